@@ -1,0 +1,263 @@
+// The domain types shared by the functional core (inputs, plan, watch, verdict, report).
+// Plain data only: no SDK types leak in here, so the core can be tested with literals.
+
+export type TrafficRouting = 'linear' | 'canary' | 'all-at-once'
+
+/** A linear step or canary size as SageMaker's CapacitySize. */
+export interface StepSize {
+  readonly type: 'CAPACITY_PERCENT' | 'INSTANCE_COUNT'
+  readonly value: number
+}
+
+/** What to deploy. Exactly one source per run. */
+export type ModelSource =
+  | {
+      readonly kind: 'artifact'
+      readonly modelDataUrl: string
+      readonly imageUri: string
+      readonly executionRoleArn: string
+    }
+  | { readonly kind: 'package'; readonly modelPackageArn: string; readonly executionRoleArn: string }
+  | { readonly kind: 'existing'; readonly modelName: string }
+
+/** The rollout policy as the user asked for it (absent with retain-deployment-config). */
+export interface RolloutPolicy {
+  readonly routing: TrafficRouting
+  readonly stepSize: StepSize
+  readonly waitIntervalSeconds: number
+  readonly terminationWaitSeconds: number
+  /** Undefined means: derive from the schedule. */
+  readonly maxExecutionTimeoutSeconds: number | undefined
+}
+
+export interface Tag {
+  readonly Key: string
+  readonly Value: string
+}
+
+/** Everything the user asked for, read once from the inputs and frozen. */
+export interface DeployRequest {
+  readonly endpointName: string
+  readonly region: string
+  readonly model: ModelSource
+  readonly environment: Readonly<Record<string, string>>
+  readonly tags: readonly Tag[]
+  readonly variantName: string | undefined
+  readonly instanceType: string | undefined
+  readonly instanceCount: number | undefined
+  /** null when retainDeploymentConfig is true: SageMaker reuses the last policy and alarms. */
+  readonly policy: RolloutPolicy | null
+  readonly retainDeploymentConfig: boolean
+  readonly alarmNames: readonly string[]
+  readonly createAlarms: boolean
+  readonly errorRateThresholdPercent: number
+  readonly latencyThresholdMs: number
+  readonly wait: boolean
+  /** Undefined means: derive from the plan. */
+  readonly timeoutMinutes: number | undefined
+  readonly pollIntervalSeconds: number
+  readonly onBusy: 'wait' | 'fail'
+  readonly allowAlarmInAlarm: boolean
+  readonly cleanupOnFailure: boolean
+  readonly dryRun: boolean
+  readonly githubToken: string
+  readonly prComment: boolean
+  readonly prNumber: number | undefined
+  readonly githubDeployment: boolean
+  readonly deploymentEnvironment: string | undefined
+}
+
+/** Where the run comes from (GITHUB_* variables); used for names, tags and links. */
+export interface RunContext {
+  readonly repository: string
+  readonly sha: string
+  readonly runId: string
+  readonly runAttempt: string
+  readonly workflow: string
+  readonly serverUrl: string
+  readonly eventName: string
+  readonly ref: string
+  readonly actor: string
+}
+
+/** The live endpoint as pre-flight found it (null in the plan means: it does not exist). */
+export interface CurrentEndpoint {
+  readonly status: string
+  readonly configName: string
+  readonly variantName: string
+  readonly instanceType: string | undefined
+  readonly instanceCount: number | undefined
+  readonly modelName: string | undefined
+  readonly modelDataUrl: string | undefined
+  readonly lastModifiedTime: number | undefined
+}
+
+/** An alarm this run creates or updates with PutMetricAlarm. */
+export interface AlarmSpec {
+  readonly name: string
+  /** Short human text: what it watches and when it fires. */
+  readonly watches: string
+  readonly threshold: number
+  /** The exact PutMetricAlarm input (plain JSON). */
+  readonly request: Record<string, unknown>
+}
+
+/** One row of the expected traffic schedule, offsets from the update request. */
+export interface ScheduledStep {
+  readonly offsetSeconds: number
+  readonly bluePercent: number
+  readonly greenPercent: number
+  readonly greenInstances: number
+  readonly label: string
+}
+
+export interface Plan {
+  readonly endpointName: string
+  readonly region: string
+  /** True when the endpoint does not exist yet: CreateEndpoint, no traffic shift. */
+  readonly firstDeploy: boolean
+  readonly previousConfigName: string | undefined
+  readonly blueModelName: string | undefined
+  readonly greenModelName: string
+  /** False when the user named an existing model. */
+  readonly createsModel: boolean
+  readonly endpointConfigName: string
+  readonly variantName: string
+  readonly instanceType: string
+  readonly instanceCount: number
+  readonly artifact: string | undefined
+  /** Plain JSON request bodies, exactly as sent. */
+  readonly createModel: Record<string, unknown> | undefined
+  readonly createEndpointConfig: Record<string, unknown>
+  readonly createEndpoint: Record<string, unknown> | undefined
+  readonly updateEndpoint: Record<string, unknown> | undefined
+  readonly alarmsToCreate: readonly AlarmSpec[]
+  /** Every alarm that guards the rollout (created and given). */
+  readonly guardAlarmNames: readonly string[]
+  readonly schedule: readonly ScheduledStep[]
+  /** Seconds the deployment should take per the schedule, with provisioning estimate. */
+  readonly expectedDurationSeconds: number
+  /** How long the action waits for a verdict. */
+  readonly budgetSeconds: number
+  readonly tags: readonly Tag[]
+}
+
+// ---- What one poll sees --------------------------------------------------------------------
+
+export interface VariantStatusSnapshot {
+  readonly status: string
+  readonly message: string | undefined
+  /** Epoch milliseconds, from the service. */
+  readonly startTime: number | undefined
+}
+
+export interface FleetSnapshot {
+  readonly variantName: string
+  readonly currentInstanceCount: number | undefined
+  readonly desiredInstanceCount: number | undefined
+  readonly currentWeight: number | undefined
+  readonly desiredWeight: number | undefined
+  readonly statuses: readonly VariantStatusSnapshot[]
+}
+
+export interface EndpointSnapshot {
+  readonly status: string
+  readonly configName: string | undefined
+  readonly failureReason: string | undefined
+  /** Epoch milliseconds, from the service. */
+  readonly lastModifiedTime: number | undefined
+  /** The live (blue) fleet: top-level ProductionVariants[0]. */
+  readonly blue: FleetSnapshot | undefined
+  /** The pending (green) fleet: PendingDeploymentSummary.ProductionVariants[0]. */
+  readonly green: FleetSnapshot | undefined
+  readonly pendingConfigName: string | undefined
+}
+
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+
+export interface AlarmSnapshot {
+  readonly name: string
+  readonly state: AlarmState
+  readonly reason: string | undefined
+  /** Epoch milliseconds of the last state change, from the service. */
+  readonly updatedAt: number | undefined
+}
+
+/** The result of one poll: one DescribeEndpoint plus one DescribeAlarms. */
+export interface Observation {
+  /** Local clock, epoch milliseconds. */
+  readonly at: number
+  /** Undefined when the poll failed (a lost poll is never a verdict). */
+  readonly endpoint: EndpointSnapshot | undefined
+  readonly alarms: readonly AlarmSnapshot[]
+  readonly error: string | undefined
+}
+
+// ---- The timeline the reducer builds ---------------------------------------------------------
+
+export type EventKind =
+  | 'start'
+  | 'status'
+  | 'provisioning'
+  | 'step'
+  | 'bake'
+  | 'alarm'
+  | 'rollback'
+  | 'complete'
+  | 'failed'
+  | 'poll-error'
+
+export interface TimelineEvent {
+  /** Epoch milliseconds (service time where the service gives one). */
+  readonly at: number
+  readonly kind: EventKind
+  readonly message: string
+}
+
+/** One row of the traffic-step table. */
+export interface TrafficStep {
+  readonly at: number
+  readonly bluePercent: number
+  readonly greenPercent: number
+  readonly event: string
+}
+
+export interface AlarmTrack {
+  readonly name: string
+  readonly statesSeen: readonly AlarmState[]
+  readonly finalState: AlarmState | undefined
+  readonly lastReason: string | undefined
+  /** Whether it was in ALARM at any poll after the update started. */
+  readonly fired: boolean
+  readonly firedAt: number | undefined
+}
+
+export interface Timeline {
+  readonly startedAt: number
+  readonly newConfigName: string
+  readonly oldConfigName: string | undefined
+  readonly events: readonly TimelineEvent[]
+  readonly steps: readonly TrafficStep[]
+  readonly alarms: readonly AlarmTrack[]
+  readonly last: EndpointSnapshot | undefined
+  /** An in-progress status (Creating, Updating, RollingBack...) has been seen since the start. */
+  readonly sawProgress: boolean
+  readonly sawRollingBack: boolean
+  readonly polls: number
+  readonly failedPolls: number
+  readonly consecutiveFailedPolls: number
+}
+
+// ---- The verdict -------------------------------------------------------------------------------
+
+export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'timed-out' | 'started' | 'planned'
+
+export interface Verdict {
+  readonly outcome: Outcome
+  /** One sentence a user can act on. */
+  readonly summary: string
+  readonly failureReason: string | undefined
+  readonly triggeredAlarms: readonly string[]
+  readonly finalConfigName: string | undefined
+  readonly finalStatus: string | undefined
+}
