@@ -1,0 +1,108 @@
+import { describe, it, expect } from '@jest/globals'
+import { greenNames, shortHash } from '../src/names.js'
+import { NAME_PATTERN, MODEL_NAME_PATTERN } from '../src/inputs.js'
+import type { RunContext } from '../src/types.js'
+
+const RUN: RunContext = {
+  repository: 'acme/ml',
+  sha: 'ABCDEF1234567890abcdef1234567890abcdef12',
+  runId: '12345678901',
+  runAttempt: '2',
+  workflow: 'deploy',
+  serverUrl: 'https://github.com',
+  eventName: 'push',
+  ref: 'refs/heads/main',
+  actor: 'octocat'
+}
+
+function valid(name: string): boolean {
+  return name.length <= 63 && NAME_PATTERN.test(name) && MODEL_NAME_PATTERN.test(name)
+}
+
+/** Deterministic pseudo-random endpoint names that satisfy SageMaker's pattern. */
+function endpointNames(): string[] {
+  const names: string[] = []
+  let seed = 7
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  const alnum = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  for (let length = 1; length <= 63; length++) {
+    for (let sample = 0; sample < 8; sample++) {
+      let name = alnum[next(alnum.length)] ?? 'a'
+      while (name.length < length) {
+        const hyphen = name.length < length - 1 && next(4) === 0
+        name += hyphen ? '-' : (alnum[next(alnum.length)] ?? 'a')
+      }
+      names.push(name.replace(/-+$/, 'z'))
+    }
+  }
+  names.push('a'.repeat(63), `a${'-'.repeat(61)}b`, 'x-'.repeat(31) + 'y', 'lab-endpoint')
+  return names
+}
+
+describe('greenNames', () => {
+  it('builds <endpoint>-<sha7>-<runId>-<attempt>', () => {
+    expect(greenNames('lab-endpoint', RUN)).toEqual({
+      modelName: 'lab-endpoint-abcdef1-12345678901-2',
+      endpointConfigName: 'lab-endpoint-abcdef1-12345678901-2'
+    })
+  })
+
+  it('is valid for SageMaker for every endpoint name of 1 to 63 characters', () => {
+    const names = endpointNames()
+    expect(names.length).toBeGreaterThan(500)
+    for (const endpoint of names) {
+      expect(NAME_PATTERN.test(endpoint)).toBe(true)
+      const { modelName, endpointConfigName } = greenNames(endpoint, RUN)
+      expect({ endpoint, ok: valid(modelName) }).toEqual({ endpoint, ok: true })
+      expect(valid(endpointConfigName)).toBe(true)
+    }
+  })
+
+  it('keeps the run suffix and a hash of the full name when shortening', () => {
+    const long = `${'model-'.repeat(10)}abc`
+    const { endpointConfigName } = greenNames(long, RUN)
+    expect(endpointConfigName.length).toBeLessThanOrEqual(63)
+    expect(endpointConfigName.endsWith(`-${shortHash(long)}-abcdef1-12345678901-2`)).toBe(true)
+    expect(endpointConfigName.startsWith('model-model-')).toBe(true)
+  })
+
+  it('never cuts into a trailing hyphen', () => {
+    for (let i = 20; i <= 63; i++) {
+      const name = `${'a-'.repeat(40)}`.slice(0, i).replace(/-$/, 'b')
+      const { modelName } = greenNames(name, RUN)
+      expect(modelName).not.toMatch(/--[0-9a-f]{6}-/)
+      expect(valid(modelName)).toBe(true)
+    }
+  })
+
+  it('distinguishes long names that share a prefix', () => {
+    const a = greenNames(`${'x'.repeat(60)}-a`, RUN).endpointConfigName
+    const b = greenNames(`${'x'.repeat(60)}-b`, RUN).endpointConfigName
+    expect(a).not.toBe(b)
+  })
+
+  it('is deterministic, and differs per attempt and per commit', () => {
+    expect(greenNames('ep', RUN)).toEqual(greenNames('ep', { ...RUN }))
+    expect(greenNames('ep', { ...RUN, runAttempt: '3' }).modelName).toBe('ep-abcdef1-12345678901-3')
+    expect(greenNames('ep', { ...RUN, sha: '1234567ffff' }).modelName).toBe(
+      'ep-1234567-12345678901-2'
+    )
+  })
+
+  it('stays valid with odd run context values', () => {
+    const odd: RunContext = { ...RUN, sha: '', runId: '9'.repeat(40), runAttempt: 'x/y' }
+    for (const endpoint of ['e', 'a'.repeat(63)]) {
+      expect(valid(greenNames(endpoint, odd).modelName)).toBe(true)
+    }
+  })
+})
+
+describe('shortHash', () => {
+  it('is a sha256 hex prefix of the requested length', () => {
+    expect(shortHash('abc')).toBe('ba7816')
+    expect(shortHash('abc', 10)).toBe('ba7816bf8f')
+  })
+})
