@@ -1,0 +1,88 @@
+import type { AlarmSpec, Tag } from './types.js'
+
+// The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
+// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
+// endpoint never blocks or rolls back a deployment.
+
+const NAMESPACE = 'AWS/SageMaker'
+const PERIOD_SECONDS = 60
+
+export function errorRateAlarmName(endpointName: string): string {
+  return `${endpointName}-5xx-rate`
+}
+
+export function latencyAlarmName(endpointName: string): string {
+  return `${endpointName}-model-latency`
+}
+
+export function labAlarms(
+  endpointName: string,
+  variantName: string,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  const dimensions = [
+    { Name: 'EndpointName', Value: endpointName },
+    { Name: 'VariantName', Value: variantName }
+  ]
+  const metric = (id: string, metricName: string) => ({
+    Id: id,
+    MetricStat: {
+      Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+      Period: PERIOD_SECONDS,
+      Stat: 'Sum'
+    },
+    ReturnData: false
+  })
+  const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }))
+
+  const errorRate: AlarmSpec = {
+    name: errorRateAlarmName(endpointName),
+    watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
+    threshold: errorRateThresholdPercent,
+    request: {
+      AlarmName: errorRateAlarmName(endpointName),
+      AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: errorRateThresholdPercent,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        metric('errors', 'Invocation5XXErrors'),
+        metric('invocations', 'Invocations'),
+        {
+          Id: 'rate',
+          Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+          Label: '5XX error rate (%)',
+          ReturnData: true
+        }
+      ],
+      Tags: plainTags
+    }
+  }
+
+  // CloudWatch reports ModelLatency in microseconds.
+  const latency: AlarmSpec = {
+    name: latencyAlarmName(endpointName),
+    watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
+    threshold: latencyThresholdMs,
+    request: {
+      AlarmName: latencyAlarmName(endpointName),
+      AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+      Namespace: NAMESPACE,
+      MetricName: 'ModelLatency',
+      Dimensions: dimensions,
+      Statistic: 'Average',
+      Period: PERIOD_SECONDS,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: Math.round(latencyThresholdMs * 1000),
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      Tags: plainTags
+    }
+  }
+  return [errorRate, latency]
+}
