@@ -90,6 +90,9 @@ export interface CurrentEndpoint {
   readonly modelName: string | undefined
   readonly modelDataUrl: string | undefined
   readonly lastModifiedTime: number | undefined
+  /** DescribeEndpoint.LastDeploymentConfig as plain JSON (reused by RetainDeploymentConfig). */
+  readonly lastDeploymentConfig: Record<string, unknown> | undefined
+  readonly failureReason: string | undefined
 }
 
 /** An alarm this run creates or updates with PutMetricAlarm. */
@@ -171,6 +174,8 @@ export interface EndpointSnapshot {
   /** The pending (green) fleet: PendingDeploymentSummary.ProductionVariants[0]. */
   readonly green: FleetSnapshot | undefined
   readonly pendingConfigName: string | undefined
+  /** Epoch milliseconds: PendingDeploymentSummary.StartTime. */
+  readonly pendingStartTime: number | undefined
 }
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'

@@ -1,0 +1,191 @@
+// The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
+// Every failure becomes a verdict here, so report() always has something true to say.
+import * as core from '@actions/core'
+import { isFatal, type AwsApi } from './aws/api.js'
+import { errorMessage, InputError } from './errors.js'
+import { launch } from './launch.js'
+import type { DeployResult } from './main.js'
+import { checkAlarms, guardrailWarning, readCurrentEndpoint, type PreflightDeps } from './preflight.js'
+import { formatEvent } from './report/log.js'
+import type { CurrentEndpoint, DeployRequest, Plan, RunContext, Verdict } from './types.js'
+import { FatalPollError, watch } from './watch/loop.js'
+import { createTimeline, type WatchContext } from './watch/reducer.js'
+import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
+import { policyFromDeploymentConfig } from './plan.js'
+
+export interface DeployOptions {
+  readonly request: DeployRequest
+  readonly run: RunContext
+  readonly api: AwsApi
+  now(): number
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+  readonly signal?: AbortSignal
+  buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
+}
+
+const log = {
+  info: (m: string) => core.info(m),
+  warning: (m: string) => core.warning(m)
+}
+
+function failed(summary: string, failureReason = summary): Verdict {
+  return {
+    outcome: 'failed',
+    summary,
+    failureReason,
+    triggeredAlarms: [],
+    finalConfigName: undefined,
+    finalStatus: undefined
+  }
+}
+
+const NOTHING_CHANGED = 'Nothing was changed in AWS.'
+
+export async function deploy(o: DeployOptions): Promise<DeployResult> {
+  const { request, api } = o
+  const startedAt = o.now()
+  const deps: PreflightDeps = { api, log, now: o.now, sleep: ms => o.sleep(ms, o.signal) }
+  let plan: Plan | undefined
+  let current: CurrentEndpoint | null = null
+
+  // ---- Pre-flight (reads only) -------------------------------------------------------------
+  core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`)
+  try {
+    try {
+      const found = await readCurrentEndpoint(request, deps, startedAt + 30 * 60 * 1000)
+      current = found.current
+    } catch (e) {
+      // A plan can still be shown without credentials; a deployment cannot.
+      if (!(request.dryRun && isFatal(e))) throw e
+      log.warning(`Could not read the endpoint (${errorMessage(e)}); planning from the inputs alone.`)
+    }
+    log.info(
+      current
+        ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
+        : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`
+    )
+    plan = o.buildPlan(request, o.run, current)
+    const warning = guardrailWarning(plan)
+    if (warning) log.warning(warning)
+    if (request.dryRun) {
+      try {
+        await checkAlarms(request, plan, deps)
+      } catch (e) {
+        log.warning(errorMessage(e))
+      }
+    } else {
+      await checkAlarms(request, plan, deps)
+    }
+  } catch (e) {
+    const message = e instanceof InputError ? e.message : errorMessage(e)
+    return { plan, timeline: undefined, verdict: failed(`${message} ${NOTHING_CHANGED}`, message) }
+  } finally {
+    core.endGroup()
+  }
+
+  if (request.dryRun) {
+    return {
+      plan,
+      timeline: undefined,
+      verdict: {
+        outcome: 'planned',
+        summary: 'Plan only (dry-run): nothing was changed in AWS.',
+        failureReason: undefined,
+        triggeredAlarms: [],
+        finalConfigName: plan.previousConfigName,
+        finalStatus: undefined
+      }
+    }
+  }
+  if (o.signal?.aborted) {
+    return { plan, timeline: undefined, verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`) }
+  }
+
+  // ---- Launch (the only writes) --------------------------------------------------------------
+  core.startGroup(`Launch: ${plan.endpointConfigName}`)
+  let requestedAt: number
+  try {
+    ;({ requestedAt } = await launch(api, plan, log, o.now))
+  } catch (e) {
+    return {
+      plan,
+      timeline: undefined,
+      verdict: failed(`Launch failed: ${errorMessage(e)} The live endpoint was not changed.`, errorMessage(e))
+    }
+  } finally {
+    core.endGroup()
+  }
+
+  const policy = request.policy ?? policyFromDeploymentConfig(current?.lastDeploymentConfig)
+  const ctx: WatchContext = {
+    newConfigName: plan.endpointConfigName,
+    oldConfigName: plan.previousConfigName,
+    firstDeploy: plan.firstDeploy,
+    instanceCount: plan.instanceCount,
+    schedule: plan.schedule,
+    previousLastModified: current?.lastModifiedTime,
+    waitIntervalSeconds: policy?.waitIntervalSeconds,
+    terminationWaitSeconds: policy?.terminationWaitSeconds
+  }
+  const start = createTimeline(ctx, requestedAt)
+  if (!request.wait) {
+    return {
+      plan,
+      timeline: start,
+      verdict: {
+        outcome: 'started',
+        summary: `${plan.firstDeploy ? 'CreateEndpoint' : 'UpdateEndpoint'} accepted; not waiting (wait: false). SageMaker continues on its own.`,
+        failureReason: undefined,
+        triggeredAlarms: [],
+        finalConfigName: plan.previousConfigName,
+        finalStatus: undefined
+      }
+    }
+  }
+
+  // ---- Watch -----------------------------------------------------------------------------------
+  core.startGroup(`Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`)
+  try {
+    const result = await watch(
+      start,
+      ctx,
+      {
+        describeEndpoint: async () => {
+          try {
+            const out = await api.describeEndpoint(plan.endpointName)
+            if (!out) throw new FatalPollError(`Endpoint ${plan.endpointName} no longer exists (deleted during the deployment).`)
+            return toEndpointSnapshot(out)
+          } catch (e) {
+            if (isFatal(e)) throw new FatalPollError(`Stopped watching: ${errorMessage(e)}.`)
+            throw e
+          }
+        },
+        describeAlarms: async () => {
+          try {
+            return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames))
+          } catch (e) {
+            if (isFatal(e)) throw new FatalPollError(`Stopped watching: ${errorMessage(e)}.`)
+            throw e
+          }
+        },
+        now: o.now,
+        sleep: o.sleep,
+        onPoll: (timeline, added) => {
+          for (const event of added) core.info(formatEvent(event, timeline.startedAt))
+        },
+        ...(o.signal ? { signal: o.signal } : {})
+      },
+      {
+        deadline: requestedAt + plan.budgetSeconds * 1000,
+        budgetSeconds: plan.budgetSeconds,
+        pollIntervalMs: request.pollIntervalSeconds * 1000,
+        floorMs: 2000,
+        alarmRefreshMs: 20_000,
+        maxConsecutiveFailures: 10
+      }
+    )
+    return { plan, timeline: result.timeline, verdict: result.verdict }
+  } finally {
+    core.endGroup()
+  }
+}

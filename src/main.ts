@@ -1,0 +1,119 @@
+// The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
+// The one place that turns an error into core.setFailed.
+import * as core from '@actions/core'
+import { errorMessage } from './errors.js'
+import { readInputs } from './inputs.js'
+import { buildPlan } from './plan.js'
+import type { AwsApi } from './aws/api.js'
+import type { DeployRequest, Outcome, Plan, RunContext, Timeline, Verdict } from './types.js'
+
+export interface RunOptions {
+  readonly now?: () => number
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Aborted on cancellation (SIGINT/SIGTERM): stop watching, report, make no new change. */
+  readonly signal?: AbortSignal
+}
+
+export const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set(['rolled-back', 'failed', 'timed-out'])
+
+/** A sleep that ends early when the signal aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done(): void {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+export async function run(options: RunOptions = {}): Promise<Outcome | undefined> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? abortableSleep
+  let request: DeployRequest
+  let runContext: RunContext
+  try {
+    ;({ request, run: runContext } = readInputs(name => core.getInput(name), process.env))
+  } catch (e) {
+    core.setFailed(errorMessage(e))
+    return undefined
+  }
+  if (request.githubToken) core.setSecret(request.githubToken)
+
+  // Everything below loads lazily: bad input above never pays for the SDK.
+  const [{ createAwsApi }, { deploy }] = await Promise.all([
+    import('./aws/api.js'),
+    import('./deploy.js')
+  ])
+  const startedAt = now()
+  let api: AwsApi
+  try {
+    api = await createAwsApi({
+      region: request.region,
+      ...(options.signal ? { signal: options.signal } : {})
+    })
+  } catch (e) {
+    core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
+    return 'failed'
+  }
+  const result = await deploy({
+    request,
+    run: runContext,
+    api,
+    now,
+    sleep,
+    ...(options.signal ? { signal: options.signal } : {}),
+    buildPlan
+  })
+  await report(result, request, runContext, (now() - startedAt) / 1000)
+  return result.verdict.outcome
+}
+
+export interface DeployResult {
+  readonly plan: Plan | undefined
+  readonly timeline: Timeline | undefined
+  readonly verdict: Verdict
+}
+
+async function report(
+  result: DeployResult,
+  request: DeployRequest,
+  runContext: RunContext,
+  durationSeconds: number
+): Promise<void> {
+  const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
+  const { plan, timeline, verdict } = result
+  const outputs = plan
+    ? buildOutputs({ plan, timeline, verdict, durationSeconds })
+    : {
+        outcome: verdict.outcome,
+        'failure-reason': verdict.failureReason ?? '',
+        'duration-seconds': String(Math.round(durationSeconds))
+      }
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+
+  let markdown: string
+  if (plan && verdict.outcome === 'planned') markdown = renderPlan(plan, runContext)
+  else if (plan && timeline) markdown = renderSummary({ plan, timeline, verdict, run: runContext })
+  else markdown = renderError(request.endpointName, verdict, plan, runContext)
+  try {
+    await core.summary.addRaw(markdown).write()
+  } catch (e) {
+    core.info(`(No job summary written: ${errorMessage(e)})`)
+  }
+
+  if (FAILING_OUTCOMES.has(verdict.outcome)) {
+    const title =
+      verdict.outcome === 'rolled-back'
+        ? 'Rolled back'
+        : verdict.outcome === 'timed-out'
+          ? 'Timed out'
+          : 'Deployment failed'
+    core.setFailed(`${title}: ${verdict.summary}`)
+  } else {
+    core.info(`Outcome: ${verdict.outcome}. ${verdict.summary}`)
+  }
+}

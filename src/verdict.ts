@@ -1,0 +1,101 @@
+// Pure: the outcome of a deployment from its timeline. Success is never inferred from
+// "InService" alone: SageMaker returns to InService after a rollback too, on the old config.
+import type { Timeline, Verdict } from './types.js'
+import { changedSinceStart, type WatchContext } from './watch/reducer.js'
+
+function fired(t: Timeline): string[] {
+  return t.alarms.filter(a => a.fired).map(a => a.name)
+}
+
+/** The verdict once the endpoint has settled, or undefined while it is still in progress. */
+export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
+  const ep = t.last
+  if (!ep) return undefined
+  const triggeredAlarms = fired(t)
+  const base = {
+    triggeredAlarms,
+    finalConfigName: ep.configName,
+    finalStatus: ep.status,
+    failureReason: ep.failureReason
+  }
+  const alarmText = triggeredAlarms.length
+    ? `alarm ${triggeredAlarms.join(', ')} went into ALARM`
+    : undefined
+
+  switch (ep.status) {
+    case 'InService': {
+      if (ep.configName === t.newConfigName && ep.pendingConfigName === undefined) {
+        return {
+          ...base,
+          outcome: 'deployed',
+          failureReason: undefined,
+          summary: `${t.newConfigName} is serving 100% of the traffic.`
+        }
+      }
+      if (!changedSinceStart(t, ep, ctx)) return undefined
+      const why = alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
+      return {
+        ...base,
+        outcome: 'rolled-back',
+        failureReason: ep.failureReason ?? (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+        summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why}.`
+      }
+    }
+    case 'Failed':
+      return {
+        ...base,
+        outcome: 'failed',
+        failureReason: ep.failureReason ?? 'Endpoint Failed (SageMaker gave no reason).',
+        summary: `The endpoint is Failed${ep.failureReason ? `: ${ep.failureReason}` : ''}. DeleteEndpoint is the only operation SageMaker allows on it.`
+      }
+    case 'UpdateRollbackFailed':
+      return {
+        ...base,
+        outcome: 'failed',
+        failureReason: ep.failureReason ?? 'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
+        summary:
+          'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Fix it with a new update.' +
+          (alarmText ? ` Trigger: ${alarmText}.` : '')
+      }
+    case 'OutOfService':
+    case 'Deleting':
+      return {
+        ...base,
+        outcome: 'failed',
+        failureReason: ep.failureReason ?? `Endpoint ${ep.status}.`,
+        summary: `The endpoint went ${ep.status} during the deployment.`
+      }
+    default:
+      return undefined
+  }
+}
+
+/** The verdict when the time budget ran out first. */
+export function timedOut(t: Timeline, budgetSeconds: number): Verdict {
+  const ep = t.last
+  const state = ep
+    ? `${ep.status} on ${ep.configName ?? '?'}${ep.pendingConfigName ? ` (pending ${ep.pendingConfigName})` : ''}`
+    : 'unknown (no successful poll)'
+  return {
+    outcome: 'timed-out',
+    triggeredAlarms: fired(t),
+    finalConfigName: ep?.configName,
+    finalStatus: ep?.status,
+    failureReason: `No verdict within ${Math.round(budgetSeconds)} s; last state: ${state}.`,
+    summary: `No verdict within ${Math.round(budgetSeconds)} s. SageMaker may still be working (last state: ${state}); re-run the job to watch it again, or raise the timeout input.`
+  }
+}
+
+/** The verdict when watching had to stop (credentials, permissions, cancellation). */
+export function interrupted(t: Timeline, reason: string): Verdict {
+  const ep = t.last
+  const state = ep ? `${ep.status} on ${ep.configName ?? '?'}` : 'unknown'
+  return {
+    outcome: 'failed',
+    triggeredAlarms: fired(t),
+    finalConfigName: ep?.configName,
+    finalStatus: ep?.status,
+    failureReason: reason,
+    summary: `${reason} The deployment may still be running in SageMaker (last state: ${state}); re-run the job to watch it to the end.`
+  }
+}
