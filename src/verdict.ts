@@ -32,6 +32,8 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
           summary: `${t.newConfigName} is serving 100% of the traffic.`
         }
       }
+      // Still listing this run's deployment as pending: not over yet, whatever the top level says.
+      if (ep.pendingConfigName === t.newConfigName || ep.configName === t.newConfigName) return undefined
       if (!changedSinceStart(t, ep, ctx)) return undefined
       const why = alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
       return {

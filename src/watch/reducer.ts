@@ -260,7 +260,12 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
       })
     }
     events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` })
-  } else if (ep.status === 'InService' && !onNew && changedSinceStart(t, ep, ctx, sawProgress)) {
+  } else if (
+    ep.status === 'InService' &&
+    ep.configName !== ctx.newConfigName &&
+    ep.pendingConfigName !== ctx.newConfigName &&
+    changedSinceStart(t, ep, ctx, sawProgress)
+  ) {
     const at = ep.lastModifiedTime ?? now
     const tail = steps.at(-1)!
     if (!(tail.bluePercent === 100 && tail.greenPercent === 0 && steps.length > 1)) {

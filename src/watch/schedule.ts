@@ -32,7 +32,7 @@ export function nextPollDelay(
   const floor = Math.min(pacing.floorMs, cap)
   if (t.consecutiveFailedPolls > 0) {
     const backoff = floor * 2 ** Math.min(t.consecutiveFailedPolls, 8)
-    return Math.min(cap, backoff) * (0.75 + Math.random() * 0.5)
+    return Math.min(cap, backoff * (0.75 + Math.random() * 0.5))
   }
   const change = expectedChangeAt(t, ctx)
   if (change !== undefined) {

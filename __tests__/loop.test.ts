@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import { labContext, labRollback, labSuccess, T0 } from '../__fixtures__/observations.js'
+import { FatalPollError, watch, type WatchDeps, type WatchOptions } from '../src/watch/loop.js'
+import { createTimeline } from '../src/watch/reducer.js'
+import type { Observation } from '../src/types.js'
+
+/** Deps that replay recorded observations on a fake clock, counting the calls. */
+function replayDeps(observations: (Observation | Error)[], extra: Partial<WatchDeps> = {}) {
+  let clock = T0
+  let i = 0
+  let current: Observation | Error | undefined
+  const calls = { describeEndpoint: 0, describeAlarms: 0, sleeps: [] as number[] }
+  const deps: WatchDeps = {
+    describeEndpoint: async () => {
+      calls.describeEndpoint++
+      current = observations[Math.min(i++, observations.length - 1)]
+      if (current instanceof Error) throw current
+      if (!current?.endpoint) throw new Error(current?.error ?? 'no answer')
+      return current.endpoint
+    },
+    describeAlarms: async () => {
+      calls.describeAlarms++
+      return current instanceof Error || !current ? [] : [...current.alarms]
+    },
+    now: () => clock,
+    sleep: async ms => {
+      calls.sleeps.push(ms)
+      clock += ms
+    },
+    ...extra
+  }
+  return { deps, calls, elapsed: () => clock - T0 }
+}
+
+const options = (overrides: Partial<WatchOptions> = {}): WatchOptions => ({
+  deadline: T0 + 3_600_000,
+  budgetSeconds: 3600,
+  pollIntervalMs: 10_000,
+  floorMs: 2000,
+  alarmRefreshMs: 20_000,
+  maxConsecutiveFailures: 5,
+  ...overrides
+})
+
+const start = () => createTimeline(labContext(), T0)
+
+describe('watch loop', () => {
+  it('polls until InService on the new config and returns deployed', async () => {
+    const { deps, calls } = replayDeps(labSuccess())
+    const { verdict, timeline } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('deployed')
+    expect(calls.describeEndpoint).toBe(labSuccess().length)
+    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+  })
+
+  it('reads alarms only when the endpoint changes or the refresh is due, and names them at the end', async () => {
+    const { deps, calls } = replayDeps(labRollback('x'))
+    const { verdict } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('rolled-back')
+    expect(verdict.triggeredAlarms).toEqual(['lab-endpoint-5xx-rate'])
+    expect(calls.describeAlarms).toBeLessThanOrEqual(calls.describeEndpoint + 1)
+  })
+
+  it('a thrown poll error is retried, never a verdict', async () => {
+    const seq: (Observation | Error)[] = [new Error('Throttling'), new Error('ECONNRESET'), ...labSuccess()]
+    const { deps } = replayDeps(seq)
+    const { verdict, timeline } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('deployed')
+    expect(timeline.failedPolls).toBe(2)
+  })
+
+  it('stops after too many failed polls in a row, saying the deployment may still run', async () => {
+    const { deps } = replayDeps([new Error('socket hang up')])
+    const { verdict } = await watch(start(), labContext(), deps, options({ maxConsecutiveFailures: 3 }))
+    expect(verdict.outcome).toBe('failed')
+    expect(verdict.summary).toMatch(/3 polls in a row failed.*may still be running/)
+  })
+
+  it('a fatal error (expired credentials) stops at once', async () => {
+    const { deps, calls } = replayDeps([labSuccess()[0]!, new FatalPollError('Stopped watching: ExpiredTokenException.')])
+    const { verdict } = await watch(start(), labContext(), deps, options())
+    expect(calls.describeEndpoint).toBe(2)
+    expect(verdict.outcome).toBe('failed')
+    expect(verdict.summary).toMatch(/ExpiredTokenException.*last state: Updating/)
+  })
+
+  it('times out at the deadline with one last poll', async () => {
+    const { deps, elapsed } = replayDeps(labSuccess().slice(0, 2))
+    const { verdict } = await watch(start(), labContext(), deps, options({ deadline: T0 + 60_000, budgetSeconds: 60 }))
+    expect(verdict.outcome).toBe('timed-out')
+    expect(elapsed()).toBe(60_000)
+  })
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController()
+    const { deps } = replayDeps(labSuccess().slice(0, 2), {
+      sleep: async () => controller.abort()
+    })
+    const { verdict } = await watch(start(), labContext(), { ...deps, signal: controller.signal }, options())
+    expect(verdict.outcome).toBe('failed')
+    expect(verdict.summary).toMatch(/cancelled/)
+  })
+
+  it('never sleeps longer than the poll interval', async () => {
+    const { deps, calls } = replayDeps(labSuccess())
+    await watch(start(), labContext(), deps, options({ pollIntervalMs: 3000, floorMs: 500 }))
+    expect(Math.max(...calls.sleeps)).toBeLessThanOrEqual(3000)
+    expect(Math.min(...calls.sleeps)).toBeGreaterThanOrEqual(500)
+  })
+})
