@@ -1,0 +1,617 @@
+import { describe, it, expect } from '@jest/globals'
+import {
+  alarmNamesFromDeploymentConfig,
+  buildPlan,
+  expectedSchedule,
+  policyFromDeploymentConfig,
+  stepInstances
+} from '../src/plan.js'
+import { InputError } from '../src/errors.js'
+import type { CurrentEndpoint, DeployRequest, RolloutPolicy, RunContext } from '../src/types.js'
+
+const RUN: RunContext = {
+  repository: 'acme/ml',
+  sha: 'abcdef1234567890',
+  runId: '42',
+  runAttempt: '1',
+  workflow: 'Deploy (prod) #1',
+  serverUrl: 'https://github.com',
+  eventName: 'push',
+  ref: 'refs/heads/main',
+  actor: 'octocat'
+}
+const NAME = 'lab-endpoint-abcdef1-42-1'
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole'
+const LINEAR: RolloutPolicy = {
+  routing: 'linear',
+  stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
+  waitIntervalSeconds: 60,
+  terminationWaitSeconds: 0,
+  maxExecutionTimeoutSeconds: undefined
+}
+const REQUEST: DeployRequest = {
+  endpointName: 'lab-endpoint',
+  region: 'us-east-1',
+  model: {
+    kind: 'artifact',
+    modelDataUrl: 's3://b/model-b.tar.gz',
+    imageUri: 'img:1',
+    executionRoleArn: ROLE
+  },
+  environment: {},
+  tags: [{ Key: 'team', Value: 'ml' }],
+  variantName: undefined,
+  instanceType: undefined,
+  instanceCount: undefined,
+  policy: LINEAR,
+  retainDeploymentConfig: false,
+  alarmNames: [],
+  createAlarms: true,
+  errorRateThresholdPercent: 1,
+  latencyThresholdMs: 5000,
+  wait: true,
+  timeoutMinutes: undefined,
+  pollIntervalSeconds: 10,
+  onBusy: 'wait',
+  allowAlarmInAlarm: false,
+  cleanupOnFailure: false,
+  dryRun: false,
+  githubToken: '',
+  prComment: true,
+  prNumber: undefined,
+  githubDeployment: false,
+  deploymentEnvironment: undefined
+}
+const LAST_CONFIG = {
+  BlueGreenUpdatePolicy: {
+    TrafficRoutingConfiguration: {
+      Type: 'LINEAR',
+      WaitIntervalInSeconds: 60,
+      LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
+    },
+    TerminationWaitInSeconds: 0,
+    MaximumExecutionTimeoutInSeconds: 1140
+  },
+  AutoRollbackConfiguration: {
+    Alarms: [{ AlarmName: 'lab-endpoint-5xx-rate' }, { AlarmName: 'lab-endpoint-model-latency' }]
+  }
+}
+const CURRENT: CurrentEndpoint = {
+  status: 'InService',
+  configName: 'lab-endpoint-config-a',
+  variantName: 'AllTraffic',
+  instanceType: 'ml.m5.large',
+  instanceCount: 4,
+  modelName: 'model-a',
+  modelDataUrl: 's3://b/model-a.tar.gz',
+  lastModifiedTime: 0,
+  lastDeploymentConfig: undefined,
+  failureReason: undefined
+}
+const RETAIN: DeployRequest = { ...REQUEST, policy: null, retainDeploymentConfig: true }
+
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('stepInstances', () => {
+  it.each([
+    [25, 4, 1],
+    [33, 3, 1],
+    [50, 3, 2],
+    [10, 4, 1],
+    [30, 7, 3],
+    [100, 5, 5]
+  ])('%d %% of %d instances is %d', (percent, fleet, expected) => {
+    expect(stepInstances({ type: 'CAPACITY_PERCENT', value: percent }, fleet)).toBe(expected)
+  })
+  it('clamps instance counts to the fleet', () => {
+    expect(stepInstances({ type: 'INSTANCE_COUNT', value: 9 }, 4)).toBe(4)
+    expect(stepInstances({ type: 'INSTANCE_COUNT', value: 2 }, 4)).toBe(2)
+    expect(stepInstances({ type: 'INSTANCE_COUNT', value: 0 }, 4)).toBe(1)
+  })
+})
+
+describe('expectedSchedule', () => {
+  it('reproduces the reference table', () => {
+    expect(expectedSchedule(LINEAR, 4, 60)).toEqual([
+      {
+        offsetSeconds: 0,
+        bluePercent: 100,
+        greenPercent: 0,
+        greenInstances: 0,
+        label: 'deployment starts, green fleet provisioned'
+      },
+      {
+        offsetSeconds: 60,
+        bluePercent: 75,
+        greenPercent: 25,
+        greenInstances: 1,
+        label: 'first step shifted, alarms monitored'
+      },
+      {
+        offsetSeconds: 120,
+        bluePercent: 50,
+        greenPercent: 50,
+        greenInstances: 2,
+        label: 'equal split'
+      },
+      {
+        offsetSeconds: 180,
+        bluePercent: 25,
+        greenPercent: 75,
+        greenInstances: 3,
+        label: 'majority on green'
+      },
+      {
+        offsetSeconds: 240,
+        bluePercent: 0,
+        greenPercent: 100,
+        greenInstances: 4,
+        label: 'complete, blue fleet decommissioned'
+      }
+    ])
+  })
+
+  it('rounds uneven steps and mentions the final bake', () => {
+    const rows = expectedSchedule(
+      { ...LINEAR, stepSize: { type: 'INSTANCE_COUNT', value: 2 }, terminationWaitSeconds: 300 },
+      5,
+      90
+    )
+    expect(
+      rows.map(r => [r.offsetSeconds, r.bluePercent, r.greenPercent, r.greenInstances])
+    ).toEqual([
+      [0, 100, 0, 0],
+      [90, 60, 40, 2],
+      [150, 20, 80, 4],
+      [210, 0, 100, 5]
+    ])
+    expect(rows.at(-1)?.label).toBe('complete, blue fleet decommissioned after a 300 s final bake')
+  })
+
+  it('canary: canary at P, everything at P + W', () => {
+    const canary: RolloutPolicy = {
+      ...LINEAR,
+      routing: 'canary',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 10 },
+      waitIntervalSeconds: 300
+    }
+    expect(
+      expectedSchedule(canary, 10, 60).map(r => [
+        r.offsetSeconds,
+        r.bluePercent,
+        r.greenPercent,
+        r.label
+      ])
+    ).toEqual([
+      [0, 100, 0, 'deployment starts, green fleet provisioned'],
+      [60, 90, 10, 'canary shifted, alarms monitored'],
+      [360, 0, 100, 'complete, blue fleet decommissioned']
+    ])
+  })
+
+  it('all-at-once: everything at P', () => {
+    const all: RolloutPolicy = {
+      ...LINEAR,
+      routing: 'all-at-once',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 100 }
+    }
+    expect(
+      expectedSchedule(all, 2, 45).map(r => [r.offsetSeconds, r.greenPercent, r.greenInstances])
+    ).toEqual([
+      [0, 0, 0],
+      [45, 100, 2]
+    ])
+  })
+})
+
+describe('buildPlan: update of a live endpoint', () => {
+  const plan = buildPlan(REQUEST, RUN, CURRENT)
+
+  it('names the green resources and keeps the live fleet shape', () => {
+    expect(plan).toMatchObject({
+      endpointName: 'lab-endpoint',
+      region: 'us-east-1',
+      firstDeploy: false,
+      previousConfigName: 'lab-endpoint-config-a',
+      blueModelName: 'model-a',
+      greenModelName: NAME,
+      createsModel: true,
+      endpointConfigName: NAME,
+      variantName: 'AllTraffic',
+      instanceType: 'ml.m5.large',
+      instanceCount: 4,
+      artifact: 's3://b/model-b.tar.gz',
+      createEndpoint: undefined
+    })
+  })
+
+  it('sends the LINEAR blue/green policy with both lab alarms', () => {
+    expect(plan.updateEndpoint).toEqual({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      DeploymentConfig: {
+        BlueGreenUpdatePolicy: {
+          TrafficRoutingConfiguration: {
+            Type: 'LINEAR',
+            WaitIntervalInSeconds: 60,
+            LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
+          },
+          TerminationWaitInSeconds: 0,
+          MaximumExecutionTimeoutInSeconds: 1140
+        },
+        AutoRollbackConfiguration: {
+          Alarms: [
+            { AlarmName: 'lab-endpoint-5xx-rate' },
+            { AlarmName: 'lab-endpoint-model-latency' }
+          ]
+        }
+      }
+    })
+    expect(plan.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
+    expect(plan.alarmsToCreate.map(a => a.name)).toEqual(plan.guardAlarmNames)
+  })
+
+  it('builds the model and endpoint config bodies', () => {
+    expect(plan.createModel).toEqual({
+      ModelName: NAME,
+      PrimaryContainer: { Image: 'img:1', ModelDataUrl: 's3://b/model-b.tar.gz' },
+      ExecutionRoleArn: ROLE,
+      Tags: plan.tags
+    })
+    expect(plan.createEndpointConfig).toEqual({
+      EndpointConfigName: NAME,
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: NAME,
+          InitialInstanceCount: 4,
+          InstanceType: 'ml.m5.large',
+          InitialVariantWeight: 1
+        }
+      ],
+      Tags: plan.tags
+    })
+  })
+
+  it('tags everything with the user tags and sanitised provenance', () => {
+    expect(plan.tags).toEqual([
+      { Key: 'team', Value: 'ml' },
+      { Key: 'sagemaker-deploy:repository', Value: 'acme/ml' },
+      { Key: 'sagemaker-deploy:sha', Value: 'abcdef1234567890' },
+      { Key: 'sagemaker-deploy:workflow', Value: 'Deploy _prod_ _1' },
+      { Key: 'sagemaker-deploy:run-id', Value: '42' },
+      { Key: 'sagemaker-deploy:run-attempt', Value: '1' }
+    ])
+    expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags)
+  })
+
+  it('expects the reference schedule and derives the budget', () => {
+    expect(plan.schedule.map(r => [r.offsetSeconds, r.bluePercent, r.greenPercent])).toEqual([
+      [0, 100, 0],
+      [60, 75, 25],
+      [120, 50, 50],
+      [180, 25, 75],
+      [240, 0, 100]
+    ])
+    expect(plan.expectedDurationSeconds).toBe(300)
+    expect(plan.budgetSeconds).toBe(1140 + 600)
+  })
+
+  it('uses the timeout input as the budget', () => {
+    expect(buildPlan({ ...REQUEST, timeoutMinutes: 12.5 }, RUN, CURRENT).budgetSeconds).toBe(750)
+  })
+
+  it('uses a provisioning estimate when given', () => {
+    const rows = buildPlan(REQUEST, RUN, CURRENT, { provisioningEstimateSeconds: 300 }).schedule
+    expect(rows.map(r => r.offsetSeconds)).toEqual([0, 300, 360, 420, 480])
+  })
+
+  it('sends CANARY with CanarySize and ALL_AT_ONCE with no step size', () => {
+    const canary = buildPlan(
+      {
+        ...REQUEST,
+        policy: { ...LINEAR, routing: 'canary', stepSize: { type: 'INSTANCE_COUNT', value: 1 } }
+      },
+      RUN,
+      CURRENT
+    )
+    expect(canary.updateEndpoint).toMatchObject({
+      DeploymentConfig: {
+        BlueGreenUpdatePolicy: {
+          TrafficRoutingConfiguration: {
+            Type: 'CANARY',
+            WaitIntervalInSeconds: 60,
+            CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }
+          },
+          MaximumExecutionTimeoutInSeconds: 1020
+        }
+      }
+    })
+    const all = buildPlan(
+      {
+        ...REQUEST,
+        policy: {
+          ...LINEAR,
+          routing: 'all-at-once',
+          stepSize: { type: 'CAPACITY_PERCENT', value: 100 }
+        }
+      },
+      RUN,
+      CURRENT
+    )
+    const routing = (
+      all.updateEndpoint?.['DeploymentConfig'] as {
+        BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: unknown }
+      }
+    ).BlueGreenUpdatePolicy.TrafficRoutingConfiguration
+    expect(routing).toEqual({ Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 60 })
+  })
+
+  it('guards with given alarms too, deduplicated, and without created ones when create-alarms is false', () => {
+    const both = buildPlan(
+      { ...REQUEST, alarmNames: ['team-alarm', 'lab-endpoint-5xx-rate'] },
+      RUN,
+      CURRENT
+    )
+    expect(both.guardAlarmNames).toEqual([
+      'lab-endpoint-5xx-rate',
+      'lab-endpoint-model-latency',
+      'team-alarm'
+    ])
+    const given = buildPlan(
+      { ...REQUEST, createAlarms: false, alarmNames: ['team-alarm'] },
+      RUN,
+      CURRENT
+    )
+    expect(given.alarmsToCreate).toEqual([])
+    expect(given.guardAlarmNames).toEqual(['team-alarm'])
+  })
+
+  it('keeps a given max-execution-timeout and rejects one below the waits', () => {
+    const ok = buildPlan(
+      { ...REQUEST, policy: { ...LINEAR, maxExecutionTimeoutSeconds: 3600 } },
+      RUN,
+      CURRENT
+    )
+    expect(JSON.stringify(ok.updateEndpoint)).toContain('"MaximumExecutionTimeoutInSeconds":3600')
+    const error = inputError(() =>
+      buildPlan(
+        {
+          ...REQUEST,
+          policy: { ...LINEAR, waitIntervalSeconds: 600, maxExecutionTimeoutSeconds: 1200 }
+        },
+        RUN,
+        CURRENT
+      )
+    )
+    expect(error.input).toBe('max-execution-timeout')
+    expect(error.message).toContain('at least 2400')
+  })
+
+  it('rejects a schedule longer than SageMaker allows', () => {
+    const slow = {
+      ...LINEAR,
+      stepSize: { type: 'INSTANCE_COUNT', value: 1 } as const,
+      waitIntervalSeconds: 3600
+    }
+    expect(
+      inputError(() =>
+        buildPlan({ ...REQUEST, policy: slow }, RUN, { ...CURRENT, instanceCount: 10 })
+      ).input
+    ).toBe('wait-interval')
+  })
+
+  it('rejects a different variant name', () => {
+    const error = inputError(() => buildPlan({ ...REQUEST, variantName: 'Blue' }, RUN, CURRENT))
+    expect(error.input).toBe('variant-name')
+    expect(error.message).toContain('"AllTraffic"')
+  })
+
+  it('uses the requested fleet size', () => {
+    const plan8 = buildPlan(
+      { ...REQUEST, instanceCount: 8, instanceType: 'ml.c5.xlarge', variantName: 'AllTraffic' },
+      RUN,
+      CURRENT
+    )
+    expect(plan8.createEndpointConfig).toMatchObject({
+      ProductionVariants: [{ InitialInstanceCount: 8, InstanceType: 'ml.c5.xlarge' }]
+    })
+    expect(plan8.schedule.map(r => r.greenInstances)).toEqual([0, 2, 4, 6, 8])
+  })
+})
+
+describe('buildPlan: model sources', () => {
+  it('creates a model from a package, with environment', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/3'
+    const plan = buildPlan(
+      {
+        ...REQUEST,
+        model: { kind: 'package', modelPackageArn: arn, executionRoleArn: ROLE },
+        environment: { A: '1' }
+      },
+      RUN,
+      CURRENT
+    )
+    expect(plan.createModel).toEqual({
+      ModelName: NAME,
+      PrimaryContainer: { ModelPackageName: arn, Environment: { A: '1' } },
+      ExecutionRoleArn: ROLE,
+      Tags: plan.tags
+    })
+    expect(plan.artifact).toBe(arn)
+  })
+
+  it('deploys an existing model without creating one', () => {
+    const plan = buildPlan(
+      { ...REQUEST, model: { kind: 'existing', modelName: 'model-e' } },
+      RUN,
+      CURRENT
+    )
+    expect(plan).toMatchObject({
+      createModel: undefined,
+      createsModel: false,
+      greenModelName: 'model-e',
+      endpointConfigName: NAME
+    })
+    expect(plan.createEndpointConfig).toMatchObject({
+      ProductionVariants: [{ ModelName: 'model-e' }]
+    })
+  })
+})
+
+describe('buildPlan: first deploy', () => {
+  const request = { ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 4 }
+  const plan = buildPlan(request, RUN, null)
+
+  it('creates the endpoint with a deployment config for later retries', () => {
+    expect(plan.firstDeploy).toBe(true)
+    expect(plan.updateEndpoint).toBeUndefined()
+    expect(plan.previousConfigName).toBeUndefined()
+    expect(plan.variantName).toBe('AllTraffic')
+    expect(plan.createEndpoint).toMatchObject({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      Tags: plan.tags,
+      DeploymentConfig: {
+        BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: 'LINEAR' } },
+        AutoRollbackConfiguration: {
+          Alarms: [
+            { AlarmName: 'lab-endpoint-5xx-rate' },
+            { AlarmName: 'lab-endpoint-model-latency' }
+          ]
+        }
+      }
+    })
+  })
+
+  it('expects one row with no traffic shift and at least 30 minutes', () => {
+    expect(plan.schedule).toEqual([
+      {
+        offsetSeconds: 60,
+        bluePercent: 0,
+        greenPercent: 100,
+        greenInstances: 4,
+        label: expect.stringContaining('no traffic shift')
+      }
+    ])
+    expect(plan.budgetSeconds).toBe(1800)
+  })
+
+  it('requires instance-type and instance-count', () => {
+    const error = inputError(() => buildPlan(REQUEST, RUN, null))
+    expect(error.input).toBe('instance-type')
+    expect(error.message).toContain('"instance-count"')
+    expect(
+      inputError(() => buildPlan({ ...REQUEST, instanceType: 'ml.m5.large' }, RUN, null)).input
+    ).toBe('instance-count')
+  })
+
+  it('rejects retain on an endpoint that does not exist', () => {
+    expect(
+      inputError(() =>
+        buildPlan({ ...RETAIN, instanceType: 'ml.m5.large', instanceCount: 1 }, RUN, null)
+      ).input
+    ).toBe('retain-deployment-config')
+  })
+})
+
+describe('buildPlan: retain-deployment-config', () => {
+  it('sends RetainDeploymentConfig only, with the last config for schedule, budget and alarms', () => {
+    const plan = buildPlan(RETAIN, RUN, { ...CURRENT, lastDeploymentConfig: LAST_CONFIG })
+    expect(plan.updateEndpoint).toEqual({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      RetainDeploymentConfig: true
+    })
+    expect(plan.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
+    expect(plan.schedule.map(r => r.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(plan.budgetSeconds).toBe(1140 + 600)
+    expect(plan.alarmsToCreate).toHaveLength(2)
+  })
+
+  it('works without a LastDeploymentConfig (all at once, no alarms known)', () => {
+    const plan = buildPlan({ ...RETAIN, createAlarms: false }, RUN, CURRENT)
+    expect(plan.updateEndpoint).toEqual({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      RetainDeploymentConfig: true
+    })
+    expect(plan.guardAlarmNames).toEqual([])
+    expect(plan.alarmsToCreate).toEqual([])
+    expect(plan.schedule.map(r => [r.offsetSeconds, r.greenPercent])).toEqual([
+      [0, 0],
+      [60, 100]
+    ])
+    expect(plan.budgetSeconds).toBe(900 + 600)
+  })
+})
+
+describe('policyFromDeploymentConfig', () => {
+  it('parses LINEAR, CANARY and ALL_AT_ONCE', () => {
+    expect(policyFromDeploymentConfig(LAST_CONFIG)).toEqual({
+      ...LINEAR,
+      maxExecutionTimeoutSeconds: 1140
+    })
+    expect(
+      policyFromDeploymentConfig({
+        BlueGreenUpdatePolicy: {
+          TrafficRoutingConfiguration: {
+            Type: 'CANARY',
+            WaitIntervalInSeconds: 30,
+            CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }
+          },
+          TerminationWaitInSeconds: 120
+        }
+      })
+    ).toEqual({
+      routing: 'canary',
+      stepSize: { type: 'INSTANCE_COUNT', value: 1 },
+      waitIntervalSeconds: 30,
+      terminationWaitSeconds: 120,
+      maxExecutionTimeoutSeconds: undefined
+    })
+    expect(
+      policyFromDeploymentConfig({
+        BlueGreenUpdatePolicy: {
+          TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 }
+        }
+      })?.routing
+    ).toBe('all-at-once')
+  })
+
+  it.each([
+    undefined,
+    null,
+    'x',
+    {},
+    { RollingUpdatePolicy: {} },
+    {
+      BlueGreenUpdatePolicy: {
+        TrafficRoutingConfiguration: { Type: 'LINEAR', WaitIntervalInSeconds: 60 }
+      }
+    }
+  ])('returns null for %j', config => {
+    expect(policyFromDeploymentConfig(config)).toBeNull()
+  })
+
+  it('reads the rollback alarms', () => {
+    expect(alarmNamesFromDeploymentConfig(LAST_CONFIG)).toEqual([
+      'lab-endpoint-5xx-rate',
+      'lab-endpoint-model-latency'
+    ])
+    expect(
+      alarmNamesFromDeploymentConfig({
+        AutoRollbackConfiguration: { Alarms: [{}, { AlarmName: 3 }] }
+      })
+    ).toEqual([])
+    expect(alarmNamesFromDeploymentConfig(undefined)).toEqual([])
+  })
+})
