@@ -2,7 +2,12 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pullRequestNumber, splitRepository } from '../../src/github/pr-comment.js'
+import {
+  commentMarker,
+  prCommenterFor,
+  pullRequestNumber,
+  splitRepository
+} from '../../src/github/pr-comment.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'pr-number-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -55,5 +60,27 @@ describe('splitRepository', () => {
     expect(splitRepository('acme')).toBeUndefined()
     expect(splitRepository('acme/models/extra')).toBeUndefined()
     expect(splitRepository('/models')).toBeUndefined()
+  })
+})
+
+describe('prCommenterFor', () => {
+  it('builds a commenter for a pull request run', () => {
+    const env = event('pull_request', { pull_request: { number: 42 } })
+    const made = prCommenterFor({
+      token: 't',
+      repository: 'acme/models',
+      endpointName: 'lab-endpoint',
+      prNumber: undefined,
+      env
+    })
+    expect(made.commenter?.marker).toBe(commentMarker('lab-endpoint'))
+  })
+
+  it('explains why there is no commenter', () => {
+    const base = { token: 't', endpointName: 'e', prNumber: undefined, env: {} }
+    const none = prCommenterFor({ ...base, repository: 'acme/models' })
+    expect(none.commenter === undefined && none.reason).toContain('no pr-number')
+    const bad = prCommenterFor({ ...base, prNumber: 3, repository: 'acme' })
+    expect(bad.commenter === undefined && bad.reason).toContain('not owner/repo')
   })
 })

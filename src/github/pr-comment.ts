@@ -3,8 +3,10 @@
 import { githubClient, type GitHubClient } from './client.js'
 import { errorFacts, isPermanent, reasonText } from './errors.js'
 
-export { pullRequestNumber } from './pr-number.js'
-export { splitRepository } from './repository.js'
+import { pullRequestNumber } from './pr-number.js'
+import { splitRepository } from './repository.js'
+
+export { pullRequestNumber, splitRepository }
 
 /** GitHub rejects comment bodies over 65536 characters. */
 const MAX_BODY = 65_000
@@ -144,4 +146,42 @@ export class PrCommenter {
         return 'The deployment goes on; set pr-comment: false to skip the comment.'
     }
   }
+}
+
+export interface PrCommenterFor {
+  readonly token: string
+  /** GITHUB_REPOSITORY, "owner/repo". */
+  readonly repository: string
+  readonly endpointName: string
+  /** The pr-number input. */
+  readonly prNumber: number | undefined
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly apiUrl?: string | undefined
+}
+
+/**
+ * The commenter for this run, or undefined (with the reason, for a debug line) when the
+ * run belongs to no pull request or the repository is unknown.
+ */
+export function prCommenterFor(
+  options: PrCommenterFor
+):
+  { readonly commenter: PrCommenter } | { readonly commenter: undefined; readonly reason: string } {
+  const issueNumber = pullRequestNumber(options.env, options.prNumber)
+  if (issueNumber === undefined)
+    return { commenter: undefined, reason: 'not a pull request run and no pr-number given' }
+  const target = splitRepository(options.repository)
+  if (target === undefined)
+    return {
+      commenter: undefined,
+      reason: `GITHUB_REPOSITORY "${options.repository}" is not owner/repo`
+    }
+  const commenter = new PrCommenter({
+    token: options.token,
+    ...target,
+    issueNumber,
+    endpointName: options.endpointName,
+    apiUrl: options.apiUrl
+  })
+  return { commenter }
 }
