@@ -36,7 +36,7 @@ export function endpoint(
   opts: {
     config?: string
     green?: GreenState
-    failureReason?: string
+    failureReason?: string | undefined
     lastModified?: number
     pending?: string
   } = {}
