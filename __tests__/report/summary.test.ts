@@ -1,0 +1,268 @@
+import { describe, it, expect } from '@jest/globals'
+import { renderSummary } from '../../src/report/summary.js'
+import type { Outcome, TimelineEvent } from '../../src/types.js'
+import {
+  ALARM_5XX,
+  ALARM_LATENCY,
+  HOSTILE,
+  at,
+  firstDeploy,
+  hostile,
+  run,
+  runB,
+  runE,
+  timedOut
+} from './fixtures.js'
+import { cellsOf, liveLinkTargets, rowsStartingWith, tablesOf } from './helpers.js'
+
+const CONSOLE = 'https://eu-west-1.console.aws.amazon.com/'
+
+function trafficTable(markdown: string): string[] {
+  const start = markdown.indexOf('| Time |')
+  const end = markdown.indexOf('\n\n', start)
+  return markdown.slice(start, end).split('\n')
+}
+
+describe('renderSummary: lab run B (rolled back)', () => {
+  const md = renderSummary({ ...runB, run })
+
+  it('shows the 25 % schedule up to the rollback, row by row', () => {
+    expect(trafficTable(md)).toEqual([
+      '| Time | Blue (lab-model-a) | Green (lab-model-b) | What happened |',
+      '|---|---|---|---|',
+      '| T+0 | 100% | 0% | deployment started, green fleet provisioned |',
+      '| T+1 min | 75% | 25% | first step shifted |',
+      '| T+2 min | 50% | 50% | equal split |',
+      `| T+2 min 40 s | 100% | 0% | rolled back: ${ALARM_5XX} in ALARM |`
+    ])
+  })
+
+  it('names the triggered alarm in the headline, linked to its console page', () => {
+    expect(md.startsWith(`## ❌ Rolled back: [lab-endpoint](${CONSOLE}sagemaker/`)).toBe(true)
+    expect(md).toContain(
+      `**Rolled back by alarm:** [${ALARM_5XX}](${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/${ALARM_5XX})`
+    )
+  })
+
+  it('marks the alarm that fired, with the states it went through', () => {
+    const [fired] = rowsStartingWith(md, `🚨 [${ALARM_5XX}]`)
+    expect(fired).toBeDefined()
+    expect(fired).toContain('**fired** at T+2 min 30 s')
+    expect(fired?.endsWith('| 1 | OK → ALARM | ALARM |')).toBe(true)
+    const [quiet] = rowsStartingWith(md, `[${ALARM_LATENCY}]`)
+    expect(quiet).toContain(
+      '| ModelLatency average &gt; 5000 ms over 1 minute | 5000000 | OK | OK |'
+    )
+    expect(quiet).not.toContain('🚨')
+  })
+
+  it('gives the reason the alarm fired and the failure reason', () => {
+    expect(md).toContain(`- **${ALARM_5XX}**: Threshold Crossed: 1 datapoint \\[12.5`)
+    expect(md).toContain(
+      `**Failure reason:** Alarm ${ALARM_5XX} was in ALARM during the traffic shift.`
+    )
+  })
+
+  it('lists blue and green resources with region-aware console links', () => {
+    expect(rowsStartingWith(md, 'Endpoint config')).toEqual([
+      `| Endpoint config | [lab-endpoint-config-a](${CONSOLE}sagemaker/home?region=eu-west-1#/endpointConfig/lab-endpoint-config-a) | [lab-endpoint-config-b](${CONSOLE}sagemaker/home?region=eu-west-1#/endpointConfig/lab-endpoint-config-b) |`
+    ])
+    expect(rowsStartingWith(md, 'Instance count')).toEqual(['| Instance count | — | 4 |'])
+  })
+
+  it('folds the event log and ends with the duration and run link', () => {
+    expect(md).toContain('<details><summary>Event log (7 events)</summary>')
+    expect(md).toContain(`- **T+2 min 30 s** ${ALARM_5XX}: OK → ALARM`)
+    expect(md).toContain(
+      'Duration: 2 min 40 s · [run 9876543210, attempt 2](https://github.com/acme/ml-models/actions/runs/9876543210/attempts/2)'
+    )
+  })
+
+  it('matches the snapshot', () => {
+    expect(md).toMatchSnapshot()
+  })
+})
+
+describe('renderSummary: lab run E (deployed)', () => {
+  const md = renderSummary({ ...runE, run, durationSeconds: 251 })
+
+  it('shows every step to 100 % green', () => {
+    expect(trafficTable(md).slice(2)).toEqual([
+      '| T+0 | 100% | 0% | deployment started, green fleet provisioned |',
+      '| T+1 min | 75% | 25% | first step shifted |',
+      '| T+2 min | 50% | 50% | equal split |',
+      '| T+3 min | 25% | 75% | majority on green |',
+      '| T+4 min | 0% | 100% | complete, blue fleet decommissioned |'
+    ])
+  })
+
+  it('has no rollback note, no failure reason and no fired alarm', () => {
+    expect(md.startsWith('## ✅ Deployed: ')).toBe(true)
+    expect(md).not.toContain('Rolled back')
+    expect(md).not.toContain('Failure reason')
+    expect(md).not.toContain('🚨')
+  })
+
+  it('takes the duration given rather than the timeline', () => {
+    expect(md).toContain('Duration: 4 min 11 s')
+  })
+})
+
+describe('renderSummary: headline per outcome', () => {
+  it.each<[Outcome, string]>([
+    ['deployed', '## ✅ Deployed: '],
+    ['rolled-back', '## ❌ Rolled back: '],
+    ['failed', '## ❌ Failed: '],
+    ['timed-out', '## ⏱️ Timed out: '],
+    ['started', '## 🚀 Started: '],
+    ['planned', '## 📝 Planned: ']
+  ])('%s', (outcome, headline) => {
+    const md = renderSummary({ ...runE, run, verdict: { ...runE.verdict, outcome } })
+    expect(md.startsWith(`${headline}[lab-endpoint](${CONSOLE}`)).toBe(true)
+    expect(md.split('\n')[2]).toBe('lab-model-e serves 100% of lab-endpoint.')
+  })
+
+  it('says SageMaker may still be working when timed out, and how to resume', () => {
+    const md = renderSummary({ ...timedOut, run })
+    expect(md).toContain('SageMaker may still be working on the update')
+    expect(md).toContain('Re-running this job attaches to the deployment in progress')
+    expect(md).toContain('**Failure reason:** Timed out after 90 s waiting for lab-endpoint.')
+  })
+
+  it('says the rollout was started without waiting', () => {
+    const md = renderSummary({ ...runE, run, verdict: { ...runE.verdict, outcome: 'started' } })
+    expect(md).toContain('without waiting for a verdict (`wait: false`)')
+  })
+
+  it('says when a rollback had no alarm to blame', () => {
+    const verdict = { ...runB.verdict, triggeredAlarms: [] }
+    const md = renderSummary({ ...runB, run, verdict })
+    expect(md).toContain('no guarding alarm was seen in ALARM')
+    expect(md).not.toContain('**Rolled back by alarm')
+  })
+
+  it('names every triggered alarm', () => {
+    const verdict = { ...runB.verdict, triggeredAlarms: [ALARM_5XX, ALARM_LATENCY] }
+    const md = renderSummary({ ...runB, run, verdict })
+    expect(md).toContain(`**Rolled back by alarms:** [${ALARM_5XX}](`)
+    expect(md).toContain(`, [${ALARM_LATENCY}](`)
+    expect(rowsStartingWith(md, `🚨 [${ALARM_LATENCY}]`)).toHaveLength(1)
+  })
+})
+
+describe('renderSummary: first deploy', () => {
+  const md = renderSummary({ ...firstDeploy, run })
+
+  it('says there was no traffic shift and draws no step table', () => {
+    expect(md).toContain('No traffic shift: this was a new endpoint')
+    expect(md).not.toContain('| Time |')
+  })
+
+  it('leaves the blue column empty', () => {
+    expect(rowsStartingWith(md, 'Endpoint config')[0]).toMatch(/^\| Endpoint config \| {3}\| \[/)
+    expect(rowsStartingWith(md, 'Model')[0]).toMatch(/^\| Model \| {3}\| \[lab-model-e\]/)
+  })
+
+  it('lists the guarding alarms even when no poll saw them', () => {
+    expect(rowsStartingWith(md, `[${ALARM_5XX}]`)[0]).toContain('| — | — |')
+  })
+})
+
+describe('renderSummary: inputs beyond the plan', () => {
+  it('uses alarmDetails for alarms the plan did not create', () => {
+    const plan = { ...runB.plan, alarmsToCreate: [] }
+    const md = renderSummary({
+      ...runB,
+      plan,
+      run,
+      alarmDetails: { [ALARM_LATENCY]: { watches: 'p99 latency', threshold: '> 2 s' } }
+    })
+    expect(rowsStartingWith(md, `[${ALARM_LATENCY}]`)[0]).toContain(
+      '| p99 latency | &gt; 2 s | OK | OK |'
+    )
+    expect(rowsStartingWith(md, `🚨 [${ALARM_5XX}]`)[0]).toContain('| — | — | OK → ALARM |')
+  })
+
+  it('shows the blue fleet from pre-flight', () => {
+    const blue = {
+      modelName: 'lab-model-a',
+      modelDataUrl: 's3://lab-bucket/models/a/model.tar.gz',
+      instanceType: 'ml.m5.xlarge',
+      instanceCount: 2
+    }
+    const md = renderSummary({ ...runB, run, blue })
+    expect(rowsStartingWith(md, 'Artifact')).toEqual([
+      '| Artifact | `s3://lab-bucket/models/a/model.tar.gz` | `s3://lab-bucket/models/b/model.tar.gz` |'
+    ])
+    expect(rowsStartingWith(md, 'Instance type')).toEqual([
+      '| Instance type | ml.m5.xlarge | ml.m5.large |'
+    ])
+    expect(rowsStartingWith(md, 'Instance count')).toEqual(['| Instance count | 2 | 4 |'])
+  })
+
+  it('keeps a very long event log readable', () => {
+    const events: TimelineEvent[] = Array.from({ length: 250 }, (_, i) => ({
+      at: at(i),
+      kind: 'status',
+      message: `event ${i}`
+    }))
+    const md = renderSummary({ ...runB, run, timeline: { ...runB.timeline, events } })
+    expect(md).toContain('Event log (250 events)')
+    expect(md).toContain('- … 50 events not shown')
+    expect(md).toContain('event 99\n- … 50')
+    expect(md).not.toContain('event 100\n')
+    expect(md).toContain('event 249')
+  })
+
+  it('says so when no step was observed', () => {
+    const md = renderSummary({ ...runB, run, timeline: { ...runB.timeline, steps: [] } })
+    expect(md).toContain('No traffic step was observed.')
+  })
+})
+
+describe('renderSummary: hostile service text', () => {
+  const md = renderSummary({ ...hostile, run })
+
+  it('contains no raw HTML from the service', () => {
+    expect(md).not.toMatch(/<script/i)
+    expect(md).not.toContain('<b>')
+    expect(md).not.toContain('<!-- hidden')
+  })
+
+  it('makes no live link or image from service text', () => {
+    for (const target of liveLinkTargets(md)) {
+      expect(target.startsWith(CONSOLE) || target.startsWith('https://github.com/')).toBe(true)
+    }
+    expect(md).not.toContain('http://evil')
+    expect(md).not.toMatch(/www\.evil/)
+    expect(md).not.toContain('![')
+  })
+
+  it('mentions nobody and references no issue', () => {
+    expect(md).not.toContain('@org')
+    expect(md).not.toContain('#123')
+  })
+
+  it('keeps every table row at the column count of its header', () => {
+    const tables = tablesOf(md)
+    expect(tables).toHaveLength(3)
+    for (const lines of tables) {
+      const width = cellsOf(lines[0] ?? '').length
+      for (const line of lines) expect(cellsOf(line)).toHaveLength(width)
+    }
+    expect(cellsOf(trafficTable(md)[3] ?? '')).toHaveLength(4)
+  })
+
+  it('keeps the failure reason on one escaped line', () => {
+    const line = md.split('\n').find(l => l.startsWith('**Failure reason:**')) ?? ''
+    expect(line).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\]')
+    expect(line).toContain('second line')
+    expect(md).not.toContain(HOSTILE.split('\n')[0] ?? HOSTILE)
+  })
+
+  it('encodes the hostile alarm name in its console link', () => {
+    expect(md).toContain(
+      `${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/evil%7Calarm%20%3Cb%3E`
+    )
+  })
+})

@@ -1,0 +1,40 @@
+// The job summary when there is no timeline: the run stopped before (or while) starting the
+// update, e.g. invalid input, a pre-flight finding or a rejected request.
+
+import type { Plan, RunContext, Verdict } from '../types.js'
+import { escapeMarkdown, link } from './markdown.js'
+import { endpointUrl, runUrl } from './links.js'
+import { resourcesTable } from './resources.js'
+import { HEADLINES } from './summary.js'
+
+export function renderError(
+  endpointName: string,
+  verdict: Verdict,
+  plan: Plan | undefined,
+  run: RunContext
+): string {
+  const region = plan?.region
+  const endpoint =
+    endpointName === ''
+      ? escapeMarkdown('(no endpoint name)')
+      : link(endpointName, region === undefined ? undefined : endpointUrl(region, endpointName))
+          .markdown
+  const sections = [
+    `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
+    escapeMarkdown(verdict.summary)
+  ]
+  if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
+    sections.push(`**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
+  }
+  if (plan !== undefined) {
+    sections.push(
+      'No traffic was shifted.',
+      `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`
+    )
+  }
+  const url = runUrl(run)
+  if (url !== undefined && run.runId !== '') {
+    sections.push(link(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown)
+  }
+  return `${sections.join('\n\n')}\n`
+}

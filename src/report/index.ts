@@ -1,0 +1,10 @@
+// The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
+
+export { renderSummary, HEADLINES, type SummaryInput, type AlarmDetail } from './summary.js'
+export { renderError } from './error-view.js'
+export { renderPlan, planJson, doubleFleetInstanceHours } from './plan-view.js'
+export { buildOutputs, trafficStepsOutput, OUTPUT_NAMES, type OutputName } from './outputs.js'
+export { formatEvent, formatStep } from './log.js'
+export { formatDuration, formatOffset, formatPercent } from './time.js'
+export { escapeMarkdown, table, code } from './markdown.js'
+export type { BlueFleet } from './resources.js'

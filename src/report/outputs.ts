@@ -1,0 +1,65 @@
+// The action outputs (action.yml), as strings ready for core.setOutput.
+
+import type { Plan, Timeline, Verdict } from '../types.js'
+import { planJson } from './plan-view.js'
+
+// Every output is always set, so a later step never reads a stale or missing value.
+
+/** One element of the `traffic-steps` output. */
+export interface TrafficStepOutput {
+  readonly at: string
+  readonly offsetSeconds: number
+  readonly bluePercent: number
+  readonly greenPercent: number
+  readonly event: string
+}
+
+export interface OutputsInput {
+  /** Undefined when the run stopped before a plan existed (e.g. invalid input). */
+  readonly plan: Plan | undefined
+  /** Undefined when nothing was started (dry run, or a failure before the update). */
+  readonly timeline: Timeline | undefined
+  readonly verdict: Verdict
+  readonly durationSeconds: number
+}
+
+export const OUTPUT_NAMES = [
+  'outcome',
+  'model-name',
+  'endpoint-config-name',
+  'previous-endpoint-config-name',
+  'failure-reason',
+  'triggered-alarms',
+  'duration-seconds',
+  'traffic-steps',
+  'plan'
+] as const
+
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+export function trafficStepsOutput(timeline: Timeline | undefined): TrafficStepOutput[] {
+  if (timeline === undefined) return []
+  return timeline.steps.map(step => ({
+    at: new Date(step.at).toISOString(),
+    offsetSeconds: Math.round((step.at - timeline.startedAt) / 1000),
+    bluePercent: step.bluePercent,
+    greenPercent: step.greenPercent,
+    event: step.event
+  }))
+}
+
+export function buildOutputs(input: OutputsInput): Record<OutputName, string> {
+  const { plan, timeline, verdict } = input
+  const duration = Number.isFinite(input.durationSeconds) ? input.durationSeconds : 0
+  return {
+    outcome: verdict.outcome,
+    'model-name': plan?.greenModelName ?? '',
+    'endpoint-config-name': plan?.endpointConfigName ?? timeline?.newConfigName ?? '',
+    'previous-endpoint-config-name': plan?.previousConfigName ?? timeline?.oldConfigName ?? '',
+    'failure-reason': verdict.failureReason ?? '',
+    'triggered-alarms': verdict.triggeredAlarms.join(','),
+    'duration-seconds': String(Math.max(0, Math.round(duration))),
+    'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
+    plan: plan === undefined ? '' : planJson(plan)
+  }
+}

@@ -1,0 +1,48 @@
+// The blue/green resources side by side, with console links (summary and plan view).
+
+import type { CurrentEndpoint, Plan } from '../types.js'
+import { code, link, table, type Cell } from './markdown.js'
+import { endpointConfigUrl, modelUrl } from './links.js'
+
+/** What the report needs to know about the live (blue) fleet, from pre-flight. */
+export type BlueFleet = Pick<
+  CurrentEndpoint,
+  'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+>
+
+const NONE = '—'
+
+function orNone(value: string | number | undefined, render: (v: string) => Cell): Cell {
+  return value === undefined || value === '' ? NONE : render(String(value))
+}
+
+/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+export function resourcesTable(
+  plan: Plan,
+  blue: BlueFleet | undefined,
+  headers: { readonly blue: string; readonly green: string }
+): string {
+  const region = plan.region
+  // A first deploy has no blue side at all: leave its column empty rather than guess.
+  const before = (value: string | number | undefined, render: (v: string) => Cell): Cell =>
+    plan.firstDeploy ? '' : orNone(value, render)
+  const modelLink = (name: string): Cell => link(name, modelUrl(region, name))
+  const configLink = (name: string): Cell => link(name, endpointConfigUrl(region, name))
+  const plain = (v: string): Cell => v
+  const rows: Cell[][] = [
+    [
+      'Model',
+      before(plan.blueModelName ?? blue?.modelName, modelLink),
+      modelLink(plan.greenModelName)
+    ],
+    [
+      'Endpoint config',
+      before(plan.previousConfigName, configLink),
+      configLink(plan.endpointConfigName)
+    ],
+    ['Artifact', before(blue?.modelDataUrl, code), orNone(plan.artifact, code)],
+    ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
+    ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
+  ]
+  return table(['', headers.blue, headers.green], rows)
+}
