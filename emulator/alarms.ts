@@ -1,0 +1,233 @@
+// CloudWatch metric alarms: definitions, state, evaluation each period, and history.
+
+import type { MetricStore, Statistic } from './metrics.js'
+import { queriesPeriod, queryValue, type CompiledQuery } from './queries.js'
+
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+
+/** What an alarm watches: one metric, or a metric-math query list. */
+export type AlarmSource =
+  | { kind: 'metric'; queries: CompiledQuery[]; statistic: Statistic }
+  | { kind: 'math'; queries: CompiledQuery[] }
+
+export interface AlarmRecord {
+  name: string
+  arn: string
+  /** The PutMetricAlarm request (without Tags), echoed by DescribeAlarms. */
+  definition: Record<string, unknown>
+  source: AlarmSource
+  periodSeconds: number
+  evaluationPeriods: number
+  datapointsToAlarm: number
+  threshold: number
+  comparison: string
+  treatMissingData: string
+  state: AlarmState
+  reason: string
+  reasonData: string | undefined
+  stateUpdatedAt: number
+  stateTransitionedAt: number
+  configUpdatedAt: number
+  tags: { Key: string; Value: string }[]
+}
+
+export interface HistoryItem {
+  AlarmName: string
+  AlarmType: 'MetricAlarm'
+  Timestamp: number
+  HistoryItemType: 'ConfigurationUpdate' | 'StateUpdate' | 'Action'
+  HistorySummary: string
+  HistoryData: string
+}
+
+const OPERATOR_WORDS: Record<string, string> = {
+  GreaterThanThreshold: 'greater than',
+  GreaterThanOrEqualToThreshold: 'greater than or equal to',
+  LessThanThreshold: 'less than',
+  LessThanOrEqualToThreshold: 'less than or equal to'
+}
+
+export const COMPARISON_OPERATORS = Object.keys(OPERATOR_WORDS)
+export const TREAT_MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing']
+
+/** Java-style double text, as CloudWatch prints it: 1 → "1.0", 5.2 → "5.2". */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : String(value)
+}
+
+/** dd/mm/yy HH:MM:SS in UTC, as in StateReason. */
+export function formatReasonDate(time: number): string {
+  const d = new Date(time)
+  const two = (n: number): string => String(n).padStart(2, '0')
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCFullYear() % 100)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`
+}
+
+function isoDate(time: number): string {
+  return new Date(time).toISOString().replace('Z', '+0000')
+}
+
+function breaches(comparison: string, value: number, threshold: number): boolean {
+  switch (comparison) {
+    case 'GreaterThanThreshold':
+      return value > threshold
+    case 'GreaterThanOrEqualToThreshold':
+      return value >= threshold
+    case 'LessThanThreshold':
+      return value < threshold
+    default:
+      return value <= threshold
+  }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export class AlarmBook {
+  readonly alarms = new Map<string, AlarmRecord>()
+  readonly history: HistoryItem[] = []
+
+  constructor(
+    private readonly metrics: MetricStore,
+    private readonly forced: () => readonly string[]
+  ) {}
+
+  get(name: string): AlarmRecord | undefined {
+    return this.alarms.get(name)
+  }
+
+  isInAlarm(name: string): boolean {
+    return this.alarms.get(name)?.state === 'ALARM'
+  }
+
+  put(alarm: AlarmRecord, now: number): void {
+    const existing = this.alarms.get(alarm.name)
+    if (existing !== undefined) {
+      alarm.state = existing.state
+      alarm.reason = existing.reason
+      alarm.reasonData = existing.reasonData
+      alarm.stateUpdatedAt = existing.stateUpdatedAt
+      alarm.stateTransitionedAt = existing.stateTransitionedAt
+      alarm.tags = existing.tags
+    }
+    this.alarms.set(alarm.name, alarm)
+    const type = existing === undefined ? 'Create' : 'Update'
+    this.history.push({
+      AlarmName: alarm.name,
+      AlarmType: 'MetricAlarm',
+      Timestamp: now,
+      HistoryItemType: 'ConfigurationUpdate',
+      HistorySummary: `Alarm "${alarm.name}" ${existing === undefined ? 'created' : 'updated'}`,
+      HistoryData: JSON.stringify({ version: '1.0', type, [`${type.toLowerCase()}dAlarm`]: alarm.definition })
+    })
+    this.applyForced(now)
+  }
+
+  delete(name: string): void {
+    this.alarms.delete(name)
+  }
+
+  setState(alarm: AlarmRecord, state: AlarmState, reason: string, reasonData: string | undefined, now: number): void {
+    const old = { stateValue: alarm.state, stateReason: alarm.reason }
+    const changed = alarm.state !== state
+    alarm.state = state
+    alarm.reason = reason
+    alarm.reasonData = reasonData
+    alarm.stateUpdatedAt = now
+    if (changed) alarm.stateTransitionedAt = now
+    const newState: Record<string, unknown> = { stateValue: state, stateReason: reason }
+    if (reasonData !== undefined) newState.stateReasonData = safeJson(reasonData)
+    this.history.push({
+      AlarmName: alarm.name,
+      AlarmType: 'MetricAlarm',
+      Timestamp: now,
+      HistoryItemType: 'StateUpdate',
+      HistorySummary: `Alarm updated from ${old.stateValue} to ${state}`,
+      HistoryData: JSON.stringify({ version: '1.0', oldState: old, newState })
+    })
+  }
+
+  /** Puts the scenario's `alarmsInAlarm` into ALARM. */
+  applyForced(now: number): void {
+    for (const name of this.forced()) {
+      const alarm = this.alarms.get(name)
+      if (alarm !== undefined && alarm.state !== 'ALARM') {
+        this.setState(alarm, 'ALARM', 'Threshold Crossed: alarm forced into ALARM by the emulator scenario (alarmsInAlarm).', undefined, now)
+      }
+    }
+  }
+
+  /** Evaluates every alarm whose period ends at `boundary` (epoch ms, a whole minute). */
+  evaluateAll(boundary: number): void {
+    for (const alarm of this.alarms.values()) {
+      const periodMs = Math.max(60, alarm.periodSeconds) * 1000
+      if (boundary % periodMs === 0) this.evaluate(alarm, boundary, periodMs)
+    }
+    this.applyForced(boundary)
+  }
+
+  private evaluate(alarm: AlarmRecord, boundary: number, periodMs: number): void {
+    if (this.forced().includes(alarm.name)) return
+    const returned = alarm.source.queries.find(q => q.returnData) ?? alarm.source.queries[0]
+    if (returned === undefined) return
+    const points: { start: number; value: number | undefined }[] = []
+    for (let i = 1; i <= alarm.evaluationPeriods; i++) {
+      const start = boundary - i * periodMs
+      points.push({ start, value: queryValue(alarm.source.queries, returned.id, start, periodMs, this.metrics) })
+    }
+    const present = points.filter((p): p is { start: number; value: number } => p.value !== undefined)
+    const missing = points.length - present.length
+    const breaching = present.filter(p => breaches(alarm.comparison, p.value, alarm.threshold)).length
+    const missingBreaching = alarm.treatMissingData === 'breaching' ? missing : 0
+    const op = OPERATOR_WORDS[alarm.comparison] ?? alarm.comparison
+    const thr = formatNumber(alarm.threshold)
+    const list = present.map(p => `${formatNumber(round(p.value))} (${formatReasonDate(p.start)})`).join(', ')
+    let next: AlarmState
+    let reason: string
+    if (breaching + missingBreaching >= alarm.datapointsToAlarm) {
+      next = 'ALARM'
+      reason =
+        present.length > 0
+          ? `Threshold Crossed: ${breaching} out of the last ${alarm.evaluationPeriods} datapoints [${list}] was ${op} the threshold (${thr}) (minimum ${plural(alarm.datapointsToAlarm, 'datapoint')} for ${alarm.state} -> ALARM transition).`
+          : `Threshold Crossed: no datapoints were received for ${plural(missing, 'period')} and ${plural(missing, 'missing datapoint')} ${missing === 1 ? 'was' : 'were'} treated as [Breaching].`
+    } else if (present.length === 0) {
+      if (alarm.treatMissingData === 'ignore') return
+      if (alarm.treatMissingData === 'notBreaching') {
+        next = 'OK'
+        reason = `Threshold Crossed: no datapoints were received for ${plural(missing, 'period')} and ${plural(missing, 'missing datapoint')} ${missing === 1 ? 'was' : 'were'} treated as [NonBreaching].`
+      } else {
+        next = 'INSUFFICIENT_DATA'
+        reason = `Insufficient Data: ${plural(missing, 'datapoint')} ${missing === 1 ? 'was' : 'were'} unknown.`
+      }
+    } else {
+      next = 'OK'
+      reason = `Threshold Crossed: ${plural(present.length, 'datapoint')} [${list}] ${present.length === 1 ? 'was' : 'were'} not ${op} the threshold (${thr}).`
+    }
+    if (next === alarm.state) return
+    const reasonData = JSON.stringify({
+      version: '1.0',
+      queryDate: isoDate(boundary),
+      startDate: isoDate(boundary - alarm.evaluationPeriods * periodMs),
+      ...(alarm.source.kind === 'metric' ? { statistic: alarm.source.statistic } : {}),
+      period: periodMs / 1000,
+      recentDatapoints: present.map(p => round(p.value)),
+      threshold: alarm.threshold,
+      evaluatedDatapoints: present.map(p => ({ timestamp: isoDate(p.start), value: round(p.value) }))
+    })
+    this.setState(alarm, next, reason, reasonData, boundary)
+  }
+}
+
+export function alarmPeriod(source: AlarmSource): number {
+  return queriesPeriod(source.queries)
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,241 @@
+// The blue/green state machine of one endpoint, driven by the simulation tick:
+// provisioning → per step (ActivatingTraffic → Baking) → final bake (TerminationWait) →
+// blue decommissioning → InService on the new config; or rollback when a guarding alarm is in
+// ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out.
+
+import { behaviourFor, type Scenario } from './scenario.js'
+import type { Deployment, EndpointRecord, Fleet, ResolvedPolicy, VariantStatusEntry } from './state.js'
+
+export interface DeploymentContext {
+  scenario(): Scenario
+  alarmInAlarm(name: string): boolean
+}
+
+const SECOND = 1000
+
+function status(Status: VariantStatusEntry['Status'], StatusMessage: string, StartTime: number): VariantStatusEntry[] {
+  return [{ Status, StatusMessage, StartTime }]
+}
+
+function instances(fleet: Fleet): number {
+  return fleet.variants.reduce((a, v) => a + v.desired, 0)
+}
+
+function healthCheckFailure(fleet: Fleet, scenario: Scenario): string | undefined {
+  const broken = fleet.variants.find(v => behaviourFor(scenario, v.behaviourKeys).failHealthCheck)
+  if (broken === undefined) return undefined
+  return (
+    `The primary container for production variant ${broken.variantName} did not pass the ping health check. ` +
+    'Please check CloudWatch logs for this endpoint.'
+  )
+}
+
+/** Starts CreateEndpoint's provisioning. */
+export function startCreation(endpoint: EndpointRecord, now: number, scenario: Scenario): void {
+  endpoint.status = 'Creating'
+  endpoint.phaseEndsAt = now + scenario.creationSeconds * SECOND
+  endpoint.blueStatus = status('Creating', `Launching ${instances(endpoint.blue)} instance(s).`, now)
+  for (const v of endpoint.blue.variants) v.current = 0
+}
+
+export function startDeployment(
+  endpoint: EndpointRecord,
+  green: Fleet,
+  policy: ResolvedPolicy,
+  alarms: string[],
+  now: number,
+  scenario: Scenario
+): void {
+  for (const v of green.variants) v.current = 0
+  endpoint.deployment = {
+    oldConfigName: endpoint.blue.configName,
+    newConfigName: green.configName,
+    startTime: now,
+    green,
+    greenStatus: status('Creating', `Launching ${instances(green)} instance(s).`, now),
+    policy,
+    alarms,
+    phase: 'provisioning',
+    phaseEndsAt: now + scenario.provisioningSeconds * SECOND,
+    step: -1,
+    rollbackReason: undefined
+  }
+  endpoint.status = 'Updating'
+  endpoint.failureReason = undefined
+  endpoint.lastModifiedTime = now
+  if (scenario.configNameSwitchesEarly) endpoint.configName = green.configName
+}
+
+/** Processes everything due for `endpoint` at simulated time `now`. Returns false once deleted. */
+export function tickEndpoint(endpoint: EndpointRecord, now: number, ctx: DeploymentContext): boolean {
+  if (endpoint.phaseEndsAt !== undefined && now >= endpoint.phaseEndsAt) {
+    const at = endpoint.phaseEndsAt
+    endpoint.phaseEndsAt = undefined
+    if (endpoint.status === 'Deleting') return false
+    if (endpoint.status === 'Creating') finishCreation(endpoint, at, ctx.scenario())
+  }
+  const deployment = endpoint.deployment
+  if (deployment === undefined) return true
+  checkGuards(endpoint, deployment, now, ctx)
+  for (let guard = 0; guard < 1000 && endpoint.deployment === deployment && deployment.phaseEndsAt <= now; guard++) {
+    nextPhase(endpoint, deployment, deployment.phaseEndsAt, ctx)
+    if (endpoint.deployment === deployment) checkGuards(endpoint, deployment, deployment.phaseEndsAt, ctx)
+  }
+  return true
+}
+
+function finishCreation(endpoint: EndpointRecord, at: number, scenario: Scenario): void {
+  endpoint.lastModifiedTime = at
+  endpoint.blueStatus = []
+  const failure = healthCheckFailure(endpoint.blue, scenario)
+  if (failure !== undefined) {
+    endpoint.status = 'Failed'
+    endpoint.failureReason = failure
+    return
+  }
+  endpoint.status = 'InService'
+  for (const v of endpoint.blue.variants) v.current = v.desired
+}
+
+/** Alarms during a bake, and the execution timeout at any phase. */
+function checkGuards(endpoint: EndpointRecord, deployment: Deployment, at: number, ctx: DeploymentContext): void {
+  if (deployment.phase === 'rolling-back' || deployment.phase === 'rollback-failed') return
+  const timeout = deployment.policy.maxTimeoutSeconds
+  if (timeout !== undefined && at >= deployment.startTime + timeout * SECOND) {
+    rollBack(
+      endpoint,
+      deployment,
+      Math.min(at, deployment.startTime + timeout * SECOND),
+      `Deployment rolled back: the update exceeded MaximumExecutionTimeoutInSeconds (${timeout} seconds).`,
+      ctx
+    )
+    return
+  }
+  if (deployment.phase !== 'baking' && deployment.phase !== 'final-bake') return
+  const firing = deployment.alarms.filter(name => ctx.alarmInAlarm(name))
+  if (firing.length > 0) {
+    rollBack(endpoint, deployment, at, `Deployment rolled back: CloudWatch alarm(s) ${firing.join(', ')} in ALARM state.`, ctx)
+  }
+}
+
+function nextPhase(endpoint: EndpointRecord, deployment: Deployment, at: number, ctx: DeploymentContext): void {
+  const scenario = ctx.scenario()
+  const { policy } = deployment
+  endpoint.lastModifiedTime = at
+  switch (deployment.phase) {
+    case 'provisioning': {
+      const failure = healthCheckFailure(deployment.green, scenario)
+      if (failure !== undefined) return rollBack(endpoint, deployment, at, failure, ctx)
+      return enterStep(endpoint, deployment, 0, at, scenario)
+    }
+    case 'activating': {
+      deployment.phase = 'baking'
+      deployment.phaseEndsAt = at + policy.waitSeconds * SECOND
+      const live = deployment.green.variants.reduce((a, v) => a + v.current, 0)
+      deployment.greenStatus = status(
+        'Baking',
+        `Baking for ${policy.waitSeconds} seconds with traffic enabled on ${live} instance(s).`,
+        at
+      )
+      return
+    }
+    case 'baking': {
+      const last = Math.max(...policy.steps.map(s => s.length)) - 1
+      if (deployment.step < last) return enterStep(endpoint, deployment, deployment.step + 1, at, scenario)
+      if (policy.terminationWaitSeconds > 0) {
+        deployment.phase = 'final-bake'
+        deployment.phaseEndsAt = at + policy.terminationWaitSeconds * SECOND
+        deployment.greenStatus = status(
+          'Baking',
+          `Baking for ${policy.terminationWaitSeconds} seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of ${instances(deployment.green)} instance(s).`,
+          at
+        )
+        return
+      }
+      return decommission(endpoint, deployment, at, scenario)
+    }
+    case 'final-bake':
+      return decommission(endpoint, deployment, at, scenario)
+    case 'decommissioning':
+      return complete(endpoint, deployment, at)
+    case 'rolling-back':
+      return finishRollback(endpoint, deployment, at, scenario)
+    case 'rollback-failed':
+      deployment.phaseEndsAt = Number.POSITIVE_INFINITY
+      return
+  }
+}
+
+function enterStep(endpoint: EndpointRecord, deployment: Deployment, step: number, at: number, scenario: Scenario): void {
+  const { policy, green } = deployment
+  deployment.step = step
+  deployment.phase = 'activating'
+  deployment.phaseEndsAt = at + scenario.activatingSeconds * SECOND
+  green.variants.forEach((variant, i) => {
+    const schedule = policy.steps[i] ?? [variant.desired]
+    variant.current = schedule[Math.min(step, schedule.length - 1)] ?? variant.desired
+    const blue = endpoint.blue.variants.find(b => b.variantName === variant.variantName)
+    if (blue !== undefined) {
+      // The same share of the blue fleet is deactivated.
+      blue.current = Math.max(0, blue.desired - Math.round((blue.desired * variant.current) / variant.desired))
+    }
+  })
+  const live = green.variants.reduce((a, v) => a + v.current, 0)
+  const full = live >= instances(green)
+  const scope =
+    full ? `full capacity of ${live}` : policy.type === 'CANARY' ? `canary capacity of ${live}` : `${live}`
+  deployment.greenStatus = status('ActivatingTraffic', `Activating traffic on ${scope} instance(s).`, at)
+}
+
+function decommission(endpoint: EndpointRecord, deployment: Deployment, at: number, scenario: Scenario): void {
+  deployment.phase = 'decommissioning'
+  deployment.phaseEndsAt = at + scenario.decommissionSeconds * SECOND
+  for (const v of endpoint.blue.variants) v.current = 0
+  endpoint.blueStatus = status('Deleting', `Terminating ${instances(endpoint.blue)} instance(s).`, at)
+}
+
+function complete(endpoint: EndpointRecord, deployment: Deployment, at: number): void {
+  for (const v of deployment.green.variants) v.current = v.desired
+  endpoint.blue = deployment.green
+  endpoint.blueStatus = []
+  endpoint.deployment = undefined
+  endpoint.configName = deployment.newConfigName
+  endpoint.status = 'InService'
+  endpoint.failureReason = undefined
+  endpoint.lastModifiedTime = at
+}
+
+function rollBack(endpoint: EndpointRecord, deployment: Deployment, at: number, reason: string, ctx: DeploymentContext): void {
+  const scenario = ctx.scenario()
+  endpoint.lastModifiedTime = at
+  if (scenario.updateRollbackFailed) {
+    endpoint.status = 'UpdateRollbackFailed'
+    endpoint.failureReason = `${reason} The rollback failed: the endpoint serves a mix of the old and new fleets.`
+    deployment.phase = 'rollback-failed'
+    deployment.phaseEndsAt = Number.POSITIVE_INFINITY
+    deployment.greenStatus = []
+    return
+  }
+  for (const v of deployment.green.variants) v.current = 0
+  for (const v of endpoint.blue.variants) v.current = v.desired
+  endpoint.blueStatus = []
+  if (scenario.transientRollingBack && scenario.rollingBackSeconds > 0) {
+    endpoint.status = 'RollingBack'
+    deployment.phase = 'rolling-back'
+    deployment.phaseEndsAt = at + scenario.rollingBackSeconds * SECOND
+    deployment.greenStatus = status('Deleting', `Terminating ${instances(deployment.green)} instance(s).`, at)
+    deployment.rollbackReason = reason
+    return
+  }
+  deployment.rollbackReason = reason
+  finishRollback(endpoint, deployment, at, scenario)
+}
+
+function finishRollback(endpoint: EndpointRecord, deployment: Deployment, at: number, scenario: Scenario): void {
+  const reason = deployment.rollbackReason
+  endpoint.deployment = undefined
+  endpoint.status = 'InService'
+  endpoint.configName = deployment.oldConfigName
+  endpoint.failureReason = scenario.emptyFailureReasonOnRollback ? undefined : reason
+  endpoint.lastModifiedTime = at
+}

@@ -1,0 +1,89 @@
+// What stands between a request and its operation: expired credentials, the IAM allow-list
+// (`allowedActions`) and injected faults (throttling, 5XX, dropped connections, slow replies).
+
+import { ApiError, cloudwatchError, type Service } from './errors.js'
+import type { Random } from './random.js'
+import type { FaultRule, Scenario } from './scenario.js'
+
+export type Verdict =
+  | { kind: 'pass'; delayMs: number }
+  | { kind: 'error'; error: ApiError; delayMs: number }
+  | { kind: 'drop' }
+
+function actionPrefix(service: Service): string {
+  return service === 'cloudwatch' ? 'cloudwatch' : 'sagemaker'
+}
+
+function globMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i')
+  return regex.test(action)
+}
+
+export class Gate {
+  private readonly used = new Map<FaultRule, number>()
+
+  constructor(
+    private readonly random: Random,
+    private readonly accountId: string
+  ) {}
+
+  check(service: Service, operation: string, scenario: Scenario, realElapsedMs: number, resource: string): Verdict {
+    const expiry = scenario.expireCredentialsAfterSeconds
+    if (expiry !== null && realElapsedMs >= expiry * 1000) {
+      return { kind: 'error', error: expired(service), delayMs: 0 }
+    }
+    const action = `${actionPrefix(service)}:${operation}`
+    if (scenario.allowedActions !== null && !scenario.allowedActions.some(p => globMatches(p, action))) {
+      return { kind: 'error', error: this.denied(service, action, resource), delayMs: 0 }
+    }
+    let delayMs = 0
+    for (const rule of scenario.faults) {
+      if (rule.operation !== '*' && rule.operation !== operation) continue
+      if (rule.service !== undefined && rule.service !== service) continue
+      const used = this.used.get(rule) ?? 0
+      if (rule.times !== undefined && used >= rule.times) continue
+      const hit = (rate: number | undefined): boolean => rate !== undefined && rate > 0 && this.random() < rate
+      if (hit(rule.dropRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'drop' }
+      }
+      if (hit(rule.throttleRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'error', error: throttled(service), delayMs }
+      }
+      if (hit(rule.serverErrorRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'error', error: serverError(service), delayMs }
+      }
+      if (hit(rule.slowRate)) {
+        this.used.set(rule, used + 1)
+        delayMs += rule.slowMs ?? 1000
+      }
+    }
+    return { kind: 'pass', delayMs }
+  }
+
+  private denied(service: Service, action: string, resource: string): ApiError {
+    const message =
+      `User: arn:aws:sts::${this.accountId}:assumed-role/emulator-deploy-role/emulator-session is not authorized to perform: ` +
+      `${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
+    if (service === 'cloudwatch') return cloudwatchError('AccessDenied', message)
+    return new ApiError('AccessDeniedException', message)
+  }
+}
+
+function expired(service: Service): ApiError {
+  const message = 'The security token included in the request is expired'
+  if (service === 'cloudwatch') return cloudwatchError('ExpiredToken', message)
+  return new ApiError('ExpiredTokenException', message)
+}
+
+function throttled(service: Service): ApiError {
+  if (service === 'cloudwatch') return cloudwatchError('Throttling', 'Rate exceeded')
+  return new ApiError('ThrottlingException', 'Rate exceeded')
+}
+
+function serverError(service: Service): ApiError {
+  if (service === 'cloudwatch') return cloudwatchError('InternalServiceFault', 'Internal service error (injected fault).')
+  return new ApiError('InternalFailure', 'An internal error occurred (injected fault).', 500)
+}

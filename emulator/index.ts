@@ -1,0 +1,161 @@
+// Public API: start a local SageMaker + CloudWatch (+ SageMaker Runtime) emulator.
+
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { CallLog, type CallRecord } from './calls.js'
+import { CloudWatch } from './cloudwatch.js'
+import { VirtualClock } from './clock.js'
+import type { Service } from './errors.js'
+import { Gate } from './faults.js'
+import { seededRandom } from './random.js'
+import { invokeEndpoint } from './runtime.js'
+import { SageMaker } from './sagemaker.js'
+import { loadScenario, resolveScenario, type Scenario } from './scenario.js'
+import { createHandler } from './server.js'
+import { Simulation } from './simulation.js'
+
+export type { CallRecord } from './calls.js'
+export type { FaultRule, ModelBehaviour, ModelPackage, Scenario } from './scenario.js'
+export { DEFAULT_SCENARIO, loadScenario } from './scenario.js'
+
+export interface EmulatorOptions {
+  /** 0 = a free port (default). */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Simulated seconds per real second (default 60; 0 = only advance() moves the clock). */
+  timeScale?: number
+  /** A scenario object (partial) or the path of a JSON scenario file. */
+  scenario?: Partial<Scenario> | string
+  /** Default us-east-1. */
+  region?: string
+  /** Default 123456789012. */
+  accountId?: string
+  /** Append each call as a JSON line to this file (also: env EMULATOR_CALL_LOG, scenario.callLogFile). */
+  callLogFile?: string
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  region: string
+  /** Environment variables that point the AWS SDKs (and the action) at the emulator. */
+  env(): Record<string, string>
+  /** Every call, in order. */
+  calls(): CallRecord[]
+  /** Create*, Update*, Delete*, Put*, Set*, AddTags, DeleteTags, TagResource... calls. */
+  mutatingCalls(): CallRecord[]
+  /** Simulated epoch milliseconds. */
+  now(): number
+  /** Jumps the virtual clock forward and processes the simulation up to the new time. */
+  advance(seconds: number): void
+  /** Changes behaviour, switches or faults at runtime. */
+  setScenario(partial: Partial<Scenario>): void
+  close(): Promise<void>
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const region = options.region ?? 'us-east-1'
+  const accountId = options.accountId ?? '123456789012'
+  const host = options.host ?? '127.0.0.1'
+  let scenario = loadScenario(options.scenario)
+  const callLogFile = options.callLogFile ?? process.env.EMULATOR_CALL_LOG ?? null
+  const clock = new VirtualClock(options.timeScale ?? 60)
+  const sim = new Simulation(clock, () => scenario)
+  const now = (): number => clock.now()
+  const cloudwatch = new CloudWatch(sim.alarms, sim.metrics, region, accountId, now)
+  const sagemaker = new SageMaker({
+    store: sim.store,
+    region,
+    accountId,
+    now,
+    scenario: () => scenario,
+    alarmExists: name => sim.alarms.get(name) !== undefined
+  })
+  const log = new CallLog(() => callLogFile ?? scenario.callLogFile)
+  const invokeRandom = seededRandom(scenario.seed + 7)
+  const gate = new Gate(seededRandom(scenario.seed + 13), accountId)
+  const advance = (seconds: number): number => {
+    clock.advance(seconds)
+    return sim.catchUp()
+  }
+  const setScenario = (partial: Partial<Scenario>): void => {
+    scenario = resolveScenario(partial, scenario)
+    sim.alarms.applyForced(sim.catchUp())
+  }
+  const resourceArn = (service: Service, params: Record<string, unknown>): string => {
+    const arn = (kind: string, name: unknown): string =>
+      `arn:aws:sagemaker:${region}:${accountId}:${kind}/${String(name).toLowerCase()}`
+    if (service === 'cloudwatch') {
+      return typeof params.AlarmName === 'string' ? cloudwatch.alarmArn(params.AlarmName) : '*'
+    }
+    if (params.EndpointName !== undefined) return arn('endpoint', params.EndpointName)
+    if (params.EndpointConfigName !== undefined) return arn('endpoint-config', params.EndpointConfigName)
+    if (params.ModelName !== undefined) return arn('model', params.ModelName)
+    if (typeof params.ResourceArn === 'string') return params.ResourceArn
+    return '*'
+  }
+
+  const server = createServer(
+    createHandler({
+      sagemaker: sagemaker.operations(),
+      cloudwatch: cloudwatch.operations(),
+      invoke: (name, target) => invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
+      gate,
+      log,
+      catchUp: () => sim.catchUp(),
+      gateInputs: () => ({ scenario, realElapsedMs: clock.realElapsedMs() }),
+      resourceArn,
+      advance,
+      setScenario: partial => setScenario(partial as Partial<Scenario>),
+      health: () => ({
+        ok: true,
+        region,
+        accountId,
+        now: clock.now(),
+        simulatedTime: new Date(clock.now()).toISOString(),
+        calls: log.all().length,
+        endpoints: [...sim.store.endpoints.values()].map(e => ({ name: e.name, status: e.status, config: e.configName }))
+      })
+    })
+  )
+  server.keepAliveTimeout = 1000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${host}:${port}`
+  // Keep the simulation moving between requests so catch-up stays small.
+  const ticker = setInterval(() => sim.catchUp(), 1000)
+  ticker.unref()
+
+  return {
+    url,
+    port,
+    region,
+    env: () => ({
+      AWS_ENDPOINT_URL_SAGEMAKER: url,
+      AWS_ENDPOINT_URL_CLOUDWATCH: url,
+      AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: url,
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
+      AWS_SECRET_ACCESS_KEY: 'emulator-secret-access-key',
+      AWS_EC2_METADATA_DISABLED: 'true'
+    }),
+    calls: () => log.all(),
+    mutatingCalls: () => log.all().filter(c => c.mutating),
+    now: () => clock.now(),
+    advance: seconds => {
+      advance(seconds)
+    },
+    setScenario,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        clearInterval(ticker)
+        server.closeAllConnections()
+        server.close(error => (error === undefined ? resolve() : reject(error)))
+      })
+  }
+}

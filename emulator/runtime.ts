@@ -1,0 +1,63 @@
+// SageMaker Runtime InvokeEndpoint (REST JSON): answers per the serving fleet's model behaviour
+// and counts the call in the endpoint's metrics.
+
+import { ApiError } from './errors.js'
+import type { Random } from './random.js'
+import type { Simulation } from './simulation.js'
+import { answer, isServing, pickSlice, servingSlices } from './traffic.js'
+
+export interface RuntimeReply {
+  status: number
+  headers: Record<string, string>
+  body: string
+  error?: string
+}
+
+export function invokeEndpoint(
+  sim: Simulation,
+  random: Random,
+  accountId: string,
+  region: string,
+  name: string,
+  targetVariant: string | undefined,
+  now: number
+): RuntimeReply {
+  const endpoint = sim.store.endpoint(name)
+  if (endpoint === undefined || endpoint.name !== name) {
+    throw new ApiError('ValidationError', `Endpoint ${name} of account ${accountId} not found.`)
+  }
+  const slices = servingSlices(endpoint).filter(s => targetVariant === undefined || s.variant.variantName === targetVariant)
+  const slice = isServing(endpoint) ? pickSlice(slices, random) : undefined
+  if (slice === undefined) {
+    throw new ApiError('ValidationError', `Endpoint ${name} of account ${accountId} is not in service (status ${endpoint.status}).`)
+  }
+  const outcome = answer(sim.scenario(), slice.variant, random)
+  sim.traffic.recordInvocation(endpoint, slice, outcome, now)
+  const variant = slice.variant.variantName
+  if (outcome.status >= 400) {
+    const message = `Received ${outcome.status >= 500 ? 'server' : 'client'} error (${outcome.status}) from primary with message "simulated model error". See https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logEventViewer:group=/aws/sagemaker/Endpoints/${name} in account ${accountId} for more information.`
+    return {
+      status: 424,
+      headers: { 'x-amzn-errortype': 'ModelError', 'x-amzn-invoked-production-variant': variant },
+      body: JSON.stringify({
+        ErrorCode: outcome.status >= 500 ? 'SERVER_ERROR_FROM_MODEL' : 'CLIENT_ERROR_FROM_MODEL',
+        OriginalStatusCode: outcome.status,
+        OriginalMessage: 'simulated model error',
+        LogStreamArn: `arn:aws:logs:${region}:${accountId}:log-group:/aws/sagemaker/Endpoints/${name}`,
+        message
+      }),
+      error: `ModelError: ${message}`
+    }
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-amzn-invoked-production-variant': variant },
+    body: JSON.stringify({
+      predictions: [0.5],
+      model: slice.variant.modelName,
+      variant,
+      endpointConfigName: slice.configName,
+      modelLatencyMs: outcome.modelLatencyUs / 1000
+    })
+  }
+}

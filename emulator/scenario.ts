@@ -1,0 +1,155 @@
+// The scenario: how the emulated services behave (timings, models, real-world variants, faults).
+// Every field is optional in a scenario file; `resolveScenario` fills the defaults.
+
+import { readFileSync } from 'node:fs'
+
+/** How a model answers synthetic traffic and InvokeEndpoint calls. */
+export interface ModelBehaviour {
+  /** Fraction (0..1) of requests answered with a 5XX error. */
+  errorRate?: number
+  /** Fraction (0..1) of requests answered with a 4XX error. */
+  error4xxRate?: number
+  /** Mean model latency in milliseconds (CloudWatch reports it in microseconds). */
+  latencyMs?: number
+  /** Uniform jitter around the mean, +/- milliseconds. */
+  latencyJitterMs?: number
+  /** The container never passes the ping health check: creation fails, an update rolls back. */
+  failHealthCheck?: boolean
+}
+
+export interface ModelPackage {
+  image: string
+  modelDataUrl?: string
+  approvalStatus?: string
+  groupName?: string
+  version?: number
+}
+
+export interface FaultRule {
+  /** Operation name (e.g. DescribeEndpoint, InvokeEndpoint) or '*' for every call. */
+  operation: string
+  /** Limit the rule to one service. */
+  service?: 'sagemaker' | 'cloudwatch' | 'runtime'
+  throttleRate?: number
+  serverErrorRate?: number
+  /** Destroy the socket without an answer. */
+  dropRate?: number
+  slowRate?: number
+  slowMs?: number
+  /** Stop injecting after this many faults (any kind) from this rule. */
+  times?: number
+}
+
+export interface Scenario {
+  seed: number
+  trafficPerMinute: number
+  creationSeconds: number
+  provisioningSeconds: number
+  activatingSeconds: number
+  decommissionSeconds: number
+  deletionSeconds: number
+  rollingBackSeconds: number
+  models: Record<string, ModelBehaviour>
+  defaultModel: ModelBehaviour
+  modelPackages: Record<string, ModelPackage>
+  emptyFailureReasonOnRollback: boolean
+  transientRollingBack: boolean
+  updateRollbackFailed: boolean
+  alarmsInAlarm: string[]
+  configNameSwitchesEarly: boolean
+  faults: FaultRule[]
+  expireCredentialsAfterSeconds: number | null
+  allowedActions: string[] | null
+  callLogFile: string | null
+}
+
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
+  seed: 42,
+  trafficPerMinute: 600,
+  creationSeconds: 120,
+  provisioningSeconds: 60,
+  activatingSeconds: 5,
+  decommissionSeconds: 10,
+  deletionSeconds: 5,
+  rollingBackSeconds: 30,
+  models: {},
+  defaultModel: { errorRate: 0, error4xxRate: 0, latencyMs: 40, latencyJitterMs: 0, failHealthCheck: false },
+  modelPackages: {},
+  emptyFailureReasonOnRollback: false,
+  transientRollingBack: false,
+  updateRollbackFailed: false,
+  alarmsInAlarm: [],
+  configNameSwitchesEarly: false,
+  faults: [],
+  expireCredentialsAfterSeconds: null,
+  allowedActions: null,
+  callLogFile: null
+})
+
+const NUMBER_FIELDS = [
+  'seed',
+  'trafficPerMinute',
+  'creationSeconds',
+  'provisioningSeconds',
+  'activatingSeconds',
+  'decommissionSeconds',
+  'deletionSeconds',
+  'rollingBackSeconds'
+] as const
+
+/** Reads a scenario file (JSON) or takes an object, and fills every default. */
+export function loadScenario(source: Partial<Scenario> | string | undefined): Scenario {
+  if (source === undefined) return resolveScenario({})
+  if (typeof source === 'string') {
+    const text = readFileSync(source, 'utf8')
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch (error) {
+      throw new Error(`Scenario file ${source} is not valid JSON: ${String(error)}`)
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`Scenario file ${source} must hold a JSON object`)
+    }
+    return resolveScenario(parsed as Partial<Scenario>)
+  }
+  return resolveScenario(source)
+}
+
+export function resolveScenario(partial: Partial<Scenario>, base: Scenario = DEFAULT_SCENARIO): Scenario {
+  const merged: Scenario = { ...base }
+  for (const [key, value] of Object.entries(partial)) {
+    if (key.startsWith('$') || key === 'description') continue
+    if (!(key in DEFAULT_SCENARIO)) throw new Error(`Unknown scenario field "${key}"`)
+    if (value === undefined) continue
+    ;(merged as unknown as Record<string, unknown>)[key] = value
+  }
+  for (const key of NUMBER_FIELDS) {
+    const value = merged[key]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new Error(`Scenario field "${key}" must be a number >= 0 (got ${JSON.stringify(value)})`)
+    }
+  }
+  merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
+  return merged
+}
+
+/** The behaviour of a model: the first of its artifact, its image, then the default. */
+export function behaviourFor(scenario: Scenario, keys: readonly (string | undefined)[]): Required<ModelBehaviour> {
+  let found: ModelBehaviour = {}
+  for (const key of keys) {
+    const entry = key === undefined ? undefined : scenario.models[key]
+    if (entry !== undefined) {
+      found = entry
+      break
+    }
+  }
+  const merged = { ...DEFAULT_SCENARIO.defaultModel, ...scenario.defaultModel, ...found }
+  return {
+    errorRate: merged.errorRate ?? 0,
+    error4xxRate: merged.error4xxRate ?? 0,
+    latencyMs: merged.latencyMs ?? 40,
+    latencyJitterMs: merged.latencyJitterMs ?? 0,
+    failHealthCheck: merged.failHealthCheck ?? false
+  }
+}

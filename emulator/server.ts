@@ -1,0 +1,192 @@
+// The HTTP front: routes SageMaker (JSON 1.1), CloudWatch (JSON 1.0 query-compatible) and
+// SageMaker Runtime (REST) requests, renders each service's error shape, logs every call,
+// applies the gate (credentials, IAM allow-list, faults), and serves /_emulator/ introspection.
+
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { CallLog, CallService } from './calls.js'
+import { ApiError, errorMessage, type Service } from './errors.js'
+import type { Gate } from './faults.js'
+import type { RuntimeReply } from './runtime.js'
+
+type Handler = (params: Record<string, unknown>) => unknown
+
+export interface ServerDeps {
+  sagemaker: Record<string, Handler>
+  cloudwatch: Record<string, Handler>
+  invoke(name: string, targetVariant: string | undefined): RuntimeReply
+  gate: Gate
+  log: CallLog
+  /** Processes the simulation up to now and returns simulated epoch ms. */
+  catchUp(): number
+  gateInputs(): { scenario: Parameters<Gate['check']>[2]; realElapsedMs: number }
+  resourceArn(service: Service, params: Record<string, unknown>): string
+  advance(seconds: number): number
+  setScenario(partial: Record<string, unknown>): void
+  health(): Record<string, unknown>
+}
+
+const TARGETS: Record<string, Service> = { SageMaker: 'sagemaker', GraniteServiceVersion20100801: 'cloudwatch' }
+const CONTENT_TYPES: Record<Service, string> = {
+  sagemaker: 'application/x-amz-json-1.1',
+  cloudwatch: 'application/x-amz-json-1.0',
+  runtime: 'application/json'
+}
+
+interface Reply {
+  status: number
+  headers: Record<string, string>
+  body: string
+  error?: string
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+export function errorReply(service: Service, error: ApiError): Reply {
+  const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }
+  if (service === 'cloudwatch') {
+    headers['x-amzn-query-error'] = `${error.queryCode ?? error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`
+    return {
+      status: error.status,
+      headers,
+      body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message }),
+      error: `${error.code}: ${error.message}`
+    }
+  }
+  if (service === 'runtime') headers['x-amzn-errortype'] = error.code
+  return {
+    status: error.status,
+    headers,
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+    error: `${error.code}: ${error.message}`
+  }
+}
+
+export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch(error => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ __type: 'InternalFailure', message: errorMessage(error) }))
+      }
+    })
+  }
+}
+
+async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req)
+  const url = new URL(req.url ?? '/', 'http://emulator')
+  if (url.pathname.startsWith('/_emulator/')) return introspect(deps, req, url, body, res)
+
+  const invocation = /^\/endpoints\/([^/]+)\/invocations\/?$/.exec(url.pathname)
+  const target = String(req.headers['x-amz-target'] ?? '')
+  const [prefix = '', operation = ''] = target.split('.', 2)
+  let service: Service
+  let op: string
+  let params: Record<string, unknown>
+  if (invocation !== null && req.method === 'POST') {
+    service = 'runtime'
+    op = 'InvokeEndpoint'
+    params = {
+      EndpointName: decodeURIComponent(invocation[1] ?? ''),
+      ContentType: req.headers['content-type'],
+      Accept: req.headers.accept,
+      BodyLength: Buffer.byteLength(body)
+    }
+  } else {
+    service = TARGETS[prefix] ?? (req.headers['x-amzn-query-mode'] !== undefined ? 'cloudwatch' : 'sagemaker')
+    op = operation || target || `${req.method ?? 'GET'} ${url.pathname}`
+    try {
+      params = body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>)
+      if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('not an object')
+    } catch {
+      return send(deps, res, service, op, {}, errorReply(service, new ApiError('SerializationException', 'The request body is not valid JSON.', 400, 'SerializationException')))
+    }
+  }
+
+  const simNow = deps.catchUp()
+  const { scenario, realElapsedMs } = deps.gateInputs()
+  const verdict = deps.gate.check(service, op, scenario, realElapsedMs, deps.resourceArn(service, params))
+  if (verdict.kind === 'drop') {
+    deps.log.add({ service, operation: op, params, simulatedTime: simNow, realTime: Date.now(), status: 0, error: 'connection dropped (injected fault)' })
+    req.socket.destroy()
+    return
+  }
+  if (verdict.delayMs > 0) await sleep(verdict.delayMs)
+  if (verdict.kind === 'error') return send(deps, res, service, op, params, errorReply(service, verdict.error))
+  send(deps, res, service, op, params, execute(deps, service, op, params))
+}
+
+function execute(deps: ServerDeps, service: Service, op: string, params: Record<string, unknown>): Reply {
+  try {
+    if (service === 'runtime') {
+      const target = params.TargetVariant
+      return deps.invoke(String(params.EndpointName), typeof target === 'string' ? target : undefined)
+    }
+    const handler = (service === 'sagemaker' ? deps.sagemaker : deps.cloudwatch)[op]
+    if (handler === undefined) {
+      throw new ApiError('UnknownOperationException', `The operation ${op} is not supported by the emulated ${service === 'sagemaker' ? 'SageMaker' : 'CloudWatch'} service.`)
+    }
+    const output = handler(params)
+    return { status: 200, headers: { 'content-type': CONTENT_TYPES[service] }, body: JSON.stringify(output ?? {}) }
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(service, error)
+    const failure = new ApiError(service === 'cloudwatch' ? 'InternalServiceFault' : 'InternalFailure', errorMessage(error), 500, 'InternalServiceError')
+    return errorReply(service, failure)
+  }
+}
+
+function send(deps: ServerDeps, res: ServerResponse, service: CallService & Service, op: string, params: unknown, reply: Reply): void {
+  deps.log.add({
+    service,
+    operation: op,
+    params,
+    simulatedTime: deps.catchUp(),
+    realTime: Date.now(),
+    status: reply.status,
+    ...(reply.error === undefined ? {} : { error: reply.error })
+  })
+  res.writeHead(reply.status, { ...reply.headers, 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(reply.body) })
+  res.end(reply.body)
+}
+
+function introspect(deps: ServerDeps, req: IncomingMessage, url: URL, body: string, res: ServerResponse): void {
+  const json = (status: number, value: unknown): void => {
+    const text = JSON.stringify(value)
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
+  }
+  const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`
+  try {
+    switch (route) {
+      case 'GET /_emulator/health':
+        deps.catchUp()
+        return json(200, deps.health())
+      case 'GET /_emulator/calls':
+        return json(200, deps.log.all())
+      case 'POST /_emulator/advance': {
+        const seconds = Number(url.searchParams.get('seconds') ?? '0')
+        if (!Number.isFinite(seconds) || seconds < 0) return json(400, { message: 'seconds must be a number >= 0' })
+        const now = deps.advance(seconds)
+        deps.log.add({ service: 'emulator', operation: 'Advance', params: { seconds }, simulatedTime: now, realTime: Date.now(), status: 200 })
+        return json(200, { now, simulatedTime: new Date(now).toISOString() })
+      }
+      case 'POST /_emulator/scenario':
+        deps.setScenario(body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>))
+        return json(200, { ok: true })
+      default:
+        return json(404, { message: `Unknown emulator route ${route}` })
+    }
+  } catch (error) {
+    return json(400, { message: errorMessage(error) })
+  }
+}

@@ -1,0 +1,56 @@
+// The simulation: one-second ticks on the virtual clock, processed lazily up to "now" before
+// each request. Per tick: synthetic traffic, alarm evaluation at each whole minute, then each
+// endpoint's state machine (rollback checks, phase transitions).
+
+import { AlarmBook } from './alarms.js'
+import type { VirtualClock } from './clock.js'
+import { tickEndpoint } from './deployment.js'
+import { MetricStore, MINUTE_MS } from './metrics.js'
+import { seededRandom } from './random.js'
+import type { Scenario } from './scenario.js'
+import { ResourceStore } from './state.js'
+import { TrafficGenerator } from './traffic.js'
+
+const TICK_MS = 1000
+
+export class Simulation {
+  readonly store = new ResourceStore()
+  readonly metrics = new MetricStore()
+  readonly alarms: AlarmBook
+  readonly traffic: TrafficGenerator
+  /** Everything before this simulated time has been processed. */
+  private processedUntil: number
+
+  constructor(
+    readonly clock: VirtualClock,
+    private readonly getScenario: () => Scenario
+  ) {
+    const random = seededRandom(getScenario().seed)
+    this.alarms = new AlarmBook(this.metrics, () => this.getScenario().alarmsInAlarm)
+    this.traffic = new TrafficGenerator(getScenario, this.metrics, random)
+    this.processedUntil = Math.floor(clock.now() / TICK_MS) * TICK_MS
+  }
+
+  scenario(): Scenario {
+    return this.getScenario()
+  }
+
+  /** Processes every tick up to the clock's current time. */
+  catchUp(): number {
+    const now = this.clock.now()
+    while (this.processedUntil + TICK_MS <= now) this.tick()
+    return now
+  }
+
+  private tick(): void {
+    const start = this.processedUntil
+    const end = start + TICK_MS
+    for (const endpoint of this.store.endpoints.values()) this.traffic.tick(endpoint, start)
+    this.processedUntil = end
+    if (end % MINUTE_MS === 0) this.alarms.evaluateAll(end)
+    const ctx = { scenario: () => this.getScenario(), alarmInAlarm: (name: string) => this.alarms.isInAlarm(name) }
+    for (const [key, endpoint] of this.store.endpoints) {
+      if (!tickEndpoint(endpoint, end, ctx)) this.store.endpoints.delete(key)
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// The SageMaker resources the emulator keeps: models, endpoint configs, endpoints, and the
+// fleets (blue = live, green = pending) an endpoint runs.
+
+import type { TagEntry } from './validate.js'
+
+export interface ModelRecord {
+  name: string
+  arn: string
+  creationTime: number
+  /** The request as sent, echoed by DescribeModel. */
+  request: Record<string, unknown>
+  /** Model artifact, image and package: the keys the scenario's behaviours are looked up by. */
+  behaviourKeys: string[]
+  image: string | undefined
+  tags: TagEntry[]
+}
+
+export interface VariantSpec {
+  VariantName: string
+  ModelName: string
+  InitialInstanceCount: number
+  InstanceType: string
+  InitialVariantWeight: number
+}
+
+export interface ConfigRecord {
+  name: string
+  arn: string
+  creationTime: number
+  variants: VariantSpec[]
+  request: Record<string, unknown>
+  tags: TagEntry[]
+}
+
+export interface VariantStatusEntry {
+  Status: 'Creating' | 'Updating' | 'Deleting' | 'ActivatingTraffic' | 'Baking'
+  StatusMessage: string
+  StartTime: number
+}
+
+/** One variant of a fleet. `current` is the number of instances taking traffic. */
+export interface FleetVariant {
+  variantName: string
+  modelName: string
+  instanceType: string
+  desired: number
+  current: number
+  weight: number
+  image: string | undefined
+  behaviourKeys: string[]
+}
+
+export interface Fleet {
+  configName: string
+  variants: FleetVariant[]
+}
+
+export type TrafficType = 'LINEAR' | 'CANARY' | 'ALL_AT_ONCE'
+
+export interface ResolvedPolicy {
+  type: TrafficType
+  waitSeconds: number
+  terminationWaitSeconds: number
+  maxTimeoutSeconds: number | undefined
+  /** Per variant: green instances taking traffic after each step (the last equals desired). */
+  steps: number[][]
+}
+
+export type DeploymentPhase =
+  | 'provisioning'
+  | 'activating'
+  | 'baking'
+  | 'final-bake'
+  | 'decommissioning'
+  | 'rolling-back'
+  | 'rollback-failed'
+
+export interface Deployment {
+  oldConfigName: string
+  newConfigName: string
+  startTime: number
+  green: Fleet
+  greenStatus: VariantStatusEntry[]
+  policy: ResolvedPolicy
+  alarms: string[]
+  phase: DeploymentPhase
+  phaseEndsAt: number
+  /** Index of the current traffic step (0-based), -1 while provisioning. */
+  step: number
+  /** Set when a rollback starts; becomes FailureReason when it ends. */
+  rollbackReason: string | undefined
+}
+
+export type EndpointStatus =
+  | 'Creating'
+  | 'Updating'
+  | 'SystemUpdating'
+  | 'RollingBack'
+  | 'InService'
+  | 'Deleting'
+  | 'Failed'
+  | 'UpdateRollbackFailed'
+  | 'OutOfService'
+
+export interface EndpointRecord {
+  name: string
+  arn: string
+  status: EndpointStatus
+  /** Top-level EndpointConfigName as DescribeEndpoint shows it. */
+  configName: string
+  blue: Fleet
+  blueStatus: VariantStatusEntry[]
+  deployment: Deployment | undefined
+  failureReason: string | undefined
+  creationTime: number
+  lastModifiedTime: number
+  /** When Creating/Deleting ends. */
+  phaseEndsAt: number | undefined
+  /** The DeploymentConfig RetainDeploymentConfig reuses (from CreateEndpoint or the last update). */
+  storedDeploymentConfig: Record<string, unknown> | undefined
+  lastDeploymentConfig: Record<string, unknown> | undefined
+  tags: TagEntry[]
+}
+
+/** Resources keyed by lower-case name (names are unique case-insensitively). */
+export class ResourceStore {
+  readonly models = new Map<string, ModelRecord>()
+  readonly configs = new Map<string, ConfigRecord>()
+  readonly endpoints = new Map<string, EndpointRecord>()
+
+  model(name: string): ModelRecord | undefined {
+    return this.models.get(name.toLowerCase())
+  }
+
+  config(name: string): ConfigRecord | undefined {
+    return this.configs.get(name.toLowerCase())
+  }
+
+  endpoint(name: string): EndpointRecord | undefined {
+    return this.endpoints.get(name.toLowerCase())
+  }
+
+  byArn(arn: string): { tags: TagEntry[] } | undefined {
+    for (const map of [this.models, this.configs, this.endpoints] as const) {
+      for (const record of map.values()) if (record.arn === arn) return record
+    }
+    return undefined
+  }
+}

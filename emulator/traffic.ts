@@ -1,0 +1,183 @@
+// Synthetic traffic: `trafficPerMinute` requests spread over every instance taking traffic
+// (blue and green), each answered per its model's behaviour, drawn from the seeded PRNG.
+// The results become the per-minute AWS/SageMaker metrics, per variant and per fleet.
+
+import type { Aggregate, Dimension, MetricStore } from './metrics.js'
+import type { Random } from './random.js'
+import { behaviourFor, type Scenario } from './scenario.js'
+import type { EndpointRecord, FleetVariant } from './state.js'
+
+export const NAMESPACE = 'AWS/SageMaker'
+export const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints'
+const OVERHEAD_LATENCY_US = 2_500
+
+export interface Outcome {
+  status: number
+  modelLatencyUs: number
+}
+
+/** One variant's slice of a fleet that currently takes traffic. */
+export interface ServingSlice {
+  configName: string
+  variant: FleetVariant
+}
+
+/** Statuses in which an endpoint answers requests. */
+export function isServing(endpoint: EndpointRecord): boolean {
+  return ['InService', 'Updating', 'RollingBack', 'UpdateRollbackFailed', 'SystemUpdating'].includes(
+    endpoint.status
+  )
+}
+
+/** Every (fleet, variant) taking traffic, blue first. */
+export function servingSlices(endpoint: EndpointRecord): ServingSlice[] {
+  const slices: ServingSlice[] = endpoint.blue.variants
+    .filter(v => v.current > 0)
+    .map(variant => ({ configName: endpoint.blue.configName, variant }))
+  const green = endpoint.deployment?.green
+  if (green !== undefined) {
+    for (const variant of green.variants) {
+      if (variant.current > 0) slices.push({ configName: green.configName, variant })
+    }
+  }
+  return slices
+}
+
+/** Picks the slice one request lands on: by variant weight, then by instances within a variant. */
+export function pickSlice(slices: ServingSlice[], random: Random): ServingSlice | undefined {
+  const weights = new Map<string, number>()
+  for (const s of slices) weights.set(s.variant.variantName, s.variant.weight)
+  const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
+  let variantName = slices[0]?.variant.variantName
+  if (totalWeight > 0) {
+    let r = random() * totalWeight
+    for (const [name, weight] of weights) {
+      variantName = name
+      r -= weight
+      if (r < 0) break
+    }
+  }
+  const candidates = slices.filter(s => s.variant.variantName === variantName)
+  const instances = candidates.reduce((a, s) => a + s.variant.current, 0)
+  let r = random() * instances
+  for (const slice of candidates) {
+    r -= slice.variant.current
+    if (r < 0) return slice
+  }
+  return candidates[candidates.length - 1]
+}
+
+export function answer(scenario: Scenario, variant: FleetVariant, random: Random): Outcome {
+  const behaviour = behaviourFor(scenario, variant.behaviourKeys)
+  const draw = random()
+  const status = draw < behaviour.errorRate ? 500 : draw < behaviour.errorRate + behaviour.error4xxRate ? 400 : 200
+  const jitter = behaviour.latencyJitterMs * (random() * 2 - 1)
+  return { status, modelLatencyUs: Math.max(0, Math.round((behaviour.latencyMs + jitter) * 1000)) }
+}
+
+interface SliceTally {
+  slice: ServingSlice
+  invocations: number
+  errors5xx: number
+  errors4xx: number
+  latency: Aggregate
+}
+
+/** Generates one second of synthetic traffic for an endpoint (from `time`). */
+export class TrafficGenerator {
+  private readonly carry = new Map<string, number>()
+
+  constructor(
+    private readonly scenario: () => Scenario,
+    private readonly metrics: MetricStore,
+    private readonly random: Random
+  ) {}
+
+  tick(endpoint: EndpointRecord, time: number): void {
+    if (!isServing(endpoint)) return
+    const slices = servingSlices(endpoint)
+    if (slices.length === 0) return
+    const due = this.scenario().trafficPerMinute / 60 + (this.carry.get(endpoint.arn) ?? 0)
+    const count = Math.floor(due)
+    this.carry.set(endpoint.arn, due - count)
+    const tallies = new Map<ServingSlice, SliceTally>()
+    for (let i = 0; i < count; i++) {
+      const slice = pickSlice(slices, this.random)
+      if (slice === undefined) break
+      const outcome = answer(this.scenario(), slice.variant, this.random)
+      let tally = tallies.get(slice)
+      if (tally === undefined) {
+        tally = { slice, invocations: 0, errors5xx: 0, errors4xx: 0, latency: { sum: 0, count: 0, min: Infinity, max: -Infinity } }
+        tallies.set(slice, tally)
+      }
+      addOutcome(tally, outcome)
+    }
+    for (const tally of tallies.values()) this.publish(endpoint, slices, tally, time)
+    for (const slice of slices) {
+      const perInstance = count / Math.max(1, slices.length) / slice.variant.current
+      const cpu = Math.min(100, 8 + perInstance * 4)
+      this.metrics.record(
+        { namespace: ENDPOINT_NAMESPACE, metricName: 'CPUUtilization', dimensions: variantDimensions(endpoint.name, slice.variant.variantName) },
+        time,
+        cpu
+      )
+    }
+  }
+
+  /** Records one real InvokeEndpoint call. */
+  recordInvocation(endpoint: EndpointRecord, slice: ServingSlice, outcome: Outcome, time: number): void {
+    const tally: SliceTally = {
+      slice,
+      invocations: 0,
+      errors5xx: 0,
+      errors4xx: 0,
+      latency: { sum: 0, count: 0, min: Infinity, max: -Infinity }
+    }
+    addOutcome(tally, outcome)
+    this.publish(endpoint, servingSlices(endpoint), tally, time)
+  }
+
+  private publish(endpoint: EndpointRecord, slices: ServingSlice[], tally: SliceTally, time: number): void {
+    const { variant, configName } = tally.slice
+    const variantInstances = slices
+      .filter(s => s.variant.variantName === variant.variantName)
+      .reduce((a, s) => a + s.variant.current, 0)
+    const byVariant = variantDimensions(endpoint.name, variant.variantName)
+    const byFleet = [...byVariant, { Name: 'EndpointConfigName', Value: configName }]
+    const n = tally.invocations
+    const flags = (k: number): Aggregate => ({ sum: k, count: n, min: k === n ? 1 : 0, max: k > 0 ? 1 : 0 })
+    const overhead: Aggregate = { sum: OVERHEAD_LATENCY_US * n, count: n, min: OVERHEAD_LATENCY_US, max: OVERHEAD_LATENCY_US }
+    for (const [dimensions, instances] of [
+      [byVariant, variantInstances],
+      [byFleet, variant.current]
+    ] as const) {
+      const put = (metricName: string, sample: Aggregate): void =>
+        this.metrics.recordAggregate({ namespace: NAMESPACE, metricName, dimensions }, time, sample)
+      put('Invocations', { sum: n, count: n, min: 1, max: 1 })
+      put('Invocation5XXErrors', flags(tally.errors5xx))
+      put('Invocation4XXErrors', flags(tally.errors4xx))
+      put('InvocationModelErrors', flags(tally.errors5xx + tally.errors4xx))
+      put('ModelLatency', tally.latency)
+      put('OverheadLatency', overhead)
+      const per = 1 / Math.max(1, instances)
+      put('InvocationsPerInstance', { sum: n * per, count: n, min: per, max: per })
+    }
+  }
+}
+
+function addOutcome(tally: SliceTally, outcome: Outcome): void {
+  tally.invocations += 1
+  if (outcome.status >= 500) tally.errors5xx += 1
+  else if (outcome.status >= 400) tally.errors4xx += 1
+  tally.latency.sum += outcome.modelLatencyUs
+  tally.latency.count += 1
+  tally.latency.min = Math.min(tally.latency.min, outcome.modelLatencyUs)
+  tally.latency.max = Math.max(tally.latency.max, outcome.modelLatencyUs)
+}
+
+export function variantDimensions(endpointName: string, variantName: string): Dimension[] {
+  return [
+    { Name: 'EndpointName', Value: endpointName },
+    { Name: 'VariantName', Value: variantName }
+  ]
+}
