@@ -16,11 +16,17 @@ export const setFailed = jest.fn<typeof core.setFailed>((message: string | Error
 })
 export const setSecret = jest.fn<typeof core.setSecret>()
 export const info = jest.fn<typeof core.info>((m: string) => void logs.push(m))
-export const warning = jest.fn<typeof core.warning>((m: string | Error) => void logs.push(`::warning::${String(m)}`))
-export const error = jest.fn<typeof core.error>((m: string | Error) => void logs.push(`::error::${String(m)}`))
+export const warning = jest.fn<typeof core.warning>(
+  (m: string | Error) => void logs.push(`::warning::${String(m)}`)
+)
+export const error = jest.fn<typeof core.error>(
+  (m: string | Error) => void logs.push(`::error::${String(m)}`)
+)
 export const debug = jest.fn<typeof core.debug>()
 export const notice = jest.fn<typeof core.notice>()
-export const startGroup = jest.fn<typeof core.startGroup>((name: string) => void logs.push(`::group::${name}`))
+export const startGroup = jest.fn<typeof core.startGroup>(
+  (name: string) => void logs.push(`::group::${name}`)
+)
 export const endGroup = jest.fn<typeof core.endGroup>(() => void logs.push('::endgroup::'))
 export const summary = {
   addRaw(text: string) {

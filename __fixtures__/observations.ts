@@ -88,9 +88,16 @@ const baking = (k: number, since: number): GreenState => ({ status: 'Baking', cu
 
 /** Model B in the lab: two steps, the 5XX alarm fires, SageMaker rolls back. */
 export function labRollback(failureReason: string | undefined): Observation[] {
-  const ok = (t: number) => [alarm('lab-endpoint-5xx-rate', 'OK', t), alarm('lab-endpoint-model-latency', 'OK', t)]
+  const ok = (t: number) => [
+    alarm('lab-endpoint-5xx-rate', 'OK', t),
+    alarm('lab-endpoint-model-latency', 'OK', t)
+  ]
   return [
-    observe(T0 + 1000, endpoint('Updating', { green: { status: 'Creating', current: 0, since: T0 } }), ok(T0 - 5000)),
+    observe(
+      T0 + 1000,
+      endpoint('Updating', { green: { status: 'Creating', current: 0, since: T0 } }),
+      ok(T0 - 5000)
+    ),
     observe(min(1) + 5000, endpoint('Updating', { green: baking(1, min(1)) }), ok(T0 - 5000)),
     observe(min(2) + 5000, endpoint('Updating', { green: baking(2, min(2)) }), ok(T0 - 5000)),
     observe(min(2) + 40_000, endpoint('Updating', { green: baking(2, min(2)) }), [
@@ -99,7 +106,11 @@ export function labRollback(failureReason: string | undefined): Observation[] {
     ]),
     observe(
       min(3),
-      endpoint('InService', { config: 'lab-endpoint-cfg-old', failureReason, lastModified: min(2) + 50_000 }),
+      endpoint('InService', {
+        config: 'lab-endpoint-cfg-old',
+        failureReason,
+        lastModified: min(2) + 50_000
+      }),
       [
         alarm('lab-endpoint-5xx-rate', 'ALARM', min(2) + 30_000, 'Threshold Crossed: 5.1 > 1.0'),
         alarm('lab-endpoint-model-latency', 'OK', T0 - 5000)
@@ -112,8 +123,16 @@ export function labRollback(failureReason: string | undefined): Observation[] {
 export function labSuccess(): Observation[] {
   const ok = [alarm('lab-endpoint-5xx-rate', 'OK'), alarm('lab-endpoint-model-latency', 'OK')]
   return [
-    observe(T0 + 1000, endpoint('Updating', { green: { status: 'Creating', current: 0, since: T0 } }), ok),
-    observe(min(1) + 2000, endpoint('Updating', { green: { status: 'ActivatingTraffic', current: 1, since: min(1) } }), ok),
+    observe(
+      T0 + 1000,
+      endpoint('Updating', { green: { status: 'Creating', current: 0, since: T0 } }),
+      ok
+    ),
+    observe(
+      min(1) + 2000,
+      endpoint('Updating', { green: { status: 'ActivatingTraffic', current: 1, since: min(1) } }),
+      ok
+    ),
     observe(min(1) + 10_000, endpoint('Updating', { green: baking(1, min(1) + 3000) }), ok),
     observe(min(2) + 10_000, endpoint('Updating', { green: baking(2, min(2)) }), ok),
     observe(min(3) + 10_000, endpoint('Updating', { green: baking(3, min(3)) }), ok),

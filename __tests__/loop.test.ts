@@ -62,7 +62,11 @@ describe('watch loop', () => {
   })
 
   it('a thrown poll error is retried, never a verdict', async () => {
-    const seq: (Observation | Error)[] = [new Error('Throttling'), new Error('ECONNRESET'), ...labSuccess()]
+    const seq: (Observation | Error)[] = [
+      new Error('Throttling'),
+      new Error('ECONNRESET'),
+      ...labSuccess()
+    ]
     const { deps } = replayDeps(seq)
     const { verdict, timeline } = await watch(start(), labContext(), deps, options())
     expect(verdict.outcome).toBe('deployed')
@@ -71,13 +75,21 @@ describe('watch loop', () => {
 
   it('stops after too many failed polls in a row, saying the deployment may still run', async () => {
     const { deps } = replayDeps([new Error('socket hang up')])
-    const { verdict } = await watch(start(), labContext(), deps, options({ maxConsecutiveFailures: 3 }))
+    const { verdict } = await watch(
+      start(),
+      labContext(),
+      deps,
+      options({ maxConsecutiveFailures: 3 })
+    )
     expect(verdict.outcome).toBe('failed')
     expect(verdict.summary).toMatch(/3 polls in a row failed.*may still be running/)
   })
 
   it('a fatal error (expired credentials) stops at once', async () => {
-    const { deps, calls } = replayDeps([labSuccess()[0]!, new FatalPollError('Stopped watching: ExpiredTokenException.')])
+    const { deps, calls } = replayDeps([
+      labSuccess()[0]!,
+      new FatalPollError('Stopped watching: ExpiredTokenException.')
+    ])
     const { verdict } = await watch(start(), labContext(), deps, options())
     expect(calls.describeEndpoint).toBe(2)
     expect(verdict.outcome).toBe('failed')
@@ -86,7 +98,12 @@ describe('watch loop', () => {
 
   it('times out at the deadline with one last poll', async () => {
     const { deps, elapsed } = replayDeps(labSuccess().slice(0, 2))
-    const { verdict } = await watch(start(), labContext(), deps, options({ deadline: T0 + 60_000, budgetSeconds: 60 }))
+    const { verdict } = await watch(
+      start(),
+      labContext(),
+      deps,
+      options({ deadline: T0 + 60_000, budgetSeconds: 60 })
+    )
     expect(verdict.outcome).toBe('timed-out')
     expect(elapsed()).toBe(60_000)
   })
@@ -96,7 +113,12 @@ describe('watch loop', () => {
     const { deps } = replayDeps(labSuccess().slice(0, 2), {
       sleep: async () => controller.abort()
     })
-    const { verdict } = await watch(start(), labContext(), { ...deps, signal: controller.signal }, options())
+    const { verdict } = await watch(
+      start(),
+      labContext(),
+      { ...deps, signal: controller.signal },
+      options()
+    )
     expect(verdict.outcome).toBe('failed')
     expect(verdict.summary).toMatch(/cancelled/)
   })

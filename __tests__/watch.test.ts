@@ -36,7 +36,9 @@ describe('reducer: the lab run of model E (linear 25 %, 60 s)', () => {
   })
 
   it('marks the 100 % row as complete once InService on the new config', () => {
-    expect(t.steps.at(-1)?.event).toMatch(/all traffic on green.*complete, blue fleet decommissioned/)
+    expect(t.steps.at(-1)?.event).toMatch(
+      /all traffic on green.*complete, blue fleet decommissioned/
+    )
     expect(t.steps[1]?.event).toBe('step 1 of 4: 25% shifted to green, alarms monitored')
   })
 
@@ -90,7 +92,10 @@ describe('reducer + verdict: rollbacks', () => {
 
   it('a transient RollingBack status is in progress, then a rollback', () => {
     const seq = labRollback('rolled back')
-    const rolling = observe(min(2) + 45_000, endpoint('RollingBack', { green: { status: 'Baking', current: 2, since: min(2) } }))
+    const rolling = observe(
+      min(2) + 45_000,
+      endpoint('RollingBack', { green: { status: 'Baking', current: 2, since: min(2) } })
+    )
     const withRolling = [...seq.slice(0, 4), rolling]
     const mid = replay(withRolling)
     expect(mid.sawRollingBack).toBe(true)
@@ -103,7 +108,9 @@ describe('reducer + verdict: rollbacks', () => {
 
   it('UpdateRollbackFailed is a failure that says the fleets are mixed', () => {
     const seq = labRollback(undefined).slice(0, 4)
-    seq.push(observe(min(3), endpoint('UpdateRollbackFailed', { failureReason: 'rollback failed' })))
+    seq.push(
+      observe(min(3), endpoint('UpdateRollbackFailed', { failureReason: 'rollback failed' }))
+    )
     const v = settle(replay(seq), labContext())
     expect(v?.outcome).toBe('failed')
     expect(v?.summary).toMatch(/mix of the old and new fleets/)
@@ -111,7 +118,10 @@ describe('reducer + verdict: rollbacks', () => {
   })
 
   it('Failed is a failure', () => {
-    const v = settle(replay([observe(T0, endpoint('Failed', { failureReason: 'image not found' }))]), labContext())
+    const v = settle(
+      replay([observe(T0, endpoint('Failed', { failureReason: 'image not found' }))]),
+      labContext()
+    )
     expect(v?.outcome).toBe('failed')
     expect(v?.failureReason).toBe('image not found')
   })
@@ -127,13 +137,19 @@ describe('reducer + verdict: rollbacks', () => {
   })
 
   it('InService on the new config with a pending deployment still listed is not done', () => {
-    const ep = { ...endpoint('InService', { config: 'lab-endpoint-cfg-new' }), pendingConfigName: 'lab-endpoint-cfg-new' }
+    const ep = {
+      ...endpoint('InService', { config: 'lab-endpoint-cfg-new' }),
+      pendingConfigName: 'lab-endpoint-cfg-new'
+    }
     expect(settle(replay([observe(T0, ep)]), labContext())).toBeUndefined()
   })
 })
 
 describe('reducer: before SageMaker picks the update up', () => {
-  const stale = endpoint('InService', { config: 'lab-endpoint-cfg-old', lastModified: T0 - 3_600_000 })
+  const stale = endpoint('InService', {
+    config: 'lab-endpoint-cfg-old',
+    lastModified: T0 - 3_600_000
+  })
 
   it('InService on the old config, unchanged since pre-flight, is not a verdict', () => {
     const t = replay([observe(T0, stale)])
@@ -141,7 +157,10 @@ describe('reducer: before SageMaker picks the update up', () => {
   })
 
   it('InService on the old config modified after pre-flight is a rollback even if no poll saw it', () => {
-    const changed = endpoint('InService', { config: 'lab-endpoint-cfg-old', lastModified: T0 + 90_000 })
+    const changed = endpoint('InService', {
+      config: 'lab-endpoint-cfg-old',
+      lastModified: T0 + 90_000
+    })
     const t = replay([observe(T0, stale), observe(min(3), changed)])
     expect(settle(t, labContext())?.outcome).toBe('rolled-back')
   })
@@ -149,7 +168,10 @@ describe('reducer: before SageMaker picks the update up', () => {
 
 describe('reducer: lost polls and fallbacks', () => {
   it('a failed poll is never a verdict and counts in a row', () => {
-    const t = replay([observe(T0, undefined, [], 'Throttling'), observe(T0 + 1000, undefined, [], 'socket hang up')])
+    const t = replay([
+      observe(T0, undefined, [], 'Throttling'),
+      observe(T0 + 1000, undefined, [], 'socket hang up')
+    ])
     expect(settle(t, labContext())).toBeUndefined()
     expect(t.failedPolls).toBe(2)
     expect(t.consecutiveFailedPolls).toBe(2)
@@ -169,11 +191,18 @@ describe('reducer: lost polls and fallbacks', () => {
   })
 
   it('a first deploy goes from creation to in service with no shift', () => {
-    const ctx = labContext({ firstDeploy: true, oldConfigName: undefined, previousLastModified: undefined })
+    const ctx = labContext({
+      firstDeploy: true,
+      oldConfigName: undefined,
+      previousLastModified: undefined
+    })
     const t = replay(
       [
         observe(T0, endpoint('Creating', { config: 'lab-endpoint-cfg-new', lastModified: T0 })),
-        observe(min(2), endpoint('InService', { config: 'lab-endpoint-cfg-new', lastModified: min(2) }))
+        observe(
+          min(2),
+          endpoint('InService', { config: 'lab-endpoint-cfg-new', lastModified: min(2) })
+        )
       ],
       ctx
     )
@@ -187,11 +216,15 @@ describe('reducer: lost polls and fallbacks', () => {
   it('logs alarm transitions with their reason', () => {
     const t = replay(labRollback('x'))
     const alarmEvents = t.events.filter(e => e.kind === 'alarm').map(e => e.message)
-    expect(alarmEvents).toEqual(['alarm lab-endpoint-5xx-rate: OK → ALARM (Threshold Crossed: 5.1 > 1.0)'])
+    expect(alarmEvents).toEqual([
+      'alarm lab-endpoint-5xx-rate: OK → ALARM (Threshold Crossed: 5.1 > 1.0)'
+    ])
   })
 
   it('an alarm already in ALARM at the first poll counts as fired', () => {
-    const t = replay([observe(T0, endpoint('Updating'), [alarm('a', 'ALARM', T0 - 60_000, 'already')])])
+    const t = replay([
+      observe(T0, endpoint('Updating'), [alarm('a', 'ALARM', T0 - 60_000, 'already')])
+    ])
     expect(t.alarms[0]?.fired).toBe(true)
     expect(t.events.some(e => e.message === 'alarm a: ALARM (already)')).toBe(true)
   })
@@ -208,7 +241,9 @@ describe('verdicts for stops', () => {
   it('interrupted keeps the last state and is never deployed', () => {
     const v = interrupted(replay(labSuccess().slice(0, 3)), 'Stopped watching: ExpiredToken.')
     expect(v.outcome).toBe('failed')
-    expect(v.summary).toMatch(/may still be running in SageMaker \(last state: Updating on lab-endpoint-cfg-old\)/)
+    expect(v.summary).toMatch(
+      /may still be running in SageMaker \(last state: Updating on lab-endpoint-cfg-old\)/
+    )
   })
 })
 
@@ -228,7 +263,11 @@ describe('schedule-aware polling', () => {
   })
 
   it('backs off, within the cap, while polls fail', () => {
-    const t = replay([observe(T0, undefined, [], 'x'), observe(T0, undefined, [], 'x'), observe(T0, undefined, [], 'x')])
+    const t = replay([
+      observe(T0, undefined, [], 'x'),
+      observe(T0, undefined, [], 'x'),
+      observe(T0, undefined, [], 'x')
+    ])
     const d = nextPollDelay(t, labContext(), pacing, T0)
     expect(d).toBeGreaterThanOrEqual(10_000 * 0.75)
     expect(d).toBeLessThanOrEqual(10_000)

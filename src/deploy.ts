@@ -5,7 +5,12 @@ import { isFatal, type AwsApi } from './aws/api.js'
 import { errorMessage, InputError } from './errors.js'
 import { launch } from './launch.js'
 import type { DeployResult } from './main.js'
-import { checkAlarms, guardrailWarning, readCurrentEndpoint, type PreflightDeps } from './preflight.js'
+import {
+  checkAlarms,
+  guardrailWarning,
+  readCurrentEndpoint,
+  type PreflightDeps
+} from './preflight.js'
 import { formatEvent } from './report/log.js'
 import type { CurrentEndpoint, DeployRequest, Plan, RunContext, Verdict } from './types.js'
 import { FatalPollError, watch } from './watch/loop.js'
@@ -57,7 +62,9 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     } catch (e) {
       // A plan can still be shown without credentials; a deployment cannot.
       if (!(request.dryRun && isFatal(e))) throw e
-      log.warning(`Could not read the endpoint (${errorMessage(e)}); planning from the inputs alone.`)
+      log.warning(
+        `Could not read the endpoint (${errorMessage(e)}); planning from the inputs alone.`
+      )
     }
     log.info(
       current
@@ -98,7 +105,11 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     }
   }
   if (o.signal?.aborted) {
-    return { plan, timeline: undefined, verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`) }
+    return {
+      plan,
+      timeline: undefined,
+      verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`)
+    }
   }
 
   // ---- Launch (the only writes) --------------------------------------------------------------
@@ -110,7 +121,10 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     return {
       plan,
       timeline: undefined,
-      verdict: failed(`Launch failed: ${errorMessage(e)} The live endpoint was not changed.`, errorMessage(e))
+      verdict: failed(
+        `Launch failed: ${errorMessage(e)} The live endpoint was not changed.`,
+        errorMessage(e)
+      )
     }
   } finally {
     core.endGroup()
@@ -144,7 +158,9 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   }
 
   // ---- Watch -----------------------------------------------------------------------------------
-  core.startGroup(`Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`)
+  core.startGroup(
+    `Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
+  )
   try {
     const result = await watch(
       start,
@@ -153,7 +169,10 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         describeEndpoint: async () => {
           try {
             const out = await api.describeEndpoint(plan.endpointName)
-            if (!out) throw new FatalPollError(`Endpoint ${plan.endpointName} no longer exists (deleted during the deployment).`)
+            if (!out)
+              throw new FatalPollError(
+                `Endpoint ${plan.endpointName} no longer exists (deleted during the deployment).`
+              )
             return toEndpointSnapshot(out)
           } catch (e) {
             if (isFatal(e)) throw new FatalPollError(`Stopped watching: ${errorMessage(e)}.`)

@@ -63,7 +63,9 @@ async function ensureEndpointConfig(api: AwsApi, plan: Plan, log: Logger): Promi
         `Endpoint config ${plan.endpointConfigName} already exists with different variants; it was not changed.`
       )
     }
-    log.info(`Reusing endpoint config ${plan.endpointConfigName} (already created by this run, identical)`)
+    log.info(
+      `Reusing endpoint config ${plan.endpointConfigName} (already created by this run, identical)`
+    )
     return true
   }
 }

@@ -14,7 +14,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal
 }
 
-export const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set(['rolled-back', 'failed', 'timed-out'])
+export const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set([
+  'rolled-back',
+  'failed',
+  'timed-out'
+])
 
 /** A sleep that ends early when the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

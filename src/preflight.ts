@@ -51,7 +51,9 @@ export async function readCurrentEndpoint(
       )
       announced = true
     }
-    await deps.sleep(Math.min(request.pollIntervalSeconds * 1000, Math.max(0, waitUntil - deps.now())))
+    await deps.sleep(
+      Math.min(request.pollIntervalSeconds * 1000, Math.max(0, waitUntil - deps.now()))
+    )
     ep = await api.describeEndpoint(request.endpointName)
   }
   if (!ep) return { current: null, busyPendingConfig: undefined }
@@ -128,7 +130,9 @@ export async function checkAlarms(
         `Guarding alarm(s) already in ALARM: ${detail}. SageMaker would roll the deployment back at once. Fix the cause (or the alarm) first, or set allow-alarm-in-alarm: true.`
       )
     }
-    deps.log.warning(`Starting although guarding alarm(s) are in ALARM (allow-alarm-in-alarm): ${detail}`)
+    deps.log.warning(
+      `Starting although guarding alarm(s) are in ALARM (allow-alarm-in-alarm): ${detail}`
+    )
   }
   const blind = names.filter(n => byName.get(n)?.StateValue === 'INSUFFICIENT_DATA')
   if (blind.length) {

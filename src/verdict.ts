@@ -33,13 +33,18 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
         }
       }
       // Still listing this run's deployment as pending: not over yet, whatever the top level says.
-      if (ep.pendingConfigName === t.newConfigName || ep.configName === t.newConfigName) return undefined
+      if (ep.pendingConfigName === t.newConfigName || ep.configName === t.newConfigName)
+        return undefined
       if (!changedSinceStart(t, ep, ctx)) return undefined
-      const why = alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
+      const why =
+        alarmText ??
+        (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
       return {
         ...base,
         outcome: 'rolled-back',
-        failureReason: ep.failureReason ?? (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+        failureReason:
+          ep.failureReason ??
+          (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
         summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why}.`
       }
     }
@@ -54,7 +59,9 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
       return {
         ...base,
         outcome: 'failed',
-        failureReason: ep.failureReason ?? 'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
+        failureReason:
+          ep.failureReason ??
+          'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
         summary:
           'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Fix it with a new update.' +
           (alarmText ? ` Trigger: ${alarmText}.` : '')

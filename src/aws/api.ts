@@ -49,8 +49,7 @@ export function isNotFound(e: unknown): boolean {
 
 export function isAlreadyExists(e: unknown): boolean {
   return (
-    e instanceof AwsCallError &&
-    (e.code === 'ResourceInUse' || /already exist/i.test(e.detail))
+    e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail))
   )
 }
 
@@ -130,12 +129,17 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     describeEndpointConfig: name =>
       orUndefined(
         call('DescribeEndpointConfig', () =>
-          sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), sendOptions)
+          sagemaker.send(
+            new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }),
+            sendOptions
+          )
         )
       ),
     describeModel: name =>
       orUndefined(
-        call('DescribeModel', () => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), sendOptions))
+        call('DescribeModel', () =>
+          sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), sendOptions)
+        )
       ),
     listTags: async arn => {
       const out = await call('ListTags', () =>
@@ -154,28 +158,44 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
     },
     createEndpoint: async body => {
-      await call('CreateEndpoint', () => sagemaker.send(new sm.CreateEndpointCommand(body as never), sendOptions))
+      await call('CreateEndpoint', () =>
+        sagemaker.send(new sm.CreateEndpointCommand(body as never), sendOptions)
+      )
     },
     updateEndpoint: async body => {
-      await call('UpdateEndpoint', () => sagemaker.send(new sm.UpdateEndpointCommand(body as never), sendOptions))
+      await call('UpdateEndpoint', () =>
+        sagemaker.send(new sm.UpdateEndpointCommand(body as never), sendOptions)
+      )
     },
     deleteModel: async name => {
-      await call('DeleteModel', () => sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), sendOptions))
+      await call('DeleteModel', () =>
+        sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), sendOptions)
+      )
     },
     deleteEndpointConfig: async name => {
       await call('DeleteEndpointConfig', () =>
-        sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), sendOptions)
+        sagemaker.send(
+          new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }),
+          sendOptions
+        )
       )
     },
     putMetricAlarm: async body => {
-      await call('PutMetricAlarm', () => cloudwatch.send(new cw.PutMetricAlarmCommand(body as never), sendOptions))
+      await call('PutMetricAlarm', () =>
+        cloudwatch.send(new cw.PutMetricAlarmCommand(body as never), sendOptions)
+      )
     },
     describeAlarms: async names => {
       if (names.length === 0) return []
       const out = await call('DescribeAlarms', () =>
         cloudwatch.send(
-          new cw.DescribeAlarmsCommand({ AlarmNames: [...names], AlarmTypes: ['MetricAlarm'], MaxRecords: 100 })
-        , sendOptions)
+          new cw.DescribeAlarmsCommand({
+            AlarmNames: [...names],
+            AlarmTypes: ['MetricAlarm'],
+            MaxRecords: 100
+          }),
+          sendOptions
+        )
       )
       return out.MetricAlarms ?? []
     }

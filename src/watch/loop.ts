@@ -66,7 +66,11 @@ export async function watch(
     let error: string | undefined
     try {
       endpoint = await deps.describeEndpoint()
-      if (forceAlarms || endpointChanged(timeline.last, endpoint) || at - lastAlarmPoll >= opts.alarmRefreshMs) {
+      if (
+        forceAlarms ||
+        endpointChanged(timeline.last, endpoint) ||
+        at - lastAlarmPoll >= opts.alarmRefreshMs
+      ) {
         alarms = await deps.describeAlarms()
         lastAlarmPoll = at
       }

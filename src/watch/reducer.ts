@@ -246,17 +246,26 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
   const sawProgress =
     t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName
 
-  if (ep.status === 'InService' && onNew && !(prev?.status === 'InService' && prev.configName === ep.configName)) {
+  if (
+    ep.status === 'InService' &&
+    onNew &&
+    !(prev?.status === 'InService' && prev.configName === ep.configName)
+  ) {
     const at = ep.lastModifiedTime ?? now
     const tail = steps.at(-1)!
     if (tail.greenPercent === 100 && steps.length > 1) {
-      steps[steps.length - 1] = { ...tail, event: `${tail.event}; complete, blue fleet decommissioned` }
+      steps[steps.length - 1] = {
+        ...tail,
+        event: `${tail.event}; complete, blue fleet decommissioned`
+      }
     } else {
       steps.push({
         at,
         bluePercent: 0,
         greenPercent: 100,
-        event: ctx.firstDeploy ? 'endpoint in service on the new config' : 'complete, blue fleet decommissioned'
+        event: ctx.firstDeploy
+          ? 'endpoint in service on the new config'
+          : 'complete, blue fleet decommissioned'
       })
     }
     events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` })

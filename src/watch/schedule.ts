@@ -15,7 +15,8 @@ export function expectedChangeAt(t: Timeline, ctx: WatchContext): number | undef
   const status = green ? latestStatus(green.statuses) : undefined
   if (!status?.startTime) return undefined
   if (status.status === 'Baking') {
-    const finalBake = (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity)
+    const finalBake =
+      (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity)
     const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds
     return seconds === undefined ? undefined : status.startTime + seconds * 1000
   }

@@ -24,7 +24,11 @@ interface VariantLike {
   CurrentWeight?: number | undefined
   DesiredWeight?: number | undefined
   VariantStatus?:
-    | { Status?: string | undefined; StatusMessage?: string | undefined; StartTime?: Date | undefined }[]
+    | {
+        Status?: string | undefined
+        StatusMessage?: string | undefined
+        StartTime?: Date | undefined
+      }[]
     | undefined
 }
 
