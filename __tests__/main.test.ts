@@ -275,8 +275,11 @@ describe('main: blue/green update', () => {
     liveEndpointMocks()
     successfulShift()
     await run(options)
-    const routing = (sent(sm.UpdateEndpointCommand)[0] as any).DeploymentConfig
-      .BlueGreenUpdatePolicy
+    const routing = (
+      sent(sm.UpdateEndpointCommand)[0] as {
+        DeploymentConfig: { BlueGreenUpdatePolicy: Record<string, unknown> }
+      }
+    ).DeploymentConfig.BlueGreenUpdatePolicy
     expect(routing.TrafficRoutingConfiguration).toEqual({
       Type: 'ALL_AT_ONCE',
       WaitIntervalInSeconds: 60
