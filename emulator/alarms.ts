@@ -116,7 +116,11 @@ export class AlarmBook {
       Timestamp: now,
       HistoryItemType: 'ConfigurationUpdate',
       HistorySummary: `Alarm "${alarm.name}" ${existing === undefined ? 'created' : 'updated'}`,
-      HistoryData: JSON.stringify({ version: '1.0', type, [`${type.toLowerCase()}dAlarm`]: alarm.definition })
+      HistoryData: JSON.stringify({
+        version: '1.0',
+        type,
+        [`${type.toLowerCase()}dAlarm`]: alarm.definition
+      })
     })
     this.applyForced(now)
   }
@@ -125,7 +129,13 @@ export class AlarmBook {
     this.alarms.delete(name)
   }
 
-  setState(alarm: AlarmRecord, state: AlarmState, reason: string, reasonData: string | undefined, now: number): void {
+  setState(
+    alarm: AlarmRecord,
+    state: AlarmState,
+    reason: string,
+    reasonData: string | undefined,
+    now: number
+  ): void {
     const old = { stateValue: alarm.state, stateReason: alarm.reason }
     const changed = alarm.state !== state
     alarm.state = state
@@ -150,7 +160,13 @@ export class AlarmBook {
     for (const name of this.forced()) {
       const alarm = this.alarms.get(name)
       if (alarm !== undefined && alarm.state !== 'ALARM') {
-        this.setState(alarm, 'ALARM', 'Threshold Crossed: alarm forced into ALARM by the emulator scenario (alarmsInAlarm).', undefined, now)
+        this.setState(
+          alarm,
+          'ALARM',
+          'Threshold Crossed: alarm forced into ALARM by the emulator scenario (alarmsInAlarm).',
+          undefined,
+          now
+        )
       }
     }
   }
@@ -171,15 +187,24 @@ export class AlarmBook {
     const points: { start: number; value: number | undefined }[] = []
     for (let i = 1; i <= alarm.evaluationPeriods; i++) {
       const start = boundary - i * periodMs
-      points.push({ start, value: queryValue(alarm.source.queries, returned.id, start, periodMs, this.metrics) })
+      points.push({
+        start,
+        value: queryValue(alarm.source.queries, returned.id, start, periodMs, this.metrics)
+      })
     }
-    const present = points.filter((p): p is { start: number; value: number } => p.value !== undefined)
+    const present = points.filter(
+      (p): p is { start: number; value: number } => p.value !== undefined
+    )
     const missing = points.length - present.length
-    const breaching = present.filter(p => breaches(alarm.comparison, p.value, alarm.threshold)).length
+    const breaching = present.filter(p =>
+      breaches(alarm.comparison, p.value, alarm.threshold)
+    ).length
     const missingBreaching = alarm.treatMissingData === 'breaching' ? missing : 0
     const op = OPERATOR_WORDS[alarm.comparison] ?? alarm.comparison
     const thr = formatNumber(alarm.threshold)
-    const list = present.map(p => `${formatNumber(round(p.value))} (${formatReasonDate(p.start)})`).join(', ')
+    const list = present
+      .map(p => `${formatNumber(round(p.value))} (${formatReasonDate(p.start)})`)
+      .join(', ')
     let next: AlarmState
     let reason: string
     if (breaching + missingBreaching >= alarm.datapointsToAlarm) {
@@ -210,7 +235,10 @@ export class AlarmBook {
       period: periodMs / 1000,
       recentDatapoints: present.map(p => round(p.value)),
       threshold: alarm.threshold,
-      evaluatedDatapoints: present.map(p => ({ timestamp: isoDate(p.start), value: round(p.value) }))
+      evaluatedDatapoints: present.map(p => ({
+        timestamp: isoDate(p.start),
+        value: round(p.value)
+      }))
     })
     this.setState(alarm, next, reason, reasonData, boundary)
   }

@@ -30,7 +30,11 @@ export class CallLog {
   constructor(private readonly file: () => string | null) {}
 
   add(record: Omit<CallRecord, 'seq' | 'mutating'>): CallRecord {
-    const full: CallRecord = { seq: this.records.length + 1, ...record, mutating: isMutating(record.operation) && record.service !== 'emulator' }
+    const full: CallRecord = {
+      seq: this.records.length + 1,
+      ...record,
+      mutating: isMutating(record.operation) && record.service !== 'emulator'
+    }
     this.records.push(full)
     const file = this.file()
     if (file !== null) appendFileSync(file, `${JSON.stringify(full)}\n`)

@@ -16,7 +16,9 @@ export class VirtualClock {
 
   /** Simulated epoch milliseconds. */
   now(): number {
-    return Math.floor(this.simStart + (this.realNow() - this.realStart) * this.timeScale + this.offsetMs)
+    return Math.floor(
+      this.simStart + (this.realNow() - this.realStart) * this.timeScale + this.offsetMs
+    )
   }
 
   advance(seconds: number): void {

@@ -25,18 +25,28 @@ export interface CapacitySize {
 }
 
 /** Checks a DeploymentConfig; `alarmExists` tells which CloudWatch alarms exist. */
-export function validateDeploymentConfig(raw: unknown, alarmExists: (name: string) => boolean): Params {
+export function validateDeploymentConfig(
+  raw: unknown,
+  alarmExists: (name: string) => boolean
+): Params {
   const config = asObject(raw, ROOT)
   const blueGreen = optionalObject(config.BlueGreenUpdatePolicy, `${ROOT}.BlueGreenUpdatePolicy`)
   const rolling = optionalObject(config.RollingUpdatePolicy, `${ROOT}.RollingUpdatePolicy`)
   if (blueGreen !== undefined && rolling !== undefined) {
-    throw validation('Only one update policy (BlueGreenUpdatePolicy or RollingUpdatePolicy) can be specified.')
+    throw validation(
+      'Only one update policy (BlueGreenUpdatePolicy or RollingUpdatePolicy) can be specified.'
+    )
   }
   if (rolling !== undefined) {
-    throw validation('RollingUpdatePolicy is not supported by this emulator; use BlueGreenUpdatePolicy.')
+    throw validation(
+      'RollingUpdatePolicy is not supported by this emulator; use BlueGreenUpdatePolicy.'
+    )
   }
   if (blueGreen !== undefined) validateBlueGreen(blueGreen)
-  const autoRollback = optionalObject(config.AutoRollbackConfiguration, `${ROOT}.AutoRollbackConfiguration`)
+  const autoRollback = optionalObject(
+    config.AutoRollbackConfiguration,
+    `${ROOT}.AutoRollbackConfiguration`
+  )
   if (autoRollback !== undefined) {
     const path = `${ROOT}.AutoRollbackConfiguration.Alarms`
     const alarms = optionalArray(autoRollback, 'Alarms', { min: 1, max: 10, path }) ?? []
@@ -62,11 +72,22 @@ function validateBlueGreen(policy: Params): void {
   const path = `${ROOT}.BlueGreenUpdatePolicy`
   const routingPath = `${path}.TrafficRoutingConfiguration`
   const routing = policy.TrafficRoutingConfiguration
-  if (routing === undefined || routing === null) throw constraint(routing, routingPath, 'Member must not be null')
+  if (routing === undefined || routing === null)
+    throw constraint(routing, routingPath, 'Member must not be null')
   const traffic = asObject(routing, routingPath)
   const type = requireEnum(traffic, 'Type', TRAFFIC_TYPES, `${routingPath}.Type`)
-  requireNumber(traffic, 'WaitIntervalInSeconds', { min: 0, max: 3600, integer: true, path: `${routingPath}.WaitIntervalInSeconds` })
-  optionalNumber(policy, 'TerminationWaitInSeconds', { min: 0, max: 3600, integer: true, path: `${path}.TerminationWaitInSeconds` })
+  requireNumber(traffic, 'WaitIntervalInSeconds', {
+    min: 0,
+    max: 3600,
+    integer: true,
+    path: `${routingPath}.WaitIntervalInSeconds`
+  })
+  optionalNumber(policy, 'TerminationWaitInSeconds', {
+    min: 0,
+    max: 3600,
+    integer: true,
+    path: `${path}.TerminationWaitInSeconds`
+  })
   optionalNumber(policy, 'MaximumExecutionTimeoutInSeconds', {
     min: 600,
     max: 28800,
@@ -75,7 +96,8 @@ function validateBlueGreen(policy: Params): void {
   })
   if (type === 'LINEAR') {
     const size = capacity(traffic, 'LinearStepSize', routingPath)
-    if (size === undefined) throw validation('LinearStepSize must be specified when the traffic routing type is LINEAR.')
+    if (size === undefined)
+      throw validation('LinearStepSize must be specified when the traffic routing type is LINEAR.')
     if (size.Type === 'CAPACITY_PERCENT' && (size.Value < 10 || size.Value > 50)) {
       throw validation(
         `LinearStepSize must be between 10% and 50% of the variant's total instance count (got ${size.Value}%).`
@@ -84,9 +106,12 @@ function validateBlueGreen(policy: Params): void {
   }
   if (type === 'CANARY') {
     const size = capacity(traffic, 'CanarySize', routingPath)
-    if (size === undefined) throw validation('CanarySize must be specified when the traffic routing type is CANARY.')
+    if (size === undefined)
+      throw validation('CanarySize must be specified when the traffic routing type is CANARY.')
     if (size.Type === 'CAPACITY_PERCENT' && size.Value > 50) {
-      throw validation(`CanarySize must be at most 50% of the variant's total instance count (got ${size.Value}%).`)
+      throw validation(
+        `CanarySize must be at most 50% of the variant's total instance count (got ${size.Value}%).`
+      )
     }
   }
 }
@@ -95,7 +120,11 @@ function capacity(traffic: Params, field: string, routingPath: string): Capacity
   const raw = optionalObject(traffic[field], `${routingPath}.${field}`)
   if (raw === undefined) return undefined
   const Type = requireEnum(raw, 'Type', CAPACITY_TYPES, `${routingPath}.${field}.Type`)
-  const Value = requireNumber(raw, 'Value', { min: 1, integer: true, path: `${routingPath}.${field}.Value` })
+  const Value = requireNumber(raw, 'Value', {
+    min: 1,
+    integer: true,
+    path: `${routingPath}.${field}.Value`
+  })
   return { Type, Value }
 }
 
@@ -104,12 +133,17 @@ function capacity(traffic: Params, field: string, routingPath: string): Capacity
  * ceil(total × percent / 100), clamped to [1, total] (33% of 3 = 1, 25% of 4 = 1, 10% of 4 = 1).
  */
 export function stepInstances(size: CapacitySize, total: number): number {
-  const raw = size.Type === 'CAPACITY_PERCENT' ? Math.ceil((total * size.Value) / 100 - 1e-9) : size.Value
+  const raw =
+    size.Type === 'CAPACITY_PERCENT' ? Math.ceil((total * size.Value) / 100 - 1e-9) : size.Value
   return Math.min(total, Math.max(1, raw))
 }
 
 /** Green instances taking traffic after each step, for one variant. */
-export function stepSchedule(type: TrafficType, size: CapacitySize | undefined, total: number): number[] {
+export function stepSchedule(
+  type: TrafficType,
+  size: CapacitySize | undefined,
+  total: number
+): number[] {
   if (type === 'ALL_AT_ONCE' || size === undefined) return [total]
   const step = stepInstances(size, total)
   if (type === 'CANARY') return step >= total ? [total] : [step, total]
@@ -124,7 +158,8 @@ export function resolvePolicy(config: Params | undefined, green: Fleet): Resolve
   const blueGreen = config?.BlueGreenUpdatePolicy as Params | undefined
   const traffic = blueGreen?.TrafficRoutingConfiguration as Params | undefined
   const type = (traffic?.Type as TrafficType | undefined) ?? 'ALL_AT_ONCE'
-  const size = (type === 'LINEAR' ? traffic?.LinearStepSize : traffic?.CanarySize) as CapacitySize | undefined
+  const size = (type === 'LINEAR' ? traffic?.LinearStepSize : traffic?.CanarySize) as
+    CapacitySize | undefined
   return {
     type,
     waitSeconds: (traffic?.WaitIntervalInSeconds as number | undefined) ?? 0,

@@ -4,7 +4,13 @@
 // ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out.
 
 import { behaviourFor, type Scenario } from './scenario.js'
-import type { Deployment, EndpointRecord, Fleet, ResolvedPolicy, VariantStatusEntry } from './state.js'
+import type {
+  Deployment,
+  EndpointRecord,
+  Fleet,
+  ResolvedPolicy,
+  VariantStatusEntry
+} from './state.js'
 
 export interface DeploymentContext {
   scenario(): Scenario
@@ -13,7 +19,11 @@ export interface DeploymentContext {
 
 const SECOND = 1000
 
-function status(Status: VariantStatusEntry['Status'], StatusMessage: string, StartTime: number): VariantStatusEntry[] {
+function status(
+  Status: VariantStatusEntry['Status'],
+  StatusMessage: string,
+  StartTime: number
+): VariantStatusEntry[] {
   return [{ Status, StatusMessage, StartTime }]
 }
 
@@ -34,7 +44,11 @@ function healthCheckFailure(fleet: Fleet, scenario: Scenario): string | undefine
 export function startCreation(endpoint: EndpointRecord, now: number, scenario: Scenario): void {
   endpoint.status = 'Creating'
   endpoint.phaseEndsAt = now + scenario.creationSeconds * SECOND
-  endpoint.blueStatus = status('Creating', `Launching ${instances(endpoint.blue)} instance(s).`, now)
+  endpoint.blueStatus = status(
+    'Creating',
+    `Launching ${instances(endpoint.blue)} instance(s).`,
+    now
+  )
   for (const v of endpoint.blue.variants) v.current = 0
 }
 
@@ -67,7 +81,11 @@ export function startDeployment(
 }
 
 /** Processes everything due for `endpoint` at simulated time `now`. Returns false once deleted. */
-export function tickEndpoint(endpoint: EndpointRecord, now: number, ctx: DeploymentContext): boolean {
+export function tickEndpoint(
+  endpoint: EndpointRecord,
+  now: number,
+  ctx: DeploymentContext
+): boolean {
   if (endpoint.phaseEndsAt !== undefined && now >= endpoint.phaseEndsAt) {
     const at = endpoint.phaseEndsAt
     endpoint.phaseEndsAt = undefined
@@ -77,9 +95,14 @@ export function tickEndpoint(endpoint: EndpointRecord, now: number, ctx: Deploym
   const deployment = endpoint.deployment
   if (deployment === undefined) return true
   checkGuards(endpoint, deployment, now, ctx)
-  for (let guard = 0; guard < 1000 && endpoint.deployment === deployment && deployment.phaseEndsAt <= now; guard++) {
+  for (
+    let guard = 0;
+    guard < 1000 && endpoint.deployment === deployment && deployment.phaseEndsAt <= now;
+    guard++
+  ) {
     nextPhase(endpoint, deployment, deployment.phaseEndsAt, ctx)
-    if (endpoint.deployment === deployment) checkGuards(endpoint, deployment, deployment.phaseEndsAt, ctx)
+    if (endpoint.deployment === deployment)
+      checkGuards(endpoint, deployment, deployment.phaseEndsAt, ctx)
   }
   return true
 }
@@ -98,7 +121,12 @@ function finishCreation(endpoint: EndpointRecord, at: number, scenario: Scenario
 }
 
 /** Alarms during a bake, and the execution timeout at any phase. */
-function checkGuards(endpoint: EndpointRecord, deployment: Deployment, at: number, ctx: DeploymentContext): void {
+function checkGuards(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  ctx: DeploymentContext
+): void {
   if (deployment.phase === 'rolling-back' || deployment.phase === 'rollback-failed') return
   const timeout = deployment.policy.maxTimeoutSeconds
   if (timeout !== undefined && at >= deployment.startTime + timeout * SECOND) {
@@ -114,11 +142,22 @@ function checkGuards(endpoint: EndpointRecord, deployment: Deployment, at: numbe
   if (deployment.phase !== 'baking' && deployment.phase !== 'final-bake') return
   const firing = deployment.alarms.filter(name => ctx.alarmInAlarm(name))
   if (firing.length > 0) {
-    rollBack(endpoint, deployment, at, `Deployment rolled back: CloudWatch alarm(s) ${firing.join(', ')} in ALARM state.`, ctx)
+    rollBack(
+      endpoint,
+      deployment,
+      at,
+      `Deployment rolled back: CloudWatch alarm(s) ${firing.join(', ')} in ALARM state.`,
+      ctx
+    )
   }
 }
 
-function nextPhase(endpoint: EndpointRecord, deployment: Deployment, at: number, ctx: DeploymentContext): void {
+function nextPhase(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  ctx: DeploymentContext
+): void {
   const scenario = ctx.scenario()
   const { policy } = deployment
   endpoint.lastModifiedTime = at
@@ -141,7 +180,8 @@ function nextPhase(endpoint: EndpointRecord, deployment: Deployment, at: number,
     }
     case 'baking': {
       const last = Math.max(...policy.steps.map(s => s.length)) - 1
-      if (deployment.step < last) return enterStep(endpoint, deployment, deployment.step + 1, at, scenario)
+      if (deployment.step < last)
+        return enterStep(endpoint, deployment, deployment.step + 1, at, scenario)
       if (policy.terminationWaitSeconds > 0) {
         deployment.phase = 'final-bake'
         deployment.phaseEndsAt = at + policy.terminationWaitSeconds * SECOND
@@ -166,7 +206,13 @@ function nextPhase(endpoint: EndpointRecord, deployment: Deployment, at: number,
   }
 }
 
-function enterStep(endpoint: EndpointRecord, deployment: Deployment, step: number, at: number, scenario: Scenario): void {
+function enterStep(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  step: number,
+  at: number,
+  scenario: Scenario
+): void {
   const { policy, green } = deployment
   deployment.step = step
   deployment.phase = 'activating'
@@ -177,21 +223,40 @@ function enterStep(endpoint: EndpointRecord, deployment: Deployment, step: numbe
     const blue = endpoint.blue.variants.find(b => b.variantName === variant.variantName)
     if (blue !== undefined) {
       // The same share of the blue fleet is deactivated.
-      blue.current = Math.max(0, blue.desired - Math.round((blue.desired * variant.current) / variant.desired))
+      blue.current = Math.max(
+        0,
+        blue.desired - Math.round((blue.desired * variant.current) / variant.desired)
+      )
     }
   })
   const live = green.variants.reduce((a, v) => a + v.current, 0)
   const full = live >= instances(green)
-  const scope =
-    full ? `full capacity of ${live}` : policy.type === 'CANARY' ? `canary capacity of ${live}` : `${live}`
-  deployment.greenStatus = status('ActivatingTraffic', `Activating traffic on ${scope} instance(s).`, at)
+  const scope = full
+    ? `full capacity of ${live}`
+    : policy.type === 'CANARY'
+      ? `canary capacity of ${live}`
+      : `${live}`
+  deployment.greenStatus = status(
+    'ActivatingTraffic',
+    `Activating traffic on ${scope} instance(s).`,
+    at
+  )
 }
 
-function decommission(endpoint: EndpointRecord, deployment: Deployment, at: number, scenario: Scenario): void {
+function decommission(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  scenario: Scenario
+): void {
   deployment.phase = 'decommissioning'
   deployment.phaseEndsAt = at + scenario.decommissionSeconds * SECOND
   for (const v of endpoint.blue.variants) v.current = 0
-  endpoint.blueStatus = status('Deleting', `Terminating ${instances(endpoint.blue)} instance(s).`, at)
+  endpoint.blueStatus = status(
+    'Deleting',
+    `Terminating ${instances(endpoint.blue)} instance(s).`,
+    at
+  )
 }
 
 function complete(endpoint: EndpointRecord, deployment: Deployment, at: number): void {
@@ -205,7 +270,13 @@ function complete(endpoint: EndpointRecord, deployment: Deployment, at: number):
   endpoint.lastModifiedTime = at
 }
 
-function rollBack(endpoint: EndpointRecord, deployment: Deployment, at: number, reason: string, ctx: DeploymentContext): void {
+function rollBack(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  reason: string,
+  ctx: DeploymentContext
+): void {
   const scenario = ctx.scenario()
   endpoint.lastModifiedTime = at
   if (scenario.updateRollbackFailed) {
@@ -223,7 +294,11 @@ function rollBack(endpoint: EndpointRecord, deployment: Deployment, at: number, 
     endpoint.status = 'RollingBack'
     deployment.phase = 'rolling-back'
     deployment.phaseEndsAt = at + scenario.rollingBackSeconds * SECOND
-    deployment.greenStatus = status('Deleting', `Terminating ${instances(deployment.green)} instance(s).`, at)
+    deployment.greenStatus = status(
+      'Deleting',
+      `Terminating ${instances(deployment.green)} instance(s).`,
+      at
+    )
     deployment.rollbackReason = reason
     return
   }
@@ -231,7 +306,12 @@ function rollBack(endpoint: EndpointRecord, deployment: Deployment, at: number, 
   finishRollback(endpoint, deployment, at, scenario)
 }
 
-function finishRollback(endpoint: EndpointRecord, deployment: Deployment, at: number, scenario: Scenario): void {
+function finishRollback(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  scenario: Scenario
+): void {
   const reason = deployment.rollbackReason
   endpoint.deployment = undefined
   endpoint.status = 'InService'

@@ -7,14 +7,24 @@ const seconds = (ms: number): number => ms / 1000
 
 function statuses(list: VariantStatusEntry[]): Record<string, unknown> {
   if (list.length === 0) return {}
-  return { VariantStatus: list.map(s => ({ Status: s.Status, StatusMessage: s.StatusMessage, StartTime: seconds(s.StartTime) })) }
+  return {
+    VariantStatus: list.map(s => ({
+      Status: s.Status,
+      StatusMessage: s.StatusMessage,
+      StartTime: seconds(s.StartTime)
+    }))
+  }
 }
 
 function images(variant: FleetVariant, at: number): Record<string, unknown> {
   if (variant.image === undefined) return {}
   return {
     DeployedImages: [
-      { SpecifiedImage: variant.image, ResolvedImage: `${variant.image.split(':')[0]}@sha256:${'0'.repeat(64)}`, ResolutionTime: seconds(at) }
+      {
+        SpecifiedImage: variant.image,
+        ResolvedImage: `${variant.image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
+        ResolutionTime: seconds(at)
+      }
     ]
   }
 }
@@ -31,7 +41,11 @@ function blueVariants(endpoint: EndpointRecord): Record<string, unknown>[] {
   }))
 }
 
-function pendingVariants(green: Fleet, status: VariantStatusEntry[], startTime: number): Record<string, unknown>[] {
+function pendingVariants(
+  green: Fleet,
+  status: VariantStatusEntry[],
+  startTime: number
+): Record<string, unknown>[] {
   return green.variants.map(v => ({
     VariantName: v.variantName,
     ...images(v, startTime),
@@ -55,7 +69,9 @@ export function describeEndpoint(endpoint: EndpointRecord): Record<string, unkno
     ...(endpoint.failureReason === undefined ? {} : { FailureReason: endpoint.failureReason }),
     CreationTime: seconds(endpoint.creationTime),
     LastModifiedTime: seconds(endpoint.lastModifiedTime),
-    ...(endpoint.lastDeploymentConfig === undefined ? {} : { LastDeploymentConfig: endpoint.lastDeploymentConfig }),
+    ...(endpoint.lastDeploymentConfig === undefined
+      ? {}
+      : { LastDeploymentConfig: endpoint.lastDeploymentConfig }),
     ...(d === undefined
       ? {}
       : {

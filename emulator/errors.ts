@@ -38,7 +38,10 @@ const CLOUDWATCH_ERRORS: Record<string, [queryCode: string, status: number]> = {
 }
 
 /** A CloudWatch error by its model shape name (status and query code from the model). */
-export function cloudwatchError(shape: keyof typeof CLOUDWATCH_ERRORS | string, message: string): ApiError {
+export function cloudwatchError(
+  shape: keyof typeof CLOUDWATCH_ERRORS | string,
+  message: string
+): ApiError {
   const [queryCode, status] = CLOUDWATCH_ERRORS[shape] ?? [shape, 400]
   return new ApiError(shape, message, status, queryCode)
 }

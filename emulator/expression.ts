@@ -21,7 +21,8 @@ type Token = { type: 'num' | 'id' | 'op' | 'lparen' | 'rparen' | 'comma'; text: 
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const pattern = /\s*(?:(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(>=|<=|==|!=|&&|\|\||[-+*/<>])|(\()|(\))|(,))/y
+  const pattern =
+    /\s*(?:(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(>=|<=|==|!=|&&|\|\||[-+*/<>])|(\()|(\))|(,))/y
   let index = 0
   while (index < text.length) {
     if (/^\s*$/.test(text.slice(index))) break
@@ -47,7 +48,11 @@ export function parseExpression(text: string): Expr {
     const token = peek()
     if (token === undefined) return false
     if (token.type === 'op' && ops.includes(token.text)) return true
-    return token.type === 'id' && ops.includes(token.text.toUpperCase()) && ['AND', 'OR'].includes(token.text.toUpperCase())
+    return (
+      token.type === 'id' &&
+      ops.includes(token.text.toUpperCase()) &&
+      ['AND', 'OR'].includes(token.text.toUpperCase())
+    )
   }
   const take = (): Token => {
     const token = tokens[pos++]
@@ -90,7 +95,9 @@ export function parseExpression(text: string): Expr {
       }
       if (take().type !== 'rparen') throw new ExpressionError(`missing ")" after ${name} arguments`)
       if (args.length < arity[0] || args.length > arity[1]) {
-        throw new ExpressionError(`${name} takes ${arity[0]}-${arity[1]} arguments, got ${args.length}`)
+        throw new ExpressionError(
+          `${name} takes ${arity[0]}-${arity[1]} arguments, got ${args.length}`
+        )
       }
       return { kind: 'call', name, args }
     }
@@ -122,7 +129,10 @@ export function references(expr: Expr): string[] {
   }
 }
 
-export function evaluate(expr: Expr, lookup: (id: string) => number | undefined): number | undefined {
+export function evaluate(
+  expr: Expr,
+  lookup: (id: string) => number | undefined
+): number | undefined {
   const ev = (e: Expr): number | undefined => evaluate(e, lookup)
   switch (expr.kind) {
     case 'number':
@@ -144,13 +154,18 @@ export function evaluate(expr: Expr, lookup: (id: string) => number | undefined)
   }
 }
 
-function callFunction(name: string, args: Expr[], ev: (e: Expr) => number | undefined): number | undefined {
+function callFunction(
+  name: string,
+  args: Expr[],
+  ev: (e: Expr) => number | undefined
+): number | undefined {
   const [a, b, c] = args
   if (name === 'ABS') {
     const v = a === undefined ? undefined : ev(a)
     return v === undefined ? undefined : Math.abs(v)
   }
-  if (name === 'FILL') return (a === undefined ? undefined : ev(a)) ?? (b === undefined ? undefined : ev(b))
+  if (name === 'FILL')
+    return (a === undefined ? undefined : ev(a)) ?? (b === undefined ? undefined : ev(b))
   const condition = a === undefined ? undefined : ev(a)
   if (condition === undefined) return undefined
   if (condition !== 0) return b === undefined ? undefined : ev(b)

@@ -15,7 +15,13 @@ function actionPrefix(service: Service): string {
 }
 
 function globMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i')
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i'
+  )
   return regex.test(action)
 }
 
@@ -27,13 +33,22 @@ export class Gate {
     private readonly accountId: string
   ) {}
 
-  check(service: Service, operation: string, scenario: Scenario, realElapsedMs: number, resource: string): Verdict {
+  check(
+    service: Service,
+    operation: string,
+    scenario: Scenario,
+    realElapsedMs: number,
+    resource: string
+  ): Verdict {
     const expiry = scenario.expireCredentialsAfterSeconds
     if (expiry !== null && realElapsedMs >= expiry * 1000) {
       return { kind: 'error', error: expired(service), delayMs: 0 }
     }
     const action = `${actionPrefix(service)}:${operation}`
-    if (scenario.allowedActions !== null && !scenario.allowedActions.some(p => globMatches(p, action))) {
+    if (
+      scenario.allowedActions !== null &&
+      !scenario.allowedActions.some(p => globMatches(p, action))
+    ) {
       return { kind: 'error', error: this.denied(service, action, resource), delayMs: 0 }
     }
     let delayMs = 0
@@ -42,7 +57,8 @@ export class Gate {
       if (rule.service !== undefined && rule.service !== service) continue
       const used = this.used.get(rule) ?? 0
       if (rule.times !== undefined && used >= rule.times) continue
-      const hit = (rate: number | undefined): boolean => rate !== undefined && rate > 0 && this.random() < rate
+      const hit = (rate: number | undefined): boolean =>
+        rate !== undefined && rate > 0 && this.random() < rate
       if (hit(rule.dropRate)) {
         this.used.set(rule, used + 1)
         return { kind: 'drop' }
@@ -84,6 +100,7 @@ function throttled(service: Service): ApiError {
 }
 
 function serverError(service: Service): ApiError {
-  if (service === 'cloudwatch') return cloudwatchError('InternalServiceFault', 'Internal service error (injected fault).')
+  if (service === 'cloudwatch')
+    return cloudwatchError('InternalServiceFault', 'Internal service error (injected fault).')
   return new ApiError('InternalFailure', 'An internal error occurred (injected fault).', 500)
 }

@@ -90,7 +90,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return typeof params.AlarmName === 'string' ? cloudwatch.alarmArn(params.AlarmName) : '*'
     }
     if (params.EndpointName !== undefined) return arn('endpoint', params.EndpointName)
-    if (params.EndpointConfigName !== undefined) return arn('endpoint-config', params.EndpointConfigName)
+    if (params.EndpointConfigName !== undefined)
+      return arn('endpoint-config', params.EndpointConfigName)
     if (params.ModelName !== undefined) return arn('model', params.ModelName)
     if (typeof params.ResourceArn === 'string') return params.ResourceArn
     return '*'
@@ -100,7 +101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createHandler({
       sagemaker: sagemaker.operations(),
       cloudwatch: cloudwatch.operations(),
-      invoke: (name, target) => invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
+      invoke: (name, target) =>
+        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
       gate,
       log,
       catchUp: () => sim.catchUp(),
@@ -115,7 +117,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         now: clock.now(),
         simulatedTime: new Date(clock.now()).toISOString(),
         calls: log.all().length,
-        endpoints: [...sim.store.endpoints.values()].map(e => ({ name: e.name, status: e.status, config: e.configName }))
+        endpoints: [...sim.store.endpoints.values()].map(e => ({
+          name: e.name,
+          status: e.status,
+          config: e.configName
+        }))
       })
     })
   )

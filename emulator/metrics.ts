@@ -28,7 +28,11 @@ export type Statistic = (typeof STATISTICS)[number]
 
 export const MINUTE_MS = 60_000
 
-export function metricKey(namespace: string, metricName: string, dimensions: readonly Dimension[]): string {
+export function metricKey(
+  namespace: string,
+  metricName: string,
+  dimensions: readonly Dimension[]
+): string {
   const dims = [...dimensions]
     .sort((a, b) => a.Name.localeCompare(b.Name))
     .map(d => `${d.Name}=${d.Value}`)
@@ -104,7 +108,9 @@ export class MetricStore {
       .filter(s => filter.metricName === undefined || s.metricName === filter.metricName)
       .filter(s =>
         (filter.dimensions ?? []).every(d =>
-          s.dimensions.some(x => x.Name === d.Name && (d.Value === undefined || x.Value === d.Value))
+          s.dimensions.some(
+            x => x.Name === d.Name && (d.Value === undefined || x.Value === d.Value)
+          )
         )
       )
       .map(s => ({ namespace: s.namespace, metricName: s.metricName, dimensions: s.dimensions }))

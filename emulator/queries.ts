@@ -3,7 +3,13 @@
 
 import { cloudwatchError, invalidParameter, missingParameter } from './errors.js'
 import { ExpressionError, evaluate, parseExpression, references, type Expr } from './expression.js'
-import { STATISTICS, type Dimension, type MetricId, type MetricStore, type Statistic } from './metrics.js'
+import {
+  STATISTICS,
+  type Dimension,
+  type MetricId,
+  type MetricStore,
+  type Statistic
+} from './metrics.js'
 
 type Params = Record<string, unknown>
 
@@ -19,17 +25,24 @@ export interface CompiledQuery {
 const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/
 
 export function isValidPeriod(period: unknown): period is number {
-  return typeof period === 'number' && Number.isInteger(period) && (period === 10 || period === 20 || period === 30 || (period > 0 && period % 60 === 0))
+  return (
+    typeof period === 'number' &&
+    Number.isInteger(period) &&
+    (period === 10 || period === 20 || period === 30 || (period > 0 && period % 60 === 0))
+  )
 }
 
 export function readDimensions(raw: unknown, path: string): Dimension[] {
   if (raw === undefined || raw === null) return []
   if (!Array.isArray(raw)) throw invalidParameter(`The parameter ${path} must be a list.`)
-  if (raw.length > 30) throw invalidParameter(`The collection ${path} must not have a size greater than 30.`)
+  if (raw.length > 30)
+    throw invalidParameter(`The collection ${path} must not have a size greater than 30.`)
   return raw.map((item, i) => {
     const d = (item ?? {}) as Params
-    if (typeof d.Name !== 'string' || d.Name.length === 0) throw missingParameter(`${path}.member.${i + 1}.Name`)
-    if (typeof d.Value !== 'string' || d.Value.length === 0) throw missingParameter(`${path}.member.${i + 1}.Value`)
+    if (typeof d.Name !== 'string' || d.Name.length === 0)
+      throw missingParameter(`${path}.member.${i + 1}.Name`)
+    if (typeof d.Value !== 'string' || d.Value.length === 0)
+      throw missingParameter(`${path}.member.${i + 1}.Value`)
     return { Name: d.Name, Value: d.Value }
   })
 }
@@ -47,11 +60,17 @@ export function readStatistic(raw: unknown, path: string): Statistic {
 export function compileQueries(raw: unknown, path: string, forAlarm: boolean): CompiledQuery[] {
   if (!Array.isArray(raw) || raw.length === 0) throw missingParameter(path)
   const max = forAlarm ? 20 : 500
-  if (raw.length > max) throw invalidParameter(`The collection ${path} must not have a size greater than ${max}.`)
-  const queries = raw.map((item, i) => compileQuery((item ?? {}) as Params, `${path}.member.${i + 1}`))
+  if (raw.length > max)
+    throw invalidParameter(`The collection ${path} must not have a size greater than ${max}.`)
+  const queries = raw.map((item, i) =>
+    compileQuery((item ?? {}) as Params, `${path}.member.${i + 1}`)
+  )
   const ids = new Set<string>()
   for (const q of queries) {
-    if (ids.has(q.id)) throw invalidParameter(`The value ${q.id} for parameter ${path}.Id is duplicated. Ids must be unique.`)
+    if (ids.has(q.id))
+      throw invalidParameter(
+        `The value ${q.id} for parameter ${path}.Id is duplicated. Ids must be unique.`
+      )
     ids.add(q.id)
   }
   for (const q of queries) {
@@ -104,7 +123,14 @@ function compileQuery(q: Params, path: string): CompiledQuery {
       throw invalidParameter(`The parameter ${path}.Expression must be 1-2048 characters.`)
     }
     try {
-      return { id, label, returnData, metricStat: undefined, expression: { text, expr: parseExpression(text) }, periodSeconds }
+      return {
+        id,
+        label,
+        returnData,
+        metricStat: undefined,
+        expression: { text, expr: parseExpression(text) },
+        periodSeconds
+      }
     } catch (error) {
       const detail = error instanceof ExpressionError ? error.message : String(error)
       throw invalidParameter(`Invalid metric math expression "${text}" (Id ${id}): ${detail}.`)
@@ -118,9 +144,12 @@ function compileQuery(q: Params, path: string): CompiledQuery {
   if (typeof metric.MetricName !== 'string' || metric.MetricName.length === 0) {
     throw missingParameter(`${path}.MetricStat.Metric.MetricName`)
   }
-  if (stat.Period === undefined || stat.Period === null) throw missingParameter(`${path}.MetricStat.Period`)
+  if (stat.Period === undefined || stat.Period === null)
+    throw missingParameter(`${path}.MetricStat.Period`)
   if (!isValidPeriod(stat.Period)) {
-    throw invalidParameter(`The parameter ${path}.MetricStat.Period must be 10, 20, 30 or a multiple of 60.`)
+    throw invalidParameter(
+      `The parameter ${path}.MetricStat.Period must be 10, 20, 30 or a multiple of 60.`
+    )
   }
   return {
     id,
@@ -142,7 +171,11 @@ function compileQuery(q: Params, path: string): CompiledQuery {
 
 /** Period (seconds) a query list works on: the first MetricStat's period, else the given default. */
 export function queriesPeriod(queries: CompiledQuery[], fallback = 60): number {
-  return queries.find(q => q.metricStat !== undefined)?.metricStat?.periodSeconds ?? queries[0]?.periodSeconds ?? fallback
+  return (
+    queries.find(q => q.metricStat !== undefined)?.metricStat?.periodSeconds ??
+    queries[0]?.periodSeconds ??
+    fallback
+  )
 }
 
 /** The value of query `id` for the period starting at `start` (epoch ms). */
@@ -160,5 +193,7 @@ export function queryValue(
     return metrics.value(query.metricStat.metric, query.metricStat.stat, start, periodMs)
   }
   if (query.expression === undefined) return undefined
-  return evaluate(query.expression.expr, ref => queryValue(queries, ref, start, periodMs, metrics, depth + 1))
+  return evaluate(query.expression.expr, ref =>
+    queryValue(queries, ref, start, periodMs, metrics, depth + 1)
+  )
 }

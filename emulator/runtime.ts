@@ -26,10 +26,15 @@ export function invokeEndpoint(
   if (endpoint === undefined || endpoint.name !== name) {
     throw new ApiError('ValidationError', `Endpoint ${name} of account ${accountId} not found.`)
   }
-  const slices = servingSlices(endpoint).filter(s => targetVariant === undefined || s.variant.variantName === targetVariant)
+  const slices = servingSlices(endpoint).filter(
+    s => targetVariant === undefined || s.variant.variantName === targetVariant
+  )
   const slice = isServing(endpoint) ? pickSlice(slices, random) : undefined
   if (slice === undefined) {
-    throw new ApiError('ValidationError', `Endpoint ${name} of account ${accountId} is not in service (status ${endpoint.status}).`)
+    throw new ApiError(
+      'ValidationError',
+      `Endpoint ${name} of account ${accountId} is not in service (status ${endpoint.status}).`
+    )
   }
   const outcome = answer(sim.scenario(), slice.variant, random)
   sim.traffic.recordInvocation(endpoint, slice, outcome, now)

@@ -5,7 +5,14 @@ import { startCreation, startDeployment } from './deployment.js'
 import { describeEndpoint } from './endpoint-view.js'
 import { ApiError, validation } from './errors.js'
 import type { Scenario } from './scenario.js'
-import type { ConfigRecord, EndpointRecord, Fleet, ModelRecord, ResourceStore, VariantSpec } from './state.js'
+import type {
+  ConfigRecord,
+  EndpointRecord,
+  Fleet,
+  ModelRecord,
+  ResourceStore,
+  VariantSpec
+} from './state.js'
 import {
   asObject,
   constraint,
@@ -51,7 +58,14 @@ export class SageMaker {
       CreateEndpointConfig: p => this.createEndpointConfig(p),
       DescribeEndpointConfig: p => this.describeEndpointConfig(p),
       DeleteEndpointConfig: p => this.deleteEndpointConfig(p),
-      ListEndpointConfigs: p => this.list(p, 'EndpointConfigs', 'EndpointConfigName', 'EndpointConfigArn', this.ctx.store.configs),
+      ListEndpointConfigs: p =>
+        this.list(
+          p,
+          'EndpointConfigs',
+          'EndpointConfigName',
+          'EndpointConfigArn',
+          this.ctx.store.configs
+        ),
       CreateEndpoint: p => this.createEndpoint(p),
       DescribeEndpoint: p => describeEndpoint(this.endpoint(p)),
       UpdateEndpoint: p => this.updateEndpoint(p),
@@ -78,22 +92,49 @@ export class SageMaker {
     if (primary === undefined && (containers === undefined || containers.length === 0)) {
       throw validation('Either PrimaryContainer or Containers must be specified.')
     }
-    const list = primary !== undefined ? [primary] : (containers ?? []).map((c, i) => asObject(c, `Containers.${i + 1}.member`))
+    const list =
+      primary !== undefined
+        ? [primary]
+        : (containers ?? []).map((c, i) => asObject(c, `Containers.${i + 1}.member`))
     const keys: string[] = []
     let image: string | undefined
     list.forEach((container, i) => {
       const path = primary !== undefined ? 'PrimaryContainer' : `Containers.${i + 1}.member`
-      const containerImage = optionalString(container, 'Image', { max: 255, pattern: /^\S+$/, path: `${path}.Image` })
-      const url = optionalString(container, 'ModelDataUrl', { max: 1024, pattern: MODEL_DATA_URL_PATTERN, path: `${path}.ModelDataUrl` })
-      const packageName = optionalString(container, 'ModelPackageName', { max: 2048, path: `${path}.ModelPackageName` })
+      const containerImage = optionalString(container, 'Image', {
+        max: 255,
+        pattern: /^\S+$/,
+        path: `${path}.Image`
+      })
+      const url = optionalString(container, 'ModelDataUrl', {
+        max: 1024,
+        pattern: MODEL_DATA_URL_PATTERN,
+        path: `${path}.ModelDataUrl`
+      })
+      const packageName = optionalString(container, 'ModelPackageName', {
+        max: 2048,
+        path: `${path}.ModelPackageName`
+      })
       const env = optionalObject(container.Environment, `${path}.Environment`) ?? {}
-      if (Object.keys(env).length > 100) throw constraint('{...}', `${path}.Environment`, 'Member must have length less than or equal to 100')
+      if (Object.keys(env).length > 100)
+        throw constraint(
+          '{...}',
+          `${path}.Environment`,
+          'Member must have length less than or equal to 100'
+        )
       for (const [key, value] of Object.entries(env)) {
         if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.length > 1024) {
-          throw constraint(key, `${path}.Environment`, 'Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z_][a-zA-Z0-9_]*]')
+          throw constraint(
+            key,
+            `${path}.Environment`,
+            'Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z_][a-zA-Z0-9_]*]'
+          )
         }
         if (typeof value !== 'string' || value.length > 1024) {
-          throw constraint(value, `${path}.Environment`, 'Map value must be a string of at most 1024 characters')
+          throw constraint(
+            value,
+            `${path}.Environment`,
+            'Map value must be a string of at most 1024 characters'
+          )
         }
       }
       if (packageName !== undefined) {
@@ -111,7 +152,10 @@ export class SageMaker {
     })
     const tags = readTags(p)
     if (this.ctx.store.model(name) !== undefined) {
-      throw new ApiError('ResourceInUse', `Cannot create already existing model "${this.arn('model', name)}".`)
+      throw new ApiError(
+        'ResourceInUse',
+        `Cannot create already existing model "${this.arn('model', name)}".`
+      )
     }
     const record: ModelRecord = {
       name,
@@ -136,7 +180,12 @@ export class SageMaker {
 
   private describeModel(p: Params): Params {
     const m = this.model(p)
-    return { ...m.request, ModelName: m.name, ModelArn: m.arn, CreationTime: seconds(m.creationTime) }
+    return {
+      ...m.request,
+      ModelName: m.name,
+      ModelArn: m.arn,
+      CreationTime: seconds(m.creationTime)
+    }
   }
 
   private deleteModel(p: Params): Params {
@@ -145,9 +194,16 @@ export class SageMaker {
     return {}
   }
 
-  private modelPackage(name: string): { arn: string; image: string; modelDataUrl: string | undefined; raw: Scenario['modelPackages'][string] } {
+  private modelPackage(name: string): {
+    arn: string
+    image: string
+    modelDataUrl: string | undefined
+    raw: Scenario['modelPackages'][string]
+  } {
     const packages = this.ctx.scenario().modelPackages
-    const entry = Object.entries(packages).find(([arn]) => arn === name || arn.split('/').slice(1).join('/') === name)
+    const entry = Object.entries(packages).find(
+      ([arn]) => arn === name || arn.split('/').slice(1).join('/') === name
+    )
     if (entry === undefined) throw validation(`ModelPackage ${name} does not exist.`)
     const [arn, raw] = entry
     return { arn, image: raw.image, modelDataUrl: raw.modelDataUrl, raw }
@@ -165,7 +221,12 @@ export class SageMaker {
       ModelPackageArn: pkg.arn,
       CreationTime: seconds(this.ctx.now()),
       InferenceSpecification: {
-        Containers: [{ Image: pkg.image, ...(pkg.modelDataUrl === undefined ? {} : { ModelDataUrl: pkg.modelDataUrl }) }],
+        Containers: [
+          {
+            Image: pkg.image,
+            ...(pkg.modelDataUrl === undefined ? {} : { ModelDataUrl: pkg.modelDataUrl })
+          }
+        ],
         SupportedContentTypes: ['application/json'],
         SupportedResponseMIMETypes: ['application/json']
       },
@@ -181,39 +242,92 @@ export class SageMaker {
   private createEndpointConfig(p: Params): Params {
     const name = requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
     const raw = optionalArray(p, 'ProductionVariants', { min: 1, max: 10 })
-    if (raw === undefined) throw constraint(undefined, 'ProductionVariants', 'Member must not be null')
-    const variants = raw.map((item, i) => this.variantSpec(asObject(item, `ProductionVariants.${i + 1}.member`), i))
+    if (raw === undefined)
+      throw constraint(undefined, 'ProductionVariants', 'Member must not be null')
+    const variants = raw.map((item, i) =>
+      this.variantSpec(asObject(item, `ProductionVariants.${i + 1}.member`), i)
+    )
     const names = new Set<string>()
     for (const v of variants) {
-      if (names.has(v.VariantName)) throw validation(`Duplicate VariantName "${v.VariantName}" in ProductionVariants.`)
+      if (names.has(v.VariantName))
+        throw validation(`Duplicate VariantName "${v.VariantName}" in ProductionVariants.`)
       names.add(v.VariantName)
     }
     const tags = readTags(p)
     if (this.ctx.store.config(name) !== undefined) {
-      throw new ApiError('ResourceInUse', `Cannot create already existing endpoint configuration "${this.arn('endpoint-config', name)}".`)
+      throw new ApiError(
+        'ResourceInUse',
+        `Cannot create already existing endpoint configuration "${this.arn('endpoint-config', name)}".`
+      )
     }
-    const request: Params = { ...p, ProductionVariants: raw.map((item, i) => ({ InitialVariantWeight: 1, ...(item as Params), ...{ VariantName: variants[i]?.VariantName } })) }
+    const request: Params = {
+      ...p,
+      ProductionVariants: raw.map((item, i) => ({
+        InitialVariantWeight: 1,
+        ...(item as Params),
+        ...{ VariantName: variants[i]?.VariantName }
+      }))
+    }
     delete request.Tags
-    const record: ConfigRecord = { name, arn: this.arn('endpoint-config', name), creationTime: this.ctx.now(), variants, request, tags }
+    const record: ConfigRecord = {
+      name,
+      arn: this.arn('endpoint-config', name),
+      creationTime: this.ctx.now(),
+      variants,
+      request,
+      tags
+    }
     this.ctx.store.configs.set(name.toLowerCase(), record)
     return { EndpointConfigArn: record.arn }
   }
 
   private variantSpec(v: Params, i: number): VariantSpec {
     const path = `ProductionVariants.${i + 1}.member`
-    const VariantName = requireString(v, 'VariantName', { max: 63, pattern: NAME_PATTERN, path: `${path}.VariantName` })
-    const ModelName = requireString(v, 'ModelName', { max: 63, pattern: MODEL_NAME_PATTERN, path: `${path}.ModelName` })
-    if (v.ServerlessConfig !== undefined) throw validation('ServerlessConfig is not supported by this emulator.')
+    const VariantName = requireString(v, 'VariantName', {
+      max: 63,
+      pattern: NAME_PATTERN,
+      path: `${path}.VariantName`
+    })
+    const ModelName = requireString(v, 'ModelName', {
+      max: 63,
+      pattern: MODEL_NAME_PATTERN,
+      path: `${path}.ModelName`
+    })
+    if (v.ServerlessConfig !== undefined)
+      throw validation('ServerlessConfig is not supported by this emulator.')
     const InstanceType = requireString(v, 'InstanceType', { path: `${path}.InstanceType` })
     if (!INSTANCE_TYPE_PATTERN.test(InstanceType)) {
-      throw constraint(InstanceType, `${path}.InstanceType`, 'Member must satisfy enum value set: [ml.t2.medium, ml.m5.large, ml.m5.xlarge, ...]')
+      throw constraint(
+        InstanceType,
+        `${path}.InstanceType`,
+        'Member must satisfy enum value set: [ml.t2.medium, ml.m5.large, ml.m5.xlarge, ...]'
+      )
     }
-    const count = optionalNumber(v, 'InitialInstanceCount', { min: 1, integer: true, path: `${path}.InitialInstanceCount` })
-    if (count === undefined) throw validation(`InitialInstanceCount is required for production variant ${VariantName}.`)
-    const weight = optionalNumber(v, 'InitialVariantWeight', { min: 0, path: `${path}.InitialVariantWeight` }) ?? 1
-    optionalNumber(v, 'VolumeSizeInGB', { min: 1, max: 512, integer: true, path: `${path}.VolumeSizeInGB` })
-    if (this.ctx.store.model(ModelName) === undefined) throw validation(`Could not find model "${ModelName}".`)
-    return { VariantName, ModelName, InitialInstanceCount: count, InstanceType, InitialVariantWeight: weight }
+    const count = optionalNumber(v, 'InitialInstanceCount', {
+      min: 1,
+      integer: true,
+      path: `${path}.InitialInstanceCount`
+    })
+    if (count === undefined)
+      throw validation(`InitialInstanceCount is required for production variant ${VariantName}.`)
+    const weight =
+      optionalNumber(v, 'InitialVariantWeight', { min: 0, path: `${path}.InitialVariantWeight` }) ??
+      1
+    optionalNumber(v, 'VolumeSizeInGB', {
+      min: 1,
+      max: 512,
+      integer: true,
+      path: `${path}.VolumeSizeInGB`
+    })
+    if (this.ctx.store.model(ModelName) === undefined)
+      throw validation(`Could not find model "${ModelName}".`)
+    return {
+      VariantName,
+      ModelName,
+      InitialInstanceCount: count,
+      InstanceType,
+      InitialVariantWeight: weight
+    }
   }
 
   private config(name: string): ConfigRecord {
@@ -223,12 +337,21 @@ export class SageMaker {
   }
 
   private describeEndpointConfig(p: Params): Params {
-    const c = this.config(requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN }))
-    return { ...c.request, EndpointConfigName: c.name, EndpointConfigArn: c.arn, CreationTime: seconds(c.creationTime) }
+    const c = this.config(
+      requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
+    )
+    return {
+      ...c.request,
+      EndpointConfigName: c.name,
+      EndpointConfigArn: c.arn,
+      CreationTime: seconds(c.creationTime)
+    }
   }
 
   private deleteEndpointConfig(p: Params): Params {
-    const c = this.config(requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN }))
+    const c = this.config(
+      requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
+    )
     this.ctx.store.configs.delete(c.name.toLowerCase())
     return {}
   }
@@ -308,11 +431,16 @@ export class SageMaker {
     optionalArray(p, 'ExcludeRetainedVariantProperties', { max: 3 })
     let deploymentConfig = this.deploymentConfig(p)
     if (endpoint.status === 'Failed') {
-      throw validation(`Cannot update endpoint "${endpoint.arn}" in Failed status: DeleteEndpoint is the only operation allowed on a failed endpoint.`)
+      throw validation(
+        `Cannot update endpoint "${endpoint.arn}" in Failed status: DeleteEndpoint is the only operation allowed on a failed endpoint.`
+      )
     }
-    if (IN_PROGRESS.includes(endpoint.status)) throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
+    if (IN_PROGRESS.includes(endpoint.status))
+      throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
     if (endpoint.status === 'UpdateRollbackFailed') {
-      throw validation(`Cannot update endpoint "${endpoint.arn}" in UpdateRollbackFailed status: delete and recreate the endpoint.`)
+      throw validation(
+        `Cannot update endpoint "${endpoint.arn}" in UpdateRollbackFailed status: delete and recreate the endpoint.`
+      )
     }
     const config = this.config(configName)
     const oldNames = endpoint.blue.variants.map(v => v.variantName).sort()
@@ -324,16 +452,29 @@ export class SageMaker {
     }
     if (retain) {
       if (deploymentConfig !== undefined) {
-        throw validation('DeploymentConfig cannot be specified when RetainDeploymentConfig is true.')
+        throw validation(
+          'DeploymentConfig cannot be specified when RetainDeploymentConfig is true.'
+        )
       }
       if (endpoint.storedDeploymentConfig === undefined) {
-        throw validation(`Cannot retain deployment config: endpoint "${endpoint.name}" has no previous deployment configuration.`)
+        throw validation(
+          `Cannot retain deployment config: endpoint "${endpoint.name}" has no previous deployment configuration.`
+        )
       }
-      deploymentConfig = validateDeploymentConfig(endpoint.storedDeploymentConfig, name => this.ctx.alarmExists(name))
+      deploymentConfig = validateDeploymentConfig(endpoint.storedDeploymentConfig, name =>
+        this.ctx.alarmExists(name)
+      )
     }
     const green = this.fleet(config)
     const now = this.ctx.now()
-    startDeployment(endpoint, green, resolvePolicy(deploymentConfig, green), rollbackAlarms(deploymentConfig), now, this.ctx.scenario())
+    startDeployment(
+      endpoint,
+      green,
+      resolvePolicy(deploymentConfig, green),
+      rollbackAlarms(deploymentConfig),
+      now,
+      this.ctx.scenario()
+    )
     if (deploymentConfig !== undefined) {
       endpoint.storedDeploymentConfig = deploymentConfig
       endpoint.lastDeploymentConfig = deploymentConfig
@@ -343,7 +484,8 @@ export class SageMaker {
 
   private deleteEndpoint(p: Params): Params {
     const endpoint = this.endpoint(p)
-    if (IN_PROGRESS.includes(endpoint.status)) throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
+    if (IN_PROGRESS.includes(endpoint.status))
+      throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
     const scenario = this.ctx.scenario()
     const now = this.ctx.now()
     if (scenario.deletionSeconds <= 0) {
@@ -359,12 +501,22 @@ export class SageMaker {
   }
 
   private listEndpoints(p: Params): Params {
-    const result = this.list(p, 'Endpoints', 'EndpointName', 'EndpointArn', this.ctx.store.endpoints)
+    const result = this.list(
+      p,
+      'Endpoints',
+      'EndpointName',
+      'EndpointArn',
+      this.ctx.store.endpoints
+    )
     const byArn = new Map([...this.ctx.store.endpoints.values()].map(e => [e.arn, e]))
     const endpoints = (result.Endpoints as Params[])
       .map(e => ({ e, record: byArn.get(String(e.EndpointArn)) }))
       .filter(({ record }) => p.StatusEquals === undefined || record?.status === p.StatusEquals)
-      .map(({ e, record }) => ({ ...e, EndpointStatus: record?.status, LastModifiedTime: seconds(record?.lastModifiedTime ?? 0) }))
+      .map(({ e, record }) => ({
+        ...e,
+        EndpointStatus: record?.status,
+        LastModifiedTime: seconds(record?.lastModifiedTime ?? 0)
+      }))
     return { ...result, Endpoints: endpoints }
   }
 
@@ -378,19 +530,26 @@ export class SageMaker {
     const contains = optionalString(p, 'NameContains', { max: 63, pattern: /^[a-zA-Z0-9-]+$/ })
     const max = optionalNumber(p, 'MaxResults', { min: 1, max: 100, integer: true }) ?? 100
     const after = typeof p.CreationTimeAfter === 'number' ? p.CreationTimeAfter * 1000 : undefined
-    const before = typeof p.CreationTimeBefore === 'number' ? p.CreationTimeBefore * 1000 : undefined
+    const before =
+      typeof p.CreationTimeBefore === 'number' ? p.CreationTimeBefore * 1000 : undefined
     let items = [...map.values()].filter(
       r =>
         (contains === undefined || r.name.includes(contains)) &&
         (after === undefined || r.creationTime > after) &&
         (before === undefined || r.creationTime < before)
     )
-    items.sort((a, b) => (p.SortBy === 'Name' ? a.name.localeCompare(b.name) : a.creationTime - b.creationTime))
+    items.sort((a, b) =>
+      p.SortBy === 'Name' ? a.name.localeCompare(b.name) : a.creationTime - b.creationTime
+    )
     if (p.SortOrder !== 'Ascending') items = items.reverse()
     const offset = typeof p.NextToken === 'string' ? Number(p.NextToken) || 0 : 0
     const page = items.slice(offset, offset + max)
     return {
-      [key]: page.map(r => ({ [nameField]: r.name, [arnField]: r.arn, CreationTime: seconds(r.creationTime) })),
+      [key]: page.map(r => ({
+        [nameField]: r.name,
+        [arnField]: r.arn,
+        CreationTime: seconds(r.creationTime)
+      })),
       ...(offset + max < items.length ? { NextToken: String(offset + max) } : {})
     }
   }
@@ -408,7 +567,8 @@ export class SageMaker {
     const record = this.taggable(p)
     const tags = readTags(p)
     const merged = mergeTags(record.tags, tags)
-    if (merged.length > 50) throw new ApiError('ResourceLimitExceeded', 'A resource can have at most 50 tags.')
+    if (merged.length > 50)
+      throw new ApiError('ResourceLimitExceeded', 'A resource can have at most 50 tags.')
     record.tags = merged
     return { Tags: tags }
   }

@@ -73,7 +73,13 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   deletionSeconds: 5,
   rollingBackSeconds: 30,
   models: {},
-  defaultModel: { errorRate: 0, error4xxRate: 0, latencyMs: 40, latencyJitterMs: 0, failHealthCheck: false },
+  defaultModel: {
+    errorRate: 0,
+    error4xxRate: 0,
+    latencyMs: 40,
+    latencyJitterMs: 0,
+    failHealthCheck: false
+  },
   modelPackages: {},
   emptyFailureReasonOnRollback: false,
   transientRollingBack: false,
@@ -116,7 +122,10 @@ export function loadScenario(source: Partial<Scenario> | string | undefined): Sc
   return resolveScenario(source)
 }
 
-export function resolveScenario(partial: Partial<Scenario>, base: Scenario = DEFAULT_SCENARIO): Scenario {
+export function resolveScenario(
+  partial: Partial<Scenario>,
+  base: Scenario = DEFAULT_SCENARIO
+): Scenario {
   const merged: Scenario = { ...base }
   for (const [key, value] of Object.entries(partial)) {
     if (key.startsWith('$') || key === 'description') continue
@@ -127,7 +136,9 @@ export function resolveScenario(partial: Partial<Scenario>, base: Scenario = DEF
   for (const key of NUMBER_FIELDS) {
     const value = merged[key]
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new Error(`Scenario field "${key}" must be a number >= 0 (got ${JSON.stringify(value)})`)
+      throw new Error(
+        `Scenario field "${key}" must be a number >= 0 (got ${JSON.stringify(value)})`
+      )
     }
   }
   merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
@@ -135,7 +146,10 @@ export function resolveScenario(partial: Partial<Scenario>, base: Scenario = DEF
 }
 
 /** The behaviour of a model: the first of its artifact, its image, then the default. */
-export function behaviourFor(scenario: Scenario, keys: readonly (string | undefined)[]): Required<ModelBehaviour> {
+export function behaviourFor(
+  scenario: Scenario,
+  keys: readonly (string | undefined)[]
+): Required<ModelBehaviour> {
   let found: ModelBehaviour = {}
   for (const key of keys) {
     const entry = key === undefined ? undefined : scenario.models[key]

@@ -26,7 +26,10 @@ export interface ServerDeps {
   health(): Record<string, unknown>
 }
 
-const TARGETS: Record<string, Service> = { SageMaker: 'sagemaker', GraniteServiceVersion20100801: 'cloudwatch' }
+const TARGETS: Record<string, Service> = {
+  SageMaker: 'sagemaker',
+  GraniteServiceVersion20100801: 'cloudwatch'
+}
 const CONTENT_TYPES: Record<Service, string> = {
   sagemaker: 'application/x-amz-json-1.1',
   cloudwatch: 'application/x-amz-json-1.0',
@@ -54,11 +57,15 @@ const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(r
 export function errorReply(service: Service, error: ApiError): Reply {
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }
   if (service === 'cloudwatch') {
-    headers['x-amzn-query-error'] = `${error.queryCode ?? error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`
+    headers['x-amzn-query-error'] =
+      `${error.queryCode ?? error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`
     return {
       status: error.status,
       headers,
-      body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message }),
+      body: JSON.stringify({
+        __type: `com.amazonaws.cloudwatch#${error.code}`,
+        message: error.message
+      }),
       error: `${error.code}: ${error.message}`
     }
   }
@@ -71,7 +78,9 @@ export function errorReply(service: Service, error: ApiError): Reply {
   }
 }
 
-export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHandler(
+  deps: ServerDeps
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(deps, req, res).catch(error => {
       if (!res.headersSent) {
@@ -103,49 +112,109 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       BodyLength: Buffer.byteLength(body)
     }
   } else {
-    service = TARGETS[prefix] ?? (req.headers['x-amzn-query-mode'] !== undefined ? 'cloudwatch' : 'sagemaker')
+    service =
+      TARGETS[prefix] ??
+      (req.headers['x-amzn-query-mode'] !== undefined ? 'cloudwatch' : 'sagemaker')
     op = operation || target || `${req.method ?? 'GET'} ${url.pathname}`
     try {
       params = body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>)
-      if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('not an object')
+      if (typeof params !== 'object' || params === null || Array.isArray(params))
+        throw new Error('not an object')
     } catch {
-      return send(deps, res, service, op, {}, errorReply(service, new ApiError('SerializationException', 'The request body is not valid JSON.', 400, 'SerializationException')))
+      return send(
+        deps,
+        res,
+        service,
+        op,
+        {},
+        errorReply(
+          service,
+          new ApiError(
+            'SerializationException',
+            'The request body is not valid JSON.',
+            400,
+            'SerializationException'
+          )
+        )
+      )
     }
   }
 
   const simNow = deps.catchUp()
   const { scenario, realElapsedMs } = deps.gateInputs()
-  const verdict = deps.gate.check(service, op, scenario, realElapsedMs, deps.resourceArn(service, params))
+  const verdict = deps.gate.check(
+    service,
+    op,
+    scenario,
+    realElapsedMs,
+    deps.resourceArn(service, params)
+  )
   if (verdict.kind === 'drop') {
-    deps.log.add({ service, operation: op, params, simulatedTime: simNow, realTime: Date.now(), status: 0, error: 'connection dropped (injected fault)' })
+    deps.log.add({
+      service,
+      operation: op,
+      params,
+      simulatedTime: simNow,
+      realTime: Date.now(),
+      status: 0,
+      error: 'connection dropped (injected fault)'
+    })
     req.socket.destroy()
     return
   }
   if (verdict.delayMs > 0) await sleep(verdict.delayMs)
-  if (verdict.kind === 'error') return send(deps, res, service, op, params, errorReply(service, verdict.error))
+  if (verdict.kind === 'error')
+    return send(deps, res, service, op, params, errorReply(service, verdict.error))
   send(deps, res, service, op, params, execute(deps, service, op, params))
 }
 
-function execute(deps: ServerDeps, service: Service, op: string, params: Record<string, unknown>): Reply {
+function execute(
+  deps: ServerDeps,
+  service: Service,
+  op: string,
+  params: Record<string, unknown>
+): Reply {
   try {
     if (service === 'runtime') {
       const target = params.TargetVariant
-      return deps.invoke(String(params.EndpointName), typeof target === 'string' ? target : undefined)
+      return deps.invoke(
+        String(params.EndpointName),
+        typeof target === 'string' ? target : undefined
+      )
     }
     const handler = (service === 'sagemaker' ? deps.sagemaker : deps.cloudwatch)[op]
     if (handler === undefined) {
-      throw new ApiError('UnknownOperationException', `The operation ${op} is not supported by the emulated ${service === 'sagemaker' ? 'SageMaker' : 'CloudWatch'} service.`)
+      throw new ApiError(
+        'UnknownOperationException',
+        `The operation ${op} is not supported by the emulated ${service === 'sagemaker' ? 'SageMaker' : 'CloudWatch'} service.`
+      )
     }
     const output = handler(params)
-    return { status: 200, headers: { 'content-type': CONTENT_TYPES[service] }, body: JSON.stringify(output ?? {}) }
+    return {
+      status: 200,
+      headers: { 'content-type': CONTENT_TYPES[service] },
+      body: JSON.stringify(output ?? {})
+    }
   } catch (error) {
     if (error instanceof ApiError) return errorReply(service, error)
-    const failure = new ApiError(service === 'cloudwatch' ? 'InternalServiceFault' : 'InternalFailure', errorMessage(error), 500, 'InternalServiceError')
+    const failure = new ApiError(
+      service === 'cloudwatch' ? 'InternalServiceFault' : 'InternalFailure',
+      errorMessage(error),
+      500,
+      'InternalServiceError'
+    )
     return errorReply(service, failure)
   }
 }
 
-function send(deps: ServerDeps, res: ServerResponse, service: CallService & Service, op: string, params: unknown, reply: Reply): void {
+function send(
+  deps: ServerDeps,
+  res: ServerResponse,
+  service: CallService & Service,
+  op: string,
+  params: unknown,
+  reply: Reply
+): void {
   deps.log.add({
     service,
     operation: op,
@@ -155,14 +224,27 @@ function send(deps: ServerDeps, res: ServerResponse, service: CallService & Serv
     status: reply.status,
     ...(reply.error === undefined ? {} : { error: reply.error })
   })
-  res.writeHead(reply.status, { ...reply.headers, 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(reply.body) })
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    'x-amzn-requestid': randomUUID(),
+    'content-length': Buffer.byteLength(reply.body)
+  })
   res.end(reply.body)
 }
 
-function introspect(deps: ServerDeps, req: IncomingMessage, url: URL, body: string, res: ServerResponse): void {
+function introspect(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  res: ServerResponse
+): void {
   const json = (status: number, value: unknown): void => {
     const text = JSON.stringify(value)
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text)
+    })
     res.end(text)
   }
   const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`
@@ -175,9 +257,17 @@ function introspect(deps: ServerDeps, req: IncomingMessage, url: URL, body: stri
         return json(200, deps.log.all())
       case 'POST /_emulator/advance': {
         const seconds = Number(url.searchParams.get('seconds') ?? '0')
-        if (!Number.isFinite(seconds) || seconds < 0) return json(400, { message: 'seconds must be a number >= 0' })
+        if (!Number.isFinite(seconds) || seconds < 0)
+          return json(400, { message: 'seconds must be a number >= 0' })
         const now = deps.advance(seconds)
-        deps.log.add({ service: 'emulator', operation: 'Advance', params: { seconds }, simulatedTime: now, realTime: Date.now(), status: 200 })
+        deps.log.add({
+          service: 'emulator',
+          operation: 'Advance',
+          params: { seconds },
+          simulatedTime: now,
+          realTime: Date.now(),
+          status: 200
+        })
         return json(200, { now, simulatedTime: new Date(now).toISOString() })
       }
       case 'POST /_emulator/scenario':

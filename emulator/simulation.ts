@@ -39,7 +39,19 @@ export class Simulation {
   catchUp(): number {
     const now = this.clock.now()
     while (this.processedUntil + TICK_MS <= now) this.tick()
+    // Phase transitions due within the current (partial) second happen at their exact time.
+    this.runStateMachines(now)
     return now
+  }
+
+  private runStateMachines(time: number): void {
+    const ctx = {
+      scenario: () => this.getScenario(),
+      alarmInAlarm: (name: string) => this.alarms.isInAlarm(name)
+    }
+    for (const [key, endpoint] of this.store.endpoints) {
+      if (!tickEndpoint(endpoint, time, ctx)) this.store.endpoints.delete(key)
+    }
   }
 
   private tick(): void {
@@ -48,9 +60,6 @@ export class Simulation {
     for (const endpoint of this.store.endpoints.values()) this.traffic.tick(endpoint, start)
     this.processedUntil = end
     if (end % MINUTE_MS === 0) this.alarms.evaluateAll(end)
-    const ctx = { scenario: () => this.getScenario(), alarmInAlarm: (name: string) => this.alarms.isInAlarm(name) }
-    for (const [key, endpoint] of this.store.endpoints) {
-      if (!tickEndpoint(endpoint, end, ctx)) this.store.endpoints.delete(key)
-    }
+    this.runStateMachines(end)
   }
 }

@@ -24,9 +24,13 @@ export interface ServingSlice {
 
 /** Statuses in which an endpoint answers requests. */
 export function isServing(endpoint: EndpointRecord): boolean {
-  return ['InService', 'Updating', 'RollingBack', 'UpdateRollbackFailed', 'SystemUpdating'].includes(
-    endpoint.status
-  )
+  return [
+    'InService',
+    'Updating',
+    'RollingBack',
+    'UpdateRollbackFailed',
+    'SystemUpdating'
+  ].includes(endpoint.status)
 }
 
 /** Every (fleet, variant) taking traffic, blue first. */
@@ -70,7 +74,12 @@ export function pickSlice(slices: ServingSlice[], random: Random): ServingSlice 
 export function answer(scenario: Scenario, variant: FleetVariant, random: Random): Outcome {
   const behaviour = behaviourFor(scenario, variant.behaviourKeys)
   const draw = random()
-  const status = draw < behaviour.errorRate ? 500 : draw < behaviour.errorRate + behaviour.error4xxRate ? 400 : 200
+  const status =
+    draw < behaviour.errorRate
+      ? 500
+      : draw < behaviour.errorRate + behaviour.error4xxRate
+        ? 400
+        : 200
   const jitter = behaviour.latencyJitterMs * (random() * 2 - 1)
   return { status, modelLatencyUs: Math.max(0, Math.round((behaviour.latencyMs + jitter) * 1000)) }
 }
@@ -107,7 +116,13 @@ export class TrafficGenerator {
       const outcome = answer(this.scenario(), slice.variant, this.random)
       let tally = tallies.get(slice)
       if (tally === undefined) {
-        tally = { slice, invocations: 0, errors5xx: 0, errors4xx: 0, latency: { sum: 0, count: 0, min: Infinity, max: -Infinity } }
+        tally = {
+          slice,
+          invocations: 0,
+          errors5xx: 0,
+          errors4xx: 0,
+          latency: { sum: 0, count: 0, min: Infinity, max: -Infinity }
+        }
         tallies.set(slice, tally)
       }
       addOutcome(tally, outcome)
@@ -117,7 +132,11 @@ export class TrafficGenerator {
       const perInstance = count / Math.max(1, slices.length) / slice.variant.current
       const cpu = Math.min(100, 8 + perInstance * 4)
       this.metrics.record(
-        { namespace: ENDPOINT_NAMESPACE, metricName: 'CPUUtilization', dimensions: variantDimensions(endpoint.name, slice.variant.variantName) },
+        {
+          namespace: ENDPOINT_NAMESPACE,
+          metricName: 'CPUUtilization',
+          dimensions: variantDimensions(endpoint.name, slice.variant.variantName)
+        },
         time,
         cpu
       )
@@ -125,7 +144,12 @@ export class TrafficGenerator {
   }
 
   /** Records one real InvokeEndpoint call. */
-  recordInvocation(endpoint: EndpointRecord, slice: ServingSlice, outcome: Outcome, time: number): void {
+  recordInvocation(
+    endpoint: EndpointRecord,
+    slice: ServingSlice,
+    outcome: Outcome,
+    time: number
+  ): void {
     const tally: SliceTally = {
       slice,
       invocations: 0,
@@ -137,7 +161,12 @@ export class TrafficGenerator {
     this.publish(endpoint, servingSlices(endpoint), tally, time)
   }
 
-  private publish(endpoint: EndpointRecord, slices: ServingSlice[], tally: SliceTally, time: number): void {
+  private publish(
+    endpoint: EndpointRecord,
+    slices: ServingSlice[],
+    tally: SliceTally,
+    time: number
+  ): void {
     const { variant, configName } = tally.slice
     const variantInstances = slices
       .filter(s => s.variant.variantName === variant.variantName)
@@ -145,8 +174,18 @@ export class TrafficGenerator {
     const byVariant = variantDimensions(endpoint.name, variant.variantName)
     const byFleet = [...byVariant, { Name: 'EndpointConfigName', Value: configName }]
     const n = tally.invocations
-    const flags = (k: number): Aggregate => ({ sum: k, count: n, min: k === n ? 1 : 0, max: k > 0 ? 1 : 0 })
-    const overhead: Aggregate = { sum: OVERHEAD_LATENCY_US * n, count: n, min: OVERHEAD_LATENCY_US, max: OVERHEAD_LATENCY_US }
+    const flags = (k: number): Aggregate => ({
+      sum: k,
+      count: n,
+      min: k === n ? 1 : 0,
+      max: k > 0 ? 1 : 0
+    })
+    const overhead: Aggregate = {
+      sum: OVERHEAD_LATENCY_US * n,
+      count: n,
+      min: OVERHEAD_LATENCY_US,
+      max: OVERHEAD_LATENCY_US
+    }
     for (const [dimensions, instances] of [
       [byVariant, variantInstances],
       [byFleet, variant.current]

@@ -44,7 +44,8 @@ export function requireString(
 ): string {
   const value = params[field]
   const path = rules.path ?? field
-  if (value === undefined || value === null) throw constraint(value, path, 'Member must not be null')
+  if (value === undefined || value === null)
+    throw constraint(value, path, 'Member must not be null')
   return checkString(value, path, rules)
 }
 
@@ -94,7 +95,8 @@ export function requireNumber(
 ): number {
   const value = params[field]
   const path = rules.path ?? field
-  if (value === undefined || value === null) throw constraint(value, path, 'Member must not be null')
+  if (value === undefined || value === null)
+    throw constraint(value, path, 'Member must not be null')
   return checkNumber(value, path, rules)
 }
 
@@ -135,10 +137,18 @@ export function optionalArray(
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value)) throw constraint(value, path, 'Member must be a list')
   if (rules.max !== undefined && value.length > rules.max) {
-    throw constraint(`[${value.length} items]`, path, `Member must have length less than or equal to ${rules.max}`)
+    throw constraint(
+      `[${value.length} items]`,
+      path,
+      `Member must have length less than or equal to ${rules.max}`
+    )
   }
   if (rules.min !== undefined && value.length < rules.min) {
-    throw constraint(`[${value.length} items]`, path, `Member must have length greater than or equal to ${rules.min}`)
+    throw constraint(
+      `[${value.length} items]`,
+      path,
+      `Member must have length greater than or equal to ${rules.min}`
+    )
   }
   return value
 }
@@ -150,7 +160,8 @@ export function requireEnum<T extends string>(
   path: string = field
 ): T {
   const value = params[field]
-  if (value === undefined || value === null) throw constraint(value, path, 'Member must not be null')
+  if (value === undefined || value === null)
+    throw constraint(value, path, 'Member must not be null')
   if (typeof value !== 'string' || !values.includes(value as T)) {
     throw constraint(value, path, `Member must satisfy enum value set: [${values.join(', ')}]`)
   }
@@ -167,9 +178,18 @@ export function readTags(params: Params, field = 'Tags'): TagEntry[] {
   const list = optionalArray(params, field, { max: 50 }) ?? []
   return list.map((item, index) => {
     const tag = asObject(item, `${field}.${index + 1}.member`)
-    const Key = requireString(tag, 'Key', { min: 1, max: 128, pattern: TAG_PATTERN, path: `${field}.${index + 1}.member.key` })
+    const Key = requireString(tag, 'Key', {
+      min: 1,
+      max: 128,
+      pattern: TAG_PATTERN,
+      path: `${field}.${index + 1}.member.key`
+    })
     const Value =
-      optionalString(tag, 'Value', { max: 256, pattern: TAG_PATTERN, path: `${field}.${index + 1}.member.value` }) ?? ''
+      optionalString(tag, 'Value', {
+        max: 256,
+        pattern: TAG_PATTERN,
+        path: `${field}.${index + 1}.member.value`
+      }) ?? ''
     return { Key, Value }
   })
 }
