@@ -12,7 +12,14 @@ import {
   type PreflightDeps
 } from './preflight.js'
 import { formatEvent } from './report/log.js'
-import type { CurrentEndpoint, DeployRequest, Plan, RunContext, Verdict } from './types.js'
+import type {
+  CurrentEndpoint,
+  DeployRequest,
+  Plan,
+  RunContext,
+  Timeline,
+  Verdict
+} from './types.js'
 import { FatalPollError, watch } from './watch/loop.js'
 import { createTimeline, type WatchContext } from './watch/reducer.js'
 import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
@@ -26,6 +33,8 @@ export interface DeployOptions {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   readonly signal?: AbortSignal
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
+  /** Called once the update is accepted and whenever the traffic table gains a row. */
+  onProgress?(plan: Plan, timeline: Timeline): Promise<void>
 }
 
 const log = {
@@ -85,7 +94,12 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     }
   } catch (e) {
     const message = e instanceof InputError ? e.message : errorMessage(e)
-    return { plan, timeline: undefined, verdict: failed(`${message} ${NOTHING_CHANGED}`, message) }
+    return {
+      plan,
+      current,
+      timeline: undefined,
+      verdict: failed(`${message} ${NOTHING_CHANGED}`, message)
+    }
   } finally {
     core.endGroup()
   }
@@ -93,6 +107,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   if (request.dryRun) {
     return {
       plan,
+      current,
       timeline: undefined,
       verdict: {
         outcome: 'planned',
@@ -107,6 +122,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   if (o.signal?.aborted) {
     return {
       plan,
+      current,
       timeline: undefined,
       verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`)
     }
@@ -120,6 +136,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   } catch (e) {
     return {
       plan,
+      current,
       timeline: undefined,
       verdict: failed(
         `Launch failed: ${errorMessage(e)} The live endpoint was not changed.`,
@@ -142,9 +159,11 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     terminationWaitSeconds: policy?.terminationWaitSeconds
   }
   const start = createTimeline(ctx, requestedAt)
+  await o.onProgress?.(plan, start)
   if (!request.wait) {
     return {
       plan,
+      current,
       timeline: start,
       verdict: {
         outcome: 'started',
@@ -161,6 +180,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   core.startGroup(
     `Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
   )
+  let reportedSteps = 0
   try {
     const result = await watch(
       start,
@@ -189,8 +209,12 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         },
         now: o.now,
         sleep: o.sleep,
-        onPoll: (timeline, added) => {
+        onPoll: async (timeline, added) => {
           for (const event of added) core.info(formatEvent(event, timeline.startedAt))
+          if (timeline.steps.length !== reportedSteps) {
+            reportedSteps = timeline.steps.length
+            await o.onProgress?.(plan, timeline)
+          }
         },
         ...(o.signal ? { signal: o.signal } : {})
       },
@@ -203,7 +227,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         maxConsecutiveFailures: 10
       }
     )
-    return { plan, timeline: result.timeline, verdict: result.verdict }
+    return { plan, current, timeline: result.timeline, verdict: result.verdict }
   } finally {
     core.endGroup()
   }

@@ -5,7 +5,16 @@ import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
-import type { DeployRequest, Outcome, Plan, RunContext, Timeline, Verdict } from './types.js'
+import type { Notifier } from './notify.js'
+import type {
+  CurrentEndpoint,
+  DeployRequest,
+  Outcome,
+  Plan,
+  RunContext,
+  Timeline,
+  Verdict
+} from './types.js'
 
 export interface RunOptions {
   readonly now?: () => number
@@ -48,9 +57,11 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   if (request.githubToken) core.setSecret(request.githubToken)
 
   // Everything below loads lazily: bad input above never pays for the SDK.
-  const [{ createAwsApi }, { deploy }] = await Promise.all([
+  const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
     import('./aws/api.js'),
-    import('./deploy.js')
+    import('./deploy.js'),
+    import('./notify.js'),
+    import('./report/index.js')
   ])
   const startedAt = now()
   let api: AwsApi
@@ -63,6 +74,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
+  const notifier = await createNotifier(request, runContext, process.env)
   const result = await deploy({
     request,
     run: runContext,
@@ -70,14 +82,34 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     now,
     sleep,
     ...(options.signal ? { signal: options.signal } : {}),
-    buildPlan
+    buildPlan,
+    onProgress: (plan, timeline) =>
+      notifier.progress(
+        renderSummary({
+          plan,
+          timeline,
+          verdict: IN_PROGRESS_VERDICT,
+          run: runContext
+        })
+      )
   })
-  await report(result, request, runContext, (now() - startedAt) / 1000)
+  await report(result, request, runContext, (now() - startedAt) / 1000, notifier)
   return result.verdict.outcome
+}
+
+const IN_PROGRESS_VERDICT: Verdict = {
+  outcome: 'started',
+  summary: 'Deployment in progress: this comment is updated at each traffic step.',
+  failureReason: undefined,
+  triggeredAlarms: [],
+  finalConfigName: undefined,
+  finalStatus: undefined
 }
 
 export interface DeployResult {
   readonly plan: Plan | undefined
+  /** The live endpoint before the run (null: it did not exist; undefined: not read). */
+  readonly current: CurrentEndpoint | null | undefined
   readonly timeline: Timeline | undefined
   readonly verdict: Verdict
 }
@@ -86,28 +118,33 @@ async function report(
   result: DeployResult,
   request: DeployRequest,
   runContext: RunContext,
-  durationSeconds: number
+  durationSeconds: number,
+  notifier: Notifier
 ): Promise<void> {
   const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
   const { plan, timeline, verdict } = result
-  const outputs = plan
-    ? buildOutputs({ plan, timeline, verdict, durationSeconds })
-    : {
-        outcome: verdict.outcome,
-        'failure-reason': verdict.failureReason ?? '',
-        'duration-seconds': String(Math.round(durationSeconds))
-      }
+  const blue = result.current ?? undefined
+  const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds })
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 
   let markdown: string
-  if (plan && verdict.outcome === 'planned') markdown = renderPlan(plan, runContext)
-  else if (plan && timeline) markdown = renderSummary({ plan, timeline, verdict, run: runContext })
+  if (plan && verdict.outcome === 'planned') markdown = renderPlan(plan, runContext, blue)
+  else if (plan && timeline)
+    markdown = renderSummary({
+      plan,
+      timeline,
+      verdict,
+      run: runContext,
+      durationSeconds,
+      ...(blue ? { blue } : {})
+    })
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
   try {
     await core.summary.addRaw(markdown).write()
   } catch (e) {
     core.info(`(No job summary written: ${errorMessage(e)})`)
   }
+  await notifier.finish(markdown, verdict.outcome, verdict.summary)
 
   if (FAILING_OUTCOMES.has(verdict.outcome)) {
     const title =

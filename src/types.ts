@@ -17,7 +17,11 @@ export type ModelSource =
       readonly imageUri: string
       readonly executionRoleArn: string
     }
-  | { readonly kind: 'package'; readonly modelPackageArn: string; readonly executionRoleArn: string }
+  | {
+      readonly kind: 'package'
+      readonly modelPackageArn: string
+      readonly executionRoleArn: string
+    }
   | { readonly kind: 'existing'; readonly modelName: string }
 
 /** The rollout policy as the user asked for it (absent with retain-deployment-config). */
