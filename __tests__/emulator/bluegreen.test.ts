@@ -1,10 +1,13 @@
 import { describe as suite, it, expect, beforeEach, afterEach } from '@jest/globals'
 import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch'
-import { CreateEndpointCommand, UpdateEndpointCommand } from '@aws-sdk/client-sagemaker'
+import {
+  CreateEndpointCommand,
+  UpdateEndpointCommand,
+  type DescribeEndpointCommandOutput
+} from '@aws-sdk/client-sagemaker'
 import {
   createConfig,
   createModel,
-  describe,
   ENDPOINT,
   failure,
   linearConfig,
@@ -26,7 +29,7 @@ afterEach(async () => {
   await stopLab(lab)
 })
 
-const done = (d: { EndpointStatus?: string }) => d.EndpointStatus !== 'Updating'
+const done = (d: DescribeEndpointCommandOutput): boolean => d.EndpointStatus !== 'Updating'
 
 suite('blue/green LINEAR 25% with 4 instances', () => {
   it('shifts one instance per step, bakes, then serves the new config', async () => {

@@ -151,7 +151,7 @@ export async function liveEndpointA(lab: Lab, instances = 4): Promise<string[]> 
   return alarms
 }
 
-export async function describe(lab: Lab, name = ENDPOINT): Promise<DescribeEndpointCommandOutput> {
+export async function describeEp(lab: Lab, name = ENDPOINT): Promise<DescribeEndpointCommandOutput> {
   return lab.sm.send(new DescribeEndpointCommand({ EndpointName: name }))
 }
 
@@ -191,7 +191,7 @@ export async function watch(
 ): Promise<DescribeEndpointCommandOutput[]> {
   const seen: DescribeEndpointCommandOutput[] = []
   for (let t = 0; t <= limit; t += step) {
-    const d = await describe(lab)
+    const d = await describeEp(lab)
     seen.push(d)
     if (until(d)) return seen
     lab.emu.advance(step)
