@@ -8,7 +8,15 @@ import {
   PutMetricAlarmCommand,
   SetAlarmStateCommand
 } from '@aws-sdk/client-cloudwatch'
-import { ENDPOINT, failure, liveEndpointA, putLabAlarms, startLab, stopLab, type Lab } from './helpers.js'
+import {
+  ENDPOINT,
+  failure,
+  liveEndpointA,
+  putLabAlarms,
+  startLab,
+  stopLab,
+  type Lab
+} from './helpers.js'
 
 let lab: Lab
 beforeEach(async () => {
@@ -33,35 +41,75 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
       Threshold: 1,
       TreatMissingData: 'notBreaching'
     })
-    expect(created?.Metrics?.[2]?.Expression).toBe('IF(invocations > 0, 100 * errors / invocations, 0)')
+    expect(created?.Metrics?.[2]?.Expression).toBe(
+      'IF(invocations > 0, 100 * errors / invocations, 0)'
+    )
     expect(created?.StateUpdatedTimestamp).toBeInstanceOf(Date)
     expect((await alarm(latency!))?.Statistic).toBe('Average')
-    await lab.cw.send(new SetAlarmStateCommand({ AlarmName: rate, StateValue: 'OK', StateReason: 'test' }))
+    await lab.cw.send(
+      new SetAlarmStateCommand({ AlarmName: rate, StateValue: 'OK', StateReason: 'test' })
+    )
     await putLabAlarms(lab)
     expect((await alarm(rate!))?.StateValue).toBe('OK')
-    const some = await lab.cw.send(new DescribeAlarmsCommand({ AlarmNames: [rate!, 'does-not-exist'], AlarmTypes: ['MetricAlarm'] }))
+    const some = await lab.cw.send(
+      new DescribeAlarmsCommand({
+        AlarmNames: [rate!, 'does-not-exist'],
+        AlarmTypes: ['MetricAlarm']
+      })
+    )
     expect(some.MetricAlarms?.map(a => a.AlarmName)).toEqual([rate])
-    const composite = await lab.cw.send(new DescribeAlarmsCommand({ AlarmNames: [rate!], AlarmTypes: ['CompositeAlarm'] }))
+    const composite = await lab.cw.send(
+      new DescribeAlarmsCommand({ AlarmNames: [rate!], AlarmTypes: ['CompositeAlarm'] })
+    )
     expect(composite.MetricAlarms).toEqual([])
-    const tooMany = await failure(lab.cw.send(new DescribeAlarmsCommand({ AlarmNames: Array.from({ length: 101 }, (_, i) => `a${i}`) })))
+    const tooMany = await failure(
+      lab.cw.send(
+        new DescribeAlarmsCommand({ AlarmNames: Array.from({ length: 101 }, (_, i) => `a${i}`) })
+      )
+    )
     expect(tooMany.name).toBe('InvalidParameterValueException')
   })
 
   it('rejects invalid alarms with CloudWatch error shapes', async () => {
-    const base = { AlarmName: 'x', EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' as const }
+    const base = {
+      AlarmName: 'x',
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold' as const
+    }
     const stat = {
-      Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: [{ Name: 'EndpointName', Value: 'e' }] },
+      Metric: {
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'Invocations',
+        Dimensions: [{ Name: 'EndpointName', Value: 'e' }]
+      },
       Period: 60,
       Stat: 'Sum'
     }
     const both = await failure(
-      lab.cw.send(new PutMetricAlarmCommand({ ...base, Namespace: 'AWS/SageMaker', Metrics: [{ Id: 'm', MetricStat: stat, ReturnData: true }] }))
+      lab.cw.send(
+        new PutMetricAlarmCommand({
+          ...base,
+          Namespace: 'AWS/SageMaker',
+          Metrics: [{ Id: 'm', MetricStat: stat, ReturnData: true }]
+        })
+      )
     )
     expect(both.name).toBe('InvalidParameterCombinationException')
-    expect(both.message).toBe('The parameters Namespace must not be specified together with Metrics.')
+    expect(both.message).toBe(
+      'The parameters Namespace must not be specified together with Metrics.'
+    )
     expect(both.$metadata?.httpStatusCode).toBe(400)
     const two = await failure(
-      lab.cw.send(new PutMetricAlarmCommand({ ...base, Metrics: [{ Id: 'a', MetricStat: stat }, { Id: 'b', MetricStat: stat }] }))
+      lab.cw.send(
+        new PutMetricAlarmCommand({
+          ...base,
+          Metrics: [
+            { Id: 'a', MetricStat: stat },
+            { Id: 'b', MetricStat: stat }
+          ]
+        })
+      )
     )
     expect(two.name).toBe('InvalidParameterValueException')
     expect(two.message).toBe('Exactly one element of the metrics list should return data.')
@@ -77,33 +125,89 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
       )
     )
     expect(expression.name).toBe('InvalidParameterValueException')
-    expect(expression.message).toBe('Invalid metric math expression "ANOMALY_DETECTION_BAND(a)" (Id r): unsupported function ANOMALY_DETECTION_BAND.')
-    const unknownId = await failure(
-      lab.cw.send(new PutMetricAlarmCommand({ ...base, Metrics: [{ Id: 'a', MetricStat: stat, ReturnData: false }, { Id: 'r', Expression: 'a / b', ReturnData: true }] }))
+    expect(expression.message).toBe(
+      'Invalid metric math expression "ANOMALY_DETECTION_BAND(a)" (Id r): unsupported function ANOMALY_DETECTION_BAND.'
     )
-    expect(unknownId.message).toBe('Invalid metric math expression "a / b" (Id r): unknown metric id "b".')
-    const missing = await failure(lab.cw.send(new PutMetricAlarmCommand({ ...base, Namespace: 'AWS/SageMaker', Period: 60, Statistic: 'Sum' })))
+    const unknownId = await failure(
+      lab.cw.send(
+        new PutMetricAlarmCommand({
+          ...base,
+          Metrics: [
+            { Id: 'a', MetricStat: stat, ReturnData: false },
+            { Id: 'r', Expression: 'a / b', ReturnData: true }
+          ]
+        })
+      )
+    )
+    expect(unknownId.message).toBe(
+      'Invalid metric math expression "a / b" (Id r): unknown metric id "b".'
+    )
+    const missing = await failure(
+      lab.cw.send(
+        new PutMetricAlarmCommand({
+          ...base,
+          Namespace: 'AWS/SageMaker',
+          Period: 60,
+          Statistic: 'Sum'
+        })
+      )
+    )
     expect(missing.name).toBe('MissingRequiredParameterException')
     expect(missing.message).toBe('The parameter MetricName is required.')
     const datapoints = await failure(
-      lab.cw.send(new PutMetricAlarmCommand({ ...base, DatapointsToAlarm: 2, Namespace: 'N', MetricName: 'M', Period: 60, Statistic: 'Sum' }))
+      lab.cw.send(
+        new PutMetricAlarmCommand({
+          ...base,
+          DatapointsToAlarm: 2,
+          Namespace: 'N',
+          MetricName: 'M',
+          Period: 60,
+          Statistic: 'Sum'
+        })
+      )
     )
-    expect(datapoints.message).toBe('DatapointsToAlarm must be less than or equal to EvaluationPeriods.')
+    expect(datapoints.message).toBe(
+      'DatapointsToAlarm must be less than or equal to EvaluationPeriods.'
+    )
   })
 
   it('SetAlarmState, history and DeleteAlarms', async () => {
     const [rate] = await putLabAlarms(lab)
-    await lab.cw.send(new SetAlarmStateCommand({ AlarmName: rate, StateValue: 'ALARM', StateReason: 'manual test', StateReasonData: '{"x":1}' }))
+    await lab.cw.send(
+      new SetAlarmStateCommand({
+        AlarmName: rate,
+        StateValue: 'ALARM',
+        StateReason: 'manual test',
+        StateReasonData: '{"x":1}'
+      })
+    )
     const state = await alarm(rate!)
-    expect(state).toMatchObject({ StateValue: 'ALARM', StateReason: 'manual test', StateReasonData: '{"x":1}' })
-    const history = await lab.cw.send(new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'StateUpdate' }))
-    expect(history.AlarmHistoryItems?.[0]?.HistorySummary).toBe('Alarm updated from INSUFFICIENT_DATA to ALARM')
-    const data = JSON.parse(history.AlarmHistoryItems?.[0]?.HistoryData ?? '{}') as { oldState: { stateValue: string }; newState: { stateValue: string } }
+    expect(state).toMatchObject({
+      StateValue: 'ALARM',
+      StateReason: 'manual test',
+      StateReasonData: '{"x":1}'
+    })
+    const history = await lab.cw.send(
+      new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'StateUpdate' })
+    )
+    expect(history.AlarmHistoryItems?.[0]?.HistorySummary).toBe(
+      'Alarm updated from INSUFFICIENT_DATA to ALARM'
+    )
+    const data = JSON.parse(history.AlarmHistoryItems?.[0]?.HistoryData ?? '{}') as {
+      oldState: { stateValue: string }
+      newState: { stateValue: string }
+    }
     expect(data.oldState.stateValue).toBe('INSUFFICIENT_DATA')
     expect(data.newState.stateValue).toBe('ALARM')
-    const config = await lab.cw.send(new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'ConfigurationUpdate' }))
+    const config = await lab.cw.send(
+      new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'ConfigurationUpdate' })
+    )
     expect(config.AlarmHistoryItems?.[0]?.HistorySummary).toBe(`Alarm "${rate}" created`)
-    const unknown = await failure(lab.cw.send(new SetAlarmStateCommand({ AlarmName: 'ghost', StateValue: 'OK', StateReason: 'r' })))
+    const unknown = await failure(
+      lab.cw.send(
+        new SetAlarmStateCommand({ AlarmName: 'ghost', StateValue: 'OK', StateReason: 'r' })
+      )
+    )
     expect(unknown.name).toBe('ResourceNotFound')
     expect(unknown.$metadata?.httpStatusCode).toBe(404)
     await lab.cw.send(new DeleteAlarmsCommand({ AlarmNames: [rate!] }))
@@ -133,7 +237,9 @@ describe('alarm evaluation', () => {
     lab.emu.advance(61)
     const ok = await alarm(rate!)
     expect(ok?.StateValue).toBe('OK')
-    expect(ok?.StateReason).toBe('Threshold Crossed: no datapoints were received for 1 period and 1 missing datapoint was treated as [NonBreaching].')
+    expect(ok?.StateReason).toBe(
+      'Threshold Crossed: no datapoints were received for 1 period and 1 missing datapoint was treated as [NonBreaching].'
+    )
     expect((await alarm('missing'))?.StateValue).toBe('ALARM')
   })
 
@@ -149,12 +255,19 @@ describe('alarm evaluation', () => {
     expect(fired?.StateReason).toMatch(
       /^Threshold Crossed: 1 out of the last 1 datapoints \[\d+(\.\d+)? \(\d\d\/\d\d\/\d\d \d\d:\d\d:00\)\] was greater than the threshold \(1\.0\) \(minimum 1 datapoint for OK -> ALARM transition\)\.$/
     )
-    const reasonData = JSON.parse(fired?.StateReasonData ?? '{}') as { recentDatapoints: number[]; period: number }
+    const reasonData = JSON.parse(fired?.StateReasonData ?? '{}') as {
+      recentDatapoints: number[]
+      period: number
+    }
     expect(reasonData.period).toBe(60)
     expect(reasonData.recentDatapoints[0]).toBeGreaterThan(30)
     expect(fired!.StateTransitionedTimestamp!.getTime()).toBeLessThanOrEqual(lab.emu.now())
-    const history = await lab.cw.send(new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'StateUpdate' }))
-    expect(history.AlarmHistoryItems?.map(h => h.HistorySummary)).toContain('Alarm updated from OK to ALARM')
+    const history = await lab.cw.send(
+      new DescribeAlarmHistoryCommand({ AlarmName: rate, HistoryItemType: 'StateUpdate' })
+    )
+    expect(history.AlarmHistoryItems?.map(h => h.HistorySummary)).toContain(
+      'Alarm updated from OK to ALARM'
+    )
     expect((await alarm(latency!))?.StateValue).toBe('OK')
   })
 
@@ -203,8 +316,22 @@ describe('metrics', () => {
         EndTime: new Date(lab.emu.now()),
         ScanBy: 'TimestampAscending',
         MetricDataQueries: [
-          { Id: 'inv', MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dims }, Period: 60, Stat: 'Sum' } },
-          { Id: 'lat', MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName: 'ModelLatency', Dimensions: dims }, Period: 60, Stat: 'Average' } },
+          {
+            Id: 'inv',
+            MetricStat: {
+              Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dims },
+              Period: 60,
+              Stat: 'Sum'
+            }
+          },
+          {
+            Id: 'lat',
+            MetricStat: {
+              Metric: { Namespace: 'AWS/SageMaker', MetricName: 'ModelLatency', Dimensions: dims },
+              Period: 60,
+              Stat: 'Average'
+            }
+          },
           { Id: 'ms', Expression: 'lat / 1000', Label: 'latency ms' }
         ]
       })
@@ -216,7 +343,9 @@ describe('metrics', () => {
     expect(ms?.Label).toBe('latency ms')
     expect(ms?.Values?.every(v => v > 30 && v < 50)).toBe(true)
     expect(inv!.Timestamps![0]!.getTime() % 60_000).toBe(0)
-    const listed = await lab.cw.send(new ListMetricsCommand({ Namespace: '/aws/sagemaker/Endpoints' }))
+    const listed = await lab.cw.send(
+      new ListMetricsCommand({ Namespace: '/aws/sagemaker/Endpoints' })
+    )
     expect(listed.Metrics?.[0]?.MetricName).toBe('CPUUtilization')
   })
 })

@@ -151,7 +151,10 @@ export async function liveEndpointA(lab: Lab, instances = 4): Promise<string[]> 
   return alarms
 }
 
-export async function describeEp(lab: Lab, name = ENDPOINT): Promise<DescribeEndpointCommandOutput> {
+export async function describeEp(
+  lab: Lab,
+  name = ENDPOINT
+): Promise<DescribeEndpointCommandOutput> {
   return lab.sm.send(new DescribeEndpointCommand({ EndpointName: name }))
 }
 

@@ -1,7 +1,22 @@
 import { describe, it, expect, afterEach } from '@jest/globals'
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
-import { UpdateEndpointCommand, type DescribeEndpointCommandOutput } from '@aws-sdk/client-sagemaker'
-import { createConfig, createModel, ENDPOINT, linearConfig, liveEndpointA, MODEL_B, MODEL_E, startLab, stopLab, watch, type Lab } from './helpers.js'
+import {
+  UpdateEndpointCommand,
+  type DescribeEndpointCommandOutput
+} from '@aws-sdk/client-sagemaker'
+import {
+  createConfig,
+  createModel,
+  ENDPOINT,
+  linearConfig,
+  liveEndpointA,
+  MODEL_B,
+  MODEL_E,
+  startLab,
+  stopLab,
+  watch,
+  type Lab
+} from './helpers.js'
 import type { Scenario } from '../../emulator/index.js'
 
 let lab: Lab
@@ -9,13 +24,23 @@ afterEach(async () => {
   await stopLab(lab)
 })
 
-async function deploy(model: string, switches: Partial<Scenario>, stop = (d: DescribeEndpointCommandOutput) => d.EndpointStatus === 'InService'): Promise<DescribeEndpointCommandOutput[]> {
+async function deploy(
+  model: string,
+  switches: Partial<Scenario>,
+  stop = (d: DescribeEndpointCommandOutput) => d.EndpointStatus === 'InService'
+): Promise<DescribeEndpointCommandOutput[]> {
   lab = await startLab()
   lab.emu.setScenario(switches)
   const alarms = await liveEndpointA(lab)
   await createModel(lab, 'model-new', model)
   await createConfig(lab, 'cfg-new', 'model-new')
-  await lab.sm.send(new UpdateEndpointCommand({ EndpointName: ENDPOINT, EndpointConfigName: 'cfg-new', DeploymentConfig: linearConfig(alarms) }))
+  await lab.sm.send(
+    new UpdateEndpointCommand({
+      EndpointName: ENDPOINT,
+      EndpointConfigName: 'cfg-new',
+      DeploymentConfig: linearConfig(alarms)
+    })
+  )
   lab.emu.advance(1)
   return watch(lab, stop, 5)
 }
@@ -34,34 +59,51 @@ describe('real-world switches', () => {
     const statuses = seen.map(d => d.EndpointStatus).filter((s, i, all) => s !== all[i - 1])
     expect(statuses).toEqual(['Updating', 'RollingBack', 'InService'])
     const rolling = seen.find(d => d.EndpointStatus === 'RollingBack')
-    expect(rolling?.PendingDeploymentSummary?.ProductionVariants?.[0]?.VariantStatus?.[0]?.Status).toBe('Deleting')
+    expect(
+      rolling?.PendingDeploymentSummary?.ProductionVariants?.[0]?.VariantStatus?.[0]?.Status
+    ).toBe('Deleting')
     expect(seen[seen.length - 1]?.EndpointConfigName).toBe('cfg-a')
   })
 
   it('updateRollbackFailed: ends in UpdateRollbackFailed with both fleets serving', async () => {
-    const seen = await deploy(MODEL_B, { updateRollbackFailed: true }, d => d.EndpointStatus !== 'Updating')
+    const seen = await deploy(
+      MODEL_B,
+      { updateRollbackFailed: true },
+      d => d.EndpointStatus !== 'Updating'
+    )
     const final = seen[seen.length - 1]
     expect(final?.EndpointStatus).toBe('UpdateRollbackFailed')
     expect(final?.FailureReason).toMatch(/The rollback failed/)
     expect(final?.ProductionVariants?.[0]?.CurrentInstanceCount).toBeGreaterThan(0)
-    expect(final?.PendingDeploymentSummary?.ProductionVariants?.[0]?.CurrentInstanceCount).toBeGreaterThan(0)
+    expect(
+      final?.PendingDeploymentSummary?.ProductionVariants?.[0]?.CurrentInstanceCount
+    ).toBeGreaterThan(0)
   })
 
   it('alarmsInAlarm: an alarm already in ALARM rolls back at the first bake', async () => {
     const seen = await deploy(MODEL_E, { alarmsInAlarm: ['lab-endpoint-latency'] })
     const final = seen[seen.length - 1]
     expect(final?.EndpointConfigName).toBe('cfg-a')
-    expect(final?.FailureReason).toBe('Deployment rolled back: CloudWatch alarm(s) lab-endpoint-latency in ALARM state.')
-    const alarms = await lab.cw.send(new DescribeAlarmsCommand({ AlarmNames: ['lab-endpoint-latency'] }))
+    expect(final?.FailureReason).toBe(
+      'Deployment rolled back: CloudWatch alarm(s) lab-endpoint-latency in ALARM state.'
+    )
+    const alarms = await lab.cw.send(
+      new DescribeAlarmsCommand({ AlarmNames: ['lab-endpoint-latency'] })
+    )
     expect(alarms.MetricAlarms?.[0]?.StateValue).toBe('ALARM')
     // Rolled back during the first step's bake.
-    const greens = seen.map(d => d.PendingDeploymentSummary?.ProductionVariants?.[0]?.CurrentInstanceCount).filter(n => n !== undefined)
+    const greens = seen
+      .map(d => d.PendingDeploymentSummary?.ProductionVariants?.[0]?.CurrentInstanceCount)
+      .filter(n => n !== undefined)
     expect(Math.max(...greens)).toBe(1)
   })
 
   it('configNameSwitchesEarly: the new name shows during the update, the old one after rollback', async () => {
     const seen = await deploy(MODEL_B, { configNameSwitchesEarly: true })
     expect(seen[0]).toMatchObject({ EndpointStatus: 'Updating', EndpointConfigName: 'cfg-new' })
-    expect(seen[seen.length - 1]).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: 'cfg-a' })
+    expect(seen[seen.length - 1]).toMatchObject({
+      EndpointStatus: 'InService',
+      EndpointConfigName: 'cfg-a'
+    })
   })
 })
