@@ -50,8 +50,7 @@ function isNotFound(e) {
         (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
 }
 function isAlreadyExists(e) {
-    return (e instanceof AwsCallError &&
-        (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
+    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
 }
 function mapError(operation, e) {
     const err = e;
@@ -122,7 +121,11 @@ async function createAwsApi(options) {
         describeAlarms: async (names) => {
             if (names.length === 0)
                 return [];
-            const out = await call('DescribeAlarms', () => cloudwatch.send(new cw.DescribeAlarmsCommand({ AlarmNames: [...names], AlarmTypes: ['MetricAlarm'], MaxRecords: 100 }), sendOptions));
+            const out = await call('DescribeAlarms', () => cloudwatch.send(new cw.DescribeAlarmsCommand({
+                AlarmNames: [...names],
+                AlarmTypes: ['MetricAlarm'],
+                MaxRecords: 100
+            }), sendOptions));
             return out.MetricAlarms ?? [];
         }
     };

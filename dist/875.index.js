@@ -50,8 +50,7 @@ function isNotFound(e) {
         (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
 }
 function isAlreadyExists(e) {
-    return (e instanceof AwsCallError &&
-        (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
+    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
 }
 function mapError(operation, e) {
     const err = e;
@@ -122,7 +121,11 @@ async function createAwsApi(options) {
         describeAlarms: async (names) => {
             if (names.length === 0)
                 return [];
-            const out = await call('DescribeAlarms', () => cloudwatch.send(new cw.DescribeAlarmsCommand({ AlarmNames: [...names], AlarmTypes: ['MetricAlarm'], MaxRecords: 100 }), sendOptions));
+            const out = await call('DescribeAlarms', () => cloudwatch.send(new cw.DescribeAlarmsCommand({
+                AlarmNames: [...names],
+                AlarmTypes: ['MetricAlarm'],
+                MaxRecords: 100
+            }), sendOptions));
             return out.MetricAlarms ?? [];
         }
     };
@@ -142,8 +145,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/aws/api.ts
 var aws_api = __webpack_require__(9685);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -363,7 +366,8 @@ function reduce(t, obs, ctx) {
             });
     }
     const prev = t.last;
-    if (!prev || prev.status !== ep.status) {
+    // InService gets its own event below (complete or rolled back), with what it means.
+    if ((!prev || prev.status !== ep.status) && ep.status !== 'InService') {
         events.push({
             at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
             kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
@@ -413,23 +417,31 @@ function reduce(t, obs, ctx) {
         steps.push({ at: now, bluePercent: 100, greenPercent: 0, event: `rolling back${because}` });
     }
     const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
-    if (ep.status === 'InService' && onNew && !(prev?.status === 'InService' && prev.configName === ep.configName)) {
+    if (ep.status === 'InService' &&
+        onNew &&
+        !(prev?.status === 'InService' && prev.configName === ep.configName)) {
         const at = ep.lastModifiedTime ?? now;
         const tail = steps.at(-1);
         if (tail.greenPercent === 100 && steps.length > 1) {
-            steps[steps.length - 1] = { ...tail, event: `${tail.event}; complete, blue fleet decommissioned` };
+            steps[steps.length - 1] = {
+                ...tail,
+                event: `${tail.event}; complete, blue fleet decommissioned`
+            };
         }
         else {
             steps.push({
                 at,
                 bluePercent: 0,
                 greenPercent: 100,
-                event: ctx.firstDeploy ? 'endpoint in service on the new config' : 'complete, blue fleet decommissioned'
+                event: ctx.firstDeploy
+                    ? 'endpoint in service on the new config'
+                    : 'complete, blue fleet decommissioned'
             });
         }
         events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` });
     }
-    else if (ep.status === 'InService' &&
+    else if (!(prev?.status === 'InService' && prev.configName === ep.configName) &&
+        ep.status === 'InService' &&
         ep.configName !== ctx.newConfigName &&
         ep.pendingConfigName !== ctx.newConfigName &&
         changedSinceStart(t, ep, ctx, sawProgress)) {
@@ -456,10 +468,12 @@ function reduce(t, obs, ctx) {
             });
         }
     }
+    // This poll's events in service-time order (an alarm may have fired before the status changed).
+    const added = events.splice(t.events.length).sort((a, b) => a.at - b.at);
     return {
         ...t,
         startedAt,
-        events,
+        events: [...events, ...added],
         steps,
         alarms,
         last: ep,
@@ -627,11 +641,13 @@ function settle(t, ctx) {
                 return undefined;
             if (!changedSinceStart(t, ep, ctx))
                 return undefined;
-            const why = alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason');
+            const why = alarmText ??
+                (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason');
             return {
                 ...base,
                 outcome: 'rolled-back',
-                failureReason: ep.failureReason ?? (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+                failureReason: ep.failureReason ??
+                    (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
                 summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why}.`
             };
         }
@@ -646,7 +662,8 @@ function settle(t, ctx) {
             return {
                 ...base,
                 outcome: 'failed',
-                failureReason: ep.failureReason ?? 'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
+                failureReason: ep.failureReason ??
+                    'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
                 summary: 'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Fix it with a new update.' +
                     (alarmText ? ` Trigger: ${alarmText}.` : '')
             };
@@ -750,7 +767,9 @@ async function watch(start, ctx, deps, opts) {
         let error;
         try {
             endpoint = await deps.describeEndpoint();
-            if (forceAlarms || endpointChanged(timeline.last, endpoint) || at - lastAlarmPoll >= opts.alarmRefreshMs) {
+            if (forceAlarms ||
+                endpointChanged(timeline.last, endpoint) ||
+                at - lastAlarmPoll >= opts.alarmRefreshMs) {
                 alarms = await deps.describeAlarms();
                 lastAlarmPoll = at;
             }
@@ -914,7 +933,12 @@ async function deploy(o) {
     }
     catch (e) {
         const message = e instanceof errors/* InputError */.d ? e.message : (0,errors/* errorMessage */.g)(e);
-        return { plan, timeline: undefined, verdict: failed(`${message} ${NOTHING_CHANGED}`, message) };
+        return {
+            plan,
+            current,
+            timeline: undefined,
+            verdict: failed(`${message} ${NOTHING_CHANGED}`, message)
+        };
     }
     finally {
         core/* endGroup */.N4();
@@ -922,6 +946,7 @@ async function deploy(o) {
     if (request.dryRun) {
         return {
             plan,
+            current,
             timeline: undefined,
             verdict: {
                 outcome: 'planned',
@@ -934,7 +959,12 @@ async function deploy(o) {
         };
     }
     if (o.signal?.aborted) {
-        return { plan, timeline: undefined, verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`) };
+        return {
+            plan,
+            current,
+            timeline: undefined,
+            verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`)
+        };
     }
     // ---- Launch (the only writes) --------------------------------------------------------------
     core/* startGroup */.Oh(`Launch: ${plan.endpointConfigName}`);
@@ -946,6 +976,7 @@ async function deploy(o) {
     catch (e) {
         return {
             plan,
+            current,
             timeline: undefined,
             verdict: failed(`Launch failed: ${(0,errors/* errorMessage */.g)(e)} The live endpoint was not changed.`, (0,errors/* errorMessage */.g)(e))
         };
@@ -965,9 +996,11 @@ async function deploy(o) {
         terminationWaitSeconds: policy?.terminationWaitSeconds
     };
     const start = createTimeline(ctx, requestedAt);
+    await o.onProgress?.(plan, start);
     if (!request.wait) {
         return {
             plan,
+            current,
             timeline: start,
             verdict: {
                 outcome: 'started',
@@ -981,6 +1014,7 @@ async function deploy(o) {
     }
     // ---- Watch -----------------------------------------------------------------------------------
     core/* startGroup */.Oh(`Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`);
+    let reportedSteps = 0;
     try {
         const result = await watch(start, ctx, {
             describeEndpoint: async () => {
@@ -1008,9 +1042,13 @@ async function deploy(o) {
             },
             now: o.now,
             sleep: o.sleep,
-            onPoll: (timeline, added) => {
+            onPoll: async (timeline, added) => {
                 for (const event of added)
                     core/* info */.pq((0,log/* formatEvent */.q)(event, timeline.startedAt));
+                if (timeline.steps.length !== reportedSteps) {
+                    reportedSteps = timeline.steps.length;
+                    await o.onProgress?.(plan, timeline);
+                }
             },
             ...(o.signal ? { signal: o.signal } : {})
         }, {
@@ -1021,7 +1059,7 @@ async function deploy(o) {
             alarmRefreshMs: 20_000,
             maxConsecutiveFailures: 10
         });
-        return { plan, timeline: result.timeline, verdict: result.verdict };
+        return { plan, current, timeline: result.timeline, verdict: result.verdict };
     }
     finally {
         core/* endGroup */.N4();
@@ -1035,9 +1073,9 @@ async function deploy(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ formatEvent)
+/* harmony export */   q: () => (/* binding */ formatEvent),
+/* harmony export */   y: () => (/* binding */ formatStep)
 /* harmony export */ });
-/* unused harmony export formatStep */
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
 // One-line log messages while watching (plain text for the Actions log, not Markdown).
@@ -1053,9 +1091,9 @@ function formatEvent(event, startedAt) {
 }
 /** `[T+1 min] green 25% / blue 75% — first step shifted` */
 function formatStep(step, startedAt) {
-    const split = `green ${formatPercent(step.greenPercent)} / blue ${formatPercent(step.bluePercent)}`;
+    const split = `green ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.greenPercent)} / blue ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.bluePercent)}`;
     const event = oneLine(step.event);
-    return `[${formatOffset(step.at - startedAt)}] ${split}${event === '' ? '' : ` — ${event}`}`;
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(step.at - startedAt)}] ${split}${event === '' ? '' : ` — ${event}`}`;
 }
 
 
@@ -1075,14 +1113,16 @@ function formatStep(step, startedAt) {
 /* harmony export */   tp: () => (/* binding */ table),
 /* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
-/* unused harmony exports MAX_TEXT_LENGTH, BREAK, truncate, text, escapeHtml */
+/* unused harmony exports MAX_TEXT_LENGTH, BREAK, truncate, escapeHtml */
 // Markdown building blocks for the job summary and the PR comment. Service and user text
 // (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
 // the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
 const MAX_TEXT_LENGTH = 500;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** Characters that start or end inline markup; a backslash makes each one literal. */
-// Parentheses need none: with `[` and `]` escaped they can never form a link.
+/**
+ * Characters that start or end inline markup; a backslash makes each one literal. Parentheses
+ * need none: with `[` and `]` escaped they can never form a link.
+ */
 const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '!', '~', '|', '$', '#']);
 /**
  * An empty HTML comment: invisible, but it splits the text node GitHub scans for @mentions,
@@ -1131,10 +1171,6 @@ function escapeMarkdown(text, options = {}) {
     });
     // List and heading markers only matter at the start of a line.
     return out.replace(/^[-+=]/, '\\$&').replace(/^(\d+)\./, '$1\\.');
-}
-/** Escaped plain text as a Markdown value. */
-function text(value, options = {}) {
-    return { markdown: escapeMarkdown(value, options) };
 }
 /** Trusted Markdown (built by this module's callers from escaped parts). */
 function raw(markdown) {

@@ -185,7 +185,8 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
   }
 
   const prev = t.last
-  if (!prev || prev.status !== ep.status) {
+  // InService gets its own event below (complete or rolled back), with what it means.
+  if ((!prev || prev.status !== ep.status) && ep.status !== 'InService') {
     events.push({
       at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
       kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
@@ -270,6 +271,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     }
     events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` })
   } else if (
+    !(prev?.status === 'InService' && prev.configName === ep.configName) &&
     ep.status === 'InService' &&
     ep.configName !== ctx.newConfigName &&
     ep.pendingConfigName !== ctx.newConfigName &&
@@ -299,10 +301,12 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     }
   }
 
+  // This poll's events in service-time order (an alarm may have fired before the status changed).
+  const added = events.splice(t.events.length).sort((a, b) => a.at - b.at)
   return {
     ...t,
     startedAt,
-    events,
+    events: [...events, ...added],
     steps,
     alarms,
     last: ep,

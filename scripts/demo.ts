@@ -1,0 +1,94 @@
+// `npm run demo`: the reference lab, end to end, against the local emulator. The committed
+// bundle (dist/index.js) runs three times as a child process exactly as the GitHub runner runs
+// it. Exit 0 only when all three outcomes are the expected ones.
+//
+//   npm run demo                 # Node of this machine
+//   npm run demo -- --node24     # the Node 24 that GitHub runs actions on
+//   npm run demo -- --quiet      # no live log, only the results
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startEmulator } from '../emulator/index.js'
+import { NODE_24, ROOT, runAction, SYSTEM_NODE, type ActionResult } from './lib/action-runner.js'
+import { LAB_ENDPOINT, labSteps } from './lib/lab.js'
+
+const args = new Set(process.argv.slice(2))
+const node = args.has('--node24') ? NODE_24 : SYSTEM_NODE
+const quiet = args.has('--quiet')
+const outDir = join(ROOT, 'demo-output')
+mkdirSync(outDir, { recursive: true })
+
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
+const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s)
+
+function show(line: string): void {
+  if (quiet || /^::(add-mask|debug|endgroup)::/.test(line)) return
+  if (line.startsWith('::group::')) console.log(`   ${bold(line.slice(9))}`)
+  else if (line.startsWith('::error')) console.log(`   ✖ ${line.replace(/^::error[^:]*::/, '')}`)
+  else if (line.startsWith('::warning'))
+    console.log(`   ⚠ ${line.replace(/^::warning[^:]*::/, '')}`)
+  else console.log(`     ${dim(line)}`)
+}
+
+const started = Date.now()
+const emulator = await startEmulator({
+  scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
+  timeScale: 60
+})
+console.log(bold('SageMaker blue/green lab (local emulator, 60 simulated seconds per second)'))
+console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
+
+const results: { name: string; expected: string; result: ActionResult }[] = []
+try {
+  for (const [i, step] of labSteps().entries()) {
+    if (step.name === 'Model E') {
+      // The retry comes after someone has looked at B's failure: by then the 5XX alarm,
+      // with no more green traffic, is back to OK.
+      emulator.advance(180)
+      console.log(
+        dim('   (3 simulated minutes later: the 5XX alarm is back to OK; retrying with model E)\n')
+      )
+    }
+    console.log(bold(`▶ ${step.name}: ${step.description}`))
+    const result = await runAction({
+      inputs: step.inputs,
+      env: { ...emulator.env(), ...step.github },
+      node,
+      onLine: show
+    })
+    const file = join(outDir, `${i + 1}-${step.name.toLowerCase().replace(/ /g, '-')}.md`)
+    writeFileSync(file, result.summary)
+    console.log(
+      `   → outcome ${bold(result.outputs.outcome ?? '(none)')}, exit code ${result.code}, ${(result.durationMs / 1000).toFixed(1)} s; summary: ${file}\n`
+    )
+    results.push({ name: step.name, expected: step.expected, result })
+  }
+} finally {
+  await emulator.close()
+}
+
+const b = results.find(r => r.name === 'Model B')?.result
+if (b?.outputs['traffic-steps']) {
+  console.log(bold(`Model B traffic steps on ${LAB_ENDPOINT}:`))
+  for (const s of JSON.parse(b.outputs['traffic-steps']) as Record<string, unknown>[]) {
+    const t = Number(s.offsetSeconds)
+    console.log(
+      `   T+${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}  blue ${String(s.bluePercent).padStart(3)}%  green ${String(s.greenPercent).padStart(3)}%  ${s.event}`
+    )
+  }
+  console.log(`   triggered alarms: ${b.outputs['triggered-alarms'] || '(none)'}\n`)
+}
+
+console.log(bold('Expected vs actual'))
+console.log('| Step | Expected | Actual | Exit code | |')
+console.log('|---|---|---|---|---|')
+let ok = true
+for (const { name, expected, result } of results) {
+  const actual = result.outputs.outcome ?? '(none)'
+  const wantCode = expected === 'deployed' ? 0 : 1
+  const match = actual === expected && result.code === wantCode
+  ok &&= match
+  console.log(`| ${name} | ${expected} | ${actual} | ${result.code} | ${match ? '✅' : '❌'} |`)
+}
+ok &&= results.length === 3
+console.log(`\nLab ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+process.exitCode = ok ? 0 : 1

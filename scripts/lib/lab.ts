@@ -1,0 +1,79 @@
+// The reference lab: model A serves 100%, model B (5XX) is shifted in 25% a minute and rolled
+// back by the 5XX-rate alarm, model E is retried with the retained deployment config and
+// reaches 100%. Shared by `npm run demo` and the end-to-end tests.
+import type { Outcome } from '../../src/types.js'
+
+export const LAB_ENDPOINT = 'lab-endpoint'
+export const LAB_IMAGE = '111111111111.dkr.ecr.us-east-1.amazonaws.com/lab-inference:1'
+export const LAB_ROLE = 'arn:aws:iam::111111111111:role/lab-sagemaker-execution'
+export const LAB_ERROR_ALARM = `${LAB_ENDPOINT}-5xx-rate`
+
+export const labModel = (letter: string): string => `s3://lab-models/model-${letter}/model.tar.gz`
+
+export interface LabStep {
+  readonly name: string
+  readonly description: string
+  readonly inputs: Record<string, string>
+  /** GITHUB_* of the run: each step is its own workflow run (commit, run id). */
+  readonly github: Record<string, string>
+  readonly expected: Outcome
+}
+
+export function labSteps(pollInterval = '0.2'): LabStep[] {
+  const common = {
+    'endpoint-name': LAB_ENDPOINT,
+    'image-uri': LAB_IMAGE,
+    'execution-role-arn': LAB_ROLE,
+    'poll-interval': pollInterval
+  }
+  return [
+    {
+      name: 'Model A',
+      description: 'first deploy: creates the endpoint, A serves 100%',
+      inputs: {
+        ...common,
+        'model-data-url': labModel('a'),
+        'instance-type': 'ml.m5.large',
+        'instance-count': '4'
+      },
+      github: {
+        GITHUB_SHA: 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1',
+        GITHUB_RUN_ID: '1001',
+        GITHUB_EVENT_NAME: 'push'
+      },
+      expected: 'deployed'
+    },
+    {
+      name: 'Model B',
+      description: 'broken model, linear 25% every 60 s: the 5XX alarm rolls it back',
+      inputs: {
+        ...common,
+        'model-data-url': labModel('b'),
+        'traffic-routing': 'linear',
+        'step-size': '25%',
+        'wait-interval': '60'
+      },
+      github: {
+        GITHUB_SHA: 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2',
+        GITHUB_RUN_ID: '1002',
+        GITHUB_EVENT_NAME: 'pull_request'
+      },
+      expected: 'rolled-back'
+    },
+    {
+      name: 'Model E',
+      description: 'good model, retried with retain-deployment-config: reaches 100%',
+      inputs: {
+        ...common,
+        'model-data-url': labModel('e'),
+        'retain-deployment-config': 'true'
+      },
+      github: {
+        GITHUB_SHA: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5',
+        GITHUB_RUN_ID: '1003',
+        GITHUB_EVENT_NAME: 'workflow_dispatch'
+      },
+      expected: 'deployed'
+    }
+  ]
+}
