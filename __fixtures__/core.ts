@@ -45,5 +45,10 @@ export function reset(values: Record<string, string> = {}): void {
   logs.length = 0
   summaryText = ''
   Object.assign(inputs, values)
+  // The fail-fast path reads inputs as the runner passes them, without @actions/core.
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  for (const [name, value] of Object.entries(values)) {
+    process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
   jest.clearAllMocks()
 }

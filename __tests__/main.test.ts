@@ -1,5 +1,5 @@
 // main() with the real SDK clients and aws-sdk-client-mock: the exact commands sent per case.
-import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import { actionDefaults } from '../scripts/lib/action-runner.js'
 
@@ -139,20 +139,36 @@ beforeEach(() => {
 })
 
 describe('main: invalid input', () => {
-  it('sends no command at all and names the input', async () => {
+  let written: string[] = []
+  beforeEach(() => {
+    written = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      written.push(String(chunk))
+      return true
+    })
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+    process.exitCode = 0
+  })
+
+  it('sends no command at all, names the input, and fails the step', async () => {
     setInputs({ 'wait-interval': 'soon' })
     const outcome = await run(options)
     expect(outcome).toBeUndefined()
     expect(sagemaker.calls()).toHaveLength(0)
     expect(cloudwatch.calls()).toHaveLength(0)
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('Input "wait-interval"'))
+    expect(written.join('')).toMatch(/^::error::Input "wait-interval"/)
+    expect(process.exitCode).toBe(1)
+    // The fail-fast path does not even load @actions/core.
+    expect(core.setFailed).not.toHaveBeenCalled()
   })
 
   it('a policy input set together with retain-deployment-config is refused before any call', async () => {
     setInputs({ 'retain-deployment-config': 'true', 'traffic-routing': 'linear' })
     await run(options)
     expect(sagemaker.calls()).toHaveLength(0)
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('traffic-routing'))
+    expect(written.join('')).toContain('traffic-routing')
   })
 })
 

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   createNotifier: () => (/* binding */ createNotifier)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 const DEFAULT_API_URL = 'https://api.github.com';
 async function githubClient(token, apiUrl) {
@@ -404,7 +404,7 @@ var links = __webpack_require__(3303);
 const warnOnce = (seen) => (warning) => {
     if (warning && !seen.has(warning)) {
         seen.add(warning);
-        core/* warning */.$e(warning);
+        core.warning(warning);
     }
 };
 async function createNotifier(request, run, env) {
@@ -424,7 +424,7 @@ async function createNotifier(request, run, env) {
             });
             commenter = found.commenter;
             if (!found.commenter)
-                core/* debug */.Yz(`No pull request comment: ${found.reason}.`);
+                core.debug(`No pull request comment: ${found.reason}.`);
         }
     }
     let deployments;

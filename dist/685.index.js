@@ -127,7 +127,8 @@ async function createAwsApi(options) {
                 MaxRecords: 100
             }), sendOptions));
             return out.MetricAlarms ?? [];
-        }
+        },
+        getMetricData: input => call('GetMetricData', () => cloudwatch.send(new cw.GetMetricDataCommand(input), sendOptions))
     };
 }
 

@@ -127,7 +127,8 @@ async function createAwsApi(options) {
                 MaxRecords: 100
             }), sendOptions));
             return out.MetricAlarms ?? [];
-        }
+        },
+        getMetricData: input => call('GetMetricData', () => cloudwatch.send(new cw.GetMetricDataCommand(input), sendOptions))
     };
 }
 
@@ -145,8 +146,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/api.ts
 var aws_api = __webpack_require__(9685);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -879,8 +880,8 @@ var src_plan = __webpack_require__(5164);
 
 
 const deploy_log = {
-    info: (m) => core/* info */.pq(m),
-    warning: (m) => core/* warning */.$e(m)
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m)
 };
 function failed(summary, failureReason = summary) {
     return {
@@ -900,7 +901,7 @@ async function deploy(o) {
     let plan;
     let current = null;
     // ---- Pre-flight (reads only) -------------------------------------------------------------
-    core/* startGroup */.Oh(`Pre-flight: ${request.endpointName} in ${request.region}`);
+    core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`);
     try {
         try {
             const found = await readCurrentEndpoint(request, deps, startedAt + 30 * 60 * 1000);
@@ -941,7 +942,7 @@ async function deploy(o) {
         };
     }
     finally {
-        core/* endGroup */.N4();
+        core.endGroup();
     }
     if (request.dryRun) {
         return {
@@ -967,7 +968,7 @@ async function deploy(o) {
         };
     }
     // ---- Launch (the only writes) --------------------------------------------------------------
-    core/* startGroup */.Oh(`Launch: ${plan.endpointConfigName}`);
+    core.startGroup(`Launch: ${plan.endpointConfigName}`);
     let requestedAt;
     try {
         ;
@@ -982,7 +983,7 @@ async function deploy(o) {
         };
     }
     finally {
-        core/* endGroup */.N4();
+        core.endGroup();
     }
     const policy = request.policy ?? (0,src_plan/* policyFromDeploymentConfig */.yz)(current?.lastDeploymentConfig);
     const ctx = {
@@ -1013,7 +1014,7 @@ async function deploy(o) {
         };
     }
     // ---- Watch -----------------------------------------------------------------------------------
-    core/* startGroup */.Oh(`Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`);
+    core.startGroup(`Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`);
     let reportedSteps = 0;
     try {
         const result = await watch(start, ctx, {
@@ -1044,7 +1045,7 @@ async function deploy(o) {
             sleep: o.sleep,
             onPoll: async (timeline, added) => {
                 for (const event of added)
-                    core/* info */.pq((0,log/* formatEvent */.q)(event, timeline.startedAt));
+                    core.info((0,log/* formatEvent */.q)(event, timeline.startedAt));
                 if (timeline.steps.length !== reportedSteps) {
                     reportedSteps = timeline.steps.length;
                     await o.onProgress?.(plan, timeline);
@@ -1062,7 +1063,7 @@ async function deploy(o) {
         return { plan, current, timeline: result.timeline, verdict: result.verdict };
     }
     finally {
-        core/* endGroup */.N4();
+        core.endGroup();
     }
 }
 

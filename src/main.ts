@@ -1,8 +1,9 @@
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
-// The one place that turns an error into core.setFailed.
-import * as core from '@actions/core'
+// The one place that turns an error into core.setFailed. Inputs are read and validated before
+// anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
+import { failFast, getInput } from './runner.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { Notifier } from './notify.js'
@@ -49,11 +50,12 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   let request: DeployRequest
   let runContext: RunContext
   try {
-    ;({ request, run: runContext } = readInputs(name => core.getInput(name), process.env))
+    ;({ request, run: runContext } = readInputs(name => getInput(name), process.env))
   } catch (e) {
-    core.setFailed(errorMessage(e))
+    failFast(errorMessage(e))
     return undefined
   }
+  const core = await import('@actions/core')
   if (request.githubToken) core.setSecret(request.githubToken)
 
   // Everything below loads lazily: bad input above never pays for the SDK.
@@ -93,7 +95,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
         })
       )
   })
-  await report(result, request, runContext, (now() - startedAt) / 1000, notifier)
+  await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier)
   return result.verdict.outcome
 }
 
@@ -115,6 +117,7 @@ export interface DeployResult {
 }
 
 async function report(
+  core: typeof import('@actions/core'),
   result: DeployResult,
   request: DeployRequest,
   runContext: RunContext,

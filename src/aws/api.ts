@@ -6,7 +6,12 @@ import type {
   DescribeModelCommandOutput,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
-import type { CloudWatchClient, MetricAlarm } from '@aws-sdk/client-cloudwatch'
+import type {
+  CloudWatchClient,
+  GetMetricDataCommandInput,
+  GetMetricDataCommandOutput,
+  MetricAlarm
+} from '@aws-sdk/client-cloudwatch'
 
 export class AwsCallError extends Error {
   constructor(
@@ -78,6 +83,8 @@ export interface AwsApi {
   deleteEndpointConfig(name: string): Promise<void>
   putMetricAlarm(body: Body): Promise<void>
   describeAlarms(names: readonly string[]): Promise<MetricAlarm[]>
+  /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
+  getMetricData(input: GetMetricDataCommandInput): Promise<GetMetricDataCommandOutput>
 }
 
 export interface AwsApiOptions {
@@ -198,6 +205,8 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
         )
       )
       return out.MetricAlarms ?? []
-    }
+    },
+    getMetricData: input =>
+      call('GetMetricData', () => cloudwatch.send(new cw.GetMetricDataCommand(input), sendOptions))
   }
 }

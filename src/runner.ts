@@ -1,0 +1,17 @@
+// The two runner commands the fail-fast path needs, without loading @actions/core: reading an
+// input as the runner passes it, and failing the step. Same encoding as @actions/core.
+
+/** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
+export function getInput(
+  name: string,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** `::error::` with the message escaped as workflow commands require, and exit code 1. */
+export function failFast(message: string): void {
+  const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  process.stdout.write(`::error::${data}\n`)
+  process.exitCode = 1
+}
