@@ -152,80 +152,168 @@ var core = __webpack_require__(6421);
 var aws_api = __webpack_require__(9685);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(6455);
 ;// CONCATENATED MODULE: ./src/launch.ts
 // Launch: the only place that changes anything in AWS. Alarms (upsert), the green model and
-// endpoint config, then CreateEndpoint or exactly one UpdateEndpoint.
+// endpoint config, then CreateEndpoint or exactly one UpdateEndpoint. A repeated step reuses an
+// identical model or config of the same name, and picks a fresh name when it differs: a re-run
+// never fails on "already exists" and never changes what another attempt created.
 
+
+class LaunchCancelled extends Error {
+    created;
+    constructor(created) {
+        super(`Cancelled before the endpoint update was requested; the live endpoint was not changed.${created.length ? ` Created and left in place: ${created.join(', ')}.` : ''}`);
+        this.created = created;
+        this.name = 'LaunchCancelled';
+    }
+}
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-/** Creates the model, or reuses one of the same name that is identical (a repeated step). */
+/** `name` with a suffix that depends on `content`, still a valid SageMaker name (≤ 63). */
+function freshName(name, content) {
+    const hash = (0,names/* shortHash */.B)(JSON.stringify(content), 6);
+    return `${name.slice(0, 63 - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+function modelMatches(existing, body) {
+    const wanted = body.PrimaryContainer;
+    const have = existing?.PrimaryContainer;
+    return (existing !== undefined &&
+        existing.ExecutionRoleArn === body.ExecutionRoleArn &&
+        have?.Image === wanted.Image &&
+        have?.ModelDataUrl === wanted.ModelDataUrl &&
+        have?.ModelPackageName === wanted.ModelPackageName &&
+        sameJson(have?.Environment ?? {}, wanted.Environment ?? {}));
+}
+/** Creates the model; returns its name and whether this call created it. */
 async function ensureModel(api, plan, log) {
-    const body = plan.createModel;
+    let body = plan.createModel;
     if (!body)
-        return false;
-    try {
-        await api.createModel(body);
-        log.info(`Created model ${plan.greenModelName}`);
-        return false;
-    }
-    catch (e) {
-        if (!(0,aws_api.isAlreadyExists)(e))
-            throw e;
-        const existing = await api.describeModel(plan.greenModelName);
-        const wanted = body.PrimaryContainer;
-        const have = existing?.PrimaryContainer;
-        const identical = existing !== undefined &&
-            existing.ExecutionRoleArn === body.ExecutionRoleArn &&
-            (have?.Image ?? undefined) === wanted.Image &&
-            (have?.ModelDataUrl ?? undefined) === wanted.ModelDataUrl &&
-            (have?.ModelPackageName ?? undefined) === wanted.ModelPackageName &&
-            sameJson(have?.Environment ?? {}, wanted.Environment ?? {});
-        if (!identical) {
-            throw new Error(`Model ${plan.greenModelName} already exists with a different definition; it was not changed. This happens when one run deploys twice to the same endpoint: give each step its own endpoint or re-run the workflow.`);
+        return [plan.greenModelName, false];
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const name = body.ModelName;
+        try {
+            await api.createModel(body);
+            log.info(`Created model ${name}`);
+            return [name, true];
         }
-        log.info(`Reusing model ${plan.greenModelName} (already created by this run, identical)`);
-        return true;
-    }
-}
-async function ensureEndpointConfig(api, plan, log) {
-    try {
-        await api.createEndpointConfig(plan.createEndpointConfig);
-        log.info(`Created endpoint config ${plan.endpointConfigName}`);
-        return false;
-    }
-    catch (e) {
-        if (!(0,aws_api.isAlreadyExists)(e))
-            throw e;
-        const existing = await api.describeEndpointConfig(plan.endpointConfigName);
-        const v = existing?.ProductionVariants?.[0];
-        const identical = v !== undefined &&
-            v.VariantName === plan.variantName &&
-            v.ModelName === plan.greenModelName &&
-            v.InstanceType === plan.instanceType &&
-            v.InitialInstanceCount === plan.instanceCount;
-        if (!identical) {
-            throw new Error(`Endpoint config ${plan.endpointConfigName} already exists with different variants; it was not changed.`);
+        catch (e) {
+            if (!(0,aws_api.isAlreadyExists)(e))
+                throw e;
+            if (modelMatches(await api.describeModel(name), body)) {
+                log.info(`Reusing model ${name} (created earlier with the same definition)`);
+                return [name, false];
+            }
+            const fresh = freshName(plan.greenModelName, body);
+            log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`);
+            body = { ...body, ModelName: fresh };
         }
-        log.info(`Reusing endpoint config ${plan.endpointConfigName} (already created by this run, identical)`);
-        return true;
     }
+    throw new Error(`Could not find a free model name for ${plan.greenModelName}.`);
 }
-async function launch(api, plan, log, now) {
+async function ensureEndpointConfig(api, plan, modelName, log) {
+    const variants = plan.createEndpointConfig.ProductionVariants.map(v => ({
+        ...v,
+        ModelName: modelName
+    }));
+    let body = { ...plan.createEndpointConfig, ProductionVariants: variants };
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const name = body.EndpointConfigName;
+        try {
+            await api.createEndpointConfig(body);
+            log.info(`Created endpoint config ${name}`);
+            return [name, true];
+        }
+        catch (e) {
+            if (!(0,aws_api.isAlreadyExists)(e))
+                throw e;
+            const v = (await api.describeEndpointConfig(name))?.ProductionVariants?.[0];
+            if (v?.VariantName === plan.variantName &&
+                v.ModelName === modelName &&
+                v.InstanceType === plan.instanceType &&
+                v.InitialInstanceCount === plan.instanceCount) {
+                log.info(`Reusing endpoint config ${name} (created earlier with the same variants)`);
+                return [name, false];
+            }
+            const fresh = freshName(plan.endpointConfigName, variants);
+            log.info(`Endpoint config ${name} exists with other variants; using the fresh name ${fresh}`);
+            body = { ...body, EndpointConfigName: fresh };
+        }
+    }
+    throw new Error(`Could not find a free endpoint config name for ${plan.endpointConfigName}.`);
+}
+async function launch(api, plan, log, now, signal) {
     for (const alarm of plan.alarmsToCreate) {
         await api.putMetricAlarm(alarm.request);
         log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`);
     }
-    const reusedModel = await ensureModel(api, plan, log);
-    const reusedConfig = await ensureEndpointConfig(api, plan, log);
+    const [modelName, createdModel] = await ensureModel(api, plan, log);
+    const [configName, createdConfig] = await ensureEndpointConfig(api, plan, modelName, log);
+    const created = [createdModel ? modelName : '', createdConfig ? configName : ''].filter(Boolean);
+    if (signal?.aborted)
+        throw new LaunchCancelled(created);
+    const launched = {
+        ...plan,
+        greenModelName: modelName,
+        endpointConfigName: configName,
+        ...(plan.createEndpoint
+            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+            : {}),
+        ...(plan.updateEndpoint
+            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+            : {})
+    };
     const requestedAt = now();
-    if (plan.createEndpoint) {
-        await api.createEndpoint(plan.createEndpoint);
+    if (launched.createEndpoint) {
+        await api.createEndpoint(launched.createEndpoint);
         log.info(`CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`);
     }
-    else if (plan.updateEndpoint) {
-        await api.updateEndpoint(plan.updateEndpoint);
-        log.info(`UpdateEndpoint ${plan.endpointName} → ${plan.endpointConfigName} requested`);
+    else if (launched.updateEndpoint) {
+        await api.updateEndpoint(launched.updateEndpoint);
+        log.info(`UpdateEndpoint ${plan.endpointName} → ${configName} requested`);
     }
-    return { requestedAt, reusedModel, reusedConfig };
+    return {
+        plan: launched,
+        requestedAt,
+        createdModel: createdModel ? modelName : undefined,
+        createdConfig: createdConfig ? configName : undefined
+    };
+}
+/**
+ * Deletes this run's own endpoint config and model after a rollback or failure, each only
+ * after checking that neither the live nor a pending deployment uses it.
+ */
+async function cleanup(api, endpointName, created, log) {
+    const deleted = [];
+    const ep = await api.describeEndpoint(endpointName);
+    if (ep && ep.EndpointStatus !== 'InService') {
+        log.warning(`Cleanup skipped: the endpoint is ${ep.EndpointStatus}, not settled.`);
+        return deleted;
+    }
+    const inUse = new Set([ep?.EndpointConfigName, ep?.PendingDeploymentSummary?.EndpointConfigName]);
+    const liveConfig = ep?.EndpointConfigName ? await api.describeEndpointConfig(ep.EndpointConfigName) : undefined;
+    const liveModels = new Set((liveConfig?.ProductionVariants ?? []).map(v => v.ModelName));
+    if (created.createdConfig) {
+        if (inUse.has(created.createdConfig)) {
+            log.warning(`Cleanup: endpoint config ${created.createdConfig} is in use; kept.`);
+        }
+        else {
+            await api.deleteEndpointConfig(created.createdConfig);
+            deleted.push(created.createdConfig);
+            log.info(`Cleanup: deleted endpoint config ${created.createdConfig} (created by this run)`);
+        }
+    }
+    if (created.createdModel) {
+        if (liveModels.has(created.createdModel)) {
+            log.warning(`Cleanup: model ${created.createdModel} is in use; kept.`);
+        }
+        else {
+            await api.deleteModel(created.createdModel);
+            deleted.push(created.createdModel);
+            log.info(`Cleanup: deleted model ${created.createdModel} (created by this run)`);
+        }
+    }
+    return deleted;
 }
 
 ;// CONCATENATED MODULE: ./src/watch/reducer.ts
@@ -496,7 +584,10 @@ function changedSinceStart(t, ep, ctx, sawProgress = t.sawProgress) {
         ep.lastModifiedTime > ctx.previousLastModified);
 }
 
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
 ;// CONCATENATED MODULE: ./src/preflight.ts
+
 
 class PreflightError extends Error {
     constructor(message) {
@@ -504,15 +595,37 @@ class PreflightError extends Error {
         this.name = 'PreflightError';
     }
 }
-/** The live endpoint, or null when it does not exist. Waits out (or refuses) a busy endpoint. */
-async function readCurrentEndpoint(request, deps, waitUntil) {
+async function ownPendingDeployment(api, configName, run) {
+    if (!configName)
+        return undefined;
+    const config = await api.describeEndpointConfig(configName);
+    if (!config?.EndpointConfigArn)
+        return undefined;
+    const tags = await api.listTags(config.EndpointConfigArn);
+    const ours = tags[`${inputs/* ACTION_TAG_PREFIX */.FU}repository`] === run.repository &&
+        tags[`${inputs/* ACTION_TAG_PREFIX */.FU}sha`] === run.sha &&
+        tags[`${inputs/* ACTION_TAG_PREFIX */.FU}run-id`] === run.runId;
+    return ours
+        ? {
+            configName,
+            modelName: config.ProductionVariants?.[0]?.ModelName,
+            attempt: tags[`${inputs/* ACTION_TAG_PREFIX */.FU}run-attempt`]
+        }
+        : undefined;
+}
+async function readCurrentEndpoint(request, run, deps, waitUntil) {
     const { api, log } = deps;
     let ep = await api.describeEndpoint(request.endpointName);
     if (!ep)
-        return { current: null, busyPendingConfig: undefined };
+        return { current: null, attach: undefined };
     let announced = false;
     while (ep && IN_PROGRESS.has(ep.EndpointStatus ?? '')) {
         const pending = ep.PendingDeploymentSummary?.EndpointConfigName;
+        const attach = await ownPendingDeployment(api, pending, run);
+        if (attach) {
+            log.info(`Endpoint is ${ep.EndpointStatus} with ${attach.configName}, started by attempt ${attach.attempt ?? '?'} of this run: watching it instead of starting a second update.`);
+            return { current: await describeLive(api, ep, log), attach };
+        }
         if (request.onBusy === 'fail') {
             throw new PreflightError(`Endpoint "${request.endpointName}" is ${ep.EndpointStatus}${pending ? ` (deploying ${pending})` : ''}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`);
         }
@@ -527,13 +640,17 @@ async function readCurrentEndpoint(request, deps, waitUntil) {
         ep = await api.describeEndpoint(request.endpointName);
     }
     if (!ep)
-        return { current: null, busyPendingConfig: undefined };
+        return { current: null, attach: undefined };
     if (ep.EndpointStatus === 'Failed') {
         throw new PreflightError(`Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`);
     }
     if (ep.EndpointStatus !== 'InService') {
         throw new PreflightError(`Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`);
     }
+    return { current: await describeLive(api, ep, log), attach: undefined };
+}
+/** The live (blue) side of an endpoint: its config, variant, fleet and model artifact. */
+async function describeLive(api, ep, log) {
     const configName = ep.EndpointConfigName ?? '';
     const config = configName ? await api.describeEndpointConfig(configName) : undefined;
     const variant = config?.ProductionVariants?.[0];
@@ -550,21 +667,18 @@ async function readCurrentEndpoint(request, deps, waitUntil) {
         }
     }
     return {
-        current: {
-            status: ep.EndpointStatus,
-            configName,
-            variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
-            instanceType: variant?.InstanceType,
-            instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
-            modelName,
-            modelDataUrl,
-            lastModifiedTime: ep.LastModifiedTime?.getTime(),
-            lastDeploymentConfig: ep.LastDeploymentConfig
-                ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
-                : undefined,
-            failureReason: ep.FailureReason || undefined
-        },
-        busyPendingConfig: undefined
+        status: ep.EndpointStatus ?? 'Unknown',
+        configName,
+        variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
+        instanceType: variant?.InstanceType,
+        instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
+        modelName,
+        modelDataUrl,
+        lastModifiedTime: ep.LastModifiedTime?.getTime(),
+        lastDeploymentConfig: ep.LastDeploymentConfig
+            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
+            : undefined,
+        failureReason: ep.FailureReason || undefined
     };
 }
 /**
@@ -864,8 +978,8 @@ function toAlarmSnapshots(alarms) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 2 modules
-var src_plan = __webpack_require__(5164);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var src_plan = __webpack_require__(79);
 ;// CONCATENATED MODULE: ./src/deploy.ts
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
 // Every failure becomes a verdict here, so report() always has something true to say.
@@ -900,12 +1014,15 @@ async function deploy(o) {
     const deps = { api, log: deploy_log, now: o.now, sleep: ms => o.sleep(ms, o.signal) };
     let plan;
     let current = null;
+    let attach;
     // ---- Pre-flight (reads only) -------------------------------------------------------------
     core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`);
     try {
         try {
-            const found = await readCurrentEndpoint(request, deps, startedAt + 30 * 60 * 1000);
+            const busyUntil = startedAt + (request.timeoutMinutes ?? 30) * 60 * 1000;
+            const found = await readCurrentEndpoint(request, o.run, deps, busyUntil);
             current = found.current;
+            attach = found.attach;
         }
         catch (e) {
             // A plan can still be shown without credentials; a deployment cannot.
@@ -917,10 +1034,15 @@ async function deploy(o) {
             ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
             : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`);
         plan = o.buildPlan(request, o.run, current);
+        if (attach)
+            plan = attachedPlan(plan, attach);
         const warning = guardrailWarning(plan);
         if (warning)
             deploy_log.warning(warning);
-        if (request.dryRun) {
+        if (attach) {
+            // The guard is already running; its alarms may be firing because of this deployment.
+        }
+        else if (request.dryRun) {
             try {
                 await checkAlarms(request, plan, deps);
             }
@@ -968,22 +1090,32 @@ async function deploy(o) {
         };
     }
     // ---- Launch (the only writes) --------------------------------------------------------------
-    core.startGroup(`Launch: ${plan.endpointConfigName}`);
-    let requestedAt;
-    try {
-        ;
-        ({ requestedAt } = await launch(api, plan, deploy_log, o.now));
-    }
-    catch (e) {
-        return {
-            plan,
-            current,
-            timeline: undefined,
-            verdict: failed(`Launch failed: ${(0,errors/* errorMessage */.g)(e)} The live endpoint was not changed.`, (0,errors/* errorMessage */.g)(e))
-        };
-    }
-    finally {
-        core.endGroup();
+    let requestedAt = o.now();
+    let created = {
+        createdModel: undefined,
+        createdConfig: undefined
+    };
+    if (!attach) {
+        core.startGroup(`Launch: ${plan.endpointConfigName}`);
+        try {
+            const launched = await launch(api, plan, deploy_log, o.now, o.signal);
+            ({ plan, requestedAt } = launched);
+            created = launched;
+        }
+        catch (e) {
+            const message = (0,errors/* errorMessage */.g)(e);
+            return {
+                plan,
+                current,
+                timeline: undefined,
+                verdict: failed(e instanceof LaunchCancelled
+                    ? message
+                    : `Launch failed: ${message} The live endpoint was not changed.`, message)
+            };
+        }
+        finally {
+            core.endGroup();
+        }
     }
     const policy = request.policy ?? (0,src_plan/* policyFromDeploymentConfig */.yz)(current?.lastDeploymentConfig);
     const ctx = {
@@ -1060,11 +1192,34 @@ async function deploy(o) {
             alarmRefreshMs: 20_000,
             maxConsecutiveFailures: 10
         });
+        if (request.cleanupOnFailure &&
+            (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+            result.verdict.finalStatus === 'InService' &&
+            !o.signal?.aborted) {
+            try {
+                await cleanup(api, plan.endpointName, created, deploy_log);
+            }
+            catch (e) {
+                deploy_log.warning(`Cleanup failed (nothing live was touched): ${(0,errors/* errorMessage */.g)(e)}`);
+            }
+        }
         return { plan, current, timeline: result.timeline, verdict: result.verdict };
     }
     finally {
         core.endGroup();
     }
+}
+/** The plan of a deployment this run already started: watch it, create nothing. */
+function attachedPlan(plan, attach) {
+    return {
+        ...plan,
+        endpointConfigName: attach.configName,
+        greenModelName: attach.modelName ?? plan.greenModelName,
+        createModel: undefined,
+        createEndpoint: undefined,
+        updateEndpoint: undefined,
+        alarmsToCreate: []
+    };
 }
 
 

@@ -514,8 +514,8 @@ function failFast(message) {
     process.exitCode = 1;
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 2 modules
-var plan = __nccwpck_require__(5164);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var plan = __nccwpck_require__(79);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -649,7 +649,59 @@ async function report(core, result, request, runContext, durationSeconds, notifi
 
 /***/ }),
 
-/***/ 5164:
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ shortHash),
+/* harmony export */   e: () => (/* binding */ greenNames)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** SageMaker's limit for endpoint, endpoint config and model names. */
+const MAX_NAME_LENGTH = 63;
+/** Hex sha256 prefix: a short, stable fingerprint for a name that had to be shortened. */
+function shortHash(text, length = 6) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, length);
+}
+/** Keeps letters and digits only, so a part never breaks SageMaker's name patterns. */
+function alphanumeric(text) {
+    return text.replace(/[^a-zA-Z0-9]/g, '');
+}
+/** Letters, digits and inner hyphens; no leading or trailing hyphen. */
+function nameSafe(text) {
+    return text
+        .replace(/[^a-zA-Z0-9-]/g, '-')
+        .replace(/^-+/, '')
+        .replace(/-+$/, '');
+}
+/**
+ * The green model and endpoint config names for this run: `<endpoint>-<sha7>-<runId>-<attempt>`.
+ * A re-run gets a new attempt number, so it never collides with the resources of the first
+ * attempt. When the result would exceed 63 characters, the endpoint part is cut and followed by
+ * a hash of the full endpoint name, so two long names sharing a prefix stay distinct.
+ */
+function greenNames(endpointName, run) {
+    const sha = alphanumeric(run.sha).toLowerCase().slice(0, 7) || 'nosha';
+    const runId = alphanumeric(run.runId).slice(-16) || '0';
+    const attempt = alphanumeric(run.runAttempt).slice(-4) || '1';
+    const suffix = `${sha}-${runId}-${attempt}`;
+    const base = nameSafe(endpointName) || 'endpoint';
+    let name = `${base}-${suffix}`;
+    if (name.length > MAX_NAME_LENGTH) {
+        const hash = shortHash(endpointName);
+        const room = MAX_NAME_LENGTH - suffix.length - hash.length - 2;
+        const prefix = nameSafe(base.slice(0, room));
+        name = prefix ? `${prefix}-${hash}-${suffix}` : `${hash}-${suffix}`;
+    }
+    return { modelName: name, endpointConfigName: name };
+}
+
+
+/***/ }),
+
+/***/ 79:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -741,49 +793,8 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/names.ts
-
-/** SageMaker's limit for endpoint, endpoint config and model names. */
-const MAX_NAME_LENGTH = 63;
-/** Hex sha256 prefix: a short, stable fingerprint for a name that had to be shortened. */
-function shortHash(text, length = 6) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, length);
-}
-/** Keeps letters and digits only, so a part never breaks SageMaker's name patterns. */
-function alphanumeric(text) {
-    return text.replace(/[^a-zA-Z0-9]/g, '');
-}
-/** Letters, digits and inner hyphens; no leading or trailing hyphen. */
-function nameSafe(text) {
-    return text
-        .replace(/[^a-zA-Z0-9-]/g, '-')
-        .replace(/^-+/, '')
-        .replace(/-+$/, '');
-}
-/**
- * The green model and endpoint config names for this run: `<endpoint>-<sha7>-<runId>-<attempt>`.
- * A re-run gets a new attempt number, so it never collides with the resources of the first
- * attempt. When the result would exceed 63 characters, the endpoint part is cut and followed by
- * a hash of the full endpoint name, so two long names sharing a prefix stay distinct.
- */
-function greenNames(endpointName, run) {
-    const sha = alphanumeric(run.sha).toLowerCase().slice(0, 7) || 'nosha';
-    const runId = alphanumeric(run.runId).slice(-16) || '0';
-    const attempt = alphanumeric(run.runAttempt).slice(-4) || '1';
-    const suffix = `${sha}-${runId}-${attempt}`;
-    const base = nameSafe(endpointName) || 'endpoint';
-    let name = `${base}-${suffix}`;
-    if (name.length > MAX_NAME_LENGTH) {
-        const hash = shortHash(endpointName);
-        const room = MAX_NAME_LENGTH - suffix.length - hash.length - 2;
-        const prefix = nameSafe(base.slice(0, room));
-        name = prefix ? `${prefix}-${hash}-${suffix}` : `${hash}-${suffix}`;
-    }
-    return { modelName: name, endpointConfigName: name };
-}
-
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __nccwpck_require__(6455);
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
@@ -1038,7 +1049,7 @@ function buildPlan(request, run, current, options = {}) {
         throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
     const { variantName, instanceType, instanceCount } = fleet(request, current);
-    const names = greenNames(request.endpointName, run);
+    const names = (0,src_names/* greenNames */.e)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);
@@ -1533,6 +1544,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -3,9 +3,10 @@
 import * as core from '@actions/core'
 import { isFatal, type AwsApi } from './aws/api.js'
 import { errorMessage, InputError } from './errors.js'
-import { launch } from './launch.js'
+import { cleanup, launch, LaunchCancelled, type LaunchResult } from './launch.js'
 import type { DeployResult } from './main.js'
 import {
+  type Attach,
   checkAlarms,
   guardrailWarning,
   readCurrentEndpoint,
@@ -61,13 +62,16 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const deps: PreflightDeps = { api, log, now: o.now, sleep: ms => o.sleep(ms, o.signal) }
   let plan: Plan | undefined
   let current: CurrentEndpoint | null = null
+  let attach: Attach | undefined
 
   // ---- Pre-flight (reads only) -------------------------------------------------------------
   core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`)
   try {
     try {
-      const found = await readCurrentEndpoint(request, deps, startedAt + 30 * 60 * 1000)
+      const busyUntil = startedAt + (request.timeoutMinutes ?? 30) * 60 * 1000
+      const found = await readCurrentEndpoint(request, o.run, deps, busyUntil)
       current = found.current
+      attach = found.attach
     } catch (e) {
       // A plan can still be shown without credentials; a deployment cannot.
       if (!(request.dryRun && isFatal(e))) throw e
@@ -81,9 +85,12 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`
     )
     plan = o.buildPlan(request, o.run, current)
+    if (attach) plan = attachedPlan(plan, attach)
     const warning = guardrailWarning(plan)
     if (warning) log.warning(warning)
-    if (request.dryRun) {
+    if (attach) {
+      // The guard is already running; its alarms may be firing because of this deployment.
+    } else if (request.dryRun) {
       try {
         await checkAlarms(request, plan, deps)
       } catch (e) {
@@ -129,22 +136,33 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   }
 
   // ---- Launch (the only writes) --------------------------------------------------------------
-  core.startGroup(`Launch: ${plan.endpointConfigName}`)
-  let requestedAt: number
-  try {
-    ;({ requestedAt } = await launch(api, plan, log, o.now))
-  } catch (e) {
-    return {
-      plan,
-      current,
-      timeline: undefined,
-      verdict: failed(
-        `Launch failed: ${errorMessage(e)} The live endpoint was not changed.`,
-        errorMessage(e)
-      )
+  let requestedAt = o.now()
+  let created: Pick<LaunchResult, 'createdModel' | 'createdConfig'> = {
+    createdModel: undefined,
+    createdConfig: undefined
+  }
+  if (!attach) {
+    core.startGroup(`Launch: ${plan.endpointConfigName}`)
+    try {
+      const launched = await launch(api, plan, log, o.now, o.signal)
+      ;({ plan, requestedAt } = launched)
+      created = launched
+    } catch (e) {
+      const message = errorMessage(e)
+      return {
+        plan,
+        current,
+        timeline: undefined,
+        verdict: failed(
+          e instanceof LaunchCancelled
+            ? message
+            : `Launch failed: ${message} The live endpoint was not changed.`,
+          message
+        )
+      }
+    } finally {
+      core.endGroup()
     }
-  } finally {
-    core.endGroup()
   }
 
   const policy = request.policy ?? policyFromDeploymentConfig(current?.lastDeploymentConfig)
@@ -227,8 +245,33 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         maxConsecutiveFailures: 10
       }
     )
+    if (
+      request.cleanupOnFailure &&
+      (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+      result.verdict.finalStatus === 'InService' &&
+      !o.signal?.aborted
+    ) {
+      try {
+        await cleanup(api, plan.endpointName, created, log)
+      } catch (e) {
+        log.warning(`Cleanup failed (nothing live was touched): ${errorMessage(e)}`)
+      }
+    }
     return { plan, current, timeline: result.timeline, verdict: result.verdict }
   } finally {
     core.endGroup()
+  }
+}
+
+/** The plan of a deployment this run already started: watch it, create nothing. */
+function attachedPlan(plan: Plan, attach: Attach): Plan {
+  return {
+    ...plan,
+    endpointConfigName: attach.configName,
+    greenModelName: attach.modelName ?? plan.greenModelName,
+    createModel: undefined,
+    createEndpoint: undefined,
+    updateEndpoint: undefined,
+    alarmsToCreate: []
   }
 }

@@ -2,7 +2,8 @@
 // succeed. Reads only: nothing here changes anything in AWS.
 import type { AwsApi } from './aws/api.js'
 import { IN_PROGRESS } from './watch/reducer.js'
-import type { CurrentEndpoint, DeployRequest, Plan } from './types.js'
+import { ACTION_TAG_PREFIX } from './inputs.js'
+import type { CurrentEndpoint, DeployRequest, Plan, RunContext } from './types.js'
 
 export class PreflightError extends Error {
   constructor(message: string) {
@@ -24,17 +25,59 @@ export interface PreflightDeps {
 }
 
 /** The live endpoint, or null when it does not exist. Waits out (or refuses) a busy endpoint. */
+/** A deployment this run (same repository, commit and run id) already started: watch it. */
+export interface Attach {
+  readonly configName: string
+  readonly modelName: string | undefined
+  readonly attempt: string | undefined
+}
+
+export interface CurrentState {
+  readonly current: CurrentEndpoint | null
+  readonly attach: Attach | undefined
+}
+
+async function ownPendingDeployment(
+  api: AwsApi,
+  configName: string | undefined,
+  run: RunContext
+): Promise<Attach | undefined> {
+  if (!configName) return undefined
+  const config = await api.describeEndpointConfig(configName)
+  if (!config?.EndpointConfigArn) return undefined
+  const tags = await api.listTags(config.EndpointConfigArn)
+  const ours =
+    tags[`${ACTION_TAG_PREFIX}repository`] === run.repository &&
+    tags[`${ACTION_TAG_PREFIX}sha`] === run.sha &&
+    tags[`${ACTION_TAG_PREFIX}run-id`] === run.runId
+  return ours
+    ? {
+        configName,
+        modelName: config.ProductionVariants?.[0]?.ModelName,
+        attempt: tags[`${ACTION_TAG_PREFIX}run-attempt`]
+      }
+    : undefined
+}
+
 export async function readCurrentEndpoint(
   request: DeployRequest,
+  run: RunContext,
   deps: PreflightDeps,
   waitUntil: number
-): Promise<{ current: CurrentEndpoint | null; busyPendingConfig: string | undefined }> {
+): Promise<CurrentState> {
   const { api, log } = deps
   let ep = await api.describeEndpoint(request.endpointName)
-  if (!ep) return { current: null, busyPendingConfig: undefined }
+  if (!ep) return { current: null, attach: undefined }
   let announced = false
   while (ep && IN_PROGRESS.has(ep.EndpointStatus ?? '')) {
     const pending = ep.PendingDeploymentSummary?.EndpointConfigName
+    const attach = await ownPendingDeployment(api, pending, run)
+    if (attach) {
+      log.info(
+        `Endpoint is ${ep.EndpointStatus} with ${attach.configName}, started by attempt ${attach.attempt ?? '?'} of this run: watching it instead of starting a second update.`
+      )
+      return { current: await describeLive(api, ep, log), attach }
+    }
     if (request.onBusy === 'fail') {
       throw new PreflightError(
         `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}${pending ? ` (deploying ${pending})` : ''}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`
@@ -56,7 +99,7 @@ export async function readCurrentEndpoint(
     )
     ep = await api.describeEndpoint(request.endpointName)
   }
-  if (!ep) return { current: null, busyPendingConfig: undefined }
+  if (!ep) return { current: null, attach: undefined }
   if (ep.EndpointStatus === 'Failed') {
     throw new PreflightError(
       `Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`
@@ -67,6 +110,13 @@ export async function readCurrentEndpoint(
       `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`
     )
   }
+  return { current: await describeLive(api, ep, log), attach: undefined }
+}
+
+type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>
+
+/** The live (blue) side of an endpoint: its config, variant, fleet and model artifact. */
+async function describeLive(api: AwsApi, ep: Described, log: Logger): Promise<CurrentEndpoint> {
   const configName = ep.EndpointConfigName ?? ''
   const config = configName ? await api.describeEndpointConfig(configName) : undefined
   const variant = config?.ProductionVariants?.[0]
@@ -82,21 +132,18 @@ export async function readCurrentEndpoint(
     }
   }
   return {
-    current: {
-      status: ep.EndpointStatus,
-      configName,
-      variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
-      instanceType: variant?.InstanceType,
-      instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
-      modelName,
-      modelDataUrl,
-      lastModifiedTime: ep.LastModifiedTime?.getTime(),
-      lastDeploymentConfig: ep.LastDeploymentConfig
-        ? (JSON.parse(JSON.stringify(ep.LastDeploymentConfig)) as Record<string, unknown>)
-        : undefined,
-      failureReason: ep.FailureReason || undefined
-    },
-    busyPendingConfig: undefined
+    status: ep.EndpointStatus ?? 'Unknown',
+    configName,
+    variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
+    instanceType: variant?.InstanceType,
+    instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
+    modelName,
+    modelDataUrl,
+    lastModifiedTime: ep.LastModifiedTime?.getTime(),
+    lastDeploymentConfig: ep.LastDeploymentConfig
+      ? (JSON.parse(JSON.stringify(ep.LastDeploymentConfig)) as Record<string, unknown>)
+      : undefined,
+    failureReason: ep.FailureReason || undefined
   }
 }
 
