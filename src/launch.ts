@@ -169,7 +169,9 @@ export async function cleanup(
     return deleted
   }
   const inUse = new Set([ep?.EndpointConfigName, ep?.PendingDeploymentSummary?.EndpointConfigName])
-  const liveConfig = ep?.EndpointConfigName ? await api.describeEndpointConfig(ep.EndpointConfigName) : undefined
+  const liveConfig = ep?.EndpointConfigName
+    ? await api.describeEndpointConfig(ep.EndpointConfigName)
+    : undefined
   const liveModels = new Set((liveConfig?.ProductionVariants ?? []).map(v => v.ModelName))
   if (created.createdConfig) {
     if (inUse.has(created.createdConfig)) {
