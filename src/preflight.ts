@@ -107,7 +107,9 @@ export async function readCurrentEndpoint(
   }
   if (ep.EndpointStatus !== 'InService') {
     throw new PreflightError(
-      `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`
+      ep.EndpointStatus === 'UpdateRollbackFailed'
+        ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
+        : `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`
     )
   }
   return { current: await describeLive(api, ep, log), attach: undefined }

@@ -63,7 +63,7 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
           ep.failureReason ??
           'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
         summary:
-          'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Fix it with a new update.' +
+          'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Inspect it in the SageMaker console; leaving this state takes a manual update, or deleting and re-creating the endpoint.' +
           (alarmText ? ` Trigger: ${alarmText}.` : '')
       }
     case 'OutOfService':
