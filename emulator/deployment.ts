@@ -3,6 +3,7 @@
 // blue decommissioning → InService on the new config; or rollback when a guarding alarm is in
 // ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out.
 
+import type { EmulatorEventKind } from './events.js'
 import { behaviourFor, type Scenario } from './scenario.js'
 import type {
   Deployment,
@@ -15,6 +16,8 @@ import type {
 export interface DeploymentContext {
   scenario(): Scenario
   alarmInAlarm(name: string): boolean
+  /** Records a verdict-like transition (for the event log). */
+  record?(kind: EmulatorEventKind, endpointName: string, at: number, detail?: string): void
 }
 
 const SECOND = 1000
@@ -90,7 +93,15 @@ export function tickEndpoint(
     const at = endpoint.phaseEndsAt
     endpoint.phaseEndsAt = undefined
     if (endpoint.status === 'Deleting') return false
-    if (endpoint.status === 'Creating') finishCreation(endpoint, at, ctx.scenario())
+    if (endpoint.status === 'Creating') {
+      const failure = finishCreation(endpoint, at, ctx.scenario())
+      ctx.record?.(
+        failure === undefined ? 'created' : 'creation-failed',
+        endpoint.name,
+        at,
+        failure
+      )
+    }
   }
   const deployment = endpoint.deployment
   if (deployment === undefined) return true
@@ -100,24 +111,32 @@ export function tickEndpoint(
     guard < 1000 && endpoint.deployment === deployment && deployment.phaseEndsAt <= now;
     guard++
   ) {
-    nextPhase(endpoint, deployment, deployment.phaseEndsAt, ctx)
-    if (endpoint.deployment === deployment)
-      checkGuards(endpoint, deployment, deployment.phaseEndsAt, ctx)
+    // Guards apply at the transition itself (a bake that starts with an alarm in ALARM rolls
+    // back then), not at the end of the phase it enters.
+    const at = deployment.phaseEndsAt
+    nextPhase(endpoint, deployment, at, ctx)
+    if (endpoint.deployment === deployment) checkGuards(endpoint, deployment, at, ctx)
   }
   return true
 }
 
-function finishCreation(endpoint: EndpointRecord, at: number, scenario: Scenario): void {
+/** Returns the health-check failure, if the endpoint failed. */
+function finishCreation(
+  endpoint: EndpointRecord,
+  at: number,
+  scenario: Scenario
+): string | undefined {
   endpoint.lastModifiedTime = at
   endpoint.blueStatus = []
   const failure = healthCheckFailure(endpoint.blue, scenario)
   if (failure !== undefined) {
     endpoint.status = 'Failed'
     endpoint.failureReason = failure
-    return
+    return failure
   }
   endpoint.status = 'InService'
   for (const v of endpoint.blue.variants) v.current = v.desired
+  return undefined
 }
 
 /** Alarms during a bake, and the execution timeout at any phase. */
@@ -197,9 +216,11 @@ function nextPhase(
     case 'final-bake':
       return decommission(endpoint, deployment, at, scenario)
     case 'decommissioning':
-      return complete(endpoint, deployment, at)
+      complete(endpoint, deployment, at)
+      return ctx.record?.('completed', endpoint.name, at)
     case 'rolling-back':
-      return finishRollback(endpoint, deployment, at, scenario)
+      finishRollback(endpoint, deployment, at, scenario)
+      return ctx.record?.('rolled-back', endpoint.name, at, deployment.rollbackReason)
     case 'rollback-failed':
       deployment.phaseEndsAt = Number.POSITIVE_INFINITY
       return
@@ -285,6 +306,7 @@ function rollBack(
     deployment.phase = 'rollback-failed'
     deployment.phaseEndsAt = Number.POSITIVE_INFINITY
     deployment.greenStatus = []
+    ctx.record?.('rollback-failed', endpoint.name, at, endpoint.failureReason)
     return
   }
   for (const v of deployment.green.variants) v.current = 0
@@ -300,10 +322,12 @@ function rollBack(
       at
     )
     deployment.rollbackReason = reason
+    ctx.record?.('rolling-back', endpoint.name, at, reason)
     return
   }
   deployment.rollbackReason = reason
   finishRollback(endpoint, deployment, at, scenario)
+  ctx.record?.('rolled-back', endpoint.name, at, reason)
 }
 
 function finishRollback(

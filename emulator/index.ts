@@ -3,6 +3,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CallLog, type CallRecord } from './calls.js'
+import type { EmulatorEvent } from './events.js'
 import { CloudWatch } from './cloudwatch.js'
 import { VirtualClock } from './clock.js'
 import type { Service } from './errors.js'
@@ -15,6 +16,7 @@ import { createHandler } from './server.js'
 import { Simulation } from './simulation.js'
 
 export type { CallRecord } from './calls.js'
+export type { EmulatorEvent, EmulatorEventKind } from './events.js'
 export type { FaultRule, ModelBehaviour, ModelPackage, Scenario } from './scenario.js'
 export { DEFAULT_SCENARIO, loadScenario } from './scenario.js'
 
@@ -43,6 +45,11 @@ export interface Emulator {
   env(): Record<string, string>
   /** Every call, in order. */
   calls(): CallRecord[]
+  /**
+   * When each deployment reached its end (created, completed, rolling-back, rolled-back,
+   * rollback-failed, creation-failed): simulated time, and the real time the clock passed it.
+   */
+  events(): EmulatorEvent[]
   /** Create*, Update*, Delete*, Put*, Set*, AddTags, DeleteTags, TagResource... calls. */
   mutatingCalls(): CallRecord[]
   /** Simulated epoch milliseconds. */
@@ -105,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
       gate,
       log,
+      events: () => sim.events.all(),
       catchUp: () => sim.catchUp(),
       gateInputs: () => ({ scenario, realElapsedMs: clock.realElapsedMs() }),
       resourceArn,
@@ -151,6 +159,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       AWS_EC2_METADATA_DISABLED: 'true'
     }),
     calls: () => log.all(),
+    events: () => {
+      sim.catchUp()
+      return sim.events.all()
+    },
     mutatingCalls: () => log.all().filter(c => c.mutating),
     now: () => clock.now(),
     advance: seconds => {

@@ -17,6 +17,8 @@ export interface ServerDeps {
   invoke(name: string, targetVariant: string | undefined): RuntimeReply
   gate: Gate
   log: CallLog
+  /** The event log (deployment verdicts in simulated and real time). */
+  events(): unknown[]
   /** Processes the simulation up to now and returns simulated epoch ms. */
   catchUp(): number
   gateInputs(): { scenario: Parameters<Gate['check']>[2]; realElapsedMs: number }
@@ -255,6 +257,9 @@ function introspect(
         return json(200, deps.health())
       case 'GET /_emulator/calls':
         return json(200, deps.log.all())
+      case 'GET /_emulator/events':
+        deps.catchUp()
+        return json(200, deps.events())
       case 'POST /_emulator/advance': {
         const seconds = Number(url.searchParams.get('seconds') ?? '0')
         if (!Number.isFinite(seconds) || seconds < 0)

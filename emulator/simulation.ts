@@ -5,6 +5,7 @@
 import { AlarmBook } from './alarms.js'
 import type { VirtualClock } from './clock.js'
 import { tickEndpoint } from './deployment.js'
+import { EventLog } from './events.js'
 import { MetricStore, MINUTE_MS } from './metrics.js'
 import { seededRandom } from './random.js'
 import type { Scenario } from './scenario.js'
@@ -18,6 +19,7 @@ export class Simulation {
   readonly metrics = new MetricStore()
   readonly alarms: AlarmBook
   readonly traffic: TrafficGenerator
+  readonly events: EventLog
   /** Everything before this simulated time has been processed. */
   private processedUntil: number
 
@@ -28,6 +30,7 @@ export class Simulation {
     const random = seededRandom(getScenario().seed)
     this.alarms = new AlarmBook(this.metrics, () => this.getScenario().alarmsInAlarm)
     this.traffic = new TrafficGenerator(getScenario, this.metrics, random)
+    this.events = new EventLog(simulated => clock.realTimeAt(simulated))
     this.processedUntil = Math.floor(clock.now() / TICK_MS) * TICK_MS
   }
 
@@ -47,7 +50,8 @@ export class Simulation {
   private runStateMachines(time: number): void {
     const ctx = {
       scenario: () => this.getScenario(),
-      alarmInAlarm: (name: string) => this.alarms.isInAlarm(name)
+      alarmInAlarm: (name: string) => this.alarms.isInAlarm(name),
+      record: this.events.add.bind(this.events)
     }
     for (const [key, endpoint] of this.store.endpoints) {
       if (!tickEndpoint(endpoint, time, ctx)) this.store.endpoints.delete(key)

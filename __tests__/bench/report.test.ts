@@ -1,0 +1,149 @@
+import { describe, it, expect } from '@jest/globals'
+import type { LabRun, LabStepResult } from '../../scripts/lib/bench-lab.js'
+import {
+  checkTargets,
+  markdownTable,
+  verdictLines,
+  type BenchFigures
+} from '../../scripts/lib/bench-report.js'
+
+const summary = (median: number) => ({ median, min: median - 5, max: median + 5, n: 30 })
+
+function labStep(name: string, detectSimMs: number, perMinute: number): LabStepResult {
+  return {
+    name,
+    expected: 'deployed',
+    outcome: 'deployed',
+    exitCode: 0,
+    event: undefined,
+    deploymentSimMs: 120_000,
+    latency: {
+      detectSimMs,
+      detectRealMs: detectSimMs / 60,
+      exitSimMs: detectSimMs + 4000,
+      exitRealMs: detectSimMs / 60 + 70,
+      finishRealMs: 70
+    },
+    overhead: {
+      startRealMs: 400,
+      beyondRealMs: 400 + detectSimMs / 60 + 70,
+      beyondRealWorldMs: 400 + detectSimMs + 70
+    },
+    rate: { calls: perMinute * 2, byOperation: {}, minutes: 2, perMinute },
+    realDurationMs: 3000
+  }
+}
+
+const run = (mode: 'scaled' | 'synced', steps: LabStepResult[]): LabRun => ({
+  mode,
+  timeScale: 60,
+  pollIntervalInput: mode === 'synced' ? '10' : '0.1667',
+  pollSimSeconds: 10,
+  steps
+})
+
+const base: BenchFigures = {
+  bundle: {
+    indexBytes: 70_000,
+    indexGzipBytes: 18_000,
+    allJsBytes: 3_400_000,
+    allJsGzipBytes: 700_000,
+    chunks: 13
+  },
+  coldStart: { bundle: summary(70), bareNode: summary(28), runs: 30, warmup: 3 },
+  rss: { method: '/usr/bin/time -v', bundleMiB: summary(50), bareNodeMiB: summary(38) }
+}
+
+const steps = (e: number, rate = 10): LabStepResult[] => [
+  labStep('Model A', 4000, rate),
+  labStep('Model B', 3000, rate),
+  labStep('Model E', e, rate)
+]
+
+describe('checkTargets', () => {
+  it('checks cold start and RSS only without the lab', () => {
+    const checks = checkTargets(base)
+    expect(checks.map(c => [c.measured, c.pass])).toEqual([
+      ['2.50×', true],
+      ['55.0 MiB', true]
+    ])
+  })
+
+  it('fails the cold start above 3.5× and the RSS above 65 MiB', () => {
+    const checks = checkTargets({
+      ...base,
+      coldStart: { ...base.coldStart, bundle: summary(100) },
+      rss: { ...base.rss, bundleMiB: summary(70) }
+    })
+    expect(checks.map(c => c.pass)).toEqual([false, false])
+  })
+
+  it('checks detection, call rate and time beyond the deployment with the lab', () => {
+    const checks = checkTargets({
+      ...base,
+      synced: run('synced', steps(9000)),
+      scaled: run('scaled', steps(6000))
+    })
+    expect(checks).toHaveLength(9)
+    expect(checks.every(c => c.pass)).toBe(true)
+    expect(checks.find(c => c.name.startsWith('API calls'))?.measured).toBe('10.0')
+  })
+
+  it('fails a detection later than one poll interval, and too many calls', () => {
+    const checks = checkTargets({
+      ...base,
+      synced: run('synced', steps(10_500, 13)),
+      scaled: run('scaled', steps(6000))
+    })
+    const failed = checks.filter(c => !c.pass).map(c => c.name)
+    expect(failed).toEqual([
+      'Completion (E) detected within one poll interval (synced)',
+      'API calls per simulated minute, default settings (A + B + E)'
+    ])
+  })
+
+  it('fails what it could not measure', () => {
+    const broken = { ...labStep('Model E', 1000, 10), latency: undefined, overhead: undefined }
+    const checks = checkTargets({
+      ...base,
+      synced: run('synced', steps(1000)),
+      scaled: run('scaled', [labStep('Model A', 1, 1), labStep('Model B', 1, 1), broken])
+    })
+    const failed = checks.filter(c => !c.pass)
+    expect(failed.map(c => c.measured)).toEqual(['n/a simulated', 'n/a', 'n/a'])
+  })
+})
+
+describe('verdictLines and markdownTable', () => {
+  const figures = {
+    ...base,
+    synced: run('synced', steps(9000)),
+    scaled: run('scaled', steps(6000))
+  }
+  const checks = checkTargets(figures)
+
+  it('prints one PASS/FAIL line per target', () => {
+    const lines = verdictLines(checks)
+    expect(lines).toHaveLength(checks.length)
+    expect(lines[0]).toBe(
+      'PASS  Cold start to fail-fast vs node -e 0 (medians): 2.50× (target ≤ 3.5×)'
+    )
+  })
+
+  it('renders a table with every target and how to reproduce', () => {
+    const table = markdownTable(figures, checks, {
+      node: '/usr/bin/node',
+      nodeVersion: 'v20.20.2',
+      cpu: '2 × CPU',
+      runs: 30
+    })
+    const rows = table.split('\n').filter(l => l.startsWith('| '))
+    // Header, 4 size/cold rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
+    expect(rows).toHaveLength(1 + 4 + 4 + 1 + 9)
+    expect(table).toContain('| `dist/index.js` | 68.4 KiB (gzip 17.6 KiB) |  |')
+    expect(table).toContain(
+      '| API calls per simulated minute by step (synced) | A 10.0, B 10.0, E 10.0 |  |'
+    )
+    expect(table).toContain('npm run bench')
+  })
+})
