@@ -262,6 +262,26 @@ describe('schedule-aware polling', () => {
     expect(nextPollDelay(t, labContext(), pacing, min(2) + 10_000)).toBe(10_000)
   })
 
+  it('trusts the bake length SageMaker states over the policy', () => {
+    const ep = endpoint('Updating', { green: { status: 'Baking', current: 4, since: min(4) } })
+    const stated = {
+      ...ep,
+      green: {
+        ...ep.green!,
+        statuses: [
+          {
+            status: 'Baking',
+            message:
+              'Baking for 30 seconds with traffic enabled on full capacity of 4 instance(s).',
+            startTime: min(4)
+          }
+        ]
+      }
+    }
+    const t = replay([observe(min(4) + 1000, stated)])
+    expect(nextPollDelay(t, labContext(), pacing, min(4) + 25_000)).toBe(5500)
+  })
+
   it('backs off, within the cap, while polls fail', () => {
     const t = replay([
       observe(T0, undefined, [], 'x'),

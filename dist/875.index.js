@@ -291,7 +291,9 @@ async function cleanup(api, endpointName, created, log) {
         return deleted;
     }
     const inUse = new Set([ep?.EndpointConfigName, ep?.PendingDeploymentSummary?.EndpointConfigName]);
-    const liveConfig = ep?.EndpointConfigName ? await api.describeEndpointConfig(ep.EndpointConfigName) : undefined;
+    const liveConfig = ep?.EndpointConfigName
+        ? await api.describeEndpointConfig(ep.EndpointConfigName)
+        : undefined;
     const liveModels = new Set((liveConfig?.ProductionVariants ?? []).map(v => v.ModelName));
     if (created.createdConfig) {
         if (inUse.has(created.createdConfig)) {
@@ -645,7 +647,9 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
         throw new PreflightError(`Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`);
     }
     if (ep.EndpointStatus !== 'InService') {
-        throw new PreflightError(`Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`);
+        throw new PreflightError(ep.EndpointStatus === 'UpdateRollbackFailed'
+            ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
+            : `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`);
     }
     return { current: await describeLive(api, ep, log), attach: undefined };
 }
@@ -779,7 +783,7 @@ function settle(t, ctx) {
                 outcome: 'failed',
                 failureReason: ep.failureReason ??
                     'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
-                summary: 'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Fix it with a new update.' +
+                summary: 'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Inspect it in the SageMaker console; leaving this state takes a manual update, or deleting and re-creating the endpoint.' +
                     (alarmText ? ` Trigger: ${alarmText}.` : '')
             };
         case 'OutOfService':
@@ -832,6 +836,10 @@ function expectedChangeAt(t, ctx) {
     if (!status?.startTime)
         return undefined;
     if (status.status === 'Baking') {
+        // SageMaker says how long it bakes ("Baking for 60 seconds ..."); else go by the policy.
+        const stated = /Baking for (\d+) seconds/.exec(status.message ?? '')?.[1];
+        if (stated !== undefined)
+            return status.startTime + Number(stated) * 1000;
         const finalBake = (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity);
         const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds;
         return seconds === undefined ? undefined : status.startTime + seconds * 1000;
@@ -905,6 +913,7 @@ async function watch(start, ctx, deps, opts) {
             if (deps.signal?.aborted) {
                 return { timeline, verdict: interrupted(timeline, 'Watching was cancelled.') };
             }
+            const pollStartedAt = deps.now();
             await poll(false);
             let verdict = settle(timeline, ctx);
             if (verdict) {
@@ -924,7 +933,8 @@ async function watch(start, ctx, deps, opts) {
             const now = deps.now();
             if (now >= opts.deadline)
                 return { timeline, verdict: timedOut(timeline, opts.budgetSeconds) };
-            const delay = Math.min(nextPollDelay(timeline, ctx, opts, now), opts.deadline - now);
+            // The pause counts from the start of the poll, so slow answers do not stretch the interval.
+            const delay = Math.min(nextPollDelay(timeline, ctx, opts, now) - (now - pollStartedAt), opts.deadline - now);
             await deps.sleep(Math.max(0, delay), deps.signal);
         }
     }
@@ -978,8 +988,8 @@ function toAlarmSnapshots(alarms) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var src_plan = __webpack_require__(79);
+// EXTERNAL MODULE: ./src/plan.ts
+var src_plan = __webpack_require__(2464);
 ;// CONCATENATED MODULE: ./src/deploy.ts
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
 // Every failure becomes a verdict here, so report() always has something true to say.
@@ -1189,7 +1199,7 @@ async function deploy(o) {
             budgetSeconds: plan.budgetSeconds,
             pollIntervalMs: request.pollIntervalSeconds * 1000,
             floorMs: 2000,
-            alarmRefreshMs: 20_000,
+            alarmRefreshMs: 30_000,
             maxConsecutiveFailures: 10
         });
         if (request.cleanupOnFailure &&

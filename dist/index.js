@@ -1,6 +1,92 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
+/* harmony export */   se: () => (/* binding */ labAlarms)
+/* harmony export */ });
+/* unused harmony export latencyAlarmName */
+// The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
+// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
+// endpoint never blocks or rolls back a deployment.
+const NAMESPACE = 'AWS/SageMaker';
+const PERIOD_SECONDS = 60;
+function errorRateAlarmName(endpointName) {
+    return `${endpointName}-5xx-rate`;
+}
+function latencyAlarmName(endpointName) {
+    return `${endpointName}-model-latency`;
+}
+function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags) {
+    const dimensions = [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: variantName }
+    ];
+    const metric = (id, metricName) => ({
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+            Period: PERIOD_SECONDS,
+            Stat: 'Sum'
+        },
+        ReturnData: false
+    });
+    const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }));
+    const errorRate = {
+        name: errorRateAlarmName(endpointName),
+        watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
+        threshold: errorRateThresholdPercent,
+        request: {
+            AlarmName: errorRateAlarmName(endpointName),
+            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+            ComparisonOperator: 'GreaterThanThreshold',
+            Threshold: errorRateThresholdPercent,
+            EvaluationPeriods: 1,
+            DatapointsToAlarm: 1,
+            TreatMissingData: 'notBreaching',
+            Metrics: [
+                metric('errors', 'Invocation5XXErrors'),
+                metric('invocations', 'Invocations'),
+                {
+                    Id: 'rate',
+                    Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+                    Label: '5XX error rate (%)',
+                    ReturnData: true
+                }
+            ],
+            Tags: plainTags
+        }
+    };
+    // CloudWatch reports ModelLatency in microseconds.
+    const latency = {
+        name: latencyAlarmName(endpointName),
+        watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
+        threshold: latencyThresholdMs,
+        request: {
+            AlarmName: latencyAlarmName(endpointName),
+            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+            Namespace: NAMESPACE,
+            MetricName: 'ModelLatency',
+            Dimensions: dimensions,
+            Statistic: 'Average',
+            Period: PERIOD_SECONDS,
+            ComparisonOperator: 'GreaterThanThreshold',
+            Threshold: Math.round(latencyThresholdMs * 1000),
+            EvaluationPeriods: 1,
+            DatapointsToAlarm: 1,
+            TreatMissingData: 'notBreaching',
+            Tags: plainTags
+        }
+    };
+    return [errorRate, latency];
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -514,8 +600,8 @@ function failFast(message) {
     process.exitCode = 1;
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(79);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __nccwpck_require__(2464);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -564,7 +650,7 @@ async function run(options = {}) {
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2875)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 868).then(__nccwpck_require__.bind(__nccwpck_require__, 8868))
+        __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
     ]);
     const startedAt = now();
     let api;
@@ -594,7 +680,7 @@ async function run(options = {}) {
             run: runContext
         }))
     });
-    await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier);
+    await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api);
     return result.verdict.outcome;
 }
 const IN_PROGRESS_VERDICT = {
@@ -605,11 +691,21 @@ const IN_PROGRESS_VERDICT = {
     finalConfigName: undefined,
     finalStatus: undefined
 };
-async function report(core, result, request, runContext, durationSeconds, notifier) {
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 868).then(__nccwpck_require__.bind(__nccwpck_require__, 8868));
+async function report(core, result, request, runContext, durationSeconds, notifier, api) {
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
-    const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds });
+    // The evidence behind the verdict; reading it never changes the outcome.
+    let metrics;
+    if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
+        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 362).then(__nccwpck_require__.bind(__nccwpck_require__, 1362));
+        metrics = await readRolloutMetrics(api, plan, timeline);
+        if (metrics?.warning)
+            core.warning(metrics.warning);
+        else if (metrics)
+            core.info(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
+    }
+    const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics });
     for (const [name, value] of Object.entries(outputs))
         core.setOutput(name, value);
     let markdown;
@@ -622,7 +718,8 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             verdict,
             run: runContext,
             durationSeconds,
-            ...(blue ? { blue } : {})
+            ...(blue ? { blue } : {}),
+            ...(metrics ? { metrics } : {})
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
@@ -701,101 +798,18 @@ function greenNames(endpointName, run) {
 
 /***/ }),
 
-/***/ 79:
+/***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Gg: () => (/* binding */ buildPlan),
-  yz: () => (/* binding */ policyFromDeploymentConfig)
-});
-
-// UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
-
-;// CONCATENATED MODULE: ./src/alarms.ts
-// The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
-// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
-// endpoint never blocks or rolls back a deployment.
-const NAMESPACE = 'AWS/SageMaker';
-const PERIOD_SECONDS = 60;
-function errorRateAlarmName(endpointName) {
-    return `${endpointName}-5xx-rate`;
-}
-function latencyAlarmName(endpointName) {
-    return `${endpointName}-model-latency`;
-}
-function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags) {
-    const dimensions = [
-        { Name: 'EndpointName', Value: endpointName },
-        { Name: 'VariantName', Value: variantName }
-    ];
-    const metric = (id, metricName) => ({
-        Id: id,
-        MetricStat: {
-            Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
-            Period: PERIOD_SECONDS,
-            Stat: 'Sum'
-        },
-        ReturnData: false
-    });
-    const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }));
-    const errorRate = {
-        name: errorRateAlarmName(endpointName),
-        watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
-        threshold: errorRateThresholdPercent,
-        request: {
-            AlarmName: errorRateAlarmName(endpointName),
-            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
-            ComparisonOperator: 'GreaterThanThreshold',
-            Threshold: errorRateThresholdPercent,
-            EvaluationPeriods: 1,
-            DatapointsToAlarm: 1,
-            TreatMissingData: 'notBreaching',
-            Metrics: [
-                metric('errors', 'Invocation5XXErrors'),
-                metric('invocations', 'Invocations'),
-                {
-                    Id: 'rate',
-                    Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
-                    Label: '5XX error rate (%)',
-                    ReturnData: true
-                }
-            ],
-            Tags: plainTags
-        }
-    };
-    // CloudWatch reports ModelLatency in microseconds.
-    const latency = {
-        name: latencyAlarmName(endpointName),
-        watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
-        threshold: latencyThresholdMs,
-        request: {
-            AlarmName: latencyAlarmName(endpointName),
-            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
-            Namespace: NAMESPACE,
-            MetricName: 'ModelLatency',
-            Dimensions: dimensions,
-            Statistic: 'Average',
-            Period: PERIOD_SECONDS,
-            ComparisonOperator: 'GreaterThanThreshold',
-            Threshold: Math.round(latencyThresholdMs * 1000),
-            EvaluationPeriods: 1,
-            DatapointsToAlarm: 1,
-            TreatMissingData: 'notBreaching',
-            Tags: plainTags
-        }
-    };
-    return [errorRate, latency];
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/names.ts
-var src_names = __nccwpck_require__(6455);
-;// CONCATENATED MODULE: ./src/plan.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PROVISIONING_SECONDS, DECOMMISSION_SECONDS, PROVISIONING_MARGIN_SECONDS, BUDGET_MARGIN_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, stepInstances, expectedSchedule, alarmNamesFromDeploymentConfig, planTags */
+/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9333);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6455);
 
 
 
@@ -890,12 +904,12 @@ function executionTimeout(policy, instanceCount, checked) {
     if (!checked)
         return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.d('wait-interval', `The rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('wait-interval', `The rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (given < waits) {
-        throw new errors/* InputError */.d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
     }
     return given;
 }
@@ -989,21 +1003,21 @@ function planTags(userTags, run) {
     ];
     const tags = [
         ...userTags
-            .filter(t => !t.Key.startsWith(inputs/* ACTION_TAG_PREFIX */.FU))
+            .filter(t => !t.Key.startsWith(_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU))
             .map(({ Key, Value }) => ({ Key, Value })),
         ...provenance.map(([key, value]) => ({
-            Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
+            Key: `${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}${key}`,
             Value: tagValue(value)
         }))
     ];
     if (tags.length > MAX_TAGS) {
-        throw new errors/* InputError */.d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
     }
     return tags;
 }
 function fleet(request, current) {
     if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-        throw new errors/* InputError */.d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
     }
     const instanceType = request.instanceType ?? current?.instanceType;
     const instanceCount = request.instanceCount ?? current?.instanceCount;
@@ -1019,7 +1033,7 @@ function fleet(request, current) {
             : ''
     ].filter(Boolean);
     if (instanceType === undefined || instanceCount === undefined) {
-        throw new errors/* InputError */.d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
     }
     return {
         variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
@@ -1046,15 +1060,15 @@ function buildPlan(request, run, current, options = {}) {
     const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
     const firstDeploy = current === null;
     if (firstDeploy && request.retainDeploymentConfig) {
-        throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
     const { variantName, instanceType, instanceCount } = fleet(request, current);
-    const names = (0,src_names/* greenNames */.e)(request.endpointName, run);
+    const names = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .greenNames */ .e)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);
     const alarmsToCreate = request.createAlarms
-        ? labAlarms(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        ? (0,_alarms_js__WEBPACK_IMPORTED_MODULE_3__/* .labAlarms */ .se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
         : [];
     const retained = request.retainDeploymentConfig
         ? policyFromDeploymentConfig(current?.lastDeploymentConfig)

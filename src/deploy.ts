@@ -241,7 +241,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         budgetSeconds: plan.budgetSeconds,
         pollIntervalMs: request.pollIntervalSeconds * 1000,
         floorMs: 2000,
-        alarmRefreshMs: 20_000,
+        alarmRefreshMs: 30_000,
         maxConsecutiveFailures: 10
       }
     )

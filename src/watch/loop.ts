@@ -90,6 +90,7 @@ export async function watch(
       if (deps.signal?.aborted) {
         return { timeline, verdict: interrupted(timeline, 'Watching was cancelled.') }
       }
+      const pollStartedAt = deps.now()
       await poll(false)
       let verdict = settle(timeline, ctx)
       if (verdict) {
@@ -113,7 +114,11 @@ export async function watch(
       }
       const now = deps.now()
       if (now >= opts.deadline) return { timeline, verdict: timedOut(timeline, opts.budgetSeconds) }
-      const delay = Math.min(nextPollDelay(timeline, ctx, opts, now), opts.deadline - now)
+      // The pause counts from the start of the poll, so slow answers do not stretch the interval.
+      const delay = Math.min(
+        nextPollDelay(timeline, ctx, opts, now) - (now - pollStartedAt),
+        opts.deadline - now
+      )
       await deps.sleep(Math.max(0, delay), deps.signal)
     }
   } catch (e) {

@@ -15,6 +15,9 @@ export function expectedChangeAt(t: Timeline, ctx: WatchContext): number | undef
   const status = green ? latestStatus(green.statuses) : undefined
   if (!status?.startTime) return undefined
   if (status.status === 'Baking') {
+    // SageMaker says how long it bakes ("Baking for 60 seconds ..."); else go by the policy.
+    const stated = /Baking for (\d+) seconds/.exec(status.message ?? '')?.[1]
+    if (stated !== undefined) return status.startTime + Number(stated) * 1000
     const finalBake =
       (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity)
     const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds
