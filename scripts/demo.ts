@@ -78,6 +78,36 @@ if (b?.outputs['traffic-steps']) {
   console.log(`   triggered alarms: ${b.outputs['triggered-alarms'] || '(none)'}\n`)
 }
 
+interface StepFigures {
+  requests: number
+  errorRate5xxPercent: number | null
+}
+const metrics = JSON.parse(b?.outputs.metrics || '{}') as {
+  note?: string
+  split?: string
+  steps?: {
+    offsetSeconds: number
+    greenPercent: number
+    blue: StepFigures | null
+    green: StepFigures | null
+  }[]
+}
+if (b !== undefined) {
+  console.log(bold(`Model B 5XX rate per step (CloudWatch, ${metrics.split ?? 'no metrics'}):`))
+  const rate = (f: StepFigures | null | undefined): string =>
+    f && f.requests > 0
+      ? `${String(f.errorRate5xxPercent ?? 0).padStart(6)}% of ${f.requests}`
+      : '     —'
+  for (const s of metrics.steps ?? []) {
+    const t = s.offsetSeconds
+    console.log(
+      `   T+${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}  green ${String(s.greenPercent).padStart(3)}%   green 5XX ${rate(s.green)}   blue 5XX ${rate(s.blue)}`
+    )
+  }
+  if (metrics.note) console.log(`   ${metrics.note}`)
+  console.log('')
+}
+
 console.log(bold('Expected vs actual'))
 console.log('| Step | Expected | Actual | Exit code | |')
 console.log('|---|---|---|---|---|')

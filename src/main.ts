@@ -6,6 +6,7 @@ import { readInputs } from './inputs.js'
 import { failFast, getInput } from './runner.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
+import type { RolloutMetrics } from './metrics/types.js'
 import type { Notifier } from './notify.js'
 import type {
   CurrentEndpoint,
@@ -95,7 +96,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
         })
       )
   })
-  await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier)
+  await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api)
   return result.verdict.outcome
 }
 
@@ -122,12 +123,24 @@ async function report(
   request: DeployRequest,
   runContext: RunContext,
   durationSeconds: number,
-  notifier: Notifier
+  notifier: Notifier,
+  api: AwsApi
 ): Promise<void> {
   const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
   const { plan, timeline, verdict } = result
   const blue = result.current ?? undefined
-  const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds })
+  // The evidence behind the verdict; reading it never changes the outcome.
+  let metrics: RolloutMetrics | undefined
+  if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
+    const { readRolloutMetrics } = await import('./metrics/read.js')
+    metrics = await readRolloutMetrics(api, plan, timeline)
+    if (metrics?.warning) core.warning(metrics.warning)
+    else if (metrics)
+      core.info(
+        `Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`
+      )
+  }
+  const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics })
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 
   let markdown: string
@@ -139,7 +152,8 @@ async function report(
       verdict,
       run: runContext,
       durationSeconds,
-      ...(blue ? { blue } : {})
+      ...(blue ? { blue } : {}),
+      ...(metrics ? { metrics } : {})
     })
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
   try {

@@ -1,5 +1,7 @@
 // The action outputs (action.yml), as strings ready for core.setOutput.
 
+import { metricsJson } from '../metrics/json.js'
+import type { RolloutMetrics } from '../metrics/types.js'
 import type { Plan, Timeline, Verdict } from '../types.js'
 import { planJson } from './plan-view.js'
 
@@ -21,6 +23,8 @@ export interface OutputsInput {
   readonly timeline: Timeline | undefined
   readonly verdict: Verdict
   readonly durationSeconds: number
+  /** Read from CloudWatch after the verdict; undefined when there was nothing to read. */
+  readonly metrics?: RolloutMetrics | undefined
 }
 
 export const OUTPUT_NAMES = [
@@ -32,7 +36,8 @@ export const OUTPUT_NAMES = [
   'triggered-alarms',
   'duration-seconds',
   'traffic-steps',
-  'plan'
+  'plan',
+  'metrics'
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -60,6 +65,15 @@ export function buildOutputs(input: OutputsInput): Record<OutputName, string> {
     'triggered-alarms': verdict.triggeredAlarms.join(','),
     'duration-seconds': String(Math.max(0, Math.round(duration))),
     'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
-    plan: plan === undefined ? '' : planJson(plan)
+    plan: plan === undefined ? '' : planJson(plan),
+    metrics: metricsJson(input.metrics, whyNoMetrics(input))
   }
+}
+
+function whyNoMetrics({ timeline, verdict }: OutputsInput): string {
+  if (verdict.outcome === 'planned') return 'No metrics: dry run, nothing was deployed.'
+  if (timeline === undefined) return 'No metrics: no rollout was started.'
+  if (verdict.outcome === 'started')
+    return 'No metrics: the action did not wait for the rollout (wait: false).'
+  return 'No metrics were read for this rollout.'
 }

@@ -1,6 +1,7 @@
 // The job summary: verdict headline, the traffic-step table, the alarms that guarded the
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
+import type { RolloutMetrics } from '../metrics/types.js'
 import type { Outcome, Plan, RunContext, Timeline, Verdict } from '../types.js'
 import {
   details,
@@ -13,6 +14,7 @@ import {
   type Markdown
 } from './markdown.js'
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
+import { renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -32,6 +34,8 @@ export interface SummaryInput {
   readonly blue?: BlueFleet
   /** Seconds from the update request to the verdict; else derived from the timeline. */
   readonly durationSeconds?: number
+  /** CloudWatch figures per step and phase, read after the verdict. */
+  readonly metrics?: RolloutMetrics
 }
 
 export const HEADLINES: Readonly<Record<Outcome, string>> = {
@@ -51,6 +55,7 @@ export function renderSummary(input: SummaryInput): string {
   const sections = [
     headline(plan, verdict, timeline),
     trafficSection(plan, timeline),
+    renderMetrics(input.metrics),
     alarmSection(input),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
     eventLog(timeline),

@@ -1,0 +1,210 @@
+import { describe, it, expect } from '@jest/globals'
+import { foldMetrics } from '../../src/metrics/fold.js'
+import { metricsJson } from '../../src/metrics/json.js'
+import { buildMetricQueries } from '../../src/metrics/queries.js'
+import type { RolloutMetrics } from '../../src/metrics/types.js'
+import {
+  chartLines,
+  formatMs,
+  phaseTable,
+  renderMetrics,
+  stepMetricsTable
+} from '../../src/report/metrics-view.js'
+import { buildOutputs } from '../../src/report/outputs.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { HOSTILE_ALARM, run, runB } from '../report/fixtures.js'
+import { liveLinkTargets, tablesOf } from '../report/helpers.js'
+import { recordedSeries } from './recorded.js'
+
+function foldB(
+  fleets: Parameters<typeof recordedSeries>[0] = {},
+  timeline = runB.timeline
+): RolloutMetrics {
+  return foldMetrics({
+    plan: runB.plan,
+    timeline,
+    request: buildMetricQueries(runB.plan, timeline),
+    series: recordedSeries(fleets),
+    calls: 1
+  })
+}
+
+describe('the per-step metrics table', () => {
+  it('has a row per traffic step with blue and green requests, 5XX and latency', () => {
+    expect(stepMetricsTable(foldB()).split('\n')).toEqual([
+      '| Time | Blue requests | Blue 5XX | Blue latency | Green requests | Green 5XX | Green latency |',
+      '|---|---|---|---|---|---|---|',
+      '| T+0 | 600 | 0 (0%) | 40 ms | 0 | — | — |',
+      '| T+1 min | 450 | 0 (0%) | 40 ms | 150 | 30 (20%) | 45 ms |',
+      '| T+2 min | 200 | 0 (0%) | 40 ms | 200 | 40 (20%) | 45 ms |',
+      '| T+2 min 40 s | 1,400 | 0 (0%) | 40 ms | 0 | — | — |'
+    ])
+  })
+
+  it('shows the whole variant when the split is not available', () => {
+    const lines = stepMetricsTable(foldB({ blue: false, green: false })).split('\n')
+    expect(lines[0]).toBe('| Time | Green traffic | Requests | 5XX | Latency |')
+    expect(lines[3]).toBe('| T+1 min | 25% | 600 | 30 (5%) | 41.3 ms |')
+  })
+})
+
+describe('the phase table', () => {
+  it('has baseline, shift and rollback with invocations, 5XX, latency and outcome', () => {
+    expect(phaseTable(foldB()).split('\n')).toEqual([
+      '| Phase | Invocations | 5XX errors | Latency | Outcome |',
+      '|---|---|---|---|---|',
+      '| Baseline | 3,000 (blue 3,000 · green 0) | 0 (0%) | 40 ms | blue only, before the update |',
+      '| Traffic shift | 1,600 (blue 1,250 · green 350) | 70 (4.4%); green 70 (20%) | 41.1 ms | alarm lab-endpoint-5xx-rate fired: SageMaker rolled back |',
+      '| Rollback | 1,400 (blue 1,400 · green 0) | 0 (0%) | 40 ms | all traffic back on blue |'
+    ])
+  })
+
+  it('escapes alarm names in the outcome', () => {
+    const timeline = {
+      ...runB.timeline,
+      alarms: [{ ...runB.timeline.alarms[0]!, name: HOSTILE_ALARM }]
+    }
+    const rows = phaseTable(foldB({}, timeline))
+    expect(rows).toContain('alarm evil\\|alarm &lt;b&gt; fired')
+    expect(tablesOf(rows)[0]!.every(line => line.split(/(?<!\\)\|/).length === 7)).toBe(true)
+  })
+})
+
+describe('the chart', () => {
+  const markdown = renderMetrics(foldB())
+
+  it('is a Mermaid xychart with the step times on the x axis', () => {
+    expect(markdown).toContain('```mermaid\n')
+    expect(markdown).toContain('\nxychart-beta\n')
+    expect(markdown).toContain('  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n')
+    expect(markdown).toContain('  y-axis "Percent" 0 --> 100\n')
+  })
+
+  it('draws green traffic, green and blue 5XX rates and the alarm threshold', () => {
+    expect(chartLines(foldB())).toEqual([
+      { name: 'green traffic %', values: ['0', '25', '50', '0'] },
+      { name: 'green 5XX rate %', values: ['0', '20', '20', '0'] },
+      { name: 'blue 5XX rate %', values: ['0', '0', '0', '0'] },
+      { name: 'alarm threshold (1%)', values: ['1', '1', '1', '1'] }
+    ])
+    expect(markdown).toContain(
+      '  line [0, 25, 50, 0]\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+    )
+    expect(markdown).toMatch(/Lines \(green: green traffic % · red: green 5XX rate %/)
+  })
+
+  it('gives repeated step times distinct labels and leaves out an unknown threshold', () => {
+    const timeline = {
+      ...runB.timeline,
+      steps: [...runB.timeline.steps, { ...runB.timeline.steps.at(-1)!, event: 'again' }]
+    }
+    const metrics = { ...foldB({}, timeline), alarmThresholdPercent: undefined }
+    const out = renderMetrics(metrics)
+    expect(out).toContain('"T+2 min 40 s", "T+2 min 40 s (2)"]')
+    expect(chartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
+  })
+
+  it('charts the endpoint rate without the split', () => {
+    const names = chartLines(foldB({ blue: false, green: false })).map(l => l.name)
+    expect(names).toEqual(['green traffic %', 'endpoint 5XX rate %', 'alarm threshold (1%)'])
+  })
+})
+
+describe('renderMetrics', () => {
+  it('renders nothing without metrics and the warning alone without figures', () => {
+    expect(renderMetrics(undefined)).toBe('')
+    const warned: RolloutMetrics = {
+      ...foldB(),
+      steps: [],
+      phases: [],
+      warning: 'Could not read the CloudWatch metrics: [x](http://evil.example)'
+    }
+    const out = renderMetrics(warned)
+    expect(out).toContain('### Metrics per step')
+    expect(out).not.toContain('mermaid')
+    expect(liveLinkTargets(out)).toEqual([])
+  })
+
+  it('says how blue and green were told apart', () => {
+    expect(renderMetrics(foldB())).toMatch(/told apart by the EndpointConfigName dimension/)
+    expect(renderMetrics(foldB({ blue: false, green: false }))).toMatch(
+      /\*\*Note:\*\* CloudWatch had no per-fleet datapoints/
+    )
+  })
+
+  it('sits next to the traffic-step table in the job summary', () => {
+    const summary = renderSummary({ ...runB, run, metrics: foldB() })
+    const traffic = summary.indexOf('### Traffic steps')
+    const metrics = summary.indexOf('### Metrics per step')
+    const alarms = summary.indexOf('### Alarms')
+    expect(traffic).toBeGreaterThan(-1)
+    expect(metrics).toBeGreaterThan(traffic)
+    expect(alarms).toBeGreaterThan(metrics)
+    expect(renderSummary({ ...runB, run })).not.toContain('### Metrics per step')
+  })
+
+  it('formats latency', () => {
+    expect(formatMs(null)).toBe('—')
+    expect(formatMs(41.25)).toBe('41.3 ms')
+    expect(formatMs(5000.4)).toBe('5000 ms')
+  })
+})
+
+describe('the metrics output', () => {
+  it('carries the same figures as JSON', () => {
+    const outputs = buildOutputs({ ...runB, durationSeconds: 160, metrics: foldB() })
+    const json = JSON.parse(outputs.metrics) as {
+      split: string
+      getMetricDataCalls: number
+      alarmThresholdPercent: number
+      steps: {
+        offsetSeconds: number
+        greenPercent: number
+        blue: { errorRate5xxPercent: number }
+        green: { requests: number; errorRate5xxPercent: number; modelLatencyMs: number }
+      }[]
+      phases: { phase: string; outcome: string }[]
+    }
+    expect(json.split).toBe('per-fleet')
+    expect(json.getMetricDataCalls).toBe(1)
+    expect(json.alarmThresholdPercent).toBe(1)
+    expect(json.steps[1]).toMatchObject({
+      at: '2025-06-02T14:01:00.000Z',
+      offsetSeconds: 60,
+      untilOffsetSeconds: 120,
+      greenPercent: 25,
+      blue: { requests: 450, errorRate5xxPercent: 0 },
+      green: { requests: 150, errors5xx: 30, errorRate5xxPercent: 20, modelLatencyMs: 45 },
+      endpoint: { requests: 600 }
+    })
+    expect(json.phases.map(p => p.phase)).toEqual(['baseline', 'shift', 'rollback'])
+  })
+
+  it('is a note when there is nothing to show', () => {
+    const planned = buildOutputs({
+      plan: runB.plan,
+      timeline: undefined,
+      verdict: { ...runB.verdict, outcome: 'planned' },
+      durationSeconds: 1
+    })
+    expect(JSON.parse(planned.metrics)).toEqual({
+      note: 'No metrics: dry run, nothing was deployed.'
+    })
+    const failed = { ...foldB(), steps: [], phases: [], warning: 'Could not read: throttled' }
+    expect(JSON.parse(metricsJson(failed, 'unused'))).toEqual({
+      note: 'Could not read: throttled',
+      getMetricDataCalls: 1
+    })
+  })
+
+  it('has null fleets without the split', () => {
+    const json = JSON.parse(metricsJson(foldB({ blue: false, green: false }), '')) as {
+      split: string
+      note: string
+      steps: { blue: unknown; green: unknown; endpoint: { requests: number } }[]
+    }
+    expect(json.split).toBe('endpoint-only')
+    expect(json.note).toMatch(/whole variant/)
+    expect(json.steps[1]).toMatchObject({ blue: null, green: null, endpoint: { requests: 600 } })
+  })
+})
