@@ -42,7 +42,7 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     expect(b.stdout).toMatch(new RegExp(`::error::Rolled back:.*${LAB_ERROR_ALARM}`))
     expect(b.summary).toContain('❌ Rolled back')
     expect(b.summary).toContain(LAB_ERROR_ALARM)
-    expect(b.summary).toMatch(/\| T\+1 min \| 75% \| 25% \|/)
+    expect(b.summary).toMatch(/\| T\+1 min( \d+ s)? \| 75% \| 25% \|/)
     const steps = trafficSteps(b)
     expect(steps[0]).toMatchObject({ bluePercent: 100, greenPercent: 0 })
     expect(steps.some(s => s.greenPercent === 25)).toBe(true)
