@@ -1,0 +1,249 @@
+// Re-runs and repeated steps: never fail on "already exists", attach to this run's own pending
+// deployment instead of starting a second one, clean up only what this run created, and refuse
+// a busy endpoint without changing anything when asked to.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { CallRecord, Emulator } from '../../emulator/index.js'
+import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
+import { LAB_ENDPOINT, labModel } from '../../scripts/lib/lab.js'
+import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { liveConfig } from './helpers.js'
+
+/** A SageMaker call straight to the emulator (JSON 1.1; signatures are not checked). */
+async function sagemaker(
+  emulator: Emulator,
+  operation: string,
+  params: Record<string, unknown>
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(emulator.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `SageMaker.${operation}`
+    },
+    body: JSON.stringify(params)
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+/** Model E with a 10-minute bake per step: long enough to still be running when we look. */
+function longBakeE(): { inputs: Record<string, string>; github: Record<string, string> } {
+  const lab = step('Model E')
+  return {
+    inputs: {
+      ...lab.inputs,
+      'model-data-url': labModel('e'),
+      'retain-deployment-config': 'false',
+      'wait-interval': '600'
+    },
+    github: { ...lab.github }
+  }
+}
+
+describe('the same step run twice (same run id and attempt) on an existing endpoint', () => {
+  let emulator: Emulator
+  let second: Awaited<ReturnType<typeof runStep>>
+  let calls: CallRecord[]
+
+  beforeAll(async () => {
+    emulator = await labEmulator()
+    await withModelA(emulator)
+    const from = emulator.calls().length
+    second = await runStep(emulator, step('Model A'))
+    calls = emulator.calls().slice(from)
+  }, 60_000)
+  afterAll(() => emulator.close())
+
+  it('does not fail on "already exists": it reuses the identical model and config', () => {
+    expect(second.code).toBe(0)
+    expect(second.outputs.outcome).toBe('deployed')
+    expect(second.stdout).not.toMatch(/::error::/)
+    expect(second.stdout).toMatch(/Reusing model lab-endpoint-a1a1a1a-1001-1/)
+    expect(second.stdout).toMatch(/Reusing endpoint config lab-endpoint-a1a1a1a-1001-1/)
+    // Nothing new was created, nothing deleted, at most one update.
+    const created = calls.filter(c => /^Create/.test(c.operation) && c.status === 200)
+    expect(created).toEqual([])
+    expect(calls.filter(c => c.operation.startsWith('Delete'))).toEqual([])
+    expect(calls.filter(c => c.operation === 'UpdateEndpoint').length).toBeLessThanOrEqual(1)
+  })
+
+  // The config is already live: a blue/green update from it to itself doubles the fleet for
+  // nothing, and its verdict cannot tell a rollback (InService on the old config, which is the
+  // same name) from success.
+  it.failing('does not start a blue/green update to the config that is already live', () => {
+    expect(second.mutating.filter(op => op === 'UpdateEndpoint')).toEqual([])
+  })
+})
+
+describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
+  let emulator: Emulator
+  let first: ActionResult
+  let second: ActionResult
+  let secondCalls: CallRecord[]
+  let advancedAt: number | undefined
+
+  beforeAll(async () => {
+    emulator = await labEmulator()
+    await withModelA(emulator)
+    const e = longBakeE()
+    const env = { ...emulator.env(), ...e.github, GITHUB_RUN_ID: '9001' }
+    // Attempt 1 starts the update and is cancelled mid-shift.
+    first = await runAction({
+      inputs: e.inputs,
+      env: { ...env, GITHUB_RUN_ATTEMPT: '1' },
+      signalAfter: { signal: 'SIGINT', ms: 2500 },
+      timeoutMs: 30_000
+    })
+    // Attempt 2 (same run id and commit): once it says it attaches, let the shift finish.
+    const from = emulator.calls().length
+    second = await runAction({
+      inputs: e.inputs,
+      env: { ...env, GITHUB_RUN_ATTEMPT: '2' },
+      timeoutMs: 30_000,
+      onLine: line => {
+        if (advancedAt === undefined && /started by attempt 1/.test(line)) {
+          advancedAt = Date.now()
+          emulator.advance(3000)
+        }
+      }
+    })
+    secondCalls = emulator.calls().slice(from)
+  }, 60_000)
+  afterAll(() => emulator.close())
+
+  it('attempt 1 started the update and stopped without a verdict', () => {
+    expect(first.code).not.toBe(0)
+    expect(first.outputs.outcome).not.toBe('deployed')
+    expect(first.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-9001-1')
+  })
+
+  it('attempt 2 attaches to the deployment attempt 1 started and says so', () => {
+    expect(advancedAt).toBeDefined()
+    expect(second.stdout).toMatch(
+      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, started by attempt 1 of this run: watching it/
+    )
+  })
+
+  it('attempt 2 makes no UpdateEndpoint, creates nothing, and reports the verdict', () => {
+    expect(secondCalls.filter(c => c.mutating).map(c => c.operation)).toEqual([])
+    expect(second.code).toBe(0)
+    expect(second.outputs.outcome).toBe('deployed')
+    expect(second.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-9001-1')
+    expect(second.summary).toContain('✅ Deployed')
+  })
+
+  it('exactly one UpdateEndpoint across both attempts', () => {
+    const updates = emulator
+      .calls()
+      .filter(c => c.operation === 'UpdateEndpoint')
+      .map(c => (c.params as { EndpointConfigName?: string }).EndpointConfigName)
+    expect(updates).toEqual(['lab-endpoint-e5e5e5e-9001-1'])
+  })
+})
+
+describe('cleanup-on-failure after a rollback', () => {
+  let emulator: Emulator
+  let b: Awaited<ReturnType<typeof runStep>>
+  let calls: CallRecord[]
+  let liveBefore: string | undefined
+
+  beforeAll(async () => {
+    emulator = await labEmulator()
+    await withModelA(emulator)
+    liveBefore = (await liveConfig(emulator, LAB_ENDPOINT))?.config
+    const from = emulator.calls().length
+    b = await runStep(emulator, step('Model B'), { inputs: { 'cleanup-on-failure': 'true' } })
+    calls = emulator.calls().slice(from)
+  }, 60_000)
+  afterAll(() => emulator.close())
+
+  it('B is still rolled back and fails the job', () => {
+    expect(b.outputs.outcome).toBe('rolled-back')
+    expect(b.code).toBe(1)
+  })
+
+  it("deletes exactly this run's own endpoint config and model, after the rollback", () => {
+    const config = b.outputs['endpoint-config-name']!
+    const model = b.outputs['model-name']!
+    expect(config).toBe('lab-endpoint-b2b2b2b-1002-1')
+    expect(model).toBe('lab-endpoint-b2b2b2b-1002-1')
+    const deletes = calls
+      .filter(c => c.operation.startsWith('Delete'))
+      .map(c => ({ op: c.operation, params: c.params, status: c.status }))
+    expect(deletes).toEqual([
+      { op: 'DeleteEndpointConfig', params: { EndpointConfigName: config }, status: 200 },
+      { op: 'DeleteModel', params: { ModelName: model }, status: 200 }
+    ])
+    // After the verdict: the deletes are the run's last changes, after its one update.
+    const mutating = calls.filter(c => c.mutating).map(c => c.operation)
+    expect(mutating.slice(-2)).toEqual(['DeleteEndpointConfig', 'DeleteModel'])
+    expect(mutating.indexOf('UpdateEndpoint')).toBeLessThan(
+      mutating.indexOf('DeleteEndpointConfig')
+    )
+  })
+
+  it('the live config and model are untouched and still serve', async () => {
+    expect(liveBefore).toBe('lab-endpoint-a1a1a1a-1001-1')
+    expect(await liveConfig(emulator, LAB_ENDPOINT)).toEqual({
+      status: 'InService',
+      config: liveBefore
+    })
+    const config = await sagemaker(emulator, 'DescribeEndpointConfig', {
+      EndpointConfigName: liveBefore
+    })
+    expect(config.status).toBe(200)
+    const model = await sagemaker(emulator, 'DescribeModel', {
+      ModelName: 'lab-endpoint-a1a1a1a-1001-1'
+    })
+    expect(model.status).toBe(200)
+    // And B's are gone.
+    const gone = await sagemaker(emulator, 'DescribeModel', {
+      ModelName: 'lab-endpoint-b2b2b2b-1002-1'
+    })
+    expect(gone.status).toBe(400)
+  })
+
+  it('says what it deleted', () => {
+    expect(b.stdout).toMatch(/Cleanup: deleted endpoint config lab-endpoint-b2b2b2b-1002-1/)
+    expect(b.stdout).toMatch(/Cleanup: deleted model lab-endpoint-b2b2b2b-1002-1/)
+  })
+})
+
+describe('a busy endpoint with on-busy: fail', () => {
+  let emulator: Emulator
+  let started: Awaited<ReturnType<typeof runStep>>
+  let busy: Awaited<ReturnType<typeof runStep>>
+
+  beforeAll(async () => {
+    emulator = await labEmulator()
+    await withModelA(emulator)
+    const e = longBakeE()
+    // Another run starts a long update and does not wait for it.
+    started = await runStep(emulator, step('Model E'), {
+      inputs: { ...e.inputs, wait: 'false' },
+      env: { GITHUB_RUN_ID: '9101' }
+    })
+    busy = await runStep(emulator, step('Model B'), {
+      inputs: { 'on-busy': 'fail' },
+      env: { GITHUB_RUN_ID: '9102' }
+    })
+  }, 60_000)
+  afterAll(() => emulator.close())
+
+  it('the other run left the endpoint Updating', () => {
+    expect(started.outputs.outcome).toBe('started')
+    expect(started.code).toBe(0)
+  })
+
+  it('fails at once with a clear message and changes nothing', () => {
+    expect(busy.code).toBe(1)
+    expect(busy.outputs.outcome).toBe('failed')
+    const error = busy.stdout.split('\n').find(l => l.startsWith('::error::')) ?? ''
+    expect(error).toMatch(
+      /Endpoint "lab-endpoint" is Updating \(deploying lab-endpoint-e5e5e5e-9101-1\)/
+    )
+    expect(error).toMatch(/on-busy: wait/)
+    expect(error).toMatch(/Nothing was changed in AWS/)
+    expect(busy.mutating).toEqual([])
+    expect(busy.durationMs).toBeLessThan(10_000)
+  })
+})
