@@ -264,7 +264,11 @@ async function launch(api, plan, log, now, signal) {
             : {})
     };
     const requestedAt = now();
-    if (launched.createEndpoint) {
+    const alreadyLive = launched.updateEndpoint !== undefined && configName === plan.previousConfigName;
+    if (alreadyLive) {
+        log.info(`The endpoint already serves ${configName} (this step ran before): no update needed.`);
+    }
+    else if (launched.createEndpoint) {
         await api.createEndpoint(launched.createEndpoint);
         log.info(`CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`);
     }
@@ -276,7 +280,8 @@ async function launch(api, plan, log, now, signal) {
         plan: launched,
         requestedAt,
         createdModel: createdModel ? modelName : undefined,
-        createdConfig: createdConfig ? configName : undefined
+        createdConfig: createdConfig ? configName : undefined,
+        alreadyLive
     };
 }
 /**
@@ -586,8 +591,8 @@ function changedSinceStart(t, ep, ctx, sawProgress = t.sawProgress) {
         ep.lastModifiedTime > ctx.previousLastModified);
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(8577);
 ;// CONCATENATED MODULE: ./src/preflight.ts
 
 
@@ -727,8 +732,15 @@ function guardrailWarning(plan) {
 var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
+/**
+ * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
+ * can fire and clear between two polls).
+ */
 function fired(t) {
-    return t.alarms.filter(a => a.fired).map(a => a.name);
+    const reason = t.last?.failureReason ?? '';
+    return t.alarms
+        .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
+        .map(a => a.name);
 }
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
 function settle(t, ctx) {
@@ -767,7 +779,7 @@ function settle(t, ctx) {
                 outcome: 'rolled-back',
                 failureReason: ep.failureReason ??
                     (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
-                summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why}.`
+                summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why.replace(/\.+$/, '')}.`
             };
         }
         case 'Failed':
@@ -882,12 +894,14 @@ const endpointChanged = (a, b) => !a ||
 async function watch(start, ctx, deps, opts) {
     let timeline = start;
     let lastAlarmPoll = Number.NEGATIVE_INFINITY;
+    /** One poll; true when it read the alarms. */
     const poll = async (forceAlarms) => {
         const before = timeline.events.length;
         const at = deps.now();
         let endpoint;
         let alarms = [];
         let error;
+        let readAlarms = false;
         try {
             endpoint = await deps.describeEndpoint();
             if (forceAlarms ||
@@ -895,6 +909,7 @@ async function watch(start, ctx, deps, opts) {
                 at - lastAlarmPoll >= opts.alarmRefreshMs) {
                 alarms = await deps.describeAlarms();
                 lastAlarmPoll = at;
+                readAlarms = true;
             }
         }
         catch (e) {
@@ -904,9 +919,11 @@ async function watch(start, ctx, deps, opts) {
             // A lost poll is never a verdict: drop what this poll saw and try again.
             endpoint = undefined;
             alarms = [];
+            readAlarms = false;
         }
         timeline = reduce(timeline, { at, endpoint, alarms, error }, ctx);
         await deps.onPoll?.(timeline, timeline.events.slice(before));
+        return readAlarms;
     };
     try {
         for (;;) {
@@ -914,13 +931,19 @@ async function watch(start, ctx, deps, opts) {
                 return { timeline, verdict: interrupted(timeline, 'Watching was cancelled.') };
             }
             const pollStartedAt = deps.now();
-            await poll(false);
+            const readAlarms = await poll(false);
             let verdict = settle(timeline, ctx);
             if (verdict) {
-                // Name the alarms with a fresh read when this poll did not include them.
-                if (lastAlarmPoll < deps.now() - 1 && timeline.consecutiveFailedPolls === 0) {
-                    await poll(true);
-                    verdict = settle(timeline, ctx) ?? verdict;
+                // Name the alarms with a fresh read when this poll did not include them. The verdict
+                // stands whatever this extra read meets.
+                if (!readAlarms) {
+                    try {
+                        await poll(true);
+                        verdict = settle(timeline, ctx) ?? verdict;
+                    }
+                    catch {
+                        // keep the verdict
+                    }
                 }
                 return { timeline, verdict };
             }
@@ -988,8 +1011,8 @@ function toAlarmSnapshots(alarms) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/plan.ts
-var src_plan = __webpack_require__(2464);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var src_plan = __webpack_require__(9240);
 ;// CONCATENATED MODULE: ./src/deploy.ts
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
 // Every failure becomes a verdict here, so report() always has something true to say.
@@ -1111,6 +1134,21 @@ async function deploy(o) {
             const launched = await launch(api, plan, deploy_log, o.now, o.signal);
             ({ plan, requestedAt } = launched);
             created = launched;
+            if (launched.alreadyLive) {
+                return {
+                    plan,
+                    current,
+                    timeline: undefined,
+                    verdict: {
+                        outcome: 'deployed',
+                        summary: `The endpoint already serves ${plan.endpointConfigName}, created by an earlier run of this step; nothing was changed.`,
+                        failureReason: undefined,
+                        triggeredAlarms: [],
+                        finalConfigName: plan.endpointConfigName,
+                        finalStatus: current?.status
+                    }
+                };
+            }
         }
         catch (e) {
             const message = (0,errors/* errorMessage */.g)(e);

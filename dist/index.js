@@ -150,35 +150,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8422:
+/***/ 8577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FU: () => (/* binding */ ACTION_TAG_PREFIX),
-/* harmony export */   Ko: () => (/* binding */ readInputs)
-/* harmony export */ });
-/* unused harmony exports NAME_PATTERN, MODEL_NAME_PATTERN, TAG_PATTERN, MAX_USER_TAGS, POLICY_INPUTS, show */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
-const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
-const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
-const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
-/** Prefix of the tags the action adds itself; users cannot set these keys. */
-const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
-const MAX_USER_TAGS = 40;
-const POLICY_INPUTS = [
-    'traffic-routing',
-    'step-size',
-    'wait-interval',
-    'termination-wait',
-    'max-execution-timeout'
-];
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FU: () => (/* binding */ ACTION_TAG_PREFIX),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+
+// Generic input readers: each reads one named input, reports what is wrong to a shared
+// Problems list instead of throwing, and returns a usable fallback so reading can go on.
 const SHOWN_LENGTH = 80;
 const MAX_LISTED_PROBLEMS = 20;
 /** A value as shown in a message: quoted, control characters escaped, long values cut. */
@@ -188,10 +177,12 @@ function show(value) {
         return JSON.stringify(value);
     return `${JSON.stringify(chars.slice(0, SHOWN_LENGTH).join('') + '…')} (${chars.length} characters)`;
 }
+/** Input names for a message: `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
 function quoted(names) {
     const q = names.map(n => `"${n}"`);
     return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1) ?? ''}`;
 }
+/** Every problem found while reading inputs, thrown together as one InputError. */
 class Problems {
     list = [];
     add(input, message) {
@@ -205,7 +196,7 @@ class Problems {
         const more = this.list.length - lines.length;
         if (more > 0)
             lines.push(`…and ${more} more problem${more === 1 ? '' : 's'}.`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(first.input, lines.join('\n'));
+        throw new errors/* InputError */.d(first.input, lines.join('\n'));
     }
 }
 function bool(r, name, fallback) {
@@ -241,6 +232,7 @@ function decimal(r, name, range, what) {
     r.p.add(name, `Input "${name}" must be ${what} ${from} ${range.max} (decimals allowed), got ${show(value)}.`);
     return undefined;
 }
+/** The input's value; a problem if it is set but too long or not matching `pattern`. */
 function matches(r, name, pattern, maxLength, allowed) {
     const value = r.v(name);
     if (value !== '' && (value.length > maxLength || !pattern.test(value))) {
@@ -248,6 +240,65 @@ function matches(r, name, pattern, maxLength, allowed) {
     }
     return value;
 }
+/** Non-blank, non-comment lines with their 1-based line numbers. */
+function lines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((raw, i) => ({ line: raw.trim(), number: i + 1 }))
+        .filter(({ line }) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * The KEY=VALUE lines of a multiline input, split at the first `=` and trimmed.
+ * `separated` is false when a line has no `=` or starts with one (key and value are then '').
+ */
+function keyValueLines(text) {
+    return lines(text).map(({ line, number }) => {
+        const at = line.indexOf('=');
+        const key = at > 0 ? line.slice(0, at).trim() : '';
+        const value = at > 0 ? line.slice(at + 1).trim() : '';
+        return { line, number, key, value, separated: at > 0 };
+    });
+}
+/** The distinct non-empty items of a list given one per line or comma-separated. */
+function listItems(text) {
+    return [
+        ...new Set(text
+            .split(/[\n,]/)
+            .map(n => n.trim())
+            .filter(n => n !== ''))
+    ];
+}
+function deepFreeze(value) {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
+const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
+const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
+/** Prefix of the tags the action adds itself; users cannot set these keys. */
+const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
+const MAX_USER_TAGS = 40;
+const POLICY_INPUTS = [
+    'traffic-routing',
+    'step-size',
+    'wait-interval',
+    'termination-wait',
+    'max-execution-timeout'
+];
 const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
 function readRegion(r, env) {
     const fromInput = r.v('region');
@@ -301,13 +352,6 @@ function readModelSource(r) {
     }
     return { kind: 'existing', modelName };
 }
-/** Non-blank, non-comment lines with their 1-based line numbers. */
-function lines(text) {
-    return text
-        .split(/\r?\n/)
-        .map((raw, i) => ({ line: raw.trim(), number: i + 1 }))
-        .filter(({ line }) => line !== '' && !line.startsWith('#'));
-}
 function readEnvironment(r, createsModel) {
     const text = r.v('environment');
     const entries = new Map();
@@ -317,12 +361,9 @@ function readEnvironment(r, createsModel) {
         r.p.add('environment', 'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.');
         return {};
     }
-    for (const { line, number } of lines(text)) {
-        const at = line.indexOf('=');
-        const key = at > 0 ? line.slice(0, at).trim() : '';
-        const value = at > 0 ? line.slice(at + 1).trim() : '';
+    for (const { line, number, key, value, separated } of keyValueLines(text)) {
         const where = `Input "environment" line ${number}`;
-        if (at <= 0) {
+        if (!separated) {
             r.p.add('environment', `${where} must be KEY=VALUE, got ${show(line)}.`);
         }
         else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
@@ -346,13 +387,10 @@ function readEnvironment(r, createsModel) {
 function readTags(r) {
     const tags = [];
     const keys = new Set();
-    for (const { line, number } of lines(r.v('tags'))) {
-        const at = line.indexOf('=');
-        const Key = at > 0 ? line.slice(0, at).trim() : '';
-        const Value = at > 0 ? line.slice(at + 1).trim() : '';
+    for (const { line, number, key: Key, value: Value, separated } of keyValueLines(r.v('tags'))) {
         const where = `Input "tags" line ${number}`;
         const allowed = 'letters, digits, spaces and _ . : / = + - @';
-        if (at <= 0) {
+        if (!separated) {
             r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${show(line)}.`);
         }
         else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
@@ -438,12 +476,7 @@ function readPolicy(r, retain) {
 }
 function readAlarmNames(r, retain, createAlarms) {
     const raw = r.v('alarm-names');
-    const names = [
-        ...new Set(raw
-            .split(/[\n,]/)
-            .map(n => n.trim())
-            .filter(n => n !== ''))
-    ];
+    const names = listItems(raw);
     for (const name of names.filter(n => n.length > 255)) {
         r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`);
     }
@@ -476,14 +509,6 @@ function readRun(env) {
         ref: get('GITHUB_REF', ''),
         actor: get('GITHUB_ACTOR', 'local')
     };
-}
-function deepFreeze(value) {
-    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const child of Object.values(value))
-            deepFreeze(child);
-    }
-    return value;
 }
 /** Reads and validates every input; throws one InputError listing every problem. */
 function readInputs(getInput, env) {
@@ -584,11 +609,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(8577);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner.ts
 // The two runner commands the fail-fast path needs, without loading @actions/core: reading an
 // input as the runner passes it, and failing the step. Same encoding as @actions/core.
+
+
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
 function getInput(name, env = process.env) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -599,9 +630,17 @@ function failFast(message) {
     process.stdout.write(`::error::${data}\n`);
     process.exitCode = 1;
 }
+/** Appends an output in the runner's file-command format, as @actions/core's setOutput does. */
+function setOutputFast(name, value, env = process.env) {
+    const file = env['GITHUB_OUTPUT'];
+    if (!file)
+        return;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
 
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var plan = __nccwpck_require__(9240);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -639,6 +678,9 @@ async function run(options = {}) {
         ({ request, run: runContext } = (0,inputs/* readInputs */.Ko)(name => getInput(name), process.env));
     }
     catch (e) {
+        // Release gates read the outcome even when the inputs were refused.
+        setOutputFast('outcome', 'failed');
+        setOutputFast('failure-reason', (0,errors/* errorMessage */.g)(e));
         failFast((0,errors/* errorMessage */.g)(e));
         return undefined;
     }
@@ -798,39 +840,35 @@ function greenNames(endpointName, run) {
 
 /***/ }),
 
-/***/ 2464:
+/***/ 9240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_PROVISIONING_SECONDS, DECOMMISSION_SECONDS, PROVISIONING_MARGIN_SECONDS, BUDGET_MARGIN_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, stepInstances, expectedSchedule, alarmNamesFromDeploymentConfig, planTags */
-/* harmony import */ var _alarms_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9333);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6455);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gg: () => (/* binding */ buildPlan),
+  yz: () => (/* reexport */ policyFromDeploymentConfig)
+});
 
+// UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
 
+// EXTERNAL MODULE: ./src/alarms.ts
+var alarms = __nccwpck_require__(9333);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(8577);
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/rollout-policy.ts
 
-// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
-// the traffic schedule to expect and how long to wait for a verdict.
-/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-const DEFAULT_PROVISIONING_SECONDS = 60;
-/** Estimate for terminating the blue fleet after the final bake. */
-const DECOMMISSION_SECONDS = 60;
+// Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
+// step moves, the split to expect at each step, the DeploymentConfig to send (and to read
+// back from DescribeEndpoint) and the deployment timeout that fits the schedule.
 /** Room for provisioning in SageMaker's own deployment timeout. */
 const PROVISIONING_MARGIN_SECONDS = 900;
-/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
-const BUDGET_MARGIN_SECONDS = 600;
-/** Creating an endpoint takes minutes, whatever the schedule says. */
-const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
 const MIN_EXECUTION_TIMEOUT_SECONDS = 600;
 const MAX_EXECUTION_TIMEOUT_SECONDS = 28800;
-const MAX_TAGS = 50;
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
-const DEFAULT_VARIANT = 'AllTraffic';
 const ROUTING_TYPES = { linear: 'LINEAR', canary: 'CANARY', 'all-at-once': 'ALL_AT_ONCE' };
 /** Instances a linear step or canary moves: a percentage rounds up (33 % of 3 = 1). */
 function stepInstances(stepSize, instanceCount) {
@@ -904,12 +942,12 @@ function executionTimeout(policy, instanceCount, checked) {
     if (!checked)
         return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('wait-interval', `The rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new errors/* InputError */.d('wait-interval', `The rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (given < waits) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
+        throw new errors/* InputError */.d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
     }
     return given;
 }
@@ -962,6 +1000,7 @@ function alarmNamesFromDeploymentConfig(config) {
     const names = alarms.map(a => record(a)?.['AlarmName']).filter(n => typeof n === 'string');
     return [...new Set(names)];
 }
+/** The DeploymentConfig of a CreateEndpoint or UpdateEndpoint request. */
 function deploymentConfig(policy, instanceCount, alarmNames) {
     const type = ROUTING_TYPES[policy.routing];
     const size = { Type: policy.stepSize.type, Value: policy.stepSize.value };
@@ -985,6 +1024,28 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
     }
     return config;
 }
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
+
+
+
+// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
+// the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
+// own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
+/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
+const DEFAULT_PROVISIONING_SECONDS = 60;
+/** Estimate for terminating the blue fleet after the final bake. */
+const DECOMMISSION_SECONDS = 60;
+/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
+const BUDGET_MARGIN_SECONDS = 600;
+/** Creating an endpoint takes minutes, whatever the schedule says. */
+const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
+const MAX_TAGS = 50;
+const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+const DEFAULT_VARIANT = 'AllTraffic';
 /** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
 function tagValue(text) {
     return Array.from(text)
@@ -1003,21 +1064,21 @@ function planTags(userTags, run) {
     ];
     const tags = [
         ...userTags
-            .filter(t => !t.Key.startsWith(_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU))
+            .filter(t => !t.Key.startsWith(inputs/* ACTION_TAG_PREFIX */.FU))
             .map(({ Key, Value }) => ({ Key, Value })),
         ...provenance.map(([key, value]) => ({
-            Key: `${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}${key}`,
+            Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
             Value: tagValue(value)
         }))
     ];
     if (tags.length > MAX_TAGS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+        throw new errors/* InputError */.d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
     }
     return tags;
 }
 function fleet(request, current) {
     if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
+        throw new errors/* InputError */.d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
     }
     const instanceType = request.instanceType ?? current?.instanceType;
     const instanceCount = request.instanceCount ?? current?.instanceCount;
@@ -1033,7 +1094,7 @@ function fleet(request, current) {
             : ''
     ].filter(Boolean);
     if (instanceType === undefined || instanceCount === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+        throw new errors/* InputError */.d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
     }
     return {
         variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
@@ -1060,15 +1121,15 @@ function buildPlan(request, run, current, options = {}) {
     const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
     const firstDeploy = current === null;
     if (firstDeploy && request.retainDeploymentConfig) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+        throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
     const { variantName, instanceType, instanceCount } = fleet(request, current);
-    const names = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .greenNames */ .e)(request.endpointName, run);
+    const names = (0,src_names/* greenNames */.e)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);
     const alarmsToCreate = request.createAlarms
-        ? (0,_alarms_js__WEBPACK_IMPORTED_MODULE_3__/* .labAlarms */ .se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
         : [];
     const retained = request.retainDeploymentConfig
         ? policyFromDeploymentConfig(current?.lastDeploymentConfig)

@@ -147,6 +147,21 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       const launched = await launch(api, plan, log, o.now, o.signal)
       ;({ plan, requestedAt } = launched)
       created = launched
+      if (launched.alreadyLive) {
+        return {
+          plan,
+          current,
+          timeline: undefined,
+          verdict: {
+            outcome: 'deployed',
+            summary: `The endpoint already serves ${plan.endpointConfigName}, created by an earlier run of this step; nothing was changed.`,
+            failureReason: undefined,
+            triggeredAlarms: [],
+            finalConfigName: plan.endpointConfigName,
+            finalStatus: current?.status
+          }
+        }
+      }
     } catch (e) {
       const message = errorMessage(e)
       return {

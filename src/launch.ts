@@ -15,6 +15,8 @@ export interface LaunchResult {
   /** What this run created (cleanup may only ever touch these). */
   readonly createdModel: string | undefined
   readonly createdConfig: string | undefined
+  /** The endpoint already serves this exact config (a repeated step): nothing was updated. */
+  readonly alreadyLive: boolean
 }
 
 export class LaunchCancelled extends Error {
@@ -137,7 +139,11 @@ export async function launch(
       : {})
   }
   const requestedAt = now()
-  if (launched.createEndpoint) {
+  const alreadyLive =
+    launched.updateEndpoint !== undefined && configName === plan.previousConfigName
+  if (alreadyLive) {
+    log.info(`The endpoint already serves ${configName} (this step ran before): no update needed.`)
+  } else if (launched.createEndpoint) {
     await api.createEndpoint(launched.createEndpoint)
     log.info(`CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`)
   } else if (launched.updateEndpoint) {
@@ -148,7 +154,8 @@ export async function launch(
     plan: launched,
     requestedAt,
     createdModel: createdModel ? modelName : undefined,
-    createdConfig: createdConfig ? configName : undefined
+    createdConfig: createdConfig ? configName : undefined,
+    alreadyLive
   }
 }
 

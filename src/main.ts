@@ -3,7 +3,7 @@
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
-import { failFast, getInput } from './runner.js'
+import { failFast, getInput, setOutputFast } from './runner.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
@@ -53,6 +53,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   try {
     ;({ request, run: runContext } = readInputs(name => getInput(name), process.env))
   } catch (e) {
+    // Release gates read the outcome even when the inputs were refused.
+    setOutputFast('outcome', 'failed')
+    setOutputFast('failure-reason', errorMessage(e))
     failFast(errorMessage(e))
     return undefined
   }

@@ -1,5 +1,7 @@
 // The two runner commands the fail-fast path needs, without loading @actions/core: reading an
 // input as the runner passes it, and failing the step. Same encoding as @actions/core.
+import { randomUUID } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
 
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
 export function getInput(
@@ -14,4 +16,16 @@ export function failFast(message: string): void {
   const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   process.stdout.write(`::error::${data}\n`)
   process.exitCode = 1
+}
+
+/** Appends an output in the runner's file-command format, as @actions/core's setOutput does. */
+export function setOutputFast(
+  name: string,
+  value: string,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): void {
+  const file = env['GITHUB_OUTPUT']
+  if (!file) return
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
 }

@@ -3,8 +3,15 @@
 import type { Timeline, Verdict } from './types.js'
 import { changedSinceStart, type WatchContext } from './watch/reducer.js'
 
+/**
+ * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
+ * can fire and clear between two polls).
+ */
 function fired(t: Timeline): string[] {
-  return t.alarms.filter(a => a.fired).map(a => a.name)
+  const reason = t.last?.failureReason ?? ''
+  return t.alarms
+    .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
+    .map(a => a.name)
 }
 
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
@@ -45,7 +52,7 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
         failureReason:
           ep.failureReason ??
           (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
-        summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why}.`
+        summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why.replace(/\.+$/, '')}.`
       }
     }
     case 'Failed':

@@ -58,12 +58,14 @@ export async function watch(
   let timeline = start
   let lastAlarmPoll = Number.NEGATIVE_INFINITY
 
-  const poll = async (forceAlarms: boolean): Promise<void> => {
+  /** One poll; true when it read the alarms. */
+  const poll = async (forceAlarms: boolean): Promise<boolean> => {
     const before = timeline.events.length
     const at = deps.now()
     let endpoint: EndpointSnapshot | undefined
     let alarms: AlarmSnapshot[] = []
     let error: string | undefined
+    let readAlarms = false
     try {
       endpoint = await deps.describeEndpoint()
       if (
@@ -73,6 +75,7 @@ export async function watch(
       ) {
         alarms = await deps.describeAlarms()
         lastAlarmPoll = at
+        readAlarms = true
       }
     } catch (e) {
       if (e instanceof FatalPollError) throw e
@@ -80,9 +83,11 @@ export async function watch(
       // A lost poll is never a verdict: drop what this poll saw and try again.
       endpoint = undefined
       alarms = []
+      readAlarms = false
     }
     timeline = reduce(timeline, { at, endpoint, alarms, error }, ctx)
     await deps.onPoll?.(timeline, timeline.events.slice(before))
+    return readAlarms
   }
 
   try {
@@ -91,13 +96,18 @@ export async function watch(
         return { timeline, verdict: interrupted(timeline, 'Watching was cancelled.') }
       }
       const pollStartedAt = deps.now()
-      await poll(false)
+      const readAlarms = await poll(false)
       let verdict = settle(timeline, ctx)
       if (verdict) {
-        // Name the alarms with a fresh read when this poll did not include them.
-        if (lastAlarmPoll < deps.now() - 1 && timeline.consecutiveFailedPolls === 0) {
-          await poll(true)
-          verdict = settle(timeline, ctx) ?? verdict
+        // Name the alarms with a fresh read when this poll did not include them. The verdict
+        // stands whatever this extra read meets.
+        if (!readAlarms) {
+          try {
+            await poll(true)
+            verdict = settle(timeline, ctx) ?? verdict
+          } catch {
+            // keep the verdict
+          }
         }
         return { timeline, verdict }
       }
