@@ -1,4 +1,16 @@
-import { InputError } from './errors.js'
+import {
+  bool,
+  decimal,
+  deepFreeze,
+  keyValueLines,
+  listItems,
+  matches,
+  Problems,
+  quoted,
+  show,
+  whole,
+  type Reader
+} from './input-parsers.js'
 import type {
   DeployRequest,
   ModelSource,
@@ -8,6 +20,8 @@ import type {
   Tag,
   TrafficRouting
 } from './types.js'
+
+export { show } from './input-parsers.js'
 
 // Reads every input once into a frozen DeployRequest. All problems are collected and thrown
 // as one InputError, so a user fixes the workflow file in one go instead of one error per run.
@@ -35,94 +49,6 @@ export const POLICY_INPUTS = [
   'termination-wait',
   'max-execution-timeout'
 ] as const
-const SHOWN_LENGTH = 80
-const MAX_LISTED_PROBLEMS = 20
-
-/** A value as shown in a message: quoted, control characters escaped, long values cut. */
-export function show(value: string): string {
-  const chars = Array.from(value)
-  if (chars.length <= SHOWN_LENGTH) return JSON.stringify(value)
-  return `${JSON.stringify(chars.slice(0, SHOWN_LENGTH).join('') + '…')} (${chars.length} characters)`
-}
-
-function quoted(names: readonly string[]): string {
-  const q = names.map(n => `"${n}"`)
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1) ?? ''}`
-}
-
-class Problems {
-  readonly list: { input: string; message: string }[] = []
-  add(input: string, message: string): void {
-    this.list.push({ input, message })
-  }
-  throwIfAny(): void {
-    const first = this.list[0]
-    if (!first) return
-    const lines = this.list.slice(0, MAX_LISTED_PROBLEMS).map(p => p.message)
-    const more = this.list.length - lines.length
-    if (more > 0) lines.push(`…and ${more} more problem${more === 1 ? '' : 's'}.`)
-    throw new InputError(first.input, lines.join('\n'))
-  }
-}
-
-type Reader = { v: (name: string) => string; p: Problems }
-
-function bool(r: Reader, name: string, fallback: boolean): boolean {
-  const value = r.v(name)
-  if (value === '') return fallback
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  r.p.add(name, `Input "${name}" must be true or false, got ${show(value)}.`)
-  return fallback
-}
-
-function whole(
-  r: Reader,
-  name: string,
-  min: number,
-  max: number,
-  what: string
-): number | undefined {
-  const value = r.v(name)
-  if (value === '') return undefined
-  const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN
-  if (n >= min && n <= max) return n
-  r.p.add(name, `Input "${name}" must be ${what} from ${min} to ${max}, got ${show(value)}.`)
-  return undefined
-}
-
-function decimal(
-  r: Reader,
-  name: string,
-  range: { min?: number; aboveZero?: boolean; max: number },
-  what: string
-): number | undefined {
-  const value = r.v(name)
-  if (value === '') return undefined
-  const n = /^(\d{1,15}(\.\d{1,15})?|\.\d{1,15})$/.test(value) ? Number(value) : NaN
-  const low = range.aboveZero ? n > 0 : n >= (range.min ?? 0)
-  if (low && n <= range.max) return n
-  const from = range.aboveZero ? 'greater than 0 and at most' : `from ${range.min ?? 0} to`
-  r.p.add(
-    name,
-    `Input "${name}" must be ${what} ${from} ${range.max} (decimals allowed), got ${show(value)}.`
-  )
-  return undefined
-}
-
-function matches(
-  r: Reader,
-  name: string,
-  pattern: RegExp,
-  maxLength: number,
-  allowed: string
-): string {
-  const value = r.v(name)
-  if (value !== '' && (value.length > maxLength || !pattern.test(value))) {
-    r.p.add(name, `Input "${name}" must be ${allowed}, got ${show(value)}.`)
-  }
-  return value
-}
 
 const SAGEMAKER_NAME =
   '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit'
@@ -230,14 +156,6 @@ function readModelSource(r: Reader): ModelSource {
   return { kind: 'existing', modelName }
 }
 
-/** Non-blank, non-comment lines with their 1-based line numbers. */
-function lines(text: string): { line: string; number: number }[] {
-  return text
-    .split(/\r?\n/)
-    .map((raw, i) => ({ line: raw.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '' && !line.startsWith('#'))
-}
-
 function readEnvironment(r: Reader, createsModel: boolean): Record<string, string> {
   const text = r.v('environment')
   const entries = new Map<string, string>()
@@ -249,12 +167,9 @@ function readEnvironment(r: Reader, createsModel: boolean): Record<string, strin
     )
     return {}
   }
-  for (const { line, number } of lines(text)) {
-    const at = line.indexOf('=')
-    const key = at > 0 ? line.slice(0, at).trim() : ''
-    const value = at > 0 ? line.slice(at + 1).trim() : ''
+  for (const { line, number, key, value, separated } of keyValueLines(text)) {
     const where = `Input "environment" line ${number}`
-    if (at <= 0) {
+    if (!separated) {
       r.p.add('environment', `${where} must be KEY=VALUE, got ${show(line)}.`)
     } else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
       r.p.add(
@@ -284,13 +199,10 @@ function readEnvironment(r: Reader, createsModel: boolean): Record<string, strin
 function readTags(r: Reader): Tag[] {
   const tags: Tag[] = []
   const keys = new Set<string>()
-  for (const { line, number } of lines(r.v('tags'))) {
-    const at = line.indexOf('=')
-    const Key = at > 0 ? line.slice(0, at).trim() : ''
-    const Value = at > 0 ? line.slice(at + 1).trim() : ''
+  for (const { line, number, key: Key, value: Value, separated } of keyValueLines(r.v('tags'))) {
     const where = `Input "tags" line ${number}`
     const allowed = 'letters, digits, spaces and _ . : / = + - @'
-    if (at <= 0) {
+    if (!separated) {
       r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${show(line)}.`)
     } else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
       r.p.add(
@@ -405,14 +317,7 @@ function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
 
 function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean): string[] {
   const raw = r.v('alarm-names')
-  const names = [
-    ...new Set(
-      raw
-        .split(/[\n,]/)
-        .map(n => n.trim())
-        .filter(n => n !== '')
-    )
-  ]
+  const names = listItems(raw)
   for (const name of names.filter(n => n.length > 255)) {
     r.p.add(
       'alarm-names',
@@ -457,14 +362,6 @@ function readRun(env: Env): RunContext {
     ref: get('GITHUB_REF', ''),
     actor: get('GITHUB_ACTOR', 'local')
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
 }
 
 /** Reads and validates every input; throws one InputError listing every problem. */

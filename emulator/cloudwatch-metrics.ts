@@ -1,0 +1,64 @@
+// CloudWatch metric operations: GetMetricData (metric math included) and ListMetrics.
+
+import { present, seconds, timestampMs, type Params } from './cloudwatch-params.js'
+import { invalidParameter, missingParameter } from './errors.js'
+import type { MetricStore } from './metrics.js'
+import { compileQueries, queriesPeriod, queryValue } from './queries.js'
+
+export class CloudWatchMetrics {
+  constructor(private readonly metrics: MetricStore) {}
+
+  getMetricData(p: Params): Params {
+    const queries = compileQueries(p.MetricDataQueries, 'MetricDataQueries', false)
+    const start = timestampMs(p, 'StartTime')
+    const end = timestampMs(p, 'EndTime')
+    if (start === undefined) throw missingParameter('StartTime')
+    if (end === undefined) throw missingParameter('EndTime')
+    if (start >= end)
+      throw invalidParameter('The parameter StartTime must be less than the parameter EndTime.')
+    const descending = p.ScanBy !== 'TimestampAscending'
+    const results = queries
+      .filter(q => q.returnData)
+      .map(q => {
+        const periodMs =
+          (q.metricStat?.periodSeconds ?? q.periodSeconds ?? queriesPeriod(queries)) * 1000
+        const timestamps: number[] = []
+        const values: number[] = []
+        const first = Math.ceil(start / periodMs) * periodMs
+        for (let t = first; t < end; t += periodMs) {
+          const value = queryValue(queries, q.id, t, periodMs, this.metrics)
+          if (value === undefined) continue
+          timestamps.push(seconds(t))
+          values.push(value)
+        }
+        if (descending) {
+          timestamps.reverse()
+          values.reverse()
+        }
+        return {
+          Id: q.id,
+          Label: q.label ?? q.metricStat?.metric.metricName ?? q.id,
+          Timestamps: timestamps,
+          Values: values,
+          StatusCode: 'Complete',
+          Messages: []
+        }
+      })
+    return { MetricDataResults: results, Messages: [] }
+  }
+
+  listMetrics(p: Params): Params {
+    const dims = present(p.Dimensions)
+      ? (p.Dimensions as Params[]).map(d => ({ Name: String(d.Name), Value: d.Value as string }))
+      : undefined
+    const filter: Parameters<MetricStore['list']>[0] = {}
+    if (typeof p.Namespace === 'string') filter.namespace = p.Namespace
+    if (typeof p.MetricName === 'string') filter.metricName = p.MetricName
+    if (dims !== undefined) filter.dimensions = dims
+    return {
+      Metrics: this.metrics
+        .list(filter)
+        .map(m => ({ Namespace: m.namespace, MetricName: m.metricName, Dimensions: m.dimensions }))
+    }
+  }
+}

@@ -1,0 +1,168 @@
+// SageMaker operations on endpoints: create, blue/green update, delete, describe and list.
+
+import { resolvePolicy, rollbackAlarms, validateDeploymentConfig } from './deployment-config.js'
+import { startCreation, startDeployment } from './deployment.js'
+import { ApiError, validation } from './errors.js'
+import { SageMakerOperations, seconds, type SageMakerContext } from './sagemaker-operations.js'
+import type { SageMakerEndpointConfigs } from './sagemaker-endpoint-configs.js'
+import type { EndpointRecord } from './state.js'
+import {
+  NAME_PATTERN,
+  optionalArray,
+  optionalBoolean,
+  readTags,
+  requireString,
+  type Params
+} from './validate.js'
+
+const IN_PROGRESS = ['Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'Deleting']
+
+export class SageMakerEndpoints extends SageMakerOperations {
+  constructor(
+    ctx: SageMakerContext,
+    private readonly configs: SageMakerEndpointConfigs
+  ) {
+    super(ctx)
+  }
+
+  endpoint(p: Params): EndpointRecord {
+    const name = requireString(p, 'EndpointName', { max: 63, pattern: NAME_PATTERN })
+    const endpoint = this.ctx.store.endpoint(name)
+    if (endpoint === undefined) throw validation(`Could not find endpoint "${name}".`)
+    return endpoint
+  }
+
+  private deploymentConfig(p: Params): Params | undefined {
+    if (p.DeploymentConfig === undefined || p.DeploymentConfig === null) return undefined
+    return validateDeploymentConfig(p.DeploymentConfig, name => this.ctx.alarmExists(name))
+  }
+
+  createEndpoint(p: Params): Params {
+    const name = requireString(p, 'EndpointName', { max: 63, pattern: NAME_PATTERN })
+    const configName = requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
+    const deploymentConfig = this.deploymentConfig(p)
+    const tags = readTags(p)
+    const arn = this.arn('endpoint', name)
+    if (this.ctx.store.endpoint(name) !== undefined) {
+      throw new ApiError('ResourceInUse', `Cannot create already existing endpoint "${arn}".`)
+    }
+    const config = this.configs.config(configName)
+    const now = this.ctx.now()
+    const endpoint: EndpointRecord = {
+      name,
+      arn,
+      status: 'Creating',
+      configName: config.name,
+      blue: this.configs.fleet(config),
+      blueStatus: [],
+      deployment: undefined,
+      failureReason: undefined,
+      creationTime: now,
+      lastModifiedTime: now,
+      phaseEndsAt: undefined,
+      storedDeploymentConfig: deploymentConfig,
+      lastDeploymentConfig: deploymentConfig,
+      tags
+    }
+    startCreation(endpoint, now, this.ctx.scenario())
+    this.ctx.store.endpoints.set(name.toLowerCase(), endpoint)
+    return { EndpointArn: arn }
+  }
+
+  updateEndpoint(p: Params): Params {
+    const endpoint = this.endpoint(p)
+    const configName = requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
+    const retain = optionalBoolean(p, 'RetainDeploymentConfig') ?? false
+    optionalBoolean(p, 'RetainAllVariantProperties')
+    optionalArray(p, 'ExcludeRetainedVariantProperties', { max: 3 })
+    let deploymentConfig = this.deploymentConfig(p)
+    if (endpoint.status === 'Failed') {
+      throw validation(
+        `Cannot update endpoint "${endpoint.arn}" in Failed status: DeleteEndpoint is the only operation allowed on a failed endpoint.`
+      )
+    }
+    if (IN_PROGRESS.includes(endpoint.status))
+      throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
+    if (endpoint.status === 'UpdateRollbackFailed') {
+      throw validation(
+        `Cannot update endpoint "${endpoint.arn}" in UpdateRollbackFailed status: delete and recreate the endpoint.`
+      )
+    }
+    const config = this.configs.config(configName)
+    const oldNames = endpoint.blue.variants.map(v => v.variantName).sort()
+    const newNames = config.variants.map(v => v.VariantName).sort()
+    if (oldNames.join(',') !== newNames.join(',')) {
+      throw validation(
+        `The variant name(s) [${newNames.join(', ')}] of endpoint configuration "${config.name}" do not match the variant name(s) [${oldNames.join(', ')}] of the current endpoint configuration "${endpoint.blue.configName}". A blue/green deployment needs the same variant names.`
+      )
+    }
+    if (retain) {
+      if (deploymentConfig !== undefined) {
+        throw validation(
+          'DeploymentConfig cannot be specified when RetainDeploymentConfig is true.'
+        )
+      }
+      if (endpoint.storedDeploymentConfig === undefined) {
+        throw validation(
+          `Cannot retain deployment config: endpoint "${endpoint.name}" has no previous deployment configuration.`
+        )
+      }
+      deploymentConfig = validateDeploymentConfig(endpoint.storedDeploymentConfig, name =>
+        this.ctx.alarmExists(name)
+      )
+    }
+    const green = this.configs.fleet(config)
+    const now = this.ctx.now()
+    startDeployment(
+      endpoint,
+      green,
+      resolvePolicy(deploymentConfig, green),
+      rollbackAlarms(deploymentConfig),
+      now,
+      this.ctx.scenario()
+    )
+    if (deploymentConfig !== undefined) {
+      endpoint.storedDeploymentConfig = deploymentConfig
+      endpoint.lastDeploymentConfig = deploymentConfig
+    }
+    return { EndpointArn: endpoint.arn }
+  }
+
+  deleteEndpoint(p: Params): Params {
+    const endpoint = this.endpoint(p)
+    if (IN_PROGRESS.includes(endpoint.status))
+      throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
+    const scenario = this.ctx.scenario()
+    const now = this.ctx.now()
+    if (scenario.deletionSeconds <= 0) {
+      this.ctx.store.endpoints.delete(endpoint.name.toLowerCase())
+      return {}
+    }
+    endpoint.status = 'Deleting'
+    endpoint.deployment = undefined
+    for (const v of endpoint.blue.variants) v.current = 0
+    endpoint.phaseEndsAt = now + scenario.deletionSeconds * 1000
+    endpoint.lastModifiedTime = now
+    return {}
+  }
+
+  listEndpoints(p: Params): Params {
+    const result = this.list(
+      p,
+      'Endpoints',
+      'EndpointName',
+      'EndpointArn',
+      this.ctx.store.endpoints
+    )
+    const byArn = new Map([...this.ctx.store.endpoints.values()].map(e => [e.arn, e]))
+    const endpoints = (result.Endpoints as Params[])
+      .map(e => ({ e, record: byArn.get(String(e.EndpointArn)) }))
+      .filter(({ record }) => p.StatusEquals === undefined || record?.status === p.StatusEquals)
+      .map(({ e, record }) => ({
+        ...e,
+        EndpointStatus: record?.status,
+        LastModifiedTime: seconds(record?.lastModifiedTime ?? 0)
+      }))
+    return { ...result, Endpoints: endpoints }
+  }
+}
