@@ -942,7 +942,7 @@ function executionTimeout(policy, instanceCount, checked) {
     if (!checked)
         return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.d('wait-interval', `The rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new errors/* InputError */.d('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
@@ -1084,7 +1084,7 @@ function fleet(request, current) {
     const instanceCount = request.instanceCount ?? current?.instanceCount;
     const why = current
         ? `the live config of endpoint ${request.endpointName} does not say`
-        : `endpoint ${request.endpointName} does not exist yet`;
+        : `endpoint ${request.endpointName} does not exist yet, so say`;
     const missing = [
         instanceType === undefined
             ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`

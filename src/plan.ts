@@ -94,7 +94,7 @@ function fleet(
   const instanceCount = request.instanceCount ?? current?.instanceCount
   const why = current
     ? `the live config of endpoint ${request.endpointName} does not say`
-    : `endpoint ${request.endpointName} does not exist yet`
+    : `endpoint ${request.endpointName} does not exist yet, so say`
   const missing = [
     instanceType === undefined
       ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`
