@@ -316,61 +316,58 @@ describe('watch() on a fake clock over random sequences and faults', () => {
 
   // After a `deployed` verdict the loop polls once more only to name the alarms. A credentials
   // error in that extra poll must not turn the success it has already seen into `failed`.
-  it(
-    'a fatal error in the alarm-naming poll after the verdict keeps the verdict',
-    async () => {
-      const deployed: EndpointSnapshot = {
-        status: 'InService',
-        configName: NEW,
-        failureReason: undefined,
-        lastModifiedTime: T0 + 60_000,
-        blue: undefined,
-        green: undefined,
-        pendingConfigName: undefined,
-        pendingStartTime: undefined
-      }
-      let calls = 0
-      let clock = T0
-      const ctx: WatchContext = {
-        newConfigName: NEW,
-        oldConfigName: OLD,
-        firstDeploy: false,
-        instanceCount: 4,
-        schedule: SCHEDULE,
-        previousLastModified: T0 - 1000,
-        waitIntervalSeconds: 60,
-        terminationWaitSeconds: 0
-      }
-      const { verdict } = await watch(
-        createTimeline(ctx, T0),
-        ctx,
-        {
-          describeEndpoint: async () => {
-            calls++
-            clock += 5000
-            // 1: still listing the deployment as pending; 2: done (no alarm read: nothing
-            // changed that the loop compares); 3: the alarm-naming poll meets expired credentials.
-            if (calls === 1) return { ...deployed, pendingConfigName: NEW }
-            if (calls === 2) return deployed
-            throw new FatalPollError('Stopped watching: ExpiredTokenException.')
-          },
-          describeAlarms: async () => [],
-          now: () => clock,
-          sleep: async ms => {
-            clock += ms
-          }
-        },
-        {
-          deadline: T0 + 600_000,
-          budgetSeconds: 600,
-          pollIntervalMs: 1000,
-          floorMs: 100,
-          alarmRefreshMs: 20_000,
-          maxConsecutiveFailures: 5
-        }
-      )
-      expect(calls).toBe(3)
-      expect(verdict.outcome).toBe('deployed')
+  it('a fatal error in the alarm-naming poll after the verdict keeps the verdict', async () => {
+    const deployed: EndpointSnapshot = {
+      status: 'InService',
+      configName: NEW,
+      failureReason: undefined,
+      lastModifiedTime: T0 + 60_000,
+      blue: undefined,
+      green: undefined,
+      pendingConfigName: undefined,
+      pendingStartTime: undefined
     }
-  )
+    let calls = 0
+    let clock = T0
+    const ctx: WatchContext = {
+      newConfigName: NEW,
+      oldConfigName: OLD,
+      firstDeploy: false,
+      instanceCount: 4,
+      schedule: SCHEDULE,
+      previousLastModified: T0 - 1000,
+      waitIntervalSeconds: 60,
+      terminationWaitSeconds: 0
+    }
+    const { verdict } = await watch(
+      createTimeline(ctx, T0),
+      ctx,
+      {
+        describeEndpoint: async () => {
+          calls++
+          clock += 5000
+          // 1: still listing the deployment as pending; 2: done (no alarm read: nothing
+          // changed that the loop compares); 3: the alarm-naming poll meets expired credentials.
+          if (calls === 1) return { ...deployed, pendingConfigName: NEW }
+          if (calls === 2) return deployed
+          throw new FatalPollError('Stopped watching: ExpiredTokenException.')
+        },
+        describeAlarms: async () => [],
+        now: () => clock,
+        sleep: async ms => {
+          clock += ms
+        }
+      },
+      {
+        deadline: T0 + 600_000,
+        budgetSeconds: 600,
+        pollIntervalMs: 1000,
+        floorMs: 100,
+        alarmRefreshMs: 20_000,
+        maxConsecutiveFailures: 5
+      }
+    )
+    expect(calls).toBe(3)
+    expect(verdict.outcome).toBe('deployed')
+  })
 })
