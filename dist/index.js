@@ -127,9 +127,13 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2597);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1730);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state and exits non-zero without changing anything.
+
+
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -141,7 +145,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
         }
     });
 }
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)({ signal: controller.signal });
+try {
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)({ signal: controller.signal });
+}
+catch (e) {
+    // Anything run() did not turn into a verdict still fails the step with a readable message.
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
+}
 if (controller.signal.aborted)
     process.exitCode = 1;
 
@@ -596,52 +606,17 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 2597:
+/***/ 1730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: FAILING_OUTCOMES, abortableSleep
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(8577);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/runner.ts
-// The two runner commands the fail-fast path needs, without loading @actions/core: reading an
-// input as the runner passes it, and failing the step. Same encoding as @actions/core.
-
-
-/** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
-function getInput(name, env = process.env) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** `::error::` with the message escaped as workflow commands require, and exit code 1. */
-function failFast(message) {
-    const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    process.stdout.write(`::error::${data}\n`);
-    process.exitCode = 1;
-}
-/** Appends an output in the runner's file-command format, as @actions/core's setOutput does. */
-function setOutputFast(name, value, env = process.env) {
-    const file = env['GITHUB_OUTPUT'];
-    if (!file)
-        return;
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
-}
-
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(9240);
-;// CONCATENATED MODULE: ./src/main.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony exports FAILING_OUTCOMES, abortableSleep */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8577);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9240);
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
@@ -675,13 +650,13 @@ async function run(options = {}) {
     let runContext;
     try {
         ;
-        ({ request, run: runContext } = (0,inputs/* readInputs */.Ko)(name => getInput(name), process.env));
+        ({ request, run: runContext } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(name => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(name), process.env));
     }
     catch (e) {
         // Release gates read the outcome even when the inputs were refused.
-        setOutputFast('outcome', 'failed');
-        setOutputFast('failure-reason', (0,errors/* errorMessage */.g)(e));
-        failFast((0,errors/* errorMessage */.g)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('outcome', 'failed');
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
         return undefined;
     }
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
@@ -703,7 +678,7 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.g)(e)}`);
+        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
         return 'failed';
     }
     const notifier = await createNotifier(request, runContext, process.env);
@@ -714,7 +689,7 @@ async function run(options = {}) {
         now,
         sleep,
         ...(options.signal ? { signal: options.signal } : {}),
-        buildPlan: plan/* buildPlan */.Gg,
+        buildPlan: _plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg,
         onProgress: (plan, timeline) => notifier.progress(renderSummary({
             plan,
             timeline,
@@ -769,7 +744,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         await core.summary.addRaw(markdown).write();
     }
     catch (e) {
-        core.info(`(No job summary written: ${(0,errors/* errorMessage */.g)(e)})`);
+        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)})`);
     }
     await notifier.finish(markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
@@ -1222,6 +1197,44 @@ function buildPlan(request, run, current, options = {}) {
         budgetSeconds,
         tags
     };
+}
+
+
+/***/ }),
+
+/***/ 4813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ failFast),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   gz: () => (/* binding */ setOutputFast)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+// The two runner commands the fail-fast path needs, without loading @actions/core: reading an
+// input as the runner passes it, and failing the step. Same encoding as @actions/core.
+
+
+/** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
+function getInput(name, env = process.env) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** `::error::` with the message escaped as workflow commands require, and exit code 1. */
+function failFast(message) {
+    const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::error::${data}\n`);
+    process.exitCode = 1;
+}
+/** Appends an output in the runner's file-command format, as @actions/core's setOutput does. */
+function setOutputFast(name, value, env = process.env) {
+    const file = env['GITHUB_OUTPUT'];
+    if (!file)
+        return;
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
 }
 
 
