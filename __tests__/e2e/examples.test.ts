@@ -1,0 +1,578 @@
+// The usage examples (examples/*.yml), exercised: every step that uses this action runs the
+// committed bundle against the emulator with the example's own `with:` inputs, its GitHub
+// expressions replaced by concrete values from an explicit table, and must reach the outcome
+// the example is written for. The outputs the examples' later jobs read must be action outputs.
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import yaml from 'js-yaml'
+import type { CallRecord } from '../../emulator/index.js'
+import { actionDefaults, ROOT, type ActionResult } from '../../scripts/lib/action-runner.js'
+import { LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
+import type { Outcome } from '../../src/types.js'
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { labEmulator, runStep, step, trafficSteps } from './helpers.js'
+
+// ---------------------------------------------------------------------------------------------
+// The examples and the action, as files.
+
+const EXAMPLES_DIR = join(ROOT, 'examples')
+const EXAMPLE_FILES = readdirSync(EXAMPLES_DIR)
+  .filter(name => /\.ya?ml$/.test(name))
+  .sort()
+
+type WithValue = string | number | boolean | null
+interface WorkflowStep {
+  id?: string
+  name?: string
+  uses?: string
+  with?: Record<string, WithValue>
+  env?: Record<string, WithValue>
+}
+interface WorkflowJob {
+  env?: Record<string, WithValue>
+  outputs?: Record<string, string>
+  steps?: WorkflowStep[]
+}
+interface Workflow {
+  name?: string
+  on: Record<string, unknown>
+  env?: Record<string, WithValue>
+  jobs: Record<string, WorkflowJob>
+}
+
+interface ActionYml {
+  inputs: Record<string, { required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+}
+
+const action = yaml.load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+const ACTION_INPUTS = new Set(Object.keys(action.inputs))
+const ACTION_OUTPUTS = new Set(Object.keys(action.outputs))
+
+const readExample = (file: string): Workflow =>
+  yaml.load(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Workflow
+
+/** This action: the published `owner/sagemaker-blue-green-deploy@ref`, or the repository root. */
+const isThisAction = (uses: string | undefined): boolean =>
+  uses !== undefined && (/\/sagemaker-blue-green-deploy@[^/\s]+$/.test(uses) || uses === './')
+
+interface ActionStep {
+  readonly job: string
+  readonly id: string | undefined
+  readonly with: Record<string, string>
+  /** The env a step sees: workflow, then job, then step. */
+  readonly env: Record<string, string>
+}
+
+const asStrings = (record: Record<string, WithValue> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]))
+
+function actionSteps(workflow: Workflow): ActionStep[] {
+  return Object.entries(workflow.jobs).flatMap(([job, spec]) =>
+    (spec.steps ?? [])
+      .filter(s => isThisAction(s.uses))
+      .map(s => ({
+        job,
+        id: s.id,
+        with: asStrings(s.with),
+        env: { ...asStrings(workflow.env), ...asStrings(spec.env), ...asStrings(s.env) }
+      }))
+  )
+}
+
+/** Every string in a value (job specs: if, env, with, run, outputs...). */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
+}
+
+// ---------------------------------------------------------------------------------------------
+// The events the examples run on, and the value of each expression they use.
+
+const REPOSITORY = 'example-org/fraud-models'
+const PR = 17
+
+interface Trigger {
+  readonly label: string
+  readonly eventName: 'pull_request' | 'push' | 'release' | 'workflow_dispatch'
+  /** github.event.action */
+  readonly action?: string
+  /** github.sha: the test merge commit of a pull request, or the pushed or released commit. */
+  readonly sha: string
+  readonly ref: string
+  readonly runId: string
+  /** github.event.pull_request.head.sha */
+  readonly prHeadSha?: string
+  readonly labelName?: string
+  readonly releaseTag?: string
+}
+
+const PR_OPENED: Trigger = {
+  label: 'pull request opened',
+  eventName: 'pull_request',
+  action: 'opened',
+  sha: '8c1d3f5a7b9e2c4d6f8a0b1c3e5d7f9a2b4c6d8e',
+  ref: `refs/pull/${PR}/merge`,
+  runId: '7001',
+  prHeadSha: '5d41c8e0f3b2a79d6c1e4f8a0b3d5c7e9f1a2b4c'
+}
+const PR_LABELED: Trigger = {
+  ...PR_OPENED,
+  label: 'pull request labelled "deploy"',
+  action: 'labeled',
+  runId: '7002',
+  labelName: 'deploy'
+}
+const MERGED: Trigger = {
+  label: 'push to main (merge)',
+  eventName: 'push',
+  sha: '9e7c5a3f1d8b6e4c2a0f9d7b5e3c1a8f6d4b2e0c',
+  ref: 'refs/heads/main',
+  runId: '7003'
+}
+const RELEASED: Trigger = {
+  label: 'release published',
+  eventName: 'release',
+  action: 'published',
+  sha: '2b4d6f8a0c1e3a5c7e9b1d3f5a7c9e0b2d4f6a8c',
+  ref: 'refs/tags/v1.4.0',
+  runId: '7004',
+  releaseTag: 'v1.4.0'
+}
+const DISPATCHED: Trigger = {
+  label: 'workflow_dispatch',
+  eventName: 'workflow_dispatch',
+  sha: '4f6a8c0e2b4d6f8a1c3e5a7c9e1b3d5f7a9c0e2b',
+  ref: 'refs/heads/main',
+  runId: '7005'
+}
+
+/**
+ * The value of each expression the examples use in the action's inputs, exactly as written
+ * (whitespace collapsed). An example using an expression missing here fails the test: add it.
+ * `env.*` comes from the workflow's own env; `secrets.*` and `vars.*` from the tables below.
+ */
+const EXPRESSIONS: Readonly<Record<string, (t: Trigger) => string>> = {
+  'github.sha': t => t.sha,
+  'github.event.pull_request.head.sha': t => t.prHeadSha ?? '',
+  'github.event.pull_request.head.sha || github.sha': t => t.prHeadSha || t.sha,
+  "github.event_name == 'push' && 'fraud-scorer' || 'fraud-scorer-staging'": t =>
+    t.eventName === 'push' ? 'fraud-scorer' : 'fraud-scorer-staging',
+  // workflow_dispatch inputs, as a person would fill in the form: the lab's good model E.
+  'inputs.model-data-url': () => labModel('e'),
+  'inputs.endpoint-name': () => 'fraud-scorer-staging',
+  'inputs.pr-number': () => String(PR)
+}
+const SECRETS: Readonly<Record<string, string>> = {
+  GITHUB_TOKEN: actionDefaults()['github-token']!
+}
+const VARS: Readonly<Record<string, string>> = {
+  AWS_REGION: 'us-east-1',
+  SAGEMAKER_EXECUTION_ROLE_ARN: LAB_ROLE
+}
+
+const EXPRESSION = /\$\{\{\s*([\s\S]*?)\s*\}\}/g
+const normalise = (expression: string): string => expression.replace(/\s+/g, ' ').trim()
+
+function valueOf(expression: string, t: Trigger, env: Record<string, string>): string | undefined {
+  const known = EXPRESSIONS[expression]
+  if (known) return known(t)
+  const [, scope, name] = /^(env|secrets|vars)\.([A-Za-z_][\w-]*)$/.exec(expression) ?? []
+  if (scope === 'env') return env[name!] === undefined ? undefined : substitute(env[name!]!, t, {})
+  if (scope === 'secrets') return SECRETS[name!]
+  if (scope === 'vars') return VARS[name!]
+  return undefined
+}
+
+function expressionsIn(text: string): string[] {
+  return [...text.matchAll(EXPRESSION)].map(m => normalise(m[1]!))
+}
+
+function substitute(text: string, t: Trigger, env: Record<string, string>): string {
+  return text.replace(EXPRESSION, (whole: string, expression: string) => {
+    const value = valueOf(normalise(expression), t, env)
+    if (value === undefined) throw new Error(`No value for ${whole}: add it to EXPRESSIONS`)
+    return value
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// What each example must do: which job runs on which event, on what endpoint state, and the
+// outcome the example relies on. Every job that uses the action must be exercised here.
+
+const OUTCOMES = [
+  'deployed',
+  'rolled-back',
+  'failed',
+  'timed-out',
+  'started',
+  'planned'
+] as const satisfies readonly Outcome[]
+// Fails to compile when an outcome is added to the type but not to the list above.
+const allOutcomes: Exclude<Outcome, (typeof OUTCOMES)[number]> extends never ? true : false = true
+
+interface ExerciseRun {
+  readonly inputs: Record<string, string>
+  readonly result: ActionResult & { mutating: string[] }
+  /** The emulator's calls made by the example's step. */
+  readonly calls: CallRecord[]
+  readonly github: FakeGitHub
+  readonly trigger: Trigger
+}
+
+interface Exercise {
+  readonly example: string
+  readonly job: string
+  readonly trigger: Trigger
+  /** The endpoint when the job runs: model A serving, or model B just rolled back (a retry). */
+  readonly before: 'serving' | 'after-rollback'
+  readonly expected: Outcome
+  /** Inputs changed from the example's, to exercise a branch the example handles. */
+  readonly changed?: { readonly inputs: Record<string, string>; readonly why: string }
+  readonly check?: (run: ExerciseRun) => void
+}
+
+const params = (calls: CallRecord[], operation: string): Record<string, unknown> =>
+  (calls.filter(c => c.operation === operation).at(-1)?.params ?? {}) as Record<string, unknown>
+
+const greenPercents = (r: ActionResult): number[] => trafficSteps(r).map(s => s.greenPercent)
+
+function commentBodies(run: ExerciseRun): string[] {
+  return run.github.comments.filter(c => c.issueNumber === PR).map(c => c.body)
+}
+
+const EXERCISES: readonly Exercise[] = [
+  {
+    example: 'pr-promotion.yml',
+    job: 'plan',
+    trigger: PR_OPENED,
+    before: 'serving',
+    expected: 'planned',
+    check: run => {
+      expect(run.result.mutating).toEqual([])
+      expect(run.inputs['model-data-url']).toContain(PR_OPENED.prHeadSha)
+      expect(JSON.parse(run.result.outputs.plan!)).toMatchObject({
+        endpointName: 'fraud-scorer-staging'
+      })
+      // The reviewers' view: the plan, read from the live endpoint, on the pull request.
+      const bodies = commentBodies(run)
+      expect(bodies).toHaveLength(1)
+      expect(bodies[0]).toContain('📝 Planned')
+      expect(bodies[0]).toContain('blue/green traffic shift (UpdateEndpoint)')
+    }
+  },
+  {
+    example: 'pr-promotion.yml',
+    job: 'deploy',
+    trigger: PR_LABELED,
+    before: 'serving',
+    expected: 'deployed',
+    check: run => {
+      expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
+      expect(run.inputs['model-data-url']).toContain(PR_LABELED.prHeadSha)
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(params(run.calls, 'CreateModel').Tags).toEqual(
+        expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.sha }])
+      )
+      const bodies = commentBodies(run)
+      expect(bodies).toHaveLength(1)
+      expect(bodies[0]).toContain('✅ Deployed')
+    }
+  },
+  {
+    example: 'pr-promotion.yml',
+    job: 'deploy',
+    trigger: MERGED,
+    before: 'serving',
+    expected: 'deployed',
+    check: run => {
+      expect(run.inputs['endpoint-name']).toBe('fraud-scorer')
+      expect(run.inputs['model-data-url']).toContain(MERGED.sha)
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(run.github.comments).toEqual([])
+    }
+  },
+  {
+    example: 'release-gate.yml',
+    job: 'deploy',
+    trigger: RELEASED,
+    before: 'serving',
+    expected: 'deployed',
+    check: run => {
+      expect(run.inputs['model-data-url']).toContain(RELEASED.sha)
+      // The announce job's jq reads these fields of each traffic step.
+      const steps = trafficSteps(run.result)
+      for (const s of steps) {
+        expect(Object.keys(s)).toEqual(
+          expect.arrayContaining(['at', 'bluePercent', 'greenPercent', 'event'])
+        )
+      }
+      expect(steps.at(-1)).toMatchObject({ bluePercent: 0, greenPercent: 100 })
+      expect(steps.some(s => s.greenPercent > 0 && s.greenPercent < 100)).toBe(true)
+      expect(run.result.outputs['triggered-alarms']).toBe('')
+      expect(run.github.deployments.map(d => d.request.environment)).toEqual(['production'])
+      expect(run.github.statuses.map(s => s.request.state)).toEqual(['in_progress', 'success'])
+    }
+  },
+  {
+    example: 'release-gate.yml',
+    job: 'deploy',
+    trigger: RELEASED,
+    before: 'serving',
+    expected: 'rolled-back',
+    changed: {
+      inputs: { 'model-data-url': labModel('b') },
+      why: "the lab's broken model B, for the rolled-back job"
+    },
+    check: run => {
+      expect(run.result.outputs['triggered-alarms']).toBe('fraud-scorer-5xx-rate')
+      expect(greenPercents(run.result).every(p => p < 100)).toBe(true)
+      expect(run.github.statuses.map(s => s.request.state)).toEqual(['in_progress', 'failure'])
+    }
+  },
+  {
+    example: 'retry-dispatch.yml',
+    job: 'retry',
+    trigger: DISPATCHED,
+    before: 'after-rollback',
+    expected: 'deployed',
+    check: run => {
+      expect(params(run.calls, 'UpdateEndpoint')).toEqual({
+        EndpointName: 'fraud-scorer-staging',
+        EndpointConfigName: run.result.outputs['endpoint-config-name'],
+        RetainDeploymentConfig: true
+      })
+      // Model B's policy, retained: linear 25%.
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      const bodies = commentBodies(run)
+      expect(bodies).toHaveLength(1)
+      expect(bodies[0]).toContain('✅ Deployed')
+    }
+  }
+]
+
+function onlyActionStep(example: string, job: string): ActionStep {
+  const steps = actionSteps(readExample(example)).filter(s => s.job === job)
+  if (steps.length !== 1) {
+    throw new Error(
+      `${example}: job ${job} has ${steps.length} steps using the action; the exercises expect exactly one.`
+    )
+  }
+  return steps[0]!
+}
+
+function eventPayload(t: Trigger): Record<string, unknown> {
+  const payload: Record<string, unknown> = { repository: { full_name: REPOSITORY } }
+  if (t.action) payload.action = t.action
+  if (t.eventName === 'pull_request') {
+    payload.number = PR
+    payload.pull_request = {
+      number: PR,
+      head: { sha: t.prHeadSha, repo: { full_name: REPOSITORY } },
+      base: { ref: 'main' }
+    }
+  }
+  if (t.labelName) payload.label = { name: t.labelName }
+  if (t.releaseTag) payload.release = { tag_name: t.releaseTag }
+  if (t.eventName === 'push') payload.after = t.sha
+  return payload
+}
+
+async function exercise(e: Exercise): Promise<ExerciseRun> {
+  const workflow = readExample(e.example)
+  const actionStep = onlyActionStep(e.example, e.job)
+  const inputs: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(actionStep.with).map(([k, v]) => [k, substitute(v, e.trigger, actionStep.env)])
+    ),
+    ...e.changed?.inputs,
+    // The emulator runs 60x faster than real time: poll every 0.2 s (12 simulated seconds).
+    'poll-interval': '0.2'
+  }
+  const endpoint = inputs['endpoint-name']!
+  const emulator = await labEmulator()
+  // The fake accepts the token the runner passes for the `${{ github.token }}` default.
+  const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
+  const dir = mkdtempSync(join(tmpdir(), 'example-event-'))
+  try {
+    // Model A serves on the example's endpoint (the examples update an existing endpoint).
+    const onEndpoint = { inputs: { 'endpoint-name': endpoint } }
+    const a = await runStep(emulator, step('Model A'), onEndpoint)
+    if (a.outputs.outcome !== 'deployed') throw new Error(`Model A: ${a.stdout}\n${a.stderr}`)
+    if (e.before === 'after-rollback') {
+      const b = await runStep(emulator, step('Model B'), onEndpoint)
+      if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)
+      emulator.advance(180) // the retry comes later; the alarm is OK again by then
+    }
+    const eventPath = join(dir, 'event.json')
+    writeFileSync(eventPath, JSON.stringify(eventPayload(e.trigger)))
+    const before = emulator.calls().length
+    const result = await runStep(emulator, {
+      name: `${e.example} ${e.job}`,
+      description: e.trigger.label,
+      inputs,
+      github: {
+        GITHUB_API_URL: github.url,
+        GITHUB_EVENT_NAME: e.trigger.eventName,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_SHA: e.trigger.sha,
+        GITHUB_REF: e.trigger.ref,
+        GITHUB_RUN_ID: e.trigger.runId,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_WORKFLOW: workflow.name ?? e.example
+      },
+      expected: e.expected
+    })
+    return { inputs, result, calls: emulator.calls().slice(before), github, trigger: e.trigger }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+    await emulator.close()
+    await github.close()
+  }
+}
+
+/** The action outputs each job reads from its action step (directly or as job outputs). */
+function outputsRead(workflow: Workflow): { read: Map<string, Set<string>>; problems: string[] } {
+  const read = new Map<string, Set<string>>()
+  const problems: string[] = []
+  for (const [job, spec] of Object.entries(workflow.jobs)) {
+    const ours = new Set(actionSteps(workflow).flatMap(s => (s.job === job && s.id ? [s.id] : [])))
+    for (const text of strings(spec)) {
+      for (const [, id, name] of text.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (!ours.has(id!)) continue
+        if (!ACTION_OUTPUTS.has(name!)) {
+          problems.push(
+            `job ${job} reads steps.${id}.outputs.${name}: the action has no such output`
+          )
+        }
+        read.set(job, new Set([...(read.get(job) ?? []), name!]))
+      }
+    }
+  }
+  for (const [job, spec] of Object.entries(workflow.jobs)) {
+    for (const text of strings(spec)) {
+      for (const [, needed, name] of text.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (workflow.jobs[needed!]?.outputs?.[name!] === undefined) {
+          problems.push(
+            `job ${job} reads needs.${needed}.outputs.${name}: job ${needed} has no such output`
+          )
+        }
+      }
+    }
+  }
+  for (const text of strings(workflow.jobs)) {
+    for (const [, value] of text.matchAll(/outputs\.outcome\s*[!=]=\s*'([^']*)'/g)) {
+      if (!(OUTCOMES as readonly string[]).includes(value!)) {
+        problems.push(
+          `compares outcome with '${value}', which is not an outcome (${OUTCOMES.join(', ')})`
+        )
+      }
+    }
+  }
+  return { read, problems }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('examples/*.yml', () => {
+  it('every example is exercised, and every exercise names an example', () => {
+    expect(allOutcomes).toBe(true)
+    expect(EXAMPLE_FILES.length).toBeGreaterThan(0)
+    expect([...new Set(EXERCISES.map(e => e.example))].sort()).toEqual(EXAMPLE_FILES)
+  })
+
+  describe.each(EXAMPLE_FILES)('%s', file => {
+    const workflow = readExample(file)
+    const steps = actionSteps(workflow)
+
+    it('uses the action, and every job that does is exercised', () => {
+      expect(steps.length).toBeGreaterThan(0)
+      const exercised = new Set(EXERCISES.filter(e => e.example === file).map(e => e.job))
+      expect([...new Set(steps.map(s => s.job))].sort()).toEqual([...exercised].sort())
+      for (const e of EXERCISES.filter(x => x.example === file)) {
+        expect(Object.keys(workflow.on)).toContain(e.trigger.eventName)
+      }
+    })
+
+    it('sets only inputs the action has, and all the required ones', () => {
+      for (const s of steps) {
+        const unknown = Object.keys(s.with).filter(name => !ACTION_INPUTS.has(name))
+        expect({ job: s.job, unknown }).toEqual({ job: s.job, unknown: [] })
+        const required = Object.entries(action.inputs).filter(([, spec]) => spec.required)
+        for (const [name] of required) expect(Object.keys(s.with)).toContain(name)
+      }
+    })
+
+    it('uses only expressions the table has a value for', () => {
+      const unknown = steps.flatMap(s =>
+        Object.entries(s.with).flatMap(([input, value]) =>
+          expressionsIn(value)
+            // Whether a value exists does not depend on the event.
+            .filter(x => valueOf(x, DISPATCHED, s.env) === undefined)
+            .map(x => `job ${s.job}, input ${input}: \${{ ${x} }}`)
+        )
+      )
+      if (unknown.length > 0) {
+        throw new Error(
+          `${file} uses expressions with no value in EXPRESSIONS (or env/secrets/vars) of this test; add them:\n  ${unknown.join('\n  ')}`
+        )
+      }
+    })
+
+    it('reads workflow_dispatch inputs it declares, with values its form allows', () => {
+      const dispatch = (workflow.on.workflow_dispatch ?? {}) as {
+        inputs?: Record<string, { required?: boolean; type?: string; options?: string[] }>
+      }
+      for (const s of steps) {
+        for (const x of Object.values(s.with).flatMap(expressionsIn)) {
+          const [, name] = /^inputs\.([\w-]+)$/.exec(x) ?? []
+          if (name === undefined) continue
+          const declared = dispatch.inputs?.[name]
+          expect({ input: name, declared: declared !== undefined }).toEqual({
+            input: name,
+            declared: true
+          })
+          const value = valueOf(x, DISPATCHED, s.env)!
+          if (declared?.required) expect(value).not.toBe('')
+          if (declared?.type === 'choice') expect(declared.options).toContain(value)
+        }
+      }
+    })
+
+    it('reads only outputs the action has', () => {
+      const { problems } = outputsRead(workflow)
+      expect(problems).toEqual([])
+    })
+  })
+})
+
+// Every exercise has its own emulator and GitHub fake, so they all run at once (one describe
+// block: Jest starts concurrent tests together only within a block).
+describe('examples/*.yml against the emulator', () => {
+  for (const e of EXERCISES) {
+    const changed = e.changed ? ` (${e.changed.why})` : ''
+    it.concurrent(
+      `${e.example}: job ${e.job} on ${e.trigger.label}${changed}: ${e.expected}`,
+      async () => {
+        const run = await exercise(e)
+        const { result } = run
+        const log = `${result.stdout}\n${result.stderr}`
+        expect({ outcome: result.outputs.outcome, log }).toEqual({
+          outcome: e.expected,
+          log: expect.any(String)
+        })
+        expect(result.code).toBe(['deployed', 'planned', 'started'].includes(e.expected) ? 0 : 1)
+        // Every output the example's jobs read is set.
+        for (const name of outputsRead(readExample(e.example)).read.get(e.job) ?? []) {
+          expect(Object.keys(result.outputs)).toContain(name)
+        }
+        e.check?.(run)
+      },
+      120_000
+    )
+  }
+})
