@@ -10,10 +10,12 @@ export class VirtualClock {
 
   constructor(
     private readonly timeScale: number,
-    private readonly realNow: () => number = Date.now
+    private readonly realNow: () => number = Date.now,
+    /** Simulated epoch ms at the start (default: the real time), e.g. a whole minute for tests. */
+    startTime?: number
   ) {
     this.realStart = realNow()
-    this.simStart = this.realStart
+    this.simStart = startTime ?? this.realStart
   }
 
   /** Simulated epoch milliseconds. */

@@ -29,6 +29,11 @@ export interface EmulatorOptions {
   timeScale?: number
   /** A scenario object (partial) or the path of a JSON scenario file. */
   scenario?: Partial<Scenario> | string
+  /**
+   * Simulated epoch ms at the start (default: now). Alarms are evaluated on whole simulated
+   * minutes, so tests that count datapoints start on a known second of the minute.
+   */
+  startTime?: number
   /** Default us-east-1. */
   region?: string
   /** Default 123456789012. */
@@ -67,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1'
   let scenario = loadScenario(options.scenario)
   const callLogFile = options.callLogFile ?? process.env.EMULATOR_CALL_LOG ?? null
-  const clock = new VirtualClock(options.timeScale ?? 60)
+  const clock = new VirtualClock(options.timeScale ?? 60, Date.now, options.startTime)
   const sim = new Simulation(clock, () => scenario)
   const now = (): number => clock.now()
   const cloudwatch = new CloudWatch(sim.alarms, sim.metrics, region, accountId, now)
