@@ -7,7 +7,9 @@ import { labSteps, type LabStep } from '../../scripts/lib/lab.js'
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
 export async function labEmulator(overrides: Partial<Scenario> = {}): Promise<Emulator> {
-  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale: 60 })
+  // Start 5 s past a whole simulated minute: alarm evaluations fall the same way every run.
+  const startTime = Math.floor(Date.now() / 60_000) * 60_000 + 5_000
+  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale: 60, startTime })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
 }
