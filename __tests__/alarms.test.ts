@@ -110,4 +110,12 @@ describe('labAlarms', () => {
     expect(rate?.request['Tags']).toEqual([])
     expect(JSON.parse(JSON.stringify(rate?.request))).toEqual(rate?.request)
   })
+
+  it('states each threshold with its unit for the summary', () => {
+    const [rate, latency] = labAlarms('ep', 'AllTraffic', 2.5, 750, [])
+    expect(rate?.thresholdText).toBe('> 2.5 %')
+    expect(latency?.thresholdText).toBe('> 750 ms')
+    // The request keeps CloudWatch's units: percent as is, latency in microseconds.
+    expect(latency?.request['Threshold']).toBe(750_000)
+  })
 })

@@ -39,6 +39,7 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
         name: errorRateAlarmName(endpointName),
         watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
         threshold: errorRateThresholdPercent,
+        thresholdText: `> ${errorRateThresholdPercent} %`,
         request: {
             AlarmName: errorRateAlarmName(endpointName),
             AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
@@ -65,6 +66,7 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
         name: latencyAlarmName(endpointName),
         watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
         threshold: latencyThresholdMs,
+        thresholdText: `> ${latencyThresholdMs} ms`,
         request: {
             AlarmName: latencyAlarmName(endpointName),
             AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,

@@ -105,6 +105,8 @@ export interface AlarmSpec {
   /** Short human text: what it watches and when it fires. */
   readonly watches: string
   readonly threshold: number
+  /** The threshold with its unit, for people (e.g. `> 1 %`, `> 5000 ms`). */
+  readonly thresholdText?: string
   /** The exact PutMetricAlarm input (plain JSON). */
   readonly request: Record<string, unknown>
 }

@@ -147,7 +147,8 @@ function alarmSection(input: SummaryInput): string {
     rows.push([
       fired ? raw(`🚨 ${nameLink.markdown} **fired**${when}`) : nameLink,
       detail?.watches ?? spec?.watches ?? '—',
-      detail?.threshold ?? (spec === undefined ? '—' : String(spec.threshold)),
+      detail?.threshold ??
+        (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
       track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → '),
       track?.finalState ?? '—'
     ])
