@@ -258,6 +258,7 @@ function resourcesTable(plan, blue, headers) {
 
 
 
+const IN_PROGRESS_HEADLINE = '⏳ In progress';
 const HEADLINES = {
     deployed: '✅ Deployed',
     'rolled-back': '❌ Rolled back',
@@ -271,7 +272,7 @@ const MAX_EVENTS = 200;
 function renderSummary(input) {
     const { plan, timeline, verdict } = input;
     const sections = [
-        headline(plan, verdict, timeline),
+        headline(plan, verdict, timeline, input.inProgress === true),
         trafficSection(plan, timeline),
         renderMetrics(input.metrics),
         alarmSection(input),
@@ -281,11 +282,12 @@ function renderSummary(input) {
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function headline(plan, verdict, timeline) {
+function headline(plan, verdict, timeline, inProgress) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
-    const lines = [`## ${HEADLINES[verdict.outcome]}: ${endpoint.markdown}`, ''];
+    const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome];
+    const lines = [`## ${title}: ${endpoint.markdown}`, ''];
     lines.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary));
-    const note = outcomeNote(plan, verdict, timeline);
+    const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
     if (note !== '')
         lines.push('', note);
     if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {

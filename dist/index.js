@@ -696,7 +696,8 @@ async function run(options = {}) {
             plan,
             timeline,
             verdict: IN_PROGRESS_VERDICT,
-            run: runContext
+            run: runContext,
+            inProgress: true
         }))
     });
     await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api);

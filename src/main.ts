@@ -95,7 +95,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
           plan,
           timeline,
           verdict: IN_PROGRESS_VERDICT,
-          run: runContext
+          run: runContext,
+          inProgress: true
         })
       )
   })

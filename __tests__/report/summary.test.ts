@@ -134,6 +134,18 @@ describe('renderSummary: headline per outcome', () => {
     expect(md).toContain('without waiting for a verdict (`wait: false`)')
   })
 
+  it('a progress report while watching is "In progress", not a wait: false start', () => {
+    const verdict = {
+      ...runE.verdict,
+      outcome: 'started' as const,
+      summary: 'Deployment in progress.'
+    }
+    const md = renderSummary({ ...runE, run, verdict, inProgress: true })
+    expect(md).toMatch(/^## ⏳ In progress: /)
+    expect(md).not.toContain('wait: false')
+    expect(md).toContain('| T+1 min | 75% | 25% |')
+  })
+
   it('says when a rollback had no alarm to blame', () => {
     const verdict = { ...runB.verdict, triggeredAlarms: [] }
     const md = renderSummary({ ...runB, run, verdict })

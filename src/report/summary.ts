@@ -34,9 +34,13 @@ export interface SummaryInput {
   readonly blue?: BlueFleet
   /** Seconds from the update request to the verdict; else derived from the timeline. */
   readonly durationSeconds?: number
+  /** A progress report while watching (the PR comment between steps), not a verdict. */
+  readonly inProgress?: boolean
   /** CloudWatch figures per step and phase, read after the verdict. */
   readonly metrics?: RolloutMetrics
 }
+
+export const IN_PROGRESS_HEADLINE = '⏳ In progress'
 
 export const HEADLINES: Readonly<Record<Outcome, string>> = {
   deployed: '✅ Deployed',
@@ -53,7 +57,7 @@ const MAX_EVENTS = 200
 export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
   const sections = [
-    headline(plan, verdict, timeline),
+    headline(plan, verdict, timeline, input.inProgress === true),
     trafficSection(plan, timeline),
     renderMetrics(input.metrics),
     alarmSection(input),
@@ -64,11 +68,12 @@ export function renderSummary(input: SummaryInput): string {
   return `${sections.filter(section => section !== '').join('\n\n')}\n`
 }
 
-function headline(plan: Plan, verdict: Verdict, timeline: Timeline): string {
+function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: boolean): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
-  const lines = [`## ${HEADLINES[verdict.outcome]}: ${endpoint.markdown}`, '']
+  const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
+  const lines = [`## ${title}: ${endpoint.markdown}`, '']
   lines.push(escapeMarkdown(verdict.summary))
-  const note = outcomeNote(plan, verdict, timeline)
+  const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
   if (note !== '') lines.push('', note)
   if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
     lines.push('', `**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
