@@ -591,8 +591,8 @@ function changedSinceStart(t, ep, ctx, sawProgress = t.sawProgress) {
         ep.lastModifiedTime > ctx.previousLastModified);
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(8577);
+// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
+var inputs = __webpack_require__(3904);
 ;// CONCATENATED MODULE: ./src/preflight.ts
 
 

@@ -162,13 +162,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8577:
+/***/ 3904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  FU: () => (/* binding */ ACTION_TAG_PREFIX),
+  FU: () => (/* reexport */ ACTION_TAG_PREFIX),
   Ko: () => (/* binding */ readInputs)
 });
 
@@ -289,29 +289,9 @@ function deepFreeze(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs-context.ts
 
-
-const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
-const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
-const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
-/** Prefix of the tags the action adds itself; users cannot set these keys. */
-const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
-const MAX_USER_TAGS = 40;
-const POLICY_INPUTS = [
-    'traffic-routing',
-    'step-size',
-    'wait-interval',
-    'termination-wait',
-    'max-execution-timeout'
-];
-const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
 function readRegion(r, env) {
     const fromInput = r.v('region');
     const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
@@ -324,6 +304,38 @@ function readRegion(r, env) {
     }
     return region;
 }
+function readRun(env) {
+    const get = (name, fallback) => env[name]?.trim() || fallback;
+    return {
+        repository: get('GITHUB_REPOSITORY', 'local'),
+        sha: get('GITHUB_SHA', '0000000'),
+        runId: get('GITHUB_RUN_ID', '0'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
+        workflow: get('GITHUB_WORKFLOW', 'local'),
+        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
+        eventName: get('GITHUB_EVENT_NAME', 'local'),
+        ref: get('GITHUB_REF', ''),
+        actor: get('GITHUB_ACTOR', 'local')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs-model.ts
+
+// The model inputs: what to deploy (an artifact, a Model Registry package or an existing
+// model), the environment of a model the action creates, and the user's tags.
+/** Endpoint and variant names; MODEL_NAME_PATTERN is SageMaker's rule for model names. */
+const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
+const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
+const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Prefix of the tags the action adds itself; users cannot set these keys. */
+const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
+const MAX_USER_TAGS = 40;
+/** What NAME_PATTERN and MODEL_NAME_PATTERN allow, as a message says it. */
+const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
 function readModelSource(r) {
     const modelDataUrl = matches(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
     const imageUri = matches(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
@@ -427,6 +439,18 @@ function readTags(r) {
     }
     return tags;
 }
+
+;// CONCATENATED MODULE: ./src/inputs-policy.ts
+
+// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
+// guard the rollout, and their conflicts with retain-deployment-config.
+const POLICY_INPUTS = [
+    'traffic-routing',
+    'step-size',
+    'wait-interval',
+    'termination-wait',
+    'max-execution-timeout'
+];
 const ROUTINGS = {
     linear: 'linear',
     canary: 'canary',
@@ -508,20 +532,16 @@ function readAlarmNames(r, retain, createAlarms) {
     }
     return names;
 }
-function readRun(env) {
-    const get = (name, fallback) => env[name]?.trim() || fallback;
-    return {
-        repository: get('GITHUB_REPOSITORY', 'local'),
-        sha: get('GITHUB_SHA', '0000000'),
-        runId: get('GITHUB_RUN_ID', '0'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
-        workflow: get('GITHUB_WORKFLOW', 'local'),
-        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
-        eventName: get('GITHUB_EVENT_NAME', 'local'),
-        ref: get('GITHUB_REF', ''),
-        actor: get('GITHUB_ACTOR', 'local')
-    };
-}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 /** Reads and validates every input; throws one InputError listing every problem. */
 function readInputs(getInput, env) {
     const cache = new Map();
@@ -616,7 +636,7 @@ function readInputs(getInput, env) {
 /* harmony export */ });
 /* unused harmony exports FAILING_OUTCOMES, abortableSleep */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8577);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3904);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9240);
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
@@ -834,8 +854,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var alarms = __nccwpck_require__(9333);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(8577);
+// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
+var inputs = __nccwpck_require__(3904);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
 ;// CONCATENATED MODULE: ./src/rollout-policy.ts

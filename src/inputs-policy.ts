@@ -1,0 +1,127 @@
+import { listItems, quoted, show, whole, type Reader } from './input-parsers.js'
+import type { RolloutPolicy, StepSize, TrafficRouting } from './types.js'
+
+// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
+// guard the rollout, and their conflicts with retain-deployment-config.
+
+export const POLICY_INPUTS = [
+  'traffic-routing',
+  'step-size',
+  'wait-interval',
+  'termination-wait',
+  'max-execution-timeout'
+] as const
+
+const ROUTINGS: Record<string, TrafficRouting> = {
+  linear: 'linear',
+  canary: 'canary',
+  'all-at-once': 'all-at-once'
+}
+
+function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
+  const value = r.v('step-size')
+  const fallback: StepSize = {
+    type: 'CAPACITY_PERCENT',
+    value: routing === 'all-at-once' ? 100 : 25
+  }
+  if (value === '') return fallback
+  if (routing === 'all-at-once') {
+    r.p.add(
+      'step-size',
+      `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${show(value)}. Remove it, or use linear or canary.`
+    )
+    return fallback
+  }
+  const [low, high] = routing === 'linear' ? [10, 50] : [1, 50]
+  const percent = /^(\d{1,6})\s*%$/.exec(value)
+  if (percent) {
+    const n = Number(percent[1])
+    if (n >= low && n <= high) return { type: 'CAPACITY_PERCENT', value: n }
+    r.p.add(
+      'step-size',
+      `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${show(value)}.`
+    )
+    return fallback
+  }
+  if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+    return { type: 'INSTANCE_COUNT', value: Number(value) }
+  }
+  r.p.add(
+    'step-size',
+    `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${show(value)}.`
+  )
+  return fallback
+}
+
+export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
+  if (retain) {
+    const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '')
+    const first = explicit[0]
+    if (first) {
+      const got = explicit.map(n => `${n}: ${show(r.v(n))}`).join(', ')
+      r.p.add(
+        first,
+        `${explicit.length === 1 ? 'Input' : 'Inputs'} ${quoted(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`
+      )
+    }
+    return null
+  }
+  const rawRouting = r.v('traffic-routing')
+  let routing: TrafficRouting = 'linear'
+  if (rawRouting !== '') {
+    const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')]
+    if (known) routing = known
+    else
+      r.p.add(
+        'traffic-routing',
+        `Input "traffic-routing" must be linear, canary or all-at-once, got ${show(rawRouting)}.`
+      )
+  }
+  return {
+    routing,
+    stepSize: readStepSize(r, routing),
+    waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
+    terminationWaitSeconds: whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
+    maxExecutionTimeoutSeconds: whole(
+      r,
+      'max-execution-timeout',
+      600,
+      28800,
+      'a whole number of seconds'
+    )
+  }
+}
+
+export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean): string[] {
+  const raw = r.v('alarm-names')
+  const names = listItems(raw)
+  for (const name of names.filter(n => n.length > 255)) {
+    r.p.add(
+      'alarm-names',
+      `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`
+    )
+  }
+  if (retain) {
+    if (names.length > 0) {
+      r.p.add(
+        'alarm-names',
+        `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${show(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`
+      )
+    }
+    return names
+  }
+  const total = names.length + (createAlarms ? 2 : 0)
+  if (total === 0) {
+    r.p.add(
+      'alarm-names',
+      'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.'
+    )
+  } else if (total > 10) {
+    const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : ''
+    r.p.add(
+      'alarm-names',
+      `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`
+    )
+  }
+  return names
+}
