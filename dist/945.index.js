@@ -520,9 +520,23 @@ function costSection(plan) {
         `**${hours} instance-hours** of ${type} = ${plan.instanceCount} instances × 2 fleets × ` +
         `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals.`);
 }
+/** A container environment often carries credentials: show its keys, never its values. */
+const REDACTED = '(value not shown)';
+function redactModel(body) {
+    const container = body?.['PrimaryContainer'];
+    const environment = container?.['Environment'];
+    if (!body || !container || !environment)
+        return body;
+    const keysOnly = Object.fromEntries(Object.keys(environment).map(key => [key, REDACTED]));
+    return { ...body, PrimaryContainer: { ...container, Environment: keysOnly } };
+}
+/** The plan as it may be shown or output: environment values redacted. */
+function publicPlan(plan) {
+    return { ...plan, createModel: redactModel(plan.createModel) };
+}
 function requestsSection(plan) {
     const requests = [
-        ['CreateModel', plan.createModel],
+        ['CreateModel', redactModel(plan.createModel)],
         ['CreateEndpointConfig', plan.createEndpointConfig],
         ['CreateEndpoint', plan.createEndpoint],
         ['UpdateEndpoint', plan.updateEndpoint],
@@ -560,7 +574,7 @@ function stableJson(value, indent) {
 }
 /** The `plan` output: the whole plan as stable, compact JSON. */
 function planJson(plan) {
-    return stableJson(plan);
+    return stableJson(publicPlan(plan));
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/json.ts

@@ -388,7 +388,8 @@ function readEnvironment(r, createsModel) {
     for (const { line, number, key, value, separated } of keyValueLines(text)) {
         const where = `Input "environment" line ${number}`;
         if (!separated) {
-            r.p.add('environment', `${where} must be KEY=VALUE, got ${show(line)}.`);
+            // The line is not shown: an environment value may be a credential.
+            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters).`);
         }
         else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
             r.p.add('environment', `${where} has an invalid key ${show(key)}: keys are letters, digits and _, not starting with a digit, at most 1024 characters.`);

@@ -120,7 +120,11 @@ export function readEnvironment(r: Reader, createsModel: boolean): Record<string
   for (const { line, number, key, value, separated } of keyValueLines(text)) {
     const where = `Input "environment" line ${number}`
     if (!separated) {
-      r.p.add('environment', `${where} must be KEY=VALUE, got ${show(line)}.`)
+      // The line is not shown: an environment value may be a credential.
+      r.p.add(
+        'environment',
+        `${where} must be KEY=VALUE; it has no "=" (${line.length} characters).`
+      )
     } else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
       r.p.add(
         'environment',

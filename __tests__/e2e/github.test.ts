@@ -114,9 +114,23 @@ describe('plan mode (dry-run)', () => {
       await withModelA(emulator)
       const before = emulator.mutatingCalls().length
       const r = await runStep(emulator, step('Model B'), {
-        inputs: { 'dry-run': 'true', 'github-token': github.token },
+        inputs: {
+          'dry-run': 'true',
+          'github-token': github.token,
+          environment: 'LOG_LEVEL=info\nPAYMENT_API_KEY=sk_live_DoNotShowMe123'
+        },
         env: pullRequestEnv(github)
       })
+      // Environment values may be credentials: keys are shown, values never.
+      for (const text of [
+        r.stdout,
+        r.summary,
+        r.outputs.plan ?? '',
+        ...github.comments.map(c => c.body)
+      ]) {
+        expect(text).not.toContain('sk_live_DoNotShowMe123')
+      }
+      expect(r.outputs.plan).toContain('PAYMENT_API_KEY')
       expect(r.code).toBe(0)
       expect(r.outputs.outcome).toBe('planned')
       expect(emulator.mutatingCalls()).toHaveLength(before)

@@ -86,9 +86,27 @@ function costSection(plan: Plan): string {
   )
 }
 
+/** A container environment often carries credentials: show its keys, never its values. */
+export const REDACTED = '(value not shown)'
+
+function redactModel(
+  body: Record<string, unknown> | undefined
+): Record<string, unknown> | undefined {
+  const container = body?.['PrimaryContainer'] as Record<string, unknown> | undefined
+  const environment = container?.['Environment'] as Record<string, string> | undefined
+  if (!body || !container || !environment) return body
+  const keysOnly = Object.fromEntries(Object.keys(environment).map(key => [key, REDACTED]))
+  return { ...body, PrimaryContainer: { ...container, Environment: keysOnly } }
+}
+
+/** The plan as it may be shown or output: environment values redacted. */
+export function publicPlan(plan: Plan): Plan {
+  return { ...plan, createModel: redactModel(plan.createModel) }
+}
+
 function requestsSection(plan: Plan): string {
   const requests: [string, Record<string, unknown> | undefined][] = [
-    ['CreateModel', plan.createModel],
+    ['CreateModel', redactModel(plan.createModel)],
     ['CreateEndpointConfig', plan.createEndpointConfig],
     ['CreateEndpoint', plan.createEndpoint],
     ['UpdateEndpoint', plan.updateEndpoint],
@@ -129,5 +147,5 @@ export function stableJson(value: unknown, indent?: number): string {
 
 /** The `plan` output: the whole plan as stable, compact JSON. */
 export function planJson(plan: Plan): string {
-  return stableJson(plan)
+  return stableJson(publicPlan(plan))
 }
