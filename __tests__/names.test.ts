@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { greenNames, shortHash } from '../src/names.js'
+import { freshName, greenNames, shortHash } from '../src/names.js'
 import { NAME_PATTERN, MODEL_NAME_PATTERN } from '../src/inputs.js'
 import type { RunContext } from '../src/types.js'
 
@@ -104,5 +104,23 @@ describe('shortHash', () => {
   it('is a sha256 hex prefix of the requested length', () => {
     expect(shortHash('abc')).toBe('ba7816')
     expect(shortHash('abc', 10)).toBe('ba7816bf8f')
+  })
+})
+
+describe('freshName', () => {
+  it('is a valid name of at most 63 characters, for short and long names alike', () => {
+    for (const name of ['m', 'lab-endpoint-a1a1a1a-1001-1', `${'x'.repeat(55)}-${'y'.repeat(7)}`]) {
+      const fresh = freshName(name, { Image: 'i' })
+      expect(fresh.length).toBeLessThanOrEqual(63)
+      expect(fresh).toMatch(NAME_PATTERN)
+      expect(fresh).toMatch(MODEL_NAME_PATTERN)
+      expect(fresh).not.toBe(name)
+    }
+  })
+
+  it('depends on the content only: same content, same name; other content, other name', () => {
+    const name = 'lab-endpoint-a1a1a1a-1001-1'
+    expect(freshName(name, { a: 1 })).toBe(freshName(name, { a: 1 }))
+    expect(freshName(name, { a: 1 })).not.toBe(freshName(name, { a: 2 }))
   })
 })

@@ -170,11 +170,6 @@ class LaunchCancelled extends Error {
     }
 }
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-/** `name` with a suffix that depends on `content`, still a valid SageMaker name (≤ 63). */
-function freshName(name, content) {
-    const hash = (0,names/* shortHash */.B)(JSON.stringify(content), 6);
-    return `${name.slice(0, 63 - hash.length - 1).replace(/-+$/, '')}-${hash}`;
-}
 function modelMatches(existing, body) {
     const wanted = body.PrimaryContainer;
     const have = existing?.PrimaryContainer;
@@ -204,7 +199,7 @@ async function ensureModel(api, plan, log) {
                 log.info(`Reusing model ${name} (created earlier with the same definition)`);
                 return [name, false];
             }
-            const fresh = freshName(plan.greenModelName, body);
+            const fresh = (0,names/* freshName */.Os)(plan.greenModelName, body);
             log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`);
             body = { ...body, ModelName: fresh };
         }
@@ -235,7 +230,7 @@ async function ensureEndpointConfig(api, plan, modelName, log) {
                 log.info(`Reusing endpoint config ${name} (created earlier with the same variants)`);
                 return [name, false];
             }
-            const fresh = freshName(plan.endpointConfigName, variants);
+            const fresh = (0,names/* freshName */.Os)(plan.endpointConfigName, variants);
             log.info(`Endpoint config ${name} exists with other variants; using the fresh name ${fresh}`);
             body = { ...body, EndpointConfigName: fresh };
         }
@@ -1072,19 +1067,17 @@ async function deploy(o) {
         const warning = guardrailWarning(plan);
         if (warning)
             deploy_log.warning(warning);
-        if (attach) {
-            // The guard is already running; its alarms may be firing because of this deployment.
-        }
-        else if (request.dryRun) {
+        // Attached to a running deployment, its alarms may be firing because of it: no check.
+        if (!attach) {
             try {
                 await checkAlarms(request, plan, deps);
             }
             catch (e) {
+                // A plan still shows what would happen; a deployment stops here.
+                if (!request.dryRun)
+                    throw e;
                 deploy_log.warning((0,errors/* errorMessage */.g)(e));
             }
-        }
-        else {
-            await checkAlarms(request, plan, deps);
         }
     }
     catch (e) {

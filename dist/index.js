@@ -791,9 +791,10 @@ async function report(core, result, request, runContext, durationSeconds, notifi
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ shortHash),
-/* harmony export */   e: () => (/* binding */ greenNames)
+/* harmony export */   Os: () => (/* binding */ freshName),
+/* harmony export */   e4: () => (/* binding */ greenNames)
 /* harmony export */ });
+/* unused harmony export shortHash */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -834,6 +835,14 @@ function greenNames(endpointName, run) {
         name = prefix ? `${prefix}-${hash}-${suffix}` : `${hash}-${suffix}`;
     }
     return { modelName: name, endpointConfigName: name };
+}
+/**
+ * `name` followed by a hash of `content`: another valid name (≤ 63) for a resource whose planned
+ * name is taken by something different. The same content always gets the same name.
+ */
+function freshName(name, content) {
+    const hash = shortHash(JSON.stringify(content));
+    return `${nameSafe(name.slice(0, MAX_NAME_LENGTH - hash.length - 1)) || 'resource'}-${hash}`;
 }
 
 
@@ -1123,7 +1132,7 @@ function buildPlan(request, run, current, options = {}) {
         throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
     const { variantName, instanceType, instanceCount } = fleet(request, current);
-    const names = (0,src_names/* greenNames */.e)(request.endpointName, run);
+    const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);

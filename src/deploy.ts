@@ -88,16 +88,15 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     if (attach) plan = attachedPlan(plan, attach)
     const warning = guardrailWarning(plan)
     if (warning) log.warning(warning)
-    if (attach) {
-      // The guard is already running; its alarms may be firing because of this deployment.
-    } else if (request.dryRun) {
+    // Attached to a running deployment, its alarms may be firing because of it: no check.
+    if (!attach) {
       try {
         await checkAlarms(request, plan, deps)
       } catch (e) {
+        // A plan still shows what would happen; a deployment stops here.
+        if (!request.dryRun) throw e
         log.warning(errorMessage(e))
       }
-    } else {
-      await checkAlarms(request, plan, deps)
     }
   } catch (e) {
     const message = e instanceof InputError ? e.message : errorMessage(e)

@@ -3,7 +3,7 @@
 // identical model or config of the same name, and picks a fresh name when it differs: a re-run
 // never fails on "already exists" and never changes what another attempt created.
 import { isAlreadyExists, type AwsApi } from './aws/api.js'
-import { shortHash } from './names.js'
+import { freshName } from './names.js'
 import type { Logger } from './preflight.js'
 import type { Plan } from './types.js'
 
@@ -29,12 +29,6 @@ export class LaunchCancelled extends Error {
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
-
-/** `name` with a suffix that depends on `content`, still a valid SageMaker name (≤ 63). */
-export function freshName(name: string, content: unknown): string {
-  const hash = shortHash(JSON.stringify(content), 6)
-  return `${name.slice(0, 63 - hash.length - 1).replace(/-+$/, '')}-${hash}`
-}
 
 type Body = Record<string, unknown>
 

@@ -47,3 +47,12 @@ export function greenNames(
   }
   return { modelName: name, endpointConfigName: name }
 }
+
+/**
+ * `name` followed by a hash of `content`: another valid name (≤ 63) for a resource whose planned
+ * name is taken by something different. The same content always gets the same name.
+ */
+export function freshName(name: string, content: unknown): string {
+  const hash = shortHash(JSON.stringify(content))
+  return `${nameSafe(name.slice(0, MAX_NAME_LENGTH - hash.length - 1)) || 'resource'}-${hash}`
+}
