@@ -433,7 +433,18 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'environment',
     'line 1 must be KEY=VALUE'
   ],
-  ['environment bad key', { ...BASE, environment: '1A=x' }, 'environment', 'invalid key "1A"'],
+  [
+    'environment bad key',
+    { ...BASE, environment: '1A=x' },
+    'environment',
+    'line 1 must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (it starts with a digit; the line is not shown).'
+  ],
+  [
+    'environment as YAML with a base64 value',
+    { ...BASE, environment: 'API_TOKEN: c2VjcmV0LXRva2VuLTkwOTA=' },
+    'environment',
+    'line 1 must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (it looks like YAML "KEY: value"; write KEY=value; the line is not shown).'
+  ],
   [
     'environment duplicate key',
     { ...BASE, environment: 'A=1\nA=2' },

@@ -288,9 +288,14 @@ describe('buildPlan: update of a live endpoint', () => {
       { Key: 'sagemaker-deploy:sha', Value: 'abcdef1234567890' },
       { Key: 'sagemaker-deploy:workflow', Value: 'Deploy _prod_ _1' },
       { Key: 'sagemaker-deploy:run-id', Value: '42' },
-      { Key: 'sagemaker-deploy:run-attempt', Value: '1' }
+      { Key: 'sagemaker-deploy:run-attempt', Value: '1' },
+      { Key: 'sagemaker-deploy:step', Value: plan.stepHash }
     ])
-    expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags)
+    expect(plan.stepHash).toMatch(/^[0-9a-f]{16}$/)
+    expect(plan.createModel?.['Tags']).toEqual(plan.tags)
+    expect(plan.createEndpointConfig['Tags']).toEqual(plan.tags)
+    // Alarms are shared by every step on the endpoint: they carry no step fingerprint.
+    expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags.slice(0, -1))
   })
 
   it('expects the reference schedule and derives the budget', () => {
@@ -613,5 +618,45 @@ describe('policyFromDeploymentConfig', () => {
       })
     ).toEqual([])
     expect(alarmNamesFromDeploymentConfig(undefined)).toEqual([])
+  })
+})
+
+// The step fingerprint decides whether a pending or live config is "this step's": it must follow
+// what is deployed, and nothing else.
+describe('buildPlan: the step fingerprint', () => {
+  const hash = (request: DeployRequest, run: RunContext = RUN, current = CURRENT) =>
+    buildPlan(request, run, current).stepHash
+  const base = hash(REQUEST)
+
+  it('is the same for a re-run, another run of the same content, and another workflow', () => {
+    expect(hash(REQUEST, { ...RUN, runAttempt: '2' })).toBe(base)
+    expect(hash(REQUEST, { ...RUN, runId: '43', sha: '1234567abcdef' })).toBe(base)
+    expect(hash(REQUEST, { ...RUN, workflow: 'Retry' })).toBe(base)
+    expect(hash({ ...REQUEST, tags: [{ Key: 'team', Value: 'other' }] })).toBe(base)
+  })
+
+  it('changes with the artifact, the image, the role and every environment value', () => {
+    const artifact = REQUEST.model as Extract<DeployRequest['model'], { kind: 'artifact' }>
+    const other = (model: Partial<typeof artifact>) =>
+      hash({ ...REQUEST, model: { ...artifact, ...model } })
+    expect(other({ modelDataUrl: 's3://b/model-e.tar.gz' })).not.toBe(base)
+    expect(other({ imageUri: 'img:2' })).not.toBe(base)
+    expect(other({ executionRoleArn: `${ROLE}2` })).not.toBe(base)
+    const withSecret = hash({ ...REQUEST, environment: { TOKEN: 'one-secret-value' } })
+    expect(withSecret).not.toBe(base)
+    expect(hash({ ...REQUEST, environment: { TOKEN: 'another-secret' } })).not.toBe(withSecret)
+  })
+
+  it('changes with the fleet and the rollout policy', () => {
+    expect(hash({ ...REQUEST, instanceCount: 8 })).not.toBe(base)
+    expect(hash({ ...REQUEST, instanceType: 'ml.c5.xlarge' })).not.toBe(base)
+    expect(hash({ ...REQUEST, policy: { ...LINEAR, waitIntervalSeconds: 120 } })).not.toBe(base)
+    expect(hash({ ...REQUEST, policy: { ...LINEAR, routing: 'canary' } })).not.toBe(base)
+    expect(hash({ ...REQUEST, alarmNames: ['team-alarm'] })).not.toBe(base)
+  })
+
+  it('never puts an environment value into a tag', () => {
+    const plan = buildPlan({ ...REQUEST, environment: { TOKEN: 'one-secret-value' } }, RUN, CURRENT)
+    expect(JSON.stringify(plan.tags)).not.toContain('one-secret')
   })
 })

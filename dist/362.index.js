@@ -461,7 +461,7 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
         }
     }
     catch (e) {
-        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.g)(e)}`;
+        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.gJ)(e)}`;
         // Figures from earlier pages are still worth showing; none at all are not zeros.
         if (series.size === 0)
             return unavailable(request, timeline, calls, warning);
@@ -478,7 +478,7 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
         });
     }
     catch (e) {
-        return unavailable(request, timeline, calls, `Could not fold the metrics: ${(0,errors/* errorMessage */.g)(e)}`);
+        return unavailable(request, timeline, calls, `Could not fold the metrics: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
 }
 /** A result with no figures, only the reason. */

@@ -459,11 +459,14 @@ function doubleFleetInstanceHours(plan) {
 }
 function renderPlan(plan, run, blue) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
-    const action = plan.firstDeploy
-        ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const action = plan.liveUnknown !== undefined
+        ? (0,markdown/* escapeMarkdown */.FV)(plan.liveUnknown, { maxLength: 2000 })
+        : plan.firstDeploy
+            ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+            : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned';
     const sections = [
-        `## 📝 Planned: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+        `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
         `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
         scheduleSection(plan),
         plan_view_alarmSection(plan),

@@ -6,6 +6,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
+/* harmony export */   oo: () => (/* binding */ alarmUpToDate),
 /* harmony export */   se: () => (/* binding */ labAlarms)
 /* harmony export */ });
 /* unused harmony export latencyAlarmName */
@@ -85,6 +86,40 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
     };
     return [errorRate, latency];
 }
+function sortedDimensions(value) {
+    if (!Array.isArray(value))
+        return value;
+    return [...value].sort((a, b) => (a.Name ?? '') < (b.Name ?? '') ? -1 : (a.Name ?? '') > (b.Name ?? '') ? 1 : 0);
+}
+/** Whether `have` holds every value `want` sets (arrays element by element, same length). */
+function covers(want, have, key = '') {
+    if (key === 'Dimensions') {
+        want = sortedDimensions(want);
+        have = sortedDimensions(have);
+    }
+    if (Array.isArray(want)) {
+        return (Array.isArray(have) &&
+            have.length === want.length &&
+            want.every((item, i) => covers(item, have[i])));
+    }
+    if (want !== null && typeof want === 'object') {
+        if (have === null || typeof have !== 'object')
+            return false;
+        return Object.entries(want).every(([k, v]) => covers(v, have[k], k));
+    }
+    return want === have;
+}
+/**
+ * Whether an alarm read with DescribeAlarms already has the definition PutMetricAlarm would
+ * write: then it is not written again (writes count against a low per-account quota).
+ */
+function alarmUpToDate(existing, request) {
+    if (existing === null || typeof existing !== 'object')
+        return false;
+    const { Tags, ...definition } = request;
+    void Tags;
+    return covers(definition, existing);
+}
 
 
 /***/ }),
@@ -93,8 +128,9 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** A problem with the action's inputs: names the (first) offending input. */
 class InputError extends Error {
@@ -121,6 +157,11 @@ function errorMessage(error) {
     }
     return String(error);
 }
+/** Text as a sentence: ends with a full stop unless it already ends with punctuation. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?:)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 
 
 /***/ }),
@@ -130,53 +171,62 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6576);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
-// which then reports the last known state and exits non-zero without changing anything.
+// which then reports the last known state without changing anything. Once there is a verdict,
+// the exit code follows it, whatever signal comes after.
 
 
 
 const controller = new AbortController();
+let outcome;
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
         if (!controller.signal.aborted) {
             process.stdout.write(`Received ${signal}: stopping (SageMaker continues on its own).\n`);
             controller.abort();
-            process.exitCode = 1;
         }
     });
 }
 try {
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)({ signal: controller.signal });
+    outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)({ signal: controller.signal });
 }
 catch (e) {
     // Anything run() did not turn into a verdict still fails the step with a readable message.
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
 }
-if (controller.signal.aborted)
+if (outcome !== undefined)
+    process.exitCode = _main_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILING_OUTCOMES */ .lq.has(outcome) ? 1 : 0;
+else if (controller.signal.aborted)
     process.exitCode = 1;
+// The verdict is written and the clients are closed; should anything still hold the event loop
+// (a socket that ignores its abort), the step must not hang on it. Unref'd: a clean exit is not
+// delayed.
+setTimeout(() => process.exit(), 3000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3904:
+/***/ 926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  FU: () => (/* reexport */ ACTION_TAG_PREFIX),
-  Ko: () => (/* binding */ readInputs)
-});
-
-// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ listItems),
+/* harmony export */   E5: () => (/* binding */ keyValueLines),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   WQ: () => (/* binding */ whole),
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   Zw: () => (/* binding */ Problems),
+/* harmony export */   _: () => (/* binding */ decimal),
+/* harmony export */   cK: () => (/* binding */ matches),
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   ol: () => (/* binding */ deepFreeze)
+/* harmony export */ });
+/* unused harmony export lines */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Generic input readers: each reads one named input, reports what is wrong to a shared
 // Problems list instead of throwing, and returns a usable fallback so reading can go on.
@@ -208,7 +258,7 @@ class Problems {
         const more = this.list.length - lines.length;
         if (more > 0)
             lines.push(`…and ${more} more problem${more === 1 ? '' : 's'}.`);
-        throw new errors/* InputError */.d(first.input, lines.join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first.input, lines.join('\n'));
     }
 }
 function bool(r, name, fallback) {
@@ -289,37 +339,22 @@ function deepFreeze(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/inputs-context.ts
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-function readRegion(r, env) {
-    const fromInput = r.v('region');
-    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (region === '') {
-        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
-    }
-    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
-        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
-        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${show(region)}.`);
-    }
-    return region;
-}
-function readRun(env) {
-    const get = (name, fallback) => env[name]?.trim() || fallback;
-    return {
-        repository: get('GITHUB_REPOSITORY', 'local'),
-        sha: get('GITHUB_SHA', '0000000'),
-        runId: get('GITHUB_RUN_ID', '0'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
-        workflow: get('GITHUB_WORKFLOW', 'local'),
-        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
-        eventName: get('GITHUB_EVENT_NAME', 'local'),
-        ref: get('GITHUB_REF', ''),
-        actor: get('GITHUB_ACTOR', 'local')
-    };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/inputs-model.ts
+/***/ 6698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ ACTION_TAG_PREFIX),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment),
+/* harmony export */   Vh: () => (/* binding */ NAME_PATTERN),
+/* harmony export */   bm: () => (/* binding */ SAGEMAKER_NAME),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   vq: () => (/* binding */ readModelSource)
+/* harmony export */ });
+/* unused harmony exports MODEL_NAME_PATTERN, TAG_PATTERN, MAX_USER_TAGS */
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
 
 // The model inputs: what to deploy (an artifact, a Model Registry package or an existing
 // model), the environment of a model the action creates, and the user's tags.
@@ -337,24 +372,24 @@ const MAX_USER_TAGS = 40;
 /** What NAME_PATTERN and MODEL_NAME_PATTERN allow, as a message says it. */
 const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
 function readModelSource(r) {
-    const modelDataUrl = matches(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
-    const imageUri = matches(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
-    const executionRoleArn = matches(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
-    const modelPackageArn = matches(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
-    const modelName = matches(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
+    const modelDataUrl = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
+    const imageUri = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
+    const executionRoleArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
+    const modelPackageArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
+    const modelName = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
     const sources = 'Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).';
     const given = (names) => names.filter(n => r.v(n) !== '');
     if (modelName) {
         const others = given(['model-data-url', 'image-uri', 'execution-role-arn', 'model-package-arn']);
         if (others.length > 0) {
-            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${quoted(others)}. ${sources}`);
+            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}. ${sources}`);
         }
         return { kind: 'existing', modelName };
     }
     if (modelPackageArn) {
         const others = given(['model-data-url', 'image-uri']);
         if (others.length > 0) {
-            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${quoted(others)}: choose one model source. ${sources}`);
+            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}: choose one model source. ${sources}`);
         }
         if (!executionRoleArn) {
             r.p.add('execution-role-arn', 'Input "execution-role-arn" is required with model-package-arn: SageMaker assumes this role to run the model.');
@@ -376,6 +411,18 @@ function readModelSource(r) {
     }
     return { kind: 'existing', modelName };
 }
+/** Why a would-be key is not one, without showing any of it. */
+function keyProblem(key) {
+    if (/^[A-Za-z_][A-Za-z0-9_]*\s*:/.test(key))
+        return 'it looks like YAML "KEY: value"; write KEY=value';
+    if (/\s/.test(key))
+        return 'it contains a space';
+    if (/^[0-9]/.test(key))
+        return 'it starts with a digit';
+    if (key.length > 1024)
+        return `it is ${key.length} characters long`;
+    return 'it contains a character other than letters, digits and _';
+}
 function readEnvironment(r, createsModel) {
     const text = r.v('environment');
     const entries = new Map();
@@ -385,14 +432,15 @@ function readEnvironment(r, createsModel) {
         r.p.add('environment', 'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.');
         return {};
     }
-    for (const { line, number, key, value, separated } of keyValueLines(text)) {
+    // No part of a line is ever shown: a value may be a credential, and a line that does not
+    // parse as KEY=VALUE (`API_TOKEN: c2VjcmV0=`) may have its value where the key should be.
+    for (const { line, number, key, value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(text)) {
         const where = `Input "environment" line ${number}`;
         if (!separated) {
-            // The line is not shown: an environment value may be a credential.
-            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters).`);
+            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters, not shown).`);
         }
         else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
-            r.p.add('environment', `${where} has an invalid key ${show(key)}: keys are letters, digits and _, not starting with a digit, at most 1024 characters.`);
+            r.p.add('environment', `${where} must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (${keyProblem(key)}; the line is not shown).`);
         }
         else if (value.length > 1024) {
             r.p.add('environment', `${where}: the value of ${key} must be at most 1024 characters, got ${value.length}.`);
@@ -412,20 +460,20 @@ function readEnvironment(r, createsModel) {
 function readTags(r) {
     const tags = [];
     const keys = new Set();
-    for (const { line, number, key: Key, value: Value, separated } of keyValueLines(r.v('tags'))) {
+    for (const { line, number, key: Key, value: Value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(r.v('tags'))) {
         const where = `Input "tags" line ${number}`;
         const allowed = 'letters, digits, spaces and _ . : / = + - @';
         if (!separated) {
-            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${show(line)}.`);
+            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(line)}.`);
         }
         else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
-            r.p.add('tags', `${where} has an invalid key ${show(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+            r.p.add('tags', `${where} has an invalid key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
         }
         else if (Value.length > 256 || !TAG_PATTERN.test(Value)) {
-            r.p.add('tags', `${where} has an invalid value ${show(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+            r.p.add('tags', `${where} has an invalid value ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
         }
         else if (Key.toLowerCase().startsWith('aws:') || Key.startsWith(ACTION_TAG_PREFIX)) {
-            r.p.add('tags', `${where}: the key ${show(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
+            r.p.add('tags', `${where}: the key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
         }
         else if (keys.has(Key)) {
             r.p.add('tags', `${where} sets ${Key} again: each key may appear once.`);
@@ -441,6 +489,55 @@ function readTags(r) {
     return tags;
 }
 
+
+/***/ }),
+
+/***/ 2709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FU: () => (/* reexport */ inputs_model/* ACTION_TAG_PREFIX */.FU),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __nccwpck_require__(926);
+;// CONCATENATED MODULE: ./src/inputs-context.ts
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+function readRegion(r, env) {
+    const fromInput = r.v('region');
+    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (region === '') {
+        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
+    }
+    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
+        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
+        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${(0,input_parsers/* show */.WU)(region)}.`);
+    }
+    return region;
+}
+function readRun(env) {
+    const get = (name, fallback) => env[name]?.trim() || fallback;
+    return {
+        repository: get('GITHUB_REPOSITORY', 'local'),
+        sha: get('GITHUB_SHA', '0000000'),
+        runId: get('GITHUB_RUN_ID', '0'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
+        workflow: get('GITHUB_WORKFLOW', 'local'),
+        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
+        eventName: get('GITHUB_EVENT_NAME', 'local'),
+        ref: get('GITHUB_REF', ''),
+        actor: get('GITHUB_ACTOR', 'local')
+    };
+}
+
+// EXTERNAL MODULE: ./src/inputs-model.ts
+var inputs_model = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ./src/inputs-policy.ts
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
@@ -466,7 +563,7 @@ function readStepSize(r, routing) {
     if (value === '')
         return fallback;
     if (routing === 'all-at-once') {
-        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${show(value)}. Remove it, or use linear or canary.`);
+        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,input_parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
         return fallback;
     }
     const [low, high] = routing === 'linear' ? [10, 50] : [1, 50];
@@ -475,13 +572,13 @@ function readStepSize(r, routing) {
         const n = Number(percent[1]);
         if (n >= low && n <= high)
             return { type: 'CAPACITY_PERCENT', value: n };
-        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${show(value)}.`);
+        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${(0,input_parsers/* show */.WU)(value)}.`);
         return fallback;
     }
     if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
         return { type: 'INSTANCE_COUNT', value: Number(value) };
     }
-    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${show(value)}.`);
+    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
     return fallback;
 }
 function readPolicy(r, retain) {
@@ -489,8 +586,8 @@ function readPolicy(r, retain) {
         const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '');
         const first = explicit[0];
         if (first) {
-            const got = explicit.map(n => `${n}: ${show(r.v(n))}`).join(', ');
-            r.p.add(first, `${explicit.length === 1 ? 'Input' : 'Inputs'} ${quoted(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`);
+            const got = explicit.map(n => `${n}: ${(0,input_parsers/* show */.WU)(r.v(n))}`).join(', ');
+            r.p.add(first, `${explicit.length === 1 ? 'Input' : 'Inputs'} ${(0,input_parsers/* quoted */.TL)(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`);
         }
         return null;
     }
@@ -501,25 +598,25 @@ function readPolicy(r, retain) {
         if (known)
             routing = known;
         else
-            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary or all-at-once, got ${show(rawRouting)}.`);
+            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary or all-at-once, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
     }
     return {
         routing,
         stepSize: readStepSize(r, routing),
-        waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-        terminationWaitSeconds: whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
-        maxExecutionTimeoutSeconds: whole(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+        waitIntervalSeconds: (0,input_parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
+        terminationWaitSeconds: (0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
+        maxExecutionTimeoutSeconds: (0,input_parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
     };
 }
 function readAlarmNames(r, retain, createAlarms) {
     const raw = r.v('alarm-names');
-    const names = listItems(raw);
+    const names = (0,input_parsers/* listItems */.Dw)(raw);
     for (const name of names.filter(n => n.length > 255)) {
-        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`);
+        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,input_parsers/* show */.WU)(name)}.`);
     }
     if (retain) {
         if (names.length > 0) {
-            r.p.add('alarm-names', `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${show(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`);
+            r.p.add('alarm-names', `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${(0,input_parsers/* show */.WU)(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`);
         }
         return names;
     }
@@ -554,45 +651,45 @@ function readInputs(getInput, env) {
         }
         return value;
     };
-    const r = { v, p: new Problems() };
+    const r = { v, p: new input_parsers/* Problems */.Zw() };
     const endpointName = v('endpoint-name');
     if (endpointName === '') {
         r.p.add('endpoint-name', 'Input "endpoint-name" is required: the SageMaker endpoint to create or update.');
     }
     else {
-        matches(r, 'endpoint-name', NAME_PATTERN, 63, SAGEMAKER_NAME);
+        (0,input_parsers/* matches */.cK)(r, 'endpoint-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
     }
     const region = readRegion(r, env);
-    const model = readModelSource(r);
-    const environment = readEnvironment(r, model.kind !== 'existing');
-    const tags = readTags(r);
-    const variantName = matches(r, 'variant-name', NAME_PATTERN, 63, SAGEMAKER_NAME);
-    const instanceType = matches(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
-    const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances');
-    const retainDeploymentConfig = bool(r, 'retain-deployment-config', false);
+    const model = (0,inputs_model/* readModelSource */.vq)(r);
+    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing');
+    const tags = (0,inputs_model/* readTags */.g$)(r);
+    const variantName = (0,input_parsers/* matches */.cK)(r, 'variant-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
+    const instanceCount = (0,input_parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
+    const retainDeploymentConfig = (0,input_parsers/* bool */.lc)(r, 'retain-deployment-config', false);
     const policy = readPolicy(r, retainDeploymentConfig);
-    const createAlarms = bool(r, 'create-alarms', true);
+    const createAlarms = (0,input_parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
-    const errorRateThresholdPercent = decimal(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
-    const latencyThresholdMs = decimal(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
-    const wait = bool(r, 'wait', true);
-    const timeoutMinutes = decimal(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
-    const pollIntervalSeconds = decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
+    const errorRateThresholdPercent = (0,input_parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
+    const latencyThresholdMs = (0,input_parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
+    const wait = (0,input_parsers/* bool */.lc)(r, 'wait', true);
+    const timeoutMinutes = (0,input_parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
+    const pollIntervalSeconds = (0,input_parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
     const onBusyRaw = v('on-busy').toLowerCase();
     if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
-        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`);
+        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
     }
     const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
-    const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false);
-    const cleanupOnFailure = bool(r, 'cleanup-on-failure', false);
-    const dryRun = bool(r, 'dry-run', false);
+    const allowAlarmInAlarm = (0,input_parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
+    const cleanupOnFailure = (0,input_parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
+    const dryRun = (0,input_parsers/* bool */.lc)(r, 'dry-run', false);
     const githubToken = v('github-token');
-    const prComment = bool(r, 'pr-comment', true);
-    const prNumber = whole(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
-    const githubDeployment = bool(r, 'github-deployment', false);
+    const prComment = (0,input_parsers/* bool */.lc)(r, 'pr-comment', true);
+    const prNumber = (0,input_parsers/* whole */.WQ)(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
+    const githubDeployment = (0,input_parsers/* bool */.lc)(r, 'github-deployment', false);
     const deploymentEnvironment = v('deployment-environment');
     if (deploymentEnvironment.length > 255) {
-        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${show(deploymentEnvironment)}.`);
+        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${(0,input_parsers/* show */.WU)(deploymentEnvironment)}.`);
     }
     r.p.throwIfAny();
     const request = {
@@ -623,26 +720,108 @@ function readInputs(getInput, env) {
         githubDeployment,
         deploymentEnvironment: deploymentEnvironment || undefined
     };
-    return { request: deepFreeze(request), run: deepFreeze(readRun(env)) };
+    return { request: (0,input_parsers/* deepFreeze */.ol)(request), run: (0,input_parsers/* deepFreeze */.ol)(readRun(env)) };
 }
 
 
 /***/ }),
 
-/***/ 1730:
+/***/ 6576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony exports FAILING_OUTCOMES, abortableSleep */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3904);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9240);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lq: () => (/* binding */ FAILING_OUTCOMES),
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: abortableSleep
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(2709);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __nccwpck_require__(4813);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var plan = __nccwpck_require__(9240);
+;// CONCATENATED MODULE: ./src/secrets.ts
+// Container environment values often carry credentials. No part of one may reach the log, the
+// outputs, the job summary or a comment, including service errors that echo the request. The
+// redactor blanks any run of text that shares a fragment of FRAGMENT characters with a value,
+// in the forms the value takes on its way out (as is, JSON-escaped, Markdown-escaped, and
+// encoded as a workflow command).
+/** Shortest fragment that is blanked. Shorter values ("true", "info") would blank ordinary text. */
+const FRAGMENT = 8;
+const MASK = '***';
+/** The forms a value can take in what the action writes. */
+function secrets_forms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const markdown = value.replace(/[\\`*_[\]!~|$#]/g, '\\$&').replace(/&/g, '&amp;');
+    const command = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return [...new Set([value, json, markdown, command])];
+}
+function createRedactor(values) {
+    const fragments = new Set();
+    for (const value of values) {
+        for (const form of secrets_forms(value)) {
+            const chars = Array.from(form);
+            for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+                fragments.add(chars.slice(i, i + FRAGMENT).join(''));
+            }
+        }
+    }
+    if (fragments.size === 0)
+        return text => text;
+    return text => {
+        const chars = Array.from(text);
+        if (chars.length < FRAGMENT)
+            return text;
+        const hidden = new Uint8Array(chars.length);
+        let any = false;
+        for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+            if (fragments.has(chars.slice(i, i + FRAGMENT).join(''))) {
+                hidden.fill(1, i, i + FRAGMENT);
+                any = true;
+            }
+        }
+        if (!any)
+            return text;
+        let out = '';
+        for (let i = 0; i < chars.length; i++) {
+            if (hidden[i] === 1) {
+                if (i === 0 || hidden[i - 1] !== 1)
+                    out += MASK;
+            }
+            else {
+                out += chars[i];
+            }
+        }
+        return out;
+    };
+}
+/** Every later write to stdout and stderr goes through the redactor. */
+function redactStreams(redact) {
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        const redacting = (chunk, ...rest) => {
+            const text = typeof chunk === 'string'
+                ? chunk
+                : chunk instanceof Uint8Array
+                    ? Buffer.from(chunk).toString('utf8')
+                    : String(chunk);
+            return write(redact(text), ...rest);
+        };
+        stream.write = redacting;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+
 
 
 
@@ -673,22 +852,25 @@ async function run(options = {}) {
     let runContext;
     try {
         ;
-        ({ request, run: runContext } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(name => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(name), process.env));
+        ({ request, run: runContext } = (0,inputs/* readInputs */.Ko)(name => (0,runner/* getInput */.V4)(name), process.env));
     }
     catch (e) {
         // Release gates read the outcome even when the inputs were refused.
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('outcome', 'failed');
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
+        (0,runner/* setOutputFast */.gz)('outcome', 'failed');
+        (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
+        (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
     }
+    // From here on, no fragment of a container environment value is written anywhere.
+    const redact = createRedactor(Object.values(request.environment));
+    redactStreams(redact);
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     if (request.githubToken)
         core.setSecret(request.githubToken);
     // Everything below loads lazily: bad input above never pays for the SDK.
     const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2875)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(454)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
     ]);
@@ -701,10 +883,10 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
+        core.setFailed(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return 'failed';
     }
-    const notifier = await createNotifier(request, runContext, process.env);
+    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact);
     const result = await deploy({
         request,
         run: runContext,
@@ -712,7 +894,7 @@ async function run(options = {}) {
         now,
         sleep,
         ...(options.signal ? { signal: options.signal } : {}),
-        buildPlan: _plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg,
+        buildPlan: plan/* buildPlan */.Gg,
         onProgress: (plan, timeline) => notifier.progress(renderSummary({
             plan,
             timeline,
@@ -721,8 +903,20 @@ async function run(options = {}) {
             inProgress: true
         }))
     });
-    await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api);
+    try {
+        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, redact);
+    }
+    finally {
+        // Whatever a socket does, nothing holds the process once the verdict is reported.
+        api.close();
+    }
     return result.verdict.outcome;
+}
+function redactingNotifier(notifier, redact) {
+    return {
+        progress: markdown => notifier.progress(redact(markdown)),
+        finish: (markdown, outcome, description) => notifier.finish(redact(markdown), outcome, redact(description))
+    };
 }
 const IN_PROGRESS_VERDICT = {
     outcome: 'started',
@@ -732,7 +926,7 @@ const IN_PROGRESS_VERDICT = {
     finalConfigName: undefined,
     finalStatus: undefined
 };
-async function report(core, result, request, runContext, durationSeconds, notifier, api) {
+async function report(core, result, request, runContext, durationSeconds, notifier, api, redact) {
     const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
@@ -748,7 +942,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
     }
     const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics });
     for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
+        core.setOutput(name, redact(value));
     let markdown;
     if (plan && verdict.outcome === 'planned')
         markdown = renderPlan(plan, runContext, blue);
@@ -764,11 +958,12 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
+    markdown = redact(markdown);
     try {
         await core.summary.addRaw(markdown).write();
     }
     catch (e) {
-        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)})`);
+        core.info(`(No job summary written: ${(0,errors/* errorMessage */.gJ)(e)})`);
     }
     await notifier.finish(markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
@@ -777,10 +972,10 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             : verdict.outcome === 'timed-out'
                 ? 'Timed out'
                 : 'Deployment failed';
-        core.setFailed(`${title}: ${verdict.summary}`);
+        core.setFailed(redact(`${title}: ${verdict.summary}`));
     }
     else {
-        core.info(`Outcome: ${verdict.outcome}. ${verdict.summary}`);
+        core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
     }
 }
 
@@ -855,7 +1050,8 @@ function freshName(name, content) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Gg: () => (/* binding */ buildPlan),
-  yz: () => (/* reexport */ policyFromDeploymentConfig)
+  yz: () => (/* reexport */ policyFromDeploymentConfig),
+  cB: () => (/* binding */ renamePlan)
 });
 
 // UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
@@ -864,10 +1060,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var alarms = __nccwpck_require__(9333);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __nccwpck_require__(3904);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(2709);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
+// EXTERNAL MODULE: ./src/step-identity.ts
+var step_identity = __nccwpck_require__(5200);
 ;// CONCATENATED MODULE: ./src/rollout-policy.ts
 
 // Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
@@ -950,12 +1148,12 @@ function executionTimeout(policy, instanceCount, checked) {
     if (!checked)
         return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.d('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
     if (given < waits) {
-        throw new errors/* InputError */.d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
+        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
     }
     return given;
 }
@@ -1040,6 +1238,7 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
 
 
 
+
 // Pure: from what the user asked and what the endpoint is now, the exact requests to send,
 // the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
@@ -1052,23 +1251,16 @@ const BUDGET_MARGIN_SECONDS = 600;
 /** Creating an endpoint takes minutes, whatever the schedule says. */
 const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
 const MAX_TAGS = 50;
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
 const DEFAULT_VARIANT = 'AllTraffic';
-/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
-function tagValue(text) {
-    return Array.from(text)
-        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
-        .slice(0, 256)
-        .join('');
-}
-/** The user's tags plus the action's provenance tags. */
-function planTags(userTags, run) {
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+function planTags(userTags, run, step) {
     const provenance = [
         ['repository', run.repository],
         ['sha', run.sha],
         ['workflow', run.workflow],
         ['run-id', run.runId],
-        ['run-attempt', run.runAttempt]
+        ['run-attempt', run.runAttempt],
+        ...(step === undefined ? [] : [['step', step]])
     ];
     const tags = [
         ...userTags
@@ -1076,17 +1268,17 @@ function planTags(userTags, run) {
             .map(({ Key, Value }) => ({ Key, Value })),
         ...provenance.map(([key, value]) => ({
             Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
-            Value: tagValue(value)
+            Value: (0,step_identity/* tagValue */.EZ)(value)
         }))
     ];
     if (tags.length > MAX_TAGS) {
-        throw new errors/* InputError */.d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+        throw new errors/* InputError */.dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
     }
     return tags;
 }
 function fleet(request, current) {
     if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-        throw new errors/* InputError */.d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
+        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
     }
     const instanceType = request.instanceType ?? current?.instanceType;
     const instanceCount = request.instanceCount ?? current?.instanceCount;
@@ -1102,7 +1294,7 @@ function fleet(request, current) {
             : ''
     ].filter(Boolean);
     if (instanceType === undefined || instanceCount === undefined) {
-        throw new errors/* InputError */.d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
     }
     return {
         variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
@@ -1110,7 +1302,7 @@ function fleet(request, current) {
         instanceCount
     };
 }
-function createModelBody(request, modelName, tags) {
+function createModelBody(request, modelName) {
     const model = request.model;
     if (model.kind === 'existing')
         return undefined;
@@ -1121,15 +1313,14 @@ function createModelBody(request, modelName, tags) {
     return {
         ModelName: modelName,
         PrimaryContainer: container,
-        ExecutionRoleArn: model.executionRoleArn,
-        Tags: tags
+        ExecutionRoleArn: model.executionRoleArn
     };
 }
 function buildPlan(request, run, current, options = {}) {
     const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
     const firstDeploy = current === null;
     if (firstDeploy && request.retainDeploymentConfig) {
-        throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
     const { variantName, instanceType, instanceCount } = fleet(request, current);
     const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
@@ -1155,15 +1346,14 @@ function buildPlan(request, run, current, options = {}) {
         maxExecutionTimeoutSeconds: undefined
     };
     const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
-    let createEndpoint;
-    let updateEndpoint;
+    let endpointChange;
     let schedule;
     let expectedDurationSeconds;
     if (firstDeploy) {
         const config = request.policy
             ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
             : {};
-        createEndpoint = { ...base, ...config, Tags: tags };
+        endpointChange = { ...base, ...config };
         schedule = [
             {
                 offsetSeconds: provisioning,
@@ -1176,7 +1366,7 @@ function buildPlan(request, run, current, options = {}) {
         expectedDurationSeconds = provisioning;
     }
     else {
-        updateEndpoint = request.policy
+        endpointChange = request.policy
             ? {
                 ...base,
                 DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
@@ -1186,6 +1376,28 @@ function buildPlan(request, run, current, options = {}) {
         const last = schedule.at(-1)?.offsetSeconds ?? 0;
         expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
     }
+    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+    const modelBody = createModelBody(request, greenModelName);
+    const configBody = {
+        EndpointConfigName: endpointConfigName,
+        ProductionVariants: [
+            {
+                VariantName: variantName,
+                ModelName: greenModelName,
+                InitialInstanceCount: instanceCount,
+                InstanceType: instanceType,
+                InitialVariantWeight: 1
+            }
+        ]
+    };
+    const step = (0,step_identity/* stepHash */.n4)({
+        endpointName: request.endpointName,
+        model: modelBody ?? greenModelName,
+        endpointConfig: configBody,
+        endpointChange
+    });
+    const stepTags = planTags(request.tags, run, step);
+    const tagged = (body) => ({ ...body, Tags: stepTags });
     const timeout = executionTimeout(effective, instanceCount, request.policy !== null);
     const budgetSeconds = request.timeoutMinutes !== undefined
         ? Math.max(1, Math.round(request.timeoutMinutes * 60))
@@ -1207,28 +1419,38 @@ function buildPlan(request, run, current, options = {}) {
             : request.model.kind === 'package'
                 ? request.model.modelPackageArn
                 : undefined,
-        createModel: createModelBody(request, greenModelName, tags),
-        createEndpointConfig: {
-            EndpointConfigName: endpointConfigName,
-            ProductionVariants: [
-                {
-                    VariantName: variantName,
-                    ModelName: greenModelName,
-                    InitialInstanceCount: instanceCount,
-                    InstanceType: instanceType,
-                    InitialVariantWeight: 1
-                }
-            ],
-            Tags: tags
-        },
-        createEndpoint,
-        updateEndpoint,
+        createModel: modelBody && tagged(modelBody),
+        createEndpointConfig: tagged(configBody),
+        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+        updateEndpoint: firstDeploy ? undefined : endpointChange,
         alarmsToCreate,
         guardAlarmNames,
         schedule,
         expectedDurationSeconds,
         budgetSeconds,
-        tags
+        tags: stepTags,
+        stepHash: step
+    };
+}
+/** The plan with other names for the green model and config (reused or fresh ones). */
+function renamePlan(plan, modelName, configName) {
+    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
+    return {
+        ...plan,
+        greenModelName: modelName,
+        endpointConfigName: configName,
+        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+        createEndpointConfig: {
+            ...plan.createEndpointConfig,
+            EndpointConfigName: configName,
+            ProductionVariants: variants
+        },
+        ...(plan.createEndpoint
+            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+            : {}),
+        ...(plan.updateEndpoint
+            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+            : {})
     };
 }
 
@@ -1268,6 +1490,96 @@ function setOutputFast(name, value, env = process.env) {
         return;
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+
+
+/***/ }),
+
+/***/ 5200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ isStepTagged),
+/* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   IW: () => (/* binding */ SHA_TAG),
+/* harmony export */   bQ: () => (/* binding */ RUN_ATTEMPT_TAG),
+/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */ });
+/* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6698);
+// What makes a deployment "this step's": the content of the requests it sends, not the run it
+// came from. Two steps of one run with different artifacts are different deployments; a re-run
+// of the same step is the same one. The fingerprint goes into a tag on the model and the
+// endpoint config, so a later read can tell whether a pending or live config is exactly what
+// this step would create.
+
+
+const STEP_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}step`;
+const REPOSITORY_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}repository`;
+const RUN_ID_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-id`;
+const RUN_ATTEMPT_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-attempt`;
+const SHA_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}sha`;
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+function canonicalJson(value) {
+    const sort = (v) => {
+        if (Array.isArray(v))
+            return v.map(sort);
+        if (v !== null && typeof v === 'object') {
+            return Object.fromEntries(Object.entries(v)
+                .filter(([, item]) => item !== undefined)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([k, item]) => [k, sort(item)]));
+        }
+        return v;
+    };
+    return JSON.stringify(sort(value));
+}
+/** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
+function content(body) {
+    if (!body)
+        return undefined;
+    const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body;
+    void ModelName;
+    void EndpointConfigName;
+    void EndpointName;
+    void Tags;
+    const variants = rest['ProductionVariants'];
+    if (Array.isArray(variants)) {
+        rest['ProductionVariants'] = variants.map(v => {
+            const { ModelName: model, ...variant } = v;
+            void model;
+            return variant;
+        });
+    }
+    return rest;
+}
+/**
+ * A 16-hex-digit fingerprint of what a step asks SageMaker to run. Container environment values
+ * go into the hash, never into a tag or a log: the hash cannot be turned back into them.
+ */
+function stepHash(r) {
+    const text = canonicalJson({
+        endpoint: r.endpointName,
+        model: typeof r.model === 'string' ? { existing: r.model } : content(r.model),
+        config: content(r.endpointConfig),
+        change: content(r.endpointChange)
+    });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/** Whether a resource's tags say it was made for exactly this step, from this repository. */
+function isStepTagged(tags, repository, hash) {
+    return tags[STEP_TAG] === hash && tags[REPOSITORY_TAG] === tagValue(repository);
+}
+const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
+function tagValue(text) {
+    return Array.from(text)
+        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
+        .slice(0, 256)
+        .join('');
 }
 
 
@@ -1336,7 +1648,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 6698:
+/***/ 4317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");

@@ -15,6 +15,8 @@ export interface CallRecord {
   realTime: number
   status: number
   error?: string
+  /** What became of the answer when a fault kept it from the caller (dropped, held). */
+  answer?: string
   mutating: boolean
 }
 

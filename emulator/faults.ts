@@ -5,8 +5,11 @@ import { ApiError, cloudwatchError, type Service } from './errors.js'
 import type { Random } from './random.js'
 import type { FaultRule, Scenario } from './scenario.js'
 
+/** What happens after the call is carried out: its answer lost, or held back. */
+export type Aftermath = { kind: 'drop' } | { kind: 'hold'; ms: number }
+
 export type Verdict =
-  | { kind: 'pass'; delayMs: number }
+  | { kind: 'pass'; delayMs: number; after?: Aftermath }
   | { kind: 'error'; error: ApiError; delayMs: number }
   | { kind: 'drop' }
 
@@ -74,6 +77,14 @@ export class Gate {
       if (hit(rule.slowRate)) {
         this.used.set(rule, used + 1)
         delayMs += rule.slowMs ?? 1000
+      }
+      if (hit(rule.dropAfterApplyRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'pass', delayMs, after: { kind: 'drop' } }
+      }
+      if (hit(rule.holdRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'pass', delayMs, after: { kind: 'hold', ms: rule.holdMs ?? 60_000 } }
       }
     }
     return { kind: 'pass', delayMs }

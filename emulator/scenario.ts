@@ -36,6 +36,11 @@ export interface FaultRule {
   dropRate?: number
   slowRate?: number
   slowMs?: number
+  /** Carry the call out, then destroy the socket: the caller never hears that it happened. */
+  dropAfterApplyRate?: number
+  /** Carry the call out, then hold the answer for `holdMs` real milliseconds. */
+  holdRate?: number
+  holdMs?: number
   /** Stop injecting after this many faults (any kind) from this rule. */
   times?: number
 }

@@ -167,7 +167,29 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   if (verdict.delayMs > 0) await sleep(verdict.delayMs)
   if (verdict.kind === 'error')
     return send(deps, res, service, op, params, errorReply(service, verdict.error))
-  send(deps, res, service, op, params, execute(deps, service, op, params))
+  const reply = execute(deps, service, op, params)
+  const after = verdict.after
+  if (after === undefined) return send(deps, res, service, op, params, reply)
+  // Carried out now; the answer is lost or held back, so the caller cannot tell from it alone.
+  deps.log.add({
+    service,
+    operation: op,
+    params,
+    simulatedTime: deps.catchUp(),
+    realTime: Date.now(),
+    status: reply.status,
+    ...(reply.error === undefined ? {} : { error: reply.error }),
+    answer:
+      after.kind === 'drop'
+        ? 'dropped after the call was carried out (injected fault)'
+        : `held ${after.ms} ms after the call was carried out (injected fault)`
+  })
+  if (after.kind === 'drop') {
+    req.socket.destroy()
+    return
+  }
+  await sleep(after.ms)
+  if (!res.destroyed && !req.socket.destroyed) respond(res, reply)
 }
 
 function execute(
@@ -226,6 +248,10 @@ function send(
     status: reply.status,
     ...(reply.error === undefined ? {} : { error: reply.error })
   })
+  respond(res, reply)
+}
+
+function respond(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, {
     ...reply.headers,
     'x-amzn-requestid': randomUUID(),

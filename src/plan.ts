@@ -2,6 +2,7 @@ import { labAlarms } from './alarms.js'
 import { InputError } from './errors.js'
 import { ACTION_TAG_PREFIX } from './inputs.js'
 import { greenNames } from './names.js'
+import { stepHash, tagValue } from './step-identity.js'
 import {
   alarmNamesFromDeploymentConfig,
   deploymentConfig,
@@ -42,25 +43,17 @@ export const BUDGET_MARGIN_SECONDS = 600
 /** Creating an endpoint takes minutes, whatever the schedule says. */
 export const FIRST_DEPLOY_BUDGET_SECONDS = 1800
 const MAX_TAGS = 50
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u
 const DEFAULT_VARIANT = 'AllTraffic'
 
-/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
-function tagValue(text: string): string {
-  return Array.from(text)
-    .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
-    .slice(0, 256)
-    .join('')
-}
-
-/** The user's tags plus the action's provenance tags. */
-export function planTags(userTags: readonly Tag[], run: RunContext): Tag[] {
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+export function planTags(userTags: readonly Tag[], run: RunContext, step?: string): Tag[] {
   const provenance: [string, string][] = [
     ['repository', run.repository],
     ['sha', run.sha],
     ['workflow', run.workflow],
     ['run-id', run.runId],
-    ['run-attempt', run.runAttempt]
+    ['run-attempt', run.runAttempt],
+    ...(step === undefined ? [] : ([['step', step]] as [string, string][]))
   ]
   const tags = [
     ...userTags
@@ -118,8 +111,7 @@ function fleet(
 
 function createModelBody(
   request: DeployRequest,
-  modelName: string,
-  tags: readonly Tag[]
+  modelName: string
 ): Record<string, unknown> | undefined {
   const model = request.model
   if (model.kind === 'existing') return undefined
@@ -132,8 +124,7 @@ function createModelBody(
   return {
     ModelName: modelName,
     PrimaryContainer: container,
-    ExecutionRoleArn: model.executionRoleArn,
-    Tags: tags
+    ExecutionRoleArn: model.executionRoleArn
   }
 }
 
@@ -184,15 +175,14 @@ export function buildPlan(
     }
 
   const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName }
-  let createEndpoint: Record<string, unknown> | undefined
-  let updateEndpoint: Record<string, unknown> | undefined
+  let endpointChange: Record<string, unknown>
   let schedule: ScheduledStep[]
   let expectedDurationSeconds: number
   if (firstDeploy) {
     const config = request.policy
       ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
       : {}
-    createEndpoint = { ...base, ...config, Tags: tags }
+    endpointChange = { ...base, ...config }
     schedule = [
       {
         offsetSeconds: provisioning,
@@ -204,7 +194,7 @@ export function buildPlan(
     ]
     expectedDurationSeconds = provisioning
   } else {
-    updateEndpoint = request.policy
+    endpointChange = request.policy
       ? {
           ...base,
           DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
@@ -214,6 +204,29 @@ export function buildPlan(
     const last = schedule.at(-1)?.offsetSeconds ?? 0
     expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS
   }
+
+  // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+  const modelBody = createModelBody(request, greenModelName)
+  const configBody: Record<string, unknown> = {
+    EndpointConfigName: endpointConfigName,
+    ProductionVariants: [
+      {
+        VariantName: variantName,
+        ModelName: greenModelName,
+        InitialInstanceCount: instanceCount,
+        InstanceType: instanceType,
+        InitialVariantWeight: 1
+      }
+    ]
+  }
+  const step = stepHash({
+    endpointName: request.endpointName,
+    model: modelBody ?? greenModelName,
+    endpointConfig: configBody,
+    endpointChange
+  })
+  const stepTags = planTags(request.tags, run, step)
+  const tagged = (body: Record<string, unknown>) => ({ ...body, Tags: stepTags })
 
   const timeout = executionTimeout(effective, instanceCount, request.policy !== null)
   const budgetSeconds =
@@ -239,27 +252,40 @@ export function buildPlan(
         : request.model.kind === 'package'
           ? request.model.modelPackageArn
           : undefined,
-    createModel: createModelBody(request, greenModelName, tags),
-    createEndpointConfig: {
-      EndpointConfigName: endpointConfigName,
-      ProductionVariants: [
-        {
-          VariantName: variantName,
-          ModelName: greenModelName,
-          InitialInstanceCount: instanceCount,
-          InstanceType: instanceType,
-          InitialVariantWeight: 1
-        }
-      ],
-      Tags: tags
-    },
-    createEndpoint,
-    updateEndpoint,
+    createModel: modelBody && tagged(modelBody),
+    createEndpointConfig: tagged(configBody),
+    createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+    updateEndpoint: firstDeploy ? undefined : endpointChange,
     alarmsToCreate,
     guardAlarmNames,
     schedule,
     expectedDurationSeconds,
     budgetSeconds,
-    tags
+    tags: stepTags,
+    stepHash: step
+  }
+}
+
+/** The plan with other names for the green model and config (reused or fresh ones). */
+export function renamePlan(plan: Plan, modelName: string, configName: string): Plan {
+  const variants = (
+    plan.createEndpointConfig['ProductionVariants'] as Record<string, unknown>[]
+  ).map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v))
+  return {
+    ...plan,
+    greenModelName: modelName,
+    endpointConfigName: configName,
+    ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+    createEndpointConfig: {
+      ...plan.createEndpointConfig,
+      EndpointConfigName: configName,
+      ProductionVariants: variants
+    },
+    ...(plan.createEndpoint
+      ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+      : {}),
+    ...(plan.updateEndpoint
+      ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+      : {})
   }
 }

@@ -149,6 +149,10 @@ export interface Plan {
   /** How long the action waits for a verdict. */
   readonly budgetSeconds: number
   readonly tags: readonly Tag[]
+  /** Fingerprint of what this step asks SageMaker to run (tagged on the model and config). */
+  readonly stepHash: string
+  /** Set when the live endpoint could not be read (a dry run without read access): why. */
+  readonly liveUnknown?: string
 }
 
 // ---- What one poll sees --------------------------------------------------------------------
@@ -271,4 +275,14 @@ export interface Verdict {
   readonly triggeredAlarms: readonly string[]
   readonly finalConfigName: string | undefined
   readonly finalStatus: string | undefined
+}
+
+// ---- One run's result ----------------------------------------------------------------------------
+
+export interface DeployResult {
+  readonly plan: Plan | undefined
+  /** The live endpoint before the run (null: it did not exist; undefined: not read). */
+  readonly current: CurrentEndpoint | null | undefined
+  readonly timeline: Timeline | undefined
+  readonly verdict: Verdict
 }

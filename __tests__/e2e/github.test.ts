@@ -156,14 +156,20 @@ describe('plan mode (dry-run)', () => {
     }
   }, 60_000)
 
-  it('plans from the inputs alone when credentials are refused', async () => {
+  it('says it does not know whether the endpoint exists when credentials are refused', async () => {
     const emulator = await labEmulator({ allowedActions: [] })
     try {
       const r = await runStep(emulator, step('Model A'), { inputs: { 'dry-run': 'true' } })
       expect(r.code).toBe(0)
       expect(r.outputs.outcome).toBe('planned')
       expect(r.stdout).toMatch(
-        /::warning::Could not read the endpoint.*planning from the inputs alone/
+        /::warning::Could not read endpoint lab-endpoint \(DescribeEndpoint failed: AccessDeniedException: .*\), so this plan does not know whether it exists\./
+      )
+      // Never the confident (and possibly wrong) "does not exist: this run creates it".
+      expect(r.stdout).not.toMatch(/does not exist/)
+      expect(r.summary).toMatch(/^## 📝 Planned, endpoint state unknown: /)
+      expect(r.summary).toContain(
+        'If it exists, it would be updated with a blue/green shift from its live config, which could not be read; if it does not, it would be created as planned here.'
       )
       expect(emulator.mutatingCalls()).toHaveLength(0)
     } finally {

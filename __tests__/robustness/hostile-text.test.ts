@@ -242,7 +242,9 @@ describe('e2e: a guarding alarm with a hostile name and reason rolls Model E bac
         'retain-deployment-config': 'false',
         'alarm-names': HOSTILE_ALARM,
         'allow-alarm-in-alarm': 'true',
-        environment: 'NOTE=<script>alert(1)</script> [x](http://evil.example)'
+        // Markup in a container value too (its own text: a value is never shown, so it must not
+        // share fragments with the alarm name this test looks for).
+        environment: 'NOTE=<b onclick="x()">**not bold**</b> ~~[y](https://y.test)~~'
       },
       env: { GITHUB_RUN_ID: '9301' }
     })

@@ -53,12 +53,14 @@ describe('the same step run twice (same run id and attempt) on an existing endpo
   }, 60_000)
   afterAll(() => emulator.close())
 
-  it('does not fail on "already exists": it reuses the identical model and config', () => {
+  it('sees that the endpoint already serves exactly this step, and creates nothing', () => {
     expect(second.code).toBe(0)
     expect(second.outputs.outcome).toBe('deployed')
     expect(second.stdout).not.toMatch(/::error::/)
-    expect(second.stdout).toMatch(/Reusing model lab-endpoint-a1a1a1a-1001-1/)
-    expect(second.stdout).toMatch(/Reusing endpoint config lab-endpoint-a1a1a1a-1001-1/)
+    expect(second.stdout).toMatch(
+      /The endpoint already serves lab-endpoint-a1a1a1a-1001-1, exactly what this step deploys: nothing to do\./
+    )
+    expect(second.outputs['endpoint-config-name']).toBe('lab-endpoint-a1a1a1a-1001-1')
     // Nothing new was created, nothing deleted, at most one update.
     const created = calls.filter(c => /^Create/.test(c.operation) && c.status === 200)
     expect(created).toEqual([])
@@ -100,7 +102,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
       env: { ...env, GITHUB_RUN_ATTEMPT: '2' },
       timeoutMs: 30_000,
       onLine: line => {
-        if (advancedAt === undefined && /started by attempt 1/.test(line)) {
+        if (advancedAt === undefined && /exactly this step's deployment/.test(line)) {
           advancedAt = Date.now()
           emulator.advance(3000)
         }
@@ -119,7 +121,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
   it('attempt 2 attaches to the deployment attempt 1 started and says so', () => {
     expect(advancedAt).toBeDefined()
     expect(second.stdout).toMatch(
-      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, started by attempt 1 of this run: watching it/
+      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, which is exactly this step's deployment \(an earlier attempt or copy of it\): watching it/
     )
   })
 

@@ -20,11 +20,15 @@ export function doubleFleetInstanceHours(plan: Plan): number {
 
 export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
-  const action = plan.firstDeploy
-    ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-    : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+  const action =
+    plan.liveUnknown !== undefined
+      ? escapeMarkdown(plan.liveUnknown, { maxLength: 2000 })
+      : plan.firstDeploy
+        ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+  const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned'
   const sections = [
-    `## 📝 Planned: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+    `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
     `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
     scheduleSection(plan),
     alarmSection(plan),
