@@ -40,8 +40,8 @@ async function createAwsApi(options) {
         customUserAgent: 'sagemaker-blue-green-deploy',
         requestHandler: {
             connectionTimeout: CONNECT_TIMEOUT_MS,
-            requestTimeout: REQUEST_TIMEOUT_MS,
-            socketTimeout: REQUEST_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
             throwOnRequestTimeout: true
         }
     });
@@ -421,7 +421,7 @@ async function createdByThisAttempt(deps, arn) {
     if (!arn)
         return false;
     try {
-        const tags = await deps.api.listTags(arn);
+        const tags = await deps.api.listTags(arn, { ignoreCancel: true, deadlineMs: 10_000 });
         return (tags[step_identity/* SHA_TAG */.IW] === (0,step_identity/* tagValue */.EZ)(deps.run.sha) &&
             tags[step_identity/* RUN_ID_TAG */.D$] === (0,step_identity/* tagValue */.EZ)(deps.run.runId) &&
             tags[step_identity/* RUN_ATTEMPT_TAG */.bQ] === (0,step_identity/* tagValue */.EZ)(deps.run.runAttempt));
@@ -470,7 +470,7 @@ async function ensureModel(plan, deps, inFlight) {
             if (modelMatches(existing, body)) {
                 const ours = await createdByThisAttempt(deps, existing?.ModelArn);
                 deps.log.info(ours
-                    ? `Created model ${name} (the first answer was lost; a read shows it)`
+                    ? `Model ${name} exists with this step's definition, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
                     : `Reusing model ${name} (created earlier with the same definition)`);
                 return [name, ours];
             }
@@ -511,7 +511,7 @@ async function ensureEndpointConfig(plan, modelName, deps, inFlight) {
             if (sameJson(have, want)) {
                 const ours = await createdByThisAttempt(deps, existing?.EndpointConfigArn);
                 deps.log.info(ours
-                    ? `Created endpoint config ${name} (the first answer was lost; a read shows it)`
+                    ? `Endpoint config ${name} exists with this step's variants, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
                     : `Reusing endpoint config ${name} (created earlier with the same variants)`);
                 return [name, ours];
             }
@@ -547,7 +547,10 @@ async function lookUpInFlight(deps, inFlight, created) {
     return { model, config };
 }
 function createdList(created) {
-    return [created.model, created.config].filter((n) => n !== undefined);
+    return [
+        created.model === undefined ? '' : `model ${created.model}`,
+        created.config === undefined ? '' : `endpoint config ${created.config}`
+    ].filter(Boolean);
 }
 async function launch(plan, deps) {
     let created = { model: undefined, config: undefined };
@@ -571,8 +574,8 @@ async function launch(plan, deps) {
         }
         const made = createdList(created);
         const error = cancelled
-            ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(', ')}.` : ''}`
-            : `${(0,errors/* errorMessage */.gJ)(e)}${made.length ? ` Created before it stopped: ${made.join(', ')}.` : ''}`;
+            ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
+            : `${(0,errors/* sentence */.em)((0,errors/* errorMessage */.gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
         return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled };
     }
     // A config already live (a repeated step): a blue/green update to itself would double the
@@ -1560,7 +1563,7 @@ const deploy_log = {
 };
 const NOTHING_CHANGED = 'Nothing was changed in AWS.';
 /** A pause that cancellation does not cut short (reads that find out what a write did). */
-const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms).unref());
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** What to do about an error that stops pre-flight, for the person reading it. */
 function preflightHint(e) {
     const text = (0,errors/* errorMessage */.gJ)(e);

@@ -40,8 +40,8 @@ async function createAwsApi(options) {
         customUserAgent: 'sagemaker-blue-green-deploy',
         requestHandler: {
             connectionTimeout: CONNECT_TIMEOUT_MS,
-            requestTimeout: REQUEST_TIMEOUT_MS,
-            socketTimeout: REQUEST_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
             throwOnRequestTimeout: true
         }
     });

@@ -70,6 +70,15 @@ export class Gate {
         this.used.set(rule, used + 1)
         return { kind: 'error', error: throttled(service), delayMs }
       }
+      if (hit(rule.failRate)) {
+        this.used.set(rule, used + 1)
+        const fail = rule.fail ?? { code: 'ValidationException', message: 'Injected fault.' }
+        const error =
+          service === 'cloudwatch'
+            ? cloudwatchError(fail.code, fail.message)
+            : new ApiError(fail.code, fail.message, fail.status ?? 400)
+        return { kind: 'error', error, delayMs }
+      }
       if (hit(rule.serverErrorRate)) {
         this.used.set(rule, used + 1)
         return { kind: 'error', error: serverError(service), delayMs }

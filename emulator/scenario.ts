@@ -41,6 +41,9 @@ export interface FaultRule {
   /** Carry the call out, then hold the answer for `holdMs` real milliseconds. */
   holdRate?: number
   holdMs?: number
+  /** Answer this error instead of carrying the call out (e.g. a transient "Could not find"). */
+  failRate?: number
+  fail?: { code: string; message: string; status?: number }
   /** Stop injecting after this many faults (any kind) from this rule. */
   times?: number
 }

@@ -54,7 +54,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+// Unref'd: a held or slowed answer never keeps a test process (or a closing emulator) alive.
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms).unref())
 
 export function errorReply(service: Service, error: ApiError): Reply {
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }

@@ -50,7 +50,7 @@ const log: Logger = {
 const NOTHING_CHANGED = 'Nothing was changed in AWS.'
 
 /** A pause that cancellation does not cut short (reads that find out what a write did). */
-const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms).unref())
+const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /** What to do about an error that stops pre-flight, for the person reading it. */
 function preflightHint(e: unknown): string {

@@ -13,7 +13,7 @@ import {
 } from './aws/api.js'
 import { withBackoff } from './aws/retry.js'
 import { alarmUpToDate } from './alarms.js'
-import { errorMessage } from './errors.js'
+import { errorMessage, sentence } from './errors.js'
 import { freshName } from './names.js'
 import { renamePlan } from './plan.js'
 import type { Logger } from './preflight.js'
@@ -94,7 +94,7 @@ function modelMatches(existing: Awaited<ReturnType<AwsApi['describeModel']>>, bo
 async function createdByThisAttempt(deps: LaunchDeps, arn: string | undefined): Promise<boolean> {
   if (!arn) return false
   try {
-    const tags = await deps.api.listTags(arn)
+    const tags = await deps.api.listTags(arn, { ignoreCancel: true, deadlineMs: 10_000 })
     return (
       tags[SHA_TAG] === tagValue(deps.run.sha) &&
       tags[RUN_ID_TAG] === tagValue(deps.run.runId) &&
@@ -157,7 +157,7 @@ async function ensureModel(
         const ours = await createdByThisAttempt(deps, existing?.ModelArn)
         deps.log.info(
           ours
-            ? `Created model ${name} (the first answer was lost; a read shows it)`
+            ? `Model ${name} exists with this step's definition, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
             : `Reusing model ${name} (created earlier with the same definition)`
         )
         return [name, ours]
@@ -206,7 +206,7 @@ async function ensureEndpointConfig(
         const ours = await createdByThisAttempt(deps, existing?.EndpointConfigArn)
         deps.log.info(
           ours
-            ? `Created endpoint config ${name} (the first answer was lost; a read shows it)`
+            ? `Endpoint config ${name} exists with this step's variants, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
             : `Reusing endpoint config ${name} (created earlier with the same variants)`
         )
         return [name, ours]
@@ -248,7 +248,10 @@ async function lookUpInFlight(
 }
 
 function createdList(created: Created): string[] {
-  return [created.model, created.config].filter((n): n is string => n !== undefined)
+  return [
+    created.model === undefined ? '' : `model ${created.model}`,
+    created.config === undefined ? '' : `endpoint config ${created.config}`
+  ].filter(Boolean)
 }
 
 export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult> {
@@ -272,8 +275,8 @@ export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult
     }
     const made = createdList(created)
     const error = cancelled
-      ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(', ')}.` : ''}`
-      : `${errorMessage(e)}${made.length ? ` Created before it stopped: ${made.join(', ')}.` : ''}`
+      ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
+      : `${sentence(errorMessage(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`
     return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled }
   }
   // A config already live (a repeated step): a blue/green update to itself would double the

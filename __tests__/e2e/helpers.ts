@@ -1,7 +1,12 @@
 // Shared set-up for end-to-end tests: the emulator in this process, the bundle as a child.
 import { join } from 'node:path'
 import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
-import { ROOT, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
+import {
+  ROOT,
+  runAction,
+  type ActionResult,
+  type RunActionOptions
+} from '../../scripts/lib/action-runner.js'
 import { labSteps, type LabStep } from '../../scripts/lib/lab.js'
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
@@ -23,13 +28,16 @@ export function step(name: 'Model A' | 'Model B' | 'Model E'): LabStep {
 export async function runStep(
   emulator: Emulator,
   lab: LabStep,
-  extra: { inputs?: Record<string, string>; env?: Record<string, string>; node?: string } = {}
+  extra: Partial<Omit<RunActionOptions, 'inputs' | 'env'>> & {
+    inputs?: Record<string, string>
+    env?: Record<string, string>
+  } = {}
 ): Promise<ActionResult & { mutating: string[] }> {
   const before = emulator.calls().length
   const result = await runAction({
+    ...extra,
     inputs: { ...lab.inputs, ...extra.inputs },
-    env: { ...emulator.env(), ...lab.github, ...extra.env },
-    ...(extra.node ? { node: extra.node } : {})
+    env: { ...emulator.env(), ...lab.github, ...extra.env }
   })
   const mutating = emulator
     .calls()

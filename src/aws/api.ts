@@ -79,6 +79,8 @@ export interface AwsApiOptions {
   readonly signal?: AbortSignal
   /** Default deadline of one call, SDK retries included (default 60 s). */
   readonly deadlineMs?: number
+  /** One attempt's limit (default 30 s). */
+  readonly requestTimeoutMs?: number
 }
 
 /** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
@@ -98,8 +100,8 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     customUserAgent: 'sagemaker-blue-green-deploy',
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      socketTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true
     }
   })
