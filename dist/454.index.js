@@ -1676,7 +1676,7 @@ async function deploy(o) {
                 run: o.run,
                 now: o.now,
                 sleep: ms => o.sleep(ms, o.signal),
-                pause,
+                pause: o.pause ?? pause,
                 ...(o.signal ? { signal: o.signal } : {}),
                 ...(existingAlarms ? { existingAlarms } : {})
             });

@@ -34,6 +34,8 @@ export interface DeployOptions {
   readonly api: AwsApi
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /** A pause that cancellation does not cut short (default: a plain timer). */
+  pause?(ms: number): Promise<void>
   readonly signal?: AbortSignal
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
   /** Called once the update is accepted and whenever the traffic table gains a row. */
@@ -172,7 +174,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         run: o.run,
         now: o.now,
         sleep: ms => o.sleep(ms, o.signal),
-        pause,
+        pause: o.pause ?? pause,
         ...(o.signal ? { signal: o.signal } : {}),
         ...(existingAlarms ? { existingAlarms } : {})
       })
