@@ -1,6 +1,7 @@
 // The SageMaker resources the emulator keeps: models, endpoint configs, endpoints, and the
 // fleets (blue = live, green = pending) an endpoint runs.
 
+import { ScalingStore } from './application-autoscaling-state.js'
 import type { InferenceComponentRecord } from './inference-components-state.js'
 import type { TagEntry } from './validate.js'
 
@@ -138,6 +139,8 @@ export class ResourceStore {
   readonly configs = new Map<string, ConfigRecord>()
   readonly endpoints = new Map<string, EndpointRecord>()
   readonly inferenceComponents = new Map<string, InferenceComponentRecord>()
+  /** Application Auto Scaling's registrations (UpdateEndpoint and DeleteEndpoint consult them). */
+  readonly scaling = new ScalingStore()
 
   model(name: string): ModelRecord | undefined {
     return this.models.get(name.toLowerCase())
