@@ -109,6 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return typeof params.AlarmName === 'string' ? cloudwatch.alarmArn(params.AlarmName) : '*'
     }
     if (service === 'application-autoscaling') return '*'
+    if (params.InferenceComponentName !== undefined)
+      return arn('inference-component', params.InferenceComponentName)
     if (params.EndpointName !== undefined) return arn('endpoint', params.EndpointName)
     if (params.EndpointConfigName !== undefined)
       return arn('endpoint-config', params.EndpointConfigName)
