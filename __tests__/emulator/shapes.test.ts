@@ -323,4 +323,26 @@ describe('the shape extracts', () => {
     }
     expect(checked).toBeGreaterThan(60)
   })
+
+  it('accept every enum value the installed SDK knows (e.g. instance types newer than the botocore copy)', () => {
+    const extract = read('sagemaker.json') as unknown as {
+      shapes: Record<string, { enum?: string[] }>
+    }
+    const sdk = sagemakerSdk as unknown as Record<string, unknown>
+    const instanceTypes = Object.values(sdk.ProductionVariantInstanceType as object) as string[]
+    expect(extract.shapes.ProductionVariantInstanceType?.enum).toEqual(
+      expect.arrayContaining(instanceTypes)
+    )
+    for (const [name, shape] of Object.entries(extract.shapes)) {
+      const values = sdk[name]
+      if (shape.enum === undefined || typeof values !== 'object' || values === null) continue
+      expect({
+        name,
+        missing: Object.values(values).filter(v => !shape.enum?.includes(v))
+      }).toEqual({
+        name,
+        missing: []
+      })
+    }
+  })
 })

@@ -1,7 +1,7 @@
 // Regenerates the shape extracts the emulator validates requests against, from botocore's
-// service models (constraints: required, min/max, pattern, enum) and the installed AWS SDK's
-// schemas (members only: a member the SDK can send but the botocore copy lacks is kept,
-// unchecked, so a newer SDK field is stored rather than refused).
+// service models (constraints: required, min/max, pattern, enum) and the installed AWS SDK
+// (its schemas' members and its enum values: what a newer SDK can send but the botocore copy
+// lacks is accepted, a member unchecked, rather than refused).
 //
 //   npx tsx emulator/models/extract.ts <botocore data dir>
 //   (e.g. $(python3 -c 'import botocore,os;print(os.path.dirname(botocore.__file__))')/data)
@@ -60,6 +60,13 @@ function sdkMembers(sdk: Record<string, unknown>, shape: string): string[] | und
   return schema[4] as string[]
 }
 
+/** Values of an SDK enum object named after the shape (a newer SDK may know more values). */
+function sdkEnum(sdk: Record<string, unknown>, shape: string): string[] {
+  const values = sdk[shape]
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return []
+  return Object.values(values).filter((v): v is string => typeof v === 'string')
+}
+
 function extract(
   model: Record<string, unknown>,
   sdk: Record<string, unknown>,
@@ -78,6 +85,7 @@ function extract(
     for (const k of ['min', 'max', 'pattern', 'enum'] as const) {
       if (s[k] !== undefined) (e as unknown as Record<string, unknown>)[k] = s[k]
     }
+    if (e.enum !== undefined) e.enum = [...new Set([...e.enum, ...sdkEnum(sdk, name)])]
     if (s.type === 'structure') {
       e.members = {}
       for (const [m, ref] of Object.entries(s.members ?? {})) {
@@ -148,7 +156,7 @@ function run(): void {
   ]
   for (const t of targets) {
     const sdk = require(t.sdk) as Record<string, unknown>
-    const source = `botocore ${botocoreVersion ?? '?'} service-2.json; members from ${t.sdk} ${version(t.sdk)}`
+    const source = `botocore ${botocoreVersion ?? '?'} service-2.json; members and enum values from ${t.sdk} ${version(t.sdk)}`
     const out = extract(t.model, sdk, t.operations, source)
     writeFileSync(new URL(t.file, import.meta.url), `${JSON.stringify(out, null, 2)}\n`)
     console.log(`${t.file}: ${Object.keys(out.shapes).length} shapes (${source})`)
