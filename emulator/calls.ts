@@ -2,7 +2,8 @@
 
 import { appendFileSync } from 'node:fs'
 
-export type CallService = 'sagemaker' | 'cloudwatch' | 'runtime' | 'emulator'
+export type CallService =
+  'sagemaker' | 'cloudwatch' | 'runtime' | 'application-autoscaling' | 'emulator'
 
 export interface CallRecord {
   seq: number

@@ -14,7 +14,15 @@ export type Verdict =
   | { kind: 'drop' }
 
 function actionPrefix(service: Service): string {
-  return service === 'cloudwatch' ? 'cloudwatch' : 'sagemaker'
+  if (service === 'runtime') return 'sagemaker'
+  return service
+}
+
+/** Whether the scenario's IAM allow-list (if any) allows `action` (e.g. `sagemaker:DeleteEndpoint`). */
+export function actionAllowed(scenario: Scenario, action: string): boolean {
+  return (
+    scenario.allowedActions === null || scenario.allowedActions.some(p => globMatches(p, action))
+  )
 }
 
 function globMatches(pattern: string, action: string): boolean {
@@ -48,10 +56,7 @@ export class Gate {
       return { kind: 'error', error: expired(service), delayMs: 0 }
     }
     const action = `${actionPrefix(service)}:${operation}`
-    if (
-      scenario.allowedActions !== null &&
-      !scenario.allowedActions.some(p => globMatches(p, action))
-    ) {
+    if (!actionAllowed(scenario, action)) {
       return { kind: 'error', error: this.denied(service, action, resource), delayMs: 0 }
     }
     let delayMs = 0

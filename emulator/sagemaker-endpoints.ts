@@ -1,7 +1,13 @@
 // SageMaker operations on endpoints: create, blue/green update, delete, describe and list.
 
-import { resolvePolicy, rollbackAlarms, validateDeploymentConfig } from './deployment-config.js'
+import {
+  checkPolicyForFleet,
+  resolvePolicy,
+  rollbackAlarms,
+  validateDeploymentConfig
+} from './deployment-config.js'
 import { startCreation, startDeployment } from './deployment.js'
+import { checkScalableVariants, deregisterOnDelete } from './endpoint-scaling.js'
 import { ApiError, validation } from './errors.js'
 import { SageMakerOperations, seconds, type SageMakerContext } from './sagemaker-operations.js'
 import type { SageMakerEndpointConfigs } from './sagemaker-endpoint-configs.js'
@@ -89,6 +95,7 @@ export class SageMakerEndpoints extends SageMakerOperations {
       )
     }
     const config = this.configs.config(configName)
+    checkScalableVariants(endpoint, config, this.ctx.store)
     const oldNames = endpoint.blue.variants.map(v => v.variantName).sort()
     const newNames = config.variants.map(v => v.VariantName).sort()
     if (oldNames.join(',') !== newNames.join(',')) {
@@ -112,6 +119,7 @@ export class SageMakerEndpoints extends SageMakerOperations {
       )
     }
     const green = this.configs.fleet(config)
+    checkPolicyForFleet(deploymentConfig, green)
     const now = this.ctx.now()
     startDeployment(
       endpoint,
@@ -133,6 +141,7 @@ export class SageMakerEndpoints extends SageMakerOperations {
     if (IN_PROGRESS.includes(endpoint.status))
       throw validation(`Cannot update in-progress endpoint "${endpoint.arn}".`)
     const scenario = this.ctx.scenario()
+    deregisterOnDelete(endpoint, this.ctx.store, scenario)
     const now = this.ctx.now()
     if (scenario.deletionSeconds <= 0) {
       this.ctx.store.endpoints.delete(endpoint.name.toLowerCase())

@@ -14,6 +14,7 @@ type Handler = (params: Record<string, unknown>) => unknown
 export interface ServerDeps {
   sagemaker: Record<string, Handler>
   cloudwatch: Record<string, Handler>
+  applicationAutoScaling: Record<string, Handler>
   invoke(name: string, targetVariant: string | undefined): RuntimeReply
   gate: Gate
   log: CallLog
@@ -30,12 +31,14 @@ export interface ServerDeps {
 
 const TARGETS: Record<string, Service> = {
   SageMaker: 'sagemaker',
-  GraniteServiceVersion20100801: 'cloudwatch'
+  GraniteServiceVersion20100801: 'cloudwatch',
+  AnyScaleFrontendService: 'application-autoscaling'
 }
 const CONTENT_TYPES: Record<Service, string> = {
   sagemaker: 'application/x-amz-json-1.1',
   cloudwatch: 'application/x-amz-json-1.0',
-  runtime: 'application/json'
+  runtime: 'application/json',
+  'application-autoscaling': 'application/x-amz-json-1.1'
 }
 
 interface Reply {
@@ -207,11 +210,21 @@ function execute(
         typeof target === 'string' ? target : undefined
       )
     }
-    const handler = (service === 'sagemaker' ? deps.sagemaker : deps.cloudwatch)[op]
+    const handlers = {
+      sagemaker: deps.sagemaker,
+      cloudwatch: deps.cloudwatch,
+      'application-autoscaling': deps.applicationAutoScaling
+    }[service]
+    const handler = handlers[op]
     if (handler === undefined) {
+      const names = {
+        sagemaker: 'SageMaker',
+        cloudwatch: 'CloudWatch',
+        'application-autoscaling': 'Application Auto Scaling'
+      }
       throw new ApiError(
         'UnknownOperationException',
-        `The operation ${op} is not supported by the emulated ${service === 'sagemaker' ? 'SageMaker' : 'CloudWatch'} service.`
+        `The operation ${op} is not supported by the emulated ${names[service]} service.`
       )
     }
     const output = handler(params)

@@ -1,6 +1,8 @@
 // The SageMaker resources the emulator keeps: models, endpoint configs, endpoints, and the
 // fleets (blue = live, green = pending) an endpoint runs.
 
+import { ScalingStore } from './application-autoscaling-state.js'
+import type { InferenceComponentRecord } from './inference-components-state.js'
 import type { TagEntry } from './validate.js'
 
 export interface ModelRecord {
@@ -17,10 +19,15 @@ export interface ModelRecord {
 
 export interface VariantSpec {
   VariantName: string
+  /** Empty for a variant that hosts inference components (no model of its own). */
   ModelName: string
+  /** 1 for a serverless variant: one unit of capacity that takes traffic, shown as no instances. */
   InitialInstanceCount: number
+  /** Empty for a serverless variant. */
   InstanceType: string
   InitialVariantWeight: number
+  /** The variant as stored (every field of the request). */
+  spec: Record<string, unknown>
 }
 
 export interface ConfigRecord {
@@ -48,11 +55,15 @@ export interface FleetVariant {
   weight: number
   image: string | undefined
   behaviourKeys: string[]
+  /** The config's variant as stored: ServerlessConfig, ManagedInstanceScaling, RoutingConfig... */
+  spec?: Record<string, unknown>
 }
 
 export interface Fleet {
   configName: string
   variants: FleetVariant[]
+  /** The endpoint config as stored: AsyncInferenceConfig, DataCaptureConfig, shadow variants... */
+  config?: Record<string, unknown>
 }
 
 export type TrafficType = 'LINEAR' | 'CANARY' | 'ALL_AT_ONCE'
@@ -127,6 +138,9 @@ export class ResourceStore {
   readonly models = new Map<string, ModelRecord>()
   readonly configs = new Map<string, ConfigRecord>()
   readonly endpoints = new Map<string, EndpointRecord>()
+  readonly inferenceComponents = new Map<string, InferenceComponentRecord>()
+  /** Application Auto Scaling's registrations (UpdateEndpoint and DeleteEndpoint consult them). */
+  readonly scaling = new ScalingStore()
 
   model(name: string): ModelRecord | undefined {
     return this.models.get(name.toLowerCase())
@@ -141,7 +155,12 @@ export class ResourceStore {
   }
 
   byArn(arn: string): { tags: TagEntry[] } | undefined {
-    for (const map of [this.models, this.configs, this.endpoints] as const) {
+    for (const map of [
+      this.models,
+      this.configs,
+      this.endpoints,
+      this.inferenceComponents
+    ] as const) {
       for (const record of map.values()) if (record.arn === arn) return record
     }
     return undefined

@@ -317,7 +317,9 @@ suite('auto-rollback and retry', () => {
     const alarms = await liveEndpointA(lab)
     await createModel(lab, 'model-e', MODEL_E)
     await createConfig(lab, 'cfg-e', 'model-e')
-    const config = linearConfig(alarms, 10, 600)
+    // The timeout must be larger than the waits (BlueGreenUpdatePolicy model doc): 300 < 600,
+    // while four 300-second bakes outlast it.
+    const config = linearConfig(alarms, 10, 300)
     config.BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds = 600
     await lab.sm.send(
       new UpdateEndpointCommand({

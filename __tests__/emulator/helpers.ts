@@ -1,6 +1,7 @@
 // Shared setup for the emulator tests: real SDK clients pointed at a started emulator, and the
 // lab's resources (model A live on a 4-instance endpoint, the two lab alarms).
 
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling'
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateEndpointCommand,
@@ -29,6 +30,7 @@ export interface Lab {
   sm: SageMakerClient
   cw: CloudWatchClient
   rt: SageMakerRuntimeClient
+  aas: ApplicationAutoScalingClient
 }
 
 export async function startLab(options: EmulatorOptions = {}, maxAttempts = 1): Promise<Lab> {
@@ -45,7 +47,8 @@ export async function startLab(options: EmulatorOptions = {}, maxAttempts = 1): 
     emu,
     sm: new SageMakerClient(config),
     cw: new CloudWatchClient(config),
-    rt: new SageMakerRuntimeClient(config)
+    rt: new SageMakerRuntimeClient(config),
+    aas: new ApplicationAutoScalingClient(config)
   }
 }
 
@@ -54,6 +57,7 @@ export async function stopLab(lab: Lab | undefined): Promise<void> {
   lab.sm.destroy()
   lab.cw.destroy()
   lab.rt.destroy()
+  lab.aas.destroy()
   await lab.emu.close()
 }
 

@@ -78,8 +78,9 @@ describe('models', () => {
     expect(dup.message).toBe(`Cannot create already existing model "${ARN}:model/model-a".`)
     const bad = await failure(createModel(lab, 'bad_name!', MODEL_A))
     expect(bad.name).toBe('ValidationException')
+    // The pattern as the service model writes it (botocore service-2.json ModelName).
     expect(bad.message).toBe(
-      "1 validation error detected: Value 'bad_name!' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?"
+      "1 validation error detected: Value 'bad_name!' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?"
     )
     const role = await failure(
       lab.sm.send(
