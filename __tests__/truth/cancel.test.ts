@@ -101,6 +101,8 @@ const rerunRolledBack = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const first = await runFrom(emulator, () => runStep(emulator, step('Model B')))
+  // Let the 5XX alarm clear (pre-flight refuses to start while it is in ALARM).
+  emulator.advance(180)
   const second = await runFrom(emulator, () =>
     runStep(emulator, step('Model B'), { env: { GITHUB_RUN_ATTEMPT: '2' } })
   )
