@@ -361,4 +361,26 @@ describe('main: blue/green update', () => {
       expect.stringMatching(/team-latency-p99 \(p99 high\).*allow-alarm-in-alarm/)
     )
   })
+
+  it('service text with a newline never starts a line of its own in the log', async () => {
+    setInputs({})
+    const hostile = 'cfg-x\n::warning::injected'
+    liveEndpointMocks()
+    sagemaker.on(sm.DescribeEndpointConfigCommand, { EndpointConfigName: OLD }).resolves({
+      EndpointConfigName: OLD,
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: hostile,
+          InstanceType: 'ml.m5.large',
+          InitialInstanceCount: 4
+        }
+      ]
+    })
+    successfulShift()
+    await run(options)
+    const lines = core.info.mock.calls.map(([m]) => m)
+    expect(lines.some(l => l.includes('::warning::injected'))).toBe(true)
+    expect(lines.filter(l => /[\r\n]/.test(l))).toEqual([])
+  })
 })

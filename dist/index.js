@@ -801,8 +801,13 @@ function createRedactor(values) {
         return out;
     };
 }
-/** Every later write to stdout and stderr goes through the redactor. */
+let active;
+/** Every later write to stdout and stderr goes through the redactor (installed once). */
 function redactStreams(redact) {
+    const installed = active !== undefined;
+    active = redact;
+    if (installed)
+        return;
     for (const stream of [process.stdout, process.stderr]) {
         const write = stream.write.bind(stream);
         const redacting = (chunk, ...rest) => {
@@ -811,7 +816,7 @@ function redactStreams(redact) {
                 : chunk instanceof Uint8Array
                     ? Buffer.from(chunk).toString('utf8')
                     : String(chunk);
-            return write(redact(text), ...rest);
+            return write((active ?? String)(text), ...rest);
         };
         stream.write = redacting;
     }

@@ -55,8 +55,13 @@ export function createRedactor(values: readonly string[]): Redact {
 
 type Write = typeof process.stdout.write
 
-/** Every later write to stdout and stderr goes through the redactor. */
+let active: Redact | undefined
+
+/** Every later write to stdout and stderr goes through the redactor (installed once). */
 export function redactStreams(redact: Redact): void {
+  const installed = active !== undefined
+  active = redact
+  if (installed) return
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as Write
     const redacting = (chunk: unknown, ...rest: unknown[]): boolean => {
@@ -66,7 +71,7 @@ export function redactStreams(redact: Redact): void {
           : chunk instanceof Uint8Array
             ? Buffer.from(chunk).toString('utf8')
             : String(chunk)
-      return (write as (c: string, ...r: unknown[]) => boolean)(redact(text), ...rest)
+      return (write as (c: string, ...r: unknown[]) => boolean)((active ?? String)(text), ...rest)
     }
     stream.write = redacting as Write
   }
