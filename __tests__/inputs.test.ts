@@ -540,22 +540,10 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'from 600 to 28800'
   ],
   [
-    'retain + explicit linear',
-    { ...BASE, 'retain-deployment-config': 'true', 'traffic-routing': 'linear' },
-    'traffic-routing',
-    "SageMaker reuses the endpoint's last deployment configuration"
-  ],
-  [
-    'retain + several policy inputs',
-    { ...BASE, 'retain-deployment-config': 'true', 'step-size': '25%', 'wait-interval': '60' },
+    'retain + an invalid policy input (still checked)',
+    { ...BASE, 'retain-deployment-config': 'true', 'step-size': 'lots' },
     'step-size',
-    'Inputs "step-size" and "wait-interval" must stay empty'
-  ],
-  [
-    'retain + alarm-names',
-    { ...BASE, 'retain-deployment-config': 'true', 'alarm-names': 'x' },
-    'alarm-names',
-    'carries its own alarms'
+    'Input "step-size" must be a percentage of the fleet like 25%'
   ],
   [
     'unguarded',
@@ -604,6 +592,24 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'at most 255'
   ]
 ]
+
+describe('readInputs: retain with the policy inputs still set (a dispatch retry flips only retain)', () => {
+  it('keeps them as what the retained policy must be; the plan checks them', () => {
+    const { request } = read({
+      ...BASE,
+      'retain-deployment-config': 'true',
+      'traffic-routing': 'linear',
+      'step-size': '25%',
+      'alarm-names': 'a, b'
+    })
+    expect(request.policy).toBeNull()
+    expect(request.retainExpected).toEqual({
+      routing: 'linear',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 25 }
+    })
+    expect(request.alarmNames).toEqual(['a', 'b'])
+  })
+})
 
 describe('readInputs: invalid inputs', () => {
   it.each(invalid)('%s', (_label, set, input, text) => {

@@ -45,6 +45,7 @@ const REQUEST: DeployRequest = {
   instanceCount: undefined,
   policy: LINEAR,
   retainDeploymentConfig: false,
+  retainExpected: {},
   alarmNames: [],
   createAlarms: true,
   errorRateThresholdPercent: 1,
@@ -53,6 +54,8 @@ const REQUEST: DeployRequest = {
   timeoutMinutes: undefined,
   pollIntervalSeconds: 10,
   onBusy: 'wait',
+  onAutoScaling: 'fail',
+  inheritEnvironment: false,
   allowAlarmInAlarm: false,
   cleanupOnFailure: false,
   dryRun: false,
@@ -86,7 +89,11 @@ const CURRENT: CurrentEndpoint = {
   modelDataUrl: 's3://b/model-a.tar.gz',
   lastModifiedTime: 0,
   lastDeploymentConfig: undefined,
-  failureReason: undefined
+  failureReason: undefined,
+  variants: [],
+  config: undefined,
+  configTags: {},
+  model: undefined
 }
 const RETAIN: DeployRequest = { ...REQUEST, policy: null, retainDeploymentConfig: true }
 
@@ -245,7 +252,8 @@ describe('buildPlan: update of a live endpoint', () => {
             LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
           },
           TerminationWaitInSeconds: 0,
-          MaximumExecutionTimeoutInSeconds: 1140
+          // 4 bakes of 60 s, plus 30 minutes to provision.
+          MaximumExecutionTimeoutInSeconds: 240 + 1800
         },
         AutoRollbackConfiguration: {
           Alarms: [
@@ -307,7 +315,7 @@ describe('buildPlan: update of a live endpoint', () => {
       [240, 0, 100]
     ])
     expect(plan.expectedDurationSeconds).toBe(300)
-    expect(plan.budgetSeconds).toBe(1140 + 600)
+    expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
   it('uses the timeout input as the budget', () => {
@@ -336,7 +344,7 @@ describe('buildPlan: update of a live endpoint', () => {
             WaitIntervalInSeconds: 60,
             CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }
           },
-          MaximumExecutionTimeoutInSeconds: 1020
+          MaximumExecutionTimeoutInSeconds: 120 + 1800
         }
       }
     })
@@ -398,7 +406,9 @@ describe('buildPlan: update of a live endpoint', () => {
       )
     )
     expect(error.input).toBe('max-execution-timeout')
-    expect(error.message).toContain('at least 2400')
+    expect(error.message).toBe(
+      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the green fleet (1800 s would be derived), or leave it empty to derive it.'
+    )
   })
 
   it('rejects a schedule longer than SageMaker allows', () => {
@@ -507,7 +517,8 @@ describe('buildPlan: first deploy', () => {
         label: expect.stringContaining('no traffic shift')
       }
     ])
-    expect(plan.budgetSeconds).toBe(1800)
+    // SageMaker's limit for the policy the endpoint keeps (240 s of bakes + 30 min), + 10 min.
+    expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
   it('requires instance-type and instance-count', () => {
@@ -538,24 +549,79 @@ describe('buildPlan: retain-deployment-config', () => {
     })
     expect(plan.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
     expect(plan.schedule.map(r => r.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    // The retained timeout (1140 s) is SageMaker's limit.
     expect(plan.budgetSeconds).toBe(1140 + 600)
     expect(plan.alarmsToCreate).toHaveLength(2)
+    expect(plan.notes).toEqual([
+      "Retained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait, timeout 1140 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency."
+    ])
   })
 
-  it('works without a LastDeploymentConfig (all at once, no alarms known)', () => {
-    const plan = buildPlan({ ...RETAIN, createAlarms: false }, RUN, CURRENT)
-    expect(plan.updateEndpoint).toEqual({
-      EndpointName: 'lab-endpoint',
-      EndpointConfigName: NAME,
-      RetainDeploymentConfig: true
-    })
-    expect(plan.guardAlarmNames).toEqual([])
+  it('is refused before any write when the endpoint has no deployment configuration to reuse', () => {
+    const error = inputError(() => buildPlan({ ...RETAIN, createAlarms: false }, RUN, CURRENT))
+    expect(error.input).toBe('retain-deployment-config')
+    expect(error.message).toBe(
+      'Input "retain-deployment-config" is true, but endpoint lab-endpoint has no blue/green deployment configuration to reuse (its LastDeploymentConfig is empty: it was created or last updated without one). SageMaker would update it with no traffic shifting and no alarm. Set retain-deployment-config: false and give the policy (and alarms) to use.'
+    )
+  })
+
+  it('is refused when the retained configuration has no rollback alarm', () => {
+    const { AutoRollbackConfiguration, ...noAlarms } = LAST_CONFIG
+    void AutoRollbackConfiguration
+    const error = inputError(() =>
+      buildPlan(RETAIN, RUN, { ...CURRENT, lastDeploymentConfig: noAlarms })
+    )
+    expect(error.input).toBe('retain-deployment-config')
+    expect(error.message).toMatch(
+      /has no rollback alarm: retaining it would shift traffic with nothing to roll it back/
+    )
+  })
+
+  it('accepts alarm-names equal to the retained alarms (in any order), refuses others naming both', () => {
+    const withLast = { ...CURRENT, lastDeploymentConfig: LAST_CONFIG }
+    const same = buildPlan(
+      { ...RETAIN, alarmNames: ['lab-endpoint-model-latency', 'lab-endpoint-5xx-rate'] },
+      RUN,
+      withLast
+    )
+    expect(same.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
+    const error = inputError(() =>
+      buildPlan({ ...RETAIN, alarmNames: ['team-p99'] }, RUN, withLast)
+    )
+    expect(error.input).toBe('alarm-names')
+    expect(error.message).toBe(
+      'Input "alarm-names" is "team-p99", but the deployment configuration that retain-deployment-config reuses has the alarms "lab-endpoint-5xx-rate, lab-endpoint-model-latency". Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.'
+    )
+  })
+
+  it('accepts policy inputs equal to the retained policy, refuses a different one naming both', () => {
+    const withLast = { ...CURRENT, lastDeploymentConfig: LAST_CONFIG }
+    const same = buildPlan(
+      {
+        ...RETAIN,
+        retainExpected: { routing: 'linear', stepSize: { type: 'CAPACITY_PERCENT', value: 25 } }
+      },
+      RUN,
+      withLast
+    )
+    expect(same.updateEndpoint).toMatchObject({ RetainDeploymentConfig: true })
+    const error = inputError(() =>
+      buildPlan({ ...RETAIN, retainExpected: { waitIntervalSeconds: 120 } }, RUN, withLast)
+    )
+    expect(error.input).toBe('wait-interval')
+    expect(error.message).toBe(
+      'Input "wait-interval" is 120, but the deployment configuration that retain-deployment-config reuses has 60 (linear, 25% per step, 60 s bake, 0 s final wait, timeout 1140 s). Leave wait-interval empty or equal to it, or set retain-deployment-config: false to send a new policy.'
+    )
+  })
+
+  it('creates only the alarms the retained configuration names', () => {
+    const other = {
+      ...LAST_CONFIG,
+      AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'team-p99' }] }
+    }
+    const plan = buildPlan(RETAIN, RUN, { ...CURRENT, lastDeploymentConfig: other })
     expect(plan.alarmsToCreate).toEqual([])
-    expect(plan.schedule.map(r => [r.offsetSeconds, r.greenPercent])).toEqual([
-      [0, 0],
-      [60, 100]
-    ])
-    expect(plan.budgetSeconds).toBe(900 + 600)
+    expect(plan.guardAlarmNames).toEqual(['team-p99'])
   })
 })
 

@@ -327,8 +327,8 @@ async function withBackoff(call, o) {
 var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var src_plan = __webpack_require__(9240);
+// EXTERNAL MODULE: ./src/plan.ts + 4 modules
+var src_plan = __webpack_require__(301);
 ;// CONCATENATED MODULE: ./src/reconcile.ts
 // Truth after a write: when CreateEndpoint or UpdateEndpoint fails, times out or is cancelled,
 // the service may have applied it all the same (the answer was lost, or came after the abort).
@@ -665,6 +665,8 @@ async function cleanup(api, endpointName, created, log) {
     return deleted;
 }
 
+// EXTERNAL MODULE: ./src/endpoint/live.ts
+var endpoint_live = __webpack_require__(9475);
 ;// CONCATENATED MODULE: ./src/watch/reducer.ts
 const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
 function createTimeline(ctx, startedAt) {
@@ -993,7 +995,7 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
             // A new endpoint being created is compared with this step's create; an update with this
             // step's update of the live (blue) config.
             const creating = status === 'Creating';
-            const current = creating ? null : await describeLive(api, ep, log);
+            const current = creating ? null : await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
             const plan = deps.buildPlan(request, run, current);
             const target = creating
                 ? ep.EndpointConfigName
@@ -1031,7 +1033,7 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
                 ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
                 : `Endpoint "${request.endpointName}" is ${status}; blue/green updates need it InService.`);
         }
-        const current = await describeLive(api, ep, log);
+        const current = await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
         const plan = deps.buildPlan(request, run, current);
         const live = await isThisStep(api, current.configName, plan, run);
         if (live) {
@@ -1082,38 +1084,6 @@ async function earlierAttempt(api, ep, plan, run) {
     }
     return undefined;
 }
-/** The live (blue) side of an endpoint: its config, variant, fleet and model artifact. */
-async function describeLive(api, ep, log) {
-    const configName = ep.EndpointConfigName ?? '';
-    const config = configName ? await api.describeEndpointConfig(configName) : undefined;
-    const variant = config?.ProductionVariants?.[0];
-    const liveVariant = ep.ProductionVariants?.[0];
-    const modelName = variant?.ModelName;
-    let modelDataUrl;
-    if (modelName) {
-        try {
-            const model = await api.describeModel(modelName);
-            modelDataUrl = model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl;
-        }
-        catch (e) {
-            log.warning(`Could not read the live model ${modelName}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        }
-    }
-    return {
-        status: ep.EndpointStatus ?? 'Unknown',
-        configName,
-        variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
-        instanceType: variant?.InstanceType,
-        instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
-        modelName,
-        modelDataUrl,
-        lastModifiedTime: ep.LastModifiedTime?.getTime(),
-        lastDeploymentConfig: ep.LastDeploymentConfig
-            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
-            : undefined,
-        failureReason: ep.FailureReason || undefined
-    };
-}
 /**
  * Every alarm that guards the rollout must exist (except those this run creates) and none may be
  * in ALARM already: SageMaker would roll back at once. Returns the alarms as read, by name.
@@ -1155,6 +1125,8 @@ function guardrailWarning(plan) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/verdict.ts
@@ -1514,15 +1486,19 @@ function toFleet(variant) {
         }))
     };
 }
-function toEndpointSnapshot(out) {
+/** The variant this step deploys to (by name), else the first one. */
+function pick(variants, name) {
+    return ((name === undefined ? undefined : variants?.find(v => v.VariantName === name)) ?? variants?.[0]);
+}
+function toEndpointSnapshot(out, variantName) {
     const pending = out.PendingDeploymentSummary;
     return {
         status: out.EndpointStatus ?? 'Unknown',
         configName: out.EndpointConfigName,
         failureReason: out.FailureReason ? out.FailureReason : undefined,
         lastModifiedTime: millis(out.LastModifiedTime),
-        blue: toFleet(out.ProductionVariants?.[0]),
-        green: toFleet(pending?.ProductionVariants?.[0]),
+        blue: toFleet(pick(out.ProductionVariants, variantName)),
+        green: toFleet(pick(pending?.ProductionVariants, variantName)),
         pendingConfigName: pending?.EndpointConfigName,
         pendingStartTime: millis(pending?.StartTime)
     };
@@ -1543,6 +1519,7 @@ function toAlarmSnapshots(alarms) {
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
 // Every failure becomes a verdict here, so report() always has something true to say; after a
 // failed endpoint write that verdict rests on a read of the endpoint, never on the error alone.
+
 
 
 
@@ -1605,8 +1582,16 @@ async function deploy(o) {
         deploy_log.info(current
             ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
             : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`);
+        (0,secrets/* registerSecrets */.dg)(plan.secretValues);
         for (const note of found.notes)
             deploy_log.warning(note);
+        for (const note of plan.notes)
+            deploy_log.info(note);
+        for (const warning of plan.warnings)
+            deploy_log.warning(warning);
+        if (plan.carriedOver.length) {
+            deploy_log.info(`Carried over from the live endpoint: ${plan.carriedOver.join('; ')}.`);
+        }
         const warning = guardrailWarning(plan);
         if (warning)
             deploy_log.warning(warning);
@@ -1728,7 +1713,7 @@ async function deploy(o) {
             describeEndpoint: async (deadlineMs) => {
                 try {
                     const out = await api.describeEndpoint(watched.endpointName, { deadlineMs });
-                    return out ? toEndpointSnapshot(out) : undefined;
+                    return out ? toEndpointSnapshot(out, watched.variantName) : undefined;
                 }
                 catch (e) {
                     if ((0,aws_api.isFatal)(e))

@@ -124,6 +124,114 @@ function alarmUpToDate(existing, request) {
 
 /***/ }),
 
+/***/ 9475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IY: () => (/* binding */ describeLive),
+/* harmony export */   nv: () => (/* binding */ targetVariant)
+/* harmony export */ });
+/* unused harmony exports configInput, modelInput, liveVariants */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
+const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
+/** DescribeModel members that CreateModel does not take. */
+const MODEL_OUTPUT_ONLY = [
+    'ModelArn',
+    'CreationTime',
+    'DeploymentRecommendation',
+    '$metadata'
+];
+/** Plain JSON without the members named (and without undefined values). */
+function without(value, members) {
+    const copy = JSON.parse(JSON.stringify(value));
+    for (const member of members)
+        delete copy[member];
+    return copy;
+}
+/** The live config as CreateEndpointConfig input, less its name (the green one gets its own). */
+function configInput(described) {
+    return without(described, [...CONFIG_OUTPUT_ONLY, 'EndpointConfigName']);
+}
+/** The live model as CreateModel input, less its name. */
+function modelInput(described) {
+    return without(described, [...MODEL_OUTPUT_ONLY, 'ModelName']);
+}
+/** Each variant of the live config with how it runs now (DescribeEndpoint's counts and weights). */
+function liveVariants(ep, variants) {
+    const running = new Map((ep.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    return variants.map(v => {
+        const now = running.get(v.VariantName ?? '');
+        return {
+            name: v.VariantName ?? '',
+            modelName: v.ModelName,
+            instanceType: v.InstanceType,
+            configuredCount: v.InitialInstanceCount,
+            desiredCount: now?.DesiredInstanceCount ?? now?.CurrentInstanceCount,
+            desiredWeight: now?.DesiredWeight ?? now?.CurrentWeight,
+            serverless: v.ServerlessConfig !== undefined,
+            downloadTimeoutSeconds: v.ModelDataDownloadTimeoutInSeconds,
+            healthCheckTimeoutSeconds: v.ContainerStartupHealthCheckTimeoutInSeconds
+        };
+    });
+}
+/** The variant a step deploys to: the one named, else the only one. */
+function targetVariant(variants, requested) {
+    if (requested !== undefined)
+        return variants.find(v => v.name === requested);
+    return variants.length === 1 ? variants[0] : undefined;
+}
+/**
+ * Reads the live (blue) side of an endpoint: its config whole, its variants, the config's tags
+ * and the model of the variant this step deploys to.
+ */
+async function describeLive(api, ep, requestedVariant, log) {
+    const configName = ep.EndpointConfigName ?? '';
+    const described = configName ? await api.describeEndpointConfig(configName) : undefined;
+    const variants = liveVariants(ep, described?.ProductionVariants ?? []);
+    let configTags = {};
+    if (described?.EndpointConfigArn) {
+        try {
+            configTags = await api.listTags(described.EndpointConfigArn);
+        }
+        catch (e) {
+            log.warning(`Could not read the tags of the live config ${configName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    const target = targetVariant(variants, requestedVariant) ?? variants[0];
+    let model;
+    if (target?.modelName) {
+        try {
+            model = await api.describeModel(target.modelName);
+        }
+        catch (e) {
+            log.warning(`Could not read the live model ${target.modelName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    return {
+        status: ep.EndpointStatus ?? 'Unknown',
+        configName,
+        variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
+        instanceType: target?.instanceType,
+        instanceCount: target?.desiredCount ?? target?.configuredCount,
+        modelName: target?.modelName,
+        modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
+        lastModifiedTime: ep.LastModifiedTime?.getTime(),
+        lastDeploymentConfig: ep.LastDeploymentConfig
+            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
+            : undefined,
+        failureReason: ep.FailureReason || undefined,
+        variants,
+        config: described ? configInput(described) : undefined,
+        configTags,
+        model: model ? modelInput(model) : undefined
+    };
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -171,7 +279,7 @@ function sentence(text) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1730);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
@@ -542,13 +650,13 @@ var inputs_model = __nccwpck_require__(6698);
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
 // guard the rollout, and their conflicts with retain-deployment-config.
-const POLICY_INPUTS = [
+const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
     'traffic-routing',
     'step-size',
     'wait-interval',
     'termination-wait',
     'max-execution-timeout'
-];
+]));
 const ROUTINGS = {
     linear: 'linear',
     canary: 'canary',
@@ -582,15 +690,6 @@ function readStepSize(r, routing) {
     return fallback;
 }
 function readPolicy(r, retain) {
-    if (retain) {
-        const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '');
-        const first = explicit[0];
-        if (first) {
-            const got = explicit.map(n => `${n}: ${(0,input_parsers/* show */.WU)(r.v(n))}`).join(', ');
-            r.p.add(first, `${explicit.length === 1 ? 'Input' : 'Inputs'} ${(0,input_parsers/* quoted */.TL)(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`);
-        }
-        return null;
-    }
     const rawRouting = r.v('traffic-routing');
     let routing = 'linear';
     if (rawRouting !== '') {
@@ -600,12 +699,31 @@ function readPolicy(r, retain) {
         else
             r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary or all-at-once, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
     }
-    return {
+    const policy = {
         routing,
         stepSize: readStepSize(r, routing),
         waitIntervalSeconds: (0,input_parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
         terminationWaitSeconds: (0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
         maxExecutionTimeoutSeconds: (0,input_parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+    };
+    if (!retain)
+        return { policy, retainExpected: {} };
+    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+    // must then say what the retained policy is, which the plan checks against the endpoint.
+    const given = (name) => r.v(name) !== '';
+    return {
+        policy: null,
+        retainExpected: {
+            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+            ...(given('termination-wait')
+                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+                : {}),
+            ...(given('max-execution-timeout')
+                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+                : {})
+        }
     };
 }
 function readAlarmNames(r, retain, createAlarms) {
@@ -614,12 +732,9 @@ function readAlarmNames(r, retain, createAlarms) {
     for (const name of names.filter(n => n.length > 255)) {
         r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,input_parsers/* show */.WU)(name)}.`);
     }
-    if (retain) {
-        if (names.length > 0) {
-            r.p.add('alarm-names', `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${(0,input_parsers/* show */.WU)(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`);
-        }
+    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+    if (retain)
         return names;
-    }
     const total = names.length + (createAlarms ? 2 : 0);
     if (total === 0) {
         r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
@@ -667,7 +782,7 @@ function readInputs(getInput, env) {
     const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
     const instanceCount = (0,input_parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
     const retainDeploymentConfig = (0,input_parsers/* bool */.lc)(r, 'retain-deployment-config', false);
-    const policy = readPolicy(r, retainDeploymentConfig);
+    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig);
     const createAlarms = (0,input_parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
     const errorRateThresholdPercent = (0,input_parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
@@ -680,6 +795,12 @@ function readInputs(getInput, env) {
         r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
     }
     const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
+    const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
+    if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
+        r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,input_parsers/* show */.WU)(v('on-auto-scaling'))}.`);
+    }
+    const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
+    const inheritEnvironment = (0,input_parsers/* bool */.lc)(r, 'inherit-environment', false);
     const allowAlarmInAlarm = (0,input_parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
     const cleanupOnFailure = (0,input_parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
     const dryRun = (0,input_parsers/* bool */.lc)(r, 'dry-run', false);
@@ -703,6 +824,7 @@ function readInputs(getInput, env) {
         instanceCount,
         policy,
         retainDeploymentConfig,
+        retainExpected,
         alarmNames,
         createAlarms,
         errorRateThresholdPercent,
@@ -711,6 +833,8 @@ function readInputs(getInput, env) {
         timeoutMinutes,
         pollIntervalSeconds,
         onBusy,
+        onAutoScaling,
+        inheritEnvironment,
         allowAlarmInAlarm,
         cleanupOnFailure,
         dryRun,
@@ -726,103 +850,19 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 6576:
+/***/ 1730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  lq: () => (/* binding */ FAILING_OUTCOMES),
-  eF: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: abortableSleep
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(2709);
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __nccwpck_require__(4813);
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(9240);
-;// CONCATENATED MODULE: ./src/secrets.ts
-// Container environment values often carry credentials. No part of one may reach the log, the
-// outputs, the job summary or a comment, including service errors that echo the request. The
-// redactor blanks any run of text that shares a fragment of FRAGMENT characters with a value,
-// in the forms the value takes on its way out (as is, JSON-escaped, Markdown-escaped, and
-// encoded as a workflow command).
-/** Shortest fragment that is blanked. Shorter values ("true", "info") would blank ordinary text. */
-const FRAGMENT = 8;
-const MASK = '***';
-/** The forms a value can take in what the action writes. */
-function secrets_forms(value) {
-    const json = JSON.stringify(value).slice(1, -1);
-    const markdown = value.replace(/[\\`*_[\]!~|$#]/g, '\\$&').replace(/&/g, '&amp;');
-    const command = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    return [...new Set([value, json, markdown, command])];
-}
-function createRedactor(values) {
-    const fragments = new Set();
-    for (const value of values) {
-        for (const form of secrets_forms(value)) {
-            const chars = Array.from(form);
-            for (let i = 0; i + FRAGMENT <= chars.length; i++) {
-                fragments.add(chars.slice(i, i + FRAGMENT).join(''));
-            }
-        }
-    }
-    if (fragments.size === 0)
-        return text => text;
-    return text => {
-        const chars = Array.from(text);
-        if (chars.length < FRAGMENT)
-            return text;
-        const hidden = new Uint8Array(chars.length);
-        let any = false;
-        for (let i = 0; i + FRAGMENT <= chars.length; i++) {
-            if (fragments.has(chars.slice(i, i + FRAGMENT).join(''))) {
-                hidden.fill(1, i, i + FRAGMENT);
-                any = true;
-            }
-        }
-        if (!any)
-            return text;
-        let out = '';
-        for (let i = 0; i < chars.length; i++) {
-            if (hidden[i] === 1) {
-                if (i === 0 || hidden[i - 1] !== 1)
-                    out += MASK;
-            }
-            else {
-                out += chars[i];
-            }
-        }
-        return out;
-    };
-}
-let active;
-/** Every later write to stdout and stderr goes through the redactor (installed once). */
-function redactStreams(redact) {
-    const installed = active !== undefined;
-    active = redact;
-    if (installed)
-        return;
-    for (const stream of [process.stdout, process.stderr]) {
-        const write = stream.write.bind(stream);
-        const redacting = (chunk, ...rest) => {
-            const text = typeof chunk === 'string'
-                ? chunk
-                : chunk instanceof Uint8Array
-                    ? Buffer.from(chunk).toString('utf8')
-                    : String(chunk);
-            return write((active ?? String)(text), ...rest);
-        };
-        stream.write = redacting;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   lq: () => (/* binding */ FAILING_OUTCOMES)
+/* harmony export */ });
+/* unused harmony export abortableSleep */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2709);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(301);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
@@ -857,18 +897,18 @@ async function run(options = {}) {
     let runContext;
     try {
         ;
-        ({ request, run: runContext } = (0,inputs/* readInputs */.Ko)(name => (0,runner/* getInput */.V4)(name), process.env));
+        ({ request, run: runContext } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(name => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(name), process.env));
     }
     catch (e) {
         // Release gates read the outcome even when the inputs were refused.
-        (0,runner/* setOutputFast */.gz)('outcome', 'failed');
-        (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
-        (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('outcome', 'failed');
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
         return undefined;
     }
     // From here on, no fragment of a container environment value is written anywhere.
-    const redact = createRedactor(Object.values(request.environment));
-    redactStreams(redact);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecrets */ .dg)(Object.values(request.environment));
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactStreams */ .PF)();
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     if (request.githubToken)
         core.setSecret(request.githubToken);
@@ -888,10 +928,10 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
         return 'failed';
     }
-    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact);
+    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
     const result = await deploy({
         request,
         run: runContext,
@@ -899,7 +939,7 @@ async function run(options = {}) {
         now,
         sleep,
         ...(options.signal ? { signal: options.signal } : {}),
-        buildPlan: plan/* buildPlan */.Gg,
+        buildPlan: _plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg,
         onProgress: (plan, timeline) => notifier.progress(renderSummary({
             plan,
             timeline,
@@ -909,7 +949,7 @@ async function run(options = {}) {
         }))
     });
     try {
-        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, redact);
+        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
     }
     finally {
         // Whatever a socket does, nothing holds the process once the verdict is reported.
@@ -968,7 +1008,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         await core.summary.addRaw(markdown).write();
     }
     catch (e) {
-        core.info(`(No job summary written: ${(0,errors/* errorMessage */.gJ)(e)})`);
+        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)})`);
     }
     await notifier.finish(markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
@@ -1048,7 +1088,7 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 9240:
+/***/ 301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1071,13 +1111,165 @@ var inputs = __nccwpck_require__(2709);
 var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/step-identity.ts
 var step_identity = __nccwpck_require__(5200);
+;// CONCATENATED MODULE: ./src/endpoint/carry-over.ts
+/** What a variant sets beyond what every variant has. */
+const BASIC_VARIANT_MEMBERS = new Set([
+    'VariantName',
+    'ModelName',
+    'InitialInstanceCount',
+    'InstanceType',
+    'InitialVariantWeight'
+]);
+/** Members a new model takes from the live one (the step has no input for them). */
+const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
+function plain(value) {
+    if (typeof value === 'object' && value !== null)
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
+function runningCount(v) {
+    if (v.desiredCount !== undefined && v.desiredCount >= 1)
+        return v.desiredCount;
+    return v.configuredCount;
+}
+function greenConfig(current, change) {
+    const target = {
+        VariantName: change.variantName,
+        ModelName: change.modelName,
+        InitialInstanceCount: change.instanceCount,
+        InstanceType: change.instanceType,
+        InitialVariantWeight: 1
+    };
+    if (!current?.config)
+        return { body: { ProductionVariants: [target] }, carried: [] };
+    const { ProductionVariants, ...rest } = current.config;
+    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
+    const live = new Map(current.variants.map(v => [v.name, v]));
+    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
+        const name = String(variant['VariantName'] ?? '');
+        const now = live.get(name);
+        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
+        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
+        if (name === change.variantName) {
+            if (extras.length)
+                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
+            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
+        }
+        // Every other variant gets a green fleet too: as it runs now, same model and settings.
+        const count = now ? runningCount(now) : undefined;
+        const kept = {
+            ...variant,
+            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
+            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
+        };
+        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
+        return kept;
+    });
+    return { body: { ...rest, ProductionVariants: variants }, carried };
+}
+function describe(member, value) {
+    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
+}
+/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
+function carriedTags(current, userTags, actionPrefix) {
+    if (!current)
+        return [];
+    const given = new Set(userTags.map(t => t.Key));
+    return Object.entries(current.configTags)
+        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
+        .filter(([key]) => !given.has(key))
+        .map(([Key, Value]) => ({ Key, Value }));
+}
+function liveEnvironment(model) {
+    const container = (model?.['PrimaryContainer'] ??
+        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
+    const env = container?.['Environment'];
+    return env && typeof env === 'object' ? env : {};
+}
+/** What a new model takes from the live one: network settings, and the environment if asked. */
+function greenModel(current, environment, inheritEnvironment) {
+    const model = current?.model;
+    const extra = {};
+    const carried = [];
+    for (const member of MODEL_CARRIED_MEMBERS) {
+        if (model?.[member] !== undefined) {
+            extra[member] = model[member];
+            carried.push(`model ${member}`);
+        }
+    }
+    const live = liveEnvironment(model);
+    const missing = Object.keys(live).filter(key => !(key in environment));
+    const warnings = [];
+    let merged = environment;
+    let inheritedValues = [];
+    if (missing.length && inheritEnvironment) {
+        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
+        inheritedValues = missing.map(key => live[key] ?? '');
+        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
+    }
+    else if (missing.length) {
+        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
+    }
+    return { extra, environment: merged, carried, warnings, inheritedValues };
+}
+
+// EXTERNAL MODULE: ./src/endpoint/live.ts
+var live = __nccwpck_require__(9475);
+;// CONCATENATED MODULE: ./src/endpoint/kinds.ts
+// Which endpoints a blue/green update of one variant's model can handle, decided from the live
+// endpoint before anything is written. Serverless and inference-component endpoints, and a
+// variant that cannot be told apart, are refused with why and what to do instead.
+
+
+/** The live variant this step deploys to; throws when the live endpoint cannot take the step. */
+function checkEndpointKind(endpointName, current, requestedVariant) {
+    const { variants } = current;
+    if (current.config === undefined || variants.length === 0) {
+        // The live config could not be read: the variant DescribeEndpoint shows is all there is.
+        if (requestedVariant !== undefined && requestedVariant !== current.variantName) {
+            throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant names. Leave variant-name empty or set it to "${current.variantName}".`);
+        }
+        return undefined;
+    }
+    const names = variants.map(v => `"${v.name}"`).join(', ');
+    const serverless = variants.find(v => v.serverless);
+    if (serverless) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} is serverless (variant "${serverless.name}" has a ServerlessConfig). SageMaker's deployment guardrails (blue/green traffic shifting with alarm rollback) apply to endpoints that run on instances, and giving this one an instance type would convert it to instances for good. Update a serverless endpoint with UpdateEndpoint and a new endpoint config outside this action, or deploy to an instance-based endpoint.`);
+    }
+    const components = variants.find(v => v.modelName === undefined);
+    if (components) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} hosts inference components (variant "${components.name}" has no model of its own): a model is deployed into an inference component with UpdateInferenceComponent, not by replacing the endpoint config. Set inference-component-name to the component to deploy into.`);
+    }
+    const target = (0,live/* targetVariant */.nv)(variants, requestedVariant);
+    if (target)
+        return target;
+    if (requestedVariant === undefined) {
+        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is required: endpoint ${endpointName} has ${variants.length} variants (${names}). Name the one to deploy to; the others are kept as they run.`);
+    }
+    throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves ${variants.length === 1 ? 'variant' : 'variants'} ${names}: a blue/green update must keep the variant names. Leave variant-name empty${variants.length === 1 ? ` or set it to ${names}` : ', or name one of them'}.`);
+}
+/** The live model is an inference pipeline (several containers): not replaceable by one container. */
+function checkModelShape(endpointName, variant, model) {
+    const containers = model?.['Containers'];
+    if (Array.isArray(containers) && containers.length > 1) {
+        throw new errors/* InputError */.dz('model-data-url', `The live model of variant "${variant}" on endpoint ${endpointName} is an inference pipeline of ${containers.length} containers; a model made from model-data-url or model-package-arn has one container, so the pipeline would be lost. Create the new pipeline model yourself and deploy it with model-name.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __nccwpck_require__(926);
 ;// CONCATENATED MODULE: ./src/rollout-policy.ts
 
 // Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
 // step moves, the split to expect at each step, the DeploymentConfig to send (and to read
 // back from DescribeEndpoint) and the deployment timeout that fits the schedule.
-/** Room for provisioning in SageMaker's own deployment timeout. */
-const PROVISIONING_MARGIN_SECONDS = 900;
+/**
+ * Room for provisioning in SageMaker's own deployment timeout: at least 30 minutes (endpoints
+ * are reported to take 10–15 minutes to come up), more when the variant's own download and
+ * health-check timeouts add up to more.
+ */
+const PROVISIONING_MARGIN_SECONDS = 1800;
 const MIN_EXECUTION_TIMEOUT_SECONDS = 600;
 const MAX_EXECUTION_TIMEOUT_SECONDS = 28800;
 const ROUTING_TYPES = { linear: 'LINEAR', canary: 'CANARY', 'all-at-once': 'ALL_AT_ONCE' };
@@ -1146,21 +1338,61 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
     }
     return rows;
 }
+/** Time to provision the green fleet, from the variant's own timeouts (at least 30 minutes). */
+function provisioningAllowance(downloadTimeoutSeconds, healthCheckTimeoutSeconds) {
+    return Math.max(PROVISIONING_MARGIN_SECONDS, (downloadTimeoutSeconds ?? 0) + (healthCheckTimeoutSeconds ?? 0));
+}
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
-function executionTimeout(policy, instanceCount, checked) {
+function executionTimeout(policy, instanceCount, checked, provisioningSeconds = PROVISIONING_MARGIN_SECONDS) {
     const waits = shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds;
     const given = policy.maxExecutionTimeoutSeconds;
     if (!checked)
-        return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
-    if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        return given ?? clampTimeout(waits + provisioningSeconds);
+    if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
+        throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
-        return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
-    if (given < waits) {
-        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
+        return clampTimeout(waits + provisioningSeconds);
+    // The API model: it "should be larger than the total waiting time".
+    if (given <= waits) {
+        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the green fleet (${provisioningSeconds} s would be derived), or leave it empty to derive it.`);
     }
     return given;
+}
+/**
+ * The step size against the green fleet, as the API states it: a linear step is 10–50 % of the
+ * variant's instances, a canary at most 50 %. A bare number too large for the fleet is most
+ * likely a percentage written without its sign.
+ */
+function checkStepSize(policy, instanceCount, variant) {
+    if (policy.routing === 'all-at-once')
+        return;
+    const kind = policy.routing === 'linear' ? 'a linear step' : 'a canary';
+    const range = policy.routing === 'linear' ? '10–50 %' : 'at most 50 %';
+    if (instanceCount <= 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole step of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
+    }
+    if (policy.stepSize.type !== 'INSTANCE_COUNT')
+        return;
+    const step = policy.stepSize.value;
+    const share = (100 * step) / instanceCount;
+    const low = policy.routing === 'linear' ? 10 : 0;
+    if (share >= low && share <= 50)
+        return;
+    const fits = allowedInstances(policy.routing, instanceCount);
+    // 30 on a 4-instance fleet is 30 instances; it was most likely meant as 30 %.
+    const lowest = policy.routing === 'linear' ? 10 : 1;
+    const meant = share > 50 && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : '';
+    throw new errors/* InputError */.dz('step-size', `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`);
+}
+function allowedInstances(routing, count) {
+    const min = routing === 'linear' ? Math.ceil(count / 10) : 1;
+    const max = Math.floor(count / 2);
+    if (max < min)
+        return '';
+    return min === max
+        ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
+        : `, here ${min} to ${max} instances`;
 }
 function clampTimeout(seconds) {
     return Math.min(Math.max(seconds, MIN_EXECUTION_TIMEOUT_SECONDS), MAX_EXECUTION_TIMEOUT_SECONDS);
@@ -1212,7 +1444,7 @@ function alarmNamesFromDeploymentConfig(config) {
     return [...new Set(names)];
 }
 /** The DeploymentConfig of a CreateEndpoint or UpdateEndpoint request. */
-function deploymentConfig(policy, instanceCount, alarmNames) {
+function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROVISIONING_MARGIN_SECONDS) {
     const type = ROUTING_TYPES[policy.routing];
     const size = { Type: policy.stepSize.type, Value: policy.stepSize.value };
     const routing = {
@@ -1227,7 +1459,7 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
         BlueGreenUpdatePolicy: {
             TrafficRoutingConfiguration: routing,
             TerminationWaitInSeconds: policy.terminationWaitSeconds,
-            MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true)
+            MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning)
         }
     };
     if (alarmNames.length > 0) {
@@ -1236,7 +1468,70 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./src/retain.ts
+// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
+// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
+// the step still sets (a dispatch retry flips only retain) must say what is retained.
+
+
+
+function stepText(size) {
+    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
+}
+function describePolicy(policy) {
+    const shift = policy.routing === 'all-at-once'
+        ? 'all at once'
+        : `${policy.routing}, ${stepText(policy.stepSize)} ${policy.routing === 'linear' ? 'per step' : 'canary'}`;
+    const timeout = policy.maxExecutionTimeoutSeconds === undefined
+        ? ''
+        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
+    return `${shift}, ${policy.waitIntervalSeconds} s bake, ${policy.terminationWaitSeconds} s final wait${timeout}`;
+}
+const FIELDS = [
+    ['routing', 'traffic-routing', p => String(p.routing)],
+    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
+    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
+    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
+    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`]
+];
+/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
+function retainedConfig(request, current) {
+    const last = current.lastDeploymentConfig;
+    const policy = policyFromDeploymentConfig(last);
+    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
+    if (!policy) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
+    }
+    const alarmNames = alarmNamesFromDeploymentConfig(last);
+    if (alarmNames.length === 0) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
+    }
+    const given = request.alarmNames;
+    if (given.length > 0) {
+        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
+        if (!same) {
+            throw new errors/* InputError */.dz('alarm-names', `Input "alarm-names" is ${(0,input_parsers/* show */.WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,input_parsers/* show */.WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
+        }
+    }
+    for (const [field, input, text] of FIELDS) {
+        const expected = request.retainExpected[field];
+        if (expected === undefined)
+            continue;
+        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
+            throw new errors/* InputError */.dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
+        }
+    }
+    return {
+        policy,
+        alarmNames,
+        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
 
 
 
@@ -1281,12 +1576,21 @@ function planTags(userTags, run, step) {
     }
     return tags;
 }
+/** The variant, instance type and count of the green fleet, and what a person should know. */
 function fleet(request, current) {
-    if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
+    const live = current
+        ? checkEndpointKind(request.endpointName, current, request.variantName)
+        : undefined;
+    const notes = [];
+    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+    let running = live ? runningCount(live) : current?.instanceCount;
+    if (live?.desiredCount === 0) {
+        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
     }
-    const instanceType = request.instanceType ?? current?.instanceType;
-    const instanceCount = request.instanceCount ?? current?.instanceCount;
+    if (running !== undefined && running < 1)
+        running = undefined;
+    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
+    const instanceCount = request.instanceCount ?? running;
     const why = current
         ? `the live config of endpoint ${request.endpointName} does not say`
         : `endpoint ${request.endpointName} does not exist yet, so say`;
@@ -1302,63 +1606,75 @@ function fleet(request, current) {
         throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
     }
     return {
-        variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
+        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
         instanceType,
-        instanceCount
+        instanceCount,
+        live,
+        notes
     };
 }
-function createModelBody(request, modelName) {
+function createModelBody(request, modelName, environment, extra) {
     const model = request.model;
     if (model.kind === 'existing')
         return undefined;
-    const environment = Object.keys(request.environment).length > 0 ? { Environment: { ...request.environment } } : {};
+    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
     const container = model.kind === 'artifact'
-        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...environment }
-        : { ModelPackageName: model.modelPackageArn, ...environment };
+        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+        : { ModelPackageName: model.modelPackageArn, ...env };
     return {
         ModelName: modelName,
         PrimaryContainer: container,
-        ExecutionRoleArn: model.executionRoleArn
+        ExecutionRoleArn: model.executionRoleArn,
+        ...extra
     };
 }
+const ALL_AT_ONCE = {
+    routing: 'all-at-once',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+    waitIntervalSeconds: 0,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined
+};
 function buildPlan(request, run, current, options = {}) {
     const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
     const firstDeploy = current === null;
     if (firstDeploy && request.retainDeploymentConfig) {
         throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
-    const { variantName, instanceType, instanceCount } = fleet(request, current);
+    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
+    if (current && request.model.kind !== 'existing') {
+        checkModelShape(request.endpointName, variantName, current.model);
+    }
     const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);
-    const alarmsToCreate = request.createAlarms
+    const retained = request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined;
+    const created = request.createAlarms
         ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
         : [];
-    const retained = request.retainDeploymentConfig
-        ? policyFromDeploymentConfig(current?.lastDeploymentConfig)
-        : null;
-    const guardAlarmNames = request.retainDeploymentConfig
-        ? alarmNamesFromDeploymentConfig(current?.lastDeploymentConfig)
+    // With retain, an alarm the retained config does not name would guard nothing.
+    const alarmsToCreate = retained
+        ? created.filter(a => retained.alarmNames.includes(a.name))
+        : created;
+    const guardAlarmNames = retained
+        ? [...retained.alarmNames]
         : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
     // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-    const effective = request.policy ??
-        retained ?? {
-        routing: 'all-at-once',
-        stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-        waitIntervalSeconds: 0,
-        terminationWaitSeconds: 0,
-        maxExecutionTimeoutSeconds: undefined
-    };
+    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
+    if (request.policy)
+        checkStepSize(request.policy, instanceCount, variantName);
+    const allowance = provisioningAllowance(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
     const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
+    const deployment = (policy) => deploymentConfig(policy, instanceCount, guardAlarmNames, allowance);
     let endpointChange;
     let schedule;
     let expectedDurationSeconds;
     if (firstDeploy) {
-        const config = request.policy
-            ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
-            : {};
-        endpointChange = { ...base, ...config };
+        endpointChange = {
+            ...base,
+            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+        };
         schedule = [
             {
                 offsetSeconds: provisioning,
@@ -1372,29 +1688,27 @@ function buildPlan(request, run, current, options = {}) {
     }
     else {
         endpointChange = request.policy
-            ? {
-                ...base,
-                DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
-            }
+            ? { ...base, DeploymentConfig: deployment(request.policy) }
             : { ...base, RetainDeploymentConfig: true };
         schedule = expectedSchedule(effective, instanceCount, provisioning);
         const last = schedule.at(-1)?.offsetSeconds ?? 0;
         expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
     }
-    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
-    const modelBody = createModelBody(request, greenModelName);
+    // The green config is the live one with this step's changes; the new model takes the live
+    // model's network settings (and its environment, when asked).
+    const model = greenModel(current, request.environment, request.inheritEnvironment);
+    const config = greenConfig(current, {
+        variantName,
+        modelName: greenModelName,
+        instanceType,
+        instanceCount
+    });
+    const modelBody = createModelBody(request, greenModelName, model.environment, model.extra);
     const configBody = {
         EndpointConfigName: endpointConfigName,
-        ProductionVariants: [
-            {
-                VariantName: variantName,
-                ModelName: greenModelName,
-                InitialInstanceCount: instanceCount,
-                InstanceType: instanceType,
-                InitialVariantWeight: 1
-            }
-        ]
+        ...config.body
     };
+    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
     const step = (0,step_identity/* stepHash */.n4)({
         endpointName: request.endpointName,
         model: modelBody ?? greenModelName,
@@ -1402,8 +1716,33 @@ function buildPlan(request, run, current, options = {}) {
         endpointChange
     });
     const stepTags = planTags(request.tags, run, step);
-    const tagged = (body) => ({ ...body, Tags: stepTags });
-    const timeout = executionTimeout(effective, instanceCount, request.policy !== null);
+    const kept = carriedTags(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
+    const room = Math.max(0, MAX_TAGS - stepTags.length);
+    const configTags = [...kept.slice(0, room), ...stepTags];
+    const warnings = [...model.warnings];
+    if (kept.length > room) {
+        warnings.push(`The live config's tags ${kept
+            .slice(room)
+            .map(t => t.Key)
+            .join(', ')} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`);
+    }
+    const carriedOver = [
+        ...config.carried,
+        ...model.carried,
+        ...(kept.length
+            ? [
+                `tags ${kept
+                    .slice(0, room)
+                    .map(t => t.Key)
+                    .join(', ')}`
+            ]
+            : [])
+    ];
+    const tagged = (body, with_ = stepTags) => ({
+        ...body,
+        Tags: with_
+    });
+    const timeout = executionTimeout(effective, instanceCount, request.policy !== null, allowance);
     const budgetSeconds = request.timeoutMinutes !== undefined
         ? Math.max(1, Math.round(request.timeoutMinutes * 60))
         : Math.max(timeout + BUDGET_MARGIN_SECONDS, firstDeploy ? FIRST_DEPLOY_BUDGET_SECONDS : 0);
@@ -1412,7 +1751,7 @@ function buildPlan(request, run, current, options = {}) {
         region: request.region,
         firstDeploy,
         previousConfigName: current?.configName,
-        blueModelName: current?.modelName,
+        blueModelName: live?.modelName ?? current?.modelName,
         greenModelName,
         createsModel: request.model.kind !== 'existing',
         endpointConfigName,
@@ -1425,7 +1764,7 @@ function buildPlan(request, run, current, options = {}) {
                 ? request.model.modelPackageArn
                 : undefined,
         createModel: modelBody && tagged(modelBody),
-        createEndpointConfig: tagged(configBody),
+        createEndpointConfig: tagged(configBody, configTags),
         createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
         updateEndpoint: firstDeploy ? undefined : endpointChange,
         alarmsToCreate,
@@ -1434,7 +1773,11 @@ function buildPlan(request, run, current, options = {}) {
         expectedDurationSeconds,
         budgetSeconds,
         tags: stepTags,
-        stepHash: step
+        stepHash: step,
+        carriedOver,
+        notes: [...notes, ...(retained ? [retained.description] : [])],
+        warnings,
+        secretValues: model.inheritedValues
     };
 }
 /** The plan with other names for the green model and config (reused or fresh ones). */
@@ -1495,6 +1838,108 @@ function setOutputFast(name, value, env = process.env) {
         return;
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   PF: () => (/* binding */ redactStreams),
+/* harmony export */   dg: () => (/* binding */ registerSecrets)
+/* harmony export */ });
+/* unused harmony exports FRAGMENT, MASK, createRedactor */
+// Container environment values often carry credentials. No part of one may reach the log, the
+// outputs, the job summary or a comment, including service errors that echo the request. The
+// redactor blanks any run of text that shares a fragment of FRAGMENT characters with a value,
+// in the forms the value takes on its way out (as is, JSON-escaped, Markdown-escaped, and
+// encoded as a workflow command).
+/** Shortest fragment that is blanked. Shorter values ("true", "info") would blank ordinary text. */
+const FRAGMENT = 8;
+const MASK = '***';
+/** The forms a value can take in what the action writes. */
+function forms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const markdown = value.replace(/[\\`*_[\]!~|$#]/g, '\\$&').replace(/&/g, '&amp;');
+    const command = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return [...new Set([value, json, markdown, command])];
+}
+function createRedactor(values) {
+    const fragments = new Set();
+    for (const value of values) {
+        for (const form of forms(value)) {
+            const chars = Array.from(form);
+            for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+                fragments.add(chars.slice(i, i + FRAGMENT).join(''));
+            }
+        }
+    }
+    if (fragments.size === 0)
+        return text => text;
+    return text => {
+        const chars = Array.from(text);
+        if (chars.length < FRAGMENT)
+            return text;
+        const hidden = new Uint8Array(chars.length);
+        let any = false;
+        for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+            if (fragments.has(chars.slice(i, i + FRAGMENT).join(''))) {
+                hidden.fill(1, i, i + FRAGMENT);
+                any = true;
+            }
+        }
+        if (!any)
+            return text;
+        let out = '';
+        for (let i = 0; i < chars.length; i++) {
+            if (hidden[i] === 1) {
+                if (i === 0 || hidden[i - 1] !== 1)
+                    out += MASK;
+            }
+            else {
+                out += chars[i];
+            }
+        }
+        return out;
+    };
+}
+// The values of this run: the environment input's, and any a plan takes from the live model.
+const registered = new Set();
+let current = text => text;
+/** Adds values that must never be written (container environment values). */
+function registerSecrets(values) {
+    const before = registered.size;
+    for (const value of values)
+        if (value !== '')
+            registered.add(value);
+    if (registered.size !== before)
+        current = createRedactor([...registered]);
+}
+/** The registered values masked out of `text`. */
+function redact(text) {
+    return current(text);
+}
+let installed = false;
+/** Every later write to stdout and stderr goes through redact() (installed once). */
+function redactStreams() {
+    if (installed)
+        return;
+    installed = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        const redacting = (chunk, ...rest) => {
+            const text = typeof chunk === 'string'
+                ? chunk
+                : chunk instanceof Uint8Array
+                    ? Buffer.from(chunk).toString('utf8')
+                    : String(chunk);
+            return write(redact(text), ...rest);
+        };
+        stream.write = redacting;
+    }
 }
 
 

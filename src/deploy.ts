@@ -8,6 +8,7 @@ import { cleanup, launch, type Created, type LaunchResult } from './launch.js'
 import { checkAlarms, guardrailWarning, readCurrentEndpoint, type Logger } from './preflight.js'
 import { policyFromDeploymentConfig } from './plan.js'
 import { singleLine } from './report/markdown.js'
+import { registerSecrets } from './secrets.js'
 import { formatEvent } from './report/log.js'
 import type {
   CurrentEndpoint,
@@ -102,7 +103,13 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
         : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`
     )
+    registerSecrets(plan.secretValues)
     for (const note of found.notes) log.warning(note)
+    for (const note of plan.notes) log.info(note)
+    for (const warning of plan.warnings) log.warning(warning)
+    if (plan.carriedOver.length) {
+      log.info(`Carried over from the live endpoint: ${plan.carriedOver.join('; ')}.`)
+    }
     const warning = guardrailWarning(plan)
     if (warning) log.warning(warning)
     // Attached to a running deployment, its alarms may be firing because of it: no check.
@@ -232,7 +239,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         describeEndpoint: async deadlineMs => {
           try {
             const out = await api.describeEndpoint(watched.endpointName, { deadlineMs })
-            return out ? toEndpointSnapshot(out) : undefined
+            return out ? toEndpointSnapshot(out, watched.variantName) : undefined
           } catch (e) {
             if (isFatal(e))
               throw new FatalPollError(`Stopped watching: ${sentence(errorMessage(e))}`)

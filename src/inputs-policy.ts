@@ -1,4 +1,4 @@
-import { listItems, quoted, show, whole, type Reader } from './input-parsers.js'
+import { listItems, show, whole, type Reader } from './input-parsers.js'
 import type { RolloutPolicy, StepSize, TrafficRouting } from './types.js'
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
@@ -53,19 +53,15 @@ function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
   return fallback
 }
 
-export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
-  if (retain) {
-    const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '')
-    const first = explicit[0]
-    if (first) {
-      const got = explicit.map(n => `${n}: ${show(r.v(n))}`).join(', ')
-      r.p.add(
-        first,
-        `${explicit.length === 1 ? 'Input' : 'Inputs'} ${quoted(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`
-      )
-    }
-    return null
-  }
+/** The rollout policy inputs as given: the policy, or with retain what the retained one must be. */
+export interface PolicyInputs {
+  /** null with retain-deployment-config: true (SageMaker reuses the last policy). */
+  readonly policy: RolloutPolicy | null
+  /** With retain: the policy inputs that were set, which the retained policy must match. */
+  readonly retainExpected: Partial<RolloutPolicy>
+}
+
+export function readPolicy(r: Reader, retain: boolean): PolicyInputs {
   const rawRouting = r.v('traffic-routing')
   let routing: TrafficRouting = 'linear'
   if (rawRouting !== '') {
@@ -77,7 +73,7 @@ export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
         `Input "traffic-routing" must be linear, canary or all-at-once, got ${show(rawRouting)}.`
       )
   }
-  return {
+  const policy: RolloutPolicy = {
     routing,
     stepSize: readStepSize(r, routing),
     waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
@@ -90,6 +86,24 @@ export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
       'a whole number of seconds'
     )
   }
+  if (!retain) return { policy, retainExpected: {} }
+  // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+  // must then say what the retained policy is, which the plan checks against the endpoint.
+  const given = (name: (typeof POLICY_INPUTS)[number]) => r.v(name) !== ''
+  return {
+    policy: null,
+    retainExpected: {
+      ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+      ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+      ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+      ...(given('termination-wait')
+        ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+        : {}),
+      ...(given('max-execution-timeout')
+        ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+        : {})
+    }
+  }
 }
 
 export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean): string[] {
@@ -101,15 +115,8 @@ export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean
       `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`
     )
   }
-  if (retain) {
-    if (names.length > 0) {
-      r.p.add(
-        'alarm-names',
-        `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${show(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`
-      )
-    }
-    return names
-  }
+  // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+  if (retain) return names
   const total = names.length + (createAlarms ? 2 : 0)
   if (total === 0) {
     r.p.add(

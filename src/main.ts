@@ -8,7 +8,7 @@ import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
 import type { Notifier } from './notify.js'
-import { createRedactor, redactStreams } from './secrets.js'
+import { redact, redactStreams, registerSecrets } from './secrets.js'
 import type { DeployRequest, DeployResult, Outcome, RunContext, Verdict } from './types.js'
 
 export interface RunOptions {
@@ -53,8 +53,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     return undefined
   }
   // From here on, no fragment of a container environment value is written anywhere.
-  const redact = createRedactor(Object.values(request.environment))
-  redactStreams(redact)
+  registerSecrets(Object.values(request.environment))
+  redactStreams()
   const core = await import('@actions/core')
   if (request.githubToken) core.setSecret(request.githubToken)
 

@@ -3,16 +3,20 @@ import { InputError } from './errors.js'
 import { ACTION_TAG_PREFIX } from './inputs.js'
 import { greenNames } from './names.js'
 import { stepHash, tagValue } from './step-identity.js'
+import { carriedTags, greenConfig, greenModel, runningCount } from './endpoint/carry-over.js'
+import { checkEndpointKind, checkModelShape } from './endpoint/kinds.js'
+import { retainedConfig } from './retain.js'
 import {
-  alarmNamesFromDeploymentConfig,
+  checkStepSize,
   deploymentConfig,
   executionTimeout,
   expectedSchedule,
-  policyFromDeploymentConfig
+  provisioningAllowance
 } from './rollout-policy.js'
 import type {
   CurrentEndpoint,
   DeployRequest,
+  LiveVariant,
   Plan,
   RolloutPolicy,
   RunContext,
@@ -73,18 +77,31 @@ export function planTags(userTags: readonly Tag[], run: RunContext, step?: strin
   return tags
 }
 
+/** The variant, instance type and count of the green fleet, and what a person should know. */
 function fleet(
   request: DeployRequest,
   current: CurrentEndpoint | null
-): { variantName: string; instanceType: string; instanceCount: number } {
-  if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-    throw new InputError(
-      'variant-name',
-      `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`
+): {
+  variantName: string
+  instanceType: string
+  instanceCount: number
+  live: LiveVariant | undefined
+  notes: string[]
+} {
+  const live = current
+    ? checkEndpointKind(request.endpointName, current, request.variantName)
+    : undefined
+  const notes: string[] = []
+  // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+  let running = live ? runningCount(live) : current?.instanceCount
+  if (live?.desiredCount === 0) {
+    notes.push(
+      `Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`
     )
   }
-  const instanceType = request.instanceType ?? current?.instanceType
-  const instanceCount = request.instanceCount ?? current?.instanceCount
+  if (running !== undefined && running < 1) running = undefined
+  const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType
+  const instanceCount = request.instanceCount ?? running
   const why = current
     ? `the live config of endpoint ${request.endpointName} does not say`
     : `endpoint ${request.endpointName} does not exist yet, so say`
@@ -103,29 +120,41 @@ function fleet(
     )
   }
   return {
-    variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
+    variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
     instanceType,
-    instanceCount
+    instanceCount,
+    live,
+    notes
   }
 }
 
 function createModelBody(
   request: DeployRequest,
-  modelName: string
+  modelName: string,
+  environment: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, unknown>>
 ): Record<string, unknown> | undefined {
   const model = request.model
   if (model.kind === 'existing') return undefined
-  const environment =
-    Object.keys(request.environment).length > 0 ? { Environment: { ...request.environment } } : {}
+  const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {}
   const container =
     model.kind === 'artifact'
-      ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...environment }
-      : { ModelPackageName: model.modelPackageArn, ...environment }
+      ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+      : { ModelPackageName: model.modelPackageArn, ...env }
   return {
     ModelName: modelName,
     PrimaryContainer: container,
-    ExecutionRoleArn: model.executionRoleArn
+    ExecutionRoleArn: model.executionRoleArn,
+    ...extra
   }
+}
+
+const ALL_AT_ONCE: RolloutPolicy = {
+  routing: 'all-at-once',
+  stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+  waitIntervalSeconds: 0,
+  terminationWaitSeconds: 0,
+  maxExecutionTimeoutSeconds: undefined
 }
 
 export function buildPlan(
@@ -142,13 +171,18 @@ export function buildPlan(
       `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`
     )
   }
-  const { variantName, instanceType, instanceCount } = fleet(request, current)
+  const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current)
+  if (current && request.model.kind !== 'existing') {
+    checkModelShape(request.endpointName, variantName, current.model)
+  }
   const names = greenNames(request.endpointName, run)
   const greenModelName =
     request.model.kind === 'existing' ? request.model.modelName : names.modelName
   const { endpointConfigName } = names
   const tags = planTags(request.tags, run)
-  const alarmsToCreate = request.createAlarms
+  const retained =
+    request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined
+  const created = request.createAlarms
     ? labAlarms(
         request.endpointName,
         variantName,
@@ -157,32 +191,32 @@ export function buildPlan(
         tags
       )
     : []
-
-  const retained = request.retainDeploymentConfig
-    ? policyFromDeploymentConfig(current?.lastDeploymentConfig)
-    : null
-  const guardAlarmNames = request.retainDeploymentConfig
-    ? alarmNamesFromDeploymentConfig(current?.lastDeploymentConfig)
+  // With retain, an alarm the retained config does not name would guard nothing.
+  const alarmsToCreate = retained
+    ? created.filter(a => retained.alarmNames.includes(a.name))
+    : created
+  const guardAlarmNames = retained
+    ? [...retained.alarmNames]
     : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])]
   // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-  const effective: RolloutPolicy = request.policy ??
-    retained ?? {
-      routing: 'all-at-once',
-      stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-      waitIntervalSeconds: 0,
-      terminationWaitSeconds: 0,
-      maxExecutionTimeoutSeconds: undefined
-    }
+  const effective: RolloutPolicy = request.policy ?? retained?.policy ?? ALL_AT_ONCE
+  if (request.policy) checkStepSize(request.policy, instanceCount, variantName)
+  const allowance = provisioningAllowance(
+    live?.downloadTimeoutSeconds,
+    live?.healthCheckTimeoutSeconds
+  )
 
   const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName }
+  const deployment = (policy: RolloutPolicy) =>
+    deploymentConfig(policy, instanceCount, guardAlarmNames, allowance)
   let endpointChange: Record<string, unknown>
   let schedule: ScheduledStep[]
   let expectedDurationSeconds: number
   if (firstDeploy) {
-    const config = request.policy
-      ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
-      : {}
-    endpointChange = { ...base, ...config }
+    endpointChange = {
+      ...base,
+      ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+    }
     schedule = [
       {
         offsetSeconds: provisioning,
@@ -195,30 +229,28 @@ export function buildPlan(
     expectedDurationSeconds = provisioning
   } else {
     endpointChange = request.policy
-      ? {
-          ...base,
-          DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
-        }
+      ? { ...base, DeploymentConfig: deployment(request.policy) }
       : { ...base, RetainDeploymentConfig: true }
     schedule = expectedSchedule(effective, instanceCount, provisioning)
     const last = schedule.at(-1)?.offsetSeconds ?? 0
     expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS
   }
 
-  // What this step asks SageMaker to run, fingerprinted before names and tags are added.
-  const modelBody = createModelBody(request, greenModelName)
+  // The green config is the live one with this step's changes; the new model takes the live
+  // model's network settings (and its environment, when asked).
+  const model = greenModel(current, request.environment, request.inheritEnvironment)
+  const config = greenConfig(current, {
+    variantName,
+    modelName: greenModelName,
+    instanceType,
+    instanceCount
+  })
+  const modelBody = createModelBody(request, greenModelName, model.environment, model.extra)
   const configBody: Record<string, unknown> = {
     EndpointConfigName: endpointConfigName,
-    ProductionVariants: [
-      {
-        VariantName: variantName,
-        ModelName: greenModelName,
-        InitialInstanceCount: instanceCount,
-        InstanceType: instanceType,
-        InitialVariantWeight: 1
-      }
-    ]
+    ...config.body
   }
+  // What this step asks SageMaker to run, fingerprinted before names and tags are added.
   const step = stepHash({
     endpointName: request.endpointName,
     model: modelBody ?? greenModelName,
@@ -226,9 +258,38 @@ export function buildPlan(
     endpointChange
   })
   const stepTags = planTags(request.tags, run, step)
-  const tagged = (body: Record<string, unknown>) => ({ ...body, Tags: stepTags })
+  const kept = carriedTags(current, stepTags, ACTION_TAG_PREFIX)
+  const room = Math.max(0, MAX_TAGS - stepTags.length)
+  const configTags = [...kept.slice(0, room), ...stepTags]
+  const warnings = [...model.warnings]
+  if (kept.length > room) {
+    warnings.push(
+      `The live config's tags ${kept
+        .slice(room)
+        .map(t => t.Key)
+        .join(
+          ', '
+        )} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`
+    )
+  }
+  const carriedOver = [
+    ...config.carried,
+    ...model.carried,
+    ...(kept.length
+      ? [
+          `tags ${kept
+            .slice(0, room)
+            .map(t => t.Key)
+            .join(', ')}`
+        ]
+      : [])
+  ]
+  const tagged = (body: Record<string, unknown>, with_: readonly Tag[] = stepTags) => ({
+    ...body,
+    Tags: with_
+  })
 
-  const timeout = executionTimeout(effective, instanceCount, request.policy !== null)
+  const timeout = executionTimeout(effective, instanceCount, request.policy !== null, allowance)
   const budgetSeconds =
     request.timeoutMinutes !== undefined
       ? Math.max(1, Math.round(request.timeoutMinutes * 60))
@@ -239,7 +300,7 @@ export function buildPlan(
     region: request.region,
     firstDeploy,
     previousConfigName: current?.configName,
-    blueModelName: current?.modelName,
+    blueModelName: live?.modelName ?? current?.modelName,
     greenModelName,
     createsModel: request.model.kind !== 'existing',
     endpointConfigName,
@@ -253,7 +314,7 @@ export function buildPlan(
           ? request.model.modelPackageArn
           : undefined,
     createModel: modelBody && tagged(modelBody),
-    createEndpointConfig: tagged(configBody),
+    createEndpointConfig: tagged(configBody, configTags),
     createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
     updateEndpoint: firstDeploy ? undefined : endpointChange,
     alarmsToCreate,
@@ -262,7 +323,11 @@ export function buildPlan(
     expectedDurationSeconds,
     budgetSeconds,
     tags: stepTags,
-    stepHash: step
+    stepHash: step,
+    carriedOver,
+    notes: [...notes, ...(retained ? [retained.description] : [])],
+    warnings,
+    secretValues: model.inheritedValues
   }
 }
 

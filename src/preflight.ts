@@ -2,7 +2,7 @@
 // and refuse to start what cannot succeed. Reads only: nothing here changes anything in AWS.
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from './aws/api.js'
-import { errorMessage } from './errors.js'
+import { describeLive } from './endpoint/live.js'
 import { greenNames } from './names.js'
 import { renamePlan } from './plan.js'
 import { isStepTagged } from './step-identity.js'
@@ -100,7 +100,7 @@ export async function readCurrentEndpoint(
       // A new endpoint being created is compared with this step's create; an update with this
       // step's update of the live (blue) config.
       const creating = status === 'Creating'
-      const current = creating ? null : await describeLive(api, ep, log)
+      const current = creating ? null : await describeLive(api, ep, request.variantName, log)
       const plan = deps.buildPlan(request, run, current)
       const target = creating
         ? ep.EndpointConfigName
@@ -150,7 +150,7 @@ export async function readCurrentEndpoint(
           : `Endpoint "${request.endpointName}" is ${status}; blue/green updates need it InService.`
       )
     }
-    const current = await describeLive(api, ep, log)
+    const current = await describeLive(api, ep, request.variantName, log)
     const plan = deps.buildPlan(request, run, current)
     const live = await isThisStep(api, current.configName, plan, run)
     if (live) {
@@ -203,38 +203,6 @@ async function earlierAttempt(
     }
   }
   return undefined
-}
-
-/** The live (blue) side of an endpoint: its config, variant, fleet and model artifact. */
-async function describeLive(api: AwsApi, ep: Described, log: Logger): Promise<CurrentEndpoint> {
-  const configName = ep.EndpointConfigName ?? ''
-  const config = configName ? await api.describeEndpointConfig(configName) : undefined
-  const variant = config?.ProductionVariants?.[0]
-  const liveVariant = ep.ProductionVariants?.[0]
-  const modelName = variant?.ModelName
-  let modelDataUrl: string | undefined
-  if (modelName) {
-    try {
-      const model = await api.describeModel(modelName)
-      modelDataUrl = model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl
-    } catch (e) {
-      log.warning(`Could not read the live model ${modelName}: ${errorMessage(e)}`)
-    }
-  }
-  return {
-    status: ep.EndpointStatus ?? 'Unknown',
-    configName,
-    variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
-    instanceType: variant?.InstanceType,
-    instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
-    modelName,
-    modelDataUrl,
-    lastModifiedTime: ep.LastModifiedTime?.getTime(),
-    lastDeploymentConfig: ep.LastDeploymentConfig
-      ? (JSON.parse(JSON.stringify(ep.LastDeploymentConfig)) as Record<string, unknown>)
-      : undefined,
-    failureReason: ep.FailureReason || undefined
-  }
 }
 
 /**

@@ -5,8 +5,12 @@ import type { RolloutPolicy, ScheduledStep, StepSize } from './types.js'
 // step moves, the split to expect at each step, the DeploymentConfig to send (and to read
 // back from DescribeEndpoint) and the deployment timeout that fits the schedule.
 
-/** Room for provisioning in SageMaker's own deployment timeout. */
-export const PROVISIONING_MARGIN_SECONDS = 900
+/**
+ * Room for provisioning in SageMaker's own deployment timeout: at least 30 minutes (endpoints
+ * are reported to take 10–15 minutes to come up), more when the variant's own download and
+ * health-check timeouts add up to more.
+ */
+export const PROVISIONING_MARGIN_SECONDS = 1800
 export const MIN_EXECUTION_TIMEOUT_SECONDS = 600
 export const MAX_EXECUTION_TIMEOUT_SECONDS = 28800
 
@@ -80,30 +84,82 @@ export function expectedSchedule(
   return rows
 }
 
+/** Time to provision the green fleet, from the variant's own timeouts (at least 30 minutes). */
+export function provisioningAllowance(
+  downloadTimeoutSeconds: number | undefined,
+  healthCheckTimeoutSeconds: number | undefined
+): number {
+  return Math.max(
+    PROVISIONING_MARGIN_SECONDS,
+    (downloadTimeoutSeconds ?? 0) + (healthCheckTimeoutSeconds ?? 0)
+  )
+}
+
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
 export function executionTimeout(
   policy: RolloutPolicy,
   instanceCount: number,
-  checked: boolean
+  checked: boolean,
+  provisioningSeconds = PROVISIONING_MARGIN_SECONDS
 ): number {
   const waits =
     shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds
   const given = policy.maxExecutionTimeoutSeconds
-  if (!checked) return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS)
-  if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
+  if (!checked) return given ?? clampTimeout(waits + provisioningSeconds)
+  if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
     throw new InputError(
       'wait-interval',
-      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`
+      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`
     )
   }
-  if (given === undefined) return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS)
-  if (given < waits) {
+  if (given === undefined) return clampTimeout(waits + provisioningSeconds)
+  // The API model: it "should be larger than the total waiting time".
+  if (given <= waits) {
     throw new InputError(
       'max-execution-timeout',
-      `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`
+      `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the green fleet (${provisioningSeconds} s would be derived), or leave it empty to derive it.`
     )
   }
   return given
+}
+
+/**
+ * The step size against the green fleet, as the API states it: a linear step is 10–50 % of the
+ * variant's instances, a canary at most 50 %. A bare number too large for the fleet is most
+ * likely a percentage written without its sign.
+ */
+export function checkStepSize(policy: RolloutPolicy, instanceCount: number, variant: string): void {
+  if (policy.routing === 'all-at-once') return
+  const kind = policy.routing === 'linear' ? 'a linear step' : 'a canary'
+  const range = policy.routing === 'linear' ? '10–50 %' : 'at most 50 %'
+  if (instanceCount <= 1) {
+    throw new InputError(
+      'traffic-routing',
+      `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole step of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`
+    )
+  }
+  if (policy.stepSize.type !== 'INSTANCE_COUNT') return
+  const step = policy.stepSize.value
+  const share = (100 * step) / instanceCount
+  const low = policy.routing === 'linear' ? 10 : 0
+  if (share >= low && share <= 50) return
+  const fits = allowedInstances(policy.routing, instanceCount)
+  // 30 on a 4-instance fleet is 30 instances; it was most likely meant as 30 %.
+  const lowest = policy.routing === 'linear' ? 10 : 1
+  const meant = share > 50 && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : ''
+  throw new InputError(
+    'step-size',
+    `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`
+  )
+}
+
+function allowedInstances(routing: 'linear' | 'canary', count: number): string {
+  const min = routing === 'linear' ? Math.ceil(count / 10) : 1
+  const max = Math.floor(count / 2)
+  if (max < min) return ''
+  return min === max
+    ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
+    : `, here ${min} to ${max} instances`
 }
 
 function clampTimeout(seconds: number): number {
@@ -162,7 +218,8 @@ export function alarmNamesFromDeploymentConfig(config: unknown): string[] {
 export function deploymentConfig(
   policy: RolloutPolicy,
   instanceCount: number,
-  alarmNames: readonly string[]
+  alarmNames: readonly string[],
+  provisioning = PROVISIONING_MARGIN_SECONDS
 ): Record<string, unknown> {
   const type = ROUTING_TYPES[policy.routing]
   const size = { Type: policy.stepSize.type, Value: policy.stepSize.value }
@@ -176,7 +233,7 @@ export function deploymentConfig(
     BlueGreenUpdatePolicy: {
       TrafficRoutingConfiguration: routing,
       TerminationWaitInSeconds: policy.terminationWaitSeconds,
-      MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true)
+      MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning)
     }
   }
   if (alarmNames.length > 0) {

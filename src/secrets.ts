@@ -55,13 +55,28 @@ export function createRedactor(values: readonly string[]): Redact {
 
 type Write = typeof process.stdout.write
 
-let active: Redact | undefined
+// The values of this run: the environment input's, and any a plan takes from the live model.
+const registered = new Set<string>()
+let current: Redact = text => text
 
-/** Every later write to stdout and stderr goes through the redactor (installed once). */
-export function redactStreams(redact: Redact): void {
-  const installed = active !== undefined
-  active = redact
+/** Adds values that must never be written (container environment values). */
+export function registerSecrets(values: readonly string[]): void {
+  const before = registered.size
+  for (const value of values) if (value !== '') registered.add(value)
+  if (registered.size !== before) current = createRedactor([...registered])
+}
+
+/** The registered values masked out of `text`. */
+export function redact(text: string): string {
+  return current(text)
+}
+
+let installed = false
+
+/** Every later write to stdout and stderr goes through redact() (installed once). */
+export function redactStreams(): void {
   if (installed) return
+  installed = true
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as Write
     const redacting = (chunk: unknown, ...rest: unknown[]): boolean => {
@@ -71,7 +86,7 @@ export function redactStreams(redact: Redact): void {
           : chunk instanceof Uint8Array
             ? Buffer.from(chunk).toString('utf8')
             : String(chunk)
-      return (write as (c: string, ...r: unknown[]) => boolean)((active ?? String)(text), ...rest)
+      return (write as (c: string, ...r: unknown[]) => boolean)(redact(text), ...rest)
     }
     stream.write = redacting as Write
   }

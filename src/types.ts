@@ -52,6 +52,8 @@ export interface DeployRequest {
   /** null when retainDeploymentConfig is true: SageMaker reuses the last policy and alarms. */
   readonly policy: RolloutPolicy | null
   readonly retainDeploymentConfig: boolean
+  /** With retain: policy inputs that were set anyway; the retained policy must match them. */
+  readonly retainExpected: Partial<RolloutPolicy>
   readonly alarmNames: readonly string[]
   readonly createAlarms: boolean
   readonly errorRateThresholdPercent: number
@@ -61,6 +63,10 @@ export interface DeployRequest {
   readonly timeoutMinutes: number | undefined
   readonly pollIntervalSeconds: number
   readonly onBusy: 'wait' | 'fail'
+  /** A registered variant whose instance type changes: refuse, or deregister and restore. */
+  readonly onAutoScaling: 'fail' | 'reregister'
+  /** Copy the live model's environment keys that the step does not set. */
+  readonly inheritEnvironment: boolean
   readonly allowAlarmInAlarm: boolean
   readonly cleanupOnFailure: boolean
   readonly dryRun: boolean
@@ -97,6 +103,30 @@ export interface CurrentEndpoint {
   /** DescribeEndpoint.LastDeploymentConfig as plain JSON (reused by RetainDeploymentConfig). */
   readonly lastDeploymentConfig: Record<string, unknown> | undefined
   readonly failureReason: string | undefined
+  /** Every variant of the live config, as it runs now. */
+  readonly variants: readonly LiveVariant[]
+  /** The live config as CreateEndpointConfig input (no name, no tags); undefined if unread. */
+  readonly config: Readonly<Record<string, unknown>> | undefined
+  /** The live config's tags. */
+  readonly configTags: Readonly<Record<string, string>>
+  /** The live model of the variant this step deploys to, as CreateModel input (no name). */
+  readonly model: Readonly<Record<string, unknown>> | undefined
+}
+
+/** One variant of the live endpoint. */
+export interface LiveVariant {
+  readonly name: string
+  /** Undefined on a variant that hosts inference components. */
+  readonly modelName: string | undefined
+  readonly instanceType: string | undefined
+  /** InitialInstanceCount in the live config. */
+  readonly configuredCount: number | undefined
+  /** DesiredInstanceCount as the endpoint runs now (auto scaling moves it; 0 when scaled to zero). */
+  readonly desiredCount: number | undefined
+  readonly desiredWeight: number | undefined
+  readonly serverless: boolean
+  readonly downloadTimeoutSeconds: number | undefined
+  readonly healthCheckTimeoutSeconds: number | undefined
 }
 
 /** An alarm this run creates or updates with PutMetricAlarm. */
@@ -153,6 +183,14 @@ export interface Plan {
   readonly stepHash: string
   /** Set when the live endpoint could not be read (a dry run without read access): why. */
   readonly liveUnknown?: string
+  /** Settings of the live config and model that the green ones keep, for people. */
+  readonly carriedOver: readonly string[]
+  /** Facts a person should read with the plan (retained policy, scale to zero, auto scaling). */
+  readonly notes: readonly string[]
+  /** Things that may not be what the person wants (environment keys the new model lacks). */
+  readonly warnings: readonly string[]
+  /** Values that are container environment values too (inherited): never shown. */
+  readonly secretValues: readonly string[]
 }
 
 // ---- What one poll sees --------------------------------------------------------------------
@@ -179,9 +217,9 @@ export interface EndpointSnapshot {
   readonly failureReason: string | undefined
   /** Epoch milliseconds, from the service. */
   readonly lastModifiedTime: number | undefined
-  /** The live (blue) fleet: top-level ProductionVariants[0]. */
+  /** The live (blue) fleet: the step's variant in the top-level ProductionVariants. */
   readonly blue: FleetSnapshot | undefined
-  /** The pending (green) fleet: PendingDeploymentSummary.ProductionVariants[0]. */
+  /** The pending (green) fleet: the step's variant in PendingDeploymentSummary. */
   readonly green: FleetSnapshot | undefined
   readonly pendingConfigName: string | undefined
   /** Epoch milliseconds: PendingDeploymentSummary.StartTime. */

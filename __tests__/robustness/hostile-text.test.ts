@@ -101,7 +101,11 @@ describe('unit: the summary of a run full of hostile service text', () => {
     modelDataUrl: labModel('a'),
     lastModifiedTime: T0 - 3_600_000,
     lastDeploymentConfig: undefined,
-    failureReason: undefined
+    failureReason: undefined,
+    variants: [],
+    config: undefined,
+    configTags: {},
+    model: undefined
   }
   const plan = buildPlan(request, run, current)
   const ctx: WatchContext = {
