@@ -21,7 +21,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
 /* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
 /* harmony export */ });
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
 
 
 /** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
@@ -50,6 +52,7 @@ async function createAwsApi(options) {
     const cloudwatch = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
+    let autoScaling;
     const call = async (operation, o, send) => {
         const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
         const cancel = o?.ignoreCancel ? undefined : options.signal;
@@ -133,11 +136,94 @@ async function createAwsApi(options) {
             return out?.MetricAlarms ?? [];
         },
         getMetricData: (input, o) => call('GetMetricData', o, abortSignal => cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })),
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatch])
                 client.destroy();
+            void autoScaling?.then(api => api.destroy());
         }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PW: () => (/* binding */ variantResourceId),
+/* harmony export */   Tp: () => (/* binding */ VARIANT_DIMENSION),
+/* harmony export */   zH: () => (/* binding */ createAutoScalingApi),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+const SAGEMAKER_NAMESPACE = 'sagemaker';
+const VARIANT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+async function createAutoScalingApi(config, call) {
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(491)]).then(__webpack_require__.t.bind(__webpack_require__, 1491, 19));
+    const client = new aas.ApplicationAutoScalingClient(config);
+    const variant = (resourceId) => ({
+        ServiceNamespace: SAGEMAKER_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: VARIANT_DIMENSION
+    });
+    /** Every page of a Describe* call (50 per page; a variant has few). */
+    async function all(operation, page) {
+        const items = [];
+        let token;
+        for (let pages = 0; pages < 20; pages++) {
+            const out = await call(operation, undefined, signal => page(token, signal));
+            items.push(...out.items);
+            token = out.next;
+            if (!token)
+                break;
+        }
+        return items;
+    }
+    return {
+        describeTarget: async (resourceId) => {
+            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+                ServiceNamespace: SAGEMAKER_NAMESPACE,
+                ResourceIds: [resourceId],
+                ScalableDimension: VARIANT_DIMENSION
+            }), { abortSignal }));
+            return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
+        },
+        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScalingPoliciesCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
+        }),
+        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScheduledActionsCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
+        }),
+        listTags: async (arn) => {
+            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return out?.Tags ?? {};
+        },
+        registerTarget: async (input, o) => {
+            await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
+        },
+        deregisterTarget: async (resourceId, o) => {
+            await call('DeregisterScalableTarget', o, abortSignal => client.send(new aas.DeregisterScalableTargetCommand(variant(resourceId)), { abortSignal }));
+        },
+        putScalingPolicy: async (input, o) => {
+            await call('PutScalingPolicy', o, abortSignal => client.send(new aas.PutScalingPolicyCommand(input), { abortSignal }));
+        },
+        putScheduledAction: async (input, o) => {
+            await call('PutScheduledAction', o, abortSignal => client.send(new aas.PutScheduledActionCommand(input), { abortSignal }));
+        },
+        destroy: () => client.destroy()
     };
 }
 

@@ -915,9 +915,9 @@ async function run(options = {}) {
     // Everything below loads lazily: bad input above never pays for the SDK.
     const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(454)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
+        __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 9976))
     ]);
     const startedAt = now();
     let api;
@@ -972,7 +972,7 @@ const IN_PROGRESS_VERDICT = {
     finalStatus: undefined
 };
 async function report(core, result, request, runContext, durationSeconds, notifier, api, redact) {
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 9976));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -985,7 +985,14 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         else if (metrics)
             core.info(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
     }
-    const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics });
+    const outputs = buildOutputs({
+        plan,
+        timeline,
+        verdict,
+        durationSeconds,
+        metrics,
+        autoScaling: result.autoScaling
+    });
     for (const [name, value] of Object.entries(outputs))
         core.setOutput(name, redact(value));
     let markdown;
@@ -999,7 +1006,8 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             run: runContext,
             durationSeconds,
             ...(blue ? { blue } : {}),
-            ...(metrics ? { metrics } : {})
+            ...(metrics ? { metrics } : {}),
+            ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);

@@ -4,6 +4,7 @@
 
 import { ScalingPolicies } from './application-autoscaling-policies.js'
 import {
+  aasError,
   invalid,
   notRegistered,
   page,
@@ -56,8 +57,36 @@ export class ApplicationAutoScaling {
       ),
       DeleteScheduledAction: op('DeleteScheduledAction', i =>
         this.policies.deleteScheduledAction(i)
-      )
+      ),
+      // Tags on scalable targets (the only taggable Application Auto Scaling resource).
+      ListTagsForResource: p => ({
+        Tags: Object.fromEntries(this.byArn(p).tags.map(t => [t.Key, t.Value]))
+      }),
+      TagResource: p => {
+        const target = this.byArn(p)
+        const tags = (p.Tags as Record<string, string> | undefined) ?? {}
+        const kept = target.tags.filter(t => !(t.Key in tags))
+        target.tags = [...kept, ...Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))]
+        return {}
+      },
+      UntagResource: p => {
+        const target = this.byArn(p)
+        const keys = (p.TagKeys as string[] | undefined) ?? []
+        target.tags = target.tags.filter(t => !keys.includes(t.Key))
+        return {}
+      }
     }
+  }
+
+  /** The scalable target a tagging call names by ARN. */
+  private byArn(p: Params): ScalableTargetRecord {
+    const arn = p.ResourceARN
+    if (typeof arn !== 'string' || arn === '') throw invalid('ResourceARN is required.')
+    const target = [...this.scaling.targets.values()].find(t => t.ScalableTargetARN === arn)
+    if (target === undefined) {
+      throw aasError('ResourceNotFoundException', `No scalable target found for ARN ${arn}.`)
+    }
+    return target
   }
 
   private registered(key: string): ScalableTargetRecord | undefined {

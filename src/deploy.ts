@@ -5,11 +5,11 @@ import * as core from '@actions/core'
 import { isFatal, type AwsApi } from './aws/api.js'
 import { errorMessage, sentence } from './errors.js'
 import { cleanup, launch, type Created, type LaunchResult } from './launch.js'
+import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
 import { checkAlarms, guardrailWarning, readCurrentEndpoint, type Logger } from './preflight.js'
 import { policyFromDeploymentConfig } from './plan.js'
 import { singleLine } from './report/markdown.js'
 import { registerSecrets } from './secrets.js'
-import { formatEvent } from './report/log.js'
 import type {
   CurrentEndpoint,
   DeployRequest,
@@ -25,9 +25,8 @@ import {
   planned,
   startedOnly
 } from './verdict.js'
-import { FatalPollError, watch } from './watch/loop.js'
+import { watchRollout } from './watch-rollout.js'
 import { createTimeline, type WatchContext } from './watch/reducer.js'
-import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
 
 export interface DeployOptions {
   readonly request: DeployRequest
@@ -74,6 +73,11 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   let current: CurrentEndpoint | null | undefined
   let found: Awaited<ReturnType<typeof readCurrentEndpoint>> | undefined
   let existingAlarms: ReadonlyMap<string, unknown> | undefined
+  let scaling: Awaited<ReturnType<typeof checkAutoScaling>> = {
+    saved: undefined,
+    reregister: false,
+    note: undefined
+  }
 
   // ---- Pre-flight (reads only) -------------------------------------------------------------
   core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`)
@@ -116,6 +120,20 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     if (!found.attached && !found.alreadyLive) {
       try {
         existingAlarms = await checkAlarms(request, plan, { api, log })
+        if (current) {
+          scaling = await checkAutoScaling(api, {
+            endpointName: plan.endpointName,
+            variantName: plan.variantName,
+            liveInstanceType: current.instanceType,
+            greenInstanceType: plan.instanceType,
+            mode: request.onAutoScaling,
+            log
+          })
+          if (scaling.note) {
+            log.info(scaling.note)
+            plan = { ...plan, notes: [...plan.notes, scaling.note] }
+          }
+        }
       } catch (e) {
         // A plan still shows what would happen; a deployment stops here.
         if (!request.dryRun) throw e
@@ -167,11 +185,44 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     }
   }
 
-  // ---- Launch (the only writes) --------------------------------------------------------------
+  // ---- Launch (the only writes) and watch -------------------------------------------------------
+  if (!scaling.reregister || !scaling.saved) {
+    return launchAndWatch(o, plan, current, found.attached, existingAlarms, undefined)
+  }
+  // Auto scaling is deregistered just before the update; whatever happens, it is put back.
+  const saved = scaling.saved
+  const aas = await api.autoScaling()
+  let deregistered = false
+  const result = await launchAndWatch(
+    o,
+    plan,
+    current,
+    found.attached,
+    existingAlarms,
+    async () => {
+      log.info(
+        `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
+      )
+      await deregister(aas, saved, log)
+      deregistered = true
+    }
+  )
+  if (!deregistered) return result
+  return { ...result, autoScaling: await restore(aas, saved, log) }
+}
+
+async function launchAndWatch(
+  o: DeployOptions,
+  plan: Plan,
+  current: CurrentEndpoint | null,
+  attached: boolean,
+  existingAlarms: ReadonlyMap<string, unknown> | undefined,
+  beforeUpdate: (() => Promise<void>) | undefined
+): Promise<DeployResult> {
+  const { request, api } = o
   let requestedAt = o.now()
   let created: Created = { model: undefined, config: undefined }
-  let confirmedByRead: string | undefined
-  if (!found.attached) {
+  if (!attached) {
     core.startGroup(`Launch: ${plan.endpointConfigName}`)
     let launched: LaunchResult
     try {
@@ -183,7 +234,8 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         sleep: ms => o.sleep(ms, o.signal),
         pause: o.pause ?? pause,
         ...(o.signal ? { signal: o.signal } : {}),
-        ...(existingAlarms ? { existingAlarms } : {})
+        ...(existingAlarms ? { existingAlarms } : {}),
+        ...(beforeUpdate ? { beforeUpdate } : {})
       })
     } finally {
       core.endGroup()
@@ -193,17 +245,14 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     if (launched.kind === 'already-live') {
       return { plan, current, timeline: undefined, verdict: alreadyDeployed(plan, current?.status) }
     }
-    if (launched.kind === 'not-started') {
-      return notStarted(o, plan, current, launched)
-    }
+    if (launched.kind === 'not-started') return notStarted(o, plan, current, launched)
     requestedAt = launched.requestedAt
-    confirmedByRead = launched.confirmedByRead
     if (o.signal?.aborted) {
       return {
         plan,
         current,
         timeline: undefined,
-        verdict: cancelledAfterStart(plan, confirmedByRead)
+        verdict: cancelledAfterStart(plan, launched.confirmedByRead)
       }
     }
   }
@@ -221,74 +270,30 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   }
   const start = createTimeline(ctx, requestedAt)
   await o.onProgress?.(plan, start)
-  if (!request.wait) {
-    return { plan, current, timeline: start, verdict: startedOnly(plan) }
-  }
+  if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly(plan) }
 
-  // ---- Watch -----------------------------------------------------------------------------------
-  const watched = plan
-  core.startGroup(
-    `Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
-  )
-  let reportedSteps = 0
-  try {
-    const result = await watch(
-      start,
-      ctx,
-      {
-        describeEndpoint: async deadlineMs => {
-          try {
-            const out = await api.describeEndpoint(watched.endpointName, { deadlineMs })
-            return out ? toEndpointSnapshot(out, watched.variantName) : undefined
-          } catch (e) {
-            if (isFatal(e))
-              throw new FatalPollError(`Stopped watching: ${sentence(errorMessage(e))}`)
-            throw e
-          }
-        },
-        describeAlarms: async deadlineMs => {
-          try {
-            return toAlarmSnapshots(
-              await api.describeAlarms(watched.guardAlarmNames, { deadlineMs })
-            )
-          } catch (e) {
-            if (isFatal(e)) throw new FatalPollError(errorMessage(e))
-            throw e
-          }
-        },
-        now: o.now,
-        sleep: o.sleep,
-        onPoll: async (timeline, added) => {
-          for (const event of added) core.info(formatEvent(event, timeline.startedAt))
-          if (timeline.steps.length !== reportedSteps) {
-            reportedSteps = timeline.steps.length
-            await o.onProgress?.(watched, timeline)
-          }
-        },
-        onNotice: message => log.warning(message),
-        ...(o.signal ? { signal: o.signal } : {})
-      },
-      {
-        deadline: requestedAt + plan.budgetSeconds * 1000,
-        budgetSeconds: plan.budgetSeconds,
-        pollIntervalMs: request.pollIntervalSeconds * 1000,
-        floorMs: 2000,
-        alarmRefreshMs: 20_000,
-        maxConsecutiveFailures: 10
-      }
-    )
-    if (
-      request.cleanupOnFailure &&
-      (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
-      result.verdict.finalStatus === 'InService' &&
-      !o.signal?.aborted
-    ) {
-      await cleanupQuietly(api, plan.endpointName, created)
-    }
-    return { plan, current, timeline: result.timeline, verdict: result.verdict }
-  } finally {
-    core.endGroup()
+  const result = await watchRollout({
+    api,
+    request,
+    plan,
+    ctx,
+    start,
+    requestedAt,
+    log,
+    now: o.now,
+    sleep: o.sleep,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {})
+  })
+  if (
+    request.cleanupOnFailure &&
+    (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+    result.verdict.finalStatus === 'InService' &&
+    !o.signal?.aborted
+  ) {
+    await cleanupQuietly(api, plan.endpointName, created)
   }
+  return { plan, current, timeline: result.timeline, verdict: result.verdict }
 }
 
 async function cleanupQuietly(api: AwsApi, endpointName: string, created: Created): Promise<void> {

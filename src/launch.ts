@@ -63,6 +63,8 @@ export interface LaunchDeps {
   readonly signal?: AbortSignal
   /** Alarms as pre-flight read them (by name): those already up to date are not written. */
   readonly existingAlarms?: ReadonlyMap<string, unknown>
+  /** Runs just before the endpoint write (e.g. deregistering auto scaling). */
+  beforeUpdate?(): Promise<void>
 }
 
 /** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
@@ -254,6 +256,9 @@ function createdList(created: Created): string[] {
   ].filter(Boolean)
 }
 
+const isAlreadyLive = (launched: Plan, plan: Plan): boolean =>
+  launched.updateEndpoint !== undefined && launched.endpointConfigName === plan.previousConfigName
+
 export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult> {
   let created: Created = { model: undefined, config: undefined }
   const inFlight: InFlight = {}
@@ -268,6 +273,7 @@ export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult
     created = { ...created, config: createdConfig ? configName : undefined }
     launched = renamePlan(plan, modelName, configName)
     stopIfCancelled(deps)
+    if (deps.beforeUpdate && !isAlreadyLive(launched, plan)) await deps.beforeUpdate()
   } catch (e) {
     const cancelled = e instanceof LaunchStopped || isCancelled(e) || deps.signal?.aborted === true
     if (!(e instanceof LaunchStopped) && mayHaveApplied(e)) {
@@ -281,7 +287,7 @@ export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult
   }
   // A config already live (a repeated step): a blue/green update to itself would double the
   // fleet for nothing, and its verdict could not tell a rollback from success.
-  if (launched.updateEndpoint && launched.endpointConfigName === plan.previousConfigName) {
+  if (isAlreadyLive(launched, plan)) {
     deps.log.info(
       `The endpoint already serves ${launched.endpointConfigName} (this step ran before): no update needed.`
     )

@@ -155,7 +155,14 @@ async function report(
         `Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`
       )
   }
-  const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics })
+  const outputs = buildOutputs({
+    plan,
+    timeline,
+    verdict,
+    durationSeconds,
+    metrics,
+    autoScaling: result.autoScaling
+  })
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
 
   let markdown: string
@@ -168,7 +175,8 @@ async function report(
       run: runContext,
       durationSeconds,
       ...(blue ? { blue } : {}),
-      ...(metrics ? { metrics } : {})
+      ...(metrics ? { metrics } : {}),
+      ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
     })
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
   markdown = redact(markdown)

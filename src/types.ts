@@ -323,4 +323,24 @@ export interface DeployResult {
   readonly current: CurrentEndpoint | null | undefined
   readonly timeline: Timeline | undefined
   readonly verdict: Verdict
+  /** Auto scaling this run deregistered for the update, and whether it was restored. */
+  readonly autoScaling?: AutoScalingReport
+}
+
+/** What is registered for one variant, as the requests that would register it again. */
+export interface SavedScaling {
+  readonly resourceId: string
+  /** RegisterScalableTarget's input (with the target's tags). */
+  readonly target: Readonly<Record<string, unknown>>
+  /** PutScalingPolicy inputs. */
+  readonly policies: readonly Readonly<Record<string, unknown>>[]
+  /** PutScheduledAction inputs (times as ISO strings). */
+  readonly scheduledActions: readonly Readonly<Record<string, unknown>>[]
+}
+
+/** What became of auto scaling in a run that deregistered it. */
+export interface AutoScalingReport {
+  readonly saved: SavedScaling
+  readonly restored: boolean
+  readonly errors: readonly string[]
 }

@@ -19,7 +19,7 @@ const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
 
 /** The mutating calls of a run that the service received after the signal. */
 const changesAfter = (calls: readonly CallRecord[], at: number | undefined) =>
-  calls.filter(c => c.mutating && at !== undefined && c.realTime >= at).map(c => c.operation)
+  calls.filter(c => c.mutating && at !== undefined && c.realTime > at).map(c => c.operation)
 
 interface Run {
   result: ActionResult

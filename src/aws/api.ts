@@ -18,6 +18,7 @@ import type {
   GetMetricDataCommandOutput,
   MetricAlarm
 } from '@aws-sdk/client-cloudwatch'
+import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -67,6 +68,8 @@ export interface AwsApi {
     input: GetMetricDataCommandInput,
     o?: CallOptions
   ): Promise<GetMetricDataCommandOutput>
+  /** Application Auto Scaling, loaded on first use. */
+  autoScaling(): Promise<AutoScalingApi>
   /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
   close(): void
 }
@@ -110,6 +113,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   const cloudwatch: CloudWatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5))
   // Aborted by close(): whatever is still in flight after the verdict stops there.
   const closing = new AbortController()
+  let autoScaling: Promise<AutoScalingApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -237,9 +241,12 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       call('GetMetricData', o, abortSignal =>
         cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })
       ),
+    autoScaling: () =>
+      (autoScaling ??= createAutoScalingApi(config(options.maxAttempts ?? 5), call)),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatch]) client.destroy()
+      void autoScaling?.then(api => api.destroy())
     }
   }
 }

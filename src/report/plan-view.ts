@@ -4,6 +4,7 @@
 import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
+import { liveEndpointSection } from './live-endpoint.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -30,6 +31,7 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
   const sections = [
     `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
     `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+    liveEndpointSection(plan),
     scheduleSection(plan),
     alarmSection(plan),
     costSection(plan),

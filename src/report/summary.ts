@@ -2,7 +2,8 @@
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { Outcome, Plan, RunContext, Timeline, Verdict } from '../types.js'
+import type { AutoScalingReport, Outcome, Plan, RunContext, Timeline, Verdict } from '../types.js'
+import { autoScalingSection, liveEndpointSection } from './live-endpoint.js'
 import {
   details,
   escapeMarkdown,
@@ -38,6 +39,8 @@ export interface SummaryInput {
   readonly inProgress?: boolean
   /** CloudWatch figures per step and phase, read after the verdict. */
   readonly metrics?: RolloutMetrics
+  /** Auto scaling the run deregistered for the update, and whether it was restored. */
+  readonly autoScaling?: AutoScalingReport
 }
 
 export const IN_PROGRESS_HEADLINE = '⏳ In progress'
@@ -61,6 +64,8 @@ export function renderSummary(input: SummaryInput): string {
     trafficSection(plan, timeline),
     renderMetrics(input.metrics),
     alarmSection(input),
+    autoScalingSection(input.autoScaling),
+    liveEndpointSection(plan),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
     eventLog(timeline),
     footer(input)
