@@ -7,6 +7,7 @@ import {
   stepInstances
 } from '../src/plan.js'
 import { InputError } from '../src/errors.js'
+import { checkStepSize, provisioningAllowance } from '../src/rollout-policy.js'
 import type { CurrentEndpoint, DeployRequest, RolloutPolicy, RunContext } from '../src/types.js'
 
 const RUN: RunContext = {
@@ -724,5 +725,44 @@ describe('buildPlan: the step fingerprint', () => {
   it('never puts an environment value into a tag', () => {
     const plan = buildPlan({ ...REQUEST, environment: { TOKEN: 'one-secret-value' } }, RUN, CURRENT)
     expect(JSON.stringify(plan.tags)).not.toContain('one-secret')
+  })
+})
+
+describe('checkStepSize and provisioningAllowance', () => {
+  const linear = (type: 'CAPACITY_PERCENT' | 'INSTANCE_COUNT', value: number): RolloutPolicy => ({
+    ...LINEAR,
+    stepSize: { type, value }
+  })
+
+  it('accepts a step of 10–50 % of the fleet (linear) and at most 50 % (canary)', () => {
+    expect(() => checkStepSize(linear('INSTANCE_COUNT', 2), 4, 'A')).not.toThrow()
+    expect(() => checkStepSize(linear('INSTANCE_COUNT', 2), 20, 'A')).not.toThrow()
+    expect(() =>
+      checkStepSize({ ...linear('INSTANCE_COUNT', 1), routing: 'canary' }, 20, 'A')
+    ).not.toThrow()
+    expect(() => checkStepSize(linear('CAPACITY_PERCENT', 50), 3, 'A')).not.toThrow()
+    expect(() => checkStepSize({ ...LINEAR, routing: 'all-at-once' }, 1, 'A')).not.toThrow()
+  })
+
+  it('refuses the rest, hinting at a missing % only where the number is a valid percentage', () => {
+    const message = (policy: RolloutPolicy, n: number) =>
+      inputError(() => checkStepSize(policy, n, 'A')).message
+    expect(message(linear('INSTANCE_COUNT', 30), 4)).toMatch(/Did you mean 30%\?$/)
+    expect(message(linear('INSTANCE_COUNT', 3), 4)).not.toMatch(/Did you mean/)
+    expect(message(linear('INSTANCE_COUNT', 60), 4)).not.toMatch(/Did you mean/)
+    expect(message(linear('INSTANCE_COUNT', 1), 20)).toBe(
+      'Input "step-size" is 1, which is 1 instance (5 % of the 20 instances of variant A); a linear step must be 10–50 % of the variant\'s instances, here 2 to 10 instances.'
+    )
+    expect(message({ ...linear('INSTANCE_COUNT', 2), routing: 'canary' }, 3)).toBe(
+      'Input "step-size" is 2, which is 2 instances (67 % of the 3 instances of variant A); a canary must be at most 50 % of the variant\'s instances, here exactly 1 instance.'
+    )
+    const single = inputError(() => checkStepSize(linear('CAPACITY_PERCENT', 25), 1, 'A'))
+    expect(single.input).toBe('traffic-routing')
+  })
+
+  it("allows at least 30 minutes to provision, more when the variant's timeouts add up to more", () => {
+    expect(provisioningAllowance(undefined, undefined)).toBe(1800)
+    expect(provisioningAllowance(600, 600)).toBe(1800)
+    expect(provisioningAllowance(3600, 1200)).toBe(4800)
   })
 })

@@ -144,9 +144,10 @@ export function checkStepSize(policy: RolloutPolicy, instanceCount: number, vari
   const low = policy.routing === 'linear' ? 10 : 0
   if (share >= low && share <= 50) return
   const fits = allowedInstances(policy.routing, instanceCount)
-  // 30 on a 4-instance fleet is 30 instances; it was most likely meant as 30 %.
+  // 30 on a 4-instance fleet cannot be a number of instances; it was most likely meant as 30 %.
   const lowest = policy.routing === 'linear' ? 10 : 1
-  const meant = share > 50 && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : ''
+  const meant =
+    step > instanceCount && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : ''
   throw new InputError(
     'step-size',
     `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`
