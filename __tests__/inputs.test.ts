@@ -496,15 +496,25 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'traffic-routing blue-green',
     { ...BASE, 'traffic-routing': 'bluegreen' },
     'traffic-routing',
-    'linear, canary or all-at-once'
+    'linear, canary, all-at-once or rolling'
   ],
-  ['linear step 5%', { ...BASE, 'step-size': '5%' }, 'step-size', 'from 10% to 50% for linear'],
-  ['linear step 60%', { ...BASE, 'step-size': '60%' }, 'step-size', 'from 10% to 50% for linear'],
+  [
+    'linear step 5%',
+    { ...BASE, 'step-size': '5%' },
+    'step-size',
+    'from 10% to 50% for a linear step'
+  ],
+  [
+    'linear step 60%',
+    { ...BASE, 'step-size': '60%' },
+    'step-size',
+    'from 10% to 50% for a linear step'
+  ],
   [
     'canary step 51%',
     { ...BASE, 'traffic-routing': 'canary', 'step-size': '51%' },
     'step-size',
-    'from 1% to 50% for canary'
+    'from 1% to 50% for a canary'
   ],
   ['step-size 0', { ...BASE, 'step-size': '0' }, 'step-size', 'whole number of instances from 1'],
   ['step-size abc', { ...BASE, 'step-size': 'abc' }, 'step-size', 'like 25%'],
@@ -678,5 +688,45 @@ describe('show', () => {
   it('quotes short values and cuts long ones', () => {
     expect(show('abc')).toBe('"abc"')
     expect(show('a'.repeat(81))).toBe(`"${'a'.repeat(80)}…" (81 characters)`)
+  })
+})
+
+describe('readInputs: rolling', () => {
+  it('reads a rolling batch (5–50 %), its bake and an optional rollback batch', () => {
+    const { request } = read({
+      ...BASE,
+      'traffic-routing': 'rolling',
+      'step-size': '5%',
+      'wait-interval': '120',
+      'rollback-step-size': '2'
+    })
+    expect(request.policy).toEqual({
+      routing: 'rolling',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 5 },
+      waitIntervalSeconds: 120,
+      terminationWaitSeconds: 0,
+      maxExecutionTimeoutSeconds: undefined,
+      rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
+    })
+  })
+
+  it.each([
+    [{ 'step-size': '4%' }, 'step-size', 'from 5% to 50% for a rolling batch'],
+    [
+      { 'termination-wait': '60' },
+      'termination-wait',
+      'has no meaning with traffic-routing: rolling'
+    ],
+    [{ 'rollback-step-size': '0%' }, 'rollback-step-size', 'from 1% to 100%']
+  ])('refuses %j naming %s', (set, input, text) => {
+    const error = failure({ ...BASE, 'traffic-routing': 'rolling', ...set })
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(text)
+  })
+
+  it('refuses rollback-step-size with a blue/green routing', () => {
+    const error = failure({ ...BASE, 'rollback-step-size': '25%' })
+    expect(error.input).toBe('rollback-step-size')
+    expect(error.message).toContain('applies to traffic-routing: rolling only')
   })
 })

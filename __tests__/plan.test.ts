@@ -408,7 +408,7 @@ describe('buildPlan: update of a live endpoint', () => {
     )
     expect(error.input).toBe('max-execution-timeout')
     expect(error.message).toBe(
-      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the green fleet (1800 s would be derived), or leave it empty to derive it.'
+      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
     )
   })
 
@@ -764,5 +764,93 @@ describe('checkStepSize and provisioningAllowance', () => {
     expect(provisioningAllowance(undefined, undefined)).toBe(1800)
     expect(provisioningAllowance(600, 600)).toBe(1800)
     expect(provisioningAllowance(3600, 1200)).toBe(4800)
+  })
+})
+
+describe('buildPlan: rolling', () => {
+  const ROLLING: RolloutPolicy = {
+    routing: 'rolling',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
+    waitIntervalSeconds: 60,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined,
+    rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
+  }
+  const plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+
+  it('sends a RollingUpdatePolicy (batches provisioned one by one: 4 × 30 min + 4 bakes) and the alarms', () => {
+    expect(plan.updateEndpoint).toEqual({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      DeploymentConfig: {
+        RollingUpdatePolicy: {
+          MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 25 },
+          WaitIntervalInSeconds: 60,
+          MaximumExecutionTimeoutInSeconds: 4 * 60 + 4 * 1800,
+          RollbackMaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 2 }
+        },
+        AutoRollbackConfiguration: {
+          Alarms: [
+            { AlarmName: 'lab-endpoint-5xx-rate' },
+            { AlarmName: 'lab-endpoint-model-latency' }
+          ]
+        }
+      }
+    })
+  })
+
+  it('expects each batch: new instances with traffic, old ones left', () => {
+    expect(
+      plan.schedule.map(r => [
+        r.offsetSeconds,
+        r.greenInstances,
+        r.blueInstances,
+        r.greenPercent,
+        r.label
+      ])
+    ).toEqual([
+      [0, 0, 4, 0, 'deployment starts, first batch of 1 new instance(s) provisioned'],
+      [60, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
+      [180, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
+      [300, 3, 1, 75, 'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'],
+      [420, 4, 0, 100, 'batch 4 of 4: all traffic on the new fleet, last old instances terminated']
+    ])
+  })
+
+  it('shows the peak instance count of both strategies', () => {
+    expect(plan.peakInstances).toEqual({ blueGreen: 8, rolling: 5 })
+  })
+
+  it('is refused on a multi-variant endpoint', () => {
+    const two: CurrentEndpoint = {
+      ...CURRENT,
+      config: { ProductionVariants: [] },
+      variants: ['A', 'B'].map(name => ({
+        name,
+        modelName: 'm',
+        instanceType: 'ml.m5.large',
+        configuredCount: 4,
+        desiredCount: 4,
+        desiredWeight: 1,
+        serverless: false,
+        downloadTimeoutSeconds: undefined,
+        healthCheckTimeoutSeconds: undefined
+      }))
+    }
+    const error = inputError(() =>
+      buildPlan({ ...REQUEST, variantName: 'A', policy: ROLLING }, RUN, two)
+    )
+    expect(error.input).toBe('traffic-routing')
+    expect(error.message).toMatch(
+      /SageMaker excludes multi-variant endpoints from rolling deployments/
+    )
+  })
+
+  it('reads back from LastDeploymentConfig for retain', () => {
+    const config = (plan.updateEndpoint as { DeploymentConfig: unknown }).DeploymentConfig
+    expect(policyFromDeploymentConfig(config)).toEqual({
+      ...ROLLING,
+      maxExecutionTimeoutSeconds: 4 * 60 + 4 * 1800
+    })
   })
 })

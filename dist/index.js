@@ -655,13 +655,49 @@ const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
     'step-size',
     'wait-interval',
     'termination-wait',
-    'max-execution-timeout'
+    'max-execution-timeout',
+    'rollback-step-size'
 ]));
 const ROUTINGS = {
     linear: 'linear',
     canary: 'canary',
-    'all-at-once': 'all-at-once'
+    'all-at-once': 'all-at-once',
+    rolling: 'rolling'
 };
+/** The percentages SageMaker allows for a step size of each routing (API docs). */
+const PERCENT_RANGE = {
+    linear: [10, 50],
+    canary: [1, 50],
+    rolling: [5, 50]
+};
+/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
+function capacity(value, range) {
+    const percent = /^(\d{1,6})\s*%$/.exec(value);
+    if (percent) {
+        const n = Number(percent[1]);
+        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
+    }
+    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+        return { type: 'INSTANCE_COUNT', value: Number(value) };
+    }
+    return undefined;
+}
+/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
+function readRollbackStepSize(r, routing) {
+    const value = r.v('rollback-step-size');
+    if (value === '')
+        return undefined;
+    if (routing !== 'rolling') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,input_parsers/* show */.WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
+        return undefined;
+    }
+    const size = capacity(value, [1, 100]);
+    if (size === undefined || size === 'bad-percent') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,input_parsers/* show */.WU)(value)}.`);
+        return undefined;
+    }
+    return size;
+}
 function readStepSize(r, routing) {
     const value = r.v('step-size');
     const fallback = {
@@ -674,19 +710,16 @@ function readStepSize(r, routing) {
         r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,input_parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
         return fallback;
     }
-    const [low, high] = routing === 'linear' ? [10, 50] : [1, 50];
-    const percent = /^(\d{1,6})\s*%$/.exec(value);
-    if (percent) {
-        const n = Number(percent[1]);
-        if (n >= low && n <= high)
-            return { type: 'CAPACITY_PERCENT', value: n };
-        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${(0,input_parsers/* show */.WU)(value)}.`);
+    const [low, high] = PERCENT_RANGE[routing];
+    const size = capacity(value, [low, high]);
+    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
+    if (size === 'bad-percent') {
+        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,input_parsers/* show */.WU)(value)}.`);
         return fallback;
     }
-    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
-        return { type: 'INSTANCE_COUNT', value: Number(value) };
-    }
-    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
+    if (size)
+        return size;
+    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
     return fallback;
 }
 function readPolicy(r, retain) {
@@ -697,13 +730,20 @@ function readPolicy(r, retain) {
         if (known)
             routing = known;
         else
-            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary or all-at-once, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
+            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
     }
+    if (routing === 'rolling' && r.v('termination-wait') !== '') {
+        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,input_parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
+    }
+    const rollbackStepSize = readRollbackStepSize(r, routing);
     const policy = {
         routing,
         stepSize: readStepSize(r, routing),
         waitIntervalSeconds: (0,input_parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-        terminationWaitSeconds: (0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
+        terminationWaitSeconds: routing === 'rolling'
+            ? 0
+            : ((0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+        ...(rollbackStepSize ? { rollbackStepSize } : {}),
         maxExecutionTimeoutSeconds: (0,input_parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
     };
     if (!retain)
@@ -722,7 +762,8 @@ function readPolicy(r, retain) {
                 : {}),
             ...(given('max-execution-timeout')
                 ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
-                : {})
+                : {}),
+            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
         }
     };
 }
@@ -1269,9 +1310,10 @@ function checkModelShape(endpointName, variant, model) {
 var input_parsers = __nccwpck_require__(926);
 ;// CONCATENATED MODULE: ./src/rollout-policy.ts
 
-// Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
-// step moves, the split to expect at each step, the DeploymentConfig to send (and to read
-// back from DescribeEndpoint) and the deployment timeout that fits the schedule.
+// Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
+// rolling batches). How many instances each traffic step moves, the split to expect at each
+// step, the DeploymentConfig to send (and to read back from DescribeEndpoint) and the
+// deployment timeout that fits the schedule.
 /**
  * Room for provisioning in SageMaker's own deployment timeout: at least 30 minutes (endpoints
  * are reported to take 10–15 minutes to come up), more when the variant's own download and
@@ -1280,7 +1322,12 @@ var input_parsers = __nccwpck_require__(926);
 const PROVISIONING_MARGIN_SECONDS = 1800;
 const MIN_EXECUTION_TIMEOUT_SECONDS = 600;
 const MAX_EXECUTION_TIMEOUT_SECONDS = 28800;
-const ROUTING_TYPES = { linear: 'LINEAR', canary: 'CANARY', 'all-at-once': 'ALL_AT_ONCE' };
+const ROUTING_TYPES = {
+    linear: 'LINEAR',
+    canary: 'CANARY',
+    'all-at-once': 'ALL_AT_ONCE',
+    rolling: 'ROLLING'
+};
 /** Instances a linear step or canary moves: a percentage rounds up (33 % of 3 = 1). */
 function stepInstances(stepSize, instanceCount) {
     const fleet = Math.max(1, instanceCount);
@@ -1324,6 +1371,8 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
             label
         };
     };
+    if (policy.routing === 'rolling')
+        return rollingSchedule(policy, fleet, provisioningSeconds);
     const rows = [row(0, 0, 'deployment starts, green fleet provisioned')];
     const done = completeLabel(policy.terminationWaitSeconds);
     if (policy.routing === 'all-at-once') {
@@ -1350,20 +1399,62 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
 function provisioningAllowance(downloadTimeoutSeconds, healthCheckTimeoutSeconds) {
     return Math.max(PROVISIONING_MARGIN_SECONDS, (downloadTimeoutSeconds ?? 0) + (healthCheckTimeoutSeconds ?? 0));
 }
+/**
+ * Rolling: each batch brings up new instances, takes its share of traffic, bakes, then the same
+ * number of old instances is terminated. At most fleet + one batch run at once.
+ */
+function rollingSchedule(policy, fleet, provisioningSeconds) {
+    const batch = stepInstances(policy.stepSize, fleet);
+    const batches = Math.ceil(fleet / batch);
+    const rows = [
+        {
+            offsetSeconds: 0,
+            bluePercent: 100,
+            greenPercent: 0,
+            greenInstances: 0,
+            blueInstances: fleet,
+            label: `deployment starts, first batch of ${batch} new instance(s) provisioned`
+        }
+    ];
+    for (let k = 1; k <= batches; k++) {
+        const green = Math.min(k * batch, fleet);
+        const greenPercent = Math.round((100 * green) / fleet);
+        rows.push({
+            offsetSeconds: k * provisioningSeconds + (k - 1) * policy.waitIntervalSeconds,
+            bluePercent: 100 - greenPercent,
+            greenPercent,
+            greenInstances: green,
+            blueInstances: fleet - green,
+            label: k === batches
+                ? `batch ${k} of ${batches}: all traffic on the new fleet, last old instances terminated`
+                : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${Math.min(batch, fleet - (k - 1) * batch)} old terminated`
+        });
+    }
+    return rows;
+}
+/** The most instances running at once: blue/green doubles the fleet, rolling adds one batch. */
+function peakInstances(policy, instanceCount) {
+    const fleet = Math.max(1, instanceCount);
+    return { blueGreen: 2 * fleet, rolling: fleet + stepInstances(policy.stepSize, fleet) };
+}
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
 function executionTimeout(policy, instanceCount, checked, provisioningSeconds = PROVISIONING_MARGIN_SECONDS) {
     const waits = shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds;
+    // Rolling provisions every batch on its own; blue/green provisions the green fleet once.
+    const provisioning = policy.routing === 'rolling'
+        ? shiftCount(policy, instanceCount) * provisioningSeconds
+        : provisioningSeconds;
     const given = policy.maxExecutionTimeoutSeconds;
     if (!checked)
-        return given ?? clampTimeout(waits + provisioningSeconds);
+        return given ?? clampTimeout(waits + provisioning);
     if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
         throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
-        return clampTimeout(waits + provisioningSeconds);
+        return clampTimeout(waits + provisioning);
     // The API model: it "should be larger than the total waiting time".
     if (given <= waits) {
-        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the green fleet (${provisioningSeconds} s would be derived), or leave it empty to derive it.`);
+        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
     }
     return given;
 }
@@ -1375,26 +1466,34 @@ function executionTimeout(policy, instanceCount, checked, provisioningSeconds = 
 function checkStepSize(policy, instanceCount, variant) {
     if (policy.routing === 'all-at-once')
         return;
-    const kind = policy.routing === 'linear' ? 'a linear step' : 'a canary';
-    const range = policy.routing === 'linear' ? '10–50 %' : 'at most 50 %';
+    const kind = policy.routing === 'linear'
+        ? 'a linear step'
+        : policy.routing === 'canary'
+            ? 'a canary'
+            : 'a rolling batch';
+    const range = policy.routing === 'canary'
+        ? 'at most 50 %'
+        : policy.routing === 'linear'
+            ? '10–50 %'
+            : '5–50 %';
     if (instanceCount <= 1) {
-        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole step of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole ${policy.routing === 'rolling' ? 'batch' : 'step'} of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
     }
     if (policy.stepSize.type !== 'INSTANCE_COUNT')
         return;
     const step = policy.stepSize.value;
     const share = (100 * step) / instanceCount;
-    const low = policy.routing === 'linear' ? 10 : 0;
+    const low = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 0;
     if (share >= low && share <= 50)
         return;
     const fits = allowedInstances(policy.routing, instanceCount);
     // 30 on a 4-instance fleet cannot be a number of instances; it was most likely meant as 30 %.
-    const lowest = policy.routing === 'linear' ? 10 : 1;
+    const lowest = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 1;
     const meant = step > instanceCount && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : '';
     throw new errors/* InputError */.dz('step-size', `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`);
 }
 function allowedInstances(routing, count) {
-    const min = routing === 'linear' ? Math.ceil(count / 10) : 1;
+    const min = routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1;
     const max = Math.floor(count / 2);
     if (max < min)
         return '';
@@ -1424,6 +1523,22 @@ function capacity(value) {
 }
 /** The rollout policy of a DescribeEndpoint LastDeploymentConfig; null if it has none. */
 function policyFromDeploymentConfig(config) {
+    const rolling = record(record(config)?.['RollingUpdatePolicy']);
+    if (rolling) {
+        const batch = capacity(rolling['MaximumBatchSize']);
+        const bake = seconds(rolling['WaitIntervalInSeconds']);
+        if (!batch || bake === undefined)
+            return null;
+        const rollback = capacity(rolling['RollbackMaximumBatchSize']);
+        return {
+            routing: 'rolling',
+            stepSize: batch,
+            waitIntervalSeconds: bake,
+            terminationWaitSeconds: 0,
+            maxExecutionTimeoutSeconds: seconds(rolling['MaximumExecutionTimeoutInSeconds']),
+            ...(rollback ? { rollbackStepSize: rollback } : {})
+        };
+    }
     const blueGreen = record(record(config)?.['BlueGreenUpdatePolicy']);
     const routing = record(blueGreen?.['TrafficRoutingConfiguration']);
     const wait = seconds(routing?.['WaitIntervalInSeconds']);
@@ -1455,6 +1570,23 @@ function alarmNamesFromDeploymentConfig(config) {
 function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROVISIONING_MARGIN_SECONDS) {
     const type = ROUTING_TYPES[policy.routing];
     const size = { Type: policy.stepSize.type, Value: policy.stepSize.value };
+    const guard = alarmNames.length > 0
+        ? { AutoRollbackConfiguration: { Alarms: alarmNames.map(AlarmName => ({ AlarmName })) } }
+        : {};
+    if (type === 'ROLLING') {
+        const rollback = policy.rollbackStepSize;
+        return {
+            RollingUpdatePolicy: {
+                MaximumBatchSize: size,
+                WaitIntervalInSeconds: policy.waitIntervalSeconds,
+                MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning),
+                ...(rollback
+                    ? { RollbackMaximumBatchSize: { Type: rollback.type, Value: rollback.value } }
+                    : {})
+            },
+            ...guard
+        };
+    }
     const routing = {
         Type: type,
         WaitIntervalInSeconds: policy.waitIntervalSeconds
@@ -1487,20 +1619,30 @@ function stepText(size) {
     return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
 }
 function describePolicy(policy) {
+    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
     const shift = policy.routing === 'all-at-once'
         ? 'all at once'
-        : `${policy.routing}, ${stepText(policy.stepSize)} ${policy.routing === 'linear' ? 'per step' : 'canary'}`;
+        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
+    const rollback = policy.rollbackStepSize
+        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
+        : '';
     const timeout = policy.maxExecutionTimeoutSeconds === undefined
         ? ''
         : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
-    return `${shift}, ${policy.waitIntervalSeconds} s bake, ${policy.terminationWaitSeconds} s final wait${timeout}`;
+    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
+    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
 }
 const FIELDS = [
     ['routing', 'traffic-routing', p => String(p.routing)],
     ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
     ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
     ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`]
+    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+    [
+        'rollbackStepSize',
+        'rollback-step-size',
+        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
+    ]
 ];
 /** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
 function retainedConfig(request, current) {
@@ -1672,6 +1814,9 @@ function buildPlan(request, run, current, options = {}) {
     const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
     if (request.policy)
         checkStepSize(request.policy, instanceCount, variantName);
+    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
+    }
     const allowance = provisioningAllowance(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
     const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
     const deployment = (policy) => deploymentConfig(policy, instanceCount, guardAlarmNames, allowance);
@@ -1785,7 +1930,8 @@ function buildPlan(request, run, current, options = {}) {
         carriedOver,
         notes: [...notes, ...(retained ? [retained.description] : [])],
         warnings,
-        secretValues: model.inheritedValues
+        secretValues: model.inheritedValues,
+        ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
     };
 }
 /** The plan with other names for the green model and config (reused or fresh ones). */

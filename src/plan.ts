@@ -11,6 +11,7 @@ import {
   deploymentConfig,
   executionTimeout,
   expectedSchedule,
+  peakInstances,
   provisioningAllowance
 } from './rollout-policy.js'
 import type {
@@ -201,6 +202,12 @@ export function buildPlan(
   // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
   const effective: RolloutPolicy = request.policy ?? retained?.policy ?? ALL_AT_ONCE
   if (request.policy) checkStepSize(request.policy, instanceCount, variantName)
+  if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+    throw new InputError(
+      'traffic-routing',
+      `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`
+    )
+  }
   const allowance = provisioningAllowance(
     live?.downloadTimeoutSeconds,
     live?.healthCheckTimeoutSeconds
@@ -327,7 +334,8 @@ export function buildPlan(
     carriedOver,
     notes: [...notes, ...(retained ? [retained.description] : [])],
     warnings,
-    secretValues: model.inheritedValues
+    secretValues: model.inheritedValues,
+    ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
   }
 }
 

@@ -18,15 +18,21 @@ function stepText(size: StepSize): string {
 }
 
 export function describePolicy(policy: RolloutPolicy): string {
+  const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' }
   const shift =
     policy.routing === 'all-at-once'
       ? 'all at once'
-      : `${policy.routing}, ${stepText(policy.stepSize)} ${policy.routing === 'linear' ? 'per step' : 'canary'}`
+      : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`
+  const rollback = policy.rollbackStepSize
+    ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
+    : ''
   const timeout =
     policy.maxExecutionTimeoutSeconds === undefined
       ? ''
       : `, timeout ${policy.maxExecutionTimeoutSeconds} s`
-  return `${shift}, ${policy.waitIntervalSeconds} s bake, ${policy.terminationWaitSeconds} s final wait${timeout}`
+  const final =
+    policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`
+  return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`
 }
 
 const FIELDS: [keyof RolloutPolicy, string, (p: Partial<RolloutPolicy>) => string][] = [
@@ -34,7 +40,12 @@ const FIELDS: [keyof RolloutPolicy, string, (p: Partial<RolloutPolicy>) => strin
   ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
   ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
   ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-  ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`]
+  ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+  [
+    'rollbackStepSize',
+    'rollback-step-size',
+    p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
+  ]
 ]
 
 /** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */

@@ -1,7 +1,7 @@
 // The domain types shared by the functional core (inputs, plan, watch, verdict, report).
 // Plain data only: no SDK types leak in here, so the core can be tested with literals.
 
-export type TrafficRouting = 'linear' | 'canary' | 'all-at-once'
+export type TrafficRouting = 'linear' | 'canary' | 'all-at-once' | 'rolling'
 
 /** A linear step or canary size as SageMaker's CapacitySize. */
 export interface StepSize {
@@ -32,6 +32,8 @@ export interface RolloutPolicy {
   readonly terminationWaitSeconds: number
   /** Undefined means: derive from the schedule. */
   readonly maxExecutionTimeoutSeconds: number | undefined
+  /** Rolling only: the batch size of a rollback (undefined: all at once, SageMaker's default). */
+  readonly rollbackStepSize?: StepSize | undefined
 }
 
 export interface Tag {
@@ -147,6 +149,8 @@ export interface ScheduledStep {
   readonly bluePercent: number
   readonly greenPercent: number
   readonly greenInstances: number
+  /** Instances of the old fleet still running (rolling terminates them batch by batch). */
+  readonly blueInstances?: number
   readonly label: string
 }
 
@@ -191,6 +195,8 @@ export interface Plan {
   readonly warnings: readonly string[]
   /** Values that are container environment values too (inherited): never shown. */
   readonly secretValues: readonly string[]
+  /** Most instances running at once during the rollout, per strategy (what rolling saves). */
+  readonly peakInstances?: { readonly blueGreen: number; readonly rolling: number }
 }
 
 // ---- What one poll sees --------------------------------------------------------------------
