@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, withModelA } from './helpers.js'
+import { firstStepRow, labEmulator, runStep, step, withModelA } from './helpers.js'
 
 const PR = 17
 
@@ -53,7 +53,7 @@ describe('pull request comment and deployment status', () => {
     expect(body).toContain('sagemaker-blue-green-deploy:endpoint=lab-endpoint')
     expect(body).toContain('❌ Rolled back')
     expect(body).toContain(LAB_ERROR_ALARM)
-    expect(body).toMatch(/\| T\+1 min( \d+ s)? \| 75% \| 25% \|/)
+    expect(body).toMatch(firstStepRow())
     // The token authenticates but never appears in anything written.
     expect(github.requests.every(r => r.authorization?.includes(github.token))).toBe(true)
     expect(body).not.toContain(github.token)

@@ -1,15 +1,23 @@
 // Shared set-up for end-to-end tests: the emulator in this process, the bundle as a child.
 import { join } from 'node:path'
-import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
+import {
+  DEFAULT_SCENARIO,
+  startEmulator,
+  type Emulator,
+  type Scenario
+} from '../../emulator/index.js'
 import { ROOT, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
-import { labSteps, type LabStep } from '../../scripts/lib/lab.js'
+import { LAB_TIME_SCALE, labSteps, type LabStep } from '../../scripts/lib/lab.js'
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
-export async function labEmulator(overrides: Partial<Scenario> = {}): Promise<Emulator> {
+export async function labEmulator(
+  overrides: Partial<Scenario> = {},
+  timeScale = LAB_TIME_SCALE
+): Promise<Emulator> {
   // Start 5 s past a whole simulated minute: alarm evaluations fall the same way every run.
   const startTime = Math.floor(Date.now() / 60_000) * 60_000 + 5_000
-  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale: 60, startTime })
+  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale, startTime })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
 }
@@ -55,3 +63,23 @@ export interface TrafficStepOutput {
 
 export const trafficSteps = (r: ActionResult): TrafficStepOutput[] =>
   JSON.parse(r.outputs['traffic-steps'] ?? '[]') as TrafficStepOutput[]
+
+/**
+ * Timings of minutes-long operations cut to seconds, for tests about something else (faults) that
+ * must run at a slow clock: SDK retries take real seconds, which must stay shorter than a step.
+ */
+export const SHORT_TIMINGS: Partial<Scenario> = {
+  creationSeconds: 120,
+  provisioningSeconds: 60,
+  decommissionSeconds: 10,
+  rollingBackSeconds: 30
+}
+
+/**
+ * The summary row of the first traffic step: the green fleet takes the scenario's provisioning
+ * minutes before it gets any traffic.
+ */
+export function firstStepRow(bluePercent = 75, greenPercent = 25): RegExp {
+  const minutes = DEFAULT_SCENARIO.provisioningSeconds / 60
+  return new RegExp(`\\| T\\+${minutes} min( \\d+ s)? \\| ${bluePercent}% \\| ${greenPercent}% \\|`)
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, trafficSteps } from '../e2e/helpers.js'
+import { labEmulator, runStep, SHORT_TIMINGS, step, trafficSteps } from '../e2e/helpers.js'
 import { isThrottled } from './helpers.js'
 
 type Run = Awaited<ReturnType<typeof runStep>> & { calls: CallRecord[] }
@@ -20,9 +20,11 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
   }
 
   beforeAll(async () => {
-    emulator = await labEmulator({
-      faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }]
-    })
+    // At 60x with short timings: the SDK's retries of real seconds stay shorter than a step.
+    emulator = await labEmulator(
+      { ...SHORT_TIMINGS, faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }] },
+      60
+    )
     runs.A = await run('Model A')
     runs.B = await run('Model B')
     emulator.advance(180)
