@@ -69,7 +69,11 @@ export class Simulation {
     const end = start + TICK_MS
     for (const endpoint of this.store.endpoints.values()) this.traffic.tick(endpoint, start)
     this.processedUntil = end
-    if (end % MINUTE_MS === 0) this.alarms.evaluateAll(end)
+    if (end % MINUTE_MS === 0) {
+      // What happened before the evaluation sees the alarms as they were.
+      this.runStateMachines(end - 1)
+      this.alarms.evaluateAll(end)
+    }
     this.runStateMachines(end)
   }
 }
