@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { firstStepRow, labEmulator, runStep, step, withModelA } from './helpers.js'
+import { firstStepRow, labEmulator, runStep, step, liveModelA } from './helpers.js'
 
 const PR = 17
 
@@ -30,7 +30,7 @@ describe('pull request comment and deployment status', () => {
   beforeAll(async () => {
     emulator = await labEmulator()
     github = await startFakeGitHub()
-    await withModelA(emulator)
+    await liveModelA(emulator)
   }, 60_000)
   afterAll(async () => {
     await emulator.close()
@@ -111,7 +111,7 @@ describe('plan mode (dry-run)', () => {
     const emulator = await labEmulator()
     const github = await startFakeGitHub()
     try {
-      await withModelA(emulator)
+      await liveModelA(emulator)
       const before = emulator.mutatingCalls().length
       const r = await runStep(emulator, step('Model B'), {
         inputs: {

@@ -7,7 +7,15 @@ import {
   type Scenario
 } from '../../emulator/index.js'
 import { ROOT, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
-import { LAB_TIME_SCALE, labSteps, type LabStep } from '../../scripts/lib/lab.js'
+import {
+  LAB_ENDPOINT,
+  LAB_IMAGE,
+  LAB_ROLE,
+  LAB_TIME_SCALE,
+  labModel,
+  labSteps,
+  type LabStep
+} from '../../scripts/lib/lab.js'
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
@@ -47,10 +55,61 @@ export async function runStep(
   return { ...result, mutating }
 }
 
-/** Model A serving 100%, as the lab starts. */
+/** Model A serving 100%, as the lab starts (deployed by the action). */
 export async function withModelA(emulator: Emulator): Promise<void> {
   const a = await runStep(emulator, step('Model A'))
   if (a.outputs.outcome !== 'deployed') throw new Error(`Model A: ${a.stdout}\n${a.stderr}`)
+}
+
+/** One SageMaker call straight to the emulator (AWS JSON 1.1; signatures are not checked). */
+export async function sagemakerCall(
+  emulator: Emulator,
+  operation: string,
+  body: Record<string, unknown>
+): Promise<Record<string, unknown>> {
+  const response = await fetch(emulator.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `SageMaker.${operation}`
+    },
+    body: JSON.stringify(body)
+  })
+  if (!response.ok) throw new Error(`${operation}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown>
+}
+
+/** The names the action gives Model A's model and config in the lab. */
+export const MODEL_A_CONFIG = `${LAB_ENDPOINT}-a1a1a1a-1001-1`
+
+/**
+ * Model A serving 100% on 4 instances, created straight through the API with the names the
+ * action gives it, and the endpoint's creation skipped on the clock: for tests whose subject
+ * is what comes after.
+ */
+export async function liveModelA(emulator: Emulator): Promise<void> {
+  await sagemakerCall(emulator, 'CreateModel', {
+    ModelName: MODEL_A_CONFIG,
+    ExecutionRoleArn: LAB_ROLE,
+    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+  })
+  await sagemakerCall(emulator, 'CreateEndpointConfig', {
+    EndpointConfigName: MODEL_A_CONFIG,
+    ProductionVariants: [
+      {
+        VariantName: 'AllTraffic',
+        ModelName: MODEL_A_CONFIG,
+        InitialInstanceCount: 4,
+        InstanceType: 'ml.m5.large',
+        InitialVariantWeight: 1
+      }
+    ]
+  })
+  await sagemakerCall(emulator, 'CreateEndpoint', {
+    EndpointName: LAB_ENDPOINT,
+    EndpointConfigName: MODEL_A_CONFIG
+  })
+  emulator.advance(DEFAULT_SCENARIO.creationSeconds + 60)
 }
 
 export interface TrafficStepOutput {

@@ -14,7 +14,7 @@ import {
   labModel
 } from '../../scripts/lib/lab.js'
 import { DEFAULT_SCENARIO } from '../../emulator/index.js'
-import { labEmulator, trafficSteps } from './helpers.js'
+import { labEmulator, liveModelA, trafficSteps } from './helpers.js'
 
 const BROKEN = 's3://lab-models/matrix-broken/model.tar.gz'
 const DELAYS = [0, 60, 180] as const
@@ -48,46 +48,26 @@ interface CellResult {
   readonly alarmedAt: number[]
 }
 
-async function call(emulator: Emulator, target: string, body: Record<string, unknown>) {
+async function alarmHistory(
+  emulator: Emulator
+): Promise<{ Timestamp: number; HistorySummary: string }[]> {
   const response = await fetch(emulator.url, {
     method: 'POST',
     headers: {
-      'content-type': target.startsWith('SageMaker')
-        ? 'application/x-amz-json-1.1'
-        : 'application/x-amz-json-1.0',
-      'x-amz-target': target,
-      ...(target.startsWith('SageMaker') ? {} : { 'x-amzn-query-mode': 'true' })
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'GraniteServiceVersion20100801.DescribeAlarmHistory',
+      'x-amzn-query-mode': 'true'
     },
-    body: JSON.stringify(body)
+    body: JSON.stringify({
+      AlarmName: LAB_ERROR_ALARM,
+      HistoryItemType: 'StateUpdate',
+      ScanBy: 'TimestampAscending'
+    })
   })
-  if (!response.ok) throw new Error(`${target}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as Record<string, unknown>
-}
-
-/** Model A live on 4 instances, created straight through the API (not the subject here). */
-async function liveModelA(emulator: Emulator): Promise<void> {
-  await call(emulator, 'SageMaker.CreateModel', {
-    ModelName: 'matrix-model-a',
-    ExecutionRoleArn: LAB_ROLE,
-    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
-  })
-  await call(emulator, 'SageMaker.CreateEndpointConfig', {
-    EndpointConfigName: 'matrix-config-a',
-    ProductionVariants: [
-      {
-        VariantName: 'AllTraffic',
-        ModelName: 'matrix-model-a',
-        InitialInstanceCount: 4,
-        InstanceType: 'ml.m5.large',
-        InitialVariantWeight: 1
-      }
-    ]
-  })
-  await call(emulator, 'SageMaker.CreateEndpoint', {
-    EndpointName: LAB_ENDPOINT,
-    EndpointConfigName: 'matrix-config-a'
-  })
-  emulator.advance(DEFAULT_SCENARIO.creationSeconds + 60)
+  const body = (await response.json()) as {
+    AlarmHistoryItems?: { Timestamp: number; HistorySummary: string }[]
+  }
+  return body.AlarmHistoryItems ?? []
 }
 
 async function runCell(cell: Cell): Promise<CellResult> {
@@ -137,16 +117,7 @@ async function runCell(cell: Cell): Promise<CellResult> {
           e.simulatedTime >= startedAt &&
           (e.kind === 'completed' || e.kind === 'rolling-back' || e.kind === 'rolled-back')
       )
-    const history = await call(emulator, 'GraniteServiceVersion20100801.DescribeAlarmHistory', {
-      AlarmName: LAB_ERROR_ALARM,
-      HistoryItemType: 'StateUpdate',
-      ScanBy: 'TimestampAscending'
-    })
-    const items = (history.AlarmHistoryItems ?? []) as {
-      Timestamp: number
-      HistorySummary: string
-    }[]
-    const alarmedAt = items
+    const alarmedAt = (await alarmHistory(emulator))
       .filter(h => / to ALARM$/.test(h.HistorySummary))
       .map(h => h.Timestamp * 1000)
       .filter(at => at >= startedAt && at <= exitedAt)
