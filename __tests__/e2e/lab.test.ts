@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { NODE_24, runAction, SYSTEM_NODE } from '../../scripts/lib/action-runner.js'
 import { LAB_ERROR_ALARM, labModel } from '../../scripts/lib/lab.js'
-import { firstStepRow, labEmulator, runStep, step, trafficSteps } from './helpers.js'
+import { firstStepRow, labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
 
 describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%', () => {
   let emulator: Emulator
@@ -114,7 +114,7 @@ describe('canary', () => {
   it('one canary instance, then all: deployed', async () => {
     const emulator = await labEmulator()
     try {
-      await runStep(emulator, step('Model A'))
+      await liveModelA(emulator)
       const r = await runStep(emulator, step('Model E'), {
         inputs: {
           'retain-deployment-config': 'false',

@@ -15,14 +15,27 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
 
   const run = async (name: 'Model A' | 'Model B' | 'Model E'): Promise<Run> => {
     const from = emulator.calls().length
-    const result = await runStep(emulator, step(name))
+    // Two-minute bakes (E retains B's policy): a poll the SDK retries for a few real seconds
+    // must not swallow a whole step.
+    const result = await runStep(
+      emulator,
+      step(name),
+      name === 'Model B' ? { inputs: { 'wait-interval': '120' } } : {}
+    )
     return { ...result, calls: emulator.calls().slice(from) }
   }
 
   beforeAll(async () => {
     // At 60x with short timings: the SDK's retries of real seconds stay shorter than a step.
+    // The clock still squeezes the minutes an alarm stays in ALARM into seconds, shorter than
+    // those retries, so a poll may never see it: the alarm is named from FailureReason here, with
+    // the emulator's own (assumed) text. Without it, naming would need the alarm's history.
     emulator = await labEmulator(
-      { ...SHORT_TIMINGS, faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }] },
+      {
+        ...SHORT_TIMINGS,
+        assumeRollbackFailureReason: true,
+        faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }]
+      },
       60
     )
     runs.A = await run('Model A')
