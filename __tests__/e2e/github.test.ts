@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
+import { LAB_ERROR_ALARM, LAB_TIME_SCALE } from '../../scripts/lib/lab.js'
 import { firstStepRow, labEmulator, runStep, step, liveModelA } from './helpers.js'
 
 const PR = 17
@@ -28,7 +28,9 @@ describe('pull request comment and deployment status', () => {
   let github: FakeGitHub
 
   beforeAll(async () => {
-    emulator = await labEmulator()
+    // Half the lab's clock: the comment and status calls between polls take real time, and an
+    // alarm's minutes in ALARM must still outlast them.
+    emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
     github = await startFakeGitHub()
     await liveModelA(emulator)
   }, 60_000)

@@ -79,26 +79,27 @@ export async function sagemakerCall(
   return (await response.json()) as Record<string, unknown>
 }
 
-/** The names the action gives Model A's model and config in the lab. */
-export const MODEL_A_CONFIG = `${LAB_ENDPOINT}-a1a1a1a-1001-1`
+/** The name the action gives Model A's model and config in the lab. */
+export const modelAConfig = (endpoint = LAB_ENDPOINT): string => `${endpoint}-a1a1a1a-1001-1`
 
 /**
  * Model A serving 100% on 4 instances, created straight through the API with the names the
  * action gives it, and the endpoint's creation skipped on the clock: for tests whose subject
  * is what comes after.
  */
-export async function liveModelA(emulator: Emulator): Promise<void> {
+export async function liveModelA(emulator: Emulator, endpoint = LAB_ENDPOINT): Promise<void> {
+  const name = modelAConfig(endpoint)
   await sagemakerCall(emulator, 'CreateModel', {
-    ModelName: MODEL_A_CONFIG,
+    ModelName: name,
     ExecutionRoleArn: LAB_ROLE,
     PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
   })
   await sagemakerCall(emulator, 'CreateEndpointConfig', {
-    EndpointConfigName: MODEL_A_CONFIG,
+    EndpointConfigName: name,
     ProductionVariants: [
       {
         VariantName: 'AllTraffic',
-        ModelName: MODEL_A_CONFIG,
+        ModelName: name,
         InitialInstanceCount: 4,
         InstanceType: 'ml.m5.large',
         InitialVariantWeight: 1
@@ -106,8 +107,8 @@ export async function liveModelA(emulator: Emulator): Promise<void> {
     ]
   })
   await sagemakerCall(emulator, 'CreateEndpoint', {
-    EndpointName: LAB_ENDPOINT,
-    EndpointConfigName: MODEL_A_CONFIG
+    EndpointName: endpoint,
+    EndpointConfigName: name
   })
   emulator.advance(DEFAULT_SCENARIO.creationSeconds + 60)
 }
