@@ -414,6 +414,17 @@ function completed(timeline) {
         last.configName === timeline.newConfigName &&
         last.pendingConfigName === undefined);
 }
+/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
+function shiftEndedAt(timeline) {
+    const last = timeline.steps.at(-1);
+    if (!completed(timeline) &&
+        last !== undefined &&
+        last.greenPercent === 0 &&
+        timeline.steps.length > 1) {
+        return last.at;
+    }
+    return lastKnownTime(timeline);
+}
 /**
  * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
  * a new endpoint has no shift to compare.
@@ -422,7 +433,7 @@ function shiftEnded(plan, timeline) {
     return !plan.firstDeploy && timeline.last?.status === 'InService';
 }
 async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
-    const verdictAt = lastKnownTime(timeline);
+    const verdictAt = shiftEndedAt(timeline);
     const clock = timeline.serviceClock;
     const started = options.now();
     const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;

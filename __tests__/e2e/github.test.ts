@@ -28,9 +28,9 @@ describe('pull request comment and deployment status', () => {
   let github: FakeGitHub
 
   beforeAll(async () => {
-    // Half the lab's clock: the comment and status calls between polls take real time, and an
-    // alarm's minutes in ALARM must still outlast them.
-    emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
+    // A slower clock than the lab's: the comment and status calls between polls take real time,
+    // and an alarm's minutes in ALARM must still outlast them.
+    emulator = await labEmulator({}, (LAB_TIME_SCALE * 2) / 3)
     github = await startFakeGitHub()
     await liveModelA(emulator)
   }, 60_000)

@@ -42,7 +42,10 @@ export interface LateAlarm {
 export interface Settlement {
   /** Service epoch ms before which every minute's datapoint is final; undefined: unknown. */
   readonly finalUntil: number | undefined
-  /** The verdict's service time (the last the timeline knows). */
+  /**
+   * When the shift ended, service time: the completion, or the moment traffic returned to blue
+   * (a rollback's teardown afterwards carries no green traffic).
+   */
   readonly verdictAt: number
   /** Guard alarms found in ALARM after SageMaker completed the deployment. */
   readonly lateAlarms: readonly LateAlarm[]
@@ -63,6 +66,20 @@ export function completed(timeline: Timeline): boolean {
   )
 }
 
+/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
+export function shiftEndedAt(timeline: Timeline): number {
+  const last = timeline.steps.at(-1)
+  if (
+    !completed(timeline) &&
+    last !== undefined &&
+    last.greenPercent === 0 &&
+    timeline.steps.length > 1
+  ) {
+    return last.at
+  }
+  return lastKnownTime(timeline)
+}
+
 /**
  * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
  * a new endpoint has no shift to compare.
@@ -77,7 +94,7 @@ export async function settleAfterVerdict(
   timeline: Timeline,
   options: SettleOptions = DEFAULT_SETTLE
 ): Promise<Settlement> {
-  const verdictAt = lastKnownTime(timeline)
+  const verdictAt = shiftEndedAt(timeline)
   const clock: ServiceClock | undefined = timeline.serviceClock
   const started = options.now()
   const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy
