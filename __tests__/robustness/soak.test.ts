@@ -15,18 +15,19 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
 
   const run = async (name: 'Model A' | 'Model B' | 'Model E'): Promise<Run> => {
     const from = emulator.calls().length
-    // Two-minute bakes (E retains B's policy): a poll the SDK retries for a few real seconds
+    // Three-minute bakes (E retains B's policy): a poll the SDK retries for a few real seconds
     // must not swallow a whole step.
     const result = await runStep(
       emulator,
       step(name),
-      name === 'Model B' ? { inputs: { 'wait-interval': '120' } } : {}
+      name === 'Model B' ? { inputs: { 'wait-interval': '180' } } : {}
     )
     return { ...result, calls: emulator.calls().slice(from) }
   }
 
   beforeAll(async () => {
-    // At 60x with short timings: the SDK's retries of real seconds stay shorter than a step.
+    // At 90x with short timings and long bakes: the SDK's retries of real seconds stay shorter
+    // than a step.
     // The clock still squeezes the minutes an alarm stays in ALARM into seconds, shorter than
     // those retries, so a poll may never see it: the alarm is named from FailureReason here, with
     // the emulator's own (assumed) text. Without it, naming would need the alarm's history.
@@ -36,7 +37,7 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
         assumeRollbackFailureReason: true,
         faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }]
       },
-      60
+      90
     )
     runs.A = await run('Model A')
     runs.B = await run('Model B')
