@@ -318,8 +318,19 @@ async function cleanup(api, endpointName, created, log) {
     return deleted;
 }
 
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/watch/reducer.ts
+// The pure heart of the watch: (timeline, observation) → timeline.
+// Times come from the service wherever it gives them, so the table is right under clock skew
+// and under an accelerated (emulated) clock.
+
 const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+/** What a status the deployment did not ask for means, for the log. */
+const STATUS_NOTES = {
+    SystemUpdating: ' (SageMaker maintenance: the deployment waits until it ends)',
+    OutOfService: ' (SageMaker: not available to take incoming requests)'
+};
 function createTimeline(ctx, startedAt) {
     return {
         startedAt,
@@ -462,7 +473,7 @@ function reduce(t, obs, ctx) {
         events.push({
             at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
             kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
-            message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : ''}`
+            message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : (STATUS_NOTES[ep.status] ?? '')}`
         });
     }
     // Green fleet status changes (provisioning, activating traffic, baking).
@@ -503,9 +514,15 @@ function reduce(t, obs, ctx) {
     const fired = firedNames(alarms);
     const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : '';
     let sawRollingBack = t.sawRollingBack;
-    if (ep.status === 'RollingBack' && !sawRollingBack) {
+    const teardown = greenTornDown(ep, ctx);
+    if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
         sawRollingBack = true;
-        steps.push({ at: now, bluePercent: 100, greenPercent: 0, event: `rolling back${because}` });
+        steps.push({
+            at: teardown ?? now,
+            bluePercent: 100,
+            greenPercent: 0,
+            event: `rolling back${because}`
+        });
     }
     const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
     if (ep.status === 'InService' &&
@@ -571,8 +588,19 @@ function reduce(t, obs, ctx) {
         sawProgress,
         sawRollingBack,
         polls: t.polls + 1,
-        consecutiveFailedPolls: 0
+        consecutiveFailedPolls: 0,
+        serviceClock: (0,service_clock/* sampleServiceClock */.Cq)(t.serviceClock, obs.at, now)
     };
+}
+/**
+ * When this run's green fleet started being terminated while the update is still in progress:
+ * a rollback under way (the traffic is back on blue, the endpoint still Updating).
+ */
+function greenTornDown(ep, ctx) {
+    if (!IN_PROGRESS.has(ep.status) || ep.pendingConfigName !== ctx.newConfigName)
+        return undefined;
+    const latest = ep.green ? latestStatus(ep.green.statuses) : undefined;
+    return latest?.status === 'Deleting' ? latest.startTime : undefined;
 }
 /**
  * True when an InService endpoint on the old config is the end of this run's update (a
@@ -794,6 +822,13 @@ function settle(t, ctx) {
                     (alarmText ? ` Trigger: ${alarmText}.` : '')
             };
         case 'OutOfService':
+            return {
+                ...base,
+                outcome: 'failed',
+                failureReason: ep.failureReason ??
+                    'Endpoint OutOfService: SageMaker reports it is not available to take incoming requests.',
+                summary: `The endpoint went OutOfService during the deployment: SageMaker reports it is not available to take incoming requests${ep.failureReason ? ` (${ep.failureReason.replace(/\.+$/, '')})` : ''}, and ${t.newConfigName} ${ep.configName === t.newConfigName ? 'is its config but serves nothing' : `never took over from ${ep.configName ?? 'the previous config'}`}. Check the endpoint in the SageMaker console; run this step again once it is InService.`
+            };
         case 'Deleting':
             return {
                 ...base,
@@ -1469,6 +1504,44 @@ function formatOffset(ms) {
 /** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
 function formatPercent(percent) {
     return `${Math.round(percent * 10) / 10}%`;
+}
+
+
+/***/ }),
+
+/***/ 2915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ sampleServiceClock),
+/* harmony export */   Ms: () => (/* binding */ serviceRate),
+/* harmony export */   UH: () => (/* binding */ serviceNow)
+/* harmony export */ });
+function sampleServiceClock(clock, local, service) {
+    if (!Number.isFinite(service) || service <= 0) {
+        return clock ?? { firstLocal: local, firstService: 0, lastLocal: local, lastService: 0 };
+    }
+    if (clock === undefined || clock.firstService <= 0) {
+        return { firstLocal: local, firstService: service, lastLocal: local, lastService: service };
+    }
+    return { ...clock, lastLocal: local, lastService: Math.max(clock.lastService, service) };
+}
+/** Service milliseconds per local millisecond: 1 unless the polls show otherwise. */
+function serviceRate(clock) {
+    if (clock === undefined || clock.firstService <= 0)
+        return 1;
+    const local = clock.lastLocal - clock.firstLocal;
+    const service = clock.lastService - clock.firstService;
+    // Too short a watch says nothing reliable about the rate.
+    if (local < 200 || service <= 0)
+        return 1;
+    return Math.max(1, service / local);
+}
+/** The service's time at local time `local`, estimated from the last poll. */
+function serviceNow(clock, local) {
+    if (clock === undefined || clock.lastService <= 0)
+        return undefined;
+    return clock.lastService + (local - clock.lastLocal) * serviceRate(clock);
 }
 
 

@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
   code: () => (/* reexport */ markdown/* code */.aY),
   doubleFleetInstanceHours: () => (/* reexport */ doubleFleetInstanceHours),
   escapeMarkdown: () => (/* reexport */ markdown/* escapeMarkdown */.FV),
-  formatDuration: () => (/* reexport */ time/* formatDuration */.a3),
+  formatDuration: () => (/* reexport */ report_time/* formatDuration */.a3),
   formatEvent: () => (/* reexport */ log/* formatEvent */.q),
-  formatOffset: () => (/* reexport */ time/* formatOffset */.xS),
-  formatPercent: () => (/* reexport */ time/* formatPercent */.l9),
+  formatOffset: () => (/* reexport */ report_time/* formatOffset */.xS),
+  formatPercent: () => (/* reexport */ report_time/* formatPercent */.l9),
   formatStep: () => (/* reexport */ log/* formatStep */.y),
   planJson: () => (/* reexport */ planJson),
   renderError: () => (/* reexport */ renderError),
@@ -35,7 +35,7 @@ var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
 // EXTERNAL MODULE: ./src/report/time.ts
-var time = __webpack_require__(5813);
+var report_time = __webpack_require__(5813);
 ;// CONCATENATED MODULE: ./src/report/metrics-view.ts
 // The metrics section of the job summary (and so of the PR comment): a Mermaid chart of traffic
 // share and 5XX rate per step, a per-step table of what blue and green served, and a phase
@@ -63,12 +63,14 @@ function formatMs(value) {
 function formatErrors(figures) {
     if (figures === undefined || figures.requests === 0)
         return '—';
-    return `${formatCount(figures.errors5xx)} (${(0,time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
+    return `${formatCount(figures.errors5xx)} (${(0,report_time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
 }
 const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
 const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
 function stepTime(metrics, step) {
-    return (0,time/* formatOffset */.xS)(step.at - metrics.startedAt);
+    const time = (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt);
+    // Late datapoints: CloudWatch had not published every minute of this row yet.
+    return step.incomplete ? `${time} (incomplete)` : time;
 }
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
 const figure = (text) => (0,markdown/* raw */.lS)(text);
@@ -76,7 +78,7 @@ function stepMetricsTable(metrics) {
     if (metrics.split === 'endpoint-only') {
         const rows = metrics.steps.map(step => [
             stepTime(metrics, step),
-            (0,time/* formatPercent */.l9)(step.greenPercent),
+            (0,report_time/* formatPercent */.l9)(step.greenPercent),
             requests(step.endpoint),
             formatErrors(step.endpoint),
             latency(step.endpoint)
@@ -163,7 +165,7 @@ function chartLines(metrics) {
     }
     if (metrics.alarmThresholdPercent !== undefined) {
         lines.push({
-            name: `alarm threshold (${(0,time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
+            name: `alarm threshold (${(0,report_time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
             values: steps.map(() => value(metrics.alarmThresholdPercent))
         });
     }
@@ -190,8 +192,8 @@ function metricsChart(metrics) {
     return `${(0,markdown/* codeBlock */.DV)(body, 'mermaid')}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines (${legend}).`)}`;
 }
 function windowNote(metrics) {
-    const from = (0,time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
-    const to = (0,time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
+    const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
+    const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
     const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
     const split = metrics.split === 'per-fleet'
         ? 'blue and green told apart by the EndpointConfigName dimension'
@@ -328,9 +330,9 @@ function trafficSection(plan, timeline) {
     if (timeline.steps.length === 0)
         return `${heading}\n\nNo traffic step was observed.`;
     const rows = timeline.steps.map(step => [
-        (0,time/* formatOffset */.xS)(step.at - timeline.startedAt),
-        (0,time/* formatPercent */.l9)(step.bluePercent),
-        (0,time/* formatPercent */.l9)(step.greenPercent),
+        (0,report_time/* formatOffset */.xS)(step.at - timeline.startedAt),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
         step.event
     ]);
     const headers = [
@@ -358,7 +360,7 @@ function alarmSection(input) {
         const detail = input.alarmDetails?.[name];
         const fired = track?.fired === true || verdict.triggeredAlarms.includes(name);
         const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
-        const when = track?.firedAt === undefined ? '' : ` at ${(0,time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`;
+        const when = track?.firedAt === undefined ? '' : ` at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`;
         rows.push([
             fired ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${when}`) : nameLink,
             detail?.watches ?? spec?.watches ?? '—',
@@ -382,7 +384,7 @@ function eventLog(timeline) {
     const shown = events.length <= MAX_EVENTS
         ? events
         : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)];
-    const lines = shown.map(event => `- **${(0,time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
+    const lines = shown.map(event => `- **${(0,report_time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
     if (shown.length < events.length) {
         lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`);
     }
@@ -398,7 +400,7 @@ function durationMs(input) {
 }
 function footer(input) {
     const { run } = input;
-    const parts = [`Duration: ${(0,time/* formatDuration */.a3)(durationMs(input))}`];
+    const parts = [`Duration: ${(0,report_time/* formatDuration */.a3)(durationMs(input))}`];
     const runLink = (0,links/* runUrl */.Vp)(run);
     if (runLink !== undefined && run.runId !== '') {
         parts.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown);
@@ -481,9 +483,9 @@ function scheduleSection(plan) {
     if (plan.schedule.length === 0)
         return `${heading}\n\nNo traffic shift.`;
     const rows = plan.schedule.map(step => [
-        (0,time/* formatOffset */.xS)(step.offsetSeconds * 1000),
-        (0,time/* formatPercent */.l9)(step.bluePercent),
-        (0,time/* formatPercent */.l9)(step.greenPercent),
+        (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
         String(step.greenInstances),
         step.label
     ]);
@@ -494,8 +496,8 @@ function scheduleSection(plan) {
         'Green instances',
         'Step'
     ];
-    const timing = `Expected duration: about ${(0,time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}` +
-        ` (including provisioning); the action waits up to ${(0,time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict.`;
+    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}` +
+        ` (including provisioning); the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict.`;
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
 }
 function plan_view_alarmSection(plan) {
@@ -603,6 +605,7 @@ function metricsJson(metrics, whyNone) {
         greenConfigName: metrics.greenConfigName,
         alarmThresholdPercent: metrics.alarmThresholdPercent ?? null,
         getMetricDataCalls: metrics.calls,
+        lateAlarms: metrics.lateAlarms,
         steps: metrics.steps.map(step => ({
             at: iso(step.at),
             offsetSeconds: offset(step.at),
@@ -613,7 +616,8 @@ function metricsJson(metrics, whyNone) {
             blue: fleet(step.blue),
             green: fleet(step.green),
             endpoint: step.endpoint,
-            cpuUtilizationPercent: step.cpuUtilizationPercent
+            cpuUtilizationPercent: step.cpuUtilizationPercent,
+            incomplete: step.incomplete
         })),
         phases: metrics.phases.map(phase => ({
             phase: phase.phase,

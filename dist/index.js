@@ -1019,7 +1019,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 362).then(__nccwpck_require__.bind(__nccwpck_require__, 1362));
+        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 5231));
         metrics = await readRolloutMetrics(api, plan, timeline);
         if (metrics?.warning)
             core.warning(metrics.warning);

@@ -53,7 +53,8 @@ export interface Emulator {
   calls(): CallRecord[]
   /**
    * When each deployment reached its end (created, completed, rolling-back, rolled-back,
-   * rollback-failed, creation-failed): simulated time, and the real time the clock passed it.
+   * rollback-failed, creation-failed, out-of-service): simulated time, and the real time the
+   * clock passed it.
    */
   events(): EmulatorEvent[]
   /** Create*, Update*, Delete*, Put*, Set*, AddTags, DeleteTags, TagResource... calls. */

@@ -45,7 +45,10 @@ export interface VariantStatusEntry {
   StartTime: number
 }
 
-/** One variant of a fleet. `current` is the number of instances taking traffic. */
+/**
+ * One variant of a fleet. `current` is its CurrentInstanceCount: for the green fleet the
+ * instances taking traffic, for the blue fleet the instances running.
+ */
 export interface FleetVariant {
   variantName: string
   modelName: string
@@ -57,6 +60,13 @@ export interface FleetVariant {
   behaviourKeys: string[]
   /** The config's variant as stored: ServerlessConfig, ManagedInstanceScaling, RoutingConfig... */
   spec?: Record<string, unknown>
+  /**
+   * Instances' worth of traffic the variant takes when not all its running instances take traffic
+   * (the blue fleet while green takes its share); absent: `current`.
+   */
+  servingInstances?: number | undefined
+  /** Simulated epoch ms at which the fleet first took traffic. */
+  trafficSince?: number | undefined
 }
 
 export interface Fleet {
@@ -100,6 +110,10 @@ export interface Deployment {
   step: number
   /** Set when a rollback starts; becomes FailureReason when it ends. */
   rollbackReason: string | undefined
+  /** While SystemUpdating: when it began and ends, and the status to return to. */
+  pause?: { from: number; until: number; resume: EndpointStatus } | undefined
+  /** SystemUpdating already happened during this deployment. */
+  paused?: boolean
 }
 
 export type EndpointStatus =

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator } from '../emulator/index.js'
 import { NODE_24, ROOT, runAction, SYSTEM_NODE, type ActionResult } from './lib/action-runner.js'
-import { LAB_ENDPOINT, labSteps } from './lib/lab.js'
+import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps } from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
 const node = args.has('--node24') ? NODE_24 : SYSTEM_NODE
@@ -32,9 +32,13 @@ function show(line: string): void {
 const started = Date.now()
 const emulator = await startEmulator({
   scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-  timeScale: 60
+  timeScale: LAB_TIME_SCALE
 })
-console.log(bold('SageMaker blue/green lab (local emulator, 60 simulated seconds per second)'))
+console.log(
+  bold(
+    `SageMaker blue/green lab (local emulator, realistic timings and late metrics, ${LAB_TIME_SCALE} simulated seconds per second)`
+  )
+)
 console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
 
 const results: { name: string; expected: string; result: ActionResult }[] = []

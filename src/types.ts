@@ -305,6 +305,16 @@ export interface Timeline {
   readonly polls: number
   readonly failedPolls: number
   readonly consecutiveFailedPolls: number
+  /** The service's clock as the polls saw it (for waiting on the service's time later). */
+  readonly serviceClock?: ServiceClock | undefined
+}
+
+/** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */
+export interface ServiceClock {
+  readonly firstLocal: number
+  readonly firstService: number
+  readonly lastLocal: number
+  readonly lastService: number
 }
 
 // ---- The verdict -------------------------------------------------------------------------------

@@ -74,6 +74,14 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
           (alarmText ? ` Trigger: ${alarmText}.` : '')
       }
     case 'OutOfService':
+      return {
+        ...base,
+        outcome: 'failed',
+        failureReason:
+          ep.failureReason ??
+          'Endpoint OutOfService: SageMaker reports it is not available to take incoming requests.',
+        summary: `The endpoint went OutOfService during the deployment: SageMaker reports it is not available to take incoming requests${ep.failureReason ? ` (${ep.failureReason.replace(/\.+$/, '')})` : ''}, and ${t.newConfigName} ${ep.configName === t.newConfigName ? 'is its config but serves nothing' : `never took over from ${ep.configName ?? 'the previous config'}`}. Check the endpoint in the SageMaker console; run this step again once it is InService.`
+      }
     case 'Deleting':
       return {
         ...base,

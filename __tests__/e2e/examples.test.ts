@@ -9,10 +9,10 @@ import { join } from 'node:path'
 import yaml from 'js-yaml'
 import type { CallRecord } from '../../emulator/index.js'
 import { actionDefaults, ROOT, type ActionResult } from '../../scripts/lib/action-runner.js'
-import { LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
+import { LAB_POLL_INTERVAL, LAB_ROLE, LAB_TIME_SCALE, labModel } from '../../scripts/lib/lab.js'
 import type { Outcome } from '../../src/types.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { labEmulator, runStep, step, trafficSteps } from './helpers.js'
+import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // The examples and the action, as files.
@@ -390,19 +390,20 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
       Object.entries(actionStep.with).map(([k, v]) => [k, substitute(v, e.trigger, actionStep.env)])
     ),
     ...e.changed?.inputs,
-    // The emulator runs 60x faster than real time: poll every 0.2 s (12 simulated seconds).
-    'poll-interval': '0.2'
+    // The lab's poll interval: at half the lab's clock, 15 simulated seconds.
+    'poll-interval': LAB_POLL_INTERVAL
   }
   const endpoint = inputs['endpoint-name']!
-  const emulator = await labEmulator()
+  // Half the lab's clock: the GitHub calls the examples make between polls take real time, and
+  // an alarm's minutes in ALARM must still outlast them.
+  const emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
   const dir = mkdtempSync(join(tmpdir(), 'example-event-'))
   try {
     // Model A serves on the example's endpoint (the examples update an existing endpoint).
     const onEndpoint = { inputs: { 'endpoint-name': endpoint } }
-    const a = await runStep(emulator, step('Model A'), onEndpoint)
-    if (a.outputs.outcome !== 'deployed') throw new Error(`Model A: ${a.stdout}\n${a.stderr}`)
+    await liveModelA(emulator, endpoint)
     if (e.before === 'after-rollback') {
       const b = await runStep(emulator, step('Model B'), onEndpoint)
       if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)

@@ -13,7 +13,12 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  DEFAULT_SCENARIO,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/index.js'
 
 export const LAB_SCENARIO = fileURLToPath(
   new URL('../../emulator/scenarios/lab.json', import.meta.url)
@@ -153,7 +158,7 @@ export async function liveEndpointA(lab: Lab, instances = 4): Promise<string[]> 
   await lab.sm.send(
     new CreateEndpointCommand({ EndpointName: ENDPOINT, EndpointConfigName: 'cfg-a' })
   )
-  lab.emu.advance(120)
+  lab.emu.advance(DEFAULT_SCENARIO.creationSeconds)
   return alarms
 }
 
@@ -196,7 +201,7 @@ export async function watch(
   lab: Lab,
   until: (d: DescribeEndpointCommandOutput) => boolean,
   step = 5,
-  limit = 3600
+  limit = 7200
 ): Promise<DescribeEndpointCommandOutput[]> {
   const seen: DescribeEndpointCommandOutput[] = []
   for (let t = 0; t <= limit; t += step) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import { actionDefaults, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT, LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, withModelA } from '../e2e/helpers.js'
+import { labEmulator, liveModelA } from '../e2e/helpers.js'
 import { commandLines, commandName, LOG_COMMANDS, pool } from './helpers.js'
 
 const PACKAGE_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/lab-models/2'
@@ -473,7 +473,7 @@ describe('bad input: exit 1, an error naming the input, nothing changed', () => 
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     mutatingBefore = emulator.mutatingCalls().length
     const env = {
       ...emulator.env(),

@@ -10,7 +10,7 @@ import { renderError, renderSummary } from '../../src/report/index.js'
 import type { AlarmSnapshot, CurrentEndpoint, EndpointSnapshot, Verdict } from '../../src/types.js'
 import { settle } from '../../src/verdict.js'
 import { createTimeline, reduce, type WatchContext } from '../../src/watch/reducer.js'
-import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, runStep, step, liveModelA } from '../e2e/helpers.js'
 import { commandLines, commandName, LOG_COMMANDS } from './helpers.js'
 
 const HOSTILE = [
@@ -218,7 +218,7 @@ describe('e2e: a guarding alarm with a hostile name and reason rolls Model E bac
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     // An alarm on a metric with no data, kept in ALARM (missing data: ignore) with a hostile reason.
     expect(
       await cloudwatch(emulator, 'PutMetricAlarm', {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, liveModelA, runStep, step, withModelA } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
 /** A SageMaker call straight to the emulator (JSON 1.1; signatures are not checked). */
@@ -85,7 +85,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     const e = longBakeE()
     const env = { ...emulator.env(), ...e.github, GITHUB_RUN_ID: '9001' }
     // Attempt 1 starts the update and is cancelled mid-shift.
@@ -150,7 +150,7 @@ describe('cleanup-on-failure after a rollback', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     liveBefore = (await liveConfig(emulator, LAB_ENDPOINT))?.config
     const from = emulator.calls().length
     b = await runStep(emulator, step('Model B'), { inputs: { 'cleanup-on-failure': 'true' } })
@@ -217,7 +217,7 @@ describe('a busy endpoint with on-busy: fail', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     const e = longBakeE()
     // Another run starts a long update and does not wait for it.
     started = await runStep(emulator, step('Model E'), {

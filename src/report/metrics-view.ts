@@ -38,7 +38,9 @@ const latency = (figures: FleetFigures | undefined): string =>
   figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs)
 
 function stepTime(metrics: RolloutMetrics, step: StepMetrics): string {
-  return formatOffset(step.at - metrics.startedAt)
+  const time = formatOffset(step.at - metrics.startedAt)
+  // Late datapoints: CloudWatch had not published every minute of this row yet.
+  return step.incomplete ? `${time} (incomplete)` : time
 }
 
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */

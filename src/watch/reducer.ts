@@ -1,6 +1,7 @@
 // The pure heart of the watch: (timeline, observation) → timeline.
 // Times come from the service wherever it gives them, so the table is right under clock skew
 // and under an accelerated (emulated) clock.
+import { sampleServiceClock } from './service-clock.js'
 import type {
   AlarmSnapshot,
   AlarmTrack,
@@ -28,6 +29,12 @@ export interface WatchContext {
 }
 
 export const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack'])
+
+/** What a status the deployment did not ask for means, for the log. */
+const STATUS_NOTES: Readonly<Record<string, string>> = {
+  SystemUpdating: ' (SageMaker maintenance: the deployment waits until it ends)',
+  OutOfService: ' (SageMaker: not available to take incoming requests)'
+}
 
 export function createTimeline(ctx: WatchContext, startedAt: number): Timeline {
   return {
@@ -190,7 +197,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     events.push({
       at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
       kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
-      message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : ''}`
+      message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : (STATUS_NOTES[ep.status] ?? '')}`
     })
   }
 
@@ -239,9 +246,15 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
   const fired = firedNames(alarms)
   const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : ''
   let sawRollingBack = t.sawRollingBack
-  if (ep.status === 'RollingBack' && !sawRollingBack) {
+  const teardown = greenTornDown(ep, ctx)
+  if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
     sawRollingBack = true
-    steps.push({ at: now, bluePercent: 100, greenPercent: 0, event: `rolling back${because}` })
+    steps.push({
+      at: teardown ?? now,
+      bluePercent: 100,
+      greenPercent: 0,
+      event: `rolling back${because}`
+    })
   }
 
   const sawProgress =
@@ -313,8 +326,19 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     sawProgress,
     sawRollingBack,
     polls: t.polls + 1,
-    consecutiveFailedPolls: 0
+    consecutiveFailedPolls: 0,
+    serviceClock: sampleServiceClock(t.serviceClock, obs.at, now)
   }
+}
+
+/**
+ * When this run's green fleet started being terminated while the update is still in progress:
+ * a rollback under way (the traffic is back on blue, the endpoint still Updating).
+ */
+function greenTornDown(ep: EndpointSnapshot, ctx: WatchContext): number | undefined {
+  if (!IN_PROGRESS.has(ep.status) || ep.pendingConfigName !== ctx.newConfigName) return undefined
+  const latest = ep.green ? latestStatus(ep.green.statuses) : undefined
+  return latest?.status === 'Deleting' ? latest.startTime : undefined
 }
 
 /**
