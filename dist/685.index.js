@@ -135,6 +135,16 @@ async function createAwsApi(options) {
             }), { abortSignal }));
             return out?.MetricAlarms ?? [];
         },
+        describeAlarmHistory: async (name, since, o) => {
+            const out = await call('DescribeAlarmHistory', o, abortSignal => cloudwatch.send(new cw.DescribeAlarmHistoryCommand({
+                AlarmName: name,
+                HistoryItemType: 'StateUpdate',
+                StartDate: since,
+                ScanBy: 'TimestampDescending',
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.AlarmHistoryItems ?? [];
+        },
         getMetricData: (input, o) => call('GetMetricData', o, abortSignal => cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })),
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {

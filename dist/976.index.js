@@ -313,12 +313,12 @@ function headline(plan, verdict, timeline, inProgress) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
     const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome];
     const lines = [`## ${title}: ${endpoint.markdown}`, ''];
-    lines.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary));
+    lines.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ }));
     const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
     if (note !== '')
         lines.push('', note);
     if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     return lines.join('\n');
 }
@@ -451,10 +451,10 @@ function renderError(endpointName, verdict, plan, run) {
             .markdown;
     const sections = [
         `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
-        (0,markdown/* escapeMarkdown */.FV)(verdict.summary)
+        (0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })
     ];
     if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        sections.push(`**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
+        sections.push(`**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     if (plan !== undefined) {
         sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);
@@ -824,6 +824,7 @@ function formatStep(step, startedAt) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fj: () => (/* binding */ join),
 /* harmony export */   lS: () => (/* binding */ raw),
@@ -837,6 +838,8 @@ function formatStep(step, startedAt) {
 // (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
 // the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
 const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Characters that start or end inline markup; a backslash makes each one literal. Parentheses

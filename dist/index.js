@@ -610,7 +610,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ko: () => (/* binding */ readInputs)
 });
 
-// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+// UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
 
 // EXTERNAL MODULE: ./src/input-parsers.ts
 var input_parsers = __nccwpck_require__(926);
@@ -796,6 +796,8 @@ function readAlarmNames(r, retain, createAlarms) {
 
 
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
+/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
+const DEFAULT_METRICS_WAIT_SECONDS = 240;
 /** Reads and validates every input; throws one InputError listing every problem. */
 function readInputs(getInput, env) {
     const cache = new Map();
@@ -831,6 +833,7 @@ function readInputs(getInput, env) {
     const wait = (0,input_parsers/* bool */.lc)(r, 'wait', true);
     const timeoutMinutes = (0,input_parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
     const pollIntervalSeconds = (0,input_parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
+    const metricsWaitSeconds = (0,input_parsers/* whole */.WQ)(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS;
     const onBusyRaw = v('on-busy').toLowerCase();
     if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
         r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
@@ -873,6 +876,7 @@ function readInputs(getInput, env) {
         wait,
         timeoutMinutes,
         pollIntervalSeconds,
+        metricsWaitSeconds,
         onBusy,
         onAutoScaling,
         inheritEnvironment,
@@ -956,7 +960,7 @@ async function run(options = {}) {
     // Everything below loads lazily: bad input above never pays for the SDK.
     const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3932)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 9976))
     ]);
@@ -972,7 +976,7 @@ async function run(options = {}) {
         core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
         return 'failed';
     }
-    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
+    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
         request,
         run: runContext,
@@ -990,7 +994,16 @@ async function run(options = {}) {
         }))
     });
     try {
-        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
+        await report({
+            core,
+            result,
+            request,
+            run: runContext,
+            durationSeconds: (now() - startedAt) / 1000,
+            notifier,
+            api,
+            ...(options.signal ? { signal: options.signal } : {})
+        });
     }
     finally {
         // Whatever a socket does, nothing holds the process once the verdict is reported.
@@ -998,10 +1011,10 @@ async function run(options = {}) {
     }
     return result.verdict.outcome;
 }
-function redactingNotifier(notifier, redact) {
+function redactingNotifier(notifier) {
     return {
-        progress: markdown => notifier.progress(redact(markdown)),
-        finish: (markdown, outcome, description) => notifier.finish(redact(markdown), outcome, redact(description))
+        progress: markdown => notifier.progress((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(markdown)),
+        finish: (markdown, outcome, description) => notifier.finish((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(markdown), outcome, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(description))
     };
 }
 const IN_PROGRESS_VERDICT = {
@@ -1012,15 +1025,27 @@ const IN_PROGRESS_VERDICT = {
     finalConfigName: undefined,
     finalStatus: undefined
 };
-async function report(core, result, request, runContext, durationSeconds, notifier, api, redact) {
+async function report(o) {
+    const { core, result, request, durationSeconds, notifier, api, signal } = o;
+    const runContext = o.run;
     const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 9976));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 5231));
-        metrics = await readRolloutMetrics(api, plan, timeline);
+        const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
+            __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
+        ]);
+        metrics = await readRolloutMetrics(api, plan, timeline, {
+            settle: {
+                ...DEFAULT_SETTLE,
+                maxWaitMs: request.metricsWaitSeconds * 1000,
+                // A cancellation after the verdict ends the wait: the figures are marked incomplete.
+                sleep: ms => abortableSleep(ms, signal)
+            }
+        });
         if (metrics?.warning)
             core.warning(metrics.warning);
         else if (metrics)
@@ -1035,7 +1060,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         autoScaling: result.autoScaling
     });
     for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, redact(value));
+        core.setOutput(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(value));
     let markdown;
     if (plan && verdict.outcome === 'planned')
         markdown = renderPlan(plan, runContext, blue);
@@ -1052,7 +1077,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
-    markdown = redact(markdown);
+    markdown = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(markdown);
     try {
         await core.summary.addRaw(markdown).write();
     }
@@ -1066,10 +1091,10 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             : verdict.outcome === 'timed-out'
                 ? 'Timed out'
                 : 'Deployment failed';
-        core.setFailed(redact(`${title}: ${verdict.summary}`));
+        core.setFailed((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(`${title}: ${verdict.summary}`));
     }
     else {
-        core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
+        core.info((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
     }
 }
 

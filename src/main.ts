@@ -76,7 +76,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
-  const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact)
+  const notifier = redactingNotifier(await createNotifier(request, runContext, process.env))
   const result = await deploy({
     request,
     run: runContext,
@@ -97,16 +97,16 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
       )
   })
   try {
-    await report(
+    await report({
       core,
       result,
       request,
-      runContext,
-      (now() - startedAt) / 1000,
+      run: runContext,
+      durationSeconds: (now() - startedAt) / 1000,
       notifier,
       api,
-      redact
-    )
+      ...(options.signal ? { signal: options.signal } : {})
+    })
   } finally {
     // Whatever a socket does, nothing holds the process once the verdict is reported.
     api.close()
@@ -114,7 +114,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   return result.verdict.outcome
 }
 
-function redactingNotifier(notifier: Notifier, redact: (text: string) => string): Notifier {
+function redactingNotifier(notifier: Notifier): Notifier {
   return {
     progress: markdown => notifier.progress(redact(markdown)),
     finish: (markdown, outcome, description) =>
@@ -131,24 +131,38 @@ const IN_PROGRESS_VERDICT: Verdict = {
   finalStatus: undefined
 }
 
-async function report(
-  core: typeof import('@actions/core'),
-  result: DeployResult,
-  request: DeployRequest,
-  runContext: RunContext,
-  durationSeconds: number,
-  notifier: Notifier,
-  api: AwsApi,
-  redact: (text: string) => string
-): Promise<void> {
+interface ReportOptions {
+  readonly core: typeof import('@actions/core')
+  readonly result: DeployResult
+  readonly request: DeployRequest
+  readonly run: RunContext
+  readonly durationSeconds: number
+  readonly notifier: Notifier
+  readonly api: AwsApi
+  readonly signal?: AbortSignal
+}
+
+async function report(o: ReportOptions): Promise<void> {
+  const { core, result, request, durationSeconds, notifier, api, signal } = o
+  const runContext = o.run
   const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
   const { plan, timeline, verdict } = result
   const blue = result.current ?? undefined
   // The evidence behind the verdict; reading it never changes the outcome.
   let metrics: RolloutMetrics | undefined
   if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-    const { readRolloutMetrics } = await import('./metrics/read.js')
-    metrics = await readRolloutMetrics(api, plan, timeline)
+    const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
+      import('./metrics/read.js'),
+      import('./metrics/settle.js')
+    ])
+    metrics = await readRolloutMetrics(api, plan, timeline, {
+      settle: {
+        ...DEFAULT_SETTLE,
+        maxWaitMs: request.metricsWaitSeconds * 1000,
+        // A cancellation after the verdict ends the wait: the figures are marked incomplete.
+        sleep: ms => abortableSleep(ms, signal)
+      }
+    })
     if (metrics?.warning) core.warning(metrics.warning)
     else if (metrics)
       core.info(

@@ -13,6 +13,7 @@ import type {
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type {
+  AlarmHistoryItem,
   CloudWatchClient,
   GetMetricDataCommandInput,
   GetMetricDataCommandOutput,
@@ -63,6 +64,8 @@ export interface AwsApi {
   deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
   putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
   describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
+  /** An alarm's state changes since `since` (newest first, one page of 100). */
+  describeAlarmHistory(name: string, since: Date, o?: CallOptions): Promise<AlarmHistoryItem[]>
   /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
   getMetricData(
     input: GetMetricDataCommandInput,
@@ -236,6 +239,21 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
         )
       )
       return out?.MetricAlarms ?? []
+    },
+    describeAlarmHistory: async (name, since, o) => {
+      const out = await call('DescribeAlarmHistory', o, abortSignal =>
+        cloudwatch.send(
+          new cw.DescribeAlarmHistoryCommand({
+            AlarmName: name,
+            HistoryItemType: 'StateUpdate',
+            StartDate: since,
+            ScanBy: 'TimestampDescending',
+            MaxRecords: 100
+          }),
+          { abortSignal }
+        )
+      )
+      return out?.AlarmHistoryItems ?? []
     },
     getMetricData: (input, o) =>
       call('GetMetricData', o, abortSignal =>

@@ -2,7 +2,7 @@
 // update, e.g. invalid input, a pre-flight finding or a rejected request.
 
 import type { Plan, RunContext, Verdict } from '../types.js'
-import { escapeMarkdown, link } from './markdown.js'
+import { escapeMarkdown, link, VERDICT_TEXT_LENGTH } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
 import { resourcesTable } from './resources.js'
 import { HEADLINES } from './summary.js'
@@ -21,10 +21,12 @@ export function renderError(
           .markdown
   const sections = [
     `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
-    escapeMarkdown(verdict.summary)
+    escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH })
   ]
   if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-    sections.push(`**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
+    sections.push(
+      `**Failure reason:** ${escapeMarkdown(verdict.failureReason, { maxLength: VERDICT_TEXT_LENGTH })}`
+    )
   }
   if (plan !== undefined) {
     sections.push(

@@ -8,6 +8,7 @@ import {
   details,
   escapeMarkdown,
   join,
+  VERDICT_TEXT_LENGTH,
   link,
   raw,
   table,
@@ -77,11 +78,14 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
   const lines = [`## ${title}: ${endpoint.markdown}`, '']
-  lines.push(escapeMarkdown(verdict.summary))
+  lines.push(escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH }))
   const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
   if (note !== '') lines.push('', note)
   if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-    lines.push('', `**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
+    lines.push(
+      '',
+      `**Failure reason:** ${escapeMarkdown(verdict.failureReason, { maxLength: VERDICT_TEXT_LENGTH })}`
+    )
   }
   return lines.join('\n')
 }

@@ -6,6 +6,7 @@
 // Every call gets a deadline inside the watch's budget, so a held socket cannot stretch it.
 import type { AlarmSnapshot, EndpointSnapshot, Timeline, TimelineEvent, Verdict } from '../types.js'
 import { interrupted, settle, timedOut } from '../verdict.js'
+import { recordFiredAlarms, type AlarmTransition } from './alarm-history.js'
 import { reduce, type WatchContext } from './reducer.js'
 import { nextPollDelay } from './schedule.js'
 
@@ -21,6 +22,8 @@ export interface WatchDeps {
   /** The endpoint, or undefined when SageMaker says it does not exist. */
   describeEndpoint(deadlineMs: number): Promise<EndpointSnapshot | undefined>
   describeAlarms(deadlineMs: number): Promise<AlarmSnapshot[]>
+  /** The guard alarms' changes to ALARM since the service time given (naming a rollback). */
+  alarmTransitions?(since: number, deadlineMs: number): Promise<AlarmTransition[]>
   /** Local clock, epoch ms. */
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
@@ -172,6 +175,21 @@ export async function watch(
           try {
             alarmRetryAt = Number.NEGATIVE_INFINITY
             await poll(true)
+            verdict = settle(timeline, ctx) ?? verdict
+          } catch {
+            // keep the verdict
+          }
+        }
+        // A rollback nobody saw an alarm for: the alarms' history says which one fired.
+        if (
+          verdict.outcome === 'rolled-back' &&
+          verdict.triggeredAlarms.length === 0 &&
+          deps.alarmTransitions &&
+          !alarmsOff
+        ) {
+          try {
+            const transitions = await deps.alarmTransitions(timeline.startedAt, callDeadline())
+            timeline = recordFiredAlarms(timeline, transitions)
             verdict = settle(timeline, ctx) ?? verdict
           } catch {
             // keep the verdict
