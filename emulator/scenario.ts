@@ -2,6 +2,7 @@
 // Every field is optional in a scenario file; `resolveScenario` fills the defaults.
 
 import { readFileSync } from 'node:fs'
+import { validateQuotas, type Quotas } from './quotas.js'
 
 /** How a model answers synthetic traffic and InvokeEndpoint calls. */
 export interface ModelBehaviour {
@@ -68,6 +69,8 @@ export interface Scenario {
   faults: FaultRule[]
   expireCredentialsAfterSeconds: number | null
   allowedActions: string[] | null
+  /** Per-account request quotas (token buckets in simulated time); see quotas.ts. */
+  quotas: Quotas
   callLogFile: string | null
 }
 
@@ -97,6 +100,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   faults: [],
   expireCredentialsAfterSeconds: null,
   allowedActions: null,
+  quotas: {},
   callLogFile: null
 })
 
@@ -149,6 +153,7 @@ export function resolveScenario(
       )
     }
   }
+  validateQuotas(merged.quotas)
   merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
   return merged
 }
