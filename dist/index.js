@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 9333:
@@ -171,14 +171,21 @@ function sentence(text) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9145);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
 // the exit code follows it, whatever signal comes after.
+//
+// Source maps (dist/*.map) are read only in a debug run (RUNNER_DEBUG=1, "Enable debug logging"):
+// stack traces then name the TypeScript sources of every chunk loaded after this point. A normal
+// start never pays for them (NODE_OPTIONS=--enable-source-maps maps everything, if wanted).
 
 
 
+const debug = process.env.RUNNER_DEBUG === '1';
+if (debug)
+    process.setSourceMapsEnabled(true);
 const controller = new AbortController();
 let outcome;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -195,6 +202,8 @@ try {
 catch (e) {
     // Anything run() did not turn into a verdict still fails the step with a readable message.
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+    if (debug && e instanceof Error && e.stack)
+        process.stderr.write(`${e.stack}\n`);
 }
 if (outcome !== undefined)
     process.exitCode = _main_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILING_OUTCOMES */ .lq.has(outcome) ? 1 : 0;
@@ -726,7 +735,7 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 6576:
+/***/ 9145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -744,6 +753,25 @@ var errors = __nccwpck_require__(3916);
 var inputs = __nccwpck_require__(2709);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __nccwpck_require__(4813);
+;// CONCATENATED MODULE: ./src/first-read.ts
+const FRESH_MS = 30_000;
+function withFirstRead(api, endpointName, now) {
+    const sentAt = now();
+    let first = api.describeEndpoint(endpointName);
+    // Until pre-flight takes it, a failure of this read is nobody's unhandled rejection.
+    first.catch(() => undefined);
+    return {
+        ...api,
+        describeEndpoint: (name, o) => {
+            const answer = first;
+            first = undefined;
+            if (answer && name === endpointName && o === undefined && now() - sentAt <= FRESH_MS)
+                return answer;
+            return api.describeEndpoint(name, o);
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/plan.ts + 1 modules
 var plan = __nccwpck_require__(9240);
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -826,6 +854,8 @@ function redactStreams(redact) {
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+// Then only what the first request needs loads, in the order it needs it (see first-read.ts).
+
 
 
 
@@ -869,16 +899,11 @@ async function run(options = {}) {
     // From here on, no fragment of a container environment value is written anywhere.
     const redact = createRedactor(Object.values(request.environment));
     redactStreams(redact);
-    const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     if (request.githubToken)
-        core.setSecret(request.githubToken);
-    // Everything below loads lazily: bad input above never pays for the SDK.
-    const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(454)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
-    ]);
+        (0,runner/* maskSecret */.$l)(request.githubToken);
+    // The first request needs only the SageMaker client: it goes out before anything else loads
+    // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
+    const { createAwsApi } = await __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685));
     const startedAt = now();
     let api;
     try {
@@ -888,9 +913,16 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        (0,runner/* failFast */.$4)(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return 'failed';
     }
+    api = withFirstRead(api, request.endpointName, now);
+    const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(454)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6454)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
+        __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
+    ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact);
     const result = await deploy({
         request,
@@ -1467,6 +1499,7 @@ function renamePlan(plan, modelName, configName) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ failFast),
+/* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   gz: () => (/* binding */ setOutputFast)
 /* harmony export */ });
@@ -1495,6 +1528,11 @@ function setOutputFast(name, value, env = process.env) {
         return;
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+/** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */
+function maskSecret(value) {
+    const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::add-mask::${data}\n`);
 }
 
 
