@@ -59,15 +59,19 @@ export interface ConcurrencyRun {
   readonly realSeconds: number
 }
 
-async function createLiveEndpoints(url: string, region: string, n: number): Promise<void> {
+/** Endpoints serving model A on 4 instances, created through the SDK (the clock then needs ~125 s). */
+export async function createLiveEndpoints(
+  url: string,
+  region: string,
+  names: readonly string[]
+): Promise<void> {
   const sm = new SageMakerClient({
     endpoint: url,
     region,
     credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' }
   })
   try {
-    for (let i = 0; i < n; i++) {
-      const name = endpointName(i)
+    for (const name of names) {
       await sm.send(
         new CreateModelCommand({
           ModelName: `${name}-model-a`,
@@ -117,7 +121,11 @@ export async function runConcurrency(options: {
     // Fewer synthetic requests than the lab: the alarms still get a datapoint every minute,
     // and the emulator leaves the CPU to the bundles.
     emulator.setScenario({ trafficPerMinute: 120 })
-    await createLiveEndpoints(emulator.url, emulator.region, n)
+    await createLiveEndpoints(
+      emulator.url,
+      emulator.region,
+      Array.from({ length: n }, (_, i) => endpointName(i))
+    )
     emulator.advance(125)
     emulator.setScenario({ quotas })
     const before = emulator.calls().length
@@ -143,19 +151,6 @@ export async function runConcurrency(options: {
       )
     )
     const calls = emulator.calls().slice(before)
-    if (process.env.BENCH_DUMP_CALLS)
-      (await import('node:fs')).writeFileSync(
-        process.env.BENCH_DUMP_CALLS,
-        JSON.stringify({
-          startSim,
-          calls: calls.map(c => ({
-            op: c.operation,
-            t: c.simulatedTime,
-            s: c.status,
-            ep: JSON.stringify(c.params).match(/fleet-\d+-ep/)?.[0]
-          }))
-        })
-      )
     const events = emulator.events()
     const endSim = Math.max(...results.map(r => r.endSim))
     const rollouts = results.map(({ result, endSim: exitSim }, i): RolloutResult => {
