@@ -14,16 +14,21 @@ import { CLOUDWATCH_DEFAULT_QUOTAS, startEmulator, type Quotas } from '../../emu
 import { ROOT, runAction, type ActionResult } from './action-runner.js'
 import { syncedClock } from './bench-clock.js'
 import {
+  actionOf,
   callsOf,
   operationRates,
+  type CallSample,
   perMinute,
   verdictDelay,
   type OperationRate
 } from './bench-rates.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from './lab.js'
 
-/** Simulated seconds per real second: 50 bundles share two cores, so slower than the lab. */
-export const DEFAULT_CONCURRENCY_TIME_SCALE = 10
+/**
+ * Simulated seconds per real second: 50 bundles share two cores, so slower than the lab (a
+ * 100 ms stall of the machine is then 0.5 simulated seconds, not 2).
+ */
+export const DEFAULT_CONCURRENCY_TIME_SCALE = 5
 /** Not published by AWS: a configurable rate for every SageMaker Describe* call, per second. */
 export const DEFAULT_SAGEMAKER_TPS = 10
 const RUN_TIMEOUT_MS = 240_000
@@ -102,6 +107,24 @@ export async function createLiveEndpoints(
   }
 }
 
+/** The rates of each glob quota key (one bucket shared by the operations it matches). */
+function globRates(
+  calls: readonly CallSample[],
+  quotas: Quotas,
+  from: number,
+  to: number
+): OperationRate[] {
+  return Object.keys(quotas)
+    .filter(key => key.includes('*'))
+    .flatMap(key => {
+      const pattern = new RegExp(`^${key.split('*').join('.*')}$`)
+      const matching = calls
+        .filter(c => c.service !== 'emulator' && pattern.test(actionOf(c)))
+        .map(c => ({ ...c, service: 'glob', operation: key }))
+      return operationRates(matching, from, to).map(r => ({ ...r, action: key }))
+    })
+}
+
 const outcomeOf = (r: ActionResult): string => r.outputs.outcome ?? '(none)'
 
 export async function runConcurrency(options: {
@@ -175,7 +198,10 @@ export async function runConcurrency(options: {
       timeScale,
       quotas,
       rollouts,
-      rates: operationRates(calls, startSim, endSim),
+      rates: [
+        ...operationRates(calls, startSim, endSim),
+        ...globRates(calls, quotas, startSim, endSim)
+      ],
       simulatedSeconds: (endSim - startSim) / 1000,
       realSeconds: (Date.now() - startReal) / 1000
     }
