@@ -20,7 +20,7 @@ export const spread = (values: readonly number[]): Spread => {
 export function fmt(s: Spread | undefined, digits = 1, unit = ''): string {
   if (!s) return 'n/a'
   const f = (v: number) => `${v.toFixed(digits)}${unit}`
-  return s.min === s.max ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`
+  return f(s.min) === f(s.max) ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`
 }
 
 export interface OperationFigures {

@@ -59,7 +59,9 @@ export function range(values: readonly (number | undefined)[]): Range | undefine
 /** "1.2 s (0.9–1.5 s)" over repeated runs, or the one value when they agree. */
 export function showRange(r: Range | undefined, show: (v: number) => string): string {
   if (!r) return show(Number.NaN)
-  return r.min === r.max ? show(r.median) : `${show(r.median)} (${show(r.min)}–${show(r.max)})`
+  return show(r.min) === show(r.max)
+    ? show(r.median)
+    : `${show(r.median)} (${show(r.min)}–${show(r.max)})`
 }
 
 /** The worst (largest) of a figure over B and E in one run, undefined when one is missing. */
