@@ -9,7 +9,9 @@ export default tseslint.config(
       'coverage/**',
       '.ci/**',
       'bench-results/**',
-      'demo-output/**'
+      'demo-output/**',
+      // Start-up equivalents of other actions, in their own style (CommonJS), and their builds.
+      'bench/peers/**'
     ]
   },
   js.configs.recommended,

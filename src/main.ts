@@ -1,9 +1,11 @@
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+// Then only what the first request needs loads, in the order it needs it (see first-read.ts).
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
-import { failFast, getInput, setOutputFast } from './runner.js'
+import { failFast, getInput, maskSecret, setOutputFast } from './runner.js'
+import { withFirstRead } from './first-read.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
@@ -55,16 +57,11 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   // From here on, no fragment of a container environment value is written anywhere.
   registerSecrets(Object.values(request.environment))
   redactStreams()
-  const core = await import('@actions/core')
-  if (request.githubToken) core.setSecret(request.githubToken)
+  if (request.githubToken) maskSecret(request.githubToken)
 
-  // Everything below loads lazily: bad input above never pays for the SDK.
-  const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-    import('./aws/api.js'),
-    import('./deploy.js'),
-    import('./notify.js'),
-    import('./report/index.js')
-  ])
+  // The first request needs only the SageMaker client: it goes out before anything else loads
+  // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
+  const { createAwsApi } = await import('./aws/api.js')
   const startedAt = now()
   let api: AwsApi
   try {
@@ -73,9 +70,16 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
       ...(options.signal ? { signal: options.signal } : {})
     })
   } catch (e) {
-    core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
+    failFast(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
+  api = withFirstRead(api, request.endpointName, now)
+  const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
+    import('@actions/core'),
+    import('./deploy.js'),
+    import('./notify.js'),
+    import('./report/index.js')
+  ])
   const notifier = redactingNotifier(await createNotifier(request, runContext, process.env))
   const result = await deploy({
     request,

@@ -29,3 +29,9 @@ export function setOutputFast(
   const delimiter = `ghadelimiter_${randomUUID()}`
   appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
 }
+
+/** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */
+export function maskSecret(value: string): void {
+  const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  process.stdout.write(`::add-mask::${data}\n`)
+}

@@ -65,6 +65,9 @@ const endpointChanged = (a: EndpointSnapshot | undefined, b: EndpointSnapshot): 
   a.green?.currentInstanceCount !== b.green?.currentInstanceCount ||
   a.green?.statuses.length !== b.green?.statuses.length
 
+/** Share of the poll interval over which concurrent runs' polls after a step's end are spread. */
+export const PHASE_SPREAD = 0.6
+
 /** Pause before the next alarm read after `failures` failed ones in a row. */
 export function alarmBackoffMs(failures: number, refreshMs: number, random: () => number): number {
   const ceiling = Math.min(120_000, refreshMs * 2 ** Math.min(failures - 1, 6))
@@ -88,7 +91,9 @@ export async function watch(
   let notFound = 0
   let notFoundSince: number | undefined
   // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
-  const phaseMs = random() * Math.min(1500, opts.pollIntervalMs / 5)
+  // Spread over most of the interval (fifty rollouts started together then poll a step's end
+  // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
+  const phaseMs = random() * opts.pollIntervalMs * PHASE_SPREAD
   const callDeadline = (): number =>
     Math.max(1000, Math.min(opts.callDeadlineMs ?? 30_000, opts.deadline - deps.now()))
 
