@@ -5,7 +5,7 @@ import type { Plan, RunContext, Verdict } from '../types.js'
 import { escapeMarkdown, link } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
 import { resourcesTable } from './resources.js'
-import { HEADLINES } from './summary.js'
+import { HEADLINES } from './headlines.js'
 
 export function renderError(
   endpointName: string,

@@ -2,7 +2,7 @@
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { Outcome, Plan, RunContext, Timeline, Verdict } from '../types.js'
+import type { Plan, RunContext, Timeline, Verdict } from '../types.js'
 import {
   details,
   escapeMarkdown,
@@ -14,6 +14,7 @@ import {
   type Markdown
 } from './markdown.js'
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
+import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
 import { renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
@@ -40,16 +41,7 @@ export interface SummaryInput {
   readonly metrics?: RolloutMetrics
 }
 
-export const IN_PROGRESS_HEADLINE = '⏳ In progress'
-
-export const HEADLINES: Readonly<Record<Outcome, string>> = {
-  deployed: '✅ Deployed',
-  'rolled-back': '❌ Rolled back',
-  failed: '❌ Failed',
-  'timed-out': '⏱️ Timed out',
-  started: '🚀 Started',
-  planned: '📝 Planned'
-}
+export { HEADLINES, IN_PROGRESS_HEADLINE }
 
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200
