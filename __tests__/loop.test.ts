@@ -50,7 +50,7 @@ describe('watch loop', () => {
     const { verdict, timeline } = await watch(start(), labContext(), deps, options())
     expect(verdict.outcome).toBe('deployed')
     expect(calls.describeEndpoint).toBe(labSuccess().length)
-    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
   })
 
   it('reads alarms only when the endpoint changes or the refresh is due, and names them at the end', async () => {

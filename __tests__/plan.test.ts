@@ -154,7 +154,7 @@ describe('expectedSchedule', () => {
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
-        label: 'complete, blue fleet decommissioned'
+        label: 'all traffic on green: a 60 s bake, then blue is terminated'
       }
     ])
   })
@@ -173,7 +173,9 @@ describe('expectedSchedule', () => {
       [150, 20, 80, 4],
       [210, 0, 100, 5]
     ])
-    expect(rows.at(-1)?.label).toBe('complete, blue fleet decommissioned after a 300 s final bake')
+    expect(rows.at(-1)?.label).toBe(
+      'all traffic on green: a 60 s bake, then a 300 s final bake, then blue is terminated'
+    )
   })
 
   it('canary: canary at P, everything at P + W', () => {
@@ -193,7 +195,7 @@ describe('expectedSchedule', () => {
     ).toEqual([
       [0, 100, 0, 'deployment starts, green fleet provisioned'],
       [60, 90, 10, 'canary shifted, alarms monitored'],
-      [360, 0, 100, 'complete, blue fleet decommissioned']
+      [360, 0, 100, 'all traffic on green: a 300 s bake, then blue is terminated']
     ])
   })
 
@@ -301,7 +303,8 @@ describe('buildPlan: update of a live endpoint', () => {
       [180, 25, 75],
       [240, 0, 100]
     ])
-    expect(plan.expectedDurationSeconds).toBe(300)
+    // The last shift at 240 s, its 60 s bake, no final bake, about 60 s to terminate blue.
+    expect(plan.expectedDurationSeconds).toBe(240 + 60 + 0 + 60)
     expect(plan.budgetSeconds).toBe(1140 + 600)
   })
 
@@ -492,10 +495,12 @@ describe('buildPlan: first deploy', () => {
     })
   })
 
-  it('expects one row with no traffic shift and at least 30 minutes', () => {
+  it('expects one row with no traffic shift, minutes to create, and at least 30 minutes', () => {
+    // Creating an endpoint takes minutes, not the one minute green provisioning is given.
+    expect(plan.expectedDurationSeconds).toBe(600)
     expect(plan.schedule).toEqual([
       {
-        offsetSeconds: 60,
+        offsetSeconds: 600,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,

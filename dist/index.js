@@ -723,9 +723,9 @@ async function run(options = {}) {
     // Everything below loads lazily: bad input above never pays for the SDK.
     const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2875)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6747)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945))
+        __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 3614))
     ]);
     const startedAt = now();
     let api;
@@ -768,7 +768,7 @@ const IN_PROGRESS_VERDICT = {
     finalStatus: undefined
 };
 async function report(core, result, request, runContext, durationSeconds, notifier, api) {
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 2945));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 3614));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -779,7 +779,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         if (metrics?.warning)
             core.warning(metrics.warning);
         else if (metrics)
-            core.info(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
+            core.debug(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
     }
     const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics });
     for (const [name, value] of Object.entries(outputs))
@@ -893,7 +893,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yz: () => (/* reexport */ policyFromDeploymentConfig)
 });
 
-// UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
+// UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, CREATE_ENDPOINT_ESTIMATE_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
 
 // EXTERNAL MODULE: ./src/alarms.ts
 var alarms = __nccwpck_require__(9333);
@@ -929,9 +929,12 @@ function shiftCount(policy, instanceCount) {
         return 2;
     return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount));
 }
-function completeLabel(terminationWaitSeconds) {
-    const bake = terminationWaitSeconds > 0 ? ` after a ${terminationWaitSeconds} s final bake` : '';
-    return `complete, blue fleet decommissioned${bake}`;
+/** The last shift: blue is terminated only after its bake and the final bake. */
+function lastShiftLabel(policy) {
+    const final = policy.terminationWaitSeconds > 0
+        ? `, then a ${policy.terminationWaitSeconds} s final bake`
+        : '';
+    return `all traffic on green: a ${policy.waitIntervalSeconds} s bake${final}, then blue is terminated`;
 }
 function linearLabel(step, greenPercent) {
     if (step === 1)
@@ -957,9 +960,9 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
         };
     };
     const rows = [row(0, 0, 'deployment starts, green fleet provisioned')];
-    const done = completeLabel(policy.terminationWaitSeconds);
+    const done = lastShiftLabel(policy);
     if (policy.routing === 'all-at-once') {
-        rows.push(row(provisioningSeconds, fleet, `all traffic shifted, ${done}`));
+        rows.push(row(provisioningSeconds, fleet, done));
     }
     else if (policy.routing === 'canary') {
         const canary = stepInstances(policy.stepSize, fleet);
@@ -1082,6 +1085,8 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
 const DEFAULT_PROVISIONING_SECONDS = 60;
 /** Estimate for terminating the blue fleet after the final bake. */
 const DECOMMISSION_SECONDS = 60;
+/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
+const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
 /** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
 const BUDGET_MARGIN_SECONDS = 600;
 /** Creating an endpoint takes minutes, whatever the schedule says. */
@@ -1199,16 +1204,17 @@ function buildPlan(request, run, current, options = {}) {
             ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
             : {};
         createEndpoint = { ...base, ...config, Tags: tags };
+        const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
         schedule = [
             {
-                offsetSeconds: provisioning,
+                offsetSeconds: creation,
                 bluePercent: 0,
                 greenPercent: 100,
                 greenInstances: instanceCount,
                 label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
             }
         ];
-        expectedDurationSeconds = provisioning;
+        expectedDurationSeconds = creation;
     }
     else {
         updateEndpoint = request.policy
@@ -1218,8 +1224,10 @@ function buildPlan(request, run, current, options = {}) {
             }
             : { ...base, RetainDeploymentConfig: true };
         schedule = expectedSchedule(effective, instanceCount, provisioning);
+        // The last shift bakes too, then the final bake, then blue is terminated.
         const last = schedule.at(-1)?.offsetSeconds ?? 0;
-        expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
+        expectedDurationSeconds =
+            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
     }
     const timeout = executionTimeout(effective, instanceCount, request.policy !== null);
     const budgetSeconds = request.timeoutMinutes !== undefined

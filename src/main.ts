@@ -142,7 +142,7 @@ async function report(
     metrics = await readRolloutMetrics(api, plan, timeline)
     if (metrics?.warning) core.warning(metrics.warning)
     else if (metrics)
-      core.info(
+      core.debug(
         `Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`
       )
   }

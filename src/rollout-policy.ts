@@ -29,9 +29,13 @@ function shiftCount(policy: RolloutPolicy, instanceCount: number): number {
   return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount))
 }
 
-function completeLabel(terminationWaitSeconds: number): string {
-  const bake = terminationWaitSeconds > 0 ? ` after a ${terminationWaitSeconds} s final bake` : ''
-  return `complete, blue fleet decommissioned${bake}`
+/** The last shift: blue is terminated only after its bake and the final bake. */
+function lastShiftLabel(policy: RolloutPolicy): string {
+  const final =
+    policy.terminationWaitSeconds > 0
+      ? `, then a ${policy.terminationWaitSeconds} s final bake`
+      : ''
+  return `all traffic on green: a ${policy.waitIntervalSeconds} s bake${final}, then blue is terminated`
 }
 
 function linearLabel(step: number, greenPercent: number): string {
@@ -60,9 +64,9 @@ export function expectedSchedule(
     }
   }
   const rows = [row(0, 0, 'deployment starts, green fleet provisioned')]
-  const done = completeLabel(policy.terminationWaitSeconds)
+  const done = lastShiftLabel(policy)
   if (policy.routing === 'all-at-once') {
-    rows.push(row(provisioningSeconds, fleet, `all traffic shifted, ${done}`))
+    rows.push(row(provisioningSeconds, fleet, done))
   } else if (policy.routing === 'canary') {
     const canary = stepInstances(policy.stepSize, fleet)
     rows.push(row(provisioningSeconds, canary, 'canary shifted, alarms monitored'))

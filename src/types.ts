@@ -227,10 +227,16 @@ export interface TimelineEvent {
 
 /** One row of the traffic-step table. */
 export interface TrafficStep {
+  /** Service time; an estimate within `between` for a step no poll saw. */
   readonly at: number
   readonly bluePercent: number
   readonly greenPercent: number
   readonly event: string
+  /**
+   * Set when the step happened between two polls: no poll saw it, the service's later state
+   * shows it happened. Its time lies after `after` and before `before` (service time).
+   */
+  readonly between?: { readonly after: number; readonly before: number }
 }
 
 export interface AlarmTrack {
@@ -238,6 +244,8 @@ export interface AlarmTrack {
   readonly statesSeen: readonly AlarmState[]
   readonly finalState: AlarmState | undefined
   readonly lastReason: string | undefined
+  /** The state reason of the transition into ALARM, as the poll that saw it read it. */
+  readonly firedReason?: string | undefined
   /** Whether it was in ALARM at any poll after the update started. */
   readonly fired: boolean
   readonly firedAt: number | undefined
@@ -257,6 +265,8 @@ export interface Timeline {
   readonly polls: number
   readonly failedPolls: number
   readonly consecutiveFailedPolls: number
+  /** The latest service time the last successful poll showed (a lower bound of its "now"). */
+  readonly lastPollServiceTime?: number
 }
 
 // ---- The verdict -------------------------------------------------------------------------------

@@ -274,7 +274,7 @@ const EXERCISES: readonly Exercise[] = [
     check: run => {
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
       expect(run.inputs['model-data-url']).toContain(PR_LABELED.prHeadSha)
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
         expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.sha }])
       )
@@ -292,7 +292,7 @@ const EXERCISES: readonly Exercise[] = [
     check: run => {
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer')
       expect(run.inputs['model-data-url']).toContain(MERGED.sha)
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       expect(run.github.comments).toEqual([])
     }
   },
@@ -347,7 +347,7 @@ const EXERCISES: readonly Exercise[] = [
         RetainDeploymentConfig: true
       })
       // Model B's policy, retained: linear 25%.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
       expect(bodies[0]).toContain('✅ Deployed')

@@ -4,7 +4,8 @@ import { metricsJson } from '../../src/metrics/json.js'
 import { buildMetricQueries } from '../../src/metrics/queries.js'
 import type { RolloutMetrics } from '../../src/metrics/types.js'
 import {
-  chartLines,
+  errorAxisMax,
+  errorChartLines,
   formatMs,
   phaseTable,
   renderMetrics,
@@ -70,30 +71,52 @@ describe('the phase table', () => {
   })
 })
 
-describe('the chart', () => {
+describe('the charts', () => {
   const markdown = renderMetrics(foldB())
 
-  it('is a Mermaid xychart with the step times on the x axis', () => {
+  it('are Mermaid xycharts with the step times on the x axis', () => {
     expect(markdown).toContain('```mermaid\n')
-    expect(markdown).toContain('\nxychart-beta\n')
+    expect(markdown.match(/\nxychart-beta\n/g)).toHaveLength(2)
     expect(markdown).toContain('  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n')
-    expect(markdown).toContain('  y-axis "Percent" 0 --> 100\n')
   })
 
-  it('draws green traffic, green and blue 5XX rates and the alarm threshold', () => {
-    expect(chartLines(foldB())).toEqual([
-      { name: 'green traffic %', values: ['0', '25', '50', '0'] },
-      { name: 'green 5XX rate %', values: ['0', '20', '20', '0'] },
-      { name: 'blue 5XX rate %', values: ['0', '0', '0', '0'] },
-      { name: 'alarm threshold (1%)', values: ['1', '1', '1', '1'] }
-    ])
+  it('draw the traffic on green as bars from 0 to 100 %', () => {
     expect(markdown).toContain(
-      '  line [0, 25, 50, 0]\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+      '  title "Traffic on green per step (%)"\n  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n  y-axis "Percent" 0 --> 100\n  bar [0, 25, 50, 0]\n```'
     )
-    expect(markdown).toMatch(/Lines \(green: green traffic % · red: green 5XX rate %/)
   })
 
-  it('gives repeated step times distinct labels and leaves out an unknown threshold', () => {
+  it('draw the 5XX rates and the threshold on a scale where the threshold shows', () => {
+    expect(errorChartLines(foldB()).map(l => [l.name, l.values])).toEqual([
+      ['green fleet 5XX rate', ['0', '20', '20', '0']],
+      ['blue fleet 5XX rate', ['0', '0', '0', '0']],
+      ['alarm threshold (1%)', ['1', '1', '1', '1']]
+    ])
+    // 20 % at most: the axis ends at 25 %, not 100 %, so a 1 % threshold is not lost at the bottom.
+    expect(errorAxisMax(foldB())).toBe(25)
+    expect(markdown).toContain(
+      '  y-axis "Percent" 0 --> 25\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+    )
+    expect(markdown).toContain(
+      '5XX chart lines: red: green fleet 5XX rate · blue: blue fleet 5XX rate · amber: alarm threshold (1%).'
+    )
+  })
+
+  it('scale to twice the threshold when no rate comes near it', () => {
+    const quiet = { ...foldB({ green: false }), alarmThresholdPercent: 1 }
+    const zero = {
+      ...quiet,
+      steps: quiet.steps.map(s => ({
+        ...s,
+        green: undefined,
+        blue: s.blue && { ...s.blue, errorRate5xxPercent: 0 },
+        endpoint: { ...s.endpoint, errorRate5xxPercent: 0 }
+      }))
+    }
+    expect(errorAxisMax(zero)).toBe(2)
+  })
+
+  it('give repeated step times distinct labels and leave out an unknown threshold', () => {
     const timeline = {
       ...runB.timeline,
       steps: [...runB.timeline.steps, { ...runB.timeline.steps.at(-1)!, event: 'again' }]
@@ -101,12 +124,26 @@ describe('the chart', () => {
     const metrics = { ...foldB({}, timeline), alarmThresholdPercent: undefined }
     const out = renderMetrics(metrics)
     expect(out).toContain('"T+2 min 40 s", "T+2 min 40 s (2)"]')
-    expect(chartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
+    expect(errorChartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
   })
 
-  it('charts the endpoint rate without the split', () => {
-    const names = chartLines(foldB({ blue: false, green: false })).map(l => l.name)
-    expect(names).toEqual(['green traffic %', 'endpoint 5XX rate %', 'alarm threshold (1%)'])
+  it('chart the endpoint rate without the split', () => {
+    const names = errorChartLines(foldB({ blue: false, green: false })).map(l => l.name)
+    expect(names).toEqual(['endpoint 5XX rate', 'alarm threshold (1%)'])
+  })
+
+  it('are left out for a new endpoint, and so are the blue columns and the shift phase', () => {
+    const first = renderMetrics({ ...foldB(), blueConfigName: undefined }, { firstDeploy: true })
+    expect(first).not.toContain('mermaid')
+    expect(first).toContain('| Time | Requests | 5XX | Latency |')
+    expect(first).not.toMatch(/^\| (Baseline|Traffic shift) /m)
+  })
+
+  it('title both tables', () => {
+    expect(markdown).toContain(
+      '#### Requests, 5XX errors and model latency per traffic step\n\n| Time | Blue requests'
+    )
+    expect(markdown).toContain('#### Per phase of the rollout\n\n| Phase |')
   })
 })
 

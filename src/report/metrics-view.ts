@@ -1,14 +1,25 @@
-// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of traffic
-// share and 5XX rate per step, a per-step table of what blue and green served, and a phase
-// table. The tables are the text fallback for wherever Mermaid does not render. Pure.
+// The metrics section of the job summary (and so of the PR comment): Mermaid charts of the
+// traffic on green and of the 5XX rate per step (on its own scale, so the alarm threshold shows),
+// a per-step table of what blue and green served, and a phase table. The tables are the text
+// fallback for wherever Mermaid does not render. Pure.
 
-import type { FleetFigures, PhaseMetrics, RolloutMetrics, StepMetrics } from '../metrics/types.js'
+import type { FleetFigures, PhaseMetrics, RolloutMetrics } from '../metrics/types.js'
+import type { FleetLabels } from './fleet-labels.js'
 import { codeBlock, escapeMarkdown, raw, table, type Cell, type Markdown } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
-/** Mermaid draws lines in palette order: green traffic, green 5XX, blue 5XX, threshold. */
-const PALETTE = ['#1a7f37', '#cf222e', '#0969da', '#9a6700']
-const COLOUR_NAMES = ['green', 'red', 'blue', 'amber']
+const GREEN = '#1a7f37'
+const RED = '#cf222e'
+const BLUE = '#0969da'
+const AMBER = '#9a6700'
+
+export interface MetricsViewOptions {
+  /** A new endpoint: no shift, no blue fleet, so no charts and no shift phase. */
+  readonly firstDeploy?: boolean
+  readonly labels?: FleetLabels
+  /** The time cell of each traffic-step row, as the traffic table shows it. */
+  readonly stepTimes?: readonly string[]
+}
 
 const PHASE_LABELS: Readonly<Record<PhaseMetrics['phase'], string>> = {
   baseline: 'Baseline',
@@ -37,18 +48,24 @@ const requests = (figures: FleetFigures | undefined): string =>
 const latency = (figures: FleetFigures | undefined): string =>
   figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs)
 
-function stepTime(metrics: RolloutMetrics, step: StepMetrics): string {
-  return formatOffset(step.at - metrics.startedAt)
+function stepTimes(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
+  const given = options.stepTimes
+  if (given !== undefined && given.length === metrics.steps.length) return [...given]
+  return metrics.steps.map(step => formatOffset(step.at - metrics.startedAt))
 }
 
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
 const figure = (text: string): Markdown => raw(text)
 
-export function stepMetricsTable(metrics: RolloutMetrics): string {
+export function stepMetricsTable(
+  metrics: RolloutMetrics,
+  options: MetricsViewOptions = {}
+): string {
+  const times = stepTimes(metrics, options)
   if (metrics.split === 'endpoint-only') {
-    const rows = metrics.steps.map(step =>
+    const rows = metrics.steps.map((step, i) =>
       [
-        stepTime(metrics, step),
+        times[i]!,
         formatPercent(step.greenPercent),
         requests(step.endpoint),
         formatErrors(step.endpoint),
@@ -57,9 +74,16 @@ export function stepMetricsTable(metrics: RolloutMetrics): string {
     )
     return table(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows)
   }
-  const rows = metrics.steps.map(step =>
+  if (metrics.blueConfigName === undefined) {
+    // A new endpoint has no blue fleet: the green columns alone.
+    const rows = metrics.steps.map((step, i) =>
+      [times[i]!, requests(step.green), formatErrors(step.green), latency(step.green)].map(figure)
+    )
+    return table(['Time', 'Requests', '5XX', 'Latency'], rows)
+  }
+  const rows = metrics.steps.map((step, i) =>
     [
-      stepTime(metrics, step),
+      times[i]!,
       requests(step.blue),
       formatErrors(step.blue),
       latency(step.blue),
@@ -94,8 +118,12 @@ function phaseErrors(metrics: RolloutMetrics, phase: PhaseMetrics): string {
   return `${total}; green ${formatErrors(green)}`
 }
 
-export function phaseTable(metrics: RolloutMetrics): string {
-  const rows: Cell[][] = metrics.phases.map(phase => [
+export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
+  // A new endpoint had no traffic before it existed and no shift: only its time in service.
+  const phases = options.firstDeploy
+    ? metrics.phases.filter(phase => phase.phase === 'completion')
+    : metrics.phases
+  const rows: Cell[][] = phases.map(phase => [
     PHASE_LABELS[phase.phase],
     figure(phaseInvocations(metrics, phase)),
     figure(phaseErrors(metrics, phase)),
@@ -108,11 +136,13 @@ export function phaseTable(metrics: RolloutMetrics): string {
 /** A chart value: percent with at most two decimals. */
 const value = (n: number | null | undefined): string => String(Math.round((n ?? 0) * 100) / 100)
 
-/** Category labels must be distinct, or Mermaid puts two steps on one tick. */
-function axisLabels(metrics: RolloutMetrics): string[] {
+/** Short, distinct x-axis labels: `≈` marks a step no poll saw (its time is estimated). */
+function axisLabels(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
   const seen = new Map<string, number>()
-  return metrics.steps.map(step => {
-    const label = stepTime(metrics, step)
+  const given = options.stepTimes
+  return metrics.steps.map((step, i) => {
+    const estimated = given?.[i]?.startsWith('between') === true
+    const label = `${estimated ? '≈' : ''}${formatOffset(step.at - metrics.startedAt)}`
     const n = (seen.get(label) ?? 0) + 1
     seen.set(label, n)
     return n === 1 ? label : `${label} (${n})`
@@ -121,58 +151,97 @@ function axisLabels(metrics: RolloutMetrics): string[] {
 
 export interface ChartLine {
   readonly name: string
+  readonly colour: string
   readonly values: readonly string[]
 }
 
-/** The chart's lines in drawing order, with their data. */
-export function chartLines(metrics: RolloutMetrics): ChartLine[] {
+/** The 5XX chart's lines in drawing order, with their data. */
+export function errorChartLines(metrics: RolloutMetrics): ChartLine[] {
   const steps = metrics.steps
-  const lines: ChartLine[] = [
-    { name: 'green traffic %', values: steps.map(s => value(s.greenPercent)) }
-  ]
-  if (metrics.split === 'per-fleet') {
-    lines.push({
-      name: 'green 5XX rate %',
-      values: steps.map(s => value(s.green?.errorRate5xxPercent))
-    })
-    lines.push({
-      name: 'blue 5XX rate %',
-      values: steps.map(s => value(s.blue?.errorRate5xxPercent))
-    })
-  } else {
-    lines.push({
-      name: 'endpoint 5XX rate %',
-      values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
-    })
-  }
+  const lines: ChartLine[] =
+    metrics.split === 'per-fleet'
+      ? [
+          {
+            name: 'green fleet 5XX rate',
+            colour: RED,
+            values: steps.map(s => value(s.green?.errorRate5xxPercent))
+          },
+          {
+            name: 'blue fleet 5XX rate',
+            colour: BLUE,
+            values: steps.map(s => value(s.blue?.errorRate5xxPercent))
+          }
+        ]
+      : [
+          {
+            name: 'endpoint 5XX rate',
+            colour: RED,
+            values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
+          }
+        ]
   if (metrics.alarmThresholdPercent !== undefined) {
     lines.push({
       name: `alarm threshold (${formatPercent(metrics.alarmThresholdPercent)})`,
+      colour: AMBER,
       values: steps.map(() => value(metrics.alarmThresholdPercent))
     })
   }
   return lines
 }
 
-export function metricsChart(metrics: RolloutMetrics): string {
-  const lines = chartLines(metrics)
-  // Colours follow the line order; without the blue line, skip its colour.
-  const colours = metrics.split === 'per-fleet' ? PALETTE : [PALETTE[0], PALETTE[1], PALETTE[3]]
-  const names = metrics.split === 'per-fleet' ? COLOUR_NAMES : ['green', 'red', 'amber']
-  const init = { themeVariables: { xyChart: { plotColorPalette: colours.join(', ') } } }
-  const labels = axisLabels(metrics)
-    .map(label => `"${label}"`)
-    .join(', ')
-  const body = [
-    `%%{init: ${JSON.stringify(init)}}%%`,
-    'xychart-beta',
-    '  title "Traffic share and 5XX rate per step"',
-    `  x-axis [${labels}]`,
-    '  y-axis "Percent" 0 --> 100',
-    ...lines.map(line => `  line [${line.values.join(', ')}]`)
-  ].join('\n')
-  const legend = lines.map((line, i) => `${names[i] ?? ''}: ${line.name}`).join(' · ')
-  return `${codeBlock(body, 'mermaid')}\n\n${escapeMarkdown(`Lines (${legend}).`)}`
+/** The top of the 5XX axis: room above the highest rate and twice the threshold, rounded up. */
+export function errorAxisMax(metrics: RolloutMetrics): number {
+  const rates = metrics.steps.flatMap(s =>
+    [s.green?.errorRate5xxPercent, s.blue?.errorRate5xxPercent, s.endpoint.errorRate5xxPercent].map(
+      r => r ?? 0
+    )
+  )
+  const top = Math.max(1, 2 * (metrics.alarmThresholdPercent ?? 0), 1.2 * Math.max(0, ...rates))
+  const step = top <= 5 ? 1 : top <= 25 ? 5 : 10
+  return Math.min(100, Math.ceil(top / step) * step)
+}
+
+function chart(
+  title: string,
+  labels: readonly string[],
+  yAxis: string,
+  series: readonly { kind: 'bar' | 'line'; colour: string; values: readonly string[] }[]
+): string {
+  const init = {
+    themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
+  }
+  return codeBlock(
+    [
+      `%%{init: ${JSON.stringify(init)}}%%`,
+      'xychart-beta',
+      `  title "${title}"`,
+      `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+      `  y-axis ${yAxis}`,
+      ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
+    ].join('\n'),
+    'mermaid'
+  )
+}
+
+/** Two charts: green's share of the traffic per step, and the 5XX rate on its own scale. */
+export function metricsCharts(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
+  const labels = axisLabels(metrics, options)
+  const traffic = chart('Traffic on green per step (%)', labels, '"Percent" 0 --> 100', [
+    { kind: 'bar', colour: GREEN, values: metrics.steps.map(s => value(s.greenPercent)) }
+  ])
+  const lines = errorChartLines(metrics)
+  const errors = chart(
+    '5XX rate per step (%)',
+    labels,
+    `"Percent" 0 --> ${errorAxisMax(metrics)}`,
+    [...lines.map(line => ({ kind: 'line' as const, colour: line.colour, values: line.values }))]
+  )
+  const colourName: Record<string, string> = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' }
+  const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ')
+  const estimated = labels.some(label => label.startsWith('≈'))
+    ? ' ≈ marks a step no poll saw, at its estimated time.'
+    : ''
+  return `${traffic}\n\n${errors}\n\n${escapeMarkdown(`5XX chart lines: ${legend}.${estimated}`)}`
 }
 
 function windowNote(metrics: RolloutMetrics): string {
@@ -190,14 +259,22 @@ function windowNote(metrics: RolloutMetrics): string {
   )
 }
 
-export function renderMetrics(metrics: RolloutMetrics | undefined): string {
+export function renderMetrics(
+  metrics: RolloutMetrics | undefined,
+  options: MetricsViewOptions = {}
+): string {
   if (metrics === undefined) return ''
   const heading = '### Metrics per step'
   const warning = metrics.warning === undefined ? '' : `⚠️ ${escapeMarkdown(metrics.warning)}`
   if (metrics.steps.length === 0) {
     return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`
   }
-  const parts = [heading, metricsChart(metrics), stepMetricsTable(metrics), phaseTable(metrics)]
+  const parts = [heading]
+  if (!options.firstDeploy) parts.push(metricsCharts(metrics, options))
+  parts.push(
+    `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`,
+    `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`
+  )
   if (metrics.note !== undefined) parts.push(`**Note:** ${escapeMarkdown(metrics.note)}`)
   if (warning !== '') parts.push(warning)
   parts.push(windowNote(metrics))

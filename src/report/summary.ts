@@ -2,7 +2,7 @@
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { Plan, RunContext, Timeline, Verdict } from '../types.js'
+import type { Plan, RunContext, Timeline, TrafficStep, Verdict } from '../types.js'
 import {
   details,
   escapeMarkdown,
@@ -14,6 +14,7 @@ import {
   type Markdown
 } from './markdown.js'
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
+import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
 import { renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
@@ -33,7 +34,7 @@ export interface SummaryInput {
   readonly alarmDetails?: Readonly<Record<string, AlarmDetail>>
   /** The live fleet before the run (pre-flight), for the Blue (before) column. */
   readonly blue?: BlueFleet
-  /** Seconds from the update request to the verdict; else derived from the timeline. */
+  /** Seconds this step ran, on the runner's clock. */
   readonly durationSeconds?: number
   /** A progress report while watching (the PR comment between steps), not a verdict. */
   readonly inProgress?: boolean
@@ -48,10 +49,15 @@ const MAX_EVENTS = 200
 
 export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
+  const labels = fleetLabels(plan, input.blue)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
-    trafficSection(plan, timeline),
-    renderMetrics(input.metrics),
+    trafficSection(plan, timeline, labels),
+    renderMetrics(input.metrics, {
+      firstDeploy: plan.firstDeploy,
+      labels,
+      stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+    }),
     alarmSection(input),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
     eventLog(timeline),
@@ -63,10 +69,14 @@ export function renderSummary(input: SummaryInput): string {
 function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: boolean): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
-  const lines = [`## ${title}: ${endpoint.markdown}`, '']
-  lines.push(escapeMarkdown(verdict.summary))
   const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
-  if (note !== '') lines.push('', note)
+  // A rollback is said once: its note names the alarms (linked) and where the traffic went.
+  const body =
+    verdict.outcome === 'rolled-back' && note !== ''
+      ? [note]
+      : [escapeMarkdown(verdict.summary), note]
+  const lines = [`## ${title}: ${endpoint.markdown}`]
+  for (const part of body) if (part !== '') lines.push('', part)
   if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
     lines.push('', `**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
   }
@@ -84,11 +94,14 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
   switch (verdict.outcome) {
     case 'rolled-back': {
       const names = verdict.triggeredAlarms
+      const blue = escapeMarkdown(
+        verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config'
+      )
       if (names.length === 0) {
-        return 'SageMaker rolled traffic back to the blue fleet; no guarding alarm was seen in ALARM (see the failure reason and the event log).'
+        return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`
       }
       const noun = names.length === 1 ? 'alarm' : 'alarms'
-      return `**Rolled back by ${noun}:** ${alarmLinks(plan, names).markdown}. All traffic returned to the blue fleet (${escapeMarkdown(timeline.oldConfigName ?? 'the previous config')}).`
+      return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`
     }
     case 'timed-out':
       return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.'
@@ -103,25 +116,30 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
   }
 }
 
-function trafficSection(plan: Plan, timeline: Timeline): string {
+/** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
+export function stepTime(step: TrafficStep, startedAt: number): string {
+  if (step.between === undefined) return formatOffset(step.at - startedAt)
+  const { after, before } = step.between
+  return `between ${formatOffset(after - startedAt)} and ${formatOffset(before - startedAt)}`
+}
+
+function trafficSection(plan: Plan, timeline: Timeline, labels: FleetLabels): string {
   const heading = '### Traffic steps'
   if (plan.firstDeploy) {
     return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`
   }
   if (timeline.steps.length === 0) return `${heading}\n\nNo traffic step was observed.`
   const rows = timeline.steps.map(step => [
-    formatOffset(step.at - timeline.startedAt),
+    stepTime(step, timeline.startedAt),
     formatPercent(step.bluePercent),
     formatPercent(step.greenPercent),
     step.event
   ])
-  const headers = [
-    'Time',
-    `Blue (${plan.blueModelName ?? 'previous model'})`,
-    `Green (${plan.greenModelName})`,
-    'What happened'
-  ]
-  return `${heading}\n\n${table(headers, rows)}`
+  const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened']
+  const unseen = timeline.steps.some(step => step.between !== undefined)
+    ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
+    : ''
+  return `${heading}\n\n${table(headers, rows)}${unseen}`
 }
 
 function alarmSection(input: SummaryInput): string {
@@ -137,24 +155,39 @@ function alarmSection(input: SummaryInput): string {
     const track = tracked.get(name)
     const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
     const detail = input.alarmDetails?.[name]
-    const fired = track?.fired === true || verdict.triggeredAlarms.includes(name)
+    const seenFiring = track?.fired === true
+    // SageMaker's failure reason names it, but no poll saw it in ALARM: it fired and cleared
+    // between two polls.
+    const firedUnseen = !seenFiring && verdict.triggeredAlarms.includes(name)
     const nameLink = link(name, alarmUrl(plan.region, name))
     const when =
-      track?.firedAt === undefined ? '' : ` at ${formatOffset(track.firedAt - timeline.startedAt)}`
+      track?.firedAt !== undefined
+        ? `at ${formatOffset(track.firedAt - timeline.startedAt)}`
+        : firedUnseen
+          ? 'between two polls'
+          : ''
+    const whenText = when === '' ? '' : ` ${when}`
+    const seen =
+      track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ')
     rows.push([
-      fired ? raw(`🚨 ${nameLink.markdown} **fired**${when}`) : nameLink,
+      seenFiring || firedUnseen ? raw(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
       detail?.watches ?? spec?.watches ?? '—',
       detail?.threshold ??
         (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
-      track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → '),
+      firedUnseen ? `${seen}, and ALARM between two polls` : seen,
       track?.finalState ?? '—'
     ])
-    if (fired && track?.lastReason !== undefined && track.lastReason.trim() !== '') {
-      reasons.push(`- **${escapeMarkdown(name)}**: ${escapeMarkdown(track.lastReason)}`)
+    const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined)
+    if (seenFiring && reason !== undefined && reason.trim() !== '') {
+      reasons.push(`- **${escapeMarkdown(name)}**${whenText}: ${escapeMarkdown(reason)}`)
+    } else if (firedUnseen) {
+      reasons.push(
+        `- **${escapeMarkdown(name)}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`
+      )
     }
   }
   const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state']
-  const why = reasons.length === 0 ? '' : `\n\nAlarm reasons:\n\n${reasons.join('\n')}`
+  const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`
   return `### Alarms\n\n${table(headers, rows)}${why}`
 }
 
@@ -175,16 +208,21 @@ function eventLog(timeline: Timeline): string {
   return details(`Event log (${events.length} ${noun})`, lines.join('\n'))
 }
 
-function durationMs(input: SummaryInput): number {
-  if (input.durationSeconds !== undefined) return input.durationSeconds * 1000
-  const { timeline } = input
+/** The rollout on SageMaker's clock: from the update request to the last thing it showed. */
+function serviceDurationMs(timeline: Timeline): number {
   const times = [...timeline.events.map(e => e.at), ...timeline.steps.map(s => s.at)]
   return times.length === 0 ? 0 : Math.max(0, Math.max(...times) - timeline.startedAt)
 }
 
 function footer(input: SummaryInput): string {
-  const { run } = input
-  const parts = [`Duration: ${formatDuration(durationMs(input))}`]
+  const { run, timeline } = input
+  // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
+  const parts = [
+    `Rollout: ${formatDuration(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+  ]
+  if (input.durationSeconds !== undefined) {
+    parts.push(`this step: ${formatDuration(input.durationSeconds * 1000)} on the runner's clock`)
+  }
   const runLink = runUrl(run)
   if (runLink !== undefined && run.runId !== '') {
     parts.push(link(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown)

@@ -12,6 +12,14 @@ import type {
   TrafficStep,
   VariantStatusSnapshot
 } from '../types.js'
+import {
+  addMissedFirstShiftBeforeRollback,
+  addMissedShiftsBeforeCompletion,
+  addObservedShift,
+  observedGreenPercent,
+  recordedShifts,
+  type StepContext
+} from './traffic-steps.js'
 
 /** What the watch knows from the plan and pre-flight. */
 export interface WatchContext {
@@ -78,25 +86,6 @@ function serviceTime(t: Timeline, obs: Observation): number {
   return Math.max(...times)
 }
 
-/** Percentage of the fleet on green, from the pending fleet's instances with traffic. */
-function observedGreenPercent(
-  ep: EndpointSnapshot,
-  ctx: WatchContext,
-  shiftsSoFar: number
-): number | undefined {
-  const green = ep.green
-  if (!green) return undefined
-  const status = latestStatus(green.statuses)?.status
-  if (status !== 'ActivatingTraffic' && status !== 'Baking') return 0
-  const total = green.desiredInstanceCount ?? ctx.instanceCount
-  if (green.currentInstanceCount !== undefined && total > 0) {
-    return Math.round((100 * Math.min(green.currentInstanceCount, total)) / total)
-  }
-  // The service did not say: fall back to the policy's schedule.
-  const shifts = ctx.schedule.filter(s => s.greenPercent > 0)
-  return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent
-}
-
 function trackAlarms(
   tracks: readonly AlarmTrack[],
   alarms: readonly AlarmSnapshot[],
@@ -108,7 +97,9 @@ function trackAlarms(
     const prev = byName.get(a.name)
     const when = a.updatedAt ?? at
     const changed = !prev || prev.finalState !== a.state
-    if (changed && (prev || a.state !== 'OK')) {
+    // Only ALARM matters to the rollout: OK and INSUFFICIENT_DATA come and go with the
+    // alarm's evaluation times, and would make the log differ from run to run.
+    if (changed && (a.state === 'ALARM' || prev?.finalState === 'ALARM')) {
       const from = prev?.finalState ? `${prev.finalState} → ` : ''
       events.push({
         at: when,
@@ -122,6 +113,8 @@ function trackAlarms(
       statesSeen: changed ? [...(prev?.statesSeen ?? []), a.state] : (prev?.statesSeen ?? []),
       finalState: a.state,
       lastReason: a.reason ?? prev?.lastReason,
+      // The reason of the transition that fired, not a later one (OK again, say).
+      firedReason: prev?.firedReason ?? (fired ? a.reason : undefined),
       fired: (prev?.fired ?? false) || fired,
       firedAt: prev?.firedAt ?? (fired ? when : undefined)
     })
@@ -194,90 +187,64 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     })
   }
 
-  // Green fleet status changes (provisioning, activating traffic, baking).
-  const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined
-  const prevGreenLatest = prev?.green ? latestStatus(prev.green.statuses) : undefined
-  if (
-    greenLatest &&
-    (greenLatest.status !== prevGreenLatest?.status ||
-      greenLatest.startTime !== prevGreenLatest?.startTime)
-  ) {
-    const kind =
-      greenLatest.status === 'Creating'
-        ? 'provisioning'
-        : greenLatest.status === 'Baking'
-          ? 'bake'
-          : 'step'
-    events.push({
-      at: greenLatest.startTime ?? now,
-      kind,
-      message: `green fleet ${greenLatest.status}${greenLatest.message ? `: ${greenLatest.message}` : ''}`
-    })
+  const stepCtx: StepContext = {
+    schedule: ctx.schedule,
+    instanceCount: ctx.instanceCount,
+    waitIntervalSeconds: ctx.waitIntervalSeconds,
+    startedAt
   }
+  // What the previous poll had seen: steps no poll saw came after it.
+  const after = t.lastPollServiceTime ?? startedAt
+  const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined
+  const green = observedGreenPercent(ep, greenLatest?.status, stepCtx, recordedShifts(steps))
+  const greenEvent = greenFleetEvent(greenLatest, prev, green, now)
+  if (greenEvent) events.push(greenEvent)
 
   const alarms = trackAlarms(t.alarms, obs.alarms, now, events)
   const onNew = ep.configName === ctx.newConfigName && ep.pendingConfigName === undefined
-  const lastStep = steps.at(-1)!
 
-  // Traffic steps.
-  const shiftsSoFar = steps.filter(s => s.greenPercent > 0 && s.bluePercent > 0).length
-  const green = observedGreenPercent(ep, ctx, shiftsSoFar)
-  if (green !== undefined && green > 0 && green !== lastStep.greenPercent) {
-    const total = ctx.schedule.filter(s => s.greenPercent > 0).length
-    const k = steps.filter(s => s.greenPercent > 0).length + 1
-    steps.push({
-      at: greenLatest?.startTime ?? now,
-      bluePercent: 100 - green,
-      greenPercent: green,
-      event:
-        green === 100
-          ? `all traffic on green (step ${k} of ${Math.max(total, k)}), final bake`
-          : `step ${k} of ${Math.max(total, k)}: ${green}% shifted to green, alarms monitored`
-    })
+  if (green !== undefined && green > 0 && green !== steps.at(-1)!.greenPercent) {
+    addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events)
   }
 
   const fired = firedNames(alarms)
   const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : ''
+  // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
+  const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '')
   let sawRollingBack = t.sawRollingBack
   if (ep.status === 'RollingBack' && !sawRollingBack) {
     sawRollingBack = true
+    if (rolledBackByAlarm) addMissedFirstShiftBeforeRollback(steps, now, after, stepCtx, events)
     steps.push({ at: now, bluePercent: 100, greenPercent: 0, event: `rolling back${because}` })
   }
 
   const sawProgress =
     t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName
+  const settledBefore = prev?.status === 'InService' && prev.configName === ep.configName
 
-  if (
-    ep.status === 'InService' &&
-    onNew &&
-    !(prev?.status === 'InService' && prev.configName === ep.configName)
-  ) {
+  if (ep.status === 'InService' && onNew && !settledBefore) {
     const at = ep.lastModifiedTime ?? now
-    const tail = steps.at(-1)!
-    if (tail.greenPercent === 100 && steps.length > 1) {
-      steps[steps.length - 1] = {
-        ...tail,
-        event: `${tail.event}; complete, blue fleet decommissioned`
-      }
-    } else {
-      steps.push({
-        at,
-        bluePercent: 0,
-        greenPercent: 100,
-        event: ctx.firstDeploy
-          ? 'endpoint in service on the new config'
-          : 'complete, blue fleet decommissioned'
-      })
-    }
+    if (!ctx.firstDeploy) addMissedShiftsBeforeCompletion(steps, at, after, stepCtx, events)
+    // Its own row at the service's completion time: the final bake and the blue fleet's
+    // termination come after the last shift.
+    steps.push({
+      at,
+      bluePercent: 0,
+      greenPercent: 100,
+      event: ctx.firstDeploy
+        ? 'endpoint in service on the new config'
+        : 'complete, blue fleet decommissioned'
+    })
     events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` })
   } else if (
-    !(prev?.status === 'InService' && prev.configName === ep.configName) &&
+    !settledBefore &&
     ep.status === 'InService' &&
     ep.configName !== ctx.newConfigName &&
     ep.pendingConfigName !== ctx.newConfigName &&
     changedSinceStart(t, ep, ctx, sawProgress)
   ) {
     const at = ep.lastModifiedTime ?? now
+    if (rolledBackByAlarm) addMissedFirstShiftBeforeRollback(steps, at, after, stepCtx, events)
     const tail = steps.at(-1)!
     if (!(tail.bluePercent === 100 && tail.greenPercent === 0 && steps.length > 1)) {
       steps.push({ at, bluePercent: 100, greenPercent: 0, event: `rolled back to blue${because}` })
@@ -313,7 +280,32 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     sawProgress,
     sawRollingBack,
     polls: t.polls + 1,
-    consecutiveFailedPolls: 0
+    consecutiveFailedPolls: 0,
+    lastPollServiceTime: Math.max(now, ...steps.map(step => step.at))
+  }
+}
+
+/** A change of the green fleet's status (provisioning, activating traffic, baking), with its split. */
+function greenFleetEvent(
+  latest: VariantStatusSnapshot | undefined,
+  prev: EndpointSnapshot | undefined,
+  greenPercent: number | undefined,
+  now: number
+): TimelineEvent | undefined {
+  const before = prev?.green ? latestStatus(prev.green.statuses) : undefined
+  if (!latest || (latest.status === before?.status && latest.startTime === before?.startTime)) {
+    return undefined
+  }
+  const kind =
+    latest.status === 'Creating' ? 'provisioning' : latest.status === 'Baking' ? 'bake' : 'step'
+  const split =
+    greenPercent !== undefined && greenPercent > 0
+      ? ` (green ${greenPercent}% / blue ${100 - greenPercent}%)`
+      : ''
+  return {
+    at: latest.startTime ?? now,
+    kind,
+    message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
   }
 }
 

@@ -1,0 +1,956 @@
+export const id = 614;
+export const ids = [614];
+export const modules = {
+
+/***/ 3614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HEADLINES: () => (/* reexport */ headlines/* HEADLINES */.O),
+  OUTPUT_NAMES: () => (/* reexport */ OUTPUT_NAMES),
+  buildOutputs: () => (/* reexport */ buildOutputs),
+  code: () => (/* reexport */ markdown/* code */.aY),
+  doubleFleetInstanceHours: () => (/* reexport */ doubleFleetInstanceHours),
+  escapeMarkdown: () => (/* reexport */ markdown/* escapeMarkdown */.FV),
+  formatDuration: () => (/* reexport */ time/* formatDuration */.a3),
+  formatEvent: () => (/* reexport */ log/* formatEvent */.q),
+  formatOffset: () => (/* reexport */ time/* formatOffset */.xS),
+  formatPercent: () => (/* reexport */ time/* formatPercent */.l9),
+  formatStep: () => (/* reexport */ log/* formatStep */.y),
+  planJson: () => (/* reexport */ planJson),
+  renderError: () => (/* reexport */ renderError),
+  renderMetrics: () => (/* reexport */ renderMetrics),
+  renderPlan: () => (/* reexport */ renderPlan),
+  renderSummary: () => (/* reexport */ renderSummary),
+  table: () => (/* reexport */ markdown/* table */.tp),
+  trafficStepsOutput: () => (/* reexport */ trafficStepsOutput)
+});
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/report/links.ts
+var links = __webpack_require__(3303);
+;// CONCATENATED MODULE: ./src/report/fleet-labels.ts
+const MAX_LABEL = 48;
+/** `s3://bucket/fraud/3f9c2a7…/model.tar.gz` → `fraud/3f9c2a7/model.tar.gz`, at most ~48 characters. */
+function artifactLabel(artifact) {
+    const pkg = /:model-package\/([^/]+)\/(\d+)$/.exec(artifact);
+    if (pkg)
+        return `package ${pkg[1]} v${pkg[2]}`;
+    const url = /^(?:s3|https?):\/\/[^/]+\/(.+)$/.exec(artifact);
+    if (!url)
+        return artifact;
+    // A full commit SHA in the path says no more than its first seven characters.
+    const key = url[1].replace(/\b([0-9a-f]{7})[0-9a-f]{33}\b/g, '$1');
+    if (key.length <= MAX_LABEL)
+        return key;
+    const parts = key.split('/');
+    return `…/${parts.slice(-2).join('/')}`;
+}
+/** Labels for the blue (live) and green (this run's) fleets, told apart when they look alike. */
+function fleetLabels(plan, blue) {
+    const blueModel = plan.blueModelName ?? blue?.modelName;
+    const blueLabel = blue?.modelDataUrl !== undefined
+        ? artifactLabel(blue.modelDataUrl)
+        : (blueModel ?? 'the live model');
+    const greenLabel = plan.artifact !== undefined ? artifactLabel(plan.artifact) : plan.greenModelName;
+    if (blueLabel !== greenLabel)
+        return { blue: blueLabel, green: greenLabel };
+    // Same artifact (a new image or environment, say): the model names tell them apart.
+    return { blue: blueModel ?? blueLabel, green: plan.greenModelName };
+}
+
+// EXTERNAL MODULE: ./src/report/headlines.ts
+var headlines = __webpack_require__(6871);
+// EXTERNAL MODULE: ./src/report/time.ts
+var time = __webpack_require__(5813);
+;// CONCATENATED MODULE: ./src/report/metrics-view.ts
+// The metrics section of the job summary (and so of the PR comment): Mermaid charts of the
+// traffic on green and of the 5XX rate per step (on its own scale, so the alarm threshold shows),
+// a per-step table of what blue and green served, and a phase table. The tables are the text
+// fallback for wherever Mermaid does not render. Pure.
+
+
+const GREEN = '#1a7f37';
+const RED = '#cf222e';
+const BLUE = '#0969da';
+const AMBER = '#9a6700';
+const PHASE_LABELS = {
+    baseline: 'Baseline',
+    shift: 'Traffic shift',
+    rollback: 'Rollback',
+    completion: 'Completion'
+};
+function formatCount(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+function formatMs(value) {
+    if (value === null)
+        return '—';
+    return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ms`;
+}
+/** `12 (2.5%)`; `—` when the fleet served nothing. */
+function formatErrors(figures) {
+    if (figures === undefined || figures.requests === 0)
+        return '—';
+    return `${formatCount(figures.errors5xx)} (${(0,time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
+}
+const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
+const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
+function stepTimes(metrics, options) {
+    const given = options.stepTimes;
+    if (given !== undefined && given.length === metrics.steps.length)
+        return [...given];
+    return metrics.steps.map(step => (0,time/* formatOffset */.xS)(step.at - metrics.startedAt));
+}
+/** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
+const figure = (text) => (0,markdown/* raw */.lS)(text);
+function stepMetricsTable(metrics, options = {}) {
+    const times = stepTimes(metrics, options);
+    if (metrics.split === 'endpoint-only') {
+        const rows = metrics.steps.map((step, i) => [
+            times[i],
+            (0,time/* formatPercent */.l9)(step.greenPercent),
+            requests(step.endpoint),
+            formatErrors(step.endpoint),
+            latency(step.endpoint)
+        ].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows);
+    }
+    if (metrics.blueConfigName === undefined) {
+        // A new endpoint has no blue fleet: the green columns alone.
+        const rows = metrics.steps.map((step, i) => [times[i], requests(step.green), formatErrors(step.green), latency(step.green)].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Requests', '5XX', 'Latency'], rows);
+    }
+    const rows = metrics.steps.map((step, i) => [
+        times[i],
+        requests(step.blue),
+        formatErrors(step.blue),
+        latency(step.blue),
+        requests(step.green),
+        formatErrors(step.green),
+        latency(step.green)
+    ].map(figure));
+    const headers = [
+        'Time',
+        'Blue requests',
+        'Blue 5XX',
+        'Blue latency',
+        'Green requests',
+        'Green 5XX',
+        'Green latency'
+    ];
+    return (0,markdown/* table */.tp)(headers, rows);
+}
+function phaseInvocations(metrics, phase) {
+    const total = formatCount(phase.endpoint.requests);
+    if (metrics.split === 'endpoint-only' || phase.green === undefined)
+        return total;
+    const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
+    return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
+}
+function phaseErrors(metrics, phase) {
+    const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
+    const green = phase.green;
+    if (metrics.split === 'endpoint-only' || green === undefined || green.requests === 0)
+        return total;
+    return `${total}; green ${formatErrors(green)}`;
+}
+function phaseTable(metrics, options = {}) {
+    // A new endpoint had no traffic before it existed and no shift: only its time in service.
+    const phases = options.firstDeploy
+        ? metrics.phases.filter(phase => phase.phase === 'completion')
+        : metrics.phases;
+    const rows = phases.map(phase => [
+        PHASE_LABELS[phase.phase],
+        figure(phaseInvocations(metrics, phase)),
+        figure(phaseErrors(metrics, phase)),
+        figure(latency(phase.endpoint)),
+        phase.outcome
+    ]);
+    return (0,markdown/* table */.tp)(['Phase', 'Invocations', '5XX errors', 'Latency', 'Outcome'], rows);
+}
+/** A chart value: percent with at most two decimals. */
+const value = (n) => String(Math.round((n ?? 0) * 100) / 100);
+/** Short, distinct x-axis labels: `≈` marks a step no poll saw (its time is estimated). */
+function axisLabels(metrics, options) {
+    const seen = new Map();
+    const given = options.stepTimes;
+    return metrics.steps.map((step, i) => {
+        const estimated = given?.[i]?.startsWith('between') === true;
+        const label = `${estimated ? '≈' : ''}${(0,time/* formatOffset */.xS)(step.at - metrics.startedAt)}`;
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        return n === 1 ? label : `${label} (${n})`;
+    });
+}
+/** The 5XX chart's lines in drawing order, with their data. */
+function errorChartLines(metrics) {
+    const steps = metrics.steps;
+    const lines = metrics.split === 'per-fleet'
+        ? [
+            {
+                name: 'green fleet 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.green?.errorRate5xxPercent))
+            },
+            {
+                name: 'blue fleet 5XX rate',
+                colour: BLUE,
+                values: steps.map(s => value(s.blue?.errorRate5xxPercent))
+            }
+        ]
+        : [
+            {
+                name: 'endpoint 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
+            }
+        ];
+    if (metrics.alarmThresholdPercent !== undefined) {
+        lines.push({
+            name: `alarm threshold (${(0,time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
+            colour: AMBER,
+            values: steps.map(() => value(metrics.alarmThresholdPercent))
+        });
+    }
+    return lines;
+}
+/** The top of the 5XX axis: room above the highest rate and twice the threshold, rounded up. */
+function errorAxisMax(metrics) {
+    const rates = metrics.steps.flatMap(s => [s.green?.errorRate5xxPercent, s.blue?.errorRate5xxPercent, s.endpoint.errorRate5xxPercent].map(r => r ?? 0));
+    const top = Math.max(1, 2 * (metrics.alarmThresholdPercent ?? 0), 1.2 * Math.max(0, ...rates));
+    const step = top <= 5 ? 1 : top <= 25 ? 5 : 10;
+    return Math.min(100, Math.ceil(top / step) * step);
+}
+function chart(title, labels, yAxis, series) {
+    const init = {
+        themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
+    };
+    return (0,markdown/* codeBlock */.DV)([
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+        `  y-axis ${yAxis}`,
+        ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
+    ].join('\n'), 'mermaid');
+}
+/** Two charts: green's share of the traffic per step, and the 5XX rate on its own scale. */
+function metricsCharts(metrics, options = {}) {
+    const labels = axisLabels(metrics, options);
+    const traffic = chart('Traffic on green per step (%)', labels, '"Percent" 0 --> 100', [
+        { kind: 'bar', colour: GREEN, values: metrics.steps.map(s => value(s.greenPercent)) }
+    ]);
+    const lines = errorChartLines(metrics);
+    const errors = chart('5XX rate per step (%)', labels, `"Percent" 0 --> ${errorAxisMax(metrics)}`, [...lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values }))]);
+    const colourName = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' };
+    const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ');
+    const estimated = labels.some(label => label.startsWith('≈'))
+        ? ' ≈ marks a step no poll saw, at its estimated time.'
+        : '';
+    return `${traffic}\n\n${errors}\n\n${(0,markdown/* escapeMarkdown */.FV)(`5XX chart lines: ${legend}.${estimated}`)}`;
+}
+function windowNote(metrics) {
+    const from = (0,time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
+    const to = (0,time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
+    const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
+    const split = metrics.split === 'per-fleet'
+        ? 'blue and green told apart by the EndpointConfigName dimension'
+        : 'whole variant only';
+    return (0,markdown/* escapeMarkdown */.FV)(`CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to} (${calls}; ${split}). ` +
+        'A minute that spans two steps is shared between them by time and traffic share.');
+}
+function renderMetrics(metrics, options = {}) {
+    if (metrics === undefined)
+        return '';
+    const heading = '### Metrics per step';
+    const warning = metrics.warning === undefined ? '' : `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(metrics.warning)}`;
+    if (metrics.steps.length === 0) {
+        return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`;
+    }
+    const parts = [heading];
+    if (!options.firstDeploy)
+        parts.push(metricsCharts(metrics, options));
+    parts.push(`#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+    if (metrics.note !== undefined)
+        parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
+    if (warning !== '')
+        parts.push(warning);
+    parts.push(windowNote(metrics));
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/resources.ts
+// The blue/green resources side by side, with console links (summary and plan view).
+
+
+const NONE = '—';
+function orNone(value, render) {
+    return value === undefined || value === '' ? NONE : render(String(value));
+}
+/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+function resourcesTable(plan, blue, headers) {
+    const region = plan.region;
+    // A first deploy has no blue side at all: leave its column empty rather than guess.
+    const before = (value, render) => plan.firstDeploy ? '' : orNone(value, render);
+    const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
+    const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
+    const plain = (v) => v;
+    const rows = [
+        [
+            'Model',
+            before(plan.blueModelName ?? blue?.modelName, modelLink),
+            modelLink(plan.greenModelName)
+        ],
+        [
+            'Endpoint config',
+            before(plan.previousConfigName, configLink),
+            configLink(plan.endpointConfigName)
+        ],
+        ['Artifact', before(blue?.modelDataUrl, markdown/* code */.aY), orNone(plan.artifact, markdown/* code */.aY)],
+        ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
+        ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
+    ];
+    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: verdict headline, the traffic-step table, the alarms that guarded the
+// rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
+
+
+
+
+
+
+
+
+/** The event log is for reading, not an archive: the oldest and newest events are kept. */
+const MAX_EVENTS = 200;
+function renderSummary(input) {
+    const { plan, timeline, verdict } = input;
+    const labels = fleetLabels(plan, input.blue);
+    const sections = [
+        headline(plan, verdict, timeline, input.inProgress === true),
+        trafficSection(plan, timeline, labels),
+        renderMetrics(input.metrics, {
+            firstDeploy: plan.firstDeploy,
+            labels,
+            stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+        }),
+        alarmSection(input),
+        `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
+        eventLog(timeline),
+        footer(input)
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function headline(plan, verdict, timeline, inProgress) {
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
+    const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
+    const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
+    // A rollback is said once: its note names the alarms (linked) and where the traffic went.
+    const body = verdict.outcome === 'rolled-back' && note !== ''
+        ? [note]
+        : [(0,markdown/* escapeMarkdown */.FV)(verdict.summary), note];
+    const lines = [`## ${title}: ${endpoint.markdown}`];
+    for (const part of body)
+        if (part !== '')
+            lines.push('', part);
+    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
+    }
+    return lines.join('\n');
+}
+function alarmLinks(plan, names) {
+    return (0,markdown/* join */.fj)(names.map(name => (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name))), ', ');
+}
+function outcomeNote(plan, verdict, timeline) {
+    switch (verdict.outcome) {
+        case 'rolled-back': {
+            const names = verdict.triggeredAlarms;
+            const blue = (0,markdown/* escapeMarkdown */.FV)(verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config');
+            if (names.length === 0) {
+                return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`;
+            }
+            const noun = names.length === 1 ? 'alarm' : 'alarms';
+            return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`;
+        }
+        case 'timed-out':
+            return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.';
+        case 'started':
+            return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.';
+        case 'failed':
+            return verdict.triggeredAlarms.length > 0
+                ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
+                : '';
+        default:
+            return '';
+    }
+}
+/** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
+function stepTime(step, startedAt) {
+    if (step.between === undefined)
+        return (0,time/* formatOffset */.xS)(step.at - startedAt);
+    const { after, before } = step.between;
+    return `between ${(0,time/* formatOffset */.xS)(after - startedAt)} and ${(0,time/* formatOffset */.xS)(before - startedAt)}`;
+}
+function trafficSection(plan, timeline, labels) {
+    const heading = '### Traffic steps';
+    if (plan.firstDeploy) {
+        return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`;
+    }
+    if (timeline.steps.length === 0)
+        return `${heading}\n\nNo traffic step was observed.`;
+    const rows = timeline.steps.map(step => [
+        stepTime(step, timeline.startedAt),
+        (0,time/* formatPercent */.l9)(step.bluePercent),
+        (0,time/* formatPercent */.l9)(step.greenPercent),
+        step.event
+    ]);
+    const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened'];
+    const unseen = timeline.steps.some(step => step.between !== undefined)
+        ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}`;
+}
+function alarmSection(input) {
+    const { plan, timeline, verdict } = input;
+    const tracked = new Map(timeline.alarms.map(track => [track.name, track]));
+    const names = [...timeline.alarms.map(track => track.name)];
+    for (const name of plan.guardAlarmNames)
+        if (!tracked.has(name))
+            names.push(name);
+    if (names.length === 0)
+        return '### Alarms\n\nNo CloudWatch alarm guarded this rollout.';
+    const rows = [];
+    const reasons = [];
+    for (const name of names) {
+        const track = tracked.get(name);
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        const detail = input.alarmDetails?.[name];
+        const seenFiring = track?.fired === true;
+        // SageMaker's failure reason names it, but no poll saw it in ALARM: it fired and cleared
+        // between two polls.
+        const firedUnseen = !seenFiring && verdict.triggeredAlarms.includes(name);
+        const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
+        const when = track?.firedAt !== undefined
+            ? `at ${(0,time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
+            : firedUnseen
+                ? 'between two polls'
+                : '';
+        const whenText = when === '' ? '' : ` ${when}`;
+        const seen = track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ');
+        rows.push([
+            seenFiring || firedUnseen ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
+            detail?.watches ?? spec?.watches ?? '—',
+            detail?.threshold ??
+                (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
+            firedUnseen ? `${seen}, and ALARM between two polls` : seen,
+            track?.finalState ?? '—'
+        ]);
+        const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined);
+        if (seenFiring && reason !== undefined && reason.trim() !== '') {
+            reasons.push(`- **${(0,markdown/* escapeMarkdown */.FV)(name)}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}`);
+        }
+        else if (firedUnseen) {
+            reasons.push(`- **${(0,markdown/* escapeMarkdown */.FV)(name)}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
+        }
+    }
+    const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state'];
+    const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`;
+    return `### Alarms\n\n${(0,markdown/* table */.tp)(headers, rows)}${why}`;
+}
+function eventLog(timeline) {
+    const events = timeline.events;
+    if (events.length === 0)
+        return '';
+    const shown = events.length <= MAX_EVENTS
+        ? events
+        : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)];
+    const lines = shown.map(event => `- **${(0,time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
+    if (shown.length < events.length) {
+        lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`);
+    }
+    const noun = events.length === 1 ? 'event' : 'events';
+    return (0,markdown/* details */.zH)(`Event log (${events.length} ${noun})`, lines.join('\n'));
+}
+/** The rollout on SageMaker's clock: from the update request to the last thing it showed. */
+function serviceDurationMs(timeline) {
+    const times = [...timeline.events.map(e => e.at), ...timeline.steps.map(s => s.at)];
+    return times.length === 0 ? 0 : Math.max(0, Math.max(...times) - timeline.startedAt);
+}
+function footer(input) {
+    const { run, timeline } = input;
+    // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
+    const parts = [
+        `Rollout: ${(0,time/* formatDuration */.a3)(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+    ];
+    if (input.durationSeconds !== undefined) {
+        parts.push(`this step: ${(0,time/* formatDuration */.a3)(input.durationSeconds * 1000)} on the runner's clock`);
+    }
+    const runLink = (0,links/* runUrl */.Vp)(run);
+    if (runLink !== undefined && run.runId !== '') {
+        parts.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown);
+    }
+    const commitLink = (0,links/* commitUrl */.Bg)(run);
+    if (commitLink !== undefined)
+        parts.push(`commit ${(0,markdown/* link */.nf)(run.sha.slice(0, 7), commitLink).markdown}`);
+    return parts.join(' · ');
+}
+
+;// CONCATENATED MODULE: ./src/report/error-view.ts
+// The job summary when there is no timeline: the run stopped before (or while) starting the
+// update, e.g. invalid input, a pre-flight finding or a rejected request.
+
+
+
+
+function renderError(endpointName, verdict, plan, run) {
+    const region = plan?.region;
+    const endpoint = endpointName === ''
+        ? (0,markdown/* escapeMarkdown */.FV)('(no endpoint name)')
+        : (0,markdown/* link */.nf)(endpointName, region === undefined ? undefined : (0,links/* endpointUrl */.Pb)(region, endpointName))
+            .markdown;
+    const sections = [
+        `## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`,
+        (0,markdown/* escapeMarkdown */.FV)(verdict.summary)
+    ];
+    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
+        sections.push(`**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
+    }
+    if (plan !== undefined) {
+        sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);
+    }
+    const url = (0,links/* runUrl */.Vp)(run);
+    if (url !== undefined && run.runId !== '') {
+        sections.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown);
+    }
+    return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-view.ts
+// The dry-run view: what would change, the expected traffic schedule, the alarms that would
+// guard it, what the double fleet costs in instance-hours, and the exact requests.
+
+
+
+
+
+/**
+ * Instance-hours of the double fleet: blue and green both run from the start of green
+ * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
+ * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
+ */
+function doubleFleetInstanceHours(plan, blue) {
+    if (plan.firstDeploy)
+        return 0;
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600;
+    return Math.round(hours * 100) / 100;
+}
+function renderPlan(plan, run, blue) {
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
+    const action = plan.firstDeploy
+        ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const sections = [
+        `## 📝 Planned: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+        `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+        scheduleSection(plan, fleetLabels(plan, blue)),
+        plan_view_alarmSection(plan),
+        costSection(plan, blue),
+        requestsSection(plan),
+        plan_view_footer(run)
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function scheduleSection(plan, labels) {
+    const heading = '### Expected traffic schedule';
+    const budget = `the action waits up to ${(0,time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
+    if (plan.firstDeploy) {
+        return (`${heading}\n\nNo traffic shift: the new endpoint would serve the green model from the start. ` +
+            `Creating an endpoint usually takes several minutes (estimate: about ${(0,time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}); ${budget}.`);
+    }
+    if (plan.schedule.length === 0)
+        return `${heading}\n\nNo traffic shift.`;
+    const rows = plan.schedule.map(step => [
+        (0,time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        (0,time/* formatPercent */.l9)(step.bluePercent),
+        (0,time/* formatPercent */.l9)(step.greenPercent),
+        String(step.greenInstances),
+        step.label
+    ]);
+    rows.push([
+        (0,time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
+        (0,time/* formatPercent */.l9)(0),
+        (0,time/* formatPercent */.l9)(100),
+        String(plan.instanceCount),
+        'complete: blue fleet terminated'
+    ]);
+    const headers = [
+        'Time',
+        `Blue: ${labels.blue}`,
+        `Green: ${labels.green}`,
+        'Green instances',
+        'Step'
+    ];
+    const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
+    const timing = `Expected duration: about ${(0,time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+        `The times assume about ${(0,time/* formatDuration */.a3)(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`;
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
+}
+function plan_view_alarmSection(plan) {
+    const heading = '### Alarms that would guard the rollout';
+    if (plan.guardAlarmNames.length === 0) {
+        return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`;
+    }
+    const rows = plan.guardAlarmNames.map(name => {
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        return [
+            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
+            spec === undefined ? 'existing alarm' : 'created or updated by this run',
+            spec?.watches ?? '—'
+        ];
+    });
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
+}
+function costSection(plan, blue) {
+    const heading = '### Double fleet';
+    if (plan.firstDeploy)
+        return `${heading}\n\nNone: a new endpoint runs only the green fleet.`;
+    const hours = doubleFleetInstanceHours(plan, blue);
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const greenType = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const blueType = (0,markdown/* escapeMarkdown */.FV)(blue?.instanceType ?? plan.instanceType);
+    const types = blueType === greenType
+        ? `Both fleets are ${greenType}.`
+        : `Blue runs ${blueType}, green ${greenType}.`;
+    const unknown = blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : '';
+    return (`${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
+        `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
+        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`);
+}
+/** A container environment often carries credentials: show its keys, never its values. */
+const REDACTED = '(value not shown)';
+function redactModel(body) {
+    const container = body?.['PrimaryContainer'];
+    const environment = container?.['Environment'];
+    if (!body || !container || !environment)
+        return body;
+    const keysOnly = Object.fromEntries(Object.keys(environment).map(key => [key, REDACTED]));
+    return { ...body, PrimaryContainer: { ...container, Environment: keysOnly } };
+}
+/** The plan as it may be shown or output: environment values redacted. */
+function publicPlan(plan) {
+    return { ...plan, createModel: redactModel(plan.createModel) };
+}
+function requestsSection(plan) {
+    const requests = [
+        ['CreateModel', redactModel(plan.createModel)],
+        ['CreateEndpointConfig', plan.createEndpointConfig],
+        ['CreateEndpoint', plan.createEndpoint],
+        ['UpdateEndpoint', plan.updateEndpoint],
+        ...plan.alarmsToCreate.map((alarm) => [
+            `PutMetricAlarm (${alarm.name})`,
+            alarm.request
+        ])
+    ];
+    const blocks = requests
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, body]) => `**${(0,markdown/* escapeMarkdown */.FV)(name)}**\n\n${(0,markdown/* codeBlock */.DV)(stableJson(body, 2), 'json')}`);
+    return (0,markdown/* details */.zH)('Requests that would be sent', blocks.join('\n\n'));
+}
+function plan_view_footer(run) {
+    const url = (0,links/* runUrl */.Vp)(run);
+    if (url === undefined || run.runId === '')
+        return '';
+    return `Planned by ${(0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown}.`;
+}
+/** Object keys sorted at every level and undefined turned into null, so the JSON is stable. */
+function sortKeys(value) {
+    if (value === undefined)
+        return null;
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value);
+        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return Object.fromEntries(entries.map(([key, item]) => [key, sortKeys(item)]));
+    }
+    return value;
+}
+function stableJson(value, indent) {
+    return JSON.stringify(sortKeys(value), null, indent);
+}
+/** The `plan` output: the whole plan as stable, compact JSON. */
+function planJson(plan) {
+    return stableJson(publicPlan(plan));
+}
+
+;// CONCATENATED MODULE: ./src/metrics/json.ts
+const iso = (ms) => new Date(ms).toISOString();
+const fleet = (figures) => figures ?? null;
+function metricsJson(metrics, whyNone) {
+    if (metrics === undefined)
+        return JSON.stringify({ note: whyNone });
+    if (metrics.steps.length === 0) {
+        return JSON.stringify({
+            note: metrics.warning ?? metrics.note ?? whyNone,
+            getMetricDataCalls: metrics.calls
+        });
+    }
+    const offset = (ms) => Math.round((ms - metrics.startedAt) / 1000);
+    return JSON.stringify({
+        split: metrics.split,
+        ...(metrics.note === undefined ? {} : { note: metrics.note }),
+        ...(metrics.warning === undefined ? {} : { warning: metrics.warning }),
+        periodSeconds: metrics.periodSeconds,
+        window: { start: iso(metrics.windowStart), end: iso(metrics.windowEnd) },
+        blueConfigName: metrics.blueConfigName ?? null,
+        greenConfigName: metrics.greenConfigName,
+        alarmThresholdPercent: metrics.alarmThresholdPercent ?? null,
+        getMetricDataCalls: metrics.calls,
+        steps: metrics.steps.map(step => ({
+            at: iso(step.at),
+            offsetSeconds: offset(step.at),
+            untilOffsetSeconds: offset(step.until),
+            bluePercent: step.bluePercent,
+            greenPercent: step.greenPercent,
+            event: step.event,
+            blue: fleet(step.blue),
+            green: fleet(step.green),
+            endpoint: step.endpoint,
+            cpuUtilizationPercent: step.cpuUtilizationPercent
+        })),
+        phases: metrics.phases.map(phase => ({
+            phase: phase.phase,
+            from: iso(phase.from),
+            until: iso(phase.until),
+            blue: fleet(phase.blue),
+            green: fleet(phase.green),
+            endpoint: phase.endpoint,
+            outcome: phase.outcome
+        }))
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The action outputs (action.yml), as strings ready for core.setOutput.
+
+
+const OUTPUT_NAMES = [
+    'outcome',
+    'model-name',
+    'endpoint-config-name',
+    'previous-endpoint-config-name',
+    'failure-reason',
+    'triggered-alarms',
+    'duration-seconds',
+    'traffic-steps',
+    'plan',
+    'metrics'
+];
+function trafficStepsOutput(timeline) {
+    if (timeline === undefined)
+        return [];
+    const offset = (at) => Math.round((at - timeline.startedAt) / 1000);
+    return timeline.steps.map(step => ({
+        at: new Date(step.at).toISOString(),
+        offsetSeconds: offset(step.at),
+        bluePercent: step.bluePercent,
+        greenPercent: step.greenPercent,
+        event: step.event,
+        ...(step.between === undefined
+            ? {}
+            : {
+                betweenPolls: {
+                    afterSeconds: offset(step.between.after),
+                    beforeSeconds: offset(step.between.before)
+                }
+            })
+    }));
+}
+function buildOutputs(input) {
+    const { plan, timeline, verdict } = input;
+    const duration = Number.isFinite(input.durationSeconds) ? input.durationSeconds : 0;
+    return {
+        outcome: verdict.outcome,
+        'model-name': plan?.greenModelName ?? '',
+        'endpoint-config-name': plan?.endpointConfigName ?? timeline?.newConfigName ?? '',
+        'previous-endpoint-config-name': plan?.previousConfigName ?? timeline?.oldConfigName ?? '',
+        'failure-reason': verdict.failureReason ?? '',
+        'triggered-alarms': verdict.triggeredAlarms.join(','),
+        'duration-seconds': String(Math.max(0, Math.round(duration))),
+        'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
+        plan: plan === undefined ? '' : planJson(plan),
+        metrics: metricsJson(input.metrics, whyNoMetrics(input))
+    };
+}
+function whyNoMetrics({ timeline, verdict }) {
+    if (verdict.outcome === 'planned')
+        return 'No metrics: dry run, nothing was deployed.';
+    if (timeline === undefined)
+        return 'No metrics: no rollout was started.';
+    if (verdict.outcome === 'started')
+        return 'No metrics: the action did not wait for the rollout (wait: false).';
+    return 'No metrics were read for this rollout.';
+}
+
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __webpack_require__(6472);
+;// CONCATENATED MODULE: ./src/report/index.ts
+// The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 3303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   Pb: () => (/* binding */ endpointUrl),
+/* harmony export */   Py: () => (/* binding */ endpointConfigUrl),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   Zr: () => (/* binding */ modelUrl),
+/* harmony export */   dz: () => (/* binding */ alarmUrl)
+/* harmony export */ });
+/* unused harmony export consoleOrigin */
+// Region-aware AWS console and GitHub run links. Every path component is URL-encoded, so a
+// name can never change where a link points.
+/** The console origin for a region: China and GovCloud have their own consoles. */
+function consoleOrigin(region) {
+    if (region.startsWith('cn-'))
+        return 'https://console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'https://console.amazonaws-us-gov.com';
+    return `https://${encodeURIComponent(region)}.console.aws.amazon.com`;
+}
+function serviceHome(service, region) {
+    const r = encodeURIComponent(region);
+    return `${consoleOrigin(region)}/${service}/home?region=${r}`;
+}
+function endpointUrl(region, endpointName) {
+    return `${serviceHome('sagemaker', region)}#/endpoints/${encodeURIComponent(endpointName)}`;
+}
+function endpointConfigUrl(region, configName) {
+    return `${serviceHome('sagemaker', region)}#/endpointConfig/${encodeURIComponent(configName)}`;
+}
+function modelUrl(region, modelName) {
+    return `${serviceHome('sagemaker', region)}#/models/${encodeURIComponent(modelName)}`;
+}
+function alarmUrl(region, alarmName) {
+    return `${serviceHome('cloudwatch', region)}#alarmsV2:alarm/${encodeURIComponent(alarmName)}`;
+}
+/** The workflow run attempt; undefined when the server URL is not http(s). */
+function runUrl(run) {
+    const server = (run.serverUrl || 'https://github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+$/i.test(server))
+        return undefined;
+    const repository = run.repository.split('/').map(encodeURIComponent).join('/');
+    const attempt = encodeURIComponent(run.runAttempt || '1');
+    return `${server}/${repository}/actions/runs/${encodeURIComponent(run.runId)}/attempts/${attempt}`;
+}
+/** The commit page of the run. */
+function commitUrl(run) {
+    const server = (run.serverUrl || 'https://github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+$/i.test(server) || run.sha === '')
+        return undefined;
+    const repository = run.repository.split('/').map(encodeURIComponent).join('/');
+    return `${server}/${repository}/commit/${encodeURIComponent(run.sha)}`;
+}
+
+
+/***/ }),
+
+/***/ 6472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ formatEvent),
+/* harmony export */   y: () => (/* binding */ formatStep)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
+// One-line log messages while watching (plain text for the Actions log, not Markdown).
+
+
+// One line each: service text with a newline could otherwise start a `::command::` line.
+function oneLine(text) {
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text).trim();
+}
+/** `[T+1 min] first step shifted` */
+function formatEvent(event, startedAt) {
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(event.at - startedAt)}] ${oneLine(event.message)}`;
+}
+/** `[T+1 min] green 25% / blue 75% — first step shifted` */
+function formatStep(step, startedAt) {
+    const split = `green ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.greenPercent)} / blue ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.bluePercent)}`;
+    const event = oneLine(step.event);
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(step.at - startedAt)}] ${split}${event === '' ? '' : ` — ${event}`}`;
+}
+
+
+/***/ }),
+
+/***/ 5813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   xS: () => (/* binding */ formatOffset)
+/* harmony export */ });
+// Time as the report shows it: offsets from the update request and plain durations.
+/** `45 s`, `1 min`, `1 min 30 s`, `1 h 2 min`; `0 s` for zero. Rounded to the second. */
+function formatDuration(ms) {
+    const total = Math.round(Math.abs(ms) / 1000);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const parts = [];
+    if (hours > 0)
+        parts.push(`${hours} h`);
+    if (minutes > 0)
+        parts.push(`${minutes} min`);
+    if (seconds > 0)
+        parts.push(`${seconds} s`);
+    return parts.length === 0 ? '0 s' : parts.join(' ');
+}
+/**
+ * An offset from the start of the deployment: `T+0`, `T+45 s`, `T+1 min`, `T+1 min 30 s`.
+ * Negative offsets (service clock slightly behind ours) read `T-5 s`.
+ */
+function formatOffset(ms) {
+    if (!Number.isFinite(ms))
+        return 'T+?';
+    const rounded = Math.round(ms / 1000);
+    if (rounded === 0)
+        return 'T+0';
+    return `T${rounded < 0 ? '-' : '+'}${formatDuration(ms)}`;
+}
+/** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
+function formatPercent(percent) {
+    return `${Math.round(percent * 10) / 10}%`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=614.index.js.map
