@@ -9,7 +9,8 @@ export default tseslint.config(
       'coverage/**',
       '.ci/**',
       'bench-results/**',
-      'demo-output/**'
+      'demo-output/**',
+      'render-output/**'
     ]
   },
   js.configs.recommended,

@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
   code: () => (/* reexport */ markdown/* code */.aY),
   doubleFleetInstanceHours: () => (/* reexport */ doubleFleetInstanceHours),
   escapeMarkdown: () => (/* reexport */ markdown/* escapeMarkdown */.FV),
-  formatDuration: () => (/* reexport */ time/* formatDuration */.a3),
+  formatDuration: () => (/* reexport */ report_time/* formatDuration */.a3),
   formatEvent: () => (/* reexport */ log/* formatEvent */.q),
-  formatOffset: () => (/* reexport */ time/* formatOffset */.xS),
-  formatPercent: () => (/* reexport */ time/* formatPercent */.l9),
+  formatOffset: () => (/* reexport */ report_time/* formatOffset */.xS),
+  formatPercent: () => (/* reexport */ report_time/* formatPercent */.l9),
   formatStep: () => (/* reexport */ log/* formatStep */.y),
   planJson: () => (/* reexport */ planJson),
   renderError: () => (/* reexport */ renderError),
@@ -34,7 +34,45 @@ __webpack_require__.d(__webpack_exports__, {
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
+;// CONCATENATED MODULE: ./src/report/resources.ts
+// The blue/green resources side by side, with console links (summary and plan view).
+
+
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+const blueOf = (plan, blue) => blue ?? plan.blueFleet;
+const NONE = '—';
+function orNone(value, render) {
+    return value === undefined || value === '' ? NONE : render(String(value));
+}
+/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+function resourcesTable(plan, blue, headers) {
+    const region = plan.region;
+    blue = blueOf(plan, blue);
+    // A first deploy has no blue side at all: leave its column empty rather than guess.
+    const before = (value, render) => plan.firstDeploy ? '' : orNone(value, render);
+    const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
+    const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
+    const plain = (v) => v;
+    const rows = [
+        [
+            'Model',
+            before(plan.blueModelName ?? blue?.modelName, modelLink),
+            modelLink(plan.greenModelName)
+        ],
+        [
+            'Endpoint config',
+            before(plan.previousConfigName, configLink),
+            configLink(plan.endpointConfigName)
+        ],
+        ['Artifact', before(blue?.modelDataUrl, markdown/* code */.aY), orNone(plan.artifact, markdown/* code */.aY)],
+        ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
+        ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
+    ];
+    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+
 ;// CONCATENATED MODULE: ./src/report/fleet-labels.ts
+
 const MAX_LABEL = 48;
 /** `s3://bucket/fraud/3f9c2a7…/model.tar.gz` → `fraud/3f9c2a7/model.tar.gz`, at most ~48 characters. */
 function artifactLabel(artifact) {
@@ -52,7 +90,8 @@ function artifactLabel(artifact) {
     return `…/${parts.slice(-2).join('/')}`;
 }
 /** Labels for the blue (live) and green (this run's) fleets, told apart when they look alike. */
-function fleetLabels(plan, blue) {
+function fleetLabels(plan, given) {
+    const blue = blueOf(plan, given);
     const blueModel = plan.blueModelName ?? blue?.modelName;
     const blueLabel = blue?.modelDataUrl !== undefined
         ? artifactLabel(blue.modelDataUrl)
@@ -67,15 +106,14 @@ function fleetLabels(plan, blue) {
 // EXTERNAL MODULE: ./src/report/headlines.ts
 var headlines = __webpack_require__(6871);
 // EXTERNAL MODULE: ./src/report/time.ts
-var time = __webpack_require__(5813);
+var report_time = __webpack_require__(5813);
 ;// CONCATENATED MODULE: ./src/report/metrics-view.ts
-// The metrics section of the job summary (and so of the PR comment): Mermaid charts of the
-// traffic on green and of the 5XX rate per step (on its own scale, so the alarm threshold shows),
-// a per-step table of what blue and green served, and a phase table. The tables are the text
+// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
+// rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
+// and green served, and a phase table. The tables are the text
 // fallback for wherever Mermaid does not render. Pure.
 
 
-const GREEN = '#1a7f37';
 const RED = '#cf222e';
 const BLUE = '#0969da';
 const AMBER = '#9a6700';
@@ -97,7 +135,7 @@ function formatMs(value) {
 function formatErrors(figures) {
     if (figures === undefined || figures.requests === 0)
         return '—';
-    return `${formatCount(figures.errors5xx)} (${(0,time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
+    return `${formatCount(figures.errors5xx)} (${(0,report_time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
 }
 const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
 const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
@@ -105,7 +143,7 @@ function stepTimes(metrics, options) {
     const given = options.stepTimes;
     if (given !== undefined && given.length === metrics.steps.length)
         return [...given];
-    return metrics.steps.map(step => (0,time/* formatOffset */.xS)(step.at - metrics.startedAt));
+    return metrics.steps.map(step => (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt));
 }
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
 const figure = (text) => (0,markdown/* raw */.lS)(text);
@@ -114,7 +152,7 @@ function stepMetricsTable(metrics, options = {}) {
     if (metrics.split === 'endpoint-only') {
         const rows = metrics.steps.map((step, i) => [
             times[i],
-            (0,time/* formatPercent */.l9)(step.greenPercent),
+            (0,report_time/* formatPercent */.l9)(step.greenPercent),
             requests(step.endpoint),
             formatErrors(step.endpoint),
             latency(step.endpoint)
@@ -166,7 +204,7 @@ function phaseTable(metrics, options = {}) {
         ? metrics.phases.filter(phase => phase.phase === 'completion')
         : metrics.phases;
     const rows = phases.map(phase => [
-        PHASE_LABELS[phase.phase],
+        options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
         figure(phaseInvocations(metrics, phase)),
         figure(phaseErrors(metrics, phase)),
         figure(latency(phase.endpoint)),
@@ -176,13 +214,22 @@ function phaseTable(metrics, options = {}) {
 }
 /** A chart value: percent with at most two decimals. */
 const value = (n) => String(Math.round((n ?? 0) * 100) / 100);
-/** Short, distinct x-axis labels: `≈` marks a step no poll saw (its time is estimated). */
+/** `T+5:30`: short enough for six steps side by side under a chart. */
+function clockOffset(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    return `T+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+/**
+ * Distinct x-axis labels: the step's time and green's share of the traffic in it (a bar chart
+ * of the share would draw a 0 % step as a sliver). `≈` marks a step no poll saw.
+ */
 function axisLabels(metrics, options) {
     const seen = new Map();
     const given = options.stepTimes;
     return metrics.steps.map((step, i) => {
         const estimated = given?.[i]?.startsWith('between') === true;
-        const label = `${estimated ? '≈' : ''}${(0,time/* formatOffset */.xS)(step.at - metrics.startedAt)}`;
+        const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`;
+        const label = `${time} · ${(0,report_time/* formatPercent */.l9)(step.greenPercent)}`;
         const n = (seen.get(label) ?? 0) + 1;
         seen.set(label, n);
         return n === 1 ? label : `${label} (${n})`;
@@ -213,7 +260,7 @@ function errorChartLines(metrics) {
         ];
     if (metrics.alarmThresholdPercent !== undefined) {
         lines.push({
-            name: `alarm threshold (${(0,time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
+            name: `alarm threshold (${(0,report_time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
             colour: AMBER,
             values: steps.map(() => value(metrics.alarmThresholdPercent))
         });
@@ -228,7 +275,9 @@ function errorAxisMax(metrics) {
     return Math.min(100, Math.ceil(top / step) * step);
 }
 function chart(title, labels, yAxis, series) {
+    // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
     const init = {
+        xyChart: { width: 760, height: 280 },
         themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
     };
     return (0,markdown/* codeBlock */.DV)([
@@ -240,24 +289,21 @@ function chart(title, labels, yAxis, series) {
         ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
     ].join('\n'), 'mermaid');
 }
-/** Two charts: green's share of the traffic per step, and the 5XX rate on its own scale. */
-function metricsCharts(metrics, options = {}) {
+/** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
+function metricsChart(metrics, options = {}) {
     const labels = axisLabels(metrics, options);
-    const traffic = chart('Traffic on green per step (%)', labels, '"Percent" 0 --> 100', [
-        { kind: 'bar', colour: GREEN, values: metrics.steps.map(s => value(s.greenPercent)) }
-    ]);
     const lines = errorChartLines(metrics);
-    const errors = chart('5XX rate per step (%)', labels, `"Percent" 0 --> ${errorAxisMax(metrics)}`, [...lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values }))]);
+    const body = chart('5XX rate per traffic step (%)', labels, `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`, lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values })));
     const colourName = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' };
     const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ');
     const estimated = labels.some(label => label.startsWith('≈'))
         ? ' ≈ marks a step no poll saw, at its estimated time.'
         : '';
-    return `${traffic}\n\n${errors}\n\n${(0,markdown/* escapeMarkdown */.FV)(`5XX chart lines: ${legend}.${estimated}`)}`;
+    return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`;
 }
 function windowNote(metrics) {
-    const from = (0,time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
-    const to = (0,time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
+    const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
+    const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
     const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
     const split = metrics.split === 'per-fleet'
         ? 'blue and green told apart by the EndpointConfigName dimension'
@@ -268,55 +314,25 @@ function windowNote(metrics) {
 function renderMetrics(metrics, options = {}) {
     if (metrics === undefined)
         return '';
-    const heading = '### Metrics per step';
+    const heading = options.firstDeploy ? '### Metrics' : '### Metrics per step';
     const warning = metrics.warning === undefined ? '' : `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(metrics.warning)}`;
     if (metrics.steps.length === 0) {
         return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`;
     }
     const parts = [heading];
-    if (!options.firstDeploy)
-        parts.push(metricsCharts(metrics, options));
-    parts.push(`#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+    if (options.firstDeploy) {
+        // No shift and no blue fleet: what the new endpoint served once it was in service.
+        parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`);
+    }
+    else {
+        parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+    }
     if (metrics.note !== undefined)
         parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
     if (warning !== '')
         parts.push(warning);
     parts.push(windowNote(metrics));
     return parts.join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/resources.ts
-// The blue/green resources side by side, with console links (summary and plan view).
-
-
-const NONE = '—';
-function orNone(value, render) {
-    return value === undefined || value === '' ? NONE : render(String(value));
-}
-/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
-function resourcesTable(plan, blue, headers) {
-    const region = plan.region;
-    // A first deploy has no blue side at all: leave its column empty rather than guess.
-    const before = (value, render) => plan.firstDeploy ? '' : orNone(value, render);
-    const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
-    const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
-    const plain = (v) => v;
-    const rows = [
-        [
-            'Model',
-            before(plan.blueModelName ?? blue?.modelName, modelLink),
-            modelLink(plan.greenModelName)
-        ],
-        [
-            'Endpoint config',
-            before(plan.previousConfigName, configLink),
-            configLink(plan.endpointConfigName)
-        ],
-        ['Artifact', before(blue?.modelDataUrl, markdown/* code */.aY), orNone(plan.artifact, markdown/* code */.aY)],
-        ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
-        ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
-    ];
-    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -396,9 +412,9 @@ function outcomeNote(plan, verdict, timeline) {
 /** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
 function stepTime(step, startedAt) {
     if (step.between === undefined)
-        return (0,time/* formatOffset */.xS)(step.at - startedAt);
+        return (0,report_time/* formatOffset */.xS)(step.at - startedAt);
     const { after, before } = step.between;
-    return `between ${(0,time/* formatOffset */.xS)(after - startedAt)} and ${(0,time/* formatOffset */.xS)(before - startedAt)}`;
+    return `between ${(0,report_time/* formatOffset */.xS)(after - startedAt)} and ${(0,report_time/* formatOffset */.xS)(before - startedAt)}`;
 }
 function trafficSection(plan, timeline, labels) {
     const heading = '### Traffic steps';
@@ -409,8 +425,8 @@ function trafficSection(plan, timeline, labels) {
         return `${heading}\n\nNo traffic step was observed.`;
     const rows = timeline.steps.map(step => [
         stepTime(step, timeline.startedAt),
-        (0,time/* formatPercent */.l9)(step.bluePercent),
-        (0,time/* formatPercent */.l9)(step.greenPercent),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
         step.event
     ]);
     const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened'];
@@ -440,7 +456,7 @@ function alarmSection(input) {
         const firedUnseen = !seenFiring && verdict.triggeredAlarms.includes(name);
         const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
         const when = track?.firedAt !== undefined
-            ? `at ${(0,time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
+            ? `at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
             : firedUnseen
                 ? 'between two polls'
                 : '';
@@ -473,7 +489,7 @@ function eventLog(timeline) {
     const shown = events.length <= MAX_EVENTS
         ? events
         : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)];
-    const lines = shown.map(event => `- **${(0,time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
+    const lines = shown.map(event => `- **${(0,report_time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
     if (shown.length < events.length) {
         lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`);
     }
@@ -489,10 +505,10 @@ function footer(input) {
     const { run, timeline } = input;
     // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
     const parts = [
-        `Rollout: ${(0,time/* formatDuration */.a3)(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+        `Rollout: ${(0,report_time/* formatDuration */.a3)(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
     ];
     if (input.durationSeconds !== undefined) {
-        parts.push(`this step: ${(0,time/* formatDuration */.a3)(input.durationSeconds * 1000)} on the runner's clock`);
+        parts.push(`this step: ${(0,report_time/* formatDuration */.a3)(input.durationSeconds * 1000)} on the runner's clock`);
     }
     const runLink = (0,links/* runUrl */.Vp)(run);
     if (runLink !== undefined && run.runId !== '') {
@@ -547,9 +563,10 @@ function renderError(endpointName, verdict, plan, run) {
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
  * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-function doubleFleetInstanceHours(plan, blue) {
+function doubleFleetInstanceHours(plan, given) {
     if (plan.firstDeploy)
         return 0;
+    const blue = blueOf(plan, given);
     const blueCount = blue?.instanceCount ?? plan.instanceCount;
     const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600;
     return Math.round(hours * 100) / 100;
@@ -572,24 +589,24 @@ function renderPlan(plan, run, blue) {
 }
 function scheduleSection(plan, labels) {
     const heading = '### Expected traffic schedule';
-    const budget = `the action waits up to ${(0,time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
+    const budget = `the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
     if (plan.firstDeploy) {
         return (`${heading}\n\nNo traffic shift: the new endpoint would serve the green model from the start. ` +
-            `Creating an endpoint usually takes several minutes (estimate: about ${(0,time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}); ${budget}.`);
+            `Creating an endpoint usually takes several minutes (estimate: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}); ${budget}.`);
     }
     if (plan.schedule.length === 0)
         return `${heading}\n\nNo traffic shift.`;
     const rows = plan.schedule.map(step => [
-        (0,time/* formatOffset */.xS)(step.offsetSeconds * 1000),
-        (0,time/* formatPercent */.l9)(step.bluePercent),
-        (0,time/* formatPercent */.l9)(step.greenPercent),
+        (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
         String(step.greenInstances),
         step.label
     ]);
     rows.push([
-        (0,time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
-        (0,time/* formatPercent */.l9)(0),
-        (0,time/* formatPercent */.l9)(100),
+        (0,report_time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(0),
+        (0,report_time/* formatPercent */.l9)(100),
         String(plan.instanceCount),
         'complete: blue fleet terminated'
     ]);
@@ -601,8 +618,8 @@ function scheduleSection(plan, labels) {
         'Step'
     ];
     const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
-    const timing = `Expected duration: about ${(0,time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
-        `The times assume about ${(0,time/* formatDuration */.a3)(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`;
+    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`;
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
 }
 function plan_view_alarmSection(plan) {
@@ -620,8 +637,9 @@ function plan_view_alarmSection(plan) {
     });
     return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
 }
-function costSection(plan, blue) {
+function costSection(plan, given) {
     const heading = '### Double fleet';
+    const blue = blueOf(plan, given);
     if (plan.firstDeploy)
         return `${heading}\n\nNone: a new endpoint runs only the green fleet.`;
     const hours = doubleFleetInstanceHours(plan, blue);

@@ -490,9 +490,6 @@ function trackAlarms(tracks, alarms, at, events) {
     }
     return [...byName.values()];
 }
-function firedNames(tracks) {
-    return tracks.filter(t => t.fired).map(t => t.name);
-}
 function reduce(t, obs, ctx) {
     const ep = obs.endpoint;
     if (!ep) {
@@ -564,7 +561,10 @@ function reduce(t, obs, ctx) {
     if (green !== undefined && green > 0 && green !== steps.at(-1).greenPercent) {
         addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events);
     }
-    const fired = firedNames(alarms);
+    // Alarms seen in ALARM, or named by SageMaker's reason (one can fire and clear between polls).
+    const fired = alarms
+        .filter(a => a.fired || (ep.failureReason ?? '').includes(a.name))
+        .map(a => a.name);
     const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : '';
     // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
     const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '');

@@ -931,20 +931,10 @@ function shiftCount(policy, instanceCount) {
 }
 /** The last shift: blue is terminated only after its bake and the final bake. */
 function lastShiftLabel(policy) {
-    const final = policy.terminationWaitSeconds > 0
-        ? `, then a ${policy.terminationWaitSeconds} s final bake`
-        : '';
-    return `all traffic on green: a ${policy.waitIntervalSeconds} s bake${final}, then blue is terminated`;
+    const final = policy.terminationWaitSeconds > 0 ? `, then ${policy.terminationWaitSeconds} s final bake` : '';
+    return `all on green, ${policy.waitIntervalSeconds} s bake${final}`;
 }
-function linearLabel(step, greenPercent) {
-    if (step === 1)
-        return 'first step shifted, alarms monitored';
-    if (greenPercent === 50)
-        return 'equal split';
-    if (greenPercent > 50)
-        return 'majority on green';
-    return `step ${step} shifted, alarms monitored`;
-}
+const shiftLabel = (step, greenPercent, wait) => `step ${step}: ${greenPercent}% on green, ${wait} s bake`;
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 function expectedSchedule(policy, instanceCount, provisioningSeconds) {
     const fleet = Math.max(1, instanceCount);
@@ -959,14 +949,15 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
             label
         };
     };
-    const rows = [row(0, 0, 'deployment starts, green fleet provisioned')];
+    const rows = [row(0, 0, 'deployment starts, green fleet provisioning')];
     const done = lastShiftLabel(policy);
     if (policy.routing === 'all-at-once') {
         rows.push(row(provisioningSeconds, fleet, done));
     }
     else if (policy.routing === 'canary') {
         const canary = stepInstances(policy.stepSize, fleet);
-        rows.push(row(provisioningSeconds, canary, 'canary shifted, alarms monitored'));
+        const percent = Math.round((100 * canary) / fleet);
+        rows.push(row(provisioningSeconds, canary, `canary: ${percent}% on green, ${wait} s bake`));
         rows.push(row(provisioningSeconds + wait, fleet, done));
     }
     else {
@@ -975,7 +966,7 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
         for (let k = 1; k <= steps; k++) {
             const green = Math.min(k * step, fleet);
             const offset = provisioningSeconds + (k - 1) * wait;
-            const label = k === steps ? done : linearLabel(k, Math.round((100 * green) / fleet));
+            const label = k === steps ? `step ${k}: ${done}` : shiftLabel(k, Math.round((100 * green) / fleet), wait);
             rows.push(row(offset, green, label));
         }
     }
@@ -1239,6 +1230,16 @@ function buildPlan(request, run, current, options = {}) {
         firstDeploy,
         previousConfigName: current?.configName,
         blueModelName: current?.modelName,
+        ...(current
+            ? {
+                blueFleet: {
+                    modelName: current.modelName,
+                    modelDataUrl: current.modelDataUrl,
+                    instanceType: current.instanceType,
+                    instanceCount: current.instanceCount
+                }
+            }
+            : {}),
         greenModelName,
         createsModel: request.model.kind !== 'existing',
         endpointConfigName,

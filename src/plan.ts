@@ -232,6 +232,16 @@ export function buildPlan(
     firstDeploy,
     previousConfigName: current?.configName,
     blueModelName: current?.modelName,
+    ...(current
+      ? {
+          blueFleet: {
+            modelName: current.modelName,
+            modelDataUrl: current.modelDataUrl,
+            instanceType: current.instanceType,
+            instanceCount: current.instanceCount
+          }
+        }
+      : {}),
     greenModelName,
     createsModel: request.model.kind !== 'existing',
     endpointConfigName,

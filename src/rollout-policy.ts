@@ -32,18 +32,12 @@ function shiftCount(policy: RolloutPolicy, instanceCount: number): number {
 /** The last shift: blue is terminated only after its bake and the final bake. */
 function lastShiftLabel(policy: RolloutPolicy): string {
   const final =
-    policy.terminationWaitSeconds > 0
-      ? `, then a ${policy.terminationWaitSeconds} s final bake`
-      : ''
-  return `all traffic on green: a ${policy.waitIntervalSeconds} s bake${final}, then blue is terminated`
+    policy.terminationWaitSeconds > 0 ? `, then ${policy.terminationWaitSeconds} s final bake` : ''
+  return `all on green, ${policy.waitIntervalSeconds} s bake${final}`
 }
 
-function linearLabel(step: number, greenPercent: number): string {
-  if (step === 1) return 'first step shifted, alarms monitored'
-  if (greenPercent === 50) return 'equal split'
-  if (greenPercent > 50) return 'majority on green'
-  return `step ${step} shifted, alarms monitored`
-}
+const shiftLabel = (step: number, greenPercent: number, wait: number): string =>
+  `step ${step}: ${greenPercent}% on green, ${wait} s bake`
 
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 export function expectedSchedule(
@@ -63,13 +57,14 @@ export function expectedSchedule(
       label
     }
   }
-  const rows = [row(0, 0, 'deployment starts, green fleet provisioned')]
+  const rows = [row(0, 0, 'deployment starts, green fleet provisioning')]
   const done = lastShiftLabel(policy)
   if (policy.routing === 'all-at-once') {
     rows.push(row(provisioningSeconds, fleet, done))
   } else if (policy.routing === 'canary') {
     const canary = stepInstances(policy.stepSize, fleet)
-    rows.push(row(provisioningSeconds, canary, 'canary shifted, alarms monitored'))
+    const percent = Math.round((100 * canary) / fleet)
+    rows.push(row(provisioningSeconds, canary, `canary: ${percent}% on green, ${wait} s bake`))
     rows.push(row(provisioningSeconds + wait, fleet, done))
   } else {
     const step = stepInstances(policy.stepSize, fleet)
@@ -77,7 +72,8 @@ export function expectedSchedule(
     for (let k = 1; k <= steps; k++) {
       const green = Math.min(k * step, fleet)
       const offset = provisioningSeconds + (k - 1) * wait
-      const label = k === steps ? done : linearLabel(k, Math.round((100 * green) / fleet))
+      const label =
+        k === steps ? `step ${k}: ${done}` : shiftLabel(k, Math.round((100 * green) / fleet), wait)
       rows.push(row(offset, green, label))
     }
   }

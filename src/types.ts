@@ -127,6 +127,11 @@ export interface Plan {
   readonly firstDeploy: boolean
   readonly previousConfigName: string | undefined
   readonly blueModelName: string | undefined
+  /** The live (blue) fleet as pre-flight read it: what it runs and its size. */
+  readonly blueFleet?: Pick<
+    CurrentEndpoint,
+    'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+  >
   readonly greenModelName: string
   /** False when the user named an existing model. */
   readonly createsModel: boolean

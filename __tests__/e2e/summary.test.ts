@@ -42,11 +42,9 @@ describe('the lab as a person reads it', () => {
     expect(a).toContain('No traffic shift: this was a new endpoint')
     expect(a).not.toContain('```mermaid')
     expect(a).not.toMatch(/^\| (Traffic shift|Baseline) \|/m)
-    expect(tableAfter(a, '#### Requests, 5XX errors and model latency per traffic step')[0]).toBe(
-      '| Time | Requests | 5XX | Latency |'
-    )
-    expect(tableAfter(a, '#### Per phase of the rollout').slice(2)).toEqual([
-      expect.stringMatching(/^\| Completion \| /)
+    expect(a).not.toContain('Blue requests')
+    expect(tableAfter(a, '#### Since the endpoint went into service').slice(2)).toEqual([
+      expect.stringMatching(/^\| In service \| /)
     ])
   })
 
@@ -70,8 +68,9 @@ describe('the lab as a person reads it', () => {
 
   it('Model B: the 5XX rate on its own scale, where the 1 % threshold shows; tables titled', () => {
     const b = runs.B!.summary
-    const chart = b.slice(b.indexOf('title "5XX rate per step (%)"'))
-    const top = Number(/y-axis "Percent" 0 --> (\d+)/.exec(chart)?.[1])
+    const chart = b.slice(b.indexOf('title "5XX rate per traffic step (%)"'))
+    expect(chart).toMatch(/x-axis \["T\+0:00 · 0%", "T\+1:\d\d · 25%", /)
+    const top = Number(/y-axis "5XX rate \(%\)" 0 --> (\d+)/.exec(chart)?.[1])
     // Green's 5XX rate is about 20 %: the axis stops near it, not at 100 %.
     expect(top).toBeGreaterThanOrEqual(20)
     expect(top).toBeLessThanOrEqual(30)

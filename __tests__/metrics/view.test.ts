@@ -71,22 +71,18 @@ describe('the phase table', () => {
   })
 })
 
-describe('the charts', () => {
+describe('the chart', () => {
   const markdown = renderMetrics(foldB())
 
-  it('are Mermaid xycharts with the step times on the x axis', () => {
+  it('is one Mermaid xychart with the time and green share of each step on the x axis', () => {
     expect(markdown).toContain('```mermaid\n')
-    expect(markdown.match(/\nxychart-beta\n/g)).toHaveLength(2)
-    expect(markdown).toContain('  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n')
-  })
-
-  it('draw the traffic on green as bars from 0 to 100 %', () => {
+    expect(markdown.match(/\nxychart-beta\n/g)).toHaveLength(1)
     expect(markdown).toContain(
-      '  title "Traffic on green per step (%)"\n  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n  y-axis "Percent" 0 --> 100\n  bar [0, 25, 50, 0]\n```'
+      '  x-axis ["T+0:00 · 0%", "T+1:00 · 25%", "T+2:00 · 50%", "T+2:40 · 0%"]\n'
     )
   })
 
-  it('draw the 5XX rates and the threshold on a scale where the threshold shows', () => {
+  it('draws the 5XX rates and the threshold on a scale where the threshold shows', () => {
     expect(errorChartLines(foldB()).map(l => [l.name, l.values])).toEqual([
       ['green fleet 5XX rate', ['0', '20', '20', '0']],
       ['blue fleet 5XX rate', ['0', '0', '0', '0']],
@@ -95,14 +91,14 @@ describe('the charts', () => {
     // 20 % at most: the axis ends at 25 %, not 100 %, so a 1 % threshold is not lost at the bottom.
     expect(errorAxisMax(foldB())).toBe(25)
     expect(markdown).toContain(
-      '  y-axis "Percent" 0 --> 25\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+      '  y-axis "5XX rate (%)" 0 --> 25\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
     )
     expect(markdown).toContain(
-      '5XX chart lines: red: green fleet 5XX rate · blue: blue fleet 5XX rate · amber: alarm threshold (1%).'
+      "Lines: red: green fleet 5XX rate · blue: blue fleet 5XX rate · amber: alarm threshold (1%). Under each step: its time (minutes and seconds from the update request) and green's share of the traffic."
     )
   })
 
-  it('scale to twice the threshold when no rate comes near it', () => {
+  it('scales to twice the threshold when no rate comes near it', () => {
     const quiet = { ...foldB({ green: false }), alarmThresholdPercent: 1 }
     const zero = {
       ...quiet,
@@ -116,27 +112,40 @@ describe('the charts', () => {
     expect(errorAxisMax(zero)).toBe(2)
   })
 
-  it('give repeated step times distinct labels and leave out an unknown threshold', () => {
+  it('gives repeated steps distinct labels and leave out an unknown threshold', () => {
     const timeline = {
       ...runB.timeline,
       steps: [...runB.timeline.steps, { ...runB.timeline.steps.at(-1)!, event: 'again' }]
     }
     const metrics = { ...foldB({}, timeline), alarmThresholdPercent: undefined }
     const out = renderMetrics(metrics)
-    expect(out).toContain('"T+2 min 40 s", "T+2 min 40 s (2)"]')
+    expect(out).toContain('"T+2:40 · 0%", "T+2:40 · 0% (2)"]')
     expect(errorChartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
   })
 
-  it('chart the endpoint rate without the split', () => {
+  it('charts the endpoint rate without the split', () => {
     const names = errorChartLines(foldB({ blue: false, green: false })).map(l => l.name)
     expect(names).toEqual(['endpoint 5XX rate', 'alarm threshold (1%)'])
   })
 
-  it('are left out for a new endpoint, and so are the blue columns and the shift phase', () => {
-    const first = renderMetrics({ ...foldB(), blueConfigName: undefined }, { firstDeploy: true })
+  it('is left out for a new endpoint, and so are the blue columns and the shift phase', () => {
+    const created = foldB()
+    const phases = created.phases.map(p =>
+      p.phase === 'rollback' ? { ...p, phase: 'completion' as const } : p
+    )
+    const first = renderMetrics(
+      { ...created, blueConfigName: undefined, phases },
+      { firstDeploy: true }
+    )
+    expect(first.startsWith('### Metrics\n')).toBe(true)
     expect(first).not.toContain('mermaid')
-    expect(first).toContain('| Time | Requests | 5XX | Latency |')
-    expect(first).not.toMatch(/^\| (Baseline|Traffic shift) /m)
+    expect(first).not.toContain('| Blue requests')
+    expect(first).toContain('#### Since the endpoint went into service\n\n| Phase |')
+    expect(first).toMatch(/^\| In service \| /m)
+    expect(first).not.toMatch(/^\| (Baseline|Traffic shift|Completion) /m)
+    expect(stepMetricsTable({ ...foldB(), blueConfigName: undefined }).split('\n')[0]).toBe(
+      '| Time | Requests | 5XX | Latency |'
+    )
   })
 
   it('title both tables', () => {

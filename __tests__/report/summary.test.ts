@@ -330,7 +330,7 @@ describe('renderSummary: polls sparser than the steps (a rollback no poll saw)',
     expect(trafficTable(md).slice(2)).toEqual([
       '| T+0 | 100% | 0% | deployment starts, green fleet provisioning |',
       '| between T+0 and T+1 min 21 s | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored (between two polls, not seen) |',
-      '| T+1 min 21 s | 100% | 0% | rolled back to blue |'
+      '| T+1 min 21 s | 100% | 0% | rolled back to blue: alarm lab-endpoint-5xx-rate in ALARM |'
     ])
     expect(md).toContain('A step marked *between two polls* was not seen by any poll')
   })

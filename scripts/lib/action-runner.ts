@@ -1,8 +1,9 @@
 // Runs the committed bundle (dist/index.js) exactly as the GitHub runner does: a child process
 // with INPUT_* variables (every action.yml default the step does not override), and
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end tests, the demo and the bench.
+// With SUMMARY_CAPTURE_DIR set, every job summary is also kept there (npm run render-summaries).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -157,5 +158,23 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     exitAfterSignalMs: signalledAt === undefined ? undefined : ended - signalledAt
   }
   rmSync(dir, { recursive: true, force: true })
+  captureSummary(result.summary, options.inputs['endpoint-name'])
   return result
+}
+
+let captured = 0
+
+/** Keeps a copy of the summary, named after the running test when there is one. */
+function captureSummary(summary: string, endpointName: string | undefined): void {
+  const dir = process.env['SUMMARY_CAPTURE_DIR']
+  if (!dir || summary.trim() === '') return
+  const jest = (globalThis as { expect?: { getState?: () => { currentTestName?: string } } }).expect
+  const name = jest?.getState?.().currentTestName ?? endpointName ?? 'run'
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, `${slug}-${process.pid}-${++captured}.md`), summary)
 }

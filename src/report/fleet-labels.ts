@@ -1,7 +1,7 @@
 // What each fleet runs, in a few words for a table header: the artifact (or package, or model)
 // a person recognises, rather than the generated model and config names.
 import type { Plan } from '../types.js'
-import type { BlueFleet } from './resources.js'
+import { blueOf, type BlueFleet } from './resources.js'
 
 const MAX_LABEL = 48
 
@@ -24,7 +24,8 @@ export interface FleetLabels {
 }
 
 /** Labels for the blue (live) and green (this run's) fleets, told apart when they look alike. */
-export function fleetLabels(plan: Plan, blue: BlueFleet | undefined): FleetLabels {
+export function fleetLabels(plan: Plan, given: BlueFleet | undefined): FleetLabels {
+  const blue = blueOf(plan, given)
   const blueModel = plan.blueModelName ?? blue?.modelName
   const blueLabel =
     blue?.modelDataUrl !== undefined

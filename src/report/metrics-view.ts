@@ -1,6 +1,6 @@
-// The metrics section of the job summary (and so of the PR comment): Mermaid charts of the
-// traffic on green and of the 5XX rate per step (on its own scale, so the alarm threshold shows),
-// a per-step table of what blue and green served, and a phase table. The tables are the text
+// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
+// rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
+// and green served, and a phase table. The tables are the text
 // fallback for wherever Mermaid does not render. Pure.
 
 import type { FleetFigures, PhaseMetrics, RolloutMetrics } from '../metrics/types.js'
@@ -8,7 +8,6 @@ import type { FleetLabels } from './fleet-labels.js'
 import { codeBlock, escapeMarkdown, raw, table, type Cell, type Markdown } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
-const GREEN = '#1a7f37'
 const RED = '#cf222e'
 const BLUE = '#0969da'
 const AMBER = '#9a6700'
@@ -124,7 +123,7 @@ export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions 
     ? metrics.phases.filter(phase => phase.phase === 'completion')
     : metrics.phases
   const rows: Cell[][] = phases.map(phase => [
-    PHASE_LABELS[phase.phase],
+    options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
     figure(phaseInvocations(metrics, phase)),
     figure(phaseErrors(metrics, phase)),
     figure(latency(phase.endpoint)),
@@ -136,13 +135,23 @@ export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions 
 /** A chart value: percent with at most two decimals. */
 const value = (n: number | null | undefined): string => String(Math.round((n ?? 0) * 100) / 100)
 
-/** Short, distinct x-axis labels: `≈` marks a step no poll saw (its time is estimated). */
+/** `T+5:30`: short enough for six steps side by side under a chart. */
+function clockOffset(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000))
+  return `T+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
+}
+
+/**
+ * Distinct x-axis labels: the step's time and green's share of the traffic in it (a bar chart
+ * of the share would draw a 0 % step as a sliver). `≈` marks a step no poll saw.
+ */
 function axisLabels(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
   const seen = new Map<string, number>()
   const given = options.stepTimes
   return metrics.steps.map((step, i) => {
     const estimated = given?.[i]?.startsWith('between') === true
-    const label = `${estimated ? '≈' : ''}${formatOffset(step.at - metrics.startedAt)}`
+    const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`
+    const label = `${time} · ${formatPercent(step.greenPercent)}`
     const n = (seen.get(label) ?? 0) + 1
     seen.set(label, n)
     return n === 1 ? label : `${label} (${n})`
@@ -205,9 +214,11 @@ function chart(
   title: string,
   labels: readonly string[],
   yAxis: string,
-  series: readonly { kind: 'bar' | 'line'; colour: string; values: readonly string[] }[]
+  series: readonly { kind: 'line'; colour: string; values: readonly string[] }[]
 ): string {
+  // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
   const init = {
+    xyChart: { width: 760, height: 280 },
     themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
   }
   return codeBlock(
@@ -223,25 +234,22 @@ function chart(
   )
 }
 
-/** Two charts: green's share of the traffic per step, and the 5XX rate on its own scale. */
-export function metricsCharts(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
+/** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
+export function metricsChart(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
   const labels = axisLabels(metrics, options)
-  const traffic = chart('Traffic on green per step (%)', labels, '"Percent" 0 --> 100', [
-    { kind: 'bar', colour: GREEN, values: metrics.steps.map(s => value(s.greenPercent)) }
-  ])
   const lines = errorChartLines(metrics)
-  const errors = chart(
-    '5XX rate per step (%)',
+  const body = chart(
+    '5XX rate per traffic step (%)',
     labels,
-    `"Percent" 0 --> ${errorAxisMax(metrics)}`,
-    [...lines.map(line => ({ kind: 'line' as const, colour: line.colour, values: line.values }))]
+    `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`,
+    lines.map(line => ({ kind: 'line' as const, colour: line.colour, values: line.values }))
   )
   const colourName: Record<string, string> = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' }
   const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ')
   const estimated = labels.some(label => label.startsWith('≈'))
     ? ' ≈ marks a step no poll saw, at its estimated time.'
     : ''
-  return `${traffic}\n\n${errors}\n\n${escapeMarkdown(`5XX chart lines: ${legend}.${estimated}`)}`
+  return `${body}\n\n${escapeMarkdown(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`
 }
 
 function windowNote(metrics: RolloutMetrics): string {
@@ -264,17 +272,22 @@ export function renderMetrics(
   options: MetricsViewOptions = {}
 ): string {
   if (metrics === undefined) return ''
-  const heading = '### Metrics per step'
+  const heading = options.firstDeploy ? '### Metrics' : '### Metrics per step'
   const warning = metrics.warning === undefined ? '' : `⚠️ ${escapeMarkdown(metrics.warning)}`
   if (metrics.steps.length === 0) {
     return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`
   }
   const parts = [heading]
-  if (!options.firstDeploy) parts.push(metricsCharts(metrics, options))
-  parts.push(
-    `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`,
-    `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`
-  )
+  if (options.firstDeploy) {
+    // No shift and no blue fleet: what the new endpoint served once it was in service.
+    parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`)
+  } else {
+    parts.push(
+      metricsChart(metrics, options),
+      `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`,
+      `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`
+    )
+  }
   if (metrics.note !== undefined) parts.push(`**Note:** ${escapeMarkdown(metrics.note)}`)
   if (warning !== '') parts.push(warning)
   parts.push(windowNote(metrics))

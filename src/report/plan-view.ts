@@ -5,7 +5,7 @@ import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
-import { resourcesTable, type BlueFleet } from './resources.js'
+import { blueOf, resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
 /**
@@ -13,8 +13,9 @@ import { formatDuration, formatOffset, formatPercent } from './time.js'
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
  * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-export function doubleFleetInstanceHours(plan: Plan, blue?: BlueFleet): number {
+export function doubleFleetInstanceHours(plan: Plan, given?: BlueFleet): number {
   if (plan.firstDeploy) return 0
+  const blue = blueOf(plan, given)
   const blueCount = blue?.instanceCount ?? plan.instanceCount
   const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600
   return Math.round(hours * 100) / 100
@@ -91,8 +92,9 @@ function alarmSection(plan: Plan): string {
   return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}`
 }
 
-function costSection(plan: Plan, blue: BlueFleet | undefined): string {
+function costSection(plan: Plan, given: BlueFleet | undefined): string {
   const heading = '### Double fleet'
+  const blue = blueOf(plan, given)
   if (plan.firstDeploy) return `${heading}\n\nNone: a new endpoint runs only the green fleet.`
   const hours = doubleFleetInstanceHours(plan, blue)
   const blueCount = blue?.instanceCount ?? plan.instanceCount

@@ -10,6 +10,10 @@ export type BlueFleet = Pick<
   'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
 >
 
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+export const blueOf = (plan: Plan, blue: BlueFleet | undefined): BlueFleet | undefined =>
+  blue ?? plan.blueFleet
+
 const NONE = '—'
 
 function orNone(value: string | number | undefined, render: (v: string) => Cell): Cell {
@@ -23,6 +27,7 @@ export function resourcesTable(
   headers: { readonly blue: string; readonly green: string }
 ): string {
   const region = plan.region
+  blue = blueOf(plan, blue)
   // A first deploy has no blue side at all: leave its column empty rather than guess.
   const before = (value: string | number | undefined, render: (v: string) => Cell): Cell =>
     plan.firstDeploy ? '' : orNone(value, render)

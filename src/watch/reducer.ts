@@ -122,10 +122,6 @@ function trackAlarms(
   return [...byName.values()]
 }
 
-function firedNames(tracks: readonly AlarmTrack[]): string[] {
-  return tracks.filter(t => t.fired).map(t => t.name)
-}
-
 export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeline {
   const ep = obs.endpoint
   if (!ep) {
@@ -207,7 +203,10 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events)
   }
 
-  const fired = firedNames(alarms)
+  // Alarms seen in ALARM, or named by SageMaker's reason (one can fire and clear between polls).
+  const fired = alarms
+    .filter(a => a.fired || (ep.failureReason ?? '').includes(a.name))
+    .map(a => a.name)
   const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : ''
   // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
   const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '')
