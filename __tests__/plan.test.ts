@@ -126,35 +126,35 @@ describe('expectedSchedule', () => {
         bluePercent: 100,
         greenPercent: 0,
         greenInstances: 0,
-        label: 'deployment starts, green fleet provisioning'
+        label: 'start: green fleet provisioning'
       },
       {
         offsetSeconds: 60,
         bluePercent: 75,
         greenPercent: 25,
         greenInstances: 1,
-        label: 'step 1: 25% on green, 60 s bake'
+        label: 'step 1: 60 s bake'
       },
       {
         offsetSeconds: 120,
         bluePercent: 50,
         greenPercent: 50,
         greenInstances: 2,
-        label: 'step 2: 50% on green, 60 s bake'
+        label: 'step 2: 60 s bake'
       },
       {
         offsetSeconds: 180,
         bluePercent: 25,
         greenPercent: 75,
         greenInstances: 3,
-        label: 'step 3: 75% on green, 60 s bake'
+        label: 'step 3: 60 s bake'
       },
       {
         offsetSeconds: 240,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
-        label: 'step 4: all on green, 60 s bake'
+        label: 'step 4: 60 s bake'
       }
     ])
   })
@@ -173,7 +173,7 @@ describe('expectedSchedule', () => {
       [150, 20, 80, 4],
       [210, 0, 100, 5]
     ])
-    expect(rows.at(-1)?.label).toBe('step 3: all on green, 60 s bake, then 300 s final bake')
+    expect(rows.at(-1)?.label).toBe('step 3: 60 s bake, then 300 s final bake')
   })
 
   it('canary: canary at P, everything at P + W', () => {
@@ -191,9 +191,9 @@ describe('expectedSchedule', () => {
         r.label
       ])
     ).toEqual([
-      [0, 100, 0, 'deployment starts, green fleet provisioning'],
-      [60, 90, 10, 'canary: 10% on green, 300 s bake'],
-      [360, 0, 100, 'all on green, 300 s bake']
+      [0, 100, 0, 'start: green fleet provisioning'],
+      [60, 90, 10, 'canary: 300 s bake'],
+      [360, 0, 100, 'the rest: 300 s bake']
     ])
   })
 

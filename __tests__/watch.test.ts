@@ -125,9 +125,18 @@ describe('reducer + verdict: rollbacks', () => {
     seq.push(
       observe(min(3), endpoint('UpdateRollbackFailed', { failureReason: 'rollback failed' }))
     )
-    const v = settle(replay(seq), labContext())
+    const t = replay(seq)
+    const v = settle(t, labContext())
     expect(v?.outcome).toBe('failed')
     expect(v?.summary).toMatch(/mix of the old and new fleets/)
+    // The table does not end on "step 2" as if the shift were still going on.
+    expect(t.steps.at(-1)).toEqual({
+      at: min(2),
+      bluePercent: 50,
+      greenPercent: 50,
+      event:
+        'rollback failed (UpdateRollbackFailed): alarm lab-endpoint-5xx-rate in ALARM: old and new fleets both serve (the split is the last one seen)'
+    })
     expect(v?.failureReason).toBe('rollback failed')
   })
 

@@ -64,12 +64,14 @@ const NONE = '—';
 function orNone(value, render) {
     return value === undefined || value === '' ? NONE : render(String(value));
 }
-/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+/**
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
+ * count; green alone for a new endpoint.
+ */
 function resourcesTable(plan, blue, headers) {
     const region = plan.region;
     blue = blueOf(plan, blue);
-    // A first deploy has no blue side at all: leave its column empty rather than guess.
-    const before = (value, render) => plan.firstDeploy ? '' : orNone(value, render);
+    const before = (value, render) => orNone(value, render);
     const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
     const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
     const plain = (v) => v;
@@ -88,6 +90,9 @@ function resourcesTable(plan, blue, headers) {
         ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
         ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
     ];
+    // A first deploy has no blue side at all: no column for it.
+    if (plan.firstDeploy)
+        return (0,markdown/* table */.tp)(['', headers.green], rows.map(([what, , green]) => [what, green]));
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
 }
 
@@ -204,9 +209,11 @@ function stepMetricsTable(metrics, options = {}) {
     ];
     return (0,markdown/* table */.tp)(headers, rows);
 }
+/** Blue and green are told apart only when there is a blue fleet to tell green from. */
+const twoFleets = (metrics) => metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined;
 function phaseInvocations(metrics, phase) {
     const total = formatCount(phase.endpoint.requests);
-    if (metrics.split === 'endpoint-only' || phase.green === undefined)
+    if (!twoFleets(metrics) || phase.green === undefined)
         return total;
     const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
     return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
@@ -214,7 +221,7 @@ function phaseInvocations(metrics, phase) {
 function phaseErrors(metrics, phase) {
     const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
     const green = phase.green;
-    if (metrics.split === 'endpoint-only' || green === undefined || green.requests === 0)
+    if (!twoFleets(metrics) || green === undefined || green.requests === 0)
         return total;
     return `${total}; green ${formatErrors(green)}`;
 }
@@ -321,14 +328,18 @@ function metricsChart(metrics, options = {}) {
         : '';
     return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`;
 }
-function windowNote(metrics) {
+function windowNote(metrics, options) {
     const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
     const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
     const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
     const split = metrics.split === 'per-fleet'
         ? 'blue and green told apart by the EndpointConfigName dimension'
         : 'whole variant only';
-    return (0,markdown/* escapeMarkdown */.FV)(`CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to} (${calls}; ${split}). ` +
+    const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`;
+    // A new endpoint has one fleet and no steps to share a minute between.
+    if (options.firstDeploy)
+        return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}).`);
+    return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}; ${split}). ` +
         'A minute that spans two steps is shared between them by time and traffic share.');
 }
 function renderMetrics(metrics, options = {}) {
@@ -351,7 +362,7 @@ function renderMetrics(metrics, options = {}) {
         parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
     if (warning !== '')
         parts.push(warning);
-    parts.push(windowNote(metrics));
+    parts.push(windowNote(metrics, options));
     return parts.join('\n\n');
 }
 
@@ -398,9 +409,15 @@ function headline(plan, verdict, timeline, inProgress) {
     for (const part of body)
         if (part !== '')
             lines.push('', part);
-    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
-    }
+    const reason = verdict.failureReason?.trim() ?? '';
+    // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+    const noServiceReason = verdict.outcome === 'rolled-back' &&
+        timeline.last !== undefined &&
+        (timeline.last.failureReason ?? '').trim() === '';
+    if (noServiceReason)
+        lines.push('', 'SageMaker gave no failure reason.');
+    else if (reason !== '')
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason)}`);
     return lines.join('\n');
 }
 function alarmLinks(plan, names) {
@@ -553,12 +570,17 @@ function renderError(endpointName, verdict, plan, run) {
         ? (0,markdown/* escapeMarkdown */.FV)('(no endpoint name)')
         : (0,markdown/* link */.nf)(endpointName, region === undefined ? undefined : (0,links/* endpointUrl */.Pb)(region, endpointName))
             .markdown;
-    const sections = [
-        `## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`,
-        (0,markdown/* escapeMarkdown */.FV)(verdict.summary)
-    ];
-    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        sections.push(`**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason)}`);
+    const sections = [`## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`];
+    const reason = verdict.failureReason?.trim() ?? '';
+    const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason)}`;
+    if (reason !== '' && verdict.summary.startsWith(reason)) {
+        // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
+        // reason once, then what the summary adds.
+        const rest = verdict.summary.slice(reason.length).trim();
+        sections.push(because, ...(rest === '' ? [] : [(0,markdown/* escapeMarkdown */.FV)(rest)]));
+    }
+    else {
+        sections.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary), ...(reason === '' ? [] : [because]));
     }
     if (plan !== undefined) {
         sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);

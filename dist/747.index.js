@@ -616,10 +616,21 @@ function reduce(t, obs, ctx) {
     }
     else if (ep.status === 'Failed' || ep.status === 'UpdateRollbackFailed') {
         if (prev?.status !== ep.status) {
+            const at = ep.lastModifiedTime ?? now;
             events.push({
-                at: ep.lastModifiedTime ?? now,
+                at,
                 kind: 'failed',
                 message: `endpoint ${ep.status}${ep.failureReason ? `: ${ep.failureReason}` : ''}`
+            });
+            // The table must not end on a step as if the shift were still going on.
+            const tail = steps.at(-1);
+            steps.push({
+                at: Math.max(at, tail.at),
+                bluePercent: tail.bluePercent,
+                greenPercent: tail.greenPercent,
+                event: ep.status === 'UpdateRollbackFailed'
+                    ? `rollback failed (UpdateRollbackFailed)${because}: old and new fleets both serve (the split is the last one seen)`
+                    : 'endpoint Failed (the split is the last one seen)'
             });
         }
     }

@@ -897,12 +897,13 @@ function shiftCount(policy, instanceCount) {
         return 2;
     return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount));
 }
-/** The last shift: blue is terminated only after its bake and the final bake. */
-function lastShiftLabel(policy) {
-    const final = policy.terminationWaitSeconds > 0 ? `, then ${policy.terminationWaitSeconds} s final bake` : '';
-    return `all on green, ${policy.waitIntervalSeconds} s bake${final}`;
+/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+function bakeLabel(policy, last) {
+    const final = last && policy.terminationWaitSeconds > 0
+        ? `, then ${policy.terminationWaitSeconds} s final bake`
+        : '';
+    return `${policy.waitIntervalSeconds} s bake${final}`;
 }
-const shiftLabel = (step, greenPercent, wait) => `step ${step}: ${greenPercent}% on green, ${wait} s bake`;
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 function expectedSchedule(policy, instanceCount, provisioningSeconds) {
     const fleet = Math.max(1, instanceCount);
@@ -917,16 +918,14 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
             label
         };
     };
-    const rows = [row(0, 0, 'deployment starts, green fleet provisioning')];
-    const done = lastShiftLabel(policy);
+    const rows = [row(0, 0, 'start: green fleet provisioning')];
     if (policy.routing === 'all-at-once') {
-        rows.push(row(provisioningSeconds, fleet, done));
+        rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`));
     }
     else if (policy.routing === 'canary') {
         const canary = stepInstances(policy.stepSize, fleet);
-        const percent = Math.round((100 * canary) / fleet);
-        rows.push(row(provisioningSeconds, canary, `canary: ${percent}% on green, ${wait} s bake`));
-        rows.push(row(provisioningSeconds + wait, fleet, done));
+        rows.push(row(provisioningSeconds, canary, `canary: ${bakeLabel(policy, false)}`));
+        rows.push(row(provisioningSeconds + wait, fleet, `the rest: ${bakeLabel(policy, true)}`));
     }
     else {
         const step = stepInstances(policy.stepSize, fleet);
@@ -934,7 +933,7 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
         for (let k = 1; k <= steps; k++) {
             const green = Math.min(k * step, fleet);
             const offset = provisioningSeconds + (k - 1) * wait;
-            const label = k === steps ? `step ${k}: ${done}` : shiftLabel(k, Math.round((100 * green) / fleet), wait);
+            const label = `step ${k}: ${bakeLabel(policy, k === steps)}`;
             rows.push(row(offset, green, label));
         }
     }

@@ -22,8 +22,8 @@ const args = new Set(process.argv.slice(2))
 const OUT = join(ROOT, 'render-output')
 const MD = join(OUT, 'md')
 const WIDTH = 1000
-/** The README's pictures: narrower, so they stay small and readable on the page. */
-const DOCS_WIDTH = 860
+/** The README's pictures: the width of a job summary on github.com. */
+const DOCS_WIDTH = 1000
 const DOCS: Record<string, string> = {
   'demo-1-model-a': 'summary-model-a.png',
   'demo-2-model-b': 'summary-model-b.png',

@@ -29,15 +29,14 @@ function shiftCount(policy: RolloutPolicy, instanceCount: number): number {
   return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount))
 }
 
-/** The last shift: blue is terminated only after its bake and the final bake. */
-function lastShiftLabel(policy: RolloutPolicy): string {
+/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+function bakeLabel(policy: RolloutPolicy, last: boolean): string {
   const final =
-    policy.terminationWaitSeconds > 0 ? `, then ${policy.terminationWaitSeconds} s final bake` : ''
-  return `all on green, ${policy.waitIntervalSeconds} s bake${final}`
+    last && policy.terminationWaitSeconds > 0
+      ? `, then ${policy.terminationWaitSeconds} s final bake`
+      : ''
+  return `${policy.waitIntervalSeconds} s bake${final}`
 }
-
-const shiftLabel = (step: number, greenPercent: number, wait: number): string =>
-  `step ${step}: ${greenPercent}% on green, ${wait} s bake`
 
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 export function expectedSchedule(
@@ -57,23 +56,20 @@ export function expectedSchedule(
       label
     }
   }
-  const rows = [row(0, 0, 'deployment starts, green fleet provisioning')]
-  const done = lastShiftLabel(policy)
+  const rows = [row(0, 0, 'start: green fleet provisioning')]
   if (policy.routing === 'all-at-once') {
-    rows.push(row(provisioningSeconds, fleet, done))
+    rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`))
   } else if (policy.routing === 'canary') {
     const canary = stepInstances(policy.stepSize, fleet)
-    const percent = Math.round((100 * canary) / fleet)
-    rows.push(row(provisioningSeconds, canary, `canary: ${percent}% on green, ${wait} s bake`))
-    rows.push(row(provisioningSeconds + wait, fleet, done))
+    rows.push(row(provisioningSeconds, canary, `canary: ${bakeLabel(policy, false)}`))
+    rows.push(row(provisioningSeconds + wait, fleet, `the rest: ${bakeLabel(policy, true)}`))
   } else {
     const step = stepInstances(policy.stepSize, fleet)
     const steps = shiftCount(policy, fleet)
     for (let k = 1; k <= steps; k++) {
       const green = Math.min(k * step, fleet)
       const offset = provisioningSeconds + (k - 1) * wait
-      const label =
-        k === steps ? `step ${k}: ${done}` : shiftLabel(k, Math.round((100 * green) / fleet), wait)
+      const label = `step ${k}: ${bakeLabel(policy, k === steps)}`
       rows.push(row(offset, green, label))
     }
   }

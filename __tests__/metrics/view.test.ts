@@ -143,6 +143,10 @@ describe('the chart', () => {
     expect(first).toContain('#### Since the endpoint went into service\n\n| Phase |')
     expect(first).toMatch(/^\| In service \| /m)
     expect(first).not.toMatch(/^\| (Baseline|Traffic shift|Completion) /m)
+    // One fleet: no "green" beside every figure, no note on telling fleets or steps apart.
+    expect(first).not.toMatch(/\(green \d|; green /)
+    expect(first).not.toContain('told apart')
+    expect(first).not.toContain('spans two steps')
     expect(stepMetricsTable({ ...foldB(), blueConfigName: undefined }).split('\n')[0]).toBe(
       '| Time | Requests | 5XX | Latency |'
     )

@@ -196,9 +196,10 @@ describe('renderSummary: first deploy', () => {
     expect(md).not.toContain('| Time |')
   })
 
-  it('leaves the blue column empty', () => {
-    expect(rowsStartingWith(md, 'Endpoint config')[0]).toMatch(/^\| Endpoint config \| {3}\| \[/)
-    expect(rowsStartingWith(md, 'Model')[0]).toMatch(/^\| Model \| {3}\| \[lab-model-e\]/)
+  it('has no blue column: there was no blue fleet', () => {
+    expect(md).toContain('|   | Green (this run) |\n|---|---|')
+    expect(md).not.toContain('Blue (before)')
+    expect(rowsStartingWith(md, 'Model')[0]).toMatch(/^\| Model \| \[lab-model-e\]/)
   })
 
   it('lists the guarding alarms even when no poll saw them', () => {
@@ -363,5 +364,29 @@ describe('renderSummary: the reason an alarm fired', () => {
     )
     expect(md).not.toContain('was not greater')
     expect(rowsStartingWith(md, `🚨 [${ALARM_5XX}]`)[0]).toContain('| OK → ALARM → OK | OK |')
+  })
+})
+
+describe('renderSummary: a rollback SageMaker gave no reason for', () => {
+  it('names the alarm once and says SageMaker gave no reason, without a made-up one', () => {
+    const last = {
+      status: 'InService',
+      configName: 'lab-endpoint-config-a',
+      failureReason: undefined,
+      lastModifiedTime: at(160),
+      blue: undefined,
+      green: undefined,
+      pendingConfigName: undefined,
+      pendingStartTime: undefined
+    }
+    const verdict = {
+      ...runB.verdict,
+      failureReason: `Rolled back: alarm ${ALARM_5XX} went into ALARM.`
+    }
+    const md = renderSummary({ ...runB, timeline: { ...runB.timeline, last }, verdict, run })
+    const head = md.slice(0, md.indexOf('### Traffic steps'))
+    expect(head.split(ALARM_5XX)).toHaveLength(3) // the link text and its URL, once
+    expect(head).toContain('SageMaker gave no failure reason.')
+    expect(head).not.toContain('**Failure reason:**')
   })
 })

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 
@@ -174,17 +174,24 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 
 let captured = 0
 
-/** Keeps a copy of the summary, named after the running test when there is one. */
+/**
+ * Keeps a copy of the summary, named after the test file running it (when there is one), its
+ * headline's outcome and the endpoint. Test names are not used: concurrent tests mix them up.
+ */
 function captureSummary(summary: string, endpointName: string | undefined): void {
   const dir = process.env['SUMMARY_CAPTURE_DIR']
   if (!dir || summary.trim() === '') return
-  const jest = (globalThis as { expect?: { getState?: () => { currentTestName?: string } } }).expect
-  const name = jest?.getState?.().currentTestName ?? endpointName ?? 'run'
-  const slug = name
+  const jest = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect
+  const testPath = jest?.getState?.().testPath
+  const file = testPath === undefined ? 'run' : basename(testPath).replace(/\.test\.ts$/, '')
+  const outcome = /^## \S+ ([^:]+):/.exec(summary)?.[1] ?? 'summary'
+  const slug = `${file}-${outcome}-${endpointName ?? ''}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80)
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, `${slug}-${process.pid}-${++captured}.md`), summary)
+  // Each test file has its own copy of this module: the time keeps the names apart.
+  const unique = `${Date.now().toString(36)}-${process.pid}-${++captured}`
+  writeFileSync(join(dir, `${slug}-${unique}.md`), summary)
 }

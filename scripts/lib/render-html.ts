@@ -59,7 +59,9 @@ ${markdownToHtml(markdown)}
     } catch (e) {
       error = String(e && e.message || e)
     }
-    document.body.dataset.rendered = String(document.documentElement.scrollHeight)
+    // The frame's bottom, not the window's: a short page gets a short picture.
+    const frame = document.querySelector('.frame').getBoundingClientRect()
+    document.body.dataset.rendered = String(Math.ceil(frame.bottom + 16))
     if (error) document.body.dataset.mermaidError = error
   })()
 </script>

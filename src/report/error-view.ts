@@ -19,12 +19,16 @@ export function renderError(
       ? escapeMarkdown('(no endpoint name)')
       : link(endpointName, region === undefined ? undefined : endpointUrl(region, endpointName))
           .markdown
-  const sections = [
-    `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
-    escapeMarkdown(verdict.summary)
-  ]
-  if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-    sections.push(`**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
+  const sections = [`## ${HEADLINES[verdict.outcome]}: ${endpoint}`]
+  const reason = verdict.failureReason?.trim() ?? ''
+  const because = `**Failure reason:** ${escapeMarkdown(reason)}`
+  if (reason !== '' && verdict.summary.startsWith(reason)) {
+    // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
+    // reason once, then what the summary adds.
+    const rest = verdict.summary.slice(reason.length).trim()
+    sections.push(because, ...(rest === '' ? [] : [escapeMarkdown(rest)]))
+  } else {
+    sections.push(escapeMarkdown(verdict.summary), ...(reason === '' ? [] : [because]))
   }
   if (plan !== undefined) {
     sections.push(

@@ -103,9 +103,13 @@ export function stepMetricsTable(
   return table(headers, rows)
 }
 
+/** Blue and green are told apart only when there is a blue fleet to tell green from. */
+const twoFleets = (metrics: RolloutMetrics): boolean =>
+  metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined
+
 function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics): string {
   const total = formatCount(phase.endpoint.requests)
-  if (metrics.split === 'endpoint-only' || phase.green === undefined) return total
+  if (!twoFleets(metrics) || phase.green === undefined) return total
   const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `
   return `${total} (${blue}green ${formatCount(phase.green.requests)})`
 }
@@ -113,7 +117,7 @@ function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics): string 
 function phaseErrors(metrics: RolloutMetrics, phase: PhaseMetrics): string {
   const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint)
   const green = phase.green
-  if (metrics.split === 'endpoint-only' || green === undefined || green.requests === 0) return total
+  if (!twoFleets(metrics) || green === undefined || green.requests === 0) return total
   return `${total}; green ${formatErrors(green)}`
 }
 
@@ -252,7 +256,7 @@ export function metricsChart(metrics: RolloutMetrics, options: MetricsViewOption
   return `${body}\n\n${escapeMarkdown(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`
 }
 
-function windowNote(metrics: RolloutMetrics): string {
+function windowNote(metrics: RolloutMetrics, options: MetricsViewOptions): string {
   const from = formatOffset(metrics.windowStart - metrics.startedAt)
   const to = formatOffset(metrics.windowEnd - metrics.startedAt)
   const calls =
@@ -261,8 +265,11 @@ function windowNote(metrics: RolloutMetrics): string {
     metrics.split === 'per-fleet'
       ? 'blue and green told apart by the EndpointConfigName dimension'
       : 'whole variant only'
+  const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`
+  // A new endpoint has one fleet and no steps to share a minute between.
+  if (options.firstDeploy) return escapeMarkdown(`${source} (${calls}).`)
   return escapeMarkdown(
-    `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to} (${calls}; ${split}). ` +
+    `${source} (${calls}; ${split}). ` +
       'A minute that spans two steps is shared between them by time and traffic share.'
   )
 }
@@ -290,6 +297,6 @@ export function renderMetrics(
   }
   if (metrics.note !== undefined) parts.push(`**Note:** ${escapeMarkdown(metrics.note)}`)
   if (warning !== '') parts.push(warning)
-  parts.push(windowNote(metrics))
+  parts.push(windowNote(metrics, options))
   return parts.join('\n\n')
 }

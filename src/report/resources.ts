@@ -20,7 +20,10 @@ function orNone(value: string | number | undefined, render: (v: string) => Cell)
   return value === undefined || value === '' ? NONE : render(String(value))
 }
 
-/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+/**
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
+ * count; green alone for a new endpoint.
+ */
 export function resourcesTable(
   plan: Plan,
   blue: BlueFleet | undefined,
@@ -28,9 +31,8 @@ export function resourcesTable(
 ): string {
   const region = plan.region
   blue = blueOf(plan, blue)
-  // A first deploy has no blue side at all: leave its column empty rather than guess.
   const before = (value: string | number | undefined, render: (v: string) => Cell): Cell =>
-    plan.firstDeploy ? '' : orNone(value, render)
+    orNone(value, render)
   const modelLink = (name: string): Cell => link(name, modelUrl(region, name))
   const configLink = (name: string): Cell => link(name, endpointConfigUrl(region, name))
   const plain = (v: string): Cell => v
@@ -49,5 +51,11 @@ export function resourcesTable(
     ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
     ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
   ]
+  // A first deploy has no blue side at all: no column for it.
+  if (plan.firstDeploy)
+    return table(
+      ['', headers.green],
+      rows.map(([what, , green]) => [what!, green!])
+    )
   return table(['', headers.blue, headers.green], rows)
 }

@@ -77,9 +77,14 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
       : [escapeMarkdown(verdict.summary), note]
   const lines = [`## ${title}: ${endpoint.markdown}`]
   for (const part of body) if (part !== '') lines.push('', part)
-  if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-    lines.push('', `**Failure reason:** ${escapeMarkdown(verdict.failureReason)}`)
-  }
+  const reason = verdict.failureReason?.trim() ?? ''
+  // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+  const noServiceReason =
+    verdict.outcome === 'rolled-back' &&
+    timeline.last !== undefined &&
+    (timeline.last.failureReason ?? '').trim() === ''
+  if (noServiceReason) lines.push('', 'SageMaker gave no failure reason.')
+  else if (reason !== '') lines.push('', `**Failure reason:** ${escapeMarkdown(reason)}`)
   return lines.join('\n')
 }
 
