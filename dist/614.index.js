@@ -123,9 +123,19 @@ function fleetLabels(plan, given) {
         : (blueModel ?? 'the live model');
     const greenLabel = plan.artifact !== undefined ? artifactLabel(plan.artifact) : plan.greenModelName;
     if (blueLabel !== greenLabel)
-        return { blue: blueLabel, green: greenLabel };
+        return withoutCommonTail(blueLabel, greenLabel);
     // Same artifact (a new image or environment, say): the model names tell them apart.
     return { blue: blueModel ?? blueLabel, green: plan.greenModelName };
+}
+/** `a/model.tar.gz` and `b/model.tar.gz` → `a` and `b`: a narrow header says what differs. */
+function withoutCommonTail(blue, green) {
+    const b = blue.split('/');
+    const g = green.split('/');
+    while (b.length > 1 && g.length > 1 && b.at(-1) === g.at(-1)) {
+        b.pop();
+        g.pop();
+    }
+    return { blue: b.join('/'), green: g.join('/') };
 }
 
 // EXTERNAL MODULE: ./src/report/headlines.ts
@@ -438,10 +448,13 @@ function outcomeNote(plan, verdict, timeline) {
             return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.';
         case 'started':
             return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.';
-        case 'failed':
-            return verdict.triggeredAlarms.length > 0
+        case 'failed': {
+            // Linked here unless the summary above already names every one of them.
+            const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name));
+            return verdict.triggeredAlarms.length > 0 && !named
                 ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
                 : '';
+        }
         default:
             return '';
     }

@@ -59,7 +59,7 @@ describe('the lab as a person reads it', () => {
       '**Failure reason:** Deployment rolled back: CloudWatch alarm(s) lab-endpoint-5xx-rate in ALARM state.'
     ])
     expect(tableAfter(b, '### Traffic steps')[0]).toBe(
-      '| Time | Blue: model-a/model.tar.gz | Green: model-b/model.tar.gz | What happened |'
+      '| Time | Blue: model-a | Green: model-b | What happened |'
     )
     expect(tableAfter(b, '### Traffic steps')[3]).toMatch(
       /^\| T\+1 min( \d+ s)? \| 75% \| 25% \| step 1 of 4: /

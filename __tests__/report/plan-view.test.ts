@@ -49,7 +49,7 @@ describe('renderPlan', () => {
       instanceCount: 4
     })
     expect(withBlue).toContain(
-      '| Time | Blue: models/a/model.tar.gz | Green: models/b/model.tar.gz | Green instances | Step |'
+      '| Time | Blue: models/a | Green: models/b | Green instances | Step |'
     )
   })
 

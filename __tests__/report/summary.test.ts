@@ -390,3 +390,26 @@ describe('renderSummary: a rollback SageMaker gave no reason for', () => {
     expect(head).not.toContain('**Failure reason:**')
   })
 })
+
+describe('renderSummary: a failure with alarms in ALARM', () => {
+  const failed = (summary: string) => ({
+    ...runB.verdict,
+    outcome: 'failed' as const,
+    summary,
+    failureReason: 'UpdateRollbackFailed'
+  })
+
+  it('links the alarms when the summary does not name them', () => {
+    const md = renderSummary({ ...runB, verdict: failed('Both failed.'), run })
+    expect(md).toContain(`**Alarms in ALARM during the rollout:** [${ALARM_5XX}](`)
+  })
+
+  it('does not name them a second time when the summary does', () => {
+    const md = renderSummary({
+      ...runB,
+      verdict: failed(`Both failed. Trigger: alarm ${ALARM_5XX} went into ALARM.`),
+      run
+    })
+    expect(md).not.toContain('**Alarms in ALARM during the rollout:**')
+  })
+})

@@ -33,7 +33,18 @@ export function fleetLabels(plan: Plan, given: BlueFleet | undefined): FleetLabe
       : (blueModel ?? 'the live model')
   const greenLabel =
     plan.artifact !== undefined ? artifactLabel(plan.artifact) : plan.greenModelName
-  if (blueLabel !== greenLabel) return { blue: blueLabel, green: greenLabel }
+  if (blueLabel !== greenLabel) return withoutCommonTail(blueLabel, greenLabel)
   // Same artifact (a new image or environment, say): the model names tell them apart.
   return { blue: blueModel ?? blueLabel, green: plan.greenModelName }
+}
+
+/** `a/model.tar.gz` and `b/model.tar.gz` → `a` and `b`: a narrow header says what differs. */
+function withoutCommonTail(blue: string, green: string): FleetLabels {
+  const b = blue.split('/')
+  const g = green.split('/')
+  while (b.length > 1 && g.length > 1 && b.at(-1) === g.at(-1)) {
+    b.pop()
+    g.pop()
+  }
+  return { blue: b.join('/'), green: g.join('/') }
 }

@@ -112,10 +112,13 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
       return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.'
     case 'started':
       return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.'
-    case 'failed':
-      return verdict.triggeredAlarms.length > 0
+    case 'failed': {
+      // Linked here unless the summary above already names every one of them.
+      const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name))
+      return verdict.triggeredAlarms.length > 0 && !named
         ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
         : ''
+    }
     default:
       return ''
   }
