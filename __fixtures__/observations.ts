@@ -26,7 +26,7 @@ export const labContext = (overrides: Partial<WatchContext> = {}): WatchContext 
 })
 
 export interface GreenState {
-  status: 'Creating' | 'ActivatingTraffic' | 'Baking'
+  status: 'Creating' | 'ActivatingTraffic' | 'Baking' | 'Deleting'
   current?: number
   since: number
 }

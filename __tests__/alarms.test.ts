@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { labAlarms } from '../src/alarms.js'
+import { alarmUpToDate, labAlarms } from '../src/alarms.js'
 
 const TAGS = [{ Key: 'team', Value: 'ml' }]
 const DIMENSIONS = [
@@ -117,5 +117,38 @@ describe('labAlarms', () => {
     expect(latency?.thresholdText).toBe('> 750 ms')
     // The request keeps CloudWatch's units: percent as is, latency in microseconds.
     expect(latency?.request['Threshold']).toBe(750_000)
+  })
+})
+
+describe('alarmUpToDate', () => {
+  const [rate, latency] = labAlarms('ep', 'AllTraffic', 1, 5000, [{ Key: 'k', Value: 'v' }])
+
+  // As DescribeAlarms answers: every field the request set, plus the service's own.
+  const described = (request: Record<string, unknown>) => ({
+    ...request,
+    Tags: undefined,
+    AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:x',
+    StateValue: 'OK',
+    ActionsEnabled: true,
+    Dimensions: Array.isArray(request['Dimensions'])
+      ? [...(request['Dimensions'] as unknown[])].reverse()
+      : undefined
+  })
+
+  it('is up to date when every field PutMetricAlarm would write matches (dimension order aside)', () => {
+    expect(alarmUpToDate(described(rate!.request), rate!.request)).toBe(true)
+    expect(alarmUpToDate(described(latency!.request), latency!.request)).toBe(true)
+  })
+
+  it('is not when any written field differs, or the alarm does not exist', () => {
+    expect(alarmUpToDate({ ...described(rate!.request), Threshold: 2 }, rate!.request)).toBe(false)
+    const metrics = (rate!.request['Metrics'] as Record<string, unknown>[]).slice(0, 2)
+    expect(alarmUpToDate({ ...described(rate!.request), Metrics: metrics }, rate!.request)).toBe(
+      false
+    )
+    expect(
+      alarmUpToDate({ ...described(latency!.request), Dimensions: [] }, latency!.request)
+    ).toBe(false)
+    expect(alarmUpToDate(undefined, rate!.request)).toBe(false)
   })
 })

@@ -433,7 +433,18 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'environment',
     'line 1 must be KEY=VALUE'
   ],
-  ['environment bad key', { ...BASE, environment: '1A=x' }, 'environment', 'invalid key "1A"'],
+  [
+    'environment bad key',
+    { ...BASE, environment: '1A=x' },
+    'environment',
+    'line 1 must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (it starts with a digit; the line is not shown).'
+  ],
+  [
+    'environment as YAML with a base64 value',
+    { ...BASE, environment: 'API_TOKEN: c2VjcmV0LXRva2VuLTkwOTA=' },
+    'environment',
+    'line 1 must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (it looks like YAML "KEY: value"; write KEY=value; the line is not shown).'
+  ],
   [
     'environment duplicate key',
     { ...BASE, environment: 'A=1\nA=2' },
@@ -485,15 +496,25 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'traffic-routing blue-green',
     { ...BASE, 'traffic-routing': 'bluegreen' },
     'traffic-routing',
-    'linear, canary or all-at-once'
+    'linear, canary, all-at-once or rolling'
   ],
-  ['linear step 5%', { ...BASE, 'step-size': '5%' }, 'step-size', 'from 10% to 50% for linear'],
-  ['linear step 60%', { ...BASE, 'step-size': '60%' }, 'step-size', 'from 10% to 50% for linear'],
+  [
+    'linear step 5%',
+    { ...BASE, 'step-size': '5%' },
+    'step-size',
+    'from 10% to 50% for a linear step'
+  ],
+  [
+    'linear step 60%',
+    { ...BASE, 'step-size': '60%' },
+    'step-size',
+    'from 10% to 50% for a linear step'
+  ],
   [
     'canary step 51%',
     { ...BASE, 'traffic-routing': 'canary', 'step-size': '51%' },
     'step-size',
-    'from 1% to 50% for canary'
+    'from 1% to 50% for a canary'
   ],
   ['step-size 0', { ...BASE, 'step-size': '0' }, 'step-size', 'whole number of instances from 1'],
   ['step-size abc', { ...BASE, 'step-size': 'abc' }, 'step-size', 'like 25%'],
@@ -529,22 +550,10 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'from 600 to 28800'
   ],
   [
-    'retain + explicit linear',
-    { ...BASE, 'retain-deployment-config': 'true', 'traffic-routing': 'linear' },
-    'traffic-routing',
-    "SageMaker reuses the endpoint's last deployment configuration"
-  ],
-  [
-    'retain + several policy inputs',
-    { ...BASE, 'retain-deployment-config': 'true', 'step-size': '25%', 'wait-interval': '60' },
+    'retain + an invalid policy input (still checked)',
+    { ...BASE, 'retain-deployment-config': 'true', 'step-size': 'lots' },
     'step-size',
-    'Inputs "step-size" and "wait-interval" must stay empty'
-  ],
-  [
-    'retain + alarm-names',
-    { ...BASE, 'retain-deployment-config': 'true', 'alarm-names': 'x' },
-    'alarm-names',
-    'carries its own alarms'
+    'Input "step-size" must be a percentage of the fleet like 25%'
   ],
   [
     'unguarded',
@@ -593,6 +602,24 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'at most 255'
   ]
 ]
+
+describe('readInputs: retain with the policy inputs still set (a dispatch retry flips only retain)', () => {
+  it('keeps them as what the retained policy must be; the plan checks them', () => {
+    const { request } = read({
+      ...BASE,
+      'retain-deployment-config': 'true',
+      'traffic-routing': 'linear',
+      'step-size': '25%',
+      'alarm-names': 'a, b'
+    })
+    expect(request.policy).toBeNull()
+    expect(request.retainExpected).toEqual({
+      routing: 'linear',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 25 }
+    })
+    expect(request.alarmNames).toEqual(['a', 'b'])
+  })
+})
 
 describe('readInputs: invalid inputs', () => {
   it.each(invalid)('%s', (_label, set, input, text) => {
@@ -661,5 +688,45 @@ describe('show', () => {
   it('quotes short values and cuts long ones', () => {
     expect(show('abc')).toBe('"abc"')
     expect(show('a'.repeat(81))).toBe(`"${'a'.repeat(80)}…" (81 characters)`)
+  })
+})
+
+describe('readInputs: rolling', () => {
+  it('reads a rolling batch (5–50 %), its bake and an optional rollback batch', () => {
+    const { request } = read({
+      ...BASE,
+      'traffic-routing': 'rolling',
+      'step-size': '5%',
+      'wait-interval': '120',
+      'rollback-step-size': '2'
+    })
+    expect(request.policy).toEqual({
+      routing: 'rolling',
+      stepSize: { type: 'CAPACITY_PERCENT', value: 5 },
+      waitIntervalSeconds: 120,
+      terminationWaitSeconds: 0,
+      maxExecutionTimeoutSeconds: undefined,
+      rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
+    })
+  })
+
+  it.each([
+    [{ 'step-size': '4%' }, 'step-size', 'from 5% to 50% for a rolling batch'],
+    [
+      { 'termination-wait': '60' },
+      'termination-wait',
+      'has no meaning with traffic-routing: rolling'
+    ],
+    [{ 'rollback-step-size': '0%' }, 'rollback-step-size', 'from 1% to 100%']
+  ])('refuses %j naming %s', (set, input, text) => {
+    const error = failure({ ...BASE, 'traffic-routing': 'rolling', ...set })
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(text)
+  })
+
+  it('refuses rollback-step-size with a blue/green routing', () => {
+    const error = failure({ ...BASE, 'rollback-step-size': '25%' })
+    expect(error.input).toBe('rollback-step-size')
+    expect(error.message).toContain('applies to traffic-routing: rolling only')
   })
 })

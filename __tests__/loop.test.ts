@@ -130,3 +130,86 @@ describe('watch loop', () => {
     expect(Math.min(...calls.sleeps)).toBeGreaterThanOrEqual(500)
   })
 })
+
+describe('watch loop: alarm reads never cost the verdict', () => {
+  it('throttled alarm reads keep every endpoint answer, back off on their own, and the verdict stands', async () => {
+    const notices: string[] = []
+    const { deps, calls } = replayDeps(labSuccess(), {
+      describeAlarms: async () => {
+        calls.describeAlarms++
+        throw new Error('DescribeAlarms failed: Throttling: Rate exceeded')
+      },
+      onNotice: m => void notices.push(m),
+      random: () => 0
+    })
+    const { verdict, timeline } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('deployed')
+    expect(timeline.failedPolls).toBe(0)
+    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
+    // Backing off: far fewer alarm reads than polls.
+    expect(calls.describeAlarms).toBeLessThan(calls.describeEndpoint)
+    expect(notices[0]).toBe(
+      'Reading the alarms failed (DescribeAlarms failed: Throttling: Rate exceeded); next try in 10 s. The verdict does not depend on it.'
+    )
+  })
+
+  it('alarm reads refused for good stop, with a notice; the endpoint still gives the verdict', async () => {
+    const notices: string[] = []
+    const { deps, calls } = replayDeps(labRollback('x'), {
+      describeAlarms: async () => {
+        calls.describeAlarms++
+        throw new FatalPollError('DescribeAlarms failed: AccessDenied: not authorized')
+      },
+      onNotice: m => void notices.push(m)
+    })
+    const { verdict } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('rolled-back')
+    expect(calls.describeAlarms).toBe(1)
+    expect(notices).toEqual([
+      "Alarm reads stopped (DescribeAlarms failed: AccessDenied: not authorized). The verdict still comes from DescribeEndpoint; SageMaker's FailureReason names an alarm that rolls back."
+    ])
+  })
+})
+
+describe('watch loop: "Could not find endpoint"', () => {
+  it('is tolerated for a few polls (eventual consistency after CreateEndpoint)', async () => {
+    const seq = labSuccess()
+    let answered = 0
+    const { deps } = replayDeps(seq, {})
+    const inner = deps.describeEndpoint
+    deps.describeEndpoint = async deadline => (answered++ < 2 ? undefined : inner(deadline))
+    const { verdict, timeline } = await watch(start(), labContext(), deps, options())
+    expect(verdict.outcome).toBe('deployed')
+    expect(timeline.events.filter(e => e.kind === 'poll-error').map(e => e.message)).toEqual([
+      'poll failed: SageMaker answered "Could not find endpoint" (1×); retrying (retrying)'
+    ])
+  })
+
+  it('is believed after 3 answers over at least 30 s: the endpoint was deleted', async () => {
+    const { deps } = replayDeps(labSuccess(), { describeEndpoint: async () => undefined })
+    const { verdict } = await watch(start(), labContext(), deps, options({ floorMs: 10_000 }))
+    expect(verdict.outcome).toBe('failed')
+    expect(verdict.failureReason).toMatch(
+      /^The endpoint no longer exists: SageMaker answered "Could not find endpoint" \d+ times over (3\d|[4-9]\d) s \(deleted during the deployment\)\.$/
+    )
+  })
+})
+
+describe('watch loop: every call has a deadline inside the budget', () => {
+  it('passes each call the time left, never more than 30 s', async () => {
+    const calls: [number, number][] = []
+    const { deps } = replayDeps(labSuccess())
+    const inner = deps.describeEndpoint
+    deps.describeEndpoint = async deadline => {
+      calls.push([deps.now() - T0, deadline])
+      return inner(deadline)
+    }
+    await watch(start(), labContext(), deps, options({ deadline: T0 + 45_000, budgetSeconds: 45 }))
+    expect(calls[0]).toEqual([0, 30_000])
+    // Later calls get what is left of the 45 s budget (at least 1 s).
+    expect(calls.length).toBeGreaterThan(2)
+    for (const [elapsed, deadline] of calls.slice(1)) {
+      expect(deadline).toBe(Math.max(1000, Math.min(30_000, 45_000 - elapsed)))
+    }
+  })
+})

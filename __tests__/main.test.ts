@@ -46,6 +46,21 @@ Object.assign(process.env, {
   AWS_SECRET_ACCESS_KEY: 'secret'
 })
 
+/** A linear policy guarded by the two created alarms, as DescribeEndpoint returns it. */
+const LAST_DEPLOYMENT = {
+  BlueGreenUpdatePolicy: {
+    TrafficRoutingConfiguration: {
+      Type: 'LINEAR' as const,
+      WaitIntervalInSeconds: 60,
+      LinearStepSize: { Type: 'CAPACITY_PERCENT' as const, Value: 25 }
+    },
+    TerminationWaitInSeconds: 0
+  },
+  AutoRollbackConfiguration: {
+    Alarms: [{ AlarmName: `${ENDPOINT}-5xx-rate` }, { AlarmName: `${ENDPOINT}-model-latency` }]
+  }
+}
+
 const live = (config: string, extra: Record<string, unknown> = {}) => ({
   EndpointName: ENDPOINT,
   EndpointArn: `arn:aws:sagemaker:us-east-1:111111111111:endpoint/${ENDPOINT}`,
@@ -101,10 +116,10 @@ function liveEndpointMocks(): void {
   })
 }
 
-function successfulShift(): void {
+function successfulShift(before = live(OLD)): void {
   sagemaker
     .on(sm.DescribeEndpointCommand)
-    .resolvesOnce(live(OLD))
+    .resolvesOnce(before)
     .resolvesOnce(updating(0, 'Creating', 0))
     .resolvesOnce(updating(1, 'Baking', 60))
     .resolvesOnce(updating(2, 'Baking', 120))
@@ -164,11 +179,20 @@ describe('main: invalid input', () => {
     expect(core.setFailed).not.toHaveBeenCalled()
   })
 
-  it('a policy input set together with retain-deployment-config is refused before any call', async () => {
-    setInputs({ 'retain-deployment-config': 'true', 'traffic-routing': 'linear' })
-    await run(options)
-    expect(sagemaker.calls()).toHaveLength(0)
-    expect(written.join('')).toContain('traffic-routing')
+  it('a policy input that contradicts the retained policy is refused before any write', async () => {
+    setInputs({ 'retain-deployment-config': 'true', 'wait-interval': '120' })
+    liveEndpointMocks()
+    sagemaker
+      .on(sm.DescribeEndpointCommand)
+      .resolves(live(OLD, { LastDeploymentConfig: LAST_DEPLOYMENT }))
+    const outcome = await run(options)
+    expect(outcome).toBe('failed')
+    expect(mutating()).toEqual([])
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'Input "wait-interval" is 120, but the deployment configuration that retain-deployment-config reuses has 60'
+      )
+    )
   })
 })
 
@@ -244,7 +268,7 @@ describe('main: blue/green update', () => {
             LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
           },
           TerminationWaitInSeconds: 0,
-          MaximumExecutionTimeoutInSeconds: 1140
+          MaximumExecutionTimeoutInSeconds: 240 + 1800
         },
         AutoRollbackConfiguration: {
           Alarms: [
@@ -318,7 +342,7 @@ describe('main: blue/green update', () => {
   it('retry with retained config sends RetainDeploymentConfig and no policy', async () => {
     setInputs({ 'retain-deployment-config': 'true' })
     liveEndpointMocks()
-    successfulShift()
+    successfulShift(live(OLD, { LastDeploymentConfig: LAST_DEPLOYMENT }))
     const outcome = await run(options)
     expect(outcome).toBe('deployed')
     expect(sent(sm.UpdateEndpointCommand)).toEqual([
@@ -372,5 +396,27 @@ describe('main: blue/green update', () => {
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(/team-latency-p99 \(p99 high\).*allow-alarm-in-alarm/)
     )
+  })
+
+  it('service text with a newline never starts a line of its own in the log', async () => {
+    setInputs({})
+    const hostile = 'cfg-x\n::warning::injected'
+    liveEndpointMocks()
+    sagemaker.on(sm.DescribeEndpointConfigCommand, { EndpointConfigName: OLD }).resolves({
+      EndpointConfigName: OLD,
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: hostile,
+          InstanceType: 'ml.m5.large',
+          InitialInstanceCount: 4
+        }
+      ]
+    })
+    successfulShift()
+    await run(options)
+    const lines = core.info.mock.calls.map(([m]) => m)
+    expect(lines.some(l => l.includes('::warning::injected'))).toBe(true)
+    expect(lines.filter(l => /[\r\n]/.test(l))).toEqual([])
   })
 })

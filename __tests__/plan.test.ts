@@ -7,6 +7,7 @@ import {
   stepInstances
 } from '../src/plan.js'
 import { InputError } from '../src/errors.js'
+import { checkStepSize, provisioningAllowance } from '../src/rollout-policy.js'
 import type { CurrentEndpoint, DeployRequest, RolloutPolicy, RunContext } from '../src/types.js'
 
 const RUN: RunContext = {
@@ -45,6 +46,7 @@ const REQUEST: DeployRequest = {
   instanceCount: undefined,
   policy: LINEAR,
   retainDeploymentConfig: false,
+  retainExpected: {},
   alarmNames: [],
   createAlarms: true,
   errorRateThresholdPercent: 1,
@@ -53,6 +55,8 @@ const REQUEST: DeployRequest = {
   timeoutMinutes: undefined,
   pollIntervalSeconds: 10,
   onBusy: 'wait',
+  onAutoScaling: 'fail',
+  inheritEnvironment: false,
   allowAlarmInAlarm: false,
   cleanupOnFailure: false,
   dryRun: false,
@@ -86,7 +90,11 @@ const CURRENT: CurrentEndpoint = {
   modelDataUrl: 's3://b/model-a.tar.gz',
   lastModifiedTime: 0,
   lastDeploymentConfig: undefined,
-  failureReason: undefined
+  failureReason: undefined,
+  variants: [],
+  config: undefined,
+  configTags: {},
+  model: undefined
 }
 const RETAIN: DeployRequest = { ...REQUEST, policy: null, retainDeploymentConfig: true }
 
@@ -245,7 +253,8 @@ describe('buildPlan: update of a live endpoint', () => {
             LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
           },
           TerminationWaitInSeconds: 0,
-          MaximumExecutionTimeoutInSeconds: 1140
+          // 4 bakes of 60 s, plus 30 minutes to provision.
+          MaximumExecutionTimeoutInSeconds: 240 + 1800
         },
         AutoRollbackConfiguration: {
           Alarms: [
@@ -288,9 +297,14 @@ describe('buildPlan: update of a live endpoint', () => {
       { Key: 'sagemaker-deploy:sha', Value: 'abcdef1234567890' },
       { Key: 'sagemaker-deploy:workflow', Value: 'Deploy _prod_ _1' },
       { Key: 'sagemaker-deploy:run-id', Value: '42' },
-      { Key: 'sagemaker-deploy:run-attempt', Value: '1' }
+      { Key: 'sagemaker-deploy:run-attempt', Value: '1' },
+      { Key: 'sagemaker-deploy:step', Value: plan.stepHash }
     ])
-    expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags)
+    expect(plan.stepHash).toMatch(/^[0-9a-f]{16}$/)
+    expect(plan.createModel?.['Tags']).toEqual(plan.tags)
+    expect(plan.createEndpointConfig['Tags']).toEqual(plan.tags)
+    // Alarms are shared by every step on the endpoint: they carry no step fingerprint.
+    expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags.slice(0, -1))
   })
 
   it('expects the reference schedule and derives the budget', () => {
@@ -303,7 +317,7 @@ describe('buildPlan: update of a live endpoint', () => {
     ])
     // The last shift at 240 s, its 60 s bake, no final bake, about 60 s to terminate blue.
     expect(plan.expectedDurationSeconds).toBe(240 + 60 + 0 + 60)
-    expect(plan.budgetSeconds).toBe(1140 + 600)
+    expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
   it('uses the timeout input as the budget', () => {
@@ -332,7 +346,7 @@ describe('buildPlan: update of a live endpoint', () => {
             WaitIntervalInSeconds: 60,
             CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }
           },
-          MaximumExecutionTimeoutInSeconds: 1020
+          MaximumExecutionTimeoutInSeconds: 120 + 1800
         }
       }
     })
@@ -394,7 +408,9 @@ describe('buildPlan: update of a live endpoint', () => {
       )
     )
     expect(error.input).toBe('max-execution-timeout')
-    expect(error.message).toContain('at least 2400')
+    expect(error.message).toBe(
+      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
+    )
   })
 
   it('rejects a schedule longer than SageMaker allows', () => {
@@ -505,7 +521,8 @@ describe('buildPlan: first deploy', () => {
         label: expect.stringContaining('no traffic shift')
       }
     ])
-    expect(plan.budgetSeconds).toBe(1800)
+    // SageMaker's limit for the policy the endpoint keeps (240 s of bakes + 30 min), + 10 min.
+    expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
   it('requires instance-type and instance-count', () => {
@@ -536,24 +553,79 @@ describe('buildPlan: retain-deployment-config', () => {
     })
     expect(plan.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
     expect(plan.schedule.map(r => r.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    // The retained timeout (1140 s) is SageMaker's limit.
     expect(plan.budgetSeconds).toBe(1140 + 600)
     expect(plan.alarmsToCreate).toHaveLength(2)
+    expect(plan.notes).toEqual([
+      "Retained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait, timeout 1140 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency."
+    ])
   })
 
-  it('works without a LastDeploymentConfig (all at once, no alarms known)', () => {
-    const plan = buildPlan({ ...RETAIN, createAlarms: false }, RUN, CURRENT)
-    expect(plan.updateEndpoint).toEqual({
-      EndpointName: 'lab-endpoint',
-      EndpointConfigName: NAME,
-      RetainDeploymentConfig: true
-    })
-    expect(plan.guardAlarmNames).toEqual([])
+  it('is refused before any write when the endpoint has no deployment configuration to reuse', () => {
+    const error = inputError(() => buildPlan({ ...RETAIN, createAlarms: false }, RUN, CURRENT))
+    expect(error.input).toBe('retain-deployment-config')
+    expect(error.message).toBe(
+      'Input "retain-deployment-config" is true, but endpoint lab-endpoint has no blue/green deployment configuration to reuse (its LastDeploymentConfig is empty: it was created or last updated without one). SageMaker would update it with no traffic shifting and no alarm. Set retain-deployment-config: false and give the policy (and alarms) to use.'
+    )
+  })
+
+  it('is refused when the retained configuration has no rollback alarm', () => {
+    const { AutoRollbackConfiguration, ...noAlarms } = LAST_CONFIG
+    void AutoRollbackConfiguration
+    const error = inputError(() =>
+      buildPlan(RETAIN, RUN, { ...CURRENT, lastDeploymentConfig: noAlarms })
+    )
+    expect(error.input).toBe('retain-deployment-config')
+    expect(error.message).toMatch(
+      /has no rollback alarm: retaining it would shift traffic with nothing to roll it back/
+    )
+  })
+
+  it('accepts alarm-names equal to the retained alarms (in any order), refuses others naming both', () => {
+    const withLast = { ...CURRENT, lastDeploymentConfig: LAST_CONFIG }
+    const same = buildPlan(
+      { ...RETAIN, alarmNames: ['lab-endpoint-model-latency', 'lab-endpoint-5xx-rate'] },
+      RUN,
+      withLast
+    )
+    expect(same.guardAlarmNames).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-model-latency'])
+    const error = inputError(() =>
+      buildPlan({ ...RETAIN, alarmNames: ['team-p99'] }, RUN, withLast)
+    )
+    expect(error.input).toBe('alarm-names')
+    expect(error.message).toBe(
+      'Input "alarm-names" is "team-p99", but the deployment configuration that retain-deployment-config reuses has the alarms "lab-endpoint-5xx-rate, lab-endpoint-model-latency". Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.'
+    )
+  })
+
+  it('accepts policy inputs equal to the retained policy, refuses a different one naming both', () => {
+    const withLast = { ...CURRENT, lastDeploymentConfig: LAST_CONFIG }
+    const same = buildPlan(
+      {
+        ...RETAIN,
+        retainExpected: { routing: 'linear', stepSize: { type: 'CAPACITY_PERCENT', value: 25 } }
+      },
+      RUN,
+      withLast
+    )
+    expect(same.updateEndpoint).toMatchObject({ RetainDeploymentConfig: true })
+    const error = inputError(() =>
+      buildPlan({ ...RETAIN, retainExpected: { waitIntervalSeconds: 120 } }, RUN, withLast)
+    )
+    expect(error.input).toBe('wait-interval')
+    expect(error.message).toBe(
+      'Input "wait-interval" is 120, but the deployment configuration that retain-deployment-config reuses has 60 (linear, 25% per step, 60 s bake, 0 s final wait, timeout 1140 s). Leave wait-interval empty or equal to it, or set retain-deployment-config: false to send a new policy.'
+    )
+  })
+
+  it('creates only the alarms the retained configuration names', () => {
+    const other = {
+      ...LAST_CONFIG,
+      AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'team-p99' }] }
+    }
+    const plan = buildPlan(RETAIN, RUN, { ...CURRENT, lastDeploymentConfig: other })
     expect(plan.alarmsToCreate).toEqual([])
-    expect(plan.schedule.map(r => [r.offsetSeconds, r.greenPercent])).toEqual([
-      [0, 0],
-      [60, 100]
-    ])
-    expect(plan.budgetSeconds).toBe(900 + 600)
+    expect(plan.guardAlarmNames).toEqual(['team-p99'])
   })
 })
 
@@ -616,5 +688,172 @@ describe('policyFromDeploymentConfig', () => {
       })
     ).toEqual([])
     expect(alarmNamesFromDeploymentConfig(undefined)).toEqual([])
+  })
+})
+
+// The step fingerprint decides whether a pending or live config is "this step's": it must follow
+// what is deployed, and nothing else.
+describe('buildPlan: the step fingerprint', () => {
+  const hash = (request: DeployRequest, run: RunContext = RUN, current = CURRENT) =>
+    buildPlan(request, run, current).stepHash
+  const base = hash(REQUEST)
+
+  it('is the same for a re-run, another run of the same content, and another workflow', () => {
+    expect(hash(REQUEST, { ...RUN, runAttempt: '2' })).toBe(base)
+    expect(hash(REQUEST, { ...RUN, runId: '43', sha: '1234567abcdef' })).toBe(base)
+    expect(hash(REQUEST, { ...RUN, workflow: 'Retry' })).toBe(base)
+    expect(hash({ ...REQUEST, tags: [{ Key: 'team', Value: 'other' }] })).toBe(base)
+  })
+
+  it('changes with the artifact, the image, the role and every environment value', () => {
+    const artifact = REQUEST.model as Extract<DeployRequest['model'], { kind: 'artifact' }>
+    const other = (model: Partial<typeof artifact>) =>
+      hash({ ...REQUEST, model: { ...artifact, ...model } })
+    expect(other({ modelDataUrl: 's3://b/model-e.tar.gz' })).not.toBe(base)
+    expect(other({ imageUri: 'img:2' })).not.toBe(base)
+    expect(other({ executionRoleArn: `${ROLE}2` })).not.toBe(base)
+    const withSecret = hash({ ...REQUEST, environment: { TOKEN: 'one-secret-value' } })
+    expect(withSecret).not.toBe(base)
+    expect(hash({ ...REQUEST, environment: { TOKEN: 'another-secret' } })).not.toBe(withSecret)
+  })
+
+  it('changes with the fleet and the rollout policy', () => {
+    expect(hash({ ...REQUEST, instanceCount: 8 })).not.toBe(base)
+    expect(hash({ ...REQUEST, instanceType: 'ml.c5.xlarge' })).not.toBe(base)
+    expect(hash({ ...REQUEST, policy: { ...LINEAR, waitIntervalSeconds: 120 } })).not.toBe(base)
+    expect(hash({ ...REQUEST, policy: { ...LINEAR, routing: 'canary' } })).not.toBe(base)
+    expect(hash({ ...REQUEST, alarmNames: ['team-alarm'] })).not.toBe(base)
+  })
+
+  it('never puts an environment value into a tag', () => {
+    const plan = buildPlan({ ...REQUEST, environment: { TOKEN: 'one-secret-value' } }, RUN, CURRENT)
+    expect(JSON.stringify(plan.tags)).not.toContain('one-secret')
+  })
+})
+
+describe('checkStepSize and provisioningAllowance', () => {
+  const linear = (type: 'CAPACITY_PERCENT' | 'INSTANCE_COUNT', value: number): RolloutPolicy => ({
+    ...LINEAR,
+    stepSize: { type, value }
+  })
+
+  it('accepts a step of 10–50 % of the fleet (linear) and at most 50 % (canary)', () => {
+    expect(() => checkStepSize(linear('INSTANCE_COUNT', 2), 4, 'A')).not.toThrow()
+    expect(() => checkStepSize(linear('INSTANCE_COUNT', 2), 20, 'A')).not.toThrow()
+    expect(() =>
+      checkStepSize({ ...linear('INSTANCE_COUNT', 1), routing: 'canary' }, 20, 'A')
+    ).not.toThrow()
+    expect(() => checkStepSize(linear('CAPACITY_PERCENT', 50), 3, 'A')).not.toThrow()
+    expect(() => checkStepSize({ ...LINEAR, routing: 'all-at-once' }, 1, 'A')).not.toThrow()
+  })
+
+  it('refuses the rest, hinting at a missing % only where the number is a valid percentage', () => {
+    const message = (policy: RolloutPolicy, n: number) =>
+      inputError(() => checkStepSize(policy, n, 'A')).message
+    expect(message(linear('INSTANCE_COUNT', 30), 4)).toMatch(/Did you mean 30%\?$/)
+    expect(message(linear('INSTANCE_COUNT', 3), 4)).not.toMatch(/Did you mean/)
+    expect(message(linear('INSTANCE_COUNT', 60), 4)).not.toMatch(/Did you mean/)
+    expect(message(linear('INSTANCE_COUNT', 1), 20)).toBe(
+      'Input "step-size" is 1, which is 1 instance (5 % of the 20 instances of variant A); a linear step must be 10–50 % of the variant\'s instances, here 2 to 10 instances.'
+    )
+    expect(message({ ...linear('INSTANCE_COUNT', 2), routing: 'canary' }, 3)).toBe(
+      'Input "step-size" is 2, which is 2 instances (67 % of the 3 instances of variant A); a canary must be at most 50 % of the variant\'s instances, here exactly 1 instance.'
+    )
+    const single = inputError(() => checkStepSize(linear('CAPACITY_PERCENT', 25), 1, 'A'))
+    expect(single.input).toBe('traffic-routing')
+  })
+
+  it("allows at least 30 minutes to provision, more when the variant's timeouts add up to more", () => {
+    expect(provisioningAllowance(undefined, undefined)).toBe(1800)
+    expect(provisioningAllowance(600, 600)).toBe(1800)
+    expect(provisioningAllowance(3600, 1200)).toBe(4800)
+  })
+})
+
+describe('buildPlan: rolling', () => {
+  const ROLLING: RolloutPolicy = {
+    routing: 'rolling',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
+    waitIntervalSeconds: 60,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined,
+    rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
+  }
+  const plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+
+  it('sends a RollingUpdatePolicy (batches provisioned one by one: 4 × 30 min + 4 bakes) and the alarms', () => {
+    expect(plan.updateEndpoint).toEqual({
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: NAME,
+      DeploymentConfig: {
+        RollingUpdatePolicy: {
+          MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 25 },
+          WaitIntervalInSeconds: 60,
+          MaximumExecutionTimeoutInSeconds: 4 * 60 + 4 * 1800,
+          RollbackMaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 2 }
+        },
+        AutoRollbackConfiguration: {
+          Alarms: [
+            { AlarmName: 'lab-endpoint-5xx-rate' },
+            { AlarmName: 'lab-endpoint-model-latency' }
+          ]
+        }
+      }
+    })
+  })
+
+  it('expects each batch: new instances with traffic, old ones left', () => {
+    expect(
+      plan.schedule.map(r => [
+        r.offsetSeconds,
+        r.greenInstances,
+        r.blueInstances,
+        r.greenPercent,
+        r.label
+      ])
+    ).toEqual([
+      [0, 0, 4, 0, 'deployment starts, first batch of 1 new instance(s) provisioned'],
+      [60, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
+      [180, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
+      [300, 3, 1, 75, 'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'],
+      [420, 4, 0, 100, 'batch 4 of 4: all traffic on the new fleet, last old instances terminated']
+    ])
+  })
+
+  it('shows the peak instance count of both strategies', () => {
+    expect(plan.peakInstances).toEqual({ blueGreen: 8, rolling: 5 })
+  })
+
+  it('is refused on a multi-variant endpoint', () => {
+    const two: CurrentEndpoint = {
+      ...CURRENT,
+      config: { ProductionVariants: [] },
+      variants: ['A', 'B'].map(name => ({
+        name,
+        modelName: 'm',
+        instanceType: 'ml.m5.large',
+        configuredCount: 4,
+        desiredCount: 4,
+        desiredWeight: 1,
+        serverless: false,
+        downloadTimeoutSeconds: undefined,
+        healthCheckTimeoutSeconds: undefined
+      }))
+    }
+    const error = inputError(() =>
+      buildPlan({ ...REQUEST, variantName: 'A', policy: ROLLING }, RUN, two)
+    )
+    expect(error.input).toBe('traffic-routing')
+    expect(error.message).toMatch(
+      /SageMaker excludes multi-variant endpoints from rolling deployments/
+    )
+  })
+
+  it('reads back from LastDeploymentConfig for retain', () => {
+    const config = (plan.updateEndpoint as { DeploymentConfig: unknown }).DeploymentConfig
+    expect(policyFromDeploymentConfig(config)).toEqual({
+      ...ROLLING,
+      maxExecutionTimeoutSeconds: 4 * 60 + 4 * 1800
+    })
   })
 })

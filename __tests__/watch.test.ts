@@ -429,3 +429,22 @@ describe('reducer: alarm tracks', () => {
     expect(t.alarms[0]?.statesSeen).toEqual(['INSUFFICIENT_DATA', 'OK', 'ALARM', 'OK'])
   })
 })
+
+describe('reducer: an alarm that changed where no poll saw it', () => {
+  it('is marked updated between two polls when a later poll shows the same state, updated since', () => {
+    const t = replay([
+      observe(T0 + 1000, endpoint('Updating'), [alarm('a', 'OK', T0 - 5000, 'quiet')]),
+      observe(min(5), endpoint('Updating'), [alarm('a', 'OK', min(4), 'quiet again')])
+    ])
+    expect(t.alarms[0]).toMatchObject({
+      statesSeen: ['OK'],
+      fired: false,
+      updatedBetweenPolls: true
+    })
+    const same = replay([
+      observe(T0 + 1000, endpoint('Updating'), [alarm('a', 'OK', T0 - 5000)]),
+      observe(min(5), endpoint('Updating'), [alarm('a', 'OK', T0 - 5000)])
+    ])
+    expect(same.alarms[0]?.updatedBetweenPolls).toBe(false)
+  })
+})

@@ -7,12 +7,247 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsCallError: () => (/* binding */ AwsCallError),
+/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
+/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   isAlreadyExists: () => (/* binding */ isAlreadyExists),
-/* harmony export */   isFatal: () => (/* binding */ isFatal),
-/* harmony export */   isNotFound: () => (/* binding */ isNotFound)
+/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
+/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
+/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
+/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
+/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
 /* harmony export */ });
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+
+
+/** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
+const CONNECT_TIMEOUT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_DEADLINE_MS = 60_000;
+/** Loads the SDK clients and returns the calls the action makes. */
+async function createAwsApi(options) {
+    const [sm, cw] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))
+    ]);
+    const config = (maxAttempts) => ({
+        region: options.region,
+        maxAttempts,
+        customUserAgent: 'sagemaker-blue-green-deploy',
+        requestHandler: {
+            connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true
+        }
+    });
+    const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
+    const sagemakerOnce = new sm.SageMakerClient(config(1));
+    const cloudwatch = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+    // Aborted by close(): whatever is still in flight after the verdict stops there.
+    const closing = new AbortController();
+    let autoScaling;
+    const call = async (operation, o, send) => {
+        const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+        const cancel = o?.ignoreCancel ? undefined : options.signal;
+        const signals = [closing.signal, AbortSignal.timeout(Math.max(1, deadlineMs))];
+        if (cancel)
+            signals.push(cancel);
+        try {
+            if (cancel?.aborted)
+                throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+            return await send(AbortSignal.any(signals));
+        }
+        catch (e) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toCallError */ .so)(operation, e, {
+                cancelled: cancel?.aborted === true || closing.signal.aborted,
+                deadlineMs
+            });
+        }
+    };
+    const orUndefined = async (p) => {
+        try {
+            return await p;
+        }
+        catch (e) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
+                return undefined;
+            throw e;
+        }
+    };
+    return {
+        describeEndpoint: (name, o) => orUndefined(call('DescribeEndpoint', o, abortSignal => sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), { abortSignal }))),
+        describeEndpointConfig: (name, o) => orUndefined(call('DescribeEndpointConfig', o, abortSignal => sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), {
+            abortSignal
+        }))),
+        describeModel: (name, o) => orUndefined(call('DescribeModel', o, abortSignal => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal }))),
+        listTags: async (arn, o) => {
+            const out = await call('ListTags', o, abortSignal => sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {
+                abortSignal
+            }));
+            return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
+        },
+        listEndpointConfigs: async (nameContains, o) => {
+            const out = await call('ListEndpointConfigs', o, abortSignal => sagemaker.send(new sm.ListEndpointConfigsCommand({
+                NameContains: nameContains,
+                SortBy: 'CreationTime',
+                SortOrder: 'Descending',
+                MaxResults: 100
+            }), { abortSignal }));
+            return out?.EndpointConfigs ?? [];
+        },
+        createModel: async (body, o) => {
+            await call('CreateModel', o, abortSignal => sagemaker.send(new sm.CreateModelCommand(body), { abortSignal }));
+        },
+        createEndpointConfig: async (body, o) => {
+            await call('CreateEndpointConfig', o, abortSignal => sagemaker.send(new sm.CreateEndpointConfigCommand(body), { abortSignal }));
+        },
+        createEndpoint: async (body, o) => {
+            await call('CreateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.CreateEndpointCommand(body), { abortSignal }));
+        },
+        updateEndpoint: async (body, o) => {
+            await call('UpdateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.UpdateEndpointCommand(body), { abortSignal }));
+        },
+        deleteModel: async (name, o) => {
+            await call('DeleteModel', o, abortSignal => sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), { abortSignal }));
+        },
+        deleteEndpointConfig: async (name, o) => {
+            await call('DeleteEndpointConfig', o, abortSignal => sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), {
+                abortSignal
+            }));
+        },
+        putMetricAlarm: async (body, o) => {
+            await call('PutMetricAlarm', o, abortSignal => cloudwatch.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+        },
+        describeAlarms: async (names, o) => {
+            if (names.length === 0)
+                return [];
+            const out = await call('DescribeAlarms', o, abortSignal => cloudwatch.send(new cw.DescribeAlarmsCommand({
+                AlarmNames: [...names],
+                AlarmTypes: ['MetricAlarm'],
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.MetricAlarms ?? [];
+        },
+        getMetricData: (input, o) => call('GetMetricData', o, abortSignal => cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })),
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        close: () => {
+            closing.abort();
+            for (const client of [sagemaker, sagemakerOnce, cloudwatch])
+                client.destroy();
+            void autoScaling?.then(api => api.destroy());
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PW: () => (/* binding */ variantResourceId),
+/* harmony export */   Tp: () => (/* binding */ VARIANT_DIMENSION),
+/* harmony export */   zH: () => (/* binding */ createAutoScalingApi),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+const SAGEMAKER_NAMESPACE = 'sagemaker';
+const VARIANT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+async function createAutoScalingApi(config, call) {
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(491)]).then(__webpack_require__.t.bind(__webpack_require__, 1491, 19));
+    const client = new aas.ApplicationAutoScalingClient(config);
+    const variant = (resourceId) => ({
+        ServiceNamespace: SAGEMAKER_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: VARIANT_DIMENSION
+    });
+    /** Every page of a Describe* call (50 per page; a variant has few). */
+    async function all(operation, page) {
+        const items = [];
+        let token;
+        for (let pages = 0; pages < 20; pages++) {
+            const out = await call(operation, undefined, signal => page(token, signal));
+            items.push(...out.items);
+            token = out.next;
+            if (!token)
+                break;
+        }
+        return items;
+    }
+    return {
+        describeTarget: async (resourceId) => {
+            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+                ServiceNamespace: SAGEMAKER_NAMESPACE,
+                ResourceIds: [resourceId],
+                ScalableDimension: VARIANT_DIMENSION
+            }), { abortSignal }));
+            return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
+        },
+        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScalingPoliciesCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
+        }),
+        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScheduledActionsCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
+        }),
+        listTags: async (arn) => {
+            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return out?.Tags ?? {};
+        },
+        registerTarget: async (input, o) => {
+            await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
+        },
+        deregisterTarget: async (resourceId, o) => {
+            await call('DeregisterScalableTarget', o, abortSignal => client.send(new aas.DeregisterScalableTargetCommand(variant(resourceId)), { abortSignal }));
+        },
+        putScalingPolicy: async (input, o) => {
+            await call('PutScalingPolicy', o, abortSignal => client.send(new aas.PutScalingPolicyCommand(input), { abortSignal }));
+        },
+        putScheduledAction: async (input, o) => {
+            await call('PutScheduledAction', o, abortSignal => client.send(new aas.PutScheduledActionCommand(input), { abortSignal }));
+        },
+        destroy: () => client.destroy()
+    };
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   so: () => (/* binding */ toCallError),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/* unused harmony exports CANCELLED, NO_ANSWER */
+// What a failed AWS call means for the action: which call, which code, and whether the request
+// may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {
     operation;
     code;
@@ -27,6 +262,10 @@ class AwsCallError extends Error {
         this.name = 'AwsCallError';
     }
 }
+/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
+const CANCELLED = 'Cancelled';
+/** The call had no complete answer within its deadline. */
+const NO_ANSWER = 'NoAnswer';
 const FATAL_CODES = new Set([
     'AccessDenied',
     'AccessDeniedException',
@@ -41,9 +280,25 @@ const FATAL_CODES = new Set([
     'AuthFailure',
     'NotAuthorized'
 ]);
+const THROTTLING_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown'
+]);
 /** Errors that no retry will fix: stop at once and say so. */
 function isFatal(e) {
     return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
+}
+function isCancelled(e) {
+    return e instanceof AwsCallError && e.code === CANCELLED;
+}
+function isThrottled(e) {
+    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
 }
 function isNotFound(e) {
     return (e instanceof AwsCallError &&
@@ -52,84 +307,50 @@ function isNotFound(e) {
 function isAlreadyExists(e) {
     return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
 }
-function mapError(operation, e) {
-    const err = e;
-    return new AwsCallError(operation, err?.name ?? 'Error', err?.message ?? String(e), err?.$metadata?.httpStatusCode);
+/** SageMaker refuses an update while another one is running. */
+function isInProgress(e) {
+    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
 }
-/** Loads the SDK clients and returns the calls the action makes. */
-async function createAwsApi(options) {
-    const [sm, cw] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))
-    ]);
-    const config = {
-        region: options.region,
-        maxAttempts: options.maxAttempts ?? 5,
-        customUserAgent: 'sagemaker-blue-green-deploy',
-        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
-    };
-    const sagemaker = new sm.SageMakerClient(config);
-    const cloudwatch = new cw.CloudWatchClient(config);
-    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
-    const call = async (operation, send) => {
-        try {
-            return await send();
-        }
-        catch (e) {
-            throw mapError(operation, e);
-        }
-    };
-    const orUndefined = async (p) => {
-        try {
-            return await p;
-        }
-        catch (e) {
-            if (isNotFound(e))
-                return undefined;
-            throw e;
-        }
-    };
-    return {
-        describeEndpoint: name => orUndefined(call('DescribeEndpoint', () => sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), sendOptions))),
-        describeEndpointConfig: name => orUndefined(call('DescribeEndpointConfig', () => sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), sendOptions))),
-        describeModel: name => orUndefined(call('DescribeModel', () => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), sendOptions))),
-        listTags: async (arn) => {
-            const out = await call('ListTags', () => sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), sendOptions));
-            return Object.fromEntries((out.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
-        },
-        createModel: async (body) => {
-            await call('CreateModel', () => sagemaker.send(new sm.CreateModelCommand(body), sendOptions));
-        },
-        createEndpointConfig: async (body) => {
-            await call('CreateEndpointConfig', () => sagemaker.send(new sm.CreateEndpointConfigCommand(body), sendOptions));
-        },
-        createEndpoint: async (body) => {
-            await call('CreateEndpoint', () => sagemaker.send(new sm.CreateEndpointCommand(body), sendOptions));
-        },
-        updateEndpoint: async (body) => {
-            await call('UpdateEndpoint', () => sagemaker.send(new sm.UpdateEndpointCommand(body), sendOptions));
-        },
-        deleteModel: async (name) => {
-            await call('DeleteModel', () => sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), sendOptions));
-        },
-        deleteEndpointConfig: async (name) => {
-            await call('DeleteEndpointConfig', () => sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), sendOptions));
-        },
-        putMetricAlarm: async (body) => {
-            await call('PutMetricAlarm', () => cloudwatch.send(new cw.PutMetricAlarmCommand(body), sendOptions));
-        },
-        describeAlarms: async (names) => {
-            if (names.length === 0)
-                return [];
-            const out = await call('DescribeAlarms', () => cloudwatch.send(new cw.DescribeAlarmsCommand({
-                AlarmNames: [...names],
-                AlarmTypes: ['MetricAlarm'],
-                MaxRecords: 100
-            }), sendOptions));
-            return out.MetricAlarms ?? [];
-        },
-        getMetricData: input => call('GetMetricData', () => cloudwatch.send(new cw.GetMetricDataCommand(input), sendOptions))
-    };
+/**
+ * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
+ * time). Such a failure of a write does not say whether the service applied it.
+ */
+function isTransient(e) {
+    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
+        return false;
+    if (isThrottled(e) || e.code === NO_ANSWER)
+        return true;
+    if (e.httpStatus !== undefined)
+        return e.httpStatus >= 500;
+    // No HTTP status: the request failed on the way (reset, refused, timed out).
+    return true;
+}
+/** Whether a failed write may have been applied by the service all the same. */
+function mayHaveApplied(e) {
+    if (!(e instanceof AwsCallError))
+        return true;
+    if (isThrottled(e) || isFatal(e))
+        return false;
+    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
+        return false;
+    return true;
+}
+/** Any SDK or network error as an AwsCallError naming the call. */
+function toCallError(operation, e, why) {
+    if (e instanceof AwsCallError)
+        return e;
+    const err = (e ?? {});
+    if (why.cancelled) {
+        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
+    }
+    const status = err.$metadata?.httpStatusCode;
+    const name = err.name ?? 'Error';
+    if (why.deadlineMs !== undefined &&
+        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
+        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
+    }
+    const code = name === 'Error' && err.code ? err.code : name;
+    return new AwsCallError(operation, code, err.message ?? String(e), status);
 }
 
 

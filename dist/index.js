@@ -6,6 +6,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
+/* harmony export */   oo: () => (/* binding */ alarmUpToDate),
 /* harmony export */   se: () => (/* binding */ labAlarms)
 /* harmony export */ });
 /* unused harmony export latencyAlarmName */
@@ -85,6 +86,148 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
     };
     return [errorRate, latency];
 }
+function sortedDimensions(value) {
+    if (!Array.isArray(value))
+        return value;
+    return [...value].sort((a, b) => (a.Name ?? '') < (b.Name ?? '') ? -1 : (a.Name ?? '') > (b.Name ?? '') ? 1 : 0);
+}
+/** Whether `have` holds every value `want` sets (arrays element by element, same length). */
+function covers(want, have, key = '') {
+    if (key === 'Dimensions') {
+        want = sortedDimensions(want);
+        have = sortedDimensions(have);
+    }
+    if (Array.isArray(want)) {
+        return (Array.isArray(have) &&
+            have.length === want.length &&
+            want.every((item, i) => covers(item, have[i])));
+    }
+    if (want !== null && typeof want === 'object') {
+        if (have === null || typeof have !== 'object')
+            return false;
+        return Object.entries(want).every(([k, v]) => covers(v, have[k], k));
+    }
+    return want === have;
+}
+/**
+ * Whether an alarm read with DescribeAlarms already has the definition PutMetricAlarm would
+ * write: then it is not written again (writes count against a low per-account quota).
+ */
+function alarmUpToDate(existing, request) {
+    if (existing === null || typeof existing !== 'object')
+        return false;
+    const { Tags, ...definition } = request;
+    void Tags;
+    return covers(definition, existing);
+}
+
+
+/***/ }),
+
+/***/ 9475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IY: () => (/* binding */ describeLive),
+/* harmony export */   nv: () => (/* binding */ targetVariant)
+/* harmony export */ });
+/* unused harmony exports configInput, modelInput, liveVariants */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
+const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
+/** DescribeModel members that CreateModel does not take. */
+const MODEL_OUTPUT_ONLY = [
+    'ModelArn',
+    'CreationTime',
+    'DeploymentRecommendation',
+    '$metadata'
+];
+/** Plain JSON without the members named (and without undefined values). */
+function without(value, members) {
+    const copy = JSON.parse(JSON.stringify(value));
+    for (const member of members)
+        delete copy[member];
+    return copy;
+}
+/** The live config as CreateEndpointConfig input, less its name (the green one gets its own). */
+function configInput(described) {
+    return without(described, [...CONFIG_OUTPUT_ONLY, 'EndpointConfigName']);
+}
+/** The live model as CreateModel input, less its name. */
+function modelInput(described) {
+    return without(described, [...MODEL_OUTPUT_ONLY, 'ModelName']);
+}
+/** Each variant of the live config with how it runs now (DescribeEndpoint's counts and weights). */
+function liveVariants(ep, variants) {
+    const running = new Map((ep.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    return variants.map(v => {
+        const now = running.get(v.VariantName ?? '');
+        return {
+            name: v.VariantName ?? '',
+            modelName: v.ModelName,
+            instanceType: v.InstanceType,
+            configuredCount: v.InitialInstanceCount,
+            desiredCount: now?.DesiredInstanceCount ?? now?.CurrentInstanceCount,
+            desiredWeight: now?.DesiredWeight ?? now?.CurrentWeight,
+            serverless: v.ServerlessConfig !== undefined,
+            downloadTimeoutSeconds: v.ModelDataDownloadTimeoutInSeconds,
+            healthCheckTimeoutSeconds: v.ContainerStartupHealthCheckTimeoutInSeconds
+        };
+    });
+}
+/** The variant a step deploys to: the one named, else the only one. */
+function targetVariant(variants, requested) {
+    if (requested !== undefined)
+        return variants.find(v => v.name === requested);
+    return variants.length === 1 ? variants[0] : undefined;
+}
+/**
+ * Reads the live (blue) side of an endpoint: its config whole, its variants, the config's tags
+ * and the model of the variant this step deploys to.
+ */
+async function describeLive(api, ep, requestedVariant, log) {
+    const configName = ep.EndpointConfigName ?? '';
+    const described = configName ? await api.describeEndpointConfig(configName) : undefined;
+    const variants = liveVariants(ep, described?.ProductionVariants ?? []);
+    let configTags = {};
+    if (described?.EndpointConfigArn) {
+        try {
+            configTags = await api.listTags(described.EndpointConfigArn);
+        }
+        catch (e) {
+            log.warning(`Could not read the tags of the live config ${configName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    const target = targetVariant(variants, requestedVariant) ?? variants[0];
+    let model;
+    if (target?.modelName) {
+        try {
+            model = await api.describeModel(target.modelName);
+        }
+        catch (e) {
+            log.warning(`Could not read the live model ${target.modelName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    return {
+        status: ep.EndpointStatus ?? 'Unknown',
+        configName,
+        variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
+        instanceType: target?.instanceType,
+        instanceCount: target?.desiredCount ?? target?.configuredCount,
+        modelName: target?.modelName,
+        modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
+        lastModifiedTime: ep.LastModifiedTime?.getTime(),
+        lastDeploymentConfig: ep.LastDeploymentConfig
+            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
+            : undefined,
+        failureReason: ep.FailureReason || undefined,
+        variants,
+        config: described ? configInput(described) : undefined,
+        configTags,
+        model: model ? modelInput(model) : undefined
+    };
+}
 
 
 /***/ }),
@@ -93,8 +236,9 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** A problem with the action's inputs: names the (first) offending input. */
 class InputError extends Error {
@@ -121,6 +265,11 @@ function errorMessage(error) {
     }
     return String(error);
 }
+/** Text as a sentence: ends with a full stop unless it already ends with punctuation. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?:)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 
 
 /***/ }),
@@ -133,50 +282,59 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1730);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
-// which then reports the last known state and exits non-zero without changing anything.
+// which then reports the last known state without changing anything. Once there is a verdict,
+// the exit code follows it, whatever signal comes after.
 
 
 
 const controller = new AbortController();
+let outcome;
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
         if (!controller.signal.aborted) {
             process.stdout.write(`Received ${signal}: stopping (SageMaker continues on its own).\n`);
             controller.abort();
-            process.exitCode = 1;
         }
     });
 }
 try {
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)({ signal: controller.signal });
+    outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)({ signal: controller.signal });
 }
 catch (e) {
     // Anything run() did not turn into a verdict still fails the step with a readable message.
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
 }
-if (controller.signal.aborted)
+if (outcome !== undefined)
+    process.exitCode = _main_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILING_OUTCOMES */ .lq.has(outcome) ? 1 : 0;
+else if (controller.signal.aborted)
     process.exitCode = 1;
+// The verdict is written and the clients are closed; should anything still hold the event loop
+// (a socket that ignores its abort), the step must not hang on it. Unref'd: a clean exit is not
+// delayed.
+setTimeout(() => process.exit(), 3000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3904:
+/***/ 926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  FU: () => (/* reexport */ ACTION_TAG_PREFIX),
-  Ko: () => (/* binding */ readInputs)
-});
-
-// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ listItems),
+/* harmony export */   E5: () => (/* binding */ keyValueLines),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   WQ: () => (/* binding */ whole),
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   Zw: () => (/* binding */ Problems),
+/* harmony export */   _: () => (/* binding */ decimal),
+/* harmony export */   cK: () => (/* binding */ matches),
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   ol: () => (/* binding */ deepFreeze)
+/* harmony export */ });
+/* unused harmony export lines */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Generic input readers: each reads one named input, reports what is wrong to a shared
 // Problems list instead of throwing, and returns a usable fallback so reading can go on.
@@ -208,7 +366,7 @@ class Problems {
         const more = this.list.length - lines.length;
         if (more > 0)
             lines.push(`…and ${more} more problem${more === 1 ? '' : 's'}.`);
-        throw new errors/* InputError */.d(first.input, lines.join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(first.input, lines.join('\n'));
     }
 }
 function bool(r, name, fallback) {
@@ -289,37 +447,22 @@ function deepFreeze(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/inputs-context.ts
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-function readRegion(r, env) {
-    const fromInput = r.v('region');
-    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (region === '') {
-        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
-    }
-    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
-        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
-        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${show(region)}.`);
-    }
-    return region;
-}
-function readRun(env) {
-    const get = (name, fallback) => env[name]?.trim() || fallback;
-    return {
-        repository: get('GITHUB_REPOSITORY', 'local'),
-        sha: get('GITHUB_SHA', '0000000'),
-        runId: get('GITHUB_RUN_ID', '0'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
-        workflow: get('GITHUB_WORKFLOW', 'local'),
-        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
-        eventName: get('GITHUB_EVENT_NAME', 'local'),
-        ref: get('GITHUB_REF', ''),
-        actor: get('GITHUB_ACTOR', 'local')
-    };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/inputs-model.ts
+/***/ 6698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ ACTION_TAG_PREFIX),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment),
+/* harmony export */   Vh: () => (/* binding */ NAME_PATTERN),
+/* harmony export */   bm: () => (/* binding */ SAGEMAKER_NAME),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   vq: () => (/* binding */ readModelSource)
+/* harmony export */ });
+/* unused harmony exports MODEL_NAME_PATTERN, TAG_PATTERN, MAX_USER_TAGS */
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
 
 // The model inputs: what to deploy (an artifact, a Model Registry package or an existing
 // model), the environment of a model the action creates, and the user's tags.
@@ -337,24 +480,24 @@ const MAX_USER_TAGS = 40;
 /** What NAME_PATTERN and MODEL_NAME_PATTERN allow, as a message says it. */
 const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
 function readModelSource(r) {
-    const modelDataUrl = matches(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
-    const imageUri = matches(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
-    const executionRoleArn = matches(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
-    const modelPackageArn = matches(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
-    const modelName = matches(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
+    const modelDataUrl = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
+    const imageUri = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
+    const executionRoleArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
+    const modelPackageArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
+    const modelName = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
     const sources = 'Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).';
     const given = (names) => names.filter(n => r.v(n) !== '');
     if (modelName) {
         const others = given(['model-data-url', 'image-uri', 'execution-role-arn', 'model-package-arn']);
         if (others.length > 0) {
-            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${quoted(others)}. ${sources}`);
+            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}. ${sources}`);
         }
         return { kind: 'existing', modelName };
     }
     if (modelPackageArn) {
         const others = given(['model-data-url', 'image-uri']);
         if (others.length > 0) {
-            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${quoted(others)}: choose one model source. ${sources}`);
+            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}: choose one model source. ${sources}`);
         }
         if (!executionRoleArn) {
             r.p.add('execution-role-arn', 'Input "execution-role-arn" is required with model-package-arn: SageMaker assumes this role to run the model.');
@@ -376,6 +519,18 @@ function readModelSource(r) {
     }
     return { kind: 'existing', modelName };
 }
+/** Why a would-be key is not one, without showing any of it. */
+function keyProblem(key) {
+    if (/^[A-Za-z_][A-Za-z0-9_]*\s*:/.test(key))
+        return 'it looks like YAML "KEY: value"; write KEY=value';
+    if (/\s/.test(key))
+        return 'it contains a space';
+    if (/^[0-9]/.test(key))
+        return 'it starts with a digit';
+    if (key.length > 1024)
+        return `it is ${key.length} characters long`;
+    return 'it contains a character other than letters, digits and _';
+}
 function readEnvironment(r, createsModel) {
     const text = r.v('environment');
     const entries = new Map();
@@ -385,14 +540,15 @@ function readEnvironment(r, createsModel) {
         r.p.add('environment', 'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.');
         return {};
     }
-    for (const { line, number, key, value, separated } of keyValueLines(text)) {
+    // No part of a line is ever shown: a value may be a credential, and a line that does not
+    // parse as KEY=VALUE (`API_TOKEN: c2VjcmV0=`) may have its value where the key should be.
+    for (const { line, number, key, value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(text)) {
         const where = `Input "environment" line ${number}`;
         if (!separated) {
-            // The line is not shown: an environment value may be a credential.
-            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters).`);
+            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters, not shown).`);
         }
         else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
-            r.p.add('environment', `${where} has an invalid key ${show(key)}: keys are letters, digits and _, not starting with a digit, at most 1024 characters.`);
+            r.p.add('environment', `${where} must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (${keyProblem(key)}; the line is not shown).`);
         }
         else if (value.length > 1024) {
             r.p.add('environment', `${where}: the value of ${key} must be at most 1024 characters, got ${value.length}.`);
@@ -412,20 +568,20 @@ function readEnvironment(r, createsModel) {
 function readTags(r) {
     const tags = [];
     const keys = new Set();
-    for (const { line, number, key: Key, value: Value, separated } of keyValueLines(r.v('tags'))) {
+    for (const { line, number, key: Key, value: Value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(r.v('tags'))) {
         const where = `Input "tags" line ${number}`;
         const allowed = 'letters, digits, spaces and _ . : / = + - @';
         if (!separated) {
-            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${show(line)}.`);
+            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(line)}.`);
         }
         else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
-            r.p.add('tags', `${where} has an invalid key ${show(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+            r.p.add('tags', `${where} has an invalid key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
         }
         else if (Value.length > 256 || !TAG_PATTERN.test(Value)) {
-            r.p.add('tags', `${where} has an invalid value ${show(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+            r.p.add('tags', `${where} has an invalid value ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
         }
         else if (Key.toLowerCase().startsWith('aws:') || Key.startsWith(ACTION_TAG_PREFIX)) {
-            r.p.add('tags', `${where}: the key ${show(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
+            r.p.add('tags', `${where}: the key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
         }
         else if (keys.has(Key)) {
             r.p.add('tags', `${where} sets ${Key} again: each key may appear once.`);
@@ -441,22 +597,107 @@ function readTags(r) {
     return tags;
 }
 
+
+/***/ }),
+
+/***/ 2709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FU: () => (/* reexport */ inputs_model/* ACTION_TAG_PREFIX */.FU),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __nccwpck_require__(926);
+;// CONCATENATED MODULE: ./src/inputs-context.ts
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+function readRegion(r, env) {
+    const fromInput = r.v('region');
+    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (region === '') {
+        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
+    }
+    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
+        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
+        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${(0,input_parsers/* show */.WU)(region)}.`);
+    }
+    return region;
+}
+function readRun(env) {
+    const get = (name, fallback) => env[name]?.trim() || fallback;
+    return {
+        repository: get('GITHUB_REPOSITORY', 'local'),
+        sha: get('GITHUB_SHA', '0000000'),
+        runId: get('GITHUB_RUN_ID', '0'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
+        workflow: get('GITHUB_WORKFLOW', 'local'),
+        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
+        eventName: get('GITHUB_EVENT_NAME', 'local'),
+        ref: get('GITHUB_REF', ''),
+        actor: get('GITHUB_ACTOR', 'local')
+    };
+}
+
+// EXTERNAL MODULE: ./src/inputs-model.ts
+var inputs_model = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ./src/inputs-policy.ts
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
 // guard the rollout, and their conflicts with retain-deployment-config.
-const POLICY_INPUTS = [
+const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
     'traffic-routing',
     'step-size',
     'wait-interval',
     'termination-wait',
-    'max-execution-timeout'
-];
+    'max-execution-timeout',
+    'rollback-step-size'
+]));
 const ROUTINGS = {
     linear: 'linear',
     canary: 'canary',
-    'all-at-once': 'all-at-once'
+    'all-at-once': 'all-at-once',
+    rolling: 'rolling'
 };
+/** The percentages SageMaker allows for a step size of each routing (API docs). */
+const PERCENT_RANGE = {
+    linear: [10, 50],
+    canary: [1, 50],
+    rolling: [5, 50]
+};
+/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
+function capacity(value, range) {
+    const percent = /^(\d{1,6})\s*%$/.exec(value);
+    if (percent) {
+        const n = Number(percent[1]);
+        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
+    }
+    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+        return { type: 'INSTANCE_COUNT', value: Number(value) };
+    }
+    return undefined;
+}
+/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
+function readRollbackStepSize(r, routing) {
+    const value = r.v('rollback-step-size');
+    if (value === '')
+        return undefined;
+    if (routing !== 'rolling') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,input_parsers/* show */.WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
+        return undefined;
+    }
+    const size = capacity(value, [1, 100]);
+    if (size === undefined || size === 'bad-percent') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,input_parsers/* show */.WU)(value)}.`);
+        return undefined;
+    }
+    return size;
+}
 function readStepSize(r, routing) {
     const value = r.v('step-size');
     const fallback = {
@@ -466,34 +707,22 @@ function readStepSize(r, routing) {
     if (value === '')
         return fallback;
     if (routing === 'all-at-once') {
-        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${show(value)}. Remove it, or use linear or canary.`);
+        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,input_parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
         return fallback;
     }
-    const [low, high] = routing === 'linear' ? [10, 50] : [1, 50];
-    const percent = /^(\d{1,6})\s*%$/.exec(value);
-    if (percent) {
-        const n = Number(percent[1]);
-        if (n >= low && n <= high)
-            return { type: 'CAPACITY_PERCENT', value: n };
-        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${show(value)}.`);
+    const [low, high] = PERCENT_RANGE[routing];
+    const size = capacity(value, [low, high]);
+    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
+    if (size === 'bad-percent') {
+        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,input_parsers/* show */.WU)(value)}.`);
         return fallback;
     }
-    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
-        return { type: 'INSTANCE_COUNT', value: Number(value) };
-    }
-    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${show(value)}.`);
+    if (size)
+        return size;
+    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
     return fallback;
 }
 function readPolicy(r, retain) {
-    if (retain) {
-        const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '');
-        const first = explicit[0];
-        if (first) {
-            const got = explicit.map(n => `${n}: ${show(r.v(n))}`).join(', ');
-            r.p.add(first, `${explicit.length === 1 ? 'Input' : 'Inputs'} ${quoted(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`);
-        }
-        return null;
-    }
     const rawRouting = r.v('traffic-routing');
     let routing = 'linear';
     if (rawRouting !== '') {
@@ -501,28 +730,52 @@ function readPolicy(r, retain) {
         if (known)
             routing = known;
         else
-            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary or all-at-once, got ${show(rawRouting)}.`);
+            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
     }
-    return {
+    if (routing === 'rolling' && r.v('termination-wait') !== '') {
+        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,input_parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
+    }
+    const rollbackStepSize = readRollbackStepSize(r, routing);
+    const policy = {
         routing,
         stepSize: readStepSize(r, routing),
-        waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-        terminationWaitSeconds: whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
-        maxExecutionTimeoutSeconds: whole(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+        waitIntervalSeconds: (0,input_parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
+        terminationWaitSeconds: routing === 'rolling'
+            ? 0
+            : ((0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+        ...(rollbackStepSize ? { rollbackStepSize } : {}),
+        maxExecutionTimeoutSeconds: (0,input_parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+    };
+    if (!retain)
+        return { policy, retainExpected: {} };
+    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+    // must then say what the retained policy is, which the plan checks against the endpoint.
+    const given = (name) => r.v(name) !== '';
+    return {
+        policy: null,
+        retainExpected: {
+            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+            ...(given('termination-wait')
+                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+                : {}),
+            ...(given('max-execution-timeout')
+                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+                : {}),
+            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
+        }
     };
 }
 function readAlarmNames(r, retain, createAlarms) {
     const raw = r.v('alarm-names');
-    const names = listItems(raw);
+    const names = (0,input_parsers/* listItems */.Dw)(raw);
     for (const name of names.filter(n => n.length > 255)) {
-        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`);
+        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,input_parsers/* show */.WU)(name)}.`);
     }
-    if (retain) {
-        if (names.length > 0) {
-            r.p.add('alarm-names', `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${show(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`);
-        }
+    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+    if (retain)
         return names;
-    }
     const total = names.length + (createAlarms ? 2 : 0);
     if (total === 0) {
         r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
@@ -554,45 +807,51 @@ function readInputs(getInput, env) {
         }
         return value;
     };
-    const r = { v, p: new Problems() };
+    const r = { v, p: new input_parsers/* Problems */.Zw() };
     const endpointName = v('endpoint-name');
     if (endpointName === '') {
         r.p.add('endpoint-name', 'Input "endpoint-name" is required: the SageMaker endpoint to create or update.');
     }
     else {
-        matches(r, 'endpoint-name', NAME_PATTERN, 63, SAGEMAKER_NAME);
+        (0,input_parsers/* matches */.cK)(r, 'endpoint-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
     }
     const region = readRegion(r, env);
-    const model = readModelSource(r);
-    const environment = readEnvironment(r, model.kind !== 'existing');
-    const tags = readTags(r);
-    const variantName = matches(r, 'variant-name', NAME_PATTERN, 63, SAGEMAKER_NAME);
-    const instanceType = matches(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
-    const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances');
-    const retainDeploymentConfig = bool(r, 'retain-deployment-config', false);
-    const policy = readPolicy(r, retainDeploymentConfig);
-    const createAlarms = bool(r, 'create-alarms', true);
+    const model = (0,inputs_model/* readModelSource */.vq)(r);
+    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing');
+    const tags = (0,inputs_model/* readTags */.g$)(r);
+    const variantName = (0,input_parsers/* matches */.cK)(r, 'variant-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
+    const instanceCount = (0,input_parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
+    const retainDeploymentConfig = (0,input_parsers/* bool */.lc)(r, 'retain-deployment-config', false);
+    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig);
+    const createAlarms = (0,input_parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
-    const errorRateThresholdPercent = decimal(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
-    const latencyThresholdMs = decimal(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
-    const wait = bool(r, 'wait', true);
-    const timeoutMinutes = decimal(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
-    const pollIntervalSeconds = decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
+    const errorRateThresholdPercent = (0,input_parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
+    const latencyThresholdMs = (0,input_parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
+    const wait = (0,input_parsers/* bool */.lc)(r, 'wait', true);
+    const timeoutMinutes = (0,input_parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
+    const pollIntervalSeconds = (0,input_parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
     const onBusyRaw = v('on-busy').toLowerCase();
     if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
-        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`);
+        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
     }
     const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
-    const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false);
-    const cleanupOnFailure = bool(r, 'cleanup-on-failure', false);
-    const dryRun = bool(r, 'dry-run', false);
+    const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
+    if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
+        r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,input_parsers/* show */.WU)(v('on-auto-scaling'))}.`);
+    }
+    const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
+    const inheritEnvironment = (0,input_parsers/* bool */.lc)(r, 'inherit-environment', false);
+    const allowAlarmInAlarm = (0,input_parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
+    const cleanupOnFailure = (0,input_parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
+    const dryRun = (0,input_parsers/* bool */.lc)(r, 'dry-run', false);
     const githubToken = v('github-token');
-    const prComment = bool(r, 'pr-comment', true);
-    const prNumber = whole(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
-    const githubDeployment = bool(r, 'github-deployment', false);
+    const prComment = (0,input_parsers/* bool */.lc)(r, 'pr-comment', true);
+    const prNumber = (0,input_parsers/* whole */.WQ)(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
+    const githubDeployment = (0,input_parsers/* bool */.lc)(r, 'github-deployment', false);
     const deploymentEnvironment = v('deployment-environment');
     if (deploymentEnvironment.length > 255) {
-        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${show(deploymentEnvironment)}.`);
+        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${(0,input_parsers/* show */.WU)(deploymentEnvironment)}.`);
     }
     r.p.throwIfAny();
     const request = {
@@ -606,6 +865,7 @@ function readInputs(getInput, env) {
         instanceCount,
         policy,
         retainDeploymentConfig,
+        retainExpected,
         alarmNames,
         createAlarms,
         errorRateThresholdPercent,
@@ -614,6 +874,8 @@ function readInputs(getInput, env) {
         timeoutMinutes,
         pollIntervalSeconds,
         onBusy,
+        onAutoScaling,
+        inheritEnvironment,
         allowAlarmInAlarm,
         cleanupOnFailure,
         dryRun,
@@ -623,7 +885,7 @@ function readInputs(getInput, env) {
         githubDeployment,
         deploymentEnvironment: deploymentEnvironment || undefined
     };
-    return { request: deepFreeze(request), run: deepFreeze(readRun(env)) };
+    return { request: (0,input_parsers/* deepFreeze */.ol)(request), run: (0,input_parsers/* deepFreeze */.ol)(readRun(env)) };
 }
 
 
@@ -633,16 +895,19 @@ function readInputs(getInput, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   lq: () => (/* binding */ FAILING_OUTCOMES)
 /* harmony export */ });
-/* unused harmony exports FAILING_OUTCOMES, abortableSleep */
+/* unused harmony export abortableSleep */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3904);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2709);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9240);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(301);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+
 
 
 
@@ -678,22 +943,25 @@ async function run(options = {}) {
     catch (e) {
         // Release gates read the outcome even when the inputs were refused.
         (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('outcome', 'failed');
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
         const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummaryFast */ .zt)(renderInputErrors((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('endpoint-name'), (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummaryFast */ .zt)(renderInputErrors((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('endpoint-name'), (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)));
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
         return undefined;
     }
+    // From here on, no fragment of a container environment value is written anywhere.
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecrets */ .dg)(Object.values(request.environment));
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactStreams */ .PF)();
     const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
     if (request.githubToken)
         core.setSecret(request.githubToken);
     // Everything below loads lazily: bad input above never pays for the SDK.
     const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6747)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1516)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 3614))
+        __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460))
     ]);
     const startedAt = now();
     let api;
@@ -704,10 +972,10 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)}`);
+        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
         return 'failed';
     }
-    const notifier = await createNotifier(request, runContext, process.env);
+    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
     const result = await deploy({
         request,
         run: runContext,
@@ -724,8 +992,20 @@ async function run(options = {}) {
             inProgress: true
         }))
     });
-    await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api);
+    try {
+        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
+    }
+    finally {
+        // Whatever a socket does, nothing holds the process once the verdict is reported.
+        api.close();
+    }
     return result.verdict.outcome;
+}
+function redactingNotifier(notifier, redact) {
+    return {
+        progress: markdown => notifier.progress(redact(markdown)),
+        finish: (markdown, outcome, description) => notifier.finish(redact(markdown), outcome, redact(description))
+    };
 }
 const IN_PROGRESS_VERDICT = {
     outcome: 'started',
@@ -735,23 +1015,30 @@ const IN_PROGRESS_VERDICT = {
     finalConfigName: undefined,
     finalStatus: undefined
 };
-async function report(core, result, request, runContext, durationSeconds, notifier, api) {
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 3614));
+async function report(core, result, request, runContext, durationSeconds, notifier, api, redact) {
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 362).then(__nccwpck_require__.bind(__nccwpck_require__, 1362));
+        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 5231));
         metrics = await readRolloutMetrics(api, plan, timeline);
         if (metrics?.warning)
             core.warning(metrics.warning);
         else if (metrics)
             core.debug(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
     }
-    const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics });
+    const outputs = buildOutputs({
+        plan,
+        timeline,
+        verdict,
+        durationSeconds,
+        metrics,
+        autoScaling: result.autoScaling
+    });
     for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
+        core.setOutput(name, redact(value));
     let markdown;
     if (plan && verdict.outcome === 'planned')
         markdown = renderPlan(plan, runContext, blue);
@@ -763,15 +1050,17 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             run: runContext,
             durationSeconds,
             ...(blue ? { blue } : {}),
-            ...(metrics ? { metrics } : {})
+            ...(metrics ? { metrics } : {}),
+            ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
+    markdown = redact(markdown);
     try {
         await core.summary.addRaw(markdown).write();
     }
     catch (e) {
-        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(e)})`);
+        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)})`);
     }
     await notifier.finish(markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
@@ -780,10 +1069,10 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             : verdict.outcome === 'timed-out'
                 ? 'Timed out'
                 : 'Deployment failed';
-        core.setFailed(`${title}: ${verdict.summary}`);
+        core.setFailed(redact(`${title}: ${verdict.summary}`));
     }
     else {
-        core.info(`Outcome: ${verdict.outcome}. ${verdict.summary}`);
+        core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
     }
 }
 
@@ -851,14 +1140,15 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 9240:
+/***/ 301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Gg: () => (/* binding */ buildPlan),
-  yz: () => (/* reexport */ policyFromDeploymentConfig)
+  yz: () => (/* reexport */ policyFromDeploymentConfig),
+  cB: () => (/* binding */ renamePlan)
 });
 
 // UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, CREATE_ENDPOINT_ESTIMATE_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
@@ -867,20 +1157,180 @@ __nccwpck_require__.d(__webpack_exports__, {
 var alarms = __nccwpck_require__(9333);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __nccwpck_require__(3904);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(2709);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
+// EXTERNAL MODULE: ./src/step-identity.ts
+var step_identity = __nccwpck_require__(5200);
+;// CONCATENATED MODULE: ./src/endpoint/carry-over.ts
+/** What a variant sets beyond what every variant has. */
+const BASIC_VARIANT_MEMBERS = new Set([
+    'VariantName',
+    'ModelName',
+    'InitialInstanceCount',
+    'InstanceType',
+    'InitialVariantWeight'
+]);
+/** Members a new model takes from the live one (the step has no input for them). */
+const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
+function plain(value) {
+    if (typeof value === 'object' && value !== null)
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
+function runningCount(v) {
+    if (v.desiredCount !== undefined && v.desiredCount >= 1)
+        return v.desiredCount;
+    return v.configuredCount;
+}
+function greenConfig(current, change) {
+    const target = {
+        VariantName: change.variantName,
+        ModelName: change.modelName,
+        InitialInstanceCount: change.instanceCount,
+        InstanceType: change.instanceType,
+        InitialVariantWeight: 1
+    };
+    if (!current?.config)
+        return { body: { ProductionVariants: [target] }, carried: [] };
+    const { ProductionVariants, ...rest } = current.config;
+    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
+    const live = new Map(current.variants.map(v => [v.name, v]));
+    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
+        const name = String(variant['VariantName'] ?? '');
+        const now = live.get(name);
+        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
+        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
+        if (name === change.variantName) {
+            if (extras.length)
+                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
+            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
+        }
+        // Every other variant gets a green fleet too: as it runs now, same model and settings.
+        const count = now ? runningCount(now) : undefined;
+        const kept = {
+            ...variant,
+            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
+            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
+        };
+        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
+        return kept;
+    });
+    return { body: { ...rest, ProductionVariants: variants }, carried };
+}
+function describe(member, value) {
+    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
+}
+/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
+function carriedTags(current, userTags, actionPrefix) {
+    if (!current)
+        return [];
+    const given = new Set(userTags.map(t => t.Key));
+    return Object.entries(current.configTags)
+        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
+        .filter(([key]) => !given.has(key))
+        .map(([Key, Value]) => ({ Key, Value }));
+}
+function liveEnvironment(model) {
+    const container = (model?.['PrimaryContainer'] ??
+        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
+    const env = container?.['Environment'];
+    return env && typeof env === 'object' ? env : {};
+}
+/** What a new model takes from the live one: network settings, and the environment if asked. */
+function greenModel(current, environment, inheritEnvironment) {
+    const model = current?.model;
+    const extra = {};
+    const carried = [];
+    for (const member of MODEL_CARRIED_MEMBERS) {
+        if (model?.[member] !== undefined) {
+            extra[member] = model[member];
+            carried.push(`model ${member}`);
+        }
+    }
+    const live = liveEnvironment(model);
+    const missing = Object.keys(live).filter(key => !(key in environment));
+    const warnings = [];
+    let merged = environment;
+    let inheritedValues = [];
+    if (missing.length && inheritEnvironment) {
+        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
+        inheritedValues = missing.map(key => live[key] ?? '');
+        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
+    }
+    else if (missing.length) {
+        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
+    }
+    return { extra, environment: merged, carried, warnings, inheritedValues };
+}
+
+// EXTERNAL MODULE: ./src/endpoint/live.ts
+var live = __nccwpck_require__(9475);
+;// CONCATENATED MODULE: ./src/endpoint/kinds.ts
+// Which endpoints a blue/green update of one variant's model can handle, decided from the live
+// endpoint before anything is written. Serverless and inference-component endpoints, and a
+// variant that cannot be told apart, are refused with why and what to do instead.
+
+
+/** The live variant this step deploys to; throws when the live endpoint cannot take the step. */
+function checkEndpointKind(endpointName, current, requestedVariant) {
+    const { variants } = current;
+    if (current.config === undefined || variants.length === 0) {
+        // The live config could not be read: the variant DescribeEndpoint shows is all there is.
+        if (requestedVariant !== undefined && requestedVariant !== current.variantName) {
+            throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant names. Leave variant-name empty or set it to "${current.variantName}".`);
+        }
+        return undefined;
+    }
+    const names = variants.map(v => `"${v.name}"`).join(', ');
+    const serverless = variants.find(v => v.serverless);
+    if (serverless) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} is serverless (variant "${serverless.name}" has a ServerlessConfig). SageMaker's deployment guardrails (blue/green traffic shifting with alarm rollback) apply to endpoints that run on instances, and giving this one an instance type would convert it to instances for good. Update a serverless endpoint with UpdateEndpoint and a new endpoint config outside this action, or deploy to an instance-based endpoint.`);
+    }
+    const components = variants.find(v => v.modelName === undefined);
+    if (components) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} hosts inference components (variant "${components.name}" has no model of its own): a model is deployed into an inference component with UpdateInferenceComponent, not by replacing the endpoint config. Set inference-component-name to the component to deploy into.`);
+    }
+    const target = (0,live/* targetVariant */.nv)(variants, requestedVariant);
+    if (target)
+        return target;
+    if (requestedVariant === undefined) {
+        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is required: endpoint ${endpointName} has ${variants.length} variants (${names}). Name the one to deploy to; the others are kept as they run.`);
+    }
+    throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves ${variants.length === 1 ? 'variant' : 'variants'} ${names}: a blue/green update must keep the variant names. Leave variant-name empty${variants.length === 1 ? ` or set it to ${names}` : ', or name one of them'}.`);
+}
+/** The live model is an inference pipeline (several containers): not replaceable by one container. */
+function checkModelShape(endpointName, variant, model) {
+    const containers = model?.['Containers'];
+    if (Array.isArray(containers) && containers.length > 1) {
+        throw new errors/* InputError */.dz('model-data-url', `The live model of variant "${variant}" on endpoint ${endpointName} is an inference pipeline of ${containers.length} containers; a model made from model-data-url or model-package-arn has one container, so the pipeline would be lost. Create the new pipeline model yourself and deploy it with model-name.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __nccwpck_require__(926);
 ;// CONCATENATED MODULE: ./src/rollout-policy.ts
 
-// Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
-// step moves, the split to expect at each step, the DeploymentConfig to send (and to read
-// back from DescribeEndpoint) and the deployment timeout that fits the schedule.
-/** Room for provisioning in SageMaker's own deployment timeout. */
-const PROVISIONING_MARGIN_SECONDS = 900;
+// Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
+// rolling batches). How many instances each traffic step moves, the split to expect at each
+// step, the DeploymentConfig to send (and to read back from DescribeEndpoint) and the
+// deployment timeout that fits the schedule.
+/**
+ * Room for provisioning in SageMaker's own deployment timeout: at least 30 minutes (endpoints
+ * are reported to take 10–15 minutes to come up), more when the variant's own download and
+ * health-check timeouts add up to more.
+ */
+const PROVISIONING_MARGIN_SECONDS = 1800;
 const MIN_EXECUTION_TIMEOUT_SECONDS = 600;
 const MAX_EXECUTION_TIMEOUT_SECONDS = 28800;
-const ROUTING_TYPES = { linear: 'LINEAR', canary: 'CANARY', 'all-at-once': 'ALL_AT_ONCE' };
+const ROUTING_TYPES = {
+    linear: 'LINEAR',
+    canary: 'CANARY',
+    'all-at-once': 'ALL_AT_ONCE',
+    rolling: 'ROLLING'
+};
 /** Instances a linear step or canary moves: a percentage rounds up (33 % of 3 = 1). */
 function stepInstances(stepSize, instanceCount) {
     const fleet = Math.max(1, instanceCount);
@@ -918,6 +1368,8 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
             label
         };
     };
+    if (policy.routing === 'rolling')
+        return rollingSchedule(policy, fleet, provisioningSeconds);
     const rows = [row(0, 0, 'start: green fleet provisioning')];
     if (policy.routing === 'all-at-once') {
         rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`));
@@ -939,21 +1391,111 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
     }
     return rows;
 }
+/** Time to provision the green fleet, from the variant's own timeouts (at least 30 minutes). */
+function provisioningAllowance(downloadTimeoutSeconds, healthCheckTimeoutSeconds) {
+    return Math.max(PROVISIONING_MARGIN_SECONDS, (downloadTimeoutSeconds ?? 0) + (healthCheckTimeoutSeconds ?? 0));
+}
+/**
+ * Rolling: each batch brings up new instances, takes its share of traffic, bakes, then the same
+ * number of old instances is terminated. At most fleet + one batch run at once.
+ */
+function rollingSchedule(policy, fleet, provisioningSeconds) {
+    const batch = stepInstances(policy.stepSize, fleet);
+    const batches = Math.ceil(fleet / batch);
+    const rows = [
+        {
+            offsetSeconds: 0,
+            bluePercent: 100,
+            greenPercent: 0,
+            greenInstances: 0,
+            blueInstances: fleet,
+            label: `deployment starts, first batch of ${batch} new instance(s) provisioned`
+        }
+    ];
+    for (let k = 1; k <= batches; k++) {
+        const green = Math.min(k * batch, fleet);
+        const greenPercent = Math.round((100 * green) / fleet);
+        rows.push({
+            offsetSeconds: k * provisioningSeconds + (k - 1) * policy.waitIntervalSeconds,
+            bluePercent: 100 - greenPercent,
+            greenPercent,
+            greenInstances: green,
+            blueInstances: fleet - green,
+            label: k === batches
+                ? `batch ${k} of ${batches}: all traffic on the new fleet, last old instances terminated`
+                : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${Math.min(batch, fleet - (k - 1) * batch)} old terminated`
+        });
+    }
+    return rows;
+}
+/** The most instances running at once: blue/green doubles the fleet, rolling adds one batch. */
+function peakInstances(policy, instanceCount) {
+    const fleet = Math.max(1, instanceCount);
+    return { blueGreen: 2 * fleet, rolling: fleet + stepInstances(policy.stepSize, fleet) };
+}
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
-function executionTimeout(policy, instanceCount, checked) {
+function executionTimeout(policy, instanceCount, checked, provisioningSeconds = PROVISIONING_MARGIN_SECONDS) {
     const waits = shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds;
+    // Rolling provisions every batch on its own; blue/green provisions the green fleet once.
+    const provisioning = policy.routing === 'rolling'
+        ? shiftCount(policy, instanceCount) * provisioningSeconds
+        : provisioningSeconds;
     const given = policy.maxExecutionTimeoutSeconds;
     if (!checked)
-        return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
-    if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.d('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        return given ?? clampTimeout(waits + provisioning);
+    if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
+        throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
-        return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS);
-    if (given < waits) {
-        throw new errors/* InputError */.d('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`);
+        return clampTimeout(waits + provisioning);
+    // The API model: it "should be larger than the total waiting time".
+    if (given <= waits) {
+        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
     }
     return given;
+}
+/**
+ * The step size against the green fleet, as the API states it: a linear step is 10–50 % of the
+ * variant's instances, a canary at most 50 %. A bare number too large for the fleet is most
+ * likely a percentage written without its sign.
+ */
+function checkStepSize(policy, instanceCount, variant) {
+    if (policy.routing === 'all-at-once')
+        return;
+    const kind = policy.routing === 'linear'
+        ? 'a linear step'
+        : policy.routing === 'canary'
+            ? 'a canary'
+            : 'a rolling batch';
+    const range = policy.routing === 'canary'
+        ? 'at most 50 %'
+        : policy.routing === 'linear'
+            ? '10–50 %'
+            : '5–50 %';
+    if (instanceCount <= 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole ${policy.routing === 'rolling' ? 'batch' : 'step'} of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
+    }
+    if (policy.stepSize.type !== 'INSTANCE_COUNT')
+        return;
+    const step = policy.stepSize.value;
+    const share = (100 * step) / instanceCount;
+    const low = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 0;
+    if (share >= low && share <= 50)
+        return;
+    const fits = allowedInstances(policy.routing, instanceCount);
+    // 30 on a 4-instance fleet cannot be a number of instances; it was most likely meant as 30 %.
+    const lowest = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 1;
+    const meant = step > instanceCount && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : '';
+    throw new errors/* InputError */.dz('step-size', `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`);
+}
+function allowedInstances(routing, count) {
+    const min = routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1;
+    const max = Math.floor(count / 2);
+    if (max < min)
+        return '';
+    return min === max
+        ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
+        : `, here ${min} to ${max} instances`;
 }
 function clampTimeout(seconds) {
     return Math.min(Math.max(seconds, MIN_EXECUTION_TIMEOUT_SECONDS), MAX_EXECUTION_TIMEOUT_SECONDS);
@@ -977,6 +1519,22 @@ function capacity(value) {
 }
 /** The rollout policy of a DescribeEndpoint LastDeploymentConfig; null if it has none. */
 function policyFromDeploymentConfig(config) {
+    const rolling = record(record(config)?.['RollingUpdatePolicy']);
+    if (rolling) {
+        const batch = capacity(rolling['MaximumBatchSize']);
+        const bake = seconds(rolling['WaitIntervalInSeconds']);
+        if (!batch || bake === undefined)
+            return null;
+        const rollback = capacity(rolling['RollbackMaximumBatchSize']);
+        return {
+            routing: 'rolling',
+            stepSize: batch,
+            waitIntervalSeconds: bake,
+            terminationWaitSeconds: 0,
+            maxExecutionTimeoutSeconds: seconds(rolling['MaximumExecutionTimeoutInSeconds']),
+            ...(rollback ? { rollbackStepSize: rollback } : {})
+        };
+    }
     const blueGreen = record(record(config)?.['BlueGreenUpdatePolicy']);
     const routing = record(blueGreen?.['TrafficRoutingConfiguration']);
     const wait = seconds(routing?.['WaitIntervalInSeconds']);
@@ -1005,9 +1563,26 @@ function alarmNamesFromDeploymentConfig(config) {
     return [...new Set(names)];
 }
 /** The DeploymentConfig of a CreateEndpoint or UpdateEndpoint request. */
-function deploymentConfig(policy, instanceCount, alarmNames) {
+function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROVISIONING_MARGIN_SECONDS) {
     const type = ROUTING_TYPES[policy.routing];
     const size = { Type: policy.stepSize.type, Value: policy.stepSize.value };
+    const guard = alarmNames.length > 0
+        ? { AutoRollbackConfiguration: { Alarms: alarmNames.map(AlarmName => ({ AlarmName })) } }
+        : {};
+    if (type === 'ROLLING') {
+        const rollback = policy.rollbackStepSize;
+        return {
+            RollingUpdatePolicy: {
+                MaximumBatchSize: size,
+                WaitIntervalInSeconds: policy.waitIntervalSeconds,
+                MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning),
+                ...(rollback
+                    ? { RollbackMaximumBatchSize: { Type: rollback.type, Value: rollback.value } }
+                    : {})
+            },
+            ...guard
+        };
+    }
     const routing = {
         Type: type,
         WaitIntervalInSeconds: policy.waitIntervalSeconds
@@ -1020,7 +1595,7 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
         BlueGreenUpdatePolicy: {
             TrafficRoutingConfiguration: routing,
             TerminationWaitInSeconds: policy.terminationWaitSeconds,
-            MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true)
+            MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning)
         }
     };
     if (alarmNames.length > 0) {
@@ -1029,7 +1604,81 @@ function deploymentConfig(policy, instanceCount, alarmNames) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./src/retain.ts
+// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
+// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
+// the step still sets (a dispatch retry flips only retain) must say what is retained.
+
+
+
+function stepText(size) {
+    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
+}
+function describePolicy(policy) {
+    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
+    const shift = policy.routing === 'all-at-once'
+        ? 'all at once'
+        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
+    const rollback = policy.rollbackStepSize
+        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
+        : '';
+    const timeout = policy.maxExecutionTimeoutSeconds === undefined
+        ? ''
+        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
+    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
+    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
+}
+const FIELDS = [
+    ['routing', 'traffic-routing', p => String(p.routing)],
+    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
+    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
+    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
+    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+    [
+        'rollbackStepSize',
+        'rollback-step-size',
+        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
+    ]
+];
+/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
+function retainedConfig(request, current) {
+    const last = current.lastDeploymentConfig;
+    const policy = policyFromDeploymentConfig(last);
+    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
+    if (!policy) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
+    }
+    const alarmNames = alarmNamesFromDeploymentConfig(last);
+    if (alarmNames.length === 0) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
+    }
+    const given = request.alarmNames;
+    if (given.length > 0) {
+        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
+        if (!same) {
+            throw new errors/* InputError */.dz('alarm-names', `Input "alarm-names" is ${(0,input_parsers/* show */.WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,input_parsers/* show */.WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
+        }
+    }
+    for (const [field, input, text] of FIELDS) {
+        const expected = request.retainExpected[field];
+        if (expected === undefined)
+            continue;
+        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
+            throw new errors/* InputError */.dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
+        }
+    }
+    return {
+        policy,
+        alarmNames,
+        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
+
 
 
 
@@ -1050,23 +1699,16 @@ const BUDGET_MARGIN_SECONDS = 600;
 /** Creating an endpoint takes minutes, whatever the schedule says. */
 const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
 const MAX_TAGS = 50;
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
 const DEFAULT_VARIANT = 'AllTraffic';
-/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
-function tagValue(text) {
-    return Array.from(text)
-        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
-        .slice(0, 256)
-        .join('');
-}
-/** The user's tags plus the action's provenance tags. */
-function planTags(userTags, run) {
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+function planTags(userTags, run, step) {
     const provenance = [
         ['repository', run.repository],
         ['sha', run.sha],
         ['workflow', run.workflow],
         ['run-id', run.runId],
-        ['run-attempt', run.runAttempt]
+        ['run-attempt', run.runAttempt],
+        ...(step === undefined ? [] : [['step', step]])
     ];
     const tags = [
         ...userTags
@@ -1074,20 +1716,29 @@ function planTags(userTags, run) {
             .map(({ Key, Value }) => ({ Key, Value })),
         ...provenance.map(([key, value]) => ({
             Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
-            Value: tagValue(value)
+            Value: (0,step_identity/* tagValue */.EZ)(value)
         }))
     ];
     if (tags.length > MAX_TAGS) {
-        throw new errors/* InputError */.d('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+        throw new errors/* InputError */.dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
     }
     return tags;
 }
+/** The variant, instance type and count of the green fleet, and what a person should know. */
 function fleet(request, current) {
-    if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-        throw new errors/* InputError */.d('variant-name', `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`);
+    const live = current
+        ? checkEndpointKind(request.endpointName, current, request.variantName)
+        : undefined;
+    const notes = [];
+    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+    let running = live ? runningCount(live) : current?.instanceCount;
+    if (live?.desiredCount === 0) {
+        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
     }
-    const instanceType = request.instanceType ?? current?.instanceType;
-    const instanceCount = request.instanceCount ?? current?.instanceCount;
+    if (running !== undefined && running < 1)
+        running = undefined;
+    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
+    const instanceCount = request.instanceCount ?? running;
     const why = current
         ? `the live config of endpoint ${request.endpointName} does not say`
         : `endpoint ${request.endpointName} does not exist yet, so say`;
@@ -1100,68 +1751,81 @@ function fleet(request, current) {
             : ''
     ].filter(Boolean);
     if (instanceType === undefined || instanceCount === undefined) {
-        throw new errors/* InputError */.d(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
     }
     return {
-        variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
+        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
         instanceType,
-        instanceCount
+        instanceCount,
+        live,
+        notes
     };
 }
-function createModelBody(request, modelName, tags) {
+function createModelBody(request, modelName, environment, extra) {
     const model = request.model;
     if (model.kind === 'existing')
         return undefined;
-    const environment = Object.keys(request.environment).length > 0 ? { Environment: { ...request.environment } } : {};
+    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
     const container = model.kind === 'artifact'
-        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...environment }
-        : { ModelPackageName: model.modelPackageArn, ...environment };
+        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+        : { ModelPackageName: model.modelPackageArn, ...env };
     return {
         ModelName: modelName,
         PrimaryContainer: container,
         ExecutionRoleArn: model.executionRoleArn,
-        Tags: tags
+        ...extra
     };
 }
+const ALL_AT_ONCE = {
+    routing: 'all-at-once',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+    waitIntervalSeconds: 0,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined
+};
 function buildPlan(request, run, current, options = {}) {
     const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
     const firstDeploy = current === null;
     if (firstDeploy && request.retainDeploymentConfig) {
-        throw new errors/* InputError */.d('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
     }
-    const { variantName, instanceType, instanceCount } = fleet(request, current);
+    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
+    if (current && request.model.kind !== 'existing') {
+        checkModelShape(request.endpointName, variantName, current.model);
+    }
     const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
     const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
     const { endpointConfigName } = names;
     const tags = planTags(request.tags, run);
-    const alarmsToCreate = request.createAlarms
+    const retained = request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined;
+    const created = request.createAlarms
         ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
         : [];
-    const retained = request.retainDeploymentConfig
-        ? policyFromDeploymentConfig(current?.lastDeploymentConfig)
-        : null;
-    const guardAlarmNames = request.retainDeploymentConfig
-        ? alarmNamesFromDeploymentConfig(current?.lastDeploymentConfig)
+    // With retain, an alarm the retained config does not name would guard nothing.
+    const alarmsToCreate = retained
+        ? created.filter(a => retained.alarmNames.includes(a.name))
+        : created;
+    const guardAlarmNames = retained
+        ? [...retained.alarmNames]
         : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
     // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-    const effective = request.policy ??
-        retained ?? {
-        routing: 'all-at-once',
-        stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-        waitIntervalSeconds: 0,
-        terminationWaitSeconds: 0,
-        maxExecutionTimeoutSeconds: undefined
-    };
+    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
+    if (request.policy)
+        checkStepSize(request.policy, instanceCount, variantName);
+    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
+    }
+    const allowance = provisioningAllowance(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
     const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
-    let createEndpoint;
-    let updateEndpoint;
+    const deployment = (policy) => deploymentConfig(policy, instanceCount, guardAlarmNames, allowance);
+    let endpointChange;
     let schedule;
     let expectedDurationSeconds;
     if (firstDeploy) {
-        const config = request.policy
-            ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
-            : {};
-        createEndpoint = { ...base, ...config, Tags: tags };
+        endpointChange = {
+            ...base,
+            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+        };
         const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
         schedule = [
             {
@@ -1175,11 +1839,8 @@ function buildPlan(request, run, current, options = {}) {
         expectedDurationSeconds = creation;
     }
     else {
-        updateEndpoint = request.policy
-            ? {
-                ...base,
-                DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
-            }
+        endpointChange = request.policy
+            ? { ...base, DeploymentConfig: deployment(request.policy) }
             : { ...base, RetainDeploymentConfig: true };
         schedule = expectedSchedule(effective, instanceCount, provisioning);
         // The last shift bakes too, then the final bake, then blue is terminated.
@@ -1187,7 +1848,55 @@ function buildPlan(request, run, current, options = {}) {
         expectedDurationSeconds =
             last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
     }
-    const timeout = executionTimeout(effective, instanceCount, request.policy !== null);
+    // The green config is the live one with this step's changes; the new model takes the live
+    // model's network settings (and its environment, when asked).
+    const model = greenModel(current, request.environment, request.inheritEnvironment);
+    const config = greenConfig(current, {
+        variantName,
+        modelName: greenModelName,
+        instanceType,
+        instanceCount
+    });
+    const modelBody = createModelBody(request, greenModelName, model.environment, model.extra);
+    const configBody = {
+        EndpointConfigName: endpointConfigName,
+        ...config.body
+    };
+    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+    const step = (0,step_identity/* stepHash */.n4)({
+        endpointName: request.endpointName,
+        model: modelBody ?? greenModelName,
+        endpointConfig: configBody,
+        endpointChange
+    });
+    const stepTags = planTags(request.tags, run, step);
+    const kept = carriedTags(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
+    const room = Math.max(0, MAX_TAGS - stepTags.length);
+    const configTags = [...kept.slice(0, room), ...stepTags];
+    const warnings = [...model.warnings];
+    if (kept.length > room) {
+        warnings.push(`The live config's tags ${kept
+            .slice(room)
+            .map(t => t.Key)
+            .join(', ')} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`);
+    }
+    const carriedOver = [
+        ...config.carried,
+        ...model.carried,
+        ...(kept.length
+            ? [
+                `tags ${kept
+                    .slice(0, room)
+                    .map(t => t.Key)
+                    .join(', ')}`
+            ]
+            : [])
+    ];
+    const tagged = (body, with_ = stepTags) => ({
+        ...body,
+        Tags: with_
+    });
+    const timeout = executionTimeout(effective, instanceCount, request.policy !== null, allowance);
     const budgetSeconds = request.timeoutMinutes !== undefined
         ? Math.max(1, Math.round(request.timeoutMinutes * 60))
         : Math.max(timeout + BUDGET_MARGIN_SECONDS, firstDeploy ? FIRST_DEPLOY_BUDGET_SECONDS : 0);
@@ -1196,14 +1905,14 @@ function buildPlan(request, run, current, options = {}) {
         region: request.region,
         firstDeploy,
         previousConfigName: current?.configName,
-        blueModelName: current?.modelName,
+        blueModelName: live?.modelName ?? current?.modelName,
         ...(current
             ? {
                 blueFleet: {
-                    modelName: current.modelName,
+                    modelName: live?.modelName ?? current.modelName,
                     modelDataUrl: current.modelDataUrl,
-                    instanceType: current.instanceType,
-                    instanceCount: current.instanceCount
+                    instanceType: live?.instanceType ?? current.instanceType,
+                    instanceCount: live?.desiredCount ?? current.instanceCount
                 }
             }
             : {}),
@@ -1218,28 +1927,43 @@ function buildPlan(request, run, current, options = {}) {
             : request.model.kind === 'package'
                 ? request.model.modelPackageArn
                 : undefined,
-        createModel: createModelBody(request, greenModelName, tags),
-        createEndpointConfig: {
-            EndpointConfigName: endpointConfigName,
-            ProductionVariants: [
-                {
-                    VariantName: variantName,
-                    ModelName: greenModelName,
-                    InitialInstanceCount: instanceCount,
-                    InstanceType: instanceType,
-                    InitialVariantWeight: 1
-                }
-            ],
-            Tags: tags
-        },
-        createEndpoint,
-        updateEndpoint,
+        createModel: modelBody && tagged(modelBody),
+        createEndpointConfig: tagged(configBody, configTags),
+        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+        updateEndpoint: firstDeploy ? undefined : endpointChange,
         alarmsToCreate,
         guardAlarmNames,
         schedule,
         expectedDurationSeconds,
         budgetSeconds,
-        tags
+        tags: stepTags,
+        stepHash: step,
+        carriedOver,
+        notes: [...notes, ...(retained ? [retained.description] : [])],
+        warnings,
+        secretValues: model.inheritedValues,
+        ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
+    };
+}
+/** The plan with other names for the green model and config (reused or fresh ones). */
+function renamePlan(plan, modelName, configName) {
+    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
+    return {
+        ...plan,
+        greenModelName: modelName,
+        endpointConfigName: configName,
+        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+        createEndpointConfig: {
+            ...plan.createEndpointConfig,
+            EndpointConfigName: configName,
+            ProductionVariants: variants
+        },
+        ...(plan.createEndpoint
+            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+            : {}),
+        ...(plan.updateEndpoint
+            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+            : {})
     };
 }
 
@@ -1293,6 +2017,198 @@ function appendSummaryFast(markdown, env = process.env) {
     catch {
         // A summary that cannot be written never hides the error itself.
     }
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   PF: () => (/* binding */ redactStreams),
+/* harmony export */   dg: () => (/* binding */ registerSecrets)
+/* harmony export */ });
+/* unused harmony exports FRAGMENT, MASK, createRedactor */
+// Container environment values often carry credentials. No part of one may reach the log, the
+// outputs, the job summary or a comment, including service errors that echo the request. The
+// redactor blanks any run of text that shares a fragment of FRAGMENT characters with a value,
+// in the forms the value takes on its way out (as is, JSON-escaped, Markdown-escaped, and
+// encoded as a workflow command).
+/** Shortest fragment that is blanked. Shorter values ("true", "info") would blank ordinary text. */
+const FRAGMENT = 8;
+const MASK = '***';
+/** The forms a value can take in what the action writes. */
+function forms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const markdown = value.replace(/[\\`*_[\]!~|$#]/g, '\\$&').replace(/&/g, '&amp;');
+    const command = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return [...new Set([value, json, markdown, command])];
+}
+function createRedactor(values) {
+    const fragments = new Set();
+    for (const value of values) {
+        for (const form of forms(value)) {
+            const chars = Array.from(form);
+            for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+                fragments.add(chars.slice(i, i + FRAGMENT).join(''));
+            }
+        }
+    }
+    if (fragments.size === 0)
+        return text => text;
+    return text => {
+        const chars = Array.from(text);
+        if (chars.length < FRAGMENT)
+            return text;
+        const hidden = new Uint8Array(chars.length);
+        let any = false;
+        for (let i = 0; i + FRAGMENT <= chars.length; i++) {
+            if (fragments.has(chars.slice(i, i + FRAGMENT).join(''))) {
+                hidden.fill(1, i, i + FRAGMENT);
+                any = true;
+            }
+        }
+        if (!any)
+            return text;
+        let out = '';
+        for (let i = 0; i < chars.length; i++) {
+            if (hidden[i] === 1) {
+                if (i === 0 || hidden[i - 1] !== 1)
+                    out += MASK;
+            }
+            else {
+                out += chars[i];
+            }
+        }
+        return out;
+    };
+}
+// The values of this run: the environment input's, and any a plan takes from the live model.
+const registered = new Set();
+let current = text => text;
+/** Adds values that must never be written (container environment values). */
+function registerSecrets(values) {
+    const before = registered.size;
+    for (const value of values)
+        if (value !== '')
+            registered.add(value);
+    if (registered.size !== before)
+        current = createRedactor([...registered]);
+}
+/** The registered values masked out of `text`. */
+function redact(text) {
+    return current(text);
+}
+let installed = false;
+/** Every later write to stdout and stderr goes through redact() (installed once). */
+function redactStreams() {
+    if (installed)
+        return;
+    installed = true;
+    for (const stream of [process.stdout, process.stderr]) {
+        const write = stream.write.bind(stream);
+        const redacting = (chunk, ...rest) => {
+            const text = typeof chunk === 'string'
+                ? chunk
+                : chunk instanceof Uint8Array
+                    ? Buffer.from(chunk).toString('utf8')
+                    : String(chunk);
+            return write(redact(text), ...rest);
+        };
+        stream.write = redacting;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ isStepTagged),
+/* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   IW: () => (/* binding */ SHA_TAG),
+/* harmony export */   bQ: () => (/* binding */ RUN_ATTEMPT_TAG),
+/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */ });
+/* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6698);
+// What makes a deployment "this step's": the content of the requests it sends, not the run it
+// came from. Two steps of one run with different artifacts are different deployments; a re-run
+// of the same step is the same one. The fingerprint goes into a tag on the model and the
+// endpoint config, so a later read can tell whether a pending or live config is exactly what
+// this step would create.
+
+
+const STEP_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}step`;
+const REPOSITORY_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}repository`;
+const RUN_ID_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-id`;
+const RUN_ATTEMPT_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-attempt`;
+const SHA_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}sha`;
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+function canonicalJson(value) {
+    const sort = (v) => {
+        if (Array.isArray(v))
+            return v.map(sort);
+        if (v !== null && typeof v === 'object') {
+            return Object.fromEntries(Object.entries(v)
+                .filter(([, item]) => item !== undefined)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([k, item]) => [k, sort(item)]));
+        }
+        return v;
+    };
+    return JSON.stringify(sort(value));
+}
+/** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
+function content(body) {
+    if (!body)
+        return undefined;
+    const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body;
+    void ModelName;
+    void EndpointConfigName;
+    void EndpointName;
+    void Tags;
+    const variants = rest['ProductionVariants'];
+    if (Array.isArray(variants)) {
+        rest['ProductionVariants'] = variants.map(v => {
+            const { ModelName: model, ...variant } = v;
+            void model;
+            return variant;
+        });
+    }
+    return rest;
+}
+/**
+ * A 16-hex-digit fingerprint of what a step asks SageMaker to run. Container environment values
+ * go into the hash, never into a tag or a log: the hash cannot be turned back into them.
+ */
+function stepHash(r) {
+    const text = canonicalJson({
+        endpoint: r.endpointName,
+        model: typeof r.model === 'string' ? { existing: r.model } : content(r.model),
+        config: content(r.endpointConfig),
+        change: content(r.endpointChange)
+    });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/** Whether a resource's tags say it was made for exactly this step, from this repository. */
+function isStepTagged(tags, repository, hash) {
+    return tags[STEP_TAG] === hash && tags[REPOSITORY_TAG] === tagValue(repository);
+}
+const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
+function tagValue(text) {
+    return Array.from(text)
+        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
+        .slice(0, 256)
+        .join('');
 }
 
 
@@ -1361,7 +2277,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 6698:
+/***/ 4317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");

@@ -171,76 +171,141 @@ export class AlarmBook {
     }
   }
 
-  /** Evaluates every alarm whose period ends at `boundary` (epoch ms, a whole minute). */
+  /**
+   * Evaluates every alarm at `boundary` (a whole simulated minute): alarms of a period of a minute
+   * or more are evaluated every minute over a window that slides with it.
+   */
   evaluateAll(boundary: number): void {
-    for (const alarm of this.alarms.values()) {
-      const periodMs = Math.max(60, alarm.periodSeconds) * 1000
-      if (boundary % periodMs === 0) this.evaluate(alarm, boundary, periodMs)
-    }
+    for (const alarm of this.alarms.values()) this.evaluate(alarm, boundary)
     this.applyForced(boundary)
   }
 
-  private evaluate(alarm: AlarmRecord, boundary: number, periodMs: number): void {
+  private evaluate(alarm: AlarmRecord, boundary: number): void {
     if (this.forced().includes(alarm.name)) return
     const returned = alarm.source.queries.find(q => q.returnData) ?? alarm.source.queries[0]
     if (returned === undefined) return
-    const points: { start: number; value: number | undefined }[] = []
-    for (let i = 1; i <= alarm.evaluationPeriods; i++) {
+    const periodMs = Math.max(60, alarm.periodSeconds) * 1000
+    const range: Datapoint[] = []
+    for (let i = 1; i <= evaluationRange(alarm.evaluationPeriods); i++) {
       const start = boundary - i * periodMs
-      points.push({
+      range.push({
         start,
-        value: queryValue(alarm.source.queries, returned.id, start, periodMs, this.metrics)
+        value: queryValue(
+          alarm.source.queries,
+          returned.id,
+          start,
+          periodMs,
+          this.metrics,
+          boundary
+        )
       })
     }
-    const present = points.filter(
-      (p): p is { start: number; value: number } => p.value !== undefined
-    )
-    const missing = points.length - present.length
-    const breaching = present.filter(p =>
-      breaches(alarm.comparison, p.value, alarm.threshold)
-    ).length
-    const missingBreaching = alarm.treatMissingData === 'breaching' ? missing : 0
-    const op = OPERATOR_WORDS[alarm.comparison] ?? alarm.comparison
-    const thr = formatNumber(alarm.threshold)
-    const list = present
-      .map(p => `${formatNumber(round(p.value))} (${formatReasonDate(p.start)})`)
-      .join(', ')
-    let next: AlarmState
-    let reason: string
-    if (breaching + missingBreaching >= alarm.datapointsToAlarm) {
-      next = 'ALARM'
-      reason =
-        present.length > 0
-          ? `Threshold Crossed: ${breaching} out of the last ${alarm.evaluationPeriods} datapoints [${list}] was ${op} the threshold (${thr}) (minimum ${plural(alarm.datapointsToAlarm, 'datapoint')} for ${alarm.state} -> ALARM transition).`
-          : `Threshold Crossed: no datapoints were received for ${plural(missing, 'period')} and ${plural(missing, 'missing datapoint')} ${missing === 1 ? 'was' : 'were'} treated as [Breaching].`
-    } else if (present.length === 0) {
-      if (alarm.treatMissingData === 'ignore') return
-      if (alarm.treatMissingData === 'notBreaching') {
-        next = 'OK'
-        reason = `Threshold Crossed: no datapoints were received for ${plural(missing, 'period')} and ${plural(missing, 'missing datapoint')} ${missing === 1 ? 'was' : 'were'} treated as [NonBreaching].`
-      } else {
-        next = 'INSUFFICIENT_DATA'
-        reason = `Insufficient Data: ${plural(missing, 'datapoint')} ${missing === 1 ? 'was' : 'were'} unknown.`
-      }
-    } else {
-      next = 'OK'
-      reason = `Threshold Crossed: ${plural(present.length, 'datapoint')} [${list}] ${present.length === 1 ? 'was' : 'were'} not ${op} the threshold (${thr}).`
-    }
-    if (next === alarm.state) return
+    const decision = decide(alarm, range)
+    if (decision === undefined || decision.state === alarm.state) return
     const reasonData = JSON.stringify({
       version: '1.0',
       queryDate: isoDate(boundary),
       startDate: isoDate(boundary - alarm.evaluationPeriods * periodMs),
       ...(alarm.source.kind === 'metric' ? { statistic: alarm.source.statistic } : {}),
       period: periodMs / 1000,
-      recentDatapoints: present.map(p => round(p.value)),
+      recentDatapoints: decision.evaluated.map(p => round(p.value)),
       threshold: alarm.threshold,
-      evaluatedDatapoints: present.map(p => ({
+      evaluatedDatapoints: decision.evaluated.map(p => ({
         timestamp: isoDate(p.start),
         value: round(p.value)
       }))
     })
-    this.setState(alarm, next, reason, reasonData, boundary)
+    this.setState(alarm, decision.state, decision.reason, reasonData, boundary)
+  }
+}
+
+interface Datapoint {
+  start: number
+  value: number | undefined
+}
+
+type RealDatapoint = { start: number; value: number }
+
+/**
+ * How many periods an evaluation retrieves: more than EvaluationPeriods (the guide's example
+ * retrieves 5 for 3); the exact number is not documented (assumption: two more).
+ */
+export function evaluationRange(evaluationPeriods: number): number {
+  return evaluationPeriods + 2
+}
+
+/**
+ * The new state from the evaluation range (newest first), per the CloudWatch User Guide, "How
+ * alarm state is evaluated when data is missing": with at least EvaluationPeriods real datapoints
+ * the newest real ones decide and TreatMissingData does not apply; with fewer, missing ones are
+ * filled per TreatMissingData as few times as possible. Undefined: keep the state (ignore).
+ */
+export function decide(
+  alarm: Pick<
+    AlarmRecord,
+    | 'evaluationPeriods'
+    | 'datapointsToAlarm'
+    | 'comparison'
+    | 'threshold'
+    | 'treatMissingData'
+    | 'state'
+  >,
+  range: readonly Datapoint[]
+): { state: AlarmState; reason: string; evaluated: RealDatapoint[] } | undefined {
+  const real = range.filter((p): p is RealDatapoint => p.value !== undefined)
+  const n = alarm.evaluationPeriods
+  const m = alarm.datapointsToAlarm
+  const isBreaching = (p: RealDatapoint): boolean =>
+    breaches(alarm.comparison, p.value, alarm.threshold)
+  const op = OPERATOR_WORDS[alarm.comparison] ?? alarm.comparison
+  const thr = formatNumber(alarm.threshold)
+  const list = (points: RealDatapoint[]): string =>
+    points.map(p => `${formatNumber(round(p.value))} (${formatReasonDate(p.start)})`).join(', ')
+  const alarmReason = (evaluated: RealDatapoint[], breaching: number, of: number): string =>
+    `Threshold Crossed: ${breaching} out of the last ${of} datapoints [${list(evaluated)}] ${breaching === 1 ? 'was' : 'were'} ${op} the threshold (${thr}) (minimum ${plural(m, 'datapoint')} for ${alarm.state} -> ALARM transition).`
+  const okReason = (evaluated: RealDatapoint[]): string =>
+    `Threshold Crossed: ${plural(evaluated.length, 'datapoint')} [${list(evaluated)}] ${evaluated.length === 1 ? 'was' : 'were'} not ${op} the threshold (${thr}).`
+
+  if (real.length >= n) {
+    const evaluated = real.slice(0, n)
+    const breaching = evaluated.filter(isBreaching).length
+    return breaching >= m
+      ? { state: 'ALARM', reason: alarmReason(evaluated, breaching, n), evaluated }
+      : { state: 'OK', reason: okReason(evaluated), evaluated }
+  }
+  const filled = n - real.length
+  const breaching = real.filter(isBreaching).length
+  const missingText = (treatedAs: string): string =>
+    `Threshold Crossed: no datapoints were received for ${plural(filled, 'period')} and ${plural(filled, 'missing datapoint')} ${filled === 1 ? 'was' : 'were'} treated as [${treatedAs}].`
+  if (alarm.treatMissingData === 'breaching') {
+    return breaching + filled >= m
+      ? {
+          state: 'ALARM',
+          reason:
+            real.length > 0 ? alarmReason(real, breaching + filled, n) : missingText('Breaching'),
+          evaluated: real
+        }
+      : { state: 'OK', reason: okReason(real), evaluated: real }
+  }
+  if (alarm.treatMissingData === 'notBreaching') {
+    if (breaching >= m)
+      return { state: 'ALARM', reason: alarmReason(real, breaching, n), evaluated: real }
+    return {
+      state: 'OK',
+      reason: real.length > 0 ? okReason(real) : missingText('NonBreaching'),
+      evaluated: real
+    }
+  }
+  // missing / ignore: the real datapoints alone, when they decide.
+  if (breaching >= m)
+    return { state: 'ALARM', reason: alarmReason(real, breaching, n), evaluated: real }
+  if (real.some(p => !isBreaching(p)))
+    return { state: 'OK', reason: okReason(real), evaluated: real }
+  if (alarm.treatMissingData === 'ignore') return undefined
+  return {
+    state: 'INSUFFICIENT_DATA',
+    reason: `Insufficient Data: ${plural(filled, 'datapoint')} ${filled === 1 ? 'was' : 'were'} unknown.`,
+    evaluated: real
   }
 }
 

@@ -2,7 +2,8 @@
 
 import { appendFileSync } from 'node:fs'
 
-export type CallService = 'sagemaker' | 'cloudwatch' | 'runtime' | 'emulator'
+export type CallService =
+  'sagemaker' | 'cloudwatch' | 'runtime' | 'application-autoscaling' | 'emulator'
 
 export interface CallRecord {
   seq: number
@@ -15,6 +16,8 @@ export interface CallRecord {
   realTime: number
   status: number
   error?: string
+  /** What became of the answer when a fault kept it from the caller (dropped, held). */
+  answer?: string
   mutating: boolean
 }
 

@@ -1,10 +1,14 @@
 // Runs the emulator until SIGINT/SIGTERM:
-//   npx tsx emulator/cli.ts --port 4566 --time-scale 60 --scenario emulator/scenarios/lab.json [--call-log calls.jsonl]
+//   npx tsx emulator/cli.ts --port 4566 --time-scale 60 --scenario emulator/scenarios/lab.json [--metric-delay 180] [--call-log calls.jsonl]
 
 import { startEmulator, type EmulatorOptions } from './index.js'
 
-function parseArgs(argv: string[]): EmulatorOptions {
-  const options: EmulatorOptions = {}
+interface CliOptions extends EmulatorOptions {
+  metricDelaySeconds?: number
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = {}
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = argv[i + 1]
@@ -35,9 +39,12 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--call-log':
         options.callLogFile = need()
         break
+      case '--metric-delay':
+        options.metricDelaySeconds = Number(need())
+        break
       case '--help':
         console.log(
-          'Usage: tsx emulator/cli.ts [--port 4566] [--time-scale 60] [--scenario file.json] [--call-log calls.jsonl] [--region us-east-1]'
+          'Usage: tsx emulator/cli.ts [--port 4566] [--time-scale 60] [--scenario file.json] [--metric-delay seconds] [--call-log calls.jsonl] [--region us-east-1]'
         )
         process.exit(0)
         break
@@ -49,11 +56,15 @@ function parseArgs(argv: string[]): EmulatorOptions {
     throw new Error('--port must be a whole number')
   if (options.timeScale !== undefined && !(options.timeScale >= 0))
     throw new Error('--time-scale must be a number >= 0')
+  if (options.metricDelaySeconds !== undefined && !(options.metricDelaySeconds >= 0))
+    throw new Error('--metric-delay must be a number of seconds >= 0 (0: metrics arrive at once)')
   return options
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: 4566, ...parseArgs(process.argv.slice(2)) })
+  const { metricDelaySeconds, ...options } = parseArgs(process.argv.slice(2))
+  const emulator = await startEmulator({ port: 4566, ...options })
+  if (metricDelaySeconds !== undefined) emulator.setScenario({ metricDelaySeconds })
   console.log(`# SageMaker + CloudWatch emulator listening on ${emulator.url}`)
   for (const [key, value] of Object.entries(emulator.env())) console.log(`export ${key}=${value}`)
   const stop = (): void => {

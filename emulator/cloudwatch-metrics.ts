@@ -1,4 +1,5 @@
-// CloudWatch metric operations: GetMetricData (metric math included) and ListMetrics.
+// CloudWatch metric operations: GetMetricData (metric math included) and ListMetrics. Reads see
+// what has arrived by now: the newest minutes may still be partial.
 
 import { present, seconds, timestampMs, type Params } from './cloudwatch-params.js'
 import { invalidParameter, missingParameter } from './errors.js'
@@ -6,7 +7,10 @@ import type { MetricStore } from './metrics.js'
 import { compileQueries, queriesPeriod, queryValue } from './queries.js'
 
 export class CloudWatchMetrics {
-  constructor(private readonly metrics: MetricStore) {}
+  constructor(
+    private readonly metrics: MetricStore,
+    private readonly now: () => number
+  ) {}
 
   getMetricData(p: Params): Params {
     const queries = compileQueries(p.MetricDataQueries, 'MetricDataQueries', false)
@@ -17,6 +21,7 @@ export class CloudWatchMetrics {
     if (start >= end)
       throw invalidParameter('The parameter StartTime must be less than the parameter EndTime.')
     const descending = p.ScanBy !== 'TimestampAscending'
+    const asOf = this.now()
     const results = queries
       .filter(q => q.returnData)
       .map(q => {
@@ -26,7 +31,7 @@ export class CloudWatchMetrics {
         const values: number[] = []
         const first = Math.ceil(start / periodMs) * periodMs
         for (let t = first; t < end; t += periodMs) {
-          const value = queryValue(queries, q.id, t, periodMs, this.metrics)
+          const value = queryValue(queries, q.id, t, periodMs, this.metrics, asOf)
           if (value === undefined) continue
           timestamps.push(seconds(t))
           values.push(value)

@@ -20,7 +20,7 @@ export class CloudWatch {
     now: () => number
   ) {
     this.alarmOperations = new CloudWatchAlarms(alarms, region, accountId, now)
-    this.metricOperations = new CloudWatchMetrics(metrics)
+    this.metricOperations = new CloudWatchMetrics(metrics, now)
   }
 
   operations(): Record<string, Handler> {

@@ -94,6 +94,16 @@ function validateBlueGreen(policy: Params): void {
     integer: true,
     path: `${path}.MaximumExecutionTimeoutInSeconds`
   })
+  const timeout = policy.MaximumExecutionTimeoutInSeconds
+  if (typeof timeout === 'number') {
+    const waits =
+      Number(traffic.WaitIntervalInSeconds) + Number(policy.TerminationWaitInSeconds ?? 0)
+    if (timeout <= waits) {
+      throw validation(
+        `MaximumExecutionTimeoutInSeconds (${timeout}) must be larger than the total waiting time specified in TerminationWaitInSeconds and WaitIntervalInSeconds (${waits} seconds).`
+      )
+    }
+  }
   if (type === 'LINEAR') {
     const size = capacity(traffic, 'LinearStepSize', routingPath)
     if (size === undefined)
@@ -126,6 +136,38 @@ function capacity(traffic: Params, field: string, routingPath: string): Capacity
     path: `${routingPath}.${field}.Value`
   })
   return { Type, Value }
+}
+
+/**
+ * The step size against the fleet it applies to: an INSTANCE_COUNT step is a share of each
+ * variant's instances, held to the same bounds as CAPACITY_PERCENT (linear 10-50 %, canary at
+ * most 50 %). Serverless endpoints take no DeploymentConfig (guardrails are for real-time and
+ * asynchronous endpoints).
+ */
+export function checkPolicyForFleet(config: Params | undefined, green: Fleet): void {
+  if (config === undefined) return
+  if (green.variants.some(v => v.spec?.ServerlessConfig !== undefined)) {
+    throw validation(
+      'Deployment guardrails (DeploymentConfig) are not supported for serverless endpoints. Update the endpoint without a DeploymentConfig.'
+    )
+  }
+  const traffic = (config.BlueGreenUpdatePolicy as Params | undefined)
+    ?.TrafficRoutingConfiguration as Params | undefined
+  const type = traffic?.Type
+  const field = type === 'LINEAR' ? 'LinearStepSize' : type === 'CANARY' ? 'CanarySize' : undefined
+  if (field === undefined) return
+  const size = traffic?.[field] as CapacitySize | undefined
+  if (size?.Type !== 'INSTANCE_COUNT') return
+  for (const v of green.variants) {
+    const percent = (size.Value / v.desired) * 100
+    const low = type === 'LINEAR' ? 10 : 0
+    if (percent < low || percent > 50) {
+      const rule = type === 'LINEAR' ? 'between 10% and 50%' : 'at most 50%'
+      throw validation(
+        `${field} of ${size.Value} instance(s) is ${Math.round(percent * 10) / 10}% of the ${v.desired} instance(s) of production variant ${v.variantName}; it must be ${rule} of the variant's total instance count.`
+      )
+    }
+  }
 }
 
 /**

@@ -1,9 +1,12 @@
 // The blue/green state machine of one endpoint, driven by the simulation tick:
 // provisioning → per step (ActivatingTraffic → Baking) → final bake (TerminationWait) →
 // blue decommissioning → InService on the new config; or rollback when a guarding alarm is in
-// ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out.
+// ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out. The blue fleet keeps all
+// its instances until green is fully active and baked; a rollback sends the traffic back to blue
+// at once and tears green down (endpoint Updating) before InService on the old config.
 
 import type { EmulatorEventKind } from './events.js'
+import { interruptionDue } from './interruptions.js'
 import { behaviourFor, type Scenario } from './scenario.js'
 import type {
   Deployment,
@@ -78,7 +81,9 @@ export function startDeployment(
     rollbackReason: undefined
   }
   endpoint.status = 'Updating'
-  endpoint.failureReason = undefined
+  // A previous failure's reason stays until an update succeeds (ACK's real-service test sees it
+  // cleared after a success); clearing it at the start is an assumption behind a switch.
+  if (scenario.assumeFailureReasonClearedOnUpdate) endpoint.failureReason = undefined
   endpoint.lastModifiedTime = now
   if (scenario.configNameSwitchesEarly) endpoint.configName = green.configName
 }
@@ -105,6 +110,8 @@ export function tickEndpoint(
   }
   const deployment = endpoint.deployment
   if (deployment === undefined) return true
+  // SystemUpdating pauses the deployment; OutOfService ends it.
+  if (interruptionDue(endpoint, deployment, now, ctx)) return true
   checkGuards(endpoint, deployment, now, ctx)
   for (
     let guard = 0;
@@ -153,7 +160,10 @@ function checkGuards(
       endpoint,
       deployment,
       Math.min(at, deployment.startTime + timeout * SECOND),
-      `Deployment rolled back: the update exceeded MaximumExecutionTimeoutInSeconds (${timeout} seconds).`,
+      assumedReason(
+        ctx.scenario(),
+        `Deployment rolled back: the update exceeded MaximumExecutionTimeoutInSeconds (${timeout} seconds).`
+      ),
       ctx
     )
     return
@@ -165,10 +175,21 @@ function checkGuards(
       endpoint,
       deployment,
       at,
-      `Deployment rolled back: CloudWatch alarm(s) ${firing.join(', ')} in ALARM state.`,
+      assumedReason(
+        ctx.scenario(),
+        `Deployment rolled back: CloudWatch alarm(s) ${firing.join(', ')} in ALARM state.`
+      ),
       ctx
     )
   }
+}
+
+/**
+ * No source gives the FailureReason of an alarm or timeout rollback, and it may be empty
+ * (terraform-provider-aws #48997): empty unless the emulator's own text is assumed.
+ */
+function assumedReason(scenario: Scenario, text: string): string | undefined {
+  return scenario.assumeRollbackFailureReason ? text : undefined
 }
 
 function nextPhase(
@@ -241,15 +262,24 @@ function enterStep(
   green.variants.forEach((variant, i) => {
     const schedule = policy.steps[i] ?? [variant.desired]
     variant.current = schedule[Math.min(step, schedule.length - 1)] ?? variant.desired
+    if (variant.current > 0) variant.trafficSince ??= at
     const blue = endpoint.blue.variants.find(b => b.variantName === variant.variantName)
     if (blue !== undefined) {
-      // The same share of the blue fleet is deactivated.
-      blue.current = Math.max(
+      // Blue takes the rest of the traffic but keeps all its instances ("both fleets are
+      // operational in parallel") until green is fully active and baked.
+      blue.servingInstances = Math.max(
         0,
         blue.desired - Math.round((blue.desired * variant.current) / variant.desired)
       )
     }
   })
+  // A variant the new config drops (a plain update may change the variant set) stops taking
+  // traffic once green takes all of it.
+  if (green.variants.every(v => v.current >= v.desired)) {
+    for (const blue of endpoint.blue.variants) {
+      if (!green.variants.some(v => v.variantName === blue.variantName)) blue.servingInstances = 0
+    }
+  }
   const live = green.variants.reduce((a, v) => a + v.current, 0)
   const full = live >= instances(green)
   const scope = full
@@ -272,7 +302,8 @@ function decommission(
 ): void {
   deployment.phase = 'decommissioning'
   deployment.phaseEndsAt = at + scenario.decommissionSeconds * SECOND
-  for (const v of endpoint.blue.variants) v.current = 0
+  // Blue takes no more traffic; its instances show until they are gone.
+  for (const v of endpoint.blue.variants) v.servingInstances = 0
   endpoint.blueStatus = status(
     'Deleting',
     `Terminating ${instances(endpoint.blue)} instance(s).`,
@@ -281,7 +312,10 @@ function decommission(
 }
 
 function complete(endpoint: EndpointRecord, deployment: Deployment, at: number): void {
-  for (const v of deployment.green.variants) v.current = v.desired
+  for (const v of deployment.green.variants) {
+    v.current = v.desired
+    v.servingInstances = undefined
+  }
   endpoint.blue = deployment.green
   endpoint.blueStatus = []
   endpoint.deployment = undefined
@@ -295,25 +329,30 @@ function rollBack(
   endpoint: EndpointRecord,
   deployment: Deployment,
   at: number,
-  reason: string,
+  reason: string | undefined,
   ctx: DeploymentContext
 ): void {
   const scenario = ctx.scenario()
   endpoint.lastModifiedTime = at
   if (scenario.updateRollbackFailed) {
     endpoint.status = 'UpdateRollbackFailed'
-    endpoint.failureReason = `${reason} The rollback failed: the endpoint serves a mix of the old and new fleets.`
+    endpoint.failureReason = `${reason ?? 'Deployment rolled back.'} The rollback failed: the endpoint serves a mix of the old and new fleets.`
     deployment.phase = 'rollback-failed'
     deployment.phaseEndsAt = Number.POSITIVE_INFINITY
     deployment.greenStatus = []
     ctx.record?.('rollback-failed', endpoint.name, at, endpoint.failureReason)
     return
   }
+  // All traffic returns to blue at once; the green fleet is then torn down.
   for (const v of deployment.green.variants) v.current = 0
-  for (const v of endpoint.blue.variants) v.current = v.desired
+  for (const v of endpoint.blue.variants) {
+    v.current = v.desired
+    v.servingInstances = undefined
+  }
   endpoint.blueStatus = []
-  if (scenario.transientRollingBack && scenario.rollingBackSeconds > 0) {
-    endpoint.status = 'RollingBack'
+  deployment.rollbackReason = reason
+  if (scenario.rollingBackSeconds > 0) {
+    endpoint.status = scenario.transientRollingBack ? 'RollingBack' : 'Updating'
     deployment.phase = 'rolling-back'
     deployment.phaseEndsAt = at + scenario.rollingBackSeconds * SECOND
     deployment.greenStatus = status(
@@ -321,11 +360,9 @@ function rollBack(
       `Terminating ${instances(deployment.green)} instance(s).`,
       at
     )
-    deployment.rollbackReason = reason
     ctx.record?.('rolling-back', endpoint.name, at, reason)
     return
   }
-  deployment.rollbackReason = reason
   finishRollback(endpoint, deployment, at, scenario)
   ctx.record?.('rolled-back', endpoint.name, at, reason)
 }
@@ -340,6 +377,7 @@ function finishRollback(
   endpoint.deployment = undefined
   endpoint.status = 'InService'
   endpoint.configName = deployment.oldConfigName
+  // A reason replaces an earlier one; with none, FailureReason is empty (it "may become empty").
   endpoint.failureReason = scenario.emptyFailureReasonOnRollback ? undefined : reason
   endpoint.lastModifiedTime = at
 }

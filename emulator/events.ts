@@ -3,7 +3,13 @@
 // passed that moment, so a benchmark can measure how soon a client noticed.
 
 export type EmulatorEventKind =
-  'created' | 'creation-failed' | 'completed' | 'rolling-back' | 'rolled-back' | 'rollback-failed'
+  | 'created'
+  | 'creation-failed'
+  | 'completed'
+  | 'rolling-back'
+  | 'rolled-back'
+  | 'rollback-failed'
+  | 'out-of-service'
 
 export interface EmulatorEvent {
   seq: number

@@ -1,6 +1,6 @@
 // A tiny CloudWatch metric-math evaluator: numbers, metric ids, + - * /, comparisons,
-// AND/OR, and the functions IF, FILL and ABS. Values are evaluated per timestamp; a missing
-// datapoint is `undefined` and propagates (FILL replaces it). Division by zero gives no datapoint.
+// AND/OR, and the functions IF, FILL and ABS, evaluated per timestamp with the guide's rules for
+// missing values (see `evaluate`).
 
 export type Expr =
   | { kind: 'number'; value: number }
@@ -129,47 +129,78 @@ export function references(expr: Expr): string[] {
   }
 }
 
+/** One timestamp's value of an operand; `series` when it comes from a time series, not a scalar. */
+interface Point {
+  value: number | undefined
+  series: boolean
+}
+
+/**
+ * The value at one timestamp where at least one input series has a datapoint, under the CloudWatch
+ * User Guide's rules ("Use metric math": arithmetic treats a missing time-series value as 0 and
+ * drops a division by zero; comparisons between two series treat the missing one as 0; IF gives 0
+ * when the chosen series has no datapoint, and drops the point when the condition is missing or the
+ * false branch is missing or omitted). Undefined: no datapoint.
+ */
 export function evaluate(
   expr: Expr,
   lookup: (id: string) => number | undefined
 ): number | undefined {
-  const ev = (e: Expr): number | undefined => evaluate(e, lookup)
+  return point(expr, lookup).value
+}
+
+function point(expr: Expr, lookup: (id: string) => number | undefined): Point {
+  const ev = (e: Expr): Point => point(e, lookup)
   switch (expr.kind) {
     case 'number':
-      return expr.value
+      return { value: expr.value, series: false }
     case 'ref':
-      return lookup(expr.id)
+      return { value: lookup(expr.id), series: true }
     case 'unary': {
       const v = ev(expr.arg)
-      return v === undefined ? undefined : -v
+      return { value: v.value === undefined ? undefined : -v.value, series: v.series }
     }
     case 'call':
       return callFunction(expr.name, expr.args, ev)
-    case 'binary': {
-      const l = ev(expr.left)
-      const r = ev(expr.right)
-      if (l === undefined || r === undefined) return undefined
-      return applyBinary(expr.op, l, r)
-    }
+    case 'binary':
+      return binary(expr.op, ev(expr.left), ev(expr.right))
   }
 }
 
-function callFunction(
-  name: string,
-  args: Expr[],
-  ev: (e: Expr) => number | undefined
-): number | undefined {
+const ARITHMETIC = new Set(['+', '-', '*', '/'])
+
+function binary(op: string, l: Point, r: Point): Point {
+  const series = l.series || r.series
+  let left = l.value
+  let right = r.value
+  if (ARITHMETIC.has(op) || (l.series && r.series)) {
+    // "Missing values in a time series are treated as 0" (arithmetic); comparisons between two
+    // series treat the missing one as 0.
+    left ??= 0
+    right ??= 0
+  }
+  if (left === undefined || right === undefined) return { value: undefined, series }
+  return { value: applyBinary(op, left, right), series }
+}
+
+function callFunction(name: string, args: Expr[], ev: (e: Expr) => Point): Point {
   const [a, b, c] = args
   if (name === 'ABS') {
-    const v = a === undefined ? undefined : ev(a)
-    return v === undefined ? undefined : Math.abs(v)
+    const v = a === undefined ? { value: undefined, series: true } : ev(a)
+    return { value: v.value === undefined ? undefined : Math.abs(v.value), series: v.series }
   }
-  if (name === 'FILL')
-    return (a === undefined ? undefined : ev(a)) ?? (b === undefined ? undefined : ev(b))
-  const condition = a === undefined ? undefined : ev(a)
-  if (condition === undefined) return undefined
-  if (condition !== 0) return b === undefined ? undefined : ev(b)
-  return c === undefined ? undefined : ev(c)
+  if (name === 'FILL') {
+    const v = a === undefined ? undefined : ev(a).value
+    return { value: v ?? (b === undefined ? undefined : ev(b).value), series: true }
+  }
+  // IF(condition, trueValue, falseValue)
+  const condition = a === undefined ? undefined : ev(a).value
+  if (condition === undefined) return { value: undefined, series: true }
+  if (condition !== 0) {
+    const chosen = b === undefined ? undefined : ev(b).value
+    return { value: chosen ?? 0, series: true }
+  }
+  return { value: c === undefined ? undefined : ev(c).value, series: true }
 }
 
 function applyBinary(op: string, l: number, r: number): number | undefined {

@@ -5,13 +5,24 @@ import { ApiError, cloudwatchError, type Service } from './errors.js'
 import type { Random } from './random.js'
 import type { FaultRule, Scenario } from './scenario.js'
 
+/** What happens after the call is carried out: its answer lost, or held back. */
+export type Aftermath = { kind: 'drop' } | { kind: 'hold'; ms: number }
+
 export type Verdict =
-  | { kind: 'pass'; delayMs: number }
+  | { kind: 'pass'; delayMs: number; after?: Aftermath }
   | { kind: 'error'; error: ApiError; delayMs: number }
   | { kind: 'drop' }
 
 function actionPrefix(service: Service): string {
-  return service === 'cloudwatch' ? 'cloudwatch' : 'sagemaker'
+  if (service === 'runtime') return 'sagemaker'
+  return service
+}
+
+/** Whether the scenario's IAM allow-list (if any) allows `action` (e.g. `sagemaker:DeleteEndpoint`). */
+export function actionAllowed(scenario: Scenario, action: string): boolean {
+  return (
+    scenario.allowedActions === null || scenario.allowedActions.some(p => globMatches(p, action))
+  )
 }
 
 function globMatches(pattern: string, action: string): boolean {
@@ -45,10 +56,7 @@ export class Gate {
       return { kind: 'error', error: expired(service), delayMs: 0 }
     }
     const action = `${actionPrefix(service)}:${operation}`
-    if (
-      scenario.allowedActions !== null &&
-      !scenario.allowedActions.some(p => globMatches(p, action))
-    ) {
+    if (!actionAllowed(scenario, action)) {
       return { kind: 'error', error: this.denied(service, action, resource), delayMs: 0 }
     }
     let delayMs = 0
@@ -67,6 +75,15 @@ export class Gate {
         this.used.set(rule, used + 1)
         return { kind: 'error', error: throttled(service), delayMs }
       }
+      if (hit(rule.failRate)) {
+        this.used.set(rule, used + 1)
+        const fail = rule.fail ?? { code: 'ValidationException', message: 'Injected fault.' }
+        const error =
+          service === 'cloudwatch'
+            ? cloudwatchError(fail.code, fail.message)
+            : new ApiError(fail.code, fail.message, fail.status ?? 400)
+        return { kind: 'error', error, delayMs }
+      }
       if (hit(rule.serverErrorRate)) {
         this.used.set(rule, used + 1)
         return { kind: 'error', error: serverError(service), delayMs }
@@ -74,6 +91,14 @@ export class Gate {
       if (hit(rule.slowRate)) {
         this.used.set(rule, used + 1)
         delayMs += rule.slowMs ?? 1000
+      }
+      if (hit(rule.dropAfterApplyRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'pass', delayMs, after: { kind: 'drop' } }
+      }
+      if (hit(rule.holdRate)) {
+        this.used.set(rule, used + 1)
+        return { kind: 'pass', delayMs, after: { kind: 'hold', ms: rule.holdMs ?? 60_000 } }
       }
     }
     return { kind: 'pass', delayMs }

@@ -2,6 +2,7 @@
 
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { ApplicationAutoScaling } from './application-autoscaling.js'
 import { CallLog, type CallRecord } from './calls.js'
 import type { EmulatorEvent } from './events.js'
 import { CloudWatch } from './cloudwatch.js'
@@ -52,7 +53,8 @@ export interface Emulator {
   calls(): CallRecord[]
   /**
    * When each deployment reached its end (created, completed, rolling-back, rolled-back,
-   * rollback-failed, creation-failed): simulated time, and the real time the clock passed it.
+   * rollback-failed, creation-failed, out-of-service): simulated time, and the real time the
+   * clock passed it.
    */
   events(): EmulatorEvent[]
   /** Create*, Update*, Delete*, Put*, Set*, AddTags, DeleteTags, TagResource... calls. */
@@ -84,6 +86,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scenario: () => scenario,
     alarmExists: name => sim.alarms.get(name) !== undefined
   })
+  const applicationAutoScaling = new ApplicationAutoScaling({
+    store: sim.store,
+    region,
+    accountId,
+    now
+  })
   const log = new CallLog(() => callLogFile ?? scenario.callLogFile)
   const invokeRandom = seededRandom(scenario.seed + 7)
   const gate = new Gate(seededRandom(scenario.seed + 13), accountId)
@@ -101,6 +109,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (service === 'cloudwatch') {
       return typeof params.AlarmName === 'string' ? cloudwatch.alarmArn(params.AlarmName) : '*'
     }
+    if (service === 'application-autoscaling') return '*'
+    if (params.InferenceComponentName !== undefined)
+      return arn('inference-component', params.InferenceComponentName)
     if (params.EndpointName !== undefined) return arn('endpoint', params.EndpointName)
     if (params.EndpointConfigName !== undefined)
       return arn('endpoint-config', params.EndpointConfigName)
@@ -113,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createHandler({
       sagemaker: sagemaker.operations(),
       cloudwatch: cloudwatch.operations(),
+      applicationAutoScaling: applicationAutoScaling.operations(),
       invoke: (name, target) =>
         invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
       gate,
@@ -157,6 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       AWS_ENDPOINT_URL_SAGEMAKER: url,
       AWS_ENDPOINT_URL_CLOUDWATCH: url,
       AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: url,
+      AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING: url,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',

@@ -178,22 +178,43 @@ export function queriesPeriod(queries: CompiledQuery[], fallback = 60): number {
   )
 }
 
-/** The value of query `id` for the period starting at `start` (epoch ms). */
+/**
+ * The value of query `id` for the period starting at `start` (epoch ms), from the data CloudWatch
+ * has at `asOf`. An expression has a datapoint only where one of the metrics it reads has one.
+ */
 export function queryValue(
   queries: CompiledQuery[],
   id: string,
   start: number,
   periodMs: number,
   metrics: MetricStore,
-  depth = 0
+  asOf: number
 ): number | undefined {
-  const query = queries.find(q => q.id === id)
-  if (query === undefined || depth > 20) return undefined
-  if (query.metricStat !== undefined) {
-    return metrics.value(query.metricStat.metric, query.metricStat.stat, start, periodMs)
+  const values = new Map<string, number | undefined>()
+  const metricValue = (query: CompiledQuery): number | undefined => {
+    if (!values.has(query.id)) {
+      const stat = query.metricStat!
+      values.set(query.id, metrics.value(stat.metric, stat.stat, start, periodMs, asOf))
+    }
+    return values.get(query.id)
   }
-  if (query.expression === undefined) return undefined
-  return evaluate(query.expression.expr, ref =>
-    queryValue(queries, ref, start, periodMs, metrics, depth + 1)
-  )
+  const byId = new Map(queries.map(q => [q.id, q]))
+  const leaves = (query: CompiledQuery, depth: number): CompiledQuery[] => {
+    if (query.metricStat !== undefined) return [query]
+    if (query.expression === undefined || depth > 20) return []
+    return references(query.expression.expr).flatMap(ref => {
+      const next = byId.get(ref)
+      return next === undefined ? [] : leaves(next, depth + 1)
+    })
+  }
+  const value = (query: CompiledQuery | undefined, depth: number): number | undefined => {
+    if (query === undefined || depth > 20) return undefined
+    if (query.metricStat !== undefined) return metricValue(query)
+    if (query.expression === undefined) return undefined
+    return evaluate(query.expression.expr, ref => value(byId.get(ref), depth + 1))
+  }
+  const query = byId.get(id)
+  if (query === undefined) return undefined
+  if (!leaves(query, 0).some(leaf => metricValue(leaf) !== undefined)) return undefined
+  return value(query, 0)
 }

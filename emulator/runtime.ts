@@ -4,13 +4,22 @@
 import { ApiError } from './errors.js'
 import type { Random } from './random.js'
 import type { Simulation } from './simulation.js'
-import { answer, isServing, pickSlice, servingSlices } from './traffic.js'
+import { answer, isServing, pickSlice, servingSlices, type Outcome } from './traffic.js'
 
 export interface RuntimeReply {
   status: number
   headers: Record<string, string>
   body: string
   error?: string
+}
+
+/** What the model said; the timeout text is the service's, the others are the emulator's. */
+const ORIGINAL_MESSAGES: Record<Exclude<Outcome['kind'], 'ok'>, string> = {
+  'server-error': 'simulated model error',
+  'client-error': 'simulated model error',
+  timeout:
+    'Your invocation timed out while waiting for a response from container primary. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again.',
+  'socket-error': 'simulated socket error: the connection to container primary was reset'
 }
 
 export function invokeEndpoint(
@@ -36,18 +45,20 @@ export function invokeEndpoint(
       `Endpoint ${name} of account ${accountId} is not in service (status ${endpoint.status}).`
     )
   }
-  const outcome = answer(sim.scenario(), slice.variant, random)
+  const outcome = answer(sim.scenario(), slice.variant, random, now)
   sim.traffic.recordInvocation(endpoint, slice, outcome, now)
   const variant = slice.variant.variantName
-  if (outcome.status >= 400) {
-    const message = `Received ${outcome.status >= 500 ? 'server' : 'client'} error (${outcome.status}) from primary with message "simulated model error". See https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logEventViewer:group=/aws/sagemaker/Endpoints/${name} in account ${accountId} for more information.`
+  if (outcome.kind !== 'ok') {
+    const original = ORIGINAL_MESSAGES[outcome.kind]
+    const message = `Received ${outcome.kind === 'client-error' ? 'client' : 'server'} error (${outcome.status}) from primary with message "${original}". See https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logEventViewer:group=/aws/sagemaker/Endpoints/${name} in account ${accountId} for more information.`
     return {
       status: 424,
       headers: { 'x-amzn-errortype': 'ModelError', 'x-amzn-invoked-production-variant': variant },
       body: JSON.stringify({
-        ErrorCode: outcome.status >= 500 ? 'SERVER_ERROR_FROM_MODEL' : 'CLIENT_ERROR_FROM_MODEL',
+        ErrorCode:
+          outcome.kind === 'client-error' ? 'CLIENT_ERROR_FROM_MODEL' : 'SERVER_ERROR_FROM_MODEL',
         OriginalStatusCode: outcome.status,
-        OriginalMessage: 'simulated model error',
+        OriginalMessage: original,
         LogStreamArn: `arn:aws:logs:${region}:${accountId}:log-group:/aws/sagemaker/Endpoints/${name}`,
         message
       }),
@@ -62,7 +73,7 @@ export function invokeEndpoint(
       model: slice.variant.modelName,
       variant,
       endpointConfigName: slice.configName,
-      modelLatencyMs: outcome.modelLatencyUs / 1000
+      modelLatencyMs: (outcome.modelLatencyUs ?? 0) / 1000
     })
   }
 }

@@ -2,19 +2,11 @@
 
 import { ApiError, validation } from './errors.js'
 import { SageMakerOperations, seconds } from './sagemaker-operations.js'
-import type { ConfigRecord, Fleet, VariantSpec } from './state.js'
-import {
-  asObject,
-  constraint,
-  INSTANCE_TYPE_PATTERN,
-  MODEL_NAME_PATTERN,
-  NAME_PATTERN,
-  optionalArray,
-  optionalNumber,
-  readTags,
-  requireString,
-  type Params
-} from './validate.js'
+import { configVariants } from './endpoint-config-rules.js'
+import { SAGEMAKER_SHAPES } from './sagemaker-shapes.js'
+import { validateInput } from './shapes.js'
+import type { ConfigRecord, Fleet } from './state.js'
+import { NAME_PATTERN, readTags, requireString, type Params } from './validate.js'
 
 export class SageMakerEndpointConfigs extends SageMakerOperations {
   listEndpointConfigs(p: Params): Params {
@@ -28,19 +20,9 @@ export class SageMakerEndpointConfigs extends SageMakerOperations {
   }
 
   createEndpointConfig(p: Params): Params {
-    const name = requireString(p, 'EndpointConfigName', { max: 63, pattern: NAME_PATTERN })
-    const raw = optionalArray(p, 'ProductionVariants', { min: 1, max: 10 })
-    if (raw === undefined)
-      throw constraint(undefined, 'ProductionVariants', 'Member must not be null')
-    const variants = raw.map((item, i) =>
-      this.variantSpec(asObject(item, `ProductionVariants.${i + 1}.member`), i)
-    )
-    const names = new Set<string>()
-    for (const v of variants) {
-      if (names.has(v.VariantName))
-        throw validation(`Duplicate VariantName "${v.VariantName}" in ProductionVariants.`)
-      names.add(v.VariantName)
-    }
+    const input = validateInput(SAGEMAKER_SHAPES, 'CreateEndpointConfig', p)
+    const name = String(input.EndpointConfigName)
+    const { variants } = configVariants(input, model => this.ctx.store.model(model))
     const tags = readTags(p)
     if (this.ctx.store.config(name) !== undefined) {
       throw new ApiError(
@@ -48,14 +30,11 @@ export class SageMakerEndpointConfigs extends SageMakerOperations {
         `Cannot create already existing endpoint configuration "${this.arn('endpoint-config', name)}".`
       )
     }
-    const request: Params = {
-      ...p,
-      ProductionVariants: raw.map((item, i) => ({
-        InitialVariantWeight: 1,
-        ...(item as Params),
-        ...{ VariantName: variants[i]?.VariantName }
-      }))
-    }
+    const withWeight = (list: unknown): Params[] =>
+      (list as Params[]).map(v => ({ InitialVariantWeight: 1, ...v }))
+    const request: Params = { ...input, ProductionVariants: withWeight(input.ProductionVariants) }
+    if (input.ShadowProductionVariants !== undefined)
+      request.ShadowProductionVariants = withWeight(input.ShadowProductionVariants)
     delete request.Tags
     const record: ConfigRecord = {
       name,
@@ -67,55 +46,6 @@ export class SageMakerEndpointConfigs extends SageMakerOperations {
     }
     this.ctx.store.configs.set(name.toLowerCase(), record)
     return { EndpointConfigArn: record.arn }
-  }
-
-  private variantSpec(v: Params, i: number): VariantSpec {
-    const path = `ProductionVariants.${i + 1}.member`
-    const VariantName = requireString(v, 'VariantName', {
-      max: 63,
-      pattern: NAME_PATTERN,
-      path: `${path}.VariantName`
-    })
-    const ModelName = requireString(v, 'ModelName', {
-      max: 63,
-      pattern: MODEL_NAME_PATTERN,
-      path: `${path}.ModelName`
-    })
-    if (v.ServerlessConfig !== undefined)
-      throw validation('ServerlessConfig is not supported by this emulator.')
-    const InstanceType = requireString(v, 'InstanceType', { path: `${path}.InstanceType` })
-    if (!INSTANCE_TYPE_PATTERN.test(InstanceType)) {
-      throw constraint(
-        InstanceType,
-        `${path}.InstanceType`,
-        'Member must satisfy enum value set: [ml.t2.medium, ml.m5.large, ml.m5.xlarge, ...]'
-      )
-    }
-    const count = optionalNumber(v, 'InitialInstanceCount', {
-      min: 1,
-      integer: true,
-      path: `${path}.InitialInstanceCount`
-    })
-    if (count === undefined)
-      throw validation(`InitialInstanceCount is required for production variant ${VariantName}.`)
-    const weight =
-      optionalNumber(v, 'InitialVariantWeight', { min: 0, path: `${path}.InitialVariantWeight` }) ??
-      1
-    optionalNumber(v, 'VolumeSizeInGB', {
-      min: 1,
-      max: 512,
-      integer: true,
-      path: `${path}.VolumeSizeInGB`
-    })
-    if (this.ctx.store.model(ModelName) === undefined)
-      throw validation(`Could not find model "${ModelName}".`)
-    return {
-      VariantName,
-      ModelName,
-      InitialInstanceCount: count,
-      InstanceType,
-      InitialVariantWeight: weight
-    }
   }
 
   config(name: string): ConfigRecord {
@@ -148,9 +78,11 @@ export class SageMakerEndpointConfigs extends SageMakerOperations {
   fleet(config: ConfigRecord): Fleet {
     return {
       configName: config.name,
+      config: config.request,
       variants: config.variants.map(v => {
-        const model = this.ctx.store.model(v.ModelName)
-        if (model === undefined) throw validation(`Could not find model "${v.ModelName}".`)
+        const model = v.ModelName === '' ? undefined : this.ctx.store.model(v.ModelName)
+        if (v.ModelName !== '' && model === undefined)
+          throw validation(`Could not find model "${v.ModelName}".`)
         return {
           variantName: v.VariantName,
           modelName: v.ModelName,
@@ -158,8 +90,9 @@ export class SageMakerEndpointConfigs extends SageMakerOperations {
           desired: v.InitialInstanceCount,
           current: 0,
           weight: v.InitialVariantWeight,
-          image: model.image,
-          behaviourKeys: model.behaviourKeys
+          image: model?.image,
+          behaviourKeys: model?.behaviourKeys ?? [],
+          spec: v.spec
         }
       })
     }

@@ -4,19 +4,9 @@ import { ApiError, validation } from './errors.js'
 import { SageMakerOperations, seconds } from './sagemaker-operations.js'
 import type { Scenario } from './scenario.js'
 import type { ModelRecord } from './state.js'
-import {
-  asObject,
-  constraint,
-  MODEL_DATA_URL_PATTERN,
-  MODEL_NAME_PATTERN,
-  optionalArray,
-  optionalObject,
-  optionalString,
-  readTags,
-  requireString,
-  ROLE_ARN_PATTERN,
-  type Params
-} from './validate.js'
+import { SAGEMAKER_SHAPES } from './sagemaker-shapes.js'
+import { validateInput } from './shapes.js'
+import { MODEL_NAME_PATTERN, readTags, requireString, type Params } from './validate.js'
 
 export class SageMakerModels extends SageMakerOperations {
   listModels(p: Params): Params {
@@ -24,58 +14,21 @@ export class SageMakerModels extends SageMakerOperations {
   }
 
   createModel(p: Params): Params {
-    const name = requireString(p, 'ModelName', { max: 63, pattern: MODEL_NAME_PATTERN })
-    optionalString(p, 'ExecutionRoleArn', { min: 20, max: 2048, pattern: ROLE_ARN_PATTERN })
-    const primary = optionalObject(p.PrimaryContainer, 'PrimaryContainer')
-    const containers = optionalArray(p, 'Containers', { max: 15 })
-    if (primary === undefined && (containers === undefined || containers.length === 0)) {
+    const input = validateInput(SAGEMAKER_SHAPES, 'CreateModel', p)
+    const name = String(input.ModelName)
+    const primary = input.PrimaryContainer as Params | undefined
+    const containers = (input.Containers as Params[] | undefined) ?? []
+    if (primary === undefined && containers.length === 0) {
       throw validation('Either PrimaryContainer or Containers must be specified.')
     }
-    const list =
-      primary !== undefined
-        ? [primary]
-        : (containers ?? []).map((c, i) => asObject(c, `Containers.${i + 1}.member`))
+    const list = primary !== undefined ? [primary] : containers
     const keys: string[] = []
     let image: string | undefined
     list.forEach((container, i) => {
       const path = primary !== undefined ? 'PrimaryContainer' : `Containers.${i + 1}.member`
-      const containerImage = optionalString(container, 'Image', {
-        max: 255,
-        pattern: /^\S+$/,
-        path: `${path}.Image`
-      })
-      const url = optionalString(container, 'ModelDataUrl', {
-        max: 1024,
-        pattern: MODEL_DATA_URL_PATTERN,
-        path: `${path}.ModelDataUrl`
-      })
-      const packageName = optionalString(container, 'ModelPackageName', {
-        max: 2048,
-        path: `${path}.ModelPackageName`
-      })
-      const env = optionalObject(container.Environment, `${path}.Environment`) ?? {}
-      if (Object.keys(env).length > 100)
-        throw constraint(
-          '{...}',
-          `${path}.Environment`,
-          'Member must have length less than or equal to 100'
-        )
-      for (const [key, value] of Object.entries(env)) {
-        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.length > 1024) {
-          throw constraint(
-            key,
-            `${path}.Environment`,
-            'Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z_][a-zA-Z0-9_]*]'
-          )
-        }
-        if (typeof value !== 'string' || value.length > 1024) {
-          throw constraint(
-            value,
-            `${path}.Environment`,
-            'Map value must be a string of at most 1024 characters'
-          )
-        }
-      }
+      const containerImage = container.Image as string | undefined
+      const url = container.ModelDataUrl as string | undefined
+      const packageName = container.ModelPackageName as string | undefined
       if (packageName !== undefined) {
         const pkg = this.modelPackage(packageName)
         keys.push(...[pkg.modelDataUrl, pkg.image].filter((k): k is string => k !== undefined))
@@ -100,7 +53,7 @@ export class SageMakerModels extends SageMakerOperations {
       name,
       arn: this.arn('model', name),
       creationTime: this.ctx.now(),
-      request: { ...p },
+      request: input,
       behaviourKeys: keys,
       image,
       tags

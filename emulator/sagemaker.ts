@@ -4,6 +4,8 @@ import { describeEndpoint } from './endpoint-view.js'
 import { ApiError, validation } from './errors.js'
 import { SageMakerEndpointConfigs } from './sagemaker-endpoint-configs.js'
 import { SageMakerEndpoints } from './sagemaker-endpoints.js'
+import { InferenceComponents } from './inference-components.js'
+import { updateWeightsAndCapacities } from './sagemaker-capacity.js'
 import { SageMakerModels } from './sagemaker-models.js'
 import type { SageMakerContext } from './sagemaker-operations.js'
 import { mergeTags, optionalArray, readTags, requireString, type Params } from './validate.js'
@@ -16,15 +18,17 @@ export class SageMaker {
   private readonly models: SageMakerModels
   private readonly configs: SageMakerEndpointConfigs
   private readonly endpoints: SageMakerEndpoints
+  private readonly components: InferenceComponents
 
   constructor(private readonly ctx: SageMakerContext) {
     this.models = new SageMakerModels(ctx)
     this.configs = new SageMakerEndpointConfigs(ctx)
     this.endpoints = new SageMakerEndpoints(ctx, this.configs)
+    this.components = new InferenceComponents(ctx)
   }
 
   operations(): Record<string, Handler> {
-    const { models, configs, endpoints } = this
+    const { models, configs, endpoints, components } = this
     return {
       CreateModel: p => models.createModel(p),
       DescribeModel: p => models.describeModel(p),
@@ -39,6 +43,12 @@ export class SageMaker {
       UpdateEndpoint: p => endpoints.updateEndpoint(p),
       DeleteEndpoint: p => endpoints.deleteEndpoint(p),
       ListEndpoints: p => endpoints.listEndpoints(p),
+      UpdateEndpointWeightsAndCapacities: p =>
+        updateWeightsAndCapacities(p, name => this.ctx.store.endpoint(name), this.ctx.now()),
+      CreateInferenceComponent: p => components.createComponent(p),
+      DescribeInferenceComponent: p => components.describeComponent(p),
+      ListInferenceComponents: p => components.listComponents(p),
+      DeleteInferenceComponent: p => components.deleteComponent(p),
       AddTags: p => this.addTags(p),
       ListTags: p => ({ Tags: this.taggable(p).tags }),
       DeleteTags: p => this.deleteTags(p),

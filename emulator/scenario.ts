@@ -15,6 +15,18 @@ export interface ModelBehaviour {
   latencyJitterMs?: number
   /** The container never passes the ping health check: creation fails, an update rolls back. */
   failHealthCheck?: boolean
+  /**
+   * Fraction (0..1) of requests that time out in the container: ModelError for the caller,
+   * counted in InvocationModelErrors only (not in 4XX/5XX, no ModelLatency sample).
+   */
+  timeoutRate?: number
+  /** Fraction (0..1) of requests that end in a socket error; counted like timeouts. */
+  socketErrorRate?: number
+  /**
+   * The model's failures (errorRate, error4xxRate, timeoutRate, socketErrorRate) begin this many
+   * seconds after its fleet first takes traffic (a model that degrades under load); 0 = at once.
+   */
+  failuresAfterSeconds?: number
 }
 
 export interface ModelPackage {
@@ -36,6 +48,14 @@ export interface FaultRule {
   dropRate?: number
   slowRate?: number
   slowMs?: number
+  /** Carry the call out, then destroy the socket: the caller never hears that it happened. */
+  dropAfterApplyRate?: number
+  /** Carry the call out, then hold the answer for `holdMs` real milliseconds. */
+  holdRate?: number
+  holdMs?: number
+  /** Answer this error instead of carrying the call out (e.g. a transient "Could not find"). */
+  failRate?: number
+  fail?: { code: string; message: string; status?: number }
   /** Stop injecting after this many faults (any kind) from this rule. */
   times?: number
 }
@@ -48,7 +68,14 @@ export interface Scenario {
   activatingSeconds: number
   decommissionSeconds: number
   deletionSeconds: number
+  /** How long a rollback takes to tear the green fleet down before InService on the old config. */
   rollingBackSeconds: number
+  /**
+   * The latest a request reaches CloudWatch's per-minute datapoint after it happened: each
+   * second's requests arrive after a seeded delay between a third of this and all of it, so a
+   * minute is complete only this long after it ends and partial before. 0 = at once.
+   */
+  metricDelaySeconds: number
   models: Record<string, ModelBehaviour>
   defaultModel: ModelBehaviour
   modelPackages: Record<string, ModelPackage>
@@ -57,28 +84,51 @@ export interface Scenario {
   updateRollbackFailed: boolean
   alarmsInAlarm: string[]
   configNameSwitchesEarly: boolean
+  /** Seconds after an update starts at which the endpoint shows SystemUpdating (null: never). */
+  systemUpdatingAfterSeconds: number | null
+  /** How long SystemUpdating lasts; the deployment is paused meanwhile. */
+  systemUpdatingSeconds: number
+  /** Seconds after an update starts at which the endpoint goes OutOfService for good (null: never). */
+  outOfServiceAfterSeconds: number | null
+  /** Instances of each type the account may run for endpoints (ResourceLimitExceeded beyond). */
+  instanceQuota: Record<string, number> | null
+  /** Assumption: an AutoRollbackConfiguration alarm that does not exist is rejected. */
+  assumeAlarmsMustExist: boolean
+  /** Assumption: RetainDeploymentConfig with no stored configuration is rejected. */
+  assumeRetainNeedsStoredConfig: boolean
+  /** Assumption: alarm and timeout rollbacks leave the emulator's own FailureReason texts. */
+  assumeRollbackFailureReason: boolean
+  /** Assumption: FailureReason is cleared when an update starts (not only when one succeeds). */
+  assumeFailureReasonClearedOnUpdate: boolean
+  /** Assumption: a plain update (no deployment config) must keep the same variant names. */
+  assumeSameVariantsOnPlainUpdate: boolean
   faults: FaultRule[]
   expireCredentialsAfterSeconds: number | null
   allowedActions: string[] | null
   callLogFile: string | null
 }
 
+// Timings as real endpoints report them (minutes, not seconds); see the fidelity table.
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   seed: 42,
   trafficPerMinute: 600,
-  creationSeconds: 120,
-  provisioningSeconds: 60,
+  creationSeconds: 600,
+  provisioningSeconds: 480,
   activatingSeconds: 5,
-  decommissionSeconds: 10,
-  deletionSeconds: 5,
-  rollingBackSeconds: 30,
+  decommissionSeconds: 120,
+  deletionSeconds: 60,
+  rollingBackSeconds: 180,
+  metricDelaySeconds: 180,
   models: {},
   defaultModel: {
     errorRate: 0,
     error4xxRate: 0,
     latencyMs: 40,
     latencyJitterMs: 0,
-    failHealthCheck: false
+    failHealthCheck: false,
+    timeoutRate: 0,
+    socketErrorRate: 0,
+    failuresAfterSeconds: 0
   },
   modelPackages: {},
   emptyFailureReasonOnRollback: false,
@@ -86,6 +136,15 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   updateRollbackFailed: false,
   alarmsInAlarm: [],
   configNameSwitchesEarly: false,
+  systemUpdatingAfterSeconds: null,
+  systemUpdatingSeconds: 120,
+  outOfServiceAfterSeconds: null,
+  instanceQuota: null,
+  assumeAlarmsMustExist: false,
+  assumeRetainNeedsStoredConfig: false,
+  assumeRollbackFailureReason: false,
+  assumeFailureReasonClearedOnUpdate: false,
+  assumeSameVariantsOnPlainUpdate: false,
   faults: [],
   expireCredentialsAfterSeconds: null,
   allowedActions: null,
@@ -100,8 +159,12 @@ const NUMBER_FIELDS = [
   'activatingSeconds',
   'decommissionSeconds',
   'deletionSeconds',
-  'rollingBackSeconds'
+  'rollingBackSeconds',
+  'metricDelaySeconds',
+  'systemUpdatingSeconds'
 ] as const
+
+const OPTIONAL_NUMBER_FIELDS = ['systemUpdatingAfterSeconds', 'outOfServiceAfterSeconds'] as const
 
 /** Reads a scenario file (JSON) or takes an object, and fills every default. */
 export function loadScenario(source: Partial<Scenario> | string | undefined): Scenario {
@@ -141,6 +204,14 @@ export function resolveScenario(
       )
     }
   }
+  for (const key of OPTIONAL_NUMBER_FIELDS) {
+    const value = merged[key]
+    if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+      throw new Error(
+        `Scenario field "${key}" must be null or a number >= 0 (got ${JSON.stringify(value)})`
+      )
+    }
+  }
   merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
   return merged
 }
@@ -164,6 +235,9 @@ export function behaviourFor(
     error4xxRate: merged.error4xxRate ?? 0,
     latencyMs: merged.latencyMs ?? 40,
     latencyJitterMs: merged.latencyJitterMs ?? 0,
-    failHealthCheck: merged.failHealthCheck ?? false
+    failHealthCheck: merged.failHealthCheck ?? false,
+    timeoutRate: merged.timeoutRate ?? 0,
+    socketErrorRate: merged.socketErrorRate ?? 0,
+    failuresAfterSeconds: merged.failuresAfterSeconds ?? 0
   }
 }

@@ -14,6 +14,7 @@ type Handler = (params: Record<string, unknown>) => unknown
 export interface ServerDeps {
   sagemaker: Record<string, Handler>
   cloudwatch: Record<string, Handler>
+  applicationAutoScaling: Record<string, Handler>
   invoke(name: string, targetVariant: string | undefined): RuntimeReply
   gate: Gate
   log: CallLog
@@ -30,12 +31,14 @@ export interface ServerDeps {
 
 const TARGETS: Record<string, Service> = {
   SageMaker: 'sagemaker',
-  GraniteServiceVersion20100801: 'cloudwatch'
+  GraniteServiceVersion20100801: 'cloudwatch',
+  AnyScaleFrontendService: 'application-autoscaling'
 }
 const CONTENT_TYPES: Record<Service, string> = {
   sagemaker: 'application/x-amz-json-1.1',
   cloudwatch: 'application/x-amz-json-1.0',
-  runtime: 'application/json'
+  runtime: 'application/json',
+  'application-autoscaling': 'application/x-amz-json-1.1'
 }
 
 interface Reply {
@@ -54,7 +57,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+// Unref'd: a held or slowed answer never keeps a test process (or a closing emulator) alive.
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms).unref())
 
 export function errorReply(service: Service, error: ApiError): Reply {
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }
@@ -167,7 +171,29 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   if (verdict.delayMs > 0) await sleep(verdict.delayMs)
   if (verdict.kind === 'error')
     return send(deps, res, service, op, params, errorReply(service, verdict.error))
-  send(deps, res, service, op, params, execute(deps, service, op, params))
+  const reply = execute(deps, service, op, params)
+  const after = verdict.after
+  if (after === undefined) return send(deps, res, service, op, params, reply)
+  // Carried out now; the answer is lost or held back, so the caller cannot tell from it alone.
+  deps.log.add({
+    service,
+    operation: op,
+    params,
+    simulatedTime: deps.catchUp(),
+    realTime: Date.now(),
+    status: reply.status,
+    ...(reply.error === undefined ? {} : { error: reply.error }),
+    answer:
+      after.kind === 'drop'
+        ? 'dropped after the call was carried out (injected fault)'
+        : `held ${after.ms} ms after the call was carried out (injected fault)`
+  })
+  if (after.kind === 'drop') {
+    req.socket.destroy()
+    return
+  }
+  await sleep(after.ms)
+  if (!res.destroyed && !req.socket.destroyed) respond(res, reply)
 }
 
 function execute(
@@ -184,11 +210,21 @@ function execute(
         typeof target === 'string' ? target : undefined
       )
     }
-    const handler = (service === 'sagemaker' ? deps.sagemaker : deps.cloudwatch)[op]
+    const handlers = {
+      sagemaker: deps.sagemaker,
+      cloudwatch: deps.cloudwatch,
+      'application-autoscaling': deps.applicationAutoScaling
+    }[service]
+    const handler = handlers[op]
     if (handler === undefined) {
+      const names = {
+        sagemaker: 'SageMaker',
+        cloudwatch: 'CloudWatch',
+        'application-autoscaling': 'Application Auto Scaling'
+      }
       throw new ApiError(
         'UnknownOperationException',
-        `The operation ${op} is not supported by the emulated ${service === 'sagemaker' ? 'SageMaker' : 'CloudWatch'} service.`
+        `The operation ${op} is not supported by the emulated ${names[service]} service.`
       )
     }
     const output = handler(params)
@@ -226,6 +262,10 @@ function send(
     status: reply.status,
     ...(reply.error === undefined ? {} : { error: reply.error })
   })
+  respond(res, reply)
+}
+
+function respond(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, {
     ...reply.headers,
     'x-amzn-requestid': randomUUID(),

@@ -1,6 +1,7 @@
 // The simulation: one-second ticks on the virtual clock, processed lazily up to "now" before
-// each request. Per tick: synthetic traffic, alarm evaluation at each whole minute, then each
-// endpoint's state machine (rollback checks, phase transitions).
+// each request. Per tick: synthetic traffic, alarm evaluation at each whole minute (on the data
+// that has arrived by then), then each endpoint's state machine (rollback checks, phase
+// transitions).
 
 import { AlarmBook } from './alarms.js'
 import type { VirtualClock } from './clock.js'
@@ -29,7 +30,12 @@ export class Simulation {
   ) {
     const random = seededRandom(getScenario().seed)
     this.alarms = new AlarmBook(this.metrics, () => this.getScenario().alarmsInAlarm)
-    this.traffic = new TrafficGenerator(getScenario, this.metrics, random)
+    this.traffic = new TrafficGenerator(
+      getScenario,
+      this.metrics,
+      random,
+      seededRandom(getScenario().seed + 29)
+    )
     this.events = new EventLog(simulated => clock.realTimeAt(simulated))
     this.processedUntil = Math.floor(clock.now() / TICK_MS) * TICK_MS
   }
@@ -63,7 +69,11 @@ export class Simulation {
     const end = start + TICK_MS
     for (const endpoint of this.store.endpoints.values()) this.traffic.tick(endpoint, start)
     this.processedUntil = end
-    if (end % MINUTE_MS === 0) this.alarms.evaluateAll(end)
+    if (end % MINUTE_MS === 0) {
+      // What happened before the evaluation sees the alarms as they were.
+      this.runStateMachines(end - 1)
+      this.alarms.evaluateAll(end)
+    }
     this.runStateMachines(end)
   }
 }

@@ -1,6 +1,8 @@
 // The SageMaker resources the emulator keeps: models, endpoint configs, endpoints, and the
 // fleets (blue = live, green = pending) an endpoint runs.
 
+import { ScalingStore } from './application-autoscaling-state.js'
+import type { InferenceComponentRecord } from './inference-components-state.js'
 import type { TagEntry } from './validate.js'
 
 export interface ModelRecord {
@@ -17,10 +19,15 @@ export interface ModelRecord {
 
 export interface VariantSpec {
   VariantName: string
+  /** Empty for a variant that hosts inference components (no model of its own). */
   ModelName: string
+  /** 1 for a serverless variant: one unit of capacity that takes traffic, shown as no instances. */
   InitialInstanceCount: number
+  /** Empty for a serverless variant. */
   InstanceType: string
   InitialVariantWeight: number
+  /** The variant as stored (every field of the request). */
+  spec: Record<string, unknown>
 }
 
 export interface ConfigRecord {
@@ -38,7 +45,10 @@ export interface VariantStatusEntry {
   StartTime: number
 }
 
-/** One variant of a fleet. `current` is the number of instances taking traffic. */
+/**
+ * One variant of a fleet. `current` is its CurrentInstanceCount: for the green fleet the
+ * instances taking traffic, for the blue fleet the instances running.
+ */
 export interface FleetVariant {
   variantName: string
   modelName: string
@@ -48,11 +58,22 @@ export interface FleetVariant {
   weight: number
   image: string | undefined
   behaviourKeys: string[]
+  /** The config's variant as stored: ServerlessConfig, ManagedInstanceScaling, RoutingConfig... */
+  spec?: Record<string, unknown>
+  /**
+   * Instances' worth of traffic the variant takes when not all its running instances take traffic
+   * (the blue fleet while green takes its share); absent: `current`.
+   */
+  servingInstances?: number | undefined
+  /** Simulated epoch ms at which the fleet first took traffic. */
+  trafficSince?: number | undefined
 }
 
 export interface Fleet {
   configName: string
   variants: FleetVariant[]
+  /** The endpoint config as stored: AsyncInferenceConfig, DataCaptureConfig, shadow variants... */
+  config?: Record<string, unknown>
 }
 
 export type TrafficType = 'LINEAR' | 'CANARY' | 'ALL_AT_ONCE'
@@ -89,6 +110,10 @@ export interface Deployment {
   step: number
   /** Set when a rollback starts; becomes FailureReason when it ends. */
   rollbackReason: string | undefined
+  /** While SystemUpdating: when it began and ends, and the status to return to. */
+  pause?: { from: number; until: number; resume: EndpointStatus } | undefined
+  /** SystemUpdating already happened during this deployment. */
+  paused?: boolean
 }
 
 export type EndpointStatus =
@@ -127,6 +152,9 @@ export class ResourceStore {
   readonly models = new Map<string, ModelRecord>()
   readonly configs = new Map<string, ConfigRecord>()
   readonly endpoints = new Map<string, EndpointRecord>()
+  readonly inferenceComponents = new Map<string, InferenceComponentRecord>()
+  /** Application Auto Scaling's registrations (UpdateEndpoint and DeleteEndpoint consult them). */
+  readonly scaling = new ScalingStore()
 
   model(name: string): ModelRecord | undefined {
     return this.models.get(name.toLowerCase())
@@ -141,7 +169,12 @@ export class ResourceStore {
   }
 
   byArn(arn: string): { tags: TagEntry[] } | undefined {
-    for (const map of [this.models, this.configs, this.endpoints] as const) {
+    for (const map of [
+      this.models,
+      this.configs,
+      this.endpoints,
+      this.inferenceComponents
+    ] as const) {
       for (const record of map.values()) if (record.arn === arn) return record
     }
     return undefined

@@ -1,6 +1,7 @@
 // Synthetic traffic: `trafficPerMinute` requests spread over every instance taking traffic
 // (blue and green), each answered per its model's behaviour, drawn from the seeded PRNG.
-// The results become the per-minute AWS/SageMaker metrics, per variant and per fleet.
+// The results become the per-minute AWS/SageMaker metrics, per variant and per fleet; each
+// second's results reach CloudWatch after the scenario's metric delay.
 
 import type { Aggregate, Dimension, MetricStore } from './metrics.js'
 import type { Random } from './random.js'
@@ -11,9 +12,18 @@ export const NAMESPACE = 'AWS/SageMaker'
 export const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints'
 const OVERHEAD_LATENCY_US = 2_500
 
+/** How one request ended: a model answer (2XX/4XX/5XX), or a timeout or socket error. */
 export interface Outcome {
+  kind: 'ok' | 'client-error' | 'server-error' | 'timeout' | 'socket-error'
+  /** The model's HTTP status (0 for a timeout or socket error). */
   status: number
-  modelLatencyUs: number
+  /** Undefined when the model never answered. */
+  modelLatencyUs: number | undefined
+}
+
+/** Instances' worth of traffic a variant takes. */
+export function servingInstances(variant: FleetVariant): number {
+  return variant.servingInstances ?? variant.current
 }
 
 /** One variant's slice of a fleet that currently takes traffic. */
@@ -36,12 +46,12 @@ export function isServing(endpoint: EndpointRecord): boolean {
 /** Every (fleet, variant) taking traffic, blue first. */
 export function servingSlices(endpoint: EndpointRecord): ServingSlice[] {
   const slices: ServingSlice[] = endpoint.blue.variants
-    .filter(v => v.current > 0)
+    .filter(v => servingInstances(v) > 0)
     .map(variant => ({ configName: endpoint.blue.configName, variant }))
   const green = endpoint.deployment?.green
   if (green !== undefined) {
     for (const variant of green.variants) {
-      if (variant.current > 0) slices.push({ configName: green.configName, variant })
+      if (servingInstances(variant) > 0) slices.push({ configName: green.configName, variant })
     }
   }
   return slices
@@ -62,26 +72,40 @@ export function pickSlice(slices: ServingSlice[], random: Random): ServingSlice 
     }
   }
   const candidates = slices.filter(s => s.variant.variantName === variantName)
-  const instances = candidates.reduce((a, s) => a + s.variant.current, 0)
+  const instances = candidates.reduce((a, s) => a + servingInstances(s.variant), 0)
   let r = random() * instances
   for (const slice of candidates) {
-    r -= slice.variant.current
+    r -= servingInstances(slice.variant)
     if (r < 0) return slice
   }
   return candidates[candidates.length - 1]
 }
 
-export function answer(scenario: Scenario, variant: FleetVariant, random: Random): Outcome {
+/** How the model of `variant` answers one request at simulated time `now`. */
+export function answer(
+  scenario: Scenario,
+  variant: FleetVariant,
+  random: Random,
+  now: number
+): Outcome {
   const behaviour = behaviourFor(scenario, variant.behaviourKeys)
+  const failing =
+    behaviour.failuresAfterSeconds <= 0 ||
+    (variant.trafficSince !== undefined &&
+      now >= variant.trafficSince + behaviour.failuresAfterSeconds * 1000)
   const draw = random()
-  const status =
-    draw < behaviour.errorRate
-      ? 500
-      : draw < behaviour.errorRate + behaviour.error4xxRate
-        ? 400
-        : 200
   const jitter = behaviour.latencyJitterMs * (random() * 2 - 1)
-  return { status, modelLatencyUs: Math.max(0, Math.round((behaviour.latencyMs + jitter) * 1000)) }
+  const latency = Math.max(0, Math.round((behaviour.latencyMs + jitter) * 1000))
+  if (!failing) return { kind: 'ok', status: 200, modelLatencyUs: latency }
+  let edge = behaviour.errorRate
+  if (draw < edge) return { kind: 'server-error', status: 500, modelLatencyUs: latency }
+  edge += behaviour.error4xxRate
+  if (draw < edge) return { kind: 'client-error', status: 400, modelLatencyUs: latency }
+  edge += behaviour.timeoutRate
+  if (draw < edge) return { kind: 'timeout', status: 0, modelLatencyUs: undefined }
+  edge += behaviour.socketErrorRate
+  if (draw < edge) return { kind: 'socket-error', status: 0, modelLatencyUs: undefined }
+  return { kind: 'ok', status: 200, modelLatencyUs: latency }
 }
 
 interface SliceTally {
@@ -89,8 +113,19 @@ interface SliceTally {
   invocations: number
   errors5xx: number
   errors4xx: number
+  /** Non-2XX of any kind, socket errors and timeouts included. */
+  modelErrors: number
   latency: Aggregate
 }
+
+const emptyTally = (slice: ServingSlice): SliceTally => ({
+  slice,
+  invocations: 0,
+  errors5xx: 0,
+  errors4xx: 0,
+  modelErrors: 0,
+  latency: { sum: 0, count: 0, min: Infinity, max: -Infinity }
+})
 
 /** Generates one second of synthetic traffic for an endpoint (from `time`). */
 export class TrafficGenerator {
@@ -99,8 +134,17 @@ export class TrafficGenerator {
   constructor(
     private readonly scenario: () => Scenario,
     private readonly metrics: MetricStore,
-    private readonly random: Random
+    private readonly random: Random,
+    /** Draws arrival delays: its own sequence, so traffic is the same whatever the delay. */
+    private readonly arrivalRandom: Random
   ) {}
+
+  /** When results of `time` reach CloudWatch: between a third of the delay and all of it. */
+  private arrival(time: number): number {
+    const delayMs = this.scenario().metricDelaySeconds * 1000
+    if (delayMs <= 0) return time
+    return time + Math.round(delayMs / 3 + this.arrivalRandom() * ((2 * delayMs) / 3))
+  }
 
   tick(endpoint: EndpointRecord, time: number): void {
     if (!isServing(endpoint)) return
@@ -113,23 +157,18 @@ export class TrafficGenerator {
     for (let i = 0; i < count; i++) {
       const slice = pickSlice(slices, this.random)
       if (slice === undefined) break
-      const outcome = answer(this.scenario(), slice.variant, this.random)
+      const outcome = answer(this.scenario(), slice.variant, this.random, time)
       let tally = tallies.get(slice)
       if (tally === undefined) {
-        tally = {
-          slice,
-          invocations: 0,
-          errors5xx: 0,
-          errors4xx: 0,
-          latency: { sum: 0, count: 0, min: Infinity, max: -Infinity }
-        }
+        tally = emptyTally(slice)
         tallies.set(slice, tally)
       }
       addOutcome(tally, outcome)
     }
-    for (const tally of tallies.values()) this.publish(endpoint, slices, tally, time)
+    const visibleAt = this.arrival(time)
+    for (const tally of tallies.values()) this.publish(endpoint, slices, tally, time, visibleAt)
     for (const slice of slices) {
-      const perInstance = count / Math.max(1, slices.length) / slice.variant.current
+      const perInstance = count / Math.max(1, slices.length) / servingInstances(slice.variant)
       const cpu = Math.min(100, 8 + perInstance * 4)
       this.metrics.record(
         {
@@ -138,7 +177,8 @@ export class TrafficGenerator {
           dimensions: variantDimensions(endpoint.name, slice.variant.variantName)
         },
         time,
-        cpu
+        cpu,
+        visibleAt
       )
     }
   }
@@ -150,27 +190,23 @@ export class TrafficGenerator {
     outcome: Outcome,
     time: number
   ): void {
-    const tally: SliceTally = {
-      slice,
-      invocations: 0,
-      errors5xx: 0,
-      errors4xx: 0,
-      latency: { sum: 0, count: 0, min: Infinity, max: -Infinity }
-    }
+    const tally = emptyTally(slice)
     addOutcome(tally, outcome)
-    this.publish(endpoint, servingSlices(endpoint), tally, time)
+    this.publish(endpoint, servingSlices(endpoint), tally, time, this.arrival(time))
   }
 
   private publish(
     endpoint: EndpointRecord,
     slices: ServingSlice[],
     tally: SliceTally,
-    time: number
+    time: number,
+    visibleAt: number
   ): void {
     const { variant, configName } = tally.slice
     const variantInstances = slices
       .filter(s => s.variant.variantName === variant.variantName)
       .reduce((a, s) => a + s.variant.current, 0)
+    const answered = tally.latency.count
     const byVariant = variantDimensions(endpoint.name, variant.variantName)
     const byFleet = [...byVariant, { Name: 'EndpointConfigName', Value: configName }]
     const n = tally.invocations
@@ -181,8 +217,8 @@ export class TrafficGenerator {
       max: k > 0 ? 1 : 0
     })
     const overhead: Aggregate = {
-      sum: OVERHEAD_LATENCY_US * n,
-      count: n,
+      sum: OVERHEAD_LATENCY_US * answered,
+      count: answered,
       min: OVERHEAD_LATENCY_US,
       max: OVERHEAD_LATENCY_US
     }
@@ -191,11 +227,16 @@ export class TrafficGenerator {
       [byFleet, variant.current]
     ] as const) {
       const put = (metricName: string, sample: Aggregate): void =>
-        this.metrics.recordAggregate({ namespace: NAMESPACE, metricName, dimensions }, time, sample)
+        this.metrics.recordAggregate(
+          { namespace: NAMESPACE, metricName, dimensions },
+          time,
+          sample,
+          visibleAt
+        )
       put('Invocations', { sum: n, count: n, min: 1, max: 1 })
       put('Invocation5XXErrors', flags(tally.errors5xx))
       put('Invocation4XXErrors', flags(tally.errors4xx))
-      put('InvocationModelErrors', flags(tally.errors5xx + tally.errors4xx))
+      put('InvocationModelErrors', flags(tally.modelErrors))
       put('ModelLatency', tally.latency)
       put('OverheadLatency', overhead)
       const per = 1 / Math.max(1, instances)
@@ -206,12 +247,16 @@ export class TrafficGenerator {
 
 function addOutcome(tally: SliceTally, outcome: Outcome): void {
   tally.invocations += 1
-  if (outcome.status >= 500) tally.errors5xx += 1
-  else if (outcome.status >= 400) tally.errors4xx += 1
-  tally.latency.sum += outcome.modelLatencyUs
+  if (outcome.kind === 'server-error') tally.errors5xx += 1
+  if (outcome.kind === 'client-error') tally.errors4xx += 1
+  if (outcome.kind !== 'ok') tally.modelErrors += 1
+  // A request the model never answered has no ModelLatency sample.
+  const latency = outcome.modelLatencyUs
+  if (latency === undefined) return
+  tally.latency.sum += latency
   tally.latency.count += 1
-  tally.latency.min = Math.min(tally.latency.min, outcome.modelLatencyUs)
-  tally.latency.max = Math.max(tally.latency.max, outcome.modelLatencyUs)
+  tally.latency.min = Math.min(tally.latency.min, latency)
+  tally.latency.max = Math.max(tally.latency.max, latency)
 }
 
 export function variantDimensions(endpointName: string, variantName: string): Dimension[] {

@@ -16,7 +16,7 @@ import {
   SYSTEM_NODE,
   type ActionResult
 } from './lib/action-runner.js'
-import { LAB_ENDPOINT, labSteps } from './lib/lab.js'
+import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps } from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
 const node = args.has('--system-node') ? SYSTEM_NODE : args.has('--node24') ? NODE_24 : ACTION_NODE
@@ -39,9 +39,13 @@ function show(line: string): void {
 const started = Date.now()
 const emulator = await startEmulator({
   scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-  timeScale: 60
+  timeScale: LAB_TIME_SCALE
 })
-console.log(bold('SageMaker blue/green lab (local emulator, 60 simulated seconds per second)'))
+console.log(
+  bold(
+    `SageMaker blue/green lab (local emulator, realistic timings and late metrics, ${LAB_TIME_SCALE} simulated seconds per second)`
+  )
+)
 console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
 
 const results: { name: string; expected: string; result: ActionResult }[] = []

@@ -88,3 +88,46 @@ export function labAlarms(
   }
   return [errorRate, latency]
 }
+
+function sortedDimensions(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  return [...(value as { Name?: string }[])].sort((a, b) =>
+    (a.Name ?? '') < (b.Name ?? '') ? -1 : (a.Name ?? '') > (b.Name ?? '') ? 1 : 0
+  )
+}
+
+/** Whether `have` holds every value `want` sets (arrays element by element, same length). */
+function covers(want: unknown, have: unknown, key = ''): boolean {
+  if (key === 'Dimensions') {
+    want = sortedDimensions(want)
+    have = sortedDimensions(have)
+  }
+  if (Array.isArray(want)) {
+    return (
+      Array.isArray(have) &&
+      have.length === want.length &&
+      want.every((item, i) => covers(item, have[i]))
+    )
+  }
+  if (want !== null && typeof want === 'object') {
+    if (have === null || typeof have !== 'object') return false
+    return Object.entries(want as Record<string, unknown>).every(([k, v]) =>
+      covers(v, (have as Record<string, unknown>)[k], k)
+    )
+  }
+  return want === have
+}
+
+/**
+ * Whether an alarm read with DescribeAlarms already has the definition PutMetricAlarm would
+ * write: then it is not written again (writes count against a low per-account quota).
+ */
+export function alarmUpToDate(
+  existing: unknown,
+  request: Readonly<Record<string, unknown>>
+): boolean {
+  if (existing === null || typeof existing !== 'object') return false
+  const { Tags, ...definition } = request
+  void Tags
+  return covers(definition, existing)
+}

@@ -1,30 +1,32 @@
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
-// Every failure becomes a verdict here, so report() always has something true to say.
+// Every failure becomes a verdict here, so report() always has something true to say; after a
+// failed endpoint write that verdict rests on a read of the endpoint, never on the error alone.
 import * as core from '@actions/core'
 import { isFatal, type AwsApi } from './aws/api.js'
-import { errorMessage, InputError } from './errors.js'
-import { cleanup, launch, LaunchCancelled, type LaunchResult } from './launch.js'
-import type { DeployResult } from './main.js'
-import {
-  type Attach,
-  checkAlarms,
-  guardrailWarning,
-  readCurrentEndpoint,
-  type PreflightDeps
-} from './preflight.js'
-import { formatEvent } from './report/log.js'
+import { errorMessage, sentence } from './errors.js'
+import { cleanup, launch, type Created, type LaunchResult } from './launch.js'
+import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
+import { checkAlarms, guardrailWarning, readCurrentEndpoint, type Logger } from './preflight.js'
+import { policyFromDeploymentConfig } from './plan.js'
+import { singleLine } from './report/markdown.js'
+import { registerSecrets } from './secrets.js'
 import type {
   CurrentEndpoint,
   DeployRequest,
+  DeployResult,
   Plan,
   RunContext,
-  Timeline,
-  Verdict
+  Timeline
 } from './types.js'
-import { FatalPollError, watch } from './watch/loop.js'
+import {
+  alreadyDeployed,
+  cancelledAfterStart,
+  failedBefore,
+  planned,
+  startedOnly
+} from './verdict.js'
+import { watchRollout } from './watch-rollout.js'
 import { createTimeline, type WatchContext } from './watch/reducer.js'
-import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
-import { policyFromDeploymentConfig } from './plan.js'
 
 export interface DeployOptions {
   readonly request: DeployRequest
@@ -32,66 +34,106 @@ export interface DeployOptions {
   readonly api: AwsApi
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /** A pause that cancellation does not cut short (default: a plain timer). */
+  pause?(ms: number): Promise<void>
   readonly signal?: AbortSignal
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
   /** Called once the update is accepted and whenever the traffic table gains a row. */
   onProgress?(plan: Plan, timeline: Timeline): Promise<void>
 }
 
-const log = {
-  info: (m: string) => core.info(m),
-  warning: (m: string) => core.warning(m)
-}
-
-function failed(summary: string, failureReason = summary): Verdict {
-  return {
-    outcome: 'failed',
-    summary,
-    failureReason,
-    triggeredAlarms: [],
-    finalConfigName: undefined,
-    finalStatus: undefined
-  }
+// Service text (names, reasons) goes into these lines: one line each, so it can never start a
+// workflow command of its own.
+const log: Logger = {
+  info: (m: string) => core.info(singleLine(m)),
+  warning: (m: string) => core.warning(singleLine(m))
 }
 
 const NOTHING_CHANGED = 'Nothing was changed in AWS.'
 
+/** A pause that cancellation does not cut short (reads that find out what a write did). */
+const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** What to do about an error that stops pre-flight, for the person reading it. */
+function preflightHint(e: unknown): string {
+  const text = errorMessage(e)
+  if (/Could not load credentials|CredentialsProviderError/i.test(text)) {
+    return ' Configure AWS credentials before this step: aws-actions/configure-aws-credentials with role-to-assume (and permissions: id-token: write for OIDC), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.'
+  }
+  if (/AccessDenied|not authorized/i.test(text)) {
+    return ' The role needs the permissions in docs/iam-policy.json.'
+  }
+  return ''
+}
+
 export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const { request, api } = o
   const startedAt = o.now()
-  const deps: PreflightDeps = { api, log, now: o.now, sleep: ms => o.sleep(ms, o.signal) }
   let plan: Plan | undefined
-  let current: CurrentEndpoint | null = null
-  let attach: Attach | undefined
+  let current: CurrentEndpoint | null | undefined
+  let found: Awaited<ReturnType<typeof readCurrentEndpoint>> | undefined
+  let existingAlarms: ReadonlyMap<string, unknown> | undefined
+  let scaling: Awaited<ReturnType<typeof checkAutoScaling>> = {
+    saved: undefined,
+    reregister: false,
+    note: undefined
+  }
 
   // ---- Pre-flight (reads only) -------------------------------------------------------------
   core.startGroup(`Pre-flight: ${request.endpointName} in ${request.region}`)
   try {
     try {
       const busyUntil = startedAt + (request.timeoutMinutes ?? 30) * 60 * 1000
-      const found = await readCurrentEndpoint(request, o.run, deps, busyUntil)
-      current = found.current
-      attach = found.attach
-    } catch (e) {
-      // A plan can still be shown without credentials; a deployment cannot.
-      if (!(request.dryRun && isFatal(e))) throw e
-      log.warning(
-        `Could not read the endpoint (${errorMessage(e)}); planning from the inputs alone.`
+      found = await readCurrentEndpoint(
+        request,
+        o.run,
+        {
+          api,
+          log,
+          now: o.now,
+          sleep: ms => o.sleep(ms, o.signal),
+          buildPlan: o.buildPlan
+        },
+        busyUntil
       )
+      ;({ plan, current } = found)
+    } catch (e) {
+      // A dry run can still say what it would do, but not whether the endpoint exists.
+      if (!(request.dryRun && isFatal(e))) throw e
+      return unreadableDryRun(o, e)
     }
     log.info(
       current
         ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
         : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`
     )
-    plan = o.buildPlan(request, o.run, current)
-    if (attach) plan = attachedPlan(plan, attach)
+    registerSecrets(plan.secretValues)
+    for (const note of found.notes) log.warning(note)
+    for (const note of plan.notes) log.info(note)
+    for (const warning of plan.warnings) log.warning(warning)
+    if (plan.carriedOver.length) {
+      log.info(`Carried over from the live endpoint: ${plan.carriedOver.join('; ')}.`)
+    }
     const warning = guardrailWarning(plan)
     if (warning) log.warning(warning)
     // Attached to a running deployment, its alarms may be firing because of it: no check.
-    if (!attach) {
+    if (!found.attached && !found.alreadyLive) {
       try {
-        await checkAlarms(request, plan, deps)
+        existingAlarms = await checkAlarms(request, plan, { api, log })
+        if (current) {
+          scaling = await checkAutoScaling(api, {
+            endpointName: plan.endpointName,
+            variantName: plan.variantName,
+            liveInstanceType: current.instanceType,
+            greenInstanceType: plan.instanceType,
+            mode: request.onAutoScaling,
+            log
+          })
+          if (scaling.note) {
+            log.info(scaling.note)
+            plan = { ...plan, notes: [...plan.notes, scaling.note] }
+          }
+        }
       } catch (e) {
         // A plan still shows what would happen; a deployment stops here.
         if (!request.dryRun) throw e
@@ -99,30 +141,39 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       }
     }
   } catch (e) {
-    const message = e instanceof InputError ? e.message : errorMessage(e)
+    const message = sentence(errorMessage(e))
     return {
       plan,
       current,
       timeline: undefined,
-      verdict: failed(`${message} ${NOTHING_CHANGED}`, message)
+      verdict: failedBefore(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
     }
   } finally {
     core.endGroup()
   }
 
+  if (found.alreadyLive) {
+    log.info(
+      `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys: nothing to do.`
+    )
+    return {
+      plan,
+      current,
+      timeline: undefined,
+      verdict: request.dryRun
+        ? planned(
+            plan,
+            `Plan only (dry-run): nothing would change, the endpoint already serves ${plan.endpointConfigName}.`
+          )
+        : alreadyDeployed(plan, current?.status)
+    }
+  }
   if (request.dryRun) {
     return {
       plan,
       current,
       timeline: undefined,
-      verdict: {
-        outcome: 'planned',
-        summary: 'Plan only (dry-run): nothing was changed in AWS.',
-        failureReason: undefined,
-        triggeredAlarms: [],
-        finalConfigName: plan.previousConfigName,
-        finalStatus: undefined
-      }
+      verdict: planned(plan, 'Plan only (dry-run): nothing was changed in AWS.')
     }
   }
   if (o.signal?.aborted) {
@@ -130,52 +181,79 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       plan,
       current,
       timeline: undefined,
-      verdict: failed(`Cancelled before launch. ${NOTHING_CHANGED}`)
+      verdict: failedBefore(`Cancelled before launch. ${NOTHING_CHANGED}`)
     }
   }
 
-  // ---- Launch (the only writes) --------------------------------------------------------------
-  let requestedAt = o.now()
-  let created: Pick<LaunchResult, 'createdModel' | 'createdConfig'> = {
-    createdModel: undefined,
-    createdConfig: undefined
+  // ---- Launch (the only writes) and watch -------------------------------------------------------
+  if (!scaling.reregister || !scaling.saved) {
+    return launchAndWatch(o, plan, current, found.attached, existingAlarms, undefined)
   }
-  if (!attach) {
+  // Auto scaling is deregistered just before the update; whatever happens, it is put back.
+  const saved = scaling.saved
+  const aas = await api.autoScaling()
+  let deregistered = false
+  const result = await launchAndWatch(
+    o,
+    plan,
+    current,
+    found.attached,
+    existingAlarms,
+    async () => {
+      log.info(
+        `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
+      )
+      await deregister(aas, saved, log)
+      deregistered = true
+    }
+  )
+  if (!deregistered) return result
+  return { ...result, autoScaling: await restore(aas, saved, log) }
+}
+
+async function launchAndWatch(
+  o: DeployOptions,
+  plan: Plan,
+  current: CurrentEndpoint | null,
+  attached: boolean,
+  existingAlarms: ReadonlyMap<string, unknown> | undefined,
+  beforeUpdate: (() => Promise<void>) | undefined
+): Promise<DeployResult> {
+  const { request, api } = o
+  let requestedAt = o.now()
+  let created: Created = { model: undefined, config: undefined }
+  if (!attached) {
     core.startGroup(`Launch: ${plan.endpointConfigName}`)
+    let launched: LaunchResult
     try {
-      const launched = await launch(api, plan, log, o.now, o.signal)
-      ;({ plan, requestedAt } = launched)
-      created = launched
-      if (launched.alreadyLive) {
-        return {
-          plan,
-          current,
-          timeline: undefined,
-          verdict: {
-            outcome: 'deployed',
-            summary: `The endpoint already serves ${plan.endpointConfigName}, created by an earlier run of this step; nothing was changed.`,
-            failureReason: undefined,
-            triggeredAlarms: [],
-            finalConfigName: plan.endpointConfigName,
-            finalStatus: current?.status
-          }
-        }
-      }
-    } catch (e) {
-      const message = errorMessage(e)
+      launched = await launch(plan, {
+        api,
+        log,
+        run: o.run,
+        now: o.now,
+        sleep: ms => o.sleep(ms, o.signal),
+        pause: o.pause ?? pause,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(existingAlarms ? { existingAlarms } : {}),
+        ...(beforeUpdate ? { beforeUpdate } : {})
+      })
+    } finally {
+      core.endGroup()
+    }
+    plan = launched.plan
+    created = launched.created
+    if (launched.kind === 'already-live') {
+      return { plan, current, timeline: undefined, verdict: alreadyDeployed(plan, current?.status) }
+    }
+    if (launched.kind === 'not-started') return notStarted(o, plan, current, launched)
+    requestedAt = launched.requestedAt
+    if (o.signal?.aborted) {
       return {
         plan,
         current,
         timeline: undefined,
-        verdict: failed(
-          e instanceof LaunchCancelled
-            ? message
-            : `Launch failed: ${message} The live endpoint was not changed.`,
-          message
-        )
+        verdict: cancelledAfterStart(plan, launched.confirmedByRead)
       }
-    } finally {
-      core.endGroup()
     }
   }
 
@@ -192,100 +270,92 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   }
   const start = createTimeline(ctx, requestedAt)
   await o.onProgress?.(plan, start)
-  if (!request.wait) {
-    return {
-      plan,
-      current,
-      timeline: start,
-      verdict: {
-        outcome: 'started',
-        summary: `${plan.firstDeploy ? 'CreateEndpoint' : 'UpdateEndpoint'} accepted; not waiting (wait: false). SageMaker continues on its own.`,
-        failureReason: undefined,
-        triggeredAlarms: [],
-        finalConfigName: plan.previousConfigName,
-        finalStatus: undefined
-      }
-    }
-  }
+  if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly(plan) }
 
-  // ---- Watch -----------------------------------------------------------------------------------
-  core.startGroup(
-    `Watching ${plan.endpointName} (poll ≤ ${request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
-  )
-  let reportedSteps = 0
+  const result = await watchRollout({
+    api,
+    request,
+    plan,
+    ctx,
+    start,
+    requestedAt,
+    log,
+    now: o.now,
+    sleep: o.sleep,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {})
+  })
+  if (
+    request.cleanupOnFailure &&
+    (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+    result.verdict.finalStatus === 'InService' &&
+    !o.signal?.aborted
+  ) {
+    await cleanupQuietly(api, plan.endpointName, created)
+  }
+  return { plan, current, timeline: result.timeline, verdict: result.verdict }
+}
+
+async function cleanupQuietly(api: AwsApi, endpointName: string, created: Created): Promise<void> {
   try {
-    const result = await watch(
-      start,
-      ctx,
-      {
-        describeEndpoint: async () => {
-          try {
-            const out = await api.describeEndpoint(plan.endpointName)
-            if (!out)
-              throw new FatalPollError(
-                `Endpoint ${plan.endpointName} no longer exists (deleted during the deployment).`
-              )
-            return toEndpointSnapshot(out)
-          } catch (e) {
-            if (isFatal(e)) throw new FatalPollError(`Stopped watching: ${errorMessage(e)}.`)
-            throw e
-          }
-        },
-        describeAlarms: async () => {
-          try {
-            return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames))
-          } catch (e) {
-            if (isFatal(e)) throw new FatalPollError(`Stopped watching: ${errorMessage(e)}.`)
-            throw e
-          }
-        },
-        now: o.now,
-        sleep: o.sleep,
-        onPoll: async (timeline, added) => {
-          for (const event of added) core.info(formatEvent(event, timeline.startedAt))
-          if (timeline.steps.length !== reportedSteps) {
-            reportedSteps = timeline.steps.length
-            await o.onProgress?.(plan, timeline)
-          }
-        },
-        ...(o.signal ? { signal: o.signal } : {})
-      },
-      {
-        deadline: requestedAt + plan.budgetSeconds * 1000,
-        budgetSeconds: plan.budgetSeconds,
-        pollIntervalMs: request.pollIntervalSeconds * 1000,
-        floorMs: 2000,
-        alarmRefreshMs: 30_000,
-        maxConsecutiveFailures: 10
-      }
-    )
-    if (
-      request.cleanupOnFailure &&
-      (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
-      result.verdict.finalStatus === 'InService' &&
-      !o.signal?.aborted
-    ) {
-      try {
-        await cleanup(api, plan.endpointName, created, log)
-      } catch (e) {
-        log.warning(`Cleanup failed (nothing live was touched): ${errorMessage(e)}`)
-      }
-    }
-    return { plan, current, timeline: result.timeline, verdict: result.verdict }
-  } finally {
-    core.endGroup()
+    await cleanup(api, endpointName, created, log)
+  } catch (e) {
+    log.warning(`Cleanup failed (nothing live was touched): ${errorMessage(e)}`)
   }
 }
 
-/** The plan of a deployment this run already started: watch it, create nothing. */
-function attachedPlan(plan: Plan, attach: Attach): Plan {
+/** The endpoint write was not applied (or never sent): say what a read proved, and no more. */
+async function notStarted(
+  o: DeployOptions,
+  plan: Plan,
+  current: CurrentEndpoint | null | undefined,
+  launched: Extract<LaunchResult, { kind: 'not-started' }>
+): Promise<DeployResult> {
+  const { state, cancelled, created } = launched
+  const error = sentence(launched.error)
+  const operation = plan.firstDeploy ? 'CreateEndpoint' : 'UpdateEndpoint'
+  let summary: string
+  if (state === undefined) {
+    summary = cancelled
+      ? `${error} The endpoint was not changed: no ${operation} was sent.`
+      : `Launch failed: ${error} The endpoint was not changed: no ${operation} was sent.`
+  } else if (state.kind === 'not-applied') {
+    summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of the endpoint afterwards shows it ${state.seen}: this run did not change it.`
+  } else {
+    summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the endpoint before anything else; a re-run of this job attaches to this step's deployment if it started.`
+  }
+  // Only what a read proved unused, only when this run made it, never after a cancellation.
+  const proven = state === undefined || state.kind === 'not-applied'
+  if (o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)) {
+    await cleanupQuietly(o.api, plan.endpointName, created)
+  }
+  return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) }
+}
+
+/** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */
+function unreadableDryRun(o: DeployOptions, e: unknown): DeployResult {
+  const why = sentence(errorMessage(e))
+  const head = `Could not read endpoint ${o.request.endpointName} (${why.replace(/\.$/, '')}), so this plan does not know whether it exists.${preflightHint(e)}`
+  log.warning(head)
+  if (o.request.instanceType === undefined || o.request.instanceCount === undefined) {
+    return {
+      plan: undefined,
+      current: undefined,
+      timeline: undefined,
+      verdict: planned(
+        undefined,
+        `Plan only (dry-run), and nothing could be planned: ${head} An update would start from the live config, which could not be read; to plan the case of a new endpoint, set instance-type and instance-count.`
+      )
+    }
+  }
+  const plan: Plan = {
+    ...o.buildPlan(o.request, o.run, null),
+    liveUnknown: `${head} If it exists, it would be updated with a blue/green shift from its live config, which could not be read; if it does not, it would be created as planned here.`
+  }
   return {
-    ...plan,
-    endpointConfigName: attach.configName,
-    greenModelName: attach.modelName ?? plan.greenModelName,
-    createModel: undefined,
-    createEndpoint: undefined,
-    updateEndpoint: undefined,
-    alarmsToCreate: []
+    plan,
+    current: undefined,
+    timeline: undefined,
+    verdict: planned(plan, `Plan only (dry-run): nothing was changed in AWS. ${head}`)
   }
 }

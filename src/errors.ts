@@ -21,3 +21,9 @@ export function errorMessage(error: unknown): string {
   }
   return String(error)
 }
+
+/** Text as a sentence: ends with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?:)]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}

@@ -106,6 +106,16 @@ export function readModelSource(r: Reader): ModelSource {
   return { kind: 'existing', modelName }
 }
 
+/** Why a would-be key is not one, without showing any of it. */
+function keyProblem(key: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*\s*:/.test(key))
+    return 'it looks like YAML "KEY: value"; write KEY=value'
+  if (/\s/.test(key)) return 'it contains a space'
+  if (/^[0-9]/.test(key)) return 'it starts with a digit'
+  if (key.length > 1024) return `it is ${key.length} characters long`
+  return 'it contains a character other than letters, digits and _'
+}
+
 export function readEnvironment(r: Reader, createsModel: boolean): Record<string, string> {
   const text = r.v('environment')
   const entries = new Map<string, string>()
@@ -117,18 +127,19 @@ export function readEnvironment(r: Reader, createsModel: boolean): Record<string
     )
     return {}
   }
+  // No part of a line is ever shown: a value may be a credential, and a line that does not
+  // parse as KEY=VALUE (`API_TOKEN: c2VjcmV0=`) may have its value where the key should be.
   for (const { line, number, key, value, separated } of keyValueLines(text)) {
     const where = `Input "environment" line ${number}`
     if (!separated) {
-      // The line is not shown: an environment value may be a credential.
       r.p.add(
         'environment',
-        `${where} must be KEY=VALUE; it has no "=" (${line.length} characters).`
+        `${where} must be KEY=VALUE; it has no "=" (${line.length} characters, not shown).`
       )
     } else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
       r.p.add(
         'environment',
-        `${where} has an invalid key ${show(key)}: keys are letters, digits and _, not starting with a digit, at most 1024 characters.`
+        `${where} must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (${keyProblem(key)}; the line is not shown).`
       )
     } else if (value.length > 1024) {
       r.p.add(

@@ -1,4 +1,4 @@
-import { listItems, quoted, show, whole, type Reader } from './input-parsers.js'
+import { listItems, show, whole, type Reader } from './input-parsers.js'
 import type { RolloutPolicy, StepSize, TrafficRouting } from './types.js'
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
@@ -9,13 +9,57 @@ export const POLICY_INPUTS = [
   'step-size',
   'wait-interval',
   'termination-wait',
-  'max-execution-timeout'
+  'max-execution-timeout',
+  'rollback-step-size'
 ] as const
 
 const ROUTINGS: Record<string, TrafficRouting> = {
   linear: 'linear',
   canary: 'canary',
-  'all-at-once': 'all-at-once'
+  'all-at-once': 'all-at-once',
+  rolling: 'rolling'
+}
+
+/** The percentages SageMaker allows for a step size of each routing (API docs). */
+const PERCENT_RANGE: Record<Exclude<TrafficRouting, 'all-at-once'>, [number, number]> = {
+  linear: [10, 50],
+  canary: [1, 50],
+  rolling: [5, 50]
+}
+
+/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
+function capacity(value: string, range: [number, number]): StepSize | 'bad-percent' | undefined {
+  const percent = /^(\d{1,6})\s*%$/.exec(value)
+  if (percent) {
+    const n = Number(percent[1])
+    return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent'
+  }
+  if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+    return { type: 'INSTANCE_COUNT', value: Number(value) }
+  }
+  return undefined
+}
+
+/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
+function readRollbackStepSize(r: Reader, routing: TrafficRouting): StepSize | undefined {
+  const value = r.v('rollback-step-size')
+  if (value === '') return undefined
+  if (routing !== 'rolling') {
+    r.p.add(
+      'rollback-step-size',
+      `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${show(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`
+    )
+    return undefined
+  }
+  const size = capacity(value, [1, 100])
+  if (size === undefined || size === 'bad-percent') {
+    r.p.add(
+      'rollback-step-size',
+      `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${show(value)}.`
+    )
+    return undefined
+  }
+  return size
 }
 
 function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
@@ -32,40 +76,33 @@ function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
     )
     return fallback
   }
-  const [low, high] = routing === 'linear' ? [10, 50] : [1, 50]
-  const percent = /^(\d{1,6})\s*%$/.exec(value)
-  if (percent) {
-    const n = Number(percent[1])
-    if (n >= low && n <= high) return { type: 'CAPACITY_PERCENT', value: n }
+  const [low, high] = PERCENT_RANGE[routing]
+  const size = capacity(value, [low, high])
+  const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing]
+  if (size === 'bad-percent') {
     r.p.add(
       'step-size',
-      `Input "step-size" must be from ${low}% to ${high}% for ${routing} traffic routing (SageMaker's limit), or a whole number of instances, got ${show(value)}.`
+      `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${show(value)}.`
     )
     return fallback
   }
-  if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
-    return { type: 'INSTANCE_COUNT', value: Number(value) }
-  }
+  if (size) return size
   r.p.add(
     'step-size',
-    `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for ${routing}) or a whole number of instances from 1 to 1000, got ${show(value)}.`
+    `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${show(value)}.`
   )
   return fallback
 }
 
-export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
-  if (retain) {
-    const explicit = POLICY_INPUTS.filter(n => r.v(n) !== '')
-    const first = explicit[0]
-    if (first) {
-      const got = explicit.map(n => `${n}: ${show(r.v(n))}`).join(', ')
-      r.p.add(
-        first,
-        `${explicit.length === 1 ? 'Input' : 'Inputs'} ${quoted(explicit)} must stay empty with retain-deployment-config: true, got ${got}. SageMaker reuses the endpoint's last deployment configuration (routing, step size, waits, timeout and alarms) and would ignore a new policy. Remove ${explicit.length === 1 ? 'it' : 'them'}, or set retain-deployment-config: false to send a new policy.`
-      )
-    }
-    return null
-  }
+/** The rollout policy inputs as given: the policy, or with retain what the retained one must be. */
+export interface PolicyInputs {
+  /** null with retain-deployment-config: true (SageMaker reuses the last policy). */
+  readonly policy: RolloutPolicy | null
+  /** With retain: the policy inputs that were set, which the retained policy must match. */
+  readonly retainExpected: Partial<RolloutPolicy>
+}
+
+export function readPolicy(r: Reader, retain: boolean): PolicyInputs {
   const rawRouting = r.v('traffic-routing')
   let routing: TrafficRouting = 'linear'
   if (rawRouting !== '') {
@@ -74,14 +111,25 @@ export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
     else
       r.p.add(
         'traffic-routing',
-        `Input "traffic-routing" must be linear, canary or all-at-once, got ${show(rawRouting)}.`
+        `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${show(rawRouting)}.`
       )
   }
-  return {
+  if (routing === 'rolling' && r.v('termination-wait') !== '') {
+    r.p.add(
+      'termination-wait',
+      `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${show(r.v('termination-wait'))}. Remove it.`
+    )
+  }
+  const rollbackStepSize = readRollbackStepSize(r, routing)
+  const policy: RolloutPolicy = {
     routing,
     stepSize: readStepSize(r, routing),
     waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-    terminationWaitSeconds: whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0,
+    terminationWaitSeconds:
+      routing === 'rolling'
+        ? 0
+        : (whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+    ...(rollbackStepSize ? { rollbackStepSize } : {}),
     maxExecutionTimeoutSeconds: whole(
       r,
       'max-execution-timeout',
@@ -89,6 +137,25 @@ export function readPolicy(r: Reader, retain: boolean): RolloutPolicy | null {
       28800,
       'a whole number of seconds'
     )
+  }
+  if (!retain) return { policy, retainExpected: {} }
+  // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+  // must then say what the retained policy is, which the plan checks against the endpoint.
+  const given = (name: (typeof POLICY_INPUTS)[number]) => r.v(name) !== ''
+  return {
+    policy: null,
+    retainExpected: {
+      ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+      ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+      ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+      ...(given('termination-wait')
+        ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+        : {}),
+      ...(given('max-execution-timeout')
+        ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+        : {}),
+      ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
+    }
   }
 }
 
@@ -101,15 +168,8 @@ export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean
       `Input "alarm-names" has a name longer than 255 characters: ${show(name)}.`
     )
   }
-  if (retain) {
-    if (names.length > 0) {
-      r.p.add(
-        'alarm-names',
-        `Input "alarm-names" must stay empty with retain-deployment-config: true, got ${show(raw)}: the retained deployment configuration carries its own alarms. Remove it, or set retain-deployment-config: false to send a new policy with these alarms.`
-      )
-    }
-    return names
-  }
+  // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+  if (retain) return names
   const total = names.length + (createAlarms ? 2 : 0)
   if (total === 0) {
     r.p.add(

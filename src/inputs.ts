@@ -75,7 +75,7 @@ export function readInputs(
   )
   const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances')
   const retainDeploymentConfig = bool(r, 'retain-deployment-config', false)
-  const policy = readPolicy(r, retainDeploymentConfig)
+  const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig)
   const createAlarms = bool(r, 'create-alarms', true)
   const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
   const errorRateThresholdPercent =
@@ -96,6 +96,15 @@ export function readInputs(
     r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
   }
   const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait'
+  const onAutoScalingRaw = v('on-auto-scaling').toLowerCase()
+  if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
+    r.p.add(
+      'on-auto-scaling',
+      `Input "on-auto-scaling" must be fail or reregister, got ${show(v('on-auto-scaling'))}.`
+    )
+  }
+  const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail'
+  const inheritEnvironment = bool(r, 'inherit-environment', false)
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
   const dryRun = bool(r, 'dry-run', false)
@@ -124,6 +133,7 @@ export function readInputs(
     instanceCount,
     policy,
     retainDeploymentConfig,
+    retainExpected,
     alarmNames,
     createAlarms,
     errorRateThresholdPercent,
@@ -132,6 +142,8 @@ export function readInputs(
     timeoutMinutes,
     pollIntervalSeconds,
     onBusy,
+    onAutoScaling,
+    inheritEnvironment,
     allowAlarmInAlarm,
     cleanupOnFailure,
     dryRun,

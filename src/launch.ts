@@ -1,32 +1,79 @@
-// Launch: the only place that changes anything in AWS. Alarms (upsert), the green model and
-// endpoint config, then CreateEndpoint or exactly one UpdateEndpoint. A repeated step reuses an
-// identical model or config of the same name, and picks a fresh name when it differs: a re-run
-// never fails on "already exists" and never changes what another attempt created.
-import { isAlreadyExists, type AwsApi } from './aws/api.js'
+// Launch: the only place that changes anything in AWS. Alarms (upsert, skipped when already up to
+// date), the green model and endpoint config, then CreateEndpoint or exactly one UpdateEndpoint.
+// A repeated step reuses an identical model or config of the same name, and picks a fresh name
+// when it differs: a re-run never fails on "already exists" and never changes what another
+// attempt created. The endpoint write is never retried blindly: after any failure the endpoint
+// is read back, and only a read that shows the write was not applied allows another try.
+import {
+  isAlreadyExists,
+  isCancelled,
+  isTransient,
+  mayHaveApplied,
+  type AwsApi
+} from './aws/api.js'
+import { withBackoff } from './aws/retry.js'
+import { alarmUpToDate } from './alarms.js'
+import { errorMessage, sentence } from './errors.js'
 import { freshName } from './names.js'
+import { renamePlan } from './plan.js'
 import type { Logger } from './preflight.js'
-import type { Plan } from './types.js'
+import { readBack, type WriteState } from './reconcile.js'
+import { RUN_ATTEMPT_TAG, RUN_ID_TAG, SHA_TAG, tagValue } from './step-identity.js'
+import type { Plan, RunContext } from './types.js'
 
-export interface LaunchResult {
-  /** The plan as launched (names may have changed to fresh ones). */
-  readonly plan: Plan
-  /** Local epoch ms just before the create/update request. */
-  readonly requestedAt: number
-  /** What this run created (cleanup may only ever touch these). */
-  readonly createdModel: string | undefined
-  readonly createdConfig: string | undefined
-  /** The endpoint already serves this exact config (a repeated step): nothing was updated. */
-  readonly alreadyLive: boolean
+/** What this run created (cleanup may only ever touch these). */
+export interface Created {
+  readonly model: string | undefined
+  readonly config: string | undefined
 }
 
-export class LaunchCancelled extends Error {
-  constructor(readonly created: string[]) {
-    super(
-      `Cancelled before the endpoint update was requested; the live endpoint was not changed.${created.length ? ` Created and left in place: ${created.join(', ')}.` : ''}`
-    )
-    this.name = 'LaunchCancelled'
-  }
+export type LaunchResult =
+  /** SageMaker accepted the create/update (its answer, or a read, says so). */
+  | {
+      readonly kind: 'started'
+      readonly plan: Plan
+      /** Local epoch ms just before the create/update request. */
+      readonly requestedAt: number
+      readonly created: Created
+      /** Set when the answer was lost and a read showed the write had been applied. */
+      readonly confirmedByRead: string | undefined
+    }
+  /** The endpoint already serves the config this step would create: nothing to update. */
+  | { readonly kind: 'already-live'; readonly plan: Plan; readonly created: Created }
+  /** The endpoint write was not sent, or a read shows it was not applied. */
+  | {
+      readonly kind: 'not-started'
+      readonly plan: Plan
+      readonly created: Created
+      readonly error: string
+      /** What the read after the failure showed (undefined: the endpoint write was never sent). */
+      readonly state: WriteState | undefined
+      readonly cancelled: boolean
+    }
+
+export interface LaunchDeps {
+  readonly api: AwsApi
+  readonly log: Logger
+  readonly run: RunContext
+  now(): number
+  /** Ends early on cancellation. */
+  sleep(ms: number): Promise<void>
+  /** Not cut short by cancellation: pauses between reads that find out what a write did. */
+  pause(ms: number): Promise<void>
+  readonly signal?: AbortSignal
+  /** Alarms as pre-flight read them (by name): those already up to date are not written. */
+  readonly existingAlarms?: ReadonlyMap<string, unknown>
+  /** Runs just before the endpoint write (e.g. deregistering auto scaling). */
+  beforeUpdate?(): Promise<void>
 }
+
+/** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
+export const ALARM_WRITE_WINDOW_MS = 180_000
+/** Endpoint writes tried at most this often, each only after a read shows the last one failed. */
+export const ENDPOINT_WRITE_ATTEMPTS = 3
+
+/** Cancellation noticed between two launch calls. */
+class LaunchStopped extends Error {}
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
@@ -45,24 +92,80 @@ function modelMatches(existing: Awaited<ReturnType<AwsApi['describeModel']>>, bo
   )
 }
 
-/** Creates the model; returns its name and whether this call created it. */
-async function ensureModel(api: AwsApi, plan: Plan, log: Logger): Promise<[string, boolean]> {
+/** Whether a resource found under our name was created by this very attempt (a lost answer). */
+async function createdByThisAttempt(deps: LaunchDeps, arn: string | undefined): Promise<boolean> {
+  if (!arn) return false
+  try {
+    const tags = await deps.api.listTags(arn, { ignoreCancel: true, deadlineMs: 10_000 })
+    return (
+      tags[SHA_TAG] === tagValue(deps.run.sha) &&
+      tags[RUN_ID_TAG] === tagValue(deps.run.runId) &&
+      tags[RUN_ATTEMPT_TAG] === tagValue(deps.run.runAttempt)
+    )
+  } catch {
+    return false
+  }
+}
+
+function stopIfCancelled(deps: LaunchDeps): void {
+  if (deps.signal?.aborted) throw new LaunchStopped()
+}
+
+async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
+  for (const alarm of plan.alarmsToCreate) {
+    if (alarmUpToDate(deps.existingAlarms?.get(alarm.name), alarm.request)) {
+      deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`)
+      continue
+    }
+    await withBackoff(() => deps.api.putMetricAlarm(alarm.request), {
+      withinMs: ALARM_WRITE_WINDOW_MS,
+      now: deps.now,
+      sleep: deps.sleep,
+      stopped: () => deps.signal?.aborted === true,
+      onRetry: (e, attempt, delay) =>
+        deps.log.info(
+          `PutMetricAlarm ${alarm.name}: ${errorMessage(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`
+        )
+    })
+    deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`)
+  }
+}
+
+/** The names of the creates in flight: after a lost answer, these are the ones to look up. */
+interface InFlight {
+  model?: string
+  config?: string
+}
+
+/** Creates the model; returns its name and whether this attempt created it. */
+async function ensureModel(
+  plan: Plan,
+  deps: LaunchDeps,
+  inFlight: InFlight
+): Promise<[string, boolean]> {
   let body = plan.createModel
   if (!body) return [plan.greenModelName, false]
   for (let attempt = 0; attempt < 2; attempt++) {
     const name = body.ModelName as string
+    inFlight.model = name
     try {
-      await api.createModel(body)
-      log.info(`Created model ${name}`)
+      await deps.api.createModel(body)
+      deps.log.info(`Created model ${name}`)
       return [name, true]
     } catch (e) {
       if (!isAlreadyExists(e)) throw e
-      if (modelMatches(await api.describeModel(name), body)) {
-        log.info(`Reusing model ${name} (created earlier with the same definition)`)
-        return [name, false]
+      const existing = await deps.api.describeModel(name)
+      if (modelMatches(existing, body)) {
+        const ours = await createdByThisAttempt(deps, existing?.ModelArn)
+        deps.log.info(
+          ours
+            ? `Model ${name} exists with this step's definition, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
+            : `Reusing model ${name} (created earlier with the same definition)`
+        )
+        return [name, ours]
       }
       const fresh = freshName(plan.greenModelName, body)
-      log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`)
+      deps.log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`)
       body = { ...body, ModelName: fresh }
     }
   }
@@ -70,86 +173,175 @@ async function ensureModel(api: AwsApi, plan: Plan, log: Logger): Promise<[strin
 }
 
 async function ensureEndpointConfig(
-  api: AwsApi,
   plan: Plan,
   modelName: string,
-  log: Logger
+  deps: LaunchDeps,
+  inFlight: InFlight
 ): Promise<[string, boolean]> {
-  const variants = (plan.createEndpointConfig.ProductionVariants as Body[]).map(v => ({
-    ...v,
-    ModelName: modelName
-  }))
+  const variants = (plan.createEndpointConfig.ProductionVariants as Body[]).map(v =>
+    v.VariantName === plan.variantName ? { ...v, ModelName: modelName } : v
+  )
   let body: Body = { ...plan.createEndpointConfig, ProductionVariants: variants }
   for (let attempt = 0; attempt < 2; attempt++) {
     const name = body.EndpointConfigName as string
+    inFlight.config = name
     try {
-      await api.createEndpointConfig(body)
-      log.info(`Created endpoint config ${name}`)
+      await deps.api.createEndpointConfig(body)
+      deps.log.info(`Created endpoint config ${name}`)
       return [name, true]
     } catch (e) {
       if (!isAlreadyExists(e)) throw e
-      const v = (await api.describeEndpointConfig(name))?.ProductionVariants?.[0]
-      if (
-        v?.VariantName === plan.variantName &&
-        v.ModelName === modelName &&
-        v.InstanceType === plan.instanceType &&
-        v.InitialInstanceCount === plan.instanceCount
-      ) {
-        log.info(`Reusing endpoint config ${name} (created earlier with the same variants)`)
-        return [name, false]
+      const existing = await deps.api.describeEndpointConfig(name)
+      const have = (existing?.ProductionVariants ?? []).map(v => ({
+        VariantName: v.VariantName,
+        ModelName: v.ModelName,
+        InstanceType: v.InstanceType,
+        InitialInstanceCount: v.InitialInstanceCount
+      }))
+      const want = variants.map(v => ({
+        VariantName: v.VariantName,
+        ModelName: v.ModelName,
+        InstanceType: v.InstanceType,
+        InitialInstanceCount: v.InitialInstanceCount
+      }))
+      if (sameJson(have, want)) {
+        const ours = await createdByThisAttempt(deps, existing?.EndpointConfigArn)
+        deps.log.info(
+          ours
+            ? `Endpoint config ${name} exists with this step's variants, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
+            : `Reusing endpoint config ${name} (created earlier with the same variants)`
+        )
+        return [name, ours]
       }
       const fresh = freshName(plan.endpointConfigName, variants)
-      log.info(`Endpoint config ${name} exists with other variants; using the fresh name ${fresh}`)
+      deps.log.info(
+        `Endpoint config ${name} exists with other variants; using the fresh name ${fresh}`
+      )
       body = { ...body, EndpointConfigName: fresh }
     }
   }
   throw new Error(`Could not find a free endpoint config name for ${plan.endpointConfigName}.`)
 }
 
-export async function launch(
-  api: AwsApi,
+/**
+ * After a create failed in a way that may have reached SageMaker (a lost answer, a cancel in
+ * flight), looks the resource up: if this attempt created it, it is listed and counted as ours.
+ */
+async function lookUpInFlight(
+  deps: LaunchDeps,
+  inFlight: InFlight,
+  created: Created
+): Promise<Created> {
+  const read = { ignoreCancel: true, deadlineMs: 10_000 }
+  let { model, config } = created
+  try {
+    if (!model && inFlight.model) {
+      const found = await deps.api.describeModel(inFlight.model, read)
+      if (await createdByThisAttempt(deps, found?.ModelArn)) model = inFlight.model
+    }
+    if (!config && inFlight.config) {
+      const found = await deps.api.describeEndpointConfig(inFlight.config, read)
+      if (await createdByThisAttempt(deps, found?.EndpointConfigArn)) config = inFlight.config
+    }
+  } catch {
+    // Unknown: list only what is known to exist.
+  }
+  return { model, config }
+}
+
+function createdList(created: Created): string[] {
+  return [
+    created.model === undefined ? '' : `model ${created.model}`,
+    created.config === undefined ? '' : `endpoint config ${created.config}`
+  ].filter(Boolean)
+}
+
+const isAlreadyLive = (launched: Plan, plan: Plan): boolean =>
+  launched.updateEndpoint !== undefined && launched.endpointConfigName === plan.previousConfigName
+
+export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult> {
+  let created: Created = { model: undefined, config: undefined }
+  const inFlight: InFlight = {}
+  let launched = plan
+  try {
+    await writeAlarms(plan, deps)
+    stopIfCancelled(deps)
+    const [modelName, createdModel] = await ensureModel(plan, deps, inFlight)
+    created = { model: createdModel ? modelName : undefined, config: undefined }
+    stopIfCancelled(deps)
+    const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight)
+    created = { ...created, config: createdConfig ? configName : undefined }
+    launched = renamePlan(plan, modelName, configName)
+    stopIfCancelled(deps)
+    if (deps.beforeUpdate && !isAlreadyLive(launched, plan)) await deps.beforeUpdate()
+  } catch (e) {
+    const cancelled = e instanceof LaunchStopped || isCancelled(e) || deps.signal?.aborted === true
+    if (!(e instanceof LaunchStopped) && mayHaveApplied(e)) {
+      created = await lookUpInFlight(deps, inFlight, created)
+    }
+    const made = createdList(created)
+    const error = cancelled
+      ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
+      : `${sentence(errorMessage(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`
+    return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled }
+  }
+  // A config already live (a repeated step): a blue/green update to itself would double the
+  // fleet for nothing, and its verdict could not tell a rollback from success.
+  if (isAlreadyLive(launched, plan)) {
+    deps.log.info(
+      `The endpoint already serves ${launched.endpointConfigName} (this step ran before): no update needed.`
+    )
+    return { kind: 'already-live', plan: launched, created }
+  }
+  return requestEndpointChange(launched, created, deps)
+}
+
+/** CreateEndpoint or UpdateEndpoint, read back after any failure before anything is decided. */
+async function requestEndpointChange(
   plan: Plan,
-  log: Logger,
-  now: () => number,
-  signal?: AbortSignal
+  created: Created,
+  deps: LaunchDeps
 ): Promise<LaunchResult> {
-  for (const alarm of plan.alarmsToCreate) {
-    await api.putMetricAlarm(alarm.request)
-    log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`)
-  }
-  const [modelName, createdModel] = await ensureModel(api, plan, log)
-  const [configName, createdConfig] = await ensureEndpointConfig(api, plan, modelName, log)
-  const created = [createdModel ? modelName : '', createdConfig ? configName : ''].filter(Boolean)
-  if (signal?.aborted) throw new LaunchCancelled(created)
-  const launched: Plan = {
-    ...plan,
-    greenModelName: modelName,
-    endpointConfigName: configName,
-    ...(plan.createEndpoint
-      ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
-      : {}),
-    ...(plan.updateEndpoint
-      ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
-      : {})
-  }
-  const requestedAt = now()
-  const alreadyLive =
-    launched.updateEndpoint !== undefined && configName === plan.previousConfigName
-  if (alreadyLive) {
-    log.info(`The endpoint already serves ${configName} (this step ran before): no update needed.`)
-  } else if (launched.createEndpoint) {
-    await api.createEndpoint(launched.createEndpoint)
-    log.info(`CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`)
-  } else if (launched.updateEndpoint) {
-    await api.updateEndpoint(launched.updateEndpoint)
-    log.info(`UpdateEndpoint ${plan.endpointName} → ${configName} requested`)
-  }
-  return {
-    plan: launched,
-    requestedAt,
-    createdModel: createdModel ? modelName : undefined,
-    createdConfig: createdConfig ? configName : undefined,
-    alreadyLive
+  const operation = plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint'
+  const body = plan.createEndpoint ?? plan.updateEndpoint
+  if (!body) throw new Error('The plan has neither CreateEndpoint nor UpdateEndpoint.')
+  let requestedAt = deps.now()
+  for (let attempt = 1; ; attempt++) {
+    requestedAt = deps.now()
+    try {
+      if (plan.createEndpoint) await deps.api.createEndpoint(body)
+      else await deps.api.updateEndpoint(body)
+      deps.log.info(
+        plan.createEndpoint
+          ? `CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`
+          : `UpdateEndpoint ${plan.endpointName} → ${plan.endpointConfigName} requested`
+      )
+      return { kind: 'started', plan, requestedAt, created, confirmedByRead: undefined }
+    } catch (e) {
+      const error = errorMessage(e)
+      deps.log.warning(`${error} Reading the endpoint to see whether the request was applied.`)
+      const state = await readBack(
+        { api: deps.api, sleep: ms => deps.pause(ms) },
+        plan.endpointName,
+        plan.endpointConfigName,
+        mayHaveApplied(e)
+      )
+      const cancelled = isCancelled(e) || deps.signal?.aborted === true
+      if (state.kind === 'applied') {
+        deps.log.info(`${operation} reached SageMaker: the endpoint is ${state.seen}.`)
+        return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen }
+      }
+      if (state.kind === 'not-applied' && isTransient(e) && !cancelled) {
+        if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
+          deps.log.info(
+            `The endpoint is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`
+          )
+          await deps.sleep(2000 * attempt)
+          if (!deps.signal?.aborted) continue
+        }
+      }
+      return { kind: 'not-started', plan, created, error, state, cancelled }
+    }
   }
 }
 
@@ -160,36 +352,36 @@ export async function launch(
 export async function cleanup(
   api: AwsApi,
   endpointName: string,
-  created: Pick<LaunchResult, 'createdModel' | 'createdConfig'>,
+  created: Created,
   log: Logger
 ): Promise<string[]> {
   const deleted: string[] = []
-  const ep = await api.describeEndpoint(endpointName)
+  const ep = await api.describeEndpoint(endpointName, { ignoreCancel: true })
   if (ep && ep.EndpointStatus !== 'InService') {
     log.warning(`Cleanup skipped: the endpoint is ${ep.EndpointStatus}, not settled.`)
     return deleted
   }
   const inUse = new Set([ep?.EndpointConfigName, ep?.PendingDeploymentSummary?.EndpointConfigName])
   const liveConfig = ep?.EndpointConfigName
-    ? await api.describeEndpointConfig(ep.EndpointConfigName)
+    ? await api.describeEndpointConfig(ep.EndpointConfigName, { ignoreCancel: true })
     : undefined
   const liveModels = new Set((liveConfig?.ProductionVariants ?? []).map(v => v.ModelName))
-  if (created.createdConfig) {
-    if (inUse.has(created.createdConfig)) {
-      log.warning(`Cleanup: endpoint config ${created.createdConfig} is in use; kept.`)
+  if (created.config) {
+    if (inUse.has(created.config)) {
+      log.warning(`Cleanup: endpoint config ${created.config} is in use; kept.`)
     } else {
-      await api.deleteEndpointConfig(created.createdConfig)
-      deleted.push(created.createdConfig)
-      log.info(`Cleanup: deleted endpoint config ${created.createdConfig} (created by this run)`)
+      await api.deleteEndpointConfig(created.config, { ignoreCancel: true })
+      deleted.push(created.config)
+      log.info(`Cleanup: deleted endpoint config ${created.config} (created by this run)`)
     }
   }
-  if (created.createdModel) {
-    if (liveModels.has(created.createdModel)) {
-      log.warning(`Cleanup: model ${created.createdModel} is in use; kept.`)
+  if (created.model) {
+    if (liveModels.has(created.model)) {
+      log.warning(`Cleanup: model ${created.model} is in use; kept.`)
     } else {
-      await api.deleteModel(created.createdModel)
-      deleted.push(created.createdModel)
-      log.info(`Cleanup: deleted model ${created.createdModel} (created by this run)`)
+      await api.deleteModel(created.model, { ignoreCancel: true })
+      deleted.push(created.model)
+      log.info(`Cleanup: deleted model ${created.model} (created by this run)`)
     }
   }
   return deleted

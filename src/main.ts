@@ -8,15 +8,8 @@ import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
 import type { Notifier } from './notify.js'
-import type {
-  CurrentEndpoint,
-  DeployRequest,
-  Outcome,
-  Plan,
-  RunContext,
-  Timeline,
-  Verdict
-} from './types.js'
+import { redact, redactStreams, registerSecrets } from './secrets.js'
+import type { DeployRequest, DeployResult, Outcome, RunContext, Verdict } from './types.js'
 
 export interface RunOptions {
   readonly now?: () => number
@@ -62,6 +55,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     failFast(errorMessage(e))
     return undefined
   }
+  // From here on, no fragment of a container environment value is written anywhere.
+  registerSecrets(Object.values(request.environment))
+  redactStreams()
   const core = await import('@actions/core')
   if (request.githubToken) core.setSecret(request.githubToken)
 
@@ -83,7 +79,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
-  const notifier = await createNotifier(request, runContext, process.env)
+  const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact)
   const result = await deploy({
     request,
     run: runContext,
@@ -103,8 +99,30 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
         })
       )
   })
-  await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api)
+  try {
+    await report(
+      core,
+      result,
+      request,
+      runContext,
+      (now() - startedAt) / 1000,
+      notifier,
+      api,
+      redact
+    )
+  } finally {
+    // Whatever a socket does, nothing holds the process once the verdict is reported.
+    api.close()
+  }
   return result.verdict.outcome
+}
+
+function redactingNotifier(notifier: Notifier, redact: (text: string) => string): Notifier {
+  return {
+    progress: markdown => notifier.progress(redact(markdown)),
+    finish: (markdown, outcome, description) =>
+      notifier.finish(redact(markdown), outcome, redact(description))
+  }
 }
 
 const IN_PROGRESS_VERDICT: Verdict = {
@@ -116,14 +134,6 @@ const IN_PROGRESS_VERDICT: Verdict = {
   finalStatus: undefined
 }
 
-export interface DeployResult {
-  readonly plan: Plan | undefined
-  /** The live endpoint before the run (null: it did not exist; undefined: not read). */
-  readonly current: CurrentEndpoint | null | undefined
-  readonly timeline: Timeline | undefined
-  readonly verdict: Verdict
-}
-
 async function report(
   core: typeof import('@actions/core'),
   result: DeployResult,
@@ -131,7 +141,8 @@ async function report(
   runContext: RunContext,
   durationSeconds: number,
   notifier: Notifier,
-  api: AwsApi
+  api: AwsApi,
+  redact: (text: string) => string
 ): Promise<void> {
   const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
   const { plan, timeline, verdict } = result
@@ -147,8 +158,15 @@ async function report(
         `Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`
       )
   }
-  const outputs = buildOutputs({ plan, timeline, verdict, durationSeconds, metrics })
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  const outputs = buildOutputs({
+    plan,
+    timeline,
+    verdict,
+    durationSeconds,
+    metrics,
+    autoScaling: result.autoScaling
+  })
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
 
   let markdown: string
   if (plan && verdict.outcome === 'planned') markdown = renderPlan(plan, runContext, blue)
@@ -160,9 +178,11 @@ async function report(
       run: runContext,
       durationSeconds,
       ...(blue ? { blue } : {}),
-      ...(metrics ? { metrics } : {})
+      ...(metrics ? { metrics } : {}),
+      ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
     })
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
+  markdown = redact(markdown)
   try {
     await core.summary.addRaw(markdown).write()
   } catch (e) {
@@ -177,8 +197,8 @@ async function report(
         : verdict.outcome === 'timed-out'
           ? 'Timed out'
           : 'Deployment failed'
-    core.setFailed(`${title}: ${verdict.summary}`)
+    core.setFailed(redact(`${title}: ${verdict.summary}`))
   } else {
-    core.info(`Outcome: ${verdict.outcome}. ${verdict.summary}`)
+    core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`))
   }
 }

@@ -2,16 +2,22 @@ import { labAlarms } from './alarms.js'
 import { InputError } from './errors.js'
 import { ACTION_TAG_PREFIX } from './inputs.js'
 import { greenNames } from './names.js'
+import { stepHash, tagValue } from './step-identity.js'
+import { carriedTags, greenConfig, greenModel, runningCount } from './endpoint/carry-over.js'
+import { checkEndpointKind, checkModelShape } from './endpoint/kinds.js'
+import { retainedConfig } from './retain.js'
 import {
-  alarmNamesFromDeploymentConfig,
+  checkStepSize,
   deploymentConfig,
   executionTimeout,
   expectedSchedule,
-  policyFromDeploymentConfig
+  peakInstances,
+  provisioningAllowance
 } from './rollout-policy.js'
 import type {
   CurrentEndpoint,
   DeployRequest,
+  LiveVariant,
   Plan,
   RolloutPolicy,
   RunContext,
@@ -44,25 +50,17 @@ export const BUDGET_MARGIN_SECONDS = 600
 /** Creating an endpoint takes minutes, whatever the schedule says. */
 export const FIRST_DEPLOY_BUDGET_SECONDS = 1800
 const MAX_TAGS = 50
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u
 const DEFAULT_VARIANT = 'AllTraffic'
 
-/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
-function tagValue(text: string): string {
-  return Array.from(text)
-    .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
-    .slice(0, 256)
-    .join('')
-}
-
-/** The user's tags plus the action's provenance tags. */
-export function planTags(userTags: readonly Tag[], run: RunContext): Tag[] {
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+export function planTags(userTags: readonly Tag[], run: RunContext, step?: string): Tag[] {
   const provenance: [string, string][] = [
     ['repository', run.repository],
     ['sha', run.sha],
     ['workflow', run.workflow],
     ['run-id', run.runId],
-    ['run-attempt', run.runAttempt]
+    ['run-attempt', run.runAttempt],
+    ...(step === undefined ? [] : ([['step', step]] as [string, string][]))
   ]
   const tags = [
     ...userTags
@@ -82,18 +80,31 @@ export function planTags(userTags: readonly Tag[], run: RunContext): Tag[] {
   return tags
 }
 
+/** The variant, instance type and count of the green fleet, and what a person should know. */
 function fleet(
   request: DeployRequest,
   current: CurrentEndpoint | null
-): { variantName: string; instanceType: string; instanceCount: number } {
-  if (current && request.variantName !== undefined && request.variantName !== current.variantName) {
-    throw new InputError(
-      'variant-name',
-      `Input "variant-name" is "${request.variantName}", but endpoint ${request.endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant name. Leave variant-name empty or set it to "${current.variantName}".`
+): {
+  variantName: string
+  instanceType: string
+  instanceCount: number
+  live: LiveVariant | undefined
+  notes: string[]
+} {
+  const live = current
+    ? checkEndpointKind(request.endpointName, current, request.variantName)
+    : undefined
+  const notes: string[] = []
+  // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+  let running = live ? runningCount(live) : current?.instanceCount
+  if (live?.desiredCount === 0) {
+    notes.push(
+      `Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`
     )
   }
-  const instanceType = request.instanceType ?? current?.instanceType
-  const instanceCount = request.instanceCount ?? current?.instanceCount
+  if (running !== undefined && running < 1) running = undefined
+  const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType
+  const instanceCount = request.instanceCount ?? running
   const why = current
     ? `the live config of endpoint ${request.endpointName} does not say`
     : `endpoint ${request.endpointName} does not exist yet, so say`
@@ -112,31 +123,41 @@ function fleet(
     )
   }
   return {
-    variantName: request.variantName ?? current?.variantName ?? DEFAULT_VARIANT,
+    variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
     instanceType,
-    instanceCount
+    instanceCount,
+    live,
+    notes
   }
 }
 
 function createModelBody(
   request: DeployRequest,
   modelName: string,
-  tags: readonly Tag[]
+  environment: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, unknown>>
 ): Record<string, unknown> | undefined {
   const model = request.model
   if (model.kind === 'existing') return undefined
-  const environment =
-    Object.keys(request.environment).length > 0 ? { Environment: { ...request.environment } } : {}
+  const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {}
   const container =
     model.kind === 'artifact'
-      ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...environment }
-      : { ModelPackageName: model.modelPackageArn, ...environment }
+      ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+      : { ModelPackageName: model.modelPackageArn, ...env }
   return {
     ModelName: modelName,
     PrimaryContainer: container,
     ExecutionRoleArn: model.executionRoleArn,
-    Tags: tags
+    ...extra
   }
+}
+
+const ALL_AT_ONCE: RolloutPolicy = {
+  routing: 'all-at-once',
+  stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+  waitIntervalSeconds: 0,
+  terminationWaitSeconds: 0,
+  maxExecutionTimeoutSeconds: undefined
 }
 
 export function buildPlan(
@@ -153,13 +174,18 @@ export function buildPlan(
       `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`
     )
   }
-  const { variantName, instanceType, instanceCount } = fleet(request, current)
+  const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current)
+  if (current && request.model.kind !== 'existing') {
+    checkModelShape(request.endpointName, variantName, current.model)
+  }
   const names = greenNames(request.endpointName, run)
   const greenModelName =
     request.model.kind === 'existing' ? request.model.modelName : names.modelName
   const { endpointConfigName } = names
   const tags = planTags(request.tags, run)
-  const alarmsToCreate = request.createAlarms
+  const retained =
+    request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined
+  const created = request.createAlarms
     ? labAlarms(
         request.endpointName,
         variantName,
@@ -168,33 +194,38 @@ export function buildPlan(
         tags
       )
     : []
-
-  const retained = request.retainDeploymentConfig
-    ? policyFromDeploymentConfig(current?.lastDeploymentConfig)
-    : null
-  const guardAlarmNames = request.retainDeploymentConfig
-    ? alarmNamesFromDeploymentConfig(current?.lastDeploymentConfig)
+  // With retain, an alarm the retained config does not name would guard nothing.
+  const alarmsToCreate = retained
+    ? created.filter(a => retained.alarmNames.includes(a.name))
+    : created
+  const guardAlarmNames = retained
+    ? [...retained.alarmNames]
     : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])]
   // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-  const effective: RolloutPolicy = request.policy ??
-    retained ?? {
-      routing: 'all-at-once',
-      stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-      waitIntervalSeconds: 0,
-      terminationWaitSeconds: 0,
-      maxExecutionTimeoutSeconds: undefined
-    }
+  const effective: RolloutPolicy = request.policy ?? retained?.policy ?? ALL_AT_ONCE
+  if (request.policy) checkStepSize(request.policy, instanceCount, variantName)
+  if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+    throw new InputError(
+      'traffic-routing',
+      `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`
+    )
+  }
+  const allowance = provisioningAllowance(
+    live?.downloadTimeoutSeconds,
+    live?.healthCheckTimeoutSeconds
+  )
 
   const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName }
-  let createEndpoint: Record<string, unknown> | undefined
-  let updateEndpoint: Record<string, unknown> | undefined
+  const deployment = (policy: RolloutPolicy) =>
+    deploymentConfig(policy, instanceCount, guardAlarmNames, allowance)
+  let endpointChange: Record<string, unknown>
   let schedule: ScheduledStep[]
   let expectedDurationSeconds: number
   if (firstDeploy) {
-    const config = request.policy
-      ? { DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames) }
-      : {}
-    createEndpoint = { ...base, ...config, Tags: tags }
+    endpointChange = {
+      ...base,
+      ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+    }
     const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS
     schedule = [
       {
@@ -207,11 +238,8 @@ export function buildPlan(
     ]
     expectedDurationSeconds = creation
   } else {
-    updateEndpoint = request.policy
-      ? {
-          ...base,
-          DeploymentConfig: deploymentConfig(request.policy, instanceCount, guardAlarmNames)
-        }
+    endpointChange = request.policy
+      ? { ...base, DeploymentConfig: deployment(request.policy) }
       : { ...base, RetainDeploymentConfig: true }
     schedule = expectedSchedule(effective, instanceCount, provisioning)
     // The last shift bakes too, then the final bake, then blue is terminated.
@@ -220,7 +248,60 @@ export function buildPlan(
       last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS
   }
 
-  const timeout = executionTimeout(effective, instanceCount, request.policy !== null)
+  // The green config is the live one with this step's changes; the new model takes the live
+  // model's network settings (and its environment, when asked).
+  const model = greenModel(current, request.environment, request.inheritEnvironment)
+  const config = greenConfig(current, {
+    variantName,
+    modelName: greenModelName,
+    instanceType,
+    instanceCount
+  })
+  const modelBody = createModelBody(request, greenModelName, model.environment, model.extra)
+  const configBody: Record<string, unknown> = {
+    EndpointConfigName: endpointConfigName,
+    ...config.body
+  }
+  // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+  const step = stepHash({
+    endpointName: request.endpointName,
+    model: modelBody ?? greenModelName,
+    endpointConfig: configBody,
+    endpointChange
+  })
+  const stepTags = planTags(request.tags, run, step)
+  const kept = carriedTags(current, stepTags, ACTION_TAG_PREFIX)
+  const room = Math.max(0, MAX_TAGS - stepTags.length)
+  const configTags = [...kept.slice(0, room), ...stepTags]
+  const warnings = [...model.warnings]
+  if (kept.length > room) {
+    warnings.push(
+      `The live config's tags ${kept
+        .slice(room)
+        .map(t => t.Key)
+        .join(
+          ', '
+        )} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`
+    )
+  }
+  const carriedOver = [
+    ...config.carried,
+    ...model.carried,
+    ...(kept.length
+      ? [
+          `tags ${kept
+            .slice(0, room)
+            .map(t => t.Key)
+            .join(', ')}`
+        ]
+      : [])
+  ]
+  const tagged = (body: Record<string, unknown>, with_: readonly Tag[] = stepTags) => ({
+    ...body,
+    Tags: with_
+  })
+
+  const timeout = executionTimeout(effective, instanceCount, request.policy !== null, allowance)
   const budgetSeconds =
     request.timeoutMinutes !== undefined
       ? Math.max(1, Math.round(request.timeoutMinutes * 60))
@@ -231,14 +312,14 @@ export function buildPlan(
     region: request.region,
     firstDeploy,
     previousConfigName: current?.configName,
-    blueModelName: current?.modelName,
+    blueModelName: live?.modelName ?? current?.modelName,
     ...(current
       ? {
           blueFleet: {
-            modelName: current.modelName,
+            modelName: live?.modelName ?? current.modelName,
             modelDataUrl: current.modelDataUrl,
-            instanceType: current.instanceType,
-            instanceCount: current.instanceCount
+            instanceType: live?.instanceType ?? current.instanceType,
+            instanceCount: live?.desiredCount ?? current.instanceCount
           }
         }
       : {}),
@@ -254,27 +335,45 @@ export function buildPlan(
         : request.model.kind === 'package'
           ? request.model.modelPackageArn
           : undefined,
-    createModel: createModelBody(request, greenModelName, tags),
-    createEndpointConfig: {
-      EndpointConfigName: endpointConfigName,
-      ProductionVariants: [
-        {
-          VariantName: variantName,
-          ModelName: greenModelName,
-          InitialInstanceCount: instanceCount,
-          InstanceType: instanceType,
-          InitialVariantWeight: 1
-        }
-      ],
-      Tags: tags
-    },
-    createEndpoint,
-    updateEndpoint,
+    createModel: modelBody && tagged(modelBody),
+    createEndpointConfig: tagged(configBody, configTags),
+    createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+    updateEndpoint: firstDeploy ? undefined : endpointChange,
     alarmsToCreate,
     guardAlarmNames,
     schedule,
     expectedDurationSeconds,
     budgetSeconds,
-    tags
+    tags: stepTags,
+    stepHash: step,
+    carriedOver,
+    notes: [...notes, ...(retained ? [retained.description] : [])],
+    warnings,
+    secretValues: model.inheritedValues,
+    ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
+  }
+}
+
+/** The plan with other names for the green model and config (reused or fresh ones). */
+export function renamePlan(plan: Plan, modelName: string, configName: string): Plan {
+  const variants = (
+    plan.createEndpointConfig['ProductionVariants'] as Record<string, unknown>[]
+  ).map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v))
+  return {
+    ...plan,
+    greenModelName: modelName,
+    endpointConfigName: configName,
+    ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+    createEndpointConfig: {
+      ...plan.createEndpointConfig,
+      EndpointConfigName: configName,
+      ProductionVariants: variants
+    },
+    ...(plan.createEndpoint
+      ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+      : {}),
+    ...(plan.updateEndpoint
+      ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+      : {})
   }
 }

@@ -1,8 +1,12 @@
-// Pre-flight: read the live endpoint and the guarding alarms, and refuse to start what cannot
-// succeed. Reads only: nothing here changes anything in AWS.
+// Pre-flight: read the live endpoint and the guarding alarms, plan against what is really there,
+// and refuse to start what cannot succeed. Reads only: nothing here changes anything in AWS.
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from './aws/api.js'
+import { describeLive } from './endpoint/live.js'
+import { greenNames } from './names.js'
+import { renamePlan } from './plan.js'
+import { isStepTagged } from './step-identity.js'
 import { IN_PROGRESS } from './watch/reducer.js'
-import { ACTION_TAG_PREFIX } from './inputs.js'
 import type { CurrentEndpoint, DeployRequest, Plan, RunContext } from './types.js'
 
 export class PreflightError extends Error {
@@ -22,145 +26,197 @@ export interface PreflightDeps {
   readonly log: Logger
   now(): number
   sleep(ms: number): Promise<void>
+  buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
 }
 
-/** The live endpoint, or null when it does not exist. Waits out (or refuses) a busy endpoint. */
-/** A deployment this run (same repository, commit and run id) already started: watch it. */
-export interface Attach {
-  readonly configName: string
-  readonly modelName: string | undefined
-  readonly attempt: string | undefined
-}
-
-export interface CurrentState {
+/** What pre-flight found, and the plan made against it. */
+export interface Found {
   readonly current: CurrentEndpoint | null
-  readonly attach: Attach | undefined
+  readonly plan: Plan
+  /** A deployment of exactly this step is already in progress: watch it, start nothing. */
+  readonly attached: boolean
+  /** The endpoint already serves exactly what this step would deploy: nothing to do. */
+  readonly alreadyLive: boolean
+  /** Findings a person should read before the rollout (an earlier attempt that did not stay). */
+  readonly notes: readonly string[]
 }
 
-async function ownPendingDeployment(
+type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>
+
+/** Whether the endpoint config carries this step's fingerprint (same repository, same requests). */
+async function isThisStep(
   api: AwsApi,
   configName: string | undefined,
+  plan: Plan,
   run: RunContext
-): Promise<Attach | undefined> {
+): Promise<{ modelName: string | undefined } | undefined> {
   if (!configName) return undefined
   const config = await api.describeEndpointConfig(configName)
   if (!config?.EndpointConfigArn) return undefined
   const tags = await api.listTags(config.EndpointConfigArn)
-  const ours =
-    tags[`${ACTION_TAG_PREFIX}repository`] === run.repository &&
-    tags[`${ACTION_TAG_PREFIX}sha`] === run.sha &&
-    tags[`${ACTION_TAG_PREFIX}run-id`] === run.runId
-  return ours
-    ? {
-        configName,
-        modelName: config.ProductionVariants?.[0]?.ModelName,
-        attempt: tags[`${ACTION_TAG_PREFIX}run-attempt`]
-      }
-    : undefined
+  if (!isStepTagged(tags, run.repository, plan.stepHash)) return undefined
+  const variant = config.ProductionVariants?.find(v => v.VariantName === plan.variantName)
+  return { modelName: variant?.ModelName }
 }
 
+/** The plan of a deployment of this step already started: watch it, create nothing. */
+function attachedPlan(plan: Plan, configName: string, modelName: string | undefined): Plan {
+  return {
+    ...plan,
+    endpointConfigName: configName,
+    greenModelName: modelName ?? plan.greenModelName,
+    createModel: undefined,
+    createEndpoint: undefined,
+    updateEndpoint: undefined,
+    alarmsToCreate: []
+  }
+}
+
+/**
+ * Reads the endpoint and plans against it. Waits out (or refuses) a busy endpoint, unless what
+ * it is busy with is this very step (a re-run, or two copies of the step): then it attaches.
+ */
 export async function readCurrentEndpoint(
   request: DeployRequest,
   run: RunContext,
   deps: PreflightDeps,
   waitUntil: number
-): Promise<CurrentState> {
+): Promise<Found> {
   const { api, log } = deps
-  let ep = await api.describeEndpoint(request.endpointName)
-  if (!ep) return { current: null, attach: undefined }
   let announced = false
-  while (ep && IN_PROGRESS.has(ep.EndpointStatus ?? '')) {
-    const pending = ep.PendingDeploymentSummary?.EndpointConfigName
-    const attach = await ownPendingDeployment(api, pending, run)
-    if (attach) {
-      log.info(
-        `Endpoint is ${ep.EndpointStatus} with ${attach.configName}, started by attempt ${attach.attempt ?? '?'} of this run: watching it instead of starting a second update.`
-      )
-      return { current: await describeLive(api, ep, log), attach }
+  for (;;) {
+    const ep = await api.describeEndpoint(request.endpointName)
+    if (!ep) {
+      return {
+        current: null,
+        plan: deps.buildPlan(request, run, null),
+        attached: false,
+        alreadyLive: false,
+        notes: []
+      }
     }
-    if (request.onBusy === 'fail') {
+    const status = ep.EndpointStatus ?? 'Unknown'
+    if (IN_PROGRESS.has(status)) {
+      // A new endpoint being created is compared with this step's create; an update with this
+      // step's update of the live (blue) config.
+      const creating = status === 'Creating'
+      const current = creating ? null : await describeLive(api, ep, request.variantName, log)
+      const plan = deps.buildPlan(request, run, current)
+      const target = creating
+        ? ep.EndpointConfigName
+        : ep.PendingDeploymentSummary?.EndpointConfigName
+      const own = await isThisStep(api, target, plan, run)
+      if (own && target) {
+        log.info(
+          `Endpoint is ${status} with ${target}, which is exactly this step's deployment (an earlier attempt or copy of it): watching it instead of starting a second one.`
+        )
+        return {
+          current,
+          plan: attachedPlan(plan, target, own.modelName),
+          attached: true,
+          alreadyLive: false,
+          notes: []
+        }
+      }
+      const pending = target ? ` (deploying ${target})` : ''
+      if (request.onBusy === 'fail') {
+        throw new PreflightError(
+          `Endpoint "${request.endpointName}" is ${status}${pending}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`
+        )
+      }
+      if (deps.now() >= waitUntil) {
+        throw new PreflightError(
+          `Endpoint "${request.endpointName}" stayed ${status} past the time budget; no update was started. Re-run when it is InService.`
+        )
+      }
+      if (!announced) {
+        log.info(`Endpoint is ${status}${pending}; waiting for it to finish (on-busy: wait).`)
+        announced = true
+      }
+      await deps.sleep(
+        Math.min(request.pollIntervalSeconds * 1000, Math.max(0, waitUntil - deps.now()))
+      )
+      continue
+    }
+    if (status === 'Failed') {
       throw new PreflightError(
-        `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}${pending ? ` (deploying ${pending})` : ''}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`
+        `Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`
       )
     }
-    if (deps.now() >= waitUntil) {
+    if (status !== 'InService') {
       throw new PreflightError(
-        `Endpoint "${request.endpointName}" stayed ${ep.EndpointStatus} past the time budget; no update was started. Re-run when it is InService.`
+        status === 'UpdateRollbackFailed'
+          ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
+          : `Endpoint "${request.endpointName}" is ${status}; blue/green updates need it InService.`
       )
     }
-    if (!announced) {
-      log.info(
-        `Endpoint is ${ep.EndpointStatus}${pending ? ` (deploying ${pending})` : ''}; waiting for it to finish (on-busy: wait).`
-      )
-      announced = true
+    const current = await describeLive(api, ep, request.variantName, log)
+    const plan = deps.buildPlan(request, run, current)
+    const live = await isThisStep(api, current.configName, plan, run)
+    if (live) {
+      return {
+        current,
+        plan: attachedPlan(plan, current.configName, live.modelName),
+        attached: false,
+        alreadyLive: true,
+        notes: []
+      }
     }
-    await deps.sleep(
-      Math.min(request.pollIntervalSeconds * 1000, Math.max(0, waitUntil - deps.now()))
-    )
-    ep = await api.describeEndpoint(request.endpointName)
-  }
-  if (!ep) return { current: null, attach: undefined }
-  if (ep.EndpointStatus === 'Failed') {
-    throw new PreflightError(
-      `Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`
-    )
-  }
-  if (ep.EndpointStatus !== 'InService') {
-    throw new PreflightError(
-      ep.EndpointStatus === 'UpdateRollbackFailed'
-        ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
-        : `Endpoint "${request.endpointName}" is ${ep.EndpointStatus}; blue/green updates need it InService.`
-    )
-  }
-  return { current: await describeLive(api, ep, log), attach: undefined }
-}
-
-type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>
-
-/** The live (blue) side of an endpoint: its config, variant, fleet and model artifact. */
-async function describeLive(api: AwsApi, ep: Described, log: Logger): Promise<CurrentEndpoint> {
-  const configName = ep.EndpointConfigName ?? ''
-  const config = configName ? await api.describeEndpointConfig(configName) : undefined
-  const variant = config?.ProductionVariants?.[0]
-  const liveVariant = ep.ProductionVariants?.[0]
-  const modelName = variant?.ModelName
-  let modelDataUrl: string | undefined
-  if (modelName) {
-    try {
-      const model = await api.describeModel(modelName)
-      modelDataUrl = model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl
-    } catch (e) {
-      log.warning(`Could not read the live model ${modelName}: ${(e as Error).message}`)
+    const earlier = await earlierAttempt(api, ep, plan, run)
+    return {
+      current,
+      plan: earlier ? renamePlan(plan, earlier.modelName, earlier.configName) : plan,
+      attached: false,
+      alreadyLive: false,
+      notes: earlier ? [earlier.note] : []
     }
-  }
-  return {
-    status: ep.EndpointStatus ?? 'Unknown',
-    configName,
-    variantName: variant?.VariantName ?? liveVariant?.VariantName ?? 'AllTraffic',
-    instanceType: variant?.InstanceType,
-    instanceCount: liveVariant?.DesiredInstanceCount ?? variant?.InitialInstanceCount,
-    modelName,
-    modelDataUrl,
-    lastModifiedTime: ep.LastModifiedTime?.getTime(),
-    lastDeploymentConfig: ep.LastDeploymentConfig
-      ? (JSON.parse(JSON.stringify(ep.LastDeploymentConfig)) as Record<string, unknown>)
-      : undefined,
-    failureReason: ep.FailureReason || undefined
   }
 }
 
 /**
+ * On a re-run: an earlier attempt's config for exactly this step that the endpoint does not serve
+ * (it was rolled back, or the attempt stopped before the update). Its names are reused, so
+ * nothing is created twice, and the plan says what became of it.
+ */
+async function earlierAttempt(
+  api: AwsApi,
+  ep: Described,
+  plan: Plan,
+  run: RunContext
+): Promise<{ configName: string; modelName: string; note: string } | undefined> {
+  const attempt = Number(run.runAttempt)
+  if (!Number.isInteger(attempt) || attempt < 2) return undefined
+  for (let k = attempt - 1; k >= Math.max(1, attempt - 3); k--) {
+    const name = greenNames(plan.endpointName, { ...run, runAttempt: String(k) }).endpointConfigName
+    let own: { modelName: string | undefined } | undefined
+    try {
+      own = await isThisStep(api, name, plan, run)
+    } catch {
+      own = undefined
+    }
+    if (!own) continue
+    const reason = ep.FailureReason ? ` SageMaker's last failure reason: ${ep.FailureReason}` : ''
+    return {
+      configName: name,
+      modelName: plan.createsModel ? (own.modelName ?? plan.greenModelName) : plan.greenModelName,
+      note: `Attempt ${k} of this run already made ${name} for this same step, but the endpoint serves ${ep.EndpointConfigName ?? '?'}: that deployment was rolled back or never started.${reason} Deploying ${name} again.`
+    }
+  }
+  return undefined
+}
+
+/**
  * Every alarm that guards the rollout must exist (except those this run creates) and none may be
- * in ALARM already: SageMaker would roll back at once.
+ * in ALARM already: SageMaker would roll back at once. Returns the alarms as read, by name.
  */
 export async function checkAlarms(
   request: DeployRequest,
   plan: Plan,
-  deps: PreflightDeps
-): Promise<void> {
+  deps: Pick<PreflightDeps, 'api' | 'log'>
+): Promise<Map<string, MetricAlarm>> {
   const created = new Set(plan.alarmsToCreate.map(a => a.name))
   const names = plan.guardAlarmNames
-  if (names.length === 0) return
+  if (names.length === 0) return new Map()
   const found = await deps.api.describeAlarms(names)
   const byName = new Map(found.map(a => [a.AlarmName ?? '', a]))
   const missing = names.filter(n => !created.has(n) && !byName.has(n))
@@ -189,6 +245,7 @@ export async function checkAlarms(
       `Alarm(s) in INSUFFICIENT_DATA: ${blind.join(', ')}. The guardrail is blind until they have data (traffic on the endpoint).`
     )
   }
+  return byName
 }
 
 /** Instance families SageMaker excludes from guardrails fall back to all-at-once, no bake. */

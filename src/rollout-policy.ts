@@ -1,16 +1,26 @@
 import { InputError } from './errors.js'
 import type { RolloutPolicy, ScheduledStep, StepSize } from './types.js'
 
-// Pure: the blue/green rollout policy in SageMaker's terms. How many instances each traffic
-// step moves, the split to expect at each step, the DeploymentConfig to send (and to read
-// back from DescribeEndpoint) and the deployment timeout that fits the schedule.
+// Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
+// rolling batches). How many instances each traffic step moves, the split to expect at each
+// step, the DeploymentConfig to send (and to read back from DescribeEndpoint) and the
+// deployment timeout that fits the schedule.
 
-/** Room for provisioning in SageMaker's own deployment timeout. */
-export const PROVISIONING_MARGIN_SECONDS = 900
+/**
+ * Room for provisioning in SageMaker's own deployment timeout: at least 30 minutes (endpoints
+ * are reported to take 10–15 minutes to come up), more when the variant's own download and
+ * health-check timeouts add up to more.
+ */
+export const PROVISIONING_MARGIN_SECONDS = 1800
 export const MIN_EXECUTION_TIMEOUT_SECONDS = 600
 export const MAX_EXECUTION_TIMEOUT_SECONDS = 28800
 
-const ROUTING_TYPES = { linear: 'LINEAR', canary: 'CANARY', 'all-at-once': 'ALL_AT_ONCE' } as const
+const ROUTING_TYPES = {
+  linear: 'LINEAR',
+  canary: 'CANARY',
+  'all-at-once': 'ALL_AT_ONCE',
+  rolling: 'ROLLING'
+} as const
 
 /** Instances a linear step or canary moves: a percentage rounds up (33 % of 3 = 1). */
 export function stepInstances(stepSize: StepSize, instanceCount: number): number {
@@ -56,6 +66,7 @@ export function expectedSchedule(
       label
     }
   }
+  if (policy.routing === 'rolling') return rollingSchedule(policy, fleet, provisioningSeconds)
   const rows = [row(0, 0, 'start: green fleet provisioning')]
   if (policy.routing === 'all-at-once') {
     rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`))
@@ -76,30 +87,147 @@ export function expectedSchedule(
   return rows
 }
 
+/** Time to provision the green fleet, from the variant's own timeouts (at least 30 minutes). */
+export function provisioningAllowance(
+  downloadTimeoutSeconds: number | undefined,
+  healthCheckTimeoutSeconds: number | undefined
+): number {
+  return Math.max(
+    PROVISIONING_MARGIN_SECONDS,
+    (downloadTimeoutSeconds ?? 0) + (healthCheckTimeoutSeconds ?? 0)
+  )
+}
+
+/**
+ * Rolling: each batch brings up new instances, takes its share of traffic, bakes, then the same
+ * number of old instances is terminated. At most fleet + one batch run at once.
+ */
+function rollingSchedule(
+  policy: RolloutPolicy,
+  fleet: number,
+  provisioningSeconds: number
+): ScheduledStep[] {
+  const batch = stepInstances(policy.stepSize, fleet)
+  const batches = Math.ceil(fleet / batch)
+  const rows: ScheduledStep[] = [
+    {
+      offsetSeconds: 0,
+      bluePercent: 100,
+      greenPercent: 0,
+      greenInstances: 0,
+      blueInstances: fleet,
+      label: `deployment starts, first batch of ${batch} new instance(s) provisioned`
+    }
+  ]
+  for (let k = 1; k <= batches; k++) {
+    const green = Math.min(k * batch, fleet)
+    const greenPercent = Math.round((100 * green) / fleet)
+    rows.push({
+      offsetSeconds: k * provisioningSeconds + (k - 1) * policy.waitIntervalSeconds,
+      bluePercent: 100 - greenPercent,
+      greenPercent,
+      greenInstances: green,
+      blueInstances: fleet - green,
+      label:
+        k === batches
+          ? `batch ${k} of ${batches}: all traffic on the new fleet, last old instances terminated`
+          : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${Math.min(batch, fleet - (k - 1) * batch)} old terminated`
+    })
+  }
+  return rows
+}
+
+/** The most instances running at once: blue/green doubles the fleet, rolling adds one batch. */
+export function peakInstances(
+  policy: RolloutPolicy,
+  instanceCount: number
+): { blueGreen: number; rolling: number } {
+  const fleet = Math.max(1, instanceCount)
+  return { blueGreen: 2 * fleet, rolling: fleet + stepInstances(policy.stepSize, fleet) }
+}
+
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
 export function executionTimeout(
   policy: RolloutPolicy,
   instanceCount: number,
-  checked: boolean
+  checked: boolean,
+  provisioningSeconds = PROVISIONING_MARGIN_SECONDS
 ): number {
   const waits =
     shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds
+  // Rolling provisions every batch on its own; blue/green provisions the green fleet once.
+  const provisioning =
+    policy.routing === 'rolling'
+      ? shiftCount(policy, instanceCount) * provisioningSeconds
+      : provisioningSeconds
   const given = policy.maxExecutionTimeoutSeconds
-  if (!checked) return given ?? clampTimeout(waits + PROVISIONING_MARGIN_SECONDS)
-  if (waits > MAX_EXECUTION_TIMEOUT_SECONDS) {
+  if (!checked) return given ?? clampTimeout(waits + provisioning)
+  if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
     throw new InputError(
       'wait-interval',
-      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), more than SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s. Lower wait-interval or termination-wait, or use a larger step-size.`
+      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`
     )
   }
-  if (given === undefined) return clampTimeout(waits + PROVISIONING_MARGIN_SECONDS)
-  if (given < waits) {
+  if (given === undefined) return clampTimeout(waits + provisioning)
+  // The API model: it "should be larger than the total waiting time".
+  if (given <= waits) {
     throw new InputError(
       'max-execution-timeout',
-      `Input "max-execution-timeout" is ${given} s, but the rollout waits at least ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to at least ${waits} plus time to provision the green fleet, or leave it empty to derive it.`
+      `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`
     )
   }
   return given
+}
+
+/**
+ * The step size against the green fleet, as the API states it: a linear step is 10–50 % of the
+ * variant's instances, a canary at most 50 %. A bare number too large for the fleet is most
+ * likely a percentage written without its sign.
+ */
+export function checkStepSize(policy: RolloutPolicy, instanceCount: number, variant: string): void {
+  if (policy.routing === 'all-at-once') return
+  const kind =
+    policy.routing === 'linear'
+      ? 'a linear step'
+      : policy.routing === 'canary'
+        ? 'a canary'
+        : 'a rolling batch'
+  const range =
+    policy.routing === 'canary'
+      ? 'at most 50 %'
+      : policy.routing === 'linear'
+        ? '10–50 %'
+        : '5–50 %'
+  if (instanceCount <= 1) {
+    throw new InputError(
+      'traffic-routing',
+      `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole ${policy.routing === 'rolling' ? 'batch' : 'step'} of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`
+    )
+  }
+  if (policy.stepSize.type !== 'INSTANCE_COUNT') return
+  const step = policy.stepSize.value
+  const share = (100 * step) / instanceCount
+  const low = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 0
+  if (share >= low && share <= 50) return
+  const fits = allowedInstances(policy.routing, instanceCount)
+  // 30 on a 4-instance fleet cannot be a number of instances; it was most likely meant as 30 %.
+  const lowest = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 1
+  const meant =
+    step > instanceCount && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : ''
+  throw new InputError(
+    'step-size',
+    `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`
+  )
+}
+
+function allowedInstances(routing: 'linear' | 'canary' | 'rolling', count: number): string {
+  const min =
+    routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1
+  const max = Math.floor(count / 2)
+  if (max < min) return ''
+  return min === max
+    ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
+    : `, here ${min} to ${max} instances`
 }
 
 function clampTimeout(seconds: number): number {
@@ -128,6 +256,21 @@ function capacity(value: unknown): StepSize | undefined {
 
 /** The rollout policy of a DescribeEndpoint LastDeploymentConfig; null if it has none. */
 export function policyFromDeploymentConfig(config: unknown): RolloutPolicy | null {
+  const rolling = record(record(config)?.['RollingUpdatePolicy'])
+  if (rolling) {
+    const batch = capacity(rolling['MaximumBatchSize'])
+    const bake = seconds(rolling['WaitIntervalInSeconds'])
+    if (!batch || bake === undefined) return null
+    const rollback = capacity(rolling['RollbackMaximumBatchSize'])
+    return {
+      routing: 'rolling',
+      stepSize: batch,
+      waitIntervalSeconds: bake,
+      terminationWaitSeconds: 0,
+      maxExecutionTimeoutSeconds: seconds(rolling['MaximumExecutionTimeoutInSeconds']),
+      ...(rollback ? { rollbackStepSize: rollback } : {})
+    }
+  }
   const blueGreen = record(record(config)?.['BlueGreenUpdatePolicy'])
   const routing = record(blueGreen?.['TrafficRoutingConfiguration'])
   const wait = seconds(routing?.['WaitIntervalInSeconds'])
@@ -158,10 +301,34 @@ export function alarmNamesFromDeploymentConfig(config: unknown): string[] {
 export function deploymentConfig(
   policy: RolloutPolicy,
   instanceCount: number,
-  alarmNames: readonly string[]
+  alarmNames: readonly string[],
+  provisioning = PROVISIONING_MARGIN_SECONDS
 ): Record<string, unknown> {
   const type = ROUTING_TYPES[policy.routing]
   const size = { Type: policy.stepSize.type, Value: policy.stepSize.value }
+  const guard =
+    alarmNames.length > 0
+      ? { AutoRollbackConfiguration: { Alarms: alarmNames.map(AlarmName => ({ AlarmName })) } }
+      : {}
+  if (type === 'ROLLING') {
+    const rollback = policy.rollbackStepSize
+    return {
+      RollingUpdatePolicy: {
+        MaximumBatchSize: size,
+        WaitIntervalInSeconds: policy.waitIntervalSeconds,
+        MaximumExecutionTimeoutInSeconds: executionTimeout(
+          policy,
+          instanceCount,
+          true,
+          provisioning
+        ),
+        ...(rollback
+          ? { RollbackMaximumBatchSize: { Type: rollback.type, Value: rollback.value } }
+          : {})
+      },
+      ...guard
+    }
+  }
   const routing: Record<string, unknown> = {
     Type: type,
     WaitIntervalInSeconds: policy.waitIntervalSeconds
@@ -172,7 +339,7 @@ export function deploymentConfig(
     BlueGreenUpdatePolicy: {
       TrafficRoutingConfiguration: routing,
       TerminationWaitInSeconds: policy.terminationWaitSeconds,
-      MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true)
+      MaximumExecutionTimeoutInSeconds: executionTimeout(policy, instanceCount, true, provisioning)
     }
   }
   if (alarmNames.length > 0) {

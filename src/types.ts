@@ -1,7 +1,7 @@
 // The domain types shared by the functional core (inputs, plan, watch, verdict, report).
 // Plain data only: no SDK types leak in here, so the core can be tested with literals.
 
-export type TrafficRouting = 'linear' | 'canary' | 'all-at-once'
+export type TrafficRouting = 'linear' | 'canary' | 'all-at-once' | 'rolling'
 
 /** A linear step or canary size as SageMaker's CapacitySize. */
 export interface StepSize {
@@ -32,6 +32,8 @@ export interface RolloutPolicy {
   readonly terminationWaitSeconds: number
   /** Undefined means: derive from the schedule. */
   readonly maxExecutionTimeoutSeconds: number | undefined
+  /** Rolling only: the batch size of a rollback (undefined: all at once, SageMaker's default). */
+  readonly rollbackStepSize?: StepSize | undefined
 }
 
 export interface Tag {
@@ -52,6 +54,8 @@ export interface DeployRequest {
   /** null when retainDeploymentConfig is true: SageMaker reuses the last policy and alarms. */
   readonly policy: RolloutPolicy | null
   readonly retainDeploymentConfig: boolean
+  /** With retain: policy inputs that were set anyway; the retained policy must match them. */
+  readonly retainExpected: Partial<RolloutPolicy>
   readonly alarmNames: readonly string[]
   readonly createAlarms: boolean
   readonly errorRateThresholdPercent: number
@@ -61,6 +65,10 @@ export interface DeployRequest {
   readonly timeoutMinutes: number | undefined
   readonly pollIntervalSeconds: number
   readonly onBusy: 'wait' | 'fail'
+  /** A registered variant whose instance type changes: refuse, or deregister and restore. */
+  readonly onAutoScaling: 'fail' | 'reregister'
+  /** Copy the live model's environment keys that the step does not set. */
+  readonly inheritEnvironment: boolean
   readonly allowAlarmInAlarm: boolean
   readonly cleanupOnFailure: boolean
   readonly dryRun: boolean
@@ -97,6 +105,30 @@ export interface CurrentEndpoint {
   /** DescribeEndpoint.LastDeploymentConfig as plain JSON (reused by RetainDeploymentConfig). */
   readonly lastDeploymentConfig: Record<string, unknown> | undefined
   readonly failureReason: string | undefined
+  /** Every variant of the live config, as it runs now. */
+  readonly variants: readonly LiveVariant[]
+  /** The live config as CreateEndpointConfig input (no name, no tags); undefined if unread. */
+  readonly config: Readonly<Record<string, unknown>> | undefined
+  /** The live config's tags. */
+  readonly configTags: Readonly<Record<string, string>>
+  /** The live model of the variant this step deploys to, as CreateModel input (no name). */
+  readonly model: Readonly<Record<string, unknown>> | undefined
+}
+
+/** One variant of the live endpoint. */
+export interface LiveVariant {
+  readonly name: string
+  /** Undefined on a variant that hosts inference components. */
+  readonly modelName: string | undefined
+  readonly instanceType: string | undefined
+  /** InitialInstanceCount in the live config. */
+  readonly configuredCount: number | undefined
+  /** DesiredInstanceCount as the endpoint runs now (auto scaling moves it; 0 when scaled to zero). */
+  readonly desiredCount: number | undefined
+  readonly desiredWeight: number | undefined
+  readonly serverless: boolean
+  readonly downloadTimeoutSeconds: number | undefined
+  readonly healthCheckTimeoutSeconds: number | undefined
 }
 
 /** An alarm this run creates or updates with PutMetricAlarm. */
@@ -117,6 +149,8 @@ export interface ScheduledStep {
   readonly bluePercent: number
   readonly greenPercent: number
   readonly greenInstances: number
+  /** Instances of the old fleet still running (rolling terminates them batch by batch). */
+  readonly blueInstances?: number
   readonly label: string
 }
 
@@ -154,6 +188,20 @@ export interface Plan {
   /** How long the action waits for a verdict. */
   readonly budgetSeconds: number
   readonly tags: readonly Tag[]
+  /** Fingerprint of what this step asks SageMaker to run (tagged on the model and config). */
+  readonly stepHash: string
+  /** Set when the live endpoint could not be read (a dry run without read access): why. */
+  readonly liveUnknown?: string
+  /** Settings of the live config and model that the green ones keep, for people. */
+  readonly carriedOver: readonly string[]
+  /** Facts a person should read with the plan (retained policy, scale to zero, auto scaling). */
+  readonly notes: readonly string[]
+  /** Things that may not be what the person wants (environment keys the new model lacks). */
+  readonly warnings: readonly string[]
+  /** Values that are container environment values too (inherited): never shown. */
+  readonly secretValues: readonly string[]
+  /** Most instances running at once during the rollout, per strategy (what rolling saves). */
+  readonly peakInstances?: { readonly blueGreen: number; readonly rolling: number }
 }
 
 // ---- What one poll sees --------------------------------------------------------------------
@@ -180,9 +228,9 @@ export interface EndpointSnapshot {
   readonly failureReason: string | undefined
   /** Epoch milliseconds, from the service. */
   readonly lastModifiedTime: number | undefined
-  /** The live (blue) fleet: top-level ProductionVariants[0]. */
+  /** The live (blue) fleet: the step's variant in the top-level ProductionVariants. */
   readonly blue: FleetSnapshot | undefined
-  /** The pending (green) fleet: PendingDeploymentSummary.ProductionVariants[0]. */
+  /** The pending (green) fleet: the step's variant in PendingDeploymentSummary. */
   readonly green: FleetSnapshot | undefined
   readonly pendingConfigName: string | undefined
   /** Epoch milliseconds: PendingDeploymentSummary.StartTime. */
@@ -254,6 +302,10 @@ export interface AlarmTrack {
   /** Whether it was in ALARM at any poll after the update started. */
   readonly fired: boolean
   readonly firedAt: number | undefined
+  /** The service's time of the last state update a poll saw. */
+  readonly updatedAt?: number | undefined
+  /** A poll saw the same state as the one before, updated since: it changed in between. */
+  readonly updatedBetweenPolls?: boolean
 }
 
 export interface Timeline {
@@ -270,8 +322,16 @@ export interface Timeline {
   readonly polls: number
   readonly failedPolls: number
   readonly consecutiveFailedPolls: number
-  /** The latest service time the last successful poll showed (a lower bound of its "now"). */
-  readonly lastPollServiceTime?: number
+  /** The service's clock as the polls saw it (for waiting on the service's time later). */
+  readonly serviceClock?: ServiceClock | undefined
+}
+
+/** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */
+export interface ServiceClock {
+  readonly firstLocal: number
+  readonly firstService: number
+  readonly lastLocal: number
+  readonly lastService: number
 }
 
 // ---- The verdict -------------------------------------------------------------------------------
@@ -286,4 +346,34 @@ export interface Verdict {
   readonly triggeredAlarms: readonly string[]
   readonly finalConfigName: string | undefined
   readonly finalStatus: string | undefined
+}
+
+// ---- One run's result ----------------------------------------------------------------------------
+
+export interface DeployResult {
+  readonly plan: Plan | undefined
+  /** The live endpoint before the run (null: it did not exist; undefined: not read). */
+  readonly current: CurrentEndpoint | null | undefined
+  readonly timeline: Timeline | undefined
+  readonly verdict: Verdict
+  /** Auto scaling this run deregistered for the update, and whether it was restored. */
+  readonly autoScaling?: AutoScalingReport
+}
+
+/** What is registered for one variant, as the requests that would register it again. */
+export interface SavedScaling {
+  readonly resourceId: string
+  /** RegisterScalableTarget's input (with the target's tags). */
+  readonly target: Readonly<Record<string, unknown>>
+  /** PutScalingPolicy inputs. */
+  readonly policies: readonly Readonly<Record<string, unknown>>[]
+  /** PutScheduledAction inputs (times as ISO strings). */
+  readonly scheduledActions: readonly Readonly<Record<string, unknown>>[]
+}
+
+/** What became of auto scaling in a run that deregistered it. */
+export interface AutoScalingReport {
+  readonly saved: SavedScaling
+  readonly restored: boolean
+  readonly errors: readonly string[]
 }

@@ -1,6 +1,6 @@
 // Pure: the outcome of a deployment from its timeline. Success is never inferred from
 // "InService" alone: SageMaker returns to InService after a rollback too, on the old config.
-import type { Timeline, Verdict } from './types.js'
+import type { Plan, Timeline, Verdict } from './types.js'
 import { changedSinceStart, type WatchContext } from './watch/reducer.js'
 
 /**
@@ -74,6 +74,14 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
           (alarmText ? ` Trigger: ${alarmText}.` : '')
       }
     case 'OutOfService':
+      return {
+        ...base,
+        outcome: 'failed',
+        failureReason:
+          ep.failureReason ??
+          'Endpoint OutOfService: SageMaker reports it is not available to take incoming requests.',
+        summary: `The endpoint went OutOfService during the deployment: SageMaker reports it is not available to take incoming requests${ep.failureReason ? ` (${ep.failureReason.replace(/\.+$/, '')})` : ''}, and ${t.newConfigName} ${ep.configName === t.newConfigName ? 'is its config but serves nothing' : `never took over from ${ep.configName ?? 'the previous config'}`}. Check the endpoint in the SageMaker console; run this step again once it is InService.`
+      }
     case 'Deleting':
       return {
         ...base,
@@ -114,4 +122,62 @@ export function interrupted(t: Timeline, reason: string): Verdict {
     failureReason: reason,
     summary: `${reason} The deployment may still be running in SageMaker (last state: ${state}); re-run the job to watch it to the end.`
   }
+}
+
+// ---- Verdicts reached before or instead of watching ---------------------------------------------
+
+/** A verdict with nothing triggered and no final state read. */
+export function failedBefore(summary: string, failureReason = summary): Verdict {
+  return {
+    outcome: 'failed',
+    summary,
+    failureReason,
+    triggeredAlarms: [],
+    finalConfigName: undefined,
+    finalStatus: undefined
+  }
+}
+
+export function planned(plan: Plan | undefined, summary: string): Verdict {
+  return {
+    outcome: 'planned',
+    summary,
+    failureReason: undefined,
+    triggeredAlarms: [],
+    finalConfigName: plan?.previousConfigName,
+    finalStatus: undefined
+  }
+}
+
+/** The endpoint already serves exactly what this step deploys (a repeated or re-run step). */
+export function alreadyDeployed(plan: Plan, status: string | undefined): Verdict {
+  return {
+    outcome: 'deployed',
+    summary: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
+    failureReason: undefined,
+    triggeredAlarms: [],
+    finalConfigName: plan.endpointConfigName,
+    finalStatus: status
+  }
+}
+
+/** wait: false: the create/update was accepted and SageMaker goes on alone. */
+export function startedOnly(plan: Plan): Verdict {
+  return {
+    outcome: 'started',
+    summary: `${plan.firstDeploy ? 'CreateEndpoint' : 'UpdateEndpoint'} accepted; not waiting (wait: false). SageMaker continues on its own.`,
+    failureReason: undefined,
+    triggeredAlarms: [],
+    finalConfigName: plan.previousConfigName,
+    finalStatus: undefined
+  }
+}
+
+/** Cancelled once SageMaker had the update: it goes on without a watcher. */
+export function cancelledAfterStart(plan: Plan, seen: string | undefined): Verdict {
+  const what = plan.firstDeploy ? 'the endpoint creation' : 'the update'
+  return failedBefore(
+    `Cancelled after SageMaker accepted ${what} to ${plan.endpointConfigName}${seen ? ` (the endpoint is ${seen})` : ''}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`,
+    `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`
+  )
 }

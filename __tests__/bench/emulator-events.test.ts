@@ -1,6 +1,7 @@
 import { describe as suite, it, expect, beforeEach, afterEach } from '@jest/globals'
 import { UpdateEndpointCommand } from '@aws-sdk/client-sagemaker'
 import { VirtualClock } from '../../emulator/clock.js'
+import { DEFAULT_SCENARIO } from '../../emulator/index.js'
 import {
   createConfig,
   createModel,
@@ -66,16 +67,18 @@ suite('the event log', () => {
       })
     )
     const seen = await watch(lab, d => d.EndpointStatus !== 'Updating', 5)
+    const rollingBack = lab.emu.events().find(e => e.kind === 'rolling-back')
     const rolledBack = lab.emu.events().find(e => e.kind === 'rolled-back')
-    expect(rolledBack?.detail).toBe(
-      'Deployment rolled back: CloudWatch alarm(s) lab-endpoint-5xx-rate in ALARM state.'
+    // Alarms are evaluated on whole minutes: the rollback starts on one, and ends once green is
+    // torn down.
+    expect((rollingBack?.simulatedTime ?? 1) % 60_000).toBe(0)
+    expect((rolledBack?.simulatedTime ?? 0) - (rollingBack?.simulatedTime ?? 0)).toBe(
+      DEFAULT_SCENARIO.rollingBackSeconds * 1000
     )
-    // Alarms are evaluated on whole minutes: the rollback happens on one.
-    expect((rolledBack?.simulatedTime ?? 1) % 60_000).toBe(0)
     expect(rolledBack?.simulatedTime).toBeLessThanOrEqual(lab.emu.now())
     expect(seen[seen.length - 1]?.LastModifiedTime?.getTime()).toBe(rolledBack?.simulatedTime)
 
-    lab.emu.advance(120)
+    lab.emu.advance(DEFAULT_SCENARIO.metricDelaySeconds + 120)
     await createModel(lab, 'model-e', MODEL_E)
     await createConfig(lab, 'cfg-e', 'model-e')
     await lab.sm.send(
@@ -87,9 +90,9 @@ suite('the event log', () => {
     )
     const retry = await watch(lab, d => d.EndpointStatus !== 'Updating', 5)
     const events = lab.emu.events()
-    expect(events.map(e => e.kind)).toEqual(['created', 'rolled-back', 'completed'])
-    expect(events.map(e => e.seq)).toEqual([1, 2, 3])
-    const completed = events[2]
+    expect(events.map(e => e.kind)).toEqual(['created', 'rolling-back', 'rolled-back', 'completed'])
+    expect(events.map(e => e.seq)).toEqual([1, 2, 3, 4])
+    const completed = events[3]
     expect(retry[retry.length - 1]?.LastModifiedTime?.getTime()).toBe(completed?.simulatedTime)
     for (const e of events) expect(e.realTime).toBeLessThanOrEqual(Date.now())
   })
@@ -106,14 +109,16 @@ suite('the event log', () => {
         DeploymentConfig: linearConfig(alarms)
       })
     )
-    lab.emu.advance(61) // provisioning 60 s, then ActivatingTraffic for 5 s
+    const { provisioningSeconds, activatingSeconds } = DEFAULT_SCENARIO
+    lab.emu.advance(provisioningSeconds + 1) // then ActivatingTraffic for a few seconds
     lab.emu.setScenario({ alarmsInAlarm: [alarms[0]!] })
     lab.emu.advance(10)
     const d = await describeEp(lab)
-    const rolledBack = lab.emu.events().find(e => e.kind === 'rolled-back')
+    const rolledBack = lab.emu.events().find(e => e.kind === 'rolling-back')
+    const bakeStart = start + (provisioningSeconds + activatingSeconds) * 1000
     expect(d.EndpointConfigName).toBe('cfg-a')
-    expect(rolledBack?.simulatedTime).toBe(start + 65_000)
-    expect(d.LastModifiedTime?.getTime()).toBe(start + 65_000)
+    expect(rolledBack?.simulatedTime).toBe(bakeStart)
+    expect(d.LastModifiedTime?.getTime()).toBe(bakeStart)
   })
 
   it('serves the log at GET /_emulator/events', async () => {

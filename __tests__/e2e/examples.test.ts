@@ -17,10 +17,10 @@ import {
   ROOT,
   type ActionResult
 } from '../../scripts/lib/action-runner.js'
-import { LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
+import { LAB_POLL_INTERVAL, LAB_ROLE, LAB_TIME_SCALE, labModel } from '../../scripts/lib/lab.js'
 import type { Outcome } from '../../src/types.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { labEmulator, runStep, step, trafficSteps } from './helpers.js'
+import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // The examples and the action, as files.
@@ -539,15 +539,16 @@ interface Prepared {
 /** The endpoint as the exercise needs it, the GitHub side, and the job's steps before the action. */
 async function prepare(e: Exercise): Promise<Prepared> {
   const actionStep = onlyActionStep(e.example, e.job)
-  const emulator = await labEmulator()
+  // Half the lab's clock: the GitHub calls the examples make between polls take real time, and
+  // an alarm's minutes in ALARM must still outlast them.
+  const emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
   try {
     // Model A serves on the example's endpoint (the examples update an existing endpoint).
     const endpoint = substitute(actionStep.with['endpoint-name']!, e.trigger, actionStep.env)
     const onEndpoint = { inputs: { 'endpoint-name': endpoint } }
-    const a = await runStep(emulator, step('Model A'), onEndpoint)
-    if (a.outputs.outcome !== 'deployed') throw new Error(`Model A: ${a.stdout}\n${a.stderr}`)
+    await liveModelA(emulator, endpoint)
     if (e.before === 'after-rollback') {
       const b = await runStep(emulator, step('Model B'), onEndpoint)
       if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)
@@ -578,8 +579,8 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
         ])
       ),
       ...e.changed?.inputs,
-      // The emulator runs 60x faster than real time: poll every 0.2 s (12 simulated seconds).
-      'poll-interval': '0.2'
+      // The lab's poll interval: at half the lab's clock, 15 simulated seconds.
+      'poll-interval': LAB_POLL_INTERVAL
     }
     const eventPath = join(dir, 'event.json')
     writeFileSync(eventPath, JSON.stringify(eventPayload(e.trigger)))

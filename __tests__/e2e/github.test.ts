@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, withModelA } from './helpers.js'
+import { LAB_ERROR_ALARM, LAB_TIME_SCALE } from '../../scripts/lib/lab.js'
+import { firstStepRow, labEmulator, runStep, step, liveModelA } from './helpers.js'
 
 const PR = 17
 
@@ -28,9 +28,11 @@ describe('pull request comment and deployment status', () => {
   let github: FakeGitHub
 
   beforeAll(async () => {
-    emulator = await labEmulator()
+    // A slower clock than the lab's: the comment and status calls between polls take real time,
+    // and an alarm's minutes in ALARM must still outlast them.
+    emulator = await labEmulator({}, (LAB_TIME_SCALE * 2) / 3)
     github = await startFakeGitHub()
-    await withModelA(emulator)
+    await liveModelA(emulator)
   }, 60_000)
   afterAll(async () => {
     await emulator.close()
@@ -53,7 +55,7 @@ describe('pull request comment and deployment status', () => {
     expect(body).toContain('sagemaker-blue-green-deploy:endpoint=lab-endpoint')
     expect(body).toContain('❌ Rolled back')
     expect(body).toContain(LAB_ERROR_ALARM)
-    expect(body).toMatch(/\| T\+1 min( \d+ s)? \| 75% \| 25% \|/)
+    expect(body).toMatch(firstStepRow())
     // The token authenticates but never appears in anything written.
     expect(github.requests.every(r => r.authorization?.includes(github.token))).toBe(true)
     expect(body).not.toContain(github.token)
@@ -111,7 +113,7 @@ describe('plan mode (dry-run)', () => {
     const emulator = await labEmulator()
     const github = await startFakeGitHub()
     try {
-      await withModelA(emulator)
+      await liveModelA(emulator)
       const before = emulator.mutatingCalls().length
       const r = await runStep(emulator, step('Model B'), {
         inputs: {
@@ -156,14 +158,20 @@ describe('plan mode (dry-run)', () => {
     }
   }, 60_000)
 
-  it('plans from the inputs alone when credentials are refused', async () => {
+  it('says it does not know whether the endpoint exists when credentials are refused', async () => {
     const emulator = await labEmulator({ allowedActions: [] })
     try {
       const r = await runStep(emulator, step('Model A'), { inputs: { 'dry-run': 'true' } })
       expect(r.code).toBe(0)
       expect(r.outputs.outcome).toBe('planned')
       expect(r.stdout).toMatch(
-        /::warning::Could not read the endpoint.*planning from the inputs alone/
+        /::warning::Could not read endpoint lab-endpoint \(DescribeEndpoint failed: AccessDeniedException: .*\), so this plan does not know whether it exists\./
+      )
+      // Never the confident (and possibly wrong) "does not exist: this run creates it".
+      expect(r.stdout).not.toMatch(/does not exist/)
+      expect(r.summary).toMatch(/^## 📝 Planned, endpoint state unknown: /)
+      expect(r.summary).toContain(
+        'If it exists, it would be updated with a blue/green shift from its live config, which could not be read; if it does not, it would be created as planned here.'
       )
       expect(emulator.mutatingCalls()).toHaveLength(0)
     } finally {

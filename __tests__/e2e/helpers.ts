@@ -1,15 +1,36 @@
 // Shared set-up for end-to-end tests: the emulator in this process, the bundle as a child.
 import { join } from 'node:path'
-import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
-import { ROOT, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
-import { labSteps, type LabStep } from '../../scripts/lib/lab.js'
+import {
+  DEFAULT_SCENARIO,
+  startEmulator,
+  type Emulator,
+  type Scenario
+} from '../../emulator/index.js'
+import {
+  ROOT,
+  runAction,
+  type ActionResult,
+  type RunActionOptions
+} from '../../scripts/lib/action-runner.js'
+import {
+  LAB_ENDPOINT,
+  LAB_IMAGE,
+  LAB_ROLE,
+  LAB_TIME_SCALE,
+  labModel,
+  labSteps,
+  type LabStep
+} from '../../scripts/lib/lab.js'
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
-export async function labEmulator(overrides: Partial<Scenario> = {}): Promise<Emulator> {
+export async function labEmulator(
+  overrides: Partial<Scenario> = {},
+  timeScale = LAB_TIME_SCALE
+): Promise<Emulator> {
   // Start 5 s past a whole simulated minute: alarm evaluations fall the same way every run.
   const startTime = Math.floor(Date.now() / 60_000) * 60_000 + 5_000
-  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale: 60, startTime })
+  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale, startTime })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
 }
@@ -23,13 +44,16 @@ export function step(name: 'Model A' | 'Model B' | 'Model E'): LabStep {
 export async function runStep(
   emulator: Emulator,
   lab: LabStep,
-  extra: { inputs?: Record<string, string>; env?: Record<string, string>; node?: string } = {}
+  extra: Partial<Omit<RunActionOptions, 'inputs' | 'env'>> & {
+    inputs?: Record<string, string>
+    env?: Record<string, string>
+  } = {}
 ): Promise<ActionResult & { mutating: string[] }> {
   const before = emulator.calls().length
   const result = await runAction({
+    ...extra,
     inputs: { ...lab.inputs, ...extra.inputs },
-    env: { ...emulator.env(), ...lab.github, ...extra.env },
-    ...(extra.node ? { node: extra.node } : {})
+    env: { ...emulator.env(), ...lab.github, ...extra.env }
   })
   const mutating = emulator
     .calls()
@@ -39,10 +63,62 @@ export async function runStep(
   return { ...result, mutating }
 }
 
-/** Model A serving 100%, as the lab starts. */
+/** Model A serving 100%, as the lab starts (deployed by the action). */
 export async function withModelA(emulator: Emulator): Promise<void> {
   const a = await runStep(emulator, step('Model A'))
   if (a.outputs.outcome !== 'deployed') throw new Error(`Model A: ${a.stdout}\n${a.stderr}`)
+}
+
+/** One SageMaker call straight to the emulator (AWS JSON 1.1; signatures are not checked). */
+export async function sagemakerCall(
+  emulator: Emulator,
+  operation: string,
+  body: Record<string, unknown>
+): Promise<Record<string, unknown>> {
+  const response = await fetch(emulator.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `SageMaker.${operation}`
+    },
+    body: JSON.stringify(body)
+  })
+  if (!response.ok) throw new Error(`${operation}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, unknown>
+}
+
+/** The name the action gives Model A's model and config in the lab. */
+export const modelAConfig = (endpoint = LAB_ENDPOINT): string => `${endpoint}-a1a1a1a-1001-1`
+
+/**
+ * Model A serving 100% on 4 instances, created straight through the API with the names the
+ * action gives it, and the endpoint's creation skipped on the clock: for tests whose subject
+ * is what comes after.
+ */
+export async function liveModelA(emulator: Emulator, endpoint = LAB_ENDPOINT): Promise<void> {
+  const name = modelAConfig(endpoint)
+  await sagemakerCall(emulator, 'CreateModel', {
+    ModelName: name,
+    ExecutionRoleArn: LAB_ROLE,
+    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+  })
+  await sagemakerCall(emulator, 'CreateEndpointConfig', {
+    EndpointConfigName: name,
+    ProductionVariants: [
+      {
+        VariantName: 'AllTraffic',
+        ModelName: name,
+        InitialInstanceCount: 4,
+        InstanceType: 'ml.m5.large',
+        InitialVariantWeight: 1
+      }
+    ]
+  })
+  await sagemakerCall(emulator, 'CreateEndpoint', {
+    EndpointName: endpoint,
+    EndpointConfigName: name
+  })
+  emulator.advance(DEFAULT_SCENARIO.creationSeconds + 60)
 }
 
 export interface TrafficStepOutput {
@@ -55,3 +131,23 @@ export interface TrafficStepOutput {
 
 export const trafficSteps = (r: ActionResult): TrafficStepOutput[] =>
   JSON.parse(r.outputs['traffic-steps'] ?? '[]') as TrafficStepOutput[]
+
+/**
+ * Timings of minutes-long operations cut to seconds, for tests about something else (faults) that
+ * must run at a slow clock: SDK retries take real seconds, which must stay shorter than a step.
+ */
+export const SHORT_TIMINGS: Partial<Scenario> = {
+  creationSeconds: 120,
+  provisioningSeconds: 60,
+  decommissionSeconds: 10,
+  rollingBackSeconds: 30
+}
+
+/**
+ * The summary row of the first traffic step: the green fleet takes the scenario's provisioning
+ * minutes before it gets any traffic.
+ */
+export function firstStepRow(bluePercent = 75, greenPercent = 25): RegExp {
+  const minutes = DEFAULT_SCENARIO.provisioningSeconds / 60
+  return new RegExp(`\\| T\\+${minutes} min( \\d+ s)? \\| ${bluePercent}% \\| ${greenPercent}% \\|`)
+}

@@ -2,12 +2,12 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Scenario } from '../../emulator/index.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, trafficSteps, withModelA } from './helpers.js'
+import { labEmulator, liveModelA, runStep, step, trafficSteps, withModelA } from './helpers.js'
 
 async function modelB(switches: Partial<Scenario>) {
   const emulator = await labEmulator()
   try {
-    await withModelA(emulator)
+    await liveModelA(emulator)
     emulator.setScenario(switches)
     return { result: await runStep(emulator, step('Model B')), calls: emulator.calls() }
   } finally {
@@ -47,7 +47,7 @@ describe('real-world switches', () => {
   it('top-level config name switching early on a good model: deployed only at the end', async () => {
     const emulator = await labEmulator()
     try {
-      await withModelA(emulator)
+      await liveModelA(emulator)
       emulator.setScenario({ configNameSwitchesEarly: true })
       const e = await runStep(emulator, step('Model E'), {
         inputs: { 'retain-deployment-config': 'false', 'wait-interval': '60' }
@@ -62,6 +62,7 @@ describe('real-world switches', () => {
   it('an alarm already in ALARM stops before any change', async () => {
     const emulator = await labEmulator()
     try {
+      // Model A's run creates the alarm that is then held in ALARM.
       await withModelA(emulator)
       emulator.setScenario({ alarmsInAlarm: [LAB_ERROR_ALARM] })
       const r = await runStep(emulator, step('Model B'))

@@ -273,6 +273,7 @@ describe('alarm evaluation', () => {
   })
 
   it('N out of N datapoints: 2 of 2 needed', async () => {
+    lab.emu.setScenario({ metricDelaySeconds: 0 }) // exact datapoints at each minute
     await liveEndpointA(lab)
     await lab.cw.send(
       new PutMetricAlarmCommand({
@@ -304,6 +305,7 @@ describe('alarm evaluation', () => {
 
 describe('metrics', () => {
   it('GetMetricData returns what the traffic produced; ListMetrics lists it', async () => {
+    lab.emu.setScenario({ metricDelaySeconds: 0 }) // every datapoint complete at once
     await liveEndpointA(lab)
     const start = lab.emu.now()
     lab.emu.advance(300)

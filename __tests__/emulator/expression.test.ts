@@ -13,11 +13,48 @@ describe('metric math', () => {
     expect(run('(a + b) * 2 - -1', { a: 1, b: 2 })).toBe(7)
     expect(run('a >= 2 AND b != 3', { a: 2, b: 4 })).toBe(1)
     expect(run('FILL(a, 0) + 1', {})).toBe(1)
-    expect(run('a / b', { a: 1, b: 0 })).toBeUndefined()
-    expect(run('a + b', { a: 1 })).toBeUndefined()
     expect(
       references(parseExpression('IF(invocations > 0, 100 * errors / invocations, 0)'))
     ).toEqual(['invocations', 'errors', 'invocations'])
+  })
+
+  // CloudWatch User Guide, "Use metric math", Basic arithmetic functions: "Missing values in a
+  // time series are treated as 0. If the value of a data point causes a function to attempt to
+  // divide by zero, the data point is dropped."
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
+  it('arithmetic: a missing time-series value is 0; division by zero drops the point (guide)', () => {
+    expect(run('a + b', { a: 1 })).toBe(1)
+    expect(run('100 * errors / invocations', { invocations: 600 })).toBe(0)
+    expect(run('a - b', { b: 2 })).toBe(-2)
+    expect(run('a / b', { a: 1, b: 0 })).toBeUndefined()
+    expect(run('a / b', { a: 1 })).toBeUndefined()
+  })
+
+  // Same page, Comparison and logical operators: metric1 [30, 20, 0, 0], metric2 [20, -, 20, -].
+  it("comparisons between two series treat the missing one as 0: the guide's table", () => {
+    const metric1 = [30, 20, 0, 0]
+    const metric2 = [20, undefined, 20, undefined]
+    const series = (text: string) =>
+      metric1.map((m1, i) => run(text, { metric1: m1, metric2: metric2[i] }))
+    expect(series('(metric1 < metric2)')).toEqual([0, 0, 1, 0])
+    expect(series('(metric1 >= 30)')).toEqual([1, 0, 0, 0])
+    expect(series('(metric1 > 15 AND metric2 > 15)')).toEqual([1, 0, 0, 0])
+  })
+
+  // Same page, Using IF expressions: the tables for IF(metric1, metric2, metric3),
+  // IF(metric1, scalar2, metric3) and IF(metric1, metric2, scalar3). A TRUE condition with no
+  // datapoint in the chosen series gives 0; a missing condition, or a FALSE one with no (or no
+  // given) false branch, drops the point.
+  it("IF: the guide's three tables, row by row", () => {
+    const metric1 = [1, 1, 0, 0, undefined]
+    const metric2 = [30, undefined, 0, 0, 30]
+    const metric3 = [0, 0, 20, undefined, 20]
+    const series = (text: string) =>
+      metric1.map((m1, i) => run(text, { metric1: m1, metric2: metric2[i], metric3: metric3[i] }))
+    expect(series('IF(metric1, metric2, metric3)')).toEqual([30, 0, 20, undefined, undefined])
+    expect(series('IF(metric1, 5, metric3)')).toEqual([5, 5, 20, undefined, undefined])
+    expect(series('IF(metric1, metric2, 5)')).toEqual([30, 0, 5, 5, undefined])
+    expect(series('IF(metric1, metric2)')).toEqual([30, 0, undefined, undefined, undefined])
   })
 
   it('rejects what it cannot evaluate', () => {

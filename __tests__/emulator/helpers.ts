@@ -1,6 +1,7 @@
 // Shared setup for the emulator tests: real SDK clients pointed at a started emulator, and the
 // lab's resources (model A live on a 4-instance endpoint, the two lab alarms).
 
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling'
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateEndpointCommand,
@@ -12,7 +13,12 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  DEFAULT_SCENARIO,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/index.js'
 
 export const LAB_SCENARIO = fileURLToPath(
   new URL('../../emulator/scenarios/lab.json', import.meta.url)
@@ -29,6 +35,7 @@ export interface Lab {
   sm: SageMakerClient
   cw: CloudWatchClient
   rt: SageMakerRuntimeClient
+  aas: ApplicationAutoScalingClient
 }
 
 export async function startLab(options: EmulatorOptions = {}, maxAttempts = 1): Promise<Lab> {
@@ -45,7 +52,8 @@ export async function startLab(options: EmulatorOptions = {}, maxAttempts = 1): 
     emu,
     sm: new SageMakerClient(config),
     cw: new CloudWatchClient(config),
-    rt: new SageMakerRuntimeClient(config)
+    rt: new SageMakerRuntimeClient(config),
+    aas: new ApplicationAutoScalingClient(config)
   }
 }
 
@@ -54,6 +62,7 @@ export async function stopLab(lab: Lab | undefined): Promise<void> {
   lab.sm.destroy()
   lab.cw.destroy()
   lab.rt.destroy()
+  lab.aas.destroy()
   await lab.emu.close()
 }
 
@@ -149,7 +158,7 @@ export async function liveEndpointA(lab: Lab, instances = 4): Promise<string[]> 
   await lab.sm.send(
     new CreateEndpointCommand({ EndpointName: ENDPOINT, EndpointConfigName: 'cfg-a' })
   )
-  lab.emu.advance(120)
+  lab.emu.advance(DEFAULT_SCENARIO.creationSeconds)
   return alarms
 }
 
@@ -192,7 +201,7 @@ export async function watch(
   lab: Lab,
   until: (d: DescribeEndpointCommandOutput) => boolean,
   step = 5,
-  limit = 3600
+  limit = 7200
 ): Promise<DescribeEndpointCommandOutput[]> {
   const seen: DescribeEndpointCommandOutput[] = []
   for (let t = 0; t <= limit; t += step) {

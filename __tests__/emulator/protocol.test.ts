@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ENDPOINT, failure, liveEndpointA, startLab, stopLab, type Lab } from './helpers.js'
+import { DEFAULT_SCENARIO } from '../../emulator/index.js'
 
 let lab: Lab | undefined
 afterEach(async () => {
@@ -63,7 +64,9 @@ describe('wire protocols', () => {
       await post(lab.emu.url, 'SageMaker.DescribeEndpoint', `{"EndpointName":"${ENDPOINT}"}`)
     ).json()) as { CreationTime: unknown }
     expect(typeof raw.CreationTime).toBe('number')
-    expect(Math.abs((raw.CreationTime as number) * 1000 - lab.emu.now())).toBeLessThan(200_000)
+    expect(Math.abs((raw.CreationTime as number) * 1000 - lab.emu.now())).toBeLessThan(
+      (DEFAULT_SCENARIO.creationSeconds + 60) * 1000
+    )
   })
 
   it('env() points an SDK client configured only from the environment at the emulator', async () => {

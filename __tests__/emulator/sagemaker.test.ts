@@ -32,6 +32,7 @@ import {
   stopLab,
   type Lab
 } from './helpers.js'
+import { DEFAULT_SCENARIO } from '../../emulator/index.js'
 
 let lab: Lab
 beforeEach(async () => {
@@ -78,8 +79,9 @@ describe('models', () => {
     expect(dup.message).toBe(`Cannot create already existing model "${ARN}:model/model-a".`)
     const bad = await failure(createModel(lab, 'bad_name!', MODEL_A))
     expect(bad.name).toBe('ValidationException')
+    // The pattern as the service model writes it (botocore service-2.json ModelName).
     expect(bad.message).toBe(
-      "1 validation error detected: Value 'bad_name!' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?"
+      "1 validation error detected: Value 'bad_name!' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?"
     )
     const role = await failure(
       lab.sm.send(
@@ -197,7 +199,7 @@ describe('endpoints', () => {
       Status: 'Creating',
       StatusMessage: 'Launching 2 instance(s).'
     })
-    lab.emu.advance(119)
+    lab.emu.advance(DEFAULT_SCENARIO.creationSeconds - 1)
     expect((await describeEp(lab, 'My-Endpoint')).EndpointStatus).toBe('Creating')
     lab.emu.advance(2)
     const live = await describeEp(lab, 'My-Endpoint')
@@ -314,10 +316,13 @@ describe('endpoints', () => {
     expect(canary.message).toBe(
       "CanarySize must be at most 50% of the variant's total instance count (got 60%)."
     )
+    // No source says a missing rollback alarm is rejected: only under the assumption switch.
+    lab.emu.setScenario({ assumeAlarmsMustExist: true })
     const noAlarm = await update(linearConfig(['ghost-alarm']))
     expect(noAlarm.message).toBe(
       'The CloudWatch alarm(s) "ghost-alarm" in AutoRollbackConfiguration do not exist.'
     )
+    lab.emu.setScenario({ assumeAlarmsMustExist: false })
     const eleven = await update(linearConfig(Array.from({ length: 11 }, () => alarms[0]!)))
     expect(eleven.message).toMatch(
       /'deploymentConfig.autoRollbackConfiguration.alarms' failed to satisfy constraint: Member must have length less than or equal to 10/
@@ -362,7 +367,7 @@ describe('endpoints', () => {
     await lab.sm.send(
       new CreateEndpointCommand({ EndpointName: 'ep-x', EndpointConfigName: 'cfg-x' })
     )
-    lab.emu.advance(121)
+    lab.emu.advance(DEFAULT_SCENARIO.creationSeconds + 1)
     const failed = await describeEp(lab, 'ep-x')
     expect(failed.EndpointStatus).toBe('Failed')
     expect(failed.FailureReason).toMatch(/did not pass the ping health check/)
@@ -375,7 +380,7 @@ describe('endpoints', () => {
     )
     await lab.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep-x' }))
     expect((await describeEp(lab, 'ep-x')).EndpointStatus).toBe('Deleting')
-    lab.emu.advance(6)
+    lab.emu.advance(DEFAULT_SCENARIO.deletionSeconds + 1)
     const gone = await failure(describeEp(lab, 'ep-x'))
     expect(gone.message).toBe('Could not find endpoint "ep-x".')
   })

@@ -142,10 +142,10 @@ describe('the deploying jobs of the examples and the README', () => {
     }
   })
 
-  it('derive the release gate budget as its comment says: 50 + 30 + 5 minutes', () => {
+  it('derive the release gate budget as its comment says: 65 + 30 + 5 minutes', () => {
     const gate = deploying.find(d => d.where === 'examples/release-gate.yml')!
-    expect(neededMinutes(gate)).toBe(85)
-    expect(gate.spec['timeout-minutes']).toBe(85)
+    expect(neededMinutes(gate)).toBe(100)
+    expect(gate.spec['timeout-minutes']).toBe(100)
   })
 })
 
@@ -172,7 +172,11 @@ function liveEndpoint(): CurrentEndpoint {
     modelDataUrl: 's3://my-models/fraud-scorer/live/model.tar.gz',
     lastModifiedTime: 0,
     lastDeploymentConfig: plan.updateEndpoint?.['DeploymentConfig'] as Record<string, unknown>,
-    failureReason: undefined
+    failureReason: undefined,
+    variants: [],
+    config: undefined,
+    configTags: {},
+    model: undefined
   }
 }
 
@@ -190,7 +194,11 @@ function planOf(d: Deploying, current: CurrentEndpoint | null) {
     modelDataUrl: undefined,
     lastModifiedTime: 0,
     lastDeploymentConfig: undefined,
-    failureReason: undefined
+    failureReason: undefined,
+    variants: [],
+    config: undefined,
+    configTags: {},
+    model: undefined
   }
   return buildPlan(request, run, live)
 }

@@ -112,6 +112,11 @@ export function labPlan(green: 'b' | 'e', overrides: Partial<Plan> = {}): Plan {
     schedule: linearSchedule,
     expectedDurationSeconds: 600,
     budgetSeconds: 1200,
+    stepHash: '0123456789abcdef',
+    carriedOver: [],
+    notes: [],
+    warnings: [],
+    secretValues: [],
     tags: [],
     ...overrides
   }

@@ -413,3 +413,51 @@ describe('renderSummary: a failure with alarms in ALARM', () => {
     expect(md).not.toContain('**Alarms in ALARM during the rollout:**')
   })
 })
+
+describe('renderSummary: green traffic no poll saw and nothing placed', () => {
+  it('says the metrics counted green requests in rows that show it at 0 %', () => {
+    const steps = [runB.timeline.steps[0]!, runB.timeline.steps.at(-1)!]
+    const timeline = { ...runB.timeline, steps }
+    const green = {
+      requests: 320,
+      errors5xx: 61,
+      errors4xx: 0,
+      errorRate5xxPercent: 19.06,
+      modelLatencyMs: 45,
+      overheadLatencyMs: null
+    }
+    const metricsStep = (i: number) => ({
+      at: steps[i]!.at,
+      until: steps[i]!.at + 60_000,
+      bluePercent: steps[i]!.bluePercent,
+      greenPercent: steps[i]!.greenPercent,
+      event: steps[i]!.event,
+      blue: undefined,
+      green: i === 0 ? green : undefined,
+      endpoint: green,
+      cpuUtilizationPercent: null,
+      incomplete: false
+    })
+    const metrics = {
+      split: 'per-fleet' as const,
+      note: undefined,
+      warning: undefined,
+      periodSeconds: 60,
+      windowStart: at(-300),
+      windowEnd: at(400),
+      startedAt: at(0),
+      blueConfigName: 'lab-endpoint-config-a',
+      greenConfigName: 'lab-endpoint-config-b',
+      alarmThresholdPercent: 1,
+      steps: [metricsStep(0), metricsStep(1)],
+      phases: [],
+      calls: 1,
+      lateAlarms: []
+    }
+    const md = renderSummary({ ...runB, timeline, metrics, run })
+    expect(md).toContain(
+      '⚠️ Green served 320 requests in rows that show it at 0 %: SageMaker shifted traffic between two polls'
+    )
+    expect(renderSummary({ ...runB, run })).not.toContain('rows that show it at 0 %')
+  })
+})

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, step, liveModelA } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
 const SIGNAL_AFTER_MS = 2500
@@ -19,7 +19,7 @@ describe('SIGINT mid-shift', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     const from = emulator.calls().length
     // A healthy model with a 10-minute bake per step: the shift is still running at the signal.
     const lab = step('Model E')

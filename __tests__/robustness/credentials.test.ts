@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ERROR_ALARM, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, runStep, step, liveModelA } from '../e2e/helpers.js'
 import { emulatorAllowedActions, liveConfig, loadIamPolicy, policyActions } from './helpers.js'
 
 const isDenied = (c: CallRecord): boolean => /AccessDenied/.test(c.error ?? '')
@@ -20,7 +20,7 @@ describe('credentials that expire mid-watch', () => {
   beforeAll(async () => {
     emulator = await labEmulator()
     const emulatorStart = Date.now()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     // Expire 3 real seconds from now: the update starts, then the watch loses its credentials.
     expiresAt = Date.now() + 3000
     emulator.setScenario({ expireCredentialsAfterSeconds: (expiresAt - emulatorStart) / 1000 })
@@ -140,7 +140,10 @@ describe('least-privilege IAM policy (docs/iam-policy.json)', () => {
       expect(denied.outputs.outcome).toBe('failed')
       const error = denied.stdout.split('\n').find(l => l.startsWith('::error::')) ?? ''
       expect(error).toMatch(/sagemaker:UpdateEndpoint/)
-      expect(error).toMatch(/live endpoint was not changed/)
+      // Said only after a read proved it.
+      expect(error).toMatch(
+        /A read of the endpoint afterwards shows it InService on lab-endpoint-[a-z0-9-]+: this run did not change it\./
+      )
       expect(deniedCalls.filter(c => c.operation === 'UpdateEndpoint' && c.status === 200)).toEqual(
         []
       )

@@ -76,9 +76,11 @@ export function policyActions(policy: IamPolicy = loadIamPolicy()): string[] {
   )
 }
 
-/** The policy's SageMaker and CloudWatch actions, as the emulator's `allowedActions`. */
+/** The policy's SageMaker, CloudWatch and Application Auto Scaling actions, as the emulator's `allowedActions`. */
 export function emulatorAllowedActions(policy: IamPolicy = loadIamPolicy()): string[] {
-  return policyActions(policy).filter(a => /^(sagemaker|cloudwatch):/.test(a))
+  return policyActions(policy).filter(a =>
+    /^(sagemaker|cloudwatch|application-autoscaling):/.test(a)
+  )
 }
 
 /** The endpoint's status and live config, from the emulator's health page (no IAM, no faults). */

@@ -10,7 +10,7 @@ import { renderError, renderSummary } from '../../src/report/index.js'
 import type { AlarmSnapshot, CurrentEndpoint, EndpointSnapshot, Verdict } from '../../src/types.js'
 import { settle } from '../../src/verdict.js'
 import { createTimeline, reduce, type WatchContext } from '../../src/watch/reducer.js'
-import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, runStep, step, liveModelA } from '../e2e/helpers.js'
 import { commandLines, commandName, LOG_COMMANDS } from './helpers.js'
 
 const HOSTILE = [
@@ -101,7 +101,11 @@ describe('unit: the summary of a run full of hostile service text', () => {
     modelDataUrl: labModel('a'),
     lastModifiedTime: T0 - 3_600_000,
     lastDeploymentConfig: undefined,
-    failureReason: undefined
+    failureReason: undefined,
+    variants: [],
+    config: undefined,
+    configTags: {},
+    model: undefined
   }
   const plan = buildPlan(request, run, current)
   const ctx: WatchContext = {
@@ -214,7 +218,7 @@ describe('e2e: a guarding alarm with a hostile name and reason rolls Model E bac
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     // An alarm on a metric with no data, kept in ALARM (missing data: ignore) with a hostile reason.
     expect(
       await cloudwatch(emulator, 'PutMetricAlarm', {
@@ -242,7 +246,9 @@ describe('e2e: a guarding alarm with a hostile name and reason rolls Model E bac
         'retain-deployment-config': 'false',
         'alarm-names': HOSTILE_ALARM,
         'allow-alarm-in-alarm': 'true',
-        environment: 'NOTE=<script>alert(1)</script> [x](http://evil.example)'
+        // Markup in a container value too (its own text: a value is never shown, so it must not
+        // share fragments with the alarm name this test looks for).
+        environment: 'NOTE=<b onclick="x()">**not bold**</b> ~~[y](https://y.test)~~'
       },
       env: { GITHUB_RUN_ID: '9301' }
     })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, liveModelA, runStep, step, withModelA } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
 /** A SageMaker call straight to the emulator (JSON 1.1; signatures are not checked). */
@@ -53,12 +53,14 @@ describe('the same step run twice (same run id and attempt) on an existing endpo
   }, 60_000)
   afterAll(() => emulator.close())
 
-  it('does not fail on "already exists": it reuses the identical model and config', () => {
+  it('sees that the endpoint already serves exactly this step, and creates nothing', () => {
     expect(second.code).toBe(0)
     expect(second.outputs.outcome).toBe('deployed')
     expect(second.stdout).not.toMatch(/::error::/)
-    expect(second.stdout).toMatch(/Reusing model lab-endpoint-a1a1a1a-1001-1/)
-    expect(second.stdout).toMatch(/Reusing endpoint config lab-endpoint-a1a1a1a-1001-1/)
+    expect(second.stdout).toMatch(
+      /The endpoint already serves lab-endpoint-a1a1a1a-1001-1, exactly what this step deploys: nothing to do\./
+    )
+    expect(second.outputs['endpoint-config-name']).toBe('lab-endpoint-a1a1a1a-1001-1')
     // Nothing new was created, nothing deleted, at most one update.
     const created = calls.filter(c => /^Create/.test(c.operation) && c.status === 200)
     expect(created).toEqual([])
@@ -83,7 +85,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     const e = longBakeE()
     const env = { ...emulator.env(), ...e.github, GITHUB_RUN_ID: '9001' }
     // Attempt 1 starts the update and is cancelled mid-shift.
@@ -100,7 +102,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
       env: { ...env, GITHUB_RUN_ATTEMPT: '2' },
       timeoutMs: 30_000,
       onLine: line => {
-        if (advancedAt === undefined && /started by attempt 1/.test(line)) {
+        if (advancedAt === undefined && /exactly this step's deployment/.test(line)) {
           advancedAt = Date.now()
           emulator.advance(3000)
         }
@@ -119,7 +121,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
   it('attempt 2 attaches to the deployment attempt 1 started and says so', () => {
     expect(advancedAt).toBeDefined()
     expect(second.stdout).toMatch(
-      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, started by attempt 1 of this run: watching it/
+      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, which is exactly this step's deployment \(an earlier attempt or copy of it\): watching it/
     )
   })
 
@@ -148,7 +150,7 @@ describe('cleanup-on-failure after a rollback', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     liveBefore = (await liveConfig(emulator, LAB_ENDPOINT))?.config
     const from = emulator.calls().length
     b = await runStep(emulator, step('Model B'), { inputs: { 'cleanup-on-failure': 'true' } })
@@ -215,7 +217,7 @@ describe('a busy endpoint with on-busy: fail', () => {
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    await withModelA(emulator)
+    await liveModelA(emulator)
     const e = longBakeE()
     // Another run starts a long update and does not wait for it.
     started = await runStep(emulator, step('Model E'), {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { labEmulator, runStep, step, trafficSteps } from '../e2e/helpers.js'
+import { labEmulator, runStep, SHORT_TIMINGS, step, trafficSteps } from '../e2e/helpers.js'
 import { isThrottled } from './helpers.js'
 
 type Run = Awaited<ReturnType<typeof runStep>> & { calls: CallRecord[] }
@@ -15,14 +15,30 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
 
   const run = async (name: 'Model A' | 'Model B' | 'Model E'): Promise<Run> => {
     const from = emulator.calls().length
-    const result = await runStep(emulator, step(name))
+    // Three-minute bakes (E retains B's policy): a poll the SDK retries for a few real seconds
+    // must not swallow a whole step.
+    const result = await runStep(
+      emulator,
+      step(name),
+      name === 'Model B' ? { inputs: { 'wait-interval': '180' } } : {}
+    )
     return { ...result, calls: emulator.calls().slice(from) }
   }
 
   beforeAll(async () => {
-    emulator = await labEmulator({
-      faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }]
-    })
+    // At 90x with short timings and long bakes: the SDK's retries of real seconds stay shorter
+    // than a step.
+    // The clock still squeezes the minutes an alarm stays in ALARM into seconds, shorter than
+    // those retries, so a poll may never see it: the alarm is named from FailureReason here, with
+    // the emulator's own (assumed) text. Without it, naming would need the alarm's history.
+    emulator = await labEmulator(
+      {
+        ...SHORT_TIMINGS,
+        assumeRollbackFailureReason: true,
+        faults: [{ operation: '*', throttleRate: 0.3, dropRate: 0.05 }]
+      },
+      90
+    )
     runs.A = await run('Model A')
     runs.B = await run('Model B')
     emulator.advance(180)

@@ -51,6 +51,10 @@ export interface RunActionOptions {
   readonly node?: string
   /** Send this signal after the given milliseconds (cancellation tests). */
   readonly signalAfter?: { signal: NodeJS.Signals; ms: number }
+  /** Send this signal as soon as the action prints a line matching `line` (then `delayMs`). */
+  readonly signalOn?: { signal: NodeJS.Signals; line: RegExp; delayMs?: number }
+  /** Send this signal as soon as `when()` is true (checked every 20 ms). */
+  readonly signalWhen?: { signal: NodeJS.Signals; when: () => boolean }
   /** Called with each line the action prints. */
   readonly onLine?: (line: string) => void
   readonly timeoutMs?: number
@@ -68,6 +72,8 @@ export interface ActionResult {
   readonly durationMs: number
   /** Milliseconds from the signal (if sent) to the exit. */
   readonly exitAfterSignalMs: number | undefined
+  /** Real epoch ms at which the signal was sent, if it was. */
+  readonly signalledAt: number | undefined
 }
 
 /** Parses the runner's file command format: `name<<DELIM\nvalue\nDELIM` or `name=value`. */
@@ -131,23 +137,43 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   let stdout = ''
   let stderr = ''
   let pending = ''
+  let signalledAt: number | undefined
+  const signalOn = options.signalOn
+  const onLine = (line: string): void => {
+    options.onLine?.(line)
+    if (signalOn && signalledAt === undefined && signalOn.line.test(line)) {
+      signalledAt = Date.now() + (signalOn.delayMs ?? 0)
+      setTimeout(() => {
+        signalledAt = Date.now()
+        child.kill(signalOn.signal)
+      }, signalOn.delayMs ?? 0)
+    }
+  }
   child.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString()
     stdout += text
-    if (options.onLine) {
+    if (options.onLine || signalOn) {
       pending += text
       const parts = pending.split('\n')
       pending = parts.pop() ?? ''
-      for (const line of parts) options.onLine(line)
+      for (const line of parts) onLine(line)
     }
   })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  let signalledAt: number | undefined
   const signalTimer = options.signalAfter
     ? setTimeout(() => {
         signalledAt = Date.now()
         child.kill(options.signalAfter!.signal)
       }, options.signalAfter.ms)
+    : undefined
+  const signalWhen = options.signalWhen
+  const watcher = signalWhen
+    ? setInterval(() => {
+        if (signalledAt === undefined && signalWhen.when()) {
+          signalledAt = Date.now()
+          child.kill(signalWhen.signal)
+        }
+      }, 20)
     : undefined
   const killTimer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(done =>
@@ -155,8 +181,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   )
   const ended = Date.now()
   clearTimeout(killTimer)
+  if (watcher) clearInterval(watcher)
   if (signalTimer) clearTimeout(signalTimer)
-  if (pending && options.onLine) options.onLine(pending)
+  if (pending) onLine(pending)
   const result: ActionResult = {
     code,
     signal,
@@ -165,7 +192,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     durationMs: ended - started,
-    exitAfterSignalMs: signalledAt === undefined ? undefined : ended - signalledAt
+    exitAfterSignalMs: signalledAt === undefined ? undefined : ended - signalledAt,
+    signalledAt
   }
   rmSync(dir, { recursive: true, force: true })
   captureSummary(result.summary, options.inputs['endpoint-name'])

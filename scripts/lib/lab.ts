@@ -10,6 +10,19 @@ export const LAB_ERROR_ALARM = `${LAB_ENDPOINT}-5xx-rate`
 
 export const labModel = (letter: string): string => `s3://lab-models/model-${letter}/model.tar.gz`
 
+/**
+ * Simulated seconds per real second for the lab: its timings are the realistic defaults (an
+ * endpoint takes minutes to create, a green fleet minutes to provision, metrics minutes to
+ * arrive), so the lab runs on a fast clock.
+ */
+export const LAB_TIME_SCALE = 300
+
+/**
+ * The action's poll-interval in the lab, in real seconds: 30 simulated seconds at
+ * LAB_TIME_SCALE, so each 65-second traffic step is seen at least twice.
+ */
+export const LAB_POLL_INTERVAL = '0.1'
+
 export interface LabStep {
   readonly name: string
   readonly description: string
@@ -19,7 +32,7 @@ export interface LabStep {
   readonly expected: Outcome
 }
 
-export function labSteps(pollInterval = '0.2'): LabStep[] {
+export function labSteps(pollInterval = LAB_POLL_INTERVAL): LabStep[] {
   const common = {
     'endpoint-name': LAB_ENDPOINT,
     'image-uri': LAB_IMAGE,

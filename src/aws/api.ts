@@ -1,9 +1,15 @@
 // Thin calls to SageMaker and CloudWatch. The SDK is loaded lazily (after the inputs are valid),
-// and every service error is mapped to an AwsCallError that says which call failed.
+// every call has a deadline that is enforced (a held socket never holds the run), and every
+// service error is mapped to an AwsCallError that says which call failed.
+//
+// CreateEndpoint and UpdateEndpoint are not idempotent: they go through a client with no SDK
+// retry, because a retry after a lost answer meets "already exists" / "in-progress" and hides
+// what happened. The caller reads the endpoint back instead (reconcile.ts).
 import type {
   DescribeEndpointCommandOutput,
   DescribeEndpointConfigCommandOutput,
   DescribeModelCommandOutput,
+  EndpointConfigSummary,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type {
@@ -12,87 +18,78 @@ import type {
   GetMetricDataCommandOutput,
   MetricAlarm
 } from '@aws-sdk/client-cloudwatch'
+import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
+import { isNotFound, toCallError } from './errors.js'
 
-export class AwsCallError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly code: string,
-    readonly detail: string,
-    readonly httpStatus: number | undefined
-  ) {
-    super(`${operation} failed: ${code}: ${detail}`)
-    this.name = 'AwsCallError'
-  }
-}
-
-const FATAL_CODES = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'CredentialsProviderError',
-  'MissingAuthenticationToken',
-  'AuthFailure',
-  'NotAuthorized'
-])
-
-/** Errors that no retry will fix: stop at once and say so. */
-export function isFatal(e: unknown): boolean {
-  return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code))
-}
-
-export function isNotFound(e: unknown): boolean {
-  return (
-    e instanceof AwsCallError &&
-    (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail))
-  )
-}
-
-export function isAlreadyExists(e: unknown): boolean {
-  return (
-    e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail))
-  )
-}
-
-function mapError(operation: string, e: unknown): AwsCallError {
-  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
-  return new AwsCallError(
-    operation,
-    err?.name ?? 'Error',
-    err?.message ?? String(e),
-    err?.$metadata?.httpStatusCode
-  )
-}
+export {
+  AwsCallError,
+  isAlreadyExists,
+  isCancelled,
+  isFatal,
+  isInProgress,
+  isNotFound,
+  isThrottled,
+  isTransient,
+  mayHaveApplied
+} from './errors.js'
 
 type Body = Record<string, unknown>
 
+export interface CallOptions {
+  /** The whole call, SDK retries included, ends after this many milliseconds. */
+  readonly deadlineMs?: number
+  /** Not aborted by cancellation: the reads that find out what a cancelled write did. */
+  readonly ignoreCancel?: boolean
+}
+
 export interface AwsApi {
-  describeEndpoint(name: string): Promise<DescribeEndpointCommandOutput | undefined>
-  describeEndpointConfig(name: string): Promise<DescribeEndpointConfigCommandOutput | undefined>
-  describeModel(name: string): Promise<DescribeModelCommandOutput | undefined>
-  listTags(arn: string): Promise<Record<string, string>>
-  createModel(body: Body): Promise<void>
-  createEndpointConfig(body: Body): Promise<void>
-  createEndpoint(body: Body): Promise<void>
-  updateEndpoint(body: Body): Promise<void>
-  deleteModel(name: string): Promise<void>
-  deleteEndpointConfig(name: string): Promise<void>
-  putMetricAlarm(body: Body): Promise<void>
-  describeAlarms(names: readonly string[]): Promise<MetricAlarm[]>
+  describeEndpoint(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeEndpointCommandOutput | undefined>
+  describeEndpointConfig(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeEndpointConfigCommandOutput | undefined>
+  describeModel(name: string, o?: CallOptions): Promise<DescribeModelCommandOutput | undefined>
+  listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
+  /** Endpoint configs whose name contains the text (newest first, one page of 100). */
+  listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
+  createModel(body: Body, o?: CallOptions): Promise<void>
+  createEndpointConfig(body: Body, o?: CallOptions): Promise<void>
+  createEndpoint(body: Body, o?: CallOptions): Promise<void>
+  updateEndpoint(body: Body, o?: CallOptions): Promise<void>
+  deleteModel(name: string, o?: CallOptions): Promise<void>
+  deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
+  putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
+  describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
   /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
-  getMetricData(input: GetMetricDataCommandInput): Promise<GetMetricDataCommandOutput>
+  getMetricData(
+    input: GetMetricDataCommandInput,
+    o?: CallOptions
+  ): Promise<GetMetricDataCommandOutput>
+  /** Application Auto Scaling, loaded on first use. */
+  autoScaling(): Promise<AutoScalingApi>
+  /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
+  close(): void
 }
 
 export interface AwsApiOptions {
   readonly region: string
+  /** SDK attempts for calls that are safe to repeat (default 5). */
   readonly maxAttempts?: number
   /** Aborts calls in flight (cancellation). */
   readonly signal?: AbortSignal
+  /** Default deadline of one call, SDK retries included (default 60 s). */
+  readonly deadlineMs?: number
+  /** One attempt's limit (default 30 s). */
+  readonly requestTimeoutMs?: number
 }
+
+/** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
+export const CONNECT_TIMEOUT_MS = 5000
+export const REQUEST_TIMEOUT_MS = 30_000
+export const DEFAULT_DEADLINE_MS = 60_000
 
 /** Loads the SDK clients and returns the calls the action makes. */
 export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
@@ -100,21 +97,41 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     import('@aws-sdk/client-sagemaker'),
     import('@aws-sdk/client-cloudwatch')
   ])
-  const config = {
+  const config = (maxAttempts: number) => ({
     region: options.region,
-    maxAttempts: options.maxAttempts ?? 5,
+    maxAttempts,
     customUserAgent: 'sagemaker-blue-green-deploy',
-    requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
-  }
-  const sagemaker: SageMakerClient = new sm.SageMakerClient(config)
-  const cloudwatch: CloudWatchClient = new cw.CloudWatchClient(config)
-  const sendOptions = options.signal ? { abortSignal: options.signal } : {}
+    requestHandler: {
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true
+    }
+  })
+  const sagemaker: SageMakerClient = new sm.SageMakerClient(config(options.maxAttempts ?? 5))
+  const sagemakerOnce: SageMakerClient = new sm.SageMakerClient(config(1))
+  const cloudwatch: CloudWatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5))
+  // Aborted by close(): whatever is still in flight after the verdict stops there.
+  const closing = new AbortController()
+  let autoScaling: Promise<AutoScalingApi> | undefined
 
-  const call = async <T>(operation: string, send: () => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    operation: string,
+    o: CallOptions | undefined,
+    send: (abortSignal: AbortSignal) => Promise<T>
+  ): Promise<T> => {
+    const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS
+    const cancel = o?.ignoreCancel ? undefined : options.signal
+    const signals = [closing.signal, AbortSignal.timeout(Math.max(1, deadlineMs))]
+    if (cancel) signals.push(cancel)
     try {
-      return await send()
+      if (cancel?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' })
+      return await send(AbortSignal.any(signals))
     } catch (e) {
-      throw mapError(operation, e)
+      throw toCallError(operation, e, {
+        cancelled: cancel?.aborted === true || closing.signal.aborted,
+        deadlineMs
+      })
     }
   }
   const orUndefined = async <T>(p: Promise<T>): Promise<T | undefined> => {
@@ -127,86 +144,109 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   }
 
   return {
-    describeEndpoint: name =>
+    describeEndpoint: (name, o) =>
       orUndefined(
-        call('DescribeEndpoint', () =>
-          sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), sendOptions)
+        call('DescribeEndpoint', o, abortSignal =>
+          sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), { abortSignal })
         )
       ),
-    describeEndpointConfig: name =>
+    describeEndpointConfig: (name, o) =>
       orUndefined(
-        call('DescribeEndpointConfig', () =>
-          sagemaker.send(
-            new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }),
-            sendOptions
-          )
+        call('DescribeEndpointConfig', o, abortSignal =>
+          sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), {
+            abortSignal
+          })
         )
       ),
-    describeModel: name =>
+    describeModel: (name, o) =>
       orUndefined(
-        call('DescribeModel', () =>
-          sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), sendOptions)
+        call('DescribeModel', o, abortSignal =>
+          sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal })
         )
       ),
-    listTags: async arn => {
-      const out = await call('ListTags', () =>
-        sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), sendOptions)
+    listTags: async (arn, o) => {
+      const out = await call('ListTags', o, abortSignal =>
+        sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {
+          abortSignal
+        })
       )
-      return Object.fromEntries((out.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
+      return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
     },
-    createModel: async body => {
-      await call('CreateModel', () =>
-        sagemaker.send(new sm.CreateModelCommand(body as never), sendOptions)
-      )
-    },
-    createEndpointConfig: async body => {
-      await call('CreateEndpointConfig', () =>
-        sagemaker.send(new sm.CreateEndpointConfigCommand(body as never), sendOptions)
-      )
-    },
-    createEndpoint: async body => {
-      await call('CreateEndpoint', () =>
-        sagemaker.send(new sm.CreateEndpointCommand(body as never), sendOptions)
-      )
-    },
-    updateEndpoint: async body => {
-      await call('UpdateEndpoint', () =>
-        sagemaker.send(new sm.UpdateEndpointCommand(body as never), sendOptions)
-      )
-    },
-    deleteModel: async name => {
-      await call('DeleteModel', () =>
-        sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), sendOptions)
-      )
-    },
-    deleteEndpointConfig: async name => {
-      await call('DeleteEndpointConfig', () =>
+    listEndpointConfigs: async (nameContains, o) => {
+      const out = await call('ListEndpointConfigs', o, abortSignal =>
         sagemaker.send(
-          new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }),
-          sendOptions
+          new sm.ListEndpointConfigsCommand({
+            NameContains: nameContains,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 100
+          }),
+          { abortSignal }
         )
       )
+      return out?.EndpointConfigs ?? []
     },
-    putMetricAlarm: async body => {
-      await call('PutMetricAlarm', () =>
-        cloudwatch.send(new cw.PutMetricAlarmCommand(body as never), sendOptions)
+    createModel: async (body, o) => {
+      await call('CreateModel', o, abortSignal =>
+        sagemaker.send(new sm.CreateModelCommand(body as never), { abortSignal })
       )
     },
-    describeAlarms: async names => {
+    createEndpointConfig: async (body, o) => {
+      await call('CreateEndpointConfig', o, abortSignal =>
+        sagemaker.send(new sm.CreateEndpointConfigCommand(body as never), { abortSignal })
+      )
+    },
+    createEndpoint: async (body, o) => {
+      await call('CreateEndpoint', o, abortSignal =>
+        sagemakerOnce.send(new sm.CreateEndpointCommand(body as never), { abortSignal })
+      )
+    },
+    updateEndpoint: async (body, o) => {
+      await call('UpdateEndpoint', o, abortSignal =>
+        sagemakerOnce.send(new sm.UpdateEndpointCommand(body as never), { abortSignal })
+      )
+    },
+    deleteModel: async (name, o) => {
+      await call('DeleteModel', o, abortSignal =>
+        sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), { abortSignal })
+      )
+    },
+    deleteEndpointConfig: async (name, o) => {
+      await call('DeleteEndpointConfig', o, abortSignal =>
+        sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), {
+          abortSignal
+        })
+      )
+    },
+    putMetricAlarm: async (body, o) => {
+      await call('PutMetricAlarm', o, abortSignal =>
+        cloudwatch.send(new cw.PutMetricAlarmCommand(body as never), { abortSignal })
+      )
+    },
+    describeAlarms: async (names, o) => {
       if (names.length === 0) return []
-      const out = await call('DescribeAlarms', () =>
+      const out = await call('DescribeAlarms', o, abortSignal =>
         cloudwatch.send(
           new cw.DescribeAlarmsCommand({
             AlarmNames: [...names],
             AlarmTypes: ['MetricAlarm'],
             MaxRecords: 100
           }),
-          sendOptions
+          { abortSignal }
         )
       )
-      return out.MetricAlarms ?? []
+      return out?.MetricAlarms ?? []
     },
-    getMetricData: input =>
-      call('GetMetricData', () => cloudwatch.send(new cw.GetMetricDataCommand(input), sendOptions))
+    getMetricData: (input, o) =>
+      call('GetMetricData', o, abortSignal =>
+        cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })
+      ),
+    autoScaling: () =>
+      (autoScaling ??= createAutoScalingApi(config(options.maxAttempts ?? 5), call)),
+    close: () => {
+      closing.abort()
+      for (const client of [sagemaker, sagemakerOnce, cloudwatch]) client.destroy()
+      void autoScaling?.then(api => api.destroy())
+    }
   }
 }

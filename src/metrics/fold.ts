@@ -52,6 +52,9 @@ export interface FoldInput {
   readonly series: MetricSeries
   readonly calls: number
   readonly warning?: string | undefined
+  /** Service epoch ms before which every minute is final (undefined: not known). */
+  readonly finalUntil?: number | undefined
+  readonly lateAlarms?: readonly string[]
 }
 
 export function foldMetrics(input: FoldInput): RolloutMetrics {
@@ -110,9 +113,13 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
         : sum(endpointTallies.slice(first, last))
     )
 
+  const finalUntil = input.finalUntil
   const stepMetrics: StepMetrics[] = steps.map((step, i) => {
     const k = i + 1
     const e = endpointTallies[k]!
+    const until = stepSegments[i]!.until
+    // A minute the step covers ends after the last final one: its figures may still grow.
+    const lastMinuteEnd = Math.ceil(until / 60_000) * 60_000
     return {
       at: step.at,
       until: stepSegments[i]!.until,
@@ -122,7 +129,8 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
       blue: fleetFigures([blueTallies[k]!], hasBlueFleet),
       green: fleetFigures([greenTallies[k]!], true),
       endpoint: endpointOf(k, k + 1),
-      cpuUtilizationPercent: e.cpuWeight > 0 ? round(e.cpuSum / e.cpuWeight, 2) : null
+      cpuUtilizationPercent: e.cpuWeight > 0 ? round(e.cpuSum / e.cpuWeight, 2) : null,
+      incomplete: finalUntil !== undefined && lastMinuteEnd > finalUntil
     }
   })
 
@@ -183,7 +191,8 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
     alarmThresholdPercent: errorRateThreshold(plan),
     steps: stepMetrics,
     phases,
-    calls: input.calls
+    calls: input.calls,
+    lateAlarms: input.lateAlarms ?? []
   }
 }
 

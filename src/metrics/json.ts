@@ -24,6 +24,7 @@ export function metricsJson(metrics: RolloutMetrics | undefined, whyNone: string
     greenConfigName: metrics.greenConfigName,
     alarmThresholdPercent: metrics.alarmThresholdPercent ?? null,
     getMetricDataCalls: metrics.calls,
+    lateAlarms: metrics.lateAlarms,
     steps: metrics.steps.map(step => ({
       at: iso(step.at),
       offsetSeconds: offset(step.at),
@@ -34,7 +35,8 @@ export function metricsJson(metrics: RolloutMetrics | undefined, whyNone: string
       blue: fleet(step.blue),
       green: fleet(step.green),
       endpoint: step.endpoint,
-      cpuUtilizationPercent: step.cpuUtilizationPercent
+      cpuUtilizationPercent: step.cpuUtilizationPercent,
+      incomplete: step.incomplete
     })),
     phases: metrics.phases.map(phase => ({
       phase: phase.phase,

@@ -1,11 +1,20 @@
-// Reads a rollout's CloudWatch metrics after the verdict: one GetMetricData call for every
-// query (paged with NextToken, a few calls at most), folded into steps and phases. Never
-// throws: a metrics problem is a warning in the result, never a failed deployment.
-import type { AwsApi } from '../aws/api.js'
+// Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
+// datapoints of the verdict's minute and names guard alarms that fire after a completion, then
+// one GetMetricData call for every query (paged with NextToken, a few calls at most), folded into
+// steps and phases. Never throws: a metrics problem is a warning in the result, never a failed
+// deployment.
 import { errorMessage } from '../errors.js'
 import type { Plan, Timeline } from '../types.js'
 import { foldMetrics } from './fold.js'
 import { buildMetricQueries, type MetricsRequest } from './queries.js'
+import {
+  DEFAULT_SETTLE,
+  lateAlarmWarnings,
+  settleAfterVerdict,
+  type SettleApi,
+  type SettleOptions,
+  type Settlement
+} from './settle.js'
 import type { RolloutMetrics } from './types.js'
 
 export const MAX_CALLS = 3
@@ -15,6 +24,29 @@ export interface ReadOptions {
   readonly maxCalls?: number
   /** For all calls together; the report does not wait longer for figures. */
   readonly timeoutMs?: number
+  /** How to wait for late datapoints (the real clock by default). */
+  readonly settle?: SettleOptions
+}
+
+const MINUTE_MS = 60_000
+
+/** Reads only minutes that are final, unless the verdict's own minute is not final yet. */
+function finalWindow(request: MetricsRequest, settlement: Settlement): MetricsRequest {
+  if (settlement.finalUntil === undefined) return request
+  const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / MINUTE_MS) * MINUTE_MS
+  const lastFinal = Math.floor(settlement.finalUntil / MINUTE_MS) * MINUTE_MS
+  const endTime = Math.min(request.endTime, Math.max(verdictMinuteEnd, lastFinal))
+  return endTime > request.startTime ? { ...request, endTime } : request
+}
+
+function settleWarnings(settlement: Settlement, timeline: Timeline): string[] {
+  const warnings = lateAlarmWarnings(settlement, timeline)
+  if (settlement.cutShort) {
+    warnings.push(
+      `CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`
+    )
+  }
+  return warnings
 }
 
 function toMs(time: unknown): number {
@@ -31,22 +63,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function readRolloutMetrics(
-  api: Pick<AwsApi, 'getMetricData'>,
+  api: SettleApi,
   plan: Plan,
   timeline: Timeline,
   options: ReadOptions = {}
 ): Promise<RolloutMetrics | undefined> {
   if (timeline.steps.length === 0) return undefined
   const maxCalls = options.maxCalls ?? MAX_CALLS
+  const settlement = await settleAfterVerdict(api, plan, timeline, options.settle ?? DEFAULT_SETTLE)
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   let request: MetricsRequest
   try {
-    request = buildMetricQueries(plan, timeline)
+    request = finalWindow(buildMetricQueries(plan, timeline), settlement)
   } catch {
     return undefined
   }
   const series = new Map<string, Map<number, number>>()
-  const warnings: string[] = []
+  const warnings: string[] = settleWarnings(settlement, timeline)
   let calls = 0
   let nextToken: string | undefined
   try {
@@ -98,9 +131,12 @@ export async function readRolloutMetrics(
   } catch (e) {
     const warning = `Could not read the CloudWatch metrics: ${errorMessage(e)}`
     // Figures from earlier pages are still worth showing; none at all are not zeros.
-    if (series.size === 0) return unavailable(request, timeline, calls, warning)
+    if (series.size === 0) {
+      return unavailable(request, timeline, calls, [...warnings, warning].join(' '), settlement)
+    }
     warnings.push(warning)
   }
+  const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name)
   try {
     return foldMetrics({
       plan,
@@ -108,10 +144,18 @@ export async function readRolloutMetrics(
       request,
       series,
       calls,
-      warning: warnings.length === 0 ? undefined : warnings.join(' ')
+      warning: warnings.length === 0 ? undefined : warnings.join(' '),
+      finalUntil: settlement.finalUntil,
+      lateAlarms
     })
   } catch (e) {
-    return unavailable(request, timeline, calls, `Could not fold the metrics: ${errorMessage(e)}`)
+    return unavailable(
+      request,
+      timeline,
+      calls,
+      [...warnings, `Could not fold the metrics: ${errorMessage(e)}`].join(' '),
+      settlement
+    )
   }
 }
 
@@ -120,7 +164,8 @@ export function unavailable(
   request: MetricsRequest,
   timeline: Timeline,
   calls: number,
-  warning: string
+  warning: string,
+  settlement?: Settlement
 ): RolloutMetrics {
   return {
     split: 'endpoint-only',
@@ -135,6 +180,7 @@ export function unavailable(
     alarmThresholdPercent: undefined,
     steps: [],
     phases: [],
-    calls
+    calls,
+    lateAlarms: settlement?.lateAlarms.map(alarm => alarm.name) ?? []
   }
 }

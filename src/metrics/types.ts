@@ -39,6 +39,8 @@ export interface StepMetrics {
   readonly endpoint: FleetFigures
   /** Average `CPUUtilization` (/aws/sagemaker/Endpoints), when CloudWatch has it. */
   readonly cpuUtilizationPercent: number | null
+  /** Some of its minutes may still grow: CloudWatch had not published them in full. */
+  readonly incomplete: boolean
 }
 
 export type PhaseName = 'baseline' | 'shift' | 'rollback' | 'completion'
@@ -74,4 +76,6 @@ export interface RolloutMetrics {
   readonly phases: readonly PhaseMetrics[]
   /** GetMetricData calls made. */
   readonly calls: number
+  /** Guard alarms in ALARM once SageMaker had completed the deployment. */
+  readonly lateAlarms: readonly string[]
 }

@@ -49,8 +49,12 @@ const latency = (figures: FleetFigures | undefined): string =>
 
 function stepTimes(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
   const given = options.stepTimes
-  if (given !== undefined && given.length === metrics.steps.length) return [...given]
-  return metrics.steps.map(step => formatOffset(step.at - metrics.startedAt))
+  const times =
+    given !== undefined && given.length === metrics.steps.length
+      ? [...given]
+      : metrics.steps.map(step => formatOffset(step.at - metrics.startedAt))
+  // Late datapoints: CloudWatch had not published every minute of this row yet.
+  return times.map((time, i) => (metrics.steps[i]?.incomplete ? `${time} (incomplete)` : time))
 }
 
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */

@@ -2,7 +2,7 @@
 
 import { metricsJson } from '../metrics/json.js'
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { Plan, Timeline, Verdict } from '../types.js'
+import type { AutoScalingReport, Plan, Timeline, Verdict } from '../types.js'
 import { planJson } from './plan-view.js'
 
 // Every output is always set, so a later step never reads a stale or missing value.
@@ -27,6 +27,8 @@ export interface OutputsInput {
   readonly durationSeconds: number
   /** Read from CloudWatch after the verdict; undefined when there was nothing to read. */
   readonly metrics?: RolloutMetrics | undefined
+  /** Auto scaling the run deregistered for the update (on-auto-scaling: reregister). */
+  readonly autoScaling?: AutoScalingReport | undefined
 }
 
 export const OUTPUT_NAMES = [
@@ -39,7 +41,8 @@ export const OUTPUT_NAMES = [
   'duration-seconds',
   'traffic-steps',
   'plan',
-  'metrics'
+  'metrics',
+  'auto-scaling'
 ] as const
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -77,7 +80,8 @@ export function buildOutputs(input: OutputsInput): Record<OutputName, string> {
     'duration-seconds': String(Math.max(0, Math.round(duration))),
     'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
     plan: plan === undefined ? '' : planJson(plan),
-    metrics: metricsJson(input.metrics, whyNoMetrics(input))
+    metrics: metricsJson(input.metrics, whyNoMetrics(input)),
+    'auto-scaling': input.autoScaling === undefined ? '' : JSON.stringify(input.autoScaling)
   }
 }
 

@@ -5,6 +5,7 @@ import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
+import { liveEndpointSection } from './live-endpoint.js'
 import { blueOf, resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -23,12 +24,17 @@ export function doubleFleetInstanceHours(plan: Plan, given?: BlueFleet): number 
 
 export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
-  const action = plan.firstDeploy
-    ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-    : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+  const action =
+    plan.liveUnknown !== undefined
+      ? escapeMarkdown(plan.liveUnknown, { maxLength: 2000 })
+      : plan.firstDeploy
+        ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+  const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned'
   const sections = [
-    `## 📝 Planned: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+    `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
     `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+    liveEndpointSection(plan),
     scheduleSection(plan, fleetLabels(plan, blue)),
     alarmSection(plan),
     costSection(plan, blue),

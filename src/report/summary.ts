@@ -2,7 +2,15 @@
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { Plan, RunContext, Timeline, TrafficStep, Verdict } from '../types.js'
+import type {
+  AutoScalingReport,
+  Plan,
+  RunContext,
+  Timeline,
+  TrafficStep,
+  Verdict
+} from '../types.js'
+import { autoScalingSection, liveEndpointSection } from './live-endpoint.js'
 import {
   details,
   escapeMarkdown,
@@ -16,7 +24,7 @@ import {
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
-import { renderMetrics } from './metrics-view.js'
+import { formatCount, renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -40,6 +48,8 @@ export interface SummaryInput {
   readonly inProgress?: boolean
   /** CloudWatch figures per step and phase, read after the verdict. */
   readonly metrics?: RolloutMetrics
+  /** Auto scaling the run deregistered for the update, and whether it was restored. */
+  readonly autoScaling?: AutoScalingReport
 }
 
 export { HEADLINES, IN_PROGRESS_HEADLINE }
@@ -52,13 +62,15 @@ export function renderSummary(input: SummaryInput): string {
   const labels = fleetLabels(plan, input.blue)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
-    trafficSection(plan, timeline, labels),
+    trafficSection(plan, timeline, labels, input.metrics),
     renderMetrics(input.metrics, {
       firstDeploy: plan.firstDeploy,
       labels,
       stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
     }),
     alarmSection(input),
+    autoScalingSection(input.autoScaling),
+    liveEndpointSection(plan),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
     eventLog(timeline),
     footer(input)
@@ -131,7 +143,24 @@ export function stepTime(step: TrafficStep, startedAt: number): string {
   return `between ${formatOffset(after - startedAt)} and ${formatOffset(before - startedAt)}`
 }
 
-function trafficSection(plan: Plan, timeline: Timeline, labels: FleetLabels): string {
+/**
+ * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
+ * (steps that began and ended between two polls, with nothing after them to place them by).
+ */
+function unplacedGreenRequests(timeline: Timeline, metrics: RolloutMetrics | undefined): number {
+  if (metrics === undefined || metrics.steps.length !== timeline.steps.length) return 0
+  return timeline.steps.reduce((sum, step, i) => {
+    const served = metrics.steps[i]?.green?.requests ?? 0
+    return step.greenPercent === 0 ? sum + served : sum
+  }, 0)
+}
+
+function trafficSection(
+  plan: Plan,
+  timeline: Timeline,
+  labels: FleetLabels,
+  metrics: RolloutMetrics | undefined
+): string {
   const heading = '### Traffic steps'
   if (plan.firstDeploy) {
     return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`
@@ -147,7 +176,12 @@ function trafficSection(plan: Plan, timeline: Timeline, labels: FleetLabels): st
   const unseen = timeline.steps.some(step => step.between !== undefined)
     ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
     : ''
-  return `${heading}\n\n${table(headers, rows)}${unseen}`
+  const unplaced = unplacedGreenRequests(timeline, metrics)
+  const contradiction =
+    unplaced > 0
+      ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+      : ''
+  return `${heading}\n\n${table(headers, rows)}${unseen}${contradiction}`
 }
 
 function alarmSection(input: SummaryInput): string {
@@ -182,7 +216,11 @@ function alarmSection(input: SummaryInput): string {
       detail?.watches ?? spec?.watches ?? '—',
       detail?.threshold ??
         (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
-      firedUnseen ? `${seen}, and ALARM between two polls` : seen,
+      firedUnseen
+        ? `${seen}, and ALARM between two polls`
+        : track?.updatedBetweenPolls === true && !seenFiring
+          ? `${seen}, and updated between two polls (state not seen)`
+          : seen,
       track?.finalState ?? '—'
     ])
     const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined)

@@ -1,6 +1,7 @@
 // The pure heart of the watch: (timeline, observation) → timeline.
 // Times come from the service wherever it gives them, so the table is right under clock skew
 // and under an accelerated (emulated) clock.
+import { sampleServiceClock } from './service-clock.js'
 import type {
   AlarmSnapshot,
   AlarmTrack,
@@ -36,6 +37,12 @@ export interface WatchContext {
 }
 
 export const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack'])
+
+/** What a status the deployment did not ask for means, for the log. */
+const STATUS_NOTES: Readonly<Record<string, string>> = {
+  SystemUpdating: ' (SageMaker maintenance: the deployment waits until it ends)',
+  OutOfService: ' (SageMaker: not available to take incoming requests)'
+}
 
 export function createTimeline(ctx: WatchContext, startedAt: number): Timeline {
   return {
@@ -108,6 +115,12 @@ function trackAlarms(
       })
     }
     const fired = a.state === 'ALARM'
+    // Same state, later update: the alarm's state moved and came back between two polls.
+    const updatedUnseen =
+      !changed &&
+      a.updatedAt !== undefined &&
+      prev?.updatedAt !== undefined &&
+      a.updatedAt > prev.updatedAt
     byName.set(a.name, {
       name: a.name,
       statesSeen: changed ? [...(prev?.statesSeen ?? []), a.state] : (prev?.statesSeen ?? []),
@@ -116,7 +129,9 @@ function trackAlarms(
       // The reason of the transition that fired, not a later one (OK again, say).
       firedReason: prev?.firedReason ?? (fired ? a.reason : undefined),
       fired: (prev?.fired ?? false) || fired,
-      firedAt: prev?.firedAt ?? (fired ? when : undefined)
+      firedAt: prev?.firedAt ?? (fired ? when : undefined),
+      updatedAt: a.updatedAt ?? prev?.updatedAt,
+      updatedBetweenPolls: (prev?.updatedBetweenPolls ?? false) || updatedUnseen
     })
   }
   return [...byName.values()]
@@ -179,7 +194,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     events.push({
       at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
       kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
-      message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : ''}`
+      message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : (STATUS_NOTES[ep.status] ?? '')}`
     })
   }
 
@@ -190,7 +205,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     startedAt
   }
   // What the previous poll had seen: steps no poll saw came after it.
-  const after = t.lastPollServiceTime ?? startedAt
+  const after = t.serviceClock?.lastService || startedAt
   const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined
   const green = observedGreenPercent(ep, greenLatest?.status, stepCtx, recordedShifts(steps))
   const greenEvent = greenFleetEvent(greenLatest, prev, green, now)
@@ -211,10 +226,18 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
   // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
   const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '')
   let sawRollingBack = t.sawRollingBack
-  if (ep.status === 'RollingBack' && !sawRollingBack) {
+  const teardown = greenTornDown(ep, ctx)
+  if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
     sawRollingBack = true
-    if (rolledBackByAlarm) addMissedFirstShiftBeforeRollback(steps, now, after, stepCtx, events)
-    steps.push({ at: now, bluePercent: 100, greenPercent: 0, event: `rolling back${because}` })
+    if (rolledBackByAlarm) {
+      addMissedFirstShiftBeforeRollback(steps, teardown ?? now, after, stepCtx, events)
+    }
+    steps.push({
+      at: teardown ?? now,
+      bluePercent: 100,
+      greenPercent: 0,
+      event: `rolling back${because}`
+    })
   }
 
   const sawProgress =
@@ -292,7 +315,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     sawRollingBack,
     polls: t.polls + 1,
     consecutiveFailedPolls: 0,
-    lastPollServiceTime: Math.max(now, ...steps.map(step => step.at))
+    serviceClock: sampleServiceClock(t.serviceClock, obs.at, now)
   }
 }
 
@@ -318,6 +341,16 @@ function greenFleetEvent(
     kind,
     message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
   }
+}
+
+/**
+ * When this run's green fleet started being terminated while the update is still in progress:
+ * a rollback under way (the traffic is back on blue, the endpoint still Updating).
+ */
+function greenTornDown(ep: EndpointSnapshot, ctx: WatchContext): number | undefined {
+  if (!IN_PROGRESS.has(ep.status) || ep.pendingConfigName !== ctx.newConfigName) return undefined
+  const latest = ep.green ? latestStatus(ep.green.statuses) : undefined
+  return latest?.status === 'Deleting' ? latest.startTime : undefined
 }
 
 /**

@@ -7,6 +7,10 @@ import { latestStatus, type WatchContext } from './reducer.js'
 export interface PollPacing {
   readonly pollIntervalMs: number
   readonly floorMs: number
+  /** This run's fixed offset after an expected change (spreads concurrent rollouts). */
+  readonly phaseMs?: number
+  /** Jitter source; without it the pacing is exact. */
+  readonly random?: () => number
 }
 
 /** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
@@ -34,15 +38,19 @@ export function nextPollDelay(
 ): number {
   const cap = pacing.pollIntervalMs
   const floor = Math.min(pacing.floorMs, cap)
+  const random = pacing.random ?? Math.random
   if (t.consecutiveFailedPolls > 0) {
     const backoff = floor * 2 ** Math.min(t.consecutiveFailedPolls, 8)
-    return Math.min(cap, backoff * (0.75 + Math.random() * 0.5))
+    return Math.min(cap, backoff * (0.75 + random() * 0.5))
   }
   const change = expectedChangeAt(t, ctx)
   if (change !== undefined) {
-    // Half a second after the expected change, so the poll sees the next step.
-    const until = change - now + 500
+    // Half a second after the expected change (plus this run's phase and a little jitter), so
+    // the poll sees the next step and concurrent rollouts do not poll in the same second.
+    const jitter = pacing.random ? pacing.random() * Math.min(1000, cap / 10) : 0
+    const until = change - now + 500 + (pacing.phaseMs ?? 0) + jitter
     if (until > 0 && until < cap) return Math.max(floor, until)
   }
-  return cap
+  // Never longer than the poll interval: the verdict comes within one interval of settling.
+  return pacing.random ? cap * (0.85 + 0.15 * random()) : cap
 }

@@ -59,15 +59,28 @@ function toFleet(variant: VariantLike | undefined): FleetSnapshot | undefined {
   }
 }
 
-export function toEndpointSnapshot(out: DescribeEndpointLike): EndpointSnapshot {
+/** The variant this step deploys to (by name), else the first one. */
+function pick(
+  variants: VariantLike[] | undefined,
+  name: string | undefined
+): VariantLike | undefined {
+  return (
+    (name === undefined ? undefined : variants?.find(v => v.VariantName === name)) ?? variants?.[0]
+  )
+}
+
+export function toEndpointSnapshot(
+  out: DescribeEndpointLike,
+  variantName?: string
+): EndpointSnapshot {
   const pending = out.PendingDeploymentSummary
   return {
     status: out.EndpointStatus ?? 'Unknown',
     configName: out.EndpointConfigName,
     failureReason: out.FailureReason ? out.FailureReason : undefined,
     lastModifiedTime: millis(out.LastModifiedTime),
-    blue: toFleet(out.ProductionVariants?.[0]),
-    green: toFleet(pending?.ProductionVariants?.[0]),
+    blue: toFleet(pick(out.ProductionVariants, variantName)),
+    green: toFleet(pick(pending?.ProductionVariants, variantName)),
     pendingConfigName: pending?.EndpointConfigName,
     pendingStartTime: millis(pending?.StartTime)
   }

@@ -1,5 +1,5 @@
-export const id = 614;
-export const ids = [614];
+export const id = 460;
+export const ids = [460];
 export const modules = {
 
 /***/ 6871:
@@ -22,7 +22,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 3614:
+/***/ 8460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,6 +52,28 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/live-endpoint.ts
+
+function liveEndpointSection(plan) {
+    const lines = [
+        ...plan.notes.map(note => `- ${(0,markdown/* escapeMarkdown */.FV)(note, { maxLength: 1000 })}`),
+        ...plan.warnings.map(warning => `- ⚠️ ${(0,markdown/* escapeMarkdown */.FV)(warning, { maxLength: 1000 })}`)
+    ];
+    if (plan.carriedOver.length) {
+        lines.push(`- Kept from the live endpoint: ${plan.carriedOver.map(item => (0,markdown/* escapeMarkdown */.FV)(item, { maxLength: 300 })).join('; ')}.`);
+    }
+    return lines.length ? `### The live endpoint\n\n${lines.join('\n')}` : '';
+}
+function autoScalingSection(report) {
+    if (!report)
+        return '';
+    const { saved } = report;
+    const state = report.restored
+        ? `Deregistered for the update and registered again as it was: ${(0,markdown/* escapeMarkdown */.FV)(saved.resourceId)}.`
+        : `⚠️ Deregistered for the update, and **not restored**: ${(0,markdown/* escapeMarkdown */.FV)(report.errors.join('; '), { maxLength: 1000 })}. Register it again from the definitions below (also in the \`auto-scaling\` output).`;
+    return `### Auto scaling\n\n${state}\n\n${(0,markdown/* details */.zH)('Saved definitions (RegisterScalableTarget, PutScalingPolicy, PutScheduledAction inputs)', (0,markdown/* codeBlock */.DV)(JSON.stringify(saved, null, 2), 'json'))}`;
+}
+
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
 ;// CONCATENATED MODULE: ./src/report/resources.ts
@@ -176,9 +198,11 @@ const requests = (figures) => figures === undefined ? '—' : formatCount(figure
 const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
 function stepTimes(metrics, options) {
     const given = options.stepTimes;
-    if (given !== undefined && given.length === metrics.steps.length)
-        return [...given];
-    return metrics.steps.map(step => (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt));
+    const times = given !== undefined && given.length === metrics.steps.length
+        ? [...given]
+        : metrics.steps.map(step => (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt));
+    // Late datapoints: CloudWatch had not published every minute of this row yet.
+    return times.map((time, i) => (metrics.steps[i]?.incomplete ? `${time} (incomplete)` : time));
 }
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
 const figure = (text) => (0,markdown/* raw */.lS)(text);
@@ -387,6 +411,7 @@ function renderMetrics(metrics, options = {}) {
 
 
 
+
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200;
 function renderSummary(input) {
@@ -394,13 +419,15 @@ function renderSummary(input) {
     const labels = fleetLabels(plan, input.blue);
     const sections = [
         headline(plan, verdict, timeline, input.inProgress === true),
-        trafficSection(plan, timeline, labels),
+        trafficSection(plan, timeline, labels, input.metrics),
         renderMetrics(input.metrics, {
             firstDeploy: plan.firstDeploy,
             labels,
             stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
         }),
         alarmSection(input),
+        autoScalingSection(input.autoScaling),
+        liveEndpointSection(plan),
         `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
         eventLog(timeline),
         footer(input)
@@ -466,7 +493,19 @@ function stepTime(step, startedAt) {
     const { after, before } = step.between;
     return `between ${(0,report_time/* formatOffset */.xS)(after - startedAt)} and ${(0,report_time/* formatOffset */.xS)(before - startedAt)}`;
 }
-function trafficSection(plan, timeline, labels) {
+/**
+ * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
+ * (steps that began and ended between two polls, with nothing after them to place them by).
+ */
+function unplacedGreenRequests(timeline, metrics) {
+    if (metrics === undefined || metrics.steps.length !== timeline.steps.length)
+        return 0;
+    return timeline.steps.reduce((sum, step, i) => {
+        const served = metrics.steps[i]?.green?.requests ?? 0;
+        return step.greenPercent === 0 ? sum + served : sum;
+    }, 0);
+}
+function trafficSection(plan, timeline, labels, metrics) {
     const heading = '### Traffic steps';
     if (plan.firstDeploy) {
         return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`;
@@ -483,7 +522,11 @@ function trafficSection(plan, timeline, labels) {
     const unseen = timeline.steps.some(step => step.between !== undefined)
         ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
         : '';
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}`;
+    const unplaced = unplacedGreenRequests(timeline, metrics);
+    const contradiction = unplaced > 0
+        ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}`;
 }
 function alarmSection(input) {
     const { plan, timeline, verdict } = input;
@@ -517,7 +560,11 @@ function alarmSection(input) {
             detail?.watches ?? spec?.watches ?? '—',
             detail?.threshold ??
                 (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
-            firedUnseen ? `${seen}, and ALARM between two polls` : seen,
+            firedUnseen
+                ? `${seen}, and ALARM between two polls`
+                : track?.updatedBetweenPolls === true && !seenFiring
+                    ? `${seen}, and updated between two polls (state not seen)`
+                    : seen,
             track?.finalState ?? '—'
         ]);
         const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined);
@@ -613,6 +660,7 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
@@ -628,12 +676,16 @@ function doubleFleetInstanceHours(plan, given) {
 }
 function renderPlan(plan, run, blue) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
-    const action = plan.firstDeploy
-        ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const action = plan.liveUnknown !== undefined
+        ? (0,markdown/* escapeMarkdown */.FV)(plan.liveUnknown, { maxLength: 2000 })
+        : plan.firstDeploy
+            ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+            : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned';
     const sections = [
-        `## 📝 Planned: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+        `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
         `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+        liveEndpointSection(plan),
         scheduleSection(plan, fleetLabels(plan, blue)),
         plan_view_alarmSection(plan),
         costSection(plan, blue),
@@ -789,6 +841,7 @@ function metricsJson(metrics, whyNone) {
         greenConfigName: metrics.greenConfigName,
         alarmThresholdPercent: metrics.alarmThresholdPercent ?? null,
         getMetricDataCalls: metrics.calls,
+        lateAlarms: metrics.lateAlarms,
         steps: metrics.steps.map(step => ({
             at: iso(step.at),
             offsetSeconds: offset(step.at),
@@ -799,7 +852,8 @@ function metricsJson(metrics, whyNone) {
             blue: fleet(step.blue),
             green: fleet(step.green),
             endpoint: step.endpoint,
-            cpuUtilizationPercent: step.cpuUtilizationPercent
+            cpuUtilizationPercent: step.cpuUtilizationPercent,
+            incomplete: step.incomplete
         })),
         phases: metrics.phases.map(phase => ({
             phase: phase.phase,
@@ -827,7 +881,8 @@ const OUTPUT_NAMES = [
     'duration-seconds',
     'traffic-steps',
     'plan',
-    'metrics'
+    'metrics',
+    'auto-scaling'
 ];
 function trafficStepsOutput(timeline) {
     if (timeline === undefined)
@@ -862,7 +917,8 @@ function buildOutputs(input) {
         'duration-seconds': String(Math.max(0, Math.round(duration))),
         'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
         plan: plan === undefined ? '' : planJson(plan),
-        metrics: metricsJson(input.metrics, whyNoMetrics(input))
+        metrics: metricsJson(input.metrics, whyNoMetrics(input)),
+        'auto-scaling': input.autoScaling === undefined ? '' : JSON.stringify(input.autoScaling)
     };
 }
 function whyNoMetrics({ timeline, verdict }) {
@@ -1160,4 +1216,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=614.index.js.map
+//# sourceMappingURL=460.index.js.map

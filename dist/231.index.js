@@ -1,8 +1,8 @@
-export const id = 362;
-export const ids = [362];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
-/***/ 1362:
+/***/ 5231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -317,9 +317,13 @@ function foldMetrics(input) {
     const endpointOf = (first, last) => figures(perFleet
         ? sum([...blueTallies.slice(first, last), ...greenTallies.slice(first, last)])
         : sum(endpointTallies.slice(first, last)));
+    const finalUntil = input.finalUntil;
     const stepMetrics = steps.map((step, i) => {
         const k = i + 1;
         const e = endpointTallies[k];
+        const until = stepSegments[i].until;
+        // A minute the step covers ends after the last final one: its figures may still grow.
+        const lastMinuteEnd = Math.ceil(until / 60_000) * 60_000;
         return {
             at: step.at,
             until: stepSegments[i].until,
@@ -329,7 +333,8 @@ function foldMetrics(input) {
             blue: fleetFigures([blueTallies[k]], hasBlueFleet),
             green: fleetFigures([greenTallies[k]], true),
             endpoint: endpointOf(k, k + 1),
-            cpuUtilizationPercent: e.cpuWeight > 0 ? round(e.cpuSum / e.cpuWeight, 2) : null
+            cpuUtilizationPercent: e.cpuWeight > 0 ? round(e.cpuSum / e.cpuWeight, 2) : null,
+            incomplete: finalUntil !== undefined && lastMinuteEnd > finalUntil
         };
     });
     const end = shiftEnd(steps);
@@ -365,7 +370,8 @@ function foldMetrics(input) {
         alarmThresholdPercent: errorRateThreshold(plan),
         steps: stepMetrics,
         phases,
-        calls: input.calls
+        calls: input.calls,
+        lateAlarms: input.lateAlarms ?? []
     };
 }
 function shiftOutcome(plan, end, fired) {
@@ -381,12 +387,151 @@ function shiftOutcome(plan, end, fired) {
     return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`;
 }
 
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2915);
+;// CONCATENATED MODULE: ./src/metrics/settle.ts
+
+
+const settle_MINUTE_MS = 60_000;
+/** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
+const PUBLISH_DELAY_MS = 180_000;
+/** A standard-resolution alarm evaluates every minute. */
+const ALARM_EVALUATION_MS = 60_000;
+/** The longest the report waits for late datapoints (local time). */
+const MAX_SETTLE_WAIT_MS = 240_000;
+/** Guard alarms are re-read this often while waiting (local time). */
+const ALARM_REREAD_MS = 15_000;
+const DEFAULT_SETTLE = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    maxWaitMs: MAX_SETTLE_WAIT_MS,
+    rereadMs: ALARM_REREAD_MS
+};
+/** The update ended with the new config serving: SageMaker no longer rolls back. */
+function completed(timeline) {
+    const last = timeline.last;
+    return (last?.status === 'InService' &&
+        last.configName === timeline.newConfigName &&
+        last.pendingConfigName === undefined);
+}
+/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
+function shiftEndedAt(timeline) {
+    const last = timeline.steps.at(-1);
+    if (!completed(timeline) &&
+        last !== undefined &&
+        last.greenPercent === 0 &&
+        timeline.steps.length > 1) {
+        return last.at;
+    }
+    return lastKnownTime(timeline);
+}
+/**
+ * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
+ * a new endpoint has no shift to compare.
+ */
+function shiftEnded(plan, timeline) {
+    return !plan.firstDeploy && timeline.last?.status === 'InService';
+}
+async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
+    const verdictAt = shiftEndedAt(timeline);
+    const clock = timeline.serviceClock;
+    const started = options.now();
+    const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
+    const late = new Map();
+    const readAlarms = async () => {
+        if (!watchAlarms || plan.guardAlarmNames.length === 0)
+            return;
+        try {
+            for (const alarm of await api.describeAlarms(plan.guardAlarmNames)) {
+                if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
+                    continue;
+                const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
+                if (!late.has(alarm.AlarmName)) {
+                    late.set(alarm.AlarmName, { name: alarm.AlarmName, at, reason: alarm.StateReason });
+                }
+            }
+        }
+        catch {
+            // A lost read only means fewer late alarms named; the next read may see them.
+        }
+    };
+    let cutShort = false;
+    if (clock !== undefined && shiftEnded(plan, timeline)) {
+        // Never longer than the watch itself took: its polls are what the rate is measured on.
+        const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
+        const target = Math.ceil((verdictAt + 1) / settle_MINUTE_MS) * settle_MINUTE_MS +
+            PUBLISH_DELAY_MS +
+            (watchAlarms ? ALARM_EVALUATION_MS : 0);
+        for (;;) {
+            const now = options.now();
+            const waited = now - started;
+            const remaining = (target - ((0,service_clock/* serviceNow */.UH)(clock, now) ?? target)) / (0,service_clock/* serviceRate */.Ms)(clock);
+            if (remaining <= 0)
+                break;
+            if (waited >= maxWaitMs) {
+                cutShort = true;
+                break;
+            }
+            await options.sleep(Math.min(remaining, options.rereadMs, maxWaitMs - waited));
+            await readAlarms();
+        }
+    }
+    await readAlarms();
+    const now = (0,service_clock/* serviceNow */.UH)(clock, options.now());
+    return {
+        finalUntil: now === undefined ? undefined : now - PUBLISH_DELAY_MS,
+        verdictAt,
+        lateAlarms: [...late.values()],
+        waitedMs: options.now() - started,
+        cutShort
+    };
+}
+function offset(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    const minutes = Math.floor(seconds / 60);
+    const rest = seconds % 60;
+    if (minutes === 0)
+        return `T+${rest} s`;
+    return rest === 0 ? `T+${minutes} min` : `T+${minutes} min ${rest} s`;
+}
+/** One sentence per guard alarm in ALARM once SageMaker had completed the deployment. */
+function lateAlarmWarnings(settlement, timeline) {
+    const done = offset(settlement.verdictAt - timeline.startedAt);
+    return settlement.lateAlarms.map(alarm => {
+        const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
+        return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/read.ts
+// Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
+// datapoints of the verdict's minute and names guard alarms that fire after a completion, then
+// one GetMetricData call for every query (paged with NextToken, a few calls at most), folded into
+// steps and phases. Never throws: a metrics problem is a warning in the result, never a failed
+// deployment.
+
 
 
 
 const MAX_CALLS = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
+const read_MINUTE_MS = 60_000;
+/** Reads only minutes that are final, unless the verdict's own minute is not final yet. */
+function finalWindow(request, settlement) {
+    if (settlement.finalUntil === undefined)
+        return request;
+    const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / read_MINUTE_MS) * read_MINUTE_MS;
+    const lastFinal = Math.floor(settlement.finalUntil / read_MINUTE_MS) * read_MINUTE_MS;
+    const endTime = Math.min(request.endTime, Math.max(verdictMinuteEnd, lastFinal));
+    return endTime > request.startTime ? { ...request, endTime } : request;
+}
+function settleWarnings(settlement, timeline) {
+    const warnings = lateAlarmWarnings(settlement, timeline);
+    if (settlement.cutShort) {
+        warnings.push(`CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`);
+    }
+    return warnings;
+}
 function toMs(time) {
     return time instanceof Date ? time.getTime() : new Date(time).getTime();
 }
@@ -402,16 +547,17 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
     if (timeline.steps.length === 0)
         return undefined;
     const maxCalls = options.maxCalls ?? MAX_CALLS;
+    const settlement = await settleAfterVerdict(api, plan, timeline, options.settle ?? DEFAULT_SETTLE);
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let request;
     try {
-        request = buildMetricQueries(plan, timeline);
+        request = finalWindow(buildMetricQueries(plan, timeline), settlement);
     }
     catch {
         return undefined;
     }
     const series = new Map();
-    const warnings = [];
+    const warnings = settleWarnings(settlement, timeline);
     let calls = 0;
     let nextToken;
     try {
@@ -461,12 +607,14 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
         }
     }
     catch (e) {
-        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.g)(e)}`;
+        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.gJ)(e)}`;
         // Figures from earlier pages are still worth showing; none at all are not zeros.
-        if (series.size === 0)
-            return unavailable(request, timeline, calls, warning);
+        if (series.size === 0) {
+            return unavailable(request, timeline, calls, [...warnings, warning].join(' '), settlement);
+        }
         warnings.push(warning);
     }
+    const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name);
     try {
         return foldMetrics({
             plan,
@@ -474,15 +622,17 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
             request,
             series,
             calls,
-            warning: warnings.length === 0 ? undefined : warnings.join(' ')
+            warning: warnings.length === 0 ? undefined : warnings.join(' '),
+            finalUntil: settlement.finalUntil,
+            lateAlarms
         });
     }
     catch (e) {
-        return unavailable(request, timeline, calls, `Could not fold the metrics: ${(0,errors/* errorMessage */.g)(e)}`);
+        return unavailable(request, timeline, calls, [...warnings, `Could not fold the metrics: ${(0,errors/* errorMessage */.gJ)(e)}`].join(' '), settlement);
     }
 }
 /** A result with no figures, only the reason. */
-function unavailable(request, timeline, calls, warning) {
+function unavailable(request, timeline, calls, warning, settlement) {
     return {
         split: 'endpoint-only',
         note: undefined,
@@ -496,8 +646,47 @@ function unavailable(request, timeline, calls, warning) {
         alarmThresholdPercent: undefined,
         steps: [],
         phases: [],
-        calls
+        calls,
+        lateAlarms: settlement?.lateAlarms.map(alarm => alarm.name) ?? []
     };
+}
+
+
+/***/ }),
+
+/***/ 2915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ sampleServiceClock),
+/* harmony export */   Ms: () => (/* binding */ serviceRate),
+/* harmony export */   UH: () => (/* binding */ serviceNow)
+/* harmony export */ });
+function sampleServiceClock(clock, local, service) {
+    if (!Number.isFinite(service) || service <= 0) {
+        return clock ?? { firstLocal: local, firstService: 0, lastLocal: local, lastService: 0 };
+    }
+    if (clock === undefined || clock.firstService <= 0) {
+        return { firstLocal: local, firstService: service, lastLocal: local, lastService: service };
+    }
+    return { ...clock, lastLocal: local, lastService: Math.max(clock.lastService, service) };
+}
+/** Service milliseconds per local millisecond: 1 unless the polls show otherwise. */
+function serviceRate(clock) {
+    if (clock === undefined || clock.firstService <= 0)
+        return 1;
+    const local = clock.lastLocal - clock.firstLocal;
+    const service = clock.lastService - clock.firstService;
+    // Too short a watch says nothing reliable about the rate.
+    if (local < 200 || service <= 0)
+        return 1;
+    return Math.max(1, service / local);
+}
+/** The service's time at local time `local`, estimated from the last poll. */
+function serviceNow(clock, local) {
+    if (clock === undefined || clock.lastService <= 0)
+        return undefined;
+    return clock.lastService + (local - clock.lastLocal) * serviceRate(clock);
 }
 
 
@@ -505,4 +694,4 @@ function unavailable(request, timeline, calls, warning) {
 
 };
 
-//# sourceMappingURL=362.index.js.map
+//# sourceMappingURL=231.index.js.map

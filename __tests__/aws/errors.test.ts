@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  AwsCallError,
+  CANCELLED,
+  isAlreadyExists,
+  isCancelled,
+  isFatal,
+  isInProgress,
+  isNotFound,
+  isThrottled,
+  isTransient,
+  mayHaveApplied,
+  NO_ANSWER,
+  toCallError
+} from '../../src/aws/errors.js'
+
+const err = (code: string, status?: number, detail = 'x') =>
+  new AwsCallError('UpdateEndpoint', code, detail, status)
+
+describe('what a failed call means', () => {
+  it.each([
+    // code, status, transient, may have applied
+    ['ThrottlingException', 400, true, false],
+    ['Throttling', 400, true, false],
+    ['InternalFailure', 500, true, true],
+    ['ServiceUnavailable', 503, true, true],
+    [NO_ANSWER, undefined, true, true],
+    ['ECONNRESET', undefined, true, true],
+    ['ValidationException', 400, false, false],
+    ['ResourceLimitExceeded', 400, false, false],
+    ['AccessDeniedException', 400, false, false],
+    ['ExpiredTokenException', 400, false, false],
+    [CANCELLED, undefined, false, true]
+  ] as const)('%s (%s): transient %s, may have applied %s', (code, status, transient, applied) => {
+    const e = err(code, status)
+    expect([isTransient(e), mayHaveApplied(e)]).toEqual([transient, applied])
+  })
+
+  it('anything that is not a call error may have been applied, and is not transient', () => {
+    expect(mayHaveApplied(new Error('x'))).toBe(true)
+    expect(isTransient(new Error('x'))).toBe(false)
+  })
+
+  it('names the kinds the launch and the watch decide on', () => {
+    expect(isFatal(err('CredentialsProviderError'))).toBe(true)
+    expect(isFatal(err('ThrottlingException', 400))).toBe(false)
+    expect(isCancelled(err(CANCELLED))).toBe(true)
+    expect(isThrottled(err('ThrottlingException', 400))).toBe(true)
+    expect(isNotFound(err('ValidationException', 400, 'Could not find endpoint "x".'))).toBe(true)
+    expect(isNotFound(err('ValidationException', 400, 'Cannot update in-progress endpoint'))).toBe(
+      false
+    )
+    expect(
+      isInProgress(err('ValidationException', 400, 'Cannot update in-progress endpoint "a".'))
+    ).toBe(true)
+    expect(isAlreadyExists(err('ResourceInUse', 400))).toBe(true)
+    expect(
+      isAlreadyExists(err('ValidationException', 400, 'Cannot create already existing model'))
+    ).toBe(true)
+  })
+})
+
+describe('toCallError', () => {
+  it('an abort on cancellation is "Cancelled", whatever the SDK called it', () => {
+    const e = toCallError(
+      'UpdateEndpoint',
+      { name: 'AbortError' },
+      { cancelled: true, deadlineMs: 1000 }
+    )
+    expect([e.code, e.message]).toEqual([
+      CANCELLED,
+      'UpdateEndpoint failed: Cancelled: cancelled before an answer arrived'
+    ])
+  })
+
+  it('a timeout or an abort at the deadline is "no answer within N s"', () => {
+    for (const raw of [{ name: 'TimeoutError' }, { name: 'AbortError' }, { code: 'ETIMEDOUT' }]) {
+      const e = toCallError('DescribeEndpoint', raw, { cancelled: false, deadlineMs: 30_000 })
+      expect(e.message).toBe('DescribeEndpoint failed: NoAnswer: no complete answer within 30 s')
+    }
+  })
+
+  it('keeps the service code, message and status; a network error keeps its code', () => {
+    const service = toCallError(
+      'UpdateEndpoint',
+      { name: 'ValidationException', message: 'bad', $metadata: { httpStatusCode: 400 } },
+      { cancelled: false, deadlineMs: 1 }
+    )
+    expect([service.code, service.detail, service.httpStatus]).toEqual([
+      'ValidationException',
+      'bad',
+      400
+    ])
+    const reset = toCallError(
+      'UpdateEndpoint',
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      { cancelled: false, deadlineMs: 1 }
+    )
+    expect([reset.code, reset.httpStatus]).toEqual(['ECONNRESET', undefined])
+  })
+})

@@ -1,0 +1,263 @@
+// Cancellation around the writes, and re-runs after it. A cancelled write may have been applied
+// all the same: the action reads the endpoint before saying anything, makes no change after the
+// signal, lists what it created, and a re-run reuses it. Once there is a verdict, a late signal
+// does not change the exit code.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { CallRecord, Emulator } from '../../emulator/index.js'
+import type { ActionResult } from '../../scripts/lib/action-runner.js'
+import {
+  callsOf,
+  endpointState,
+  labEmulator,
+  plainE,
+  runStep,
+  step,
+  withModelA
+} from './helpers.js'
+
+const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
+
+/** The mutating calls of a run that the service received after the signal. */
+const changesAfter = (calls: readonly CallRecord[], at: number | undefined) =>
+  calls.filter(c => c.mutating && at !== undefined && c.realTime > at).map(c => c.operation)
+
+interface Run {
+  result: ActionResult
+  calls: CallRecord[]
+}
+
+async function runFrom(emulator: Emulator, go: () => Promise<ActionResult>): Promise<Run> {
+  const from = emulator.calls().length
+  const result = await go()
+  return { result, calls: emulator.calls().slice(from) }
+}
+
+// ---- SIGINT while UpdateEndpoint is in flight (applied, its answer held back) -----------------
+const heldUpdate = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [{ operation: 'UpdateEndpoint', holdRate: 1, holdMs: 20_000, times: 1 }]
+  })
+  const from = emulator.calls().length
+  const run = await runFrom(emulator, () =>
+    runStep(emulator, plainE(), {
+      env: { GITHUB_RUN_ID: '6101' },
+      signalWhen: {
+        signal: 'SIGINT',
+        when: () => callsOf(emulator, from, 'UpdateEndpoint').length > 0
+      }
+    })
+  )
+  return { emulator, run, state: await endpointState(emulator) }
+})()
+
+// ---- SIGINT while CreateEndpointConfig is in flight, then a re-run (attempt 2) ----------------
+const heldConfig = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [{ operation: 'CreateEndpointConfig', holdRate: 1, holdMs: 20_000, times: 1 }]
+  })
+  const from = emulator.calls().length
+  const first = await runFrom(emulator, () =>
+    runStep(emulator, plainE(), {
+      env: { GITHUB_RUN_ID: '6102' },
+      signalWhen: {
+        signal: 'SIGINT',
+        when: () => callsOf(emulator, from, 'CreateEndpointConfig').length > 0
+      }
+    })
+  )
+  const second = await runFrom(emulator, () =>
+    runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '6102', GITHUB_RUN_ATTEMPT: '2' } })
+  )
+  return { emulator, first, second, state: await endpointState(emulator) }
+})()
+
+// ---- A rollout cancelled mid-shift that then finished, and a re-run of it ---------------------
+const finishedAlone = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  const first = await runFrom(emulator, () =>
+    runStep(emulator, plainE({ 'wait-interval': '600' }), {
+      env: { GITHUB_RUN_ID: '6103' },
+      signalOn: { signal: 'SIGINT', line: /green fleet Baking/ }
+    })
+  )
+  // SageMaker goes on alone and completes.
+  emulator.advance(4 * 3600)
+  const finished = await endpointState(emulator)
+  const second = await runFrom(emulator, () =>
+    runStep(emulator, plainE({ 'wait-interval': '600' }), {
+      env: { GITHUB_RUN_ID: '6103', GITHUB_RUN_ATTEMPT: '2' }
+    })
+  )
+  return { emulator, first, finished, second }
+})()
+
+// ---- A rolled-back step re-run ----------------------------------------------------------------
+const rerunRolledBack = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  const first = await runFrom(emulator, () => runStep(emulator, step('Model B')))
+  // Let the 5XX alarm clear (pre-flight refuses to start while it is in ALARM).
+  emulator.advance(180)
+  const second = await runFrom(emulator, () =>
+    runStep(emulator, step('Model B'), { env: { GITHUB_RUN_ATTEMPT: '2' } })
+  )
+  return { emulator, first, second }
+})()
+
+// ---- SIGINT after the verdict, while the metrics are read -------------------------------------
+const lateSignal = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [{ operation: 'GetMetricData', holdRate: 1, holdMs: 20_000 }]
+  })
+  const from = emulator.calls().length
+  const run = await runFrom(emulator, () =>
+    runStep(emulator, plainE(), {
+      env: { GITHUB_RUN_ID: '6105' },
+      signalWhen: {
+        signal: 'SIGINT',
+        when: () => callsOf(emulator, from, 'GetMetricData').length > 0
+      }
+    })
+  )
+  return { emulator, run }
+})()
+
+afterAll(async () => {
+  const all = await Promise.all([
+    heldUpdate,
+    heldConfig,
+    finishedAlone,
+    rerunRolledBack,
+    lateSignal
+  ])
+  for (const c of all) await c.emulator.close()
+})
+
+describe('SIGINT while UpdateEndpoint is in flight and SageMaker applied it', () => {
+  let c: Awaited<typeof heldUpdate>
+  beforeAll(async () => {
+    c = await heldUpdate
+  }, 120_000)
+
+  it('reads the endpoint and says the update started and goes on unwatched, with its config', () => {
+    const r = c.run.result
+    expect(r.code).toBe(1)
+    expect(r.outputs.outcome).toBe('failed')
+    expect(r.outputs['failure-reason']).toBe(
+      'Cancelled after the update to lab-endpoint-e5e5e5e-6101-1 was accepted.'
+    )
+    expect(r.summary).toContain(
+      'Cancelled after SageMaker accepted the update to lab-endpoint-e5e5e5e-6101-1 (the endpoint is Updating on lab-endpoint-a1a1a1a-1001-1, deploying lab-endpoint-e5e5e5e-6101-1): SageMaker continues on its own, unwatched. Re-run the job to watch it to the end'
+    )
+    expect(r.summary).not.toMatch(/not changed/)
+  })
+
+  it('SageMaker is deploying it; no change after the signal, one UpdateEndpoint', () => {
+    expect(c.state).toMatchObject({
+      status: 'Updating',
+      config: A_CONFIG,
+      pending: 'lab-endpoint-e5e5e5e-6101-1'
+    })
+    expect(changesAfter(c.run.calls, c.run.result.signalledAt)).toEqual([])
+    expect(c.run.calls.filter(call => call.operation === 'UpdateEndpoint')).toHaveLength(1)
+  })
+})
+
+describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => {
+  let c: Awaited<typeof heldConfig>
+  beforeAll(async () => {
+    c = await heldConfig
+  }, 120_000)
+
+  it('says cancelled (not "launch failed"), lists what it created, and that nothing was updated', () => {
+    const r = c.first.result
+    expect(r.code).toBe(1)
+    expect(r.outputs.outcome).toBe('failed')
+    // The reason once, then what the summary adds to it.
+    expect(r.summary).toContain(
+      '**Failure reason:** Cancelled before the endpoint update was requested. Created and left in place for a re-run to reuse: model lab-endpoint-e5e5e5e-6102-1 and endpoint config lab-endpoint-e5e5e5e-6102-1.\n\nThe endpoint was not changed: no UpdateEndpoint was sent.'
+    )
+    expect(r.summary).not.toMatch(/Launch failed|AbortError/)
+    expect(changesAfter(c.first.calls, r.signalledAt)).toEqual([])
+  })
+
+  it('the re-run reuses the model and config attempt 1 made, and deploys them', () => {
+    const r = c.second.result
+    expect(r.stdout).toMatch(
+      /Attempt 1 of this run already made lab-endpoint-e5e5e5e-6102-1 for this same step, but the endpoint serves lab-endpoint-a1a1a1a-1001-1/
+    )
+    expect(r.stdout).toMatch(/Reusing model lab-endpoint-e5e5e5e-6102-1 /)
+    expect(r.stdout).toMatch(/Reusing endpoint config lab-endpoint-e5e5e5e-6102-1 /)
+    const created = c.second.calls.filter(
+      call => /^Create/.test(call.operation) && call.status === 200
+    )
+    expect(created).toEqual([])
+    expect(r.outputs.outcome).toBe('deployed')
+    expect(r.code).toBe(0)
+    expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-6102-1' })
+  })
+})
+
+describe('a rollout cancelled mid-shift that SageMaker then finished, re-run', () => {
+  let c: Awaited<typeof finishedAlone>
+  beforeAll(async () => {
+    c = await finishedAlone
+  }, 120_000)
+
+  it('attempt 1 was cancelled mid-shift; SageMaker completed it alone', () => {
+    expect(c.first.result.code).toBe(1)
+    expect(c.finished).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-6103-1' })
+  })
+
+  it('attempt 2 sees exactly its deployment live: deployed, with no update and nothing created', () => {
+    const r = c.second.result
+    expect(r.outputs.outcome).toBe('deployed')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(
+      /The endpoint already serves lab-endpoint-e5e5e5e-6103-1, exactly what this step deploys: nothing to do\./
+    )
+    expect(c.second.calls.filter(call => call.mutating).map(call => call.operation)).toEqual([])
+  })
+})
+
+describe('a rolled-back step re-run (attempt 2)', () => {
+  let c: Awaited<typeof rerunRolledBack>
+  beforeAll(async () => {
+    c = await rerunRolledBack
+  }, 120_000)
+
+  it('says, before starting again, that attempt 1 of this step did not stay', () => {
+    expect(c.first.result.outputs.outcome).toBe('rolled-back')
+    const r = c.second.result
+    expect(r.stdout).toMatch(
+      /::warning::Attempt 1 of this run already made lab-endpoint-b2b2b2b-1002-1 for this same step, but the endpoint serves lab-endpoint-a1a1a1a-1001-1: that deployment was rolled back or never started\. SageMaker's last failure reason: Deployment rolled back/
+    )
+    const updates = c.second.calls.filter(call => call.operation === 'UpdateEndpoint')
+    expect(
+      updates.map(u => (u.params as { EndpointConfigName: string }).EndpointConfigName)
+    ).toEqual(['lab-endpoint-b2b2b2b-1002-1'])
+    expect(r.outputs.outcome).toBe('rolled-back')
+  })
+})
+
+describe('SIGINT after the verdict (while the metrics are read)', () => {
+  let c: Awaited<typeof lateSignal>
+  beforeAll(async () => {
+    c = await lateSignal
+  }, 120_000)
+
+  it('the exit code follows the deployed verdict', () => {
+    const r = c.run.result
+    expect(r.stdout).toMatch(/Received SIGINT/)
+    expect(r.outputs.outcome).toBe('deployed')
+    expect(r.code).toBe(0)
+    expect(r.exitAfterSignalMs!).toBeLessThan(5000)
+  })
+})

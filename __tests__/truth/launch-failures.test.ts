@@ -1,0 +1,170 @@
+// Launches that do not get the endpoint changed, and a second step of the same run on a busy
+// endpoint. "Not changed" is said only after a read proves it; cleanup-on-failure removes only
+// what this run made; a deployment is this step's only if it deploys exactly what this step would.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { CallRecord } from '../../emulator/index.js'
+import type { ActionResult } from '../../scripts/lib/action-runner.js'
+import { commandLines } from '../robustness/helpers.js'
+import {
+  endpointState,
+  labEmulator,
+  plainE,
+  runStep,
+  sagemaker,
+  step,
+  withModelA,
+  type EndpointState
+} from './helpers.js'
+
+const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
+
+// ---- UpdateEndpoint refused (ResourceLimitExceeded), cleanup-on-failure: true -----------------
+const refused = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [
+      {
+        operation: 'UpdateEndpoint',
+        failRate: 1,
+        times: 1,
+        fail: {
+          code: 'ResourceLimitExceeded',
+          message:
+            'The account-level service limit ml.m5.large for endpoint usage is 4 Instances, with current utilization of 4 Instances and a request delta of 4 Instances.'
+        }
+      }
+    ]
+  })
+  const from = emulator.calls().length
+  const result = await runStep(emulator, plainE({ 'cleanup-on-failure': 'true' }), {
+    env: { GITHUB_RUN_ID: '8101' }
+  })
+  const calls = emulator.calls().slice(from)
+  const config = await sagemaker(emulator, 'DescribeEndpointConfig', {
+    EndpointConfigName: 'lab-endpoint-e5e5e5e-8101-1'
+  })
+  return {
+    emulator,
+    result,
+    calls,
+    state: await endpointState(emulator),
+    configGone: config.status === 400
+  }
+})()
+
+// ---- Two steps of one run on one endpoint: E without waiting, then B -----------------------------
+const twoSteps = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  const run = { GITHUB_RUN_ID: '8102', GITHUB_SHA: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5' }
+  const first = await runStep(emulator, plainE({ wait: 'false' }), { env: run })
+  const busy = await runStep(
+    emulator,
+    { ...step('Model B') },
+    {
+      env: run,
+      inputs: { 'on-busy': 'fail' }
+    }
+  )
+  const waited = await runStep(emulator, { ...step('Model B') }, { env: run })
+  return { emulator, first, busy, waited, state: await endpointState(emulator) }
+})()
+
+// ---- Service text with a newline and a workflow command in it -----------------------------------
+const hostileText = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [
+      {
+        operation: 'UpdateEndpoint',
+        failRate: 1,
+        times: 1,
+        fail: {
+          code: 'ValidationException',
+          message:
+            'Bad request.\n::warning::injected by the service\n::set-output name=outcome::deployed'
+        }
+      }
+    ]
+  })
+  const result = await runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '8103' } })
+  return { emulator, result }
+})()
+
+afterAll(async () => {
+  for (const c of await Promise.all([refused, twoSteps, hostileText])) await c.emulator.close()
+})
+
+describe('UpdateEndpoint refused, with cleanup-on-failure: true', () => {
+  let c: { result: ActionResult; calls: CallRecord[]; state: EndpointState; configGone: boolean }
+  beforeAll(async () => {
+    c = await refused
+  }, 150_000)
+
+  it('says the endpoint was not changed only because a read showed it', () => {
+    expect(c.result.outputs.outcome).toBe('failed')
+    expect(c.result.code).toBe(1)
+    expect(c.result.summary).toContain(
+      'Launch failed: UpdateEndpoint failed: ResourceLimitExceeded: The account-level service limit ml.m5.large for endpoint usage is 4 Instances'
+    )
+    expect(c.result.summary).toContain(
+      `A read of the endpoint afterwards shows it InService on ${A_CONFIG}: this run did not change it.`
+    )
+    expect(c.state).toMatchObject({ status: 'InService', config: A_CONFIG, pending: undefined })
+  })
+
+  it('deletes the model and config this run created, and nothing else', () => {
+    const deletes = c.calls
+      .filter(call => call.operation.startsWith('Delete'))
+      .map(call => [call.operation, call.params, call.status])
+    expect(deletes).toEqual([
+      ['DeleteEndpointConfig', { EndpointConfigName: 'lab-endpoint-e5e5e5e-8101-1' }, 200],
+      ['DeleteModel', { ModelName: 'lab-endpoint-e5e5e5e-8101-1' }, 200]
+    ])
+    expect(c.configGone).toBe(true)
+  })
+})
+
+describe('two steps of one run: E with wait: false, then B (another artifact)', () => {
+  let c: Awaited<typeof twoSteps>
+  beforeAll(async () => {
+    c = await twoSteps
+  }, 150_000)
+
+  it('B never attaches to E: with on-busy: fail it refuses, changing nothing', () => {
+    expect(c.first.outputs.outcome).toBe('started')
+    expect(c.busy.outputs.outcome).toBe('failed')
+    expect(c.busy.code).toBe(1)
+    expect(c.busy.summary).toMatch(
+      /Endpoint "lab-endpoint" is Updating \(deploying lab-endpoint-e5e5e5e-8102-1\)/
+    )
+    expect(c.busy.mutating).toEqual([])
+  })
+
+  it("with on-busy: wait, B waits for E and then gets its own verdict (never E's)", () => {
+    expect(c.waited.outputs.outcome).toBe('rolled-back')
+    expect(c.waited.code).toBe(1)
+    expect(c.waited.outputs['endpoint-config-name']).not.toBe('lab-endpoint-e5e5e5e-8102-1')
+    expect(c.waited.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(1)
+    // E stays: it completed before B started, and B rolled back to it.
+    expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-8102-1' })
+  })
+})
+
+describe('service text with newlines and workflow commands', () => {
+  let c: { result: ActionResult }
+  beforeAll(async () => {
+    c = await hostileText
+  }, 150_000)
+
+  it('never starts a workflow command of its own in the log', () => {
+    const injected = commandLines(c.result.stdout).filter(line =>
+      /injected by the service|set-output/.test(line.split('::')[1] ?? '')
+    )
+    expect(injected).toEqual([])
+    expect(c.result.stdout).not.toMatch(/^::set-output/m)
+    expect(c.result.stdout).not.toMatch(/^::warning::injected/m)
+  })
+})

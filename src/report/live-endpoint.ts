@@ -1,0 +1,30 @@
+// What a person should know about the live endpoint the rollout starts from: the settings the
+// green config and model keep, facts about the plan (retained policy, scale to zero, auto
+// scaling), and what became of auto scaling the run took down for the update.
+import type { AutoScalingReport, Plan } from '../types.js'
+import { codeBlock, details, escapeMarkdown } from './markdown.js'
+
+export function liveEndpointSection(plan: Plan): string {
+  const lines = [
+    ...plan.notes.map(note => `- ${escapeMarkdown(note, { maxLength: 1000 })}`),
+    ...plan.warnings.map(warning => `- ⚠️ ${escapeMarkdown(warning, { maxLength: 1000 })}`)
+  ]
+  if (plan.carriedOver.length) {
+    lines.push(
+      `- Kept from the live endpoint: ${plan.carriedOver.map(item => escapeMarkdown(item, { maxLength: 300 })).join('; ')}.`
+    )
+  }
+  return lines.length ? `### The live endpoint\n\n${lines.join('\n')}` : ''
+}
+
+export function autoScalingSection(report: AutoScalingReport | undefined): string {
+  if (!report) return ''
+  const { saved } = report
+  const state = report.restored
+    ? `Deregistered for the update and registered again as it was: ${escapeMarkdown(saved.resourceId)}.`
+    : `⚠️ Deregistered for the update, and **not restored**: ${escapeMarkdown(report.errors.join('; '), { maxLength: 1000 })}. Register it again from the definitions below (also in the \`auto-scaling\` output).`
+  return `### Auto scaling\n\n${state}\n\n${details(
+    'Saved definitions (RegisterScalableTarget, PutScalingPolicy, PutScheduledAction inputs)',
+    codeBlock(JSON.stringify(saved, null, 2), 'json')
+  )}`
+}

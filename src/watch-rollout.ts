@@ -1,0 +1,81 @@
+// Watching a started rollout: the poll loop wired to SageMaker and CloudWatch, each event
+// logged as it happens, the pull-request comment refreshed at each new traffic step.
+import * as core from '@actions/core'
+import { isFatal, type AwsApi } from './aws/api.js'
+import { errorMessage, sentence } from './errors.js'
+import type { Logger } from './preflight.js'
+import { formatEvent } from './report/log.js'
+import type { DeployRequest, Plan, Timeline } from './types.js'
+import { FatalPollError, watch, type WatchResult } from './watch/loop.js'
+import type { WatchContext } from './watch/reducer.js'
+import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
+
+export interface WatchRolloutOptions {
+  readonly api: AwsApi
+  readonly request: DeployRequest
+  readonly plan: Plan
+  readonly ctx: WatchContext
+  readonly start: Timeline
+  /** Local epoch ms of the create/update request: the budget counts from it. */
+  readonly requestedAt: number
+  readonly log: Logger
+  now(): number
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+  readonly signal?: AbortSignal
+  onProgress?(plan: Plan, timeline: Timeline): Promise<void>
+}
+
+export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult> {
+  const { api, plan } = o
+  let reportedSteps = 0
+  core.startGroup(
+    `Watching ${plan.endpointName} (poll ≤ ${o.request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
+  )
+  try {
+    return await watch(
+      o.start,
+      o.ctx,
+      {
+        describeEndpoint: async deadlineMs => {
+          try {
+            const out = await api.describeEndpoint(plan.endpointName, { deadlineMs })
+            return out ? toEndpointSnapshot(out, plan.variantName) : undefined
+          } catch (e) {
+            if (isFatal(e))
+              throw new FatalPollError(`Stopped watching: ${sentence(errorMessage(e))}`)
+            throw e
+          }
+        },
+        describeAlarms: async deadlineMs => {
+          try {
+            return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames, { deadlineMs }))
+          } catch (e) {
+            if (isFatal(e)) throw new FatalPollError(errorMessage(e))
+            throw e
+          }
+        },
+        now: o.now,
+        sleep: o.sleep,
+        onPoll: async (timeline, added) => {
+          for (const event of added) core.info(formatEvent(event, timeline.startedAt))
+          if (timeline.steps.length !== reportedSteps) {
+            reportedSteps = timeline.steps.length
+            await o.onProgress?.(plan, timeline)
+          }
+        },
+        onNotice: message => o.log.warning(message),
+        ...(o.signal ? { signal: o.signal } : {})
+      },
+      {
+        deadline: o.requestedAt + plan.budgetSeconds * 1000,
+        budgetSeconds: plan.budgetSeconds,
+        pollIntervalMs: o.request.pollIntervalSeconds * 1000,
+        floorMs: 2000,
+        alarmRefreshMs: 20_000,
+        maxConsecutiveFailures: 10
+      }
+    )
+  } finally {
+    core.endGroup()
+  }
+}
