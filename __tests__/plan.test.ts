@@ -54,6 +54,7 @@ const REQUEST: DeployRequest = {
   wait: true,
   timeoutMinutes: undefined,
   pollIntervalSeconds: 10,
+  metricsWaitSeconds: 240,
   onBusy: 'wait',
   onAutoScaling: 'fail',
   inheritEnvironment: false,

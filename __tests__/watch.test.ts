@@ -12,6 +12,7 @@ import {
 import { interrupted, settle, timedOut } from '../src/verdict.js'
 import { createTimeline, reduce, type WatchContext } from '../src/watch/reducer.js'
 import { nextPollDelay } from '../src/watch/schedule.js'
+import { PHASE_SPREAD } from '../src/watch/loop.js'
 import type { Observation, Timeline } from '../src/types.js'
 
 function replay(observations: Observation[], ctx: WatchContext = labContext()): Timeline {
@@ -283,6 +284,19 @@ describe('schedule-aware polling', () => {
     expect(nextPollDelay(t, labContext(), pacing, min(3) - 4000)).toBe(4500)
     expect(nextPollDelay(t, labContext(), pacing, min(3) - 500)).toBe(2000)
     expect(nextPollDelay(t, labContext(), pacing, min(2) + 10_000)).toBe(10_000)
+  })
+
+  it("spreads concurrent runs' polls after a step's end over most of the interval, never past it", () => {
+    const t = replay(labSuccess().slice(0, 4)) // the bake ends at min(3)
+    const delay = (r: number) =>
+      nextPollDelay(
+        t,
+        labContext(),
+        { ...pacing, phaseMs: r * pacing.pollIntervalMs * PHASE_SPREAD, random: () => r },
+        min(3) - 1000
+      )
+    // 1 s to the bake's end + 0.5 s + this run's phase + jitter (the 2 s floor for the first).
+    expect([0, 0.5, 0.999].map(delay)).toEqual([2000, 5000, 8493])
   })
 
   it('trusts the bake length SageMaker states over the policy', () => {

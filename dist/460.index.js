@@ -441,7 +441,7 @@ function headline(plan, verdict, timeline, inProgress) {
     // A rollback is said once: its note names the alarms (linked) and where the traffic went.
     const body = verdict.outcome === 'rolled-back' && note !== ''
         ? [note]
-        : [(0,markdown/* escapeMarkdown */.FV)(verdict.summary), note];
+        : [(0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ }), note];
     const lines = [`## ${title}: ${endpoint.markdown}`];
     for (const part of body)
         if (part !== '')
@@ -453,8 +453,9 @@ function headline(plan, verdict, timeline, inProgress) {
         (timeline.last.failureReason ?? '').trim() === '';
     if (noServiceReason)
         lines.push('', 'SageMaker gave no failure reason.');
-    else if (reason !== '')
-        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason)}`);
+    else if (reason !== '') {
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    }
     return lines.join('\n');
 }
 function alarmLinks(plan, names) {
@@ -632,15 +633,16 @@ function renderError(endpointName, verdict, plan, run) {
             .markdown;
     const sections = [`## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`];
     const reason = verdict.failureReason?.trim() ?? '';
-    const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason)}`;
+    const long = { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ };
+    const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, long)}`;
     if (reason !== '' && verdict.summary.startsWith(reason)) {
         // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
         // reason once, then what the summary adds.
         const rest = verdict.summary.slice(reason.length).trim();
-        sections.push(because, ...(rest === '' ? [] : [(0,markdown/* escapeMarkdown */.FV)(rest)]));
+        sections.push(because, ...(rest === '' ? [] : [(0,markdown/* escapeMarkdown */.FV)(rest, long)]));
     }
     else {
-        sections.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary), ...(reason === '' ? [] : [because]));
+        sections.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary, long), ...(reason === '' ? [] : [because]));
     }
     if (plan !== undefined) {
         sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);
@@ -1042,6 +1044,7 @@ function formatStep(step, startedAt) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fj: () => (/* binding */ join),
 /* harmony export */   lS: () => (/* binding */ raw),
@@ -1055,6 +1058,8 @@ function formatStep(step, startedAt) {
 // (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
 // the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
 const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Characters that start or end inline markup; a backslash makes each one literal. Parentheses

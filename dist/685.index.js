@@ -5,22 +5,15 @@ export const modules = {
 /***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
-/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
-/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
-/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
-/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
 /* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
@@ -30,12 +23,12 @@ __webpack_require__.r(__webpack_exports__);
 const CONNECT_TIMEOUT_MS = 5000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_DEADLINE_MS = 60_000;
-/** Loads the SDK clients and returns the calls the action makes. */
+/**
+ * Loads the SageMaker client and returns the calls the action makes. The CloudWatch client loads
+ * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
+ */
 async function createAwsApi(options) {
-    const [sm, cw] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))
-    ]);
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     const config = (maxAttempts) => ({
         region: options.region,
         maxAttempts,
@@ -49,7 +42,12 @@ async function createAwsApi(options) {
     });
     const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
     const sagemakerOnce = new sm.SageMakerClient(config(1));
-    const cloudwatch = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+    let cloudwatchClient;
+    let loadingCloudwatch;
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(cw => {
+        cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+        return { cw, client: cloudwatchClient };
+    }));
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
     let autoScaling;
@@ -123,24 +121,40 @@ async function createAwsApi(options) {
             }));
         },
         putMetricAlarm: async (body, o) => {
-            await call('PutMetricAlarm', o, abortSignal => cloudwatch.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+            const { cw, client } = await cloudwatch();
+            await call('PutMetricAlarm', o, abortSignal => client.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
         },
         describeAlarms: async (names, o) => {
             if (names.length === 0)
                 return [];
-            const out = await call('DescribeAlarms', o, abortSignal => cloudwatch.send(new cw.DescribeAlarmsCommand({
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarms', o, abortSignal => client.send(new cw.DescribeAlarmsCommand({
                 AlarmNames: [...names],
                 AlarmTypes: ['MetricAlarm'],
                 MaxRecords: 100
             }), { abortSignal }));
             return out?.MetricAlarms ?? [];
         },
-        getMetricData: (input, o) => call('GetMetricData', o, abortSignal => cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })),
+        describeAlarmHistory: async (name, since, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarmHistory', o, abortSignal => client.send(new cw.DescribeAlarmHistoryCommand({
+                AlarmName: name,
+                HistoryItemType: 'StateUpdate',
+                StartDate: since,
+                ScanBy: 'TimestampDescending',
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.AlarmHistoryItems ?? [];
+        },
+        getMetricData: async (input, o) => {
+            const { cw, client } = await cloudwatch();
+            return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
+        },
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
-            for (const client of [sagemaker, sagemakerOnce, cloudwatch])
-                client.destroy();
+            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient])
+                client?.destroy();
             void autoScaling?.then(api => api.destroy());
         }
     };
@@ -234,18 +248,15 @@ async function createAutoScalingApi(config, call) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports CANCELLED, NO_ANSWER */
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isThrottled, isInProgress */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {

@@ -58,6 +58,7 @@ function renderInputErrors(endpointName, message) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fj: () => (/* binding */ join),
 /* harmony export */   lS: () => (/* binding */ raw),
@@ -71,6 +72,8 @@ function renderInputErrors(endpointName, message) {
 // (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
 // the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
 const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Characters that start or end inline markup; a backslash makes each one literal. Parentheses

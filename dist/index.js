@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 9333:
@@ -279,14 +279,21 @@ function sentence(text) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3663);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
 // the exit code follows it, whatever signal comes after.
+//
+// Source maps (dist/*.map) are read only in a debug run (RUNNER_DEBUG=1, "Enable debug logging"):
+// stack traces then name the TypeScript sources of every chunk loaded after this point. A normal
+// start never pays for them (NODE_OPTIONS=--enable-source-maps maps everything, if wanted).
 
 
 
+const debug = process.env.RUNNER_DEBUG === '1';
+if (debug)
+    process.setSourceMapsEnabled(true);
 const controller = new AbortController();
 let outcome;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -303,6 +310,8 @@ try {
 catch (e) {
     // Anything run() did not turn into a verdict still fails the step with a readable message.
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+    if (debug && e instanceof Error && e.stack)
+        process.stderr.write(`${e.stack}\n`);
 }
 if (outcome !== undefined)
     process.exitCode = _main_js__WEBPACK_IMPORTED_MODULE_1__/* .FAILING_OUTCOMES */ .lq.has(outcome) ? 1 : 0;
@@ -610,7 +619,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ko: () => (/* binding */ readInputs)
 });
 
-// UNUSED EXPORTS: MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+// UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
 
 // EXTERNAL MODULE: ./src/input-parsers.ts
 var input_parsers = __nccwpck_require__(926);
@@ -796,6 +805,8 @@ function readAlarmNames(r, retain, createAlarms) {
 
 
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
+/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
+const DEFAULT_METRICS_WAIT_SECONDS = 240;
 /** Reads and validates every input; throws one InputError listing every problem. */
 function readInputs(getInput, env) {
     const cache = new Map();
@@ -831,6 +842,7 @@ function readInputs(getInput, env) {
     const wait = (0,input_parsers/* bool */.lc)(r, 'wait', true);
     const timeoutMinutes = (0,input_parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
     const pollIntervalSeconds = (0,input_parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
+    const metricsWaitSeconds = (0,input_parsers/* whole */.WQ)(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS;
     const onBusyRaw = v('on-busy').toLowerCase();
     if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
         r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
@@ -873,6 +885,7 @@ function readInputs(getInput, env) {
         wait,
         timeoutMinutes,
         pollIntervalSeconds,
+        metricsWaitSeconds,
         onBusy,
         onAutoScaling,
         inheritEnvironment,
@@ -891,22 +904,53 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 3663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run),
-/* harmony export */   lq: () => (/* binding */ FAILING_OUTCOMES)
-/* harmony export */ });
-/* unused harmony export abortableSleep */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2709);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(301);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lq: () => (/* binding */ FAILING_OUTCOMES),
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: abortableSleep
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(2709);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __nccwpck_require__(4813);
+;// CONCATENATED MODULE: ./src/first-read.ts
+const FRESH_MS = 30_000;
+function withFirstRead(api, endpointName, now) {
+    const sentAt = now();
+    let first = api.describeEndpoint(endpointName);
+    // Until pre-flight takes it, a failure of this read is nobody's unhandled rejection.
+    first.catch(() => undefined);
+    return {
+        ...api,
+        describeEndpoint: (name, o) => {
+            const answer = first;
+            first = undefined;
+            if (answer && name === endpointName && o === undefined && now() - sentAt <= FRESH_MS)
+                return answer;
+            return api.describeEndpoint(name, o);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan.ts + 4 modules
+var plan = __nccwpck_require__(301);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+// Then only what the first request needs loads, in the order it needs it (see first-read.ts).
+
 
 
 
@@ -938,31 +982,26 @@ async function run(options = {}) {
     let runContext;
     try {
         ;
-        ({ request, run: runContext } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(name => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(name), process.env));
+        ({ request, run: runContext } = (0,inputs/* readInputs */.Ko)(name => (0,runner/* getInput */.V4)(name), process.env));
     }
     catch (e) {
         // Release gates read the outcome even when the inputs were refused.
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('outcome', 'failed');
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputFast */ .gz)('failure-reason', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
+        (0,runner/* setOutputFast */.gz)('outcome', 'failed');
+        (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
         const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummaryFast */ .zt)(renderInputErrors((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('endpoint-name'), (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)));
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .failFast */ .$4)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
+        (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
+        (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
     }
     // From here on, no fragment of a container environment value is written anywhere.
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecrets */ .dg)(Object.values(request.environment));
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactStreams */ .PF)();
-    const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
+    (0,secrets/* registerSecrets */.dg)(Object.values(request.environment));
+    (0,secrets/* redactStreams */.PF)();
     if (request.githubToken)
-        core.setSecret(request.githubToken);
-    // Everything below loads lazily: bad input above never pays for the SDK.
-    const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1516)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460))
-    ]);
+        (0,runner/* maskSecret */.$l)(request.githubToken);
+    // The first request needs only the SageMaker client: it goes out before anything else loads
+    // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
+    const { createAwsApi } = await __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685));
     const startedAt = now();
     let api;
     try {
@@ -972,10 +1011,17 @@ async function run(options = {}) {
         });
     }
     catch (e) {
-        core.setFailed(`Could not set up the AWS clients: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        (0,runner/* failFast */.$4)(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return 'failed';
     }
-    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
+    api = withFirstRead(api, request.endpointName, now);
+    const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6325)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
+        __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460))
+    ]);
+    const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
         request,
         run: runContext,
@@ -983,7 +1029,7 @@ async function run(options = {}) {
         now,
         sleep,
         ...(options.signal ? { signal: options.signal } : {}),
-        buildPlan: _plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPlan */ .Gg,
+        buildPlan: plan/* buildPlan */.Gg,
         onProgress: (plan, timeline) => notifier.progress(renderSummary({
             plan,
             timeline,
@@ -993,7 +1039,16 @@ async function run(options = {}) {
         }))
     });
     try {
-        await report(core, result, request, runContext, (now() - startedAt) / 1000, notifier, api, _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$);
+        await report({
+            core,
+            result,
+            request,
+            run: runContext,
+            durationSeconds: (now() - startedAt) / 1000,
+            notifier,
+            api,
+            ...(options.signal ? { signal: options.signal } : {})
+        });
     }
     finally {
         // Whatever a socket does, nothing holds the process once the verdict is reported.
@@ -1001,10 +1056,10 @@ async function run(options = {}) {
     }
     return result.verdict.outcome;
 }
-function redactingNotifier(notifier, redact) {
+function redactingNotifier(notifier) {
     return {
-        progress: markdown => notifier.progress(redact(markdown)),
-        finish: (markdown, outcome, description) => notifier.finish(redact(markdown), outcome, redact(description))
+        progress: markdown => notifier.progress((0,secrets/* redact */.E$)(markdown)),
+        finish: (markdown, outcome, description) => notifier.finish((0,secrets/* redact */.E$)(markdown), outcome, (0,secrets/* redact */.E$)(description))
     };
 }
 const IN_PROGRESS_VERDICT = {
@@ -1015,15 +1070,27 @@ const IN_PROGRESS_VERDICT = {
     finalConfigName: undefined,
     finalStatus: undefined
 };
-async function report(core, result, request, runContext, durationSeconds, notifier, api, redact) {
+async function report(o) {
+    const { core, result, request, durationSeconds, notifier, api, signal } = o;
+    const runContext = o.run;
     const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-        const { readRolloutMetrics } = await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 5231));
-        metrics = await readRolloutMetrics(api, plan, timeline);
+        const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
+            __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
+        ]);
+        metrics = await readRolloutMetrics(api, plan, timeline, {
+            settle: {
+                ...DEFAULT_SETTLE,
+                maxWaitMs: request.metricsWaitSeconds * 1000,
+                // A cancellation after the verdict ends the wait: the figures are marked incomplete.
+                sleep: ms => abortableSleep(ms, signal)
+            }
+        });
         if (metrics?.warning)
             core.warning(metrics.warning);
         else if (metrics)
@@ -1038,7 +1105,7 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         autoScaling: result.autoScaling
     });
     for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, redact(value));
+        core.setOutput(name, (0,secrets/* redact */.E$)(value));
     let markdown;
     if (plan && verdict.outcome === 'planned')
         markdown = renderPlan(plan, runContext, blue);
@@ -1055,12 +1122,12 @@ async function report(core, result, request, runContext, durationSeconds, notifi
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
-    markdown = redact(markdown);
+    markdown = (0,secrets/* redact */.E$)(markdown);
     try {
         await core.summary.addRaw(markdown).write();
     }
     catch (e) {
-        core.info(`(No job summary written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)})`);
+        core.info(`(No job summary written: ${(0,errors/* errorMessage */.gJ)(e)})`);
     }
     await notifier.finish(markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
@@ -1069,10 +1136,10 @@ async function report(core, result, request, runContext, durationSeconds, notifi
             : verdict.outcome === 'timed-out'
                 ? 'Timed out'
                 : 'Deployment failed';
-        core.setFailed(redact(`${title}: ${verdict.summary}`));
+        core.setFailed((0,secrets/* redact */.E$)(`${title}: ${verdict.summary}`));
     }
     else {
-        core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
+        core.info((0,secrets/* redact */.E$)(`Outcome: ${verdict.outcome}. ${verdict.summary}`));
     }
 }
 
@@ -1975,6 +2042,7 @@ function renamePlan(plan, modelName, configName) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ failFast),
+/* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   gz: () => (/* binding */ setOutputFast),
 /* harmony export */   zt: () => (/* binding */ appendSummaryFast)
@@ -2017,6 +2085,11 @@ function appendSummaryFast(markdown, env = process.env) {
     catch {
         // A summary that cannot be written never hides the error itself.
     }
+}
+/** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */
+function maskSecret(value) {
+    const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::add-mask::${data}\n`);
 }
 
 

@@ -10,6 +10,7 @@ import { VirtualClock } from './clock.js'
 import type { Service } from './errors.js'
 import { Gate } from './faults.js'
 import { seededRandom } from './random.js'
+import { QuotaGate } from './quotas.js'
 import { invokeEndpoint } from './runtime.js'
 import { SageMaker } from './sagemaker.js'
 import { loadScenario, resolveScenario, type Scenario } from './scenario.js'
@@ -20,6 +21,7 @@ export type { CallRecord } from './calls.js'
 export type { EmulatorEvent, EmulatorEventKind } from './events.js'
 export type { FaultRule, ModelBehaviour, ModelPackage, Scenario } from './scenario.js'
 export { DEFAULT_SCENARIO, loadScenario } from './scenario.js'
+export { CLOUDWATCH_DEFAULT_QUOTAS, type QuotaRule, type Quotas } from './quotas.js'
 
 export interface EmulatorOptions {
   /** 0 = a free port (default). */
@@ -95,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = new CallLog(() => callLogFile ?? scenario.callLogFile)
   const invokeRandom = seededRandom(scenario.seed + 7)
   const gate = new Gate(seededRandom(scenario.seed + 13), accountId)
+  const quotas = new QuotaGate()
   const advance = (seconds: number): number => {
     clock.advance(seconds)
     return sim.catchUp()
@@ -128,6 +131,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       invoke: (name, target) =>
         invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
       gate,
+      quota: (service, operation, simulatedNow) =>
+        quotas.check(service, operation, scenario.quotas, simulatedNow),
       log,
       events: () => sim.events.all(),
       catchUp: () => sim.catchUp(),

@@ -2,6 +2,7 @@
 // Every field is optional in a scenario file; `resolveScenario` fills the defaults.
 
 import { readFileSync } from 'node:fs'
+import { validateQuotas, type Quotas } from './quotas.js'
 
 /** How a model answers synthetic traffic and InvokeEndpoint calls. */
 export interface ModelBehaviour {
@@ -105,6 +106,8 @@ export interface Scenario {
   faults: FaultRule[]
   expireCredentialsAfterSeconds: number | null
   allowedActions: string[] | null
+  /** Per-account request quotas (token buckets in simulated time); see quotas.ts. */
+  quotas: Quotas
   callLogFile: string | null
 }
 
@@ -148,6 +151,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   faults: [],
   expireCredentialsAfterSeconds: null,
   allowedActions: null,
+  quotas: {},
   callLogFile: null
 })
 
@@ -212,6 +216,7 @@ export function resolveScenario(
       )
     }
   }
+  validateQuotas(merged.quotas)
   merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
   return merged
 }

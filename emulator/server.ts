@@ -17,6 +17,8 @@ export interface ServerDeps {
   applicationAutoScaling: Record<string, Handler>
   invoke(name: string, targetVariant: string | undefined): RuntimeReply
   gate: Gate
+  /** Per-account request quotas: the throttling error to answer, if over. */
+  quota?(service: Service, operation: string, simulatedNow: number): ApiError | undefined
   log: CallLog
   /** The event log (deployment verdicts in simulated and real time). */
   events(): unknown[]
@@ -171,6 +173,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   if (verdict.delayMs > 0) await sleep(verdict.delayMs)
   if (verdict.kind === 'error')
     return send(deps, res, service, op, params, errorReply(service, verdict.error))
+  const overQuota = deps.quota?.(service, op, simNow)
+  if (overQuota) return send(deps, res, service, op, params, errorReply(service, overQuota))
   const reply = execute(deps, service, op, params)
   const after = verdict.after
   if (after === undefined) return send(deps, res, service, op, params, reply)

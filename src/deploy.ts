@@ -320,7 +320,7 @@ async function notStarted(
       ? `${error} The endpoint was not changed: no ${operation} was sent.`
       : `Launch failed: ${error} The endpoint was not changed: no ${operation} was sent.`
   } else if (state.kind === 'not-applied') {
-    summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of the endpoint afterwards shows it ${state.seen}: this run did not change it.`
+    summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of the endpoint afterwards shows it ${state.seen}: this run did not change it.${quotaHint(error, plan, current)}`
   } else {
     summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the endpoint before anything else; a re-run of this job attaches to this step's deployment if it started.`
   }
@@ -330,6 +330,19 @@ async function notStarted(
     await cleanupQuietly(o.api, plan.endpointName, created)
   }
   return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) }
+}
+
+/** ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room. */
+function quotaHint(error: string, plan: Plan, current: CurrentEndpoint | null | undefined): string {
+  if (!/ResourceLimitExceeded/.test(error) || plan.firstDeploy) return ''
+  const live = current?.instanceCount ?? 0
+  const rolling = plan.schedule.some(step => step.blueInstances !== undefined)
+  const extra =
+    rolling && plan.peakInstances ? plan.peakInstances.rolling - live : plan.instanceCount
+  const instead = rolling
+    ? 'a smaller step-size (batch)'
+    : 'traffic-routing: rolling (one extra batch at a time)'
+  return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. Raise the "${plan.instanceType} for endpoint usage" quota in Service Quotas, or use ${instead}, or fewer instances.`
 }
 
 /** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */

@@ -35,6 +35,8 @@ export { POLICY_INPUTS } from './inputs-policy.js'
 type GetInput = (name: string) => string
 
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/
+/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
+export const DEFAULT_METRICS_WAIT_SECONDS = 240
 
 /** Reads and validates every input; throws one InputError listing every problem. */
 export function readInputs(
@@ -91,6 +93,8 @@ export function readInputs(
   const timeoutMinutes = decimal(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes')
   const pollIntervalSeconds =
     decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10
+  const metricsWaitSeconds =
+    whole(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS
   const onBusyRaw = v('on-busy').toLowerCase()
   if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
     r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
@@ -141,6 +145,7 @@ export function readInputs(
     wait,
     timeoutMinutes,
     pollIntervalSeconds,
+    metricsWaitSeconds,
     onBusy,
     onAutoScaling,
     inheritEnvironment,

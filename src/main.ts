@@ -1,9 +1,11 @@
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
+// Then only what the first request needs loads, in the order it needs it (see first-read.ts).
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
-import { appendSummaryFast, failFast, getInput, setOutputFast } from './runner.js'
+import { appendSummaryFast, failFast, getInput, maskSecret, setOutputFast } from './runner.js'
+import { withFirstRead } from './first-read.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
@@ -58,16 +60,11 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   // From here on, no fragment of a container environment value is written anywhere.
   registerSecrets(Object.values(request.environment))
   redactStreams()
-  const core = await import('@actions/core')
-  if (request.githubToken) core.setSecret(request.githubToken)
+  if (request.githubToken) maskSecret(request.githubToken)
 
-  // Everything below loads lazily: bad input above never pays for the SDK.
-  const [{ createAwsApi }, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-    import('./aws/api.js'),
-    import('./deploy.js'),
-    import('./notify.js'),
-    import('./report/index.js')
-  ])
+  // The first request needs only the SageMaker client: it goes out before anything else loads
+  // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
+  const { createAwsApi } = await import('./aws/api.js')
   const startedAt = now()
   let api: AwsApi
   try {
@@ -76,10 +73,17 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
       ...(options.signal ? { signal: options.signal } : {})
     })
   } catch (e) {
-    core.setFailed(`Could not set up the AWS clients: ${errorMessage(e)}`)
+    failFast(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
-  const notifier = redactingNotifier(await createNotifier(request, runContext, process.env), redact)
+  api = withFirstRead(api, request.endpointName, now)
+  const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
+    import('@actions/core'),
+    import('./deploy.js'),
+    import('./notify.js'),
+    import('./report/index.js')
+  ])
+  const notifier = redactingNotifier(await createNotifier(request, runContext, process.env))
   const result = await deploy({
     request,
     run: runContext,
@@ -100,16 +104,16 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
       )
   })
   try {
-    await report(
+    await report({
       core,
       result,
       request,
-      runContext,
-      (now() - startedAt) / 1000,
+      run: runContext,
+      durationSeconds: (now() - startedAt) / 1000,
       notifier,
       api,
-      redact
-    )
+      ...(options.signal ? { signal: options.signal } : {})
+    })
   } finally {
     // Whatever a socket does, nothing holds the process once the verdict is reported.
     api.close()
@@ -117,7 +121,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   return result.verdict.outcome
 }
 
-function redactingNotifier(notifier: Notifier, redact: (text: string) => string): Notifier {
+function redactingNotifier(notifier: Notifier): Notifier {
   return {
     progress: markdown => notifier.progress(redact(markdown)),
     finish: (markdown, outcome, description) =>
@@ -134,24 +138,38 @@ const IN_PROGRESS_VERDICT: Verdict = {
   finalStatus: undefined
 }
 
-async function report(
-  core: typeof import('@actions/core'),
-  result: DeployResult,
-  request: DeployRequest,
-  runContext: RunContext,
-  durationSeconds: number,
-  notifier: Notifier,
-  api: AwsApi,
-  redact: (text: string) => string
-): Promise<void> {
+interface ReportOptions {
+  readonly core: typeof import('@actions/core')
+  readonly result: DeployResult
+  readonly request: DeployRequest
+  readonly run: RunContext
+  readonly durationSeconds: number
+  readonly notifier: Notifier
+  readonly api: AwsApi
+  readonly signal?: AbortSignal
+}
+
+async function report(o: ReportOptions): Promise<void> {
+  const { core, result, request, durationSeconds, notifier, api, signal } = o
+  const runContext = o.run
   const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
   const { plan, timeline, verdict } = result
   const blue = result.current ?? undefined
   // The evidence behind the verdict; reading it never changes the outcome.
   let metrics: RolloutMetrics | undefined
   if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
-    const { readRolloutMetrics } = await import('./metrics/read.js')
-    metrics = await readRolloutMetrics(api, plan, timeline)
+    const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
+      import('./metrics/read.js'),
+      import('./metrics/settle.js')
+    ])
+    metrics = await readRolloutMetrics(api, plan, timeline, {
+      settle: {
+        ...DEFAULT_SETTLE,
+        maxWaitMs: request.metricsWaitSeconds * 1000,
+        // A cancellation after the verdict ends the wait: the figures are marked incomplete.
+        sleep: ms => abortableSleep(ms, signal)
+      }
+    })
     if (metrics?.warning) core.warning(metrics.warning)
     else if (metrics)
       core.debug(

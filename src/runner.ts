@@ -44,3 +44,9 @@ export function appendSummaryFast(
     // A summary that cannot be written never hides the error itself.
   }
 }
+
+/** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */
+export function maskSecret(value: string): void {
+  const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  process.stdout.write(`::add-mask::${data}\n`)
+}

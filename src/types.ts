@@ -64,6 +64,8 @@ export interface DeployRequest {
   /** Undefined means: derive from the plan. */
   readonly timeoutMinutes: number | undefined
   readonly pollIntervalSeconds: number
+  /** After the verdict, how long to wait for late CloudWatch datapoints (0: do not wait). */
+  readonly metricsWaitSeconds: number
   readonly onBusy: 'wait' | 'fail'
   /** A registered variant whose instance type changes: refuse, or deregister and restore. */
   readonly onAutoScaling: 'fail' | 'reregister'

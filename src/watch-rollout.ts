@@ -6,6 +6,7 @@ import { errorMessage, sentence } from './errors.js'
 import type { Logger } from './preflight.js'
 import { formatEvent } from './report/log.js'
 import type { DeployRequest, Plan, Timeline } from './types.js'
+import { toAlarmTransitions } from './watch/alarm-history.js'
 import { FatalPollError, watch, type WatchResult } from './watch/loop.js'
 import type { WatchContext } from './watch/reducer.js'
 import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
@@ -53,6 +54,17 @@ export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult>
             if (isFatal(e)) throw new FatalPollError(errorMessage(e))
             throw e
           }
+        },
+        alarmTransitions: async (since, deadlineMs) => {
+          const all = await Promise.all(
+            plan.guardAlarmNames.map(async name =>
+              toAlarmTransitions(
+                name,
+                await api.describeAlarmHistory(name, new Date(since), { deadlineMs })
+              )
+            )
+          )
+          return all.flat()
         },
         now: o.now,
         sleep: o.sleep,

@@ -3,7 +3,6 @@ import type { LabRun, LabStepResult } from '../../scripts/lib/bench-lab.js'
 import {
   checkTargets,
   markdownTable,
-  withBenchSection,
   verdictLines,
   type BenchFigures
 } from '../../scripts/lib/bench-report.js'
@@ -82,8 +81,8 @@ describe('checkTargets', () => {
   it('checks detection, call rate and time beyond the deployment with the lab', () => {
     const checks = checkTargets({
       ...base,
-      synced: run('synced', steps(9000)),
-      scaled: run('scaled', steps(6000))
+      synced: [run('synced', steps(9000))],
+      scaled: [run('scaled', steps(6000))]
     })
     expect(checks).toHaveLength(9)
     expect(checks.every(c => c.pass)).toBe(true)
@@ -93,8 +92,8 @@ describe('checkTargets', () => {
   it('fails a detection later than one poll interval, and too many calls', () => {
     const checks = checkTargets({
       ...base,
-      synced: run('synced', steps(10_500, 13)),
-      scaled: run('scaled', steps(6000))
+      synced: [run('synced', steps(10_500, 13))],
+      scaled: [run('scaled', steps(6000))]
     })
     const failed = checks.filter(c => !c.pass).map(c => c.name)
     expect(failed).toEqual([
@@ -107,19 +106,69 @@ describe('checkTargets', () => {
     const broken = { ...labStep('Model E', 1000, 10), latency: undefined, overhead: undefined }
     const checks = checkTargets({
       ...base,
-      synced: run('synced', steps(1000)),
-      scaled: run('scaled', [labStep('Model A', 1, 1), labStep('Model B', 1, 1), broken])
+      synced: [run('synced', steps(1000))],
+      scaled: [run('scaled', [labStep('Model A', 1, 1), labStep('Model B', 1, 1), broken])]
     })
     const failed = checks.filter(c => !c.pass)
     expect(failed.map(c => c.measured)).toEqual(['n/a simulated', 'n/a', 'n/a'])
   })
 })
 
+describe('repeated runs', () => {
+  it('shows the median and the range, and a target fails when any run misses it', () => {
+    const checks = checkTargets({
+      ...base,
+      synced: [
+        run('synced', steps(9000)),
+        run('synced', steps(10_500)),
+        run('synced', steps(2000))
+      ],
+      scaled: [run('scaled', steps(6000))]
+    })
+    const completion = checks.find(
+      c => c.name === 'Completion (E) detected within one poll interval (synced)'
+    )
+    expect(completion).toMatchObject({
+      measured: '9.0 s (2.0 s–10.5 s) simulated',
+      pass: false
+    })
+  })
+
+  it('checks the start to the first AWS request against the fastest peer, per Node', () => {
+    const fr = (name: string, median: number) => ({
+      name,
+      ms: { median, min: median - 20, max: median + 40, n: 10 },
+      request: 'x'
+    })
+    const checks = checkTargets({
+      ...base,
+      firstRequest: [
+        { nodeVersion: 'v20.20.2', results: [fr('ours', 250), fr('ecs', 300), fr('creds', 260)] },
+        { nodeVersion: 'v24.9.0', results: [fr('ours', 250), fr('ecs', 240), fr('creds', 260)] }
+      ]
+    })
+    expect(checks.slice(2).map(c => [c.name, c.measured, c.limit, c.pass])).toEqual([
+      [
+        'Start to first AWS request vs the fastest peer (v20.20.2, medians)',
+        '250 ms',
+        '≤ 260 ms',
+        true
+      ],
+      [
+        'Start to first AWS request vs the fastest peer (v24.9.0, medians)',
+        '250 ms',
+        '≤ 240 ms',
+        false
+      ]
+    ])
+  })
+})
+
 describe('verdictLines and markdownTable', () => {
   const figures = {
     ...base,
-    synced: run('synced', steps(9000)),
-    scaled: run('scaled', steps(6000))
+    synced: [run('synced', steps(9000))],
+    scaled: [run('scaled', steps(6000))]
   }
   const checks = checkTargets(figures)
 
@@ -139,22 +188,12 @@ describe('verdictLines and markdownTable', () => {
       runs: 30
     })
     const rows = table.split('\n').filter(l => l.startsWith('| '))
-    // Header, 2 cold-start rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
-    expect(rows).toHaveLength(1 + 2 + 4 + 1 + 9)
-    // The bundle's sizes come from dist/ (readme-tables.mjs), never from a stale benchmark.
-    expect(table).not.toContain('dist/index.js')
+    // Header, 4 size/cold rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
+    expect(rows).toHaveLength(1 + 4 + 4 + 1 + 9)
+    expect(table).toContain('| `dist/index.js` | 68.4 KiB (gzip 17.6 KiB) |  |')
     expect(table).toContain(
       '| API calls per simulated minute by step (synced) | A 10.0, B 10.0, E 10.0 |  |'
     )
     expect(table).toContain('npm run bench')
-  })
-
-  it('replaces only the README section between the bench markers', () => {
-    const env = { node: '/n', nodeVersion: 'v24.0.0', cpu: '2 × CPU', runs: 30 }
-    const readme = 'before\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\nafter\n'
-    expect(withBenchSection(readme, '| new |', env)).toBe(
-      'before\n<!-- bench:start -->\n\nMeasured on 2 × CPU, Node v24.0.0, with 30 cold-start runs:\n\n| new |\n\n<!-- bench:end -->\nafter\n'
-    )
-    expect(() => withBenchSection('no markers', '', env)).toThrow(/markers/)
   })
 })

@@ -173,7 +173,10 @@ const EXPRESSIONS: Readonly<Record<string, (t: Trigger) => string>> = {
   // workflow_dispatch inputs, as a person would fill in the form: the lab's good model E.
   'inputs.model-data-url': () => labModel('e'),
   'inputs.endpoint-name': () => 'fraud-scorer-staging',
-  'inputs.pr-number': () => String(PR)
+  'inputs.pr-number': () => String(PR),
+  // One leg of many-endpoints.yml's matrix (the emulator is one region).
+  'matrix.endpoint': () => 'churn-scorer',
+  'matrix.region': () => 'us-east-1'
 }
 const SECRETS: Readonly<Record<string, string>> = {
   GITHUB_TOKEN: actionDefaults()['github-token']!
@@ -410,6 +413,22 @@ const EXERCISES: readonly Exercise[] = [
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
       expect(bodies[0]).toContain('✅ Deployed')
+    }
+  },
+  {
+    example: 'many-endpoints.yml',
+    job: 'deploy',
+    trigger: DISPATCHED,
+    before: 'serving',
+    expected: 'deployed',
+    check: run => {
+      expect(params(run.calls, 'UpdateEndpoint').EndpointName).toBe('churn-scorer')
+      expect(params(run.calls, 'CreateModel').PrimaryContainer).toMatchObject({
+        Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
+        ModelDataUrl: labModel('e')
+      })
+      // The default policy: linear 25 % on model A's 4 instances.
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
     }
   }
 ]

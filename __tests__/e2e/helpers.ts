@@ -114,9 +114,24 @@ export async function liveModelA(emulator: Emulator, endpoint = LAB_ENDPOINT): P
       }
     ]
   })
+  // The DeploymentConfig the action sends when it creates the endpoint (stored for a retain).
   await sagemakerCall(emulator, 'CreateEndpoint', {
     EndpointName: endpoint,
-    EndpointConfigName: name
+    EndpointConfigName: name,
+    DeploymentConfig: {
+      BlueGreenUpdatePolicy: {
+        TrafficRoutingConfiguration: {
+          Type: 'LINEAR',
+          WaitIntervalInSeconds: 60,
+          LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
+        },
+        TerminationWaitInSeconds: 0,
+        MaximumExecutionTimeoutInSeconds: 2040
+      },
+      AutoRollbackConfiguration: {
+        Alarms: [{ AlarmName: `${endpoint}-5xx-rate` }, { AlarmName: `${endpoint}-model-latency` }]
+      }
+    }
   })
   emulator.advance(DEFAULT_SCENARIO.creationSeconds + 60)
 }

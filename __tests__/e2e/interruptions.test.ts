@@ -54,6 +54,10 @@ describe('the account instance quota', () => {
       expect(b.stdout).toMatch(
         /::error::.*ResourceLimitExceeded.*'ml\.m5\.large for endpoint usage' is 6 Instances, with current utilization of 4 Instances and a request delta of 4 Instances/
       )
+      // Said plainly: the doubled fleet needs room, and what to do about it.
+      expect(b.summary).toContain(
+        'The update runs new instances next to the live fleet: 4 live + 4 new = 8 ml.m5.large instances at the peak, more than the account\'s quota allows. Raise the "ml.m5.large for endpoint usage" quota in Service Quotas, or use traffic-routing: rolling (one extra batch at a time), or fewer instances.'
+      )
       expect(b.mutating.filter(op => op === 'UpdateEndpoint')).toEqual(['UpdateEndpoint'])
       expect(
         emulator

@@ -379,7 +379,7 @@ suite('auto-rollback and retry', () => {
     const alarms = await liveEndpointA(lab)
     await createModel(lab, 'model-e', MODEL_E)
     await createConfig(lab, 'cfg-e', 'model-e')
-    const config = linearConfig(alarms, 10, 600)
+    const config = linearConfig(alarms, 10, 300)
     config.BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds = 600
     await lab.sm.send(
       new UpdateEndpointCommand({

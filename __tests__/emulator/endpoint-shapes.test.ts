@@ -2,6 +2,7 @@
 // blue/green update of multi-variant and asynchronous endpoints, serverless endpoints, scale to
 // zero, inference components, and the step-size and timeout rules against the fleet.
 
+import { DEFAULT_SCENARIO } from '../../emulator/index.js'
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals'
 import {
   CreateEndpointCommand,
@@ -48,7 +49,11 @@ const instances = (name: string, model: string, count: number, weight = 1): Prod
   InitialVariantWeight: weight
 })
 
-async function endpointFrom(name: string, config: string, seconds = 120): Promise<void> {
+async function endpointFrom(
+  name: string,
+  config: string,
+  seconds = DEFAULT_SCENARIO.creationSeconds + 5
+): Promise<void> {
   await lab.sm.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: config }))
   lab.emu.advance(seconds)
 }
@@ -367,7 +372,8 @@ describe('inference components', () => {
       Specification: specification,
       RuntimeConfig: { DesiredCopyCount: 2, CurrentCopyCount: 0 }
     })
-    lab.emu.advance(60)
+    // A component's copies come up in the time the scenario gives green provisioning.
+    lab.emu.advance(DEFAULT_SCENARIO.provisioningSeconds + 5)
     const live = await lab.sm.send(
       new DescribeInferenceComponentCommand({ InferenceComponentName: 'ic-a' })
     )
@@ -392,7 +398,7 @@ describe('inference components', () => {
       new DescribeInferenceComponentCommand({ InferenceComponentName: 'ic-a' })
     )
     expect(deleting.InferenceComponentStatus).toBe('Deleting')
-    lab.emu.advance(6)
+    lab.emu.advance(DEFAULT_SCENARIO.deletionSeconds + 1)
     const gone = await failure(
       lab.sm.send(new DescribeInferenceComponentCommand({ InferenceComponentName: 'ic-a' }))
     )

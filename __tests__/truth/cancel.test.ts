@@ -237,7 +237,7 @@ describe('a rolled-back step re-run (attempt 2)', () => {
     expect(c.first.result.outputs.outcome).toBe('rolled-back')
     const r = c.second.result
     expect(r.stdout).toMatch(
-      /::warning::Attempt 1 of this run already made lab-endpoint-b2b2b2b-1002-1 for this same step, but the endpoint serves lab-endpoint-a1a1a1a-1001-1: that deployment was rolled back or never started\. SageMaker's last failure reason: Deployment rolled back/
+      /::warning::Attempt 1 of this run already made lab-endpoint-b2b2b2b-1002-1 for this same step, but the endpoint serves lab-endpoint-a1a1a1a-1001-1: that deployment was rolled back or never started\. Deploying lab-endpoint-b2b2b2b-1002-1 again\./
     )
     const updates = c.second.calls.filter(call => call.operation === 'UpdateEndpoint')
     expect(

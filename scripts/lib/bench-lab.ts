@@ -9,11 +9,10 @@
 //   setTimeout, setInterval) running on the emulator's simulated time through a preloaded
 //   module: every constant of the action then means what it means in production, so calls per
 //   simulated minute and the detection delay in simulated seconds are those of a real run.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type CallRecord, type EmulatorEvent } from '../../emulator/index.js'
 import { ROOT, runAction } from './action-runner.js'
+import { syncedClock } from './bench-clock.js'
 import {
   awsCalls,
   callRate,
@@ -48,30 +47,6 @@ const END_KINDS = new Set([
   'rollback-failed'
 ])
 
-/** Preloaded into the action (`--require`): its clock becomes the emulator's simulated clock. */
-const CLOCK_PRELOAD = `'use strict'
-const scale = Number(process.env.BENCH_CLOCK_SCALE)
-const realAnchor = Number(process.env.BENCH_CLOCK_REAL)
-const simulatedAnchor = Number(process.env.BENCH_CLOCK_SIMULATED)
-if (scale > 0 && Number.isFinite(realAnchor) && Number.isFinite(simulatedAnchor)) {
-  const RealDate = Date
-  const realNow = RealDate.now.bind(RealDate)
-  const now = () => Math.floor(simulatedAnchor + (realNow() - realAnchor) * scale)
-  function SimulatedDate(...args) {
-    if (!new.target) return new RealDate(now()).toString()
-    return args.length === 0 ? new RealDate(now()) : new RealDate(...args)
-  }
-  SimulatedDate.prototype = RealDate.prototype
-  SimulatedDate.now = now
-  SimulatedDate.parse = RealDate.parse
-  SimulatedDate.UTC = RealDate.UTC
-  globalThis.Date = SimulatedDate
-  const scaled = original => (fn, ms, ...args) => original(fn, Math.max(0, Number(ms) || 0) / scale, ...args)
-  globalThis.setTimeout = scaled(globalThis.setTimeout)
-  globalThis.setInterval = scaled(globalThis.setInterval)
-}
-`
-
 export interface LabStepResult {
   readonly name: string
   readonly expected: string
@@ -101,9 +76,7 @@ export async function runLab(mode: LabMode, node: string, timeScale: number): Pr
     mode === 'synced' ? String(DEFAULT_POLL_SECONDS) : (DEFAULT_POLL_SECONDS / timeScale).toFixed(4)
   const pollSimSeconds =
     mode === 'synced' ? DEFAULT_POLL_SECONDS : Number(pollIntervalInput) * timeScale
-  const dir = mkdtempSync(join(tmpdir(), 'bench-lab-'))
-  const preload = join(dir, 'clock.cjs')
-  writeFileSync(preload, CLOCK_PRELOAD)
+  const clock = syncedClock(timeScale)
   const emulator = await startEmulator({
     scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
     timeScale
@@ -116,18 +89,10 @@ export async function runLab(mode: LabMode, node: string, timeScale: number): Pr
       const seen = emulator.calls().length
       const startReal = Date.now()
       const startSim = emulator.now()
-      const clock: Record<string, string> =
-        mode === 'synced'
-          ? {
-              NODE_OPTIONS: `--require ${preload}`,
-              BENCH_CLOCK_SCALE: String(timeScale),
-              BENCH_CLOCK_REAL: String(startReal),
-              BENCH_CLOCK_SIMULATED: String(startSim)
-            }
-          : {}
+      const clockEnv = mode === 'synced' ? clock.env(startSim, startReal) : {}
       const result = await runAction({
         inputs: step.inputs,
-        env: { ...emulator.env(), ...step.github, ...clock },
+        env: { ...emulator.env(), ...step.github, ...clockEnv },
         node,
         timeoutMs: RUN_TIMEOUT_MS
       })
@@ -168,7 +133,7 @@ export async function runLab(mode: LabMode, node: string, timeScale: number): Pr
     }
   } finally {
     await emulator.close()
-    rmSync(dir, { recursive: true, force: true })
+    clock.dispose()
   }
   return { mode, timeScale, pollIntervalInput, pollSimSeconds, steps }
 }

@@ -13,6 +13,7 @@ import type {
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type {
+  AlarmHistoryItem,
   CloudWatchClient,
   GetMetricDataCommandInput,
   GetMetricDataCommandOutput,
@@ -63,6 +64,8 @@ export interface AwsApi {
   deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
   putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
   describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
+  /** An alarm's state changes since `since` (newest first, one page of 100). */
+  describeAlarmHistory(name: string, since: Date, o?: CallOptions): Promise<AlarmHistoryItem[]>
   /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
   getMetricData(
     input: GetMetricDataCommandInput,
@@ -91,12 +94,12 @@ export const CONNECT_TIMEOUT_MS = 5000
 export const REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_DEADLINE_MS = 60_000
 
-/** Loads the SDK clients and returns the calls the action makes. */
+/**
+ * Loads the SageMaker client and returns the calls the action makes. The CloudWatch client loads
+ * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
+ */
 export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
-  const [sm, cw] = await Promise.all([
-    import('@aws-sdk/client-sagemaker'),
-    import('@aws-sdk/client-cloudwatch')
-  ])
+  const sm = await import('@aws-sdk/client-sagemaker')
   const config = (maxAttempts: number) => ({
     region: options.region,
     maxAttempts,
@@ -110,7 +113,14 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   })
   const sagemaker: SageMakerClient = new sm.SageMakerClient(config(options.maxAttempts ?? 5))
   const sagemakerOnce: SageMakerClient = new sm.SageMakerClient(config(1))
-  const cloudwatch: CloudWatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5))
+  let cloudwatchClient: CloudWatchClient | undefined
+  let loadingCloudwatch: Promise<CloudWatch> | undefined
+  type CloudWatch = { cw: typeof import('@aws-sdk/client-cloudwatch'); client: CloudWatchClient }
+  const cloudwatch = (): Promise<CloudWatch> =>
+    (loadingCloudwatch ??= import('@aws-sdk/client-cloudwatch').then(cw => {
+      cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5))
+      return { cw, client: cloudwatchClient }
+    }))
   // Aborted by close(): whatever is still in flight after the verdict stops there.
   const closing = new AbortController()
   let autoScaling: Promise<AutoScalingApi> | undefined
@@ -219,14 +229,16 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
     },
     putMetricAlarm: async (body, o) => {
+      const { cw, client } = await cloudwatch()
       await call('PutMetricAlarm', o, abortSignal =>
-        cloudwatch.send(new cw.PutMetricAlarmCommand(body as never), { abortSignal })
+        client.send(new cw.PutMetricAlarmCommand(body as never), { abortSignal })
       )
     },
     describeAlarms: async (names, o) => {
       if (names.length === 0) return []
+      const { cw, client } = await cloudwatch()
       const out = await call('DescribeAlarms', o, abortSignal =>
-        cloudwatch.send(
+        client.send(
           new cw.DescribeAlarmsCommand({
             AlarmNames: [...names],
             AlarmTypes: ['MetricAlarm'],
@@ -237,15 +249,33 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
       return out?.MetricAlarms ?? []
     },
-    getMetricData: (input, o) =>
-      call('GetMetricData', o, abortSignal =>
-        cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })
-      ),
+    describeAlarmHistory: async (name, since, o) => {
+      const { cw, client } = await cloudwatch()
+      const out = await call('DescribeAlarmHistory', o, abortSignal =>
+        client.send(
+          new cw.DescribeAlarmHistoryCommand({
+            AlarmName: name,
+            HistoryItemType: 'StateUpdate',
+            StartDate: since,
+            ScanBy: 'TimestampDescending',
+            MaxRecords: 100
+          }),
+          { abortSignal }
+        )
+      )
+      return out?.AlarmHistoryItems ?? []
+    },
+    getMetricData: async (input, o) => {
+      const { cw, client } = await cloudwatch()
+      return call('GetMetricData', o, abortSignal =>
+        client.send(new cw.GetMetricDataCommand(input), { abortSignal })
+      )
+    },
     autoScaling: () =>
       (autoScaling ??= createAutoScalingApi(config(options.maxAttempts ?? 5), call)),
     close: () => {
       closing.abort()
-      for (const client of [sagemaker, sagemakerOnce, cloudwatch]) client.destroy()
+      for (const client of [sagemaker, sagemakerOnce, cloudwatchClient]) client?.destroy()
       void autoScaling?.then(api => api.destroy())
     }
   }

@@ -2,7 +2,7 @@
 // update, e.g. invalid input, a pre-flight finding or a rejected request.
 
 import type { Plan, RunContext, Verdict } from '../types.js'
-import { escapeMarkdown, link } from './markdown.js'
+import { escapeMarkdown, link, VERDICT_TEXT_LENGTH } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
 import { resourcesTable } from './resources.js'
 import { HEADLINES } from './headlines.js'
@@ -21,14 +21,15 @@ export function renderError(
           .markdown
   const sections = [`## ${HEADLINES[verdict.outcome]}: ${endpoint}`]
   const reason = verdict.failureReason?.trim() ?? ''
-  const because = `**Failure reason:** ${escapeMarkdown(reason)}`
+  const long = { maxLength: VERDICT_TEXT_LENGTH }
+  const because = `**Failure reason:** ${escapeMarkdown(reason, long)}`
   if (reason !== '' && verdict.summary.startsWith(reason)) {
     // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
     // reason once, then what the summary adds.
     const rest = verdict.summary.slice(reason.length).trim()
-    sections.push(because, ...(rest === '' ? [] : [escapeMarkdown(rest)]))
+    sections.push(because, ...(rest === '' ? [] : [escapeMarkdown(rest, long)]))
   } else {
-    sections.push(escapeMarkdown(verdict.summary), ...(reason === '' ? [] : [because]))
+    sections.push(escapeMarkdown(verdict.summary, long), ...(reason === '' ? [] : [because]))
   }
   if (plan !== undefined) {
     sections.push(

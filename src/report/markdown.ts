@@ -11,6 +11,8 @@ export interface Markdown {
 export type Cell = string | Markdown
 
 export const MAX_TEXT_LENGTH = 500
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+export const VERDICT_TEXT_LENGTH = 2000
 
 export interface EscapeOptions {
   /** Longest text kept, in characters, before `…` (default 500). */

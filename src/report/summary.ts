@@ -15,6 +15,7 @@ import {
   details,
   escapeMarkdown,
   join,
+  VERDICT_TEXT_LENGTH,
   link,
   raw,
   table,
@@ -86,7 +87,7 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
   const body =
     verdict.outcome === 'rolled-back' && note !== ''
       ? [note]
-      : [escapeMarkdown(verdict.summary), note]
+      : [escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH }), note]
   const lines = [`## ${title}: ${endpoint.markdown}`]
   for (const part of body) if (part !== '') lines.push('', part)
   const reason = verdict.failureReason?.trim() ?? ''
@@ -96,7 +97,12 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
     timeline.last !== undefined &&
     (timeline.last.failureReason ?? '').trim() === ''
   if (noServiceReason) lines.push('', 'SageMaker gave no failure reason.')
-  else if (reason !== '') lines.push('', `**Failure reason:** ${escapeMarkdown(reason)}`)
+  else if (reason !== '') {
+    lines.push(
+      '',
+      `**Failure reason:** ${escapeMarkdown(reason, { maxLength: VERDICT_TEXT_LENGTH })}`
+    )
+  }
   return lines.join('\n')
 }
 

@@ -6,6 +6,7 @@
 // Every call gets a deadline inside the watch's budget, so a held socket cannot stretch it.
 import type { AlarmSnapshot, EndpointSnapshot, Timeline, TimelineEvent, Verdict } from '../types.js'
 import { interrupted, settle, timedOut } from '../verdict.js'
+import { recordFiredAlarms, type AlarmTransition } from './alarm-history.js'
 import { reduce, type WatchContext } from './reducer.js'
 import { nextPollDelay } from './schedule.js'
 
@@ -21,6 +22,8 @@ export interface WatchDeps {
   /** The endpoint, or undefined when SageMaker says it does not exist. */
   describeEndpoint(deadlineMs: number): Promise<EndpointSnapshot | undefined>
   describeAlarms(deadlineMs: number): Promise<AlarmSnapshot[]>
+  /** The guard alarms' changes to ALARM since the service time given (naming a rollback). */
+  alarmTransitions?(since: number, deadlineMs: number): Promise<AlarmTransition[]>
   /** Local clock, epoch ms. */
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
@@ -62,6 +65,9 @@ const endpointChanged = (a: EndpointSnapshot | undefined, b: EndpointSnapshot): 
   a.green?.currentInstanceCount !== b.green?.currentInstanceCount ||
   a.green?.statuses.length !== b.green?.statuses.length
 
+/** Share of the poll interval over which concurrent runs' polls after a step's end are spread. */
+export const PHASE_SPREAD = 0.6
+
 /** Pause before the next alarm read after `failures` failed ones in a row. */
 export function alarmBackoffMs(failures: number, refreshMs: number, random: () => number): number {
   const ceiling = Math.min(120_000, refreshMs * 2 ** Math.min(failures - 1, 6))
@@ -85,7 +91,9 @@ export async function watch(
   let notFound = 0
   let notFoundSince: number | undefined
   // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
-  const phaseMs = random() * Math.min(1500, opts.pollIntervalMs / 5)
+  // Spread over most of the interval (fifty rollouts started together then poll a step's end
+  // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
+  const phaseMs = random() * opts.pollIntervalMs * PHASE_SPREAD
   const callDeadline = (): number =>
     Math.max(1000, Math.min(opts.callDeadlineMs ?? 30_000, opts.deadline - deps.now()))
 
@@ -172,6 +180,21 @@ export async function watch(
           try {
             alarmRetryAt = Number.NEGATIVE_INFINITY
             await poll(true)
+            verdict = settle(timeline, ctx) ?? verdict
+          } catch {
+            // keep the verdict
+          }
+        }
+        // A rollback nobody saw an alarm for: the alarms' history says which one fired.
+        if (
+          verdict.outcome === 'rolled-back' &&
+          verdict.triggeredAlarms.length === 0 &&
+          deps.alarmTransitions &&
+          !alarmsOff
+        ) {
+          try {
+            const transitions = await deps.alarmTransitions(timeline.startedAt, callDeadline())
+            timeline = recordFiredAlarms(timeline, transitions)
             verdict = settle(timeline, ctx) ?? verdict
           } catch {
             // keep the verdict

@@ -1,23 +1,20 @@
-export const id = 231;
-export const ids = [231];
+export const id = 27;
+export const ids = [27,326];
 export const modules = {
 
-/***/ 5231:
+/***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  readRolloutMetrics: () => (/* binding */ readRolloutMetrics)
-});
-
-// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, MAX_CALLS, unavailable
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(9333);
-;// CONCATENATED MODULE: ./src/metrics/queries.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ buildMetricQueries),
+/* harmony export */   KH: () => (/* binding */ queryId),
+/* harmony export */   O7: () => (/* binding */ CPU_QUERY_ID),
+/* harmony export */   Tv: () => (/* binding */ INVOCATION_METRICS),
+/* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
+/* harmony export */   dG: () => (/* binding */ lastKnownTime),
+/* harmony export */   vZ: () => (/* binding */ microsecondsToMs)
+/* harmony export */ });
+/* unused harmony exports SAGEMAKER_NAMESPACE, ENDPOINT_NAMESPACE, BASELINE_MINUTES, TAIL_MINUTES, metricsWindow */
 const SAGEMAKER_NAMESPACE = 'AWS/SageMaker';
 const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints';
 const PERIOD_SECONDS = 60;
@@ -114,11 +111,34 @@ function buildMetricQueries(plan, timeline) {
     return { startTime: start, endTime: end, queries, blueConfigName, greenConfigName };
 }
 
+
+/***/ }),
+
+/***/ 8027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_TIMEOUT_MS: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+  MAX_CALLS: () => (/* binding */ MAX_CALLS),
+  readRolloutMetrics: () => (/* binding */ readRolloutMetrics),
+  unavailable: () => (/* binding */ unavailable)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/alarms.ts
+var alarms = __webpack_require__(9333);
+// EXTERNAL MODULE: ./src/metrics/queries.ts
+var queries = __webpack_require__(6705);
 ;// CONCATENATED MODULE: ./src/metrics/tally.ts
 // Per-minute arithmetic behind the fold: one fleet's datapoints per minute, shared among the
 // time segments (traffic steps) a minute overlaps, summed into figures. Pure.
 
-const PERIOD_MS = PERIOD_SECONDS * 1000;
+const PERIOD_MS = queries/* PERIOD_SECONDS */.aN * 1000;
 const emptyTally = () => ({
     requests: 0,
     errors5xx: 0,
@@ -131,9 +151,9 @@ const emptyTally = () => ({
     cpuWeight: 0
 });
 function minutesOf(series, fleet) {
-    const get = (metric) => series.get(queryId(fleet, metric)) ?? new Map();
+    const get = (metric) => series.get((0,queries/* queryId */.KH)(fleet, metric)) ?? new Map();
     const times = new Set();
-    for (const metric of INVOCATION_METRICS)
+    for (const metric of queries/* INVOCATION_METRICS */.Tv)
         for (const t of get(metric.key).keys())
             times.add(t);
     const minutes = new Map();
@@ -232,7 +252,7 @@ function sum(tallies) {
 }
 function figures(tally) {
     const requests = Math.round(tally.requests);
-    const latency = (total, weight) => weight > 0 ? round(microsecondsToMs(total / weight), 2) : null;
+    const latency = (total, weight) => weight > 0 ? round((0,queries/* microsecondsToMs */.vZ)(total / weight), 2) : null;
     return {
         requests,
         errors5xx: Math.round(tally.errors5xx),
@@ -311,7 +331,7 @@ function foldMetrics(input) {
     const blueTallies = distribute(blue, segments, s => s.bluePercent);
     const greenTallies = distribute(green, segments, s => s.greenPercent);
     const endpointTallies = distribute(endpoint, segments, () => 1);
-    addCpu(endpointTallies, series.get(CPU_QUERY_ID) ?? new Map(), segments);
+    addCpu(endpointTallies, series.get(queries/* CPU_QUERY_ID */.O7) ?? new Map(), segments);
     const fleetFigures = (tallies, present) => perFleet && present ? figures(sum(tallies)) : undefined;
     // With the split, the endpoint is blue + green, so every row adds up.
     const endpointOf = (first, last) => figures(perFleet
@@ -361,7 +381,7 @@ function foldMetrics(input) {
         split,
         note,
         warning: input.warning,
-        periodSeconds: PERIOD_SECONDS,
+        periodSeconds: queries/* PERIOD_SECONDS */.aN,
         windowStart,
         windowEnd,
         startedAt: timeline.startedAt,
@@ -387,122 +407,8 @@ function shiftOutcome(plan, end, fired) {
     return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`;
 }
 
-// EXTERNAL MODULE: ./src/watch/service-clock.ts
-var service_clock = __webpack_require__(2915);
-;// CONCATENATED MODULE: ./src/metrics/settle.ts
-
-
-const settle_MINUTE_MS = 60_000;
-/** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
-const PUBLISH_DELAY_MS = 180_000;
-/** A standard-resolution alarm evaluates every minute. */
-const ALARM_EVALUATION_MS = 60_000;
-/** The longest the report waits for late datapoints (local time). */
-const MAX_SETTLE_WAIT_MS = 240_000;
-/** Guard alarms are re-read this often while waiting (local time). */
-const ALARM_REREAD_MS = 15_000;
-const DEFAULT_SETTLE = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    maxWaitMs: MAX_SETTLE_WAIT_MS,
-    rereadMs: ALARM_REREAD_MS
-};
-/** The update ended with the new config serving: SageMaker no longer rolls back. */
-function completed(timeline) {
-    const last = timeline.last;
-    return (last?.status === 'InService' &&
-        last.configName === timeline.newConfigName &&
-        last.pendingConfigName === undefined);
-}
-/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
-function shiftEndedAt(timeline) {
-    const last = timeline.steps.at(-1);
-    if (!completed(timeline) &&
-        last !== undefined &&
-        last.greenPercent === 0 &&
-        timeline.steps.length > 1) {
-        return last.at;
-    }
-    return lastKnownTime(timeline);
-}
-/**
- * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
- * a new endpoint has no shift to compare.
- */
-function shiftEnded(plan, timeline) {
-    return !plan.firstDeploy && timeline.last?.status === 'InService';
-}
-async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
-    const verdictAt = shiftEndedAt(timeline);
-    const clock = timeline.serviceClock;
-    const started = options.now();
-    const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
-    const late = new Map();
-    const readAlarms = async () => {
-        if (!watchAlarms || plan.guardAlarmNames.length === 0)
-            return;
-        try {
-            for (const alarm of await api.describeAlarms(plan.guardAlarmNames)) {
-                if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
-                    continue;
-                const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
-                if (!late.has(alarm.AlarmName)) {
-                    late.set(alarm.AlarmName, { name: alarm.AlarmName, at, reason: alarm.StateReason });
-                }
-            }
-        }
-        catch {
-            // A lost read only means fewer late alarms named; the next read may see them.
-        }
-    };
-    let cutShort = false;
-    if (clock !== undefined && shiftEnded(plan, timeline)) {
-        // Never longer than the watch itself took: its polls are what the rate is measured on.
-        const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
-        const target = Math.ceil((verdictAt + 1) / settle_MINUTE_MS) * settle_MINUTE_MS +
-            PUBLISH_DELAY_MS +
-            (watchAlarms ? ALARM_EVALUATION_MS : 0);
-        for (;;) {
-            const now = options.now();
-            const waited = now - started;
-            const remaining = (target - ((0,service_clock/* serviceNow */.UH)(clock, now) ?? target)) / (0,service_clock/* serviceRate */.Ms)(clock);
-            if (remaining <= 0)
-                break;
-            if (waited >= maxWaitMs) {
-                cutShort = true;
-                break;
-            }
-            await options.sleep(Math.min(remaining, options.rereadMs, maxWaitMs - waited));
-            await readAlarms();
-        }
-    }
-    await readAlarms();
-    const now = (0,service_clock/* serviceNow */.UH)(clock, options.now());
-    return {
-        finalUntil: now === undefined ? undefined : now - PUBLISH_DELAY_MS,
-        verdictAt,
-        lateAlarms: [...late.values()],
-        waitedMs: options.now() - started,
-        cutShort
-    };
-}
-function offset(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    const minutes = Math.floor(seconds / 60);
-    const rest = seconds % 60;
-    if (minutes === 0)
-        return `T+${rest} s`;
-    return rest === 0 ? `T+${minutes} min` : `T+${minutes} min ${rest} s`;
-}
-/** One sentence per guard alarm in ALARM once SageMaker had completed the deployment. */
-function lateAlarmWarnings(settlement, timeline) {
-    const done = offset(settlement.verdictAt - timeline.startedAt);
-    return settlement.lateAlarms.map(alarm => {
-        const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
-        return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
-    });
-}
-
+// EXTERNAL MODULE: ./src/metrics/settle.ts
+var settle = __webpack_require__(6326);
 ;// CONCATENATED MODULE: ./src/metrics/read.ts
 // Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
 // datapoints of the verdict's minute and names guard alarms that fire after a completion, then
@@ -515,18 +421,18 @@ function lateAlarmWarnings(settlement, timeline) {
 
 const MAX_CALLS = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
-const read_MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 /** Reads only minutes that are final, unless the verdict's own minute is not final yet. */
 function finalWindow(request, settlement) {
     if (settlement.finalUntil === undefined)
         return request;
-    const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / read_MINUTE_MS) * read_MINUTE_MS;
-    const lastFinal = Math.floor(settlement.finalUntil / read_MINUTE_MS) * read_MINUTE_MS;
+    const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / MINUTE_MS) * MINUTE_MS;
+    const lastFinal = Math.floor(settlement.finalUntil / MINUTE_MS) * MINUTE_MS;
     const endTime = Math.min(request.endTime, Math.max(verdictMinuteEnd, lastFinal));
     return endTime > request.startTime ? { ...request, endTime } : request;
 }
 function settleWarnings(settlement, timeline) {
-    const warnings = lateAlarmWarnings(settlement, timeline);
+    const warnings = (0,settle.lateAlarmWarnings)(settlement, timeline);
     if (settlement.cutShort) {
         warnings.push(`CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`);
     }
@@ -547,11 +453,11 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
     if (timeline.steps.length === 0)
         return undefined;
     const maxCalls = options.maxCalls ?? MAX_CALLS;
-    const settlement = await settleAfterVerdict(api, plan, timeline, options.settle ?? DEFAULT_SETTLE);
+    const settlement = await (0,settle.settleAfterVerdict)(api, plan, timeline, options.settle ?? settle.DEFAULT_SETTLE);
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let request;
     try {
-        request = finalWindow(buildMetricQueries(plan, timeline), settlement);
+        request = finalWindow((0,queries/* buildMetricQueries */.FQ)(plan, timeline), settlement);
     }
     catch {
         return undefined;
@@ -654,6 +560,139 @@ function unavailable(request, timeline, calls, warning, settlement) {
 
 /***/ }),
 
+/***/ 6326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ALARM_EVALUATION_MS: () => (/* binding */ ALARM_EVALUATION_MS),
+/* harmony export */   ALARM_REREAD_MS: () => (/* binding */ ALARM_REREAD_MS),
+/* harmony export */   DEFAULT_SETTLE: () => (/* binding */ DEFAULT_SETTLE),
+/* harmony export */   MAX_SETTLE_WAIT_MS: () => (/* binding */ MAX_SETTLE_WAIT_MS),
+/* harmony export */   PUBLISH_DELAY_MS: () => (/* binding */ PUBLISH_DELAY_MS),
+/* harmony export */   completed: () => (/* binding */ completed),
+/* harmony export */   lateAlarmWarnings: () => (/* binding */ lateAlarmWarnings),
+/* harmony export */   settleAfterVerdict: () => (/* binding */ settleAfterVerdict),
+/* harmony export */   shiftEndedAt: () => (/* binding */ shiftEndedAt)
+/* harmony export */ });
+/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2915);
+/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
+
+
+const MINUTE_MS = 60_000;
+/** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
+const PUBLISH_DELAY_MS = 180_000;
+/** A standard-resolution alarm evaluates every minute. */
+const ALARM_EVALUATION_MS = 60_000;
+/** The longest the report waits for late datapoints (local time). */
+const MAX_SETTLE_WAIT_MS = 240_000;
+/** Guard alarms are re-read this often while waiting (local time). */
+const ALARM_REREAD_MS = 15_000;
+const DEFAULT_SETTLE = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    maxWaitMs: MAX_SETTLE_WAIT_MS,
+    rereadMs: ALARM_REREAD_MS
+};
+/** The update ended with the new config serving: SageMaker no longer rolls back. */
+function completed(timeline) {
+    const last = timeline.last;
+    return (last?.status === 'InService' &&
+        last.configName === timeline.newConfigName &&
+        last.pendingConfigName === undefined);
+}
+/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
+function shiftEndedAt(timeline) {
+    const last = timeline.steps.at(-1);
+    if (!completed(timeline) &&
+        last !== undefined &&
+        last.greenPercent === 0 &&
+        timeline.steps.length > 1) {
+        return last.at;
+    }
+    return (0,_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .lastKnownTime */ .dG)(timeline);
+}
+/**
+ * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
+ * a new endpoint has no shift to compare.
+ */
+function shiftEnded(plan, timeline) {
+    return !plan.firstDeploy && timeline.last?.status === 'InService';
+}
+async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
+    const verdictAt = shiftEndedAt(timeline);
+    const clock = timeline.serviceClock;
+    const started = options.now();
+    const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
+    const late = new Map();
+    const readAlarms = async () => {
+        if (!watchAlarms || plan.guardAlarmNames.length === 0)
+            return;
+        try {
+            for (const alarm of await api.describeAlarms(plan.guardAlarmNames)) {
+                if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
+                    continue;
+                const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
+                if (!late.has(alarm.AlarmName)) {
+                    late.set(alarm.AlarmName, { name: alarm.AlarmName, at, reason: alarm.StateReason });
+                }
+            }
+        }
+        catch {
+            // A lost read only means fewer late alarms named; the next read may see them.
+        }
+    };
+    let cutShort = false;
+    if (clock !== undefined && shiftEnded(plan, timeline)) {
+        // Never longer than the watch itself took: its polls are what the rate is measured on.
+        const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
+        const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS +
+            PUBLISH_DELAY_MS +
+            (watchAlarms ? ALARM_EVALUATION_MS : 0);
+        for (;;) {
+            const now = options.now();
+            const waited = now - started;
+            const remaining = (target - ((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, now) ?? target)) / (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceRate */ .Ms)(clock);
+            if (remaining <= 0)
+                break;
+            if (waited >= maxWaitMs) {
+                cutShort = true;
+                break;
+            }
+            await options.sleep(Math.min(remaining, options.rereadMs, maxWaitMs - waited));
+            await readAlarms();
+        }
+    }
+    await readAlarms();
+    const now = (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, options.now());
+    return {
+        finalUntil: now === undefined ? undefined : now - PUBLISH_DELAY_MS,
+        verdictAt,
+        lateAlarms: [...late.values()],
+        waitedMs: options.now() - started,
+        cutShort
+    };
+}
+function offset(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    const minutes = Math.floor(seconds / 60);
+    const rest = seconds % 60;
+    if (minutes === 0)
+        return `T+${rest} s`;
+    return rest === 0 ? `T+${minutes} min` : `T+${minutes} min ${rest} s`;
+}
+/** One sentence per guard alarm in ALARM once SageMaker had completed the deployment. */
+function lateAlarmWarnings(settlement, timeline) {
+    const done = offset(settlement.verdictAt - timeline.startedAt);
+    return settlement.lateAlarms.map(alarm => {
+        const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
+        return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
+    });
+}
+
+
+/***/ }),
+
 /***/ 2915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -694,4 +733,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=231.index.js.map
+//# sourceMappingURL=27.index.js.map

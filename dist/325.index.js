@@ -1,26 +1,19 @@
-export const id = 516;
-export const ids = [516,685];
+export const id = 325;
+export const ids = [325,685];
 export const modules = {
 
 /***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
-/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
-/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
-/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
-/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
 /* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
@@ -30,12 +23,12 @@ __webpack_require__.r(__webpack_exports__);
 const CONNECT_TIMEOUT_MS = 5000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_DEADLINE_MS = 60_000;
-/** Loads the SDK clients and returns the calls the action makes. */
+/**
+ * Loads the SageMaker client and returns the calls the action makes. The CloudWatch client loads
+ * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
+ */
 async function createAwsApi(options) {
-    const [sm, cw] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))
-    ]);
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     const config = (maxAttempts) => ({
         region: options.region,
         maxAttempts,
@@ -49,7 +42,12 @@ async function createAwsApi(options) {
     });
     const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
     const sagemakerOnce = new sm.SageMakerClient(config(1));
-    const cloudwatch = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+    let cloudwatchClient;
+    let loadingCloudwatch;
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(cw => {
+        cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+        return { cw, client: cloudwatchClient };
+    }));
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
     let autoScaling;
@@ -123,24 +121,40 @@ async function createAwsApi(options) {
             }));
         },
         putMetricAlarm: async (body, o) => {
-            await call('PutMetricAlarm', o, abortSignal => cloudwatch.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+            const { cw, client } = await cloudwatch();
+            await call('PutMetricAlarm', o, abortSignal => client.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
         },
         describeAlarms: async (names, o) => {
             if (names.length === 0)
                 return [];
-            const out = await call('DescribeAlarms', o, abortSignal => cloudwatch.send(new cw.DescribeAlarmsCommand({
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarms', o, abortSignal => client.send(new cw.DescribeAlarmsCommand({
                 AlarmNames: [...names],
                 AlarmTypes: ['MetricAlarm'],
                 MaxRecords: 100
             }), { abortSignal }));
             return out?.MetricAlarms ?? [];
         },
-        getMetricData: (input, o) => call('GetMetricData', o, abortSignal => cloudwatch.send(new cw.GetMetricDataCommand(input), { abortSignal })),
+        describeAlarmHistory: async (name, since, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarmHistory', o, abortSignal => client.send(new cw.DescribeAlarmHistoryCommand({
+                AlarmName: name,
+                HistoryItemType: 'StateUpdate',
+                StartDate: since,
+                ScanBy: 'TimestampDescending',
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.AlarmHistoryItems ?? [];
+        },
+        getMetricData: async (input, o) => {
+            const { cw, client } = await cloudwatch();
+            return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
+        },
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
-            for (const client of [sagemaker, sagemakerOnce, cloudwatch])
-                client.destroy();
+            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient])
+                client?.destroy();
             void autoScaling?.then(api => api.destroy());
         }
     };
@@ -234,18 +248,15 @@ async function createAutoScalingApi(config, call) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports CANCELLED, NO_ANSWER */
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isThrottled, isInProgress */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {
@@ -356,7 +367,7 @@ function toCallError(operation, e, why) {
 
 /***/ }),
 
-/***/ 1516:
+/***/ 6325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -550,7 +561,7 @@ async function ensureModel(plan, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,aws_api.isAlreadyExists)(e))
+            if (!(0,aws_api/* isAlreadyExists */.x9)(e))
                 throw e;
             const existing = await deps.api.describeModel(name);
             if (modelMatches(existing, body)) {
@@ -579,7 +590,7 @@ async function ensureEndpointConfig(plan, modelName, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,aws_api.isAlreadyExists)(e))
+            if (!(0,aws_api/* isAlreadyExists */.x9)(e))
                 throw e;
             const existing = await deps.api.describeEndpointConfig(name);
             const have = (existing?.ProductionVariants ?? []).map(v => ({
@@ -657,8 +668,8 @@ async function launch(plan, deps) {
             await deps.beforeUpdate();
     }
     catch (e) {
-        const cancelled = e instanceof LaunchStopped || (0,aws_api.isCancelled)(e) || deps.signal?.aborted === true;
-        if (!(e instanceof LaunchStopped) && (0,aws_api.mayHaveApplied)(e)) {
+        const cancelled = e instanceof LaunchStopped || (0,aws_api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
+        if (!(e instanceof LaunchStopped) && (0,aws_api/* mayHaveApplied */.PH)(e)) {
             created = await lookUpInFlight(deps, inFlight, created);
         }
         const made = createdList(created);
@@ -697,13 +708,13 @@ async function requestEndpointChange(plan, created, deps) {
         catch (e) {
             const error = (0,src_errors/* errorMessage */.gJ)(e);
             deps.log.warning(`${error} Reading the endpoint to see whether the request was applied.`);
-            const state = await readBack({ api: deps.api, sleep: ms => deps.pause(ms) }, plan.endpointName, plan.endpointConfigName, (0,aws_api.mayHaveApplied)(e));
-            const cancelled = (0,aws_api.isCancelled)(e) || deps.signal?.aborted === true;
+            const state = await readBack({ api: deps.api, sleep: ms => deps.pause(ms) }, plan.endpointName, plan.endpointConfigName, (0,aws_api/* mayHaveApplied */.PH)(e));
+            const cancelled = (0,aws_api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
             if (state.kind === 'applied') {
                 deps.log.info(`${operation} reached SageMaker: the endpoint is ${state.seen}.`);
                 return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
             }
-            if (state.kind === 'not-applied' && (0,aws_api.isTransient)(e) && !cancelled) {
+            if (state.kind === 'not-applied' && (0,aws_api/* isTransient */.dg)(e) && !cancelled) {
                 if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
                     deps.log.info(`The endpoint is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`);
                     await deps.sleep(2000 * attempt);
@@ -1662,6 +1673,60 @@ function cancelledAfterStart(plan, seen) {
 
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(6472);
+;// CONCATENATED MODULE: ./src/watch/alarm-history.ts
+/** The changes to ALARM among an alarm's state-update history items. */
+function toAlarmTransitions(name, items) {
+    const transitions = [];
+    for (const item of items) {
+        let state;
+        let reason;
+        try {
+            const data = JSON.parse(item.HistoryData ?? '{}');
+            state = data.newState?.stateValue;
+            reason =
+                typeof data.newState?.stateReason === 'string' ? data.newState.stateReason : undefined;
+        }
+        catch {
+            state = undefined;
+        }
+        const toAlarm = state === 'ALARM' || (state === undefined && / to ALARM$/.test(item.HistorySummary ?? ''));
+        const at = item.Timestamp instanceof Date ? item.Timestamp.getTime() : NaN;
+        if (toAlarm && Number.isFinite(at))
+            transitions.push({ name: item.AlarmName ?? name, at, reason });
+    }
+    return transitions;
+}
+/**
+ * Marks the alarms that went into ALARM after the update started as fired (at their earliest
+ * such transition), with an event saying where that came from. The state each poll saw stays.
+ */
+function recordFiredAlarms(t, transitions) {
+    const since = transitions.filter(tr => tr.at >= t.startedAt).sort((a, b) => a.at - b.at);
+    if (since.length === 0)
+        return t;
+    const tracks = new Map(t.alarms.map(track => [track.name, track]));
+    const events = [...t.events];
+    for (const tr of since) {
+        const track = tracks.get(tr.name);
+        if (track?.fired)
+            continue;
+        tracks.set(tr.name, {
+            name: tr.name,
+            statesSeen: track?.statesSeen ?? [],
+            finalState: track?.finalState,
+            lastReason: track?.lastReason ?? tr.reason,
+            fired: true,
+            firedAt: tr.at
+        });
+        events.push({
+            at: tr.at,
+            kind: 'alarm',
+            message: `alarm ${tr.name}: ALARM (from its history: it fired between two polls)${tr.reason ? ` (${tr.reason})` : ''}`
+        });
+    }
+    return { ...t, alarms: [...tracks.values()], events: events.sort((a, b) => a.at - b.at) };
+}
+
 ;// CONCATENATED MODULE: ./src/watch/schedule.ts
 
 /** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
@@ -1706,6 +1771,7 @@ function nextPollDelay(t, ctx, pacing, now) {
 
 
 
+
 /** Thrown by a poll when watching cannot go on (credentials, permissions). */
 class FatalPollError extends Error {
     constructor(message) {
@@ -1718,6 +1784,8 @@ const endpointChanged = (a, b) => !a ||
     a.configName !== b.configName ||
     a.green?.currentInstanceCount !== b.green?.currentInstanceCount ||
     a.green?.statuses.length !== b.green?.statuses.length;
+/** Share of the poll interval over which concurrent runs' polls after a step's end are spread. */
+const PHASE_SPREAD = 0.6;
 /** Pause before the next alarm read after `failures` failed ones in a row. */
 function alarmBackoffMs(failures, refreshMs, random) {
     const ceiling = Math.min(120_000, refreshMs * 2 ** Math.min(failures - 1, 6));
@@ -1735,7 +1803,9 @@ async function watch(start, ctx, deps, opts) {
     let notFound = 0;
     let notFoundSince;
     // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
-    const phaseMs = random() * Math.min(1500, opts.pollIntervalMs / 5);
+    // Spread over most of the interval (fifty rollouts started together then poll a step's end
+    // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
+    const phaseMs = random() * opts.pollIntervalMs * PHASE_SPREAD;
     const callDeadline = () => Math.max(1000, Math.min(opts.callDeadlineMs ?? 30_000, opts.deadline - deps.now()));
     const readEndpoint = async (at) => {
         let endpoint;
@@ -1814,6 +1884,20 @@ async function watch(start, ctx, deps, opts) {
                     try {
                         alarmRetryAt = Number.NEGATIVE_INFINITY;
                         await poll(true);
+                        verdict = settle(timeline, ctx) ?? verdict;
+                    }
+                    catch {
+                        // keep the verdict
+                    }
+                }
+                // A rollback nobody saw an alarm for: the alarms' history says which one fired.
+                if (verdict.outcome === 'rolled-back' &&
+                    verdict.triggeredAlarms.length === 0 &&
+                    deps.alarmTransitions &&
+                    !alarmsOff) {
+                    try {
+                        const transitions = await deps.alarmTransitions(timeline.startedAt, callDeadline());
+                        timeline = recordFiredAlarms(timeline, transitions);
                         verdict = settle(timeline, ctx) ?? verdict;
                     }
                     catch {
@@ -1899,6 +1983,7 @@ function toAlarmSnapshots(alarms) {
 
 
 
+
 async function watchRollout(o) {
     const { api, plan } = o;
     let reportedSteps = 0;
@@ -1911,7 +1996,7 @@ async function watchRollout(o) {
                     return out ? toEndpointSnapshot(out, plan.variantName) : undefined;
                 }
                 catch (e) {
-                    if ((0,aws_api.isFatal)(e))
+                    if ((0,aws_api/* isFatal */.BG)(e))
                         throw new FatalPollError(`Stopped watching: ${(0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e))}`);
                     throw e;
                 }
@@ -1921,10 +2006,14 @@ async function watchRollout(o) {
                     return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames, { deadlineMs }));
                 }
                 catch (e) {
-                    if ((0,aws_api.isFatal)(e))
+                    if ((0,aws_api/* isFatal */.BG)(e))
                         throw new FatalPollError((0,src_errors/* errorMessage */.gJ)(e));
                     throw e;
                 }
+            },
+            alarmTransitions: async (since, deadlineMs) => {
+                const all = await Promise.all(plan.guardAlarmNames.map(async (name) => toAlarmTransitions(name, await api.describeAlarmHistory(name, new Date(since), { deadlineMs }))));
+                return all.flat();
             },
             now: o.now,
             sleep: o.sleep,
@@ -2016,7 +2105,7 @@ async function deploy(o) {
         }
         catch (e) {
             // A dry run can still say what it would do, but not whether the endpoint exists.
-            if (!(request.dryRun && (0,aws_api.isFatal)(e)))
+            if (!(request.dryRun && (0,aws_api/* isFatal */.BG)(e)))
                 throw e;
             return unreadableDryRun(o, e);
         }
@@ -2215,7 +2304,7 @@ async function notStarted(o, plan, current, launched) {
             : `Launch failed: ${error} The endpoint was not changed: no ${operation} was sent.`;
     }
     else if (state.kind === 'not-applied') {
-        summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of the endpoint afterwards shows it ${state.seen}: this run did not change it.`;
+        summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of the endpoint afterwards shows it ${state.seen}: this run did not change it.${quotaHint(error, plan, current)}`;
     }
     else {
         summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the endpoint before anything else; a re-run of this job attaches to this step's deployment if it started.`;
@@ -2226,6 +2315,18 @@ async function notStarted(o, plan, current, launched) {
         await cleanupQuietly(o.api, plan.endpointName, created);
     }
     return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) };
+}
+/** ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room. */
+function quotaHint(error, plan, current) {
+    if (!/ResourceLimitExceeded/.test(error) || plan.firstDeploy)
+        return '';
+    const live = current?.instanceCount ?? 0;
+    const rolling = plan.schedule.some(step => step.blueInstances !== undefined);
+    const extra = rolling && plan.peakInstances ? plan.peakInstances.rolling - live : plan.instanceCount;
+    const instead = rolling
+        ? 'a smaller step-size (batch)'
+        : 'traffic-routing: rolling (one extra batch at a time)';
+    return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. Raise the "${plan.instanceType} for endpoint usage" quota in Service Quotas, or use ${instead}, or fewer instances.`;
 }
 /** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */
 function unreadableDryRun(o, e) {
@@ -2291,6 +2392,7 @@ function formatStep(step, startedAt) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fj: () => (/* binding */ join),
 /* harmony export */   lS: () => (/* binding */ raw),
@@ -2304,6 +2406,8 @@ function formatStep(step, startedAt) {
 // (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
 // the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
 const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Characters that start or end inline markup; a backslash makes each one literal. Parentheses
@@ -2503,4 +2607,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=516.index.js.map
+//# sourceMappingURL=325.index.js.map

@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals'
+import { recordFiredAlarms, toAlarmTransitions } from '../../src/watch/alarm-history.js'
+import { createTimeline } from '../../src/watch/reducer.js'
+import { labContext, T0 } from '../../__fixtures__/observations.js'
+
+const item = (state: string, at: number, reason = 'Threshold Crossed') => ({
+  AlarmName: 'ep-5xx-rate',
+  Timestamp: new Date(at),
+  HistorySummary: `Alarm updated from OK to ${state}`,
+  HistoryData: JSON.stringify({
+    version: '1.0',
+    oldState: { stateValue: 'OK' },
+    newState: { stateValue: state, stateReason: reason }
+  })
+})
+
+describe('toAlarmTransitions', () => {
+  it('keeps the changes to ALARM, with their time and reason', () => {
+    expect(
+      toAlarmTransitions('ep-5xx-rate', [item('OK', T0 + 120_000), item('ALARM', T0 + 60_000, 'r')])
+    ).toEqual([{ name: 'ep-5xx-rate', at: T0 + 60_000, reason: 'r' }])
+  })
+
+  it('falls back to the summary when HistoryData is not JSON; drops items without a time', () => {
+    expect(
+      toAlarmTransitions('a', [
+        {
+          HistorySummary: 'Alarm updated from OK to ALARM',
+          HistoryData: 'x',
+          Timestamp: new Date(T0)
+        },
+        { HistorySummary: 'Alarm updated from OK to ALARM', HistoryData: 'x' }
+      ])
+    ).toEqual([{ name: 'a', at: T0, reason: undefined }])
+  })
+})
+
+describe('recordFiredAlarms', () => {
+  const start = createTimeline(labContext(), T0)
+
+  it('marks an alarm fired at its first change to ALARM after the start, with an event', () => {
+    const t = recordFiredAlarms(start, [
+      { name: 'lab-endpoint-5xx-rate', at: T0 + 90_000, reason: 'crossed' },
+      { name: 'lab-endpoint-5xx-rate', at: T0 + 150_000, reason: 'again' },
+      { name: 'old-alarm', at: T0 - 60_000, reason: 'before the update' }
+    ])
+    expect(t.alarms).toEqual([
+      {
+        name: 'lab-endpoint-5xx-rate',
+        statesSeen: [],
+        finalState: undefined,
+        lastReason: 'crossed',
+        fired: true,
+        firedAt: T0 + 90_000
+      }
+    ])
+    expect(t.events.at(-1)?.message).toBe(
+      'alarm lab-endpoint-5xx-rate: ALARM (from its history: it fired between two polls) (crossed)'
+    )
+  })
+
+  it('changes nothing without transitions after the start', () => {
+    expect(recordFiredAlarms(start, [])).toBe(start)
+  })
+})

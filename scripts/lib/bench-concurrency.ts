@@ -1,0 +1,212 @@
+// N rollouts in one account: one emulator with the documented CloudWatch quotas and a SageMaker
+// Describe* rate enforced in front of it, N endpoints already serving model A, and N copies of
+// the real bundle started together, each promoting model E on its own endpoint with the default
+// inputs (linear 25 % on 4 instances, 60 s bakes, the two alarms created). The action runs on
+// the emulator's simulated clock (bench-clock.ts), so its timings are those of production.
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import { join } from 'node:path'
+import { CLOUDWATCH_DEFAULT_QUOTAS, startEmulator, type Quotas } from '../../emulator/index.js'
+import { ROOT, runAction, type ActionResult } from './action-runner.js'
+import { syncedClock } from './bench-clock.js'
+import {
+  actionOf,
+  callsOf,
+  operationRates,
+  type CallSample,
+  perMinute,
+  verdictDelay,
+  type OperationRate
+} from './bench-rates.js'
+import { LAB_IMAGE, LAB_ROLE, labModel } from './lab.js'
+
+/**
+ * Simulated seconds per real second: 50 bundles share two cores, so slower than the lab (a
+ * 100 ms stall of the machine is then 0.5 simulated seconds, not 2).
+ */
+export const DEFAULT_CONCURRENCY_TIME_SCALE = 5
+/** Not published by AWS: a configurable rate for every SageMaker Describe* call, per second. */
+export const DEFAULT_SAGEMAKER_TPS = 10
+const RUN_TIMEOUT_MS = 240_000
+const INSTANCES = 4
+
+export const endpointName = (i: number): string => `fleet-${String(i + 1).padStart(3, '0')}-ep`
+
+export function benchQuotas(sagemakerTps: number): Quotas {
+  return { ...CLOUDWATCH_DEFAULT_QUOTAS, 'sagemaker:Describe*': sagemakerTps }
+}
+
+export interface RolloutResult {
+  readonly endpoint: string
+  readonly outcome: string
+  readonly exitCode: number | null
+  /** Lines of the action's log that mention throttling (retries it announced). */
+  readonly throttleNotices: number
+  /** Simulated ms from the service settling to the poll that saw it. */
+  readonly verdictDelayMs: number | undefined
+  readonly simulatedMinutes: number
+  readonly byAction: Record<string, { calls: number; perMinute: number }>
+  readonly failureReason: string | undefined
+}
+
+export interface ConcurrencyRun {
+  readonly n: number
+  readonly timeScale: number
+  readonly quotas: Quotas
+  readonly rollouts: RolloutResult[]
+  readonly rates: OperationRate[]
+  /** Simulated seconds from the first start to the last exit. */
+  readonly simulatedSeconds: number
+  readonly realSeconds: number
+}
+
+/** Endpoints serving model A on 4 instances, created through the SDK (the clock then needs ~125 s). */
+export async function createLiveEndpoints(
+  url: string,
+  region: string,
+  names: readonly string[]
+): Promise<void> {
+  const sm = new SageMakerClient({
+    endpoint: url,
+    region,
+    credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' }
+  })
+  try {
+    for (const name of names) {
+      await sm.send(
+        new CreateModelCommand({
+          ModelName: `${name}-model-a`,
+          ExecutionRoleArn: LAB_ROLE,
+          PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+        })
+      )
+      await sm.send(
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: `${name}-config-a`,
+          ProductionVariants: [
+            {
+              VariantName: 'AllTraffic',
+              ModelName: `${name}-model-a`,
+              InstanceType: 'ml.m5.large',
+              InitialInstanceCount: INSTANCES,
+              InitialVariantWeight: 1
+            }
+          ]
+        })
+      )
+      await sm.send(
+        new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config-a` })
+      )
+    }
+  } finally {
+    sm.destroy()
+  }
+}
+
+/** The rates of each glob quota key (one bucket shared by the operations it matches). */
+function globRates(
+  calls: readonly CallSample[],
+  quotas: Quotas,
+  from: number,
+  to: number
+): OperationRate[] {
+  return Object.keys(quotas)
+    .filter(key => key.includes('*'))
+    .flatMap(key => {
+      const pattern = new RegExp(`^${key.split('*').join('.*')}$`)
+      const matching = calls
+        .filter(c => c.service !== 'emulator' && pattern.test(actionOf(c)))
+        .map(c => ({ ...c, service: 'glob', operation: key }))
+      return operationRates(matching, from, to).map(r => ({ ...r, action: key }))
+    })
+}
+
+const outcomeOf = (r: ActionResult): string => r.outputs.outcome ?? '(none)'
+
+export async function runConcurrency(options: {
+  readonly n: number
+  readonly node: string
+  readonly timeScale: number
+  readonly sagemakerTps: number
+}): Promise<ConcurrencyRun> {
+  const { n, node, timeScale } = options
+  const quotas = benchQuotas(options.sagemakerTps)
+  const emulator = await startEmulator({
+    scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
+    timeScale
+  })
+  const clock = syncedClock(timeScale)
+  try {
+    // Fewer synthetic requests than the lab: the alarms still get a datapoint every minute,
+    // and the emulator leaves the CPU to the bundles.
+    emulator.setScenario({ trafficPerMinute: 120 })
+    await createLiveEndpoints(
+      emulator.url,
+      emulator.region,
+      Array.from({ length: n }, (_, i) => endpointName(i))
+    )
+    emulator.advance(125)
+    emulator.setScenario({ quotas })
+    const before = emulator.calls().length
+    const startSim = emulator.now()
+    const startReal = Date.now()
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        runAction({
+          inputs: {
+            'endpoint-name': endpointName(i),
+            'model-data-url': labModel('e'),
+            'image-uri': LAB_IMAGE,
+            'execution-role-arn': LAB_ROLE
+          },
+          env: {
+            ...emulator.env(),
+            ...clock.env(emulator.now()),
+            GITHUB_RUN_ID: String(5000 + i)
+          },
+          node,
+          timeoutMs: RUN_TIMEOUT_MS
+        }).then(result => ({ result, endSim: emulator.now() }))
+      )
+    )
+    const calls = emulator.calls().slice(before)
+    const events = emulator.events()
+    const endSim = Math.max(...results.map(r => r.endSim))
+    const rollouts = results.map(({ result, endSim: exitSim }, i): RolloutResult => {
+      const endpoint = endpointName(i)
+      const own = callsOf(calls, endpoint)
+      const minutes = (exitSim - startSim) / 60_000
+      return {
+        endpoint,
+        outcome: outcomeOf(result),
+        exitCode: result.code,
+        throttleNotices: result.stdout
+          .split('\n')
+          .filter(line => /Throttl|Rate exceeded/i.test(line)).length,
+        verdictDelayMs: verdictDelay(calls, events, endpoint, startSim),
+        simulatedMinutes: minutes,
+        byAction: perMinute(own, minutes),
+        failureReason: result.outputs['failure-reason'] || undefined
+      }
+    })
+    return {
+      n,
+      timeScale,
+      quotas,
+      rollouts,
+      rates: [
+        ...operationRates(calls, startSim, endSim),
+        ...globRates(calls, quotas, startSim, endSim)
+      ],
+      simulatedSeconds: (endSim - startSim) / 1000,
+      realSeconds: (Date.now() - startReal) / 1000
+    }
+  } finally {
+    clock.dispose()
+    await emulator.close()
+  }
+}
