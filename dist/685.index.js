@@ -43,10 +43,12 @@ async function createAwsApi(options) {
     const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
     const sagemakerOnce = new sm.SageMakerClient(config(1));
     let cloudwatchClient;
+    let cloudwatchOnce;
     let loadingCloudwatch;
     const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(cw => {
         cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
-        return { cw, client: cloudwatchClient };
+        cloudwatchOnce = new cw.CloudWatchClient(config(1));
+        return { cw, client: cloudwatchClient, once: cloudwatchOnce };
     }));
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
@@ -121,8 +123,10 @@ async function createAwsApi(options) {
             }));
         },
         putMetricAlarm: async (body, o) => {
-            const { cw, client } = await cloudwatch();
-            await call('PutMetricAlarm', o, abortSignal => client.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+            // A quota of 3 per second is shared by every rollout in the account: five quick SDK
+            // attempts only add throttled requests. The caller backs off over minutes instead.
+            const { cw, once } = await cloudwatch();
+            await call('PutMetricAlarm', o, abortSignal => once.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
         },
         describeAlarms: async (names, o) => {
             if (names.length === 0)
@@ -153,8 +157,9 @@ async function createAwsApi(options) {
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
-            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient])
+            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
                 client?.destroy();
+            }
             void autoScaling?.then(api => api.destroy());
         }
     };

@@ -101,12 +101,19 @@ export async function readCurrentEndpoint(
       // step's update of the live (blue) config.
       const creating = status === 'Creating'
       const current = creating ? null : await describeLive(api, ep, request.variantName, log)
-      const plan = deps.buildPlan(request, run, current)
       const target = creating
         ? ep.EndpointConfigName
         : ep.PendingDeploymentSummary?.EndpointConfigName
-      const own = await isThisStep(api, target, plan, run)
-      if (own && target) {
+      // A plan this step cannot make against the endpoint as it is (e.g. a creation without the
+      // instance inputs) is not this step's deployment: wait, and plan once it has settled.
+      let plan: Plan | undefined
+      try {
+        plan = deps.buildPlan(request, run, current)
+      } catch {
+        plan = undefined
+      }
+      const own = plan ? await isThisStep(api, target, plan, run) : undefined
+      if (plan && own && target) {
         log.info(
           `Endpoint is ${status} with ${target}, which is exactly this step's deployment (an earlier attempt or copy of it): watching it instead of starting a second one.`
         )

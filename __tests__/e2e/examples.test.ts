@@ -427,8 +427,8 @@ const EXERCISES: readonly Exercise[] = [
         Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
         ModelDataUrl: labModel('e')
       })
-      // The default policy: linear 25 % on model A's 4 instances.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      // The default policy: linear 25 % on model A's 4 instances, then its completion.
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
     }
   }
 ]

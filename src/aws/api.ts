@@ -114,12 +114,19 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   const sagemaker: SageMakerClient = new sm.SageMakerClient(config(options.maxAttempts ?? 5))
   const sagemakerOnce: SageMakerClient = new sm.SageMakerClient(config(1))
   let cloudwatchClient: CloudWatchClient | undefined
+  let cloudwatchOnce: CloudWatchClient | undefined
   let loadingCloudwatch: Promise<CloudWatch> | undefined
-  type CloudWatch = { cw: typeof import('@aws-sdk/client-cloudwatch'); client: CloudWatchClient }
+  type CloudWatch = {
+    cw: typeof import('@aws-sdk/client-cloudwatch')
+    client: CloudWatchClient
+    /** No SDK retry: PutMetricAlarm is retried with a long backoff by the caller instead. */
+    once: CloudWatchClient
+  }
   const cloudwatch = (): Promise<CloudWatch> =>
     (loadingCloudwatch ??= import('@aws-sdk/client-cloudwatch').then(cw => {
       cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5))
-      return { cw, client: cloudwatchClient }
+      cloudwatchOnce = new cw.CloudWatchClient(config(1))
+      return { cw, client: cloudwatchClient, once: cloudwatchOnce }
     }))
   // Aborted by close(): whatever is still in flight after the verdict stops there.
   const closing = new AbortController()
@@ -229,9 +236,11 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
     },
     putMetricAlarm: async (body, o) => {
-      const { cw, client } = await cloudwatch()
+      // A quota of 3 per second is shared by every rollout in the account: five quick SDK
+      // attempts only add throttled requests. The caller backs off over minutes instead.
+      const { cw, once } = await cloudwatch()
       await call('PutMetricAlarm', o, abortSignal =>
-        client.send(new cw.PutMetricAlarmCommand(body as never), { abortSignal })
+        once.send(new cw.PutMetricAlarmCommand(body as never), { abortSignal })
       )
     },
     describeAlarms: async (names, o) => {
@@ -275,7 +284,9 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       (autoScaling ??= createAutoScalingApi(config(options.maxAttempts ?? 5), call)),
     close: () => {
       closing.abort()
-      for (const client of [sagemaker, sagemakerOnce, cloudwatchClient]) client?.destroy()
+      for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
+        client?.destroy()
+      }
       void autoScaling?.then(api => api.destroy())
     }
   }
