@@ -544,10 +544,11 @@ function alarmSection(input) {
         const track = tracked.get(name);
         const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
         const detail = input.alarmDetails?.[name];
-        const seenFiring = track?.fired === true;
-        // SageMaker's failure reason names it, but no poll saw it in ALARM: it fired and cleared
-        // between two polls.
-        const firedUnseen = !seenFiring && verdict.triggeredAlarms.includes(name);
+        const seenInAlarm = track?.statesSeen.includes('ALARM') === true;
+        const fired = track?.fired === true || verdict.triggeredAlarms.includes(name);
+        // Fired (SageMaker's failure reason or the alarm's history says so), but no poll saw it in
+        // ALARM: it fired and cleared between two polls.
+        const firedUnseen = fired && !seenInAlarm;
         const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
         const when = track?.firedAt !== undefined
             ? `at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
@@ -557,23 +558,26 @@ function alarmSection(input) {
         const whenText = when === '' ? '' : ` ${when}`;
         const seen = track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ');
         rows.push([
-            seenFiring || firedUnseen ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
+            fired ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
             detail?.watches ?? spec?.watches ?? '—',
             detail?.threshold ??
                 (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
             firedUnseen
                 ? `${seen}, and ALARM between two polls`
-                : track?.updatedBetweenPolls === true && !seenFiring
+                : track?.updatedBetweenPolls === true && !fired
                     ? `${seen}, and updated between two polls (state not seen)`
                     : seen,
             track?.finalState ?? '—'
         ]);
-        const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined);
-        if (seenFiring && reason !== undefined && reason.trim() !== '') {
-            reasons.push(`- **${(0,markdown/* escapeMarkdown */.FV)(name)}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}`);
+        // The reason of the transition into ALARM; the latest one only while it still is in ALARM.
+        const reason = track?.firedReason ?? (track?.finalState === 'ALARM' ? track.lastReason : undefined);
+        const who = (0,markdown/* escapeMarkdown */.FV)(name);
+        if (fired && reason !== undefined && reason.trim() !== '') {
+            const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : '';
+            reasons.push(`- **${who}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}${source}`);
         }
         else if (firedUnseen) {
-            reasons.push(`- **${(0,markdown/* escapeMarkdown */.FV)(name)}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
+            reasons.push(`- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
         }
     }
     const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state'];

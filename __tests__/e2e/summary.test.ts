@@ -192,9 +192,16 @@ describe('a rollback between two polls, SageMaker giving no reason', () => {
     expect(b.summary).toContain('SageMaker gave no failure reason.')
   })
 
-  it('says the alarm changed where no poll saw it, not a later reason', () => {
-    const row = b.summary.split('\n').find(line => line.startsWith(`| [${LAB_ERROR_ALARM}]`))
-    expect(row).toMatch(/\| OK, and updated between two polls \(state not seen\) \| OK \|$/)
+  it("names the alarm from its history, with the reason it fired, not a later transition's", () => {
+    const row = b.summary.split('\n').find(line => line.startsWith(`| 🚨 [${LAB_ERROR_ALARM}]`))
+    expect(row).toMatch(/\*\*fired\*\* at T\+\d+ min( \d+ s)? \|/)
+    expect(row).toMatch(/\| OK, and ALARM between two polls \| OK \|$/)
+    expect(b.summary).toMatch(
+      new RegExp(
+        `^- \\*\\*${LAB_ERROR_ALARM}\\*\\* at T\\+.*was greater than the threshold.*\\(from the alarm's history: no poll saw it in ALARM\\)$`,
+        'm'
+      )
+    )
     expect(b.summary).not.toContain('was not greater than the threshold')
   })
 })

@@ -203,10 +203,11 @@ function alarmSection(input: SummaryInput): string {
     const track = tracked.get(name)
     const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
     const detail = input.alarmDetails?.[name]
-    const seenFiring = track?.fired === true
-    // SageMaker's failure reason names it, but no poll saw it in ALARM: it fired and cleared
-    // between two polls.
-    const firedUnseen = !seenFiring && verdict.triggeredAlarms.includes(name)
+    const seenInAlarm = track?.statesSeen.includes('ALARM') === true
+    const fired = track?.fired === true || verdict.triggeredAlarms.includes(name)
+    // Fired (SageMaker's failure reason or the alarm's history says so), but no poll saw it in
+    // ALARM: it fired and cleared between two polls.
+    const firedUnseen = fired && !seenInAlarm
     const nameLink = link(name, alarmUrl(plan.region, name))
     const when =
       track?.firedAt !== undefined
@@ -218,23 +219,27 @@ function alarmSection(input: SummaryInput): string {
     const seen =
       track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ')
     rows.push([
-      seenFiring || firedUnseen ? raw(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
+      fired ? raw(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
       detail?.watches ?? spec?.watches ?? '—',
       detail?.threshold ??
         (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
       firedUnseen
         ? `${seen}, and ALARM between two polls`
-        : track?.updatedBetweenPolls === true && !seenFiring
+        : track?.updatedBetweenPolls === true && !fired
           ? `${seen}, and updated between two polls (state not seen)`
           : seen,
       track?.finalState ?? '—'
     ])
-    const reason = track?.firedReason ?? (seenFiring ? track?.lastReason : undefined)
-    if (seenFiring && reason !== undefined && reason.trim() !== '') {
-      reasons.push(`- **${escapeMarkdown(name)}**${whenText}: ${escapeMarkdown(reason)}`)
+    // The reason of the transition into ALARM; the latest one only while it still is in ALARM.
+    const reason =
+      track?.firedReason ?? (track?.finalState === 'ALARM' ? track.lastReason : undefined)
+    const who = escapeMarkdown(name)
+    if (fired && reason !== undefined && reason.trim() !== '') {
+      const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : ''
+      reasons.push(`- **${who}**${whenText}: ${escapeMarkdown(reason)}${source}`)
     } else if (firedUnseen) {
       reasons.push(
-        `- **${escapeMarkdown(name)}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`
+        `- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`
       )
     }
   }
