@@ -135,35 +135,35 @@ describe('expectedSchedule', () => {
         bluePercent: 100,
         greenPercent: 0,
         greenInstances: 0,
-        label: 'deployment starts, green fleet provisioned'
+        label: 'start: green fleet provisioning'
       },
       {
         offsetSeconds: 60,
         bluePercent: 75,
         greenPercent: 25,
         greenInstances: 1,
-        label: 'first step shifted, alarms monitored'
+        label: 'step 1: 60 s bake'
       },
       {
         offsetSeconds: 120,
         bluePercent: 50,
         greenPercent: 50,
         greenInstances: 2,
-        label: 'equal split'
+        label: 'step 2: 60 s bake'
       },
       {
         offsetSeconds: 180,
         bluePercent: 25,
         greenPercent: 75,
         greenInstances: 3,
-        label: 'majority on green'
+        label: 'step 3: 60 s bake'
       },
       {
         offsetSeconds: 240,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
-        label: 'complete, blue fleet decommissioned'
+        label: 'step 4: 60 s bake'
       }
     ])
   })
@@ -182,7 +182,7 @@ describe('expectedSchedule', () => {
       [150, 20, 80, 4],
       [210, 0, 100, 5]
     ])
-    expect(rows.at(-1)?.label).toBe('complete, blue fleet decommissioned after a 300 s final bake')
+    expect(rows.at(-1)?.label).toBe('step 3: 60 s bake, then 300 s final bake')
   })
 
   it('canary: canary at P, everything at P + W', () => {
@@ -200,9 +200,9 @@ describe('expectedSchedule', () => {
         r.label
       ])
     ).toEqual([
-      [0, 100, 0, 'deployment starts, green fleet provisioned'],
-      [60, 90, 10, 'canary shifted, alarms monitored'],
-      [360, 0, 100, 'complete, blue fleet decommissioned']
+      [0, 100, 0, 'start: green fleet provisioning'],
+      [60, 90, 10, 'canary: 300 s bake'],
+      [360, 0, 100, 'the rest: 300 s bake']
     ])
   })
 
@@ -316,7 +316,8 @@ describe('buildPlan: update of a live endpoint', () => {
       [180, 25, 75],
       [240, 0, 100]
     ])
-    expect(plan.expectedDurationSeconds).toBe(300)
+    // The last shift at 240 s, its 60 s bake, no final bake, about 60 s to terminate blue.
+    expect(plan.expectedDurationSeconds).toBe(240 + 60 + 0 + 60)
     expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
@@ -509,10 +510,12 @@ describe('buildPlan: first deploy', () => {
     })
   })
 
-  it('expects one row with no traffic shift and at least 30 minutes', () => {
+  it('expects one row with no traffic shift, minutes to create, and at least 30 minutes', () => {
+    // Creating an endpoint takes minutes, not the one minute green provisioning is given.
+    expect(plan.expectedDurationSeconds).toBe(600)
     expect(plan.schedule).toEqual([
       {
-        offsetSeconds: 60,
+        offsetSeconds: 600,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
