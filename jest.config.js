@@ -1,15 +1,12 @@
+// The whole suite (`npm test`): the unit tests of jest.unit.config.js, then the emulator,
+// end-to-end, GitHub and project tests. The slow tests mostly wait on child processes and the
+// emulator's virtual clock, not on the CPU, so more workers than cores pay (JEST_WORKERS
+// overrides; README, Development, has the timings).
+import { base } from './jest.unit.config.js'
+
 /** @type {import('jest').Config} */
 export default {
-  preset: 'ts-jest/presets/default-esm',
-  testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
-  },
+  ...base,
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  collectCoverageFrom: ['src/**/*.ts'],
-  testTimeout: 60000,
-  verbose: false
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 6)
 }
