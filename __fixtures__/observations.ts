@@ -1,5 +1,12 @@
 // Builders for recorded DescribeEndpoint/DescribeAlarms observations, as plain data.
-import type { AlarmSnapshot, EndpointSnapshot, Observation, ScheduledStep } from '../src/types.js'
+import { stepTime } from '../src/report/summary.js'
+import type {
+  AlarmSnapshot,
+  EndpointSnapshot,
+  Observation,
+  ScheduledStep,
+  Timeline
+} from '../src/types.js'
 import type { WatchContext } from '../src/watch/reducer.js'
 
 export const T0 = Date.UTC(2026, 10, 26, 10, 0, 0)
@@ -144,3 +151,13 @@ export function labSuccess(): Observation[] {
     )
   ]
 }
+
+/** The traffic-step table as the job summary shows it: time, blue, green, what happened. */
+export const stepTable = (t: Timeline): string[] =>
+  t.steps.map(
+    s => `${stepTime(s, t.startedAt)} | ${s.bluePercent}% | ${s.greenPercent}% | ${s.event}`
+  )
+
+/** The event log: seconds from T+0, kind, message. */
+export const eventLog = (t: Timeline): string[] =>
+  t.events.map(e => `${(e.at - t.startedAt) / 1000} ${e.kind}: ${e.message}`)

@@ -2,11 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import {
   alarm,
   endpoint,
+  eventLog,
   labContext,
   labRollback,
   labSuccess,
   min,
   observe,
+  stepTable,
   T0
 } from '../__fixtures__/observations.js'
 import { interrupted, settle, timedOut } from '../src/verdict.js'
@@ -73,18 +75,21 @@ describe('reducer: the lab run of model E (linear 25 %, 60 s)', () => {
 describe('reducer + verdict: rollbacks', () => {
   it('model B: the 5XX alarm fires, traffic returns to blue, the alarm is named', () => {
     const t = replay(labRollback('Alarm lab-endpoint-5xx-rate in ALARM'))
-    expect(rows(t)).toEqual([
-      [0, 100, 0],
-      [60, 75, 25],
-      [120, 50, 50],
-      [170, 100, 0]
+    expect(stepTable(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+1 min | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored',
+      'T+2 min | 50% | 50% | step 2 of 4: 50% shifted to green, alarms monitored',
+      'T+2 min 50 s | 100% | 0% | rolled back to blue: alarm lab-endpoint-5xx-rate in ALARM'
     ])
-    expect(t.steps.at(-1)?.event).toBe('rolled back to blue: alarm lab-endpoint-5xx-rate in ALARM')
-    const v = settle(t, labContext())
-    expect(v?.outcome).toBe('rolled-back')
-    expect(v?.triggeredAlarms).toEqual(['lab-endpoint-5xx-rate'])
-    expect(v?.summary).toContain('lab-endpoint-5xx-rate')
-    expect(v?.failureReason).toBe('Alarm lab-endpoint-5xx-rate in ALARM')
+    expect(settle(t, labContext())).toEqual({
+      outcome: 'rolled-back',
+      summary:
+        'SageMaker rolled back to lab-endpoint-cfg-old: alarm lab-endpoint-5xx-rate went into ALARM.',
+      failureReason: 'Alarm lab-endpoint-5xx-rate in ALARM',
+      triggeredAlarms: ['lab-endpoint-5xx-rate'],
+      finalConfigName: 'lab-endpoint-cfg-old',
+      finalStatus: 'InService'
+    })
     const alarmTrack = t.alarms.find(a => a.name === 'lab-endpoint-5xx-rate')
     expect(alarmTrack?.statesSeen).toEqual(['OK', 'ALARM'])
     expect(alarmTrack?.firedAt).toBe(min(2) + 30_000)
@@ -92,17 +97,24 @@ describe('reducer + verdict: rollbacks', () => {
 
   it('a rollback with an empty FailureReason is still a rollback', () => {
     const t = replay(labRollback(undefined))
-    const v = settle(t, labContext())
-    expect(v?.outcome).toBe('rolled-back')
-    expect(v?.failureReason).toMatch(/lab-endpoint-5xx-rate/)
+    expect(settle(t, labContext())).toMatchObject({
+      outcome: 'rolled-back',
+      failureReason: 'Rolled back: alarm lab-endpoint-5xx-rate went into ALARM.',
+      triggeredAlarms: ['lab-endpoint-5xx-rate']
+    })
   })
 
   it('a rollback with no alarm seen and no reason says SageMaker gave none', () => {
     const obs = labRollback(undefined).map(o => ({ ...o, alarms: [] }))
-    const v = settle(replay(obs), labContext())
-    expect(v?.outcome).toBe('rolled-back')
-    expect(v?.summary).toMatch(/gave no reason/)
-    expect(v?.triggeredAlarms).toEqual([])
+    const t = replay(obs)
+    expect(settle(t, labContext())).toMatchObject({
+      outcome: 'rolled-back',
+      summary: 'SageMaker rolled back to lab-endpoint-cfg-old: SageMaker gave no reason.',
+      failureReason: 'Rolled back (SageMaker gave no reason).',
+      triggeredAlarms: []
+    })
+    // No alarm and no reason: nothing says green had traffic the polls did not see.
+    expect(stepTable(t).at(-1)).toBe('T+2 min 50 s | 100% | 0% | rolled back to blue')
   })
 
   it('a transient RollingBack status is in progress, then a rollback', () => {
@@ -115,10 +127,27 @@ describe('reducer + verdict: rollbacks', () => {
     const mid = replay(withRolling)
     expect(mid.sawRollingBack).toBe(true)
     expect(settle(mid, labContext())).toBeUndefined()
-    expect(mid.steps.at(-1)).toMatchObject({ bluePercent: 100, greenPercent: 0 })
+    const head = [
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+1 min | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored',
+      'T+2 min | 50% | 50% | step 2 of 4: 50% shifted to green, alarms monitored'
+    ]
+    // The alarm's transition (T+2 min 30 s) is the latest service time the RollingBack poll had.
+    expect(stepTable(mid)).toEqual([
+      ...head,
+      'T+2 min 30 s | 100% | 0% | rolling back: alarm lab-endpoint-5xx-rate in ALARM'
+    ])
     const end = replay([...withRolling, seq[4]!])
     expect(settle(end, labContext())?.outcome).toBe('rolled-back')
-    expect(end.steps.filter(s => s.bluePercent === 100 && s.greenPercent === 0)).toHaveLength(2)
+    // One row for the rollback: the RollingBack row, renamed once the rollback is complete.
+    expect(stepTable(end)).toEqual([
+      ...head,
+      'T+2 min 30 s | 100% | 0% | rolled back to blue: alarm lab-endpoint-5xx-rate in ALARM'
+    ])
+    expect(eventLog(end).filter(e => / rollback: /.test(e))).toEqual([
+      '150 rollback: endpoint RollingBack: traffic returning to blue',
+      '170 rollback: endpoint InService on lab-endpoint-cfg-old (the previous config): rolled back — rolled back'
+    ])
   })
 
   it('UpdateRollbackFailed is a failure that says the fleets are mixed', () => {
@@ -128,8 +157,13 @@ describe('reducer + verdict: rollbacks', () => {
     )
     const t = replay(seq)
     const v = settle(t, labContext())
-    expect(v?.outcome).toBe('failed')
-    expect(v?.summary).toMatch(/mix of the old and new fleets/)
+    expect(v).toMatchObject({
+      outcome: 'failed',
+      summary:
+        'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Inspect it in the SageMaker console; leaving this state takes a manual update, or deleting and re-creating the endpoint. Trigger: alarm lab-endpoint-5xx-rate went into ALARM.',
+      triggeredAlarms: ['lab-endpoint-5xx-rate'],
+      finalStatus: 'UpdateRollbackFailed'
+    })
     // The table does not end on "step 2" as if the shift were still going on.
     expect(t.steps.at(-1)).toEqual({
       at: min(2),
@@ -142,12 +176,22 @@ describe('reducer + verdict: rollbacks', () => {
   })
 
   it('Failed is a failure', () => {
-    const v = settle(
-      replay([observe(T0, endpoint('Failed', { failureReason: 'image not found' }))]),
-      labContext()
-    )
-    expect(v?.outcome).toBe('failed')
-    expect(v?.failureReason).toBe('image not found')
+    const t = replay([observe(T0, endpoint('Failed', { failureReason: 'image not found' }))])
+    expect(settle(t, labContext())).toEqual({
+      outcome: 'failed',
+      summary:
+        'The endpoint is Failed: image not found. DeleteEndpoint is the only operation SageMaker allows on it.',
+      failureReason: 'image not found',
+      triggeredAlarms: [],
+      finalConfigName: 'lab-endpoint-cfg-old',
+      finalStatus: 'Failed'
+    })
+    // The first answer is already Failed: T+0 stays where the watch started, and the table
+    // ends on a row that says so.
+    expect(stepTable(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+2 s | 100% | 0% | endpoint Failed (the split is the last one seen)'
+    ])
   })
 
   it('top-level config switching to the new one early is not success until InService', () => {
@@ -186,7 +230,15 @@ describe('reducer: before SageMaker picks the update up', () => {
       lastModified: T0 + 90_000
     })
     const t = replay([observe(T0, stale), observe(min(3), changed)])
-    expect(settle(t, labContext())?.outcome).toBe('rolled-back')
+    expect(t.sawProgress).toBe(false)
+    expect(settle(t, labContext())).toMatchObject({
+      outcome: 'rolled-back',
+      summary: 'SageMaker rolled back to lab-endpoint-cfg-old: SageMaker gave no reason.'
+    })
+    expect(stepTable(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+1 min 32 s | 100% | 0% | rolled back to blue'
+    ])
   })
 })
 
@@ -211,7 +263,11 @@ describe('reducer: lost polls and fallbacks', () => {
       return observe(min(k) + 1000, ep)
     }
     const t = replay([noCount(1), noCount(2)])
-    expect(t.steps.map(s => s.greenPercent)).toEqual([0, 25, 50])
+    expect(stepTable(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+1 min | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored',
+      'T+2 min | 50% | 50% | step 2 of 4: 50% shifted to green, alarms monitored'
+    ])
   })
 
   it('a first deploy goes from creation to in service with no shift', () => {
@@ -230,11 +286,14 @@ describe('reducer: lost polls and fallbacks', () => {
       ],
       ctx
     )
-    expect(rows(t)).toEqual([
-      [0, 0, 0],
-      [120, 0, 100]
+    expect(stepTable(t)).toEqual([
+      'T+0 | 0% | 0% | endpoint creation started',
+      'T+2 min | 0% | 100% | endpoint in service on the new config'
     ])
-    expect(settle(t, ctx)?.outcome).toBe('deployed')
+    expect(settle(t, ctx)).toMatchObject({
+      outcome: 'deployed',
+      summary: 'lab-endpoint-cfg-new is serving 100% of the traffic.'
+    })
   })
 
   it('logs alarm transitions with their reason', () => {
@@ -257,9 +316,11 @@ describe('reducer: lost polls and fallbacks', () => {
 describe('verdicts for stops', () => {
   it('timed-out says SageMaker may still be working and how to resume', () => {
     const t = replay(labSuccess().slice(0, 3))
-    const v = timedOut(t, 600)
-    expect(v.outcome).toBe('timed-out')
-    expect(v.summary).toMatch(/may still be working.*Updating.*re-run/)
+    expect(timedOut(t, 600)).toMatchObject({
+      outcome: 'timed-out',
+      summary:
+        'No verdict within 600 s. SageMaker may still be working (last state: Updating on lab-endpoint-cfg-old (pending lab-endpoint-cfg-new)); re-run the job to watch it again, or raise the timeout input.'
+    })
   })
 
   it('interrupted keeps the last state and is never deployed', () => {

@@ -6,13 +6,14 @@ import { describe, expect, it } from '@jest/globals'
 import {
   alarm,
   endpoint,
+  eventLog,
   labContext,
   LAB_SCHEDULE,
   min,
   observe,
+  stepTable,
   T0
 } from '../../__fixtures__/observations.js'
-import { stepTime } from '../../src/report/summary.js'
 import { settle } from '../../src/verdict.js'
 import { createTimeline, latestStatus, reduce, type WatchContext } from '../../src/watch/reducer.js'
 import type {
@@ -33,15 +34,8 @@ function replay(observations: Observation[], ctx: WatchContext = labContext()): 
   return observations.reduce((t, o) => reduce(t, o, ctx), createTimeline(ctx, T0 - 2000))
 }
 
-/** The traffic-step table as the summary shows it: time, blue, green, what happened. */
-const table = (t: Timeline): string[] =>
-  t.steps.map(
-    s => `${stepTime(s, t.startedAt)} | ${s.bluePercent}% | ${s.greenPercent}% | ${s.event}`
-  )
-
-/** The log: seconds from T+0, kind, message. */
-const log = (t: Timeline): string[] =>
-  t.events.map(e => `${(e.at - t.startedAt) / 1000} ${e.kind}: ${e.message}`)
+const table = stepTable
+const log = eventLog
 
 type Entry = [status: string, startTime: number | undefined, message?: string]
 
@@ -165,6 +159,15 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
     const again = reduce(t, observe(sec(320), polls.at(-1)!.endpoint, quiet()), labContext())
     expect(table(again)).toEqual(table(t))
     expect(again.events).toHaveLength(t.events.length)
+  })
+
+  it('an InService poll that still lists this run as pending is not the end: the next one is', () => {
+    const lingering: EndpointSnapshot = { ...polls.at(-1)!.endpoint!, pendingConfigName: NEW }
+    const late = replay([...polls.slice(0, -1), observe(sec(290), lingering), polls.at(-1)!])
+    expect(table(late)).toEqual(table(t))
+    expect(log(late).filter(e => / complete: /.test(e))).toEqual([
+      `270 complete: endpoint InService on ${NEW}`
+    ])
   })
 
   it('counts the polls and keeps the service clock: first and latest service time seen', () => {

@@ -242,7 +242,7 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
 
   const sawProgress =
     t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName
-  const settledBefore = prev?.status === 'InService' && prev.configName === ep.configName
+  const settledBefore = settledOn(t, ep, ctx)
 
   if (ep.status === 'InService' && onNew && !settledBefore) {
     const at = ep.lastModifiedTime ?? now
@@ -341,6 +341,18 @@ function greenFleetEvent(
     kind,
     message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
   }
+}
+
+/**
+ * Whether the previous answer had already settled on the config this one shows, so that its row
+ * (complete or rolled back) is in the table. An InService that still listed this run as pending,
+ * or that was the state before SageMaker picked the update up, had not.
+ */
+function settledOn(t: Timeline, ep: EndpointSnapshot, ctx: WatchContext): boolean {
+  const prev = t.last
+  if (prev?.status !== 'InService' || prev.configName !== ep.configName) return false
+  if (prev.configName === ctx.newConfigName) return prev.pendingConfigName === undefined
+  return prev.pendingConfigName !== ctx.newConfigName && changedSinceStart(t, prev, ctx)
 }
 
 /**
