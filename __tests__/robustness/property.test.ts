@@ -1,6 +1,8 @@
 // Properties of the pure core over random observation sequences: the verdict is `deployed` if and
 // only if the endpoint ends InService on the new config with no pending deployment; a lost poll
 // is never a verdict; the watch loop ends within its budget and never sleeps past the interval.
+// Each property runs for the fixed seeds and a random one (printed, and in the test's title);
+// PROPERTY_SEED=<seed> replays one.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import type {
@@ -13,6 +15,11 @@ import type {
 import { settle } from '../../src/verdict.js'
 import { FatalPollError, watch, type WatchOptions } from '../../src/watch/loop.js'
 import { createTimeline, IN_PROGRESS, reduce, type WatchContext } from '../../src/watch/reducer.js'
+import { announceSeeds, propertySeeds } from '../helpers/seeds.js'
+
+const SEEDS = propertySeeds([7, 2026])
+announceSeeds('robustness/property', SEEDS)
+const forEachSeed = (title: string) => SEEDS.map(seed => [`${title} (seed ${seed})`, seed] as const)
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0)
 const NEW = 'ep-cfg-new'
@@ -116,7 +123,9 @@ const onNewConfig = (ep: EndpointSnapshot | undefined): boolean =>
   ep?.status === 'InService' && ep.configName === NEW && ep.pendingConfigName === undefined
 
 describe('reduce + settle over random observations', () => {
-  it('deployed iff the last answer is InService on the new config with nothing pending', () => {
+  it.each(
+    forEachSeed('deployed iff the last answer is InService on the new config with nothing pending')
+  )('%s', (_, seed) => {
     fc.assert(
       fc.property(contextArb, fc.array(pollArb, { minLength: 1, maxLength: 30 }), (ctx, polls) => {
         let t = createTimeline(ctx, T0)
@@ -152,11 +161,13 @@ describe('reduce + settle over random observations', () => {
           }
         })
       }),
-      { numRuns: 400 }
+      { seed, numRuns: 200 }
     )
   })
 
-  it('settle never says deployed for any state other than InService on the new config', () => {
+  it.each(
+    forEachSeed('settle never says deployed for any state other than InService on the new config')
+  )('%s', (_, seed) => {
     fc.assert(
       fc.property(
         contextArb,
@@ -177,7 +188,7 @@ describe('reduce + settle over random observations', () => {
           else expect(verdict?.outcome).toBe('deployed')
         }
       ),
-      { numRuns: 400 }
+      { seed, numRuns: 200 }
     )
   })
 })
@@ -269,7 +280,11 @@ function fakeService(steps: Step[]) {
 }
 
 describe('watch() on a fake clock over random sequences and faults', () => {
-  it('ends within deadline + one poll interval, never sleeps longer than the interval, deployed iff it ended on the new config', async () => {
+  it.each(
+    forEachSeed(
+      'ends within deadline + one poll interval, never sleeps longer than the interval, deployed iff it ended on the new config'
+    )
+  )('%s', async (_, seed) => {
     await fc.assert(
       fc.asyncProperty(
         contextArb,
@@ -298,21 +313,24 @@ describe('watch() on a fake clock over random sequences and faults', () => {
           }
         }
       ),
-      { numRuns: 300 }
+      { seed, numRuns: 150 }
     )
   })
 
-  it('a run of lost polls alone never gives deployed or rolled-back', async () => {
-    await fc.assert(
-      fc.asyncProperty(contextArb, optionsArb, async (ctx, opts) => {
-        const service = fakeService([{ kind: 'lost', latencyMs: 0 }])
-        const { verdict } = await watch(createTimeline(ctx, T0), ctx, service.deps, opts)
-        expect(['failed', 'timed-out']).toContain(verdict.outcome)
-        expect(verdict.summary).toMatch(/may still be|SageMaker may still be working/)
-      }),
-      { numRuns: 100 }
-    )
-  })
+  it.each(forEachSeed('a run of lost polls alone never gives deployed or rolled-back'))(
+    '%s',
+    async (_, seed) => {
+      await fc.assert(
+        fc.asyncProperty(contextArb, optionsArb, async (ctx, opts) => {
+          const service = fakeService([{ kind: 'lost', latencyMs: 0 }])
+          const { verdict } = await watch(createTimeline(ctx, T0), ctx, service.deps, opts)
+          expect(['failed', 'timed-out']).toContain(verdict.outcome)
+          expect(verdict.summary).toMatch(/may still be|SageMaker may still be working/)
+        }),
+        { seed, numRuns: 50 }
+      )
+    }
+  )
 
   // After a `deployed` verdict the loop polls once more only to name the alarms. A credentials
   // error in that extra poll must not turn the success it has already seen into `failed`.

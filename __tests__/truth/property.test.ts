@@ -11,6 +11,7 @@ import type { Emulator, FaultRule } from '../../emulator/index.js'
 import { startEmulator } from '../../emulator/index.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { LAB_SCENARIO } from '../e2e/helpers.js'
+import { announceSeeds, propertySeeds } from '../helpers/seeds.js'
 import { endpointState, sagemaker } from './helpers.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -124,17 +125,14 @@ async function runDeploy(emulator: Emulator, endpoint: string, model: string, ex
   }
 }
 
-const FIXED_SEEDS = [11, 23, 42]
-const seed = process.env.PROPERTY_SEED
-  ? Number(process.env.PROPERTY_SEED)
-  : Math.floor(Math.random() * 2 ** 31)
+const SEEDS = propertySeeds()
+announceSeeds('truth/property', SEEDS)
 
 describe('truth after writes under random fault schedules (property)', () => {
   let counter = 0
 
-  for (const s of process.env.PROPERTY_SEED ? [seed] : [...FIXED_SEEDS, seed]) {
+  for (const s of SEEDS) {
     it(`holds for seed ${s} (replay: PROPERTY_SEED=${s})`, async () => {
-      console.info(`truth property seed ${s}`)
       await fc.assert(
         fc.asyncProperty(scheduleArb, async ({ faults, model }) => {
           const endpoint = `prop-${++counter}`
