@@ -124,3 +124,46 @@ describe('freshName', () => {
     expect(freshName(name, { a: 1 })).not.toBe(freshName(name, { a: 2 }))
   })
 })
+
+describe('the names a person sees, exactly', () => {
+  const SUFFIX = 'abcdef1-12345678901-2'
+
+  it.each([
+    ['lab-endpoint', `lab-endpoint-${SUFFIX}`],
+    ['lab_endpoint.v2', `lab-endpoint-v2-${SUFFIX}`],
+    ['--ep--', `ep-${SUFFIX}`],
+    ['___', `endpoint-${SUFFIX}`],
+    // 41 + 1 + 21 = 63 characters: kept whole.
+    ['a'.repeat(41), `${'a'.repeat(41)}-${SUFFIX}`],
+    // One more: cut to 34, followed by the hash of the whole name.
+    ['a'.repeat(42), `${'a'.repeat(34)}-${shortHash('a'.repeat(42))}-${SUFFIX}`],
+    // A cut that ends on a hyphen drops it.
+    [
+      `${'a'.repeat(33)}-bbbbbbbbbbbb`,
+      `${'a'.repeat(33)}-${shortHash(`${'a'.repeat(33)}-bbbbbbbbbbbb`)}-${SUFFIX}`
+    ]
+  ])('greenNames(%j) is %j', (endpoint, expected) => {
+    expect(greenNames(endpoint, RUN)).toEqual({ modelName: expected, endpointConfigName: expected })
+  })
+
+  it.each([
+    [{ sha: '', runId: '', runAttempt: '' }, 'ep-nosha-0-1'],
+    [{ sha: 'AB-CD_EF/01234' }, 'ep-abcdef0-12345678901-2'],
+    [{ runId: '12345678901234567890' }, 'ep-abcdef1-5678901234567890-2'],
+    [{ runAttempt: '123456' }, 'ep-abcdef1-12345678901-3456'],
+    [{ runId: 'run#42', runAttempt: 'attempt 7' }, 'ep-abcdef1-run42-mpt7']
+  ])('the run suffix from %j: %s', (run, expected) => {
+    expect(greenNames('ep', { ...RUN, ...run }).modelName).toBe(expected)
+  })
+
+  it.each([
+    ['model', 'model'],
+    ['lab_model', 'lab-model'],
+    ['---', 'resource'],
+    ['a'.repeat(70), 'a'.repeat(56)],
+    [`${'a'.repeat(55)}-b`, 'a'.repeat(55)]
+  ])('freshName(%j) keeps %j before the hash of the content', (name, kept) => {
+    const content = { Image: 'i', ModelDataUrl: 's3://m' }
+    expect(freshName(name, content)).toBe(`${kept}-${shortHash(JSON.stringify(content))}`)
+  })
+})
