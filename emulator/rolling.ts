@@ -284,6 +284,7 @@ function newBatchTerminated(
   const rolling = progress(deployment)
   rolling.newRunning -= rolling.terminating
   rolling.terminating = 0
+  deployment.greenStatus = []
   applyTraffic(endpoint, deployment, at)
   if (rolling.newRunning === 0 && rolling.oldRunning >= rolling.oldTotal) {
     return rolledBack(endpoint, deployment, at, ctx)
