@@ -129,7 +129,7 @@ function fleet(
   }
 }
 
-function createModelBody(
+export function createModelBody(
   request: DeployRequest,
   modelName: string,
   environment: Readonly<Record<string, string>>,

@@ -4,7 +4,9 @@
 import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
+import { renderComponentPlan } from './component-view.js'
 import { liveEndpointSection } from './live-endpoint.js'
+import { isRollingPlan, peakSection } from './rolling-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -20,13 +22,16 @@ export function doubleFleetInstanceHours(plan: Plan): number {
 }
 
 export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): string {
+  if (plan.component) return renderComponentPlan(plan, run)
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const action =
     plan.liveUnknown !== undefined
       ? escapeMarkdown(plan.liveUnknown, { maxLength: 2000 })
       : plan.firstDeploy
         ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+        : isRollingPlan(plan)
+          ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
+          : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
   const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned'
   const sections = [
     `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
@@ -34,7 +39,8 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
     liveEndpointSection(plan),
     scheduleSection(plan),
     alarmSection(plan),
-    costSection(plan),
+    peakSection(plan),
+    isRollingPlan(plan) ? '' : costSection(plan),
     requestsSection(plan),
     footer(run)
   ]

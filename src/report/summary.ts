@@ -18,6 +18,7 @@ import {
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
 import { renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
+import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
@@ -62,7 +63,7 @@ export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
-    trafficSection(plan, timeline),
+    timeline.batches ? rollingSection(plan, timeline, verdict) : trafficSection(plan, timeline),
     renderMetrics(input.metrics),
     alarmSection(input),
     autoScalingSection(input.autoScaling),

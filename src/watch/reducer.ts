@@ -104,7 +104,7 @@ function observedGreenPercent(
   return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent
 }
 
-function trackAlarms(
+export function trackAlarms(
   tracks: readonly AlarmTrack[],
   alarms: readonly AlarmSnapshot[],
   at: number,
