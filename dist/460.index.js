@@ -732,7 +732,7 @@ function scheduleSection(plan, labels) {
     ];
     const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
     const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
-        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`;
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
 }
 function plan_view_alarmSection(plan) {

@@ -1756,7 +1756,7 @@ function retainedConfig(request, current) {
 // the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
 /** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-const DEFAULT_PROVISIONING_SECONDS = 60;
+const DEFAULT_PROVISIONING_SECONDS = 480;
 /** Estimate for terminating the blue fleet after the final bake. */
 const DECOMMISSION_SECONDS = 60;
 /** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
