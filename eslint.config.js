@@ -10,6 +10,7 @@ export default tseslint.config(
       '.ci/**',
       'bench-results/**',
       'demo-output/**',
+      'render-output/**',
       // Start-up equivalents of other actions, in their own style (CommonJS), and their builds.
       'bench/peers/**'
     ]

@@ -50,7 +50,7 @@ describe('watch loop', () => {
     const { verdict, timeline } = await watch(start(), labContext(), deps, options())
     expect(verdict.outcome).toBe('deployed')
     expect(calls.describeEndpoint).toBe(labSuccess().length)
-    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
   })
 
   it('reads alarms only when the endpoint changes or the refresh is due, and names them at the end', async () => {
@@ -145,7 +145,7 @@ describe('watch loop: alarm reads never cost the verdict', () => {
     const { verdict, timeline } = await watch(start(), labContext(), deps, options())
     expect(verdict.outcome).toBe('deployed')
     expect(timeline.failedPolls).toBe(0)
-    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(timeline.steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
     // Backing off: far fewer alarm reads than polls.
     expect(calls.describeAlarms).toBeLessThan(calls.describeEndpoint)
     expect(notices[0]).toBe(

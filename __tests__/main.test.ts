@@ -286,8 +286,20 @@ describe('main: blue/green update', () => {
     })
     expect(core.outputs['endpoint-config-name']).toBe(NEW)
     expect(core.outputs['previous-endpoint-config-name']).toBe(OLD)
-    const steps = JSON.parse(core.outputs['traffic-steps'] ?? '[]') as { greenPercent: number }[]
-    expect(steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 100])
+    const steps = JSON.parse(core.outputs['traffic-steps'] ?? '[]') as {
+      greenPercent: number
+      betweenPolls?: unknown
+    }[]
+    // No poll saw the 75 % step: it is shown, marked as between polls; then completion.
+    expect(steps.map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
+    expect(steps.map(s => s.betweenPolls !== undefined)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false
+    ])
     expect(core.summaryText).toContain('| T+1 min | 75% | 25% |')
     expect(core.setFailed).not.toHaveBeenCalled()
   })

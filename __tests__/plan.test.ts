@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import {
   alarmNamesFromDeploymentConfig,
   buildPlan,
+  DEFAULT_PROVISIONING_SECONDS,
   expectedSchedule,
   policyFromDeploymentConfig,
   stepInstances
@@ -135,35 +136,35 @@ describe('expectedSchedule', () => {
         bluePercent: 100,
         greenPercent: 0,
         greenInstances: 0,
-        label: 'deployment starts, green fleet provisioned'
+        label: 'start: green fleet provisioning'
       },
       {
         offsetSeconds: 60,
         bluePercent: 75,
         greenPercent: 25,
         greenInstances: 1,
-        label: 'first step shifted, alarms monitored'
+        label: 'step 1: 60 s bake'
       },
       {
         offsetSeconds: 120,
         bluePercent: 50,
         greenPercent: 50,
         greenInstances: 2,
-        label: 'equal split'
+        label: 'step 2: 60 s bake'
       },
       {
         offsetSeconds: 180,
         bluePercent: 25,
         greenPercent: 75,
         greenInstances: 3,
-        label: 'majority on green'
+        label: 'step 3: 60 s bake'
       },
       {
         offsetSeconds: 240,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
-        label: 'complete, blue fleet decommissioned'
+        label: 'step 4: 60 s bake'
       }
     ])
   })
@@ -182,7 +183,7 @@ describe('expectedSchedule', () => {
       [150, 20, 80, 4],
       [210, 0, 100, 5]
     ])
-    expect(rows.at(-1)?.label).toBe('complete, blue fleet decommissioned after a 300 s final bake')
+    expect(rows.at(-1)?.label).toBe('step 3: 60 s bake, then 300 s final bake')
   })
 
   it('canary: canary at P, everything at P + W', () => {
@@ -200,9 +201,9 @@ describe('expectedSchedule', () => {
         r.label
       ])
     ).toEqual([
-      [0, 100, 0, 'deployment starts, green fleet provisioned'],
-      [60, 90, 10, 'canary shifted, alarms monitored'],
-      [360, 0, 100, 'complete, blue fleet decommissioned']
+      [0, 100, 0, 'start: green fleet provisioning'],
+      [60, 90, 10, 'canary: 300 s bake'],
+      [360, 0, 100, 'the rest: 300 s bake']
     ])
   })
 
@@ -309,14 +310,18 @@ describe('buildPlan: update of a live endpoint', () => {
   })
 
   it('expects the reference schedule and derives the budget', () => {
+    // The first shift once the green fleet is provisioned (an 8-minute estimate), then 60 s apart.
+    const p = DEFAULT_PROVISIONING_SECONDS
+    expect(p).toBe(480)
     expect(plan.schedule.map(r => [r.offsetSeconds, r.bluePercent, r.greenPercent])).toEqual([
       [0, 100, 0],
-      [60, 75, 25],
-      [120, 50, 50],
-      [180, 25, 75],
-      [240, 0, 100]
+      [p, 75, 25],
+      [p + 60, 50, 50],
+      [p + 120, 25, 75],
+      [p + 180, 0, 100]
     ])
-    expect(plan.expectedDurationSeconds).toBe(300)
+    // The last shift, its 60 s bake, no final bake, about 60 s to terminate blue.
+    expect(plan.expectedDurationSeconds).toBe(p + 180 + 60 + 0 + 60)
     expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
@@ -509,10 +514,12 @@ describe('buildPlan: first deploy', () => {
     })
   })
 
-  it('expects one row with no traffic shift and at least 30 minutes', () => {
+  it('expects one row with no traffic shift, minutes to create, and at least 30 minutes', () => {
+    // Creating an endpoint takes minutes, not the one minute green provisioning is given.
+    expect(plan.expectedDurationSeconds).toBe(600)
     expect(plan.schedule).toEqual([
       {
-        offsetSeconds: 60,
+        offsetSeconds: 600,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
@@ -769,6 +776,7 @@ describe('checkStepSize and provisioningAllowance', () => {
 })
 
 describe('buildPlan: rolling', () => {
+  const P = DEFAULT_PROVISIONING_SECONDS
   const ROLLING: RolloutPolicy = {
     routing: 'rolling',
     stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
@@ -811,10 +819,23 @@ describe('buildPlan: rolling', () => {
       ])
     ).toEqual([
       [0, 0, 4, 0, 'deployment starts, first batch of 1 new instance(s) provisioned'],
-      [60, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
-      [180, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
-      [300, 3, 1, 75, 'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'],
-      [420, 4, 0, 100, 'batch 4 of 4: all traffic on the new fleet, last old instances terminated']
+      // Each batch is provisioned on its own (the estimate), then baked 60 s.
+      [P, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
+      [2 * P + 60, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
+      [
+        3 * P + 120,
+        3,
+        1,
+        75,
+        'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'
+      ],
+      [
+        4 * P + 180,
+        4,
+        0,
+        100,
+        'batch 4 of 4: all traffic on the new fleet, last old instances terminated'
+      ]
     ])
   })
 

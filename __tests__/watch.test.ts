@@ -32,15 +32,29 @@ describe('reducer: the lab run of model E (linear 25 %, 60 s)', () => {
       [60, 75, 25],
       [120, 50, 50],
       [180, 25, 75],
-      [240, 0, 100]
+      [240, 0, 100],
+      [270, 0, 100]
     ])
   })
 
-  it('marks the 100 % row as complete once InService on the new config', () => {
-    expect(t.steps.at(-1)?.event).toMatch(
-      /all traffic on green.*complete, blue fleet decommissioned/
-    )
+  it('stamps "complete" at the completion time of the service, after the last bake', () => {
+    expect(t.steps.at(-2)?.event).toBe('all traffic on green (step 4 of 4), alarms monitored')
+    expect(t.steps.at(-1)).toEqual({
+      at: min(4) + 30_000,
+      bluePercent: 0,
+      greenPercent: 100,
+      event: 'complete, blue fleet decommissioned'
+    })
     expect(t.steps[1]?.event).toBe('step 1 of 4: 25% shifted to green, alarms monitored')
+    expect(t.steps.some(s => s.between !== undefined)).toBe(false)
+  })
+
+  it('logs each green fleet status with the traffic split', () => {
+    const messages = t.events
+      .filter(e => e.kind === 'step' || e.kind === 'bake')
+      .map(e => e.message)
+    expect(messages[0]).toBe('green fleet ActivatingTraffic (green 25% / blue 75%)')
+    expect(messages.at(-1)).toBe('green fleet Baking (green 100% / blue 0%)')
   })
 
   it('is deployed', () => {
@@ -112,9 +126,18 @@ describe('reducer + verdict: rollbacks', () => {
     seq.push(
       observe(min(3), endpoint('UpdateRollbackFailed', { failureReason: 'rollback failed' }))
     )
-    const v = settle(replay(seq), labContext())
+    const t = replay(seq)
+    const v = settle(t, labContext())
     expect(v?.outcome).toBe('failed')
     expect(v?.summary).toMatch(/mix of the old and new fleets/)
+    // The table does not end on "step 2" as if the shift were still going on.
+    expect(t.steps.at(-1)).toEqual({
+      at: min(2),
+      bluePercent: 50,
+      greenPercent: 50,
+      event:
+        'rollback failed (UpdateRollbackFailed): alarm lab-endpoint-5xx-rate in ALARM: old and new fleets both serve (the split is the last one seen)'
+    })
     expect(v?.failureReason).toBe('rollback failed')
   })
 
@@ -305,5 +328,137 @@ describe('schedule-aware polling', () => {
     const d = nextPollDelay(t, labContext(), pacing, T0)
     expect(d).toBeGreaterThanOrEqual(10_000 * 0.75)
     expect(d).toBeLessThanOrEqual(10_000)
+  })
+})
+
+describe('reducer: polls sparser than the steps', () => {
+  const failure =
+    'Deployment rolled back: CloudWatch alarm(s) lab-endpoint-5xx-rate in ALARM state.'
+
+  it('rebuilds the steps no poll saw from the start time of the step seen, marked as such', () => {
+    const t = replay([
+      labSuccess()[0]!,
+      observe(
+        min(3) + 10_000,
+        endpoint('Updating', { green: { status: 'Baking', current: 3, since: min(3) } })
+      ),
+      labSuccess().at(-1)!
+    ])
+    expect(rows(t)).toEqual([
+      [0, 100, 0],
+      [60, 75, 25],
+      [120, 50, 50],
+      [180, 25, 75],
+      [240, 0, 100],
+      [270, 0, 100]
+    ])
+    const marked = t.steps.map(s => s.between !== undefined)
+    expect(marked).toEqual([false, true, true, false, true, false])
+    expect(t.steps[1]).toMatchObject({
+      event: 'step 1 of 4: 25% shifted to green, alarms monitored (between two polls, not seen)',
+      between: { after: T0, before: min(3) }
+    })
+    expect(t.steps[4]?.between).toEqual({ after: min(3), before: min(4) + 30_000 })
+    expect(t.events.filter(e => /between two polls/.test(e.message)).map(e => e.message)).toEqual([
+      'green 25% / blue 75%: step 1 happened between two polls, not seen',
+      'green 50% / blue 50%: step 2 happened between two polls, not seen',
+      'green 100% / blue 0%: step 4 happened between two polls, not seen'
+    ])
+  })
+
+  it('a rollback by an alarm that no poll saw still shows the shift it rolled back, never 0 % throughout', () => {
+    const t = replay([
+      observe(
+        T0 + 1000,
+        endpoint('Updating', { green: { status: 'Creating', current: 0, since: T0 } }),
+        [alarm('lab-endpoint-5xx-rate', 'OK', T0 - 5000, 'first')]
+      ),
+      observe(
+        min(4),
+        endpoint('InService', { failureReason: failure, lastModified: min(1) + 21_000 }),
+        [alarm('lab-endpoint-5xx-rate', 'OK', min(3), 'was not greater than the threshold')]
+      )
+    ])
+    expect(rows(t)).toEqual([
+      [0, 100, 0],
+      [60, 75, 25],
+      [81, 100, 0]
+    ])
+    expect(t.steps[1]?.between).toEqual({ after: T0, before: min(1) + 21_000 })
+    const v = settle(t, labContext())
+    expect(v?.outcome).toBe('rolled-back')
+    expect(v?.triggeredAlarms).toEqual(['lab-endpoint-5xx-rate'])
+    // The alarm went into ALARM and back between polls: no ALARM reason was seen.
+    expect(t.alarms[0]).toMatchObject({ statesSeen: ['OK'], fired: false, firedReason: undefined })
+  })
+
+  it('a rollback for another reason (health check) adds no shift', () => {
+    const t = replay([
+      labSuccess()[0]!,
+      observe(
+        min(4),
+        endpoint('InService', {
+          failureReason: 'did not pass the ping health check',
+          lastModified: min(1)
+        })
+      )
+    ])
+    expect(rows(t)).toEqual([
+      [0, 100, 0],
+      [60, 100, 0]
+    ])
+  })
+})
+
+describe('reducer: alarm tracks', () => {
+  it('keeps the reason of the transition that fired, not the latest one', () => {
+    const t = replay([
+      observe(T0 + 1000, endpoint('Updating'), [alarm('a', 'OK', T0 - 5000, 'quiet')]),
+      observe(min(1), endpoint('Updating'), [alarm('a', 'ALARM', min(1) - 2000, 'was greater')]),
+      observe(min(2), endpoint('Updating'), [alarm('a', 'OK', min(2) - 2000, 'was not greater')])
+    ])
+    expect(t.alarms[0]).toMatchObject({
+      statesSeen: ['OK', 'ALARM', 'OK'],
+      finalState: 'OK',
+      fired: true,
+      firedAt: min(1) - 2000,
+      firedReason: 'was greater',
+      lastReason: 'was not greater'
+    })
+  })
+
+  it('logs only transitions into and out of ALARM, so the log is the same from run to run', () => {
+    const t = replay([
+      observe(T0 + 1000, endpoint('Updating'), [
+        alarm('a', 'INSUFFICIENT_DATA', T0 - 3000, 'Unchecked: Initial alarm creation')
+      ]),
+      observe(min(1), endpoint('Updating'), [alarm('a', 'OK', T0 + 7000, 'no datapoints')]),
+      observe(min(2), endpoint('Updating'), [alarm('a', 'ALARM', min(2) - 1000, 'crossed')]),
+      observe(min(3), endpoint('Updating'), [alarm('a', 'OK', min(3) - 1000, 'back')])
+    ])
+    expect(t.events.filter(e => e.kind === 'alarm').map(e => e.message)).toEqual([
+      'alarm a: OK → ALARM (crossed)',
+      'alarm a: ALARM → OK (back)'
+    ])
+    expect(t.alarms[0]?.statesSeen).toEqual(['INSUFFICIENT_DATA', 'OK', 'ALARM', 'OK'])
+  })
+})
+
+describe('reducer: an alarm that changed where no poll saw it', () => {
+  it('is marked updated between two polls when a later poll shows the same state, updated since', () => {
+    const t = replay([
+      observe(T0 + 1000, endpoint('Updating'), [alarm('a', 'OK', T0 - 5000, 'quiet')]),
+      observe(min(5), endpoint('Updating'), [alarm('a', 'OK', min(4), 'quiet again')])
+    ])
+    expect(t.alarms[0]).toMatchObject({
+      statesSeen: ['OK'],
+      fired: false,
+      updatedBetweenPolls: true
+    })
+    const same = replay([
+      observe(T0 + 1000, endpoint('Updating'), [alarm('a', 'OK', T0 - 5000)]),
+      observe(min(5), endpoint('Updating'), [alarm('a', 'OK', T0 - 5000)])
+    ])
+    expect(same.alarms[0]?.updatedBetweenPolls).toBe(false)
   })
 })

@@ -559,8 +559,8 @@ var secrets = __webpack_require__(7194);
 var verdict = __webpack_require__(3138);
 // EXTERNAL MODULE: ./src/watch-rollout.ts + 6 modules
 var watch_rollout = __webpack_require__(9631);
-// EXTERNAL MODULE: ./src/watch/reducer.ts
-var reducer = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
+var reducer = __webpack_require__(846);
 ;// CONCATENATED MODULE: ./src/deploy.ts
 // The deploy sequence behind run(): pre-flight (reads), plan (pure), launch (writes), watch.
 // Every failure becomes a verdict here, so report() always has something true to say; after a
@@ -1311,7 +1311,7 @@ async function cleanup(api, endpointName, created, log) {
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6455);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5818);
 /* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5200);
-/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(247);
+/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(846);
 
 
 
@@ -1734,7 +1734,7 @@ function formatPercent(percent) {
 /* harmony export */   tx: () => (/* binding */ failedBefore),
 /* harmony export */   vR: () => (/* binding */ alreadyDeployed)
 /* harmony export */ });
-/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(247);
+/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(846);
 
 /**
  * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
@@ -1957,10 +1957,13 @@ function recordFiredAlarms(t, transitions) {
         if (track?.fired)
             continue;
         tracks.set(tr.name, {
+            ...track,
             name: tr.name,
             statesSeen: track?.statesSeen ?? [],
             finalState: track?.finalState,
             lastReason: track?.lastReason ?? tr.reason,
+            // The reason of the transition that fired, not the track's latest (OK again, say).
+            firedReason: tr.reason,
             fired: true,
             firedAt: tr.at
         });
@@ -1975,8 +1978,8 @@ function recordFiredAlarms(t, transitions) {
 
 // EXTERNAL MODULE: ./src/verdict.ts
 var src_verdict = __webpack_require__(3138);
-// EXTERNAL MODULE: ./src/watch/reducer.ts
-var reducer = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
+var reducer = __webpack_require__(846);
 ;// CONCATENATED MODULE: ./src/watch/schedule.ts
 
 /** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
@@ -2400,7 +2403,7 @@ function batchRow(t, ep, w, at, alarms) {
         return undefined;
     // After an alarm, a rollback moves copies in the same steps: the batch count says nothing.
     if (alarms.length > 0) {
-        return row(Math.min(last.newCount, running), `${running} copies running for ${desired}${because}: SageMaker rolls back when an alarm is in ALARM during a bake, replacing new copies with old ones step by step`);
+        return row(Math.min(last.newCount, running), `${running} copies running, ${desired} desired${because}: SageMaker rolls back if an alarm is in ALARM during a bake, replacing new copies with old ones step by step`);
     }
     if (up) {
         const k = Math.min(batches, rises + 1);
@@ -2676,21 +2679,119 @@ function componentCore(w) {
 
 /***/ }),
 
-/***/ 247:
+/***/ 846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MM: () => (/* binding */ createTimeline),
-/* harmony export */   TS: () => (/* binding */ reduce),
-/* harmony export */   Ux: () => (/* binding */ latestStatus),
-/* harmony export */   fj: () => (/* binding */ changedSinceStart),
-/* harmony export */   g6: () => (/* binding */ trackAlarms),
-/* harmony export */   mS: () => (/* binding */ IN_PROGRESS)
-/* harmony export */ });
-/* harmony import */ var _service_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2915);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mS: () => (/* binding */ IN_PROGRESS),
+  fj: () => (/* binding */ changedSinceStart),
+  MM: () => (/* binding */ createTimeline),
+  Ux: () => (/* binding */ latestStatus),
+  TS: () => (/* binding */ reduce),
+  g6: () => (/* binding */ trackAlarms)
+});
+
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2915);
+;// CONCATENATED MODULE: ./src/watch/traffic-steps.ts
+/** The schedule's traffic shifts (rows with green traffic), in order. */
+function shiftsOf(schedule) {
+    return schedule.filter(step => step.greenPercent > 0);
+}
+/** Shift rows recorded so far (every row with green traffic before the rollout ended). */
+function recordedShifts(steps) {
+    return steps.filter(step => step.greenPercent > 0).length;
+}
+function shiftLabel(k, total, greenPercent) {
+    const of = `${k} of ${Math.max(total, k)}`;
+    return greenPercent === 100
+        ? `all traffic on green (step ${of}), alarms monitored`
+        : `step ${of}: ${greenPercent}% shifted to green, alarms monitored`;
+}
+const BETWEEN_POLLS = 'between two polls, not seen';
+/**
+ * Green's share of the fleet from the pending fleet's instances with traffic; 0 while it is
+ * provisioning; undefined with no pending fleet.
+ */
+function observedGreenPercent(ep, status, ctx, shiftsSoFar) {
+    const green = ep.green;
+    if (!green)
+        return undefined;
+    if (status !== 'ActivatingTraffic' && status !== 'Baking')
+        return 0;
+    const total = green.desiredInstanceCount ?? ctx.instanceCount;
+    if (green.currentInstanceCount !== undefined && total > 0) {
+        return Math.round((100 * Math.min(green.currentInstanceCount, total)) / total);
+    }
+    // The service did not say: the policy's next shift.
+    const shifts = shiftsOf(ctx.schedule);
+    return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent;
+}
+/** Shifts `from`..`to` (1-based), none seen by a poll, with estimated times inside the bounds. */
+function missedShifts(steps, from, to, ctx, bounds, events) {
+    const shifts = shiftsOf(ctx.schedule);
+    const wait = ctx.waitIntervalSeconds;
+    for (let k = from; k <= to; k++) {
+        const shift = shifts[k - 1];
+        if (shift === undefined)
+            return;
+        const after = Math.max(bounds.after, steps.at(-1)?.at ?? bounds.after);
+        const before = Math.max(after, bounds.before);
+        const estimate = bounds.anchor !== undefined && wait !== undefined
+            ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
+            : ctx.startedAt + shift.offsetSeconds * 1000;
+        const at = Math.min(Math.max(estimate, after), before);
+        const label = shiftLabel(k, shifts.length, shift.greenPercent);
+        steps.push({
+            at,
+            bluePercent: shift.bluePercent,
+            greenPercent: shift.greenPercent,
+            event: `${label} (${BETWEEN_POLLS})`,
+            between: { after, before }
+        });
+        events.push({
+            at,
+            kind: 'step',
+            message: `green ${shift.greenPercent}% / blue ${shift.bluePercent}%: step ${k} happened ${BETWEEN_POLLS}`
+        });
+    }
+}
+/** A poll saw green at `greenPercent` since `at`: that row, after any shift the polls missed. */
+function addObservedShift(steps, greenPercent, at, after, ctx, events) {
+    const shifts = shiftsOf(ctx.schedule);
+    const recorded = recordedShifts(steps);
+    const index = shifts.findIndex(s => s.greenPercent === greenPercent);
+    const k = index + 1 > recorded ? index + 1 : recorded + 1;
+    missedShifts(steps, recorded + 1, k - 1, ctx, { after, before: at, anchor: { k, at } }, events);
+    steps.push({
+        at,
+        bluePercent: 100 - greenPercent,
+        greenPercent,
+        event: shiftLabel(k, shifts.length, greenPercent)
+    });
+}
+/** The rollout completed: every shift happened, including those no poll saw. */
+function addMissedShiftsBeforeCompletion(steps, completedAt, after, ctx, events) {
+    const total = shiftsOf(ctx.schedule).length;
+    missedShifts(steps, recordedShifts(steps) + 1, total, ctx, { after, before: completedAt }, events);
+}
+/**
+ * SageMaker rolls back on an alarm only during a bake, so at least the first shift happened
+ * even when no poll saw green traffic.
+ */
+function addMissedFirstShiftBeforeRollback(steps, rolledBackAt, after, ctx, events) {
+    if (recordedShifts(steps) > 0)
+        return;
+    missedShifts(steps, 1, 1, ctx, { after, before: rolledBackAt }, events);
+}
+
+;// CONCATENATED MODULE: ./src/watch/reducer.ts
 // The pure heart of the watch: (timeline, observation) → timeline.
 // Times come from the service wherever it gives them, so the table is right under clock skew
 // and under an accelerated (emulated) clock.
+
 
 const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
 /** What a status the deployment did not ask for means, for the log. */
@@ -2745,29 +2846,15 @@ function serviceTime(t, obs) {
         times.push(a.updatedAt ?? 0);
     return Math.max(...times);
 }
-/** Percentage of the fleet on green, from the pending fleet's instances with traffic. */
-function observedGreenPercent(ep, ctx, shiftsSoFar) {
-    const green = ep.green;
-    if (!green)
-        return undefined;
-    const status = latestStatus(green.statuses)?.status;
-    if (status !== 'ActivatingTraffic' && status !== 'Baking')
-        return 0;
-    const total = green.desiredInstanceCount ?? ctx.instanceCount;
-    if (green.currentInstanceCount !== undefined && total > 0) {
-        return Math.round((100 * Math.min(green.currentInstanceCount, total)) / total);
-    }
-    // The service did not say: fall back to the policy's schedule.
-    const shifts = ctx.schedule.filter(s => s.greenPercent > 0);
-    return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent;
-}
 function trackAlarms(tracks, alarms, at, events) {
     const byName = new Map(tracks.map(t => [t.name, t]));
     for (const a of alarms) {
         const prev = byName.get(a.name);
         const when = a.updatedAt ?? at;
         const changed = !prev || prev.finalState !== a.state;
-        if (changed && (prev || a.state !== 'OK')) {
+        // Only ALARM matters to the rollout: OK and INSUFFICIENT_DATA come and go with the
+        // alarm's evaluation times, and would make the log differ from run to run.
+        if (changed && (a.state === 'ALARM' || prev?.finalState === 'ALARM')) {
             const from = prev?.finalState ? `${prev.finalState} → ` : '';
             events.push({
                 at: when,
@@ -2776,19 +2863,25 @@ function trackAlarms(tracks, alarms, at, events) {
             });
         }
         const fired = a.state === 'ALARM';
+        // Same state, later update: the alarm's state moved and came back between two polls.
+        const updatedUnseen = !changed &&
+            a.updatedAt !== undefined &&
+            prev?.updatedAt !== undefined &&
+            a.updatedAt > prev.updatedAt;
         byName.set(a.name, {
             name: a.name,
             statesSeen: changed ? [...(prev?.statesSeen ?? []), a.state] : (prev?.statesSeen ?? []),
             finalState: a.state,
             lastReason: a.reason ?? prev?.lastReason,
+            // The reason of the transition that fired, not a later one (OK again, say).
+            firedReason: prev?.firedReason ?? (fired ? a.reason : undefined),
             fired: (prev?.fired ?? false) || fired,
-            firedAt: prev?.firedAt ?? (fired ? when : undefined)
+            firedAt: prev?.firedAt ?? (fired ? when : undefined),
+            updatedAt: a.updatedAt ?? prev?.updatedAt,
+            updatedBetweenPolls: (prev?.updatedBetweenPolls ?? false) || updatedUnseen
         });
     }
     return [...byName.values()];
-}
-function firedNames(tracks) {
-    return tracks.filter(t => t.fired).map(t => t.name);
 }
 function reduce(t, obs, ctx) {
     const ep = obs.endpoint;
@@ -2843,47 +2936,38 @@ function reduce(t, obs, ctx) {
             message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : (STATUS_NOTES[ep.status] ?? '')}`
         });
     }
-    // Green fleet status changes (provisioning, activating traffic, baking).
+    const stepCtx = {
+        schedule: ctx.schedule,
+        instanceCount: ctx.instanceCount,
+        waitIntervalSeconds: ctx.waitIntervalSeconds,
+        startedAt
+    };
+    // What the previous poll had seen: steps no poll saw came after it.
+    const after = t.serviceClock?.lastService || startedAt;
     const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined;
-    const prevGreenLatest = prev?.green ? latestStatus(prev.green.statuses) : undefined;
-    if (greenLatest &&
-        (greenLatest.status !== prevGreenLatest?.status ||
-            greenLatest.startTime !== prevGreenLatest?.startTime)) {
-        const kind = greenLatest.status === 'Creating'
-            ? 'provisioning'
-            : greenLatest.status === 'Baking'
-                ? 'bake'
-                : 'step';
-        events.push({
-            at: greenLatest.startTime ?? now,
-            kind,
-            message: `green fleet ${greenLatest.status}${greenLatest.message ? `: ${greenLatest.message}` : ''}`
-        });
-    }
+    const green = observedGreenPercent(ep, greenLatest?.status, stepCtx, recordedShifts(steps));
+    const greenEvent = greenFleetEvent(greenLatest, prev, green, now);
+    if (greenEvent)
+        events.push(greenEvent);
     const alarms = trackAlarms(t.alarms, obs.alarms, now, events);
     const onNew = ep.configName === ctx.newConfigName && ep.pendingConfigName === undefined;
-    const lastStep = steps.at(-1);
-    // Traffic steps.
-    const shiftsSoFar = steps.filter(s => s.greenPercent > 0 && s.bluePercent > 0).length;
-    const green = observedGreenPercent(ep, ctx, shiftsSoFar);
-    if (green !== undefined && green > 0 && green !== lastStep.greenPercent) {
-        const total = ctx.schedule.filter(s => s.greenPercent > 0).length;
-        const k = steps.filter(s => s.greenPercent > 0).length + 1;
-        steps.push({
-            at: greenLatest?.startTime ?? now,
-            bluePercent: 100 - green,
-            greenPercent: green,
-            event: green === 100
-                ? `all traffic on green (step ${k} of ${Math.max(total, k)}), final bake`
-                : `step ${k} of ${Math.max(total, k)}: ${green}% shifted to green, alarms monitored`
-        });
+    if (green !== undefined && green > 0 && green !== steps.at(-1).greenPercent) {
+        addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events);
     }
-    const fired = firedNames(alarms);
+    // Alarms seen in ALARM, or named by SageMaker's reason (one can fire and clear between polls).
+    const fired = alarms
+        .filter(a => a.fired || (ep.failureReason ?? '').includes(a.name))
+        .map(a => a.name);
     const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : '';
+    // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
+    const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '');
     let sawRollingBack = t.sawRollingBack;
     const teardown = greenTornDown(ep, ctx);
     if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
         sawRollingBack = true;
+        if (rolledBackByAlarm) {
+            addMissedFirstShiftBeforeRollback(steps, teardown ?? now, after, stepCtx, events);
+        }
         steps.push({
             at: teardown ?? now,
             bluePercent: 100,
@@ -2892,35 +2976,31 @@ function reduce(t, obs, ctx) {
         });
     }
     const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
-    if (ep.status === 'InService' &&
-        onNew &&
-        !(prev?.status === 'InService' && prev.configName === ep.configName)) {
+    const settledBefore = prev?.status === 'InService' && prev.configName === ep.configName;
+    if (ep.status === 'InService' && onNew && !settledBefore) {
         const at = ep.lastModifiedTime ?? now;
-        const tail = steps.at(-1);
-        if (tail.greenPercent === 100 && steps.length > 1) {
-            steps[steps.length - 1] = {
-                ...tail,
-                event: `${tail.event}; complete, blue fleet decommissioned`
-            };
-        }
-        else {
-            steps.push({
-                at,
-                bluePercent: 0,
-                greenPercent: 100,
-                event: ctx.firstDeploy
-                    ? 'endpoint in service on the new config'
-                    : 'complete, blue fleet decommissioned'
-            });
-        }
+        if (!ctx.firstDeploy)
+            addMissedShiftsBeforeCompletion(steps, at, after, stepCtx, events);
+        // Its own row at the service's completion time: the final bake and the blue fleet's
+        // termination come after the last shift.
+        steps.push({
+            at,
+            bluePercent: 0,
+            greenPercent: 100,
+            event: ctx.firstDeploy
+                ? 'endpoint in service on the new config'
+                : 'complete, blue fleet decommissioned'
+        });
         events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` });
     }
-    else if (!(prev?.status === 'InService' && prev.configName === ep.configName) &&
+    else if (!settledBefore &&
         ep.status === 'InService' &&
         ep.configName !== ctx.newConfigName &&
         ep.pendingConfigName !== ctx.newConfigName &&
         changedSinceStart(t, ep, ctx, sawProgress)) {
         const at = ep.lastModifiedTime ?? now;
+        if (rolledBackByAlarm)
+            addMissedFirstShiftBeforeRollback(steps, at, after, stepCtx, events);
         const tail = steps.at(-1);
         if (!(tail.bluePercent === 100 && tail.greenPercent === 0 && steps.length > 1)) {
             steps.push({ at, bluePercent: 100, greenPercent: 0, event: `rolled back to blue${because}` });
@@ -2936,10 +3016,21 @@ function reduce(t, obs, ctx) {
     }
     else if (ep.status === 'Failed' || ep.status === 'UpdateRollbackFailed') {
         if (prev?.status !== ep.status) {
+            const at = ep.lastModifiedTime ?? now;
             events.push({
-                at: ep.lastModifiedTime ?? now,
+                at,
                 kind: 'failed',
                 message: `endpoint ${ep.status}${ep.failureReason ? `: ${ep.failureReason}` : ''}`
+            });
+            // The table must not end on a step as if the shift were still going on.
+            const tail = steps.at(-1);
+            steps.push({
+                at: Math.max(at, tail.at),
+                bluePercent: tail.bluePercent,
+                greenPercent: tail.greenPercent,
+                event: ep.status === 'UpdateRollbackFailed'
+                    ? `rollback failed (UpdateRollbackFailed)${because}: old and new fleets both serve (the split is the last one seen)`
+                    : 'endpoint Failed (the split is the last one seen)'
             });
         }
     }
@@ -2956,7 +3047,23 @@ function reduce(t, obs, ctx) {
         sawRollingBack,
         polls: t.polls + 1,
         consecutiveFailedPolls: 0,
-        serviceClock: (0,_service_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .sampleServiceClock */ .Cq)(t.serviceClock, obs.at, now)
+        serviceClock: (0,service_clock/* sampleServiceClock */.Cq)(t.serviceClock, obs.at, now)
+    };
+}
+/** A change of the green fleet's status (provisioning, activating traffic, baking), with its split. */
+function greenFleetEvent(latest, prev, greenPercent, now) {
+    const before = prev?.green ? latestStatus(prev.green.statuses) : undefined;
+    if (!latest || (latest.status === before?.status && latest.startTime === before?.startTime)) {
+        return undefined;
+    }
+    const kind = latest.status === 'Creating' ? 'provisioning' : latest.status === 'Baking' ? 'bake' : 'step';
+    const split = greenPercent !== undefined && greenPercent > 0
+        ? ` (green ${greenPercent}% / blue ${100 - greenPercent}%)`
+        : '';
+    return {
+        at: latest.startTime ?? now,
+        kind,
+        message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
     };
 }
 /**

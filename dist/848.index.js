@@ -193,8 +193,8 @@ var secrets = __webpack_require__(7194);
 var verdict = __webpack_require__(3138);
 // EXTERNAL MODULE: ./src/watch-rollout.ts + 6 modules
 var watch_rollout = __webpack_require__(9631);
-// EXTERNAL MODULE: ./src/watch/reducer.ts
-var reducer = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
+var reducer = __webpack_require__(846);
 ;// CONCATENATED MODULE: ./src/component/live.ts
 // Pure: an inference component as DescribeInferenceComponent shows it, and its live
 // specification turned back into what UpdateInferenceComponent takes (the summary's

@@ -1162,6 +1162,9 @@ async function run(options = {}) {
         // Release gates read the outcome even when the inputs were refused.
         (0,runner/* setOutputFast */.gz)('outcome', 'failed');
         (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
+        // A small chunk of its own: the fail-fast path loads no more than it needs.
+        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
+        (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
         (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
     }
@@ -1190,7 +1193,7 @@ async function run(options = {}) {
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2610)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 22))
+        __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1244,7 +1247,7 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 22));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -1265,7 +1268,7 @@ async function report(o) {
         if (metrics?.warning)
             core.warning(metrics.warning);
         else if (metrics)
-            core.info(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
+            core.debug(`Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`);
     }
     const outputs = buildOutputs({
         plan,
@@ -1395,7 +1398,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lA: () => (/* reexport */ rollout_policy/* stepInstances */.lA)
 });
 
-// UNUSED EXPORTS: FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
+// UNUSED EXPORTS: CREATE_ENDPOINT_ESTIMATE_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
 
 // EXTERNAL MODULE: ./src/alarms.ts
 var alarms = __nccwpck_require__(9333);
@@ -1471,9 +1474,11 @@ var rollout_policy = __nccwpck_require__(1201);
 // the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
 /** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-const DEFAULT_PROVISIONING_SECONDS = 60;
+const DEFAULT_PROVISIONING_SECONDS = 480;
 /** Estimate for terminating the blue fleet after the final bake. */
 const DECOMMISSION_SECONDS = 60;
+/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
+const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
 /** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
 const BUDGET_MARGIN_SECONDS = 600;
 /** Creating an endpoint takes minutes, whatever the schedule says. */
@@ -1606,24 +1611,27 @@ function buildPlan(request, run, current, options = {}) {
             ...base,
             ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
         };
+        const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
         schedule = [
             {
-                offsetSeconds: provisioning,
+                offsetSeconds: creation,
                 bluePercent: 0,
                 greenPercent: 100,
                 greenInstances: instanceCount,
                 label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
             }
         ];
-        expectedDurationSeconds = provisioning;
+        expectedDurationSeconds = creation;
     }
     else {
         endpointChange = request.policy
             ? { ...base, DeploymentConfig: deployment(request.policy) }
             : { ...base, RetainDeploymentConfig: true };
         schedule = (0,rollout_policy/* expectedSchedule */.k9)(effective, instanceCount, provisioning);
+        // The last shift bakes too, then the final bake, then blue is terminated.
         const last = schedule.at(-1)?.offsetSeconds ?? 0;
-        expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
+        expectedDurationSeconds =
+            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
     }
     // The green config is the live one with this step's changes; the new model takes the live
     // model's network settings (and its environment, when asked).
@@ -1683,6 +1691,16 @@ function buildPlan(request, run, current, options = {}) {
         firstDeploy,
         previousConfigName: current?.configName,
         blueModelName: live?.modelName ?? current?.modelName,
+        ...(current
+            ? {
+                blueFleet: {
+                    modelName: live?.modelName ?? current.modelName,
+                    modelDataUrl: current.modelDataUrl,
+                    instanceType: live?.instanceType ?? current.instanceType,
+                    instanceCount: live?.desiredCount ?? current.instanceCount
+                }
+            }
+            : {}),
         greenModelName,
         createsModel: request.model.kind !== 'existing',
         endpointConfigName,
@@ -1870,18 +1888,12 @@ function shiftCount(policy, instanceCount) {
         return 2;
     return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount));
 }
-function completeLabel(terminationWaitSeconds) {
-    const bake = terminationWaitSeconds > 0 ? ` after a ${terminationWaitSeconds} s final bake` : '';
-    return `complete, blue fleet decommissioned${bake}`;
-}
-function linearLabel(step, greenPercent) {
-    if (step === 1)
-        return 'first step shifted, alarms monitored';
-    if (greenPercent === 50)
-        return 'equal split';
-    if (greenPercent > 50)
-        return 'majority on green';
-    return `step ${step} shifted, alarms monitored`;
+/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+function bakeLabel(policy, last) {
+    const final = last && policy.terminationWaitSeconds > 0
+        ? `, then ${policy.terminationWaitSeconds} s final bake`
+        : '';
+    return `${policy.waitIntervalSeconds} s bake${final}`;
 }
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 function expectedSchedule(policy, instanceCount, provisioningSeconds) {
@@ -1899,15 +1911,14 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
     };
     if (policy.routing === 'rolling')
         return rollingSchedule(policy, fleet, provisioningSeconds);
-    const rows = [row(0, 0, 'deployment starts, green fleet provisioned')];
-    const done = completeLabel(policy.terminationWaitSeconds);
+    const rows = [row(0, 0, 'start: green fleet provisioning')];
     if (policy.routing === 'all-at-once') {
-        rows.push(row(provisioningSeconds, fleet, `all traffic shifted, ${done}`));
+        rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`));
     }
     else if (policy.routing === 'canary') {
         const canary = stepInstances(policy.stepSize, fleet);
-        rows.push(row(provisioningSeconds, canary, 'canary shifted, alarms monitored'));
-        rows.push(row(provisioningSeconds + wait, fleet, done));
+        rows.push(row(provisioningSeconds, canary, `canary: ${bakeLabel(policy, false)}`));
+        rows.push(row(provisioningSeconds + wait, fleet, `the rest: ${bakeLabel(policy, true)}`));
     }
     else {
         const step = stepInstances(policy.stepSize, fleet);
@@ -1915,7 +1926,7 @@ function expectedSchedule(policy, instanceCount, provisioningSeconds) {
         for (let k = 1; k <= steps; k++) {
             const green = Math.min(k * step, fleet);
             const offset = provisioningSeconds + (k - 1) * wait;
-            const label = k === steps ? done : linearLabel(k, Math.round((100 * green) / fleet));
+            const label = `step ${k}: ${bakeLabel(policy, k === steps)}`;
             rows.push(row(offset, green, label));
         }
     }
@@ -2144,14 +2155,16 @@ function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROV
 /* harmony export */   $4: () => (/* binding */ failFast),
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   gz: () => (/* binding */ setOutputFast)
+/* harmony export */   gz: () => (/* binding */ setOutputFast),
+/* harmony export */   zt: () => (/* binding */ appendSummaryFast)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-// The two runner commands the fail-fast path needs, without loading @actions/core: reading an
-// input as the runner passes it, and failing the step. Same encoding as @actions/core.
+// The runner commands the fail-fast path needs, without loading @actions/core: reading an input
+// as the runner passes it, failing the step, setting an output and writing the job summary.
+// Same encoding as @actions/core.
 
 
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as underscores). */
@@ -2171,6 +2184,18 @@ function setOutputFast(name, value, env = process.env) {
         return;
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+/** Appends Markdown to the job summary, as @actions/core's summary.write() does. */
+function appendSummaryFast(markdown, env = process.env) {
+    const file = env['GITHUB_STEP_SUMMARY'];
+    if (!file)
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, markdown);
+    }
+    catch {
+        // A summary that cannot be written never hides the error itself.
+    }
 }
 /** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */
 function maskSecret(value) {

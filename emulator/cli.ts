@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): CliOptions {
         break
       case '--help':
         console.log(
-          'Usage: tsx emulator/cli.ts [--port 4566] [--time-scale 60] [--scenario file.json] [--metric-delay seconds] [--call-log calls.jsonl] [--region us-east-1]'
+          'Usage: npm run emulator -- [--host 127.0.0.1] [--port 4566] [--time-scale 60] [--scenario file.json] [--metric-delay seconds] [--region us-east-1] [--account-id 123456789012] [--call-log calls.jsonl]'
         )
         process.exit(0)
         break

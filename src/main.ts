@@ -4,7 +4,7 @@
 // Then only what the first request needs loads, in the order it needs it (see first-read.ts).
 import { errorMessage } from './errors.js'
 import { readInputs } from './inputs.js'
-import { failFast, getInput, maskSecret, setOutputFast } from './runner.js'
+import { appendSummaryFast, failFast, getInput, maskSecret, setOutputFast } from './runner.js'
 import { withFirstRead } from './first-read.js'
 import { buildPlan } from './plan.js'
 import type { AwsApi } from './aws/api.js'
@@ -51,6 +51,9 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     // Release gates read the outcome even when the inputs were refused.
     setOutputFast('outcome', 'failed')
     setOutputFast('failure-reason', errorMessage(e))
+    // A small chunk of its own: the fail-fast path loads no more than it needs.
+    const { renderInputErrors } = await import('./report/input-error-view.js')
+    appendSummaryFast(renderInputErrors(getInput('endpoint-name'), errorMessage(e)))
     failFast(errorMessage(e))
     return undefined
   }
@@ -169,7 +172,7 @@ async function report(o: ReportOptions): Promise<void> {
     })
     if (metrics?.warning) core.warning(metrics.warning)
     else if (metrics)
-      core.info(
+      core.debug(
         `Metrics: ${metrics.calls} GetMetricData call(s), ${metrics.split === 'per-fleet' ? 'per fleet' : 'endpoint level only'}`
       )
   }

@@ -40,9 +40,11 @@ export {
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
 
 /** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-export const DEFAULT_PROVISIONING_SECONDS = 60
+export const DEFAULT_PROVISIONING_SECONDS = 480
 /** Estimate for terminating the blue fleet after the final bake. */
 export const DECOMMISSION_SECONDS = 60
+/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
+export const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600
 /** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
 export const BUDGET_MARGIN_SECONDS = 600
 /** Creating an endpoint takes minutes, whatever the schedule says. */
@@ -224,23 +226,26 @@ export function buildPlan(
       ...base,
       ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
     }
+    const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS
     schedule = [
       {
-        offsetSeconds: provisioning,
+        offsetSeconds: creation,
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: instanceCount,
         label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
       }
     ]
-    expectedDurationSeconds = provisioning
+    expectedDurationSeconds = creation
   } else {
     endpointChange = request.policy
       ? { ...base, DeploymentConfig: deployment(request.policy) }
       : { ...base, RetainDeploymentConfig: true }
     schedule = expectedSchedule(effective, instanceCount, provisioning)
+    // The last shift bakes too, then the final bake, then blue is terminated.
     const last = schedule.at(-1)?.offsetSeconds ?? 0
-    expectedDurationSeconds = last + effective.terminationWaitSeconds + DECOMMISSION_SECONDS
+    expectedDurationSeconds =
+      last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS
   }
 
   // The green config is the live one with this step's changes; the new model takes the live
@@ -308,6 +313,16 @@ export function buildPlan(
     firstDeploy,
     previousConfigName: current?.configName,
     blueModelName: live?.modelName ?? current?.modelName,
+    ...(current
+      ? {
+          blueFleet: {
+            modelName: live?.modelName ?? current.modelName,
+            modelDataUrl: current.modelDataUrl,
+            instanceType: live?.instanceType ?? current.instanceType,
+            instanceCount: live?.desiredCount ?? current.instanceCount
+          }
+        }
+      : {}),
     greenModelName,
     createsModel: request.model.kind !== 'existing',
     endpointConfigName,

@@ -39,16 +39,13 @@ function shiftCount(policy: RolloutPolicy, instanceCount: number): number {
   return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount))
 }
 
-function completeLabel(terminationWaitSeconds: number): string {
-  const bake = terminationWaitSeconds > 0 ? ` after a ${terminationWaitSeconds} s final bake` : ''
-  return `complete, blue fleet decommissioned${bake}`
-}
-
-function linearLabel(step: number, greenPercent: number): string {
-  if (step === 1) return 'first step shifted, alarms monitored'
-  if (greenPercent === 50) return 'equal split'
-  if (greenPercent > 50) return 'majority on green'
-  return `step ${step} shifted, alarms monitored`
+/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+function bakeLabel(policy: RolloutPolicy, last: boolean): string {
+  const final =
+    last && policy.terminationWaitSeconds > 0
+      ? `, then ${policy.terminationWaitSeconds} s final bake`
+      : ''
+  return `${policy.waitIntervalSeconds} s bake${final}`
 }
 
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
@@ -70,21 +67,20 @@ export function expectedSchedule(
     }
   }
   if (policy.routing === 'rolling') return rollingSchedule(policy, fleet, provisioningSeconds)
-  const rows = [row(0, 0, 'deployment starts, green fleet provisioned')]
-  const done = completeLabel(policy.terminationWaitSeconds)
+  const rows = [row(0, 0, 'start: green fleet provisioning')]
   if (policy.routing === 'all-at-once') {
-    rows.push(row(provisioningSeconds, fleet, `all traffic shifted, ${done}`))
+    rows.push(row(provisioningSeconds, fleet, `all at once: ${bakeLabel(policy, true)}`))
   } else if (policy.routing === 'canary') {
     const canary = stepInstances(policy.stepSize, fleet)
-    rows.push(row(provisioningSeconds, canary, 'canary shifted, alarms monitored'))
-    rows.push(row(provisioningSeconds + wait, fleet, done))
+    rows.push(row(provisioningSeconds, canary, `canary: ${bakeLabel(policy, false)}`))
+    rows.push(row(provisioningSeconds + wait, fleet, `the rest: ${bakeLabel(policy, true)}`))
   } else {
     const step = stepInstances(policy.stepSize, fleet)
     const steps = shiftCount(policy, fleet)
     for (let k = 1; k <= steps; k++) {
       const green = Math.min(k * step, fleet)
       const offset = provisioningSeconds + (k - 1) * wait
-      const label = k === steps ? done : linearLabel(k, Math.round((100 * green) / fleet))
+      const label = `step ${k}: ${bakeLabel(policy, k === steps)}`
       rows.push(row(offset, green, label))
     }
   }

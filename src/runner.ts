@@ -1,5 +1,6 @@
-// The two runner commands the fail-fast path needs, without loading @actions/core: reading an
-// input as the runner passes it, and failing the step. Same encoding as @actions/core.
+// The runner commands the fail-fast path needs, without loading @actions/core: reading an input
+// as the runner passes it, failing the step, setting an output and writing the job summary.
+// Same encoding as @actions/core.
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 
@@ -28,6 +29,20 @@ export function setOutputFast(
   if (!file) return
   const delimiter = `ghadelimiter_${randomUUID()}`
   appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+}
+
+/** Appends Markdown to the job summary, as @actions/core's summary.write() does. */
+export function appendSummaryFast(
+  markdown: string,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): void {
+  const file = env['GITHUB_STEP_SUMMARY']
+  if (!file) return
+  try {
+    appendFileSync(file, markdown)
+  } catch {
+    // A summary that cannot be written never hides the error itself.
+  }
 }
 
 /** `::add-mask::` as @actions/core's setSecret writes it: the runner hides the value in logs. */

@@ -165,6 +165,11 @@ export interface Plan {
   readonly firstDeploy: boolean
   readonly previousConfigName: string | undefined
   readonly blueModelName: string | undefined
+  /** The live (blue) fleet as pre-flight read it: what it runs and its size. */
+  readonly blueFleet?: Pick<
+    CurrentEndpoint,
+    'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+  >
   readonly greenModelName: string
   /** False when the user named an existing model. */
   readonly createsModel: boolean
@@ -301,10 +306,16 @@ export interface TimelineEvent {
 
 /** One row of the traffic-step table. */
 export interface TrafficStep {
+  /** Service time; an estimate within `between` for a step no poll saw. */
   readonly at: number
   readonly bluePercent: number
   readonly greenPercent: number
   readonly event: string
+  /**
+   * Set when the step happened between two polls: no poll saw it, the service's later state
+   * shows it happened. Its time lies after `after` and before `before` (service time).
+   */
+  readonly between?: { readonly after: number; readonly before: number }
 }
 
 /**
@@ -327,9 +338,15 @@ export interface AlarmTrack {
   readonly statesSeen: readonly AlarmState[]
   readonly finalState: AlarmState | undefined
   readonly lastReason: string | undefined
+  /** The state reason of the transition into ALARM, as the poll that saw it read it. */
+  readonly firedReason?: string | undefined
   /** Whether it was in ALARM at any poll after the update started. */
   readonly fired: boolean
   readonly firedAt: number | undefined
+  /** The service's time of the last state update a poll saw. */
+  readonly updatedAt?: number | undefined
+  /** A poll saw the same state as the one before, updated since: it changed in between. */
+  readonly updatedBetweenPolls?: boolean
 }
 
 export interface Timeline {

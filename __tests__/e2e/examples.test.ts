@@ -1,14 +1,22 @@
 // The usage examples (examples/*.yml), exercised: every step that uses this action runs the
 // committed bundle against the emulator with the example's own `with:` inputs, its GitHub
 // expressions replaced by concrete values from an explicit table, and must reach the outcome
-// the example is written for. The outputs the examples' later jobs read must be action outputs.
+// the example is written for. The `run:` steps before it run too, in bash, against the emulator
+// (AWS CLI) and a fake GitHub API. The outputs the examples' later jobs read must be action
+// outputs.
 import { describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
-import type { CallRecord } from '../../emulator/index.js'
-import { actionDefaults, ROOT, type ActionResult } from '../../scripts/lib/action-runner.js'
+import type { CallRecord, Emulator } from '../../emulator/index.js'
+import {
+  actionDefaults,
+  parseFileCommands,
+  ROOT,
+  type ActionResult
+} from '../../scripts/lib/action-runner.js'
 import { LAB_POLL_INTERVAL, LAB_ROLE, LAB_TIME_SCALE, labModel } from '../../scripts/lib/lab.js'
 import type { Outcome } from '../../src/types.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
@@ -27,6 +35,7 @@ interface WorkflowStep {
   id?: string
   name?: string
   uses?: string
+  run?: string
   with?: Record<string, WithValue>
   env?: Record<string, WithValue>
 }
@@ -158,10 +167,9 @@ const DISPATCHED: Trigger = {
  */
 const EXPRESSIONS: Readonly<Record<string, (t: Trigger) => string>> = {
   'github.sha': t => t.sha,
+  'github.token': () => SECRETS.GITHUB_TOKEN!,
+  'github.repository': () => REPOSITORY,
   'github.event.pull_request.head.sha': t => t.prHeadSha ?? '',
-  'github.event.pull_request.head.sha || github.sha': t => t.prHeadSha || t.sha,
-  "github.event_name == 'push' && 'fraud-scorer' || 'fraud-scorer-staging'": t =>
-    t.eventName === 'push' ? 'fraud-scorer' : 'fraud-scorer-staging',
   // workflow_dispatch inputs, as a person would fill in the form: the lab's good model E.
   'inputs.model-data-url': () => labModel('e'),
   'inputs.endpoint-name': () => 'fraud-scorer-staging',
@@ -181,9 +189,19 @@ const VARS: Readonly<Record<string, string>> = {
 const EXPRESSION = /\$\{\{\s*([\s\S]*?)\s*\}\}/g
 const normalise = (expression: string): string => expression.replace(/\s+/g, ' ').trim()
 
-function valueOf(expression: string, t: Trigger, env: Record<string, string>): string | undefined {
+/** Outputs of the `run:` steps before the action step, by step id. */
+type StepOutputs = Readonly<Record<string, Readonly<Record<string, string>>>>
+
+function valueOf(
+  expression: string,
+  t: Trigger,
+  env: Record<string, string>,
+  outputs: StepOutputs = {}
+): string | undefined {
   const known = EXPRESSIONS[expression]
   if (known) return known(t)
+  const [, id, output] = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression) ?? []
+  if (id !== undefined) return outputs[id]?.[output!]
   const [, scope, name] = /^(env|secrets|vars)\.([A-Za-z_][\w-]*)$/.exec(expression) ?? []
   if (scope === 'env') return env[name!] === undefined ? undefined : substitute(env[name!]!, t, {})
   if (scope === 'secrets') return SECRETS[name!]
@@ -195,9 +213,14 @@ function expressionsIn(text: string): string[] {
   return [...text.matchAll(EXPRESSION)].map(m => normalise(m[1]!))
 }
 
-function substitute(text: string, t: Trigger, env: Record<string, string>): string {
+function substitute(
+  text: string,
+  t: Trigger,
+  env: Record<string, string>,
+  outputs: StepOutputs = {}
+): string {
   return text.replace(EXPRESSION, (whole: string, expression: string) => {
-    const value = valueOf(normalise(expression), t, env)
+    const value = valueOf(normalise(expression), t, env, outputs)
     if (value === undefined) throw new Error(`No value for ${whole}: add it to EXPRESSIONS`)
     return value
   })
@@ -220,6 +243,8 @@ const allOutcomes: Exclude<Outcome, (typeof OUTCOMES)[number]> extends never ? t
 
 interface ExerciseRun {
   readonly inputs: Record<string, string>
+  /** What the `run:` steps before the action step wrote to GITHUB_OUTPUT, by step id. */
+  readonly stepOutputs: StepOutputs
   readonly result: ActionResult & { mutating: string[] }
   /** The emulator's calls made by the example's step. */
   readonly calls: CallRecord[]
@@ -236,7 +261,28 @@ interface Exercise {
   readonly expected: Outcome
   /** Inputs changed from the example's, to exercise a branch the example handles. */
   readonly changed?: { readonly inputs: Record<string, string>; readonly why: string }
+  /** What else the job finds when it runs: other endpoints, pull requests on GitHub. */
+  readonly setup?: (emulator: Emulator, github: FakeGitHub) => Promise<void>
   readonly check?: (run: ExerciseRun) => void
+}
+
+/** The artifact of the pull request's head commit, where the example's builds put it. */
+const STAGED_ARTIFACT = `s3://my-models/fraud-scorer/${PR_LABELED.prHeadSha}/model.tar.gz`
+
+/** The merged pull request on GitHub, and staging serving `artifact`. */
+function stagedPullRequest(artifact: string) {
+  return async (emulator: Emulator, github: FakeGitHub): Promise<void> => {
+    github.addPull({
+      number: PR,
+      mergeCommitSha: MERGED.sha,
+      headSha: PR_LABELED.prHeadSha!,
+      merged: true
+    })
+    const staging = await runStep(emulator, step('Model A'), {
+      inputs: { 'endpoint-name': 'fraud-scorer-staging', 'model-data-url': artifact }
+    })
+    if (staging.outputs.outcome !== 'deployed') throw new Error(`staging: ${staging.stdout}`)
+  }
 }
 
 const params = (calls: CallRecord[], operation: string): Record<string, unknown> =>
@@ -270,16 +316,16 @@ const EXERCISES: readonly Exercise[] = [
   },
   {
     example: 'pr-promotion.yml',
-    job: 'deploy',
+    job: 'stage',
     trigger: PR_LABELED,
     before: 'serving',
     expected: 'deployed',
     check: run => {
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
-      expect(run.inputs['model-data-url']).toContain(PR_LABELED.prHeadSha)
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
-        expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.sha }])
+        expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.prHeadSha }])
       )
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
@@ -288,14 +334,27 @@ const EXERCISES: readonly Exercise[] = [
   },
   {
     example: 'pr-promotion.yml',
-    job: 'deploy',
+    job: 'promote',
     trigger: MERGED,
     before: 'serving',
     expected: 'deployed',
+    setup: stagedPullRequest(STAGED_ARTIFACT),
     check: run => {
+      // Production gets the artifact staging verified: the pull request's head commit's,
+      // not the merge commit's (which was never built or staged).
+      expect(run.stepOutputs['staged']).toEqual({
+        'head-sha': PR_LABELED.prHeadSha,
+        'model-data-url': STAGED_ARTIFACT
+      })
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer')
-      expect(run.inputs['model-data-url']).toContain(MERGED.sha)
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
+      expect(params(run.calls, 'CreateModel').PrimaryContainer).toMatchObject({
+        ModelDataUrl: STAGED_ARTIFACT
+      })
+      expect(params(run.calls, 'CreateModel').Tags).toEqual(
+        expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.prHeadSha }])
+      )
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       expect(run.github.comments).toEqual([])
     }
   },
@@ -317,8 +376,8 @@ const EXERCISES: readonly Exercise[] = [
       expect(steps.at(-1)).toMatchObject({ bluePercent: 0, greenPercent: 100 })
       expect(steps.some(s => s.greenPercent > 0 && s.greenPercent < 100)).toBe(true)
       expect(run.result.outputs['triggered-alarms']).toBe('')
-      expect(run.github.deployments.map(d => d.request.environment)).toEqual(['production'])
-      expect(run.github.statuses.map(s => s.request.state)).toEqual(['in_progress', 'success'])
+      // The job's `environment:` is the release's one deployment record: the action adds none.
+      expect(run.github.deployments).toEqual([])
     }
   },
   {
@@ -334,7 +393,7 @@ const EXERCISES: readonly Exercise[] = [
     check: run => {
       expect(run.result.outputs['triggered-alarms']).toBe('fraud-scorer-5xx-rate')
       expect(greenPercents(run.result).every(p => p < 100)).toBe(true)
-      expect(run.github.statuses.map(s => s.request.state)).toEqual(['in_progress', 'failure'])
+      expect(run.github.deployments).toEqual([])
     }
   },
   {
@@ -350,7 +409,7 @@ const EXERCISES: readonly Exercise[] = [
         RetainDeploymentConfig: true
       })
       // Model B's policy, retained: linear 25%.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
       expect(bodies[0]).toContain('✅ Deployed')
@@ -368,8 +427,8 @@ const EXERCISES: readonly Exercise[] = [
         Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
         ModelDataUrl: labModel('e')
       })
-      // The default policy: linear 25 % on model A's 4 instances.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100])
+      // The default policy: linear 25 % on model A's 4 instances, then its completion.
+      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
     }
   }
 ]
@@ -401,32 +460,146 @@ function eventPayload(t: Trigger): Record<string, unknown> {
   return payload
 }
 
-async function exercise(e: Exercise): Promise<ExerciseRun> {
-  const workflow = readExample(e.example)
-  const actionStep = onlyActionStep(e.example, e.job)
-  const inputs: Record<string, string> = {
-    ...Object.fromEntries(
-      Object.entries(actionStep.with).map(([k, v]) => [k, substitute(v, e.trigger, actionStep.env)])
-    ),
-    ...e.changed?.inputs,
-    // The lab's poll interval: at half the lab's clock, 15 simulated seconds.
-    'poll-interval': LAB_POLL_INTERVAL
+/** The steps of a job before the one that uses this action. */
+function stepsBefore(workflow: Workflow, job: string): WorkflowStep[] {
+  const steps = workflow.jobs[job]?.steps ?? []
+  return steps.slice(
+    0,
+    Math.max(
+      0,
+      steps.findIndex(s => isThisAction(s.uses))
+    )
+  )
+}
+
+/** Actions the emulator stands in for: its environment carries the AWS credentials. */
+const STOOD_IN = /^(aws-actions\/configure-aws-credentials|actions\/checkout)@/
+
+interface RunSteps {
+  readonly outputs: StepOutputs
+  /** The `run:` step that failed, and what it printed. */
+  readonly failed?: { readonly step: string; readonly log: string }
+}
+
+interface Shell {
+  readonly status: number | null
+  readonly log: string
+}
+
+/** bash, asynchronously: the emulator and the fake GitHub answer from this very process. */
+function bash(script: string, env: Record<string, string>): Promise<Shell> {
+  return new Promise(resolve => {
+    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { env })
+    let log = ''
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.on('close', status => {
+      clearTimeout(timer)
+      resolve({ status, log })
+    })
+  })
+}
+
+/** Runs the job's `run:` steps before the action step in bash, as the runner would. */
+async function runStepsBefore(
+  workflow: Workflow,
+  job: string,
+  t: Trigger,
+  emulator: Emulator,
+  github: FakeGitHub
+): Promise<RunSteps> {
+  const outputs: Record<string, Record<string, string>> = {}
+  const dir = mkdtempSync(join(tmpdir(), 'example-steps-'))
+  try {
+    for (const s of stepsBefore(workflow, job)) {
+      if (s.uses !== undefined) {
+        if (!STOOD_IN.test(s.uses)) throw new Error(`${job}: nothing stands in for ${s.uses}`)
+        continue
+      }
+      if (s.run === undefined) continue
+      const declared = {
+        ...asStrings(workflow.env),
+        ...asStrings(workflow.jobs[job]?.env),
+        ...asStrings(s.env)
+      }
+      const env = Object.fromEntries(
+        Object.entries(declared).map(([k, v]) => [k, substitute(v, t, declared, outputs)])
+      )
+      const outputFile = join(dir, `${s.id ?? 'step'}.output`)
+      writeFileSync(outputFile, '')
+      const result = await bash(substitute(s.run, t, env, outputs), {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? dir,
+        ...emulator.env(),
+        GITHUB_API_URL: github.url,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_SHA: t.sha,
+        ...env
+      })
+      if (result.status !== 0) {
+        return { outputs, failed: { step: s.name ?? s.id ?? 'run', log: result.log } }
+      }
+      if (s.id) outputs[s.id] = parseFileCommands(readFileSync(outputFile, 'utf8'))
+    }
+    return { outputs }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
-  const endpoint = inputs['endpoint-name']!
+}
+
+interface Prepared {
+  readonly emulator: Emulator
+  readonly github: FakeGitHub
+  readonly steps: RunSteps
+}
+
+/** The endpoint as the exercise needs it, the GitHub side, and the job's steps before the action. */
+async function prepare(e: Exercise): Promise<Prepared> {
+  const actionStep = onlyActionStep(e.example, e.job)
   // Half the lab's clock: the GitHub calls the examples make between polls take real time, and
   // an alarm's minutes in ALARM must still outlast them.
   const emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
-  const dir = mkdtempSync(join(tmpdir(), 'example-event-'))
   try {
     // Model A serves on the example's endpoint (the examples update an existing endpoint).
+    const endpoint = substitute(actionStep.with['endpoint-name']!, e.trigger, actionStep.env)
     const onEndpoint = { inputs: { 'endpoint-name': endpoint } }
     await liveModelA(emulator, endpoint)
     if (e.before === 'after-rollback') {
       const b = await runStep(emulator, step('Model B'), onEndpoint)
       if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)
       emulator.advance(180) // the retry comes later; the alarm is OK again by then
+    }
+    await e.setup?.(emulator, github)
+    const steps = await runStepsBefore(readExample(e.example), e.job, e.trigger, emulator, github)
+    return { emulator, github, steps }
+  } catch (error) {
+    await emulator.close()
+    await github.close()
+    throw error
+  }
+}
+
+async function exercise(e: Exercise): Promise<ExerciseRun> {
+  const workflow = readExample(e.example)
+  const actionStep = onlyActionStep(e.example, e.job)
+  const { emulator, github, steps } = await prepare(e)
+  const dir = mkdtempSync(join(tmpdir(), 'example-event-'))
+  try {
+    if (steps.failed) throw new Error(`step "${steps.failed.step}" failed:\n${steps.failed.log}`)
+    const inputs: Record<string, string> = {
+      ...Object.fromEntries(
+        Object.entries(actionStep.with).map(([k, v]) => [
+          k,
+          substitute(v, e.trigger, actionStep.env, steps.outputs)
+        ])
+      ),
+      ...e.changed?.inputs,
+      // The lab's poll interval: at half the lab's clock, 15 simulated seconds.
+      'poll-interval': LAB_POLL_INTERVAL
     }
     const eventPath = join(dir, 'event.json')
     writeFileSync(eventPath, JSON.stringify(eventPayload(e.trigger)))
@@ -447,7 +620,14 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
       },
       expected: e.expected
     })
-    return { inputs, result, calls: emulator.calls().slice(before), github, trigger: e.trigger }
+    return {
+      inputs,
+      stepOutputs: steps.outputs,
+      result,
+      calls: emulator.calls().slice(before),
+      github,
+      trigger: e.trigger
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
     await emulator.close()
@@ -496,6 +676,24 @@ function outputsRead(workflow: Workflow): { read: Map<string, Set<string>>; prob
   return { read, problems }
 }
 
+/** The outputs the `run:` steps before a job's action step write (`name=` to GITHUB_OUTPUT). */
+function writtenOutputs(workflow: Workflow, job: string): StepOutputs {
+  return Object.fromEntries(
+    stepsBefore(workflow, job).flatMap(s =>
+      s.id && s.run
+        ? [
+            [
+              s.id,
+              Object.fromEntries(
+                [...s.run.matchAll(/echo "([\w-]+)=.*>> "\$GITHUB_OUTPUT"/g)].map(m => [m[1]!, 'x'])
+              )
+            ]
+          ]
+        : []
+    )
+  )
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('examples/*.yml', () => {
@@ -531,8 +729,11 @@ describe('examples/*.yml', () => {
       const unknown = steps.flatMap(s =>
         Object.entries(s.with).flatMap(([input, value]) =>
           expressionsIn(value)
-            // Whether a value exists does not depend on the event.
-            .filter(x => valueOf(x, DISPATCHED, s.env) === undefined)
+            // Whether a value exists does not depend on the event; a run step's output exists
+            // when a step before writes it.
+            .filter(
+              x => valueOf(x, DISPATCHED, s.env, writtenOutputs(workflow, s.job)) === undefined
+            )
             .map(x => `job ${s.job}, input ${input}: \${{ ${x} }}`)
         )
       )
@@ -595,4 +796,33 @@ describe('examples/*.yml against the emulator', () => {
       120_000
     )
   }
+})
+
+describe('pr-promotion.yml promotes only what staging verified', () => {
+  const promote = EXERCISES.find(e => e.example === 'pr-promotion.yml' && e.job === 'promote')!
+
+  async function stepsOf(setup: Exercise['setup']): Promise<RunSteps> {
+    const { setup: _staged, ...rest } = promote
+    const prepared = await prepare(setup === undefined ? rest : { ...rest, setup })
+    await prepared.emulator.close()
+    await prepared.github.close()
+    return prepared.steps
+  }
+
+  it('stops before the rollout when staging serves another artifact', async () => {
+    const other = `s3://my-models/fraud-scorer/${'0'.repeat(40)}/model.tar.gz`
+    const steps = await stepsOf(stagedPullRequest(other))
+    expect(steps.failed?.step).toBe('Check that staging serves exactly this artifact')
+    expect(steps.failed?.log).toContain(
+      `::error::Staging serves ${other}, not ${STAGED_ARTIFACT}: label the pull request "deploy" to stage its last commit before merging.`
+    )
+  }, 120_000)
+
+  it('stops when the pushed commit came from no merged pull request', async () => {
+    const steps = await stepsOf(undefined)
+    expect(steps.failed?.step).toBe('Find the commit that was staged')
+    expect(steps.failed?.log).toContain(
+      `::error::${MERGED.sha} comes from no merged pull request: nothing was staged for it.`
+    )
+  }, 120_000)
 })

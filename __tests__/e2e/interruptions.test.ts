@@ -27,7 +27,7 @@ describe('in the middle of a watch', () => {
     expect(result.stdout).toMatch(
       /endpoint SystemUpdating \(SageMaker maintenance: the deployment waits until it ends\)/
     )
-    expect(trafficSteps(result).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(trafficSteps(result).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
   }, 60_000)
 
   it('OutOfService: failed at once, saying the endpoint takes no requests and what to do', async () => {

@@ -58,7 +58,7 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     const e = results.E!
     expect(e.code).toBe(0)
     expect(e.outputs.outcome).toBe('deployed')
-    expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
     const update = emulator
       .calls()
       .filter(c => c.operation === 'UpdateEndpoint')
@@ -125,7 +125,7 @@ describe('canary', () => {
         }
       })
       expect(r.outputs.outcome).toBe('deployed')
-      expect(trafficSteps(r).map(s => s.greenPercent)).toEqual([0, 25, 100])
+      expect(trafficSteps(r).map(s => s.greenPercent)).toEqual([0, 25, 100, 100])
       const update = emulator.calls().filter(c => c.operation === 'UpdateEndpoint')[0]?.params as {
         DeploymentConfig: { BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: unknown } }
       }

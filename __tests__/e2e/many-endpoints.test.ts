@@ -88,7 +88,7 @@ describe('examples/many-endpoints.yml', () => {
     expect(legs).toHaveLength(4)
     expect(deploy.strategy).toMatchObject({ 'fail-fast': false, 'max-parallel': 10 })
     expect(deploy.concurrency).toEqual({
-      group: 'sagemaker-deploy-${{ matrix.region }}-${{ matrix.endpoint }}',
+      group: 'sagemaker-${{ matrix.region }}-${{ matrix.endpoint }}',
       'cancel-in-progress': false
     })
     expect(record.if).toBe('always()')

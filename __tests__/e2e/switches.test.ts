@@ -53,7 +53,7 @@ describe('real-world switches', () => {
         inputs: { 'retain-deployment-config': 'false', 'wait-interval': '60' }
       })
       expect(e.outputs.outcome).toBe('deployed')
-      expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+      expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
     } finally {
       await emulator.close()
     }

@@ -1,10 +1,16 @@
 // A local stand-in for the few GitHub REST endpoints the action calls (issue comments,
-// deployments, deployment statuses), so the real Octokit client runs in tests offline.
+// deployments, deployment statuses) and the examples' workflows call (the pull requests of a
+// commit), so the real Octokit client and the examples' scripts run in tests offline.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export type FakeRoute =
-  'list-comments' | 'create-comment' | 'update-comment' | 'create-deployment' | 'create-status'
+  | 'list-comments'
+  | 'create-comment'
+  | 'update-comment'
+  | 'create-deployment'
+  | 'create-status'
+  | 'commit-pulls'
 
 export interface FakeRequest {
   readonly method: string
@@ -38,6 +44,15 @@ export interface FakeStatus {
   readonly request: Record<string, unknown>
 }
 
+/** A pull request, as the commit it was merged as and its head. */
+export interface FakePull {
+  readonly number: number
+  /** The commit on the base branch: the merge (or squash) commit. */
+  readonly mergeCommitSha: string
+  readonly headSha: string
+  readonly merged: boolean
+}
+
 export interface FakeGitHub {
   readonly url: string
   /** The token the fake accepts (as "token …" or "Bearer …"). */
@@ -55,6 +70,8 @@ export interface FakeGitHub {
     body: string,
     login?: string
   ): FakeComment
+  /** Makes `GET /repos/{owner}/{repo}/commits/{sha}/pulls` list this pull request. */
+  addPull(pull: FakePull): void
   close(): Promise<void>
 }
 
@@ -83,6 +100,11 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute 
     method: 'POST',
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
     route: 'create-status'
+  },
+  {
+    method: 'GET',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/pulls$/,
+    route: 'commit-pulls'
   }
 ]
 
@@ -99,6 +121,7 @@ export async function startFakeGitHub(token = 'ghs_fakeTestToken0123456789'): Pr
   const comments: FakeComment[] = []
   const deployments: FakeDeployment[] = []
   const statuses: FakeStatus[] = []
+  const pulls: FakePull[] = []
   const failures = new Map<FakeRoute, number>()
   let nextId = 1000
   let clock = Date.parse('2025-01-01T00:00:00Z')
@@ -151,6 +174,22 @@ export async function startFakeGitHub(token = 'ghs_fakeTestToken0123456789'): Pr
         })
       }
       const [owner = '', repo = '', idText = '0'] = params
+      if (match.route === 'commit-pulls') {
+        // GitHub lists the pull requests whose merge commit or head is the commit.
+        const sha = idText
+        const listed = pulls.filter(p => p.mergeCommitSha === sha || p.headSha === sha)
+        return send(
+          res,
+          200,
+          listed.map(p => ({
+            number: p.number,
+            state: p.merged ? 'closed' : 'open',
+            merged_at: p.merged ? now() : null,
+            merge_commit_sha: p.mergeCommitSha,
+            head: { sha: p.headSha }
+          }))
+        )
+      }
       const id = Number(idText)
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
         string,
@@ -218,6 +257,7 @@ export async function startFakeGitHub(token = 'ghs_fakeTestToken0123456789'): Pr
     statuses,
     failWith: (route, status) => void failures.set(route, status),
     addComment,
+    addPull: pull => void pulls.push(pull),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()

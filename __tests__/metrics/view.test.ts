@@ -4,7 +4,8 @@ import { metricsJson } from '../../src/metrics/json.js'
 import { buildMetricQueries } from '../../src/metrics/queries.js'
 import type { RolloutMetrics } from '../../src/metrics/types.js'
 import {
-  chartLines,
+  errorAxisMax,
+  errorChartLines,
   formatMs,
   phaseTable,
   renderMetrics,
@@ -73,40 +74,89 @@ describe('the phase table', () => {
 describe('the chart', () => {
   const markdown = renderMetrics(foldB())
 
-  it('is a Mermaid xychart with the step times on the x axis', () => {
+  it('is one Mermaid xychart with the time and green share of each step on the x axis', () => {
     expect(markdown).toContain('```mermaid\n')
-    expect(markdown).toContain('\nxychart-beta\n')
-    expect(markdown).toContain('  x-axis ["T+0", "T+1 min", "T+2 min", "T+2 min 40 s"]\n')
-    expect(markdown).toContain('  y-axis "Percent" 0 --> 100\n')
-  })
-
-  it('draws green traffic, green and blue 5XX rates and the alarm threshold', () => {
-    expect(chartLines(foldB())).toEqual([
-      { name: 'green traffic %', values: ['0', '25', '50', '0'] },
-      { name: 'green 5XX rate %', values: ['0', '20', '20', '0'] },
-      { name: 'blue 5XX rate %', values: ['0', '0', '0', '0'] },
-      { name: 'alarm threshold (1%)', values: ['1', '1', '1', '1'] }
-    ])
+    expect(markdown.match(/\nxychart-beta\n/g)).toHaveLength(1)
     expect(markdown).toContain(
-      '  line [0, 25, 50, 0]\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+      '  x-axis ["T+0:00 · 0%", "T+1:00 · 25%", "T+2:00 · 50%", "T+2:40 · 0%"]\n'
     )
-    expect(markdown).toMatch(/Lines \(green: green traffic % · red: green 5XX rate %/)
   })
 
-  it('gives repeated step times distinct labels and leaves out an unknown threshold', () => {
+  it('draws the 5XX rates and the threshold on a scale where the threshold shows', () => {
+    expect(errorChartLines(foldB()).map(l => [l.name, l.values])).toEqual([
+      ['green fleet 5XX rate', ['0', '20', '20', '0']],
+      ['blue fleet 5XX rate', ['0', '0', '0', '0']],
+      ['alarm threshold (1%)', ['1', '1', '1', '1']]
+    ])
+    // 20 % at most: the axis ends at 25 %, not 100 %, so a 1 % threshold is not lost at the bottom.
+    expect(errorAxisMax(foldB())).toBe(25)
+    expect(markdown).toContain(
+      '  y-axis "5XX rate (%)" 0 --> 25\n  line [0, 20, 20, 0]\n  line [0, 0, 0, 0]\n  line [1, 1, 1, 1]\n```'
+    )
+    expect(markdown).toContain(
+      "Lines: red: green fleet 5XX rate · blue: blue fleet 5XX rate · amber: alarm threshold (1%). Under each step: its time (minutes and seconds from the update request) and green's share of the traffic."
+    )
+  })
+
+  it('scales to twice the threshold when no rate comes near it', () => {
+    const quiet = { ...foldB({ green: false }), alarmThresholdPercent: 1 }
+    const zero = {
+      ...quiet,
+      steps: quiet.steps.map(s => ({
+        ...s,
+        green: undefined,
+        blue: s.blue && { ...s.blue, errorRate5xxPercent: 0 },
+        endpoint: { ...s.endpoint, errorRate5xxPercent: 0 }
+      }))
+    }
+    expect(errorAxisMax(zero)).toBe(2)
+  })
+
+  it('gives repeated steps distinct labels and leave out an unknown threshold', () => {
     const timeline = {
       ...runB.timeline,
       steps: [...runB.timeline.steps, { ...runB.timeline.steps.at(-1)!, event: 'again' }]
     }
     const metrics = { ...foldB({}, timeline), alarmThresholdPercent: undefined }
     const out = renderMetrics(metrics)
-    expect(out).toContain('"T+2 min 40 s", "T+2 min 40 s (2)"]')
-    expect(chartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
+    expect(out).toContain('"T+2:40 · 0%", "T+2:40 · 0% (2)"]')
+    expect(errorChartLines(metrics).map(l => l.name)).not.toContain('alarm threshold (1%)')
   })
 
   it('charts the endpoint rate without the split', () => {
-    const names = chartLines(foldB({ blue: false, green: false })).map(l => l.name)
-    expect(names).toEqual(['green traffic %', 'endpoint 5XX rate %', 'alarm threshold (1%)'])
+    const names = errorChartLines(foldB({ blue: false, green: false })).map(l => l.name)
+    expect(names).toEqual(['endpoint 5XX rate', 'alarm threshold (1%)'])
+  })
+
+  it('is left out for a new endpoint, and so are the blue columns and the shift phase', () => {
+    const created = foldB()
+    const phases = created.phases.map(p =>
+      p.phase === 'rollback' ? { ...p, phase: 'completion' as const } : p
+    )
+    const first = renderMetrics(
+      { ...created, blueConfigName: undefined, phases },
+      { firstDeploy: true }
+    )
+    expect(first.startsWith('### Metrics\n')).toBe(true)
+    expect(first).not.toContain('mermaid')
+    expect(first).not.toContain('| Blue requests')
+    expect(first).toContain('#### Since the endpoint went into service\n\n| Phase |')
+    expect(first).toMatch(/^\| In service \| /m)
+    expect(first).not.toMatch(/^\| (Baseline|Traffic shift|Completion) /m)
+    // One fleet: no "green" beside every figure, no note on telling fleets or steps apart.
+    expect(first).not.toMatch(/\(green \d|; green /)
+    expect(first).not.toContain('told apart')
+    expect(first).not.toContain('spans two steps')
+    expect(stepMetricsTable({ ...foldB(), blueConfigName: undefined }).split('\n')[0]).toBe(
+      '| Time | Requests | 5XX | Latency |'
+    )
+  })
+
+  it('title both tables', () => {
+    expect(markdown).toContain(
+      '#### Requests, 5XX errors and model latency per traffic step\n\n| Time | Blue requests'
+    )
+    expect(markdown).toContain('#### Per phase of the rollout\n\n| Phase |')
   })
 })
 

@@ -30,4 +30,18 @@ describe('renderError', () => {
     expect(md).toContain('No traffic was shifted.')
     expect(md).toContain('|   | Blue (live) | Green (planned) |')
   })
+
+  it('says the reason once when the summary repeats it', () => {
+    const reason = 'Guarding alarm(s) already in ALARM: lab-endpoint-5xx-rate (crossed).'
+    const md = renderError(
+      'lab-endpoint',
+      { ...failed, failureReason: reason, summary: `${reason} Nothing was changed in AWS.` },
+      undefined,
+      run
+    )
+    expect(md.split('Guarding alarm(s) already in ALARM')).toHaveLength(2)
+    expect(md).toContain(
+      `## ❌ Failed: lab-endpoint\n\n**Failure reason:** ${reason}\n\nNothing was changed in AWS.`
+    )
+  })
 })

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { buildOutputs, OUTPUT_NAMES } from '../../src/report/outputs.js'
 import { planJson } from '../../src/report/plan-view.js'
-import { ALARM_5XX, ALARM_LATENCY, firstDeploy, runB, runE } from './fixtures.js'
+import { ALARM_5XX, ALARM_LATENCY, at, firstDeploy, runB, runE } from './fixtures.js'
 
 /** The output names declared in action.yml. */
 function declaredOutputs(): string[] {
@@ -65,6 +65,20 @@ describe('buildOutputs', () => {
         event: `rolled back: ${ALARM_5XX} in ALARM`
       }
     ])
+  })
+
+  it('gives the interval of a step no poll saw', () => {
+    const steps = runB.timeline.steps.map((step, i) =>
+      i === 1 ? { ...step, between: { after: at(0), before: at(81) } } : step
+    )
+    const out = buildOutputs({ ...runB, timeline: { ...runB.timeline, steps }, durationSeconds: 1 })
+    const parsed = JSON.parse(out['traffic-steps']) as Record<string, unknown>[]
+    expect(parsed[1]).toMatchObject({
+      offsetSeconds: 60,
+      greenPercent: 25,
+      betweenPolls: { afterSeconds: 0, beforeSeconds: 81 }
+    })
+    expect(parsed[0]).not.toHaveProperty('betweenPolls')
   })
 
   it('gives the plan as its stable JSON', () => {

@@ -36,13 +36,28 @@ describe('renderPlan', () => {
       '| T+1 min | 75% | 25% | 1 | first step |',
       '| T+2 min | 50% | 50% | 2 | equal split |',
       '| T+3 min | 25% | 75% | 3 | majority on green |',
-      '| T+4 min | 0% | 100% | 4 | complete |'
+      '| T+4 min | 0% | 100% | 4 | complete |',
+      '| T+10 min | 0% | 100% | 4 | complete: blue fleet terminated |'
     ])
   })
 
+  it('heads the fleets with the artifact each would run', () => {
+    const withBlue = renderPlan(plan, run, {
+      modelName: 'lab-model-a',
+      modelDataUrl: 's3://lab-bucket/models/a/model.tar.gz',
+      instanceType: 'ml.m5.large',
+      instanceCount: 4
+    })
+    expect(withBlue).toContain(
+      '| Time | Blue: models/a | Green: models/b | Green instances | Step |'
+    )
+  })
+
   it('gives the estimated duration and the wait budget', () => {
-    expect(md).toContain('Expected duration: about 10 min (including provisioning)')
-    expect(md).toContain('waits up to 20 min for a verdict')
+    expect(md).toContain(
+      'Expected duration: about 10 min, from the update request until blue is terminated; the action waits up to 20 min for a verdict.'
+    )
+    expect(md).toContain('The times assume about 1 min to provision new instances')
   })
 
   it('names the guarding alarms and what the created ones watch', () => {
@@ -57,9 +72,18 @@ describe('renderPlan', () => {
     expect(rowsStartingWith(withExisting, '[team-slo]')[0]).toContain('| existing alarm | — |')
   })
 
-  it('computes the double-fleet instance-hours and shows the formula', () => {
+  it('computes the double-fleet instance-hours from both fleets and shows the formula', () => {
     expect(md).toContain(
-      '**1.33 instance-hours** of ml.m5.large = 4 instances × 2 fleets × 600 s ÷ 3600, rounded to 2 decimals.'
+      "**1.33 instance-hours** = (4 blue + 4 green instances) × 600 s ÷ 3600, rounded to 2 decimals. Both fleets are ml.m5.large. Blue's size was not read: taken as green's."
+    )
+    const smallBlue = renderPlan(plan, run, {
+      modelName: 'lab-model-a',
+      modelDataUrl: undefined,
+      instanceType: 'ml.m5.xlarge',
+      instanceCount: 2
+    })
+    expect(smallBlue).toContain(
+      '**1 instance-hours** = (2 blue + 4 green instances) × 600 s ÷ 3600, rounded to 2 decimals. Blue runs ml.m5.xlarge, green ml.m5.large.'
     )
   })
 
@@ -88,7 +112,9 @@ describe('renderPlan: first deploy', () => {
     expect(md).toContain(
       'it would be created with the green model (CreateEndpoint), with no traffic shift'
     )
-    expect(md).toContain('No traffic shift.')
+    expect(md).toContain(
+      'No traffic shift: the new endpoint would serve the green model from the start. Creating an endpoint usually takes several minutes (estimate: about 5 min)'
+    )
     expect(md).toContain('None: a new endpoint runs only the green fleet.')
     expect(md).not.toContain('instance-hours')
   })
@@ -109,6 +135,12 @@ describe('doubleFleetInstanceHours', () => {
     expect(doubleFleetInstanceHours(labPlan('b', { instanceCount, expectedDurationSeconds }))).toBe(
       hours
     )
+  })
+
+  it('adds the blue fleet at its own size: 2 blue + 4 green, not 4 × 2', () => {
+    const plan = labPlan('b', { instanceCount: 4, expectedDurationSeconds: 3600 })
+    const blue = { modelName: 'a', modelDataUrl: undefined, instanceType: 'x', instanceCount: 2 }
+    expect(doubleFleetInstanceHours(plan, blue)).toBe(6)
   })
 
   it('is zero for a new endpoint', () => {

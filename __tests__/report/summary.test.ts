@@ -14,6 +14,16 @@ import {
   timedOut
 } from './fixtures.js'
 import { cellsOf, liveLinkTargets, rowsStartingWith, tablesOf } from './helpers.js'
+import {
+  alarm,
+  endpoint,
+  labContext,
+  min,
+  observe,
+  T0 as OBS_T0
+} from '../../__fixtures__/observations.js'
+import { settle } from '../../src/verdict.js'
+import { createTimeline, reduce } from '../../src/watch/reducer.js'
 
 const CONSOLE = 'https://eu-west-1.console.aws.amazon.com/'
 
@@ -28,7 +38,7 @@ describe('renderSummary: lab run B (rolled back)', () => {
 
   it('shows the 25 % schedule up to the rollback, row by row', () => {
     expect(trafficTable(md)).toEqual([
-      '| Time | Blue (lab-model-a) | Green (lab-model-b) | What happened |',
+      '| Time | Blue: lab-model-a | Green: models/b/model.tar.gz | What happened |',
       '|---|---|---|---|',
       '| T+0 | 100% | 0% | deployment started, green fleet provisioned |',
       '| T+1 min | 75% | 25% | first step shifted |',
@@ -40,8 +50,17 @@ describe('renderSummary: lab run B (rolled back)', () => {
   it('names the triggered alarm in the headline, linked to its console page', () => {
     expect(md.startsWith(`## ❌ Rolled back: [lab-endpoint](${CONSOLE}sagemaker/`)).toBe(true)
     expect(md).toContain(
-      `**Rolled back by alarm:** [${ALARM_5XX}](${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/${ALARM_5XX})`
+      `SageMaker returned all traffic to the blue fleet (lab-endpoint-config-a): alarm [${ALARM_5XX}](${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/${ALARM_5XX}) went into ALARM.`
     )
+  })
+
+  it('says the rollback once: headline, what happened, then the failure reason', () => {
+    const head = md.slice(0, md.indexOf('### Traffic steps')).trim().split('\n\n')
+    expect(head).toHaveLength(3)
+    expect(head[0]).toMatch(/^## ❌ Rolled back: /)
+    expect(head[1]).toMatch(/^SageMaker returned all traffic to the blue fleet/)
+    expect(head[2]).toMatch(/^\*\*Failure reason:\*\* /)
+    expect(md).not.toContain(runB.verdict.summary)
   })
 
   it('marks the alarm that fired, with the states it went through', () => {
@@ -57,7 +76,9 @@ describe('renderSummary: lab run B (rolled back)', () => {
   })
 
   it('gives the reason the alarm fired and the failure reason', () => {
-    expect(md).toContain(`- **${ALARM_5XX}**: Threshold Crossed: 1 datapoint \\[12.5`)
+    expect(md).toContain(
+      `- **${ALARM_5XX}** at T+2 min 30 s: Threshold Crossed: 1 datapoint \\[12.5`
+    )
     expect(md).toContain(
       `**Failure reason:** Alarm ${ALARM_5XX} was in ALARM during the traffic shift.`
     )
@@ -74,7 +95,7 @@ describe('renderSummary: lab run B (rolled back)', () => {
     expect(md).toContain('<details><summary>Event log (7 events)</summary>')
     expect(md).toContain(`- **T+2 min 30 s** ${ALARM_5XX}: OK → ALARM`)
     expect(md).toContain(
-      'Duration: 2 min 40 s · [run 9876543210, attempt 2](https://github.com/acme/ml-models/actions/runs/9876543210/attempts/2)'
+      "Rollout: 2 min 40 s on SageMaker's clock (the T+ times, from the update request) · [run 9876543210, attempt 2](https://github.com/acme/ml-models/actions/runs/9876543210/attempts/2)"
     )
   })
 
@@ -103,8 +124,10 @@ describe('renderSummary: lab run E (deployed)', () => {
     expect(md).not.toContain('🚨')
   })
 
-  it('takes the duration given rather than the timeline', () => {
-    expect(md).toContain('Duration: 4 min 11 s')
+  it('says which clock each duration is on', () => {
+    expect(md).toContain(
+      "Rollout: 4 min on SageMaker's clock (the T+ times, from the update request) · this step: 4 min 11 s on the runner's clock"
+    )
   })
 })
 
@@ -119,7 +142,10 @@ describe('renderSummary: headline per outcome', () => {
   ])('%s', (outcome, headline) => {
     const md = renderSummary({ ...runE, run, verdict: { ...runE.verdict, outcome } })
     expect(md.startsWith(`${headline}[lab-endpoint](${CONSOLE}`)).toBe(true)
-    expect(md.split('\n')[2]).toBe('lab-model-e serves 100% of lab-endpoint.')
+    // A rollback's own sentence replaces the verdict summary (see run B).
+    if (outcome !== 'rolled-back') {
+      expect(md.split('\n')[2]).toBe('lab-model-e serves 100% of lab-endpoint.')
+    }
   })
 
   it('says SageMaker may still be working when timed out, and how to resume', () => {
@@ -150,13 +176,13 @@ describe('renderSummary: headline per outcome', () => {
     const verdict = { ...runB.verdict, triggeredAlarms: [] }
     const md = renderSummary({ ...runB, run, verdict })
     expect(md).toContain('no guarding alarm was seen in ALARM')
-    expect(md).not.toContain('**Rolled back by alarm')
+    expect(md).not.toContain('went into ALARM')
   })
 
   it('names every triggered alarm', () => {
     const verdict = { ...runB.verdict, triggeredAlarms: [ALARM_5XX, ALARM_LATENCY] }
     const md = renderSummary({ ...runB, run, verdict })
-    expect(md).toContain(`**Rolled back by alarms:** [${ALARM_5XX}](`)
+    expect(md).toContain(`: alarms [${ALARM_5XX}](`)
     expect(md).toContain(`, [${ALARM_LATENCY}](`)
     expect(rowsStartingWith(md, `🚨 [${ALARM_LATENCY}]`)).toHaveLength(1)
   })
@@ -170,9 +196,10 @@ describe('renderSummary: first deploy', () => {
     expect(md).not.toContain('| Time |')
   })
 
-  it('leaves the blue column empty', () => {
-    expect(rowsStartingWith(md, 'Endpoint config')[0]).toMatch(/^\| Endpoint config \| {3}\| \[/)
-    expect(rowsStartingWith(md, 'Model')[0]).toMatch(/^\| Model \| {3}\| \[lab-model-e\]/)
+  it('has no blue column: there was no blue fleet', () => {
+    expect(md).toContain('|   | Green (this run) |\n|---|---|')
+    expect(md).not.toContain('Blue (before)')
+    expect(rowsStartingWith(md, 'Model')[0]).toMatch(/^\| Model \| \[lab-model-e\]/)
   })
 
   it('lists the guarding alarms even when no poll saw them', () => {
@@ -276,5 +303,161 @@ describe('renderSummary: hostile service text', () => {
     expect(md).toContain(
       `${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/evil%7Calarm%20%3Cb%3E`
     )
+  })
+})
+
+describe('renderSummary: polls sparser than the steps (a rollback no poll saw)', () => {
+  // Poll 1 sees green provisioning; poll 2, minutes later, sees the rollback done and the
+  // alarm back to OK. SageMaker's failure reason names the alarm.
+  const ctx = labContext()
+  const failure =
+    'Deployment rolled back: CloudWatch alarm(s) lab-endpoint-5xx-rate in ALARM state.'
+  const timeline = [
+    observe(
+      OBS_T0 + 1000,
+      endpoint('Updating', { green: { status: 'Creating', current: 0, since: OBS_T0 } }),
+      [alarm(ALARM_5XX, 'OK', OBS_T0 - 5000, 'was not greater than the threshold (early)')]
+    ),
+    observe(
+      min(4),
+      endpoint('InService', { failureReason: failure, lastModified: min(1) + 21_000 }),
+      [alarm(ALARM_5XX, 'OK', min(3), 'was not greater than the threshold (latest)')]
+    )
+  ].reduce((t, o) => reduce(t, o, ctx), createTimeline(ctx, OBS_T0))
+  const verdict = settle(timeline, ctx)!
+  const md = renderSummary({ ...runB, timeline, verdict, run })
+
+  it('shows the shift SageMaker rolled back, marked as between two polls, never 0 % throughout', () => {
+    expect(trafficTable(md).slice(2)).toEqual([
+      '| T+0 | 100% | 0% | deployment starts, green fleet provisioning |',
+      '| between T+0 and T+1 min 21 s | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored (between two polls, not seen) |',
+      '| T+1 min 21 s | 100% | 0% | rolled back to blue: alarm lab-endpoint-5xx-rate in ALARM |'
+    ])
+    expect(md).toContain('A step marked *between two polls* was not seen by any poll')
+  })
+
+  it('marks the alarm fired between polls, without the reason of a later transition', () => {
+    const [row] = rowsStartingWith(md, `🚨 [${ALARM_5XX}]`)
+    expect(row).toContain('**fired** between two polls')
+    expect(row).toContain('| OK, and ALARM between two polls | OK |')
+    expect(md).toContain(
+      `- **${ALARM_5XX}**: went into ALARM and back between two polls, so no poll read the reason it fired`
+    )
+    expect(md).not.toContain('was not greater than the threshold')
+    expect(md).toContain(`**Failure reason:** ${failure}`)
+  })
+})
+
+describe('renderSummary: the reason an alarm fired', () => {
+  it('is the reason of the transition into ALARM, not the latest one', () => {
+    const track = {
+      ...runB.timeline.alarms[0]!,
+      statesSeen: ['OK', 'ALARM', 'OK'] as const,
+      finalState: 'OK' as const,
+      firedReason: 'Threshold Crossed: 20.8 was greater than the threshold (1.0).',
+      lastReason: 'Threshold Crossed: 0 was not greater than the threshold (1.0).'
+    }
+    const timeline = { ...runB.timeline, alarms: [track, ...runB.timeline.alarms.slice(1)] }
+    const md = renderSummary({ ...runB, timeline, run })
+    expect(md).toContain(
+      `- **${ALARM_5XX}** at T+2 min 30 s: Threshold Crossed: 20.8 was greater than the threshold (1.0).`
+    )
+    expect(md).not.toContain('was not greater')
+    expect(rowsStartingWith(md, `🚨 [${ALARM_5XX}]`)[0]).toContain('| OK → ALARM → OK | OK |')
+  })
+})
+
+describe('renderSummary: a rollback SageMaker gave no reason for', () => {
+  it('names the alarm once and says SageMaker gave no reason, without a made-up one', () => {
+    const last = {
+      status: 'InService',
+      configName: 'lab-endpoint-config-a',
+      failureReason: undefined,
+      lastModifiedTime: at(160),
+      blue: undefined,
+      green: undefined,
+      pendingConfigName: undefined,
+      pendingStartTime: undefined
+    }
+    const verdict = {
+      ...runB.verdict,
+      failureReason: `Rolled back: alarm ${ALARM_5XX} went into ALARM.`
+    }
+    const md = renderSummary({ ...runB, timeline: { ...runB.timeline, last }, verdict, run })
+    const head = md.slice(0, md.indexOf('### Traffic steps'))
+    expect(head.split(ALARM_5XX)).toHaveLength(3) // the link text and its URL, once
+    expect(head).toContain('SageMaker gave no failure reason.')
+    expect(head).not.toContain('**Failure reason:**')
+  })
+})
+
+describe('renderSummary: a failure with alarms in ALARM', () => {
+  const failed = (summary: string) => ({
+    ...runB.verdict,
+    outcome: 'failed' as const,
+    summary,
+    failureReason: 'UpdateRollbackFailed'
+  })
+
+  it('links the alarms when the summary does not name them', () => {
+    const md = renderSummary({ ...runB, verdict: failed('Both failed.'), run })
+    expect(md).toContain(`**Alarms in ALARM during the rollout:** [${ALARM_5XX}](`)
+  })
+
+  it('does not name them a second time when the summary does', () => {
+    const md = renderSummary({
+      ...runB,
+      verdict: failed(`Both failed. Trigger: alarm ${ALARM_5XX} went into ALARM.`),
+      run
+    })
+    expect(md).not.toContain('**Alarms in ALARM during the rollout:**')
+  })
+})
+
+describe('renderSummary: green traffic no poll saw and nothing placed', () => {
+  it('says the metrics counted green requests in rows that show it at 0 %', () => {
+    const steps = [runB.timeline.steps[0]!, runB.timeline.steps.at(-1)!]
+    const timeline = { ...runB.timeline, steps }
+    const green = {
+      requests: 320,
+      errors5xx: 61,
+      errors4xx: 0,
+      errorRate5xxPercent: 19.06,
+      modelLatencyMs: 45,
+      overheadLatencyMs: null
+    }
+    const metricsStep = (i: number) => ({
+      at: steps[i]!.at,
+      until: steps[i]!.at + 60_000,
+      bluePercent: steps[i]!.bluePercent,
+      greenPercent: steps[i]!.greenPercent,
+      event: steps[i]!.event,
+      blue: undefined,
+      green: i === 0 ? green : undefined,
+      endpoint: green,
+      cpuUtilizationPercent: null,
+      incomplete: false
+    })
+    const metrics = {
+      split: 'per-fleet' as const,
+      note: undefined,
+      warning: undefined,
+      periodSeconds: 60,
+      windowStart: at(-300),
+      windowEnd: at(400),
+      startedAt: at(0),
+      blueConfigName: 'lab-endpoint-config-a',
+      greenConfigName: 'lab-endpoint-config-b',
+      alarmThresholdPercent: 1,
+      steps: [metricsStep(0), metricsStep(1)],
+      phases: [],
+      calls: 1,
+      lateAlarms: []
+    }
+    const md = renderSummary({ ...runB, timeline, metrics, run })
+    expect(md).toContain(
+      '⚠️ Green served 320 requests in rows that show it at 0 %: SageMaker shifted traffic between two polls'
+    )
+    expect(renderSummary({ ...runB, run })).not.toContain('rows that show it at 0 %')
   })
 })

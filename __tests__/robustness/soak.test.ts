@@ -86,7 +86,7 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
     const e = runs.E!
     expect(e.outputs.outcome).toBe('deployed')
     expect(e.code).toBe(0)
-    expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100])
+    expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
     expect(e.calls.filter(c => c.operation === 'UpdateEndpoint' && c.status === 200)).toHaveLength(
       1
     )

@@ -180,8 +180,9 @@ describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => 
     const r = c.first.result
     expect(r.code).toBe(1)
     expect(r.outputs.outcome).toBe('failed')
+    // The reason once, then what the summary adds to it.
     expect(r.summary).toContain(
-      'Cancelled before the endpoint update was requested. Created and left in place for a re-run to reuse: model lab-endpoint-e5e5e5e-6102-1 and endpoint config lab-endpoint-e5e5e5e-6102-1. The endpoint was not changed: no UpdateEndpoint was sent.'
+      '**Failure reason:** Cancelled before the endpoint update was requested. Created and left in place for a re-run to reuse: model lab-endpoint-e5e5e5e-6102-1 and endpoint config lab-endpoint-e5e5e5e-6102-1.\n\nThe endpoint was not changed: no UpdateEndpoint was sent.'
     )
     expect(r.summary).not.toMatch(/Launch failed|AbortError/)
     expect(changesAfter(c.first.calls, r.signalledAt)).toEqual([])

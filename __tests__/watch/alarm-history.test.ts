@@ -50,6 +50,7 @@ describe('recordFiredAlarms', () => {
         statesSeen: [],
         finalState: undefined,
         lastReason: 'crossed',
+        firedReason: 'crossed',
         fired: true,
         firedAt: T0 + 90_000
       }
@@ -57,6 +58,32 @@ describe('recordFiredAlarms', () => {
     expect(t.events.at(-1)?.message).toBe(
       'alarm lab-endpoint-5xx-rate: ALARM (from its history: it fired between two polls) (crossed)'
     )
+  })
+
+  it('keeps the reason of the transition that fired when a poll saw the alarm OK since', () => {
+    const seen = {
+      ...start,
+      alarms: [
+        {
+          name: 'lab-endpoint-5xx-rate',
+          statesSeen: ['OK' as const],
+          finalState: 'OK' as const,
+          lastReason: 'was not greater than the threshold',
+          fired: false,
+          firedAt: undefined,
+          updatedBetweenPolls: true
+        }
+      ]
+    }
+    const t = recordFiredAlarms(seen, [
+      { name: 'lab-endpoint-5xx-rate', at: T0 + 90_000, reason: 'crossed' }
+    ])
+    expect(t.alarms[0]).toMatchObject({
+      firedReason: 'crossed',
+      lastReason: 'was not greater than the threshold',
+      updatedBetweenPolls: true,
+      fired: true
+    })
   })
 
   it('changes nothing without transitions after the start', () => {

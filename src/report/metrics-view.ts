@@ -1,14 +1,24 @@
-// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of traffic
-// share and 5XX rate per step, a per-step table of what blue and green served, and a phase
-// table. The tables are the text fallback for wherever Mermaid does not render. Pure.
+// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
+// rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
+// and green served, and a phase table. The tables are the text
+// fallback for wherever Mermaid does not render. Pure.
 
-import type { FleetFigures, PhaseMetrics, RolloutMetrics, StepMetrics } from '../metrics/types.js'
+import type { FleetFigures, PhaseMetrics, RolloutMetrics } from '../metrics/types.js'
+import type { FleetLabels } from './fleet-labels.js'
 import { codeBlock, escapeMarkdown, raw, table, type Cell, type Markdown } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
-/** Mermaid draws lines in palette order: green traffic, green 5XX, blue 5XX, threshold. */
-const PALETTE = ['#1a7f37', '#cf222e', '#0969da', '#9a6700']
-const COLOUR_NAMES = ['green', 'red', 'blue', 'amber']
+const RED = '#cf222e'
+const BLUE = '#0969da'
+const AMBER = '#9a6700'
+
+export interface MetricsViewOptions {
+  /** A new endpoint: no shift, no blue fleet, so no charts and no shift phase. */
+  readonly firstDeploy?: boolean
+  readonly labels?: FleetLabels
+  /** The time cell of each traffic-step row, as the traffic table shows it. */
+  readonly stepTimes?: readonly string[]
+}
 
 const PHASE_LABELS: Readonly<Record<PhaseMetrics['phase'], string>> = {
   baseline: 'Baseline',
@@ -37,20 +47,28 @@ const requests = (figures: FleetFigures | undefined): string =>
 const latency = (figures: FleetFigures | undefined): string =>
   figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs)
 
-function stepTime(metrics: RolloutMetrics, step: StepMetrics): string {
-  const time = formatOffset(step.at - metrics.startedAt)
+function stepTimes(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
+  const given = options.stepTimes
+  const times =
+    given !== undefined && given.length === metrics.steps.length
+      ? [...given]
+      : metrics.steps.map(step => formatOffset(step.at - metrics.startedAt))
   // Late datapoints: CloudWatch had not published every minute of this row yet.
-  return step.incomplete ? `${time} (incomplete)` : time
+  return times.map((time, i) => (metrics.steps[i]?.incomplete ? `${time} (incomplete)` : time))
 }
 
 /** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
 const figure = (text: string): Markdown => raw(text)
 
-export function stepMetricsTable(metrics: RolloutMetrics): string {
+export function stepMetricsTable(
+  metrics: RolloutMetrics,
+  options: MetricsViewOptions = {}
+): string {
+  const times = stepTimes(metrics, options)
   if (metrics.split === 'endpoint-only') {
-    const rows = metrics.steps.map(step =>
+    const rows = metrics.steps.map((step, i) =>
       [
-        stepTime(metrics, step),
+        times[i]!,
         formatPercent(step.greenPercent),
         requests(step.endpoint),
         formatErrors(step.endpoint),
@@ -59,9 +77,16 @@ export function stepMetricsTable(metrics: RolloutMetrics): string {
     )
     return table(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows)
   }
-  const rows = metrics.steps.map(step =>
+  if (metrics.blueConfigName === undefined) {
+    // A new endpoint has no blue fleet: the green columns alone.
+    const rows = metrics.steps.map((step, i) =>
+      [times[i]!, requests(step.green), formatErrors(step.green), latency(step.green)].map(figure)
+    )
+    return table(['Time', 'Requests', '5XX', 'Latency'], rows)
+  }
+  const rows = metrics.steps.map((step, i) =>
     [
-      stepTime(metrics, step),
+      times[i]!,
       requests(step.blue),
       formatErrors(step.blue),
       latency(step.blue),
@@ -82,9 +107,13 @@ export function stepMetricsTable(metrics: RolloutMetrics): string {
   return table(headers, rows)
 }
 
+/** Blue and green are told apart only when there is a blue fleet to tell green from. */
+const twoFleets = (metrics: RolloutMetrics): boolean =>
+  metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined
+
 function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics): string {
   const total = formatCount(phase.endpoint.requests)
-  if (metrics.split === 'endpoint-only' || phase.green === undefined) return total
+  if (!twoFleets(metrics) || phase.green === undefined) return total
   const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `
   return `${total} (${blue}green ${formatCount(phase.green.requests)})`
 }
@@ -92,13 +121,17 @@ function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics): string 
 function phaseErrors(metrics: RolloutMetrics, phase: PhaseMetrics): string {
   const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint)
   const green = phase.green
-  if (metrics.split === 'endpoint-only' || green === undefined || green.requests === 0) return total
+  if (!twoFleets(metrics) || green === undefined || green.requests === 0) return total
   return `${total}; green ${formatErrors(green)}`
 }
 
-export function phaseTable(metrics: RolloutMetrics): string {
-  const rows: Cell[][] = metrics.phases.map(phase => [
-    PHASE_LABELS[phase.phase],
+export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
+  // A new endpoint had no traffic before it existed and no shift: only its time in service.
+  const phases = options.firstDeploy
+    ? metrics.phases.filter(phase => phase.phase === 'completion')
+    : metrics.phases
+  const rows: Cell[][] = phases.map(phase => [
+    options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
     figure(phaseInvocations(metrics, phase)),
     figure(phaseErrors(metrics, phase)),
     figure(latency(phase.endpoint)),
@@ -110,11 +143,23 @@ export function phaseTable(metrics: RolloutMetrics): string {
 /** A chart value: percent with at most two decimals. */
 const value = (n: number | null | undefined): string => String(Math.round((n ?? 0) * 100) / 100)
 
-/** Category labels must be distinct, or Mermaid puts two steps on one tick. */
-function axisLabels(metrics: RolloutMetrics): string[] {
+/** `T+5:30`: short enough for six steps side by side under a chart. */
+function clockOffset(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000))
+  return `T+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
+}
+
+/**
+ * Distinct x-axis labels: the step's time and green's share of the traffic in it (a bar chart
+ * of the share would draw a 0 % step as a sliver). `≈` marks a step no poll saw.
+ */
+function axisLabels(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
   const seen = new Map<string, number>()
-  return metrics.steps.map(step => {
-    const label = stepTime(metrics, step)
+  const given = options.stepTimes
+  return metrics.steps.map((step, i) => {
+    const estimated = given?.[i]?.startsWith('between') === true
+    const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`
+    const label = `${time} · ${formatPercent(step.greenPercent)}`
     const n = (seen.get(label) ?? 0) + 1
     seen.set(label, n)
     return n === 1 ? label : `${label} (${n})`
@@ -123,61 +168,99 @@ function axisLabels(metrics: RolloutMetrics): string[] {
 
 export interface ChartLine {
   readonly name: string
+  readonly colour: string
   readonly values: readonly string[]
 }
 
-/** The chart's lines in drawing order, with their data. */
-export function chartLines(metrics: RolloutMetrics): ChartLine[] {
+/** The 5XX chart's lines in drawing order, with their data. */
+export function errorChartLines(metrics: RolloutMetrics): ChartLine[] {
   const steps = metrics.steps
-  const lines: ChartLine[] = [
-    { name: 'green traffic %', values: steps.map(s => value(s.greenPercent)) }
-  ]
-  if (metrics.split === 'per-fleet') {
-    lines.push({
-      name: 'green 5XX rate %',
-      values: steps.map(s => value(s.green?.errorRate5xxPercent))
-    })
-    lines.push({
-      name: 'blue 5XX rate %',
-      values: steps.map(s => value(s.blue?.errorRate5xxPercent))
-    })
-  } else {
-    lines.push({
-      name: 'endpoint 5XX rate %',
-      values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
-    })
-  }
+  const lines: ChartLine[] =
+    metrics.split === 'per-fleet'
+      ? [
+          {
+            name: 'green fleet 5XX rate',
+            colour: RED,
+            values: steps.map(s => value(s.green?.errorRate5xxPercent))
+          },
+          {
+            name: 'blue fleet 5XX rate',
+            colour: BLUE,
+            values: steps.map(s => value(s.blue?.errorRate5xxPercent))
+          }
+        ]
+      : [
+          {
+            name: 'endpoint 5XX rate',
+            colour: RED,
+            values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
+          }
+        ]
   if (metrics.alarmThresholdPercent !== undefined) {
     lines.push({
       name: `alarm threshold (${formatPercent(metrics.alarmThresholdPercent)})`,
+      colour: AMBER,
       values: steps.map(() => value(metrics.alarmThresholdPercent))
     })
   }
   return lines
 }
 
-export function metricsChart(metrics: RolloutMetrics): string {
-  const lines = chartLines(metrics)
-  // Colours follow the line order; without the blue line, skip its colour.
-  const colours = metrics.split === 'per-fleet' ? PALETTE : [PALETTE[0], PALETTE[1], PALETTE[3]]
-  const names = metrics.split === 'per-fleet' ? COLOUR_NAMES : ['green', 'red', 'amber']
-  const init = { themeVariables: { xyChart: { plotColorPalette: colours.join(', ') } } }
-  const labels = axisLabels(metrics)
-    .map(label => `"${label}"`)
-    .join(', ')
-  const body = [
-    `%%{init: ${JSON.stringify(init)}}%%`,
-    'xychart-beta',
-    '  title "Traffic share and 5XX rate per step"',
-    `  x-axis [${labels}]`,
-    '  y-axis "Percent" 0 --> 100',
-    ...lines.map(line => `  line [${line.values.join(', ')}]`)
-  ].join('\n')
-  const legend = lines.map((line, i) => `${names[i] ?? ''}: ${line.name}`).join(' · ')
-  return `${codeBlock(body, 'mermaid')}\n\n${escapeMarkdown(`Lines (${legend}).`)}`
+/** The top of the 5XX axis: room above the highest rate and twice the threshold, rounded up. */
+export function errorAxisMax(metrics: RolloutMetrics): number {
+  const rates = metrics.steps.flatMap(s =>
+    [s.green?.errorRate5xxPercent, s.blue?.errorRate5xxPercent, s.endpoint.errorRate5xxPercent].map(
+      r => r ?? 0
+    )
+  )
+  const top = Math.max(1, 2 * (metrics.alarmThresholdPercent ?? 0), 1.2 * Math.max(0, ...rates))
+  const step = top <= 5 ? 1 : top <= 25 ? 5 : 10
+  return Math.min(100, Math.ceil(top / step) * step)
 }
 
-function windowNote(metrics: RolloutMetrics): string {
+function chart(
+  title: string,
+  labels: readonly string[],
+  yAxis: string,
+  series: readonly { kind: 'line'; colour: string; values: readonly string[] }[]
+): string {
+  // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
+  const init = {
+    xyChart: { width: 760, height: 280 },
+    themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
+  }
+  return codeBlock(
+    [
+      `%%{init: ${JSON.stringify(init)}}%%`,
+      'xychart-beta',
+      `  title "${title}"`,
+      `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+      `  y-axis ${yAxis}`,
+      ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
+    ].join('\n'),
+    'mermaid'
+  )
+}
+
+/** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
+export function metricsChart(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
+  const labels = axisLabels(metrics, options)
+  const lines = errorChartLines(metrics)
+  const body = chart(
+    '5XX rate per traffic step (%)',
+    labels,
+    `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`,
+    lines.map(line => ({ kind: 'line' as const, colour: line.colour, values: line.values }))
+  )
+  const colourName: Record<string, string> = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' }
+  const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ')
+  const estimated = labels.some(label => label.startsWith('≈'))
+    ? ' ≈ marks a step no poll saw, at its estimated time.'
+    : ''
+  return `${body}\n\n${escapeMarkdown(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`
+}
+
+function windowNote(metrics: RolloutMetrics, options: MetricsViewOptions): string {
   const from = formatOffset(metrics.windowStart - metrics.startedAt)
   const to = formatOffset(metrics.windowEnd - metrics.startedAt)
   const calls =
@@ -186,22 +269,38 @@ function windowNote(metrics: RolloutMetrics): string {
     metrics.split === 'per-fleet'
       ? 'blue and green told apart by the EndpointConfigName dimension'
       : 'whole variant only'
+  const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`
+  // A new endpoint has one fleet and no steps to share a minute between.
+  if (options.firstDeploy) return escapeMarkdown(`${source} (${calls}).`)
   return escapeMarkdown(
-    `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to} (${calls}; ${split}). ` +
+    `${source} (${calls}; ${split}). ` +
       'A minute that spans two steps is shared between them by time and traffic share.'
   )
 }
 
-export function renderMetrics(metrics: RolloutMetrics | undefined): string {
+export function renderMetrics(
+  metrics: RolloutMetrics | undefined,
+  options: MetricsViewOptions = {}
+): string {
   if (metrics === undefined) return ''
-  const heading = '### Metrics per step'
+  const heading = options.firstDeploy ? '### Metrics' : '### Metrics per step'
   const warning = metrics.warning === undefined ? '' : `⚠️ ${escapeMarkdown(metrics.warning)}`
   if (metrics.steps.length === 0) {
     return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`
   }
-  const parts = [heading, metricsChart(metrics), stepMetricsTable(metrics), phaseTable(metrics)]
+  const parts = [heading]
+  if (options.firstDeploy) {
+    // No shift and no blue fleet: what the new endpoint served once it was in service.
+    parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`)
+  } else {
+    parts.push(
+      metricsChart(metrics, options),
+      `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`,
+      `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`
+    )
+  }
   if (metrics.note !== undefined) parts.push(`**Note:** ${escapeMarkdown(metrics.note)}`)
   if (warning !== '') parts.push(warning)
-  parts.push(windowNote(metrics))
+  parts.push(windowNote(metrics, options))
   return parts.join('\n\n')
 }

@@ -14,6 +14,8 @@ export interface TrafficStepOutput {
   readonly bluePercent: number
   readonly greenPercent: number
   readonly event: string
+  /** Only for a step no poll saw: it happened between these offsets (seconds). */
+  readonly betweenPolls?: { readonly afterSeconds: number; readonly beforeSeconds: number }
 }
 
 export interface OutputsInput {
@@ -47,12 +49,21 @@ export type OutputName = (typeof OUTPUT_NAMES)[number]
 
 export function trafficStepsOutput(timeline: Timeline | undefined): TrafficStepOutput[] {
   if (timeline === undefined) return []
+  const offset = (at: number): number => Math.round((at - timeline.startedAt) / 1000)
   return timeline.steps.map(step => ({
     at: new Date(step.at).toISOString(),
-    offsetSeconds: Math.round((step.at - timeline.startedAt) / 1000),
+    offsetSeconds: offset(step.at),
     bluePercent: step.bluePercent,
     greenPercent: step.greenPercent,
-    event: step.event
+    event: step.event,
+    ...(step.between === undefined
+      ? {}
+      : {
+          betweenPolls: {
+            afterSeconds: offset(step.between.after),
+            beforeSeconds: offset(step.between.before)
+          }
+        })
   }))
 }
 

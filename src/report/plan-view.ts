@@ -5,19 +5,22 @@ import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
 import { renderComponentPlan } from './component-view.js'
+import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { liveEndpointSection } from './live-endpoint.js'
+import { blueOf, resourcesTable, type BlueFleet } from './resources.js'
 import { isRollingPlan, peakSection } from './rolling-view.js'
-import { resourcesTable, type BlueFleet } from './resources.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
- * provisioning until blue is terminated, so instanceCount × 2 × expected duration. Zero for
- * a new endpoint (there is no blue fleet).
+ * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
+ * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-export function doubleFleetInstanceHours(plan: Plan): number {
+export function doubleFleetInstanceHours(plan: Plan, given?: BlueFleet): number {
   if (plan.firstDeploy) return 0
-  const hours = (plan.instanceCount * 2 * plan.expectedDurationSeconds) / 3600
+  const blue = blueOf(plan, given)
+  const blueCount = blue?.instanceCount ?? plan.instanceCount
+  const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600
   return Math.round(hours * 100) / 100
 }
 
@@ -37,18 +40,25 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
     `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
     `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
     liveEndpointSection(plan),
-    scheduleSection(plan),
+    scheduleSection(plan, fleetLabels(plan, blue)),
     alarmSection(plan),
     peakSection(plan),
-    isRollingPlan(plan) ? '' : costSection(plan),
+    isRollingPlan(plan) ? '' : costSection(plan, blue),
     requestsSection(plan),
     footer(run)
   ]
   return `${sections.filter(section => section !== '').join('\n\n')}\n`
 }
 
-function scheduleSection(plan: Plan): string {
+function scheduleSection(plan: Plan, labels: FleetLabels): string {
   const heading = '### Expected traffic schedule'
+  const budget = `the action waits up to ${formatDuration(plan.budgetSeconds * 1000)} for a verdict`
+  if (plan.firstDeploy) {
+    return (
+      `${heading}\n\nNo traffic shift: the new endpoint would serve the green model from the start. ` +
+      `Creating an endpoint usually takes several minutes (estimate: about ${formatDuration(plan.expectedDurationSeconds * 1000)}); ${budget}.`
+    )
+  }
   if (plan.schedule.length === 0) return `${heading}\n\nNo traffic shift.`
   const rows = plan.schedule.map(step => [
     formatOffset(step.offsetSeconds * 1000),
@@ -57,16 +67,24 @@ function scheduleSection(plan: Plan): string {
     String(step.greenInstances),
     step.label
   ])
+  rows.push([
+    formatOffset(plan.expectedDurationSeconds * 1000),
+    formatPercent(0),
+    formatPercent(100),
+    String(plan.instanceCount),
+    'complete: blue fleet terminated'
+  ])
   const headers = [
     'Time',
-    `Blue (${plan.blueModelName ?? 'previous model'})`,
-    `Green (${plan.greenModelName})`,
+    `Blue: ${labels.blue}`,
+    `Green: ${labels.green}`,
     'Green instances',
     'Step'
   ]
+  const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0
   const timing =
-    `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}` +
-    ` (including provisioning); the action waits up to ${formatDuration(plan.budgetSeconds * 1000)} for a verdict.`
+    `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+    `The times assume about ${formatDuration(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`
   return `${heading}\n\n${table(headers, rows)}\n\n${timing}`
 }
 
@@ -86,15 +104,24 @@ function alarmSection(plan: Plan): string {
   return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}`
 }
 
-function costSection(plan: Plan): string {
+function costSection(plan: Plan, given: BlueFleet | undefined): string {
   const heading = '### Double fleet'
+  const blue = blueOf(plan, given)
   if (plan.firstDeploy) return `${heading}\n\nNone: a new endpoint runs only the green fleet.`
-  const hours = doubleFleetInstanceHours(plan)
-  const type = escapeMarkdown(plan.instanceType)
+  const hours = doubleFleetInstanceHours(plan, blue)
+  const blueCount = blue?.instanceCount ?? plan.instanceCount
+  const greenType = escapeMarkdown(plan.instanceType)
+  const blueType = escapeMarkdown(blue?.instanceType ?? plan.instanceType)
+  const types =
+    blueType === greenType
+      ? `Both fleets are ${greenType}.`
+      : `Blue runs ${blueType}, green ${greenType}.`
+  const unknown =
+    blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : ''
   return (
     `${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
-    `**${hours} instance-hours** of ${type} = ${plan.instanceCount} instances × 2 fleets × ` +
-    `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals.`
+    `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
+    `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`
   )
 }
 

@@ -11,13 +11,20 @@ export type BlueFleet = Pick<
   'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
 >
 
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+export const blueOf = (plan: Plan, blue: BlueFleet | undefined): BlueFleet | undefined =>
+  blue ?? plan.blueFleet
+
 const NONE = '—'
 
 function orNone(value: string | number | undefined, render: (v: string) => Cell): Cell {
   return value === undefined || value === '' ? NONE : render(String(value))
 }
 
-/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+/**
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
+ * count; green alone for a new endpoint.
+ */
 export function resourcesTable(
   plan: Plan,
   blue: BlueFleet | undefined,
@@ -25,9 +32,9 @@ export function resourcesTable(
 ): string {
   if (plan.component) return componentResourcesTable(plan, headers)
   const region = plan.region
-  // A first deploy has no blue side at all: leave its column empty rather than guess.
+  blue = blueOf(plan, blue)
   const before = (value: string | number | undefined, render: (v: string) => Cell): Cell =>
-    plan.firstDeploy ? '' : orNone(value, render)
+    orNone(value, render)
   const modelLink = (name: string): Cell => link(name, modelUrl(region, name))
   const configLink = (name: string): Cell => link(name, endpointConfigUrl(region, name))
   const plain = (v: string): Cell => v
@@ -46,5 +53,11 @@ export function resourcesTable(
     ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
     ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
   ]
+  // A first deploy has no blue side at all: no column for it.
+  if (plan.firstDeploy)
+    return table(
+      ['', headers.green],
+      rows.map(([what, , green]) => [what!, green!])
+    )
   return table(['', headers.blue, headers.green], rows)
 }

@@ -2,7 +2,14 @@
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
 
 import type { RolloutMetrics } from '../metrics/types.js'
-import type { AutoScalingReport, Outcome, Plan, RunContext, Timeline, Verdict } from '../types.js'
+import type {
+  AutoScalingReport,
+  Plan,
+  RunContext,
+  Timeline,
+  TrafficStep,
+  Verdict
+} from '../types.js'
 import { autoScalingSection, liveEndpointSection } from './live-endpoint.js'
 import {
   details,
@@ -16,7 +23,9 @@ import {
   type Markdown
 } from './markdown.js'
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
-import { renderMetrics } from './metrics-view.js'
+import { fleetLabels, type FleetLabels } from './fleet-labels.js'
+import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
+import { formatCount, renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
 import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
@@ -35,7 +44,7 @@ export interface SummaryInput {
   readonly alarmDetails?: Readonly<Record<string, AlarmDetail>>
   /** The live fleet before the run (pre-flight), for the Blue (before) column. */
   readonly blue?: BlueFleet
-  /** Seconds from the update request to the verdict; else derived from the timeline. */
+  /** Seconds this step ran, on the runner's clock. */
   readonly durationSeconds?: number
   /** A progress report while watching (the PR comment between steps), not a verdict. */
   readonly inProgress?: boolean
@@ -45,26 +54,24 @@ export interface SummaryInput {
   readonly autoScaling?: AutoScalingReport
 }
 
-export const IN_PROGRESS_HEADLINE = '⏳ In progress'
-
-export const HEADLINES: Readonly<Record<Outcome, string>> = {
-  deployed: '✅ Deployed',
-  'rolled-back': '❌ Rolled back',
-  failed: '❌ Failed',
-  'timed-out': '⏱️ Timed out',
-  started: '🚀 Started',
-  planned: '📝 Planned'
-}
+export { HEADLINES, IN_PROGRESS_HEADLINE }
 
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200
 
 export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
+  const labels = fleetLabels(plan, input.blue)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
-    timeline.batches ? rollingSection(plan, timeline, verdict) : trafficSection(plan, timeline),
-    renderMetrics(input.metrics),
+    timeline.batches
+      ? rollingSection(plan, timeline, verdict)
+      : trafficSection(plan, timeline, labels, input.metrics),
+    renderMetrics(input.metrics, {
+      firstDeploy: plan.firstDeploy,
+      labels,
+      stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+    }),
     alarmSection(input),
     autoScalingSection(input.autoScaling),
     liveEndpointSection(plan),
@@ -78,14 +85,25 @@ export function renderSummary(input: SummaryInput): string {
 function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: boolean): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
-  const lines = [`## ${title}: ${endpoint.markdown}`, '']
-  lines.push(escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH }))
   const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
-  if (note !== '') lines.push('', note)
-  if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
+  // A rollback is said once: its note names the alarms (linked) and where the traffic went.
+  const body =
+    verdict.outcome === 'rolled-back' && note !== ''
+      ? [note]
+      : [escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH }), note]
+  const lines = [`## ${title}: ${endpoint.markdown}`]
+  for (const part of body) if (part !== '') lines.push('', part)
+  const reason = verdict.failureReason?.trim() ?? ''
+  // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+  const noServiceReason =
+    verdict.outcome === 'rolled-back' &&
+    timeline.last !== undefined &&
+    (timeline.last.failureReason ?? '').trim() === ''
+  if (noServiceReason) lines.push('', 'SageMaker gave no failure reason.')
+  else if (reason !== '') {
     lines.push(
       '',
-      `**Failure reason:** ${escapeMarkdown(verdict.failureReason, { maxLength: VERDICT_TEXT_LENGTH })}`
+      `**Failure reason:** ${escapeMarkdown(reason, { maxLength: VERDICT_TEXT_LENGTH })}`
     )
   }
   return lines.join('\n')
@@ -102,44 +120,77 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
   switch (verdict.outcome) {
     case 'rolled-back': {
       const names = verdict.triggeredAlarms
+      const blue = escapeMarkdown(
+        verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config'
+      )
       if (names.length === 0) {
-        return 'SageMaker rolled traffic back to the blue fleet; no guarding alarm was seen in ALARM (see the failure reason and the event log).'
+        return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`
       }
       const noun = names.length === 1 ? 'alarm' : 'alarms'
-      return `**Rolled back by ${noun}:** ${alarmLinks(plan, names).markdown}. All traffic returned to the blue fleet (${escapeMarkdown(timeline.oldConfigName ?? 'the previous config')}).`
+      return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`
     }
     case 'timed-out':
       return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.'
     case 'started':
       return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.'
-    case 'failed':
-      return verdict.triggeredAlarms.length > 0
+    case 'failed': {
+      // Linked here unless the summary above already names every one of them.
+      const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name))
+      return verdict.triggeredAlarms.length > 0 && !named
         ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
         : ''
+    }
     default:
       return ''
   }
 }
 
-function trafficSection(plan: Plan, timeline: Timeline): string {
+/** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
+export function stepTime(step: TrafficStep, startedAt: number): string {
+  if (step.between === undefined) return formatOffset(step.at - startedAt)
+  const { after, before } = step.between
+  return `between ${formatOffset(after - startedAt)} and ${formatOffset(before - startedAt)}`
+}
+
+/**
+ * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
+ * (steps that began and ended between two polls, with nothing after them to place them by).
+ */
+function unplacedGreenRequests(timeline: Timeline, metrics: RolloutMetrics | undefined): number {
+  if (metrics === undefined || metrics.steps.length !== timeline.steps.length) return 0
+  return timeline.steps.reduce((sum, step, i) => {
+    const served = metrics.steps[i]?.green?.requests ?? 0
+    return step.greenPercent === 0 ? sum + served : sum
+  }, 0)
+}
+
+function trafficSection(
+  plan: Plan,
+  timeline: Timeline,
+  labels: FleetLabels,
+  metrics: RolloutMetrics | undefined
+): string {
   const heading = '### Traffic steps'
   if (plan.firstDeploy) {
     return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`
   }
   if (timeline.steps.length === 0) return `${heading}\n\nNo traffic step was observed.`
   const rows = timeline.steps.map(step => [
-    formatOffset(step.at - timeline.startedAt),
+    stepTime(step, timeline.startedAt),
     formatPercent(step.bluePercent),
     formatPercent(step.greenPercent),
     step.event
   ])
-  const headers = [
-    'Time',
-    `Blue (${plan.blueModelName ?? 'previous model'})`,
-    `Green (${plan.greenModelName})`,
-    'What happened'
-  ]
-  return `${heading}\n\n${table(headers, rows)}`
+  const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened']
+  const unseen = timeline.steps.some(step => step.between !== undefined)
+    ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
+    : ''
+  const unplaced = unplacedGreenRequests(timeline, metrics)
+  const contradiction =
+    unplaced > 0
+      ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+      : ''
+  return `${heading}\n\n${table(headers, rows)}${unseen}${contradiction}`
 }
 
 function alarmSection(input: SummaryInput): string {
@@ -155,24 +206,48 @@ function alarmSection(input: SummaryInput): string {
     const track = tracked.get(name)
     const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
     const detail = input.alarmDetails?.[name]
+    const seenInAlarm = track?.statesSeen.includes('ALARM') === true
     const fired = track?.fired === true || verdict.triggeredAlarms.includes(name)
+    // Fired (SageMaker's failure reason or the alarm's history says so), but no poll saw it in
+    // ALARM: it fired and cleared between two polls.
+    const firedUnseen = fired && !seenInAlarm
     const nameLink = link(name, alarmUrl(plan.region, name))
     const when =
-      track?.firedAt === undefined ? '' : ` at ${formatOffset(track.firedAt - timeline.startedAt)}`
+      track?.firedAt !== undefined
+        ? `at ${formatOffset(track.firedAt - timeline.startedAt)}`
+        : firedUnseen
+          ? 'between two polls'
+          : ''
+    const whenText = when === '' ? '' : ` ${when}`
+    const seen =
+      track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ')
     rows.push([
-      fired ? raw(`🚨 ${nameLink.markdown} **fired**${when}`) : nameLink,
+      fired ? raw(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
       detail?.watches ?? spec?.watches ?? '—',
       detail?.threshold ??
         (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
-      track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → '),
+      firedUnseen
+        ? `${seen}, and ALARM between two polls`
+        : track?.updatedBetweenPolls === true && !fired
+          ? `${seen}, and updated between two polls (state not seen)`
+          : seen,
       track?.finalState ?? '—'
     ])
-    if (fired && track?.lastReason !== undefined && track.lastReason.trim() !== '') {
-      reasons.push(`- **${escapeMarkdown(name)}**: ${escapeMarkdown(track.lastReason)}`)
+    // The reason of the transition into ALARM; the latest one only while it still is in ALARM.
+    const reason =
+      track?.firedReason ?? (track?.finalState === 'ALARM' ? track.lastReason : undefined)
+    const who = escapeMarkdown(name)
+    if (fired && reason !== undefined && reason.trim() !== '') {
+      const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : ''
+      reasons.push(`- **${who}**${whenText}: ${escapeMarkdown(reason)}${source}`)
+    } else if (firedUnseen) {
+      reasons.push(
+        `- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`
+      )
     }
   }
   const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state']
-  const why = reasons.length === 0 ? '' : `\n\nAlarm reasons:\n\n${reasons.join('\n')}`
+  const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`
   return `### Alarms\n\n${table(headers, rows)}${why}`
 }
 
@@ -193,16 +268,21 @@ function eventLog(timeline: Timeline): string {
   return details(`Event log (${events.length} ${noun})`, lines.join('\n'))
 }
 
-function durationMs(input: SummaryInput): number {
-  if (input.durationSeconds !== undefined) return input.durationSeconds * 1000
-  const { timeline } = input
+/** The rollout on SageMaker's clock: from the update request to the last thing it showed. */
+function serviceDurationMs(timeline: Timeline): number {
   const times = [...timeline.events.map(e => e.at), ...timeline.steps.map(s => s.at)]
   return times.length === 0 ? 0 : Math.max(0, Math.max(...times) - timeline.startedAt)
 }
 
 function footer(input: SummaryInput): string {
-  const { run } = input
-  const parts = [`Duration: ${formatDuration(durationMs(input))}`]
+  const { run, timeline } = input
+  // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
+  const parts = [
+    `Rollout: ${formatDuration(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+  ]
+  if (input.durationSeconds !== undefined) {
+    parts.push(`this step: ${formatDuration(input.durationSeconds * 1000)} on the runner's clock`)
+  }
   const runLink = runUrl(run)
   if (runLink !== undefined && run.runId !== '') {
     parts.push(link(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown)

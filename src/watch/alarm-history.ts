@@ -58,10 +58,13 @@ export function recordFiredAlarms(t: Timeline, transitions: readonly AlarmTransi
     const track = tracks.get(tr.name)
     if (track?.fired) continue
     tracks.set(tr.name, {
+      ...track,
       name: tr.name,
       statesSeen: track?.statesSeen ?? [],
       finalState: track?.finalState,
       lastReason: track?.lastReason ?? tr.reason,
+      // The reason of the transition that fired, not the track's latest (OK again, say).
+      firedReason: tr.reason,
       fired: true,
       firedAt: tr.at
     })

@@ -13,6 +13,14 @@ import type {
   TrafficStep,
   VariantStatusSnapshot
 } from '../types.js'
+import {
+  addMissedFirstShiftBeforeRollback,
+  addMissedShiftsBeforeCompletion,
+  addObservedShift,
+  observedGreenPercent,
+  recordedShifts,
+  type StepContext
+} from './traffic-steps.js'
 
 /** What the watch knows from the plan and pre-flight. */
 export interface WatchContext {
@@ -85,25 +93,6 @@ function serviceTime(t: Timeline, obs: Observation): number {
   return Math.max(...times)
 }
 
-/** Percentage of the fleet on green, from the pending fleet's instances with traffic. */
-function observedGreenPercent(
-  ep: EndpointSnapshot,
-  ctx: WatchContext,
-  shiftsSoFar: number
-): number | undefined {
-  const green = ep.green
-  if (!green) return undefined
-  const status = latestStatus(green.statuses)?.status
-  if (status !== 'ActivatingTraffic' && status !== 'Baking') return 0
-  const total = green.desiredInstanceCount ?? ctx.instanceCount
-  if (green.currentInstanceCount !== undefined && total > 0) {
-    return Math.round((100 * Math.min(green.currentInstanceCount, total)) / total)
-  }
-  // The service did not say: fall back to the policy's schedule.
-  const shifts = ctx.schedule.filter(s => s.greenPercent > 0)
-  return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent
-}
-
 export function trackAlarms(
   tracks: readonly AlarmTrack[],
   alarms: readonly AlarmSnapshot[],
@@ -115,7 +104,9 @@ export function trackAlarms(
     const prev = byName.get(a.name)
     const when = a.updatedAt ?? at
     const changed = !prev || prev.finalState !== a.state
-    if (changed && (prev || a.state !== 'OK')) {
+    // Only ALARM matters to the rollout: OK and INSUFFICIENT_DATA come and go with the
+    // alarm's evaluation times, and would make the log differ from run to run.
+    if (changed && (a.state === 'ALARM' || prev?.finalState === 'ALARM')) {
       const from = prev?.finalState ? `${prev.finalState} → ` : ''
       events.push({
         at: when,
@@ -124,20 +115,26 @@ export function trackAlarms(
       })
     }
     const fired = a.state === 'ALARM'
+    // Same state, later update: the alarm's state moved and came back between two polls.
+    const updatedUnseen =
+      !changed &&
+      a.updatedAt !== undefined &&
+      prev?.updatedAt !== undefined &&
+      a.updatedAt > prev.updatedAt
     byName.set(a.name, {
       name: a.name,
       statesSeen: changed ? [...(prev?.statesSeen ?? []), a.state] : (prev?.statesSeen ?? []),
       finalState: a.state,
       lastReason: a.reason ?? prev?.lastReason,
+      // The reason of the transition that fired, not a later one (OK again, say).
+      firedReason: prev?.firedReason ?? (fired ? a.reason : undefined),
       fired: (prev?.fired ?? false) || fired,
-      firedAt: prev?.firedAt ?? (fired ? when : undefined)
+      firedAt: prev?.firedAt ?? (fired ? when : undefined),
+      updatedAt: a.updatedAt ?? prev?.updatedAt,
+      updatedBetweenPolls: (prev?.updatedBetweenPolls ?? false) || updatedUnseen
     })
   }
   return [...byName.values()]
-}
-
-function firedNames(tracks: readonly AlarmTrack[]): string[] {
-  return tracks.filter(t => t.fired).map(t => t.name)
 }
 
 export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeline {
@@ -201,54 +198,40 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     })
   }
 
-  // Green fleet status changes (provisioning, activating traffic, baking).
-  const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined
-  const prevGreenLatest = prev?.green ? latestStatus(prev.green.statuses) : undefined
-  if (
-    greenLatest &&
-    (greenLatest.status !== prevGreenLatest?.status ||
-      greenLatest.startTime !== prevGreenLatest?.startTime)
-  ) {
-    const kind =
-      greenLatest.status === 'Creating'
-        ? 'provisioning'
-        : greenLatest.status === 'Baking'
-          ? 'bake'
-          : 'step'
-    events.push({
-      at: greenLatest.startTime ?? now,
-      kind,
-      message: `green fleet ${greenLatest.status}${greenLatest.message ? `: ${greenLatest.message}` : ''}`
-    })
+  const stepCtx: StepContext = {
+    schedule: ctx.schedule,
+    instanceCount: ctx.instanceCount,
+    waitIntervalSeconds: ctx.waitIntervalSeconds,
+    startedAt
   }
+  // What the previous poll had seen: steps no poll saw came after it.
+  const after = t.serviceClock?.lastService || startedAt
+  const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined
+  const green = observedGreenPercent(ep, greenLatest?.status, stepCtx, recordedShifts(steps))
+  const greenEvent = greenFleetEvent(greenLatest, prev, green, now)
+  if (greenEvent) events.push(greenEvent)
 
   const alarms = trackAlarms(t.alarms, obs.alarms, now, events)
   const onNew = ep.configName === ctx.newConfigName && ep.pendingConfigName === undefined
-  const lastStep = steps.at(-1)!
 
-  // Traffic steps.
-  const shiftsSoFar = steps.filter(s => s.greenPercent > 0 && s.bluePercent > 0).length
-  const green = observedGreenPercent(ep, ctx, shiftsSoFar)
-  if (green !== undefined && green > 0 && green !== lastStep.greenPercent) {
-    const total = ctx.schedule.filter(s => s.greenPercent > 0).length
-    const k = steps.filter(s => s.greenPercent > 0).length + 1
-    steps.push({
-      at: greenLatest?.startTime ?? now,
-      bluePercent: 100 - green,
-      greenPercent: green,
-      event:
-        green === 100
-          ? `all traffic on green (step ${k} of ${Math.max(total, k)}), final bake`
-          : `step ${k} of ${Math.max(total, k)}: ${green}% shifted to green, alarms monitored`
-    })
+  if (green !== undefined && green > 0 && green !== steps.at(-1)!.greenPercent) {
+    addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events)
   }
 
-  const fired = firedNames(alarms)
+  // Alarms seen in ALARM, or named by SageMaker's reason (one can fire and clear between polls).
+  const fired = alarms
+    .filter(a => a.fired || (ep.failureReason ?? '').includes(a.name))
+    .map(a => a.name)
   const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : ''
+  // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
+  const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '')
   let sawRollingBack = t.sawRollingBack
   const teardown = greenTornDown(ep, ctx)
   if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
     sawRollingBack = true
+    if (rolledBackByAlarm) {
+      addMissedFirstShiftBeforeRollback(steps, teardown ?? now, after, stepCtx, events)
+    }
     steps.push({
       at: teardown ?? now,
       bluePercent: 100,
@@ -259,38 +242,31 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
 
   const sawProgress =
     t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName
+  const settledBefore = prev?.status === 'InService' && prev.configName === ep.configName
 
-  if (
-    ep.status === 'InService' &&
-    onNew &&
-    !(prev?.status === 'InService' && prev.configName === ep.configName)
-  ) {
+  if (ep.status === 'InService' && onNew && !settledBefore) {
     const at = ep.lastModifiedTime ?? now
-    const tail = steps.at(-1)!
-    if (tail.greenPercent === 100 && steps.length > 1) {
-      steps[steps.length - 1] = {
-        ...tail,
-        event: `${tail.event}; complete, blue fleet decommissioned`
-      }
-    } else {
-      steps.push({
-        at,
-        bluePercent: 0,
-        greenPercent: 100,
-        event: ctx.firstDeploy
-          ? 'endpoint in service on the new config'
-          : 'complete, blue fleet decommissioned'
-      })
-    }
+    if (!ctx.firstDeploy) addMissedShiftsBeforeCompletion(steps, at, after, stepCtx, events)
+    // Its own row at the service's completion time: the final bake and the blue fleet's
+    // termination come after the last shift.
+    steps.push({
+      at,
+      bluePercent: 0,
+      greenPercent: 100,
+      event: ctx.firstDeploy
+        ? 'endpoint in service on the new config'
+        : 'complete, blue fleet decommissioned'
+    })
     events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` })
   } else if (
-    !(prev?.status === 'InService' && prev.configName === ep.configName) &&
+    !settledBefore &&
     ep.status === 'InService' &&
     ep.configName !== ctx.newConfigName &&
     ep.pendingConfigName !== ctx.newConfigName &&
     changedSinceStart(t, ep, ctx, sawProgress)
   ) {
     const at = ep.lastModifiedTime ?? now
+    if (rolledBackByAlarm) addMissedFirstShiftBeforeRollback(steps, at, after, stepCtx, events)
     const tail = steps.at(-1)!
     if (!(tail.bluePercent === 100 && tail.greenPercent === 0 && steps.length > 1)) {
       steps.push({ at, bluePercent: 100, greenPercent: 0, event: `rolled back to blue${because}` })
@@ -306,10 +282,22 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     })
   } else if (ep.status === 'Failed' || ep.status === 'UpdateRollbackFailed') {
     if (prev?.status !== ep.status) {
+      const at = ep.lastModifiedTime ?? now
       events.push({
-        at: ep.lastModifiedTime ?? now,
+        at,
         kind: 'failed',
         message: `endpoint ${ep.status}${ep.failureReason ? `: ${ep.failureReason}` : ''}`
+      })
+      // The table must not end on a step as if the shift were still going on.
+      const tail = steps.at(-1)!
+      steps.push({
+        at: Math.max(at, tail.at),
+        bluePercent: tail.bluePercent,
+        greenPercent: tail.greenPercent,
+        event:
+          ep.status === 'UpdateRollbackFailed'
+            ? `rollback failed (UpdateRollbackFailed)${because}: old and new fleets both serve (the split is the last one seen)`
+            : 'endpoint Failed (the split is the last one seen)'
       })
     }
   }
@@ -328,6 +316,30 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
     polls: t.polls + 1,
     consecutiveFailedPolls: 0,
     serviceClock: sampleServiceClock(t.serviceClock, obs.at, now)
+  }
+}
+
+/** A change of the green fleet's status (provisioning, activating traffic, baking), with its split. */
+function greenFleetEvent(
+  latest: VariantStatusSnapshot | undefined,
+  prev: EndpointSnapshot | undefined,
+  greenPercent: number | undefined,
+  now: number
+): TimelineEvent | undefined {
+  const before = prev?.green ? latestStatus(prev.green.statuses) : undefined
+  if (!latest || (latest.status === before?.status && latest.startTime === before?.startTime)) {
+    return undefined
+  }
+  const kind =
+    latest.status === 'Creating' ? 'provisioning' : latest.status === 'Baking' ? 'bake' : 'step'
+  const split =
+    greenPercent !== undefined && greenPercent > 0
+      ? ` (green ${greenPercent}% / blue ${100 - greenPercent}%)`
+      : ''
+  return {
+    at: latest.startTime ?? now,
+    kind,
+    message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
   }
 }
 

@@ -1,8 +1,28 @@
-export const id = 22;
-export const ids = [22];
+export const id = 873;
+export const ids = [873];
 export const modules = {
 
-/***/ 22:
+/***/ 6871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ HEADLINES),
+/* harmony export */   n: () => (/* binding */ IN_PROGRESS_HEADLINE)
+/* harmony export */ });
+const IN_PROGRESS_HEADLINE = '⏳ In progress';
+const HEADLINES = {
+    deployed: '✅ Deployed',
+    'rolled-back': '❌ Rolled back',
+    failed: '❌ Failed',
+    'timed-out': '⏱️ Timed out',
+    started: '🚀 Started',
+    planned: '📝 Planned'
+};
+
+
+/***/ }),
+
+/***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +30,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HEADLINES: () => (/* reexport */ HEADLINES),
+  HEADLINES: () => (/* reexport */ headlines/* HEADLINES */.O),
   OUTPUT_NAMES: () => (/* reexport */ OUTPUT_NAMES),
   buildOutputs: () => (/* reexport */ buildOutputs),
   code: () => (/* reexport */ markdown/* code */.aY),
@@ -58,188 +78,6 @@ function autoScalingSection(report) {
 var links = __webpack_require__(3303);
 // EXTERNAL MODULE: ./src/report/time.ts
 var report_time = __webpack_require__(5813);
-;// CONCATENATED MODULE: ./src/report/metrics-view.ts
-// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of traffic
-// share and 5XX rate per step, a per-step table of what blue and green served, and a phase
-// table. The tables are the text fallback for wherever Mermaid does not render. Pure.
-
-
-/** Mermaid draws lines in palette order: green traffic, green 5XX, blue 5XX, threshold. */
-const PALETTE = ['#1a7f37', '#cf222e', '#0969da', '#9a6700'];
-const COLOUR_NAMES = ['green', 'red', 'blue', 'amber'];
-const PHASE_LABELS = {
-    baseline: 'Baseline',
-    shift: 'Traffic shift',
-    rollback: 'Rollback',
-    completion: 'Completion'
-};
-function formatCount(value) {
-    return Math.round(value).toLocaleString('en-US');
-}
-function formatMs(value) {
-    if (value === null)
-        return '—';
-    return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ms`;
-}
-/** `12 (2.5%)`; `—` when the fleet served nothing. */
-function formatErrors(figures) {
-    if (figures === undefined || figures.requests === 0)
-        return '—';
-    return `${formatCount(figures.errors5xx)} (${(0,report_time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
-}
-const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
-const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
-function stepTime(metrics, step) {
-    const time = (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt);
-    // Late datapoints: CloudWatch had not published every minute of this row yet.
-    return step.incomplete ? `${time} (incomplete)` : time;
-}
-/** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
-const figure = (text) => (0,markdown/* raw */.lS)(text);
-function stepMetricsTable(metrics) {
-    if (metrics.split === 'endpoint-only') {
-        const rows = metrics.steps.map(step => [
-            stepTime(metrics, step),
-            (0,report_time/* formatPercent */.l9)(step.greenPercent),
-            requests(step.endpoint),
-            formatErrors(step.endpoint),
-            latency(step.endpoint)
-        ].map(figure));
-        return (0,markdown/* table */.tp)(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows);
-    }
-    const rows = metrics.steps.map(step => [
-        stepTime(metrics, step),
-        requests(step.blue),
-        formatErrors(step.blue),
-        latency(step.blue),
-        requests(step.green),
-        formatErrors(step.green),
-        latency(step.green)
-    ].map(figure));
-    const headers = [
-        'Time',
-        'Blue requests',
-        'Blue 5XX',
-        'Blue latency',
-        'Green requests',
-        'Green 5XX',
-        'Green latency'
-    ];
-    return (0,markdown/* table */.tp)(headers, rows);
-}
-function phaseInvocations(metrics, phase) {
-    const total = formatCount(phase.endpoint.requests);
-    if (metrics.split === 'endpoint-only' || phase.green === undefined)
-        return total;
-    const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
-    return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
-}
-function phaseErrors(metrics, phase) {
-    const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
-    const green = phase.green;
-    if (metrics.split === 'endpoint-only' || green === undefined || green.requests === 0)
-        return total;
-    return `${total}; green ${formatErrors(green)}`;
-}
-function phaseTable(metrics) {
-    const rows = metrics.phases.map(phase => [
-        PHASE_LABELS[phase.phase],
-        figure(phaseInvocations(metrics, phase)),
-        figure(phaseErrors(metrics, phase)),
-        figure(latency(phase.endpoint)),
-        phase.outcome
-    ]);
-    return (0,markdown/* table */.tp)(['Phase', 'Invocations', '5XX errors', 'Latency', 'Outcome'], rows);
-}
-/** A chart value: percent with at most two decimals. */
-const value = (n) => String(Math.round((n ?? 0) * 100) / 100);
-/** Category labels must be distinct, or Mermaid puts two steps on one tick. */
-function axisLabels(metrics) {
-    const seen = new Map();
-    return metrics.steps.map(step => {
-        const label = stepTime(metrics, step);
-        const n = (seen.get(label) ?? 0) + 1;
-        seen.set(label, n);
-        return n === 1 ? label : `${label} (${n})`;
-    });
-}
-/** The chart's lines in drawing order, with their data. */
-function chartLines(metrics) {
-    const steps = metrics.steps;
-    const lines = [
-        { name: 'green traffic %', values: steps.map(s => value(s.greenPercent)) }
-    ];
-    if (metrics.split === 'per-fleet') {
-        lines.push({
-            name: 'green 5XX rate %',
-            values: steps.map(s => value(s.green?.errorRate5xxPercent))
-        });
-        lines.push({
-            name: 'blue 5XX rate %',
-            values: steps.map(s => value(s.blue?.errorRate5xxPercent))
-        });
-    }
-    else {
-        lines.push({
-            name: 'endpoint 5XX rate %',
-            values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
-        });
-    }
-    if (metrics.alarmThresholdPercent !== undefined) {
-        lines.push({
-            name: `alarm threshold (${(0,report_time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
-            values: steps.map(() => value(metrics.alarmThresholdPercent))
-        });
-    }
-    return lines;
-}
-function metricsChart(metrics) {
-    const lines = chartLines(metrics);
-    // Colours follow the line order; without the blue line, skip its colour.
-    const colours = metrics.split === 'per-fleet' ? PALETTE : [PALETTE[0], PALETTE[1], PALETTE[3]];
-    const names = metrics.split === 'per-fleet' ? COLOUR_NAMES : ['green', 'red', 'amber'];
-    const init = { themeVariables: { xyChart: { plotColorPalette: colours.join(', ') } } };
-    const labels = axisLabels(metrics)
-        .map(label => `"${label}"`)
-        .join(', ');
-    const body = [
-        `%%{init: ${JSON.stringify(init)}}%%`,
-        'xychart-beta',
-        '  title "Traffic share and 5XX rate per step"',
-        `  x-axis [${labels}]`,
-        '  y-axis "Percent" 0 --> 100',
-        ...lines.map(line => `  line [${line.values.join(', ')}]`)
-    ].join('\n');
-    const legend = lines.map((line, i) => `${names[i] ?? ''}: ${line.name}`).join(' · ');
-    return `${(0,markdown/* codeBlock */.DV)(body, 'mermaid')}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines (${legend}).`)}`;
-}
-function windowNote(metrics) {
-    const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
-    const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
-    const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
-    const split = metrics.split === 'per-fleet'
-        ? 'blue and green told apart by the EndpointConfigName dimension'
-        : 'whole variant only';
-    return (0,markdown/* escapeMarkdown */.FV)(`CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to} (${calls}; ${split}). ` +
-        'A minute that spans two steps is shared between them by time and traffic share.');
-}
-function renderMetrics(metrics) {
-    if (metrics === undefined)
-        return '';
-    const heading = '### Metrics per step';
-    const warning = metrics.warning === undefined ? '' : `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(metrics.warning)}`;
-    if (metrics.steps.length === 0) {
-        return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`;
-    }
-    const parts = [heading, metricsChart(metrics), stepMetricsTable(metrics), phaseTable(metrics)];
-    if (metrics.note !== undefined)
-        parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
-    if (warning !== '')
-        parts.push(warning);
-    parts.push(windowNote(metrics));
-    return parts.join('\n\n');
-}
-
 ;// CONCATENATED MODULE: ./src/report/rolling-view.ts
 
 
@@ -423,17 +261,22 @@ function redactEnvironment(body) {
 
 
 
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+const blueOf = (plan, blue) => blue ?? plan.blueFleet;
 const resources_NONE = '—';
 function orNone(value, render) {
     return value === undefined || value === '' ? resources_NONE : render(String(value));
 }
-/** `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and count. */
+/**
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
+ * count; green alone for a new endpoint.
+ */
 function resourcesTable(plan, blue, headers) {
     if (plan.component)
         return componentResourcesTable(plan, headers);
     const region = plan.region;
-    // A first deploy has no blue side at all: leave its column empty rather than guess.
-    const before = (value, render) => plan.firstDeploy ? '' : orNone(value, render);
+    blue = blueOf(plan, blue);
+    const before = (value, render) => orNone(value, render);
     const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
     const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
     const plain = (v) => v;
@@ -452,7 +295,290 @@ function resourcesTable(plan, blue, headers) {
         ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
         ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
     ];
+    // A first deploy has no blue side at all: no column for it.
+    if (plan.firstDeploy)
+        return (0,markdown/* table */.tp)(['', headers.green], rows.map(([what, , green]) => [what, green]));
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-labels.ts
+
+const MAX_LABEL = 48;
+/** `s3://bucket/fraud/3f9c2a7…/model.tar.gz` → `fraud/3f9c2a7/model.tar.gz`, at most ~48 characters. */
+function artifactLabel(artifact) {
+    const pkg = /:model-package\/([^/]+)\/(\d+)$/.exec(artifact);
+    if (pkg)
+        return `package ${pkg[1]} v${pkg[2]}`;
+    const url = /^(?:s3|https?):\/\/[^/]+\/(.+)$/.exec(artifact);
+    if (!url)
+        return artifact;
+    // A full commit SHA in the path says no more than its first seven characters.
+    const key = url[1].replace(/\b([0-9a-f]{7})[0-9a-f]{33}\b/g, '$1');
+    if (key.length <= MAX_LABEL)
+        return key;
+    const parts = key.split('/');
+    return `…/${parts.slice(-2).join('/')}`;
+}
+/** Labels for the blue (live) and green (this run's) fleets, told apart when they look alike. */
+function fleetLabels(plan, given) {
+    const blue = blueOf(plan, given);
+    const blueModel = plan.blueModelName ?? blue?.modelName;
+    const blueLabel = blue?.modelDataUrl !== undefined
+        ? artifactLabel(blue.modelDataUrl)
+        : (blueModel ?? 'the live model');
+    const greenLabel = plan.artifact !== undefined ? artifactLabel(plan.artifact) : plan.greenModelName;
+    if (blueLabel !== greenLabel)
+        return withoutCommonTail(blueLabel, greenLabel);
+    // Same artifact (a new image or environment, say): the model names tell them apart.
+    return { blue: blueModel ?? blueLabel, green: plan.greenModelName };
+}
+/** `a/model.tar.gz` and `b/model.tar.gz` → `a` and `b`: a narrow header says what differs. */
+function withoutCommonTail(blue, green) {
+    const b = blue.split('/');
+    const g = green.split('/');
+    while (b.length > 1 && g.length > 1 && b.at(-1) === g.at(-1)) {
+        b.pop();
+        g.pop();
+    }
+    return { blue: b.join('/'), green: g.join('/') };
+}
+
+// EXTERNAL MODULE: ./src/report/headlines.ts
+var headlines = __webpack_require__(6871);
+;// CONCATENATED MODULE: ./src/report/metrics-view.ts
+// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
+// rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
+// and green served, and a phase table. The tables are the text
+// fallback for wherever Mermaid does not render. Pure.
+
+
+const RED = '#cf222e';
+const BLUE = '#0969da';
+const AMBER = '#9a6700';
+const PHASE_LABELS = {
+    baseline: 'Baseline',
+    shift: 'Traffic shift',
+    rollback: 'Rollback',
+    completion: 'Completion'
+};
+function formatCount(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+function formatMs(value) {
+    if (value === null)
+        return '—';
+    return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ms`;
+}
+/** `12 (2.5%)`; `—` when the fleet served nothing. */
+function formatErrors(figures) {
+    if (figures === undefined || figures.requests === 0)
+        return '—';
+    return `${formatCount(figures.errors5xx)} (${(0,report_time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
+}
+const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
+const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
+function stepTimes(metrics, options) {
+    const given = options.stepTimes;
+    const times = given !== undefined && given.length === metrics.steps.length
+        ? [...given]
+        : metrics.steps.map(step => (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt));
+    // Late datapoints: CloudWatch had not published every minute of this row yet.
+    return times.map((time, i) => (metrics.steps[i]?.incomplete ? `${time} (incomplete)` : time));
+}
+/** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
+const figure = (text) => (0,markdown/* raw */.lS)(text);
+function stepMetricsTable(metrics, options = {}) {
+    const times = stepTimes(metrics, options);
+    if (metrics.split === 'endpoint-only') {
+        const rows = metrics.steps.map((step, i) => [
+            times[i],
+            (0,report_time/* formatPercent */.l9)(step.greenPercent),
+            requests(step.endpoint),
+            formatErrors(step.endpoint),
+            latency(step.endpoint)
+        ].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows);
+    }
+    if (metrics.blueConfigName === undefined) {
+        // A new endpoint has no blue fleet: the green columns alone.
+        const rows = metrics.steps.map((step, i) => [times[i], requests(step.green), formatErrors(step.green), latency(step.green)].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Requests', '5XX', 'Latency'], rows);
+    }
+    const rows = metrics.steps.map((step, i) => [
+        times[i],
+        requests(step.blue),
+        formatErrors(step.blue),
+        latency(step.blue),
+        requests(step.green),
+        formatErrors(step.green),
+        latency(step.green)
+    ].map(figure));
+    const headers = [
+        'Time',
+        'Blue requests',
+        'Blue 5XX',
+        'Blue latency',
+        'Green requests',
+        'Green 5XX',
+        'Green latency'
+    ];
+    return (0,markdown/* table */.tp)(headers, rows);
+}
+/** Blue and green are told apart only when there is a blue fleet to tell green from. */
+const twoFleets = (metrics) => metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined;
+function phaseInvocations(metrics, phase) {
+    const total = formatCount(phase.endpoint.requests);
+    if (!twoFleets(metrics) || phase.green === undefined)
+        return total;
+    const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
+    return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
+}
+function phaseErrors(metrics, phase) {
+    const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
+    const green = phase.green;
+    if (!twoFleets(metrics) || green === undefined || green.requests === 0)
+        return total;
+    return `${total}; green ${formatErrors(green)}`;
+}
+function phaseTable(metrics, options = {}) {
+    // A new endpoint had no traffic before it existed and no shift: only its time in service.
+    const phases = options.firstDeploy
+        ? metrics.phases.filter(phase => phase.phase === 'completion')
+        : metrics.phases;
+    const rows = phases.map(phase => [
+        options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
+        figure(phaseInvocations(metrics, phase)),
+        figure(phaseErrors(metrics, phase)),
+        figure(latency(phase.endpoint)),
+        phase.outcome
+    ]);
+    return (0,markdown/* table */.tp)(['Phase', 'Invocations', '5XX errors', 'Latency', 'Outcome'], rows);
+}
+/** A chart value: percent with at most two decimals. */
+const value = (n) => String(Math.round((n ?? 0) * 100) / 100);
+/** `T+5:30`: short enough for six steps side by side under a chart. */
+function clockOffset(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    return `T+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+/**
+ * Distinct x-axis labels: the step's time and green's share of the traffic in it (a bar chart
+ * of the share would draw a 0 % step as a sliver). `≈` marks a step no poll saw.
+ */
+function axisLabels(metrics, options) {
+    const seen = new Map();
+    const given = options.stepTimes;
+    return metrics.steps.map((step, i) => {
+        const estimated = given?.[i]?.startsWith('between') === true;
+        const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`;
+        const label = `${time} · ${(0,report_time/* formatPercent */.l9)(step.greenPercent)}`;
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        return n === 1 ? label : `${label} (${n})`;
+    });
+}
+/** The 5XX chart's lines in drawing order, with their data. */
+function errorChartLines(metrics) {
+    const steps = metrics.steps;
+    const lines = metrics.split === 'per-fleet'
+        ? [
+            {
+                name: 'green fleet 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.green?.errorRate5xxPercent))
+            },
+            {
+                name: 'blue fleet 5XX rate',
+                colour: BLUE,
+                values: steps.map(s => value(s.blue?.errorRate5xxPercent))
+            }
+        ]
+        : [
+            {
+                name: 'endpoint 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
+            }
+        ];
+    if (metrics.alarmThresholdPercent !== undefined) {
+        lines.push({
+            name: `alarm threshold (${(0,report_time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
+            colour: AMBER,
+            values: steps.map(() => value(metrics.alarmThresholdPercent))
+        });
+    }
+    return lines;
+}
+/** The top of the 5XX axis: room above the highest rate and twice the threshold, rounded up. */
+function errorAxisMax(metrics) {
+    const rates = metrics.steps.flatMap(s => [s.green?.errorRate5xxPercent, s.blue?.errorRate5xxPercent, s.endpoint.errorRate5xxPercent].map(r => r ?? 0));
+    const top = Math.max(1, 2 * (metrics.alarmThresholdPercent ?? 0), 1.2 * Math.max(0, ...rates));
+    const step = top <= 5 ? 1 : top <= 25 ? 5 : 10;
+    return Math.min(100, Math.ceil(top / step) * step);
+}
+function chart(title, labels, yAxis, series) {
+    // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
+    const init = {
+        xyChart: { width: 760, height: 280 },
+        themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
+    };
+    return (0,markdown/* codeBlock */.DV)([
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+        `  y-axis ${yAxis}`,
+        ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
+    ].join('\n'), 'mermaid');
+}
+/** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
+function metricsChart(metrics, options = {}) {
+    const labels = axisLabels(metrics, options);
+    const lines = errorChartLines(metrics);
+    const body = chart('5XX rate per traffic step (%)', labels, `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`, lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values })));
+    const colourName = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' };
+    const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ');
+    const estimated = labels.some(label => label.startsWith('≈'))
+        ? ' ≈ marks a step no poll saw, at its estimated time.'
+        : '';
+    return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`;
+}
+function windowNote(metrics, options) {
+    const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
+    const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
+    const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
+    const split = metrics.split === 'per-fleet'
+        ? 'blue and green told apart by the EndpointConfigName dimension'
+        : 'whole variant only';
+    const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`;
+    // A new endpoint has one fleet and no steps to share a minute between.
+    if (options.firstDeploy)
+        return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}).`);
+    return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}; ${split}). ` +
+        'A minute that spans two steps is shared between them by time and traffic share.');
+}
+function renderMetrics(metrics, options = {}) {
+    if (metrics === undefined)
+        return '';
+    const heading = options.firstDeploy ? '### Metrics' : '### Metrics per step';
+    const warning = metrics.warning === undefined ? '' : `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(metrics.warning)}`;
+    if (metrics.steps.length === 0) {
+        return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`;
+    }
+    const parts = [heading];
+    if (options.firstDeploy) {
+        // No shift and no blue fleet: what the new endpoint served once it was in service.
+        parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`);
+    }
+    else {
+        parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+    }
+    if (metrics.note !== undefined)
+        parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
+    if (warning !== '')
+        parts.push(warning);
+    parts.push(windowNote(metrics, options));
+    return parts.join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -465,23 +591,24 @@ function resourcesTable(plan, blue, headers) {
 
 
 
-const IN_PROGRESS_HEADLINE = '⏳ In progress';
-const HEADLINES = {
-    deployed: '✅ Deployed',
-    'rolled-back': '❌ Rolled back',
-    failed: '❌ Failed',
-    'timed-out': '⏱️ Timed out',
-    started: '🚀 Started',
-    planned: '📝 Planned'
-};
+
+
+
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200;
 function renderSummary(input) {
     const { plan, timeline, verdict } = input;
+    const labels = fleetLabels(plan, input.blue);
     const sections = [
         headline(plan, verdict, timeline, input.inProgress === true),
-        timeline.batches ? rollingSection(plan, timeline, verdict) : trafficSection(plan, timeline),
-        renderMetrics(input.metrics),
+        timeline.batches
+            ? rollingSection(plan, timeline, verdict)
+            : trafficSection(plan, timeline, labels, input.metrics),
+        renderMetrics(input.metrics, {
+            firstDeploy: plan.firstDeploy,
+            labels,
+            stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+        }),
         summary_alarmSection(input),
         autoScalingSection(input.autoScaling),
         liveEndpointSection(plan),
@@ -493,14 +620,25 @@ function renderSummary(input) {
 }
 function headline(plan, verdict, timeline, inProgress) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
-    const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome];
-    const lines = [`## ${title}: ${endpoint.markdown}`, ''];
-    lines.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ }));
+    const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
     const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
-    if (note !== '')
-        lines.push('', note);
-    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    // A rollback is said once: its note names the alarms (linked) and where the traffic went.
+    const body = verdict.outcome === 'rolled-back' && note !== ''
+        ? [note]
+        : [(0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ }), note];
+    const lines = [`## ${title}: ${endpoint.markdown}`];
+    for (const part of body)
+        if (part !== '')
+            lines.push('', part);
+    const reason = verdict.failureReason?.trim() ?? '';
+    // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+    const noServiceReason = verdict.outcome === 'rolled-back' &&
+        timeline.last !== undefined &&
+        (timeline.last.failureReason ?? '').trim() === '';
+    if (noServiceReason)
+        lines.push('', 'SageMaker gave no failure reason.');
+    else if (reason !== '') {
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     return lines.join('\n');
 }
@@ -511,25 +649,48 @@ function outcomeNote(plan, verdict, timeline) {
     switch (verdict.outcome) {
         case 'rolled-back': {
             const names = verdict.triggeredAlarms;
+            const blue = (0,markdown/* escapeMarkdown */.FV)(verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config');
             if (names.length === 0) {
-                return 'SageMaker rolled traffic back to the blue fleet; no guarding alarm was seen in ALARM (see the failure reason and the event log).';
+                return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`;
             }
             const noun = names.length === 1 ? 'alarm' : 'alarms';
-            return `**Rolled back by ${noun}:** ${alarmLinks(plan, names).markdown}. All traffic returned to the blue fleet (${(0,markdown/* escapeMarkdown */.FV)(timeline.oldConfigName ?? 'the previous config')}).`;
+            return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`;
         }
         case 'timed-out':
             return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.';
         case 'started':
             return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.';
-        case 'failed':
-            return verdict.triggeredAlarms.length > 0
+        case 'failed': {
+            // Linked here unless the summary above already names every one of them.
+            const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name));
+            return verdict.triggeredAlarms.length > 0 && !named
                 ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
                 : '';
+        }
         default:
             return '';
     }
 }
-function trafficSection(plan, timeline) {
+/** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
+function stepTime(step, startedAt) {
+    if (step.between === undefined)
+        return (0,report_time/* formatOffset */.xS)(step.at - startedAt);
+    const { after, before } = step.between;
+    return `between ${(0,report_time/* formatOffset */.xS)(after - startedAt)} and ${(0,report_time/* formatOffset */.xS)(before - startedAt)}`;
+}
+/**
+ * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
+ * (steps that began and ended between two polls, with nothing after them to place them by).
+ */
+function unplacedGreenRequests(timeline, metrics) {
+    if (metrics === undefined || metrics.steps.length !== timeline.steps.length)
+        return 0;
+    return timeline.steps.reduce((sum, step, i) => {
+        const served = metrics.steps[i]?.green?.requests ?? 0;
+        return step.greenPercent === 0 ? sum + served : sum;
+    }, 0);
+}
+function trafficSection(plan, timeline, labels, metrics) {
     const heading = '### Traffic steps';
     if (plan.firstDeploy) {
         return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`;
@@ -537,18 +698,20 @@ function trafficSection(plan, timeline) {
     if (timeline.steps.length === 0)
         return `${heading}\n\nNo traffic step was observed.`;
     const rows = timeline.steps.map(step => [
-        (0,report_time/* formatOffset */.xS)(step.at - timeline.startedAt),
+        stepTime(step, timeline.startedAt),
         (0,report_time/* formatPercent */.l9)(step.bluePercent),
         (0,report_time/* formatPercent */.l9)(step.greenPercent),
         step.event
     ]);
-    const headers = [
-        'Time',
-        `Blue (${plan.blueModelName ?? 'previous model'})`,
-        `Green (${plan.greenModelName})`,
-        'What happened'
-    ];
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}`;
+    const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened'];
+    const unseen = timeline.steps.some(step => step.between !== undefined)
+        ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
+        : '';
+    const unplaced = unplacedGreenRequests(timeline, metrics);
+    const contradiction = unplaced > 0
+        ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}`;
 }
 function summary_alarmSection(input) {
     const { plan, timeline, verdict } = input;
@@ -565,23 +728,44 @@ function summary_alarmSection(input) {
         const track = tracked.get(name);
         const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
         const detail = input.alarmDetails?.[name];
+        const seenInAlarm = track?.statesSeen.includes('ALARM') === true;
         const fired = track?.fired === true || verdict.triggeredAlarms.includes(name);
+        // Fired (SageMaker's failure reason or the alarm's history says so), but no poll saw it in
+        // ALARM: it fired and cleared between two polls.
+        const firedUnseen = fired && !seenInAlarm;
         const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
-        const when = track?.firedAt === undefined ? '' : ` at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`;
+        const when = track?.firedAt !== undefined
+            ? `at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
+            : firedUnseen
+                ? 'between two polls'
+                : '';
+        const whenText = when === '' ? '' : ` ${when}`;
+        const seen = track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ');
         rows.push([
-            fired ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${when}`) : nameLink,
+            fired ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
             detail?.watches ?? spec?.watches ?? '—',
             detail?.threshold ??
                 (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
-            track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → '),
+            firedUnseen
+                ? `${seen}, and ALARM between two polls`
+                : track?.updatedBetweenPolls === true && !fired
+                    ? `${seen}, and updated between two polls (state not seen)`
+                    : seen,
             track?.finalState ?? '—'
         ]);
-        if (fired && track?.lastReason !== undefined && track.lastReason.trim() !== '') {
-            reasons.push(`- **${(0,markdown/* escapeMarkdown */.FV)(name)}**: ${(0,markdown/* escapeMarkdown */.FV)(track.lastReason)}`);
+        // The reason of the transition into ALARM; the latest one only while it still is in ALARM.
+        const reason = track?.firedReason ?? (track?.finalState === 'ALARM' ? track.lastReason : undefined);
+        const who = (0,markdown/* escapeMarkdown */.FV)(name);
+        if (fired && reason !== undefined && reason.trim() !== '') {
+            const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : '';
+            reasons.push(`- **${who}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}${source}`);
+        }
+        else if (firedUnseen) {
+            reasons.push(`- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
         }
     }
     const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state'];
-    const why = reasons.length === 0 ? '' : `\n\nAlarm reasons:\n\n${reasons.join('\n')}`;
+    const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`;
     return `### Alarms\n\n${(0,markdown/* table */.tp)(headers, rows)}${why}`;
 }
 function eventLog(timeline) {
@@ -598,16 +782,20 @@ function eventLog(timeline) {
     const noun = events.length === 1 ? 'event' : 'events';
     return (0,markdown/* details */.zH)(`Event log (${events.length} ${noun})`, lines.join('\n'));
 }
-function durationMs(input) {
-    if (input.durationSeconds !== undefined)
-        return input.durationSeconds * 1000;
-    const { timeline } = input;
+/** The rollout on SageMaker's clock: from the update request to the last thing it showed. */
+function serviceDurationMs(timeline) {
     const times = [...timeline.events.map(e => e.at), ...timeline.steps.map(s => s.at)];
     return times.length === 0 ? 0 : Math.max(0, Math.max(...times) - timeline.startedAt);
 }
 function footer(input) {
-    const { run } = input;
-    const parts = [`Duration: ${(0,report_time/* formatDuration */.a3)(durationMs(input))}`];
+    const { run, timeline } = input;
+    // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
+    const parts = [
+        `Rollout: ${(0,report_time/* formatDuration */.a3)(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+    ];
+    if (input.durationSeconds !== undefined) {
+        parts.push(`this step: ${(0,report_time/* formatDuration */.a3)(input.durationSeconds * 1000)} on the runner's clock`);
+    }
     const runLink = (0,links/* runUrl */.Vp)(run);
     if (runLink !== undefined && run.runId !== '') {
         parts.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown);
@@ -631,12 +819,18 @@ function renderError(endpointName, verdict, plan, run) {
         ? (0,markdown/* escapeMarkdown */.FV)('(no endpoint name)')
         : (0,markdown/* link */.nf)(endpointName, region === undefined ? undefined : (0,links/* endpointUrl */.Pb)(region, endpointName))
             .markdown;
-    const sections = [
-        `## ${HEADLINES[verdict.outcome]}: ${endpoint}`,
-        (0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })
-    ];
-    if (verdict.failureReason !== undefined && verdict.failureReason.trim() !== '') {
-        sections.push(`**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(verdict.failureReason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    const sections = [`## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`];
+    const reason = verdict.failureReason?.trim() ?? '';
+    const long = { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ };
+    const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, long)}`;
+    if (reason !== '' && verdict.summary.startsWith(reason)) {
+        // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
+        // reason once, then what the summary adds.
+        const rest = verdict.summary.slice(reason.length).trim();
+        sections.push(because, ...(rest === '' ? [] : [(0,markdown/* escapeMarkdown */.FV)(rest, long)]));
+    }
+    else {
+        sections.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary, long), ...(reason === '' ? [] : [because]));
     }
     if (plan !== undefined) {
         sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);
@@ -658,15 +852,18 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
- * provisioning until blue is terminated, so instanceCount × 2 × expected duration. Zero for
- * a new endpoint (there is no blue fleet).
+ * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
+ * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-function doubleFleetInstanceHours(plan) {
+function doubleFleetInstanceHours(plan, given) {
     if (plan.firstDeploy)
         return 0;
-    const hours = (plan.instanceCount * 2 * plan.expectedDurationSeconds) / 3600;
+    const blue = blueOf(plan, given);
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600;
     return Math.round(hours * 100) / 100;
 }
 function renderPlan(plan, run, blue) {
@@ -685,17 +882,22 @@ function renderPlan(plan, run, blue) {
         `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
         `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
         liveEndpointSection(plan),
-        plan_view_scheduleSection(plan),
+        plan_view_scheduleSection(plan, fleetLabels(plan, blue)),
         plan_view_alarmSection(plan),
         peakSection(plan),
-        isRollingPlan(plan) ? '' : costSection(plan),
+        isRollingPlan(plan) ? '' : costSection(plan, blue),
         requestsSection(plan),
         plan_view_footer(run)
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function plan_view_scheduleSection(plan) {
+function plan_view_scheduleSection(plan, labels) {
     const heading = '### Expected traffic schedule';
+    const budget = `the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
+    if (plan.firstDeploy) {
+        return (`${heading}\n\nNo traffic shift: the new endpoint would serve the green model from the start. ` +
+            `Creating an endpoint usually takes several minutes (estimate: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}); ${budget}.`);
+    }
     if (plan.schedule.length === 0)
         return `${heading}\n\nNo traffic shift.`;
     const rows = plan.schedule.map(step => [
@@ -705,15 +907,23 @@ function plan_view_scheduleSection(plan) {
         String(step.greenInstances),
         step.label
     ]);
+    rows.push([
+        (0,report_time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(0),
+        (0,report_time/* formatPercent */.l9)(100),
+        String(plan.instanceCount),
+        'complete: blue fleet terminated'
+    ]);
     const headers = [
         'Time',
-        `Blue (${plan.blueModelName ?? 'previous model'})`,
-        `Green (${plan.greenModelName})`,
+        `Blue: ${labels.blue}`,
+        `Green: ${labels.green}`,
         'Green instances',
         'Step'
     ];
-    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}` +
-        ` (including provisioning); the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict.`;
+    const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
+    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
 }
 function plan_view_alarmSection(plan) {
@@ -731,15 +941,22 @@ function plan_view_alarmSection(plan) {
     });
     return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
 }
-function costSection(plan) {
+function costSection(plan, given) {
     const heading = '### Double fleet';
+    const blue = blueOf(plan, given);
     if (plan.firstDeploy)
         return `${heading}\n\nNone: a new endpoint runs only the green fleet.`;
-    const hours = doubleFleetInstanceHours(plan);
-    const type = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const hours = doubleFleetInstanceHours(plan, blue);
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const greenType = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const blueType = (0,markdown/* escapeMarkdown */.FV)(blue?.instanceType ?? plan.instanceType);
+    const types = blueType === greenType
+        ? `Both fleets are ${greenType}.`
+        : `Blue runs ${blueType}, green ${greenType}.`;
+    const unknown = blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : '';
     return (`${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
-        `**${hours} instance-hours** of ${type} = ${plan.instanceCount} instances × 2 fleets × ` +
-        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals.`);
+        `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
+        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`);
 }
 /** A container environment often carries credentials: show its keys, never its values. */
 const REDACTED = '(value not shown)';
@@ -867,12 +1084,21 @@ const OUTPUT_NAMES = [
 function trafficStepsOutput(timeline) {
     if (timeline === undefined)
         return [];
+    const offset = (at) => Math.round((at - timeline.startedAt) / 1000);
     return timeline.steps.map(step => ({
         at: new Date(step.at).toISOString(),
-        offsetSeconds: Math.round((step.at - timeline.startedAt) / 1000),
+        offsetSeconds: offset(step.at),
         bluePercent: step.bluePercent,
         greenPercent: step.greenPercent,
-        event: step.event
+        event: step.event,
+        ...(step.between === undefined
+            ? {}
+            : {
+                betweenPolls: {
+                    afterSeconds: offset(step.between.after),
+                    beforeSeconds: offset(step.between.before)
+                }
+            })
     }));
 }
 function buildOutputs(input) {
@@ -1190,4 +1416,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=22.index.js.map
+//# sourceMappingURL=873.index.js.map
