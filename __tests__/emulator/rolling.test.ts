@@ -373,3 +373,16 @@ suite('rolling deployment: validation (RollingUpdatePolicy reference, exclusions
     expect(lab.emu.peak(ENDPOINT)).toBe(5)
   })
 })
+
+suite('batch sizes (rolling-policy)', () => {
+  it('a percentage rounds up, a count is kept, every batch is 1..total; none is all at once', async () => {
+    const { batchOf } = await import('../../emulator/rolling-policy.js')
+    expect(batchOf({ Type: 'CAPACITY_PERCENT', Value: 25 }, 4)).toBe(1)
+    expect(batchOf({ Type: 'CAPACITY_PERCENT', Value: 30 }, 10)).toBe(3)
+    expect(batchOf({ Type: 'CAPACITY_PERCENT', Value: 5 }, 10)).toBe(1)
+    expect(batchOf({ Type: 'CAPACITY_PERCENT', Value: 50 }, 3)).toBe(2)
+    expect(batchOf({ Type: 'INSTANCE_COUNT', Value: 2 }, 4)).toBe(2)
+    expect(batchOf({ Type: 'COPY_COUNT', Value: 9 }, 4)).toBe(4)
+    expect(batchOf(undefined, 6)).toBe(6)
+  })
+})
