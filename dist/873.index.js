@@ -95,7 +95,7 @@ function namedAlarms(event, verdict) {
         return event;
     return `${event}; alarm ${missing.join(', ')} went into ALARM`;
 }
-function rollingSection(plan, timeline, verdict) {
+function rollingSection(plan, timeline, verdict, labels) {
     const heading = '### Rolling batches';
     const rows = timeline.batches ?? [];
     if (rows.length === 0)
@@ -110,8 +110,8 @@ function rollingSection(plan, timeline, verdict) {
     const things = unit(plan);
     const headers = [
         'Time',
-        `New ${things} (${plan.greenModelName})`,
-        `Old ${things} (${plan.blueModelName ?? 'previous model'})`,
+        `New ${things}: ${labels?.green ?? plan.greenModelName}`,
+        `Old ${things}: ${labels?.blue ?? plan.blueModelName ?? 'the previous model'}`,
         'Traffic on new',
         'What happened'
     ];
@@ -602,7 +602,7 @@ function renderSummary(input) {
     const sections = [
         headline(plan, verdict, timeline, input.inProgress === true),
         timeline.batches
-            ? rollingSection(plan, timeline, verdict)
+            ? rollingSection(plan, timeline, verdict, labels)
             : trafficSection(plan, timeline, labels, input.metrics),
         renderMetrics(input.metrics, {
             firstDeploy: plan.firstDeploy,

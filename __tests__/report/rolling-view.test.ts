@@ -82,13 +82,14 @@ describe('rollingSection', () => {
           event: 'rolled back: 4 old instance(s) serve all traffic'
         }
       ]),
-      rolledBack
+      rolledBack,
+      { blue: 'model-a', green: 'model-b' }
     )
     expect(text.split('\n')).toEqual(
       [
         '### Rolling batches',
         '',
-        `| Time | New instances (${plan.greenModelName}) | Old instances (${plan.blueModelName}) | Traffic on new | What happened |`,
+        '| Time | New instances: model-b | Old instances: model-a | Traffic on new | What happened |',
         '|---|---|---|---|---|',
         '| T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance\\(s\\) |',
         '| T+8 min | 1 | 4 | 25% | batch 1 of 4: 1 new instance\\(s\\) take 25% of the traffic |',

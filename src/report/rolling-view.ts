@@ -2,6 +2,7 @@
 // copies, the traffic on the new ones, what happened) in the job summary, and, in the dry-run
 // plan, the peak instance count of each strategy side by side: what rolling saves.
 import type { Plan, Timeline, Verdict } from '../types.js'
+import type { FleetLabels } from './fleet-labels.js'
 import { escapeMarkdown, table, type Cell } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
@@ -23,7 +24,12 @@ function namedAlarms(event: string, verdict: Verdict | undefined): string {
   return `${event}; alarm ${missing.join(', ')} went into ALARM`
 }
 
-export function rollingSection(plan: Plan, timeline: Timeline, verdict?: Verdict): string {
+export function rollingSection(
+  plan: Plan,
+  timeline: Timeline,
+  verdict?: Verdict,
+  labels?: FleetLabels
+): string {
   const heading = '### Rolling batches'
   const rows = timeline.batches ?? []
   if (rows.length === 0) return `${heading}\n\nNo batch was observed.`
@@ -37,8 +43,8 @@ export function rollingSection(plan: Plan, timeline: Timeline, verdict?: Verdict
   const things = unit(plan)
   const headers = [
     'Time',
-    `New ${things} (${plan.greenModelName})`,
-    `Old ${things} (${plan.blueModelName ?? 'previous model'})`,
+    `New ${things}: ${labels?.green ?? plan.greenModelName}`,
+    `Old ${things}: ${labels?.blue ?? plan.blueModelName ?? 'the previous model'}`,
     'Traffic on new',
     'What happened'
   ]

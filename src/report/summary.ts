@@ -65,7 +65,7 @@ export function renderSummary(input: SummaryInput): string {
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
     timeline.batches
-      ? rollingSection(plan, timeline, verdict)
+      ? rollingSection(plan, timeline, verdict, labels)
       : trafficSection(plan, timeline, labels, input.metrics),
     renderMetrics(input.metrics, {
       firstDeploy: plan.firstDeploy,
