@@ -227,17 +227,32 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
       ['Model E', 'Model B', 'Model B'].map(async (name, i) => {
         const emu = await emulator()
         await liveComponent(emu)
-        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), {
-          inputs: {
-            ...ROLLING,
-            ...COMPONENT,
-            'retain-deployment-config': 'false',
-            ...(i === 1 ? { 'rollback-step-size': '1' } : {})
-          }
-        })
-        return { result, peak: emu.peak('llm') }
+        const inputs = {
+          ...ROLLING,
+          ...COMPONENT,
+          'retain-deployment-config': 'false',
+          ...(i === 1 ? { 'rollback-step-size': '1' } : {})
+        }
+        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), { inputs })
+        const peak = emu.peak('llm')
+        // The same step again: the component already serves its model.
+        const again = i === 0 ? await runStep(emu, step('Model E'), { inputs }) : undefined
+        return { result, peak, again }
       })
     )
+    expect(good?.again?.outputs.outcome).toBe('deployed')
+    expect(good?.again?.mutating).toEqual([])
+    expect(good?.again?.stdout).toContain(
+      'Inference component llm already serves llm-e5e5e5e-1003-1, exactly what this step deploys; nothing was changed.'
+    )
+    const metrics = JSON.parse(good?.result.outputs.metrics ?? '{}') as {
+      note?: string
+      split?: string
+    }
+    expect(metrics).toMatchObject({
+      split: 'endpoint-only',
+      note: "CloudWatch has no dimension for a component's old and new copies: the figures are the inference component's (InferenceComponentName), both together."
+    })
     expect(good?.result.outputs.outcome).toBe('deployed')
     expect(good?.result.outputs['model-name']).toBe('llm-e5e5e5e-1003-1')
     expect(good?.result.stdout).toContain(
@@ -368,11 +383,32 @@ describe('refused before any change', () => {
         /Input "instance-count" has no meaning with inference-component-name/
       ]
     ]
+    const dryRun = runStep(emu, e, {
+      inputs: { ...ROLLING, 'retain-deployment-config': 'false', 'dry-run': 'true' }
+    })
     const results = await Promise.all(
       cases.map(([target, inputs]) =>
         runStep(target, e, { inputs: { ...inputs, 'retain-deployment-config': 'false' } })
       )
     )
+    const plan = await dryRun
+    expect(plan.outputs.outcome).toBe('planned')
+    expect(plan.mutating).toEqual([])
+    expect(plan.summary).toContain(
+      '| Blue/green (linear, canary, all at once) | 8 | \\+4: a whole new fleet next to the live one |   |\n| Rolling, batches of 1 | 5 | \\+1: one batch at a time | this plan |'
+    )
+    // A component busy with another update: on-busy: fail refuses, nothing is written.
+    await sagemakerCall(ic, 'UpdateInferenceComponent', {
+      InferenceComponentName: 'llm',
+      RuntimeConfig: { CopyCount: 6 }
+    })
+    const busy = await runStep(ic, e, {
+      inputs: { ...ROLLING, ...COMPONENT, 'retain-deployment-config': 'false', 'on-busy': 'fail' }
+    })
+    expect(busy.outputs['failure-reason']).toBe(
+      'Inference component "llm" is Updating: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.'
+    )
+    expect(busy.mutating).toEqual([])
     results.forEach((result, i) => {
       expect(result.outputs.outcome).toBe('failed')
       expect(result.code).toBe(1)
