@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import {
   alarmNamesFromDeploymentConfig,
   buildPlan,
+  DEFAULT_PROVISIONING_SECONDS,
   expectedSchedule,
   policyFromDeploymentConfig,
   stepInstances
@@ -309,15 +310,18 @@ describe('buildPlan: update of a live endpoint', () => {
   })
 
   it('expects the reference schedule and derives the budget', () => {
+    // The first shift once the green fleet is provisioned (an 8-minute estimate), then 60 s apart.
+    const p = DEFAULT_PROVISIONING_SECONDS
+    expect(p).toBe(480)
     expect(plan.schedule.map(r => [r.offsetSeconds, r.bluePercent, r.greenPercent])).toEqual([
       [0, 100, 0],
-      [60, 75, 25],
-      [120, 50, 50],
-      [180, 25, 75],
-      [240, 0, 100]
+      [p, 75, 25],
+      [p + 60, 50, 50],
+      [p + 120, 25, 75],
+      [p + 180, 0, 100]
     ])
-    // The last shift at 240 s, its 60 s bake, no final bake, about 60 s to terminate blue.
-    expect(plan.expectedDurationSeconds).toBe(240 + 60 + 0 + 60)
+    // The last shift, its 60 s bake, no final bake, about 60 s to terminate blue.
+    expect(plan.expectedDurationSeconds).toBe(p + 180 + 60 + 0 + 60)
     expect(plan.budgetSeconds).toBe(240 + 1800 + 600)
   })
 
@@ -772,6 +776,7 @@ describe('checkStepSize and provisioningAllowance', () => {
 })
 
 describe('buildPlan: rolling', () => {
+  const P = DEFAULT_PROVISIONING_SECONDS
   const ROLLING: RolloutPolicy = {
     routing: 'rolling',
     stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
@@ -814,10 +819,23 @@ describe('buildPlan: rolling', () => {
       ])
     ).toEqual([
       [0, 0, 4, 0, 'deployment starts, first batch of 1 new instance(s) provisioned'],
-      [60, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
-      [180, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
-      [300, 3, 1, 75, 'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'],
-      [420, 4, 0, 100, 'batch 4 of 4: all traffic on the new fleet, last old instances terminated']
+      // Each batch is provisioned on its own (the estimate), then baked 60 s.
+      [P, 1, 3, 25, 'batch 1 of 4: 1 new instance(s) take traffic, then 1 old terminated'],
+      [2 * P + 60, 2, 2, 50, 'batch 2 of 4: 2 new instance(s) take traffic, then 1 old terminated'],
+      [
+        3 * P + 120,
+        3,
+        1,
+        75,
+        'batch 3 of 4: 3 new instance(s) take traffic, then 1 old terminated'
+      ],
+      [
+        4 * P + 180,
+        4,
+        0,
+        100,
+        'batch 4 of 4: all traffic on the new fleet, last old instances terminated'
+      ]
     ])
   })
 

@@ -2,6 +2,46 @@ export const id = 27;
 export const ids = [27,326];
 export const modules = {
 
+/***/ 7891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ componentMetricQueries),
+/* harmony export */   e: () => (/* binding */ COMPONENT_SPLIT_NOTE)
+/* harmony export */ });
+/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
+
+/** Why a component's figures are not split between the old and new copies. */
+const COMPONENT_SPLIT_NOTE = "CloudWatch has no dimension for a component's old and new copies: the figures are the inference component's (InferenceComponentName), both together.";
+function componentMetricQueries(plan, timeline) {
+    const name = plan.component?.name ?? '';
+    const queries = _queries_js__WEBPACK_IMPORTED_MODULE_0__/* .INVOCATION_METRICS */ .Tv.map(metric => ({
+        Id: (0,_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .queryId */ .KH)('endpoint', metric.key),
+        Label: `${metric.metricName} inference component ${name}`,
+        ReturnData: true,
+        MetricStat: {
+            Metric: {
+                Namespace: _queries_js__WEBPACK_IMPORTED_MODULE_0__/* .SAGEMAKER_NAMESPACE */ .z_,
+                MetricName: metric.metricName,
+                Dimensions: [{ Name: 'InferenceComponentName', Value: name }]
+            },
+            Period: _queries_js__WEBPACK_IMPORTED_MODULE_0__/* .PERIOD_SECONDS */ .aN,
+            Stat: metric.stat
+        }
+    }));
+    const { start, end } = (0,_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .metricsWindow */ .uh)(timeline);
+    return {
+        startTime: start,
+        endTime: end,
+        queries,
+        blueConfigName: undefined,
+        greenConfigName: plan.greenModelName
+    };
+}
+
+
+/***/ }),
+
 /***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,9 +52,13 @@ export const modules = {
 /* harmony export */   Tv: () => (/* binding */ INVOCATION_METRICS),
 /* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
 /* harmony export */   dG: () => (/* binding */ lastKnownTime),
-/* harmony export */   vZ: () => (/* binding */ microsecondsToMs)
+/* harmony export */   uh: () => (/* binding */ metricsWindow),
+/* harmony export */   vZ: () => (/* binding */ microsecondsToMs),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
 /* harmony export */ });
-/* unused harmony exports SAGEMAKER_NAMESPACE, ENDPOINT_NAMESPACE, BASELINE_MINUTES, TAIL_MINUTES, metricsWindow */
+/* unused harmony exports ENDPOINT_NAMESPACE, BASELINE_MINUTES, TAIL_MINUTES */
+/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7891);
+
 const SAGEMAKER_NAMESPACE = 'AWS/SageMaker';
 const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints';
 const PERIOD_SECONDS = 60;
@@ -56,6 +100,8 @@ function metricsWindow(timeline) {
     return { start, end };
 }
 function buildMetricQueries(plan, timeline) {
+    if (plan.component)
+        return (0,_component_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .componentMetricQueries */ .A)(plan, timeline);
     const greenConfigName = timeline.newConfigName;
     const previous = timeline.oldConfigName ?? plan.previousConfigName;
     const blueConfigName = previous !== undefined && previous !== greenConfigName ? previous : undefined;
@@ -130,6 +176,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/metrics/component-queries.ts
+var component_queries = __webpack_require__(7891);
 // EXTERNAL MODULE: ./src/alarms.ts
 var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/metrics/queries.ts
@@ -419,6 +467,7 @@ var settle = __webpack_require__(6326);
 
 
 
+
 const MAX_CALLS = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MINUTE_MS = 60_000;
@@ -522,7 +571,7 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
     }
     const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name);
     try {
-        return foldMetrics({
+        const folded = foldMetrics({
             plan,
             timeline,
             request,
@@ -532,6 +581,10 @@ async function readRolloutMetrics(api, plan, timeline, options = {}) {
             finalUntil: settlement.finalUntil,
             lateAlarms
         });
+        // The fold says the per-fleet split is missing; for a component it never exists.
+        return plan.component && folded.note?.startsWith('CloudWatch had no per-fleet') === true
+            ? { ...folded, note: component_queries/* COMPONENT_SPLIT_NOTE */.e }
+            : folded;
     }
     catch (e) {
         return unavailable(request, timeline, calls, [...warnings, `Could not fold the metrics: ${(0,errors/* errorMessage */.gJ)(e)}`].join(' '), settlement);

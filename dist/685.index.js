@@ -87,6 +87,10 @@ async function createAwsApi(options) {
             abortSignal
         }))),
         describeModel: (name, o) => orUndefined(call('DescribeModel', o, abortSignal => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal }))),
+        describeInferenceComponent: (name, o) => orUndefined(call('DescribeInferenceComponent', o, abortSignal => sagemaker.send(new sm.DescribeInferenceComponentCommand({ InferenceComponentName: name }), { abortSignal }))),
+        updateInferenceComponent: async (body, o) => {
+            await call('UpdateInferenceComponent', o, abortSignal => sagemakerOnce.send(new sm.UpdateInferenceComponentCommand(body), { abortSignal }));
+        },
         listTags: async (arn, o) => {
             const out = await call('ListTags', o, abortSignal => sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {
                 abortSignal

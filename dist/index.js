@@ -7,7 +7,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
 /* harmony export */   oo: () => (/* binding */ alarmUpToDate),
-/* harmony export */   se: () => (/* binding */ labAlarms)
+/* harmony export */   se: () => (/* binding */ labAlarms),
+/* harmony export */   uh: () => (/* binding */ componentAlarms)
 /* harmony export */ });
 /* unused harmony export latencyAlarmName */
 // The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
@@ -22,10 +23,30 @@ function latencyAlarmName(endpointName) {
     return `${endpointName}-model-latency`;
 }
 function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags) {
-    const dimensions = [
-        { Name: 'EndpointName', Value: endpointName },
-        { Name: 'VariantName', Value: variantName }
-    ];
+    return guardAlarms({
+        prefix: endpointName,
+        dimensions: [
+            { Name: 'EndpointName', Value: endpointName },
+            { Name: 'VariantName', Value: variantName }
+        ],
+        what: `a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName})`
+    }, errorRateThresholdPercent, latencyThresholdMs, tags);
+}
+/**
+ * The two alarms for an inference component: SageMaker publishes its invocation metrics with an
+ * `InferenceComponentName` dimension (SageMaker guide, "Amazon SageMaker AI metrics in Amazon
+ * CloudWatch": dimensions for endpoint invocation metrics).
+ */
+function componentAlarms(componentName, endpointName, errorRateThresholdPercent, latencyThresholdMs, tags) {
+    return guardAlarms({
+        prefix: componentName,
+        dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
+        what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
+    }, errorRateThresholdPercent, latencyThresholdMs, tags);
+}
+function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags) {
+    const { prefix, what } = target;
+    const dimensions = target.dimensions.map(d => ({ ...d }));
     const metric = (id, metricName) => ({
         Id: id,
         MetricStat: {
@@ -37,13 +58,13 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
     });
     const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }));
     const errorRate = {
-        name: errorRateAlarmName(endpointName),
+        name: errorRateAlarmName(prefix),
         watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
         threshold: errorRateThresholdPercent,
         thresholdText: `> ${errorRateThresholdPercent} %`,
         request: {
-            AlarmName: errorRateAlarmName(endpointName),
-            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+            AlarmName: errorRateAlarmName(prefix),
+            AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
             ComparisonOperator: 'GreaterThanThreshold',
             Threshold: errorRateThresholdPercent,
             EvaluationPeriods: 1,
@@ -64,13 +85,13 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
     };
     // CloudWatch reports ModelLatency in microseconds.
     const latency = {
-        name: latencyAlarmName(endpointName),
+        name: latencyAlarmName(prefix),
         watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
         threshold: latencyThresholdMs,
         thresholdText: `> ${latencyThresholdMs} ms`,
         request: {
-            AlarmName: latencyAlarmName(endpointName),
-            AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+            AlarmName: latencyAlarmName(prefix),
+            AlarmDescription: `Rolls back ${what} when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
             Namespace: NAMESPACE,
             MetricName: 'ModelLatency',
             Dimensions: dimensions,
@@ -124,14 +145,134 @@ function alarmUpToDate(existing, request) {
 
 /***/ }),
 
+/***/ 6013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ greenModel),
+/* harmony export */   R0: () => (/* binding */ greenModelFrom),
+/* harmony export */   aU: () => (/* binding */ carriedTags),
+/* harmony export */   av: () => (/* binding */ greenConfig),
+/* harmony export */   t5: () => (/* binding */ runningCount)
+/* harmony export */ });
+/* unused harmony export MODEL_CARRIED_MEMBERS */
+/** What a variant sets beyond what every variant has. */
+const BASIC_VARIANT_MEMBERS = new Set([
+    'VariantName',
+    'ModelName',
+    'InitialInstanceCount',
+    'InstanceType',
+    'InitialVariantWeight'
+]);
+/** Members a new model takes from the live one (the step has no input for them). */
+const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
+function plain(value) {
+    if (typeof value === 'object' && value !== null)
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
+function runningCount(v) {
+    if (v.desiredCount !== undefined && v.desiredCount >= 1)
+        return v.desiredCount;
+    return v.configuredCount;
+}
+function greenConfig(current, change) {
+    const target = {
+        VariantName: change.variantName,
+        ModelName: change.modelName,
+        InitialInstanceCount: change.instanceCount,
+        InstanceType: change.instanceType,
+        InitialVariantWeight: 1
+    };
+    if (!current?.config)
+        return { body: { ProductionVariants: [target] }, carried: [] };
+    const { ProductionVariants, ...rest } = current.config;
+    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
+    const live = new Map(current.variants.map(v => [v.name, v]));
+    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
+        const name = String(variant['VariantName'] ?? '');
+        const now = live.get(name);
+        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
+        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
+        if (name === change.variantName) {
+            if (extras.length)
+                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
+            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
+        }
+        // Every other variant gets a green fleet too: as it runs now, same model and settings.
+        const count = now ? runningCount(now) : undefined;
+        const kept = {
+            ...variant,
+            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
+            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
+        };
+        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
+        return kept;
+    });
+    return { body: { ...rest, ProductionVariants: variants }, carried };
+}
+function describe(member, value) {
+    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
+}
+/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
+function carriedTags(current, userTags, actionPrefix) {
+    if (!current)
+        return [];
+    const given = new Set(userTags.map(t => t.Key));
+    return Object.entries(current.configTags)
+        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
+        .filter(([key]) => !given.has(key))
+        .map(([Key, Value]) => ({ Key, Value }));
+}
+function liveEnvironment(model) {
+    const container = (model?.['PrimaryContainer'] ??
+        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
+    const env = container?.['Environment'];
+    return env && typeof env === 'object' ? env : {};
+}
+/** What a new model takes from the live one: network settings, and the environment if asked. */
+function greenModel(current, environment, inheritEnvironment) {
+    return greenModelFrom(current?.model, environment, inheritEnvironment);
+}
+/** The same from the live model's CreateModel input (an endpoint variant's or a component's). */
+function greenModelFrom(model, environment, inheritEnvironment) {
+    const extra = {};
+    const carried = [];
+    for (const member of MODEL_CARRIED_MEMBERS) {
+        if (model?.[member] !== undefined) {
+            extra[member] = model[member];
+            carried.push(`model ${member}`);
+        }
+    }
+    const live = liveEnvironment(model);
+    const missing = Object.keys(live).filter(key => !(key in environment));
+    const warnings = [];
+    let merged = environment;
+    let inheritedValues = [];
+    if (missing.length && inheritEnvironment) {
+        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
+        inheritedValues = missing.map(key => live[key] ?? '');
+        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
+    }
+    else if (missing.length) {
+        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
+    }
+    return { extra, environment: merged, carried, warnings, inheritedValues };
+}
+
+
+/***/ }),
+
 /***/ 9475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IY: () => (/* binding */ describeLive),
+/* harmony export */   M_: () => (/* binding */ modelInput),
 /* harmony export */   nv: () => (/* binding */ targetVariant)
 /* harmony export */ });
-/* unused harmony exports configInput, modelInput, liveVariants */
+/* unused harmony exports configInput, liveVariants */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
@@ -468,9 +609,10 @@ function deepFreeze(value) {
 /* harmony export */   Vh: () => (/* binding */ NAME_PATTERN),
 /* harmony export */   bm: () => (/* binding */ SAGEMAKER_NAME),
 /* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   lM: () => (/* binding */ MODEL_NAME_PATTERN),
 /* harmony export */   vq: () => (/* binding */ readModelSource)
 /* harmony export */ });
-/* unused harmony exports MODEL_NAME_PATTERN, TAG_PATTERN, MAX_USER_TAGS */
+/* unused harmony exports TAG_PATTERN, MAX_USER_TAGS */
 /* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
 
 // The model inputs: what to deploy (an artifact, a Model Registry package or an existing
@@ -609,7 +751,7 @@ function readTags(r) {
 
 /***/ }),
 
-/***/ 2709:
+/***/ 4532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -655,6 +797,34 @@ function readRun(env) {
 
 // EXTERNAL MODULE: ./src/inputs-model.ts
 var inputs_model = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/inputs-component.ts
+
+
+// inference-component-name, and the inputs that have no meaning with it: a component runs on
+// the endpoint's instances (no instance type, count or variant of its own to set) and SageMaker
+// updates it by rolling batches of copies only.
+/** The component to deploy into, or undefined for the endpoint's own variant. */
+function readComponentName(r) {
+    const name = (0,input_parsers/* matches */.cK)(r, 'inference-component-name', inputs_model/* MODEL_NAME_PATTERN */.lM, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    if (!name)
+        return undefined;
+    const routing = r.v('traffic-routing').toLowerCase();
+    if (routing !== '' && routing !== 'rolling') {
+        r.p.add('traffic-routing', `Input "traffic-routing" is ${(0,input_parsers/* show */.WU)(r.v('traffic-routing'))}, but with inference-component-name SageMaker updates the component by rolling batches of copies only (UpdateInferenceComponent has no blue/green traffic shifting). Leave traffic-routing empty or set it to rolling.`);
+    }
+    const fleet = {
+        'instance-type': "the copies run on the endpoint's instances, whose type the endpoint config sets",
+        'instance-count': "the component's copy count is kept as it runs (auto scaling may move it), and the endpoint's instances are not this step's to change",
+        'variant-name': 'the component already belongs to one variant of the endpoint'
+    };
+    for (const [input, why] of Object.entries(fleet)) {
+        if (r.v(input) !== '') {
+            r.p.add(input, `Input "${input}" has no meaning with inference-component-name: ${why}. Remove ${input}, or deploy to the endpoint itself (no inference-component-name).`);
+        }
+    }
+    return name;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs-policy.ts
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
@@ -731,9 +901,10 @@ function readStepSize(r, routing) {
     r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
     return fallback;
 }
-function readPolicy(r, retain) {
+function readPolicy(r, retain, component = false) {
     const rawRouting = r.v('traffic-routing');
-    let routing = 'linear';
+    // An inference component is updated by rolling batches of copies only.
+    let routing = component ? 'rolling' : 'linear';
     if (rawRouting !== '') {
         const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
         if (known)
@@ -804,6 +975,7 @@ function readAlarmNames(r, retain, createAlarms) {
 
 
 
+
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 const DEFAULT_METRICS_WAIT_SECONDS = 240;
@@ -834,7 +1006,8 @@ function readInputs(getInput, env) {
     const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
     const instanceCount = (0,input_parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
     const retainDeploymentConfig = (0,input_parsers/* bool */.lc)(r, 'retain-deployment-config', false);
-    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig);
+    const inferenceComponentName = readComponentName(r);
+    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined);
     const createAlarms = (0,input_parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
     const errorRateThresholdPercent = (0,input_parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
@@ -868,6 +1041,7 @@ function readInputs(getInput, env) {
     r.p.throwIfAny();
     const request = {
         endpointName,
+        ...(inferenceComponentName ? { inferenceComponentName } : {}),
         region,
         model,
         environment,
@@ -918,8 +1092,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(2709);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var inputs = __nccwpck_require__(4532);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __nccwpck_require__(4813);
 ;// CONCATENATED MODULE: ./src/first-read.ts
@@ -941,8 +1115,8 @@ function withFirstRead(api, endpointName, now) {
     };
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 4 modules
-var plan = __nccwpck_require__(301);
+// EXTERNAL MODULE: ./src/plan.ts + 1 modules
+var plan = __nccwpck_require__(5818);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1017,9 +1191,9 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6325)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2610)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460))
+        __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1073,7 +1247,7 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 8460));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -1207,132 +1381,37 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 301:
+/***/ 5818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  JW: () => (/* binding */ BUDGET_MARGIN_SECONDS),
+  $f: () => (/* binding */ DECOMMISSION_SECONDS),
+  W4: () => (/* binding */ DEFAULT_PROVISIONING_SECONDS),
   Gg: () => (/* binding */ buildPlan),
-  yz: () => (/* reexport */ policyFromDeploymentConfig),
-  cB: () => (/* binding */ renamePlan)
+  w6: () => (/* binding */ createModelBody),
+  Vd: () => (/* binding */ planTags),
+  yz: () => (/* reexport */ rollout_policy/* policyFromDeploymentConfig */.yz),
+  cB: () => (/* binding */ renamePlan),
+  lA: () => (/* reexport */ rollout_policy/* stepInstances */.lA)
 });
 
-// UNUSED EXPORTS: BUDGET_MARGIN_SECONDS, CREATE_ENDPOINT_ESTIMATE_SECONDS, DECOMMISSION_SECONDS, DEFAULT_PROVISIONING_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule, planTags, stepInstances
+// UNUSED EXPORTS: CREATE_ENDPOINT_ESTIMATE_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
 
 // EXTERNAL MODULE: ./src/alarms.ts
 var alarms = __nccwpck_require__(9333);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(2709);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var inputs = __nccwpck_require__(4532);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/step-identity.ts
 var step_identity = __nccwpck_require__(5200);
-;// CONCATENATED MODULE: ./src/endpoint/carry-over.ts
-/** What a variant sets beyond what every variant has. */
-const BASIC_VARIANT_MEMBERS = new Set([
-    'VariantName',
-    'ModelName',
-    'InitialInstanceCount',
-    'InstanceType',
-    'InitialVariantWeight'
-]);
-/** Members a new model takes from the live one (the step has no input for them). */
-const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
-function plain(value) {
-    if (typeof value === 'object' && value !== null)
-        return JSON.stringify(value);
-    return String(value);
-}
-/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
-function runningCount(v) {
-    if (v.desiredCount !== undefined && v.desiredCount >= 1)
-        return v.desiredCount;
-    return v.configuredCount;
-}
-function greenConfig(current, change) {
-    const target = {
-        VariantName: change.variantName,
-        ModelName: change.modelName,
-        InitialInstanceCount: change.instanceCount,
-        InstanceType: change.instanceType,
-        InitialVariantWeight: 1
-    };
-    if (!current?.config)
-        return { body: { ProductionVariants: [target] }, carried: [] };
-    const { ProductionVariants, ...rest } = current.config;
-    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
-    const live = new Map(current.variants.map(v => [v.name, v]));
-    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
-        const name = String(variant['VariantName'] ?? '');
-        const now = live.get(name);
-        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
-        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
-        if (name === change.variantName) {
-            if (extras.length)
-                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
-            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
-        }
-        // Every other variant gets a green fleet too: as it runs now, same model and settings.
-        const count = now ? runningCount(now) : undefined;
-        const kept = {
-            ...variant,
-            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
-            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
-        };
-        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
-        return kept;
-    });
-    return { body: { ...rest, ProductionVariants: variants }, carried };
-}
-function describe(member, value) {
-    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
-}
-/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
-function carriedTags(current, userTags, actionPrefix) {
-    if (!current)
-        return [];
-    const given = new Set(userTags.map(t => t.Key));
-    return Object.entries(current.configTags)
-        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
-        .filter(([key]) => !given.has(key))
-        .map(([Key, Value]) => ({ Key, Value }));
-}
-function liveEnvironment(model) {
-    const container = (model?.['PrimaryContainer'] ??
-        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
-    const env = container?.['Environment'];
-    return env && typeof env === 'object' ? env : {};
-}
-/** What a new model takes from the live one: network settings, and the environment if asked. */
-function greenModel(current, environment, inheritEnvironment) {
-    const model = current?.model;
-    const extra = {};
-    const carried = [];
-    for (const member of MODEL_CARRIED_MEMBERS) {
-        if (model?.[member] !== undefined) {
-            extra[member] = model[member];
-            carried.push(`model ${member}`);
-        }
-    }
-    const live = liveEnvironment(model);
-    const missing = Object.keys(live).filter(key => !(key in environment));
-    const warnings = [];
-    let merged = environment;
-    let inheritedValues = [];
-    if (missing.length && inheritEnvironment) {
-        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
-        inheritedValues = missing.map(key => live[key] ?? '');
-        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
-    }
-    else if (missing.length) {
-        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
-    }
-    return { extra, environment: merged, carried, warnings, inheritedValues };
-}
-
+// EXTERNAL MODULE: ./src/endpoint/carry-over.ts
+var carry_over = __nccwpck_require__(6013);
 // EXTERNAL MODULE: ./src/endpoint/live.ts
 var live = __nccwpck_require__(9475);
 ;// CONCATENATED MODULE: ./src/endpoint/kinds.ts
@@ -1376,9 +1455,404 @@ function checkModelShape(endpointName, variant, model) {
     }
 }
 
-// EXTERNAL MODULE: ./src/input-parsers.ts
-var input_parsers = __nccwpck_require__(926);
-;// CONCATENATED MODULE: ./src/rollout-policy.ts
+// EXTERNAL MODULE: ./src/retain.ts
+var retain = __nccwpck_require__(4374);
+// EXTERNAL MODULE: ./src/rollout-policy.ts
+var rollout_policy = __nccwpck_require__(1201);
+;// CONCATENATED MODULE: ./src/plan.ts
+
+
+
+
+
+
+
+
+
+
+// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
+// the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
+// own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
+/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
+const DEFAULT_PROVISIONING_SECONDS = 480;
+/** Estimate for terminating the blue fleet after the final bake. */
+const DECOMMISSION_SECONDS = 60;
+/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
+const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
+/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
+const BUDGET_MARGIN_SECONDS = 600;
+/** Creating an endpoint takes minutes, whatever the schedule says. */
+const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
+const MAX_TAGS = 50;
+const DEFAULT_VARIANT = 'AllTraffic';
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+function planTags(userTags, run, step) {
+    const provenance = [
+        ['repository', run.repository],
+        ['sha', run.sha],
+        ['workflow', run.workflow],
+        ['run-id', run.runId],
+        ['run-attempt', run.runAttempt],
+        ...(step === undefined ? [] : [['step', step]])
+    ];
+    const tags = [
+        ...userTags
+            .filter(t => !t.Key.startsWith(inputs/* ACTION_TAG_PREFIX */.FU))
+            .map(({ Key, Value }) => ({ Key, Value })),
+        ...provenance.map(([key, value]) => ({
+            Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
+            Value: (0,step_identity/* tagValue */.EZ)(value)
+        }))
+    ];
+    if (tags.length > MAX_TAGS) {
+        throw new errors/* InputError */.dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+    }
+    return tags;
+}
+/** The variant, instance type and count of the green fleet, and what a person should know. */
+function fleet(request, current) {
+    const live = current
+        ? checkEndpointKind(request.endpointName, current, request.variantName)
+        : undefined;
+    const notes = [];
+    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+    let running = live ? (0,carry_over/* runningCount */.t5)(live) : current?.instanceCount;
+    if (live?.desiredCount === 0) {
+        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
+    }
+    if (running !== undefined && running < 1)
+        running = undefined;
+    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
+    const instanceCount = request.instanceCount ?? running;
+    const why = current
+        ? `the live config of endpoint ${request.endpointName} does not say`
+        : `endpoint ${request.endpointName} does not exist yet, so say`;
+    const missing = [
+        instanceType === undefined
+            ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`
+            : '',
+        instanceCount === undefined
+            ? `Input "instance-count" is required: ${why} how many instances to run (for example 2).`
+            : ''
+    ].filter(Boolean);
+    if (instanceType === undefined || instanceCount === undefined) {
+        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+    }
+    return {
+        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
+        instanceType,
+        instanceCount,
+        live,
+        notes
+    };
+}
+function createModelBody(request, modelName, environment, extra) {
+    const model = request.model;
+    if (model.kind === 'existing')
+        return undefined;
+    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
+    const container = model.kind === 'artifact'
+        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+        : { ModelPackageName: model.modelPackageArn, ...env };
+    return {
+        ModelName: modelName,
+        PrimaryContainer: container,
+        ExecutionRoleArn: model.executionRoleArn,
+        ...extra
+    };
+}
+const ALL_AT_ONCE = {
+    routing: 'all-at-once',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+    waitIntervalSeconds: 0,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined
+};
+function buildPlan(request, run, current, options = {}) {
+    const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
+    const firstDeploy = current === null;
+    if (firstDeploy && request.retainDeploymentConfig) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+    }
+    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
+    if (current && request.model.kind !== 'existing') {
+        checkModelShape(request.endpointName, variantName, current.model);
+    }
+    const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
+    const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
+    const { endpointConfigName } = names;
+    const tags = planTags(request.tags, run);
+    const retained = request.retainDeploymentConfig && current ? (0,retain/* retainedConfig */.V)(request, current) : undefined;
+    const created = request.createAlarms
+        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        : [];
+    // With retain, an alarm the retained config does not name would guard nothing.
+    const alarmsToCreate = retained
+        ? created.filter(a => retained.alarmNames.includes(a.name))
+        : created;
+    const guardAlarmNames = retained
+        ? [...retained.alarmNames]
+        : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
+    // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
+    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
+    if (request.policy)
+        (0,rollout_policy/* checkStepSize */.CK)(request.policy, instanceCount, variantName);
+    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
+    }
+    const allowance = (0,rollout_policy/* provisioningAllowance */.ij)(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
+    const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
+    const deployment = (policy) => (0,rollout_policy/* deploymentConfig */.QT)(policy, instanceCount, guardAlarmNames, allowance);
+    let endpointChange;
+    let schedule;
+    let expectedDurationSeconds;
+    if (firstDeploy) {
+        endpointChange = {
+            ...base,
+            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+        };
+        const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
+        schedule = [
+            {
+                offsetSeconds: creation,
+                bluePercent: 0,
+                greenPercent: 100,
+                greenInstances: instanceCount,
+                label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
+            }
+        ];
+        expectedDurationSeconds = creation;
+    }
+    else {
+        endpointChange = request.policy
+            ? { ...base, DeploymentConfig: deployment(request.policy) }
+            : { ...base, RetainDeploymentConfig: true };
+        schedule = (0,rollout_policy/* expectedSchedule */.k9)(effective, instanceCount, provisioning);
+        // The last shift bakes too, then the final bake, then blue is terminated.
+        const last = schedule.at(-1)?.offsetSeconds ?? 0;
+        expectedDurationSeconds =
+            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
+    }
+    // The green config is the live one with this step's changes; the new model takes the live
+    // model's network settings (and its environment, when asked).
+    const model = (0,carry_over/* greenModel */.LH)(current, request.environment, request.inheritEnvironment);
+    const config = (0,carry_over/* greenConfig */.av)(current, {
+        variantName,
+        modelName: greenModelName,
+        instanceType,
+        instanceCount
+    });
+    const modelBody = createModelBody(request, greenModelName, model.environment, model.extra);
+    const configBody = {
+        EndpointConfigName: endpointConfigName,
+        ...config.body
+    };
+    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+    const step = (0,step_identity/* stepHash */.n4)({
+        endpointName: request.endpointName,
+        model: modelBody ?? greenModelName,
+        endpointConfig: configBody,
+        endpointChange
+    });
+    const stepTags = planTags(request.tags, run, step);
+    const kept = (0,carry_over/* carriedTags */.aU)(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
+    const room = Math.max(0, MAX_TAGS - stepTags.length);
+    const configTags = [...kept.slice(0, room), ...stepTags];
+    const warnings = [...model.warnings];
+    if (kept.length > room) {
+        warnings.push(`The live config's tags ${kept
+            .slice(room)
+            .map(t => t.Key)
+            .join(', ')} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`);
+    }
+    const carriedOver = [
+        ...config.carried,
+        ...model.carried,
+        ...(kept.length
+            ? [
+                `tags ${kept
+                    .slice(0, room)
+                    .map(t => t.Key)
+                    .join(', ')}`
+            ]
+            : [])
+    ];
+    const tagged = (body, with_ = stepTags) => ({
+        ...body,
+        Tags: with_
+    });
+    const timeout = (0,rollout_policy/* executionTimeout */.oF)(effective, instanceCount, request.policy !== null, allowance);
+    const budgetSeconds = request.timeoutMinutes !== undefined
+        ? Math.max(1, Math.round(request.timeoutMinutes * 60))
+        : Math.max(timeout + BUDGET_MARGIN_SECONDS, firstDeploy ? FIRST_DEPLOY_BUDGET_SECONDS : 0);
+    return {
+        endpointName: request.endpointName,
+        region: request.region,
+        firstDeploy,
+        previousConfigName: current?.configName,
+        blueModelName: live?.modelName ?? current?.modelName,
+        ...(current
+            ? {
+                blueFleet: {
+                    modelName: live?.modelName ?? current.modelName,
+                    modelDataUrl: current.modelDataUrl,
+                    instanceType: live?.instanceType ?? current.instanceType,
+                    instanceCount: live?.desiredCount ?? current.instanceCount
+                }
+            }
+            : {}),
+        greenModelName,
+        createsModel: request.model.kind !== 'existing',
+        endpointConfigName,
+        variantName,
+        instanceType,
+        instanceCount,
+        artifact: request.model.kind === 'artifact'
+            ? request.model.modelDataUrl
+            : request.model.kind === 'package'
+                ? request.model.modelPackageArn
+                : undefined,
+        createModel: modelBody && tagged(modelBody),
+        createEndpointConfig: tagged(configBody, configTags),
+        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+        updateEndpoint: firstDeploy ? undefined : endpointChange,
+        alarmsToCreate,
+        guardAlarmNames,
+        schedule,
+        expectedDurationSeconds,
+        budgetSeconds,
+        tags: stepTags,
+        stepHash: step,
+        carriedOver,
+        notes: [...notes, ...(retained ? [retained.description] : [])],
+        warnings,
+        secretValues: model.inheritedValues,
+        ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) })
+    };
+}
+/** The plan with other names for the green model and config (reused or fresh ones). */
+function renamePlan(plan, modelName, configName) {
+    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
+    return {
+        ...plan,
+        greenModelName: modelName,
+        endpointConfigName: configName,
+        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+        createEndpointConfig: {
+            ...plan.createEndpointConfig,
+            EndpointConfigName: configName,
+            ProductionVariants: variants
+        },
+        ...(plan.createEndpoint
+            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+            : {}),
+        ...(plan.updateEndpoint
+            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+            : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 4374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ retainedConfig)
+/* harmony export */ });
+/* unused harmony export describePolicy */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(926);
+/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1201);
+// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
+// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
+// the step still sets (a dispatch retry flips only retain) must say what is retained.
+
+
+
+function stepText(size) {
+    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
+}
+function describePolicy(policy) {
+    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
+    const shift = policy.routing === 'all-at-once'
+        ? 'all at once'
+        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
+    const rollback = policy.rollbackStepSize
+        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
+        : '';
+    const timeout = policy.maxExecutionTimeoutSeconds === undefined
+        ? ''
+        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
+    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
+    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
+}
+const FIELDS = [
+    ['routing', 'traffic-routing', p => String(p.routing)],
+    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
+    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
+    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
+    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+    [
+        'rollbackStepSize',
+        'rollback-step-size',
+        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
+    ]
+];
+/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
+function retainedConfig(request, current) {
+    const last = current.lastDeploymentConfig;
+    const policy = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFromDeploymentConfig */ .yz)(last);
+    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
+    if (!policy) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
+    }
+    const alarmNames = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .alarmNamesFromDeploymentConfig */ .rG)(last);
+    if (alarmNames.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
+    }
+    const given = request.alarmNames;
+    if (given.length > 0) {
+        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
+        if (!same) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarm-names', `Input "alarm-names" is ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
+        }
+    }
+    for (const [field, input, text] of FIELDS) {
+        const expected = request.retainExpected[field];
+        if (expected === undefined)
+            continue;
+        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
+        }
+    }
+    return {
+        policy,
+        alarmNames,
+        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
+    };
+}
+
+
+/***/ }),
+
+/***/ 1201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ checkStepSize),
+/* harmony export */   G9: () => (/* binding */ peakInstances),
+/* harmony export */   QT: () => (/* binding */ deploymentConfig),
+/* harmony export */   ij: () => (/* binding */ provisioningAllowance),
+/* harmony export */   k9: () => (/* binding */ expectedSchedule),
+/* harmony export */   lA: () => (/* binding */ stepInstances),
+/* harmony export */   oF: () => (/* binding */ executionTimeout),
+/* harmony export */   rG: () => (/* binding */ alarmNamesFromDeploymentConfig),
+/* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
+/* harmony export */ });
+/* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
 // rolling batches). How many instances each traffic step moves, the split to expect at each
@@ -1511,13 +1985,13 @@ function executionTimeout(policy, instanceCount, checked, provisioningSeconds = 
     if (!checked)
         return given ?? clampTimeout(waits + provisioning);
     if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + provisioning);
     // The API model: it "should be larger than the total waiting time".
     if (given <= waits) {
-        throw new errors/* InputError */.dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
     }
     return given;
 }
@@ -1540,7 +2014,7 @@ function checkStepSize(policy, instanceCount, variant) {
             ? '10–50 %'
             : '5–50 %';
     if (instanceCount <= 1) {
-        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole ${policy.routing === 'rolling' ? 'batch' : 'step'} of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('traffic-routing', `Input "traffic-routing" is ${policy.routing}, but variant ${variant} runs ${instanceCount} instance: ${kind} must be ${range} of the variant's instances, and no whole ${policy.routing === 'rolling' ? 'batch' : 'step'} of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).`);
     }
     if (policy.stepSize.type !== 'INSTANCE_COUNT')
         return;
@@ -1553,7 +2027,7 @@ function checkStepSize(policy, instanceCount, variant) {
     // 30 on a 4-instance fleet cannot be a number of instances; it was most likely meant as 30 %.
     const lowest = policy.routing === 'linear' ? 10 : policy.routing === 'rolling' ? 5 : 1;
     const meant = step > instanceCount && step >= lowest && step <= 50 ? ` Did you mean ${step}%?` : '';
-    throw new errors/* InputError */.dz('step-size', `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('step-size', `Input "step-size" is ${step}, which is ${step} instance${step === 1 ? '' : 's'} (${Math.round(share)} % of the ${instanceCount} instances of variant ${variant}); ${kind} must be ${range} of the variant's instances${fits}.${meant}`);
 }
 function allowedInstances(routing, count) {
     const min = routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1;
@@ -1669,369 +2143,6 @@ function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROV
         config['AutoRollbackConfiguration'] = { Alarms: alarmNames.map(AlarmName => ({ AlarmName })) };
     }
     return config;
-}
-
-;// CONCATENATED MODULE: ./src/retain.ts
-// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
-// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
-// the step still sets (a dispatch retry flips only retain) must say what is retained.
-
-
-
-function stepText(size) {
-    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
-}
-function describePolicy(policy) {
-    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
-    const shift = policy.routing === 'all-at-once'
-        ? 'all at once'
-        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
-    const rollback = policy.rollbackStepSize
-        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
-        : '';
-    const timeout = policy.maxExecutionTimeoutSeconds === undefined
-        ? ''
-        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
-    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
-    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
-}
-const FIELDS = [
-    ['routing', 'traffic-routing', p => String(p.routing)],
-    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
-    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
-    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
-    [
-        'rollbackStepSize',
-        'rollback-step-size',
-        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
-    ]
-];
-/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
-function retainedConfig(request, current) {
-    const last = current.lastDeploymentConfig;
-    const policy = policyFromDeploymentConfig(last);
-    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
-    if (!policy) {
-        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
-    }
-    const alarmNames = alarmNamesFromDeploymentConfig(last);
-    if (alarmNames.length === 0) {
-        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
-    }
-    const given = request.alarmNames;
-    if (given.length > 0) {
-        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
-        if (!same) {
-            throw new errors/* InputError */.dz('alarm-names', `Input "alarm-names" is ${(0,input_parsers/* show */.WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,input_parsers/* show */.WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
-        }
-    }
-    for (const [field, input, text] of FIELDS) {
-        const expected = request.retainExpected[field];
-        if (expected === undefined)
-            continue;
-        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
-            throw new errors/* InputError */.dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
-        }
-    }
-    return {
-        policy,
-        alarmNames,
-        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-
-
-
-
-
-
-
-
-// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
-// the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
-// own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
-/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-const DEFAULT_PROVISIONING_SECONDS = 60;
-/** Estimate for terminating the blue fleet after the final bake. */
-const DECOMMISSION_SECONDS = 60;
-/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
-const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
-/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
-const BUDGET_MARGIN_SECONDS = 600;
-/** Creating an endpoint takes minutes, whatever the schedule says. */
-const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
-const MAX_TAGS = 50;
-const DEFAULT_VARIANT = 'AllTraffic';
-/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
-function planTags(userTags, run, step) {
-    const provenance = [
-        ['repository', run.repository],
-        ['sha', run.sha],
-        ['workflow', run.workflow],
-        ['run-id', run.runId],
-        ['run-attempt', run.runAttempt],
-        ...(step === undefined ? [] : [['step', step]])
-    ];
-    const tags = [
-        ...userTags
-            .filter(t => !t.Key.startsWith(inputs/* ACTION_TAG_PREFIX */.FU))
-            .map(({ Key, Value }) => ({ Key, Value })),
-        ...provenance.map(([key, value]) => ({
-            Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
-            Value: (0,step_identity/* tagValue */.EZ)(value)
-        }))
-    ];
-    if (tags.length > MAX_TAGS) {
-        throw new errors/* InputError */.dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
-    }
-    return tags;
-}
-/** The variant, instance type and count of the green fleet, and what a person should know. */
-function fleet(request, current) {
-    const live = current
-        ? checkEndpointKind(request.endpointName, current, request.variantName)
-        : undefined;
-    const notes = [];
-    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
-    let running = live ? runningCount(live) : current?.instanceCount;
-    if (live?.desiredCount === 0) {
-        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
-    }
-    if (running !== undefined && running < 1)
-        running = undefined;
-    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
-    const instanceCount = request.instanceCount ?? running;
-    const why = current
-        ? `the live config of endpoint ${request.endpointName} does not say`
-        : `endpoint ${request.endpointName} does not exist yet, so say`;
-    const missing = [
-        instanceType === undefined
-            ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`
-            : '',
-        instanceCount === undefined
-            ? `Input "instance-count" is required: ${why} how many instances to run (for example 2).`
-            : ''
-    ].filter(Boolean);
-    if (instanceType === undefined || instanceCount === undefined) {
-        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
-    }
-    return {
-        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
-        instanceType,
-        instanceCount,
-        live,
-        notes
-    };
-}
-function createModelBody(request, modelName, environment, extra) {
-    const model = request.model;
-    if (model.kind === 'existing')
-        return undefined;
-    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
-    const container = model.kind === 'artifact'
-        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
-        : { ModelPackageName: model.modelPackageArn, ...env };
-    return {
-        ModelName: modelName,
-        PrimaryContainer: container,
-        ExecutionRoleArn: model.executionRoleArn,
-        ...extra
-    };
-}
-const ALL_AT_ONCE = {
-    routing: 'all-at-once',
-    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-    waitIntervalSeconds: 0,
-    terminationWaitSeconds: 0,
-    maxExecutionTimeoutSeconds: undefined
-};
-function buildPlan(request, run, current, options = {}) {
-    const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
-    const firstDeploy = current === null;
-    if (firstDeploy && request.retainDeploymentConfig) {
-        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
-    }
-    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
-    if (current && request.model.kind !== 'existing') {
-        checkModelShape(request.endpointName, variantName, current.model);
-    }
-    const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
-    const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
-    const { endpointConfigName } = names;
-    const tags = planTags(request.tags, run);
-    const retained = request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined;
-    const created = request.createAlarms
-        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
-        : [];
-    // With retain, an alarm the retained config does not name would guard nothing.
-    const alarmsToCreate = retained
-        ? created.filter(a => retained.alarmNames.includes(a.name))
-        : created;
-    const guardAlarmNames = retained
-        ? [...retained.alarmNames]
-        : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
-    // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
-    if (request.policy)
-        checkStepSize(request.policy, instanceCount, variantName);
-    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
-        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
-    }
-    const allowance = provisioningAllowance(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
-    const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
-    const deployment = (policy) => deploymentConfig(policy, instanceCount, guardAlarmNames, allowance);
-    let endpointChange;
-    let schedule;
-    let expectedDurationSeconds;
-    if (firstDeploy) {
-        endpointChange = {
-            ...base,
-            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
-        };
-        const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
-        schedule = [
-            {
-                offsetSeconds: creation,
-                bluePercent: 0,
-                greenPercent: 100,
-                greenInstances: instanceCount,
-                label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
-            }
-        ];
-        expectedDurationSeconds = creation;
-    }
-    else {
-        endpointChange = request.policy
-            ? { ...base, DeploymentConfig: deployment(request.policy) }
-            : { ...base, RetainDeploymentConfig: true };
-        schedule = expectedSchedule(effective, instanceCount, provisioning);
-        // The last shift bakes too, then the final bake, then blue is terminated.
-        const last = schedule.at(-1)?.offsetSeconds ?? 0;
-        expectedDurationSeconds =
-            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
-    }
-    // The green config is the live one with this step's changes; the new model takes the live
-    // model's network settings (and its environment, when asked).
-    const model = greenModel(current, request.environment, request.inheritEnvironment);
-    const config = greenConfig(current, {
-        variantName,
-        modelName: greenModelName,
-        instanceType,
-        instanceCount
-    });
-    const modelBody = createModelBody(request, greenModelName, model.environment, model.extra);
-    const configBody = {
-        EndpointConfigName: endpointConfigName,
-        ...config.body
-    };
-    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
-    const step = (0,step_identity/* stepHash */.n4)({
-        endpointName: request.endpointName,
-        model: modelBody ?? greenModelName,
-        endpointConfig: configBody,
-        endpointChange
-    });
-    const stepTags = planTags(request.tags, run, step);
-    const kept = carriedTags(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
-    const room = Math.max(0, MAX_TAGS - stepTags.length);
-    const configTags = [...kept.slice(0, room), ...stepTags];
-    const warnings = [...model.warnings];
-    if (kept.length > room) {
-        warnings.push(`The live config's tags ${kept
-            .slice(room)
-            .map(t => t.Key)
-            .join(', ')} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`);
-    }
-    const carriedOver = [
-        ...config.carried,
-        ...model.carried,
-        ...(kept.length
-            ? [
-                `tags ${kept
-                    .slice(0, room)
-                    .map(t => t.Key)
-                    .join(', ')}`
-            ]
-            : [])
-    ];
-    const tagged = (body, with_ = stepTags) => ({
-        ...body,
-        Tags: with_
-    });
-    const timeout = executionTimeout(effective, instanceCount, request.policy !== null, allowance);
-    const budgetSeconds = request.timeoutMinutes !== undefined
-        ? Math.max(1, Math.round(request.timeoutMinutes * 60))
-        : Math.max(timeout + BUDGET_MARGIN_SECONDS, firstDeploy ? FIRST_DEPLOY_BUDGET_SECONDS : 0);
-    return {
-        endpointName: request.endpointName,
-        region: request.region,
-        firstDeploy,
-        previousConfigName: current?.configName,
-        blueModelName: live?.modelName ?? current?.modelName,
-        ...(current
-            ? {
-                blueFleet: {
-                    modelName: live?.modelName ?? current.modelName,
-                    modelDataUrl: current.modelDataUrl,
-                    instanceType: live?.instanceType ?? current.instanceType,
-                    instanceCount: live?.desiredCount ?? current.instanceCount
-                }
-            }
-            : {}),
-        greenModelName,
-        createsModel: request.model.kind !== 'existing',
-        endpointConfigName,
-        variantName,
-        instanceType,
-        instanceCount,
-        artifact: request.model.kind === 'artifact'
-            ? request.model.modelDataUrl
-            : request.model.kind === 'package'
-                ? request.model.modelPackageArn
-                : undefined,
-        createModel: modelBody && tagged(modelBody),
-        createEndpointConfig: tagged(configBody, configTags),
-        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
-        updateEndpoint: firstDeploy ? undefined : endpointChange,
-        alarmsToCreate,
-        guardAlarmNames,
-        schedule,
-        expectedDurationSeconds,
-        budgetSeconds,
-        tags: stepTags,
-        stepHash: step,
-        carriedOver,
-        notes: [...notes, ...(retained ? [retained.description] : [])],
-        warnings,
-        secretValues: model.inheritedValues,
-        ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
-    };
-}
-/** The plan with other names for the green model and config (reused or fresh ones). */
-function renamePlan(plan, modelName, configName) {
-    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
-    return {
-        ...plan,
-        greenModelName: modelName,
-        endpointConfigName: configName,
-        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
-        createEndpointConfig: {
-            ...plan.createEndpointConfig,
-            EndpointConfigName: configName,
-            ProductionVariants: variants
-        },
-        ...(plan.createEndpoint
-            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
-            : {}),
-        ...(plan.updateEndpoint
-            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
-            : {})
-    };
 }
 
 

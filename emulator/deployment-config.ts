@@ -2,6 +2,12 @@
 // resolution into a concrete traffic-step schedule for a green fleet.
 
 import { validation } from './errors.js'
+import {
+  batchOf,
+  checkRollingForFleet,
+  validateRollingPolicy,
+  type BatchSize
+} from './rolling-policy.js'
 import type { Fleet, ResolvedPolicy, TrafficType } from './state.js'
 import {
   asObject,
@@ -37,11 +43,7 @@ export function validateDeploymentConfig(
       'Only one update policy (BlueGreenUpdatePolicy or RollingUpdatePolicy) can be specified.'
     )
   }
-  if (rolling !== undefined) {
-    throw validation(
-      'RollingUpdatePolicy is not supported by this emulator; use BlueGreenUpdatePolicy.'
-    )
-  }
+  if (rolling !== undefined) validateRollingPolicy(rolling, `${ROOT}.RollingUpdatePolicy`)
   if (blueGreen !== undefined) validateBlueGreen(blueGreen)
   const autoRollback = optionalObject(
     config.AutoRollbackConfiguration,
@@ -144,13 +146,15 @@ function capacity(traffic: Params, field: string, routingPath: string): Capacity
  * most 50 %). Serverless endpoints take no DeploymentConfig (guardrails are for real-time and
  * asynchronous endpoints).
  */
-export function checkPolicyForFleet(config: Params | undefined, green: Fleet): void {
+export function checkPolicyForFleet(config: Params | undefined, green: Fleet, blue?: Fleet): void {
   if (config === undefined) return
   if (green.variants.some(v => v.spec?.ServerlessConfig !== undefined)) {
     throw validation(
       'Deployment guardrails (DeploymentConfig) are not supported for serverless endpoints. Update the endpoint without a DeploymentConfig.'
     )
   }
+  const rolling = config.RollingUpdatePolicy as Params | undefined
+  if (rolling !== undefined) return checkRollingForFleet(rolling, green, blue)
   const traffic = (config.BlueGreenUpdatePolicy as Params | undefined)
     ?.TrafficRoutingConfiguration as Params | undefined
   const type = traffic?.Type
@@ -197,6 +201,22 @@ export function stepSchedule(
 
 /** The policy to run: a validated DeploymentConfig (or none = all at once, no bake) for `green`. */
 export function resolvePolicy(config: Params | undefined, green: Fleet): ResolvedPolicy {
+  const rolling = config?.RollingUpdatePolicy as Params | undefined
+  if (rolling !== undefined) {
+    const total = green.variants[0]?.desired ?? 1
+    const batch = batchOf(rolling.MaximumBatchSize as BatchSize, total)
+    return {
+      type: 'ROLLING',
+      waitSeconds: rolling.WaitIntervalInSeconds as number,
+      terminationWaitSeconds: 0,
+      maxTimeoutSeconds: rolling.MaximumExecutionTimeoutInSeconds as number | undefined,
+      steps: green.variants.map(v =>
+        stepSchedule('LINEAR', { Type: 'INSTANCE_COUNT', Value: batch }, v.desired)
+      ),
+      batch,
+      rollbackBatch: batchOf(rolling.RollbackMaximumBatchSize as BatchSize | undefined, total)
+    }
+  }
   const blueGreen = config?.BlueGreenUpdatePolicy as Params | undefined
   const traffic = blueGreen?.TrafficRoutingConfiguration as Params | undefined
   const type = (traffic?.Type as TrafficType | undefined) ?? 'ALL_AT_ONCE'

@@ -4,46 +4,31 @@
 // ALARM during a bake, or when MaximumExecutionTimeoutInSeconds runs out. The blue fleet keeps all
 // its instances until green is fully active and baked; a rollback sends the traffic back to blue
 // at once and tears green down (endpoint Updating) before InService on the old config.
+// Rolling deployments (batches of new instances replacing old ones) run in rolling.ts.
 
+import {
+  SECOND,
+  assumedReason,
+  complete,
+  finishRollback,
+  healthCheckFailure,
+  instances,
+  isRollbackPhase,
+  notePeak,
+  rollbackFailed,
+  status
+} from './deployment-steps.js'
 import type { EmulatorEventKind } from './events.js'
 import { interruptionDue } from './interruptions.js'
-import { behaviourFor, type Scenario } from './scenario.js'
-import type {
-  Deployment,
-  EndpointRecord,
-  Fleet,
-  ResolvedPolicy,
-  VariantStatusEntry
-} from './state.js'
+import { nextRollingPhase, rollBackRolling, startRolling } from './rolling.js'
+import type { Scenario } from './scenario.js'
+import type { Deployment, EndpointRecord, Fleet, ResolvedPolicy } from './state.js'
 
 export interface DeploymentContext {
   scenario(): Scenario
   alarmInAlarm(name: string): boolean
   /** Records a verdict-like transition (for the event log). */
   record?(kind: EmulatorEventKind, endpointName: string, at: number, detail?: string): void
-}
-
-const SECOND = 1000
-
-function status(
-  Status: VariantStatusEntry['Status'],
-  StatusMessage: string,
-  StartTime: number
-): VariantStatusEntry[] {
-  return [{ Status, StatusMessage, StartTime }]
-}
-
-function instances(fleet: Fleet): number {
-  return fleet.variants.reduce((a, v) => a + v.desired, 0)
-}
-
-function healthCheckFailure(fleet: Fleet, scenario: Scenario): string | undefined {
-  const broken = fleet.variants.find(v => behaviourFor(scenario, v.behaviourKeys).failHealthCheck)
-  if (broken === undefined) return undefined
-  return (
-    `The primary container for production variant ${broken.variantName} did not pass the ping health check. ` +
-    'Please check CloudWatch logs for this endpoint.'
-  )
 }
 
 /** Starts CreateEndpoint's provisioning. */
@@ -81,11 +66,15 @@ export function startDeployment(
     rollbackReason: undefined
   }
   endpoint.status = 'Updating'
+  endpoint.peakInstances = undefined
   // A previous failure's reason stays until an update succeeds (ACK's real-service test sees it
   // cleared after a success); clearing it at the start is an assumption behind a switch.
   if (scenario.assumeFailureReasonClearedOnUpdate) endpoint.failureReason = undefined
   endpoint.lastModifiedTime = now
   if (scenario.configNameSwitchesEarly) endpoint.configName = green.configName
+  if (policy.type === 'ROLLING') return startRolling(endpoint, endpoint.deployment, now, scenario)
+  // Blue/green: the whole green fleet is launched next to the whole blue fleet.
+  notePeak(endpoint, instances(endpoint.blue) + instances(green))
 }
 
 /** Processes everything due for `endpoint` at simulated time `now`. Returns false once deleted. */
@@ -153,7 +142,7 @@ function checkGuards(
   at: number,
   ctx: DeploymentContext
 ): void {
-  if (deployment.phase === 'rolling-back' || deployment.phase === 'rollback-failed') return
+  if (isRollbackPhase(deployment.phase)) return
   const timeout = deployment.policy.maxTimeoutSeconds
   if (timeout !== undefined && at >= deployment.startTime + timeout * SECOND) {
     rollBack(
@@ -168,6 +157,7 @@ function checkGuards(
     )
     return
   }
+  // Alarms are monitored during the bakes only ("during any baking period").
   if (deployment.phase !== 'baking' && deployment.phase !== 'final-bake') return
   const firing = deployment.alarms.filter(name => ctx.alarmInAlarm(name))
   if (firing.length > 0) {
@@ -184,14 +174,6 @@ function checkGuards(
   }
 }
 
-/**
- * No source gives the FailureReason of an alarm or timeout rollback, and it may be empty
- * (terraform-provider-aws #48997): empty unless the emulator's own text is assumed.
- */
-function assumedReason(scenario: Scenario, text: string): string | undefined {
-  return scenario.assumeRollbackFailureReason ? text : undefined
-}
-
 function nextPhase(
   endpoint: EndpointRecord,
   deployment: Deployment,
@@ -201,6 +183,7 @@ function nextPhase(
   const scenario = ctx.scenario()
   const { policy } = deployment
   endpoint.lastModifiedTime = at
+  if (deployment.rolling !== undefined) return nextRollingPhase(endpoint, deployment, at, ctx)
   switch (deployment.phase) {
     case 'provisioning': {
       const failure = healthCheckFailure(deployment.green, scenario)
@@ -244,6 +227,8 @@ function nextPhase(
       return ctx.record?.('rolled-back', endpoint.name, at, deployment.rollbackReason)
     case 'rollback-failed':
       deployment.phaseEndsAt = Number.POSITIVE_INFINITY
+      return
+    default:
       return
   }
 }
@@ -311,20 +296,6 @@ function decommission(
   )
 }
 
-function complete(endpoint: EndpointRecord, deployment: Deployment, at: number): void {
-  for (const v of deployment.green.variants) {
-    v.current = v.desired
-    v.servingInstances = undefined
-  }
-  endpoint.blue = deployment.green
-  endpoint.blueStatus = []
-  endpoint.deployment = undefined
-  endpoint.configName = deployment.newConfigName
-  endpoint.status = 'InService'
-  endpoint.failureReason = undefined
-  endpoint.lastModifiedTime = at
-}
-
 function rollBack(
   endpoint: EndpointRecord,
   deployment: Deployment,
@@ -334,15 +305,9 @@ function rollBack(
 ): void {
   const scenario = ctx.scenario()
   endpoint.lastModifiedTime = at
-  if (scenario.updateRollbackFailed) {
-    endpoint.status = 'UpdateRollbackFailed'
-    endpoint.failureReason = `${reason ?? 'Deployment rolled back.'} The rollback failed: the endpoint serves a mix of the old and new fleets.`
-    deployment.phase = 'rollback-failed'
-    deployment.phaseEndsAt = Number.POSITIVE_INFINITY
-    deployment.greenStatus = []
-    ctx.record?.('rollback-failed', endpoint.name, at, endpoint.failureReason)
-    return
-  }
+  if (scenario.updateRollbackFailed) return rollbackFailed(endpoint, deployment, at, reason, ctx)
+  if (deployment.rolling !== undefined)
+    return rollBackRolling(endpoint, deployment, at, reason, ctx)
   // All traffic returns to blue at once; the green fleet is then torn down.
   for (const v of deployment.green.variants) v.current = 0
   for (const v of endpoint.blue.variants) {
@@ -365,19 +330,4 @@ function rollBack(
   }
   finishRollback(endpoint, deployment, at, scenario)
   ctx.record?.('rolled-back', endpoint.name, at, reason)
-}
-
-function finishRollback(
-  endpoint: EndpointRecord,
-  deployment: Deployment,
-  at: number,
-  scenario: Scenario
-): void {
-  const reason = deployment.rollbackReason
-  endpoint.deployment = undefined
-  endpoint.status = 'InService'
-  endpoint.configName = deployment.oldConfigName
-  // A reason replaces an earlier one; with none, FailureReason is empty (it "may become empty").
-  endpoint.failureReason = scenario.emptyFailureReasonOnRollback ? undefined : reason
-  endpoint.lastModifiedTime = at
 }

@@ -15,6 +15,8 @@ export interface EmulatorEvent {
   seq: number
   kind: EmulatorEventKind
   endpointName: string
+  /** Set when the transition is an inference component's update (on `endpointName`). */
+  inferenceComponentName?: string
   /** Simulated epoch ms of the transition (its exact scheduled time). */
   simulatedTime: number
   /**
@@ -30,11 +32,18 @@ export class EventLog {
 
   constructor(private readonly realTimeAt: (simulated: number) => number) {}
 
-  add(kind: EmulatorEventKind, endpointName: string, simulatedTime: number, detail?: string): void {
+  add(
+    kind: EmulatorEventKind,
+    endpointName: string,
+    simulatedTime: number,
+    detail?: string,
+    inferenceComponentName?: string
+  ): void {
     this.records.push({
       seq: this.records.length + 1,
       kind,
       endpointName,
+      ...(inferenceComponentName === undefined ? {} : { inferenceComponentName }),
       simulatedTime,
       realTime: this.realTimeAt(simulatedTime),
       ...(detail === undefined ? {} : { detail })

@@ -61,6 +61,12 @@ export interface Emulator {
   events(): EmulatorEvent[]
   /** Create*, Update*, Delete*, Put*, Set*, AddTags, DeleteTags, TagResource... calls. */
   mutatingCalls(): CallRecord[]
+  /**
+   * The most instances an endpoint ran at once during its current or last deployment (old and
+   * new, launching and terminating ones included), or the most copies of an inference component
+   * during its current or last update; undefined before any.
+   */
+  peak(name: string): number | undefined
   /** Simulated epoch milliseconds. */
   now(): number
   /** Jumps the virtual clock forward and processes the simulation up to the new time. */
@@ -150,7 +156,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         endpoints: [...sim.store.endpoints.values()].map(e => ({
           name: e.name,
           status: e.status,
-          config: e.configName
+          config: e.configName,
+          ...(e.peakInstances === undefined ? {} : { peakInstances: e.peakInstances })
         }))
       })
     })
@@ -187,6 +194,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return sim.events.all()
     },
     mutatingCalls: () => log.all().filter(c => c.mutating),
+    peak: name => {
+      sim.catchUp()
+      return (
+        sim.store.endpoint(name)?.peakInstances ??
+        sim.store.inferenceComponents.get(name.toLowerCase())?.update?.peakCopies
+      )
+    },
     now: () => clock.now(),
     advance: seconds => {
       advance(seconds)

@@ -4,6 +4,7 @@
 // take incoming requests") ends it. When and how long are scenario switches.
 
 import type { DeploymentContext } from './deployment.js'
+import { isRollbackPhase } from './deployment-steps.js'
 import type { Deployment, EndpointRecord } from './state.js'
 
 /** Applies a due interruption; true while the deployment must not move on at `now`. */
@@ -24,7 +25,7 @@ export function interruptionDue(
     deployment.pause = undefined
     return false
   }
-  if (deployment.phase === 'rolling-back' || deployment.phase === 'rollback-failed') return false
+  if (isRollbackPhase(deployment.phase)) return false
   const outAfter = scenario.outOfServiceAfterSeconds
   if (outAfter !== null && now >= deployment.startTime + outAfter * 1000) {
     const at = deployment.startTime + outAfter * 1000

@@ -135,13 +135,15 @@ export class SageMakerEndpoints extends SageMakerOperations {
       // Nothing stored: the model's default, all at once with no alarms.
     }
     const green = this.configs.fleet(config)
-    checkPolicyForFleet(deploymentConfig, green)
-    checkInstanceQuota(this.ctx.store, this.ctx.scenario(), green)
+    checkPolicyForFleet(deploymentConfig, green, endpoint.blue)
+    const policy = resolvePolicy(deploymentConfig, green)
+    // A rolling update launches one batch at a time next to the live fleet.
+    checkInstanceQuota(this.ctx.store, this.ctx.scenario(), green, policy.batch)
     const now = this.ctx.now()
     startDeployment(
       endpoint,
       green,
-      resolvePolicy(deploymentConfig, green),
+      policy,
       rollbackAlarms(deploymentConfig),
       now,
       this.ctx.scenario()

@@ -47,6 +47,7 @@ export class SageMaker {
         updateWeightsAndCapacities(p, name => this.ctx.store.endpoint(name), this.ctx.now()),
       CreateInferenceComponent: p => components.createComponent(p),
       DescribeInferenceComponent: p => components.describeComponent(p),
+      UpdateInferenceComponent: p => components.updateComponent(p),
       ListInferenceComponents: p => components.listComponents(p),
       DeleteInferenceComponent: p => components.deleteComponent(p),
       AddTags: p => this.addTags(p),

@@ -85,6 +85,11 @@ export interface Scenario {
   updateRollbackFailed: boolean
   alarmsInAlarm: string[]
   configNameSwitchesEarly: boolean
+  /**
+   * Assumption: DescribeInferenceComponent shows the new Specification from the start of an
+   * update (and the old one again after a rollback), not only once the update completed.
+   */
+  componentSpecSwitchesEarly: boolean
   /** Seconds after an update starts at which the endpoint shows SystemUpdating (null: never). */
   systemUpdatingAfterSeconds: number | null
   /** How long SystemUpdating lasts; the deployment is paused meanwhile. */
@@ -139,6 +144,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   updateRollbackFailed: false,
   alarmsInAlarm: [],
   configNameSwitchesEarly: false,
+  componentSpecSwitchesEarly: false,
   systemUpdatingAfterSeconds: null,
   systemUpdatingSeconds: 120,
   outOfServiceAfterSeconds: null,

@@ -5,6 +5,8 @@
 
 import { AlarmBook } from './alarms.js'
 import type { VirtualClock } from './clock.js'
+import { tickComponentUpdate } from './component-update.js'
+import { componentsServing } from './component-traffic.js'
 import { tickEndpoint } from './deployment.js'
 import { EventLog } from './events.js'
 import { MetricStore, MINUTE_MS } from './metrics.js'
@@ -62,12 +64,20 @@ export class Simulation {
     for (const [key, endpoint] of this.store.endpoints) {
       if (!tickEndpoint(endpoint, time, ctx)) this.store.endpoints.delete(key)
     }
+    for (const component of this.store.inferenceComponents.values()) {
+      tickComponentUpdate(component, time, ctx)
+    }
   }
 
   private tick(): void {
     const start = this.processedUntil
     const end = start + TICK_MS
-    for (const endpoint of this.store.endpoints.values()) this.traffic.tick(endpoint, start)
+    for (const endpoint of this.store.endpoints.values()) {
+      // An endpoint that hosts components serving traffic answers with their models.
+      const components = componentsServing(this.store, endpoint)
+      if (components.length === 0) this.traffic.tick(endpoint, start)
+      else for (const c of components) this.traffic.tickComponent(endpoint, c, start)
+    }
     this.processedUntil = end
     if (end % MINUTE_MS === 0) {
       // What happened before the evaluation sees the alarms as they were.

@@ -76,7 +76,7 @@ export interface Fleet {
   config?: Record<string, unknown>
 }
 
-export type TrafficType = 'LINEAR' | 'CANARY' | 'ALL_AT_ONCE'
+export type TrafficType = 'LINEAR' | 'CANARY' | 'ALL_AT_ONCE' | 'ROLLING'
 
 export interface ResolvedPolicy {
   type: TrafficType
@@ -85,6 +85,9 @@ export interface ResolvedPolicy {
   maxTimeoutSeconds: number | undefined
   /** Per variant: green instances taking traffic after each step (the last equals desired). */
   steps: number[][]
+  /** ROLLING: new instances per batch, and old instances brought back per rollback step. */
+  batch?: number
+  rollbackBatch?: number
 }
 
 export type DeploymentPhase =
@@ -95,6 +98,34 @@ export type DeploymentPhase =
   | 'decommissioning'
   | 'rolling-back'
   | 'rollback-failed'
+  | 'batch-provisioning'
+  | 'batch-terminating'
+  | 'rollback-provisioning'
+  | 'rollback-terminating'
+
+/**
+ * A rolling deployment's instances (one variant): each batch launches new instances, shifts
+ * their share of traffic, bakes, then terminates as many old ones.
+ */
+export interface RollingProgress {
+  /** New instances per batch; instances moved back per rollback step. */
+  batch: number
+  rollbackBatch: number
+  /** The old fleet's instances before the update, and the new fleet's when it is done. */
+  oldTotal: number
+  newTotal: number
+  oldRunning: number
+  /** New instances up (taking traffic or being taken out of it). */
+  newRunning: number
+  /** New instances taking traffic. */
+  newServing: number
+  /** Instances being launched: new ones forward, old ones during a rollback. */
+  launching: number
+  /** Instances being terminated: old ones forward, new ones during a rollback. */
+  terminating: number
+  /** New instances' worth of traffic a rollback step moves back once its old instances run. */
+  pendingShift: number
+}
 
 export interface Deployment {
   oldConfigName: string
@@ -114,6 +145,8 @@ export interface Deployment {
   pause?: { from: number; until: number; resume: EndpointStatus } | undefined
   /** SystemUpdating already happened during this deployment. */
   paused?: boolean
+  /** Set for a rolling deployment. */
+  rolling?: RollingProgress | undefined
 }
 
 export type EndpointStatus =
@@ -145,6 +178,8 @@ export interface EndpointRecord {
   storedDeploymentConfig: Record<string, unknown> | undefined
   lastDeploymentConfig: Record<string, unknown> | undefined
   tags: TagEntry[]
+  /** The most instances running at once during the current or last deployment. */
+  peakInstances?: number | undefined
 }
 
 /** Resources keyed by lower-case name (names are unique case-insensitively). */

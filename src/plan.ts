@@ -40,7 +40,7 @@ export {
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
 
 /** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-export const DEFAULT_PROVISIONING_SECONDS = 60
+export const DEFAULT_PROVISIONING_SECONDS = 480
 /** Estimate for terminating the blue fleet after the final bake. */
 export const DECOMMISSION_SECONDS = 60
 /** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
@@ -131,7 +131,7 @@ function fleet(
   }
 }
 
-function createModelBody(
+export function createModelBody(
   request: DeployRequest,
   modelName: string,
   environment: Readonly<Record<string, string>>,

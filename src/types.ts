@@ -44,6 +44,8 @@ export interface Tag {
 /** Everything the user asked for, read once from the inputs and frozen. */
 export interface DeployRequest {
   readonly endpointName: string
+  /** Deploy into this inference component of the endpoint (UpdateInferenceComponent). */
+  readonly inferenceComponentName?: string | undefined
   readonly region: string
   readonly model: ModelSource
   readonly environment: Readonly<Record<string, string>>
@@ -204,6 +206,28 @@ export interface Plan {
   readonly secretValues: readonly string[]
   /** Most instances running at once during the rollout, per strategy (what rolling saves). */
   readonly peakInstances?: { readonly blueGreen: number; readonly rolling: number }
+  /**
+   * Set when the step deploys into an inference component: then `instanceCount` counts the
+   * component's copies, the schedule is in copies, and no endpoint config is created.
+   */
+  readonly component?: ComponentPlan
+}
+
+/** An UpdateInferenceComponent that replaces the component's model batch by batch of copies. */
+export interface ComponentPlan {
+  readonly name: string
+  /** The component's model before the run. */
+  readonly liveModelName: string | undefined
+  /** Copies the component runs (DesiredCopyCount, kept). */
+  readonly copies: number
+  /** Copies per batch. */
+  readonly batchCopies: number
+  /** Copies per rollback step; undefined: all at once (SageMaker's default). */
+  readonly rollbackCopies: number | undefined
+  /** The exact UpdateInferenceComponent request (plain JSON). */
+  readonly updateInferenceComponent: Record<string, unknown>
+  /** The component's LastModifiedTime before the run (epoch ms). */
+  readonly lastModifiedTime: number | undefined
 }
 
 // ---- What one poll sees --------------------------------------------------------------------
@@ -294,6 +318,21 @@ export interface TrafficStep {
   readonly between?: { readonly after: number; readonly before: number }
 }
 
+/**
+ * One row of a rolling deployment's table (endpoint instances or component copies): what ran
+ * after a change a poll saw.
+ */
+export interface BatchRow {
+  readonly at: number
+  /** New instances (or copies) up, with or without traffic. */
+  readonly newCount: number
+  /** Old instances (or copies) still running. */
+  readonly oldCount: number
+  /** Share of the traffic on the new ones, in percent. */
+  readonly newPercent: number
+  readonly event: string
+}
+
 export interface AlarmTrack {
   readonly name: string
   readonly statesSeen: readonly AlarmState[]
@@ -326,6 +365,8 @@ export interface Timeline {
   readonly consecutiveFailedPolls: number
   /** The service's clock as the polls saw it (for waiting on the service's time later). */
   readonly serviceClock?: ServiceClock | undefined
+  /** A rolling deployment's rows, batch by batch (new, old, traffic share, what happened). */
+  readonly batches?: readonly BatchRow[]
 }
 
 /** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */

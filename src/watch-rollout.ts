@@ -8,7 +8,14 @@ import { formatEvent } from './report/log.js'
 import type { DeployRequest, Plan, Timeline } from './types.js'
 import { toAlarmTransitions } from './watch/alarm-history.js'
 import { FatalPollError, watch, type WatchResult } from './watch/loop.js'
-import type { WatchContext } from './watch/reducer.js'
+import { reduce, type WatchContext } from './watch/reducer.js'
+import { addBatchRow, firedAlarmNames, type RollingWatch } from './watch/rolling.js'
+import {
+  reduceComponent,
+  settleComponent,
+  toComponentSnapshot,
+  type ComponentWatch
+} from './component/watch.js'
 import { toAlarmSnapshots, toEndpointSnapshot } from './watch/snapshot.js'
 
 export interface WatchRolloutOptions {
@@ -24,13 +31,17 @@ export interface WatchRolloutOptions {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   readonly signal?: AbortSignal
   onProgress?(plan: Plan, timeline: Timeline): Promise<void>
+  /** Set for a rolling deployment: the table gets a row per batch phase. */
+  readonly rolling?: RollingWatch
+  /** Set when the step deploys into an inference component: it is watched instead. */
+  readonly component?: ComponentWatch
 }
 
 export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult> {
   const { api, plan } = o
   let reportedSteps = 0
   core.startGroup(
-    `Watching ${plan.endpointName} (poll ≤ ${o.request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
+    `Watching ${o.component ? `inference component ${o.component.name}` : plan.endpointName} (poll ≤ ${o.request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`
   )
   try {
     return await watch(
@@ -39,6 +50,10 @@ export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult>
       {
         describeEndpoint: async deadlineMs => {
           try {
+            if (o.component) {
+              const out = await api.describeInferenceComponent(o.component.name, { deadlineMs })
+              return out ? toComponentSnapshot(out) : undefined
+            }
             const out = await api.describeEndpoint(plan.endpointName, { deadlineMs })
             return out ? toEndpointSnapshot(out, plan.variantName) : undefined
           } catch (e) {
@@ -76,7 +91,9 @@ export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult>
           }
         },
         onNotice: message => o.log.warning(message),
-        ...(o.signal ? { signal: o.signal } : {})
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.rolling ? { fold: rollingFold(o.ctx, o.rolling) } : {}),
+        ...(o.component ? componentCore(o.component) : {})
       },
       {
         deadline: o.requestedAt + plan.budgetSeconds * 1000,
@@ -90,4 +107,23 @@ export async function watchRollout(o: WatchRolloutOptions): Promise<WatchResult>
   } finally {
     core.endGroup()
   }
+}
+
+/** The endpoint reducer, then the rolling table's row for what the poll saw. */
+function rollingFold(
+  ctx: WatchContext,
+  rolling: RollingWatch
+): (t: Timeline, obs: Parameters<typeof reduce>[1]) => Timeline {
+  return (t, obs) => {
+    const next = reduce(t, obs, ctx)
+    return addBatchRow(next, rolling, firedAlarmNames(next))
+  }
+}
+
+/** A component's own reducer and verdict. */
+function componentCore(w: ComponentWatch): {
+  fold: (t: Timeline, obs: Parameters<typeof reduce>[1]) => Timeline
+  judge: (t: Timeline) => ReturnType<typeof settleComponent>
+} {
+  return { fold: (t, obs) => reduceComponent(t, obs, w), judge: t => settleComponent(t, w) }
 }

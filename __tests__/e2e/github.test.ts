@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { LAB_ERROR_ALARM, LAB_TIME_SCALE } from '../../scripts/lib/lab.js'
+import { DEFAULT_PROVISIONING_SECONDS } from '../../src/plan.js'
 import { firstStepRow, labEmulator, runStep, step, liveModelA } from './helpers.js'
 
 const PR = 17
@@ -139,15 +140,17 @@ describe('plan mode (dry-run)', () => {
       const plan = JSON.parse(r.outputs.plan ?? '{}') as {
         schedule: { offsetSeconds: number; greenPercent: number }[]
       }
+      // The plan expects the first shift after provisioning, then one per bake of 60 s.
+      const p = DEFAULT_PROVISIONING_SECONDS
       expect(plan.schedule.map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
         [0, 0],
-        [60, 25],
-        [120, 50],
-        [180, 75],
-        [240, 100]
+        [p, 25],
+        [p + 60, 50],
+        [p + 120, 75],
+        [p + 180, 100]
       ])
       expect(r.summary).toContain('📝 Planned')
-      expect(r.summary).toMatch(/T\+1 min/)
+      expect(r.summary).toContain(`| T+${p / 60} min | 75% | 25% |`)
       expect(r.summary).toContain(LAB_ERROR_ALARM)
       // The plan is what reviewers see on the pull request.
       expect(github.comments).toHaveLength(1)

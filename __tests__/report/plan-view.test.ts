@@ -57,7 +57,7 @@ describe('renderPlan', () => {
     expect(md).toContain(
       'Expected duration: about 10 min, from the update request until blue is terminated; the action waits up to 20 min for a verdict.'
     )
-    expect(md).toContain('The times assume about 1 min to provision the green fleet')
+    expect(md).toContain('The times assume about 1 min to provision new instances')
   })
 
   it('names the guarding alarms and what the created ones watch', () => {

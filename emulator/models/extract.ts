@@ -134,6 +134,7 @@ function run(): void {
         'CreateModel',
         'CreateEndpointConfig',
         'CreateInferenceComponent',
+        'UpdateInferenceComponent',
         'UpdateEndpointWeightsAndCapacities'
       ]
     },

@@ -90,3 +90,33 @@ export function labSteps(pollInterval = LAB_POLL_INTERVAL): LabStep[] {
     }
   ]
 }
+
+/**
+ * The lab's fourth scenario: model B again, now by a rolling deployment (batches of one
+ * instance, a rollback one instance at a time): the 5XX alarm rolls it back with at most one
+ * extra instance running, where blue/green ran a whole second fleet.
+ */
+export function rollingLabStep(pollInterval = LAB_POLL_INTERVAL): LabStep {
+  return {
+    name: 'Model B, rolling',
+    description:
+      'broken model, rolling batches of 25% (one instance) with a one-instance rollback: the 5XX alarm rolls it back',
+    inputs: {
+      'endpoint-name': LAB_ENDPOINT,
+      'image-uri': LAB_IMAGE,
+      'execution-role-arn': LAB_ROLE,
+      'poll-interval': pollInterval,
+      'model-data-url': labModel('b'),
+      'traffic-routing': 'rolling',
+      'step-size': '25%',
+      'wait-interval': '60',
+      'rollback-step-size': '1'
+    },
+    github: {
+      GITHUB_SHA: 'b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4',
+      GITHUB_RUN_ID: '1004',
+      GITHUB_EVENT_NAME: 'workflow_dispatch'
+    },
+    expected: 'rolled-back'
+  }
+}

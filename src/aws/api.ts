@@ -2,12 +2,13 @@
 // every call has a deadline that is enforced (a held socket never holds the run), and every
 // service error is mapped to an AwsCallError that says which call failed.
 //
-// CreateEndpoint and UpdateEndpoint are not idempotent: they go through a client with no SDK
-// retry, because a retry after a lost answer meets "already exists" / "in-progress" and hides
-// what happened. The caller reads the endpoint back instead (reconcile.ts).
+// CreateEndpoint, UpdateEndpoint and UpdateInferenceComponent are not idempotent: they go through
+// a client with no SDK retry, because a retry after a lost answer meets "already exists" /
+// "in-progress" and hides what happened. The caller reads the resource back instead.
 import type {
   DescribeEndpointCommandOutput,
   DescribeEndpointConfigCommandOutput,
+  DescribeInferenceComponentCommandOutput,
   DescribeModelCommandOutput,
   EndpointConfigSummary,
   SageMakerClient
@@ -53,6 +54,11 @@ export interface AwsApi {
     o?: CallOptions
   ): Promise<DescribeEndpointConfigCommandOutput | undefined>
   describeModel(name: string, o?: CallOptions): Promise<DescribeModelCommandOutput | undefined>
+  describeInferenceComponent(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeInferenceComponentCommandOutput | undefined>
+  updateInferenceComponent(body: Body, o?: CallOptions): Promise<void>
   listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
   /** Endpoint configs whose name contains the text (newest first, one page of 100). */
   listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
@@ -181,6 +187,20 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
           sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal })
         )
       ),
+    describeInferenceComponent: (name, o) =>
+      orUndefined(
+        call('DescribeInferenceComponent', o, abortSignal =>
+          sagemaker.send(
+            new sm.DescribeInferenceComponentCommand({ InferenceComponentName: name }),
+            { abortSignal }
+          )
+        )
+      ),
+    updateInferenceComponent: async (body, o) => {
+      await call('UpdateInferenceComponent', o, abortSignal =>
+        sagemakerOnce.send(new sm.UpdateInferenceComponentCommand(body as never), { abortSignal })
+      )
+    },
     listTags: async (arn, o) => {
       const out = await call('ListTags', o, abortSignal =>
         sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {

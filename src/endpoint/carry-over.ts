@@ -128,7 +128,15 @@ export function greenModel(
   environment: Readonly<Record<string, string>>,
   inheritEnvironment: boolean
 ): GreenModel {
-  const model = current?.model
+  return greenModelFrom(current?.model, environment, inheritEnvironment)
+}
+
+/** The same from the live model's CreateModel input (an endpoint variant's or a component's). */
+export function greenModelFrom(
+  model: Readonly<Body> | undefined,
+  environment: Readonly<Record<string, string>>,
+  inheritEnvironment: boolean
+): GreenModel {
   const extra: Body = {}
   const carried: string[] = []
   for (const member of MODEL_CARRIED_MEMBERS) {

@@ -5,6 +5,7 @@
 // `EndpointConfigName` dimension, one series per fleet (green under the new config). The
 // variant-level series (EndpointName, VariantName) is the fallback when that split is missing.
 import type { Plan, Timeline } from '../types.js'
+import { componentMetricQueries } from './component-queries.js'
 
 export const SAGEMAKER_NAMESPACE = 'AWS/SageMaker'
 export const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints'
@@ -94,6 +95,7 @@ export function metricsWindow(timeline: Timeline): { start: number; end: number 
 }
 
 export function buildMetricQueries(plan: Plan, timeline: Timeline): MetricsRequest {
+  if (plan.component) return componentMetricQueries(plan, timeline)
   const greenConfigName = timeline.newConfigName
   const previous = timeline.oldConfigName ?? plan.previousConfigName
   const blueConfigName =

@@ -5,6 +5,7 @@
 // deployment.
 import { errorMessage } from '../errors.js'
 import type { Plan, Timeline } from '../types.js'
+import { COMPONENT_SPLIT_NOTE } from './component-queries.js'
 import { foldMetrics } from './fold.js'
 import { buildMetricQueries, type MetricsRequest } from './queries.js'
 import {
@@ -138,7 +139,7 @@ export async function readRolloutMetrics(
   }
   const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name)
   try {
-    return foldMetrics({
+    const folded = foldMetrics({
       plan,
       timeline,
       request,
@@ -148,6 +149,10 @@ export async function readRolloutMetrics(
       finalUntil: settlement.finalUntil,
       lateAlarms
     })
+    // The fold says the per-fleet split is missing; for a component it never exists.
+    return plan.component && folded.note?.startsWith('CloudWatch had no per-fleet') === true
+      ? { ...folded, note: COMPONENT_SPLIT_NOTE }
+      : folded
   } catch (e) {
     return unavailable(
       request,

@@ -4,9 +4,11 @@
 import type { Plan, RunContext } from '../types.js'
 import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
 import { alarmUrl, endpointUrl, runUrl } from './links.js'
+import { renderComponentPlan } from './component-view.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { liveEndpointSection } from './live-endpoint.js'
 import { blueOf, resourcesTable, type BlueFleet } from './resources.js'
+import { isRollingPlan, peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
 /**
@@ -23,13 +25,16 @@ export function doubleFleetInstanceHours(plan: Plan, given?: BlueFleet): number 
 }
 
 export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): string {
+  if (plan.component) return renderComponentPlan(plan, run)
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const action =
     plan.liveUnknown !== undefined
       ? escapeMarkdown(plan.liveUnknown, { maxLength: 2000 })
       : plan.firstDeploy
         ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-        : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
+        : isRollingPlan(plan)
+          ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
+          : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
   const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned'
   const sections = [
     `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
@@ -37,7 +42,8 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
     liveEndpointSection(plan),
     scheduleSection(plan, fleetLabels(plan, blue)),
     alarmSection(plan),
-    costSection(plan, blue),
+    peakSection(plan),
+    isRollingPlan(plan) ? '' : costSection(plan, blue),
     requestsSection(plan),
     footer(run)
   ]
@@ -78,7 +84,7 @@ function scheduleSection(plan: Plan, labels: FleetLabels): string {
   const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0
   const timing =
     `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
-    `The times assume about ${formatDuration(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`
+    `The times assume about ${formatDuration(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`
   return `${heading}\n\n${table(headers, rows)}\n\n${timing}`
 }
 

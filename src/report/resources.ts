@@ -1,6 +1,7 @@
 // The blue/green resources side by side, with console links (summary and plan view).
 
 import type { CurrentEndpoint, Plan } from '../types.js'
+import { componentResourcesTable } from './component-view.js'
 import { code, link, table, type Cell } from './markdown.js'
 import { endpointConfigUrl, modelUrl } from './links.js'
 
@@ -29,6 +30,7 @@ export function resourcesTable(
   blue: BlueFleet | undefined,
   headers: { readonly blue: string; readonly green: string }
 ): string {
+  if (plan.component) return componentResourcesTable(plan, headers)
   const region = plan.region
   blue = blueOf(plan, blue)
   const before = (value: string | number | undefined, render: (v: string) => Cell): Cell =>

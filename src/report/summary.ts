@@ -27,6 +27,7 @@ import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
 import { formatCount, renderMetrics } from './metrics-view.js'
 import { resourcesTable, type BlueFleet } from './resources.js'
+import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
@@ -63,7 +64,9 @@ export function renderSummary(input: SummaryInput): string {
   const labels = fleetLabels(plan, input.blue)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true),
-    trafficSection(plan, timeline, labels, input.metrics),
+    timeline.batches
+      ? rollingSection(plan, timeline, verdict, labels)
+      : trafficSection(plan, timeline, labels, input.metrics),
     renderMetrics(input.metrics, {
       firstDeploy: plan.firstDeploy,
       labels,

@@ -4,7 +4,14 @@
 // The verdict comes from DescribeEndpoint alone. Alarm reads only name the trigger: they back
 // off on their own when throttled, and a failed alarm read never discards the endpoint's answer.
 // Every call gets a deadline inside the watch's budget, so a held socket cannot stretch it.
-import type { AlarmSnapshot, EndpointSnapshot, Timeline, TimelineEvent, Verdict } from '../types.js'
+import type {
+  AlarmSnapshot,
+  EndpointSnapshot,
+  Observation,
+  Timeline,
+  TimelineEvent,
+  Verdict
+} from '../types.js'
 import { interrupted, settle, timedOut } from '../verdict.js'
 import { recordFiredAlarms, type AlarmTransition } from './alarm-history.js'
 import { reduce, type WatchContext } from './reducer.js'
@@ -33,6 +40,10 @@ export interface WatchDeps {
   onNotice?(message: string): void
   random?(): number
   signal?: AbortSignal
+  /** Folds one poll into the timeline (default: the endpoint reducer). */
+  fold?(t: Timeline, obs: Observation): Timeline
+  /** The verdict once settled, undefined while in progress (default: the endpoint rule). */
+  judge?(t: Timeline): Verdict | undefined
 }
 
 export interface WatchOptions {
@@ -63,6 +74,7 @@ const endpointChanged = (a: EndpointSnapshot | undefined, b: EndpointSnapshot): 
   a.status !== b.status ||
   a.configName !== b.configName ||
   a.green?.currentInstanceCount !== b.green?.currentInstanceCount ||
+  a.blue?.currentInstanceCount !== b.blue?.currentInstanceCount ||
   a.green?.statuses.length !== b.green?.statuses.length
 
 /** Share of the poll interval over which concurrent runs' polls after a step's end are spread. */
@@ -81,6 +93,8 @@ export async function watch(
   opts: WatchOptions
 ): Promise<WatchResult> {
   const random = deps.random ?? Math.random
+  const fold = deps.fold ?? ((t: Timeline, obs: Observation) => reduce(t, obs, ctx))
+  const judge = deps.judge ?? ((t: Timeline) => settle(t, ctx))
   const notFoundPolls = opts.notFoundPolls ?? 3
   const notFoundGraceMs = opts.notFoundGraceMs ?? 30_000
   let timeline = start
@@ -160,7 +174,7 @@ export async function watch(
       (endpoint !== undefined && endpointChanged(timeline.last, endpoint)) ||
       at - lastAlarmPoll >= opts.alarmRefreshMs
     const [alarms, read] = await readAlarms(at, due)
-    timeline = reduce(timeline, { at, endpoint, alarms, error }, ctx)
+    timeline = fold(timeline, { at, endpoint, alarms, error })
     await deps.onPoll?.(timeline, timeline.events.slice(before))
     return read
   }
@@ -172,7 +186,7 @@ export async function watch(
       }
       const pollStartedAt = deps.now()
       const readAlarmsNow = await poll(false)
-      let verdict = settle(timeline, ctx)
+      let verdict = judge(timeline)
       if (verdict) {
         // Name the alarms with a fresh read when this poll did not include them. The verdict
         // stands whatever this extra read meets.
@@ -180,7 +194,7 @@ export async function watch(
           try {
             alarmRetryAt = Number.NEGATIVE_INFINITY
             await poll(true)
-            verdict = settle(timeline, ctx) ?? verdict
+            verdict = judge(timeline) ?? verdict
           } catch {
             // keep the verdict
           }
@@ -195,7 +209,7 @@ export async function watch(
           try {
             const transitions = await deps.alarmTransitions(timeline.startedAt, callDeadline())
             timeline = recordFiredAlarms(timeline, transitions)
-            verdict = settle(timeline, ctx) ?? verdict
+            verdict = judge(timeline) ?? verdict
           } catch {
             // keep the verdict
           }

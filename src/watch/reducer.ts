@@ -93,7 +93,7 @@ function serviceTime(t: Timeline, obs: Observation): number {
   return Math.max(...times)
 }
 
-function trackAlarms(
+export function trackAlarms(
   tracks: readonly AlarmTrack[],
   alarms: readonly AlarmSnapshot[],
   at: number,

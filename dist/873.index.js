@@ -1,5 +1,5 @@
-export const id = 460;
-export const ids = [460];
+export const id = 873;
+export const ids = [873];
 export const modules = {
 
 /***/ 6871:
@@ -22,7 +22,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 8460:
+/***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -76,21 +76,204 @@ function autoScalingSection(report) {
 
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
+// EXTERNAL MODULE: ./src/report/time.ts
+var report_time = __webpack_require__(5813);
+;// CONCATENATED MODULE: ./src/report/rolling-view.ts
+
+
+/** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
+function isRollingPlan(plan) {
+    return (plan.component !== undefined || plan.schedule.some(step => step.blueInstances !== undefined));
+}
+function unit(plan) {
+    return plan.component !== undefined ? 'copies' : 'instances';
+}
+/** The rollback's alarms, when the last row says it rolled back without naming them. */
+function namedAlarms(event, verdict) {
+    const missing = (verdict?.triggeredAlarms ?? []).filter(name => !event.includes(name));
+    if (verdict?.outcome !== 'rolled-back' || missing.length === 0)
+        return event;
+    return `${event}; alarm ${missing.join(', ')} went into ALARM`;
+}
+function rollingSection(plan, timeline, verdict, labels) {
+    const heading = '### Rolling batches';
+    const rows = timeline.batches ?? [];
+    if (rows.length === 0)
+        return `${heading}\n\nNo batch was observed.`;
+    const body = rows.map((row, i) => [
+        (0,report_time/* formatOffset */.xS)(row.at - timeline.startedAt),
+        String(row.newCount),
+        String(row.oldCount),
+        (0,report_time/* formatPercent */.l9)(row.newPercent),
+        i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event
+    ]);
+    const things = unit(plan);
+    const headers = [
+        'Time',
+        `New ${things}: ${labels?.green ?? plan.greenModelName}`,
+        `Old ${things}: ${labels?.blue ?? plan.blueModelName ?? 'the previous model'}`,
+        'Traffic on new',
+        'What happened'
+    ];
+    const peak = plan.peakInstances;
+    const note = peak === undefined
+        ? ''
+        : `\n\nAt most ${peak.rolling} ${things} run at once (the ${plan.instanceCount} of the fleet and one batch); a blue/green update would run ${peak.blueGreen}.`;
+    const inferred = plan.component !== undefined
+        ? ' DescribeInferenceComponent gives the copies running, not which model each runs: the split between new and old copies is counted from the batches seen.'
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, body)}${note}${inferred}`;
+}
+/**
+ * The most instances (or copies) each strategy runs at once, side by side: blue/green launches a
+ * whole new fleet next to the live one, rolling one batch at a time.
+ */
+function peakSection(plan) {
+    const peak = plan.peakInstances;
+    if (peak === undefined || plan.firstDeploy)
+        return '';
+    const things = unit(plan);
+    const fleet = plan.instanceCount;
+    const rolling = isRollingPlan(plan);
+    const batch = peak.rolling - fleet;
+    const rows = [
+        [
+            'Blue/green (linear, canary, all at once)',
+            String(peak.blueGreen),
+            `+${peak.blueGreen - fleet}: a whole new fleet next to the live one`,
+            rolling ? '' : 'this plan'
+        ],
+        [
+            `Rolling, batches of ${batch}`,
+            String(peak.rolling),
+            `+${batch}: one batch at a time`,
+            rolling ? 'this plan' : ''
+        ]
+    ];
+    const type = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const saves = peak.blueGreen - peak.rolling;
+    const sentence = plan.component !== undefined
+        ? `Inference components update by rolling only. Copies share the endpoint's ${type} instances.`
+        : `Rolling runs ${saves} fewer ${type} instance(s) at the peak; each batch is provisioned on its own, so it takes longer.`;
+    return `### Peak ${things}\n\n${(0,markdown/* table */.tp)(['Strategy', `Most ${things} at once`, 'Extra', ''], rows)}\n\n${sentence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/component-view.ts
+
+
+
+
+
+const NONE = '—';
+/** `| | before | this run |`: the component, its model, the artifact, the copies. */
+function componentResourcesTable(plan, headers) {
+    const component = plan.component;
+    if (!component)
+        return '';
+    const modelLink = (name) => name === undefined ? NONE : (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(plan.region, name));
+    const rows = [
+        ['Inference component', component.name, component.name],
+        ['Model', modelLink(plan.blueModelName), modelLink(plan.greenModelName)],
+        ['Artifact', NONE, plan.artifact === undefined ? NONE : (0,markdown/* code */.aY)(plan.artifact)],
+        ['Copies', String(component.copies), String(component.copies)],
+        ['Instance type (endpoint)', plan.instanceType || NONE, plan.instanceType || NONE]
+    ];
+    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+function scheduleSection(plan) {
+    const rows = plan.schedule.map(step => [
+        (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        String(step.greenInstances),
+        String(step.blueInstances ?? NONE),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
+        step.label
+    ]);
+    const headers = [
+        'Time',
+        `New copies (${plan.greenModelName})`,
+        `Old copies (${plan.blueModelName ?? 'previous model'})`,
+        'Traffic on new',
+        'Batch'
+    ];
+    const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
+    return (`### Expected batches\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n` +
+        `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}; the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict. ` +
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to bring up each batch of copies: SageMaker often takes minutes, and more when new instances must be launched for them.`);
+}
+function alarmSection(plan) {
+    const heading = '### Alarms that would guard the rollout';
+    if (plan.guardAlarmNames.length === 0) {
+        return `${heading}\n\nNone: SageMaker would replace the copies without automatic rollback.`;
+    }
+    const rows = plan.guardAlarmNames.map(name => {
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        return [
+            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
+            spec === undefined ? 'existing alarm' : 'created or updated by this run',
+            spec?.watches ?? '—'
+        ];
+    });
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}\n\nThe created alarms watch the component's own invocations (the \`InferenceComponentName\` dimension of the \`AWS/SageMaker\` metrics), so other components on the endpoint cannot trip them.`;
+}
+function renderComponentPlan(plan, run) {
+    const component = plan.component;
+    if (!component)
+        return '';
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName)).markdown;
+    const request = component.updateInferenceComponent;
+    const requests = [
+        ['CreateModel', redactEnvironment(plan.createModel)],
+        ['UpdateInferenceComponent', request],
+        ...plan.alarmsToCreate.map((alarm) => [
+            `PutMetricAlarm (${alarm.name})`,
+            alarm.request
+        ])
+    ];
+    const blocks = requests
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, body]) => `**${(0,markdown/* escapeMarkdown */.FV)(name)}**\n\n${(0,markdown/* codeBlock */.DV)(JSON.stringify(body, null, 2), 'json')}`);
+    const url = (0,links/* runUrl */.Vp)(run);
+    const sections = [
+        `## 📝 Planned: ${endpoint}\n\nDry run: nothing was changed. Inference component ${(0,markdown/* escapeMarkdown */.FV)(component.name)} would get ${(0,markdown/* escapeMarkdown */.FV)(plan.greenModelName)} in batches of ${component.batchCopies} of its ${component.copies} copies (UpdateInferenceComponent, rolling), its specification otherwise kept.`,
+        `### The component\n\n${componentResourcesTable(plan, { blue: 'Live', green: 'Would be deployed' })}`,
+        liveEndpointSection(plan),
+        scheduleSection(plan),
+        peakSection(plan),
+        alarmSection(plan),
+        (0,markdown/* details */.zH)('Requests that would be sent', blocks.join('\n\n')),
+        url === undefined || run.runId === ''
+            ? ''
+            : `Planned by ${(0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown}.`
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function redactEnvironment(body) {
+    const container = body?.['PrimaryContainer'];
+    const environment = container?.['Environment'];
+    if (!body || !container || !environment)
+        return body;
+    const keys = Object.fromEntries(Object.keys(environment).map(key => [key, '(value not shown)']));
+    return { ...body, PrimaryContainer: { ...container, Environment: keys } };
+}
+
 ;// CONCATENATED MODULE: ./src/report/resources.ts
 // The blue/green resources side by side, with console links (summary and plan view).
 
 
+
 /** The blue fleet as the caller read it, else as the plan recorded it. */
 const blueOf = (plan, blue) => blue ?? plan.blueFleet;
-const NONE = '—';
+const resources_NONE = '—';
 function orNone(value, render) {
-    return value === undefined || value === '' ? NONE : render(String(value));
+    return value === undefined || value === '' ? resources_NONE : render(String(value));
 }
 /**
  * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
  * count; green alone for a new endpoint.
  */
 function resourcesTable(plan, blue, headers) {
+    if (plan.component)
+        return componentResourcesTable(plan, headers);
     const region = plan.region;
     blue = blueOf(plan, blue);
     const before = (value, render) => orNone(value, render);
@@ -162,8 +345,6 @@ function withoutCommonTail(blue, green) {
 
 // EXTERNAL MODULE: ./src/report/headlines.ts
 var headlines = __webpack_require__(6871);
-// EXTERNAL MODULE: ./src/report/time.ts
-var report_time = __webpack_require__(5813);
 ;// CONCATENATED MODULE: ./src/report/metrics-view.ts
 // The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
 // rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
@@ -412,6 +593,7 @@ function renderMetrics(metrics, options = {}) {
 
 
 
+
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200;
 function renderSummary(input) {
@@ -419,13 +601,15 @@ function renderSummary(input) {
     const labels = fleetLabels(plan, input.blue);
     const sections = [
         headline(plan, verdict, timeline, input.inProgress === true),
-        trafficSection(plan, timeline, labels, input.metrics),
+        timeline.batches
+            ? rollingSection(plan, timeline, verdict, labels)
+            : trafficSection(plan, timeline, labels, input.metrics),
         renderMetrics(input.metrics, {
             firstDeploy: plan.firstDeploy,
             labels,
             stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
         }),
-        alarmSection(input),
+        summary_alarmSection(input),
         autoScalingSection(input.autoScaling),
         liveEndpointSection(plan),
         `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
@@ -529,7 +713,7 @@ function trafficSection(plan, timeline, labels, metrics) {
         : '';
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}`;
 }
-function alarmSection(input) {
+function summary_alarmSection(input) {
     const { plan, timeline, verdict } = input;
     const tracked = new Map(timeline.alarms.map(track => [track.name, track]));
     const names = [...timeline.alarms.map(track => track.name)];
@@ -667,6 +851,8 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
@@ -681,26 +867,31 @@ function doubleFleetInstanceHours(plan, given) {
     return Math.round(hours * 100) / 100;
 }
 function renderPlan(plan, run, blue) {
+    if (plan.component)
+        return renderComponentPlan(plan, run);
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
     const action = plan.liveUnknown !== undefined
         ? (0,markdown/* escapeMarkdown */.FV)(plan.liveUnknown, { maxLength: 2000 })
         : plan.firstDeploy
             ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-            : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+            : isRollingPlan(plan)
+                ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
+                : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
     const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned';
     const sections = [
         `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
         `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
         liveEndpointSection(plan),
-        scheduleSection(plan, fleetLabels(plan, blue)),
+        plan_view_scheduleSection(plan, fleetLabels(plan, blue)),
         plan_view_alarmSection(plan),
-        costSection(plan, blue),
+        peakSection(plan),
+        isRollingPlan(plan) ? '' : costSection(plan, blue),
         requestsSection(plan),
         plan_view_footer(run)
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function scheduleSection(plan, labels) {
+function plan_view_scheduleSection(plan, labels) {
     const heading = '### Expected traffic schedule';
     const budget = `the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
     if (plan.firstDeploy) {
@@ -732,7 +923,7 @@ function scheduleSection(plan, labels) {
     ];
     const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
     const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
-        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision the green fleet: SageMaker often takes several minutes, which moves every later row by as much.`;
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
 }
 function plan_view_alarmSection(plan) {
@@ -1225,4 +1416,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=460.index.js.map
+//# sourceMappingURL=873.index.js.map

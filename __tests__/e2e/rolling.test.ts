@@ -1,0 +1,419 @@
+// Rolling deployments and inference components through the real bundle, against the emulator:
+// a rolling update that completes, one rolled back by the 5XX alarm in batches and one all at
+// once, the same on an inference component, the peak instance (copy) count the emulator saw, and
+// what is refused before any change. Scenarios run side by side, each on its own emulator.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
+import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
+import { labEmulator, liveModelA, runStep, sagemakerCall, step } from './helpers.js'
+
+/** A fast clock: a rolling update of 4 batches is 45 simulated minutes. */
+const TIME_SCALE = 600
+/** 30 simulated seconds between polls, as in the lab. */
+const POLL = '0.05'
+const ROLLING = {
+  'traffic-routing': 'rolling',
+  'step-size': '25%',
+  'wait-interval': '60',
+  'poll-interval': POLL,
+  'metrics-wait': '0'
+}
+
+const emulators: Emulator[] = []
+async function emulator(): Promise<Emulator> {
+  const emu = await labEmulator({}, TIME_SCALE)
+  emulators.push(emu)
+  return emu
+}
+afterAll(async () => {
+  await Promise.all(emulators.map(e => e.close()))
+})
+
+/** The rolling table's rows: [new, old, traffic on new, what happened] (time left out). */
+function batchRows(summary: string): string[][] {
+  const at = summary.indexOf('### Rolling batches')
+  if (at < 0) return []
+  const lines = summary.slice(at).split('\n').slice(4)
+  const end = lines.findIndex(line => !line.startsWith('| T'))
+  return lines.slice(0, end).map(line =>
+    line
+      .split(' | ')
+      .slice(1)
+      .map(cell => cell.replace(/ \|$/, ''))
+  )
+}
+
+/** An endpoint for components (no model on its variant) with "llm" on model A, 4 copies. */
+async function liveComponent(emu: Emulator): Promise<void> {
+  await sagemakerCall(emu, 'CreateModel', {
+    ModelName: 'llm-a',
+    ExecutionRoleArn: LAB_ROLE,
+    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+  })
+  await sagemakerCall(emu, 'CreateEndpointConfig', {
+    EndpointConfigName: 'ic-config',
+    ExecutionRoleArn: LAB_ROLE,
+    ProductionVariants: [
+      { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: 2 }
+    ]
+  })
+  await sagemakerCall(emu, 'CreateEndpoint', {
+    EndpointName: 'lab-endpoint',
+    EndpointConfigName: 'ic-config'
+  })
+  emu.advance(DEFAULT_SCENARIO.creationSeconds + 10)
+  await sagemakerCall(emu, 'CreateInferenceComponent', {
+    InferenceComponentName: 'llm',
+    EndpointName: 'lab-endpoint',
+    VariantName: 'AllTraffic',
+    Specification: {
+      ModelName: 'llm-a',
+      StartupParameters: { ModelDataDownloadTimeoutInSeconds: 600 },
+      ComputeResourceRequirements: {
+        NumberOfAcceleratorDevicesRequired: 1,
+        MinMemoryRequiredInMb: 1024
+      }
+    },
+    RuntimeConfig: { CopyCount: 4 }
+  })
+  emu.advance(DEFAULT_SCENARIO.provisioningSeconds + 10)
+}
+
+const COMPONENT = { 'inference-component-name': 'llm', 'traffic-routing': '', 'step-size': '1' }
+
+describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => {
+  it('deploys, rolls back on the 5XX alarm in batches of 1 and all at once; the table shows each batch', async () => {
+    const [good, batches, allAtOnce] = await Promise.all(
+      ['Model E', 'Model B', 'Model B'].map(async (name, i) => {
+        const emu = await emulator()
+        await liveModelA(emu)
+        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), {
+          inputs: {
+            ...ROLLING,
+            'retain-deployment-config': 'false',
+            ...(i === 1 ? { 'rollback-step-size': '1' } : {})
+          }
+        })
+        return { result, peak: emu.peak('lab-endpoint') }
+      })
+    )
+
+    expect(good?.result.outputs.outcome).toBe('deployed')
+    expect(good?.result.code).toBe(0)
+    expect(good?.peak).toBe(5)
+    expect(batchRows(good?.result.summary ?? '')).toEqual([
+      ['0', '4', '0%', 'batch 1 of 4: launching 1 new instance(s)'],
+      [
+        '1',
+        '4',
+        '25%',
+        'batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored'
+      ],
+      ['1', '4', '25%', 'batch 1 of 4 baked: terminating 1 old instance(s)'],
+      ['1', '3', '25%', 'batch 2 of 4: launching 1 new instance(s)'],
+      [
+        '2',
+        '3',
+        '50%',
+        'batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored'
+      ],
+      ['2', '3', '50%', 'batch 2 of 4 baked: terminating 1 old instance(s)'],
+      ['2', '2', '50%', 'batch 3 of 4: launching 1 new instance(s)'],
+      [
+        '3',
+        '2',
+        '75%',
+        'batch 3 of 4: 3 new instance(s) take 75% of the traffic, 60 s bake, alarms monitored'
+      ],
+      ['3', '2', '75%', 'batch 3 of 4 baked: terminating 1 old instance(s)'],
+      ['3', '1', '75%', 'batch 4 of 4: launching 1 new instance(s)'],
+      [
+        '4',
+        '1',
+        '100%',
+        'batch 4 of 4: 4 new instance(s) take 100% of the traffic, 60 s bake, alarms monitored'
+      ],
+      ['4', '1', '100%', 'batch 4 of 4 baked: terminating 1 old instance(s)'],
+      [
+        '4',
+        '0',
+        '100%',
+        'complete: 4 new instance(s) serve all traffic, the old fleet is terminated'
+      ]
+    ])
+    expect(good?.result.summary).toMatch(
+      /\| T\+8 min( 5 s)? \| 1 \| 4 \| 25% \| batch 1 of 4: 1 new/
+    )
+    expect(good?.result.summary).toContain(
+      'At most 5 instances run at once (the 4 of the fleet and one batch); a blue/green update would run 8.'
+    )
+
+    // The 5XX alarm fires while batch 2 is launched (alarms are watched during bakes only):
+    // SageMaker rolls back as batch 2's bake begins.
+    for (const run of [batches, allAtOnce]) {
+      expect(run?.result.outputs.outcome).toBe('rolled-back')
+      expect(run?.result.code).toBe(1)
+      expect(run?.result.outputs['triggered-alarms']).toBe('lab-endpoint-5xx-rate')
+      expect(run?.result.stdout).toContain(
+        '::error::Rolled back: SageMaker rolled back to lab-endpoint-a1a1a1a-1001-1: alarm lab-endpoint-5xx-rate went into ALARM.'
+      )
+    }
+    // Batch 2 takes traffic for a few seconds before the rollback: no poll need see it.
+    const tail = (r: typeof batches) => {
+      const rows = batchRows(r?.result.summary ?? '')
+      expect(rows.slice(0, 4).map(row => row[3])).toEqual([
+        'batch 1 of 4: launching 1 new instance(s)',
+        'batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored',
+        'batch 1 of 4 baked: terminating 1 old instance(s)',
+        'batch 2 of 4: launching 1 new instance(s)'
+      ])
+      return rows.slice(rows.findIndex(row => row[3]?.startsWith('rolling back')))
+    }
+    expect(tail(batches)).toEqual([
+      [
+        '1',
+        '3',
+        '25%',
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)'
+      ],
+      [
+        '1',
+        '3',
+        '25%',
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s)'
+      ],
+      [
+        '0',
+        '4',
+        '0%',
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)'
+      ],
+      [
+        '0',
+        '4',
+        '0%',
+        'rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic'
+      ]
+    ])
+    expect(batches?.peak).toBe(5)
+    expect(tail(allAtOnce)).toEqual([
+      [
+        '2',
+        '3',
+        '50%',
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s)'
+      ],
+      [
+        '0',
+        '4',
+        '0%',
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 2 new instance(s)'
+      ],
+      [
+        '0',
+        '4',
+        '0%',
+        'rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic'
+      ]
+    ])
+    // All at once brings the whole old fleet back before the new one goes: 3 + 2 + 1.
+    expect(allAtOnce?.peak).toBe(6)
+  })
+})
+
+describe('rolling update of an inference component (4 copies, batches of 1)', () => {
+  it('deploys model E, and rolls model B back on the component 5XX alarm, in batches and all at once', async () => {
+    const [good, batches, allAtOnce] = await Promise.all(
+      ['Model E', 'Model B', 'Model B'].map(async (name, i) => {
+        const emu = await emulator()
+        await liveComponent(emu)
+        const inputs = {
+          ...ROLLING,
+          ...COMPONENT,
+          'retain-deployment-config': 'false',
+          ...(i === 1 ? { 'rollback-step-size': '1' } : {})
+        }
+        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), { inputs })
+        const peak = emu.peak('llm')
+        // The same step again: the component already serves its model.
+        const again = i === 0 ? await runStep(emu, step('Model E'), { inputs }) : undefined
+        return { result, peak, again }
+      })
+    )
+    expect(good?.again?.outputs.outcome).toBe('deployed')
+    expect(good?.again?.mutating).toEqual([])
+    expect(good?.again?.stdout).toContain(
+      'Inference component llm already serves llm-e5e5e5e-1003-1, exactly what this step deploys; nothing was changed.'
+    )
+    const metrics = JSON.parse(good?.result.outputs.metrics ?? '{}') as {
+      note?: string
+      split?: string
+    }
+    expect(metrics).toMatchObject({
+      split: 'endpoint-only',
+      note: "CloudWatch has no dimension for a component's old and new copies: the figures are the inference component's (InferenceComponentName), both together."
+    })
+    expect(good?.result.outputs.outcome).toBe('deployed')
+    expect(good?.result.outputs['model-name']).toBe('llm-e5e5e5e-1003-1')
+    expect(good?.result.stdout).toContain(
+      'Outcome: deployed. Inference component llm serves llm-e5e5e5e-1003-1 on all 4 copies.'
+    )
+    expect(good?.peak).toBe(5)
+    const rows = batchRows(good?.result.summary ?? '')
+    expect(rows[0]).toEqual(['0', '4', '0%', 'update starts: batch 1 of 4, launching 1 new copies'])
+    expect(rows.map(r => r[3]?.replace(/ \(.*$/, ''))).toEqual([
+      'update starts: batch 1 of 4, launching 1 new copies',
+      'batch 1 of 4: new copies up beside the old ones',
+      'batch 1 of 4 baked: old copies terminated, launching the next 1',
+      'batch 2 of 4: new copies up beside the old ones',
+      'batch 2 of 4 baked: old copies terminated, launching the next 1',
+      'batch 3 of 4: new copies up beside the old ones',
+      'batch 3 of 4 baked: old copies terminated, launching the next 1',
+      'batch 4 of 4: new copies up beside the old ones',
+      // The last old copy goes as the update completes: one row.
+      'complete: 4 copies of llm-e5e5e5e-1003-1 serve all traffic'
+    ])
+    expect(rows[1]).toEqual([
+      '1',
+      '4',
+      '25%',
+      'batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-e5e5e5e-1003-1, 25% of the traffic), 60 s bake, alarms monitored'
+    ])
+    // The request carried the live specification over with only the model changed.
+    expect(good?.result.outputs.plan).toContain(
+      '"Specification":{"ComputeResourceRequirements":{"MinMemoryRequiredInMb":1024,"NumberOfAcceleratorDevicesRequired":1},"ModelName":"llm-e5e5e5e-1003-1","StartupParameters":{"ModelDataDownloadTimeoutInSeconds":600}}'
+    )
+
+    for (const run of [batches, allAtOnce]) {
+      expect(run?.result.outputs.outcome).toBe('rolled-back')
+      expect(run?.result.code).toBe(1)
+      expect(run?.result.outputs['triggered-alarms']).toBe('llm-5xx-rate')
+      expect(run?.result.stdout).toContain(
+        '::error::Rolled back: SageMaker rolled inference component llm back to llm-a: alarm llm-5xx-rate went into ALARM.'
+      )
+      expect(batchRows(run?.result.summary ?? '').at(-1)).toEqual([
+        '0',
+        '4',
+        '0%',
+        'rolled back (alarm llm-5xx-rate in ALARM): 4 copies of llm-a serve all traffic'
+      ])
+    }
+    expect(batches?.peak).toBe(5)
+    expect(allAtOnce?.peak).toBeGreaterThan(5)
+  })
+})
+
+describe('refused before any change', () => {
+  it('invalid batches, rolling on multi-variant and serverless endpoints, blue/green into a component, a missing component', async () => {
+    const emu = await emulator()
+    await liveModelA(emu)
+    const multi = await emulator()
+    await sagemakerCall(multi, 'CreateModel', {
+      ModelName: 'm-a',
+      ExecutionRoleArn: LAB_ROLE,
+      PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+    })
+    await sagemakerCall(multi, 'CreateEndpointConfig', {
+      EndpointConfigName: 'two',
+      ProductionVariants: ['one', 'two'].map(v => ({
+        VariantName: v,
+        ModelName: 'm-a',
+        InitialInstanceCount: 2,
+        InstanceType: 'ml.m5.large'
+      }))
+    })
+    await sagemakerCall(multi, 'CreateEndpoint', {
+      EndpointName: 'lab-endpoint',
+      EndpointConfigName: 'two'
+    })
+    await sagemakerCall(multi, 'CreateEndpointConfig', {
+      EndpointConfigName: 'sl',
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: 'm-a',
+          ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 }
+        }
+      ]
+    })
+    await sagemakerCall(multi, 'CreateEndpoint', {
+      EndpointName: 'serverless',
+      EndpointConfigName: 'sl'
+    })
+    multi.advance(DEFAULT_SCENARIO.creationSeconds + 10)
+    const ic = await emulator()
+    await liveComponent(ic)
+
+    const e = step('Model E')
+    const cases: [Emulator, Record<string, string>, RegExp][] = [
+      [
+        emu,
+        { ...ROLLING, 'step-size': '60%' },
+        /Input "step-size" must be from 5% to 50% for a rolling batch/
+      ],
+      [
+        emu,
+        { ...ROLLING, 'step-size': '3' },
+        /Input "step-size" is 3, which is 3 instances \(75 % of the 4 instances of variant AllTraffic\); a rolling batch must be 5–50 % of the variant's instances, here 1 to 2 instances/
+      ],
+      [
+        multi,
+        { ...ROLLING, 'variant-name': 'one' },
+        /Input "traffic-routing" is rolling, but endpoint lab-endpoint has 2 variants: SageMaker excludes multi-variant endpoints from rolling deployments/
+      ],
+      [multi, { ...ROLLING, 'endpoint-name': 'serverless' }, /Endpoint serverless is serverless/],
+      [
+        ic,
+        { ...ROLLING, ...COMPONENT, 'traffic-routing': 'linear' },
+        /Input "traffic-routing" is "linear", but with inference-component-name SageMaker updates the component by rolling batches of copies only/
+      ],
+      [
+        ic,
+        { ...ROLLING, ...COMPONENT, 'step-size': '3' },
+        /Input "step-size" is 3, which is 3 copies \(75 % of the 4 copies of inference component llm\); a rolling batch must be 5–50 % of the copies, here 1 to 2 copies/
+      ],
+      [
+        ic,
+        { ...ROLLING, ...COMPONENT, 'inference-component-name': 'nope' },
+        /Input "inference-component-name" is "nope", but SageMaker has no inference component of that name/
+      ],
+      [
+        ic,
+        { ...ROLLING, ...COMPONENT, 'instance-count': '2' },
+        /Input "instance-count" has no meaning with inference-component-name/
+      ]
+    ]
+    const dryRun = runStep(emu, e, {
+      inputs: { ...ROLLING, 'retain-deployment-config': 'false', 'dry-run': 'true' }
+    })
+    const results = await Promise.all(
+      cases.map(([target, inputs]) =>
+        runStep(target, e, { inputs: { ...inputs, 'retain-deployment-config': 'false' } })
+      )
+    )
+    const plan = await dryRun
+    expect(plan.outputs.outcome).toBe('planned')
+    expect(plan.mutating).toEqual([])
+    expect(plan.summary).toContain(
+      '| Blue/green (linear, canary, all at once) | 8 | \\+4: a whole new fleet next to the live one |   |\n| Rolling, batches of 1 | 5 | \\+1: one batch at a time | this plan |'
+    )
+    // A component busy with another update: on-busy: fail refuses, nothing is written.
+    await sagemakerCall(ic, 'UpdateInferenceComponent', {
+      InferenceComponentName: 'llm',
+      RuntimeConfig: { CopyCount: 6 }
+    })
+    const busy = await runStep(ic, e, {
+      inputs: { ...ROLLING, ...COMPONENT, 'retain-deployment-config': 'false', 'on-busy': 'fail' }
+    })
+    expect(busy.outputs['failure-reason']).toBe(
+      'Inference component "llm" is Updating: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.'
+    )
+    expect(busy.mutating).toEqual([])
+    results.forEach((result, i) => {
+      expect(result.outputs.outcome).toBe('failed')
+      expect(result.code).toBe(1)
+      expect(result.outputs['failure-reason']).toMatch(cases[i]![2])
+      expect(result.mutating).toEqual([])
+    })
+  })
+})
