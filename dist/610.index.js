@@ -2976,7 +2976,7 @@ function reduce(t, obs, ctx) {
         });
     }
     const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
-    const settledBefore = prev?.status === 'InService' && prev.configName === ep.configName;
+    const settledBefore = settledOn(t, ep, ctx);
     if (ep.status === 'InService' && onNew && !settledBefore) {
         const at = ep.lastModifiedTime ?? now;
         if (!ctx.firstDeploy)
@@ -3065,6 +3065,19 @@ function greenFleetEvent(latest, prev, greenPercent, now) {
         kind,
         message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
     };
+}
+/**
+ * Whether the previous answer had already settled on the config this one shows, so that its row
+ * (complete or rolled back) is in the table. An InService that still listed this run as pending,
+ * or that was the state before SageMaker picked the update up, had not.
+ */
+function settledOn(t, ep, ctx) {
+    const prev = t.last;
+    if (prev?.status !== 'InService' || prev.configName !== ep.configName)
+        return false;
+    if (prev.configName === ctx.newConfigName)
+        return prev.pendingConfigName === undefined;
+    return prev.pendingConfigName !== ctx.newConfigName && changedSinceStart(t, prev, ctx);
 }
 /**
  * When this run's green fleet started being terminated while the update is still in progress:
