@@ -2255,7 +2255,7 @@ function label(s, w, because) {
         case 'rollback-launching':
             return `rolling back${because}: launching ${moving(w.batch)} old instance(s)`;
         case 'rollback-terminating':
-            return `rolling back${because}: traffic back on the old fleet, terminating ${moving(w.batch)} new instance(s)`;
+            return `rolling back${because}: terminating ${moving(w.batch)} new instance(s)`;
         case 'complete':
             return `complete: ${w.fleet} new instance(s) serve all traffic, the old fleet is terminated`;
         case 'rolled-back':

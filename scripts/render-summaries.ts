@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js'
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
 import { ROOT, runAction } from './lib/action-runner.js'
 import { findChromium, pageState, screenshot } from './lib/chromium.js'
-import { labSteps, type LabStep } from './lib/lab.js'
+import { labSteps, rollingLabStep, type LabStep } from './lib/lab.js'
 import { summaryPage } from './lib/render-html.js'
 
 const args = new Set(process.argv.slice(2))
@@ -28,7 +28,9 @@ const DOCS: Record<string, string> = {
   'demo-1-model-a': 'summary-model-a.png',
   'demo-2-model-b': 'summary-model-b.png',
   'demo-3-model-e': 'summary-model-e.png',
-  'plan-model-b': 'plan-model-b.png'
+  'plan-model-b': 'plan-model-b.png',
+  'demo-4-model-b-rolling': 'summary-model-b-rolling.png',
+  'plan-model-b-rolling': 'plan-model-b-rolling.png'
 }
 
 interface Source {
@@ -89,6 +91,12 @@ async function labSources(): Promise<Source[]> {
       name: 'plan-model-b',
       title: 'Job summary · dry run of Model B',
       markdown: plan.summary
+    })
+    const rollingPlan = await run(em, rollingLabStep(), { 'dry-run': 'true' })
+    sources.push({
+      name: 'plan-model-b-rolling',
+      title: 'Job summary · dry run of Model B by a rolling deployment',
+      markdown: rollingPlan.summary
     })
 
     const eventDir = join(OUT, 'event')

@@ -174,7 +174,7 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
         '1',
         '3',
         '25%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)'
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)'
       ],
       [
         '1',
@@ -186,7 +186,7 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
         '0',
         '4',
         '0%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)'
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)'
       ],
       [
         '0',
@@ -207,7 +207,7 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
         '0',
         '4',
         '0%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 2 new instance(s)'
+        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 2 new instance(s)'
       ],
       [
         '0',

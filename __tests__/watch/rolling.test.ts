@@ -199,9 +199,9 @@ describe('rolling table: rollbacks', () => {
       'T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s)',
       'T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored',
       'T+11 min 5 s | 1 | 3 | 25% | batch 2 of 4: launching 1 new instance(s)',
-      'T+19 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)',
+      'T+19 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)',
       'T+21 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s)',
-      'T+29 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): traffic back on the old fleet, terminating 1 new instance(s)',
+      'T+29 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)',
       'T+31 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic'
     ])
   })
