@@ -129,9 +129,10 @@ function rollingSchedule(
       greenInstances: green,
       blueInstances: fleet - green,
       label:
+        // Only the last batch can be short: each earlier one terminates a whole batch.
         k === batches
           ? `batch ${k} of ${batches}: all traffic on the new fleet, last old instances terminated`
-          : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${Math.min(batch, fleet - (k - 1) * batch)} old terminated`
+          : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${batch} old terminated`
     })
   }
   return rows
@@ -224,10 +225,8 @@ function allowedInstances(routing: 'linear' | 'canary' | 'rolling', count: numbe
   const min =
     routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1
   const max = Math.floor(count / 2)
-  if (max < min) return ''
-  return min === max
-    ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
-    : `, here ${min} to ${max} instances`
+  // The fleet has at least 2 instances here, so min <= max; they meet only at 1 (2 or 3 instances).
+  return min === max ? ', here exactly 1 instance' : `, here ${min} to ${max} instances`
 }
 
 function clampTimeout(seconds: number): number {
