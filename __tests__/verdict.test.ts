@@ -157,6 +157,17 @@ describe('settle: an endpoint InService', () => {
     })
   })
 
+  it("keeps the dots inside SageMaker's reason, dropping only the trailing ones", () => {
+    const reason = 'Model server for model-b.tar.gz failed to load...'
+    const t = updateThen(
+      endpoint('InService', { config: OLD, failureReason: reason, lastModified: min(1) }),
+      []
+    )
+    expect(verdictOf(t)?.summary).toBe(
+      `SageMaker rolled back to ${OLD}: SageMaker: Model server for model-b.tar.gz failed to load.`
+    )
+  })
+
   it('says SageMaker gave no reason, and names "the previous config" when none is given', () => {
     const ep: EndpointSnapshot = {
       ...endpoint('InService', { lastModified: min(1) }),
@@ -300,6 +311,14 @@ describe('settle: every other EndpointStatus', () => {
       finalConfigName: NEW,
       finalStatus: 'OutOfService'
     })
+  })
+
+  it("OutOfService keeps the dots inside SageMaker's reason", () => {
+    const reason = 'Capacity lost in us-east-1a. Replacing instances...'
+    const t = updateThen(endpoint('OutOfService', { config: NEW, failureReason: reason }), [])
+    expect(verdictOf(t)?.summary).toBe(
+      `The endpoint went OutOfService during the deployment: SageMaker reports it is not available to take incoming requests (Capacity lost in us-east-1a. Replacing instances), and ${NEW} is its config but serves nothing. Check the endpoint in the SageMaker console; run this step again once it is InService.`
+    )
   })
 
   it('OutOfService with no config names "the previous config"', () => {

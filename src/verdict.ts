@@ -8,10 +8,8 @@ import { changedSinceStart, type WatchContext } from './watch/reducer.js'
  * can fire and clear between two polls).
  */
 function fired(t: Timeline): string[] {
-  const reason = t.last?.failureReason ?? ''
-  return t.alarms
-    .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
-    .map(a => a.name)
+  const reason = t.last?.failureReason
+  return t.alarms.filter(a => a.fired || reason?.includes(a.name) === true).map(a => a.name)
 }
 
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */

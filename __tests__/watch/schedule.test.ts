@@ -105,6 +105,9 @@ describe('nextPollDelay', () => {
     // 9.5 s before the end: due exactly one interval from now, which is the interval.
     expect(nextPollDelay(bakingStep1, ctx, pacing, sec(110.5))).toBe(10_000)
     expect(nextPollDelay(bakingStep1, ctx, pacing, sec(110.6))).toBe(9900)
+    // Due exactly one interval from now with a jitter source: the jittered interval.
+    const jittered = { ...pacing, random: () => 0 }
+    expect(nextPollDelay(bakingStep1, ctx, jittered, sec(110.5))).toBe(8500)
   })
 
   it('the floor is never above the interval', () => {

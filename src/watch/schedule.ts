@@ -16,14 +16,14 @@ export interface PollPacing {
 /** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
 export function expectedChangeAt(t: Timeline, ctx: WatchContext): number | undefined {
   const green = t.last?.green
-  const status = green ? latestStatus(green.statuses) : undefined
+  if (!green) return undefined
+  const status = latestStatus(green.statuses)
   if (!status?.startTime) return undefined
   if (status.status === 'Baking') {
     // SageMaker says how long it bakes ("Baking for 60 seconds ..."); else go by the policy.
-    const stated = /Baking for (\d+) seconds/.exec(status.message ?? '')?.[1]
+    const stated = status.message?.match(/Baking for (\d+) seconds/)?.[1]
     if (stated !== undefined) return status.startTime + Number(stated) * 1000
-    const finalBake =
-      (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity)
+    const finalBake = (green.currentInstanceCount ?? 0) >= (green.desiredInstanceCount ?? Infinity)
     const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds
     return seconds === undefined ? undefined : status.startTime + seconds * 1000
   }
