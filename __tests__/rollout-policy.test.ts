@@ -265,9 +265,9 @@ describe('checkStepSize: the input errors', () => {
       'Input "step-size" is 1, which is 1 instance (3 % of the 40 instances of variant A); a rolling batch must be 5–50 % of the variant\'s instances, here 2 to 20 instances.'
     ],
     [
-      policy('canary', instances(11), 60),
-      20,
-      'Input "step-size" is 11, which is 11 instances (55 % of the 20 instances of variant A); a canary must be at most 50 % of the variant\'s instances, here 1 to 10 instances.'
+      policy('canary', instances(21), 60),
+      40,
+      'Input "step-size" is 21, which is 21 instances (53 % of the 40 instances of variant A); a canary must be at most 50 % of the variant\'s instances, here 1 to 20 instances.'
     ],
     [
       policy('rolling', instances(5), 60),
