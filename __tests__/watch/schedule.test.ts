@@ -50,6 +50,9 @@ describe('expectedChangeAt: when the current bake ends', () => {
     expect(expectedChangeAt(polled(baking(1, 4, sec(60)), ctx), ctx)).toBe(sec(120))
     expect(expectedChangeAt(polled(baking(4, 4, sec(240)), ctx), ctx)).toBe(sec(540))
     expect(expectedChangeAt(polled(baking(5, 4, sec(240)), ctx), ctx)).toBe(sec(540))
+    // A message that states no length: by the policy too.
+    const unstated = baking(1, 4, sec(60), 'Baking with traffic enabled on 1 instance(s).')
+    expect(expectedChangeAt(polled(unstated, ctx), ctx)).toBe(sec(120))
     // No counts: not known to be the final bake.
     expect(expectedChangeAt(polled(baking(undefined, 4, sec(60)), ctx), ctx)).toBe(sec(120))
     expect(expectedChangeAt(polled(baking(4, undefined, sec(60)), ctx), ctx)).toBe(sec(120))
