@@ -124,8 +124,11 @@ export function render(report, reasons) {
   if (left.length === 0) {
     lines.push('No mutant survives.')
   } else {
+    const unjudged = left.filter(s => !reasons.has(s.key)).length
     lines.push(
-      `The ${left.length} mutants that survive, none of which changes an outcome, an exit code, an alarm named or a percentage in the step table:`,
+      unjudged === 0
+        ? `The ${left.length} mutants that survive, none of which changes an outcome, an exit code, an alarm named or a percentage in the step table:`
+        : `The ${left.length} mutants that survive; ${unjudged} of them are not judged yet (marked so below): each wants a test that kills it or a reason why it is harmless.`,
       '',
       '<details><summary>Surviving mutants, and why each is equivalent or harmless</summary>',
       '',
@@ -133,7 +136,7 @@ export function render(report, reasons) {
       '|---|---|---|',
       ...left.map(
         s =>
-          `| \`${s.file}:${s.line}\` | ${s.mutator}: ${code(short(s.original))} → ${code(short(s.replacement))}${s.status === 'NoCoverage' ? ' (no test runs it)' : ''} | ${cell(reasons.get(s.key) ?? 'NO REASON GIVEN')} |`
+          `| \`${s.file}:${s.line}\` | ${s.mutator}: ${code(short(s.original))} → ${code(short(s.replacement))}${s.status === 'NoCoverage' ? ' (no test runs it)' : ''} | ${cell(reasons.get(s.key) ?? 'not judged yet')} |`
       ),
       '',
       '</details>'
