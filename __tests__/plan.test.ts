@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@jest/globals'
+import { beforeEach, describe, it, expect } from '@jest/globals'
 import {
   alarmNamesFromDeploymentConfig,
   buildPlan,
@@ -9,7 +9,13 @@ import {
 } from '../src/plan.js'
 import { InputError } from '../src/errors.js'
 import { checkStepSize, provisioningAllowance } from '../src/rollout-policy.js'
-import type { CurrentEndpoint, DeployRequest, RolloutPolicy, RunContext } from '../src/types.js'
+import type {
+  CurrentEndpoint,
+  DeployRequest,
+  Plan,
+  RolloutPolicy,
+  RunContext
+} from '../src/types.js'
 
 const RUN: RunContext = {
   repository: 'acme/ml',
@@ -223,7 +229,10 @@ describe('expectedSchedule', () => {
 })
 
 describe('buildPlan: update of a live endpoint', () => {
-  const plan = buildPlan(REQUEST, RUN, CURRENT)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan(REQUEST, RUN, CURRENT)
+  })
 
   it('names the green resources and keeps the live fleet shape', () => {
     expect(plan).toMatchObject({
@@ -491,7 +500,10 @@ describe('buildPlan: model sources', () => {
 
 describe('buildPlan: first deploy', () => {
   const request = { ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 4 }
-  const plan = buildPlan(request, RUN, null)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan(request, RUN, null)
+  })
 
   it('creates the endpoint with a deployment config for later retries', () => {
     expect(plan.firstDeploy).toBe(true)
@@ -701,7 +713,10 @@ describe('policyFromDeploymentConfig', () => {
 describe('buildPlan: the step fingerprint', () => {
   const hash = (request: DeployRequest, run: RunContext = RUN, current = CURRENT) =>
     buildPlan(request, run, current).stepHash
-  const base = hash(REQUEST)
+  let base: string
+  beforeEach(() => {
+    base = hash(REQUEST)
+  })
 
   it('is the same for a re-run, another run of the same content, and another workflow', () => {
     expect(hash(REQUEST, { ...RUN, runAttempt: '2' })).toBe(base)
@@ -785,7 +800,10 @@ describe('buildPlan: rolling', () => {
     maxExecutionTimeoutSeconds: undefined,
     rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
   }
-  const plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+  })
 
   it('sends a RollingUpdatePolicy (batches provisioned one by one: 4 × 30 min + 4 bakes) and the alarms', () => {
     expect(plan.updateEndpoint).toEqual({

@@ -32,8 +32,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
-function content(body: Body | undefined): Body | undefined {
-  if (!body) return undefined
+function content(body: Body): Body {
   const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body
   void ModelName
   void EndpointConfigName
