@@ -7,7 +7,16 @@ import {
   policyFromDeploymentConfig,
   stepInstances
 } from '../src/plan.js'
-import { InputError } from '../src/errors.js'
+import {
+  CURRENT,
+  inputError,
+  LINEAR,
+  NAME,
+  REQUEST,
+  RETAIN,
+  ROLE,
+  RUN
+} from './helpers/plan-fixtures.js'
 import { checkStepSize, provisioningAllowance } from '../src/rollout-policy.js'
 import type {
   CurrentEndpoint,
@@ -17,63 +26,6 @@ import type {
   RunContext
 } from '../src/types.js'
 
-const RUN: RunContext = {
-  repository: 'acme/ml',
-  sha: 'abcdef1234567890',
-  runId: '42',
-  runAttempt: '1',
-  workflow: 'Deploy (prod) #1',
-  serverUrl: 'https://github.com',
-  eventName: 'push',
-  ref: 'refs/heads/main',
-  actor: 'octocat'
-}
-const NAME = 'lab-endpoint-abcdef1-42-1'
-const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole'
-const LINEAR: RolloutPolicy = {
-  routing: 'linear',
-  stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
-  waitIntervalSeconds: 60,
-  terminationWaitSeconds: 0,
-  maxExecutionTimeoutSeconds: undefined
-}
-const REQUEST: DeployRequest = {
-  endpointName: 'lab-endpoint',
-  region: 'us-east-1',
-  model: {
-    kind: 'artifact',
-    modelDataUrl: 's3://b/model-b.tar.gz',
-    imageUri: 'img:1',
-    executionRoleArn: ROLE
-  },
-  environment: {},
-  tags: [{ Key: 'team', Value: 'ml' }],
-  variantName: undefined,
-  instanceType: undefined,
-  instanceCount: undefined,
-  policy: LINEAR,
-  retainDeploymentConfig: false,
-  retainExpected: {},
-  alarmNames: [],
-  createAlarms: true,
-  errorRateThresholdPercent: 1,
-  latencyThresholdMs: 5000,
-  wait: true,
-  timeoutMinutes: undefined,
-  pollIntervalSeconds: 10,
-  metricsWaitSeconds: 240,
-  onBusy: 'wait',
-  onAutoScaling: 'fail',
-  inheritEnvironment: false,
-  allowAlarmInAlarm: false,
-  cleanupOnFailure: false,
-  dryRun: false,
-  githubToken: '',
-  prComment: true,
-  prNumber: undefined,
-  githubDeployment: false,
-  deploymentEnvironment: undefined
-}
 const LAST_CONFIG = {
   BlueGreenUpdatePolicy: {
     TrafficRoutingConfiguration: {
@@ -88,34 +40,6 @@ const LAST_CONFIG = {
     Alarms: [{ AlarmName: 'lab-endpoint-5xx-rate' }, { AlarmName: 'lab-endpoint-model-latency' }]
   }
 }
-const CURRENT: CurrentEndpoint = {
-  status: 'InService',
-  configName: 'lab-endpoint-config-a',
-  variantName: 'AllTraffic',
-  instanceType: 'ml.m5.large',
-  instanceCount: 4,
-  modelName: 'model-a',
-  modelDataUrl: 's3://b/model-a.tar.gz',
-  lastModifiedTime: 0,
-  lastDeploymentConfig: undefined,
-  failureReason: undefined,
-  variants: [],
-  config: undefined,
-  configTags: {},
-  model: undefined
-}
-const RETAIN: DeployRequest = { ...REQUEST, policy: null, retainDeploymentConfig: true }
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('expected an InputError')
-}
-
 describe('stepInstances', () => {
   it.each([
     [25, 4, 1],
