@@ -236,6 +236,13 @@ describe('buildPlan: the update requests', () => {
     expect(plan.peakInstances).toEqual({ blueGreen: 8, rolling: 8 })
   })
 
+  it('expects the last shift, its bake, the final bake and the blue fleet to end', () => {
+    const policy: RolloutPolicy = { ...LINEAR, terminationWaitSeconds: 120 }
+    const plan = buildPlan({ ...REQUEST, policy }, RUN, CURRENT)
+    expect(plan.schedule.at(-1)?.offsetSeconds).toBe(480 + 180)
+    expect(plan.expectedDurationSeconds).toBe(480 + 180 + 60 + 120 + 60)
+  })
+
   it("carries the live model's settings and warns about the environment it would lose", () => {
     const current = {
       ...CURRENT,
