@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@jest/globals'
+import { beforeEach, describe, it, expect } from '@jest/globals'
 import {
   alarmNamesFromDeploymentConfig,
   buildPlan,
@@ -7,67 +7,25 @@ import {
   policyFromDeploymentConfig,
   stepInstances
 } from '../src/plan.js'
-import { InputError } from '../src/errors.js'
+import {
+  CURRENT,
+  inputError,
+  LINEAR,
+  NAME,
+  REQUEST,
+  RETAIN,
+  ROLE,
+  RUN
+} from './helpers/plan-fixtures.js'
 import { checkStepSize, provisioningAllowance } from '../src/rollout-policy.js'
-import type { CurrentEndpoint, DeployRequest, RolloutPolicy, RunContext } from '../src/types.js'
+import type {
+  CurrentEndpoint,
+  DeployRequest,
+  Plan,
+  RolloutPolicy,
+  RunContext
+} from '../src/types.js'
 
-const RUN: RunContext = {
-  repository: 'acme/ml',
-  sha: 'abcdef1234567890',
-  runId: '42',
-  runAttempt: '1',
-  workflow: 'Deploy (prod) #1',
-  serverUrl: 'https://github.com',
-  eventName: 'push',
-  ref: 'refs/heads/main',
-  actor: 'octocat'
-}
-const NAME = 'lab-endpoint-abcdef1-42-1'
-const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole'
-const LINEAR: RolloutPolicy = {
-  routing: 'linear',
-  stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
-  waitIntervalSeconds: 60,
-  terminationWaitSeconds: 0,
-  maxExecutionTimeoutSeconds: undefined
-}
-const REQUEST: DeployRequest = {
-  endpointName: 'lab-endpoint',
-  region: 'us-east-1',
-  model: {
-    kind: 'artifact',
-    modelDataUrl: 's3://b/model-b.tar.gz',
-    imageUri: 'img:1',
-    executionRoleArn: ROLE
-  },
-  environment: {},
-  tags: [{ Key: 'team', Value: 'ml' }],
-  variantName: undefined,
-  instanceType: undefined,
-  instanceCount: undefined,
-  policy: LINEAR,
-  retainDeploymentConfig: false,
-  retainExpected: {},
-  alarmNames: [],
-  createAlarms: true,
-  errorRateThresholdPercent: 1,
-  latencyThresholdMs: 5000,
-  wait: true,
-  timeoutMinutes: undefined,
-  pollIntervalSeconds: 10,
-  metricsWaitSeconds: 240,
-  onBusy: 'wait',
-  onAutoScaling: 'fail',
-  inheritEnvironment: false,
-  allowAlarmInAlarm: false,
-  cleanupOnFailure: false,
-  dryRun: false,
-  githubToken: '',
-  prComment: true,
-  prNumber: undefined,
-  githubDeployment: false,
-  deploymentEnvironment: undefined
-}
 const LAST_CONFIG = {
   BlueGreenUpdatePolicy: {
     TrafficRoutingConfiguration: {
@@ -82,34 +40,6 @@ const LAST_CONFIG = {
     Alarms: [{ AlarmName: 'lab-endpoint-5xx-rate' }, { AlarmName: 'lab-endpoint-model-latency' }]
   }
 }
-const CURRENT: CurrentEndpoint = {
-  status: 'InService',
-  configName: 'lab-endpoint-config-a',
-  variantName: 'AllTraffic',
-  instanceType: 'ml.m5.large',
-  instanceCount: 4,
-  modelName: 'model-a',
-  modelDataUrl: 's3://b/model-a.tar.gz',
-  lastModifiedTime: 0,
-  lastDeploymentConfig: undefined,
-  failureReason: undefined,
-  variants: [],
-  config: undefined,
-  configTags: {},
-  model: undefined
-}
-const RETAIN: DeployRequest = { ...REQUEST, policy: null, retainDeploymentConfig: true }
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('expected an InputError')
-}
-
 describe('stepInstances', () => {
   it.each([
     [25, 4, 1],
@@ -223,7 +153,10 @@ describe('expectedSchedule', () => {
 })
 
 describe('buildPlan: update of a live endpoint', () => {
-  const plan = buildPlan(REQUEST, RUN, CURRENT)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan(REQUEST, RUN, CURRENT)
+  })
 
   it('names the green resources and keeps the live fleet shape', () => {
     expect(plan).toMatchObject({
@@ -491,7 +424,10 @@ describe('buildPlan: model sources', () => {
 
 describe('buildPlan: first deploy', () => {
   const request = { ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 4 }
-  const plan = buildPlan(request, RUN, null)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan(request, RUN, null)
+  })
 
   it('creates the endpoint with a deployment config for later retries', () => {
     expect(plan.firstDeploy).toBe(true)
@@ -701,7 +637,10 @@ describe('policyFromDeploymentConfig', () => {
 describe('buildPlan: the step fingerprint', () => {
   const hash = (request: DeployRequest, run: RunContext = RUN, current = CURRENT) =>
     buildPlan(request, run, current).stepHash
-  const base = hash(REQUEST)
+  let base: string
+  beforeEach(() => {
+    base = hash(REQUEST)
+  })
 
   it('is the same for a re-run, another run of the same content, and another workflow', () => {
     expect(hash(REQUEST, { ...RUN, runAttempt: '2' })).toBe(base)
@@ -785,7 +724,10 @@ describe('buildPlan: rolling', () => {
     maxExecutionTimeoutSeconds: undefined,
     rollbackStepSize: { type: 'INSTANCE_COUNT', value: 2 }
   }
-  const plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+  let plan: Plan
+  beforeEach(() => {
+    plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
+  })
 
   it('sends a RollingUpdatePolicy (batches provisioned one by one: 4 × 30 min + 4 bakes) and the alarms', () => {
     expect(plan.updateEndpoint).toEqual({

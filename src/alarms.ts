@@ -177,7 +177,7 @@ export function alarmUpToDate(
   existing: unknown,
   request: Readonly<Record<string, unknown>>
 ): boolean {
-  if (existing === null || typeof existing !== 'object') return false
+  // An alarm that does not exist (undefined) covers nothing: `covers` answers false for it.
   const { Tags, ...definition } = request
   void Tags
   return covers(definition, existing)

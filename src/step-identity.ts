@@ -19,10 +19,10 @@ export function canonicalJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort)
     if (v !== null && typeof v === 'object') {
+      // Keys are unique, so no two compare equal. JSON.stringify leaves out undefined members.
       return Object.fromEntries(
         Object.entries(v as Body)
-          .filter(([, item]) => item !== undefined)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([k, item]) => [k, sort(item)])
       )
     }
@@ -32,8 +32,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
-function content(body: Body | undefined): Body | undefined {
-  if (!body) return undefined
+function content(body: Body): Body {
   const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body
   void ModelName
   void EndpointConfigName
