@@ -10,7 +10,8 @@ import {
 
 describe('createRedactor', () => {
   const secret = 'c2VjcmV0LXRva2Vu'
-  const redact = createRedactor([secret, 'short', 'p%ss\nw0rd`*_x'])
+  // Built in each test, so each test is known to run the code that builds the fragments.
+  const redact = (text: string) => createRedactor([secret, 'short', 'p%ss\nw0rd`*_x'])(text)
 
   it('masks the whole value and any run sharing an 8-character fragment with it', () => {
     expect(redact(`token=${secret}.`)).toBe(`token=${MASK}.`)
@@ -32,6 +33,12 @@ describe('createRedactor', () => {
     expect(redact(JSON.stringify({ v: 'p%ss\nw0rd`*_x' }))).toBe(`{"v":"${MASK}"}`)
     expect(redact('p%ss\nw0rd\\`\\*\\_x')).toBe(MASK)
     expect(redact('::error::p%25ss%0Aw0rd`*_x')).toBe(`::error::${MASK}`)
+  })
+
+  it('masks the HTML-escaped ampersand and the encoded carriage return', () => {
+    const other = createRedactor(['tom&jerry-2024', 'line-one\r\nline-two'])
+    expect(other('| tom&amp;jerry-2024 |')).toBe(`| ${MASK} |`)
+    expect(other('::warning::line-one%0D%0Aline-two')).toBe(`::warning::${MASK}`)
   })
 
   it('keeps text without secrets exactly, and masks every occurrence', () => {
