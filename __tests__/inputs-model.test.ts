@@ -29,6 +29,7 @@ describe('readEnvironment', () => {
     ['MY KEY=1', 'it contains a space'],
     ['1KEY=1', 'it starts with a digit'],
     ['MY-VAR2=1', 'it contains a character other than letters, digits and _'],
+    [`${'K'.repeat(1023)}-=1`, 'it contains a character other than letters, digits and _'],
     [`${'K'.repeat(1025)}=1`, 'it is 1025 characters long']
   ])('says why %j has no valid key, without showing it', (line, why) => {
     expect(environment(`OK=1\n${line}`)).toEqual({
