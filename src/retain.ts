@@ -40,7 +40,11 @@ const FIELDS: [keyof RolloutPolicy, string, (p: Partial<RolloutPolicy>) => strin
   ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
   ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
   ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-  ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+  [
+    'maxExecutionTimeoutSeconds',
+    'max-execution-timeout',
+    p => (p.maxExecutionTimeoutSeconds === undefined ? '' : `${p.maxExecutionTimeoutSeconds}`)
+  ],
   [
     'rollbackStepSize',
     'rollback-step-size',
