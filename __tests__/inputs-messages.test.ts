@@ -94,3 +94,33 @@ describe('readInputs: names', () => {
     expect(request.policy?.routing).toBe('rolling')
   })
 })
+
+describe('readInputs: environment with no model source', () => {
+  it('says only that nothing says what to deploy, not that an existing model keeps its environment', () => {
+    expect(
+      failure({
+        'endpoint-name': 'lab-endpoint',
+        region: 'us-east-1',
+        environment: 'LOG_LEVEL=info'
+      })
+    ).toEqual({
+      input: 'model-data-url',
+      lines: [
+        'Input "model-data-url" (or "model-package-arn", or "model-name") is required: nothing says what to deploy. Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).'
+      ]
+    })
+  })
+
+  it('with model-name, says the existing model keeps its own environment', () => {
+    expect(
+      failure({
+        'endpoint-name': 'lab-endpoint',
+        region: 'us-east-1',
+        'model-name': 'serving-model',
+        environment: 'LOG_LEVEL=info'
+      }).lines
+    ).toEqual([
+      'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.'
+    ])
+  })
+})

@@ -66,7 +66,8 @@ export function readInputs(
   }
   const region = readRegion(r, env)
   const model = readModelSource(r)
-  const environment = readEnvironment(r, model.kind !== 'existing')
+  // With no model source at all (its own error says so), environment is not judged against one.
+  const environment = readEnvironment(r, model.kind !== 'existing' || model.modelName === '')
   const tags = readTags(r)
   const variantName = matches(r, 'variant-name', NAME_PATTERN, 63, SAGEMAKER_NAME)
   const instanceType = matches(
