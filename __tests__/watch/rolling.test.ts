@@ -2,7 +2,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { T0, labContext } from '../../__fixtures__/observations.js'
 import { formatOffset } from '../../src/report/time.js'
-import type { AlarmSnapshot, EndpointSnapshot, Observation, Timeline } from '../../src/types.js'
+import type {
+  AlarmSnapshot,
+  AlarmTrack,
+  EndpointSnapshot,
+  Observation,
+  Timeline
+} from '../../src/types.js'
 import { createTimeline, reduce } from '../../src/watch/reducer.js'
 import { addBatchRow, firedAlarmNames, type RollingWatch } from '../../src/watch/rolling.js'
 
@@ -373,8 +379,7 @@ describe('rolling table: batch sizes and counts SageMaker names', () => {
   it('an endpoint without an old fleet counts none', () => {
     const t = replay([{ old: 0, new: 0, green: launching(1, s(0)) }])
     const last = t.last!
-    const { blue: _blue, ...noBlue } = last
-    const u = addBatchRow({ ...t, batches: [], last: noBlue }, W, [])
+    const u = addBatchRow({ ...t, batches: [], last: { ...last, blue: undefined } }, W, [])
     expect(table(u)).toEqual(['T+0 | 0 | 0 | 0% | batch 1 of 4: launching 1 new instance(s)'])
   })
 
@@ -385,7 +390,7 @@ describe('rolling table: batch sizes and counts SageMaker names', () => {
 })
 
 describe('firedAlarmNames', () => {
-  const alarm = (name: string, fired: boolean) => ({
+  const alarm = (name: string, fired: boolean): AlarmTrack => ({
     name,
     statesSeen: fired ? ['OK', 'ALARM'] : ['OK'],
     finalState: fired ? 'ALARM' : 'OK',
