@@ -134,6 +134,20 @@ describe('foldMetrics: fallbacks', () => {
     expect(errorRateThreshold(firstDeploy.plan)).toBeUndefined()
   })
 
+  it('derives no green while green took no traffic', () => {
+    const timeline = { ...runB.timeline, steps: runB.timeline.steps.slice(0, 1) }
+    const metrics = foldMetrics({
+      plan: runB.plan,
+      timeline,
+      request: buildMetricQueries(runB.plan, timeline),
+      series: recordedSeries({ green: false }),
+      calls: 1
+    })
+    expect(metrics.split).toBe('per-fleet')
+    expect(metrics.note).toBeUndefined()
+    expect(metrics.phases[1]!.green).toMatchObject({ requests: 0, errors5xx: 0 })
+  })
+
   it('derives green as the variant less blue when only blue is split out, and says so', () => {
     const metrics = foldB({ green: false })
     expect(metrics.split).toBe('per-fleet')
