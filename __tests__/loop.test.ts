@@ -502,6 +502,17 @@ describe('watch loop: errors, "not found", what each poll added', () => {
   })
 })
 
+describe('watch loop: pacing', () => {
+  it("shifts its poll after a step's end by this run's phase, a share of the interval", async () => {
+    const { deps, calls } = replayDeps(labSuccess(), { random: () => 0.5 })
+    await watch(start(), labContext(), deps, options({ pollIntervalMs: 60_000, floorMs: 2000 }))
+    // The third pause aims at the step's end 12 s ahead: + 0.5 s, + the phase 18 s
+    // (0.5 × 60 s × 0.6), + 0.5 s of jitter. The others are 0.925 of the interval, or the rest
+    // of the way to a step.
+    expect(calls.sleeps.map(Math.round)).toEqual([55_500, 55_500, 31_000, 57_000, 55_500, 4500])
+  })
+})
+
 describe('alarmBackoffMs', () => {
   it('doubles the refresh per failure up to 2 min, with jitter between half and all of it', () => {
     expect(alarmBackoffMs(1, 10_000, () => 0)).toBe(5000)
