@@ -2,7 +2,8 @@ import { describe, it, expect } from '@jest/globals'
 import { foldMetrics, errorRateThreshold } from '../../src/metrics/fold.js'
 import { buildMetricQueries } from '../../src/metrics/queries.js'
 import type { RolloutMetrics } from '../../src/metrics/types.js'
-import { ALARM_5XX, firstDeploy, runB, runE } from '../report/fixtures.js'
+import type { Plan, Timeline } from '../../src/types.js'
+import { ALARM_5XX, ALARM_LATENCY, firstDeploy, runB, runE, timedOut } from '../report/fixtures.js'
 import { minute, recordedSeries } from './recorded.js'
 
 function foldB(fleets: Parameters<typeof recordedSeries>[0] = {}): RolloutMetrics {
@@ -15,18 +16,20 @@ function foldB(fleets: Parameters<typeof recordedSeries>[0] = {}): RolloutMetric
   })
 }
 
+// Each test folds on its own: a fold at collection time runs outside every test.
 describe('foldMetrics: lab run B, per fleet', () => {
-  const metrics = foldB()
-
   it('uses the per-fleet split', () => {
+    const metrics = foldB()
     expect(metrics.split).toBe('per-fleet')
     expect(metrics.note).toBeUndefined()
     expect(metrics.warning).toBeUndefined()
     expect(metrics.calls).toBe(1)
     expect(metrics.alarmThresholdPercent).toBe(1)
+    expect(metrics.lateAlarms).toEqual([])
   })
 
   it('gives each traffic step what blue and green served while it was current', () => {
+    const metrics = foldB()
     const rows = metrics.steps.map(s => ({
       at: s.at,
       blue: s.blue?.requests,
@@ -46,6 +49,7 @@ describe('foldMetrics: lab run B, per fleet', () => {
   })
 
   it('reports latency in milliseconds, weighted by requests', () => {
+    const metrics = foldB()
     const step = metrics.steps[1]!
     expect(step.blue?.modelLatencyMs).toBe(40)
     expect(step.green?.modelLatencyMs).toBe(45)
@@ -59,6 +63,7 @@ describe('foldMetrics: lab run B, per fleet', () => {
   })
 
   it('sums the phases: baseline, shift, rollback', () => {
+    const metrics = foldB()
     expect(metrics.phases.map(p => p.phase)).toEqual(['baseline', 'shift', 'rollback'])
     const [baseline, shift, rollback] = metrics.phases
     expect(baseline!.endpoint).toMatchObject({ requests: 3000, errors5xx: 0 })
@@ -127,5 +132,112 @@ describe('foldMetrics: fallbacks', () => {
     expect(errorRateThreshold(runB.plan)).toBe(1)
     expect(errorRateThreshold({ ...runB.plan, alarmsToCreate: [] })).toBeUndefined()
     expect(errorRateThreshold(firstDeploy.plan)).toBeUndefined()
+  })
+
+  it('derives no green while green took no traffic', () => {
+    const timeline = { ...runB.timeline, steps: runB.timeline.steps.slice(0, 1) }
+    const metrics = foldMetrics({
+      plan: runB.plan,
+      timeline,
+      request: buildMetricQueries(runB.plan, timeline),
+      series: recordedSeries({ green: false }),
+      calls: 1
+    })
+    expect(metrics.split).toBe('per-fleet')
+    expect(metrics.note).toBeUndefined()
+    expect(metrics.phases[1]!.green).toMatchObject({ requests: 0, errors5xx: 0 })
+  })
+
+  it('derives green as the variant less blue when only blue is split out, and says so', () => {
+    const metrics = foldB({ green: false })
+    expect(metrics.split).toBe('per-fleet')
+    expect(metrics.note).toBe(
+      "CloudWatch had no datapoints with EndpointConfigName=lab-endpoint-config-b: green's figures are the variant's less blue's."
+    )
+    expect(
+      metrics.steps.map(s => [s.blue?.requests, s.green?.requests, s.green?.errors5xx])
+    ).toEqual([
+      [600, 0, 0],
+      [450, 150, 30],
+      [200, 200, 40],
+      [1400, 0, 0]
+    ])
+  })
+})
+
+describe('foldMetrics: the phases a person reads', () => {
+  const fold = (plan: Plan, timeline: Timeline, series = recordedSeries()): RolloutMetrics =>
+    foldMetrics({
+      plan,
+      timeline,
+      request: buildMetricQueries(plan, timeline),
+      series,
+      calls: 1
+    })
+  const fired = (timeline: Timeline, names: string[]): Timeline => ({
+    ...timeline,
+    alarms: timeline.alarms.map(a =>
+      names.includes(a.name) ? { ...a, fired: true, finalState: 'ALARM' } : a
+    )
+  })
+  const outcomes = (metrics: RolloutMetrics) =>
+    metrics.phases.map(p => [p.phase, p.from, p.until, p.outcome])
+
+  it('a rollback no alarm explains; one two alarms explain', () => {
+    const quiet = fold(
+      runB.plan,
+      fired(
+        { ...runB.timeline, alarms: runB.timeline.alarms.map(a => ({ ...a, fired: false })) },
+        []
+      )
+    )
+    expect(quiet.phases[1]!.outcome).toBe('SageMaker rolled back')
+    const both = fold(runB.plan, fired(runB.timeline, [ALARM_5XX, ALARM_LATENCY]))
+    expect(both.phases[1]!.outcome).toBe(
+      `alarm ${ALARM_5XX}, ${ALARM_LATENCY} fired: SageMaker rolled back`
+    )
+  })
+
+  it('a completed shift with an alarm fired says so', () => {
+    const metrics = fold(runE.plan, fired(runE.timeline, [ALARM_LATENCY]), new Map())
+    expect(metrics.phases[1]!.outcome).toBe(`completed (alarm ${ALARM_LATENCY} fired)`)
+  })
+
+  it('no rollback and no 100 % step: the shift runs to the end of the window, with no verdict', () => {
+    const metrics = fold(timedOut.plan, timedOut.timeline)
+    const { windowStart, windowEnd, startedAt } = metrics
+    expect(outcomes(metrics)).toEqual([
+      ['baseline', windowStart, startedAt, 'blue only, before the update'],
+      ['shift', startedAt, windowEnd, 'no verdict in the window']
+    ])
+    expect(metrics.phases[1]!.endpoint.requests).toBe(
+      metrics.steps.reduce((n, s) => n + s.endpoint.requests, 0)
+    )
+    const alarmed = fold(timedOut.plan, fired(timedOut.timeline, [ALARM_5XX]))
+    expect(alarmed.phases[1]!.outcome).toBe(`alarm ${ALARM_5XX} fired; no verdict in the window`)
+  })
+
+  it('a first deploy: no blue fleet, a baseline before the endpoint existed, the endpoint created', () => {
+    const green = new Map(
+      [...recordedSeries({ blue: false })].filter(([id]) => !id.startsWith('blue'))
+    )
+    const plan = firstDeploy.plan
+    const timeline: Timeline = { ...runE.timeline, oldConfigName: undefined }
+    const metrics = fold(plan, timeline, green)
+    expect(metrics.split).toBe('per-fleet')
+    expect(metrics.note).toBeUndefined()
+    expect(metrics.blueConfigName).toBeUndefined()
+    expect(metrics.steps.map(s => [s.blue, s.green?.requests])).toEqual([
+      [undefined, 0],
+      [undefined, 150],
+      [undefined, 200],
+      [undefined, 0],
+      [undefined, 0]
+    ])
+    expect(metrics.phases.map(p => [p.phase, p.outcome])).toEqual([
+      ['baseline', 'before the endpoint existed'],
+      ['shift', 'endpoint created'],
+      ['completion', 'green serves 100%']
+    ])
   })
 })

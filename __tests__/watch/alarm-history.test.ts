@@ -33,6 +33,24 @@ describe('toAlarmTransitions', () => {
       ])
     ).toEqual([{ name: 'a', at: T0, reason: undefined }])
   })
+
+  it('HistoryData decides over the summary; a reason that is not text is none', () => {
+    const data = (newState: object) => JSON.stringify({ newState })
+    expect(
+      toAlarmTransitions('a', [
+        {
+          HistorySummary: 'Alarm updated from OK to ALARM',
+          HistoryData: data({ stateValue: 'OK' }),
+          Timestamp: new Date(T0)
+        },
+        {
+          HistorySummary: 'Alarm updated from OK to ALARM',
+          HistoryData: data({ stateValue: 'ALARM', stateReason: 42 }),
+          Timestamp: new Date(T0 + 1000)
+        }
+      ])
+    ).toEqual([{ name: 'a', at: T0 + 1000, reason: undefined }])
+  })
 })
 
 describe('recordFiredAlarms', () => {
@@ -88,5 +106,36 @@ describe('recordFiredAlarms', () => {
 
   it('changes nothing without transitions after the start', () => {
     expect(recordFiredAlarms(start, [])).toBe(start)
+  })
+
+  it('takes the transitions in time order, from the start on, among the events so far', () => {
+    const later = {
+      ...start,
+      events: [...start.events, { at: T0 + 200_000, kind: 'step' as const, message: 'a step' }]
+    }
+    const t = recordFiredAlarms(later, [
+      { name: 'lab-endpoint-latency', at: T0 + 150_000, reason: undefined },
+      { name: 'lab-endpoint-5xx-rate', at: T0 + 90_000, reason: 'again' },
+      { name: 'lab-endpoint-5xx-rate', at: T0, reason: 'at the start' }
+    ])
+    expect(t.alarms.map(a => [a.name, a.firedAt, a.firedReason])).toEqual([
+      ['lab-endpoint-5xx-rate', T0, 'at the start'],
+      ['lab-endpoint-latency', T0 + 150_000, undefined]
+    ])
+    expect(t.events).toEqual([
+      start.events[0],
+      {
+        at: T0,
+        kind: 'alarm',
+        message:
+          'alarm lab-endpoint-5xx-rate: ALARM (from its history: it fired between two polls) (at the start)'
+      },
+      {
+        at: T0 + 150_000,
+        kind: 'alarm',
+        message: 'alarm lab-endpoint-latency: ALARM (from its history: it fired between two polls)'
+      },
+      { at: T0 + 200_000, kind: 'step', message: 'a step' }
+    ])
   })
 })

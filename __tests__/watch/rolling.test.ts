@@ -2,7 +2,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { T0, labContext } from '../../__fixtures__/observations.js'
 import { formatOffset } from '../../src/report/time.js'
-import type { AlarmSnapshot, EndpointSnapshot, Observation, Timeline } from '../../src/types.js'
+import type {
+  AlarmSnapshot,
+  AlarmTrack,
+  EndpointSnapshot,
+  Observation,
+  Timeline
+} from '../../src/types.js'
 import { createTimeline, reduce } from '../../src/watch/reducer.js'
 import { addBatchRow, firedAlarmNames, type RollingWatch } from '../../src/watch/rolling.js'
 
@@ -27,6 +33,8 @@ interface Shape {
   blue?: [string, string, number]
   failureReason?: string
   lastModified?: number
+  /** The pending config, when it is not what the status implies. */
+  pending?: string
 }
 
 function snapshot(x: Shape): EndpointSnapshot {
@@ -57,12 +65,16 @@ function snapshot(x: Shape): EndpointSnapshot {
             : []
         }
       : undefined,
-    pendingConfigName: pending ? NEW : undefined,
+    pendingConfigName: x.pending ?? (pending ? NEW : undefined),
     pendingStartTime: pending ? T0 : undefined
   }
 }
 
-function replay(shapes: Shape[], alarms: (AlarmSnapshot[] | undefined)[] = []): Timeline {
+function replay(
+  shapes: Shape[],
+  alarms: (AlarmSnapshot[] | undefined)[] = [],
+  w: RollingWatch = W
+): Timeline {
   const ctx = labContext()
   return shapes.reduce(
     (t, x, i) => {
@@ -73,7 +85,7 @@ function replay(shapes: Shape[], alarms: (AlarmSnapshot[] | undefined)[] = []): 
         error: undefined
       }
       const next = reduce(t, obs, ctx)
-      return addBatchRow(next, W, firedAlarmNames(next))
+      return addBatchRow(next, w, firedAlarmNames(next))
     },
     createTimeline(ctx, T0 - 2000)
   )
@@ -238,5 +250,183 @@ describe('rolling table: rollbacks', () => {
   it('an InService endpoint on the old config before any progress is not a rollback', () => {
     const t = replay([{ status: 'InService', config: OLD, old: 4, lastModified: T0 - 10_000 }])
     expect(t.batches).toBeUndefined()
+  })
+})
+
+describe('rolling table: batch sizes and counts SageMaker names', () => {
+  // Five instances in batches of two: three batches, the last of one.
+  const W5: RollingWatch = {
+    batch: 2,
+    fleet: 5,
+    oldFleet: 6,
+    waitIntervalSeconds: 30,
+    newConfigName: NEW
+  }
+
+  it('numbers the batches by the batch size and says how many instances each status names', () => {
+    const t = replay(
+      [
+        { old: 5, new: 0, green: launching(2, s(30)) },
+        {
+          old: 5,
+          new: 2,
+          green: ['Baking', 'Baking for 30 seconds with traffic enabled on 2 instance(s).', s(400)]
+        },
+        { old: 5, new: 2, blue: ['Deleting', 'Terminating 2 instance(s).', s(430)] },
+        { old: 3, new: 2, green: launching(2, s(550)) },
+        {
+          old: 3,
+          new: 4,
+          green: ['Baking', 'Baking for 30 seconds with traffic enabled on 4 instance(s).', s(900)]
+        },
+        { old: 3, new: 4, blue: ['Deleting', 'Terminating 12 instance(s).', s(930)] },
+        { old: 1, new: 4, green: ['Creating', 'Launching instances.', s(1050)] },
+        { status: 'InService', config: NEW, old: 0, lastModified: s(1500) }
+      ],
+      [],
+      W5
+    )
+    expect(table(t)).toEqual([
+      // The first row is the start of the deployment, whenever SageMaker began launching.
+      'T+0 | 0 | 5 | 0% | batch 1 of 3: launching 2 new instance(s)',
+      'T+6 min 40 s | 2 | 5 | 40% | batch 1 of 3: 2 new instance(s) take 40% of the traffic, 30 s bake, alarms monitored',
+      'T+7 min 10 s | 2 | 5 | 40% | batch 1 of 3 baked: terminating 2 old instance(s)',
+      'T+9 min 10 s | 2 | 3 | 40% | batch 2 of 3: launching 2 new instance(s)',
+      'T+15 min | 4 | 3 | 80% | batch 2 of 3: 4 new instance(s) take 80% of the traffic, 30 s bake, alarms monitored',
+      'T+15 min 30 s | 4 | 3 | 80% | batch 2 of 3 baked: terminating 12 old instance(s)',
+      // A status that names no count: the batch size.
+      'T+17 min 30 s | 4 | 1 | 80% | batch 3 of 3: launching 2 new instance(s)',
+      'T+25 min | 5 | 0 | 100% | complete: 5 new instance(s) serve all traffic, the old fleet is terminated'
+    ])
+  })
+
+  it('a status older than the last row keeps the rows in order', () => {
+    const t = replay([
+      { old: 4, new: 0, green: launching(1, s(0)) },
+      {
+        old: 4,
+        new: 1,
+        green: ['Baking', 'Baking for 60 seconds with traffic enabled on 1 instance(s).', s(485)]
+      },
+      { old: 4, new: 1, blue: ['Deleting', 'Terminating 1 instance(s).', s(300)] }
+    ])
+    expect(table(t)).toEqual([
+      'T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s)',
+      'T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored',
+      'T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4 baked: terminating 1 old instance(s)'
+    ])
+  })
+
+  it('a rollback adds a row whenever a count changes, even when the words do not', () => {
+    const two: RollingWatch = { ...W, batch: 2 }
+    const t = replay(
+      [
+        { old: 2, new: 2, green: ['Deleting', 'Terminating 1 instance(s).', s(100)] },
+        { old: 2, new: 1, green: ['Deleting', 'Terminating 1 instance(s).', s(200)] },
+        { old: 2, new: 0, blue: launching(1, s(300)) },
+        { old: 3, new: 0, blue: launching(1, s(400)) }
+      ],
+      [],
+      two
+    )
+    expect(table(t)).toEqual([
+      'T+0 | 2 | 2 | 50% | rolling back: terminating 1 new instance(s)',
+      'T+3 min 20 s | 1 | 2 | 25% | rolling back: terminating 1 new instance(s)',
+      'T+5 min | 0 | 2 | 0% | rolling back: launching 1 old instance(s)',
+      'T+6 min 40 s | 0 | 3 | 0% | rolling back: launching 1 old instance(s)'
+    ])
+  })
+
+  it('rolled back with the old fleet not reported: the old fleet size; reported: its count', () => {
+    const w: RollingWatch = { ...W, oldFleet: 6 }
+    const start = { old: 6, new: 0, green: launching(1, s(0)) }
+    const back = { status: 'InService', config: OLD, lastModified: s(600) }
+    expect(table(replay([start, { ...back, old: 0 }], [], w)).at(-1)).toBe(
+      'T+10 min | 0 | 6 | 0% | rolled back: 6 old instance(s) serve all traffic'
+    )
+    expect(table(replay([start, { ...back, old: 5 }], [], w)).at(-1)).toBe(
+      'T+10 min | 0 | 5 | 0% | rolled back: 5 old instance(s) serve all traffic'
+    )
+  })
+
+  it('a Failed endpoint ends the table', () => {
+    const t = replay([
+      { old: 4, new: 0, green: launching(1, s(0)) },
+      { status: 'Failed', old: 4, lastModified: s(300) }
+    ])
+    expect(table(t).at(-1)).toBe(
+      'T+5 min | 0 | 4 | 0% | deployment failed: the counts are the last seen'
+    )
+  })
+
+  it('adds no row for a poll that shows no phase of this deployment', () => {
+    const t = replay([
+      // Another update is pending: not ours.
+      { old: 4, new: 0, green: launching(1, s(0)), pending: 'someone-elses-config' },
+      // Ours, but no variant status yet.
+      { old: 4, new: 0 },
+      // A variant status that is no batch phase.
+      { old: 4, new: 0, green: ['Updating', 'Updating 1 instance(s).', s(20)] },
+      // InService on the new config with an update still pending is not the end.
+      { status: 'InService', config: NEW, old: 4, pending: NEW },
+      // Nor, on the old config, a rollback.
+      { status: 'InService', config: OLD, old: 4, pending: NEW }
+    ])
+    expect(t.sawProgress).toBe(true)
+    expect(t.batches).toBeUndefined()
+  })
+
+  it('an endpoint without an old fleet counts none', () => {
+    const t = replay([{ old: 0, new: 0, green: launching(1, s(0)) }])
+    const last = t.last!
+    const u = addBatchRow({ ...t, batches: [], last: { ...last, blue: undefined } }, W, [])
+    expect(table(u)).toEqual(['T+0 | 0 | 0 | 0% | batch 1 of 4: launching 1 new instance(s)'])
+  })
+
+  it('before any poll there is no row', () => {
+    const t = createTimeline(labContext(), T0)
+    expect(addBatchRow(t, W, ['lab-endpoint-5xx-rate'])).toBe(t)
+  })
+})
+
+describe('firedAlarmNames', () => {
+  const alarm = (name: string, fired: boolean): AlarmTrack => ({
+    name,
+    statesSeen: fired ? ['OK', 'ALARM'] : ['OK'],
+    finalState: fired ? 'ALARM' : 'OK',
+    lastReason: undefined,
+    fired,
+    firedAt: fired ? T0 : undefined
+  })
+  const base = createTimeline(labContext(), T0)
+
+  it('names the alarms seen in ALARM and those SageMaker names, and no other', () => {
+    const last = snapshot({
+      status: 'InService',
+      old: 4,
+      failureReason: 'Alarm lab-endpoint-latency in ALARM, rolled back'
+    })
+    const t: Timeline = {
+      ...base,
+      last,
+      alarms: [
+        alarm('lab-endpoint-5xx-rate', true),
+        alarm('lab-endpoint-latency', false),
+        alarm('lab-endpoint-cpu', false)
+      ]
+    }
+    expect(firedAlarmNames(t)).toEqual(['lab-endpoint-5xx-rate', 'lab-endpoint-latency'])
+    const two = addBatchRow({ ...t, sawProgress: true }, W, firedAlarmNames(t))
+    expect(table(two)).toEqual([
+      'T+0 | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate, lab-endpoint-latency in ALARM): 4 old instance(s) serve all traffic'
+    ])
+  })
+
+  it('before any poll, or with no failure reason, only the alarms seen in ALARM', () => {
+    const alarms = [alarm('lab-endpoint-5xx-rate', true), alarm('lab-endpoint-latency', false)]
+    expect(firedAlarmNames({ ...base, alarms })).toEqual(['lab-endpoint-5xx-rate'])
+    expect(
+      firedAlarmNames({ ...base, alarms, last: snapshot({ status: 'InService', old: 4 }) })
+    ).toEqual(['lab-endpoint-5xx-rate'])
   })
 })

@@ -104,6 +104,8 @@ export async function watch(
   let alarmsOff = false
   let notFound = 0
   let notFoundSince: number | undefined
+  // The timeline logs only the first failure of a run of them; the give-up message names the last.
+  let lastPollError: string | undefined
   // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
   // Spread over most of the interval (fifty rollouts started together then poll a step's end
   // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
@@ -169,6 +171,7 @@ export async function watch(
     const before = timeline.events.length
     const at = deps.now()
     const [endpoint, error] = await readEndpoint(at)
+    if (error !== undefined) lastPollError = error
     const due =
       forceAlarms ||
       (endpoint !== undefined && endpointChanged(timeline.last, endpoint)) ||
@@ -221,9 +224,7 @@ export async function watch(
           timeline,
           verdict: interrupted(
             timeline,
-            `${timeline.consecutiveFailedPolls} polls in a row failed (last: ${
-              timeline.events.findLast(e => e.kind === 'poll-error')?.message ?? 'unknown'
-            }).`
+            `${timeline.consecutiveFailedPolls} polls in a row failed (last: ${lastPollError ?? 'unknown'}).`
           )
         }
       }

@@ -37,8 +37,8 @@ interface Seen {
 }
 
 /** `Launching 2 instance(s).` → 2. */
-function instancesNamed(status: VariantStatusSnapshot | undefined): number | undefined {
-  const n = /(\d+) instance\(s\)/.exec(status?.message ?? '')?.[1]
+function instancesNamed(status: VariantStatusSnapshot): number | undefined {
+  const n = /(\d+) instance\(s\)/.exec(status.message ?? '')?.[1]
   return n === undefined ? undefined : Number(n)
 }
 
@@ -47,12 +47,12 @@ function seen(ep: EndpointSnapshot, w: RollingWatch, rolledBack: boolean): Seen 
   const blue = ep.blue ? latestStatus(ep.blue.statuses) : undefined
   const newCount = ep.green?.currentInstanceCount ?? 0
   const oldCount = ep.blue?.currentInstanceCount ?? 0
-  const row = (phase: Phase, status: VariantStatusSnapshot | undefined, n = newCount): Seen => ({
+  const row = (phase: Phase, status: VariantStatusSnapshot, n = newCount): Seen => ({
     phase,
     newCount: n,
     oldCount,
     moving: instancesNamed(status),
-    at: status?.startTime
+    at: status.startTime
   })
   if (ep.status === 'InService') {
     if (ep.configName === w.newConfigName && ep.pendingConfigName === undefined) {
