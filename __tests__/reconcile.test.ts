@@ -31,6 +31,7 @@ describe('classifyWrite', () => {
 
   it('describes a missing config name with "?"', () => {
     expect(describeState({ EndpointStatus: 'Creating' })).toBe('Creating on ?')
+    expect(describeState({ EndpointConfigName: 'live' })).toBe('Unknown on live')
   })
 })
 
@@ -62,6 +63,15 @@ describe('readBack', () => {
   it('a "not applied" read is confirmed 2 s later when the write may still arrive', async () => {
     const d = deps([ep('old', undefined, 'InService'), ep('old', 'mine')])
     expect((await readBack(d, 'ep', 'mine', true)).kind).toBe('applied')
+    expect([d.reads.length, d.sleeps]).toEqual([2, [2000]])
+  })
+
+  it('a "not applied" read confirmed once is final: no third read', async () => {
+    const d = deps([ep('old', undefined, 'InService'), ep('old', undefined, 'InService')])
+    expect(await readBack(d, 'ep', 'mine', true)).toEqual({
+      kind: 'not-applied',
+      seen: 'InService on old'
+    })
     expect([d.reads.length, d.sleeps]).toEqual([2, [2000]])
   })
 

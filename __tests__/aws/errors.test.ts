@@ -36,6 +36,26 @@ describe('what a failed call means', () => {
     expect([isTransient(e), mayHaveApplied(e)]).toEqual([transient, applied])
   })
 
+  it('a refused request (4XX, throttling, bad credentials) was not applied; any other answer may have been', () => {
+    expect(
+      [
+        err('CredentialsProviderError'),
+        err('ThrottlingException'),
+        err('ValidationException', 499),
+        err('PermanentRedirect', 301),
+        err('InternalFailure', 500),
+        err('ECONNRESET')
+      ].map(e => [e.code, mayHaveApplied(e)])
+    ).toEqual([
+      ['CredentialsProviderError', false],
+      ['ThrottlingException', false],
+      ['ValidationException', false],
+      ['PermanentRedirect', true],
+      ['InternalFailure', true],
+      ['ECONNRESET', true]
+    ])
+  })
+
   it('anything that is not a call error may have been applied, and is not transient', () => {
     expect(mayHaveApplied(new Error('x'))).toBe(true)
     expect(isTransient(new Error('x'))).toBe(false)
@@ -53,7 +73,27 @@ describe('what a failed call means', () => {
     expect(
       isInProgress(err('ValidationException', 400, 'Cannot update in-progress endpoint "a".'))
     ).toBe(true)
+    expect(isFatal(err('AccessDeniedException', 400))).toBe(true)
+    expect(isFatal(err('InvalidCredentials', 400))).toBe(true)
+    expect(isNotFound(err('ResourceNotFound', 400, 'Inference component llm not found.'))).toBe(
+      true
+    )
+    expect(
+      isNotFound(
+        err(
+          'ValidationException',
+          400,
+          'Endpoint config "c" is not usable: Could not find model "m".'
+        )
+      )
+    ).toBe(false)
+    expect(isInProgress(err('ValidationException', 400, 'Could not find endpoint "a".'))).toBe(
+      false
+    )
     expect(isAlreadyExists(err('ResourceInUse', 400))).toBe(true)
+    expect(isAlreadyExists(err('ValidationException', 400, 'Could not find model "m".'))).toBe(
+      false
+    )
     expect(
       isAlreadyExists(err('ValidationException', 400, 'Cannot create already existing model'))
     ).toBe(true)
@@ -78,6 +118,34 @@ describe('toCallError', () => {
       const e = toCallError('DescribeEndpoint', raw, { cancelled: false, deadlineMs: 30_000 })
       expect(e.message).toBe('DescribeEndpoint failed: NoAnswer: no complete answer within 30 s')
     }
+  })
+
+  it('a call error passes through as it is', () => {
+    const e = err('ThrottlingException', 400, 'Rate exceeded')
+    expect(toCallError('DescribeEndpoint', e, { cancelled: false, deadlineMs: 1 })).toBe(e)
+    expect([e.name, String(e)]).toEqual([
+      'AwsCallError',
+      'AwsCallError: UpdateEndpoint failed: ThrottlingException: Rate exceeded'
+    ])
+  })
+
+  it('without a deadline a timeout is the SDK error it is, named by the SDK, not its code', () => {
+    const e = toCallError(
+      'DescribeEndpoint',
+      { name: 'TimeoutError', code: 'ETIMEDOUT', message: 'socket timed out' },
+      { cancelled: false, deadlineMs: undefined }
+    )
+    expect(e.message).toBe('DescribeEndpoint failed: TimeoutError: socket timed out')
+  })
+
+  it('an error with no name is named by its code, or "Error"', () => {
+    const why = { cancelled: false, deadlineMs: undefined }
+    expect(
+      toCallError('UpdateEndpoint', { code: 'EPIPE', message: 'broken pipe' }, why).message
+    ).toBe('UpdateEndpoint failed: EPIPE: broken pipe')
+    expect(toCallError('UpdateEndpoint', { message: 'odd' }, why).message).toBe(
+      'UpdateEndpoint failed: Error: odd'
+    )
   })
 
   it('keeps the service code, message and status; a network error keeps its code', () => {

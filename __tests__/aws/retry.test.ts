@@ -58,6 +58,49 @@ describe('withBackoff', () => {
     expect([calls, c.sleeps]).toEqual([4, [1000, 2000, 4000]])
   })
 
+  it('a pause that ends exactly at the window is still taken; the window counts from the first call', async () => {
+    const c = clock()
+    const start = 1_700_000_000_000
+    let calls = 0
+    const result = await withBackoff(
+      async () => {
+        if (++calls < 2) throw throttled()
+        return 'ok'
+      },
+      {
+        withinMs: 1000,
+        now: () => start + c.now(),
+        sleep: c.sleep,
+        random: () => 1
+      }
+    )
+    expect([result, calls, c.sleeps]).toEqual(['ok', 2, [1000]])
+  })
+
+  it('stops when cancelled during a pause, without calling again', async () => {
+    const c = clock()
+    let calls = 0
+    let cancelled = false
+    await expect(
+      withBackoff(
+        async () => {
+          calls++
+          throw throttled()
+        },
+        {
+          withinMs: 60_000,
+          now: c.now,
+          sleep: async ms => {
+            await c.sleep(ms)
+            cancelled = true
+          },
+          stopped: () => cancelled
+        }
+      )
+    ).rejects.toThrow('Throttling')
+    expect([calls, c.sleeps.length]).toEqual([1, 1])
+  })
+
   it('does not retry what is not retryable, nor after it is stopped', async () => {
     const c = clock()
     let calls = 0

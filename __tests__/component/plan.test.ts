@@ -200,11 +200,27 @@ describe('buildComponentPlan', () => {
 })
 
 describe('inputs with inference-component-name', () => {
-  it('routing empty means rolling; blue/green routings and fleet inputs are refused, naming them', () => {
+  it('routing empty or rolling (any case) means rolling; blue/green routings and fleet inputs are refused, naming them', () => {
     expect(request().policy?.routing).toBe('rolling')
     expect(() => request({ 'traffic-routing': 'canary', 'instance-type': 'ml.m5.large' })).toThrow(
       'Input "traffic-routing" is "canary", but with inference-component-name SageMaker updates the component by rolling batches of copies only (UpdateInferenceComponent has no blue/green traffic shifting). Leave traffic-routing empty or set it to rolling.\nInput "instance-type" has no meaning with inference-component-name: the copies run on the endpoint\'s instances, whose type the endpoint config sets. Remove instance-type, or deploy to the endpoint itself (no inference-component-name).'
     )
+    expect(
+      ['rolling', 'Rolling', 'ROLLING'].map(
+        routing => request({ 'traffic-routing': routing }).policy?.routing
+      )
+    ).toEqual(['rolling', 'rolling', 'rolling'])
+    let refused: unknown
+    try {
+      request({ 'traffic-routing': 'linear' })
+    } catch (e) {
+      refused = e
+    }
+    expect(refused).toMatchObject({
+      input: 'traffic-routing',
+      message:
+        'Input "traffic-routing" is "linear", but with inference-component-name SageMaker updates the component by rolling batches of copies only (UpdateInferenceComponent has no blue/green traffic shifting). Leave traffic-routing empty or set it to rolling.'
+    })
     expect(() => request({ 'inference-component-name': '-bad' })).toThrow(
       'Input "inference-component-name" must be'
     )

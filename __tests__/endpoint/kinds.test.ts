@@ -63,9 +63,19 @@ describe('checkEndpointKind', () => {
       'variant-name',
       'Input "variant-name" is required: endpoint ep has 2 variants ("A", "B"). Name the one to deploy to; the others are kept as they run.'
     ])
-    expect(refusal(() => checkEndpointKind('ep', two, 'C')).message).toBe(
+    const unknown = refusal(() => checkEndpointKind('ep', two, 'C'))
+    expect([unknown.input, unknown.message]).toEqual([
+      'variant-name',
       'Input "variant-name" is "C", but endpoint ep serves variants "A", "B": a blue/green update must keep the variant names. Leave variant-name empty, or name one of them.'
-    )
+    ])
+  })
+
+  it('one variant, another named: refused, offering the one it serves', () => {
+    const other = refusal(() => checkEndpointKind('ep', endpoint([v('AllTraffic')]), 'Blue'))
+    expect([other.input, other.message]).toEqual([
+      'variant-name',
+      'Input "variant-name" is "Blue", but endpoint ep serves variant "AllTraffic": a blue/green update must keep the variant names. Leave variant-name empty or set it to "AllTraffic".'
+    ])
   })
 
   it('serverless and inference-component endpoints are refused, naming the endpoint', () => {
@@ -79,6 +89,7 @@ describe('checkEndpointKind', () => {
     const ic = refusal(() =>
       checkEndpointKind('ep', endpoint([v('A', { modelName: undefined })]), undefined)
     )
+    expect(ic.input).toBe('endpoint-name')
     expect(ic.message).toMatch(
       /^Endpoint ep hosts inference components \(variant "A" has no model of its own\)/
     )
@@ -94,9 +105,11 @@ describe('checkEndpointKind', () => {
 
 describe('checkModelShape', () => {
   it('refuses replacing an inference pipeline with one container', () => {
-    expect(() => checkModelShape('ep', 'A', { Containers: [{}, {}] })).toThrow(
-      /inference pipeline of 2 containers/
-    )
+    const pipeline = refusal(() => checkModelShape('ep', 'A', { Containers: [{}, {}] }))
+    expect([pipeline.input, pipeline.message]).toEqual([
+      'model-data-url',
+      'The live model of variant "A" on endpoint ep is an inference pipeline of 2 containers; a model made from model-data-url or model-package-arn has one container, so the pipeline would be lost. Create the new pipeline model yourself and deploy it with model-name.'
+    ])
     expect(() => checkModelShape('ep', 'A', { Containers: [{}] })).not.toThrow()
     expect(() => checkModelShape('ep', 'A', undefined)).not.toThrow()
   })
