@@ -121,9 +121,11 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
     ),
     observe(sec(300), endpoint('InService', { config: NEW, lastModified: sec(270) }), quiet())
   ]
-  const t = replay(polls)
+  // Replayed inside each test: a mutant is only tried against the tests whose bodies ran it.
+  const run = (): Timeline => replay(polls)
 
   it('has one row per step: its time from the service, its split and "step k of 4"', () => {
+    const t = run()
     expect(t.startedAt).toBe(T0)
     expect(table(t)).toEqual([
       'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
@@ -137,6 +139,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('logs each status of the green fleet at its start time, with the split and the message', () => {
+    const t = run()
     expect(log(t)).toEqual([
       `0 start: update requested: ${OLD} → ${NEW}`,
       // Updating is in progress: logged at the latest service time the poll showed.
@@ -152,6 +155,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('is deployed only at the last poll, and a second InService poll adds no row', () => {
+    const t = run()
     for (let n = 1; n < polls.length; n++) {
       expect(settle(replay(polls.slice(0, n)), labContext())).toBeUndefined()
     }
@@ -162,6 +166,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('an InService poll that still lists this run as pending is not the end: the next one is', () => {
+    const t = run()
     const lingering: EndpointSnapshot = { ...polls.at(-1)!.endpoint!, pendingConfigName: NEW }
     const late = replay([...polls.slice(0, -1), observe(sec(290), lingering), polls.at(-1)!])
     expect(table(late)).toEqual(table(t))
@@ -171,6 +176,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('counts the polls and keeps the service clock: first and latest service time seen', () => {
+    const t = run()
     expect(t.polls).toBe(7)
     expect(t.serviceClock).toEqual({
       firstLocal: sec(1),
