@@ -654,6 +654,22 @@ describe('lost polls', () => {
     expect([t.polls, t.failedPolls, t.consecutiveFailedPolls]).toEqual([5, 3, 1])
   })
 
+  it('a lost poll after an alarm fired is logged at the latest event known, the alarm', () => {
+    const t = replay([
+      observe(sec(31), updating(green(0, [['Creating', T0]])), [
+        alarm(ERRORS, 'ALARM', sec(30), 'Threshold Crossed: 5.1 > 1.0')
+      ]),
+      observe(sec(40), undefined, [], 'socket hang up')
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      '0 provisioning: green fleet Creating',
+      `30 status: endpoint Updating`,
+      `30 alarm: alarm ${ERRORS}: ALARM (Threshold Crossed: 5.1 > 1.0)`,
+      '30 poll-error: poll failed: socket hang up (retrying)'
+    ])
+  })
+
   it('a lost first poll is logged at the latest service time known', () => {
     const start = createTimeline(labContext(), T0)
     const t = reduce(start, observe(sec(5), undefined, [], 'x'), labContext())
