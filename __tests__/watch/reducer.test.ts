@@ -409,6 +409,14 @@ describe('rollbacks, row by row', () => {
     const t = replay([observe(sec(5), pending), observe(sec(100), back)], ctx)
     expect(t.sawProgress).toBe(true)
     expect(settle(t, ctx)?.outcome).toBe('rolled-back')
+    // The pending answer had not settled: the rollback has its row and its event.
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+0 | 100% | 0% | rolled back to blue'
+    ])
+    expect(log(t).at(-1)).toBe(
+      `0 rollback: endpoint InService on ${OLD} (the previous config): rolled back`
+    )
     const other = replay(
       [
         observe(sec(5), { ...pending, pendingConfigName: 'another-config' }),
@@ -917,6 +925,16 @@ describe('times from the service, poll by poll', () => {
     ])
     expect(table(t)).toEqual(['T+0 | 100% | 0% | deployment starts, green fleet provisioning'])
     expect(settle(t, labContext())).toBeUndefined()
+    // The next answer, with nothing pending, is the completion.
+    const done = reduce(
+      t,
+      observe(sec(320), endpoint('InService', { config: NEW, lastModified: sec(270) })),
+      labContext()
+    )
+    expect(table(done).at(-1)).toBe(
+      'T+4 min 30 s | 0% | 100% | complete, blue fleet decommissioned'
+    )
+    expect(settle(done, labContext())?.outcome).toBe('deployed')
   })
 })
 
