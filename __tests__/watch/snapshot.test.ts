@@ -174,8 +174,13 @@ describe('toEndpointSnapshot', () => {
   })
 
   it('an endpoint with no variants listed has no fleets', () => {
-    const snap = toEndpointSnapshot({ EndpointStatus: 'Creating', PendingDeploymentSummary: {} })
-    expect([snap.blue, snap.green]).toEqual([undefined, undefined])
+    for (const name of [undefined, 'AllTraffic']) {
+      const snap = toEndpointSnapshot(
+        { EndpointStatus: 'Creating', PendingDeploymentSummary: {} },
+        name
+      )
+      expect([snap.blue, snap.green]).toEqual([undefined, undefined])
+    }
   })
 
   it('a time that is not a valid Date is no time at all', () => {
