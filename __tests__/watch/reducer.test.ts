@@ -414,9 +414,10 @@ describe('rollbacks, row by row', () => {
       'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
       'T+0 | 100% | 0% | rolled back to blue'
     ])
-    expect(log(t).at(-1)).toBe(
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
       `0 rollback: endpoint InService on ${OLD} (the previous config): rolled back`
-    )
+    ])
     const other = replay(
       [
         observe(sec(5), { ...pending, pendingConfigName: 'another-config' }),
@@ -614,6 +615,21 @@ describe('status changes in the log', () => {
       '0 status: endpoint Updating',
       '0 status: endpoint SystemUpdating (SageMaker maintenance: the deployment waits until it ends)',
       '35 status: endpoint OutOfService (SageMaker: not available to take incoming requests)'
+    ])
+  })
+
+  it('a green status is logged once while it lasts; a new one with the same start time still is', () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]]))),
+      observe(sec(20), updating(green(0, [['Creating', T0]]))),
+      // StartTime in whole seconds: the next status can share its predecessor's.
+      observe(sec(30), updating(green(1, [['ActivatingTraffic', T0]])))
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      '0 status: endpoint Updating',
+      '0 provisioning: green fleet Creating',
+      '0 step: green fleet ActivatingTraffic (green 25% / blue 75%)'
     ])
   })
 
