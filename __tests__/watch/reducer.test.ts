@@ -121,9 +121,11 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
     ),
     observe(sec(300), endpoint('InService', { config: NEW, lastModified: sec(270) }), quiet())
   ]
-  const t = replay(polls)
+  // Replayed inside each test: a mutant is only tried against the tests whose bodies ran it.
+  const run = (): Timeline => replay(polls)
 
   it('has one row per step: its time from the service, its split and "step k of 4"', () => {
+    const t = run()
     expect(t.startedAt).toBe(T0)
     expect(table(t)).toEqual([
       'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
@@ -137,6 +139,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('logs each status of the green fleet at its start time, with the split and the message', () => {
+    const t = run()
     expect(log(t)).toEqual([
       `0 start: update requested: ${OLD} → ${NEW}`,
       // Updating is in progress: logged at the latest service time the poll showed.
@@ -152,6 +155,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('is deployed only at the last poll, and a second InService poll adds no row', () => {
+    const t = run()
     for (let n = 1; n < polls.length; n++) {
       expect(settle(replay(polls.slice(0, n)), labContext())).toBeUndefined()
     }
@@ -162,6 +166,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('an InService poll that still lists this run as pending is not the end: the next one is', () => {
+    const t = run()
     const lingering: EndpointSnapshot = { ...polls.at(-1)!.endpoint!, pendingConfigName: NEW }
     const late = replay([...polls.slice(0, -1), observe(sec(290), lingering), polls.at(-1)!])
     expect(table(late)).toEqual(table(t))
@@ -171,6 +176,7 @@ describe('linear 25 % on 4 instances, every step seen, several VariantStatus ent
   })
 
   it('counts the polls and keeps the service clock: first and latest service time seen', () => {
+    const t = run()
     expect(t.polls).toBe(7)
     expect(t.serviceClock).toEqual({
       firstLocal: sec(1),
@@ -403,6 +409,15 @@ describe('rollbacks, row by row', () => {
     const t = replay([observe(sec(5), pending), observe(sec(100), back)], ctx)
     expect(t.sawProgress).toBe(true)
     expect(settle(t, ctx)?.outcome).toBe('rolled-back')
+    // The pending answer had not settled: the rollback has its row and its event.
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+0 | 100% | 0% | rolled back to blue'
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      `0 rollback: endpoint InService on ${OLD} (the previous config): rolled back`
+    ])
     const other = replay(
       [
         observe(sec(5), { ...pending, pendingConfigName: 'another-config' }),
@@ -603,6 +618,21 @@ describe('status changes in the log', () => {
     ])
   })
 
+  it('a green status is logged once while it lasts; a new one with the same start time still is', () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]]))),
+      observe(sec(20), updating(green(0, [['Creating', T0]]))),
+      // StartTime in whole seconds: the next status can share its predecessor's.
+      observe(sec(30), updating(green(1, [['ActivatingTraffic', T0]])))
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      '0 status: endpoint Updating',
+      '0 provisioning: green fleet Creating',
+      '0 step: green fleet ActivatingTraffic (green 25% / blue 75%)'
+    ])
+  })
+
   it('a first deploy goes from creation to in service, with no shift rows', () => {
     const ctx = labContext({
       firstDeploy: true,
@@ -646,6 +676,22 @@ describe('lost polls', () => {
       '0 poll-error: poll failed: unknown error (retrying)'
     ])
     expect([t.polls, t.failedPolls, t.consecutiveFailedPolls]).toEqual([5, 3, 1])
+  })
+
+  it('a lost poll after an alarm fired is logged at the latest event known, the alarm', () => {
+    const t = replay([
+      observe(sec(31), updating(green(0, [['Creating', T0]])), [
+        alarm(ERRORS, 'ALARM', sec(30), 'Threshold Crossed: 5.1 > 1.0')
+      ]),
+      observe(sec(40), undefined, [], 'socket hang up')
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      '0 provisioning: green fleet Creating',
+      `30 status: endpoint Updating`,
+      `30 alarm: alarm ${ERRORS}: ALARM (Threshold Crossed: 5.1 > 1.0)`,
+      '30 poll-error: poll failed: socket hang up (retrying)'
+    ])
   })
 
   it('a lost first poll is logged at the latest service time known', () => {
@@ -720,6 +766,22 @@ describe('alarms between polls', () => {
     expect(seq(sec(30), T0 - 5000)).toBe(false)
     expect(seq(undefined, sec(30))).toBe(false)
     expect(seq(T0 - 5000, undefined)).toBe(false)
+    // A change of state is seen by the polls, not one that happened between them.
+    const changed = replay([
+      observe(sec(1), updating(undefined), [alarm(ERRORS, 'OK', T0 - 5000)]),
+      observe(sec(50), updating(undefined), [alarm(ERRORS, 'ALARM', sec(30), 'crossed')])
+    ])
+    expect(changed.alarms[0]).toEqual({
+      name: ERRORS,
+      statesSeen: ['OK', 'ALARM'],
+      finalState: 'ALARM',
+      lastReason: 'crossed',
+      firedReason: 'crossed',
+      fired: true,
+      firedAt: sec(30),
+      updatedAt: sec(30),
+      updatedBetweenPolls: false
+    })
     // Once marked, it stays marked.
     const t = replay([
       observe(sec(1), updating(undefined), [alarm(ERRORS, 'OK', T0 - 5000)]),
@@ -783,5 +845,186 @@ describe('the schedule of a canary: more shifts seen than the schedule has', () 
       'T+2 min | 50% | 50% | step 2 of 2: 50% shifted to green, alarms monitored',
       'T+3 min | 0% | 100% | all traffic on green (step 3 of 3), alarms monitored'
     ])
+  })
+})
+
+describe('times from the service, poll by poll', () => {
+  const later = (at: number): AlarmSnapshot[] => [
+    alarm(ERRORS, 'OK', at),
+    alarm(LATENCY, 'OK', T0 - 5000)
+  ]
+
+  it("an in-progress status is logged at the poll's latest service time, a fleet's status start included", () => {
+    // The live fleet's own VariantStatus started last (8 s), after the green fleet's (5 s).
+    const live = green(4, [['Updating', sec(8)]])
+    const t = replay([
+      observe(sec(10), updating(green(0, [['Creating', sec(5)]]), { blue: live }), quiet())
+    ])
+    expect(log(t)).toEqual([
+      `0 start: update requested: ${OLD} → ${NEW}`,
+      '5 provisioning: green fleet Creating',
+      '8 status: endpoint Updating'
+    ])
+  })
+
+  it('T+0 is LastModifiedTime when the green fleet lists no status yet', () => {
+    const t = replay([
+      observe(
+        sec(10),
+        updating(green(0, []), { pendingStartTime: undefined, lastModifiedTime: sec(7) })
+      )
+    ])
+    expect(t.startedAt).toBe(sec(7))
+    expect(table(t)).toEqual(['T+0 | 100% | 0% | deployment starts, green fleet provisioning'])
+  })
+
+  it('a settled status is logged at its LastModifiedTime, else at the latest service time of the poll', () => {
+    const outOfService = (lastModified: number | undefined) =>
+      replay([
+        observe(sec(1), updating(green(0, [['Creating', T0]])), quiet()),
+        observe(
+          sec(40),
+          { ...endpoint('OutOfService', { config: OLD }), lastModifiedTime: lastModified },
+          later(sec(38))
+        )
+      ])
+    const note = 'endpoint OutOfService (SageMaker: not available to take incoming requests)'
+    expect(log(outOfService(sec(35))).at(-1)).toBe(`35 status: ${note}`)
+    expect(log(outOfService(undefined)).at(-1)).toBe(`38 status: ${note}`)
+  })
+
+  it("a green status is logged at its own start time; with none, at the poll's latest service time", () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]])), quiet()),
+      observe(sec(70), updating(green(1, [['Baking', sec(60)]])), later(sec(65))),
+      observe(sec(140), updating(green(2, [['Baking', undefined]])), later(sec(130)))
+    ])
+    expect(log(t).filter(e => / bake: /.test(e))).toEqual([
+      '60 bake: green fleet Baking (green 25% / blue 75%)',
+      '130 bake: green fleet Baking (green 50% / blue 50%)'
+    ])
+    expect(table(t).slice(1)).toEqual([
+      `T+1 min | 75% | 25% | ${STEP(1, 25)}`,
+      `T+2 min 10 s | 50% | 50% | ${STEP(2, 50)}`
+    ])
+  })
+
+  it('the completion row is at LastModifiedTime even when an alarm moved later; without it, at the latest time', () => {
+    const done = (lastModified: number | undefined) =>
+      replay([
+        observe(sec(1), updating(green(0, [['Creating', T0]])), quiet()),
+        observe(
+          sec(300),
+          { ...endpoint('InService', { config: NEW }), lastModifiedTime: lastModified },
+          later(sec(280))
+        )
+      ])
+    const atModified = done(sec(270))
+    expect(table(atModified).at(-1)).toBe(
+      'T+4 min 30 s | 0% | 100% | complete, blue fleet decommissioned'
+    )
+    expect(log(atModified).at(-1)).toBe(`270 complete: endpoint InService on ${NEW}`)
+    const atLatest = done(undefined)
+    expect(table(atLatest).at(-1)).toBe(
+      'T+4 min 40 s | 0% | 100% | complete, blue fleet decommissioned'
+    )
+    expect(log(atLatest).at(-1)).toBe(`280 complete: endpoint InService on ${NEW}`)
+  })
+
+  it('InService on the new config while another config is pending is neither complete nor a rollback', () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]]))),
+      observe(sec(300), {
+        ...endpoint('InService', { config: NEW, lastModified: sec(270) }),
+        pendingConfigName: 'another-config'
+      })
+    ])
+    expect(table(t)).toEqual(['T+0 | 100% | 0% | deployment starts, green fleet provisioning'])
+    expect(settle(t, labContext())).toBeUndefined()
+    // The next answer, with nothing pending, is the completion.
+    const done = reduce(
+      t,
+      observe(sec(320), endpoint('InService', { config: NEW, lastModified: sec(270) })),
+      labContext()
+    )
+    expect(table(done).at(-1)).toBe(
+      'T+4 min 30 s | 0% | 100% | complete, blue fleet decommissioned'
+    )
+    expect(settle(done, labContext())?.outcome).toBe('deployed')
+  })
+})
+
+describe('rollbacks the polls half saw', () => {
+  it('RollingBack on alarms before any poll saw traffic: the first shift after the previous poll, both alarms named', () => {
+    const t = replay([
+      // The previous poll reached 20 s of service time: the missed shift came after it.
+      observe(sec(21), updating(green(0, [['Creating', sec(20)]])), quiet()),
+      observe(sec(100), { ...updating(green(0, [['Creating', sec(20)]])), status: 'RollingBack' }, [
+        alarm(ERRORS, 'ALARM', sec(85), 'Threshold Crossed: 5.1 > 1.0'),
+        alarm(LATENCY, 'ALARM', sec(88), 'Threshold Crossed: 900 > 500')
+      ])
+    ])
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      `between T+20 s and T+1 min 28 s | 75% | 25% | ${STEP(1, 25)} (between two polls, not seen)`,
+      `T+1 min 28 s | 100% | 0% | rolling back: alarm ${ERRORS}, ${LATENCY} in ALARM`
+    ])
+  })
+
+  it('RollingBack with no alarm involved adds no shift no poll saw', () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]])), quiet()),
+      observe(
+        sec(100),
+        {
+          ...updating(green(0, [['Creating', T0]]), { lastModifiedTime: sec(95) }),
+          status: 'RollingBack'
+        },
+        quiet()
+      )
+    ])
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+1 min 35 s | 100% | 0% | rolling back'
+    ])
+  })
+
+  it('green torn down on an alarm before any poll saw traffic: the first shift ends at the teardown', () => {
+    const t = replay([
+      observe(sec(21), updating(green(0, [['Creating', sec(20)]])), quiet()),
+      observe(
+        sec(100),
+        updating(
+          green(0, [
+            ['Creating', sec(20)],
+            ['Deleting', sec(92), 'Terminating 1 instance(s).']
+          ])
+        ),
+        // The other alarm's evaluation moved after the teardown began.
+        [
+          alarm(ERRORS, 'ALARM', sec(90), 'Threshold Crossed: 5.1 > 1.0'),
+          alarm(LATENCY, 'OK', sec(97))
+        ]
+      )
+    ])
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      `between T+20 s and T+1 min 32 s | 75% | 25% | ${STEP(1, 25)} (between two polls, not seen)`,
+      `T+1 min 32 s | 100% | 0% | rolling back: alarm ${ERRORS} in ALARM`
+    ])
+  })
+
+  it('a rollback to an endpoint whose config the service does not name is logged as on "?"', () => {
+    const t = replay([
+      observe(sec(1), updating(green(0, [['Creating', T0]]))),
+      observe(sec(100), {
+        ...endpoint('InService', { lastModified: sec(90) }),
+        configName: undefined
+      })
+    ])
+    expect(log(t).at(-1)).toBe(
+      '90 rollback: endpoint InService on ? (the previous config): rolled back'
+    )
+    expect(table(t).at(-1)).toBe('T+1 min 30 s | 100% | 0% | rolled back to blue')
   })
 })
