@@ -7,6 +7,8 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'coverage/**',
+      '.stryker-tmp/**',
+      'reports/**',
       '.ci/**',
       'bench-results/**',
       'demo-output/**',

@@ -131,9 +131,7 @@ describe('mutation scores', () => {
     ])
     const text = scores.render(r, reasons)
     expect(text).toContain('| `src/x.ts` | 9 | 8 | 0 | 1 | 0 | 0 | 88.8 % | ≥ 80 % ✅ |')
-    expect(text).toContain(
-      '| `src/x.ts:1` | BooleanLiteral: `true` → `false` | never read |'
-    )
+    expect(text).toContain('| `src/x.ts:1` | BooleanLiteral: `true` → `false` | never read |')
     expect(scores.targetProblems(r, reasons)).toEqual([])
   })
 
