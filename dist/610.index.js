@@ -1741,10 +1741,8 @@ function formatPercent(percent) {
  * can fire and clear between two polls).
  */
 function fired(t) {
-    const reason = t.last?.failureReason ?? '';
-    return t.alarms
-        .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
-        .map(a => a.name);
+    const reason = t.last?.failureReason;
+    return t.alarms.filter(a => a.fired || reason?.includes(a.name) === true).map(a => a.name);
 }
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
 function settle(t, ctx) {
@@ -1985,15 +1983,17 @@ var reducer = __webpack_require__(846);
 /** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
 function expectedChangeAt(t, ctx) {
     const green = t.last?.green;
-    const status = green ? (0,reducer/* latestStatus */.Ux)(green.statuses) : undefined;
+    if (!green)
+        return undefined;
+    const status = (0,reducer/* latestStatus */.Ux)(green.statuses);
     if (!status?.startTime)
         return undefined;
     if (status.status === 'Baking') {
         // SageMaker says how long it bakes ("Baking for 60 seconds ..."); else go by the policy.
-        const stated = /Baking for (\d+) seconds/.exec(status.message ?? '')?.[1];
+        const stated = status.message?.match(/Baking for (\d+) seconds/)?.[1];
         if (stated !== undefined)
             return status.startTime + Number(stated) * 1000;
-        const finalBake = (green?.currentInstanceCount ?? 0) >= (green?.desiredInstanceCount ?? Infinity);
+        const finalBake = (green.currentInstanceCount ?? 0) >= (green.desiredInstanceCount ?? Infinity);
         const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds;
         return seconds === undefined ? undefined : status.startTime + seconds * 1000;
     }
@@ -2058,6 +2058,8 @@ async function watch(start, ctx, deps, opts) {
     let alarmsOff = false;
     let notFound = 0;
     let notFoundSince;
+    // The timeline logs only the first failure of a run of them; the give-up message names the last.
+    let lastPollError;
     // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
     // Spread over most of the interval (fifty rollouts started together then poll a step's end
     // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
@@ -2117,6 +2119,8 @@ async function watch(start, ctx, deps, opts) {
         const before = timeline.events.length;
         const at = deps.now();
         const [endpoint, error] = await readEndpoint(at);
+        if (error !== undefined)
+            lastPollError = error;
         const due = forceAlarms ||
             (endpoint !== undefined && endpointChanged(timeline.last, endpoint)) ||
             at - lastAlarmPoll >= opts.alarmRefreshMs;
@@ -2165,7 +2169,7 @@ async function watch(start, ctx, deps, opts) {
             if (timeline.consecutiveFailedPolls >= opts.maxConsecutiveFailures) {
                 return {
                     timeline,
-                    verdict: (0,src_verdict/* interrupted */.VM)(timeline, `${timeline.consecutiveFailedPolls} polls in a row failed (last: ${timeline.events.findLast(e => e.kind === 'poll-error')?.message ?? 'unknown'}).`)
+                    verdict: (0,src_verdict/* interrupted */.VM)(timeline, `${timeline.consecutiveFailedPolls} polls in a row failed (last: ${lastPollError ?? 'unknown'}).`)
                 };
             }
             const now = deps.now();
@@ -2187,7 +2191,7 @@ async function watch(start, ctx, deps, opts) {
 
 /** `Launching 2 instance(s).` → 2. */
 function instancesNamed(status) {
-    const n = /(\d+) instance\(s\)/.exec(status?.message ?? '')?.[1];
+    const n = /(\d+) instance\(s\)/.exec(status.message ?? '')?.[1];
     return n === undefined ? undefined : Number(n);
 }
 function seen(ep, w, rolledBack) {
@@ -2200,7 +2204,7 @@ function seen(ep, w, rolledBack) {
         newCount: n,
         oldCount,
         moving: instancesNamed(status),
-        at: status?.startTime
+        at: status.startTime
     });
     if (ep.status === 'InService') {
         if (ep.configName === w.newConfigName && ep.pendingConfigName === undefined) {

@@ -135,8 +135,7 @@ function covers(want, have, key = '') {
  * write: then it is not written again (writes count against a low per-account quota).
  */
 function alarmUpToDate(existing, request) {
-    if (existing === null || typeof existing !== 'object')
-        return false;
+    // An alarm that does not exist (undefined) covers nothing: `covers` answers false for it.
     const { Tags, ...definition } = request;
     void Tags;
     return covers(definition, existing);
@@ -1000,7 +999,8 @@ function readInputs(getInput, env) {
     }
     const region = readRegion(r, env);
     const model = (0,inputs_model/* readModelSource */.vq)(r);
-    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing');
+    // With no model source at all (its own error says so), environment is not judged against one.
+    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing' || model.modelName === '');
     const tags = (0,inputs_model/* readTags */.g$)(r);
     const variantName = (0,input_parsers/* matches */.cK)(r, 'variant-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
     const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
@@ -1793,7 +1793,11 @@ const FIELDS = [
     ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
     ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
     ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-    ['maxExecutionTimeoutSeconds', 'max-execution-timeout', p => `${p.maxExecutionTimeoutSeconds}`],
+    [
+        'maxExecutionTimeoutSeconds',
+        'max-execution-timeout',
+        p => (p.maxExecutionTimeoutSeconds === undefined ? '' : `${p.maxExecutionTimeoutSeconds}`)
+    ],
     [
         'rollbackStepSize',
         'rollback-step-size',
@@ -1962,9 +1966,11 @@ function rollingSchedule(policy, fleet, provisioningSeconds) {
             greenPercent,
             greenInstances: green,
             blueInstances: fleet - green,
-            label: k === batches
+            label: 
+            // Only the last batch can be short: each earlier one terminates a whole batch.
+            k === batches
                 ? `batch ${k} of ${batches}: all traffic on the new fleet, last old instances terminated`
-                : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${Math.min(batch, fleet - (k - 1) * batch)} old terminated`
+                : `batch ${k} of ${batches}: ${green} new instance(s) take traffic, then ${batch} old terminated`
         });
     }
     return rows;
@@ -2032,11 +2038,8 @@ function checkStepSize(policy, instanceCount, variant) {
 function allowedInstances(routing, count) {
     const min = routing === 'linear' ? Math.ceil(count / 10) : routing === 'rolling' ? Math.ceil(count / 20) : 1;
     const max = Math.floor(count / 2);
-    if (max < min)
-        return '';
-    return min === max
-        ? `, here exactly ${min} instance${min === 1 ? '' : 's'}`
-        : `, here ${min} to ${max} instances`;
+    // The fleet has at least 2 instances here, so min <= max; they meet only at 1 (2 or 3 instances).
+    return min === max ? ', here exactly 1 instance' : `, here ${min} to ${max} instances`;
 }
 function clampTimeout(seconds) {
     return Math.min(Math.max(seconds, MIN_EXECUTION_TIMEOUT_SECONDS), MAX_EXECUTION_TIMEOUT_SECONDS);
@@ -2341,9 +2344,9 @@ function canonicalJson(value) {
         if (Array.isArray(v))
             return v.map(sort);
         if (v !== null && typeof v === 'object') {
+            // Keys are unique, so no two compare equal. JSON.stringify leaves out undefined members.
             return Object.fromEntries(Object.entries(v)
-                .filter(([, item]) => item !== undefined)
-                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .sort(([a], [b]) => (a < b ? -1 : 1))
                 .map(([k, item]) => [k, sort(item)]));
         }
         return v;
@@ -2352,8 +2355,6 @@ function canonicalJson(value) {
 }
 /** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
 function content(body) {
-    if (!body)
-        return undefined;
     const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body;
     void ModelName;
     void EndpointConfigName;
