@@ -131,7 +131,7 @@ describe('peakSection', () => {
     expect(peakSection(plan).split('\n')).toEqual([
       '### Peak instances',
       '',
-      '| Strategy | Most instances at once | Extra |   |',
+      '| Strategy | Most instances at once | Extra | Plan |',
       '|---|---|---|---|',
       '| Blue/green (linear, canary, all at once) | 8 | \\+4: a whole new fleet next to the live one |   |',
       '| Rolling, batches of 1 | 5 | \\+1: one batch at a time | this plan |',

@@ -91,5 +91,5 @@ export function peakSection(plan: Plan): string {
     plan.component !== undefined
       ? `Inference components update by rolling only. Copies share the endpoint's ${type} instances.`
       : `Rolling runs ${saves} fewer ${type} instance(s) at the peak; each batch is provisioned on its own, so it takes longer.`
-  return `### Peak ${things}\n\n${table(['Strategy', `Most ${things} at once`, 'Extra', ''], rows)}\n\n${sentence}`
+  return `### Peak ${things}\n\n${table(['Strategy', `Most ${things} at once`, 'Extra', 'Plan'], rows)}\n\n${sentence}`
 }
