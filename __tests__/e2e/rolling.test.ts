@@ -7,10 +7,11 @@ import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { labEmulator, liveModelA, runStep, sagemakerCall, step } from './helpers.js'
 
-/** A fast clock: a rolling update of 4 batches is 45 simulated minutes. */
-const TIME_SCALE = 600
+/** A fast clock, slow enough that each phase of a batch is polled even with other tests running
+ * alongside (at 600×, a 60-second bake lasted 0.1 s and a loaded machine missed it). */
+const TIME_SCALE = 150
 /** 30 simulated seconds between polls, as in the lab. */
-const POLL = '0.05'
+const POLL = '0.2'
 const ROLLING = {
   'traffic-routing': 'rolling',
   'step-size': '25%',
