@@ -8,5 +8,5 @@ import { base } from './jest.unit.config.js'
 export default {
   ...base,
   testMatch: ['**/__tests__/**/*.test.ts'],
-  maxWorkers: Number(process.env.JEST_WORKERS ?? 6)
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 3)
 }
