@@ -8,8 +8,9 @@
 //        node scripts/mutation-scores.mjs --targets  exit 1 when a file is under its target or
 //                                                    a surviving mutant has no reason
 // --report <file> reads another Stryker JSON report (reports/mutation/mutation.json, say).
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { replaceBetween, writeOrCheck } from './lib/readme-section.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 export const START = '<!-- mutation:start -->'
@@ -170,12 +171,7 @@ export function staleReasons(report, list) {
   return list.filter(r => !keys.has(survivorKey(r.file, r.mutator, r.original, r.replacement)))
 }
 
-export function replaceSection(readme, section) {
-  const from = readme.indexOf(START)
-  const to = readme.indexOf(END, from + START.length)
-  if (from < 0 || to < 0) return undefined
-  return `${readme.slice(0, from + START.length)}\n\n${section}\n\n${readme.slice(to)}`
-}
+export const replaceSection = (readme, section) => replaceBetween(readme, START, END, section)
 
 export function readInputs(reportPath = `${root}${REPORT}`) {
   return {
@@ -208,26 +204,17 @@ function main() {
     console.log('Every file meets its target; every surviving mutant has its reason.')
     return
   }
-  const readmePath = `${root}README.md`
-  const readme = readFileSync(readmePath, 'utf8')
-  const text = replaceSection(readme, section)
-  if (text === undefined) {
-    console.error(`README.md lacks the markers ${START} … ${END}`)
-    process.exit(1)
-  }
-  if (mode === '--write') {
-    if (text !== readme) writeFileSync(readmePath, text)
-    console.log(text === readme ? 'Mutation scores are up to date.' : 'Mutation scores rewritten.')
-    return
-  }
-  if (mode === '--check') {
-    if (text !== readme) {
-      console.error(
-        `README.md's mutation scores differ from ${REPORT}: run node scripts/mutation-scores.mjs --write`
-      )
-      process.exit(1)
-    }
-    console.log(`README.md's mutation scores match ${REPORT}.`)
+  if (mode === '--write' || mode === '--check') {
+    writeOrCheck({
+      readmePath: `${root}README.md`,
+      start: START,
+      end: END,
+      section,
+      write: mode !== '--check',
+      what: 'Mutation scores',
+      from: `${REPORT}`,
+      command: 'node scripts/mutation-scores.mjs --write'
+    })
     return
   }
   console.error(

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { replaceBetween, writeOrCheck } from './lib/readme-section.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 export const START = '<!-- test-timings:start -->'
@@ -141,12 +142,7 @@ function measure(args) {
   return results
 }
 
-export function replaceSection(readme, section) {
-  const from = readme.indexOf(START)
-  const to = readme.indexOf(END, from + START.length)
-  if (from < 0 || to < 0) return undefined
-  return `${readme.slice(0, from + START.length)}\n\n${section}\n\n${readme.slice(to)}`
-}
+export const replaceSection = (readme, section) => replaceBetween(readme, START, END, section)
 
 export const readResults = () => JSON.parse(readFileSync(`${root}${RESULTS}`, 'utf8'))
 
@@ -159,26 +155,17 @@ function main() {
     console.log(section)
     return
   }
-  const readmePath = `${root}README.md`
-  const readme = readFileSync(readmePath, 'utf8')
-  const text = replaceSection(readme, section)
-  if (text === undefined) {
-    console.error(`README.md lacks the markers ${START} … ${END}`)
-    process.exit(1)
-  }
-  if (mode === '--write' || mode === '--measure') {
-    if (text !== readme) writeFileSync(readmePath, text)
-    console.log(text === readme ? 'Test timings are up to date.' : 'Test timings rewritten.')
-    return
-  }
-  if (mode === '--check') {
-    if (text !== readme) {
-      console.error(
-        `README.md's test timings differ from ${RESULTS}: run node scripts/test-timings.mjs --write`
-      )
-      process.exit(1)
-    }
-    console.log(`README.md's test timings match ${RESULTS}.`)
+  if (mode === '--write' || mode === '--measure' || mode === '--check') {
+    writeOrCheck({
+      readmePath: `${root}README.md`,
+      start: START,
+      end: END,
+      section,
+      write: mode !== '--check',
+      what: 'Test timings',
+      from: `${RESULTS}`,
+      command: 'node scripts/test-timings.mjs --write'
+    })
     return
   }
   console.error(
