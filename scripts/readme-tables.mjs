@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
+import { replaceBetween } from './lib/readme-section.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const actionPath = `${root}action.yml`
@@ -103,13 +104,12 @@ export function render(readme, sources) {
   for (const { name, table } of SECTIONS) {
     const start = `<!-- ${name}:start -->`
     const end = `<!-- ${name}:end -->`
-    const from = text.indexOf(start)
-    const to = text.indexOf(end, from + start.length)
-    if (from < 0 || to < 0) {
+    const replaced = replaceBetween(text, start, end, table(sources))
+    if (replaced === undefined) {
       missing.push(`${start} … ${end}`)
       continue
     }
-    text = `${text.slice(0, from + start.length)}\n\n${table(sources)}\n\n${text.slice(to)}`
+    text = replaced
   }
   return { text, missing }
 }
