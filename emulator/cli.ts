@@ -3,7 +3,9 @@
 
 import { startEmulator, type EmulatorOptions } from './index.js'
 
-interface CliOptions extends EmulatorOptions {
+// Stepped time needs the action's process attached in this process: not from the command line.
+interface CliOptions extends Omit<EmulatorOptions, 'timeScale'> {
+  timeScale?: number
   metricDelaySeconds?: number
 }
 

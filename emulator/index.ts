@@ -16,20 +16,25 @@ import { SageMaker } from './sagemaker.js'
 import { loadScenario, resolveScenario, type Scenario } from './scenario.js'
 import { createHandler } from './server.js'
 import { Simulation } from './simulation.js'
+import { SteppedTime } from './stepped-time.js'
 
 export type { CallRecord } from './calls.js'
 export type { EmulatorEvent, EmulatorEventKind } from './events.js'
 export type { FaultRule, ModelBehaviour, ModelPackage, Scenario } from './scenario.js'
 export { DEFAULT_SCENARIO, loadScenario } from './scenario.js'
 export { CLOUDWATCH_DEFAULT_QUOTAS, type QuotaRule, type Quotas } from './quotas.js'
+export type { SteppedTime } from './stepped-time.js'
 
 export interface EmulatorOptions {
   /** 0 = a free port (default). */
   port?: number
   /** Default 127.0.0.1. */
   host?: string
-  /** Simulated seconds per real second (default 60; 0 = only advance() moves the clock). */
-  timeScale?: number
+  /**
+   * Simulated seconds per real second (default 60; 0 = only advance() moves the clock), or
+   * 'stepped': simulated time waits for the action processes attached to it (stepped-time.ts).
+   */
+  timeScale?: number | 'stepped'
   /** A scenario object (partial) or the path of a JSON scenario file. */
   scenario?: Partial<Scenario> | string
   /**
@@ -73,7 +78,19 @@ export interface Emulator {
   advance(seconds: number): void
   /** Changes behaviour, switches or faults at runtime. */
   setScenario(partial: Partial<Scenario>): void
+  /** With timeScale 'stepped': the clock that action processes attach to. */
+  readonly stepped: SteppedTime | undefined
   close(): Promise<void>
+}
+
+/** The stepped clocks of the emulators running in this process, by URL (for the action runner). */
+const steppedByUrl = new Map<string, { time: SteppedTime; port: number }>()
+
+/** The stepped clock of the emulator at `url` in this process, if it runs on one. */
+export function steppedTimeAt(
+  url: string | undefined
+): { time: SteppedTime; port: number } | undefined {
+  return url === undefined ? undefined : steppedByUrl.get(url)
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -82,7 +99,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1'
   let scenario = loadScenario(options.scenario)
   const callLogFile = options.callLogFile ?? process.env.EMULATOR_CALL_LOG ?? null
-  const clock = new VirtualClock(options.timeScale ?? 60, Date.now, options.startTime)
+  const isStepped = options.timeScale === 'stepped'
+  const clock = new VirtualClock(
+    isStepped ? 0 : ((options.timeScale as number | undefined) ?? 60),
+    Date.now,
+    options.startTime
+  )
+  const simulatedStart = clock.now()
   const sim = new Simulation(clock, () => scenario)
   const now = (): number => clock.now()
   const cloudwatch = new CloudWatch(sim.alarms, sim.metrics, region, accountId, now)
@@ -108,6 +131,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clock.advance(seconds)
     return sim.catchUp()
   }
+  const stepped = isStepped
+    ? new SteppedTime({ now, advanceTo: at => advance(Math.max(0, at - clock.now()) / 1000) })
+    : undefined
   const setScenario = (partial: Partial<Scenario>): void => {
     scenario = resolveScenario(partial, scenario)
     sim.alarms.applyForced(sim.catchUp())
@@ -142,7 +168,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log,
       events: () => sim.events.all(),
       catchUp: () => sim.catchUp(),
-      gateInputs: () => ({ scenario, realElapsedMs: clock.realElapsedMs() }),
+      gateInputs: () => ({
+        scenario,
+        realElapsedMs: stepped ? clock.now() - simulatedStart : clock.realElapsedMs()
+      }),
+      ...(stepped ? { stepped } : {}),
       resourceArn,
       advance,
       setScenario: partial => setScenario(partial as Partial<Scenario>),
@@ -169,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://${host}:${port}`
+  if (stepped) steppedByUrl.set(url, { time: stepped, port })
   // Keep the simulation moving between requests so catch-up stays small.
   const ticker = setInterval(() => sim.catchUp(), 1000)
   ticker.unref()
@@ -206,8 +237,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       advance(seconds)
     },
     setScenario,
+    stepped,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        steppedByUrl.delete(url)
         clearInterval(ticker)
         server.closeAllConnections()
         server.close(error => (error === undefined ? resolve() : reject(error)))

@@ -8,6 +8,7 @@ import type { CallLog, CallService } from './calls.js'
 import { ApiError, errorMessage, type Service } from './errors.js'
 import type { Gate } from './faults.js'
 import type { RuntimeReply } from './runtime.js'
+import type { SteppedTime } from './stepped-time.js'
 
 type Handler = (params: Record<string, unknown>) => unknown
 
@@ -29,6 +30,8 @@ export interface ServerDeps {
   advance(seconds: number): number
   setScenario(partial: Record<string, unknown>): void
   health(): Record<string, unknown>
+  /** On stepped time, slow and held answers wait in simulated time, and requests are tracked. */
+  stepped?: SteppedTime
 }
 
 const TARGETS: Record<string, Service> = {
@@ -60,7 +63,29 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 // Unref'd: a held or slowed answer never keeps a test process (or a closing emulator) alive.
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms).unref())
+const realSleep = (ms: number): Promise<void> =>
+  new Promise(resolve => setTimeout(resolve, ms).unref())
+
+/** The request's id from an action on stepped time (emulator/action-clock.cjs). */
+function steppedRequest(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse
+): string | undefined {
+  const id = req.headers['x-emulator-request']
+  if (deps.stepped === undefined || typeof id !== 'string') return undefined
+  const stepped = deps.stepped
+  stepped.requestReceived(id)
+  let answered = false
+  const done = (): void => {
+    if (answered) return
+    answered = true
+    stepped.requestAnswered(id)
+  }
+  res.once('finish', done)
+  res.once('close', done)
+  return id
+}
 
 export function errorReply(service: Service, error: ApiError): Reply {
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }
@@ -100,6 +125,9 @@ export function createHandler(
 }
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = steppedRequest(deps, req, res)
+  const sleep = (ms: number): Promise<void> =>
+    deps.stepped ? deps.stepped.sleep(ms, requestId) : realSleep(ms)
   const body = await readBody(req)
   const url = new URL(req.url ?? '/', 'http://emulator')
   if (url.pathname.startsWith('/_emulator/')) return introspect(deps, req, url, body, res)

