@@ -134,9 +134,20 @@ export class SteppedTime {
     this.schedule()
   }
 
-  /** Why time last stood still with processes attached (for a test's failure message). */
-  stall(): string | undefined {
-    return this.stalled
+  /** Where everything stands (for a test's failure message when a run does not end). */
+  state(): string {
+    const who = [...this.participants.values()].map(
+      p =>
+        `${p.id}: ${p.busy ? 'busy' : `waiting until ${p.until ?? 'never'}`}, ` +
+        `requests [${p.inflight.map(id => `${id} ${this.requests.get(id) ?? 'not received'}`).join(', ')}], ` +
+        `stdout ${p.stdoutReceived()}/${p.stdoutBytes}`
+    )
+    return [
+      `now ${this.options.now()}`,
+      ...who,
+      `${this.timers.length} emulator timer(s), ${this.hooks.length} hook(s)`,
+      ...(this.stalled ? [this.stalled] : [])
+    ].join('; ')
   }
 
   private schedule(): void {

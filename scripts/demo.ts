@@ -17,7 +17,7 @@ import {
   SYSTEM_NODE,
   type ActionResult
 } from './lib/action-runner.js'
-import { LAB_ENDPOINT, LAB_TIME_SCALE, labSteps, rollingLabStep } from './lib/lab.js'
+import { LAB_ENDPOINT, LAB_START, LAB_TIME_SCALE, labSteps, rollingLabStep } from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
 const node = args.has('--system-node') ? SYSTEM_NODE : args.has('--node24') ? NODE_24 : ACTION_NODE
@@ -40,11 +40,12 @@ function show(line: string): void {
 const started = Date.now()
 const emulator = await startEmulator({
   scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-  timeScale: LAB_TIME_SCALE
+  timeScale: LAB_TIME_SCALE,
+  startTime: LAB_START
 })
 console.log(
   bold(
-    `SageMaker blue/green lab (local emulator, realistic timings and late metrics, ${LAB_TIME_SCALE} simulated seconds per second)`
+    'SageMaker blue/green lab (local emulator, realistic timings and late metrics, on stepped time: simulated time jumps while the action waits)'
   )
 )
 console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)

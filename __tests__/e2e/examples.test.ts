@@ -17,7 +17,7 @@ import {
   ROOT,
   type ActionResult
 } from '../../scripts/lib/action-runner.js'
-import { LAB_POLL_INTERVAL, LAB_ROLE, LAB_TIME_SCALE, labModel } from '../../scripts/lib/lab.js'
+import { LAB_POLL_INTERVAL, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import type { Outcome } from '../../src/types.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
@@ -560,7 +560,7 @@ async function prepare(e: Exercise): Promise<Prepared> {
   const actionStep = onlyActionStep(e.example, e.job)
   // Half the lab's clock: the GitHub calls the examples make between polls take real time, and
   // an alarm's minutes in ALARM must still outlast them.
-  const emulator = await labEmulator({}, LAB_TIME_SCALE / 2)
+  const emulator = await labEmulator()
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
   try {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
-import { LAB_ERROR_ALARM, LAB_TIME_SCALE } from '../../scripts/lib/lab.js'
+import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
 import { DEFAULT_PROVISIONING_SECONDS } from '../../src/plan.js'
 import { firstStepRow, labEmulator, runStep, step, liveModelA } from './helpers.js'
 
@@ -31,7 +31,7 @@ describe('pull request comment and deployment status', () => {
   beforeAll(async () => {
     // A slower clock than the lab's: the comment and status calls between polls take real time,
     // and an alarm's minutes in ALARM must still outlast them.
-    emulator = await labEmulator({}, (LAB_TIME_SCALE * 2) / 3)
+    emulator = await labEmulator()
     github = await startFakeGitHub()
     await liveModelA(emulator)
   }, 60_000)

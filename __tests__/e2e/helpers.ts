@@ -16,6 +16,7 @@ import {
   LAB_ENDPOINT,
   LAB_IMAGE,
   LAB_ROLE,
+  LAB_START,
   LAB_TIME_SCALE,
   labModel,
   labSteps,
@@ -24,13 +25,12 @@ import {
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
+/** The lab's emulator on stepped time (the action's clock is the emulator's), from LAB_START. */
 export async function labEmulator(
   overrides: Partial<Scenario> = {},
-  timeScale = LAB_TIME_SCALE
+  timeScale: number | 'stepped' = LAB_TIME_SCALE
 ): Promise<Emulator> {
-  // Start 5 s past a whole simulated minute: alarm evaluations fall the same way every run.
-  const startTime = Math.floor(Date.now() / 60_000) * 60_000 + 5_000
-  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale, startTime })
+  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale, startTime: LAB_START })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
 }

@@ -11,17 +11,18 @@ export const LAB_ERROR_ALARM = `${LAB_ENDPOINT}-5xx-rate`
 export const labModel = (letter: string): string => `s3://lab-models/model-${letter}/model.tar.gz`
 
 /**
- * Simulated seconds per real second for the lab: its timings are the realistic defaults (an
- * endpoint takes minutes to create, a green fleet minutes to provision, metrics minutes to
- * arrive), so the lab runs on a fast clock.
+ * The lab's clock: its timings are the realistic defaults (an endpoint takes minutes to create, a
+ * green fleet minutes to provision, metrics minutes to arrive), so it runs on stepped time
+ * (emulator/stepped-time.ts): simulated time jumps whenever the action waits, and the action's own
+ * clock is the emulator's, so every input keeps its production meaning.
  */
-export const LAB_TIME_SCALE = 300
+export const LAB_TIME_SCALE = 'stepped'
 
-/**
- * The action's poll-interval in the lab, in real seconds: 30 simulated seconds at
- * LAB_TIME_SCALE, so each 65-second traffic step is seen at least twice.
- */
-export const LAB_POLL_INTERVAL = '0.1'
+/** The lab starts here (simulated), 5 s past a whole minute: alarm evaluations fall the same way. */
+export const LAB_START = Date.UTC(2026, 10, 30, 9, 0, 5)
+
+/** The action's poll-interval in the lab: the default, in simulated seconds. */
+export const LAB_POLL_INTERVAL = '10'
 
 export interface LabStep {
   readonly name: string
