@@ -26,11 +26,12 @@ import {
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
 /** The lab's emulator on stepped time (the action's clock is the emulator's), from LAB_START. */
-export async function labEmulator(
-  overrides: Partial<Scenario> = {},
-  timeScale: number | 'stepped' = LAB_TIME_SCALE
-): Promise<Emulator> {
-  const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale, startTime: LAB_START })
+export async function labEmulator(overrides: Partial<Scenario> = {}): Promise<Emulator> {
+  const emulator = await startEmulator({
+    scenario: LAB_SCENARIO,
+    timeScale: LAB_TIME_SCALE,
+    startTime: LAB_START
+  })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
 }

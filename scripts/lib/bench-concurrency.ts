@@ -1,8 +1,11 @@
 // N rollouts in one account: one emulator with the documented CloudWatch quotas and a SageMaker
 // Describe* rate enforced in front of it, N endpoints already serving model A, and N copies of
 // the real bundle started together, each promoting model E on its own endpoint with the default
-// inputs (linear 25 % on 4 instances, 60 s bakes, the two alarms created). The action runs on
-// the emulator's simulated clock (bench-clock.ts), so its timings are those of production.
+// inputs (linear 25 % on 4 instances, 60 s bakes, the two alarms created). The emulator runs on
+// stepped time (emulator/stepped-time.ts) and runAction binds each bundle's clock to it: every
+// constant of the action (poll interval, jitter, backoff, the 3-minute alarm-write window) means
+// what it means in production, and simulated time moves only when all N processes wait, so the
+// N rollouts progress in lockstep however slow the machine is.
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -10,9 +13,13 @@ import {
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import { join } from 'node:path'
-import { CLOUDWATCH_DEFAULT_QUOTAS, startEmulator, type Quotas } from '../../emulator/index.js'
+import {
+  CLOUDWATCH_DEFAULT_QUOTAS,
+  DEFAULT_SCENARIO,
+  startEmulator,
+  type Quotas
+} from '../../emulator/index.js'
 import { ROOT, runAction, type ActionResult } from './action-runner.js'
-import { syncedClock } from './bench-clock.js'
 import {
   actionOf,
   callsOf,
@@ -22,17 +29,13 @@ import {
   verdictDelay,
   type OperationRate
 } from './bench-rates.js'
-import { LAB_IMAGE, LAB_ROLE, labModel } from './lab.js'
+import { LAB_IMAGE, LAB_ROLE, LAB_START, LAB_TIME_SCALE, labModel } from './lab.js'
 
-/**
- * Simulated seconds per real second: 50 bundles share two cores, so slower than the lab (a
- * 100 ms stall of the machine is then 0.5 simulated seconds, not 2).
- */
-export const DEFAULT_CONCURRENCY_TIME_SCALE = 5
 /** Not published by AWS: a configurable rate for every SageMaker Describe* call, per second. */
 export const DEFAULT_SAGEMAKER_TPS = 10
-const RUN_TIMEOUT_MS = 240_000
 const INSTANCES = 4
+/** The endpoints are created, then a minute of traffic before the rollouts start. */
+const SETTLE_SECONDS = DEFAULT_SCENARIO.creationSeconds + 60
 
 export const endpointName = (i: number): string => `fleet-${String(i + 1).padStart(3, '0')}-ep`
 
@@ -55,7 +58,6 @@ export interface RolloutResult {
 
 export interface ConcurrencyRun {
   readonly n: number
-  readonly timeScale: number
   readonly quotas: Quotas
   readonly rollouts: RolloutResult[]
   readonly rates: OperationRate[]
@@ -64,7 +66,10 @@ export interface ConcurrencyRun {
   readonly realSeconds: number
 }
 
-/** Endpoints serving model A on 4 instances, created through the SDK (the clock then needs ~125 s). */
+/**
+ * Endpoints serving model A on 4 instances, created through the SDK (the clock then needs
+ * `creationSeconds`, 600 s by default, before they are InService).
+ */
 export async function createLiveEndpoints(
   url: string,
   region: string,
@@ -130,16 +135,15 @@ const outcomeOf = (r: ActionResult): string => r.outputs.outcome ?? '(none)'
 export async function runConcurrency(options: {
   readonly n: number
   readonly node: string
-  readonly timeScale: number
   readonly sagemakerTps: number
 }): Promise<ConcurrencyRun> {
-  const { n, node, timeScale } = options
+  const { n, node } = options
   const quotas = benchQuotas(options.sagemakerTps)
   const emulator = await startEmulator({
     scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-    timeScale
+    timeScale: LAB_TIME_SCALE,
+    startTime: LAB_START
   })
-  const clock = syncedClock(timeScale)
   try {
     // Fewer synthetic requests than the lab: the alarms still get a datapoint every minute,
     // and the emulator leaves the CPU to the bundles.
@@ -149,7 +153,7 @@ export async function runConcurrency(options: {
       emulator.region,
       Array.from({ length: n }, (_, i) => endpointName(i))
     )
-    emulator.advance(125)
+    emulator.advance(SETTLE_SECONDS)
     emulator.setScenario({ quotas })
     const before = emulator.calls().length
     const startSim = emulator.now()
@@ -163,13 +167,8 @@ export async function runConcurrency(options: {
             'image-uri': LAB_IMAGE,
             'execution-role-arn': LAB_ROLE
           },
-          env: {
-            ...emulator.env(),
-            ...clock.env(emulator.now()),
-            GITHUB_RUN_ID: String(5000 + i)
-          },
-          node,
-          timeoutMs: RUN_TIMEOUT_MS
+          env: { ...emulator.env(), GITHUB_RUN_ID: String(5000 + i) },
+          node
         }).then(result => ({ result, endSim: emulator.now() }))
       )
     )
@@ -195,7 +194,6 @@ export async function runConcurrency(options: {
     })
     return {
       n,
-      timeScale,
       quotas,
       rollouts,
       rates: [
@@ -206,7 +204,6 @@ export async function runConcurrency(options: {
       realSeconds: (Date.now() - startReal) / 1000
     }
   } finally {
-    clock.dispose()
     await emulator.close()
   }
 }

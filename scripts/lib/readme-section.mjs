@@ -1,6 +1,7 @@
-// One generated section of README.md, between its two markers: replaced in the text, written,
+// One generated section of README.md (or a page in docs/), between its two markers: replaced in the text, written,
 // or checked (exit 1 when the README differs from what the results render).
 import { readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 
 /** The README with the section between `start` and `end` replaced; undefined without markers. */
 export function replaceBetween(readme, start, end, section) {
@@ -17,9 +18,10 @@ export function replaceBetween(readme, start, end, section) {
  */
 export function writeOrCheck({ readmePath, start, end, section, write, what, from, command }) {
   const readme = readFileSync(readmePath, 'utf8')
+  const name = basename(readmePath)
   const text = replaceBetween(readme, start, end, section)
   if (text === undefined) {
-    console.error(`README.md lacks the markers ${start} … ${end}`)
+    console.error(`${name} lacks the markers ${start} … ${end}`)
     process.exit(1)
   }
   if (write) {
@@ -28,8 +30,8 @@ export function writeOrCheck({ readmePath, start, end, section, write, what, fro
     return
   }
   if (text !== readme) {
-    console.error(`README.md's ${what.toLowerCase()} differ from ${from}: run ${command}`)
+    console.error(`${name}'s ${what.toLowerCase()} differ from ${from}: run ${command}`)
     process.exit(1)
   }
-  console.log(`README.md's ${what.toLowerCase()} match ${from}.`)
+  console.log(`${name}'s ${what.toLowerCase()} match ${from}.`)
 }
