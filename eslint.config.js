@@ -37,5 +37,20 @@ export default tseslint.config(
       ],
       'no-console': 'off'
     }
+  },
+  {
+    // The stepped-time preload: CommonJS, loaded with `node --require` before the bundle.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        setImmediate: 'readonly',
+        AbortSignal: 'readonly',
+        AbortController: 'readonly',
+        DOMException: 'readonly'
+      }
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 )

@@ -114,7 +114,9 @@ function install() {
     const controller = new AbortController()
     new VirtualTimeout(
       () =>
-        controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+        controller.abort(
+          new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+        ),
       ms,
       [],
       false

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { record } from './figures.mjs'
 import { writeOrCheck } from './lib/readme-section.mjs'
+import { duration, median } from './test-timings.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 export const RESULTS = 'reports/test-stress.json'
@@ -22,12 +23,6 @@ export const END = '<!-- test-stress:end -->'
 /** A process that keeps one core busy until killed. */
 function hog() {
   return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
-}
-
-function duration(seconds) {
-  const total = Math.round(seconds)
-  const minutes = Math.floor(total / 60)
-  return minutes === 0 ? `${total % 60} s` : `${minutes} min ${total % 60} s`
 }
 
 /** One `npm test` run: seconds, counts, and the full names of the tests that failed. */
@@ -118,21 +113,16 @@ function measure(args) {
 export function render(results) {
   const failedOnce = [...new Set(results.runs.flatMap(r => r.failures))]
   const seconds = results.runs.map(r => r.seconds)
+  const middle = median(results.runs)
   const lines = [
     `Measured by \`npm run test:stress -- --runs ${results.runs.length}\` on ${results.date.slice(0, 10)}: the whole suite ${results.runs.length} times on ${results.cpus} × ${results.cpu}, with ${results.hogs} CPU hog(s) keeping every core busy, Jest workers: ${results.workers}.`,
     '',
     '| Runs | Tests per run | Failed in any run | Wall time per run (fastest, median, slowest) |',
     '|---|---|---|---|',
-    `| ${results.runs.length} | ${[...new Set(results.runs.map(r => r.passed + r.failed))].join(' / ')} | ${failedOnce.length === 0 ? 'none' : failedOnce.length} | ${[Math.min(...seconds), median(seconds), Math.max(...seconds)].map(duration).join(', ')} |`
+    `| ${results.runs.length} | ${[...new Set(results.runs.map(r => r.passed + r.failed))].join(' / ')} | ${failedOnce.length === 0 ? 'none' : failedOnce.length} | ${[Math.min(...seconds), middle, Math.max(...seconds)].map(duration).join(', ')} |`
   ]
   if (failedOnce.length > 0) lines.push('', ...failedOnce.map(f => `- ${f}`))
   return lines.join('\n')
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function write(results, writeIt) {

@@ -1,6 +1,8 @@
-// The README's mutation scores and test timings are generated, never typed: each section is what
-// its script renders from the committed results, and the scripts count and judge as they say.
+// The README's mutation scores and docs/testing.md's test timings and flake hunt are generated,
+// never typed: each section is what its script renders from the committed results, the scripts
+// count and judge as they say, and a figure measured on an older commit than its inputs is stale.
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../../scripts/lib/action-runner.js'
@@ -47,12 +49,38 @@ const timings = (await import(join(ROOT, 'scripts/test-timings.mjs'))) as {
   START: string
   END: string
   duration: (seconds: number) => string
+  median: (runs: { seconds: number }[]) => number
   render: (results: unknown) => string
   readResults: () => unknown
   replaceSection: (readme: string, section: string) => string | undefined
 }
+const stress = (await import(join(ROOT, 'scripts/test-stress.mjs'))) as {
+  START: string
+  END: string
+  RESULTS: string
+  render: (results: unknown) => string
+}
+const figures = (await import(join(ROOT, 'scripts/figures.mjs'))) as {
+  FIGURES: Record<string, { inputs: string[]; command: string }>
+  readManifest: () => Record<string, { commit: string; dirty: boolean }>
+  staleness: (
+    figure: string,
+    manifest: Record<string, { commit: string; dirty: boolean }>
+  ) => string | undefined
+}
+const { replaceBetween } = (await import(join(ROOT, 'scripts/lib/readme-section.mjs'))) as {
+  replaceBetween: (text: string, start: string, end: string, section: string) => string | undefined
+}
+const { slowest } = (await import(join(ROOT, 'scripts/slowest-tests.mjs'))) as {
+  slowest: (
+    results: { testResults: { name: string; startTime: number; endTime: number }[] },
+    count: number,
+    root: string
+  ) => [string, number][]
+}
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const testingPage = readFileSync(join(ROOT, 'docs', 'testing.md'), 'utf8')
 
 const at = (line: number, column: number) => ({ line, column })
 const mutant = (status: string, line = 1, replacement = 'false'): Mutant => ({
@@ -69,9 +97,75 @@ describe('the README sections are what the scripts render from the committed res
     expect(scores.replaceSection(readme, section)).toBe(readme)
   })
 
-  it('test timings: from reports/test-timings.json', () => {
+  it('test timings (docs/testing.md): from reports/test-timings.json', () => {
     const section = timings.render(timings.readResults())
-    expect(timings.replaceSection(readme, section)).toBe(readme)
+    expect(timings.replaceSection(testingPage, section)).toBe(testingPage)
+  })
+
+  it('the flake hunt (docs/testing.md): from reports/test-stress.json', () => {
+    const results = JSON.parse(readFileSync(join(ROOT, stress.RESULTS), 'utf8')) as unknown
+    const section = stress.render(results)
+    expect(replaceBetween(testingPage, stress.START, stress.END, section)).toBe(testingPage)
+  })
+})
+
+describe('measured figures record their commit', () => {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8'
+  }).stdout.trim()
+
+  it('every figure is listed with its inputs and the command that measures it', () => {
+    expect(Object.keys(figures.FIGURES).sort()).toEqual([
+      'bench',
+      'mutation',
+      'test-stress',
+      'test-timings'
+    ])
+    for (const figure of Object.values(figures.FIGURES)) {
+      expect(figure.inputs.length).toBeGreaterThan(0)
+      expect(figure.command).toMatch(/^(npm|node) /)
+    }
+  })
+
+  it('a figure measured on this commit is fresh; unmeasured, dirty or unknown ones are stale', () => {
+    const at = (commit: string, dirty = false) => ({ 'test-timings': { commit, dirty } })
+    expect(figures.staleness('test-timings', at(head))).toBeUndefined()
+    expect(figures.staleness('test-timings', {})).toBe('never measured')
+    expect(figures.staleness('test-timings', at(head, true))).toMatch(/uncommitted changes/)
+    expect(figures.staleness('test-timings', at('0'.repeat(40)))).toMatch(
+      /a commit this clone does not have/
+    )
+  })
+
+  it('a figure measured before its inputs changed is stale, naming them', () => {
+    // The first commit that has jest.config.js: every test input changed since.
+    const first = spawnSync('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    }).stdout.trim()
+    expect(
+      figures.staleness('test-timings', { 'test-timings': { commit: first, dirty: false } })
+    ).toMatch(/^\d+ input file\(s\) changed since [0-9a-f]{7} \(/)
+  })
+})
+
+describe('the slowest test files', () => {
+  it('slowest first, relative to the repository, as many as asked', () => {
+    const result = (name: string, seconds: number) => ({
+      name: `/repo/${name}`,
+      startTime: 1000,
+      endTime: 1000 + seconds * 1000
+    })
+    const rows = slowest(
+      { testResults: [result('a.test.ts', 2), result('b.test.ts', 9.5), result('c.test.ts', 4)] },
+      2,
+      '/repo'
+    )
+    expect(rows).toEqual([
+      ['b.test.ts', 9.5],
+      ['c.test.ts', 4]
+    ])
   })
 })
 
@@ -171,9 +265,35 @@ describe('test timings', () => {
       },
       sweep: []
     })
-    expect(text).toContain('| `npm run test:unit` | 600 | 8 s | none | under 20 s ✅ |')
+    expect(text).toContain('| `npm run test:unit` | 600 | 8 s | 8 s | none | 20 s: met |')
     expect(text).toContain(
-      '| `npm test` (6 workers) | 1000 | 2 min 20 s, 2 min 40 s | 1 in 1 of 2 runs | under 2 min 30 s ❌ |'
+      '| `npm test` (6 workers) | 1000 | 2 min 20 s, 2 min 40 s | 2 min 30 s | 1 in 1 of 2 runs | 2 min 30 s: met |'
     )
+  })
+
+  it('the target is judged on the median run', () => {
+    const runs = (seconds: number[]) => seconds.map(s => ({ seconds: s }))
+    expect(timings.median(runs([140, 200, 150]))).toBe(150)
+    expect(timings.median(runs([100, 160]))).toBe(130)
+    expect(timings.median(runs([151]))).toBe(151)
+  })
+})
+
+describe('the flake hunt', () => {
+  it('counts each test that failed in any run once, with the fastest, median and slowest run', () => {
+    const text = stress.render({
+      date: '2026-12-06T01:00:00.000Z',
+      cpu: 'CPU',
+      cpus: 2,
+      hogs: 2,
+      workers: 'default',
+      runs: [
+        { seconds: 100, passed: 10, failed: 1, failures: ['a.test.ts: flaky one'] },
+        { seconds: 130, passed: 11, failed: 0, failures: [] },
+        { seconds: 120, passed: 10, failed: 1, failures: ['a.test.ts: flaky one'] }
+      ]
+    })
+    expect(text).toContain('| 3 | 11 | 1 | 1 min 40 s, 2 min, 2 min 10 s |')
+    expect(text).toContain('- a.test.ts: flaky one')
   })
 })

@@ -218,10 +218,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     watcher = setInterval(() => {
       if (signalledAt === undefined && signalWhen.when()) signal(signalWhen.signal)
     }, 20)
-  const killTimer = setTimeout(() => {
-    if (stepped) stderr += `\n[runner] killed; stepped time: ${stepped.time.state()}\n`
-    child.kill('SIGKILL')
-  }, options.timeoutMs ?? (stepped ? STEPPED_KILL_MS : 120_000))
+  const killTimer = setTimeout(
+    () => {
+      if (stepped) stderr += `\n[runner] killed; stepped time: ${stepped.time.state()}\n`
+      child.kill('SIGKILL')
+    },
+    options.timeoutMs ?? (stepped ? STEPPED_KILL_MS : 120_000)
+  )
   const [code, exitSignal] = await new Promise<[number | null, NodeJS.Signals | null]>(done =>
     child.on('close', (c, s) => done([c, s]))
   )
