@@ -153,10 +153,16 @@ function install() {
     }
   }
   process.on('message', message => {
-    if (!message || message.emulatorClock !== 'wake') return
+    if (!message || typeof message.now !== 'number') return
     now = Math.max(now, message.now)
     activity()
-    realSetImmediate(fireDue)
+    if (message.emulatorClock === 'wake') realSetImmediate(fireDue)
+    // The test runner's signals come this way, with the moment they arrive: handled now, as Node
+    // handles a signal (its listeners), or the process ends by it when it has none.
+    else if (message.emulatorClock === 'signal') {
+      if (process.listenerCount(message.signal) > 0) process.emit(message.signal, message.signal)
+      else process.kill(process.pid, message.signal)
+    }
   })
   const emit = process.emit
   process.emit = function (event, ...args) {
@@ -207,6 +213,9 @@ function install() {
       // Waiting until the whole answer has arrived: its headers alone do not end the request.
       req.on('socket', socket => socket.unref())
       req.on('response', response => {
+        // Answered at this simulated moment (later than our clock, if the emulator held it).
+        const answeredAt = Number(response.headers['x-emulator-now'])
+        if (Number.isFinite(answeredAt)) now = Math.max(now, answeredAt)
         response.on('end', settle)
         response.on('close', settle)
         response.on('error', settle)

@@ -84,6 +84,13 @@ function steppedRequest(
   }
   res.once('finish', done)
   res.once('close', done)
+  // The answer says when it was given: a process that waited on a held answer has not been woken
+  // by the clock since, and its own clock catches up from this.
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((...args: unknown[]) => {
+    res.setHeader('x-emulator-now', String(stepped.now()))
+    return writeHead(...args)
+  }) as typeof res.writeHead
   return id
 }
 

@@ -51,6 +51,24 @@ export class SteppedTime {
 
   constructor(private readonly options: SteppedTimeOptions) {}
 
+  /** Simulated epoch ms. */
+  now(): number {
+    return this.options.now()
+  }
+
+  /**
+   * Delivers a signal through the channel with the current simulated time, so the process handles
+   * it at the moment it arrives (a real signal, raised by the process on itself).
+   */
+  signal(id: string, signal: NodeJS.Signals): boolean {
+    const participant = this.participants.get(id)
+    if (participant === undefined || !participant.child.connected) return false
+    participant.busy = true
+    participant.child.send({ emulatorClock: 'signal', signal, now: this.options.now() })
+    this.schedule()
+    return true
+  }
+
   /** The environment a child needs to run on this clock (with the preload in NODE_OPTIONS). */
   childEnv(id: string, emulatorPort: number, seed: number): Record<string, string> {
     return {
@@ -87,13 +105,6 @@ export class SteppedTime {
       this.participants.delete(id)
       this.schedule()
     })
-  }
-
-  /** Something reached the participant (a signal, its output): it will report again. */
-  touched(id: string): void {
-    const participant = this.participants.get(id)
-    if (participant) participant.busy = true
-    this.schedule()
   }
 
   /** Re-evaluates (e.g. stdout arrived). */

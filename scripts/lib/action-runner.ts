@@ -52,6 +52,8 @@ export interface RunActionOptions {
   /** Extra environment (AWS endpoint variables, GITHUB_* overrides). */
   readonly env?: Record<string, string>
   readonly node?: string
+  /** Another script in place of the bundle (tests of the runner and of stepped time). */
+  readonly script?: string
   /**
    * Send this signal after the given milliseconds (cancellation tests): simulated ones against an
    * emulator on stepped time, else real ones.
@@ -149,7 +151,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     })
   }
   const started = Date.now()
-  const child = spawn(options.node ?? ACTION_NODE, [BUNDLE], {
+  const child = spawn(options.node ?? ACTION_NODE, [options.script ?? BUNDLE], {
     env,
     stdio: stepped ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe']
   })
@@ -160,8 +162,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   let signalledAt: number | undefined
   const signal = (name: NodeJS.Signals): void => {
     signalledAt = Date.now()
-    child.kill(name)
-    stepped?.time.touched(clientId)
+    // On stepped time through the channel, with the simulated moment; else as the runner does.
+    if (!stepped?.time.signal(clientId, name)) child.kill(name)
   }
   /** On stepped time: at the action's next wait, or `delayMs` simulated after it. */
   const signalSoon = (name: NodeJS.Signals, delayMs = 0): void => {
