@@ -149,17 +149,6 @@ export const trafficSteps = (r: ActionResult): TrafficStepOutput[] =>
   JSON.parse(r.outputs['traffic-steps'] ?? '[]') as TrafficStepOutput[]
 
 /**
- * Timings of minutes-long operations cut to seconds, for tests about something else (faults) that
- * must run at a slow clock: SDK retries take real seconds, which must stay shorter than a step.
- */
-export const SHORT_TIMINGS: Partial<Scenario> = {
-  creationSeconds: 120,
-  provisioningSeconds: 60,
-  decommissionSeconds: 10,
-  rollingBackSeconds: 30
-}
-
-/**
  * The summary row of the first traffic step: the green fleet takes the scenario's provisioning
  * minutes before it gets any traffic.
  */
