@@ -25,6 +25,12 @@ import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.
 // ---------------------------------------------------------------------------------------------
 // The examples and the action, as files.
 
+/**
+ * Jest's limit per test, only a safety net: on stepped time a test's real duration depends on the
+ * machine's load, never what it sees.
+ */
+const SAFETY_NET_MS = 300_000
+
 const EXAMPLES_DIR = join(ROOT, 'examples')
 const EXAMPLE_FILES = readdirSync(EXAMPLES_DIR)
   .filter(name => /\.ya?ml$/.test(name))
@@ -288,7 +294,9 @@ function stagedPullRequest(artifact: string) {
 const params = (calls: CallRecord[], operation: string): Record<string, unknown> =>
   (calls.filter(c => c.operation === operation).at(-1)?.params ?? {}) as Record<string, unknown>
 
-const greenPercents = (r: ActionResult): number[] => trafficSteps(r).map(s => s.greenPercent)
+/** The traffic steps: seconds after the update request, and green's share. */
+const greenSteps = (r: ActionResult): string[] =>
+  trafficSteps(r).map(s => `${s.offsetSeconds} s: ${s.greenPercent}%`)
 
 function commentBodies(run: ExerciseRun): string[] {
   return run.github.comments.filter(c => c.issueNumber === PR).map(c => c.body)
@@ -323,7 +331,16 @@ const EXERCISES: readonly Exercise[] = [
     check: run => {
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
       expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
+      // The example's linear 25 % every 300 s: 480 s provisioning, each step 5 s activating and
+      // its bake, then blue's 120 s decommission (each seen by the next poll).
+      expect(greenSteps(run.result)).toEqual([
+        '0 s: 0%',
+        '480 s: 25%',
+        '785 s: 50%',
+        '1095 s: 75%',
+        '1400 s: 100%',
+        '1820 s: 100%'
+      ])
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
         expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.prHeadSha }])
       )
@@ -354,7 +371,14 @@ const EXERCISES: readonly Exercise[] = [
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
         expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.prHeadSha }])
       )
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
+      expect(greenSteps(run.result)).toEqual([
+        '0 s: 0%',
+        '480 s: 25%',
+        '785 s: 50%',
+        '1090 s: 75%',
+        '1400 s: 100%',
+        '1820 s: 100%'
+      ])
       expect(run.github.comments).toEqual([])
     }
   },
@@ -373,8 +397,14 @@ const EXERCISES: readonly Exercise[] = [
           expect.arrayContaining(['at', 'bluePercent', 'greenPercent', 'event'])
         )
       }
-      expect(steps.at(-1)).toMatchObject({ bluePercent: 0, greenPercent: 100 })
-      expect(steps.some(s => s.greenPercent > 0 && s.greenPercent < 100)).toBe(true)
+      // The example's canary (10 % of 4 instances: one, a quarter) bakes 600 s, then the rest;
+      // the final bake (600 s), the termination wait (300 s), blue's 120 s decommission.
+      expect(steps.map(s => `${s.offsetSeconds} s: ${s.bluePercent}/${s.greenPercent}`)).toEqual([
+        '0 s: 100/0',
+        '480 s: 75/25',
+        '1085 s: 0/100',
+        '2110 s: 0/100'
+      ])
       expect(run.result.outputs['triggered-alarms']).toBe('')
       // The job's `environment:` is the release's one deployment record: the action adds none.
       expect(run.github.deployments).toEqual([])
@@ -392,7 +422,9 @@ const EXERCISES: readonly Exercise[] = [
     },
     check: run => {
       expect(run.result.outputs['triggered-alarms']).toBe('fraud-scorer-5xx-rate')
-      expect(greenPercents(run.result).every(p => p < 100)).toBe(true)
+      // Rolled back in the canary's first step, when the alarm went into ALARM: model B never
+      // took more than its quarter.
+      expect(greenSteps(run.result)).toEqual(['0 s: 0%', '480 s: 25%', '595 s: 0%'])
       expect(run.github.deployments).toEqual([])
     }
   },
@@ -408,8 +440,15 @@ const EXERCISES: readonly Exercise[] = [
         EndpointConfigName: run.result.outputs['endpoint-config-name'],
         RetainDeploymentConfig: true
       })
-      // Model B's policy, retained: linear 25%.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
+      // Model B's policy, retained: linear 25 % every 60 s.
+      expect(greenSteps(run.result)).toEqual([
+        '0 s: 0%',
+        '485 s: 25%',
+        '545 s: 50%',
+        '610 s: 75%',
+        '675 s: 100%',
+        '860 s: 100%'
+      ])
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
       expect(bodies[0]).toContain('✅ Deployed')
@@ -427,8 +466,15 @@ const EXERCISES: readonly Exercise[] = [
         Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
         ModelDataUrl: labModel('e')
       })
-      // The default policy: linear 25 % on model A's 4 instances, then its completion.
-      expect(greenPercents(run.result)).toEqual([0, 25, 50, 75, 100, 100])
+      // The default policy: linear 25 % every 60 s on model A's 4 instances, then its completion.
+      expect(greenSteps(run.result)).toEqual([
+        '0 s: 0%',
+        '480 s: 25%',
+        '545 s: 50%',
+        '610 s: 75%',
+        '675 s: 100%',
+        '860 s: 100%'
+      ])
     }
   }
 ]
@@ -489,7 +535,12 @@ interface Shell {
 /** bash, asynchronously: the emulator and the fake GitHub answer from this very process. */
 function bash(script: string, env: Record<string, string>): Promise<Shell> {
   return new Promise(resolve => {
-    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { env })
+    // No stdin: on a socket (a pipe's default), bash takes itself for a remote shell's and
+    // reads ~/.bashrc, which can take seconds (pyenv) and is not what the runner does.
+    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let log = ''
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -558,8 +609,7 @@ interface Prepared {
 /** The endpoint as the exercise needs it, the GitHub side, and the job's steps before the action. */
 async function prepare(e: Exercise): Promise<Prepared> {
   const actionStep = onlyActionStep(e.example, e.job)
-  // Half the lab's clock: the GitHub calls the examples make between polls take real time, and
-  // an alarm's minutes in ALARM must still outlast them.
+  // The lab's emulator on stepped time: the calls to the fake GitHub take no simulated time.
   const emulator = await labEmulator()
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
@@ -598,7 +648,7 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
         ])
       ),
       ...e.changed?.inputs,
-      // The lab's poll interval: at half the lab's clock, 15 simulated seconds.
+      // The lab's poll interval: the default 10 simulated seconds, shorter than any step.
       'poll-interval': LAB_POLL_INTERVAL
     }
     const eventPath = join(dir, 'event.json')
@@ -771,12 +821,13 @@ describe('examples/*.yml', () => {
   })
 })
 
-// Every exercise has its own emulator and GitHub fake, so they all run at once (one describe
-// block: Jest starts concurrent tests together only within a block).
+// Every exercise has its own emulator and GitHub fake. They run one after the other: the order of
+// the action's runs seeds each one's poll jitter, so the times they see are the same every time
+// (and on 2 cores, one at a time is no slower).
 describe('examples/*.yml against the emulator', () => {
   for (const e of EXERCISES) {
     const changed = e.changed ? ` (${e.changed.why})` : ''
-    it.concurrent(
+    it(
       `${e.example}: job ${e.job} on ${e.trigger.label}${changed}: ${e.expected}`,
       async () => {
         const run = await exercise(e)
@@ -793,7 +844,7 @@ describe('examples/*.yml against the emulator', () => {
         }
         e.check?.(run)
       },
-      120_000
+      SAFETY_NET_MS
     )
   }
 })
@@ -809,20 +860,28 @@ describe('pr-promotion.yml promotes only what staging verified', () => {
     return prepared.steps
   }
 
-  it('stops before the rollout when staging serves another artifact', async () => {
-    const other = `s3://my-models/fraud-scorer/${'0'.repeat(40)}/model.tar.gz`
-    const steps = await stepsOf(stagedPullRequest(other))
-    expect(steps.failed?.step).toBe('Check that staging serves exactly this artifact')
-    expect(steps.failed?.log).toContain(
-      `::error::Staging serves ${other}, not ${STAGED_ARTIFACT}: label the pull request "deploy" to stage its last commit before merging.`
-    )
-  }, 120_000)
+  it(
+    'stops before the rollout when staging serves another artifact',
+    async () => {
+      const other = `s3://my-models/fraud-scorer/${'0'.repeat(40)}/model.tar.gz`
+      const steps = await stepsOf(stagedPullRequest(other))
+      expect(steps.failed?.step).toBe('Check that staging serves exactly this artifact')
+      expect(steps.failed?.log).toContain(
+        `::error::Staging serves ${other}, not ${STAGED_ARTIFACT}: label the pull request "deploy" to stage its last commit before merging.`
+      )
+    },
+    SAFETY_NET_MS
+  )
 
-  it('stops when the pushed commit came from no merged pull request', async () => {
-    const steps = await stepsOf(undefined)
-    expect(steps.failed?.step).toBe('Find the commit that was staged')
-    expect(steps.failed?.log).toContain(
-      `::error::${MERGED.sha} comes from no merged pull request: nothing was staged for it.`
-    )
-  }, 120_000)
+  it(
+    'stops when the pushed commit came from no merged pull request',
+    async () => {
+      const steps = await stepsOf(undefined)
+      expect(steps.failed?.step).toBe('Find the commit that was staged')
+      expect(steps.failed?.log).toContain(
+        `::error::${MERGED.sha} comes from no merged pull request: nothing was staged for it.`
+      )
+    },
+    SAFETY_NET_MS
+  )
 })

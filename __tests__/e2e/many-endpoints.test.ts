@@ -41,6 +41,9 @@ function bash(script: string, cwd: string, env: Record<string, string>) {
   const r = spawnSync('bash', ['-e', '-c', script], {
     cwd,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    // No stdin: on a socket (a pipe's default), bash takes itself for a remote shell's and
+    // reads ~/.bashrc, which can take seconds (pyenv) and is not what the runner does.
+    stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8'
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }

@@ -1,68 +1,69 @@
-// The real bundle against the emulator with the documented CloudWatch quotas enforced, on the
-// emulator's simulated clock (bench-clock.ts: every constant of the action means what it means
-// in production, 60 times faster). PutMetricAlarm refused for a whole minute still leads to
-// deployed; on the next rollout, alarms that already match are not written at all.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import {
-  CLOUDWATCH_DEFAULT_QUOTAS,
-  startEmulator,
-  type CallRecord,
-  type Emulator
-} from '../../emulator/index.js'
-import { ROOT, runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
-import { syncedClock, type SyncedClock } from '../../scripts/lib/bench-clock.js'
+// The real bundle against the emulator with the documented CloudWatch quotas enforced (token
+// buckets on simulated time), on stepped time: every constant of the action (poll interval,
+// backoff, the 3-minute alarm-write window) means what it means in production. PutMetricAlarm
+// refused for a whole minute still leads to deployed; on the next rollout, alarms that already
+// match are not written at all.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { CLOUDWATCH_DEFAULT_QUOTAS, type CallRecord, type Emulator } from '../../emulator/index.js'
+import { runAction } from '../../scripts/lib/action-runner.js'
 import { createLiveEndpoints } from '../../scripts/lib/bench-concurrency.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
-import { trafficSteps } from './helpers.js'
+import { labEmulator, trafficSteps } from './helpers.js'
 
-const SCALE = 60
 const ENDPOINT = 'quota-ep'
 const NO_ALARM_WRITES = { ...CLOUDWATCH_DEFAULT_QUOTAS, 'cloudwatch:PutMetricAlarm': 0 }
 
+// Jest's limit per test, only a safety net: on stepped time a test's real duration depends on the
+// machine's load (several whole rollouts run here), never what it sees.
+jest.setTimeout(300_000)
+
 let emulator: Emulator
-let clock: SyncedClock
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-    timeScale: SCALE
+  // The quotas are the subject: the endpoint and the fleet come up quickly.
+  emulator = await labEmulator({
+    creationSeconds: 120,
+    provisioningSeconds: 60,
+    decommissionSeconds: 10
   })
-  // The quotas are the subject: the fleet comes up quickly.
-  emulator.setScenario({ provisioningSeconds: 60, decommissionSeconds: 10 })
-  clock = syncedClock(SCALE)
   await createLiveEndpoints(emulator.url, emulator.region, [ENDPOINT])
   emulator.advance(125)
 })
 
 afterAll(async () => {
-  clock.dispose()
   await emulator.close()
 })
 
-async function rollout(model: string, runId: string, onTick?: () => void) {
+/** A rollout; `during` runs as it starts (on the emulator's clock, e.g. to lift a quota later). */
+async function rollout(model: string, runId: string, during?: () => void) {
   const before = emulator.calls().length
-  const ticker = onTick ? setInterval(onTick, 20) : undefined
-  let result: ActionResult
-  try {
-    result = await runAction({
-      inputs: {
-        'endpoint-name': ENDPOINT,
-        'model-data-url': labModel(model),
-        'image-uri': LAB_IMAGE,
-        'execution-role-arn': LAB_ROLE,
-        // The figures after the verdict are not what this test is about.
-        'metrics-wait': '0'
-      },
-      env: { ...emulator.env(), ...clock.env(emulator.now()), GITHUB_RUN_ID: runId },
-      timeoutMs: 90_000
-    })
-  } finally {
-    if (ticker) clearInterval(ticker)
-  }
+  const startedAt = emulator.now()
+  const running = runAction({
+    inputs: {
+      'endpoint-name': ENDPOINT,
+      'model-data-url': labModel(model),
+      'image-uri': LAB_IMAGE,
+      'execution-role-arn': LAB_ROLE,
+      // The figures after the verdict are not what this test is about.
+      'metrics-wait': '0'
+    },
+    env: { ...emulator.env(), GITHUB_RUN_ID: runId }
+  })
+  during?.()
+  const result = await running
   const calls = emulator.calls().slice(before)
-  return { result, calls }
+  /** Simulated seconds after the rollout started. */
+  const at = (c: CallRecord): number => (c.simulatedTime - startedAt) / 1000
+  return { result, calls, at }
 }
+
+/**
+ * Simulated seconds after the start of the refused writes: each pause is drawn from [c/2, c], c
+ * doubling from 1 s up to 20 s (seeded jitter). The ninth attempt, after the quota is lifted at
+ * 60 s, writes both alarms.
+ */
+const REFUSED_AT = [0, 0.814, 1.817, 4.872, 12.796, 28.543, 41.354, 57.482]
+const WRITTEN_AT = 74.689
 
 const ofOp = (calls: CallRecord[], op: string): CallRecord[] =>
   calls.filter(c => c.operation === op)
@@ -70,18 +71,11 @@ const ofOp = (calls: CallRecord[], op: string): CallRecord[] =>
 describe('rollouts under the documented CloudWatch quotas', () => {
   it('PutMetricAlarm throttled for a minute: retried with backoff, the alarms written, deployed', async () => {
     emulator.setScenario({ quotas: NO_ALARM_WRITES })
-    let firstThrottle: number | undefined
-    let lifted: number | undefined
-    const { result, calls } = await rollout('e', '6001', () => {
-      if (lifted !== undefined) return
-      const throttled = emulator
-        .calls()
-        .find(c => c.operation === 'PutMetricAlarm' && c.error === 'Throttling: Rate exceeded')
-      firstThrottle ??= throttled?.simulatedTime
-      if (firstThrottle !== undefined && emulator.now() >= firstThrottle + 60_000) {
-        lifted = emulator.now()
-        emulator.setScenario({ quotas: CLOUDWATCH_DEFAULT_QUOTAS })
-      }
+    // The quota comes back one simulated minute after the rollout starts (its first write).
+    const { result, calls, at } = await rollout('e', '6001', () => {
+      void emulator
+        .stepped!.sleep(60_000)
+        .then(() => emulator.setScenario({ quotas: CLOUDWATCH_DEFAULT_QUOTAS }))
     })
     const log = `${result.stdout}\n${result.stderr}`
     expect({ outcome: result.outputs.outcome, code: result.code, log }).toEqual({
@@ -92,29 +86,36 @@ describe('rollouts under the documented CloudWatch quotas', () => {
     const puts = ofOp(calls, 'PutMetricAlarm')
     const refused = puts.filter(c => c.status === 400)
     const written = puts.filter(c => c.status === 200)
-    // Refused for the whole minute, then both alarms written once each.
-    expect(refused.length).toBeGreaterThanOrEqual(3)
     expect(refused.every(c => c.error === 'Throttling: Rate exceeded')).toBe(true)
-    // Retried across the minute: the last refusal comes at most one backoff pause (20 s) before
-    // the quota is lifted.
-    expect(refused.at(-1)!.simulatedTime - refused[0]!.simulatedTime).toBeGreaterThanOrEqual(40_000)
-    expect(written.map(c => (c.params as { AlarmName: string }).AlarmName)).toEqual([
-      `${ENDPOINT}-5xx-rate`,
-      `${ENDPOINT}-model-latency`
+    // Refused for the whole minute, from the first write on, with growing pauses (no SDK retry:
+    // the action's own backoff); the attempt after the quota is lifted writes it.
+    expect(refused.map(at)).toEqual(REFUSED_AT)
+    expect(written.map(c => [(c.params as { AlarmName: string }).AlarmName, at(c)])).toEqual([
+      [`${ENDPOINT}-5xx-rate`, WRITTEN_AT],
+      [`${ENDPOINT}-model-latency`, WRITTEN_AT]
     ])
-    expect(written[0]!.simulatedTime).toBeGreaterThanOrEqual(lifted!)
     // The endpoint was updated only after its alarms existed, exactly once.
     const update = ofOp(calls, 'UpdateEndpoint')
     expect(update).toHaveLength(1)
     expect(update[0]!.seq).toBeGreaterThan(written.at(-1)!.seq)
-    // Backing off, not hammering: few attempts for a minute of refusals (the SDK's own
-    // attempts included), and the log says what it waits for.
-    expect(refused.length).toBeLessThanOrEqual(40)
-    expect(result.stdout).toMatch(
-      /PutMetricAlarm quota-ep-5xx-rate: .*Throttling: Rate exceeded; trying again in \d+ s \(attempt 2\)/
+    // The log says what it waits for, each pause the gap to the next attempt above.
+    expect(result.stdout.split('\n').filter(line => / trying again in /.test(line))).toEqual(
+      [1, 1, 3, 8, 16, 13, 16, 17].map(
+        (seconds, i) =>
+          `PutMetricAlarm ${ENDPOINT}-5xx-rate: PutMetricAlarm failed: Throttling: Rate exceeded; trying again in ${seconds} s (attempt ${i + 2})`
+      )
     )
-    expect(trafficSteps(result).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
-  }, 120_000)
+    // From the update: 60 s provisioning, a linear 25 % step every 65 s (5 s activating and the
+    // 60 s bake), the final bake and blue's 10 s decommission, seen by the next poll.
+    expect(trafficSteps(result).map(s => `${s.offsetSeconds} s ${s.greenPercent}%`)).toEqual([
+      '0 s 0%',
+      '60 s 25%',
+      '125 s 50%',
+      '190 s 75%',
+      '255 s 100%',
+      '330 s 100%'
+    ])
+  })
 
   it('the next rollout finds its alarms up to date and writes none, even with PutMetricAlarm refused', async () => {
     emulator.setScenario({ quotas: NO_ALARM_WRITES })
@@ -134,5 +135,5 @@ describe('rollouts under the documented CloudWatch quotas', () => {
       `${ENDPOINT}-5xx-rate`,
       `${ENDPOINT}-model-latency`
     ])
-  }, 120_000)
+  })
 })

@@ -2,27 +2,30 @@
 // a rolling update that completes, one rolled back by the 5XX alarm in batches and one all at
 // once, the same on an inference component, the peak instance (copy) count the emulator saw, and
 // what is refused before any change. Scenarios run side by side, each on its own emulator.
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { labEmulator, liveModelA, runStep, sagemakerCall, step } from './helpers.js'
 
-/** A fast clock, slow enough that each phase of a batch is polled even with other tests running
- * alongside (at 600×, a 60-second bake lasted 0.1 s and a loaded machine missed it). */
-const TIME_SCALE = 150
-/** 30 simulated seconds between polls, as in the lab. */
-const POLL = '0.2'
+/**
+ * The lab's steps poll every 10 simulated seconds (the default): each phase of a batch the table
+ * shows lasts longer (480 s launching, 5 s activating and the 60 s bake in one row, 120 s
+ * terminating an old batch), so each is seen, on stepped time whatever the machine's load.
+ */
 const ROLLING = {
   'traffic-routing': 'rolling',
   'step-size': '25%',
   'wait-interval': '60',
-  'poll-interval': POLL,
   'metrics-wait': '0'
 }
 
+// Jest's limit per test, only a safety net: on stepped time a test's real duration depends on the
+// machine's load (several whole rollouts run here), never what it sees.
+jest.setTimeout(300_000)
+
 const emulators: Emulator[] = []
 async function emulator(): Promise<Emulator> {
-  const emu = await labEmulator({}, TIME_SCALE)
+  const emu = await labEmulator()
   emulators.push(emu)
   return emu
 }
@@ -30,17 +33,14 @@ afterAll(async () => {
   await Promise.all(emulators.map(e => e.close()))
 })
 
-/** The rolling table's rows: [new, old, traffic on new, what happened] (time left out). */
-function batchRows(summary: string): string[][] {
+/** The rolling table's rows as printed: | time | new | old | traffic on new | what happened |. */
+function batchRows(summary: string): string[] {
   const at = summary.indexOf('### Rolling batches')
   if (at < 0) return []
   const lines = summary.slice(at).split('\n').slice(4)
-  const end = lines.findIndex(line => !line.startsWith('| T'))
-  return lines.slice(0, end).map(line =>
-    line
-      .split(' | ')
-      .slice(1)
-      .map(cell => cell.replace(/ \|$/, ''))
+  return lines.slice(
+    0,
+    lines.findIndex(line => !line.startsWith('| T'))
   )
 }
 
@@ -84,11 +84,19 @@ const COMPONENT = { 'inference-component-name': 'llm', 'traffic-routing': '', 's
 
 describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => {
   it('deploys, rolls back on the 5XX alarm in batches of 1 and all at once; the table shows each batch', async () => {
-    const [good, batches, allAtOnce] = await Promise.all(
-      ['Model E', 'Model B', 'Model B'].map(async (name, i) => {
+    // Each run on its own emulator, all set up first, then started in this order (the order
+    // seeds each run's poll jitter, so the times below are the same every run).
+    const emus = await Promise.all(
+      [0, 1, 2].map(async () => {
         const emu = await emulator()
         await liveModelA(emu)
-        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), {
+        return emu
+      })
+    )
+    const [good, batches, allAtOnce] = await Promise.all(
+      (['Model E', 'Model B', 'Model B'] as const).map(async (name, i) => {
+        const emu = emus[i]!
+        const result = await runStep(emu, step(name), {
           inputs: {
             ...ROLLING,
             'retain-deployment-config': 'false',
@@ -102,120 +110,64 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
     expect(good?.result.outputs.outcome).toBe('deployed')
     expect(good?.result.code).toBe(0)
     expect(good?.peak).toBe(5)
+    // Each batch: 480 s launching, 5 s activating and the 60 s bake (one row), 120 s terminating
+    // an old instance; each row is the first poll after the change (polls at most 10 s apart).
     expect(batchRows(good?.result.summary ?? '')).toEqual([
-      ['0', '4', '0%', 'batch 1 of 4: launching 1 new instance(s)'],
-      [
-        '1',
-        '4',
-        '25%',
-        'batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored'
-      ],
-      ['1', '4', '25%', 'batch 1 of 4 baked: terminating 1 old instance(s)'],
-      ['1', '3', '25%', 'batch 2 of 4: launching 1 new instance(s)'],
-      [
-        '2',
-        '3',
-        '50%',
-        'batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored'
-      ],
-      ['2', '3', '50%', 'batch 2 of 4 baked: terminating 1 old instance(s)'],
-      ['2', '2', '50%', 'batch 3 of 4: launching 1 new instance(s)'],
-      [
-        '3',
-        '2',
-        '75%',
-        'batch 3 of 4: 3 new instance(s) take 75% of the traffic, 60 s bake, alarms monitored'
-      ],
-      ['3', '2', '75%', 'batch 3 of 4 baked: terminating 1 old instance(s)'],
-      ['3', '1', '75%', 'batch 4 of 4: launching 1 new instance(s)'],
-      [
-        '4',
-        '1',
-        '100%',
-        'batch 4 of 4: 4 new instance(s) take 100% of the traffic, 60 s bake, alarms monitored'
-      ],
-      ['4', '1', '100%', 'batch 4 of 4 baked: terminating 1 old instance(s)'],
-      [
-        '4',
-        '0',
-        '100%',
-        'complete: 4 new instance(s) serve all traffic, the old fleet is terminated'
-      ]
+      '| T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s) |',
+      '| T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored |',
+      '| T+9 min 5 s | 1 | 4 | 25% | batch 1 of 4 baked: terminating 1 old instance(s) |',
+      '| T+11 min 5 s | 1 | 3 | 25% | batch 2 of 4: launching 1 new instance(s) |',
+      '| T+19 min 5 s | 2 | 3 | 50% | batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored |',
+      '| T+20 min 10 s | 2 | 3 | 50% | batch 2 of 4 baked: terminating 1 old instance(s) |',
+      '| T+22 min 10 s | 2 | 2 | 50% | batch 3 of 4: launching 1 new instance(s) |',
+      '| T+30 min 15 s | 3 | 2 | 75% | batch 3 of 4: 3 new instance(s) take 75% of the traffic, 60 s bake, alarms monitored |',
+      '| T+31 min 15 s | 3 | 2 | 75% | batch 3 of 4 baked: terminating 1 old instance(s) |',
+      '| T+33 min 15 s | 3 | 1 | 75% | batch 4 of 4: launching 1 new instance(s) |',
+      '| T+41 min 20 s | 4 | 1 | 100% | batch 4 of 4: 4 new instance(s) take 100% of the traffic, 60 s bake, alarms monitored |',
+      '| T+42 min 20 s | 4 | 1 | 100% | batch 4 of 4 baked: terminating 1 old instance(s) |',
+      '| T+44 min 20 s | 4 | 0 | 100% | complete: 4 new instance(s) serve all traffic, the old fleet is terminated |'
     ])
-    expect(good?.result.summary).toMatch(
-      /\| T\+8 min( 5 s)? \| 1 \| 4 \| 25% \| batch 1 of 4: 1 new/
-    )
     expect(good?.result.summary).toContain(
       'At most 5 instances run at once (the 4 of the fleet and one batch); a blue/green update would run 8.'
     )
 
-    // The 5XX alarm fires while batch 2 is launched (alarms are watched during bakes only):
-    // SageMaker rolls back as batch 2's bake begins.
+    // The 5XX alarm goes into ALARM at T+9 min 55 s, after batch 1's bake (its metrics arrive
+    // minutes late; alarms are watched during bakes only): SageMaker rolls back as batch 2's bake
+    // begins, T+19 min 10 s.
     for (const run of [batches, allAtOnce]) {
       expect(run?.result.outputs.outcome).toBe('rolled-back')
       expect(run?.result.code).toBe(1)
       expect(run?.result.outputs['triggered-alarms']).toBe('lab-endpoint-5xx-rate')
       expect(run?.result.stdout).toContain(
+        '\n[T+9 min 55 s] alarm lab-endpoint-5xx-rate: OK → ALARM (Threshold Crossed'
+      )
+      expect(run?.result.stdout).toContain(
         '::error::Rolled back: SageMaker rolled back to lab-endpoint-a1a1a1a-1001-1: alarm lab-endpoint-5xx-rate went into ALARM.'
       )
     }
-    // Batch 2 takes traffic for a few seconds before the rollback: no poll need see it.
-    const tail = (r: typeof batches) => {
-      const rows = batchRows(r?.result.summary ?? '')
-      expect(rows.slice(0, 4).map(row => row[3])).toEqual([
-        'batch 1 of 4: launching 1 new instance(s)',
-        'batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored',
-        'batch 1 of 4 baked: terminating 1 old instance(s)',
-        'batch 2 of 4: launching 1 new instance(s)'
-      ])
-      return rows.slice(rows.findIndex(row => row[3]?.startsWith('rolling back')))
-    }
-    expect(tail(batches)).toEqual([
-      [
-        '1',
-        '3',
-        '25%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)'
-      ],
-      [
-        '1',
-        '3',
-        '25%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s)'
-      ],
-      [
-        '0',
-        '4',
-        '0%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s)'
-      ],
-      [
-        '0',
-        '4',
-        '0%',
-        'rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic'
-      ]
+    // Batch 2 takes traffic for the 5 s it activates (from T+19 min 5 s), between two polls.
+    const before = [
+      '| T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s) |',
+      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored |',
+      '| T+9 min 5 s | 1 | 4 | 25% | batch 1 of 4 baked: terminating 1 old instance(s) |',
+      '| T+11 min 5 s | 1 | 3 | 25% | batch 2 of 4: launching 1 new instance(s) |'
+    ]
+    // In batches of 1: batch 2's traffic back to the old instances still running, then batch 1's
+    // after launching an old instance again (480 s); 120 s to terminate each new instance.
+    expect(batchRows(batches?.result.summary ?? '')).toEqual([
+      ...before,
+      '| T+19 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s) |',
+      '| T+21 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s) |',
+      '| T+29 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s) |',
+      '| T+31 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
     ])
     expect(batches?.peak).toBe(5)
-    expect(tail(allAtOnce)).toEqual([
-      [
-        '2',
-        '3',
-        '50%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s)'
-      ],
-      [
-        '0',
-        '4',
-        '0%',
-        'rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 2 new instance(s)'
-      ],
-      [
-        '0',
-        '4',
-        '0%',
-        'rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic'
-      ]
+    // All at once: the old instance launched again first, then both new instances terminated.
+    expect(batchRows(allAtOnce?.result.summary ?? '')).toEqual([
+      ...before,
+      '| T+19 min 10 s | 2 | 3 | 50% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s) |',
+      '| T+27 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 2 new instance(s) |',
+      '| T+29 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
     ])
     // All at once brings the whole old fleet back before the new one goes: 3 + 2 + 1.
     expect(allAtOnce?.peak).toBe(6)
@@ -224,17 +176,24 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
 
 describe('rolling update of an inference component (4 copies, batches of 1)', () => {
   it('deploys model E, and rolls model B back on the component 5XX alarm, in batches and all at once', async () => {
-    const [good, batches, allAtOnce] = await Promise.all(
-      ['Model E', 'Model B', 'Model B'].map(async (name, i) => {
+    // Set up first, then started in this order: the order seeds each run's poll jitter.
+    const emus = await Promise.all(
+      [0, 1, 2].map(async () => {
         const emu = await emulator()
         await liveComponent(emu)
+        return emu
+      })
+    )
+    const [good, batches, allAtOnce] = await Promise.all(
+      (['Model E', 'Model B', 'Model B'] as const).map(async (name, i) => {
+        const emu = emus[i]!
         const inputs = {
           ...ROLLING,
           ...COMPONENT,
           'retain-deployment-config': 'false',
           ...(i === 1 ? { 'rollback-step-size': '1' } : {})
         }
-        const result = await runStep(emu, step(name as 'Model E' | 'Model B'), { inputs })
+        const result = await runStep(emu, step(name), { inputs })
         const peak = emu.peak('llm')
         // The same step again: the component already serves its model.
         const again = i === 0 ? await runStep(emu, step('Model E'), { inputs }) : undefined
@@ -260,25 +219,17 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
       'Outcome: deployed. Inference component llm serves llm-e5e5e5e-1003-1 on all 4 copies.'
     )
     expect(good?.peak).toBe(5)
-    const rows = batchRows(good?.result.summary ?? '')
-    expect(rows[0]).toEqual(['0', '4', '0%', 'update starts: batch 1 of 4, launching 1 new copies'])
-    expect(rows.map(r => r[3]?.replace(/ \(.*$/, ''))).toEqual([
-      'update starts: batch 1 of 4, launching 1 new copies',
-      'batch 1 of 4: new copies up beside the old ones',
-      'batch 1 of 4 baked: old copies terminated, launching the next 1',
-      'batch 2 of 4: new copies up beside the old ones',
-      'batch 2 of 4 baked: old copies terminated, launching the next 1',
-      'batch 3 of 4: new copies up beside the old ones',
-      'batch 3 of 4 baked: old copies terminated, launching the next 1',
-      'batch 4 of 4: new copies up beside the old ones',
-      // The last old copy goes as the update completes: one row.
-      'complete: 4 copies of llm-e5e5e5e-1003-1 serve all traffic'
-    ])
-    expect(rows[1]).toEqual([
-      '1',
-      '4',
-      '25%',
-      'batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-e5e5e5e-1003-1, 25% of the traffic), 60 s bake, alarms monitored'
+    // The last old copy goes as the update completes: one row.
+    expect(batchRows(good?.result.summary ?? '')).toEqual([
+      '| T+0 | 0 | 4 | 0% | update starts: batch 1 of 4, launching 1 new copies |',
+      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-e5e5e5e-1003-1, 25% of the traffic), 60 s bake, alarms monitored |',
+      '| T+11 min 5 s | 1 | 3 | 25% | batch 1 of 4 baked: old copies terminated, launching the next 1 |',
+      '| T+19 min 10 s | 2 | 3 | 50% | batch 2 of 4: new copies up beside the old ones (2 of 4 on llm-e5e5e5e-1003-1, 50% of the traffic), 60 s bake, alarms monitored |',
+      '| T+22 min 10 s | 2 | 2 | 50% | batch 2 of 4 baked: old copies terminated, launching the next 1 |',
+      '| T+30 min 10 s | 3 | 2 | 75% | batch 3 of 4: new copies up beside the old ones (3 of 4 on llm-e5e5e5e-1003-1, 75% of the traffic), 60 s bake, alarms monitored |',
+      '| T+33 min 15 s | 3 | 1 | 75% | batch 3 of 4 baked: old copies terminated, launching the next 1 |',
+      '| T+41 min 15 s | 4 | 1 | 100% | batch 4 of 4: new copies up beside the old ones (4 of 4 on llm-e5e5e5e-1003-1, 100% of the traffic), 60 s bake, alarms monitored |',
+      '| T+44 min 20 s | 4 | 0 | 100% | complete: 4 copies of llm-e5e5e5e-1003-1 serve all traffic |'
     ])
     // The request carried the live specification over with only the model changed.
     expect(good?.result.outputs.plan).toContain(
@@ -292,15 +243,33 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
       expect(run?.result.stdout).toContain(
         '::error::Rolled back: SageMaker rolled inference component llm back to llm-a: alarm llm-5xx-rate went into ALARM.'
       )
-      expect(batchRows(run?.result.summary ?? '').at(-1)).toEqual([
-        '0',
-        '4',
-        '0%',
-        'rolled back (alarm llm-5xx-rate in ALARM): 4 copies of llm-a serve all traffic'
-      ])
     }
+    // The alarm is in ALARM by T+11 min 5 s, after batch 1's bake; SageMaker rolls back as batch
+    // 2's bake begins (T+19 min 10 s). The copies running are counted; which model each runs is
+    // inferred from the batches seen (batch 2's 5 s of activation fell between two polls).
+    const inAlarm = (running: number): string =>
+      `${running} copies running, 4 desired (alarm llm-5xx-rate in ALARM): SageMaker rolls back if an alarm is in ALARM during a bake, replacing new copies with old ones step by step`
+    const before = [
+      '| T+0 | 0 | 4 | 0% | update starts: batch 1 of 4, launching 1 new copies |',
+      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-b2b2b2b-1002-1, 25% of the traffic), 60 s bake, alarms monitored |',
+      `| T+11 min 5 s | 1 | 3 | 25% | ${inAlarm(4)} |`
+    ]
+    expect(batchRows(batches?.result.summary ?? '')).toEqual([
+      ...before,
+      `| T+19 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
+      `| T+21 min 10 s | 1 | 3 | 25% | ${inAlarm(4)} |`,
+      `| T+29 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
+      '| T+31 min 10 s | 0 | 4 | 0% | rolled back (alarm llm-5xx-rate in ALARM): 4 copies of llm-a serve all traffic |'
+    ])
     expect(batches?.peak).toBe(5)
-    expect(allAtOnce?.peak).toBeGreaterThan(5)
+    expect(batchRows(allAtOnce?.result.summary ?? '')).toEqual([
+      ...before,
+      `| T+19 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
+      `| T+27 min 10 s | 1 | 5 | 25% | ${inAlarm(6)} |`,
+      '| T+29 min 10 s | 0 | 4 | 0% | rolled back (alarm llm-5xx-rate in ALARM): 4 copies of llm-a serve all traffic |'
+    ])
+    // All at once brings the whole old fleet back before the new copies go: 4 + 2.
+    expect(allAtOnce?.peak).toBe(6)
   })
 })
 
