@@ -1,6 +1,6 @@
 'use strict'
-// Preloaded into the action's process (`node --require`) when it runs against an emulator on
-// stepped time (emulator/stepped-time.ts). It never ships: the bundle is unchanged, and outside a
+// Preloaded into the action's process (through action-clock.mjs, `node --import`) when it runs
+// against an emulator on stepped time (emulator/stepped-time.ts). It never ships: the bundle is unchanged, and outside a
 // test (no IPC channel, no EMULATOR_CLOCK variable) this file does nothing.
 //
 // What it does: the process's clock becomes the emulator's simulated clock. `Date`, `setTimeout`,
@@ -19,15 +19,20 @@ const clientId = process.env.EMULATOR_CLOCK_CLIENT
 const emulatorPort = process.env.EMULATOR_CLOCK_PORT
 const start = Number(process.env.EMULATOR_CLOCK_NOW)
 
+/** Resolved at the first wake: the action's code starts then (action-clock.mjs awaits it). */
+let started = Promise.resolve()
 if (clientId && emulatorPort && Number.isFinite(start) && typeof process.send === 'function') {
   delete process.env.EMULATOR_CLOCK_CLIENT // a process the action starts runs on its own clock
   process.env.NODE_OPTIONS = (process.env.NODE_OPTIONS || '')
-    .replace(/--require[= ]("[^"]*action-clock\.cjs"|\S*action-clock\.cjs)/g, '')
+    .replace(/--import[= ]("[^"]*action-clock\.mjs"|\S*action-clock\.mjs)/g, '')
     .trim()
-  install()
+  started = install()
 }
+module.exports = { started }
 
 function install() {
+  let begin
+  const first = new Promise(resolve => (begin = resolve))
   const http = require('node:http')
   const channel = process.channel
   channel.unref()
@@ -156,7 +161,10 @@ function install() {
     if (!message || typeof message.now !== 'number') return
     now = Math.max(now, message.now)
     activity()
-    if (message.emulatorClock === 'wake') realSetImmediate(fireDue)
+    if (message.emulatorClock === 'wake') {
+      begin()
+      realSetImmediate(fireDue)
+    }
     // The test runner's signals come this way, with the moment they arrive: handled now, as Node
     // handles a signal (its listeners), or the process ends by it when it has none.
     else if (message.emulatorClock === 'signal') {
@@ -226,4 +234,10 @@ function install() {
     return req
   }
   require('node:module').syncBuiltinESMExports()
+
+  // Nothing runs before the first wake: report waiting, due now.
+  waiting = true
+  channel.ref()
+  process.send({ emulatorClock: 'idle', until: now, inflight: [], stdoutBytes: 0 })
+  return first
 }

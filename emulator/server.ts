@@ -89,6 +89,9 @@ function steppedRequest(
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   res.writeHead = ((...args: unknown[]) => {
     res.setHeader('x-emulator-now', String(stepped.now()))
+    // The HTTP date too: the SDK corrects its clock skew from it, and retries an error answer
+    // whose date is far from its own clock (which is the simulated one).
+    res.setHeader('date', new Date(stepped.now()).toUTCString())
     return writeHead(...args)
   }) as typeof res.writeHead
   return id

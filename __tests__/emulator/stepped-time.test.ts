@@ -37,6 +37,7 @@ async function probe(steps: Step[], options: Partial<RunActionOptions> = {}, on 
   const lines = result.stdout
     .trim()
     .split('\n')
+    .filter(line => !line.startsWith('date '))
     .map(line => line.replace(/\b1\d{12}\b/g, t => `+${Number(t) - start}`))
   return { ...result, lines }
 }
@@ -151,6 +152,7 @@ describe('two processes on one clock', () => {
       r!.stdout
         .trim()
         .split('\n')
+        .filter(line => !line.startsWith('date '))
         .map(l => l.replace(/\b1\d{12}\b/g, t => `+${Number(t) - base}`))
     expect(absolute(a)).toEqual([
       'start +0',
@@ -166,6 +168,38 @@ describe('two processes on one clock', () => {
       'slept 15000 +30000',
       'end +30000'
     ])
+  })
+})
+
+describe('processes started together', () => {
+  it('begin one after the other, in the order they were started, whatever the machine does', async () => {
+    for (let round = 0; round < 3; round++) {
+      const from = emulator.calls().length
+      await Promise.all([
+        probe([{ call: 'DescribeEndpoint' }, { call: 'DescribeEndpoint' }]),
+        probe([{ call: 'DescribeEndpointConfig' }, { call: 'DescribeEndpointConfig' }]),
+        probe([{ call: 'DescribeModel' }])
+      ])
+      expect(
+        emulator
+          .calls()
+          .slice(from)
+          .map(c => c.operation)
+      ).toEqual([
+        'DescribeEndpoint',
+        'DescribeEndpoint',
+        'DescribeEndpointConfig',
+        'DescribeEndpointConfig',
+        'DescribeModel'
+      ])
+    }
+  })
+
+  it('hear the HTTP date of the simulated clock (the SDK corrects its skew from it)', async () => {
+    const r = await probe([{ sleep: 86_400_000 }, { call: 'DescribeEndpoint' }])
+    const date = /^date (.+)$/m.exec(r.stdout)?.[1]
+    const now = Number(/^answer DescribeEndpoint 400 (\d+)$/m.exec(r.stdout)?.[1])
+    expect(date).toBe(new Date(Math.floor(now / 1000) * 1000).toUTCString())
   })
 })
 

