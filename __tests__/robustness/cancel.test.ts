@@ -1,20 +1,25 @@
 // Cancellation mid-shift, as GitHub does it: SIGINT to the action's process while it watches a
-// long bake. It must stop within 5 s, write outputs and summary with the last known state, say
-// that SageMaker continues and how to resume, exit non-zero, and change nothing after the signal.
+// long bake. It must stop at once (the runner kills it seconds later), write outputs and summary
+// with the last known state, say that SageMaker continues and how to resume, exit non-zero, and
+// change nothing after the signal. On stepped time the signal arrives at an exact simulated moment.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, step, liveModelA } from '../e2e/helpers.js'
+import { labEmulator, step, liveModelA, trafficSteps } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
-const SIGNAL_AFTER_MS = 2500
+/**
+ * Simulated: the green fleet takes its first 25 % at T+8 min 5 s (480 s provisioning, 5 s
+ * activating) and bakes it 600 s, so 15 minutes after the start the shift is mid-way.
+ */
+const SIGNAL_AFTER_MS = 15 * 60_000
 
 describe('SIGINT mid-shift', () => {
   let emulator: Emulator
   let result: ActionResult
   let calls: CallRecord[]
-  let signalAt: number
+  let startedAt: number
   let liveAfter: Awaited<ReturnType<typeof liveConfig>>
 
   beforeAll(async () => {
@@ -23,7 +28,7 @@ describe('SIGINT mid-shift', () => {
     const from = emulator.calls().length
     // A healthy model with a 10-minute bake per step: the shift is still running at the signal.
     const lab = step('Model E')
-    const startedAt = Date.now()
+    startedAt = emulator.now()
     result = await runAction({
       inputs: {
         ...lab.inputs,
@@ -34,52 +39,59 @@ describe('SIGINT mid-shift', () => {
         'wait-interval': '600'
       },
       env: { ...emulator.env(), ...lab.github, GITHUB_RUN_ID: '7001' },
-      signalAfter: { signal: 'SIGINT', ms: SIGNAL_AFTER_MS },
-      timeoutMs: 30_000
+      signalAfter: { signal: 'SIGINT', ms: SIGNAL_AFTER_MS }
     })
-    // The timer fires no earlier than this: the earliest the signal can have been sent.
-    signalAt = startedAt + SIGNAL_AFTER_MS
     calls = emulator.calls().slice(from)
     liveAfter = await liveConfig(emulator, 'lab-endpoint')
   }, 60_000)
   afterAll(() => emulator.close())
 
-  it('exits non-zero within 5 seconds of the signal', () => {
+  it('exits 1 at the moment of the signal', () => {
     expect(result.signal).toBeNull()
-    expect(result.code).not.toBe(0)
-    expect(result.code).not.toBeNull()
-    expect(result.exitAfterSignalMs).toBeDefined()
-    expect(result.exitAfterSignalMs!).toBeLessThan(5000)
-    expect(result.stdout).toMatch(/Received SIGINT/)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(
+      /^Received SIGINT: stopping \(SageMaker continues on its own\)\.$/m
+    )
+    // The run ended at the signal, on the simulated clock: it waited for nothing after it.
+    expect(result.outputs['duration-seconds']).toBe(String(SIGNAL_AFTER_MS / 1000))
+    expect(result.summary).toContain("this step: 15 min on the runner's clock")
   })
 
   it('the signal came mid-shift: the update had started, and SageMaker continues', () => {
     const update = calls.filter(c => c.operation === 'UpdateEndpoint')
-    expect(update).toHaveLength(1)
-    expect(update[0]!.status).toBe(200)
-    expect(update[0]!.realTime).toBeLessThan(signalAt)
+    expect(update.map(c => [c.status, c.simulatedTime - startedAt])).toEqual([[200, 0]])
+    // Green had its first 25 % (at T+8 min 5 s), and no more, when the signal came.
+    expect(trafficSteps(result).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])).toEqual(
+      [
+        [0, 100, 0],
+        [485, 75, 25]
+      ]
+    )
     expect(liveAfter).toEqual({ status: 'Updating', config: 'lab-endpoint-a1a1a1a-1001-1' })
   })
 
   it('writes the outputs with the last known state, never deployed', () => {
-    expect(result.outputs.outcome).toBeDefined()
-    expect(result.outputs.outcome).not.toBe('deployed')
     expect(result.outputs.outcome).toBe('failed')
-    expect(result.outputs['endpoint-config-name']).toMatch(/^lab-endpoint-/)
-    expect(result.outputs['failure-reason']).toMatch(/cancel/i)
+    expect(result.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-7001-1')
+    expect(result.outputs['failure-reason']).toBe('Watching was cancelled.')
   })
 
   it('writes a summary saying SageMaker continues and how to resume', () => {
-    expect(result.summary.trim()).not.toBe('')
-    expect(result.summary).toMatch(/may still be running in SageMaker/)
-    expect(result.summary).toMatch(/last state: Updating/)
-    expect(result.summary).toMatch(/re-run the job/i)
+    expect(result.summary).toContain(
+      'Watching was cancelled. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.'
+    )
   })
 
   it('makes no change after the signal, and exactly one UpdateEndpoint', () => {
     const mutating = calls.filter(c => c.mutating)
-    expect(mutating.filter(c => c.realTime >= signalAt).map(c => c.operation)).toEqual([])
-    expect(mutating.filter(c => c.operation === 'UpdateEndpoint')).toHaveLength(1)
-    expect(mutating.filter(c => c.operation.startsWith('Delete'))).toEqual([])
+    const signalledAt = result.signalledAt!
+    expect(mutating.filter(c => c.realTime >= signalledAt).map(c => c.operation)).toEqual([])
+    expect(mutating.map(c => c.operation)).toEqual([
+      'PutMetricAlarm',
+      'PutMetricAlarm',
+      'CreateModel',
+      'CreateEndpointConfig',
+      'UpdateEndpoint'
+    ])
   })
 })

@@ -2,28 +2,34 @@
 // message that says what SageMaker is doing and how to resume; the least-privilege policy in
 // docs/iam-policy.json is enough for the whole lab, and one action less is reported by name.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { CallRecord, Emulator } from '../../emulator/index.js'
+import { DEFAULT_SCENARIO, type CallRecord, type Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ERROR_ALARM, labModel } from '../../scripts/lib/lab.js'
 import { labEmulator, runStep, step, liveModelA } from '../e2e/helpers.js'
 import { emulatorAllowedActions, liveConfig, loadIamPolicy, policyActions } from './helpers.js'
 
 const isDenied = (c: CallRecord): boolean => /AccessDenied/.test(c.error ?? '')
+const isExpired = (c: CallRecord): boolean => /ExpiredToken/.test(c.error ?? '')
+
+/** liveModelA leaves the endpoint InService this many simulated seconds after the start. */
+const UPDATE_AT = DEFAULT_SCENARIO.creationSeconds + 60
+/** expireCredentialsAfterSeconds: simulated seconds since the emulator started. */
+const EXPIRES_AT = UPDATE_AT + 300
 
 describe('credentials that expire mid-watch', () => {
   let emulator: Emulator
   let result: ActionResult
   let calls: CallRecord[]
-  let expiresAt: number
-  let endedAt: number
+  let emulatorStart: number
 
   beforeAll(async () => {
     emulator = await labEmulator()
-    const emulatorStart = Date.now()
+    emulatorStart = emulator.now()
     await liveModelA(emulator)
-    // Expire 3 real seconds from now: the update starts, then the watch loses its credentials.
-    expiresAt = Date.now() + 3000
-    emulator.setScenario({ expireCredentialsAfterSeconds: (expiresAt - emulatorStart) / 1000 })
+    // The update is requested at UPDATE_AT (the action launches at one simulated instant); the
+    // credentials expire five minutes later, while the green fleet is still provisioning.
+    expect((emulator.now() - emulatorStart) / 1000).toBe(UPDATE_AT)
+    emulator.setScenario({ expireCredentialsAfterSeconds: EXPIRES_AT })
     const from = emulator.calls().length
     const lab = step('Model E')
     result = await runAction({
@@ -32,37 +38,49 @@ describe('credentials that expire mid-watch', () => {
         'retain-deployment-config': 'false',
         'wait-interval': '600'
       },
-      env: { ...emulator.env(), ...lab.github, GITHUB_RUN_ID: '8001' },
-      timeoutMs: 30_000
+      env: { ...emulator.env(), ...lab.github, GITHUB_RUN_ID: '8001' }
     })
-    endedAt = Date.now()
     calls = emulator.calls().slice(from)
   }, 60_000)
   afterAll(() => emulator.close())
 
+  /** Simulated seconds since the emulator started. */
+  const at = (c: CallRecord): number => (c.simulatedTime - emulatorStart) / 1000
+
   it('the update had started before the credentials expired', () => {
-    const update = calls.filter(c => c.operation === 'UpdateEndpoint' && c.status === 200)
-    expect(update).toHaveLength(1)
-    expect(calls.some(c => /ExpiredToken/.test(c.error ?? ''))).toBe(true)
+    const update = calls.filter(c => c.operation === 'UpdateEndpoint')
+    expect(update.map(c => [c.status, at(c)])).toEqual([[200, UPDATE_AT]])
+    // Every call before the expiry was accepted, every one from it on refused.
+    expect(calls.filter(c => at(c) < EXPIRES_AT).filter(isExpired)).toEqual([])
+    expect(calls.filter(c => at(c) >= EXPIRES_AT).filter(c => !isExpired(c))).toEqual([])
+    // The watch polled on (every 10 s) until then: the last accepted poll is the one before it.
+    const polls = calls.filter(c => c.operation === 'DescribeEndpoint' && c.status === 200)
+    expect(EXPIRES_AT - at(polls.at(-1)!)).toBeLessThan(10)
   })
 
   it('stops at once, far inside its budget: exit 1, outcome failed', () => {
     expect(result.code).toBe(1)
     expect(result.outputs.outcome).toBe('failed')
-    const firstExpired = calls.find(c => /ExpiredToken/.test(c.error ?? ''))!
-    // Budget: 4 steps × 600 s of bake; it stops within seconds of the first refused call.
-    expect(endedAt - firstExpired.realTime).toBeLessThan(3000)
-    expect(result.durationMs).toBeLessThan(10_000)
-    // No retry storm: a handful of refused calls, not a poll loop against a dead token.
-    expect(calls.filter(c => /ExpiredToken/.test(c.error ?? '')).length).toBeLessThanOrEqual(5)
+    // The first poll after the expiry (T+303 s of the 80 min budget) is refused, and the run
+    // ends there: no more polls, only the metrics read of the report, both refused. No poll loop
+    // against a dead token: the 5 attempts of each are the SDK's own (it takes the emulator's
+    // wall-clock Date header, days away from the simulated clock, for a clock skew it corrects
+    // and retries: against a Date header on the simulated clock it would be one attempt each).
+    const refused = calls.filter(isExpired)
+    expect(Math.floor(at(refused[0]!) - UPDATE_AT)).toBe(303)
+    expect(calls.slice(calls.indexOf(refused[0]!)).map(c => c.operation)).toEqual([
+      ...Array<string>(5).fill('DescribeEndpoint'),
+      ...Array<string>(5).fill('GetMetricData')
+    ])
+    expect(Math.floor(at(refused.at(-1)!) - UPDATE_AT)).toBe(304)
+    expect(result.summary).toContain("this step: 5 min 4 s on the runner's clock")
   })
 
   it('says the deployment may still be running, its last state, and how to resume', () => {
     const error = result.stdout.split('\n').find(l => l.startsWith('::error::')) ?? ''
-    expect(error).toMatch(/ExpiredToken/)
-    expect(error).toMatch(/may still be running in SageMaker/)
-    expect(error).toMatch(/last state: Updating/)
-    expect(error).toMatch(/re-run the job/i)
+    expect(error).toBe(
+      '::error::Deployment failed: Stopped watching: DescribeEndpoint failed: ExpiredTokenException: The security token included in the request is expired. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.'
+    )
     expect(result.summary).toMatch(/may still be running in SageMaker/)
   })
 })

@@ -86,8 +86,7 @@ describe('unit: the summary of a run full of hostile service text', () => {
     'image-uri': LAB_IMAGE,
     'execution-role-arn': LAB_ROLE,
     'alarm-names': HOSTILE_ALARM,
-    environment: `NOTE=${HOSTILE.replace(/\n/g, ' ')}`,
-    'poll-interval': '0.2'
+    environment: `NOTE=${HOSTILE.replace(/\n/g, ' ')}`
   }
   const { request, run } = readInputs(name => values[name] ?? '', {})
   const T0 = Date.UTC(2026, 2, 1, 12, 0, 0)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, liveModelA, runStep, step, withModelA } from '../e2e/helpers.js'
+import { labEmulator, liveModelA, runStep, step, trafficSteps, withModelA } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
 /** A SageMaker call straight to the emulator (JSON 1.1; signatures are not checked). */
@@ -25,7 +25,12 @@ async function sagemaker(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
-/** Model E with a 10-minute bake per step: long enough to still be running when we look. */
+/**
+ * Model E with a 10-minute bake per step: long enough to still be running when we look. Its green
+ * fleet provisions 480 s, activates traffic 5 s and bakes its first 25 % from T+8 min 5 s; each
+ * step after a 600 s bake activates 25 % more (5 s): 50 % at T+18 min 5 s, 75 % at T+28 min 10 s,
+ * 100 % at T+38 min 15 s; done after the last bake and 120 s of decommissioning, at T+50 min 20 s.
+ */
 function longBakeE(): { inputs: Record<string, string>; github: Record<string, string> } {
   const lab = step('Model E')
   return {
@@ -33,7 +38,9 @@ function longBakeE(): { inputs: Record<string, string>; github: Record<string, s
       ...lab.inputs,
       'model-data-url': labModel('e'),
       'retain-deployment-config': 'false',
-      'wait-interval': '600'
+      'wait-interval': '600',
+      // Polls 5 s apart see every 5-s activation: the table's times do not depend on the jitter.
+      'poll-interval': '5'
     },
     github: { ...lab.github }
   }
@@ -61,11 +68,8 @@ describe('the same step run twice (same run id and attempt) on an existing endpo
       /The endpoint already serves lab-endpoint-a1a1a1a-1001-1, exactly what this step deploys: nothing to do\./
     )
     expect(second.outputs['endpoint-config-name']).toBe('lab-endpoint-a1a1a1a-1001-1')
-    // Nothing new was created, nothing deleted, at most one update.
-    const created = calls.filter(c => /^Create/.test(c.operation) && c.status === 200)
-    expect(created).toEqual([])
-    expect(calls.filter(c => c.operation.startsWith('Delete'))).toEqual([])
-    expect(calls.filter(c => c.operation === 'UpdateEndpoint').length).toBeLessThanOrEqual(1)
+    // Nothing new was created, nothing deleted, nothing updated.
+    expect(calls.filter(c => c.mutating).map(c => c.operation)).toEqual([])
   })
 
   // The config is already live: a blue/green update from it to itself doubles the fleet for
@@ -81,47 +85,54 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
   let first: ActionResult
   let second: ActionResult
   let secondCalls: CallRecord[]
-  let advancedAt: number | undefined
 
   beforeAll(async () => {
     emulator = await labEmulator()
     await liveModelA(emulator)
     const e = longBakeE()
     const env = { ...emulator.env(), ...e.github, GITHUB_RUN_ID: '9001' }
-    // Attempt 1 starts the update and is cancelled mid-shift.
+    // Attempt 1 starts the update and is cancelled mid-shift (15 simulated minutes in, in the
+    // first bake).
     first = await runAction({
       inputs: e.inputs,
       env: { ...env, GITHUB_RUN_ATTEMPT: '1' },
-      signalAfter: { signal: 'SIGINT', ms: 2500 },
-      timeoutMs: 30_000
+      signalAfter: { signal: 'SIGINT', ms: 15 * 60_000 }
     })
-    // Attempt 2 (same run id and commit): once it says it attaches, let the shift finish.
+    // Attempt 2 (same run id and commit) starts right after and watches the shift to its end.
     const from = emulator.calls().length
-    second = await runAction({
-      inputs: e.inputs,
-      env: { ...env, GITHUB_RUN_ATTEMPT: '2' },
-      timeoutMs: 30_000,
-      onLine: line => {
-        if (advancedAt === undefined && /exactly this step's deployment/.test(line)) {
-          advancedAt = Date.now()
-          emulator.advance(3000)
-        }
-      }
-    })
+    second = await runAction({ inputs: e.inputs, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } })
     secondCalls = emulator.calls().slice(from)
   }, 60_000)
   afterAll(() => emulator.close())
 
   it('attempt 1 started the update and stopped without a verdict', () => {
-    expect(first.code).not.toBe(0)
-    expect(first.outputs.outcome).not.toBe('deployed')
+    expect(first.code).toBe(1)
+    expect(first.outputs.outcome).toBe('failed')
+    expect(first.outputs['failure-reason']).toBe('Watching was cancelled.')
     expect(first.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-9001-1')
+    expect(first.outputs['duration-seconds']).toBe('900')
   })
 
   it('attempt 2 attaches to the deployment attempt 1 started and says so', () => {
-    expect(advancedAt).toBeDefined()
-    expect(second.stdout).toMatch(
-      /Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, which is exactly this step's deployment \(an earlier attempt or copy of it\): watching it/
+    expect(second.stdout).toContain(
+      "Endpoint is Updating with lab-endpoint-e5e5e5e-9001-1, which is exactly this step's deployment (an earlier attempt or copy of it): watching it instead of starting a second one."
+    )
+  })
+
+  it("attempt 2's table is the whole rollout, from attempt 1's update request", () => {
+    expect(trafficSteps(second).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])).toEqual(
+      [
+        [0, 100, 0],
+        [485, 75, 25],
+        [1085, 50, 50],
+        [1690, 25, 75],
+        [2295, 0, 100],
+        [3020, 0, 100]
+      ]
+    )
+    // It watched from T+15 min (attempt 1's end) to its first poll after the completion (4 s).
+    expect(second.summary).toContain(
+      "Rollout: 50 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 35 min 24 s on the runner's clock"
     )
   })
 
@@ -246,6 +257,7 @@ describe('a busy endpoint with on-busy: fail', () => {
     expect(error).toMatch(/on-busy: wait/)
     expect(error).toMatch(/Nothing was changed in AWS/)
     expect(busy.mutating).toEqual([])
-    expect(busy.durationMs).toBeLessThan(10_000)
+    // At once: no simulated second passed.
+    expect(busy.outputs['duration-seconds']).toBe('0')
   })
 })

@@ -1,13 +1,16 @@
 // Cancellation around the writes, and re-runs after it. A cancelled write may have been applied
 // all the same: the action reads the endpoint before saying anything, makes no change after the
 // signal, lists what it created, and a re-run reuses it. Once there is a verdict, a late signal
-// does not change the exit code.
+// does not change the exit code. On stepped time a signal reaches the action at an exact simulated
+// moment (its next wait once the condition holds), and the scenarios run one after the other.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
+import { trafficSteps } from '../e2e/helpers.js'
 import {
   callsOf,
   endpointState,
+  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -17,9 +20,20 @@ import {
 
 const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
 
-/** The mutating calls of a run that the service received after the signal. */
+/** The calls of a run that the service received after the signal. */
+const callsAfter = (calls: readonly CallRecord[], at: number | undefined) =>
+  calls.filter(c => at !== undefined && c.realTime > at).map(c => c.operation)
+/** The mutating ones among them. */
 const changesAfter = (calls: readonly CallRecord[], at: number | undefined) =>
-  calls.filter(c => c.mutating && at !== undefined && c.realTime > at).map(c => c.operation)
+  callsAfter(
+    calls.filter(c => c.mutating),
+    at
+  )
+/** The writes SageMaker carried out in a run, in order. */
+const changes = (calls: readonly CallRecord[]) =>
+  calls.filter(c => c.mutating && c.status === 200).map(c => c.operation)
+
+const scenario = inTurn()
 
 interface Run {
   result: ActionResult
@@ -33,7 +47,9 @@ async function runFrom(emulator: Emulator, go: () => Promise<ActionResult>): Pro
 }
 
 // ---- SIGINT while UpdateEndpoint is in flight (applied, its answer held back) -----------------
-const heldUpdate = (async () => {
+// The answer is held 20 s, inside UpdateEndpoint's 30 s request timeout: without the signal it
+// would arrive.
+const heldUpdate = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -49,11 +65,11 @@ const heldUpdate = (async () => {
       }
     })
   )
-  return { emulator, run, state: await endpointState(emulator) }
-})()
+  return { emulator, run, endedAt: emulator.now(), state: await endpointState(emulator) }
+})
 
 // ---- SIGINT while CreateEndpointConfig is in flight, then a re-run (attempt 2) ----------------
-const heldConfig = (async () => {
+const heldConfig = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -73,10 +89,10 @@ const heldConfig = (async () => {
     runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '6102', GITHUB_RUN_ATTEMPT: '2' } })
   )
   return { emulator, first, second, state: await endpointState(emulator) }
-})()
+})
 
 // ---- A rollout cancelled mid-shift that then finished, and a re-run of it ---------------------
-const finishedAlone = (async () => {
+const finishedAlone = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const first = await runFrom(emulator, () =>
@@ -94,10 +110,10 @@ const finishedAlone = (async () => {
     })
   )
   return { emulator, first, finished, second }
-})()
+})
 
 // ---- A rolled-back step re-run ----------------------------------------------------------------
-const rerunRolledBack = (async () => {
+const rerunRolledBack = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const first = await runFrom(emulator, () => runStep(emulator, step('Model B')))
@@ -107,10 +123,10 @@ const rerunRolledBack = (async () => {
     runStep(emulator, step('Model B'), { env: { GITHUB_RUN_ATTEMPT: '2' } })
   )
   return { emulator, first, second }
-})()
+})
 
 // ---- SIGINT after the verdict, while the metrics are read -------------------------------------
-const lateSignal = (async () => {
+const lateSignal = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -126,8 +142,8 @@ const lateSignal = (async () => {
       }
     })
   )
-  return { emulator, run }
-})()
+  return { emulator, run, endedAt: emulator.now() }
+})
 
 afterAll(async () => {
   const all = await Promise.all([
@@ -165,8 +181,18 @@ describe('SIGINT while UpdateEndpoint is in flight and SageMaker applied it', ()
       config: A_CONFIG,
       pending: 'lab-endpoint-e5e5e5e-6101-1'
     })
-    expect(changesAfter(c.run.calls, c.run.result.signalledAt)).toEqual([])
+    expect(changes(c.run.calls)).toEqual(['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'])
     expect(c.run.calls.filter(call => call.operation === 'UpdateEndpoint')).toHaveLength(1)
+    // After the signal, only the read that found out what became of the update.
+    expect(callsAfter(c.run.calls, c.run.result.signalledAt)).toEqual(['DescribeEndpoint'])
+  })
+
+  it('stops at the signal, without waiting for the held answer', () => {
+    const update = c.run.calls.find(call => call.operation === 'UpdateEndpoint')!
+    expect(update.answer).toBe('held 20000 ms after the call was carried out (injected fault)')
+    // The clock stood at the update's instant when the run ended: it waited for nothing.
+    expect(c.endedAt).toBe(update.simulatedTime)
+    expect(c.run.result.outputs['duration-seconds']).toBe('0')
   })
 })
 
@@ -185,7 +211,10 @@ describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => 
       '**Failure reason:** Cancelled before the endpoint update was requested. Created and left in place for a re-run to reuse: model lab-endpoint-e5e5e5e-6102-1 and endpoint config lab-endpoint-e5e5e5e-6102-1.\n\nThe endpoint was not changed: no UpdateEndpoint was sent.'
     )
     expect(r.summary).not.toMatch(/Launch failed|AbortError/)
+    expect(changes(c.first.calls)).toEqual(['CreateModel', 'CreateEndpointConfig'])
     expect(changesAfter(c.first.calls, r.signalledAt)).toEqual([])
+    // After the signal, only the reads that found the config it had asked for.
+    expect(callsAfter(c.first.calls, r.signalledAt)).toEqual(['DescribeEndpointConfig', 'ListTags'])
   })
 
   it('the re-run reuses the model and config attempt 1 made, and deploys them', () => {
@@ -195,10 +224,7 @@ describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => 
     )
     expect(r.stdout).toMatch(/Reusing model lab-endpoint-e5e5e5e-6102-1 /)
     expect(r.stdout).toMatch(/Reusing endpoint config lab-endpoint-e5e5e5e-6102-1 /)
-    const created = c.second.calls.filter(
-      call => /^Create/.test(call.operation) && call.status === 200
-    )
-    expect(created).toEqual([])
+    expect(changes(c.second.calls)).toEqual(['UpdateEndpoint'])
     expect(r.outputs.outcome).toBe('deployed')
     expect(r.code).toBe(0)
     expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-6102-1' })
@@ -212,7 +238,17 @@ describe('a rollout cancelled mid-shift that SageMaker then finished, re-run', (
   }, 120_000)
 
   it('attempt 1 was cancelled mid-shift; SageMaker completed it alone', () => {
-    expect(c.first.result.code).toBe(1)
+    const r = c.first.result
+    expect(r.code).toBe(1)
+    expect(r.outputs['failure-reason']).toBe('Watching was cancelled.')
+    // Green took 25 % after 480 s of provisioning and baked it from T+8 min 5 s (its 5 s of
+    // activation fell between two polls); the first poll that saw it baking printed the line, and
+    // the signal came at the action's next wait.
+    expect(trafficSteps(r).map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
+      [0, 0],
+      [485, 25]
+    ])
+    expect(r.outputs['duration-seconds']).toBe('488')
     expect(c.finished).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-6103-1' })
   })
 
@@ -244,6 +280,9 @@ describe('a rolled-back step re-run (attempt 2)', () => {
       updates.map(u => (u.params as { EndpointConfigName: string }).EndpointConfigName)
     ).toEqual(['lab-endpoint-b2b2b2b-1002-1'])
     expect(r.outputs.outcome).toBe('rolled-back')
+    expect(r.outputs['failure-reason']).toBe(
+      'Rolled back: alarm lab-endpoint-5xx-rate went into ALARM.'
+    )
   })
 })
 
@@ -255,9 +294,18 @@ describe('SIGINT after the verdict (while the metrics are read)', () => {
 
   it('the exit code follows the deployed verdict', () => {
     const r = c.run.result
-    expect(r.stdout).toMatch(/Received SIGINT/)
+    expect(r.stdout).toMatch(/^Received SIGINT: stopping \(SageMaker continues on its own\)\.$/m)
     expect(r.outputs.outcome).toBe('deployed')
     expect(r.code).toBe(0)
-    expect(r.exitAfterSignalMs!).toBeLessThan(5000)
+  })
+
+  it('stops at the signal, without waiting for the held metrics', () => {
+    const metrics = c.run.calls.filter(call => call.operation === 'GetMetricData')
+    expect(metrics.map(call => call.answer)).toEqual([
+      'held 20000 ms after the call was carried out (injected fault)'
+    ])
+    expect(callsAfter(c.run.calls, c.run.result.signalledAt)).toEqual([])
+    // The clock stood at the metrics read's instant when the run ended.
+    expect(c.endedAt).toBe(metrics[0]!.simulatedTime)
   })
 })

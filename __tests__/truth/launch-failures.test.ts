@@ -1,12 +1,16 @@
 // Launches that do not get the endpoint changed, and a second step of the same run on a busy
 // endpoint. "Not changed" is said only after a read proves it; cleanup-on-failure removes only
 // what this run made; a deployment is this step's only if it deploys exactly what this step would.
+// The scenarios run one after the other (on stepped time each run is exact).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
+import { DEFAULT_SCENARIO } from '../../emulator/index.js'
+import { trafficSteps } from '../e2e/helpers.js'
 import { commandLines } from '../robustness/helpers.js'
 import {
   endpointState,
+  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -17,9 +21,10 @@ import {
 } from './helpers.js'
 
 const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
+const scenario = inTurn()
 
 // ---- UpdateEndpoint refused (ResourceLimitExceeded), cleanup-on-failure: true -----------------
-const refused = (async () => {
+const refused = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -51,13 +56,14 @@ const refused = (async () => {
     state: await endpointState(emulator),
     configGone: config.status === 400
   }
-})()
+})
 
 // ---- Two steps of one run on one endpoint: E without waiting, then B -----------------------------
-const twoSteps = (async () => {
+const twoSteps = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const run = { GITHUB_RUN_ID: '8102', GITHUB_SHA: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5' }
+  const from = emulator.calls().length
   const first = await runStep(emulator, plainE({ wait: 'false' }), { env: run })
   const busy = await runStep(
     emulator,
@@ -68,11 +74,15 @@ const twoSteps = (async () => {
     }
   )
   const waited = await runStep(emulator, { ...step('Model B') }, { env: run })
-  return { emulator, first, busy, waited, state: await endpointState(emulator) }
-})()
+  const updates = emulator
+    .calls()
+    .slice(from)
+    .filter(c => c.operation === 'UpdateEndpoint')
+  return { emulator, first, busy, waited, updates, state: await endpointState(emulator) }
+})
 
 // ---- Service text with a newline and a workflow command in it -----------------------------------
-const hostileText = (async () => {
+const hostileText = scenario(async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -91,7 +101,7 @@ const hostileText = (async () => {
   })
   const result = await runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '8103' } })
   return { emulator, result }
-})()
+})
 
 afterAll(async () => {
   for (const c of await Promise.all([refused, twoSteps, hostileText])) await c.emulator.close()
@@ -141,13 +151,43 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
       /Endpoint "lab-endpoint" is Updating \(deploying lab-endpoint-e5e5e5e-8102-1\)/
     )
     expect(c.busy.mutating).toEqual([])
+    // At once: no simulated second passed.
+    expect(c.busy.outputs['duration-seconds']).toBe('0')
   })
 
   it("with on-busy: wait, B waits for E and then gets its own verdict (never E's)", () => {
     expect(c.waited.outputs.outcome).toBe('rolled-back')
     expect(c.waited.code).toBe(1)
-    expect(c.waited.outputs['endpoint-config-name']).not.toBe('lab-endpoint-e5e5e5e-8102-1')
+    // The same run and commit as E: the names E took are taken, so B's get a suffix.
+    expect(c.waited.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-8102-1-d3640e')
     expect(c.waited.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(1)
+    // B's update went out at the first poll after E's rollout ended: 480 s of provisioning,
+    // four 25 % steps of 5 s activation and a 60 s bake, 120 s of decommissioning.
+    const e = DEFAULT_SCENARIO
+    const rollout = e.provisioningSeconds + 4 * (e.activatingSeconds + 60) + e.decommissionSeconds
+    expect(rollout).toBe(860)
+    expect(
+      c.updates.map(u => [
+        (u.params as { EndpointConfigName: string }).EndpointConfigName,
+        (u.simulatedTime - c.updates[0]!.simulatedTime) / 1000
+      ])
+    ).toEqual([
+      ['lab-endpoint-e5e5e5e-8102-1', 0],
+      ['lab-endpoint-e5e5e5e-8102-1-d3640e', rollout]
+    ])
+    // Then B's own rollout, rolled back by the 5XX alarm in its third step.
+    expect(
+      trafficSteps(c.waited).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])
+    ).toEqual([
+      [0, 100, 0],
+      [480, 75, 25],
+      [545, 50, 50],
+      [610, 25, 75],
+      [630, 100, 0]
+    ])
+    expect(c.waited.outputs['failure-reason']).toBe(
+      'Rolled back: alarm lab-endpoint-5xx-rate went into ALARM.'
+    )
     // E stays: it completed before B started, and B rolled back to it.
     expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-8102-1' })
   })

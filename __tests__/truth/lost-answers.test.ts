@@ -2,13 +2,15 @@
 // CreateEndpoint and UpdateEndpoint are not idempotent: the action reads the endpoint back after
 // any failure and decides from what SageMaker shows, never from the error alone. Each case runs
 // the real bundle against the emulator and checks the outcome, the exit code, what the endpoint
-// really runs afterwards, and how many writes were applied.
+// really runs afterwards, and how many writes were applied. The cases run one after the other (on
+// stepped time each run is exact); the two racing copies run at the same time.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import {
   callsOf,
   endpointState,
+  inTurn,
   labEmulator,
   outcomes,
   plainE,
@@ -25,6 +27,8 @@ interface Case {
   emulator: Emulator
   results: ActionResult[]
   writes: string[]
+  /** The calls from the first write to the last, as `operation status +seconds`. */
+  around: string[]
   state: EndpointState
 }
 
@@ -43,26 +47,43 @@ async function run(
   const results = await Promise.all(
     Array.from({ length: copies }, () => runStep(emulator, lab, { env: { GITHUB_RUN_ID: runId } }))
   )
+  const calls = emulator.calls().slice(from)
+  const first = calls.findIndex(c => c.operation === operation)
+  const last = calls.findLastIndex(c => c.operation === operation)
   return {
     emulator,
     results,
     writes: outcomes(callsOf(emulator, from, operation)),
+    around: calls
+      .slice(first, last + 1)
+      .map(
+        c => `${c.operation} ${c.status} +${(c.simulatedTime - calls[first]!.simulatedTime) / 1000}`
+      ),
     state: await endpointState(emulator)
   }
 }
 
-// Every case has its own emulator: they run at the same time.
+// Every case has its own emulator.
+const scenario = inTurn()
 const cases = {
-  lost: run([{ operation: 'UpdateEndpoint', dropAfterApplyRate: 1, times: 1 }], '5101'),
-  throttled: run([{ operation: 'UpdateEndpoint', throttleRate: 1, times: 1 }], '5102'),
-  serverError: run([{ operation: 'UpdateEndpoint', serverErrorRate: 1, times: 1 }], '5103'),
-  createLost: run(
-    [{ operation: 'CreateEndpoint', dropAfterApplyRate: 1, times: 1 }],
-    '1001',
-    1,
-    'CreateEndpoint'
+  lost: scenario(() =>
+    run([{ operation: 'UpdateEndpoint', dropAfterApplyRate: 1, times: 1 }], '5101')
   ),
-  race: run([], '5104', 2)
+  throttled: scenario(() =>
+    run([{ operation: 'UpdateEndpoint', throttleRate: 1, times: 1 }], '5102')
+  ),
+  serverError: scenario(() =>
+    run([{ operation: 'UpdateEndpoint', serverErrorRate: 1, times: 1 }], '5103')
+  ),
+  createLost: scenario(() =>
+    run(
+      [{ operation: 'CreateEndpoint', dropAfterApplyRate: 1, times: 1 }],
+      '1001',
+      1,
+      'CreateEndpoint'
+    )
+  ),
+  race: scenario(() => run([], '5104', 2))
 }
 afterAll(async () => {
   for (const c of await Promise.all(Object.values(cases))) await c.emulator.close()
@@ -107,6 +128,12 @@ describe('UpdateEndpoint throttled once (not applied)', () => {
       /The endpoint is InService on lab-endpoint-a1a1a1a-1001-1: the request was not applied\. Trying again \(attempt 2 of 3\)\./
     )
     expect(c.writes).toEqual(['400', '200'])
+    // A throttled request never reached the service: one read, then the retry 2 s later.
+    expect(c.around).toEqual([
+      'UpdateEndpoint 400 +0',
+      'DescribeEndpoint 200 +0',
+      'UpdateEndpoint 200 +2'
+    ])
     expect(r!.outputs.outcome).toBe('deployed')
     expect(r!.code).toBe(0)
     expect(c.state.config).toBe(E_CONFIG('5102'))
@@ -122,6 +149,14 @@ describe('UpdateEndpoint answered with a 5XX before it was applied', () => {
   it('confirms with a second read that it was not applied, then sends it once more', () => {
     const [r] = c.results
     expect(c.writes).toEqual(['500', '200'])
+    // A 5XX may still be on its way: the "not applied" read is confirmed 2 s later, and the
+    // retry follows after another 2 s.
+    expect(c.around).toEqual([
+      'UpdateEndpoint 500 +0',
+      'DescribeEndpoint 200 +0',
+      'DescribeEndpoint 200 +2',
+      'UpdateEndpoint 200 +4'
+    ])
     expect(r!.outputs.outcome).toBe('deployed')
     expect(r!.code).toBe(0)
     expect(c.state.config).toBe(E_CONFIG('5103'))
@@ -150,6 +185,9 @@ describe('two copies of one step racing through launch', () => {
     c = await cases.race
   }, 120_000)
 
+  // Both copies start at the same simulated instant and run their launch side by side, so which one
+  // wins (and whether the other meets "in-progress" or sees the winner's update in pre-flight)
+  // depends on the real timing of the two processes: only what must hold either way is checked.
   it('exactly one UpdateEndpoint is applied; the loser watches the winner', () => {
     expect(c.writes.filter(w => w === '200')).toHaveLength(1)
     const loser = c.results.find(r => /reached SageMaker/.test(r.stdout))

@@ -2,26 +2,25 @@
 // out, answers held past the request timeout, throttling, 5XX, slow answers; on any call), the
 // action never reports `deployed` unless the endpoint is InService on a config whose model is this
 // step's, and never says the endpoint was not changed while this run's config is pending or live.
-// The real deploy sequence and the real SDK clients run in-process against the emulator (fast);
-// the seed is printed, and PROPERTY_SEED replays one.
-import { describe, expect, it, jest } from '@jest/globals'
+// The committed bundle runs against the emulator on stepped time, with its production deadlines
+// (src/aws/api.ts): a held answer is held in simulated time, past the action's own request
+// timeout. The seed is printed, and PROPERTY_SEED replays one.
+import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import * as core from '../../__fixtures__/core.js'
 import type { Emulator, FaultRule } from '../../emulator/index.js'
-import { startEmulator } from '../../emulator/index.js'
+import { runAction } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
-import { LAB_SCENARIO } from '../e2e/helpers.js'
+import { DEFAULT_DEADLINE_MS, REQUEST_TIMEOUT_MS } from '../../src/aws/api.js'
+import { liveModelA } from '../e2e/helpers.js'
 import { announceSeeds, propertySeeds } from '../helpers/seeds.js'
-import { endpointState, sagemaker } from './helpers.js'
+import { endpointState, labEmulator, sagemaker } from './helpers.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
-const { deploy } = await import('../../src/deploy.js')
-const { createAwsApi } = await import('../../src/aws/api.js')
-const { buildPlan } = await import('../../src/plan.js')
-const { readInputs } = await import('../../src/inputs.js')
-const { abortableSleep } = await import('../../src/main.js')
+/**
+ * The shortest deadline a faulted call can have: the reads after a failed write (src/reconcile.ts,
+ * src/launch.ts). Every other call has at least REQUEST_TIMEOUT_MS per attempt.
+ */
+const READ_DEADLINE_MS = 10_000
 
-const REQUEST_TIMEOUT_MS = 1500
 const OPERATIONS = [
   '*',
   'UpdateEndpoint',
@@ -50,10 +49,12 @@ const ruleArb: fc.Arbitrary<FaultRule> = fc
     ),
     rate: fc.constantFrom(0.3, 0.6, 1),
     times: fc.integer({ min: 1, max: 3 }),
-    // Holds outlast the request timeout (the call is applied, the caller gives up); slow
-    // answers arrive in time (a request is carried out when it reaches the service).
-    holdMs: fc.integer({ min: REQUEST_TIMEOUT_MS + 200, max: 4000 }),
-    slowMs: fc.integer({ min: 50, max: REQUEST_TIMEOUT_MS - 500 })
+    // Simulated milliseconds. Holds outlast the request timeout (the call is applied, the caller
+    // gives up), some of them a whole call's deadline too; slow answers arrive in time, even three
+    // of them stacked on one call (a request is carried out when it reaches the service, so a
+    // write that arrived after the caller gave up would be a change nobody reported).
+    holdMs: fc.integer({ min: REQUEST_TIMEOUT_MS + 1000, max: DEFAULT_DEADLINE_MS + 30_000 }),
+    slowMs: fc.integer({ min: 50, max: Math.floor((READ_DEADLINE_MS - 1000) / 3) })
   })
   .map(({ operation, kind, rate, times, holdMs, slowMs }): FaultRule => {
     const base = { operation, times }
@@ -87,42 +88,22 @@ const scheduleArb = fc.record({
   model: fc.constantFrom('e', 'b')
 })
 
-function inputs(endpoint: string, model: string, extra: Record<string, string> = {}) {
-  const values: Record<string, string> = {
-    'endpoint-name': endpoint,
-    region: 'us-east-1',
-    'model-data-url': labModel(model),
-    'image-uri': LAB_IMAGE,
-    'execution-role-arn': LAB_ROLE,
-    'poll-interval': '0.05',
-    ...extra
-  }
-  return readInputs(name => values[name] ?? '', {
-    GITHUB_REPOSITORY: 'example-org/fraud-models',
-    GITHUB_SHA: `${model.repeat(7)}0000000000000000000000000000000000`,
-    GITHUB_RUN_ID: endpoint.replace(/\D/g, '') || '1',
-    GITHUB_RUN_ATTEMPT: '1'
+/** The step on `endpoint` (Model A serving it), as its own workflow run. */
+function runDeploy(emulator: Emulator, endpoint: string, model: string) {
+  return runAction({
+    inputs: {
+      'endpoint-name': endpoint,
+      region: 'us-east-1',
+      'model-data-url': labModel(model),
+      'image-uri': LAB_IMAGE,
+      'execution-role-arn': LAB_ROLE
+    },
+    env: {
+      ...emulator.env(),
+      GITHUB_SHA: `${model.repeat(7)}000000000000000000000000000000000`,
+      GITHUB_RUN_ID: endpoint.replace(/\D/g, '') || '1'
+    }
   })
-}
-
-async function runDeploy(emulator: Emulator, endpoint: string, model: string, extra = {}) {
-  const { request, run } = inputs(endpoint, model, extra)
-  Object.assign(process.env, emulator.env())
-  const api = await createAwsApi({ region: 'us-east-1', requestTimeoutMs: REQUEST_TIMEOUT_MS })
-  try {
-    return await deploy({
-      request,
-      run,
-      api,
-      now: Date.now,
-      // Pauses and backoffs a tenth as long: the same decisions, sooner.
-      sleep: (ms, signal) => abortableSleep(ms / 10, signal),
-      pause: ms => new Promise(resolve => setTimeout(resolve, ms / 10)),
-      buildPlan
-    })
-  } finally {
-    api.close()
-  }
 }
 
 const SEEDS = propertySeeds()
@@ -137,28 +118,25 @@ describe('truth after writes under random fault schedules (property)', () => {
         fc.asyncProperty(scheduleArb, async ({ faults, model }) => {
           const endpoint = `prop-${++counter}`
           // A fresh emulator each time: one endpoint's synthetic traffic to simulate, not dozens.
-          const emulator = await startEmulator({ scenario: LAB_SCENARIO, timeScale: 1200 })
+          const emulator = await labEmulator()
           try {
-            const a = await runDeploy(emulator, endpoint, 'a', {
-              'instance-type': 'ml.m5.large',
-              'instance-count': '4'
-            })
-            expect(a.verdict.outcome).toBe('deployed')
+            await liveModelA(emulator, endpoint)
             emulator.setScenario({ faults })
-            const t0 = Date.now()
             const result = await runDeploy(emulator, endpoint, model)
+            const outcome = result.outputs.outcome
             if (process.env.PROPERTY_DEBUG)
               console.info(
-                `${endpoint} ${Date.now() - t0} ms ${JSON.stringify(faults)} ${result.verdict.outcome}: ${result.verdict.summary}`
+                `${endpoint} ${JSON.stringify(faults)} ${outcome}: ${result.outputs['failure-reason']}`
               )
             emulator.setScenario({ faults: [] })
-            // Let held answers and SageMaker's own work finish before looking.
-            await new Promise(resolve => setTimeout(resolve, 200))
+            // The run has ended: whatever it carried out is in the emulator (a held answer's call
+            // was carried out before it was held; slow ones arrive before any deadline).
             const state = await endpointState(emulator, endpoint)
-            const ours = result.plan?.endpointConfigName
-            const verdict = result.verdict
-            const context = `${JSON.stringify(faults)} → ${verdict.outcome}: ${verdict.summary}`
-            if (verdict.outcome === 'deployed') {
+            const ours = result.outputs['endpoint-config-name']
+            const context = `${JSON.stringify(faults)} → ${outcome}: ${result.outputs['failure-reason']}\n${result.stderr.slice(-2000)}`
+            // A verdict every time, and the exit code follows it.
+            expect([context, result.code]).toEqual([context, outcome === 'deployed' ? 0 : 1])
+            if (outcome === 'deployed') {
               expect([context, state.status, state.pending, state.config]).toEqual([
                 context,
                 'InService',
@@ -167,11 +145,8 @@ describe('truth after writes under random fault schedules (property)', () => {
               ])
               expect([context, state.artifact]).toEqual([context, labModel(model)])
             }
-            if (/not changed|did not change/.test(verdict.summary)) {
-              // Any write still on its way has long arrived.
-              emulator.advance(1)
-              const after = await endpointState(emulator, endpoint)
-              expect([context, after.pending === ours || after.config === ours]).toEqual([
+            if (/not changed|did not change/.test(result.summary)) {
+              expect([context, state.pending === ours || state.config === ours]).toEqual([
                 context,
                 false
               ])

@@ -1,12 +1,14 @@
 // Faults while watching: alarm reads throttled, a DescribeEndpoint that never answers, a held
 // GetMetricData after the verdict, and a "Could not find endpoint" right after CreateEndpoint.
 // The verdict comes from DescribeEndpoint alone, within the budget, and the process exits
-// promptly after it whatever a socket does.
+// promptly after it whatever a socket does. The cases run one after the other, on stepped time:
+// held answers are held in simulated time, and the times below are exact.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import {
   endpointState,
+  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -19,6 +21,10 @@ interface Case {
   emulator: Emulator
   result: ActionResult
   state: EndpointState
+  /** Simulated seconds from the create or update request to the end of the run. */
+  ended: number
+  /** The faulted operation's calls, as simulated seconds from the request. */
+  faulted: { at: number; status: number; answer: string | undefined }[]
 }
 
 /**
@@ -34,38 +40,58 @@ async function run(
   const emulator = await labEmulator()
   if (!create) await withModelA(emulator)
   const lab = create ? step('Model A') : plainE(inputs)
+  const from = emulator.calls().length
   const result = await runStep(emulator, lab, {
     env: { GITHUB_RUN_ID: runId },
     onLine: line => {
       if (/^(CreateEndpoint|UpdateEndpoint) lab-endpoint .*requested/.test(line)) {
         emulator.setScenario({ faults: faults as never })
       }
-    },
-    timeoutMs: 120_000
+    }
   })
+  const ended = emulator.now()
   emulator.setScenario({ faults: [] })
-  return { emulator, result, state: await endpointState(emulator) }
+  const calls = emulator.calls().slice(from)
+  const request = calls.find(c => c.operation === (create ? 'CreateEndpoint' : 'UpdateEndpoint'))!
+  const since = (t: number): number => (t - request.simulatedTime) / 1000
+  const operation = (faults[0] as { operation: string }).operation
+  return {
+    emulator,
+    result,
+    state: await endpointState(emulator),
+    ended: since(ended),
+    faulted: calls
+      .filter(c => c.operation === operation && c.seq > request.seq)
+      .map(c => ({ at: since(c.simulatedTime), status: c.status, answer: c.answer }))
+  }
 }
 
+const scenario = inTurn()
 const cases = {
-  alarmsThrottled: run([{ operation: 'DescribeAlarms', throttleRate: 1 }], '7101'),
-  endpointHeld: run([{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }], '7102', {
-    timeout: '0.25',
-    'wait-interval': '600'
-  }),
-  metricsHeld: run([{ operation: 'GetMetricData', holdRate: 1, holdMs: 120_000 }], '7103'),
-  notFoundAfterCreate: run(
-    [
-      {
-        operation: 'DescribeEndpoint',
-        failRate: 1,
-        times: 2,
-        fail: { code: 'ValidationException', message: 'Could not find endpoint "lab-endpoint".' }
-      }
-    ],
-    '1001',
-    {},
-    true
+  alarmsThrottled: scenario(() => run([{ operation: 'DescribeAlarms', throttleRate: 1 }], '7101')),
+  endpointHeld: scenario(() =>
+    run([{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }], '7102', {
+      timeout: '0.25',
+      'wait-interval': '600'
+    })
+  ),
+  metricsHeld: scenario(() =>
+    run([{ operation: 'GetMetricData', holdRate: 1, holdMs: 120_000 }], '7103')
+  ),
+  notFoundAfterCreate: scenario(() =>
+    run(
+      [
+        {
+          operation: 'DescribeEndpoint',
+          failRate: 1,
+          times: 2,
+          fail: { code: 'ValidationException', message: 'Could not find endpoint "lab-endpoint".' }
+        }
+      ],
+      '1001',
+      {},
+      true
+    )
   )
 }
 afterAll(async () => {
@@ -81,8 +107,12 @@ describe('every DescribeAlarms throttled while watching', () => {
   it('still reports deployed from DescribeEndpoint, and says the alarm reads failed', () => {
     expect(c.result.outputs.outcome).toBe('deployed')
     expect(c.result.code).toBe(0)
-    expect(c.result.stdout).toMatch(
-      /::warning::Reading the alarms failed \(DescribeAlarms failed: Throttling: Rate exceeded\); next try in \d+ s\. The verdict does not depend on it\./
+    // Said at the first failure, the fifth and the tenth, each with its backed-off pause.
+    expect(c.result.stdout.split('\n').filter(l => l.includes('Reading the alarms'))).toEqual(
+      [16, 63, 78].map(
+        s =>
+          `::warning::Reading the alarms failed (DescribeAlarms failed: Throttling: Rate exceeded); next try in ${s} s. The verdict does not depend on it.`
+      )
     )
     expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-7101-1' })
   })
@@ -97,10 +127,20 @@ describe('DescribeEndpoint held without an answer (budget 15 s)', () => {
   it('times out at the budget, not when the socket gives up', () => {
     expect(c.result.outputs.outcome).toBe('timed-out')
     expect(c.result.code).toBe(1)
-    expect(c.result.outputs['failure-reason']).toMatch(/^No verdict within 15 s; last state: /)
-    // Budget 15 s from the update request, plus start-up and the metrics read: far from the
-    // 120 s the held answer would take.
-    expect(c.result.durationMs).toBeLessThan(45_000)
+    expect(c.result.outputs['failure-reason']).toBe(
+      'No verdict within 15 s; last state: unknown (no successful poll).'
+    )
+    // The first poll is held; its deadline is the budget's end, 15 s after the update request,
+    // and the run ends there: far from the 120 s the held answer would take.
+    expect(c.faulted).toEqual([
+      {
+        at: 0,
+        status: 200,
+        answer: 'held 120000 ms after the call was carried out (injected fault)'
+      }
+    ])
+    expect(c.ended).toBe(15)
+    expect(c.result.outputs['duration-seconds']).toBe('15')
   })
 })
 
@@ -113,7 +153,14 @@ describe('GetMetricData held without an answer after the verdict', () => {
   it('keeps the verdict and exits without waiting for the socket', () => {
     expect(c.result.outputs.outcome).toBe('deployed')
     expect(c.result.code).toBe(0)
-    expect(c.result.durationMs).toBeLessThan(70_000)
+    expect(c.result.stdout).toMatch(
+      /Could not read the CloudWatch metrics: no answer within 30 s$/m
+    )
+    // One read, held; the run ends at its 30 s deadline, not after the 120 s hold.
+    expect(c.faulted.map(f => f.answer)).toEqual([
+      'held 120000 ms after the call was carried out (injected fault)'
+    ])
+    expect(Math.floor(c.ended - c.faulted[0]!.at)).toBe(30)
   })
 })
 
