@@ -6,6 +6,7 @@
 // outputs.
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -332,13 +333,14 @@ const EXERCISES: readonly Exercise[] = [
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
       expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
       // The example's linear 25 % every 300 s: 480 s provisioning, each step 5 s activating and
-      // its bake, then blue's 120 s decommission (each seen by the next poll).
+      // its 300 s bake, then blue's 120 s decommission. A step's time is when the phase the next
+      // poll saw began: each time the poll after a bake's end came within the 5 s of activation.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
         '480 s: 25%',
         '785 s: 50%',
-        '1095 s: 75%',
-        '1400 s: 100%',
+        '1090 s: 75%',
+        '1395 s: 100%',
         '1820 s: 100%'
       ])
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
@@ -376,7 +378,7 @@ const EXERCISES: readonly Exercise[] = [
         '480 s: 25%',
         '785 s: 50%',
         '1090 s: 75%',
-        '1400 s: 100%',
+        '1395 s: 100%',
         '1820 s: 100%'
       ])
       expect(run.github.comments).toEqual([])
@@ -440,10 +442,10 @@ const EXERCISES: readonly Exercise[] = [
         EndpointConfigName: run.result.outputs['endpoint-config-name'],
         RetainDeploymentConfig: true
       })
-      // Model B's policy, retained: linear 25 % every 60 s.
+      // Model B's policy, retained: linear 25 % every 60 s, each step seen while it activates.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
-        '485 s: 25%',
+        '480 s: 25%',
         '545 s: 50%',
         '610 s: 75%',
         '675 s: 100%',
@@ -633,6 +635,16 @@ async function prepare(e: Exercise): Promise<Prepared> {
   }
 }
 
+/**
+ * The seed of the action's jitter: the exercise's name. (The runner's default comes from the
+ * run's GITHUB_* variables, and here two of them differ from run to run: GITHUB_EVENT_PATH, in a
+ * fresh temporary directory, and GITHUB_API_URL, the fake GitHub's port.)
+ */
+function seedOf(e: Exercise): number {
+  const name = `${e.example} ${e.job} ${e.trigger.label} ${e.changed?.why ?? ''}`
+  return createHash('sha256').update(name).digest().readUInt32BE(0)
+}
+
 async function exercise(e: Exercise): Promise<ExerciseRun> {
   const workflow = readExample(e.example)
   const actionStep = onlyActionStep(e.example, e.job)
@@ -654,22 +666,26 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
     const eventPath = join(dir, 'event.json')
     writeFileSync(eventPath, JSON.stringify(eventPayload(e.trigger)))
     const before = emulator.calls().length
-    const result = await runStep(emulator, {
-      name: `${e.example} ${e.job}`,
-      description: e.trigger.label,
-      inputs,
-      github: {
-        GITHUB_API_URL: github.url,
-        GITHUB_EVENT_NAME: e.trigger.eventName,
-        GITHUB_EVENT_PATH: eventPath,
-        GITHUB_SHA: e.trigger.sha,
-        GITHUB_REF: e.trigger.ref,
-        GITHUB_RUN_ID: e.trigger.runId,
-        GITHUB_REPOSITORY: REPOSITORY,
-        GITHUB_WORKFLOW: workflow.name ?? e.example
+    const result = await runStep(
+      emulator,
+      {
+        name: `${e.example} ${e.job}`,
+        description: e.trigger.label,
+        inputs,
+        github: {
+          GITHUB_API_URL: github.url,
+          GITHUB_EVENT_NAME: e.trigger.eventName,
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_SHA: e.trigger.sha,
+          GITHUB_REF: e.trigger.ref,
+          GITHUB_RUN_ID: e.trigger.runId,
+          GITHUB_REPOSITORY: REPOSITORY,
+          GITHUB_WORKFLOW: workflow.name ?? e.example
+        },
+        expected: e.expected
       },
-      expected: e.expected
-    })
+      { seed: seedOf(e) }
+    )
     return {
       inputs,
       stepOutputs: steps.outputs,
@@ -821,9 +837,9 @@ describe('examples/*.yml', () => {
   })
 })
 
-// Every exercise has its own emulator and GitHub fake. They run one after the other: the order of
-// the action's runs seeds each one's poll jitter, so the times they see are the same every time
-// (and on 2 cores, one at a time is no slower).
+// Every exercise has its own emulator and GitHub fake, and its own seed (seedOf): the times each
+// sees are the same every time, whatever ran before it. They run one after the other (on 2
+// cores, one at a time is no slower).
 describe('examples/*.yml against the emulator', () => {
   for (const e of EXERCISES) {
     const changed = e.changed ? ` (${e.changed.why})` : ''

@@ -50,41 +50,46 @@ interface CellResult {
 /**
  * Each cell's run, exactly: SageMaker's ending and when (simulated seconds after the run starts),
  * when the 5XX alarm went into ALARM, and the action's traffic steps (seconds, green %). Green
- * takes traffic at 480 s (provisioning); each step bakes 60 s, then blue takes 120 s to go. The
- * alarm goes into ALARM at a whole minute of the clock (535, 595 or 655 s after the start), once
- * enough of the broken model's 5XX have arrived (a second's metrics arrive from a third of the
- * delay to all of it late): SageMaker rolls back when that falls in a bake, else completes with
- * the alarm in ALARM (and the action warns).
+ * takes traffic at 480 s (provisioning); each step activates 5 s and bakes 60 s, then blue takes
+ * 120 s to go. The alarm goes into ALARM at a whole minute of the clock (535, 595 or 655 s after
+ * the start), once enough of the broken model's 5XX have arrived (a second's metrics arrive from
+ * a third of the delay to all of it late): SageMaker rolls back when that falls in a bake, else
+ * completes with the alarm in ALARM (and the action warns).
+ *
+ * A step's time is when the phase the first poll after it saw began: 480 s if that poll came in
+ * the 5 s of activation, 485 s if in the bake (likewise 545 or 550 s, 610 or 615 s). The cells of
+ * one routing have the same inputs, so the same seed and polls: the linear cells' polls see each
+ * activation (480, 545, 610 s), the canary cells' and all-at-once cells' each bake (485, 550 s).
  */
 const EXPECTED: Readonly<Record<string, string>> = {
   'delay 0 min, early breach, linear':
-    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 25%, 535 s 0%',
-  'delay 0 min, early breach, canary':
     'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 480 s 25%, 535 s 0%',
+  'delay 0 min, early breach, canary':
+    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 25%, 535 s 0%',
   'delay 0 min, early breach, all-at-once':
-    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 480 s 100%, 535 s 0%',
+    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 100%, 535 s 0%',
   'delay 0 min, late breach, linear':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 595 s 0%',
   'delay 0 min, late breach, canary':
-    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 100%, 595 s 0%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 0 min, late breach, all-at-once':
-    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 480 s 100%, 535 s 0%',
+    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 100%, 535 s 0%',
   'delay 1 min, early breach, linear':
-    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 25%, 535 s 0%',
+    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 480 s 25%, 535 s 0%',
   'delay 1 min, early breach, canary':
     'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 25%, 535 s 0%',
   'delay 1 min, early breach, all-at-once':
-    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 480 s 100%, 535 s 0%',
+    'rolled-back at 535 s, ALARM at 535 s; steps 0 s 0%, 485 s 100%, 535 s 0%',
   'delay 1 min, late breach, linear':
-    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 545 s 50%, 595 s 0%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 595 s 0%',
   'delay 1 min, late breach, canary':
-    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 100%, 595 s 0%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 1 min, late breach, all-at-once':
     'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 665 s 100%',
   'delay 3 min, early breach, linear':
-    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 545 s 50%, 595 s 0%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 595 s 0%',
   'delay 3 min, early breach, canary':
-    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 545 s 100%, 595 s 0%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 3 min, early breach, all-at-once':
     'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 665 s 100%',
   'delay 3 min, late breach, linear':
@@ -92,7 +97,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'delay 3 min, late breach, canary':
     'completed at 730 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 730 s 100%',
   'delay 3 min, late breach, all-at-once':
-    'completed at 665 s, ALARM at 655 s; steps 0 s 0%, 480 s 100%, 665 s 100%'
+    'completed at 665 s, ALARM at 655 s; steps 0 s 0%, 485 s 100%, 665 s 100%'
 }
 
 /** A cell's run in the form of EXPECTED. */
@@ -144,7 +149,7 @@ async function prepareCell(cell: Cell): Promise<Emulator> {
   return emulator
 }
 
-/** Runs the cell's rollout: the run starts (and its jitter is seeded) before the first await. */
+/** Runs the cell's rollout (its jitter seeded by its inputs and GITHUB_* variables). */
 async function runCell(cell: Cell, emulator: Emulator): Promise<CellResult> {
   try {
     const startedAt = emulator.now()
@@ -200,12 +205,13 @@ describe('scenario matrix: metric delay × breach timing × traffic routing', ()
   const results = new Map<string, CellResult>()
 
   beforeAll(async () => {
-    // PARALLEL cells at a time: their emulators set up, then their runs started in the order of
-    // the cells (the order seeds each run's jitter), so every cell sees the same run each time.
+    // PARALLEL cells at a time, each on its own emulator: a cell's run does not depend on the
+    // others or on the order they start in.
     for (let i = 0; i < cells.length; i += PARALLEL) {
       const batch = cells.slice(i, i + PARALLEL)
-      const emulators = await Promise.all(batch.map(prepareCell))
-      const done = await Promise.all(batch.map((cell, j) => runCell(cell, emulators[j]!)))
+      const done = await Promise.all(
+        batch.map(async cell => runCell(cell, await prepareCell(cell)))
+      )
       for (const r of done) results.set(label(r.cell), r)
     }
   }, 600_000) // a safety net: on stepped time the real duration depends on the load only

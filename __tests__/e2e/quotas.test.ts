@@ -59,11 +59,11 @@ async function rollout(model: string, runId: string, during?: () => void) {
 
 /**
  * Simulated seconds after the start of the refused writes: each pause is drawn from [c/2, c], c
- * doubling from 1 s up to 20 s (seeded jitter). The ninth attempt, after the quota is lifted at
- * 60 s, writes both alarms.
+ * doubling from 1 s up to 20 s (seeded jitter): 0.806, 1.430, 2.919, 7.308, 15.490, 16.355 and
+ * 18.603 s. The eighth attempt, the first after the quota is lifted at 60 s, writes both alarms.
  */
-const REFUSED_AT = [0, 0.814, 1.817, 4.872, 12.796, 28.543, 41.354, 57.482]
-const WRITTEN_AT = 74.689
+const REFUSED_AT = [0, 0.806, 2.236, 5.155, 12.463, 27.953, 44.308]
+const WRITTEN_AT = 62.911
 
 const ofOp = (calls: CallRecord[], op: string): CallRecord[] =>
   calls.filter(c => c.operation === op)
@@ -100,16 +100,18 @@ describe('rollouts under the documented CloudWatch quotas', () => {
     expect(update[0]!.seq).toBeGreaterThan(written.at(-1)!.seq)
     // The log says what it waits for, each pause the gap to the next attempt above.
     expect(result.stdout.split('\n').filter(line => / trying again in /.test(line))).toEqual(
-      [1, 1, 3, 8, 16, 13, 16, 17].map(
+      [1, 1, 3, 7, 15, 16, 19].map(
         (seconds, i) =>
           `PutMetricAlarm ${ENDPOINT}-5xx-rate: PutMetricAlarm failed: Throttling: Rate exceeded; trying again in ${seconds} s (attempt ${i + 2})`
       )
     )
     // From the update: 60 s provisioning, a linear 25 % step every 65 s (5 s activating and the
-    // 60 s bake), the final bake and blue's 10 s decommission, seen by the next poll.
+    // 60 s bake), the final bake and blue's 10 s decommission. A step's time is when the phase
+    // the next poll saw began: step 1's bake (65 s; no poll fell in its 5 s of activation), then
+    // each later step's activation (the poll after a bake's end comes within those 5 s).
     expect(trafficSteps(result).map(s => `${s.offsetSeconds} s ${s.greenPercent}%`)).toEqual([
       '0 s 0%',
-      '60 s 25%',
+      '65 s 25%',
       '125 s 50%',
       '190 s 75%',
       '255 s 100%',

@@ -84,18 +84,12 @@ const COMPONENT = { 'inference-component-name': 'llm', 'traffic-routing': '', 's
 
 describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => {
   it('deploys, rolls back on the 5XX alarm in batches of 1 and all at once; the table shows each batch', async () => {
-    // Each run on its own emulator, all set up first, then started in this order (the order
-    // seeds each run's poll jitter, so the times below are the same every run).
-    const emus = await Promise.all(
-      [0, 1, 2].map(async () => {
-        const emu = await emulator()
-        await liveModelA(emu)
-        return emu
-      })
-    )
+    // Each run on its own emulator, side by side (each run's jitter is seeded by its inputs and
+    // GITHUB_* variables, so the times below are the same every run).
     const [good, batches, allAtOnce] = await Promise.all(
       (['Model E', 'Model B', 'Model B'] as const).map(async (name, i) => {
-        const emu = emus[i]!
+        const emu = await emulator()
+        await liveModelA(emu)
         const result = await runStep(emu, step(name), {
           inputs: {
             ...ROLLING,
@@ -111,16 +105,18 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
     expect(good?.result.code).toBe(0)
     expect(good?.peak).toBe(5)
     // Each batch: 480 s launching, 5 s activating and the 60 s bake (one row), 120 s terminating
-    // an old instance; each row is the first poll after the change (polls at most 10 s apart).
+    // an old instance. A row's time is when the phase the first poll after the change saw began
+    // (polls at most 10 s apart): a batch's traffic row reads T+8 min, T+30 min 10 s when that
+    // poll came in the 5 s of activation, T+19 min 10 s, T+41 min 20 s when it came in the bake.
     expect(batchRows(good?.result.summary ?? '')).toEqual([
       '| T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s) |',
-      '| T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored |',
+      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored |',
       '| T+9 min 5 s | 1 | 4 | 25% | batch 1 of 4 baked: terminating 1 old instance(s) |',
       '| T+11 min 5 s | 1 | 3 | 25% | batch 2 of 4: launching 1 new instance(s) |',
-      '| T+19 min 5 s | 2 | 3 | 50% | batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored |',
+      '| T+19 min 10 s | 2 | 3 | 50% | batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored |',
       '| T+20 min 10 s | 2 | 3 | 50% | batch 2 of 4 baked: terminating 1 old instance(s) |',
       '| T+22 min 10 s | 2 | 2 | 50% | batch 3 of 4: launching 1 new instance(s) |',
-      '| T+30 min 15 s | 3 | 2 | 75% | batch 3 of 4: 3 new instance(s) take 75% of the traffic, 60 s bake, alarms monitored |',
+      '| T+30 min 10 s | 3 | 2 | 75% | batch 3 of 4: 3 new instance(s) take 75% of the traffic, 60 s bake, alarms monitored |',
       '| T+31 min 15 s | 3 | 2 | 75% | batch 3 of 4 baked: terminating 1 old instance(s) |',
       '| T+33 min 15 s | 3 | 1 | 75% | batch 4 of 4: launching 1 new instance(s) |',
       '| T+41 min 20 s | 4 | 1 | 100% | batch 4 of 4: 4 new instance(s) take 100% of the traffic, 60 s bake, alarms monitored |',
@@ -145,15 +141,16 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
         '::error::Rolled back: SageMaker rolled back to lab-endpoint-a1a1a1a-1001-1: alarm lab-endpoint-5xx-rate went into ALARM.'
       )
     }
-    // Batch 2 takes traffic for the 5 s it activates (from T+19 min 5 s), between two polls.
+    // Batch 1 as in the good run; batch 2 launches from T+11 min 5 s.
     const before = [
       '| T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s) |',
       '| T+8 min | 1 | 4 | 25% | batch 1 of 4: 1 new instance(s) take 25% of the traffic, 60 s bake, alarms monitored |',
       '| T+9 min 5 s | 1 | 4 | 25% | batch 1 of 4 baked: terminating 1 old instance(s) |',
       '| T+11 min 5 s | 1 | 3 | 25% | batch 2 of 4: launching 1 new instance(s) |'
     ]
-    // In batches of 1: batch 2's traffic back to the old instances still running, then batch 1's
-    // after launching an old instance again (480 s); 120 s to terminate each new instance.
+    // In batches of 1: batch 2's 5 s of activation (from T+19 min 5 s) fell between two polls.
+    // Its traffic back to the old instances still running, then batch 1's after launching an old
+    // instance again (480 s); 120 s to terminate each new instance.
     expect(batchRows(batches?.result.summary ?? '')).toEqual([
       ...before,
       '| T+19 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s) |',
@@ -162,9 +159,11 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
       '| T+31 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
     ])
     expect(batches?.peak).toBe(5)
-    // All at once: the old instance launched again first, then both new instances terminated.
+    // All at once: a poll came in batch 2's 5 s of activation (its row, T+19 min 5 s). The old
+    // instance launched again first, then both new instances terminated.
     expect(batchRows(allAtOnce?.result.summary ?? '')).toEqual([
       ...before,
+      '| T+19 min 5 s | 2 | 3 | 50% | batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored |',
       '| T+19 min 10 s | 2 | 3 | 50% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s) |',
       '| T+27 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 2 new instance(s) |',
       '| T+29 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
@@ -176,17 +175,11 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
 
 describe('rolling update of an inference component (4 copies, batches of 1)', () => {
   it('deploys model E, and rolls model B back on the component 5XX alarm, in batches and all at once', async () => {
-    // Set up first, then started in this order: the order seeds each run's poll jitter.
-    const emus = await Promise.all(
-      [0, 1, 2].map(async () => {
-        const emu = await emulator()
-        await liveComponent(emu)
-        return emu
-      })
-    )
+    // Each run on its own emulator, side by side (seeded by its inputs and GITHUB_* variables).
     const [good, batches, allAtOnce] = await Promise.all(
       (['Model E', 'Model B', 'Model B'] as const).map(async (name, i) => {
-        const emu = emus[i]!
+        const emu = await emulator()
+        await liveComponent(emu)
         const inputs = {
           ...ROLLING,
           ...COMPONENT,
@@ -219,16 +212,18 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
       'Outcome: deployed. Inference component llm serves llm-e5e5e5e-1003-1 on all 4 copies.'
     )
     expect(good?.peak).toBe(5)
-    // The last old copy goes as the update completes: one row.
+    // The last old copy goes as the update completes: one row. As above, a batch's row reads
+    // the start of its 5 s of activation (T+19 min 5 s, T+30 min 10 s) or of its bake (T+8 min
+    // 5 s, T+41 min 20 s), whichever the first poll after the change saw.
     expect(batchRows(good?.result.summary ?? '')).toEqual([
       '| T+0 | 0 | 4 | 0% | update starts: batch 1 of 4, launching 1 new copies |',
-      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-e5e5e5e-1003-1, 25% of the traffic), 60 s bake, alarms monitored |',
+      '| T+8 min 5 s | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-e5e5e5e-1003-1, 25% of the traffic), 60 s bake, alarms monitored |',
       '| T+11 min 5 s | 1 | 3 | 25% | batch 1 of 4 baked: old copies terminated, launching the next 1 |',
-      '| T+19 min 10 s | 2 | 3 | 50% | batch 2 of 4: new copies up beside the old ones (2 of 4 on llm-e5e5e5e-1003-1, 50% of the traffic), 60 s bake, alarms monitored |',
+      '| T+19 min 5 s | 2 | 3 | 50% | batch 2 of 4: new copies up beside the old ones (2 of 4 on llm-e5e5e5e-1003-1, 50% of the traffic), 60 s bake, alarms monitored |',
       '| T+22 min 10 s | 2 | 2 | 50% | batch 2 of 4 baked: old copies terminated, launching the next 1 |',
       '| T+30 min 10 s | 3 | 2 | 75% | batch 3 of 4: new copies up beside the old ones (3 of 4 on llm-e5e5e5e-1003-1, 75% of the traffic), 60 s bake, alarms monitored |',
       '| T+33 min 15 s | 3 | 1 | 75% | batch 3 of 4 baked: old copies terminated, launching the next 1 |',
-      '| T+41 min 15 s | 4 | 1 | 100% | batch 4 of 4: new copies up beside the old ones (4 of 4 on llm-e5e5e5e-1003-1, 100% of the traffic), 60 s bake, alarms monitored |',
+      '| T+41 min 20 s | 4 | 1 | 100% | batch 4 of 4: new copies up beside the old ones (4 of 4 on llm-e5e5e5e-1003-1, 100% of the traffic), 60 s bake, alarms monitored |',
       '| T+44 min 20 s | 4 | 0 | 100% | complete: 4 copies of llm-e5e5e5e-1003-1 serve all traffic |'
     ])
     // The request carried the live specification over with only the model changed.
@@ -246,16 +241,18 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
     }
     // The alarm is in ALARM by T+11 min 5 s, after batch 1's bake; SageMaker rolls back as batch
     // 2's bake begins (T+19 min 10 s). The copies running are counted; which model each runs is
-    // inferred from the batches seen (batch 2's 5 s of activation fell between two polls).
+    // inferred from the batches seen. Batch 1's row is its activation (T+8 min) or its bake
+    // (T+8 min 5 s), batch 2's 5 copies its bake (T+19 min 10 s) or its activation (T+19 min
+    // 5 s), as the polls of each run fell.
     const inAlarm = (running: number): string =>
       `${running} copies running, 4 desired (alarm llm-5xx-rate in ALARM): SageMaker rolls back if an alarm is in ALARM during a bake, replacing new copies with old ones step by step`
-    const before = [
+    const before = (batch1: string): string[] => [
       '| T+0 | 0 | 4 | 0% | update starts: batch 1 of 4, launching 1 new copies |',
-      '| T+8 min | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-b2b2b2b-1002-1, 25% of the traffic), 60 s bake, alarms monitored |',
+      `| T+${batch1} | 1 | 4 | 25% | batch 1 of 4: new copies up beside the old ones (1 of 4 on llm-b2b2b2b-1002-1, 25% of the traffic), 60 s bake, alarms monitored |`,
       `| T+11 min 5 s | 1 | 3 | 25% | ${inAlarm(4)} |`
     ]
     expect(batchRows(batches?.result.summary ?? '')).toEqual([
-      ...before,
+      ...before('8 min'),
       `| T+19 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
       `| T+21 min 10 s | 1 | 3 | 25% | ${inAlarm(4)} |`,
       `| T+29 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
@@ -263,8 +260,8 @@ describe('rolling update of an inference component (4 copies, batches of 1)', ()
     ])
     expect(batches?.peak).toBe(5)
     expect(batchRows(allAtOnce?.result.summary ?? '')).toEqual([
-      ...before,
-      `| T+19 min 10 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
+      ...before('8 min 5 s'),
+      `| T+19 min 5 s | 1 | 4 | 25% | ${inAlarm(5)} |`,
       `| T+27 min 10 s | 1 | 5 | 25% | ${inAlarm(6)} |`,
       '| T+29 min 10 s | 0 | 4 | 0% | rolled back (alarm llm-5xx-rate in ALARM): 4 copies of llm-a serve all traffic |'
     ])

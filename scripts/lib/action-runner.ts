@@ -264,11 +264,23 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 let captured = 0
 let clients = 0
 
-/** A seed from what the run is: its inputs and GITHUB_* variables (not the order runs start in). */
+/** The GITHUB_* variables that say which run this is (not paths or ports that change each time). */
+const RUN_IDENTITY = [
+  'GITHUB_REPOSITORY',
+  'GITHUB_SHA',
+  'GITHUB_REF',
+  'GITHUB_RUN_ID',
+  'GITHUB_RUN_ATTEMPT',
+  'GITHUB_WORKFLOW',
+  'GITHUB_JOB',
+  'GITHUB_EVENT_NAME',
+  'GITHUB_ACTOR'
+]
+
+/** A seed from what the run is: its inputs and identity (not the order runs start in). */
 function runSeed(env: Record<string, string>): number {
   const identity = Object.entries(env)
-    .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k === 'PROBE')
-    .filter(([k]) => k !== 'GITHUB_OUTPUT' && k !== 'GITHUB_STEP_SUMMARY')
+    .filter(([k]) => k.startsWith('INPUT_') || RUN_IDENTITY.includes(k) || k === 'PROBE')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')
