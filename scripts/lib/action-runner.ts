@@ -264,23 +264,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 let captured = 0
 let clients = 0
 
-/** The GITHUB_* variables that say which run this is (not paths or ports that change each time). */
-const RUN_IDENTITY = [
-  'GITHUB_REPOSITORY',
-  'GITHUB_SHA',
-  'GITHUB_REF',
-  'GITHUB_RUN_ID',
-  'GITHUB_RUN_ATTEMPT',
-  'GITHUB_WORKFLOW',
-  'GITHUB_JOB',
-  'GITHUB_EVENT_NAME',
-  'GITHUB_ACTOR'
-]
+/** GITHUB_* variables that are paths or addresses, new each run: not part of its identity. */
+const NOT_IDENTITY = ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_EVENT_PATH', 'GITHUB_API_URL']
 
-/** A seed from what the run is: its inputs and identity (not the order runs start in). */
+/** A seed from what the run is: its inputs and GITHUB_* identity (not the order runs start in). */
 function runSeed(env: Record<string, string>): number {
   const identity = Object.entries(env)
-    .filter(([k]) => k.startsWith('INPUT_') || RUN_IDENTITY.includes(k) || k === 'PROBE')
+    .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k === 'PROBE')
+    .filter(([k]) => !NOT_IDENTITY.includes(k))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')
