@@ -10,8 +10,9 @@ import { labEmulator, step, liveModelA, trafficSteps } from '../e2e/helpers.js'
 import { liveConfig } from './helpers.js'
 
 /**
- * Simulated: the green fleet takes its first 25 % at T+8 min 5 s (480 s provisioning, 5 s
- * activating) and bakes it 600 s, so 15 minutes after the start the shift is mid-way.
+ * Simulated: the green fleet takes its first 25 % at T+8 min (480 s provisioning, then 5 s of
+ * activating) and bakes it 600 s from T+8 min 5 s, so 15 minutes after the start the shift is
+ * mid-way.
  */
 const SIGNAL_AFTER_MS = 15 * 60_000
 
@@ -43,7 +44,7 @@ describe('SIGINT mid-shift', () => {
     })
     calls = emulator.calls().slice(from)
     liveAfter = await liveConfig(emulator, 'lab-endpoint')
-  }, 60_000)
+  }, 300_000)
   afterAll(() => emulator.close())
 
   it('exits 1 at the moment of the signal', () => {
@@ -60,11 +61,12 @@ describe('SIGINT mid-shift', () => {
   it('the signal came mid-shift: the update had started, and SageMaker continues', () => {
     const update = calls.filter(c => c.operation === 'UpdateEndpoint')
     expect(update.map(c => [c.status, c.simulatedTime - startedAt])).toEqual([[200, 0]])
-    // Green had its first 25 % (at T+8 min 5 s), and no more, when the signal came.
+    // Green had its first 25 %, and no more, when the signal came. The poll at T+8 min 1.4 s
+    // (the 10 s interval with its jitter) fell in the 5 s activation: the step's row is its start.
     expect(trafficSteps(result).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])).toEqual(
       [
         [0, 100, 0],
-        [485, 75, 25]
+        [480, 75, 25]
       ]
     )
     expect(liveAfter).toEqual({ status: 'Updating', config: 'lab-endpoint-a1a1a1a-1001-1' })

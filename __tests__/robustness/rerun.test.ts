@@ -57,7 +57,7 @@ describe('the same step run twice (same run id and attempt) on an existing endpo
     const from = emulator.calls().length
     second = await runStep(emulator, step('Model A'))
     calls = emulator.calls().slice(from)
-  }, 60_000)
+  }, 300_000)
   afterAll(() => emulator.close())
 
   it('sees that the endpoint already serves exactly this step, and creates nothing', () => {
@@ -102,7 +102,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
     const from = emulator.calls().length
     second = await runAction({ inputs: e.inputs, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } })
     secondCalls = emulator.calls().slice(from)
-  }, 60_000)
+  }, 300_000)
   afterAll(() => emulator.close())
 
   it('attempt 1 started the update and stopped without a verdict', () => {
@@ -130,10 +130,13 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
         [3020, 0, 100]
       ]
     )
-    // It watched from T+15 min (attempt 1's end) to its first poll after the completion (4 s).
+    // It watched from T+15 min (attempt 1's end) to its first poll after the completion: its
+    // polls 4.25 to 5 s apart (5 s with up to 15 % less jitter) fell at T+50 min 15.7 s and
+    // T+50 min 20.3 s, so 35 min 20 s (rounded) on the runner's clock.
     expect(second.summary).toContain(
-      "Rollout: 50 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 35 min 24 s on the runner's clock"
+      "Rollout: 50 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 35 min 20 s on the runner's clock"
     )
+    expect(second.outputs['duration-seconds']).toBe('2120')
   })
 
   it('attempt 2 makes no UpdateEndpoint, creates nothing, and reports the verdict', () => {
@@ -166,7 +169,7 @@ describe('cleanup-on-failure after a rollback', () => {
     const from = emulator.calls().length
     b = await runStep(emulator, step('Model B'), { inputs: { 'cleanup-on-failure': 'true' } })
     calls = emulator.calls().slice(from)
-  }, 60_000)
+  }, 300_000)
   afterAll(() => emulator.close())
 
   it('B is still rolled back and fails the job', () => {
@@ -239,7 +242,7 @@ describe('a busy endpoint with on-busy: fail', () => {
       inputs: { 'on-busy': 'fail' },
       env: { GITHUB_RUN_ID: '9102' }
     })
-  }, 60_000)
+  }, 300_000)
   afterAll(() => emulator.close())
 
   it('the other run left the endpoint Updating', () => {

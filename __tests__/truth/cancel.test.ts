@@ -2,7 +2,8 @@
 // all the same: the action reads the endpoint before saying anything, makes no change after the
 // signal, lists what it created, and a re-run reuses it. Once there is a verdict, a late signal
 // does not change the exit code. On stepped time a signal reaches the action at an exact simulated
-// moment (its next wait once the condition holds), and the scenarios run one after the other.
+// moment (its next wait once the condition holds). The scenarios run at the same time, each on its
+// own emulator and clock: what one sees does not depend on the others.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord, Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
@@ -10,7 +11,6 @@ import { trafficSteps } from '../e2e/helpers.js'
 import {
   callsOf,
   endpointState,
-  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -33,8 +33,6 @@ const changesAfter = (calls: readonly CallRecord[], at: number | undefined) =>
 const changes = (calls: readonly CallRecord[]) =>
   calls.filter(c => c.mutating && c.status === 200).map(c => c.operation)
 
-const scenario = inTurn()
-
 interface Run {
   result: ActionResult
   calls: CallRecord[]
@@ -49,7 +47,7 @@ async function runFrom(emulator: Emulator, go: () => Promise<ActionResult>): Pro
 // ---- SIGINT while UpdateEndpoint is in flight (applied, its answer held back) -----------------
 // The answer is held 20 s, inside UpdateEndpoint's 30 s request timeout: without the signal it
 // would arrive.
-const heldUpdate = scenario(async () => {
+const heldUpdate = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -66,10 +64,10 @@ const heldUpdate = scenario(async () => {
     })
   )
   return { emulator, run, endedAt: emulator.now(), state: await endpointState(emulator) }
-})
+})()
 
 // ---- SIGINT while CreateEndpointConfig is in flight, then a re-run (attempt 2) ----------------
-const heldConfig = scenario(async () => {
+const heldConfig = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -89,10 +87,10 @@ const heldConfig = scenario(async () => {
     runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '6102', GITHUB_RUN_ATTEMPT: '2' } })
   )
   return { emulator, first, second, state: await endpointState(emulator) }
-})
+})()
 
 // ---- A rollout cancelled mid-shift that then finished, and a re-run of it ---------------------
-const finishedAlone = scenario(async () => {
+const finishedAlone = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const first = await runFrom(emulator, () =>
@@ -110,10 +108,10 @@ const finishedAlone = scenario(async () => {
     })
   )
   return { emulator, first, finished, second }
-})
+})()
 
 // ---- A rolled-back step re-run ----------------------------------------------------------------
-const rerunRolledBack = scenario(async () => {
+const rerunRolledBack = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const first = await runFrom(emulator, () => runStep(emulator, step('Model B')))
@@ -123,10 +121,10 @@ const rerunRolledBack = scenario(async () => {
     runStep(emulator, step('Model B'), { env: { GITHUB_RUN_ATTEMPT: '2' } })
   )
   return { emulator, first, second }
-})
+})()
 
 // ---- SIGINT after the verdict, while the metrics are read -------------------------------------
-const lateSignal = scenario(async () => {
+const lateSignal = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -143,7 +141,7 @@ const lateSignal = scenario(async () => {
     })
   )
   return { emulator, run, endedAt: emulator.now() }
-})
+})()
 
 afterAll(async () => {
   const all = await Promise.all([
@@ -160,7 +158,7 @@ describe('SIGINT while UpdateEndpoint is in flight and SageMaker applied it', ()
   let c: Awaited<typeof heldUpdate>
   beforeAll(async () => {
     c = await heldUpdate
-  }, 120_000)
+  }, 300_000)
 
   it('reads the endpoint and says the update started and goes on unwatched, with its config', () => {
     const r = c.run.result
@@ -200,7 +198,7 @@ describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => 
   let c: Awaited<typeof heldConfig>
   beforeAll(async () => {
     c = await heldConfig
-  }, 120_000)
+  }, 300_000)
 
   it('says cancelled (not "launch failed"), lists what it created, and that nothing was updated', () => {
     const r = c.first.result
@@ -235,7 +233,7 @@ describe('a rollout cancelled mid-shift that SageMaker then finished, re-run', (
   let c: Awaited<typeof finishedAlone>
   beforeAll(async () => {
     c = await finishedAlone
-  }, 120_000)
+  }, 300_000)
 
   it('attempt 1 was cancelled mid-shift; SageMaker completed it alone', () => {
     const r = c.first.result
@@ -267,7 +265,7 @@ describe('a rolled-back step re-run (attempt 2)', () => {
   let c: Awaited<typeof rerunRolledBack>
   beforeAll(async () => {
     c = await rerunRolledBack
-  }, 120_000)
+  }, 300_000)
 
   it('says, before starting again, that attempt 1 of this step did not stay', () => {
     expect(c.first.result.outputs.outcome).toBe('rolled-back')
@@ -290,7 +288,7 @@ describe('SIGINT after the verdict (while the metrics are read)', () => {
   let c: Awaited<typeof lateSignal>
   beforeAll(async () => {
     c = await lateSignal
-  }, 120_000)
+  }, 300_000)
 
   it('the exit code follows the deployed verdict', () => {
     const r = c.run.result

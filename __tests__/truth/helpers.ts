@@ -82,21 +82,3 @@ export function callsOf(emulator: Emulator, from: number, operation: string): Ca
 export function outcomes(calls: readonly CallRecord[]): string[] {
   return calls.map(c => `${c.status}${c.answer ? ` (${c.answer.split(' ')[0]})` : ''}`)
 }
-
-/**
- * Runs the scenarios given to it one after the other, in the order given, each as its own promise
- * (a failed one does not stop the next). On stepped time every run is exact, but the action's
- * seed (its jitter) is the order in which runAction starts processes: scenarios that run at the
- * same time would take each other's seeds by chance.
- */
-export function inTurn(): <T>(scenario: () => Promise<T>) => Promise<T> {
-  let previous: Promise<unknown> = Promise.resolve()
-  return scenario => {
-    const next = previous.then(scenario)
-    previous = next.then(
-      () => undefined,
-      () => undefined
-    )
-    return next
-  }
-}

@@ -1,7 +1,8 @@
 // Launches that do not get the endpoint changed, and a second step of the same run on a busy
 // endpoint. "Not changed" is said only after a read proves it; cleanup-on-failure removes only
 // what this run made; a deployment is this step's only if it deploys exactly what this step would.
-// The scenarios run one after the other (on stepped time each run is exact).
+// The scenarios run at the same time, each on its own emulator and clock (on stepped time each run
+// is exact, whatever runs beside it).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { CallRecord } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
@@ -10,7 +11,6 @@ import { trafficSteps } from '../e2e/helpers.js'
 import { commandLines } from '../robustness/helpers.js'
 import {
   endpointState,
-  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -21,10 +21,9 @@ import {
 } from './helpers.js'
 
 const A_CONFIG = 'lab-endpoint-a1a1a1a-1001-1'
-const scenario = inTurn()
 
 // ---- UpdateEndpoint refused (ResourceLimitExceeded), cleanup-on-failure: true -----------------
-const refused = scenario(async () => {
+const refused = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -56,10 +55,10 @@ const refused = scenario(async () => {
     state: await endpointState(emulator),
     configGone: config.status === 400
   }
-})
+})()
 
 // ---- Two steps of one run on one endpoint: E without waiting, then B -----------------------------
-const twoSteps = scenario(async () => {
+const twoSteps = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   const run = { GITHUB_RUN_ID: '8102', GITHUB_SHA: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5' }
@@ -79,10 +78,10 @@ const twoSteps = scenario(async () => {
     .slice(from)
     .filter(c => c.operation === 'UpdateEndpoint')
   return { emulator, first, busy, waited, updates, state: await endpointState(emulator) }
-})
+})()
 
 // ---- Service text with a newline and a workflow command in it -----------------------------------
-const hostileText = scenario(async () => {
+const hostileText = (async () => {
   const emulator = await labEmulator()
   await withModelA(emulator)
   emulator.setScenario({
@@ -101,7 +100,7 @@ const hostileText = scenario(async () => {
   })
   const result = await runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '8103' } })
   return { emulator, result }
-})
+})()
 
 afterAll(async () => {
   for (const c of await Promise.all([refused, twoSteps, hostileText])) await c.emulator.close()
@@ -111,7 +110,7 @@ describe('UpdateEndpoint refused, with cleanup-on-failure: true', () => {
   let c: { result: ActionResult; calls: CallRecord[]; state: EndpointState; configGone: boolean }
   beforeAll(async () => {
     c = await refused
-  }, 150_000)
+  }, 300_000)
 
   it('says the endpoint was not changed only because a read showed it', () => {
     expect(c.result.outputs.outcome).toBe('failed')
@@ -141,7 +140,7 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
   let c: Awaited<typeof twoSteps>
   beforeAll(async () => {
     c = await twoSteps
-  }, 150_000)
+  }, 300_000)
 
   it('B never attaches to E: with on-busy: fail it refuses, changing nothing', () => {
     expect(c.first.outputs.outcome).toBe('started')
@@ -175,7 +174,10 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
       ['lab-endpoint-e5e5e5e-8102-1', 0],
       ['lab-endpoint-e5e5e5e-8102-1-d3640e', rollout]
     ])
-    // Then B's own rollout, rolled back by the 5XX alarm in its third step.
+    // Then B's own rollout, rolled back by the 5XX alarm in its third step: green took 25 % at
+    // T+480 s (09:32:34), its 5XX errors reach CloudWatch 1 to 3 minutes late, and the first
+    // evaluation to see them (those of 09:33) is at 09:35:00, T+626 s from B's update request
+    // (09:24:33.718: Model A's verdict at 09:10:13.718, E's rollout of 860 s).
     expect(
       trafficSteps(c.waited).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])
     ).toEqual([
@@ -183,7 +185,7 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
       [480, 75, 25],
       [545, 50, 50],
       [610, 25, 75],
-      [630, 100, 0]
+      [626, 100, 0]
     ])
     expect(c.waited.outputs['failure-reason']).toBe(
       'Rolled back: alarm lab-endpoint-5xx-rate went into ALARM.'
@@ -197,7 +199,7 @@ describe('service text with newlines and workflow commands', () => {
   let c: { result: ActionResult }
   beforeAll(async () => {
     c = await hostileText
-  }, 150_000)
+  }, 300_000)
 
   it('never starts a workflow command of its own in the log', () => {
     const injected = commandLines(c.result.stdout).filter(line =>

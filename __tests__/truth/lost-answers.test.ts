@@ -2,15 +2,16 @@
 // CreateEndpoint and UpdateEndpoint are not idempotent: the action reads the endpoint back after
 // any failure and decides from what SageMaker shows, never from the error alone. Each case runs
 // the real bundle against the emulator and checks the outcome, the exit code, what the endpoint
-// really runs afterwards, and how many writes were applied. The cases run one after the other (on
-// stepped time each run is exact); the two racing copies run at the same time.
+// really runs afterwards, and how many writes were applied. The cases run at the same time, each
+// on its own emulator and clock (on stepped time each run is exact, whatever runs beside it); the
+// two copies of a racing case share one and begin in turn, so their race goes the same way every
+// time (a 1 s slow UpdateEndpoint makes them interleave inside the launch).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Emulator } from '../../emulator/index.js'
+import type { CallRecord, Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import {
   callsOf,
   endpointState,
-  inTurn,
   labEmulator,
   outcomes,
   plainE,
@@ -29,6 +30,8 @@ interface Case {
   writes: string[]
   /** The calls from the first write to the last, as `operation status +seconds`. */
   around: string[]
+  /** Every call of the step (or of both copies), as `operation status +seconds` from the first. */
+  sequence: string[]
   state: EndpointState
 }
 
@@ -50,40 +53,36 @@ async function run(
   const calls = emulator.calls().slice(from)
   const first = calls.findIndex(c => c.operation === operation)
   const last = calls.findLastIndex(c => c.operation === operation)
+  const since = (c: CallRecord, from: CallRecord): string =>
+    `${c.operation} ${c.status} +${(c.simulatedTime - from.simulatedTime) / 1000}`
   return {
     emulator,
     results,
     writes: outcomes(callsOf(emulator, from, operation)),
-    around: calls
-      .slice(first, last + 1)
-      .map(
-        c => `${c.operation} ${c.status} +${(c.simulatedTime - calls[first]!.simulatedTime) / 1000}`
-      ),
+    around: calls.slice(first, last + 1).map(c => since(c, calls[first]!)),
+    sequence: calls.map(c => since(c, calls[0]!)),
     state: await endpointState(emulator)
   }
 }
 
 // Every case has its own emulator.
-const scenario = inTurn()
 const cases = {
-  lost: scenario(() =>
-    run([{ operation: 'UpdateEndpoint', dropAfterApplyRate: 1, times: 1 }], '5101')
+  lost: run([{ operation: 'UpdateEndpoint', dropAfterApplyRate: 1, times: 1 }], '5101'),
+  throttled: run([{ operation: 'UpdateEndpoint', throttleRate: 1, times: 1 }], '5102'),
+  serverError: run([{ operation: 'UpdateEndpoint', serverErrorRate: 1, times: 1 }], '5103'),
+  createLost: run(
+    [{ operation: 'CreateEndpoint', dropAfterApplyRate: 1, times: 1 }],
+    '1001',
+    1,
+    'CreateEndpoint'
   ),
-  throttled: scenario(() =>
-    run([{ operation: 'UpdateEndpoint', throttleRate: 1, times: 1 }], '5102')
-  ),
-  serverError: scenario(() =>
-    run([{ operation: 'UpdateEndpoint', serverErrorRate: 1, times: 1 }], '5103')
-  ),
-  createLost: scenario(() =>
-    run(
-      [{ operation: 'CreateEndpoint', dropAfterApplyRate: 1, times: 1 }],
-      '1001',
-      1,
-      'CreateEndpoint'
-    )
-  ),
-  race: scenario(() => run([], '5104', 2))
+  race: run([], '5104', 2),
+  // The first copy's UpdateEndpoint is carried out 1 s late: the second copy begins meanwhile.
+  raceInLaunch: run(
+    [{ operation: 'UpdateEndpoint', slowRate: 1, slowMs: 1000, times: 1 }],
+    '5105',
+    2
+  )
 }
 afterAll(async () => {
   for (const c of await Promise.all(Object.values(cases))) await c.emulator.close()
@@ -93,7 +92,7 @@ describe('UpdateEndpoint applied, its answer lost (connection dropped)', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.lost
-  }, 120_000)
+  }, 300_000)
 
   it('reads the endpoint, sees its own deployment, watches it to deployed', () => {
     const [r] = c.results
@@ -120,7 +119,7 @@ describe('UpdateEndpoint throttled once (not applied)', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.throttled
-  }, 120_000)
+  }, 300_000)
 
   it('reads, sees it was not applied, sends it again once, and deploys', () => {
     const [r] = c.results
@@ -144,7 +143,7 @@ describe('UpdateEndpoint answered with a 5XX before it was applied', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.serverError
-  }, 120_000)
+  }, 300_000)
 
   it('confirms with a second read that it was not applied, then sends it once more', () => {
     const [r] = c.results
@@ -167,7 +166,7 @@ describe('CreateEndpoint applied, its answer lost', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.createLost
-  }, 120_000)
+  }, 300_000)
 
   it('watches the creation it started instead of failing on "already existing endpoint"', () => {
     const [r] = c.results
@@ -179,23 +178,39 @@ describe('CreateEndpoint applied, its answer lost', () => {
   })
 })
 
-describe('two copies of one step racing through launch', () => {
+describe('two copies of one step started together', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.race
-  }, 120_000)
+  }, 300_000)
 
-  // Both copies start at the same simulated instant and run their launch side by side, so which one
-  // wins (and whether the other meets "in-progress" or sees the winner's update in pre-flight)
-  // depends on the real timing of the two processes: only what must hold either way is checked.
-  it('exactly one UpdateEndpoint is applied; the loser watches the winner', () => {
-    expect(c.writes.filter(w => w === '200')).toHaveLength(1)
-    const loser = c.results.find(r => /reached SageMaker/.test(r.stdout))
-    const winner = c.results.find(r => r !== loser)
-    // Either the loser met "in-progress" on UpdateEndpoint, or it saw the winner's deployment
-    // in pre-flight and attached: never a second update, never "not changed".
+  // Both copies start at the same simulated instant and begin in turn: the first runs its launch
+  // through to its first poll (it waits on no timer before that), and only then does the second
+  // begin. Its pre-flight sees the first's update and attaches to it: never a second update.
+  it('exactly one UpdateEndpoint is sent; the second copy sees it in pre-flight and watches it', () => {
+    expect(c.writes).toEqual(['200'])
+    const [first, second] = c.results
+    expect(first!.stdout).toContain(
+      'UpdateEndpoint lab-endpoint → lab-endpoint-e5e5e5e-5104-1 requested'
+    )
+    expect(second!.stdout).toContain(
+      "Endpoint is Updating with lab-endpoint-e5e5e5e-5104-1, which is exactly this step's deployment (an earlier attempt or copy of it): watching it instead of starting a second one."
+    )
+    expect(second!.stdout).not.toMatch(/Created model|Created endpoint config|requested/)
     for (const r of c.results) expect(r.summary).not.toMatch(/not changed/)
-    expect(winner).toBeDefined()
+    // The first copy's pre-flight, launch and first poll, then the second's pre-flight (it reads
+    // the pending config instead of checking alarms and scaling) and first poll: all at T+0.
+    expect(c.sequence.slice(0, 21)).toEqual(
+      [
+        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+        ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets'],
+        ...['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'],
+        ...['DescribeEndpoint', 'DescribeAlarms'],
+        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+        ...['DescribeEndpointConfig', 'ListTags'],
+        ...['DescribeEndpoint', 'DescribeAlarms']
+      ].map(op => `${op} 200 +0`)
+    )
   })
 
   it('both report the real verdict: deployed, exit 0, and the endpoint serves this step', () => {
@@ -203,6 +218,79 @@ describe('two copies of one step racing through launch', () => {
       ['deployed', 0],
       ['deployed', 0]
     ])
+    // Both watched the same rollout (860 s) to the first poll after it (T+14 min 22 s).
+    for (const r of c.results) {
+      expect(r.summary).toContain(
+        "Rollout: 14 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 14 min 22 s on the runner's clock"
+      )
+    }
     expect(c.state).toMatchObject({ status: 'InService', config: E_CONFIG('5104') })
+  })
+})
+
+describe('two copies of one step racing through launch', () => {
+  let c: Case
+  beforeAll(async () => {
+    c = await cases.raceInLaunch
+  }, 300_000)
+
+  // The first copy's UpdateEndpoint waits 1 s in the service before it is carried out, and the
+  // second copy begins meanwhile: same pre-flight (the endpoint still serves A), then it finds the
+  // first's model and config (same names), checks they are this step's, and its UpdateEndpoint
+  // is carried out first. The first's then meets "in-progress", and the read after it shows the
+  // deployment both copies asked for.
+  it('the second copy updates first; the first meets "in-progress", reads, and watches it', () => {
+    expect(c.writes).toEqual(['200', '400'])
+    const preflight = [
+      ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+      ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets']
+    ].map(op => `${op} 200 +0`)
+    expect(c.sequence.slice(0, 31)).toEqual([
+      // The first copy, up to its UpdateEndpoint (held in the service for 1 s).
+      ...preflight,
+      'CreateModel 200 +0',
+      'CreateEndpointConfig 200 +0',
+      // The second copy: its creates meet "already exists", and it reads what exists.
+      ...preflight,
+      'CreateModel 400 +0',
+      'DescribeModel 200 +0',
+      'ListTags 200 +0',
+      'CreateEndpointConfig 400 +0',
+      'DescribeEndpointConfig 200 +0',
+      'ListTags 200 +0',
+      'UpdateEndpoint 200 +0',
+      'DescribeEndpoint 200 +0',
+      'DescribeAlarms 200 +0',
+      // The first copy's update, carried out 1 s late; its read, then its first poll.
+      'UpdateEndpoint 400 +1',
+      'DescribeEndpoint 200 +1',
+      'DescribeEndpoint 200 +1',
+      'DescribeAlarms 200 +1'
+    ])
+    const [first, second] = c.results
+    expect(first!.stdout).toContain(
+      '::warning::UpdateEndpoint failed: ValidationException: Cannot update in-progress endpoint "arn:aws:sagemaker:us-east-1:123456789012:endpoint/lab-endpoint". Reading the endpoint to see whether the request was applied.'
+    )
+    expect(first!.stdout).toContain(
+      'UpdateEndpoint reached SageMaker: the endpoint is Updating on lab-endpoint-a1a1a1a-1001-1, deploying lab-endpoint-e5e5e5e-5105-1.'
+    )
+    expect(second!.stdout).toContain(
+      "Model lab-endpoint-e5e5e5e-5105-1 exists with this step's definition, made by this run attempt (a lost answer, or a copy of this step running at the same time)"
+    )
+    expect(second!.stdout).toContain(
+      "Endpoint config lab-endpoint-e5e5e5e-5105-1 exists with this step's variants, made by this run attempt (a lost answer, or a copy of this step running at the same time)"
+    )
+    expect(second!.stdout).toContain(
+      'UpdateEndpoint lab-endpoint → lab-endpoint-e5e5e5e-5105-1 requested'
+    )
+    for (const r of c.results) expect(r.summary).not.toMatch(/not changed/)
+  })
+
+  it('both report the real verdict: deployed, exit 0, and the endpoint serves this step', () => {
+    expect(c.results.map(r => [r.outputs.outcome, r.code])).toEqual([
+      ['deployed', 0],
+      ['deployed', 0]
+    ])
+    expect(c.state).toMatchObject({ status: 'InService', config: E_CONFIG('5105') })
   })
 })

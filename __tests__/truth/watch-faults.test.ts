@@ -1,14 +1,14 @@
 // Faults while watching: alarm reads throttled, a DescribeEndpoint that never answers, a held
 // GetMetricData after the verdict, and a "Could not find endpoint" right after CreateEndpoint.
 // The verdict comes from DescribeEndpoint alone, within the budget, and the process exits
-// promptly after it whatever a socket does. The cases run one after the other, on stepped time:
-// held answers are held in simulated time, and the times below are exact.
+// promptly after it whatever a socket does. The cases run at the same time, each on its own
+// emulator and stepped clock: held answers are held in simulated time, and the times below are
+// exact.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import {
   endpointState,
-  inTurn,
   labEmulator,
   plainE,
   runStep,
@@ -66,32 +66,25 @@ async function run(
   }
 }
 
-const scenario = inTurn()
 const cases = {
-  alarmsThrottled: scenario(() => run([{ operation: 'DescribeAlarms', throttleRate: 1 }], '7101')),
-  endpointHeld: scenario(() =>
-    run([{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }], '7102', {
-      timeout: '0.25',
-      'wait-interval': '600'
-    })
-  ),
-  metricsHeld: scenario(() =>
-    run([{ operation: 'GetMetricData', holdRate: 1, holdMs: 120_000 }], '7103')
-  ),
-  notFoundAfterCreate: scenario(() =>
-    run(
-      [
-        {
-          operation: 'DescribeEndpoint',
-          failRate: 1,
-          times: 2,
-          fail: { code: 'ValidationException', message: 'Could not find endpoint "lab-endpoint".' }
-        }
-      ],
-      '1001',
-      {},
-      true
-    )
+  alarmsThrottled: run([{ operation: 'DescribeAlarms', throttleRate: 1 }], '7101'),
+  endpointHeld: run([{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }], '7102', {
+    timeout: '0.25',
+    'wait-interval': '600'
+  }),
+  metricsHeld: run([{ operation: 'GetMetricData', holdRate: 1, holdMs: 120_000 }], '7103'),
+  notFoundAfterCreate: run(
+    [
+      {
+        operation: 'DescribeEndpoint',
+        failRate: 1,
+        times: 2,
+        fail: { code: 'ValidationException', message: 'Could not find endpoint "lab-endpoint".' }
+      }
+    ],
+    '1001',
+    {},
+    true
   )
 }
 afterAll(async () => {
@@ -102,14 +95,15 @@ describe('every DescribeAlarms throttled while watching', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.alarmsThrottled
-  }, 150_000)
+  }, 300_000)
 
   it('still reports deployed from DescribeEndpoint, and says the alarm reads failed', () => {
     expect(c.result.outputs.outcome).toBe('deployed')
     expect(c.result.code).toBe(0)
-    // Said at the first failure, the fifth and the tenth, each with its backed-off pause.
+    // Said at the first failure, the fifth and the tenth, each with its backed-off pause: half
+    // to all of 20 s after the first, of 120 s (the cap) after the fifth and the tenth.
     expect(c.result.stdout.split('\n').filter(l => l.includes('Reading the alarms'))).toEqual(
-      [16, 63, 78].map(
+      [14, 114, 61].map(
         s =>
           `::warning::Reading the alarms failed (DescribeAlarms failed: Throttling: Rate exceeded); next try in ${s} s. The verdict does not depend on it.`
       )
@@ -122,7 +116,7 @@ describe('DescribeEndpoint held without an answer (budget 15 s)', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.endpointHeld
-  }, 150_000)
+  }, 300_000)
 
   it('times out at the budget, not when the socket gives up', () => {
     expect(c.result.outputs.outcome).toBe('timed-out')
@@ -148,7 +142,7 @@ describe('GetMetricData held without an answer after the verdict', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.metricsHeld
-  }, 150_000)
+  }, 300_000)
 
   it('keeps the verdict and exits without waiting for the socket', () => {
     expect(c.result.outputs.outcome).toBe('deployed')
@@ -168,7 +162,7 @@ describe('"Could not find endpoint" twice right after CreateEndpoint', () => {
   let c: Case
   beforeAll(async () => {
     c = await cases.notFoundAfterCreate
-  }, 150_000)
+  }, 300_000)
 
   it('is not taken for a deletion: the creation is watched to deployed', () => {
     expect(c.result.stdout).toMatch(/SageMaker answered "Could not find endpoint" \(1×\); retrying/)
