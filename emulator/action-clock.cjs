@@ -214,6 +214,8 @@ function install() {
     if (toEmulator({ port })) {
       const id = `${clientId}.${++requests}`
       req.setHeader('x-emulator-request', id)
+      // What it printed before: the emulator handles the request once the test has all of it.
+      req.setHeader('x-emulator-stdout', String(stdoutBytes))
       inflight.add(id)
       const settle = () => {
         if (inflight.delete(id)) activity()

@@ -51,7 +51,7 @@ export interface FaultRule {
   slowMs?: number
   /** Carry the call out, then destroy the socket: the caller never hears that it happened. */
   dropAfterApplyRate?: number
-  /** Carry the call out, then hold the answer for `holdMs` real milliseconds. */
+  /** Carry the call out, then hold the answer for `holdMs` milliseconds (simulated, on stepped time). */
   holdRate?: number
   holdMs?: number
   /** Answer this error instead of carrying the call out (e.g. a transient "Could not find"). */

@@ -136,6 +136,9 @@ export function createHandler(
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = steppedRequest(deps, req, res)
+  const printedBefore = Number(req.headers['x-emulator-stdout'])
+  if (requestId !== undefined && Number.isFinite(printedBefore))
+    await deps.stepped?.printed(requestId, printedBefore)
   const sleep = (ms: number): Promise<void> =>
     deps.stepped ? deps.stepped.sleep(ms, requestId) : realSleep(ms)
   const body = await readBody(req)

@@ -45,6 +45,7 @@ export class SteppedTime {
   private readonly requests = new Map<string, RequestState>()
   private timers: Timer[] = []
   private hooks: Hook[] = []
+  private printedWaits: (() => boolean)[] = []
   private order = 0
   private scheduled = false
   private stalled: string | undefined
@@ -107,9 +108,28 @@ export class SteppedTime {
     })
   }
 
-  /** Re-evaluates (e.g. stdout arrived). */
+  /** Re-evaluates (e.g. stdout arrived), and lets requests go on whose output has arrived. */
   poke(): void {
+    this.printedWaits = this.printedWaits.filter(w => !w())
     this.schedule()
+  }
+
+  /**
+   * Resolves once the test has received the first `bytes` bytes the process printed: a request
+   * is handled only after everything printed before it was seen (a test that acts on a line acts
+   * before the next request, on every machine).
+   */
+  printed(requestId: string, bytes: number): Promise<void> {
+    const participant = this.participants.get(requestId.split('.')[0] ?? '')
+    if (participant === undefined || participant.stdoutReceived() >= bytes) return Promise.resolve()
+    return new Promise(resolve => {
+      this.printedWaits.push(() => {
+        if (participant.stdoutReceived() < bytes && this.participants.has(participant.id))
+          return false
+        resolve()
+        return true
+      })
+    })
   }
 
   /** A hook run each time everything waits, before time moves; true removes it. */

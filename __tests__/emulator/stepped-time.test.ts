@@ -203,6 +203,34 @@ describe('processes started together', () => {
   })
 })
 
+describe('a test acting on a printed line', () => {
+  it('acts before the process’s next request is handled, however the pipes are scheduled', async () => {
+    const faults = await startEmulator({ timeScale: 'stepped', startTime: START })
+    try {
+      const r = await probe(
+        [{ sleep: 1_000 }, { call: 'DescribeEndpoint' }, { call: 'DescribeEndpoint' }],
+        {
+          // The line comes just before the first call: the fault must already apply to it.
+          onLine: line => {
+            if (line.startsWith('slept'))
+              faults.setScenario({
+                faults: [{ operation: 'DescribeEndpoint', failRate: 1, times: 1 }]
+              })
+          }
+        },
+        faults
+      )
+      expect(faults.calls().map(c => c.error ?? c.status)).toEqual([
+        'ValidationException: Injected fault.',
+        'ValidationException: Could not find endpoint "probe".'
+      ])
+      expect(r.code).toBe(0)
+    } finally {
+      await faults.close()
+    }
+  })
+})
+
 describe('the runner’s signals on stepped time', () => {
   it('signalAfter: at that simulated moment, while the process waits', async () => {
     const r = await probe([{ onSignal: true }, { sleep: 600_000 }], {
