@@ -9,38 +9,28 @@ import {
 
 const summary = (median: number) => ({ median, min: median - 5, max: median + 5, n: 30 })
 
-function labStep(name: string, detectSimMs: number, perMinute: number): LabStepResult {
+function labStep(
+  name: string,
+  detectSimMs: number,
+  perMinute: number,
+  outcome = name === 'Model B' ? 'rolled-back' : 'deployed'
+): LabStepResult {
   return {
     name,
-    expected: 'deployed',
-    outcome: 'deployed',
-    exitCode: 0,
+    expected: name === 'Model B' ? 'rolled-back' : 'deployed',
+    outcome,
+    exitCode: outcome === 'deployed' ? 0 : 1,
     event: undefined,
     deploymentSimMs: 120_000,
-    latency: {
-      detectSimMs,
-      detectRealMs: detectSimMs / 60,
-      exitSimMs: detectSimMs + 4000,
-      exitRealMs: detectSimMs / 60 + 70,
-      finishRealMs: 70
-    },
-    overhead: {
-      startRealMs: 400,
-      beyondRealMs: 400 + detectSimMs / 60 + 70,
-      beyondRealWorldMs: 400 + detectSimMs + 70
-    },
+    runSimMs: 600_000 + detectSimMs,
+    latency: { detectSimMs, exitSimMs: detectSimMs + 60_000, finishRealMs: 70 },
+    overhead: { startRealMs: 400, beyondRealWorldMs: 400 + detectSimMs + 70 },
     rate: { calls: perMinute * 2, byOperation: {}, minutes: 2, perMinute },
-    realDurationMs: 3000
+    realDurationMs: 1500
   }
 }
 
-const run = (mode: 'scaled' | 'synced', steps: LabStepResult[]): LabRun => ({
-  mode,
-  timeScale: 60,
-  pollIntervalInput: mode === 'synced' ? '10' : '0.1667',
-  pollSimSeconds: 10,
-  steps
-})
+const run = (steps: LabStepResult[]): LabRun => ({ run: 0, pollSimSeconds: 10, steps })
 
 const base: BenchFigures = {
   bundle: {
@@ -78,39 +68,59 @@ describe('checkTargets', () => {
     expect(checks.map(c => c.pass)).toEqual([false, false])
   })
 
-  it('checks detection, call rate and time beyond the deployment with the lab', () => {
-    const checks = checkTargets({
-      ...base,
-      synced: [run('synced', steps(9000))],
-      scaled: [run('scaled', steps(6000))]
-    })
-    expect(checks).toHaveLength(9)
-    expect(checks.every(c => c.pass)).toBe(true)
-    expect(checks.find(c => c.name.startsWith('API calls'))?.measured).toBe('10.0')
+  it('checks outcomes, detection, call rate and time beyond the deployment with the lab', () => {
+    const checks = checkTargets({ ...base, lab: [run(steps(9000))] })
+    expect(checks.map(c => [c.name, c.measured, c.limit, c.pass])).toEqual([
+      ['Cold start to fail-fast vs node -e 0 (medians)', '2.50×', '≤ 3.5×', true],
+      ['Peak RSS of the fail-fast run (max, /usr/bin/time -v)', '55.0 MiB', '≤ 65 MiB', true],
+      [
+        'Lab outcomes as expected in every run (A deployed, B rolled back, E deployed)',
+        'all',
+        'all',
+        true
+      ],
+      ['Rollback (B) detected within one poll interval', '3.0 s simulated', '≤ 10.0 s', true],
+      ['Completion (E) detected within one poll interval', '9.0 s simulated', '≤ 10.0 s', true],
+      ['API calls per simulated minute, default settings (A + B + E)', '10.0', '≤ 12', true],
+      [
+        'Time beyond the deployment to the verdict, real-time equivalent (worst of B, E)',
+        '9.47 s',
+        '< 1 s + 10.0 s',
+        true
+      ]
+    ])
   })
 
   it('fails a detection later than one poll interval, and too many calls', () => {
-    const checks = checkTargets({
-      ...base,
-      synced: [run('synced', steps(10_500, 13))],
-      scaled: [run('scaled', steps(6000))]
-    })
+    const checks = checkTargets({ ...base, lab: [run(steps(10_600, 13))] })
     const failed = checks.filter(c => !c.pass).map(c => c.name)
     expect(failed).toEqual([
-      'Completion (E) detected within one poll interval (synced)',
-      'API calls per simulated minute, default settings (A + B + E)'
+      'Completion (E) detected within one poll interval',
+      'API calls per simulated minute, default settings (A + B + E)',
+      'Time beyond the deployment to the verdict, real-time equivalent (worst of B, E)'
     ])
+  })
+
+  it('fails a lab step whose outcome is not the expected one', () => {
+    const wrong = [
+      labStep('Model A', 4000, 10),
+      labStep('Model B', 3000, 10, 'deployed'),
+      labStep('Model E', 5000, 10)
+    ]
+    const check = checkTargets({ ...base, lab: [run(steps(5000)), run(wrong)] }).find(c =>
+      c.name.startsWith('Lab outcomes')
+    )
+    expect(check).toMatchObject({ measured: 'Model B deployed', pass: false })
   })
 
   it('fails what it could not measure', () => {
     const broken = { ...labStep('Model E', 1000, 10), latency: undefined, overhead: undefined }
     const checks = checkTargets({
       ...base,
-      synced: [run('synced', steps(1000))],
-      scaled: [run('scaled', [labStep('Model A', 1, 1), labStep('Model B', 1, 1), broken])]
+      lab: [run(steps(1000)), run([labStep('Model A', 1, 1), labStep('Model B', 1, 1), broken])]
     })
     const failed = checks.filter(c => !c.pass)
-    expect(failed.map(c => c.measured)).toEqual(['n/a simulated', 'n/a', 'n/a'])
+    expect(failed.map(c => c.measured)).toEqual(['n/a simulated', 'n/a'])
   })
 })
 
@@ -118,15 +128,10 @@ describe('repeated runs', () => {
   it('shows the median and the range, and a target fails when any run misses it', () => {
     const checks = checkTargets({
       ...base,
-      synced: [
-        run('synced', steps(9000)),
-        run('synced', steps(10_500)),
-        run('synced', steps(2000))
-      ],
-      scaled: [run('scaled', steps(6000))]
+      lab: [run(steps(9000)), run(steps(10_500)), run(steps(2000))]
     })
     const completion = checks.find(
-      c => c.name === 'Completion (E) detected within one poll interval (synced)'
+      c => c.name === 'Completion (E) detected within one poll interval'
     )
     expect(completion).toMatchObject({
       measured: '9.0 s (2.0 s–10.5 s) simulated',
@@ -165,11 +170,7 @@ describe('repeated runs', () => {
 })
 
 describe('verdictLines and markdownTable', () => {
-  const figures = {
-    ...base,
-    synced: [run('synced', steps(9000))],
-    scaled: [run('scaled', steps(6000))]
-  }
+  const figures = { ...base, lab: [run(steps(9000)), run(steps(5000))] }
   const checks = checkTargets(figures)
 
   it('prints one PASS/FAIL line per target', () => {
@@ -180,7 +181,7 @@ describe('verdictLines and markdownTable', () => {
     )
   })
 
-  it('renders a table with every target and how to reproduce', () => {
+  it('renders a table with the lab figures per step, every target and how to reproduce', () => {
     const table = markdownTable(figures, checks, {
       node: '/usr/bin/node',
       nodeVersion: 'v20.20.2',
@@ -188,12 +189,20 @@ describe('verdictLines and markdownTable', () => {
       runs: 30
     })
     const rows = table.split('\n').filter(l => l.startsWith('| '))
-    // Header, 4 size/cold rows, 4 exit-latency rows, 1 per-step rate row, 9 targets.
-    expect(rows).toHaveLength(1 + 4 + 4 + 1 + 9)
+    // Header, 4 size/cold rows, 2 exit rows, 5 per-step rows, 7 targets.
+    expect(rows).toHaveLength(1 + 4 + 2 + 5 + 7)
     expect(table).toContain('| `dist/index.js` | 68.4 KiB (gzip 17.6 KiB) |  |')
     expect(table).toContain(
-      '| API calls per simulated minute by step (synced) | A 10.0, B 10.0, E 10.0 |  |'
+      '| Completion (E) → action exit, simulated | 67.0 s (65.0 s–69.0 s), of which 60.0 s after the detecting poll (the metrics wait) |  |'
+    )
+    expect(table).toContain(
+      '| Simulated duration of a run, start to exit | A 10.1 min, B 10.1 min, E 10.1 min (10.1 min–10.2 min) |  |'
+    )
+    expect(table).toContain('| API calls per simulated minute | A 10.0, B 10.0, E 10.0 |  |')
+    expect(table).toContain(
+      '| Lab outcomes as expected in every run (A deployed, B rolled back, E deployed) | all | all ✅ |'
     )
     expect(table).toContain('npm run bench')
+    expect(table).toContain('the median of 2 runs')
   })
 })

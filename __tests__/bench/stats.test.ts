@@ -8,14 +8,17 @@ import {
   overhead,
   parseTimeVerbose,
   ratio,
-  simulatedAt,
+  repeatSeed,
   summarize,
   type CallLike
 } from '../../scripts/lib/bench-stats.js'
 
 const T0 = 1_800_000_000_000
 
-/** A call answered `s` simulated seconds after T0, at 50 simulated seconds per real second. */
+/**
+ * A call answered `s` simulated seconds after T0; on stepped time the real clock runs apart from
+ * the simulated one (here 20 real ms per simulated second, any pace would do).
+ */
 const call = (operation: string, s: number, service = 'sagemaker'): CallLike => ({
   service,
   operation,
@@ -48,6 +51,18 @@ describe('median, summarize, ratio', () => {
     expect(ratio(70, 28)).toBe(2.5)
     expect(ratio(1, 0)).toBeNaN()
     expect(ratio(1, Number.NaN)).toBeNaN()
+  })
+})
+
+describe('repeatSeed', () => {
+  it('is the same for the same label and run, and differs between runs and labels', () => {
+    expect(repeatSeed('fleet-001-ep', 1)).toBe(repeatSeed('fleet-001-ep', 1))
+    const seeds = ['fleet-001-ep', 'fleet-002-ep'].flatMap(label =>
+      [1, 2, 3].map(run => repeatSeed(label, run))
+    )
+    expect(new Set(seeds).size).toBe(6)
+    for (const seed of seeds)
+      expect(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32).toBe(true)
   })
 })
 
@@ -93,7 +108,7 @@ describe('figures from the call and event logs', () => {
     call('Health', 131, 'emulator'),
     call('GetMetricData', 131, 'cloudwatch')
   ].sort((a, b) => a.simulatedTime - b.simulatedTime)
-  const event = { kind: 'completed', simulatedTime: T0 + 125_000, realTime: T0 + 2500 }
+  const event = { kind: 'completed', simulatedTime: T0 + 125_000 }
 
   it('finds the first DescribeEndpoint at or after the event', () => {
     expect(detectingPoll(calls, event)?.simulatedTime).toBe(T0 + 130_000)
@@ -121,37 +136,31 @@ describe('figures from the call and event logs', () => {
     expect(combinedRate([a, b])).toBe(7)
   })
 
-  it('measures detection and exit latency in simulated and real time', () => {
-    const exit = { simulatedTime: T0 + 135_000, realTime: T0 + 2600 + 90 }
+  it('measures detection and exit in simulated time, and the work after the detecting poll in real time', () => {
+    // The exit comes 60 simulated s after the poll (the metrics wait), 90 real ms after it.
+    const exit = { simulatedTime: T0 + 190_000, realTime: T0 + 130 * 20 + 90 }
     const l = latency(calls, event, exit)
-    expect(l).toEqual({
-      detectSimMs: 5000,
-      detectRealMs: 100,
-      exitSimMs: 10_000,
-      exitRealMs: 190,
-      finishRealMs: 90
-    })
+    expect(l).toEqual({ detectSimMs: 5000, exitSimMs: 65_000, finishRealMs: 90 })
   })
 
-  it('adds the start overhead and the wait for the detecting poll into the time beyond', () => {
-    const exit = { simulatedTime: T0 + 135_000, realTime: T0 + 2600 + 90 }
+  it('adds the real start and finish work to the simulated wait for the detecting poll', () => {
+    const exit = { simulatedTime: T0 + 190_000, realTime: T0 + 130 * 20 + 90 }
     const l = latency(calls, event, exit)!
+    // The process started 300 real ms before the launch call was answered.
     const o = overhead(calls, T0 - 300, l)
     expect(o?.startRealMs).toBe(300)
-    expect(o?.beyondRealMs).toBe(300 + 190)
-    // On a real-time clock the wait is the simulated 5 s; the overheads stay real.
+    // The verdict on a real clock: 300 ms of start, the 5 s wait for the poll, 90 ms of finish;
+    // the metrics wait after it is not part of the verdict's delay.
     expect(o?.beyondRealWorldMs).toBe(300 + 5000 + 90)
+  })
+
+  it('has no overhead without a launch call', () => {
+    const l = latency(calls, event, { simulatedTime: T0 + 190_000, realTime: T0 })!
+    expect(overhead([call('DescribeEndpoint', 130)], T0, l)).toBeUndefined()
   })
 
   it('has no latency when no poll saw the event', () => {
     const late = { ...event, simulatedTime: T0 + 999_000 }
     expect(latency(calls, late, { simulatedTime: 0, realTime: 0 })).toBeUndefined()
-  })
-})
-
-describe('simulatedAt', () => {
-  it('maps a real moment to simulated time from one reading of both clocks', () => {
-    expect(simulatedAt(1000, { real: 2000, simulated: 500_000 }, 60)).toBe(440_000)
-    expect(simulatedAt(2000, { real: 2000, simulated: 500_000 }, 60)).toBe(500_000)
   })
 })

@@ -1,22 +1,59 @@
 // The reference lab end to end: the committed bundle as a child process, the real SDK clients,
 // the emulator speaking the services' wire protocols.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { NODE_24, runAction, SYSTEM_NODE } from '../../scripts/lib/action-runner.js'
 import { LAB_ERROR_ALARM, labModel } from '../../scripts/lib/lab.js'
-import { firstStepRow, labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
+import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
+
+// A safety net only: on stepped time a run's real duration depends on the machine's load, never
+// on what it sees.
+jest.setTimeout(600_000)
+
+type Run = Awaited<ReturnType<typeof runStep>>
+
+/** The traffic-steps output as [T+ seconds, blue %, green %, what happened] rows. */
+const rows = (r: Run): [number, number, number, string][] =>
+  trafficSteps(r).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent, s.event])
+
+// The lab's timings (DEFAULT_SCENARIO): green provisions in 480 s, each linear step activates in
+// 5 s and bakes 60 s, blue is decommissioned in 120 s after the last bake.
+const { provisioningSeconds: P, activatingSeconds: A, decommissionSeconds: D } = DEFAULT_SCENARIO
+const STEP = A + 60
+
+/** Model B's run in the lab: rolled back by the 5XX alarm in step 2's bake. */
+const B_ROWS: [number, number, number, string][] = [
+  [0, 100, 0, 'deployment starts, green fleet provisioning'],
+  // No poll fell in step 1's 5 s activation: its row is the start of its bake.
+  [P + A, 75, 25, 'step 1 of 4: 25% shifted to green, alarms monitored'],
+  [P + STEP, 50, 50, 'step 2 of 4: 50% shifted to green, alarms monitored'],
+  // Green's 5XX errors (20 %) reach CloudWatch 1 to 3 minutes late: the first evaluation to see
+  // green's first minute (09:18) is at 09:20:00, T+586 s from the update request (09:10:13.718).
+  [586, 100, 0, `rolled back to blue: alarm ${LAB_ERROR_ALARM} in ALARM`]
+]
+
+/** Model E's run in the lab: four steps a minute apart, then the completion. */
+const E_ROWS: [number, number, number, string][] = [
+  [0, 100, 0, 'deployment starts, green fleet provisioning'],
+  [P, 75, 25, 'step 1 of 4: 25% shifted to green, alarms monitored'],
+  [P + STEP, 50, 50, 'step 2 of 4: 50% shifted to green, alarms monitored'],
+  [P + 2 * STEP, 25, 75, 'step 3 of 4: 75% shifted to green, alarms monitored'],
+  [P + 3 * STEP, 0, 100, 'all traffic on green (step 4 of 4), alarms monitored'],
+  // The last step bakes too, then the blue fleet is decommissioned.
+  [P + 3 * STEP + A + 60 + D, 0, 100, 'complete, blue fleet decommissioned']
+]
 
 describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%', () => {
   let emulator: Emulator
-  const results: Record<string, Awaited<ReturnType<typeof runStep>>> = {}
+  const results: Record<string, Run> = {}
 
   beforeAll(async () => {
     emulator = await labEmulator()
     results.A = await runStep(emulator, step('Model A'))
     results.B = await runStep(emulator, step('Model B'))
-    emulator.advance(180) // the retry comes later; the alarm is OK again by then
+    emulator.advance(180) // as in the demo: the retry comes 3 minutes later
     results.E = await runStep(emulator, step('Model E'))
-  }, 90_000)
+  })
   afterAll(() => emulator.close())
 
   it('Model A creates the endpoint and passes', () => {
@@ -32,6 +69,13 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     ])
     expect(a.outputs['previous-endpoint-config-name']).toBe('')
     expect(a.summary).toMatch(/No traffic shift/i)
+    // CreateEndpoint: Creating for the scenario's 600 s.
+    expect(rows(a)).toEqual([
+      [0, 0, 0, 'endpoint creation started'],
+      [DEFAULT_SCENARIO.creationSeconds, 0, 100, 'endpoint in service on the new config']
+    ])
+    // The first 10 s poll after the creation sees it InService.
+    expect(a.outputs['duration-seconds']).toBe('609')
   })
 
   it('Model B is rolled back, the job fails and names the alarm', () => {
@@ -42,12 +86,12 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     expect(b.stdout).toMatch(new RegExp(`::error::Rolled back:.*${LAB_ERROR_ALARM}`))
     expect(b.summary).toContain('❌ Rolled back')
     expect(b.summary).toContain(LAB_ERROR_ALARM)
-    expect(b.summary).toMatch(firstStepRow())
-    const steps = trafficSteps(b)
-    expect(steps[0]).toMatchObject({ bluePercent: 100, greenPercent: 0 })
-    expect(steps.some(s => s.greenPercent === 25)).toBe(true)
-    expect(steps.at(-1)).toMatchObject({ bluePercent: 100, greenPercent: 0 })
-    expect(steps.every(s => s.greenPercent < 100)).toBe(true)
+    expect(b.summary).toContain(
+      '\n| T+8 min 5 s | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored |\n'
+    )
+    expect(rows(b)).toEqual(B_ROWS)
+    // The verdict comes with the rollback's end (180 s of teardown, T+766 s), at the next poll.
+    expect(b.outputs['duration-seconds']).toBe('774')
     // Exactly one update, and nothing deleted.
     expect(b.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(1)
     expect(b.mutating.filter(op => op.startsWith('Delete'))).toEqual([])
@@ -58,7 +102,9 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     const e = results.E!
     expect(e.code).toBe(0)
     expect(e.outputs.outcome).toBe('deployed')
-    expect(trafficSteps(e).map(s => s.greenPercent)).toEqual([0, 25, 50, 75, 100, 100])
+    expect(rows(e)).toEqual(E_ROWS)
+    // The first 10 s poll after the completion (T+860 s) sees it.
+    expect(e.outputs['duration-seconds']).toBe('867')
     const update = emulator
       .calls()
       .filter(c => c.operation === 'UpdateEndpoint')
@@ -72,12 +118,15 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
   })
 
   it('the table times come from the service clock (provisioning, then one step a minute)', () => {
-    const steps = trafficSteps(results.E!)
-    const offsets = steps.map(s => s.offsetSeconds)
-    const provisioning = DEFAULT_SCENARIO.provisioningSeconds
-    expect(offsets[1]).toBeGreaterThanOrEqual(provisioning - 5)
-    expect(offsets[1]).toBeLessThanOrEqual(provisioning + 15)
-    expect(offsets[4]! - offsets[1]!).toBeGreaterThanOrEqual(180)
+    // E's update request: B's run ended at 09:24:07.481 (after its metrics wait), 3 minutes before.
+    expect(trafficSteps(results.E!).map(s => [s.offsetSeconds, s.at])).toEqual([
+      [0, '2026-11-30T09:27:07.481Z'],
+      [480, '2026-11-30T09:35:07.481Z'],
+      [545, '2026-11-30T09:36:12.481Z'],
+      [610, '2026-11-30T09:37:17.481Z'],
+      [675, '2026-11-30T09:38:22.481Z'],
+      [860, '2026-11-30T09:41:27.481Z']
+    ])
   })
 })
 
@@ -89,7 +138,11 @@ describe('the bundle on both Node versions', () => {
     it(`${label}: no inputs at all exits 1 naming endpoint-name`, async () => {
       const r = await runAction({ inputs: {}, noDefaults: true, node })
       expect(r.code).toBe(1)
-      expect(r.stdout).toMatch(/::error::.*Input "endpoint-name" is required/)
+      expect(r.stdout.split('%0A')).toEqual([
+        '::error::Input "endpoint-name" is required: the SageMaker endpoint to create or update.',
+        'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).',
+        'Input "model-data-url" (or "model-package-arn", or "model-name") is required: nothing says what to deploy. Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).\n'
+      ])
     })
   }
 
@@ -104,10 +157,14 @@ describe('the bundle on both Node versions', () => {
       const e = await runStep(emulator, step('Model E'), { node: NODE_24 })
       expect(e.outputs.outcome).toBe('deployed')
       expect(e.code).toBe(0)
+      // The same runs as the lab's on the default Node (the seed of their jitter comes from
+      // the run's inputs and identity): the same rows.
+      expect(rows(b)).toEqual(B_ROWS)
+      expect(rows(e)).toEqual(E_ROWS)
     } finally {
       await emulator.close()
     }
-  }, 60_000)
+  })
 })
 
 describe('canary', () => {
@@ -125,7 +182,13 @@ describe('canary', () => {
         }
       })
       expect(r.outputs.outcome).toBe('deployed')
-      expect(trafficSteps(r).map(s => s.greenPercent)).toEqual([0, 25, 100, 100])
+      // One instance for 120 s, then the rest, which bakes 120 s too before blue goes.
+      expect(rows(r)).toEqual([
+        [0, 100, 0, 'deployment starts, green fleet provisioning'],
+        [P, 75, 25, 'step 1 of 2: 25% shifted to green, alarms monitored'],
+        [P + A + 120, 0, 100, 'all traffic on green (step 2 of 2), alarms monitored'],
+        [P + A + 120 + A + 120 + D, 0, 100, 'complete, blue fleet decommissioned']
+      ])
       const update = emulator.calls().filter(c => c.operation === 'UpdateEndpoint')[0]?.params as {
         DeploymentConfig: { BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: unknown } }
       }
@@ -137,5 +200,5 @@ describe('canary', () => {
     } finally {
       await emulator.close()
     }
-  }, 60_000)
+  })
 })

