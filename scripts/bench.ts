@@ -2,20 +2,23 @@
 // AWS request side by side with two peers (on Node 20 and Node 24), and its detection latency,
 // API call rate and overhead on the reference lab against the local emulator (repeated runs:
 // medians with ranges). With --concurrency, N rollouts at once against the emulator with the
-// documented CloudWatch quotas enforced. Prints a PASS/FAIL line per target; writes
-// bench-results/latest.json and bench/results.json (the README's figures).
+// documented CloudWatch quotas enforced. Every run against the emulator is on stepped time
+// (emulator/stepped-time.ts): the bundle's clock is the emulator's and simulated time moves only
+// while the action waits, so simulated figures do not depend on the machine; real figures (cold
+// start, first request, RSS, a run's real duration) are real. Prints a PASS/FAIL line per
+// target; writes bench-results/latest.json and bench/results.json (the README's figures, with
+// the commit they were measured on).
 //
 //   npm run bench                          # the machine's Node (/usr/bin/node)
 //   npm run bench -- --node24              # the Node 24 that GitHub runs actions on
 //   npm run bench -- --runs 50             # cold-start runs (default 30)
-//   npm run bench -- --lab-runs 5          # runs of each lab mode (default 3)
+//   npm run bench -- --lab-runs 5          # runs of the lab, each with its own seeds (default 3)
 //   npm run bench -- --start-runs 20       # rounds of the side-by-side start (default 10)
 //   npm run bench -- --no-lab --no-start   # size, cold start and RSS only
 //   npm run bench -- --rss-wrapper         # peak RSS from process.resourceUsage() even with GNU time
-//   npm run bench -- --time-scale 60       # simulated seconds per real second in the lab (default 20)
 //   npm run bench -- --concurrency 1,10,30,50 [--repeat 3] [--sagemaker-tps 10]
-//                   [--concurrency-time-scale 5]   # only the many rollouts in one account (off
-//                                                  # by default; N = 50 loads 2 cores for minutes)
+//                                          # only the many rollouts in one account, started in
+//                                          # the same simulated instant (off by default)
 //   npm run bench -- --write-readme        # also rewrite the README's Performance section
 //   npm run bench -- --readme-only         # only rewrite it from bench/results.json (no runs)
 //
@@ -27,16 +30,15 @@ import { join } from 'node:path'
 import { NODE_24, ROOT, SYSTEM_NODE } from './lib/action-runner.js'
 import { bundleSize, coldStart, peakRss } from './lib/bench-coldstart.js'
 import {
-  DEFAULT_CONCURRENCY_TIME_SCALE,
   DEFAULT_SAGEMAKER_TPS,
   runConcurrency,
   type ConcurrencyRun
 } from './lib/bench-concurrency.js'
 import { budget, fleetChecks, fleetFigures, fleetTable, budgetTable } from './lib/bench-fleet.js'
 import { firstRequestTimes } from './lib/bench-first-request.js'
-import { DEFAULT_POLL_SECONDS, DEFAULT_TIME_SCALE, runLab, type LabRun } from './lib/bench-lab.js'
+import { DEFAULT_POLL_SECONDS, runLab, type LabRun } from './lib/bench-lab.js'
 import { CONTENDERS } from './lib/bench-peers.js'
-import { withSection, type BenchResults } from './lib/bench-readme.js'
+import { commitText, withSection, type BenchResults, type Commit } from './lib/bench-readme.js'
 import {
   checkTargets,
   firstRequestTable,
@@ -84,15 +86,47 @@ function concurrencyList(): number[] {
 const versionOf = (node: string): string =>
   spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 10_000 }).stdout.trim()
 
+const git = (args: readonly string[]): string | undefined => {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000 })
+  return r.status === 0 ? r.stdout.trim() : undefined
+}
+
+/** scripts/figures.mjs: the manifest of measured figures and the staleness check (.ci/run). */
+interface Figures {
+  readonly FIGURES: Record<string, { readonly inputs: readonly string[] }>
+  record(figure: string): { commit: string; dirty: boolean }
+}
+const figures = (await import(join(ROOT, 'scripts', 'figures.mjs'))) as Figures
+
+const changedFiles = (pathspecs: readonly string[] = []): string[] =>
+  (git(['status', '--porcelain', '--untracked-files=no', '--', ...pathspecs]) ?? '')
+    .split('\n')
+    .filter(line => line.trim() !== '')
+
+/**
+ * The commit the figures are measured on, whether the tree had uncommitted changes, and how many
+ * of them are the figures' inputs (scripts/figures.mjs). Read before the runs.
+ */
+function currentCommit(): Commit {
+  const sha = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown'
+  const all = changedFiles()
+  return {
+    sha,
+    dirty: all.length > 0,
+    changedFiles: all.length,
+    changedInputs: changedFiles(figures.FIGURES['bench']?.inputs ?? []).length
+  }
+}
+
 async function mainPart(
   node: string,
   nodeVersion: string,
-  cpu: string
+  cpu: string,
+  commit: Commit
 ): Promise<NonNullable<BenchResults['main']>> {
   const runs = Math.round(boundedNumber('--runs', 30, 1, 500))
   const labRuns = Math.round(boundedNumber('--lab-runs', 3, 1, 20))
   const startRuns = Math.round(boundedNumber('--start-runs', 10, 1, 100))
-  const timeScale = boundedNumber('--time-scale', DEFAULT_TIME_SCALE, 1, 120)
 
   const bundle = bundleSize()
   console.log('1. Bundle size')
@@ -138,18 +172,17 @@ async function mainPart(
 
   if (!flag('--no-lab')) {
     console.log(
-      `4. The lab against the emulator (A, B rolled back, E retried), time-scale ${timeScale}, ${labRuns} runs per mode`
+      `4. The lab against the emulator on stepped time (A, B rolled back, E retried), ${labRuns} runs`
     )
-    const synced: LabRun[] = []
-    const scaled: LabRun[] = []
+    const lab: LabRun[] = []
     for (let i = 0; i < labRuns; i++) {
-      synced.push(await runLab('synced', node, timeScale))
-      scaled.push(await runLab('scaled', node, timeScale))
-    }
-    for (const run of [synced.at(-1)!, scaled.at(-1)!])
+      const run = await runLab(node, i)
+      console.log(`   run ${i + 1}:`)
       for (const line of labLines(run)) console.log(`   ${line.replace(/\n/g, '\n   ')}`)
+      lab.push(run)
+    }
     console.log('')
-    figures = { ...figures, synced, scaled }
+    figures = { ...figures, lab }
   }
 
   const checks = checkTargets(figures)
@@ -157,30 +190,37 @@ async function mainPart(
   console.log('5. Targets')
   for (const line of verdictLines(checks)) console.log(`   ${line}`)
   console.log(`\n${markdownTable(figures, checks, environment)}\n`)
-  return { date: new Date().toISOString(), environment, figures, checks }
+  return { date: new Date().toISOString(), commit, environment, figures, checks }
 }
 
 async function fleetPart(
   node: string,
   nodeVersion: string,
   cpu: string,
-  list: readonly number[]
+  list: readonly number[],
+  commit: Commit
 ): Promise<NonNullable<BenchResults['fleet']>> {
   const repeat = Math.round(boundedNumber('--repeat', 3, 1, 10))
   const sagemakerTps = boundedNumber('--sagemaker-tps', DEFAULT_SAGEMAKER_TPS, 1, 1000)
-  const timeScale = boundedNumber('--concurrency-time-scale', DEFAULT_CONCURRENCY_TIME_SCALE, 1, 60)
   console.log(
-    `6. Many rollouts in one account: N = ${list.join(', ')}, ${repeat} runs each, SageMaker Describe* ${sagemakerTps}/s, time-scale ${timeScale}`
+    `6. Many rollouts in one account on stepped time: N = ${list.join(', ')}, ${repeat} runs each, SageMaker Describe* ${sagemakerTps}/s, started in the same instant, run k > 0 with other seeds`
   )
   const byN: ConcurrencyRun[][] = []
   for (const n of list) {
     const runs: ConcurrencyRun[] = []
     for (let i = 0; i < repeat; i++) {
-      const run = await runConcurrency({ n, node, timeScale, sagemakerTps })
+      const run = await runConcurrency({ n, node, sagemakerTps, run: i })
       const deployed = run.rollouts.filter(r => r.outcome === 'deployed').length
       console.log(
-        `   N = ${n}, run ${i + 1}: ${deployed} of ${n} deployed, ${run.realSeconds.toFixed(0)} s`
+        `   N = ${n}, run ${i + 1}: ${deployed} of ${n} deployed, ${(run.simulatedSeconds / 60).toFixed(1)} simulated min in ${run.realSeconds.toFixed(0)} s real`
       )
+      const failures = new Map<string, number>()
+      for (const r of run.rollouts)
+        if (r.outcome !== 'deployed') {
+          const why = `${r.outcome}: ${r.failureReason ?? r.stderrTail ?? '(no reason)'}`
+          failures.set(why, (failures.get(why) ?? 0) + 1)
+        }
+      for (const [why, count] of failures) console.log(`     ${count} × ${why}`)
       runs.push(run)
     }
     byN.push(runs)
@@ -194,10 +234,10 @@ async function fleetPart(
     console.log(`   ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.limit})`)
   return {
     date: new Date().toISOString(),
+    commit,
     nodeVersion,
     cpu,
     sagemakerTps,
-    timeScale,
     repeat,
     pollIntervalMs,
     figures,
@@ -222,20 +262,34 @@ async function main(): Promise<number> {
   const cpu = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`
   const list = concurrencyList()
   const started = Date.now()
-  console.log(`Benchmark of dist/index.js on ${node} (${nodeVersion}), ${cpu}\n`)
+  const commit = currentCommit()
+  console.log(
+    `Benchmark of dist/index.js on ${node} (${nodeVersion}), ${cpu}, ${commitText(commit)}\n`
+  )
 
   const previous: BenchResults = existsSync(RESULTS)
     ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
     : {}
   // --concurrency measures only the rollouts at once (the rest of the figures are kept).
-  const main = list.length > 0 ? previous.main : await mainPart(node, nodeVersion, cpu)
-  const fleet = list.length > 0 ? await fleetPart(node, nodeVersion, cpu, list) : previous.fleet
+  const main = list.length > 0 ? previous.main : await mainPart(node, nodeVersion, cpu, commit)
+  const fleet =
+    list.length > 0 ? await fleetPart(node, nodeVersion, cpu, list, commit) : previous.fleet
   const results: BenchResults = { ...(main ? { main } : {}), ...(fleet ? { fleet } : {}) }
 
   const outDir = join(ROOT, 'bench-results')
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
+  // The manifest .ci/run checks: these figures now stand for this commit (or its changes),
+  // unless a commit came in while they were measured.
+  if (git(['rev-parse', '--short', 'HEAD']) !== commit.sha) {
+    console.log('HEAD moved during the run: not recorded in reports/measured.json.')
+  } else {
+    const at = figures.record('bench')
+    console.log(
+      `Recorded in reports/measured.json: measured on ${at.commit.slice(0, 7)}${at.dirty ? ' (inputs had uncommitted changes: measure again once committed)' : ''}`
+    )
+  }
   if (flag('--write-readme')) writeReadme(results)
   console.log(`Wrote ${RESULTS} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
   const checks = list.length > 0 ? (fleet?.checks ?? []) : (main?.checks ?? [])

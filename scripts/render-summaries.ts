@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js'
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.js'
 import { ROOT, runAction } from './lib/action-runner.js'
 import { findChromium, pageState, screenshot } from './lib/chromium.js'
-import { labSteps, rollingLabStep, type LabStep } from './lib/lab.js'
+import { LAB_START, LAB_TIME_SCALE, labSteps, rollingLabStep, type LabStep } from './lib/lab.js'
 import { summaryPage } from './lib/render-html.js'
 
 const args = new Set(process.argv.slice(2))
@@ -46,11 +46,15 @@ const lab = (name: string): LabStep => {
   return found
 }
 
+/**
+ * The lab's emulator as the demo and the end-to-end tests run it: on stepped time (the action's
+ * clock is the emulator's, simulated time moves only while it waits, so every input keeps its
+ * production meaning) from the lab's fixed start, 5 s past a whole minute. The pictures are the
+ * same on every machine.
+ */
 async function emulator(): Promise<Emulator> {
-  // 5 s past a whole simulated minute, as the end-to-end tests start: alarms evaluate alike.
-  const startTime = Math.floor(Date.now() / 60_000) * 60_000 + 5_000
   const scenario = join(ROOT, 'emulator', 'scenarios', 'lab.json')
-  return startEmulator({ scenario, timeScale: 60, startTime })
+  return startEmulator({ scenario, timeScale: LAB_TIME_SCALE, startTime: LAB_START })
 }
 
 async function run(em: Emulator, step: LabStep, extra: Record<string, string> = {}, env = {}) {
@@ -138,7 +142,8 @@ async function labSources(): Promise<Source[]> {
   const sparse = await emulator()
   try {
     await run(sparse, lab('Model A'))
-    const b = await run(sparse, lab('Model B'), { 'poll-interval': '5' })
+    // poll-interval is in simulated seconds: 300, its largest value, is 5 minutes.
+    const b = await run(sparse, lab('Model B'), { 'poll-interval': '300' })
     sources.push({
       name: 'rollback-between-polls',
       title: 'Job summary · Model B, polls 5 minutes apart',

@@ -29,11 +29,13 @@ import {
   verdictDelay,
   type OperationRate
 } from './bench-rates.js'
+import { repeatSeed } from './bench-stats.js'
 import { LAB_IMAGE, LAB_ROLE, LAB_START, LAB_TIME_SCALE, labModel } from './lab.js'
 
 /** Not published by AWS: a configurable rate for every SageMaker Describe* call, per second. */
 export const DEFAULT_SAGEMAKER_TPS = 10
 const INSTANCES = 4
+const LAUNCH = new Set(['UpdateEndpoint', 'CreateEndpoint'])
 /** The endpoints are created, then a minute of traffic before the rollouts start. */
 const SETTLE_SECONDS = DEFAULT_SCENARIO.creationSeconds + 60
 
@@ -49,18 +51,28 @@ export interface RolloutResult {
   readonly exitCode: number | null
   /** Lines of the action's log that mention throttling (retries it announced). */
   readonly throttleNotices: number
+  /** Its UpdateEndpoint was accepted (a rollout that failed before has nothing to watch). */
+  readonly launched: boolean
   /** Simulated ms from the service settling to the poll that saw it. */
   readonly verdictDelayMs: number | undefined
   readonly simulatedMinutes: number
   readonly byAction: Record<string, { calls: number; perMinute: number }>
   readonly failureReason: string | undefined
+  /** Without an outcome: the exit and the end of stderr (a crash, the runner's kill). */
+  readonly stderrTail: string | undefined
 }
 
 export interface ConcurrencyRun {
   readonly n: number
   readonly quotas: Quotas
   readonly rollouts: RolloutResult[]
+  /** Per quota key, over the whole run. */
   readonly rates: OperationRate[]
+  /**
+   * The same while every launched rollout is being watched (the calls after the last launch
+   * call, to the last exit): the polls alone, no pre-flight reads or alarm writes.
+   */
+  readonly watchRates: OperationRate[]
   /** Simulated seconds from the first start to the last exit. */
   readonly simulatedSeconds: number
   readonly realSeconds: number
@@ -136,8 +148,14 @@ export async function runConcurrency(options: {
   readonly n: number
   readonly node: string
   readonly sagemakerTps: number
+  /**
+   * 0: each action's seed from its run's identity (endpoint, run id); k > 0: other seeds, so
+   * repeated runs sample the jitter (each run is exactly reproducible for its seeds).
+   */
+  readonly run?: number
 }): Promise<ConcurrencyRun> {
   const { n, node } = options
+  const repeat = options.run ?? 0
   const quotas = benchQuotas(options.sagemakerTps)
   const emulator = await startEmulator({
     scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
@@ -158,9 +176,10 @@ export async function runConcurrency(options: {
     const before = emulator.calls().length
     const startSim = emulator.now()
     const startReal = Date.now()
+    // All N in the same simulated instant: the clock moves only once every one of them waits.
     const results = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        runAction({
+      Array.from({ length: n }, async (_, i) => {
+        const result = await runAction({
           inputs: {
             'endpoint-name': endpointName(i),
             'model-data-url': labModel('e'),
@@ -168,12 +187,15 @@ export async function runConcurrency(options: {
             'execution-role-arn': LAB_ROLE
           },
           env: { ...emulator.env(), GITHUB_RUN_ID: String(5000 + i) },
-          node
-        }).then(result => ({ result, endSim: emulator.now() }))
-      )
+          node,
+          ...(repeat > 0 ? { seed: repeatSeed(endpointName(i), repeat) } : {})
+        })
+        return { result, endSim: emulator.now() }
+      })
     )
     const calls = emulator.calls().slice(before)
     const events = emulator.events()
+    // Once the last process has exited the clock stands still: the latest reading is the end.
     const endSim = Math.max(...results.map(r => r.endSim))
     const rollouts = results.map(({ result, endSim: exitSim }, i): RolloutResult => {
       const endpoint = endpointName(i)
@@ -186,20 +208,30 @@ export async function runConcurrency(options: {
         throttleNotices: result.stdout
           .split('\n')
           .filter(line => /Throttl|Rate exceeded/i.test(line)).length,
+        launched: own.some(c => LAUNCH.has(c.operation) && c.status === 200),
         verdictDelayMs: verdictDelay(calls, events, endpoint, startSim),
         simulatedMinutes: minutes,
         byAction: perMinute(own, minutes),
-        failureReason: result.outputs['failure-reason'] || undefined
+        failureReason: result.outputs['failure-reason'] || undefined,
+        stderrTail: result.outputs.outcome
+          ? undefined
+          : `exit ${result.code ?? result.signal}: ${result.stderr.trim().slice(-600)}`
       }
     })
+    // Pre-flight, alarm writes and launch take no simulated time: the window starts with the
+    // call after the last launch in the log, not at its instant.
+    const lastLaunch = calls.findLastIndex(c => LAUNCH.has(c.operation) && c.status === 200)
+    const watching = lastLaunch < 0 ? [] : calls.slice(lastLaunch + 1)
+    const window = (windowCalls: typeof calls, from: number) => [
+      ...operationRates(windowCalls, from, endSim),
+      ...globRates(windowCalls, quotas, from, endSim)
+    ]
     return {
       n,
       quotas,
       rollouts,
-      rates: [
-        ...operationRates(calls, startSim, endSim),
-        ...globRates(calls, quotas, startSim, endSim)
-      ],
+      rates: window(calls, startSim),
+      watchRates: window(watching, lastLaunch < 0 ? endSim : calls[lastLaunch]!.simulatedTime),
       simulatedSeconds: (endSim - startSim) / 1000,
       realSeconds: (Date.now() - startReal) / 1000
     }

@@ -1,44 +1,28 @@
-// The reference lab (A, B rolled back, E retried) against the emulator, measured from its call
-// and event logs. Two ways to run it on an accelerated clock (timeScale simulated s per real s):
-//
-// - `scaled`: the bundle exactly as the runner runs it, with poll-interval = 10 s ÷ timeScale, so
-//   it polls every 10 simulated seconds. Real overheads (process start, verdict, exit) are real.
-//   The action's fixed real-time constants (2 s poll floor, 20 s alarm refresh) do not scale, so
-//   its call counts are not those of the default settings.
-// - `synced`: the default settings (poll-interval 10 s) with the action's own clock (Date,
-//   setTimeout, setInterval) running on the emulator's simulated time through a preloaded
-//   module: every constant of the action then means what it means in production, so calls per
-//   simulated minute and the detection delay in simulated seconds are those of a real run.
+// The reference lab (A, B rolled back, E retried) against the emulator on stepped time, measured
+// from its call and event logs. The bundle runs with the default inputs (poll-interval 10 s) and
+// its clock bound to the emulator's (runAction, emulator/action-clock.cjs): every constant of the
+// action means what it means in production, simulated time moves only while the action waits, so
+// detection delay and calls per simulated minute are exact and do not depend on the machine.
+// The action's work takes real time and no simulated time: the real figures (start to the launch
+// call, detecting poll to exit, a run's real duration) are the bundle's own overheads.
 import { join } from 'node:path'
 import { startEmulator, type CallRecord, type EmulatorEvent } from '../../emulator/index.js'
 import { ROOT, runAction } from './action-runner.js'
-import { syncedClock } from './bench-clock.js'
 import {
   awsCalls,
   callRate,
   latency,
   launchCall,
   overhead,
-  simulatedAt,
+  repeatSeed,
   type CallRate,
   type Latency,
   type Overhead
 } from './bench-stats.js'
-import { LAB_ENDPOINT, labSteps } from './lab.js'
-
-export type LabMode = 'scaled' | 'synced'
-
-/**
- * 20 simulated seconds per real second: a loopback call of 5-10 ms then stands for 0.1-0.2
- * simulated seconds, about what a DescribeEndpoint takes in a region, so the poll cadence in
- * simulated time stays faithful (at 60 each poll would cost ~0.5 simulated seconds). The lab
- * takes ~30 real seconds per mode.
- */
-export const DEFAULT_TIME_SCALE = 20
+import { LAB_ENDPOINT, LAB_POLL_INTERVAL, LAB_START, LAB_TIME_SCALE, labSteps } from './lab.js'
 
 /** The action's default poll-interval (action.yml), in seconds. */
-export const DEFAULT_POLL_SECONDS = 10
-const RUN_TIMEOUT_MS = 90_000
+export const DEFAULT_POLL_SECONDS = Number(LAB_POLL_INTERVAL)
 const END_KINDS = new Set([
   'created',
   'creation-failed',
@@ -55,56 +39,49 @@ export interface LabStepResult {
   readonly event: EmulatorEvent | undefined
   /** Simulated ms from the launch call to the emulator's end event. */
   readonly deploymentSimMs: number | undefined
+  /** Simulated ms from the process start to its exit. */
+  readonly runSimMs: number
   readonly latency: Latency | undefined
   readonly overhead: Overhead | undefined
   readonly rate: CallRate | undefined
+  /** Real ms from the process start to its exit: the action's work (waits take none). */
   readonly realDurationMs: number
 }
 
 export interface LabRun {
-  readonly mode: LabMode
-  readonly timeScale: number
-  /** The poll-interval input given to the action, in its own (real or synced) seconds. */
-  readonly pollIntervalInput: string
-  /** The poll interval in simulated seconds. */
+  /** 0: the seeds the demo and the tests run with; then other seeds for the action's jitter. */
+  readonly run: number
+  /** The poll interval in simulated seconds (the action's poll-interval input). */
   readonly pollSimSeconds: number
   readonly steps: LabStepResult[]
 }
 
-export async function runLab(mode: LabMode, node: string, timeScale: number): Promise<LabRun> {
-  const pollIntervalInput =
-    mode === 'synced' ? String(DEFAULT_POLL_SECONDS) : (DEFAULT_POLL_SECONDS / timeScale).toFixed(4)
-  const pollSimSeconds =
-    mode === 'synced' ? DEFAULT_POLL_SECONDS : Number(pollIntervalInput) * timeScale
-  const clock = syncedClock(timeScale)
+/**
+ * The lab once. Run 0 is the demo's (the action's seed from each run's identity); run k > 0 gives
+ * each step another seed, so repeated runs sample the action's jitter.
+ */
+export async function runLab(node: string, run = 0): Promise<LabRun> {
   const emulator = await startEmulator({
     scenario: join(ROOT, 'emulator', 'scenarios', 'lab.json'),
-    timeScale
+    timeScale: LAB_TIME_SCALE,
+    startTime: LAB_START
   })
   const steps: LabStepResult[] = []
   try {
-    for (const step of labSteps(pollIntervalInput)) {
+    for (const step of labSteps()) {
       // As in the demo: the retry comes once the 5XX alarm is back to OK.
       if (step.name === 'Model E') emulator.advance(180)
       const seen = emulator.calls().length
       const startReal = Date.now()
       const startSim = emulator.now()
-      const clockEnv = mode === 'synced' ? clock.env(startSim, startReal) : {}
       const result = await runAction({
         inputs: step.inputs,
-        env: { ...emulator.env(), ...step.github, ...clockEnv },
+        env: { ...emulator.env(), ...step.github },
         node,
-        timeoutMs: RUN_TIMEOUT_MS
+        ...(run > 0 ? { seed: repeatSeed(step.name, run) } : {})
       })
-      const exitReal = Date.now()
-      const exit = {
-        realTime: exitReal,
-        simulatedTime: simulatedAt(
-          exitReal,
-          { real: Date.now(), simulated: emulator.now() },
-          timeScale
-        )
-      }
+      // The emulator's clock stands still once the only process on it has exited.
+      const exit = { realTime: Date.now(), simulatedTime: emulator.now() }
       const calls: CallRecord[] = awsCalls(emulator.calls().slice(seen))
       const launch = launchCall(calls)
       const event = emulator
@@ -125,15 +102,15 @@ export async function runLab(mode: LabMode, node: string, timeScale: number): Pr
         exitCode: result.code,
         event,
         deploymentSimMs: event && launch ? event.simulatedTime - launch.simulatedTime : undefined,
+        runSimMs: exit.simulatedTime - startSim,
         latency: l,
         overhead: l ? overhead(calls, startReal, l) : undefined,
         rate: callRate(calls, detectingAt),
-        realDurationMs: exitReal - startReal
+        realDurationMs: exit.realTime - startReal
       })
     }
   } finally {
     await emulator.close()
-    clock.dispose()
   }
-  return { mode, timeScale, pollIntervalInput, pollSimSeconds, steps }
+  return { run, pollSimSeconds: DEFAULT_POLL_SECONDS, steps }
 }

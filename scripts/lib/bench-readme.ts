@@ -1,6 +1,7 @@
 // Pure: the README's Performance section (between `<!-- bench:start -->` and
 // `<!-- bench:end -->`) rendered from bench/results.json, which `npm run bench` writes. The
-// figures are never typed: a test renders the section again from the file and compares.
+// figures are never typed: a test renders the section again from the file and compares. Each
+// part names the commit it was measured on (and whether the tree had uncommitted changes).
 import type { BudgetRow, FleetCheck, FleetFigures } from './bench-fleet.js'
 import { budgetTable, fleetTable } from './bench-fleet.js'
 import {
@@ -11,19 +12,30 @@ import {
   type TargetCheck
 } from './bench-report.js'
 
+/** What the figures were measured on: `git rev-parse --short HEAD` and the tree's state. */
+export interface Commit {
+  readonly sha: string
+  /** Uncommitted changes to tracked files. */
+  readonly dirty: boolean
+  readonly changedFiles: number
+  /** How many of them are the figures' inputs (scripts/figures.mjs: src, emulator, the bench). */
+  readonly changedInputs: number
+}
+
 export interface BenchResults {
   readonly main?: {
     readonly date: string
+    readonly commit: Commit
     readonly environment: Environment
     readonly figures: BenchFigures
     readonly checks: TargetCheck[]
   }
   readonly fleet?: {
     readonly date: string
+    readonly commit: Commit
     readonly nodeVersion: string
     readonly cpu: string
     readonly sagemakerTps: number
-    readonly timeScale: number
     readonly repeat: number
     readonly pollIntervalMs: number
     readonly figures: FleetFigures[]
@@ -37,9 +49,18 @@ export const END = '<!-- bench:end -->'
 
 const day = (iso: string): string => iso.slice(0, 10)
 
+const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`
+
+/** "commit `abc1234`", with the uncommitted changes said (and how many were the inputs). */
+export function commitText(c: Commit | undefined): string {
+  if (!c) return 'an unrecorded commit'
+  if (!c.dirty) return `commit \`${c.sha}\``
+  return `commit \`${c.sha}\` with uncommitted changes to ${files(c.changedFiles)} (${c.changedInputs === 0 ? 'none' : c.changedInputs} of them inputs of these figures)`
+}
+
 function mainSection(m: NonNullable<BenchResults['main']>): string[] {
   const out = [
-    `Measured with \`npm run bench\` on ${day(m.date)} on a shared ${m.environment.cpu}, ${m.environment.nodeVersion}. Every figure is the median of repeated runs with their range; figures vary from run to run, the targets are what the benchmark checks.`,
+    `Measured with \`npm run bench\` on ${day(m.date)}, ${commitText(m.commit)}, on a shared ${m.environment.cpu}, ${m.environment.nodeVersion}. Real-time figures are the median of repeated runs with their range and vary from run to run; the lab's simulated figures are exact for the seeds they ran with. The targets are what the benchmark checks.`,
     '',
     markdownTable(m.figures, m.checks, m.environment)
   ]
@@ -53,14 +74,14 @@ function mainSection(m: NonNullable<BenchResults['main']>): string[] {
   }
   out.push(
     '',
-    `How it measures: cold start runs the bundle with no inputs ${m.environment.runs} times, interleaved with \`node -e 0\`, and reads peak RSS with \`/usr/bin/time -v\`. The lab (A, then B rolled back, then E) runs against the emulator several times in two ways: *synced* keeps the defaults (\`poll-interval\` 10 s) with the action's clock (Date, timers) following the emulator's simulated time, so every constant of the action (2 s poll floor, 20 s alarm refresh, backoff) is scaled like the rest and calls per minute and detection delay are those of real time; *scaled* runs the bundle unchanged with \`poll-interval\` divided by the time scale, for real overheads. Detection is measured from the emulator's own record of the rollback or completion to the poll that saw it. Invalid input fails before \`@actions/core\` or the AWS SDK load; with valid inputs only the SageMaker client loads before the first request (\`DescribeEndpoint\`), and the rest loads while it is in flight. Source maps are read only in a debug run.`
+    `How it measures: cold start runs the bundle with no inputs ${m.environment.runs} times, interleaved with \`node -e 0\`, and reads peak RSS with \`/usr/bin/time -v\`. The lab (A, then B rolled back, then E) runs the bundle against the emulator on stepped time (see [emulator/README.md](emulator/README.md)): the action's clock (Date, timers, its seeded Math.random) is the emulator's, and simulated time moves only while the action waits, so every constant of the action (poll interval, 2 s poll floor, 20 s alarm refresh, backoff, the metrics wait) means what it means in production, and detection delay and calls per simulated minute are exact, whatever the machine's load. The action's work takes no simulated time there: its real durations are the bundle's own overheads, and the time beyond the deployment on a real clock is that work plus the simulated wait for the poll that saw the end. Detection is measured from the emulator's own record of the rollback or completion to that poll; after it the action waits for the rollout's metrics (\`metrics-wait\`, up to 240 s) before its summary and exit. Invalid input fails before \`@actions/core\` or the AWS SDK load; with valid inputs only the SageMaker client loads before the first request (\`DescribeEndpoint\`), and the rest loads while it is in flight. Source maps are read only in a debug run.`
   )
   return out
 }
 
 function fleetSection(f: NonNullable<BenchResults['fleet']>): string[] {
   const lines = [
-    `**Many rollouts in one account** (\`npm run bench -- --concurrency ${f.figures.map(x => x.n).join(',')}\`, ${day(f.date)}, ${f.nodeVersion}). One emulator with CloudWatch's documented default quotas enforced per operation (DescribeAlarms 9, PutMetricAlarm 3, GetMetricData 50, DescribeAlarmHistory 3, ListMetrics 25 requests per second) and ${f.sagemakerTps} requests per second shared by SageMaker's \`Describe*\` calls; N endpoints serving a model on 4 instances, and N copies of \`dist/index.js\` started together, each promoting a new model on its own endpoint with the default inputs (linear 25 %, 60 s bakes, the two alarms created). The action runs on the emulator's clock at ${f.timeScale}× (its poll interval, alarm refresh, backoff and retry windows all scaled alike). ${f.repeat} runs per N.`,
+    `**Many rollouts in one account** (\`npm run bench -- --concurrency ${f.figures.map(x => x.n).join(',')}\`, ${day(f.date)}, ${commitText(f.commit)}, ${f.nodeVersion}). One emulator with CloudWatch's documented default quotas enforced per operation (DescribeAlarms 9, PutMetricAlarm 3, GetMetricData 50, DescribeAlarmHistory 3, ListMetrics 25 requests per second) and ${f.sagemakerTps} requests per second shared by SageMaker's \`Describe*\` calls; N endpoints serving a model on 4 instances, and N copies of \`dist/index.js\` started in the same simulated instant, each promoting a new model on its own endpoint with the default inputs (linear 25 %, 60 s bakes, the two alarms created). The emulator runs on stepped time: the N processes share its clock, which moves only when all of them wait, so they progress in lockstep however busy the machine is, and every constant of the action (poll interval, jitter, backoff, the 3-minute alarm-write window) means what it means in production. Each process's Math.random has its own seed, so their jitter differs as it would on N runners; a run is exactly reproducible for its seeds. ${f.repeat} runs per N: the first with each process's seed taken from its run's identity (endpoint and run id), the others with other seeds. "While watching" is every call after the last launch call, to the last exit: the polls alone.`,
     '',
     fleetTable(f.figures),
     '',
@@ -72,7 +93,7 @@ function fleetSection(f: NonNullable<BenchResults['fleet']>): string[] {
     '',
     '### API budget per rollout',
     '',
-    `What one rollout with the default inputs calls (the N = ${f.figures[0]?.n} runs: medians with ranges), and how many such rollouts at once each default quota carries at that average rate. SageMaker does not publish its \`Describe*\` request quota as a number; the table shows the rate the action makes. The two \`PutMetricAlarm\` calls come at launch and only when an alarm is missing or differs (a later rollout on the same endpoint writes none); when many rollouts start together they are throttled and retried with jittered backoff for up to 3 minutes, which carries 3 × 180 ÷ 2 = 270 rollouts starting in the same instant.`,
+    `What one rollout with the default inputs calls (the N = ${f.figures[0]?.n} runs: medians with ranges, per minute of the whole run, the metrics wait included), and how many such rollouts at once each default quota carries at that average rate. SageMaker does not publish its \`Describe*\` request quota as a number; the table shows the rate the action makes. The two \`PutMetricAlarm\` calls come at launch and only when an alarm is missing or differs (a later rollout on the same endpoint writes none); when many rollouts start together they are throttled and retried with jittered backoff for up to 3 minutes, which carries 3 × 180 ÷ 2 = 270 rollouts starting in the same instant.`,
     '',
     budgetTable(f.budget)
   ]

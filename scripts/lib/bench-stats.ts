@@ -1,5 +1,14 @@
 // Pure helpers of `npm run bench`: statistics, `/usr/bin/time -v` parsing, and the figures
 // derived from the emulator's call and event logs. No I/O, so tests drive them with plain data.
+import { createHash } from 'node:crypto'
+
+/**
+ * The seed of the action's Math.random in a repeated run: on stepped time a run is exactly
+ * reproducible for its seed, so repeats differ only by the seeds they are given.
+ */
+export function repeatSeed(label: string, run: number): number {
+  return createHash('sha256').update(`${label}\nrun ${run}`).digest().readUInt32BE(0)
+}
 
 export interface Summary {
   readonly median: number
@@ -53,7 +62,6 @@ export interface CallLike {
 export interface EventLike {
   readonly kind: string
   readonly simulatedTime: number
-  readonly realTime: number
 }
 
 const LAUNCH = new Set(['UpdateEndpoint', 'CreateEndpoint'])
@@ -116,12 +124,13 @@ export function combinedRate(rates: readonly CallRate[]): number {
 }
 
 export interface Latency {
-  /** Simulated and real ms from the event to the poll that saw it. */
+  /** Simulated ms from the event to the poll that saw it. */
   readonly detectSimMs: number
-  readonly detectRealMs: number
-  /** Simulated and real ms from the event to the process exit. */
+  /**
+   * Simulated ms from the event to the process exit: the detection, then the waits after it
+   * (the metrics wait, `metrics-wait`).
+   */
   readonly exitSimMs: number
-  readonly exitRealMs: number
   /** Real ms from the detecting poll to the process exit (verdict, report, exit). */
   readonly finishRealMs: number
 }
@@ -140,9 +149,7 @@ export function latency(
   if (!poll) return undefined
   return {
     detectSimMs: poll.simulatedTime - event.simulatedTime,
-    detectRealMs: poll.realTime - event.realTime,
     exitSimMs: exit.simulatedTime - event.simulatedTime,
-    exitRealMs: exit.realTime - event.realTime,
     finishRealMs: exit.realTime - poll.realTime
   }
 }
@@ -150,11 +157,10 @@ export function latency(
 export interface Overhead {
   /** Real ms from the process start to the launch call's answer (inputs, SDK, pre-flight, launch). */
   readonly startRealMs: number
-  /** Real ms beyond the deployment as measured on the accelerated clock: start + event → exit. */
-  readonly beyondRealMs: number
   /**
-   * The same on a real-time clock: real start and finish overheads, plus the wait for the
-   * detecting poll in simulated ms (at time-scale 1 a simulated ms is a real one).
+   * Time beyond the deployment on a real clock, the metrics wait left out: the real work before
+   * the launch and after the detecting poll, plus the simulated wait for that poll. On stepped
+   * time the action's work takes no simulated time and its waits no real time, so they add up.
    */
   readonly beyondRealWorldMs: number
 }
@@ -167,18 +173,5 @@ export function overhead(
   const launch = launchCall(awsCalls(calls))
   if (!launch) return undefined
   const startRealMs = launch.realTime - processStartReal
-  return {
-    startRealMs,
-    beyondRealMs: startRealMs + l.exitRealMs,
-    beyondRealWorldMs: startRealMs + l.detectSimMs + l.finishRealMs
-  }
-}
-
-/** Simulated epoch ms at real time `real`, given one reading of both clocks (no advance between). */
-export function simulatedAt(
-  real: number,
-  reading: { real: number; simulated: number },
-  timeScale: number
-): number {
-  return Math.round(reading.simulated - (reading.real - real) * timeScale)
+  return { startRealMs, beyondRealWorldMs: startRealMs + l.detectSimMs + l.finishRealMs }
 }
