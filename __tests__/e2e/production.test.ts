@@ -21,16 +21,23 @@ import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { fullConfig } from '../emulator/shape-fixtures.js'
-import {labEmulator, runStep as runStep0, step, trafficSteps} from './helpers.js'
+import { labEmulator, runStep as runStep0, step, trafficSteps } from './helpers.js'
 const runStep: typeof runStep0 = async (...a) => {
-  const __em = a[0] as unknown as { calls(): { operation: string; simulatedTime: number; status: number }[] }
+  const __em = a[0] as unknown as {
+    calls(): { operation: string; simulatedTime: number; status: number }[]
+  }
   const __from = __em.calls().length
   const r = await runStep0(...a)
-  const __calls = __em.calls().slice(__from).map(c => `${c.operation} ${c.simulatedTime} ${c.status}`)
-  __req('node:fs').writeFileSync(`/tmp/me/e-s2a-production-${String(++__n).padStart(2, '0')}-${r.outputs['endpoint-config-name']}-${JSON.stringify(a[2] ?? {}).length}.json`, JSON.stringify({ stdout: r.stdout, outputs: r.outputs, calls: __calls }, null, 1))
+  const __calls = __em
+    .calls()
+    .slice(__from)
+    .map(c => `${c.operation} ${c.simulatedTime} ${c.status}`)
+  __req('node:fs').writeFileSync(
+    `/tmp/me/e-s3a-production-${String(++__n).padStart(2, '0')}-${r.outputs['endpoint-config-name']}-${JSON.stringify(a[2] ?? {}).length}.json`,
+    JSON.stringify({ stdout: r.stdout, outputs: r.outputs, calls: __calls }, null, 1)
+  )
   return r
 }
-
 
 // A safety net only: on stepped time a run's real duration depends on the machine's load, never
 // on what it sees.
