@@ -68,9 +68,6 @@ const figures = (await import(join(ROOT, 'scripts/figures.mjs'))) as {
     manifest: Record<string, { commit: string; dirty: boolean }>
   ) => string | undefined
 }
-const { replaceBetween } = (await import(join(ROOT, 'scripts/lib/readme-section.mjs'))) as {
-  replaceBetween: (text: string, start: string, end: string, section: string) => string | undefined
-}
 const { slowest } = (await import(join(ROOT, 'scripts/slowest-tests.mjs'))) as {
   slowest: (
     results: { testResults: { name: string; startTime: number; endTime: number }[] },
@@ -100,12 +97,6 @@ describe('the README sections are what the scripts render from the committed res
   it('test timings (docs/testing.md): from reports/test-timings.json', () => {
     const section = timings.render(timings.readResults())
     expect(timings.replaceSection(testingPage, section)).toBe(testingPage)
-  })
-
-  it('the flake hunt (docs/testing.md): from reports/test-stress.json', () => {
-    const results = JSON.parse(readFileSync(join(ROOT, stress.RESULTS), 'utf8')) as unknown
-    const section = stress.render(results)
-    expect(replaceBetween(testingPage, stress.START, stress.END, section)).toBe(testingPage)
   })
 })
 
