@@ -16,13 +16,6 @@ jest.setTimeout(600_000)
 
 const PR = 17
 
-/**
- * The seed of a run's jitter, given here: by default it comes from the run's inputs and GITHUB_*
- * variables, and a pull request run's GITHUB_API_URL (the fake's port) and GITHUB_EVENT_PATH (a
- * temporary file) differ every time.
- */
-const SEEDS = { b: 1, rerun: 2, denied: 3 }
-
 function pullRequestEnv(github: FakeGitHub): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'event-'))
   const eventPath = join(dir, 'event.json')
@@ -54,8 +47,7 @@ describe('pull request comment and deployment status', () => {
   it('one comment is created, then updated in place at each step and at the verdict', async () => {
     const b = await runStep(emulator, step('Model B'), {
       inputs: { 'github-token': github.token, 'github-deployment': 'true' },
-      env: pullRequestEnv(github),
-      seed: SEEDS.b
+      env: pullRequestEnv(github)
     })
     expect(b.outputs.outcome).toBe('rolled-back')
     const ours = github.comments.filter(c => c.issueNumber === PR)
@@ -74,13 +66,13 @@ describe('pull request comment and deployment status', () => {
     expect(body).toContain('sagemaker-blue-green-deploy:endpoint=lab-endpoint')
     expect(body).toContain('❌ Rolled back')
     expect(body).toContain(LAB_ERROR_ALARM)
-    // The verdict's table: no poll fell in step 1's or step 2's 5 s activation here (rows at
-    // their bakes); the alarm fires at the 09:21:00 evaluation (T+595 s).
+    // The verdict's table: no poll fell in step 1's 5 s activation here (its row is its bake);
+    // the alarm fires at the 09:21:00 evaluation (T+595 s).
     expect(body).toContain(
       [
         '| T+0 | 100% | 0% | deployment starts, green fleet provisioning |',
         '| T+8 min 5 s | 75% | 25% | step 1 of 4: 25% shifted to green, alarms monitored |',
-        '| T+9 min 10 s | 50% | 50% | step 2 of 4: 50% shifted to green, alarms monitored |',
+        '| T+9 min 5 s | 50% | 50% | step 2 of 4: 50% shifted to green, alarms monitored |',
         `| T+9 min 55 s | 100% | 0% | rolled back to blue: alarm ${LAB_ERROR_ALARM} in ALARM |`
       ].join('\n')
     )
@@ -102,8 +94,7 @@ describe('pull request comment and deployment status', () => {
     emulator.advance(180) // the re-run comes 3 minutes later
     const e = await runStep(emulator, step('Model E'), {
       inputs: { 'github-token': github.token },
-      env: { ...pullRequestEnv(github), GITHUB_RUN_ATTEMPT: '2' },
-      seed: SEEDS.rerun
+      env: { ...pullRequestEnv(github), GITHUB_RUN_ATTEMPT: '2' }
     })
     expect(e.outputs.outcome).toBe('deployed')
     const ours = github.comments.filter(c => c.issueNumber === PR)
@@ -116,9 +107,10 @@ describe('pull request comment and deployment status', () => {
       'list-comments',
       ...Array<string>(8).fill('update-comment')
     ])
+    // (No poll fell in step 1's 5 s activation: its row is its bake.)
     expect(trafficSteps(e).map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
       [0, 0],
-      [480, 25],
+      [485, 25],
       [545, 50],
       [610, 75],
       [675, 100],
@@ -137,8 +129,7 @@ describe('pull request comment and deployment status', () => {
           'github-token': denied.token,
           'model-data-url': 's3://lab-models/model-a/model.tar.gz'
         },
-        env: { ...pullRequestEnv(denied), GITHUB_RUN_ID: '1004' },
-        seed: SEEDS.denied
+        env: { ...pullRequestEnv(denied), GITHUB_RUN_ID: '1004' }
       })
       expect(r.outputs.outcome).toBe('deployed')
       expect(r.code).toBe(0)

@@ -1,6 +1,3 @@
-import { createRequire as __cr } from 'node:module'
-const __req = __cr(import.meta.url)
-let __n = 0
 // Production-shaped endpoints through the real bundle: the green config is the live config with
 // only the step's changes (field by field, for a config that sets every optional member);
 // multi-variant endpoints keep the other variants; serverless and inference-component endpoints,
@@ -21,23 +18,7 @@ import type { Emulator } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { fullConfig } from '../emulator/shape-fixtures.js'
-import { labEmulator, runStep as runStep0, step, trafficSteps } from './helpers.js'
-const runStep: typeof runStep0 = async (...a) => {
-  const __em = a[0] as unknown as {
-    calls(): { operation: string; simulatedTime: number; status: number }[]
-  }
-  const __from = __em.calls().length
-  const r = await runStep0(...a)
-  const __calls = __em
-    .calls()
-    .slice(__from)
-    .map(c => `${c.operation} ${c.simulatedTime} ${c.status}`)
-  __req('node:fs').writeFileSync(
-    `/tmp/me/e-s3a-production-${String(++__n).padStart(2, '0')}-${r.outputs['endpoint-config-name']}-${JSON.stringify(a[2] ?? {}).length}.json`,
-    JSON.stringify({ stdout: r.stdout, outputs: r.outputs, calls: __calls }, null, 1)
-  )
-  return r
-}
+import { labEmulator, runStep, step, trafficSteps } from './helpers.js'
 
 // A safety net only: on stepped time a run's real duration depends on the machine's load, never
 // on what it sees.
