@@ -1,19 +1,26 @@
 export const id = 610;
-export const ids = [610,685];
+export const ids = [610,685,644];
 export const modules = {
 
 /***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
+/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
+/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
+/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
+/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
+/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
+/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
+/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
 /* harmony export */ });
-/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
 /* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
@@ -257,15 +264,18 @@ async function createAutoScalingApi(config, call) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isThrottled, isInProgress */
+/* unused harmony exports CANCELLED, NO_ANSWER */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {
@@ -376,6 +386,95 @@ function toCallError(operation, e, why) {
 
 /***/ }),
 
+/***/ 1644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QUOTA_WINDOW_MS: () => (/* binding */ QUOTA_WINDOW_MS),
+/* harmony export */   withPatientReads: () => (/* binding */ withPatientReads)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
+
+
+/** How long a throttled call is retried: the same window as PutMetricAlarm's. */
+const QUOTA_WINDOW_MS = 180_000;
+const READS = [
+    'describeEndpoint',
+    'describeEndpointConfig',
+    'describeModel',
+    'describeInferenceComponent',
+    'listTags',
+    'listEndpointConfigs',
+    'describeAlarms'
+];
+function withPatientReads(api, deps) {
+    const patient = {};
+    for (const name of READS) {
+        const read = api[name];
+        const operation = name.charAt(0).toUpperCase() + name.slice(1);
+        patient[name] = (arg, o) => o !== undefined
+            ? read(arg, o)
+            : (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withBackoff */ .D)(() => read(arg), {
+                withinMs: QUOTA_WINDOW_MS,
+                now: deps.now,
+                sleep: deps.sleep,
+                retryable: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottled */ .B5,
+                stopped: () => deps.signal?.aborted === true,
+                onRetry: (e, attempt, delay) => deps.log(`${operation}: throttled (${e.code ?? 'Throttling'}); trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            });
+    }
+    return { ...api, ...patient };
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withBackoff)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+// Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
+// a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
+// calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
+// back instead (see reconcile.ts).
+
+/** Full-jitter exponential delay for the given failed attempt (1-based). */
+function backoffDelay(attempt, firstDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt - 1, 20));
+    // Half fixed, half random: never a burst of immediate retries, never aligned with others.
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+async function withBackoff(call, o) {
+    const started = o.now();
+    const random = o.random ?? Math.random;
+    const retryable = o.retryable ?? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (!retryable(e) || o.stopped?.())
+                throw e;
+            const delay = backoffDelay(attempt, o.firstDelayMs ?? 1000, o.maxDelayMs ?? 20_000, random);
+            if (o.now() + delay - started > o.withinMs)
+                throw e;
+            o.onRetry?.(e, attempt, delay);
+            await o.sleep(delay);
+            if (o.stopped?.())
+                throw e;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -393,8 +492,8 @@ var core = __webpack_require__(6421);
 var aws_api = __webpack_require__(9685);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/launch.ts + 2 modules
-var launch = __webpack_require__(1531);
+// EXTERNAL MODULE: ./src/launch.ts + 1 modules
+var launch = __webpack_require__(7616);
 // EXTERNAL MODULE: ./src/aws/auto-scaling.ts
 var auto_scaling = __webpack_require__(3290);
 ;// CONCATENATED MODULE: ./src/auto-scaling.ts
@@ -630,7 +729,7 @@ async function deploy(o) {
         }
         catch (e) {
             // A dry run can still say what it would do, but not whether the endpoint exists.
-            if (!(request.dryRun && (0,aws_api/* isFatal */.BG)(e)))
+            if (!(request.dryRun && (0,aws_api.isFatal)(e)))
                 throw e;
             return unreadableDryRun(o, e);
         }
@@ -891,7 +990,7 @@ function unreadableDryRun(o, e) {
 
 /***/ }),
 
-/***/ 1531:
+/***/ 7616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -912,46 +1011,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/api.ts
 var api = __webpack_require__(9685);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
-// a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
-// calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
-// back instead (see reconcile.ts).
-
-/** Full-jitter exponential delay for the given failed attempt (1-based). */
-function backoffDelay(attempt, firstDelayMs, maxDelayMs, random) {
-    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt - 1, 20));
-    // Half fixed, half random: never a burst of immediate retries, never aligned with others.
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-async function withBackoff(call, o) {
-    const started = o.now();
-    const random = o.random ?? Math.random;
-    const retryable = o.retryable ?? errors/* isTransient */.dg;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
-            if (!retryable(e) || o.stopped?.())
-                throw e;
-            const delay = backoffDelay(attempt, o.firstDelayMs ?? 1000, o.maxDelayMs ?? 20_000, random);
-            if (o.now() + delay - started > o.withinMs)
-                throw e;
-            o.onRetry?.(e, attempt, delay);
-            await o.sleep(delay);
-            if (o.stopped?.())
-                throw e;
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/aws/patient-reads.ts
+var patient_reads = __webpack_require__(1644);
 // EXTERNAL MODULE: ./src/alarms.ts
 var alarms = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/plan.ts + 1 modules
@@ -1000,7 +1067,7 @@ async function readBack(deps, endpointName, configName, mayStillArrive) {
                 return last;
         }
         catch (e) {
-            lastError = (0,src_errors/* errorMessage */.gJ)(e);
+            lastError = (0,errors/* errorMessage */.gJ)(e);
         }
         if (read < READS)
             await deps.sleep(READ_PAUSE_MS);
@@ -1025,8 +1092,9 @@ var step_identity = __webpack_require__(5200);
 
 
 
+
 /** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
-const ALARM_WRITE_WINDOW_MS = 180_000;
+const ALARM_WRITE_WINDOW_MS = patient_reads.QUOTA_WINDOW_MS;
 /** Endpoint writes tried at most this often, each only after a read shows the last one failed. */
 const ENDPOINT_WRITE_ATTEMPTS = 3;
 /** Cancellation noticed between two launch calls. */
@@ -1067,12 +1135,12 @@ async function writeAlarms(plan, deps) {
             deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`);
             continue;
         }
-        await withBackoff(() => deps.api.putMetricAlarm(alarm.request), {
+        await (0,retry/* withBackoff */.D)(() => deps.api.putMetricAlarm(alarm.request), {
             withinMs: ALARM_WRITE_WINDOW_MS,
             now: deps.now,
             sleep: deps.sleep,
             stopped: () => deps.signal?.aborted === true,
-            onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,src_errors/* errorMessage */.gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,errors/* errorMessage */.gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
         });
         deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`);
     }
@@ -1091,7 +1159,7 @@ async function ensureModel(plan, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,api/* isAlreadyExists */.x9)(e))
+            if (!(0,api.isAlreadyExists)(e))
                 throw e;
             const existing = await deps.api.describeModel(name);
             if (modelMatches(existing, body)) {
@@ -1120,7 +1188,7 @@ async function ensureEndpointConfig(plan, modelName, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,api/* isAlreadyExists */.x9)(e))
+            if (!(0,api.isAlreadyExists)(e))
                 throw e;
             const existing = await deps.api.describeEndpointConfig(name);
             const have = (existing?.ProductionVariants ?? []).map(v => ({
@@ -1198,14 +1266,14 @@ async function launch(plan, deps) {
             await deps.beforeUpdate();
     }
     catch (e) {
-        const cancelled = e instanceof LaunchStopped || (0,api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
-        if (!(e instanceof LaunchStopped) && (0,api/* mayHaveApplied */.PH)(e)) {
+        const cancelled = e instanceof LaunchStopped || (0,api.isCancelled)(e) || deps.signal?.aborted === true;
+        if (!(e instanceof LaunchStopped) && (0,api.mayHaveApplied)(e)) {
             created = await lookUpInFlight(deps, inFlight, created);
         }
         const made = createdList(created);
         const error = cancelled
             ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
-            : `${(0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
+            : `${(0,errors/* sentence */.em)((0,errors/* errorMessage */.gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
         return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled };
     }
     // A config already live (a repeated step): a blue/green update to itself would double the
@@ -1236,15 +1304,15 @@ async function requestEndpointChange(plan, created, deps) {
             return { kind: 'started', plan, requestedAt, created, confirmedByRead: undefined };
         }
         catch (e) {
-            const error = (0,src_errors/* errorMessage */.gJ)(e);
+            const error = (0,errors/* errorMessage */.gJ)(e);
             deps.log.warning(`${error} Reading the endpoint to see whether the request was applied.`);
-            const state = await readBack({ api: deps.api, sleep: ms => deps.pause(ms) }, plan.endpointName, plan.endpointConfigName, (0,api/* mayHaveApplied */.PH)(e));
-            const cancelled = (0,api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
+            const state = await readBack({ api: deps.api, sleep: ms => deps.pause(ms) }, plan.endpointName, plan.endpointConfigName, (0,api.mayHaveApplied)(e));
+            const cancelled = (0,api.isCancelled)(e) || deps.signal?.aborted === true;
             if (state.kind === 'applied') {
                 deps.log.info(`${operation} reached SageMaker: the endpoint is ${state.seen}.`);
                 return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
             }
-            if (state.kind === 'not-applied' && (0,api/* isTransient */.dg)(e) && !cancelled) {
+            if (state.kind === 'not-applied' && (0,api.isTransient)(e) && !cancelled) {
                 if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
                     deps.log.info(`The endpoint is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`);
                     await deps.sleep(2000 * attempt);
@@ -2622,7 +2690,7 @@ async function watchRollout(o) {
                     return out ? toEndpointSnapshot(out, plan.variantName) : undefined;
                 }
                 catch (e) {
-                    if ((0,aws_api/* isFatal */.BG)(e))
+                    if ((0,aws_api.isFatal)(e))
                         throw new FatalPollError(`Stopped watching: ${(0,errors/* sentence */.em)((0,errors/* errorMessage */.gJ)(e))}`);
                     throw e;
                 }
@@ -2632,7 +2700,7 @@ async function watchRollout(o) {
                     return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames, { deadlineMs }));
                 }
                 catch (e) {
-                    if ((0,aws_api/* isFatal */.BG)(e))
+                    if ((0,aws_api.isFatal)(e))
                         throw new FatalPollError((0,errors/* errorMessage */.gJ)(e));
                     throw e;
                 }

@@ -5,15 +5,22 @@ export const modules = {
 /***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
+/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
+/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
+/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
+/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
+/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
+/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
+/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
 /* harmony export */ });
-/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
 /* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3290);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
@@ -257,15 +264,18 @@ async function createAutoScalingApi(config, call) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isThrottled, isInProgress */
+/* unused harmony exports CANCELLED, NO_ANSWER */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {

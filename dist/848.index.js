@@ -46,8 +46,8 @@ async function endpointModelInput(api, ep, live, log) {
     return { instanceType, liveModel };
 }
 
-// EXTERNAL MODULE: ./src/launch.ts + 2 modules
-var launch = __webpack_require__(1531);
+// EXTERNAL MODULE: ./src/launch.ts + 1 modules
+var launch = __webpack_require__(7616);
 ;// CONCATENATED MODULE: ./src/component/launch.ts
 // Launch into an inference component: the alarms and the new model as for an endpoint, then
 // exactly one UpdateInferenceComponent. It is not idempotent, so the SDK does not retry it; after
@@ -120,8 +120,8 @@ async function launchComponent(plan, deps) {
         (0,launch/* stopIfCancelled */.FE)(deps);
     }
     catch (e) {
-        const cancelled = e instanceof launch/* LaunchStopped */.f6 || (0,aws_api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
-        if (!(e instanceof launch/* LaunchStopped */.f6) && (0,aws_api/* mayHaveApplied */.PH)(e)) {
+        const cancelled = e instanceof launch/* LaunchStopped */.f6 || (0,aws_api.isCancelled)(e) || deps.signal?.aborted === true;
+        if (!(e instanceof launch/* LaunchStopped */.f6) && (0,aws_api.mayHaveApplied)(e)) {
             created = await (0,launch/* lookUpInFlight */.yB)(deps, inFlight, created);
         }
         const made = (0,launch/* createdList */.RT)(created);
@@ -164,13 +164,13 @@ async function requestUpdate(plan, created, deps) {
         catch (e) {
             const error = (0,errors/* errorMessage */.gJ)(e);
             deps.log.warning(`${error} Reading the inference component to see whether the request was applied.`);
-            const state = await readBack(deps.api, plan, ms => deps.pause(ms), (0,aws_api/* mayHaveApplied */.PH)(e));
-            const cancelled = (0,aws_api/* isCancelled */.mm)(e) || deps.signal?.aborted === true;
+            const state = await readBack(deps.api, plan, ms => deps.pause(ms), (0,aws_api.mayHaveApplied)(e));
+            const cancelled = (0,aws_api.isCancelled)(e) || deps.signal?.aborted === true;
             if (state.kind === 'applied') {
                 deps.log.info(`UpdateInferenceComponent reached SageMaker: the component is ${state.seen}.`);
                 return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
             }
-            if (state.kind === 'not-applied' && (0,aws_api/* isTransient */.dg)(e) && !cancelled) {
+            if (state.kind === 'not-applied' && (0,aws_api.isTransient)(e) && !cancelled) {
                 if (attempt < launch/* ENDPOINT_WRITE_ATTEMPTS */.zg) {
                     deps.log.info(`The inference component is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${launch/* ENDPOINT_WRITE_ATTEMPTS */.zg}).`);
                     await deps.sleep(2000 * attempt);
@@ -559,7 +559,7 @@ async function deployComponent(o, name) {
             found = await deploy_preflight(o, name, startedAt + (request.timeoutMinutes ?? 30) * 60 * 1000);
         }
         catch (e) {
-            if (request.dryRun && (0,aws_api/* isFatal */.BG)(e)) {
+            if (request.dryRun && (0,aws_api.isFatal)(e)) {
                 const why = (0,errors/* sentence */.em)((0,errors/* errorMessage */.gJ)(e));
                 return {
                     plan: undefined,

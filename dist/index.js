@@ -1175,7 +1175,10 @@ async function run(options = {}) {
         (0,runner/* maskSecret */.$l)(request.githubToken);
     // The first request needs only the SageMaker client: it goes out before anything else loads
     // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-    const { createAwsApi } = await __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685));
+    const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
+        __nccwpck_require__.e(/* import() */ 644).then(__nccwpck_require__.bind(__nccwpck_require__, 1644))
+    ]);
     const startedAt = now();
     let api;
     try {
@@ -1188,6 +1191,13 @@ async function run(options = {}) {
         (0,runner/* failFast */.$4)(`Could not set up the AWS clients: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return 'failed';
     }
+    // Patient inside, early outside: the first read is retried on throttling like the others.
+    api = withPatientReads(api, {
+        now,
+        sleep: ms => sleep(ms, options.signal),
+        ...(options.signal ? { signal: options.signal } : {}),
+        log: line => process.stdout.write(`${line}\n`)
+    });
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),

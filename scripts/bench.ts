@@ -285,7 +285,8 @@ async function main(): Promise<number> {
   if (git(['rev-parse', '--short', 'HEAD']) !== commit.sha) {
     console.log('HEAD moved during the run: not recorded in reports/measured.json.')
   } else {
-    const at = figures.record('bench')
+    // Plain `npm run bench` measures the lab and the start; --concurrency the rollouts at once.
+    const at = figures.record(list.length > 0 ? 'bench-concurrency' : 'bench')
     console.log(
       `Recorded in reports/measured.json: measured on ${at.commit.slice(0, 7)}${at.dirty ? ' (inputs had uncommitted changes: measure again once committed)' : ''}`
     )

@@ -12,6 +12,7 @@ import {
   type AwsApi
 } from './aws/api.js'
 import { withBackoff } from './aws/retry.js'
+import { QUOTA_WINDOW_MS } from './aws/patient-reads.js'
 import { alarmUpToDate } from './alarms.js'
 import { errorMessage, sentence } from './errors.js'
 import { freshName } from './names.js'
@@ -68,7 +69,7 @@ export interface LaunchDeps {
 }
 
 /** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
-export const ALARM_WRITE_WINDOW_MS = 180_000
+export const ALARM_WRITE_WINDOW_MS = QUOTA_WINDOW_MS
 /** Endpoint writes tried at most this often, each only after a read shows the last one failed. */
 export const ENDPOINT_WRITE_ATTEMPTS = 3
 

@@ -64,7 +64,10 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
 
   // The first request needs only the SageMaker client: it goes out before anything else loads
   // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-  const { createAwsApi } = await import('./aws/api.js')
+  const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
+    import('./aws/api.js'),
+    import('./aws/patient-reads.js')
+  ])
   const startedAt = now()
   let api: AwsApi
   try {
@@ -76,6 +79,13 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     failFast(`Could not set up the AWS clients: ${errorMessage(e)}`)
     return 'failed'
   }
+  // Patient inside, early outside: the first read is retried on throttling like the others.
+  api = withPatientReads(api, {
+    now,
+    sleep: ms => sleep(ms, options.signal),
+    ...(options.signal ? { signal: options.signal } : {}),
+    log: line => process.stdout.write(`${line}\n`)
+  })
   api = withFirstRead(api, request.endpointName, now)
   const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
     import('@actions/core'),

@@ -138,4 +138,55 @@ describe('rollouts under the documented CloudWatch quotas', () => {
       `${ENDPOINT}-model-latency`
     ])
   })
+
+  it('SageMaker reads throttled for 40 s at the start: pre-flight waits them out and deploys', async () => {
+    const reads = { ...CLOUDWATCH_DEFAULT_QUOTAS, 'sagemaker:Describe*': 0, 'sagemaker:List*': 0 }
+    emulator.setScenario({ quotas: reads })
+    const { result, calls, at } = await rollout('e', '6003', () => {
+      void emulator
+        .stepped!.sleep(40_000)
+        .then(() => emulator.setScenario({ quotas: CLOUDWATCH_DEFAULT_QUOTAS }))
+    })
+    expect({ outcome: result.outputs.outcome, code: result.code }).toEqual({
+      outcome: 'deployed',
+      code: 0
+    })
+    const described = ofOp(calls, 'DescribeEndpoint')
+    const refused = described.filter(c => c.status === 400)
+    // More than the SDK's five quick attempts: the action's own backoff carried the read past
+    // the throttled 40 s, and the first answer came after it.
+    expect(refused.length).toBeGreaterThan(5)
+    expect(refused.every(c => c.error === 'ThrottlingException: Rate exceeded' && at(c) < 40)).toBe(
+      true
+    )
+    const firstAnswer = described.find(c => c.status === 200)!
+    expect(at(firstAnswer)).toBeGreaterThanOrEqual(40)
+    // Nothing was written while the reads were refused.
+    const firstWrite = calls.find(c => /^(Create|Update|Put|Delete)/.test(c.operation))!
+    expect(firstWrite.seq).toBeGreaterThan(firstAnswer.seq)
+    const pauses = result.stdout.split('\n').filter(line => / trying again in /.test(line))
+    expect(pauses.length).toBeGreaterThan(0)
+    for (const line of pauses)
+      expect(line).toMatch(
+        /^DescribeEndpoint: throttled \(ThrottlingException\); trying again in \d+ s \(attempt \d+\)$/
+      )
+  })
+
+  it('SageMaker reads refused for good: the run gives up after the quota window, having written nothing', async () => {
+    emulator.setScenario({ quotas: { ...CLOUDWATCH_DEFAULT_QUOTAS, 'sagemaker:Describe*': 0 } })
+    const { result, calls, at } = await rollout('e', '6004')
+    emulator.setScenario({ quotas: CLOUDWATCH_DEFAULT_QUOTAS })
+    expect({ outcome: result.outputs.outcome, code: result.code }).toEqual({
+      outcome: 'failed',
+      code: 1
+    })
+    expect(result.outputs['failure-reason']).toContain(
+      'DescribeEndpoint failed: ThrottlingException: Rate exceeded'
+    )
+    expect(calls.filter(c => /^(Create|Update|Put|Delete)/.test(c.operation))).toEqual([])
+    // Three minutes of backoff, not a few seconds of quick attempts.
+    const last = ofOp(calls, 'DescribeEndpoint').at(-1)!
+    expect(at(last)).toBeGreaterThan(120)
+    expect(at(last)).toBeLessThanOrEqual(200)
+  })
 })

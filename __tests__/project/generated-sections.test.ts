@@ -109,6 +109,7 @@ describe('measured figures record their commit', () => {
   it('every figure is listed with its inputs and the command that measures it', () => {
     expect(Object.keys(figures.FIGURES).sort()).toEqual([
       'bench',
+      'bench-concurrency',
       'mutation',
       'test-stress',
       'test-timings'
