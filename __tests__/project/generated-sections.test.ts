@@ -3,7 +3,7 @@
 // count and judge as they say, and a figure measured on an older commit than its inputs is stale.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../../scripts/lib/action-runner.js'
 
@@ -68,6 +68,9 @@ const figures = (await import(join(ROOT, 'scripts/figures.mjs'))) as {
     manifest: Record<string, { commit: string; dirty: boolean }>
   ) => string | undefined
 }
+const { replaceBetween } = (await import(join(ROOT, 'scripts/lib/readme-section.mjs'))) as {
+  replaceBetween: (text: string, start: string, end: string, section: string) => string | undefined
+}
 const { slowest } = (await import(join(ROOT, 'scripts/slowest-tests.mjs'))) as {
   slowest: (
     results: { testResults: { name: string; startTime: number; endTime: number }[] },
@@ -97,6 +100,14 @@ describe('the README sections are what the scripts render from the committed res
   it('test timings (docs/testing.md): from reports/test-timings.json', () => {
     const section = timings.render(timings.readResults())
     expect(timings.replaceSection(testingPage, section)).toBe(testingPage)
+  })
+
+  it('the flake hunt (docs/testing.md): from reports/test-stress.json, or not measured yet', () => {
+    const path = join(ROOT, stress.RESULTS)
+    const section = existsSync(path)
+      ? stress.render(JSON.parse(readFileSync(path, 'utf8')) as unknown)
+      : 'Not measured yet.'
+    expect(replaceBetween(testingPage, stress.START, stress.END, section)).toBe(testingPage)
   })
 })
 
