@@ -99,8 +99,11 @@ export function staleness(figure, manifest = readManifest()) {
   const at = manifest[figure]
   if (!at) return 'never measured'
   if (at.dirty) return `measured on uncommitted changes to its inputs (at ${at.commit.slice(0, 7)})`
-  if (git('cat-file', '-e', `${at.commit}^{commit}`).status !== 0)
+  if (git('cat-file', '-e', `${at.commit}^{commit}`).status !== 0) {
+    // A shallow clone cannot tell; a full one that lacks the commit measured elsewhere.
+    if (git('rev-parse', '--is-shallow-repository').stdout.trim() === 'true') return undefined
     return `measured on ${at.commit.slice(0, 7)}, a commit this clone does not have`
+  }
   const changed = git('diff', '--name-only', at.commit, 'HEAD', '--', ...inputs)
     .stdout.trim()
     .split('\n')
