@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9333:
+/***/ 1355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -144,7 +144,7 @@ function alarmUpToDate(existing, request) {
 
 /***/ }),
 
-/***/ 6013:
+/***/ 1015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -263,7 +263,7 @@ function greenModelFrom(model, environment, inheritEnvironment) {
 
 /***/ }),
 
-/***/ 9475:
+/***/ 6297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -272,7 +272,7 @@ function greenModelFrom(model, environment, inheritEnvironment) {
 /* harmony export */   nv: () => (/* binding */ targetVariant)
 /* harmony export */ });
 /* unused harmony exports configInput, liveVariants */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 /** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
 const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
@@ -372,7 +372,7 @@ async function describeLive(api, ep, requestedVariant, log) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -414,13 +414,13 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3663);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6583);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3963);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
 // the exit code follows it, whatever signal comes after.
@@ -467,7 +467,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 926:
+/***/ 4660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -483,7 +483,7 @@ __webpack_async_result__();
 /* harmony export */   ol: () => (/* binding */ deepFreeze)
 /* harmony export */ });
 /* unused harmony export lines */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 // Generic input readers: each reads one named input, reports what is wrong to a shared
 // Problems list instead of throwing, and returns a usable fallback so reading can go on.
@@ -599,7 +599,7 @@ function deepFreeze(value) {
 
 /***/ }),
 
-/***/ 6698:
+/***/ 548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -612,7 +612,7 @@ function deepFreeze(value) {
 /* harmony export */   vq: () => (/* binding */ readModelSource)
 /* harmony export */ });
 /* unused harmony exports TAG_PATTERN, MAX_USER_TAGS */
-/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
 
 // The model inputs: what to deploy (an artifact, a Model Registry package or an existing
 // model), the environment of a model the action creates, and the user's tags.
@@ -750,7 +750,7 @@ function readTags(r) {
 
 /***/ }),
 
-/***/ 4532:
+/***/ 9124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -763,7 +763,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
 
 // EXTERNAL MODULE: ./src/input-parsers.ts
-var input_parsers = __nccwpck_require__(926);
+var input_parsers = __nccwpck_require__(4660);
 ;// CONCATENATED MODULE: ./src/inputs-context.ts
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -795,7 +795,7 @@ function readRun(env) {
 }
 
 // EXTERNAL MODULE: ./src/inputs-model.ts
-var inputs_model = __nccwpck_require__(6698);
+var inputs_model = __nccwpck_require__(548);
 ;// CONCATENATED MODULE: ./src/inputs-component.ts
 
 
@@ -1078,7 +1078,7 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 3663:
+/***/ 6583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1091,11 +1091,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: abortableSleep
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(4532);
+var inputs = __nccwpck_require__(9124);
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __nccwpck_require__(4813);
+var runner = __nccwpck_require__(3963);
 ;// CONCATENATED MODULE: ./src/first-read.ts
 const FRESH_MS = 30_000;
 function withFirstRead(api, endpointName, now) {
@@ -1116,9 +1116,9 @@ function withFirstRead(api, endpointName, now) {
 }
 
 // EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(5818);
+var plan = __nccwpck_require__(4739);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
+var secrets = __nccwpck_require__(4716);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -1163,7 +1163,7 @@ async function run(options = {}) {
         (0,runner/* setOutputFast */.gz)('outcome', 'failed');
         (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
-        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
+        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 717).then(__nccwpck_require__.bind(__nccwpck_require__, 9717));
         (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
         (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
@@ -1176,8 +1176,8 @@ async function run(options = {}) {
     // The first request needs only the SageMaker client: it goes out before anything else loads
     // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
     const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        __nccwpck_require__.e(/* import() */ 644).then(__nccwpck_require__.bind(__nccwpck_require__, 1644))
+        __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.bind(__nccwpck_require__, 5251)),
+        __nccwpck_require__.e(/* import() */ 374).then(__nccwpck_require__.bind(__nccwpck_require__, 1374))
     ]);
     const startedAt = now();
     let api;
@@ -1200,10 +1200,10 @@ async function run(options = {}) {
     });
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2610)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873))
+        __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 2405)),
+        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8527)),
+        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8911)),
+        __nccwpck_require__.e(/* import() */ 944).then(__nccwpck_require__.bind(__nccwpck_require__, 4944))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1257,15 +1257,15 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 944).then(__nccwpck_require__.bind(__nccwpck_require__, 4944));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
         const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
-            __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
+            __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 9033)),
+            __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 8144))
         ]);
         metrics = await readRolloutMetrics(api, plan, timeline, {
             settle: {
@@ -1330,7 +1330,7 @@ async function report(o) {
 
 /***/ }),
 
-/***/ 6455:
+/***/ 5065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1391,7 +1391,7 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 5818:
+/***/ 4739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1400,6 +1400,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JW: () => (/* binding */ BUDGET_MARGIN_SECONDS),
   $f: () => (/* binding */ DECOMMISSION_SECONDS),
   W4: () => (/* binding */ DEFAULT_PROVISIONING_SECONDS),
+  qB: () => (/* binding */ artifactOf),
   Gg: () => (/* binding */ buildPlan),
   w6: () => (/* binding */ createModelBody),
   Vd: () => (/* binding */ planTags),
@@ -1411,19 +1412,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CREATE_ENDPOINT_ESTIMATE_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
 
 // EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __nccwpck_require__(9333);
+var alarms = __nccwpck_require__(1355);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(4532);
+var inputs = __nccwpck_require__(9124);
 // EXTERNAL MODULE: ./src/names.ts
-var src_names = __nccwpck_require__(6455);
+var src_names = __nccwpck_require__(5065);
 // EXTERNAL MODULE: ./src/step-identity.ts
-var step_identity = __nccwpck_require__(5200);
+var step_identity = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ./src/endpoint/carry-over.ts
-var carry_over = __nccwpck_require__(6013);
+var carry_over = __nccwpck_require__(1015);
 // EXTERNAL MODULE: ./src/endpoint/live.ts
-var live = __nccwpck_require__(9475);
+var live = __nccwpck_require__(6297);
 ;// CONCATENATED MODULE: ./src/endpoint/kinds.ts
 // Which endpoints a blue/green update of one variant's model can handle, decided from the live
 // endpoint before anything is written. Serverless and inference-component endpoints, and a
@@ -1466,9 +1467,9 @@ function checkModelShape(endpointName, variant, model) {
 }
 
 // EXTERNAL MODULE: ./src/retain.ts
-var retain = __nccwpck_require__(4374);
+var retain = __nccwpck_require__(364);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
-var rollout_policy = __nccwpck_require__(1201);
+var rollout_policy = __nccwpck_require__(6619);
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
@@ -1495,6 +1496,12 @@ const BUDGET_MARGIN_SECONDS = 600;
 const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
 const MAX_TAGS = 50;
 const DEFAULT_VARIANT = 'AllTraffic';
+/** What a person recognises the model by: its artifact or package (not a model name). */
+function artifactOf(model) {
+    if (model.kind === 'artifact')
+        return model.modelDataUrl;
+    return model.kind === 'package' ? model.modelPackageArn : undefined;
+}
 /** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
 function planTags(userTags, run, step) {
     const provenance = [
@@ -1717,11 +1724,7 @@ function buildPlan(request, run, current, options = {}) {
         variantName,
         instanceType,
         instanceCount,
-        artifact: request.model.kind === 'artifact'
-            ? request.model.modelDataUrl
-            : request.model.kind === 'package'
-                ? request.model.modelPackageArn
-                : undefined,
+        artifact: artifactOf(request.model),
         createModel: modelBody && tagged(modelBody),
         createEndpointConfig: tagged(configBody, configTags),
         createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
@@ -1765,16 +1768,16 @@ function renamePlan(plan, modelName, configName) {
 
 /***/ }),
 
-/***/ 4374:
+/***/ 364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ retainedConfig)
 /* harmony export */ });
 /* unused harmony export describePolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(926);
-/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1201);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4660);
+/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
 // configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
 // the step still sets (a dispatch retry flips only retain) must say what is retained.
@@ -1851,7 +1854,7 @@ function retainedConfig(request, current) {
 
 /***/ }),
 
-/***/ 1201:
+/***/ 6619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1866,7 +1869,7 @@ function retainedConfig(request, current) {
 /* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
 /* harmony export */ });
 /* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 // Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
 // rolling batches). How many instances each traffic step moves, the split to expect at each
@@ -2161,7 +2164,7 @@ function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROV
 
 /***/ }),
 
-/***/ 4813:
+/***/ 3963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2219,7 +2222,7 @@ function maskSecret(value) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 4716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2321,7 +2324,7 @@ function redactStreams() {
 
 /***/ }),
 
-/***/ 5200:
+/***/ 8706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2335,7 +2338,7 @@ function redactStreams() {
 /* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6698);
+/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(548);
 // What makes a deployment "this step's": the content of the requests it sends, not the run it
 // came from. Two steps of one run with different artifacts are different deployments; a re-run
 // of the same step is the same one. The fingerprint goes into a tag on the model and the
@@ -2472,7 +2475,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 4317:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -2964,7 +2967,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -7,7 +7,7 @@ import type { AutoScalingApi } from './aws/auto-scaling.js'
 import { SAGEMAKER_NAMESPACE, VARIANT_DIMENSION, variantResourceId } from './aws/auto-scaling.js'
 import type { AwsApi } from './aws/api.js'
 import { errorMessage } from './errors.js'
-import type { Logger } from './preflight.js'
+import type { Logger } from './types.js'
 import type { AutoScalingReport, SavedScaling } from './types.js'
 
 export type { AutoScalingReport, SavedScaling } from './types.js'

@@ -17,7 +17,7 @@ import { alarmUpToDate } from './alarms.js'
 import { errorMessage, sentence } from './errors.js'
 import { freshName } from './names.js'
 import { renamePlan } from './plan.js'
-import type { Logger } from './preflight.js'
+import type { Logger } from './types.js'
 import { readBack, type WriteState } from './reconcile.js'
 import { RUN_ATTEMPT_TAG, RUN_ID_TAG, SHA_TAG, tagValue } from './step-identity.js'
 import type { Plan, RunContext } from './types.js'
@@ -257,10 +257,39 @@ export function createdList(created: Created): string[] {
   ].filter(Boolean)
 }
 
-const isAlreadyLive = (launched: Plan, plan: Plan): boolean =>
-  launched.updateEndpoint !== undefined && launched.endpointConfigName === plan.previousConfigName
+/** What differs between targets in a launch: what the write needs, the write, and its read-back. */
+export interface TargetWrite {
+  /** "endpoint", "inference component": the messages' subject. */
+  readonly noun: string
+  /** After the model: whatever else the write needs (an endpoint config), as the plan to write. */
+  prepare(plan: Plan, modelName: string, deps: LaunchDeps, inFlight: InFlight): Promise<Prepared>
+  /** The target already serves the prepared plan: a line for the log, and no write. */
+  alreadyLive?(launched: Plan, plan: Plan): string | undefined
+  /** The write's operation (CreateEndpoint, UpdateEndpoint, UpdateInferenceComponent). */
+  operation(plan: Plan): string
+  send(plan: Plan, api: AwsApi): Promise<void>
+  /** The log line once the write is accepted. */
+  requested(plan: Plan): string
+  /** The log line when a read shows a failed write reached SageMaker. */
+  reached(plan: Plan, seen: string): string
+  readBack(plan: Plan, deps: LaunchDeps, mayStillArrive: boolean): Promise<WriteState>
+}
 
-export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult> {
+export interface Prepared {
+  readonly plan: Plan
+  /** The endpoint config this attempt created, if any. */
+  readonly config: string | undefined
+}
+
+/**
+ * The alarms, the model, what the target's write needs, then the write: the only writes of a
+ * run. After any failure of the write, the target is read back before anything is decided.
+ */
+export async function launchWith(
+  plan: Plan,
+  target: TargetWrite,
+  deps: LaunchDeps
+): Promise<LaunchResult> {
   let created: Created = { model: undefined, config: undefined }
   const inFlight: InFlight = {}
   let launched = plan
@@ -269,12 +298,11 @@ export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult
     stopIfCancelled(deps)
     const [modelName, createdModel] = await ensureModel(plan, deps, inFlight)
     created = { model: createdModel ? modelName : undefined, config: undefined }
+    const prepared = await target.prepare(plan, modelName, deps, inFlight)
+    created = { ...created, config: prepared.config }
+    launched = prepared.plan
     stopIfCancelled(deps)
-    const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight)
-    created = { ...created, config: createdConfig ? configName : undefined }
-    launched = renamePlan(plan, modelName, configName)
-    stopIfCancelled(deps)
-    if (deps.beforeUpdate && !isAlreadyLive(launched, plan)) await deps.beforeUpdate()
+    if (deps.beforeUpdate && !target.alreadyLive?.(launched, plan)) await deps.beforeUpdate()
   } catch (e) {
     const cancelled = e instanceof LaunchStopped || isCancelled(e) || deps.signal?.aborted === true
     if (!(e instanceof LaunchStopped) && mayHaveApplied(e)) {
@@ -282,60 +310,51 @@ export async function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult
     }
     const made = createdList(created)
     const error = cancelled
-      ? `Cancelled before the endpoint update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
+      ? `Cancelled before the ${target.noun} update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
       : `${sentence(errorMessage(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`
     return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled }
   }
-  // A config already live (a repeated step): a blue/green update to itself would double the
-  // fleet for nothing, and its verdict could not tell a rollback from success.
-  if (isAlreadyLive(launched, plan)) {
-    deps.log.info(
-      `The endpoint already serves ${launched.endpointConfigName} (this step ran before): no update needed.`
-    )
+  // Already live (a repeated step): an update to itself would double the fleet for nothing, and
+  // its verdict could not tell a rollback from success.
+  const live = target.alreadyLive?.(launched, plan)
+  if (live !== undefined) {
+    deps.log.info(live)
     return { kind: 'already-live', plan: launched, created }
   }
-  return requestEndpointChange(launched, created, deps)
+  return requestChange(launched, created, deps, target)
 }
 
-/** CreateEndpoint or UpdateEndpoint, read back after any failure before anything is decided. */
-async function requestEndpointChange(
+/** The target's write, read back after any failure before anything is decided. */
+async function requestChange(
   plan: Plan,
   created: Created,
-  deps: LaunchDeps
+  deps: LaunchDeps,
+  target: TargetWrite
 ): Promise<LaunchResult> {
-  const operation = plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint'
-  const body = plan.createEndpoint ?? plan.updateEndpoint
-  if (!body) throw new Error('The plan has neither CreateEndpoint nor UpdateEndpoint.')
+  // Throws on a plan with nothing to write, before anything is sent.
+  target.operation(plan)
   let requestedAt = deps.now()
   for (let attempt = 1; ; attempt++) {
     requestedAt = deps.now()
     try {
-      if (plan.createEndpoint) await deps.api.createEndpoint(body)
-      else await deps.api.updateEndpoint(body)
-      deps.log.info(
-        plan.createEndpoint
-          ? `CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`
-          : `UpdateEndpoint ${plan.endpointName} → ${plan.endpointConfigName} requested`
-      )
+      await target.send(plan, deps.api)
+      deps.log.info(target.requested(plan))
       return { kind: 'started', plan, requestedAt, created, confirmedByRead: undefined }
     } catch (e) {
       const error = errorMessage(e)
-      deps.log.warning(`${error} Reading the endpoint to see whether the request was applied.`)
-      const state = await readBack(
-        { api: deps.api, sleep: ms => deps.pause(ms) },
-        plan.endpointName,
-        plan.endpointConfigName,
-        mayHaveApplied(e)
+      deps.log.warning(
+        `${error} Reading the ${target.noun} to see whether the request was applied.`
       )
+      const state = await target.readBack(plan, deps, mayHaveApplied(e))
       const cancelled = isCancelled(e) || deps.signal?.aborted === true
       if (state.kind === 'applied') {
-        deps.log.info(`${operation} reached SageMaker: the endpoint is ${state.seen}.`)
+        deps.log.info(target.reached(plan, state.seen))
         return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen }
       }
       if (state.kind === 'not-applied' && isTransient(e) && !cancelled) {
         if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
           deps.log.info(
-            `The endpoint is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`
+            `The ${target.noun} is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`
           )
           await deps.sleep(2000 * attempt)
           if (!deps.signal?.aborted) continue
@@ -344,6 +363,49 @@ async function requestEndpointChange(
       return { kind: 'not-started', plan, created, error, state, cancelled }
     }
   }
+}
+
+/** The endpoint's write: its config, then CreateEndpoint or exactly one UpdateEndpoint. */
+export const ENDPOINT_WRITE: TargetWrite = {
+  noun: 'endpoint',
+  prepare: async (plan, modelName, deps, inFlight) => {
+    stopIfCancelled(deps)
+    const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight)
+    return {
+      plan: renamePlan(plan, modelName, configName),
+      config: createdConfig ? configName : undefined
+    }
+  },
+  alreadyLive: (launched, plan) =>
+    launched.updateEndpoint !== undefined && launched.endpointConfigName === plan.previousConfigName
+      ? `The endpoint already serves ${launched.endpointConfigName} (this step ran before): no update needed.`
+      : undefined,
+  operation: plan => {
+    if (!plan.createEndpoint && !plan.updateEndpoint)
+      throw new Error('The plan has neither CreateEndpoint nor UpdateEndpoint.')
+    return plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint'
+  },
+  send: (plan, api) =>
+    plan.createEndpoint
+      ? api.createEndpoint(plan.createEndpoint)
+      : api.updateEndpoint(plan.updateEndpoint as Body),
+  requested: plan =>
+    plan.createEndpoint
+      ? `CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`
+      : `UpdateEndpoint ${plan.endpointName} → ${plan.endpointConfigName} requested`,
+  reached: (plan, seen) =>
+    `${plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint'} reached SageMaker: the endpoint is ${seen}.`,
+  readBack: (plan, deps, mayStillArrive) =>
+    readBack(
+      { api: deps.api, sleep: ms => deps.pause(ms) },
+      plan.endpointName,
+      plan.endpointConfigName,
+      mayStillArrive
+    )
+}
+
+export function launch(plan: Plan, deps: LaunchDeps): Promise<LaunchResult> {
+  return launchWith(plan, ENDPOINT_WRITE, deps)
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
   CurrentEndpoint,
   DeployRequest,
   LiveVariant,
+  ModelSource,
   Plan,
   RolloutPolicy,
   RunContext,
@@ -51,6 +52,12 @@ export const BUDGET_MARGIN_SECONDS = 600
 export const FIRST_DEPLOY_BUDGET_SECONDS = 1800
 const MAX_TAGS = 50
 const DEFAULT_VARIANT = 'AllTraffic'
+
+/** What a person recognises the model by: its artifact or package (not a model name). */
+export function artifactOf(model: ModelSource): string | undefined {
+  if (model.kind === 'artifact') return model.modelDataUrl
+  return model.kind === 'package' ? model.modelPackageArn : undefined
+}
 
 /** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
 export function planTags(userTags: readonly Tag[], run: RunContext, step?: string): Tag[] {
@@ -329,12 +336,7 @@ export function buildPlan(
     variantName,
     instanceType,
     instanceCount,
-    artifact:
-      request.model.kind === 'artifact'
-        ? request.model.modelDataUrl
-        : request.model.kind === 'package'
-          ? request.model.modelPackageArn
-          : undefined,
+    artifact: artifactOf(request.model),
     createModel: modelBody && tagged(modelBody),
     createEndpointConfig: tagged(configBody, configTags),
     createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,

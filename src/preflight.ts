@@ -7,7 +7,8 @@ import { greenNames } from './names.js'
 import { renamePlan } from './plan.js'
 import { isStepTagged } from './step-identity.js'
 import { IN_PROGRESS } from './watch/reducer.js'
-import type { CurrentEndpoint, DeployRequest, Plan, RunContext } from './types.js'
+import type { Found } from './target.js'
+import type { CurrentEndpoint, DeployRequest, Logger, Plan, RunContext } from './types.js'
 
 export class PreflightError extends Error {
   constructor(message: string) {
@@ -16,29 +17,12 @@ export class PreflightError extends Error {
   }
 }
 
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
-}
-
 export interface PreflightDeps {
   readonly api: AwsApi
   readonly log: Logger
   now(): number
   sleep(ms: number): Promise<void>
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
-}
-
-/** What pre-flight found, and the plan made against it. */
-export interface Found {
-  readonly current: CurrentEndpoint | null
-  readonly plan: Plan
-  /** A deployment of exactly this step is already in progress: watch it, start nothing. */
-  readonly attached: boolean
-  /** The endpoint already serves exactly what this step would deploy: nothing to do. */
-  readonly alreadyLive: boolean
-  /** Findings a person should read before the rollout (an earlier attempt that did not stay). */
-  readonly notes: readonly string[]
 }
 
 type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>

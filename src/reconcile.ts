@@ -3,6 +3,7 @@
 // Nothing is said about what happened until DescribeEndpoint has been read.
 import { errorMessage } from './errors.js'
 import type { AwsApi } from './aws/api.js'
+import type { CallOptions } from './aws/call.js'
 import type { DescribeEndpointLike } from './watch/snapshot.js'
 
 /** What one read of the endpoint says about this run's write. */
@@ -46,29 +47,38 @@ const READ_PAUSE_MS = 2000
 const READ_DEADLINE_MS = 10_000
 
 /**
- * Reads the endpoint after a failed write. When the write may still be on its way (no answer, a
+ * Reads the target after a failed write. When the write may still be on its way (no answer, a
  * reset, a 5XX), a "not applied" read is confirmed once more after a short pause.
  */
-export async function readBack(
+export async function readBackWith(
+  read: (o: CallOptions) => Promise<WriteState>,
+  sleep: (ms: number) => Promise<void>,
+  mayStillArrive: boolean
+): Promise<WriteState> {
+  let last: WriteState | undefined
+  let lastError = ''
+  for (let attempt = 1; attempt <= READS; attempt++) {
+    try {
+      last = await read({ ignoreCancel: true, deadlineMs: READ_DEADLINE_MS })
+      if (last.kind === 'applied' || !mayStillArrive || attempt > 1) return last
+    } catch (e) {
+      lastError = errorMessage(e)
+    }
+    if (attempt < READS) await sleep(READ_PAUSE_MS)
+  }
+  return last ?? { kind: 'unknown', seen: `no read succeeded (${lastError})` }
+}
+
+/** The endpoint read back after a failed CreateEndpoint or UpdateEndpoint. */
+export function readBack(
   deps: ReadBackDeps,
   endpointName: string,
   configName: string,
   mayStillArrive: boolean
 ): Promise<WriteState> {
-  let last: WriteState | undefined
-  let lastError = ''
-  for (let read = 1; read <= READS; read++) {
-    try {
-      const ep = await deps.api.describeEndpoint(endpointName, {
-        ignoreCancel: true,
-        deadlineMs: READ_DEADLINE_MS
-      })
-      last = classifyWrite(ep, configName)
-      if (last.kind === 'applied' || !mayStillArrive || read > 1) return last
-    } catch (e) {
-      lastError = errorMessage(e)
-    }
-    if (read < READS) await deps.sleep(READ_PAUSE_MS)
-  }
-  return last ?? { kind: 'unknown', seen: `no read succeeded (${lastError})` }
+  return readBackWith(
+    async o => classifyWrite(await deps.api.describeEndpoint(endpointName, o), configName),
+    deps.sleep,
+    mayStillArrive
+  )
 }

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { isFatal, type AwsApi } from './aws/api.js'
 import { errorMessage, sentence } from './errors.js'
-import type { Logger } from './preflight.js'
+import type { Logger } from './types.js'
 import { formatEvent } from './report/log.js'
 import type { DeployRequest, Plan, Timeline } from './types.js'
 import { toAlarmTransitions } from './watch/alarm-history.js'

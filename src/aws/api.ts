@@ -21,6 +21,7 @@ import type {
   MetricAlarm
 } from '@aws-sdk/client-cloudwatch'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
+import type { CallOptions } from './call.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -37,12 +38,7 @@ export {
 
 type Body = Record<string, unknown>
 
-export interface CallOptions {
-  /** The whole call, SDK retries included, ends after this many milliseconds. */
-  readonly deadlineMs?: number
-  /** Not aborted by cancellation: the reads that find out what a cancelled write did. */
-  readonly ignoreCancel?: boolean
-}
+export type { CallOptions } from './call.js'
 
 export interface AwsApi {
   describeEndpoint(

@@ -11,6 +11,7 @@ import {
   BUDGET_MARGIN_SECONDS,
   DECOMMISSION_SECONDS,
   DEFAULT_PROVISIONING_SECONDS,
+  artifactOf,
   createModelBody,
   planTags
 } from '../plan.js'
@@ -247,12 +248,7 @@ export function buildComponentPlan(
     variantName: live.variantName ?? '',
     instanceType: around.instanceType ?? '',
     instanceCount: copies,
-    artifact:
-      request.model.kind === 'artifact'
-        ? request.model.modelDataUrl
-        : request.model.kind === 'package'
-          ? request.model.modelPackageArn
-          : undefined,
+    artifact: artifactOf(request.model),
     createModel: modelBody && { ...modelBody, Tags: stepTags },
     createEndpointConfig: {},
     createEndpoint: undefined,

@@ -4,7 +4,7 @@
 import type { AwsApi } from '../aws/api.js'
 import { modelInput } from '../endpoint/live.js'
 import { errorMessage } from '../errors.js'
-import type { Logger } from '../preflight.js'
+import type { Logger } from '../types.js'
 import type { LiveComponent } from './live.js'
 import type { ComponentSurroundings } from './plan.js'
 

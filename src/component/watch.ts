@@ -5,7 +5,8 @@
 // began), and the table counts batches from the copies running: above the desired count a new
 // batch is up beside the old copies, back at it an old batch is gone.
 import { sampleServiceClock } from '../watch/service-clock.js'
-import { trackAlarms } from '../watch/reducer.js'
+import { failedPoll, trackAlarms } from '../watch/reducer.js'
+import { fired, rolledBack, settledBase } from '../verdict.js'
 import type {
   BatchRow,
   EndpointSnapshot,
@@ -66,12 +67,6 @@ function changed(t: Timeline, ep: EndpointSnapshot, w: ComponentWatch): boolean 
   )
 }
 
-function fired(t: Timeline): string[] {
-  const reason = t.last?.failureReason ?? ''
-  return t.alarms
-    .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
-    .map(a => a.name)
-}
 
 function serviceTime(t: Timeline, obs: Observation): number {
   const times = [t.events.at(-1)?.at ?? 0, obs.endpoint?.lastModifiedTime ?? 0]
@@ -155,27 +150,7 @@ function batchRow(
 
 export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch): Timeline {
   const ep = obs.endpoint
-  if (!ep) {
-    const consecutive = t.consecutiveFailedPolls + 1
-    const events: readonly TimelineEvent[] =
-      consecutive === 1
-        ? [
-            ...t.events,
-            {
-              at: serviceTime(t, obs),
-              kind: 'poll-error',
-              message: `poll failed: ${obs.error ?? 'unknown error'} (retrying)`
-            }
-          ]
-        : t.events
-    return {
-      ...t,
-      events,
-      polls: t.polls + 1,
-      failedPolls: t.failedPolls + 1,
-      consecutiveFailedPolls: consecutive
-    }
-  }
+  if (!ep) return failedPoll(t, obs, serviceTime(t, obs))
   const events: TimelineEvent[] = [...t.events]
   const now = serviceTime(t, obs)
   let startedAt = t.startedAt
@@ -247,16 +222,8 @@ export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch
 export function settleComponent(t: Timeline, w: ComponentWatch): Verdict | undefined {
   const ep = t.last
   if (!ep) return undefined
-  const triggeredAlarms = fired(t)
-  const base = {
-    triggeredAlarms,
-    finalConfigName: ep.configName,
-    finalStatus: ep.status,
-    failureReason: ep.failureReason
-  }
-  const alarmText = triggeredAlarms.length
-    ? `alarm ${triggeredAlarms.join(', ')} went into ALARM`
-    : undefined
+  const settled = settledBase(t, ep)
+  const { base } = settled
   if (ep.status === 'InService') {
     if (!changed(t, ep, w)) return undefined
     if (ep.configName === w.newModelName) {
@@ -267,17 +234,11 @@ export function settleComponent(t: Timeline, w: ComponentWatch): Verdict | undef
         summary: `Inference component ${w.name} serves ${w.newModelName} on all ${ep.blue?.currentInstanceCount ?? w.copies} copies.`
       }
     }
-    const why =
-      alarmText ??
-      (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
-    return {
-      ...base,
-      outcome: 'rolled-back',
-      failureReason:
-        ep.failureReason ??
-        (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
-      summary: `SageMaker rolled inference component ${w.name} back to ${ep.configName ?? 'its previous model'}: ${why.replace(/\.+$/, '')}.`
-    }
+    return rolledBack(
+      settled,
+      ep,
+      `SageMaker rolled inference component ${w.name} back to ${ep.configName ?? 'its previous model'}`
+    )
   }
   if (ep.status === 'Failed' || ep.status === 'Deleting') {
     return {

@@ -9,8 +9,7 @@ import type {
 } from '@aws-sdk/client-sagemaker'
 import type { AwsApi } from '../aws/api.js'
 import { errorMessage } from '../errors.js'
-import type { Logger } from '../preflight.js'
-import type { CurrentEndpoint, LiveVariant } from '../types.js'
+import type { CurrentEndpoint, LiveVariant, Logger } from '../types.js'
 
 type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>
 type Body = Record<string, unknown>
