@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { buildPlan, planTags, renamePlan } from '../src/plan.js'
+import { buildPlan, renamePlan } from '../src/plan.js'
+import { planTags } from '../src/plan-parts.js'
 import type { CurrentEndpoint, LiveVariant, RolloutPolicy, Tag } from '../src/types.js'
 import {
   CURRENT,

@@ -2,11 +2,11 @@ import { beforeEach, describe, it, expect } from '@jest/globals'
 import {
   alarmNamesFromDeploymentConfig,
   buildPlan,
-  DEFAULT_PROVISIONING_SECONDS,
   expectedSchedule,
   policyFromDeploymentConfig,
   stepInstances
 } from '../src/plan.js'
+import { DEFAULT_PROVISIONING_SECONDS } from '../src/plan-parts.js'
 import {
   CURRENT,
   inputError,

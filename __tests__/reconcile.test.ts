@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { classifyWrite, describeState, readBack } from '../src/reconcile.js'
+import { classifyWrite, describeState, readBack } from '../src/endpoint/reconcile.js'
 
 const ep = (config: string, pending?: string, status = 'Updating') => ({
   EndpointStatus: status,

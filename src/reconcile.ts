@@ -1,10 +1,8 @@
-// Truth after a write: when CreateEndpoint or UpdateEndpoint fails, times out or is cancelled,
-// the service may have applied it all the same (the answer was lost, or came after the abort).
-// Nothing is said about what happened until DescribeEndpoint has been read.
+// Truth after a write: when a target's write fails, times out or is cancelled, the service may
+// have applied it all the same (the answer was lost, or came after the abort). Nothing is said
+// about what happened until the target has been read back.
 import { errorMessage } from './errors.js'
-import type { AwsApi } from './aws/api.js'
 import type { CallOptions } from './aws/call.js'
-import type { DescribeEndpointLike } from './watch/snapshot.js'
 
 /** What one read of the endpoint says about this run's write. */
 export type WriteState =
@@ -14,31 +12,6 @@ export type WriteState =
   | { readonly kind: 'not-applied'; readonly seen: string }
   /** No read succeeded: nobody knows. */
   | { readonly kind: 'unknown'; readonly seen: string }
-
-/** How an endpoint looks in one phrase, for messages. */
-export function describeState(ep: DescribeEndpointLike | undefined): string {
-  if (!ep) return 'the endpoint does not exist'
-  const pending = ep.PendingDeploymentSummary?.EndpointConfigName
-  return `${ep.EndpointStatus ?? 'Unknown'} on ${ep.EndpointConfigName ?? '?'}${pending ? `, deploying ${pending}` : ''}`
-}
-
-/** Pure: whether a read shows the config this run asked for, pending or live. */
-export function classifyWrite(
-  ep: DescribeEndpointLike | undefined,
-  configName: string
-): WriteState {
-  const seen = describeState(ep)
-  if (!ep) return { kind: 'not-applied', seen }
-  const applied =
-    ep.PendingDeploymentSummary?.EndpointConfigName === configName ||
-    ep.EndpointConfigName === configName
-  return { kind: applied ? 'applied' : 'not-applied', seen }
-}
-
-export interface ReadBackDeps {
-  readonly api: Pick<AwsApi, 'describeEndpoint'>
-  sleep(ms: number): Promise<void>
-}
 
 /** Reads tried before giving up, and the pause between them. */
 const READS = 3
@@ -67,18 +40,4 @@ export async function readBackWith(
     if (attempt < READS) await sleep(READ_PAUSE_MS)
   }
   return last ?? { kind: 'unknown', seen: `no read succeeded (${lastError})` }
-}
-
-/** The endpoint read back after a failed CreateEndpoint or UpdateEndpoint. */
-export function readBack(
-  deps: ReadBackDeps,
-  endpointName: string,
-  configName: string,
-  mayStillArrive: boolean
-): Promise<WriteState> {
-  return readBackWith(
-    async o => classifyWrite(await deps.api.describeEndpoint(endpointName, o), configName),
-    deps.sleep,
-    mayStillArrive
-  )
 }

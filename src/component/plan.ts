@@ -14,7 +14,7 @@ import {
   artifactOf,
   createModelBody,
   planTags
-} from '../plan.js'
+} from '../plan-parts.js'
 import { retainedConfig } from '../retain.js'
 import {
   executionTimeout,

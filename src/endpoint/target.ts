@@ -2,9 +2,9 @@
 // UpdateEndpoint. Pre-flight reads the endpoint (preflight.ts), launch writes its config and the
 // endpoint (launch.ts's ENDPOINT_WRITE), and the watch reads DescribeEndpoint.
 import { errorMessage, sentence } from '../errors.js'
-import { cleanup, ENDPOINT_WRITE } from '../launch.js'
+import { cleanup, ENDPOINT_WRITE } from './launch.js'
 import { policyFromDeploymentConfig, stepInstances } from '../plan.js'
-import { guardrailWarning, readCurrentEndpoint } from '../preflight.js'
+import { guardrailWarning, readCurrentEndpoint } from './preflight.js'
 import { nothingPlanned, type Target, type TargetContext } from '../target.js'
 import type { CurrentEndpoint, DeployResult, Plan } from '../types.js'
 import { alreadyDeployed, cancelledAfterStart, planned, startedOnly } from '../verdict.js'
