@@ -30,7 +30,6 @@ export interface AutoScalingApi {
   destroy(): void
 }
 
-
 export async function createAutoScalingApi(
   config: Record<string, unknown>,
   call: Call

@@ -22,7 +22,6 @@ import {
 
 export * from './query-parts.js'
 
-
 export function buildMetricQueries(plan: Plan, timeline: Timeline): MetricsRequest {
   if (plan.component) return componentMetricQueries(plan, timeline)
   const greenConfigName = timeline.newConfigName
