@@ -2,8 +2,9 @@
 // guard it, what the double fleet costs in instance-hours, and the exact requests.
 
 import type { Plan, RunContext } from '../types.js'
-import { details, escapeMarkdown, link, requestBlocks, table, type Cell } from './markdown.js'
-import { alarmUrl, endpointUrl, runUrl } from './links.js'
+import { alarmRows } from './alarm-rows.js'
+import { details, escapeMarkdown, link, requestBlocks, table } from './markdown.js'
+import { endpointUrl, runUrl } from './links.js'
 import { renderComponentPlan } from './component-view.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { liveEndpointSection } from './live-endpoint.js'
@@ -94,14 +95,7 @@ function alarmSection(plan: Plan): string {
   if (plan.guardAlarmNames.length === 0) {
     return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`
   }
-  const rows: Cell[][] = plan.guardAlarmNames.map(name => {
-    const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
-    return [
-      link(name, alarmUrl(plan.region, name)),
-      spec === undefined ? 'existing alarm' : 'created or updated by this run',
-      spec?.watches ?? '—'
-    ]
-  })
+  const rows = alarmRows(plan)
   return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}`
 }
 
