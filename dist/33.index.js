@@ -197,8 +197,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(2174);
 // EXTERNAL MODULE: ./src/metrics/component-queries.ts
 var component_queries = __webpack_require__(3065);
-// EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(1355);
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __webpack_require__(9449);
 // EXTERNAL MODULE: ./src/metrics/queries.ts
 var queries = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/metrics/tally.ts

@@ -1,8 +1,8 @@
-export const id = 475;
-export const ids = [475];
+export const id = 557;
+export const ids = [557];
 export const modules = {
 
-/***/ 8475:
+/***/ 9557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,19 +13,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(2174);
-// EXTERNAL MODULE: ./src/preflight.ts
-var preflight = __webpack_require__(3078);
-// EXTERNAL MODULE: ./src/target.ts
-var target = __webpack_require__(4536);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts
+var preflight = __webpack_require__(4074);
+// EXTERNAL MODULE: ./src/deploy/target.ts
+var target = __webpack_require__(796);
 // EXTERNAL MODULE: ./src/verdict.ts
 var verdict = __webpack_require__(6968);
 // EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
 var reducer = __webpack_require__(9347);
-// EXTERNAL MODULE: ./src/launch.ts
-var launch = __webpack_require__(690);
-// EXTERNAL MODULE: ./src/reconcile.ts
-var reconcile = __webpack_require__(4941);
-;// CONCATENATED MODULE: ./src/component/launch.ts
+// EXTERNAL MODULE: ./src/deploy/launch.ts
+var launch = __webpack_require__(990);
+// EXTERNAL MODULE: ./src/deploy/reconcile.ts
+var reconcile = __webpack_require__(5665);
+;// CONCATENATED MODULE: ./src/target/component/launch.ts
 
 
 /** The component in one phrase, for messages. */
@@ -53,7 +53,7 @@ function readBack(api, plan, pause, mayStillArrive) {
     const component = plan.component;
     if (!component)
         throw new Error('not a component plan');
-    return (0,reconcile/* readBackWith */.KH)(async (o) => classifyComponentWrite(await api.describeInferenceComponent(component.name, o), plan.greenModelName, component.lastModifiedTime), pause, mayStillArrive);
+    return (0,reconcile/* readBackWith */.K)(async (o) => classifyComponentWrite(await api.describeInferenceComponent(component.name, o), plan.greenModelName, component.lastModifiedTime), pause, mayStillArrive);
 }
 /** The component's write: exactly one UpdateInferenceComponent with this step's model. */
 const COMPONENT_WRITE = {
@@ -97,7 +97,7 @@ function withModel(plan, modelName) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/component/live.ts
+;// CONCATENATED MODULE: ./src/target/component/live.ts
 // Pure: an inference component as DescribeInferenceComponent shows it, and its live
 // specification turned back into what UpdateInferenceComponent takes (the summary's
 // Container.DeployedImage is the image it was given).
@@ -138,21 +138,21 @@ function toLiveComponent(name, out) {
     };
 }
 
-// EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __webpack_require__(1355);
-// EXTERNAL MODULE: ./src/endpoint/carry-over.ts
-var carry_over = __webpack_require__(1015);
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __webpack_require__(9449);
+// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
+var carry_over = __webpack_require__(1413);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(5065);
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __webpack_require__(4739);
-// EXTERNAL MODULE: ./src/retain.ts
-var retain = __webpack_require__(364);
+// EXTERNAL MODULE: ./src/deploy/plan.ts
+var plan = __webpack_require__(3558);
+// EXTERNAL MODULE: ./src/deploy/retain.ts
+var retain = __webpack_require__(5288);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
 var rollout_policy = __webpack_require__(6619);
-// EXTERNAL MODULE: ./src/step-identity.ts
-var step_identity = __webpack_require__(8706);
-;// CONCATENATED MODULE: ./src/component/plan.ts
+// EXTERNAL MODULE: ./src/deploy/step-identity.ts
+var step_identity = __webpack_require__(6798);
+;// CONCATENATED MODULE: ./src/target/component/plan.ts
 // Pure: the plan of a model deployed into an inference component. The component's live
 // specification is sent back with only the model changed (the new model defines its own
 // container), its copy count kept, and SageMaker's InferenceComponentRollingUpdatePolicy with
@@ -355,9 +355,9 @@ function buildComponentPlan(request, run, live, around, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/endpoint/live.ts
-var endpoint_live = __webpack_require__(6297);
-;// CONCATENATED MODULE: ./src/component/surroundings.ts
+// EXTERNAL MODULE: ./src/target/endpoint/live.ts
+var endpoint_live = __webpack_require__(7707);
+;// CONCATENATED MODULE: ./src/target/component/surroundings.ts
 
 
 async function endpointModelInput(api, ep, live, log) {
@@ -384,7 +384,7 @@ async function endpointModelInput(api, ep, live, log) {
     return { instanceType, liveModel };
 }
 
-;// CONCATENATED MODULE: ./src/component/target.ts
+;// CONCATENATED MODULE: ./src/target/component/index.ts
 // The inference component as a target: pre-flight reads the component, its endpoint and live
 // model (reads only), launch sends exactly one UpdateInferenceComponent (COMPONENT_WRITE), and the
 // watch reads DescribeInferenceComponent with the component's own reducer.
@@ -411,7 +411,7 @@ function componentTarget(o, name) {
         preflightTitle: `inference component ${name} on ${request.endpointName} in ${request.region}`,
         carriedFrom: 'live component',
         read: async (waitUntil) => {
-            const found = await target_preflight(o, name, waitUntil);
+            const found = await component_preflight(o, name, waitUntil);
             live = found.live;
             return found;
         },
@@ -492,7 +492,7 @@ function componentTarget(o, name) {
     };
 }
 /** Reads the component and its endpoint, waits out (or refuses) a busy one, and plans. */
-async function target_preflight(o, name, waitUntil) {
+async function component_preflight(o, name, waitUntil) {
     const { request, api, log } = o;
     let announced = false;
     for (;;) {
@@ -519,10 +519,10 @@ async function target_preflight(o, name, waitUntil) {
                 ? `Inference component "${name}" is ${live.status}`
                 : `Endpoint "${request.endpointName}" is ${epStatus}`;
             if (request.onBusy === 'fail') {
-                throw new preflight/* PreflightError */.wG(`${what}: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.`);
+                throw new preflight/* PreflightError */.w(`${what}: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.`);
             }
             if (o.now() >= waitUntil) {
-                throw new preflight/* PreflightError */.wG(`${what} past the time budget; no update was started.`);
+                throw new preflight/* PreflightError */.w(`${what} past the time budget; no update was started.`);
             }
             if (!announced) {
                 log.info(`${what}; waiting for it to finish (on-busy: wait).`);
@@ -532,10 +532,10 @@ async function target_preflight(o, name, waitUntil) {
             continue;
         }
         if (live.status !== 'InService') {
-            throw new preflight/* PreflightError */.wG(`Inference component "${name}" is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}; an update needs it InService. Delete it and create it again, or fix it outside this action.`);
+            throw new preflight/* PreflightError */.w(`Inference component "${name}" is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}; an update needs it InService. Delete it and create it again, or fix it outside this action.`);
         }
         if (epStatus !== 'InService') {
-            throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`);
+            throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`);
         }
         return { ...found, plan, attached: false, alreadyLive: own };
     }
@@ -576,4 +576,4 @@ async function cleanupModel(api, name, model, log) {
 
 };
 
-//# sourceMappingURL=475.index.js.map
+//# sourceMappingURL=557.index.js.map

@@ -1,5 +1,5 @@
-export const id = 944;
-export const ids = [944];
+export const id = 540;
+export const ids = [540];
 export const modules = {
 
 /***/ 5461:
@@ -22,7 +22,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 4944:
+/***/ 8540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -359,6 +359,20 @@ function renderMetrics(metrics, options = {}) {
     return parts.join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/alarm-rows.ts
+
+
+function alarmRows(plan) {
+    return plan.guardAlarmNames.map(name => {
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        return [
+            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
+            spec === undefined ? 'existing alarm' : 'created or updated by this run',
+            spec?.watches ?? '—'
+        ];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/report/rolling-view.ts
 
 
@@ -445,6 +459,7 @@ function peakSection(plan) {
 
 
 
+
 const NONE = '—';
 /** `| | before | this run |`: the component, its model, the artifact, the copies. */
 function componentResourcesTable(plan, headers) {
@@ -486,14 +501,7 @@ function alarmSection(plan) {
     if (plan.guardAlarmNames.length === 0) {
         return `${heading}\n\nNone: SageMaker would replace the copies without automatic rollback.`;
     }
-    const rows = plan.guardAlarmNames.map(name => {
-        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
-        return [
-            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
-            spec === undefined ? 'existing alarm' : 'created or updated by this run',
-            spec?.watches ?? '—'
-        ];
-    });
+    const rows = alarmRows(plan);
     return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}\n\nThe created alarms watch the component's own invocations (the \`InferenceComponentName\` dimension of the \`AWS/SageMaker\` metrics), so other components on the endpoint cannot trip them.`;
 }
 function renderComponentPlan(plan, run) {
@@ -847,6 +855,7 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
@@ -925,14 +934,7 @@ function plan_view_alarmSection(plan) {
     if (plan.guardAlarmNames.length === 0) {
         return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`;
     }
-    const rows = plan.guardAlarmNames.map(name => {
-        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
-        return [
-            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
-            spec === undefined ? 'existing alarm' : 'created or updated by this run',
-            spec?.watches ?? '—'
-        ];
-    });
+    const rows = alarmRows(plan);
     return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
 }
 function costSection(plan, given) {
@@ -1416,4 +1418,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=944.index.js.map
+//# sourceMappingURL=540.index.js.map
