@@ -5,24 +5,20 @@ export const modules = {
 /***/ 5251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
-/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
-/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
-/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
-/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   withPatientReads: () => (/* reexport safe */ _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__.D),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
-/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4416);
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+
 
 
 
@@ -165,7 +161,7 @@ async function createAwsApi(options) {
             const { cw, client } = await cloudwatch();
             return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
         },
-        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -266,16 +262,14 @@ async function createAutoScalingApi(config, call) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports CANCELLED, NO_ANSWER */
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {
@@ -381,6 +375,94 @@ function toCallError(operation, e, why) {
     }
     const code = name === 'Error' && err.code ? err.code : name;
     return new AwsCallError(operation, code, err.message ?? String(e), status);
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withPatientReads),
+/* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+
+
+/** How long a throttled call is retried: the same window as PutMetricAlarm's. */
+const QUOTA_WINDOW_MS = 180_000;
+const READS = [
+    'describeEndpoint',
+    'describeEndpointConfig',
+    'describeModel',
+    'describeInferenceComponent',
+    'listTags',
+    'listEndpointConfigs',
+    'describeAlarms'
+];
+function withPatientReads(api, deps) {
+    const patient = {};
+    for (const name of READS) {
+        const read = api[name];
+        const operation = name.charAt(0).toUpperCase() + name.slice(1);
+        patient[name] = (arg, o) => o !== undefined
+            ? read(arg, o)
+            : (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withBackoff */ .D)(() => read(arg), {
+                withinMs: QUOTA_WINDOW_MS,
+                now: deps.now,
+                sleep: deps.sleep,
+                retryable: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottled */ .B5,
+                stopped: () => deps.signal?.aborted === true,
+                onRetry: (e, attempt, delay) => deps.log(`${operation}: throttled (${e.code ?? 'Throttling'}); trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            });
+    }
+    return { ...api, ...patient };
+}
+
+
+/***/ }),
+
+/***/ 1669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withBackoff)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+// Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
+// a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
+// calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
+// back instead (see reconcile.ts).
+
+/** Full-jitter exponential delay for the given failed attempt (1-based). */
+function backoffDelay(attempt, firstDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt - 1, 20));
+    // Half fixed, half random: never a burst of immediate retries, never aligned with others.
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+async function withBackoff(call, o) {
+    const started = o.now();
+    const random = o.random ?? Math.random;
+    const retryable = o.retryable ?? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (!retryable(e) || o.stopped?.())
+                throw e;
+            const delay = backoffDelay(attempt, o.firstDelayMs ?? 1000, o.maxDelayMs ?? 20_000, random);
+            if (o.now() + delay - started > o.withinMs)
+                throw e;
+            o.onRetry?.(e, attempt, delay);
+            await o.sleep(delay);
+            if (o.stopped?.())
+                throw e;
+        }
+    }
 }
 
 

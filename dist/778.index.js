@@ -1,28 +1,24 @@
 export const id = 778;
-export const ids = [778,251,374];
+export const ids = [778,251];
 export const modules = {
 
 /***/ 5251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AwsCallError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.iQ),
-/* harmony export */   CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-/* harmony export */   DEFAULT_DEADLINE_MS: () => (/* binding */ DEFAULT_DEADLINE_MS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
 /* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
-/* harmony export */   isAlreadyExists: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9),
-/* harmony export */   isCancelled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
-/* harmony export */   isFatal: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
-/* harmony export */   isInProgress: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.LT),
-/* harmony export */   isNotFound: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.c4),
-/* harmony export */   isThrottled: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.B5),
-/* harmony export */   isTransient: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
-/* harmony export */   mayHaveApplied: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH)
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   withPatientReads: () => (/* reexport safe */ _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__.D),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
-/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4416);
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+
 
 
 
@@ -165,7 +161,7 @@ async function createAwsApi(options) {
             const { cw, client } = await cloudwatch();
             return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
         },
-        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_1__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -266,16 +262,14 @@ async function createAutoScalingApi(config, call) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   LT: () => (/* binding */ isInProgress),
 /* harmony export */   PH: () => (/* binding */ mayHaveApplied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   so: () => (/* binding */ toCallError),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* unused harmony exports CANCELLED, NO_ANSWER */
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
 // What a failed AWS call means for the action: which call, which code, and whether the request
 // may have reached the service (so a write must be read back before anything is said about it).
 class AwsCallError extends Error {
@@ -389,10 +383,9 @@ function toCallError(operation, e, why) {
 /***/ 1374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QUOTA_WINDOW_MS: () => (/* binding */ QUOTA_WINDOW_MS),
-/* harmony export */   withPatientReads: () => (/* binding */ withPatientReads)
+/* harmony export */   D: () => (/* binding */ withPatientReads),
+/* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
@@ -507,7 +500,7 @@ async function withBackoff(call, o) {
 
 
 /** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
-const ALARM_WRITE_WINDOW_MS = _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__.QUOTA_WINDOW_MS;
+const ALARM_WRITE_WINDOW_MS = _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__/* .QUOTA_WINDOW_MS */ .H;
 /** Endpoint writes tried at most this often, each only after a read shows the last one failed. */
 const ENDPOINT_WRITE_ATTEMPTS = 3;
 /** Cancellation noticed between two launch calls. */
@@ -572,7 +565,7 @@ async function ensureModel(plan, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.isAlreadyExists)(e))
+            if (!(0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlreadyExists */ .x9)(e))
                 throw e;
             const existing = await deps.api.describeModel(name);
             if (modelMatches(existing, body)) {
@@ -640,8 +633,8 @@ async function launchWith(plan, target, deps) {
             await deps.beforeUpdate();
     }
     catch (e) {
-        const cancelled = e instanceof LaunchStopped || (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.isCancelled)(e) || deps.signal?.aborted === true;
-        if (!(e instanceof LaunchStopped) && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.mayHaveApplied)(e)) {
+        const cancelled = e instanceof LaunchStopped || (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
+        if (!(e instanceof LaunchStopped) && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e)) {
             created = await lookUpInFlight(deps, inFlight, created);
         }
         const made = createdList(created);
@@ -674,13 +667,13 @@ async function requestChange(plan, created, deps, target) {
         catch (e) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e);
             deps.log.warning(`${error} Reading the ${target.noun} to see whether the request was applied.`);
-            const state = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.mayHaveApplied)(e));
-            const cancelled = (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.isCancelled)(e) || deps.signal?.aborted === true;
+            const state = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e));
+            const cancelled = (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
             if (state.kind === 'applied') {
                 deps.log.info(target.reached(plan, state.seen));
                 return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
             }
-            if (state.kind === 'not-applied' && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__.isTransient)(e) && !cancelled) {
+            if (state.kind === 'not-applied' && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) && !cancelled) {
                 if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
                     deps.log.info(`The ${target.noun} is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`);
                     await deps.sleep(2000 * attempt);
@@ -1006,7 +999,7 @@ async function ensureEndpointConfig(plan, modelName, deps, inFlight) {
             return [name, true];
         }
         catch (e) {
-            if (!(0,aws_api.isAlreadyExists)(e))
+            if (!(0,aws_api/* isAlreadyExists */.x9)(e))
                 throw e;
             const existing = await deps.api.describeEndpointConfig(name);
             const have = (existing?.ProductionVariants ?? []).map(v => ({
@@ -2072,7 +2065,7 @@ async function watchRollout(o) {
                     return out ? toEndpointSnapshot(out, plan.variantName) : undefined;
                 }
                 catch (e) {
-                    if ((0,aws_api.isFatal)(e))
+                    if ((0,aws_api/* isFatal */.BG)(e))
                         throw new FatalPollError(`Stopped watching: ${(0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e))}`);
                     throw e;
                 }
@@ -2082,7 +2075,7 @@ async function watchRollout(o) {
                     return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames, { deadlineMs }));
                 }
                 catch (e) {
-                    if ((0,aws_api.isFatal)(e))
+                    if ((0,aws_api/* isFatal */.BG)(e))
                         throw new FatalPollError((0,src_errors/* errorMessage */.gJ)(e));
                     throw e;
                 }
@@ -2214,7 +2207,7 @@ async function sequence_preflight(o, target) {
         }
         catch (e) {
             // A dry run can still say what it would do, but not whether the target exists.
-            if (!(request.dryRun && (0,aws_api.isFatal)(e)))
+            if (!(request.dryRun && (0,aws_api/* isFatal */.BG)(e)))
                 throw e;
             return target.unreadableDryRun(e);
         }

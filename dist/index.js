@@ -1206,10 +1206,7 @@ async function run(options = {}) {
         (0,runner/* maskSecret */.$l)(request.githubToken);
     // The first request needs only the SageMaker client: it goes out before anything else loads
     // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-    const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.bind(__nccwpck_require__, 5251)),
-        __nccwpck_require__.e(/* import() */ 374).then(__nccwpck_require__.bind(__nccwpck_require__, 1374))
-    ]);
+    const { createAwsApi, withPatientReads } = await __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.bind(__nccwpck_require__, 5251));
     const startedAt = now();
     let api;
     try {

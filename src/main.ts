@@ -64,10 +64,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
 
   // The first request needs only the SageMaker client: it goes out before anything else loads
   // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-  const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
-    import('./aws/api.js'),
-    import('./aws/patient-reads.js')
-  ])
+  const { createAwsApi, withPatientReads } = await import('./aws/api.js')
   const startedAt = now()
   let api: AwsApi
   try {

@@ -1,5 +1,4 @@
 // What every AWS call of the action takes: its deadline and whether cancellation aborts it.
-
 export interface CallOptions {
   /** The whole call, SDK retries included, ends after this many milliseconds. */
   readonly deadlineMs?: number
