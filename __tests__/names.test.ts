@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { freshName, greenNames, shortHash } from '../src/names.js'
-import { NAME_PATTERN, MODEL_NAME_PATTERN } from '../src/inputs.js'
+import { NAME_PATTERN, MODEL_NAME_PATTERN } from '../src/inputs/index.js'
 import type { RunContext } from '../src/types.js'
 
 const RUN: RunContext = {

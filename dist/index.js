@@ -1,7 +1,305 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9333:
+/***/ 3558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ DECOMMISSION_SECONDS),
+/* harmony export */   JW: () => (/* binding */ BUDGET_MARGIN_SECONDS),
+/* harmony export */   Vd: () => (/* binding */ planTags),
+/* harmony export */   W4: () => (/* binding */ DEFAULT_PROVISIONING_SECONDS),
+/* harmony export */   oz: () => (/* binding */ CREATE_ENDPOINT_ESTIMATE_SECONDS),
+/* harmony export */   qB: () => (/* binding */ artifactOf),
+/* harmony export */   vr: () => (/* binding */ FIRST_DEPLOY_BUDGET_SECONDS),
+/* harmony export */   w6: () => (/* binding */ createModelBody),
+/* harmony export */   x3: () => (/* binding */ MAX_TAGS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1686);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6798);
+// Planning that holds for every target: the estimates and margins of the time budget, the tags
+// every created resource carries, the model to create and the artifact a person recognises. Pure.
+
+
+
+/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
+const DEFAULT_PROVISIONING_SECONDS = 480;
+/** Estimate for terminating the blue fleet after the final bake. */
+const DECOMMISSION_SECONDS = 60;
+/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
+const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
+/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
+const BUDGET_MARGIN_SECONDS = 600;
+/** Creating an endpoint takes minutes, whatever the schedule says. */
+const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
+const MAX_TAGS = 50;
+/** What a person recognises the model by: its artifact or package (not a model name). */
+function artifactOf(model) {
+    if (model.kind === 'artifact')
+        return model.modelDataUrl;
+    return model.kind === 'package' ? model.modelPackageArn : undefined;
+}
+/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
+function planTags(userTags, run, step) {
+    const provenance = [
+        ['repository', run.repository],
+        ['sha', run.sha],
+        ['workflow', run.workflow],
+        ['run-id', run.runId],
+        ['run-attempt', run.runAttempt],
+        ...(step === undefined ? [] : [['step', step]])
+    ];
+    const tags = [
+        ...userTags
+            .filter(t => !t.Key.startsWith(_inputs_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU))
+            .map(({ Key, Value }) => ({ Key, Value })),
+        ...provenance.map(([key, value]) => ({
+            Key: `${_inputs_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}${key}`,
+            Value: (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .tagValue */ .EZ)(value)
+        }))
+    ];
+    if (tags.length > MAX_TAGS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
+    }
+    return tags;
+}
+function createModelBody(request, modelName, environment, extra) {
+    const model = request.model;
+    if (model.kind === 'existing')
+        return undefined;
+    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
+    const container = model.kind === 'artifact'
+        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
+        : { ModelPackageName: model.modelPackageArn, ...env };
+    return {
+        ModelName: modelName,
+        PrimaryContainer: container,
+        ExecutionRoleArn: model.executionRoleArn,
+        ...extra
+    };
+}
+
+
+/***/ }),
+
+/***/ 5288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ retainedConfig)
+/* harmony export */ });
+/* unused harmony export describePolicy */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9791);
+/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
+// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
+// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
+// the step still sets (a dispatch retry flips only retain) must say what is retained.
+
+
+
+function stepText(size) {
+    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
+}
+function describePolicy(policy) {
+    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
+    const shift = policy.routing === 'all-at-once'
+        ? 'all at once'
+        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
+    const rollback = policy.rollbackStepSize
+        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
+        : '';
+    const timeout = policy.maxExecutionTimeoutSeconds === undefined
+        ? ''
+        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
+    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
+    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
+}
+const FIELDS = [
+    ['routing', 'traffic-routing', p => String(p.routing)],
+    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
+    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
+    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
+    [
+        'maxExecutionTimeoutSeconds',
+        'max-execution-timeout',
+        p => (p.maxExecutionTimeoutSeconds === undefined ? '' : `${p.maxExecutionTimeoutSeconds}`)
+    ],
+    [
+        'rollbackStepSize',
+        'rollback-step-size',
+        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
+    ]
+];
+/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
+function retainedConfig(request, current) {
+    const last = current.lastDeploymentConfig;
+    const policy = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFromDeploymentConfig */ .yz)(last);
+    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
+    if (!policy) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
+    }
+    const alarmNames = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .alarmNamesFromDeploymentConfig */ .rG)(last);
+    if (alarmNames.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
+    }
+    const given = request.alarmNames;
+    if (given.length > 0) {
+        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
+        if (!same) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarm-names', `Input "alarm-names" is ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
+        }
+    }
+    for (const [field, input, text] of FIELDS) {
+        const expected = request.retainExpected[field];
+        if (expected === undefined)
+            continue;
+        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
+        }
+    }
+    return {
+        policy,
+        alarmNames,
+        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
+    };
+}
+
+
+/***/ }),
+
+/***/ 6798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ isStepTagged),
+/* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   IW: () => (/* binding */ SHA_TAG),
+/* harmony export */   bQ: () => (/* binding */ RUN_ATTEMPT_TAG),
+/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */ });
+/* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1594);
+// What makes a deployment "this step's": the content of the requests it sends, not the run it
+// came from. Two steps of one run with different artifacts are different deployments; a re-run
+// of the same step is the same one. The fingerprint goes into a tag on the model and the
+// endpoint config, so a later read can tell whether a pending or live config is exactly what
+// this step would create.
+
+
+const STEP_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}step`;
+const REPOSITORY_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}repository`;
+const RUN_ID_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-id`;
+const RUN_ATTEMPT_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-attempt`;
+const SHA_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}sha`;
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+function canonicalJson(value) {
+    const sort = (v) => {
+        if (Array.isArray(v))
+            return v.map(sort);
+        if (v !== null && typeof v === 'object') {
+            // Keys are unique, so no two compare equal. JSON.stringify leaves out undefined members.
+            return Object.fromEntries(Object.entries(v)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, item]) => [k, sort(item)]));
+        }
+        return v;
+    };
+    return JSON.stringify(sort(value));
+}
+/** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
+function content(body) {
+    const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body;
+    void ModelName;
+    void EndpointConfigName;
+    void EndpointName;
+    void Tags;
+    const variants = rest['ProductionVariants'];
+    if (Array.isArray(variants)) {
+        rest['ProductionVariants'] = variants.map(v => {
+            const { ModelName: model, ...variant } = v;
+            void model;
+            return variant;
+        });
+    }
+    return rest;
+}
+/**
+ * A 16-hex-digit fingerprint of what a step asks SageMaker to run. Container environment values
+ * go into the hash, never into a tag or a log: the hash cannot be turned back into them.
+ */
+function stepHash(r) {
+    const text = canonicalJson({
+        endpoint: r.endpointName,
+        model: typeof r.model === 'string' ? { existing: r.model } : content(r.model),
+        config: content(r.endpointConfig),
+        change: content(r.endpointChange)
+    });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/** Whether a resource's tags say it was made for exactly this step, from this repository. */
+function isStepTagged(tags, repository, hash) {
+    return tags[STEP_TAG] === hash && tags[REPOSITORY_TAG] === tagValue(repository);
+}
+const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
+function tagValue(text) {
+    return Array.from(text)
+        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
+        .slice(0, 256)
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 2174:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** A problem with the action's inputs: names the (first) offending input. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Turns anything thrown into a message a user can read. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        const json = JSON.stringify(error);
+        if (json !== undefined)
+            return json;
+    }
+    catch {
+        // circular or BigInt: fall through to String()
+    }
+    return String(error);
+}
+/** Text as a sentence: ends with a full stop unless it already ends with punctuation. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?:)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+
+/***/ }),
+
+/***/ 9449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -144,283 +442,13 @@ function alarmUpToDate(existing, request) {
 
 /***/ }),
 
-/***/ 6013:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ greenModel),
-/* harmony export */   R0: () => (/* binding */ greenModelFrom),
-/* harmony export */   aU: () => (/* binding */ carriedTags),
-/* harmony export */   av: () => (/* binding */ greenConfig),
-/* harmony export */   t5: () => (/* binding */ runningCount)
-/* harmony export */ });
-/* unused harmony export MODEL_CARRIED_MEMBERS */
-/** What a variant sets beyond what every variant has. */
-const BASIC_VARIANT_MEMBERS = new Set([
-    'VariantName',
-    'ModelName',
-    'InitialInstanceCount',
-    'InstanceType',
-    'InitialVariantWeight'
-]);
-/** Members a new model takes from the live one (the step has no input for them). */
-const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
-function plain(value) {
-    if (typeof value === 'object' && value !== null)
-        return JSON.stringify(value);
-    return String(value);
-}
-/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
-function runningCount(v) {
-    if (v.desiredCount !== undefined && v.desiredCount >= 1)
-        return v.desiredCount;
-    return v.configuredCount;
-}
-function greenConfig(current, change) {
-    const target = {
-        VariantName: change.variantName,
-        ModelName: change.modelName,
-        InitialInstanceCount: change.instanceCount,
-        InstanceType: change.instanceType,
-        InitialVariantWeight: 1
-    };
-    if (!current?.config)
-        return { body: { ProductionVariants: [target] }, carried: [] };
-    const { ProductionVariants, ...rest } = current.config;
-    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
-    const live = new Map(current.variants.map(v => [v.name, v]));
-    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
-        const name = String(variant['VariantName'] ?? '');
-        const now = live.get(name);
-        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
-        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
-        if (name === change.variantName) {
-            if (extras.length)
-                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
-            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
-        }
-        // Every other variant gets a green fleet too: as it runs now, same model and settings.
-        const count = now ? runningCount(now) : undefined;
-        const kept = {
-            ...variant,
-            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
-            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
-        };
-        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
-        return kept;
-    });
-    return { body: { ...rest, ProductionVariants: variants }, carried };
-}
-function describe(member, value) {
-    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
-}
-/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
-function carriedTags(current, userTags, actionPrefix) {
-    if (!current)
-        return [];
-    const given = new Set(userTags.map(t => t.Key));
-    return Object.entries(current.configTags)
-        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
-        .filter(([key]) => !given.has(key))
-        .map(([Key, Value]) => ({ Key, Value }));
-}
-function liveEnvironment(model) {
-    const container = (model?.['PrimaryContainer'] ??
-        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
-    const env = container?.['Environment'];
-    return env && typeof env === 'object' ? env : {};
-}
-/** What a new model takes from the live one: network settings, and the environment if asked. */
-function greenModel(current, environment, inheritEnvironment) {
-    return greenModelFrom(current?.model, environment, inheritEnvironment);
-}
-/** The same from the live model's CreateModel input (an endpoint variant's or a component's). */
-function greenModelFrom(model, environment, inheritEnvironment) {
-    const extra = {};
-    const carried = [];
-    for (const member of MODEL_CARRIED_MEMBERS) {
-        if (model?.[member] !== undefined) {
-            extra[member] = model[member];
-            carried.push(`model ${member}`);
-        }
-    }
-    const live = liveEnvironment(model);
-    const missing = Object.keys(live).filter(key => !(key in environment));
-    const warnings = [];
-    let merged = environment;
-    let inheritedValues = [];
-    if (missing.length && inheritEnvironment) {
-        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
-        inheritedValues = missing.map(key => live[key] ?? '');
-        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
-    }
-    else if (missing.length) {
-        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
-    }
-    return { extra, environment: merged, carried, warnings, inheritedValues };
-}
-
-
-/***/ }),
-
-/***/ 9475:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IY: () => (/* binding */ describeLive),
-/* harmony export */   M_: () => (/* binding */ modelInput),
-/* harmony export */   nv: () => (/* binding */ targetVariant)
-/* harmony export */ });
-/* unused harmony exports configInput, liveVariants */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-/** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
-const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
-/** DescribeModel members that CreateModel does not take. */
-const MODEL_OUTPUT_ONLY = [
-    'ModelArn',
-    'CreationTime',
-    'DeploymentRecommendation',
-    '$metadata'
-];
-/** Plain JSON without the members named (and without undefined values). */
-function without(value, members) {
-    const copy = JSON.parse(JSON.stringify(value));
-    for (const member of members)
-        delete copy[member];
-    return copy;
-}
-/** The live config as CreateEndpointConfig input, less its name (the green one gets its own). */
-function configInput(described) {
-    return without(described, [...CONFIG_OUTPUT_ONLY, 'EndpointConfigName']);
-}
-/** The live model as CreateModel input, less its name. */
-function modelInput(described) {
-    return without(described, [...MODEL_OUTPUT_ONLY, 'ModelName']);
-}
-/** Each variant of the live config with how it runs now (DescribeEndpoint's counts and weights). */
-function liveVariants(ep, variants) {
-    const running = new Map((ep.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
-    return variants.map(v => {
-        const now = running.get(v.VariantName ?? '');
-        return {
-            name: v.VariantName ?? '',
-            modelName: v.ModelName,
-            instanceType: v.InstanceType,
-            configuredCount: v.InitialInstanceCount,
-            desiredCount: now?.DesiredInstanceCount ?? now?.CurrentInstanceCount,
-            desiredWeight: now?.DesiredWeight ?? now?.CurrentWeight,
-            serverless: v.ServerlessConfig !== undefined,
-            downloadTimeoutSeconds: v.ModelDataDownloadTimeoutInSeconds,
-            healthCheckTimeoutSeconds: v.ContainerStartupHealthCheckTimeoutInSeconds
-        };
-    });
-}
-/** The variant a step deploys to: the one named, else the only one. */
-function targetVariant(variants, requested) {
-    if (requested !== undefined)
-        return variants.find(v => v.name === requested);
-    return variants.length === 1 ? variants[0] : undefined;
-}
-/**
- * Reads the live (blue) side of an endpoint: its config whole, its variants, the config's tags
- * and the model of the variant this step deploys to.
- */
-async function describeLive(api, ep, requestedVariant, log) {
-    const configName = ep.EndpointConfigName ?? '';
-    const described = configName ? await api.describeEndpointConfig(configName) : undefined;
-    const variants = liveVariants(ep, described?.ProductionVariants ?? []);
-    let configTags = {};
-    if (described?.EndpointConfigArn) {
-        try {
-            configTags = await api.listTags(described.EndpointConfigArn);
-        }
-        catch (e) {
-            log.warning(`Could not read the tags of the live config ${configName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
-        }
-    }
-    const target = targetVariant(variants, requestedVariant) ?? variants[0];
-    let model;
-    if (target?.modelName) {
-        try {
-            model = await api.describeModel(target.modelName);
-        }
-        catch (e) {
-            log.warning(`Could not read the live model ${target.modelName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
-        }
-    }
-    return {
-        status: ep.EndpointStatus ?? 'Unknown',
-        configName,
-        variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
-        instanceType: target?.instanceType,
-        instanceCount: target?.desiredCount ?? target?.configuredCount,
-        modelName: target?.modelName,
-        modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
-        lastModifiedTime: ep.LastModifiedTime?.getTime(),
-        lastDeploymentConfig: ep.LastDeploymentConfig
-            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
-            : undefined,
-        failureReason: ep.FailureReason || undefined,
-        variants,
-        config: described ? configInput(described) : undefined,
-        configTags,
-        model: model ? modelInput(model) : undefined
-    };
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   em: () => (/* binding */ sentence),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** A problem with the action's inputs: names the (first) offending input. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** Turns anything thrown into a message a user can read. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        const json = JSON.stringify(error);
-        if (json !== undefined)
-            return json;
-    }
-    catch {
-        // circular or BigInt: fall through to String()
-    }
-    return String(error);
-}
-/** Text as a sentence: ends with a full stop unless it already ends with punctuation. */
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?:)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-
-/***/ }),
-
-/***/ 9407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3663);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6160);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3963);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
 // the exit code follows it, whatever signal comes after.
@@ -467,7 +495,489 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 926:
+/***/ 1686:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FU: () => (/* reexport */ inputs_model/* ACTION_TAG_PREFIX */.FU),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
+
+// EXTERNAL MODULE: ./src/inputs/parsers.ts
+var parsers = __nccwpck_require__(9791);
+;// CONCATENATED MODULE: ./src/inputs/context.ts
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+function readRegion(r, env) {
+    const fromInput = r.v('region');
+    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (region === '') {
+        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
+    }
+    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
+        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
+        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${(0,parsers/* show */.WU)(region)}.`);
+    }
+    return region;
+}
+function readRun(env) {
+    const get = (name, fallback) => env[name]?.trim() || fallback;
+    return {
+        repository: get('GITHUB_REPOSITORY', 'local'),
+        sha: get('GITHUB_SHA', '0000000'),
+        runId: get('GITHUB_RUN_ID', '0'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
+        workflow: get('GITHUB_WORKFLOW', 'local'),
+        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
+        eventName: get('GITHUB_EVENT_NAME', 'local'),
+        ref: get('GITHUB_REF', ''),
+        actor: get('GITHUB_ACTOR', 'local')
+    };
+}
+
+// EXTERNAL MODULE: ./src/inputs/model.ts
+var inputs_model = __nccwpck_require__(1594);
+;// CONCATENATED MODULE: ./src/inputs/component.ts
+
+
+// inference-component-name, and the inputs that have no meaning with it: a component runs on
+// the endpoint's instances (no instance type, count or variant of its own to set) and SageMaker
+// updates it by rolling batches of copies only.
+/** The component to deploy into, or undefined for the endpoint's own variant. */
+function readComponentName(r) {
+    const name = (0,parsers/* matches */.cK)(r, 'inference-component-name', inputs_model/* MODEL_NAME_PATTERN */.lM, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    if (!name)
+        return undefined;
+    const routing = r.v('traffic-routing').toLowerCase();
+    if (routing !== '' && routing !== 'rolling') {
+        r.p.add('traffic-routing', `Input "traffic-routing" is ${(0,parsers/* show */.WU)(r.v('traffic-routing'))}, but with inference-component-name SageMaker updates the component by rolling batches of copies only (UpdateInferenceComponent has no blue/green traffic shifting). Leave traffic-routing empty or set it to rolling.`);
+    }
+    const fleet = {
+        'instance-type': "the copies run on the endpoint's instances, whose type the endpoint config sets",
+        'instance-count': "the component's copy count is kept as it runs (auto scaling may move it), and the endpoint's instances are not this step's to change",
+        'variant-name': 'the component already belongs to one variant of the endpoint'
+    };
+    for (const [input, why] of Object.entries(fleet)) {
+        if (r.v(input) !== '') {
+            r.p.add(input, `Input "${input}" has no meaning with inference-component-name: ${why}. Remove ${input}, or deploy to the endpoint itself (no inference-component-name).`);
+        }
+    }
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/policy.ts
+
+// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
+// guard the rollout, and their conflicts with retain-deployment-config.
+const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
+    'traffic-routing',
+    'step-size',
+    'wait-interval',
+    'termination-wait',
+    'max-execution-timeout',
+    'rollback-step-size'
+]));
+const ROUTINGS = {
+    linear: 'linear',
+    canary: 'canary',
+    'all-at-once': 'all-at-once',
+    rolling: 'rolling'
+};
+/** The percentages SageMaker allows for a step size of each routing (API docs). */
+const PERCENT_RANGE = {
+    linear: [10, 50],
+    canary: [1, 50],
+    rolling: [5, 50]
+};
+/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
+function capacity(value, range) {
+    const percent = /^(\d{1,6})\s*%$/.exec(value);
+    if (percent) {
+        const n = Number(percent[1]);
+        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
+    }
+    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+        return { type: 'INSTANCE_COUNT', value: Number(value) };
+    }
+    return undefined;
+}
+/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
+function readRollbackStepSize(r, routing) {
+    const value = r.v('rollback-step-size');
+    if (value === '')
+        return undefined;
+    if (routing !== 'rolling') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,parsers/* show */.WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
+        return undefined;
+    }
+    const size = capacity(value, [1, 100]);
+    if (size === undefined || size === 'bad-percent') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,parsers/* show */.WU)(value)}.`);
+        return undefined;
+    }
+    return size;
+}
+function readStepSize(r, routing) {
+    const value = r.v('step-size');
+    const fallback = {
+        type: 'CAPACITY_PERCENT',
+        value: routing === 'all-at-once' ? 100 : 25
+    };
+    if (value === '')
+        return fallback;
+    if (routing === 'all-at-once') {
+        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
+        return fallback;
+    }
+    const [low, high] = PERCENT_RANGE[routing];
+    const size = capacity(value, [low, high]);
+    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
+    if (size === 'bad-percent') {
+        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,parsers/* show */.WU)(value)}.`);
+        return fallback;
+    }
+    if (size)
+        return size;
+    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,parsers/* show */.WU)(value)}.`);
+    return fallback;
+}
+function readPolicy(r, retain, component = false) {
+    const rawRouting = r.v('traffic-routing');
+    // An inference component is updated by rolling batches of copies only.
+    let routing = component ? 'rolling' : 'linear';
+    if (rawRouting !== '') {
+        const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
+        if (known)
+            routing = known;
+        else
+            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,parsers/* show */.WU)(rawRouting)}.`);
+    }
+    if (routing === 'rolling' && r.v('termination-wait') !== '') {
+        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
+    }
+    const rollbackStepSize = readRollbackStepSize(r, routing);
+    const policy = {
+        routing,
+        stepSize: readStepSize(r, routing),
+        waitIntervalSeconds: (0,parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
+        terminationWaitSeconds: routing === 'rolling'
+            ? 0
+            : ((0,parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+        ...(rollbackStepSize ? { rollbackStepSize } : {}),
+        maxExecutionTimeoutSeconds: (0,parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+    };
+    if (!retain)
+        return { policy, retainExpected: {} };
+    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+    // must then say what the retained policy is, which the plan checks against the endpoint.
+    const given = (name) => r.v(name) !== '';
+    return {
+        policy: null,
+        retainExpected: {
+            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+            ...(given('termination-wait')
+                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+                : {}),
+            ...(given('max-execution-timeout')
+                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+                : {}),
+            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
+        }
+    };
+}
+function readAlarmNames(r, retain, createAlarms) {
+    const raw = r.v('alarm-names');
+    const names = (0,parsers/* listItems */.Dw)(raw);
+    for (const name of names.filter(n => n.length > 255)) {
+        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,parsers/* show */.WU)(name)}.`);
+    }
+    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+    if (retain)
+        return names;
+    const total = names.length + (createAlarms ? 2 : 0);
+    if (total === 0) {
+        r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
+    }
+    else if (total > 10) {
+        const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : '';
+        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`);
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/index.ts
+// Inputs: every input read once into a frozen, typed request, validated before anything else
+// loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
+// beside this file (parsers, model, policy, context, component).
+
+
+
+
+
+
+
+
+const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
+/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
+const DEFAULT_METRICS_WAIT_SECONDS = 240;
+/** Reads and validates every input; throws one InputError listing every problem. */
+function readInputs(getInput, env) {
+    const cache = new Map();
+    const v = (name) => {
+        let value = cache.get(name);
+        if (value === undefined) {
+            value = String(getInput(name) ?? '').trim();
+            cache.set(name, value);
+        }
+        return value;
+    };
+    const r = { v, p: new parsers/* Problems */.Zw() };
+    const endpointName = v('endpoint-name');
+    if (endpointName === '') {
+        r.p.add('endpoint-name', 'Input "endpoint-name" is required: the SageMaker endpoint to create or update.');
+    }
+    else {
+        (0,parsers/* matches */.cK)(r, 'endpoint-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    }
+    const region = readRegion(r, env);
+    const model = (0,inputs_model/* readModelSource */.vq)(r);
+    // With no model source at all (its own error says so), environment is not judged against one.
+    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing' || model.modelName === '');
+    const tags = (0,inputs_model/* readTags */.g$)(r);
+    const variantName = (0,parsers/* matches */.cK)(r, 'variant-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
+    const instanceType = (0,parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
+    const instanceCount = (0,parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
+    const retainDeploymentConfig = (0,parsers/* bool */.lc)(r, 'retain-deployment-config', false);
+    const inferenceComponentName = readComponentName(r);
+    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined);
+    const createAlarms = (0,parsers/* bool */.lc)(r, 'create-alarms', true);
+    const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
+    const errorRateThresholdPercent = (0,parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
+    const latencyThresholdMs = (0,parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
+    const wait = (0,parsers/* bool */.lc)(r, 'wait', true);
+    const timeoutMinutes = (0,parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
+    const pollIntervalSeconds = (0,parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
+    const metricsWaitSeconds = (0,parsers/* whole */.WQ)(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS;
+    const onBusyRaw = v('on-busy').toLowerCase();
+    if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
+        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,parsers/* show */.WU)(v('on-busy'))}.`);
+    }
+    const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
+    const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
+    if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
+        r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,parsers/* show */.WU)(v('on-auto-scaling'))}.`);
+    }
+    const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
+    const inheritEnvironment = (0,parsers/* bool */.lc)(r, 'inherit-environment', false);
+    const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
+    const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
+    const dryRun = (0,parsers/* bool */.lc)(r, 'dry-run', false);
+    const githubToken = v('github-token');
+    const prComment = (0,parsers/* bool */.lc)(r, 'pr-comment', true);
+    const prNumber = (0,parsers/* whole */.WQ)(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
+    const githubDeployment = (0,parsers/* bool */.lc)(r, 'github-deployment', false);
+    const deploymentEnvironment = v('deployment-environment');
+    if (deploymentEnvironment.length > 255) {
+        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${(0,parsers/* show */.WU)(deploymentEnvironment)}.`);
+    }
+    r.p.throwIfAny();
+    const request = {
+        endpointName,
+        ...(inferenceComponentName ? { inferenceComponentName } : {}),
+        region,
+        model,
+        environment,
+        tags,
+        variantName: variantName || undefined,
+        instanceType: instanceType || undefined,
+        instanceCount,
+        policy,
+        retainDeploymentConfig,
+        retainExpected,
+        alarmNames,
+        createAlarms,
+        errorRateThresholdPercent,
+        latencyThresholdMs,
+        wait,
+        timeoutMinutes,
+        pollIntervalSeconds,
+        metricsWaitSeconds,
+        onBusy,
+        onAutoScaling,
+        inheritEnvironment,
+        allowAlarmInAlarm,
+        cleanupOnFailure,
+        dryRun,
+        githubToken,
+        prComment,
+        prNumber,
+        githubDeployment,
+        deploymentEnvironment: deploymentEnvironment || undefined
+    };
+    return { request: (0,parsers/* deepFreeze */.ol)(request), run: (0,parsers/* deepFreeze */.ol)(readRun(env)) };
+}
+
+
+/***/ }),
+
+/***/ 1594:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ ACTION_TAG_PREFIX),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment),
+/* harmony export */   Vh: () => (/* binding */ NAME_PATTERN),
+/* harmony export */   bm: () => (/* binding */ SAGEMAKER_NAME),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   lM: () => (/* binding */ MODEL_NAME_PATTERN),
+/* harmony export */   vq: () => (/* binding */ readModelSource)
+/* harmony export */ });
+/* unused harmony exports TAG_PATTERN, MAX_USER_TAGS */
+/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9791);
+
+// The model inputs: what to deploy (an artifact, a Model Registry package or an existing
+// model), the environment of a model the action creates, and the user's tags.
+/** Endpoint and variant names; MODEL_NAME_PATTERN is SageMaker's rule for model names. */
+const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
+const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
+const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Prefix of the tags the action adds itself; users cannot set these keys. */
+const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
+const MAX_USER_TAGS = 40;
+/** What NAME_PATTERN and MODEL_NAME_PATTERN allow, as a message says it. */
+const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
+function readModelSource(r) {
+    const modelDataUrl = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
+    const imageUri = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
+    const executionRoleArn = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
+    const modelPackageArn = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
+    const modelName = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
+    const sources = 'Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).';
+    const given = (names) => names.filter(n => r.v(n) !== '');
+    if (modelName) {
+        const others = given(['model-data-url', 'image-uri', 'execution-role-arn', 'model-package-arn']);
+        if (others.length > 0) {
+            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}. ${sources}`);
+        }
+        return { kind: 'existing', modelName };
+    }
+    if (modelPackageArn) {
+        const others = given(['model-data-url', 'image-uri']);
+        if (others.length > 0) {
+            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}: choose one model source. ${sources}`);
+        }
+        if (!executionRoleArn) {
+            r.p.add('execution-role-arn', 'Input "execution-role-arn" is required with model-package-arn: SageMaker assumes this role to run the model.');
+        }
+        return { kind: 'package', modelPackageArn, executionRoleArn };
+    }
+    if (modelDataUrl || imageUri) {
+        const missing = ['model-data-url', 'image-uri', 'execution-role-arn'].filter(n => r.v(n) === '');
+        for (const name of missing) {
+            r.p.add(name, `Input "${name}" is required to create a model: a new model needs model-data-url, image-uri and execution-role-arn together.`);
+        }
+        return { kind: 'artifact', modelDataUrl, imageUri, executionRoleArn };
+    }
+    if (executionRoleArn) {
+        r.p.add('execution-role-arn', `Input "execution-role-arn" alone does not say what to deploy. ${sources}`);
+    }
+    else {
+        r.p.add('model-data-url', `Input "model-data-url" (or "model-package-arn", or "model-name") is required: nothing says what to deploy. ${sources}`);
+    }
+    return { kind: 'existing', modelName };
+}
+/** Why a would-be key is not one, without showing any of it. */
+function keyProblem(key) {
+    if (/^[A-Za-z_][A-Za-z0-9_]*\s*:/.test(key))
+        return 'it looks like YAML "KEY: value"; write KEY=value';
+    if (/\s/.test(key))
+        return 'it contains a space';
+    if (/^[0-9]/.test(key))
+        return 'it starts with a digit';
+    if (key.length > 1024)
+        return `it is ${key.length} characters long`;
+    return 'it contains a character other than letters, digits and _';
+}
+function readEnvironment(r, createsModel) {
+    const text = r.v('environment');
+    const entries = new Map();
+    if (text === '')
+        return {};
+    if (!createsModel) {
+        r.p.add('environment', 'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.');
+        return {};
+    }
+    // No part of a line is ever shown: a value may be a credential, and a line that does not
+    // parse as KEY=VALUE (`API_TOKEN: c2VjcmV0=`) may have its value where the key should be.
+    for (const { line, number, key, value, separated } of (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(text)) {
+        const where = `Input "environment" line ${number}`;
+        if (!separated) {
+            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters, not shown).`);
+        }
+        else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
+            r.p.add('environment', `${where} must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (${keyProblem(key)}; the line is not shown).`);
+        }
+        else if (value.length > 1024) {
+            r.p.add('environment', `${where}: the value of ${key} must be at most 1024 characters, got ${value.length}.`);
+        }
+        else if (entries.has(key)) {
+            r.p.add('environment', `${where} sets ${key} again: each key may appear once.`);
+        }
+        else {
+            entries.set(key, value);
+        }
+    }
+    if (entries.size > 100) {
+        r.p.add('environment', `Input "environment" has ${entries.size} entries; SageMaker allows at most 100.`);
+    }
+    return Object.fromEntries(entries);
+}
+function readTags(r) {
+    const tags = [];
+    const keys = new Set();
+    for (const { line, number, key: Key, value: Value, separated } of (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(r.v('tags'))) {
+        const where = `Input "tags" line ${number}`;
+        const allowed = 'letters, digits, spaces and _ . : / = + - @';
+        if (!separated) {
+            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(line)}.`);
+        }
+        else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
+            r.p.add('tags', `${where} has an invalid key ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+        }
+        else if (Value.length > 256 || !TAG_PATTERN.test(Value)) {
+            r.p.add('tags', `${where} has an invalid value ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
+        }
+        else if (Key.toLowerCase().startsWith('aws:') || Key.startsWith(ACTION_TAG_PREFIX)) {
+            r.p.add('tags', `${where}: the key ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
+        }
+        else if (keys.has(Key)) {
+            r.p.add('tags', `${where} sets ${Key} again: each key may appear once.`);
+        }
+        else {
+            keys.add(Key);
+            tags.push({ Key, Value });
+        }
+    }
+    if (tags.length > MAX_USER_TAGS) {
+        r.p.add('tags', `Input "tags" has ${tags.length} tags; at most ${MAX_USER_TAGS} are allowed (the action adds its own, and SageMaker allows 50).`);
+    }
+    return tags;
+}
+
+
+/***/ }),
+
+/***/ 9791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -483,7 +993,7 @@ __webpack_async_result__();
 /* harmony export */   ol: () => (/* binding */ deepFreeze)
 /* harmony export */ });
 /* unused harmony export lines */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 // Generic input readers: each reads one named input, reports what is wrong to a shared
 // Problems list instead of throwing, and returns a usable fallback so reading can go on.
@@ -599,486 +1109,7 @@ function deepFreeze(value) {
 
 /***/ }),
 
-/***/ 6698:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FU: () => (/* binding */ ACTION_TAG_PREFIX),
-/* harmony export */   Qo: () => (/* binding */ readEnvironment),
-/* harmony export */   Vh: () => (/* binding */ NAME_PATTERN),
-/* harmony export */   bm: () => (/* binding */ SAGEMAKER_NAME),
-/* harmony export */   g$: () => (/* binding */ readTags),
-/* harmony export */   lM: () => (/* binding */ MODEL_NAME_PATTERN),
-/* harmony export */   vq: () => (/* binding */ readModelSource)
-/* harmony export */ });
-/* unused harmony exports TAG_PATTERN, MAX_USER_TAGS */
-/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
-
-// The model inputs: what to deploy (an artifact, a Model Registry package or an existing
-// model), the environment of a model the action creates, and the user's tags.
-/** Endpoint and variant names; MODEL_NAME_PATTERN is SageMaker's rule for model names. */
-const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MODEL_DATA_URL_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
-const PACKAGE_ARN_PATTERN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:model-package\/.+$/;
-const ENV_KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** Prefix of the tags the action adds itself; users cannot set these keys. */
-const ACTION_TAG_PREFIX = 'sagemaker-deploy:';
-const MAX_USER_TAGS = 40;
-/** What NAME_PATTERN and MODEL_NAME_PATTERN allow, as a message says it. */
-const SAGEMAKER_NAME = '1 to 63 letters, digits and hyphens, starting and ending with a letter or digit';
-function readModelSource(r) {
-    const modelDataUrl = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-data-url', MODEL_DATA_URL_PATTERN, 1024, 'an s3:// or https:// URL of the model artifact, at most 1024 characters');
-    const imageUri = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'image-uri', /^\S+$/, 255, 'a container image URI without spaces, at most 255 characters');
-    const executionRoleArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'execution-role-arn', ROLE_ARN_PATTERN, 2048, 'an IAM role ARN like arn:aws:iam::123456789012:role/SageMakerRole');
-    const modelPackageArn = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-package-arn', PACKAGE_ARN_PATTERN, 2048, 'a model package ARN like arn:aws:sagemaker:us-east-1:123456789012:model-package/name/1');
-    const modelName = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'model-name', MODEL_NAME_PATTERN, 63, SAGEMAKER_NAME);
-    const sources = 'Set model-data-url + image-uri + execution-role-arn (a new model from an artifact), model-package-arn + execution-role-arn (a Model Registry package), or model-name alone (an existing model).';
-    const given = (names) => names.filter(n => r.v(n) !== '');
-    if (modelName) {
-        const others = given(['model-data-url', 'image-uri', 'execution-role-arn', 'model-package-arn']);
-        if (others.length > 0) {
-            r.p.add('model-name', `Input "model-name" deploys an existing model and cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}. ${sources}`);
-        }
-        return { kind: 'existing', modelName };
-    }
-    if (modelPackageArn) {
-        const others = given(['model-data-url', 'image-uri']);
-        if (others.length > 0) {
-            r.p.add('model-package-arn', `Input "model-package-arn" cannot be combined with ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(others)}: choose one model source. ${sources}`);
-        }
-        if (!executionRoleArn) {
-            r.p.add('execution-role-arn', 'Input "execution-role-arn" is required with model-package-arn: SageMaker assumes this role to run the model.');
-        }
-        return { kind: 'package', modelPackageArn, executionRoleArn };
-    }
-    if (modelDataUrl || imageUri) {
-        const missing = ['model-data-url', 'image-uri', 'execution-role-arn'].filter(n => r.v(n) === '');
-        for (const name of missing) {
-            r.p.add(name, `Input "${name}" is required to create a model: a new model needs model-data-url, image-uri and execution-role-arn together.`);
-        }
-        return { kind: 'artifact', modelDataUrl, imageUri, executionRoleArn };
-    }
-    if (executionRoleArn) {
-        r.p.add('execution-role-arn', `Input "execution-role-arn" alone does not say what to deploy. ${sources}`);
-    }
-    else {
-        r.p.add('model-data-url', `Input "model-data-url" (or "model-package-arn", or "model-name") is required: nothing says what to deploy. ${sources}`);
-    }
-    return { kind: 'existing', modelName };
-}
-/** Why a would-be key is not one, without showing any of it. */
-function keyProblem(key) {
-    if (/^[A-Za-z_][A-Za-z0-9_]*\s*:/.test(key))
-        return 'it looks like YAML "KEY: value"; write KEY=value';
-    if (/\s/.test(key))
-        return 'it contains a space';
-    if (/^[0-9]/.test(key))
-        return 'it starts with a digit';
-    if (key.length > 1024)
-        return `it is ${key.length} characters long`;
-    return 'it contains a character other than letters, digits and _';
-}
-function readEnvironment(r, createsModel) {
-    const text = r.v('environment');
-    const entries = new Map();
-    if (text === '')
-        return {};
-    if (!createsModel) {
-        r.p.add('environment', 'Input "environment" applies only to a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it or deploy from an artifact or package.');
-        return {};
-    }
-    // No part of a line is ever shown: a value may be a credential, and a line that does not
-    // parse as KEY=VALUE (`API_TOKEN: c2VjcmV0=`) may have its value where the key should be.
-    for (const { line, number, key, value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(text)) {
-        const where = `Input "environment" line ${number}`;
-        if (!separated) {
-            r.p.add('environment', `${where} must be KEY=VALUE; it has no "=" (${line.length} characters, not shown).`);
-        }
-        else if (key.length > 1024 || !ENV_KEY_PATTERN.test(key)) {
-            r.p.add('environment', `${where} must be KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit, at most 1024 characters); the text before its first "=" is not such a key (${keyProblem(key)}; the line is not shown).`);
-        }
-        else if (value.length > 1024) {
-            r.p.add('environment', `${where}: the value of ${key} must be at most 1024 characters, got ${value.length}.`);
-        }
-        else if (entries.has(key)) {
-            r.p.add('environment', `${where} sets ${key} again: each key may appear once.`);
-        }
-        else {
-            entries.set(key, value);
-        }
-    }
-    if (entries.size > 100) {
-        r.p.add('environment', `Input "environment" has ${entries.size} entries; SageMaker allows at most 100.`);
-    }
-    return Object.fromEntries(entries);
-}
-function readTags(r) {
-    const tags = [];
-    const keys = new Set();
-    for (const { line, number, key: Key, value: Value, separated } of (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .keyValueLines */ .E5)(r.v('tags'))) {
-        const where = `Input "tags" line ${number}`;
-        const allowed = 'letters, digits, spaces and _ . : / = + - @';
-        if (!separated) {
-            r.p.add('tags', `${where} must be Key=Value (one tag per line), got ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(line)}.`);
-        }
-        else if (Key.length > 128 || !TAG_PATTERN.test(Key)) {
-            r.p.add('tags', `${where} has an invalid key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)}: 1 to 128 characters of ${allowed}${Key.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
-        }
-        else if (Value.length > 256 || !TAG_PATTERN.test(Value)) {
-            r.p.add('tags', `${where} has an invalid value ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Value)} for ${Key}: at most 256 characters of ${allowed}${Value.includes(',') ? ' (put one tag per line; commas are not separators)' : ''}.`);
-        }
-        else if (Key.toLowerCase().startsWith('aws:') || Key.startsWith(ACTION_TAG_PREFIX)) {
-            r.p.add('tags', `${where}: the key ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(Key)} is reserved (aws: is AWS's, ${ACTION_TAG_PREFIX} is set by this action).`);
-        }
-        else if (keys.has(Key)) {
-            r.p.add('tags', `${where} sets ${Key} again: each key may appear once.`);
-        }
-        else {
-            keys.add(Key);
-            tags.push({ Key, Value });
-        }
-    }
-    if (tags.length > MAX_USER_TAGS) {
-        r.p.add('tags', `Input "tags" has ${tags.length} tags; at most ${MAX_USER_TAGS} are allowed (the action adds its own, and SageMaker allows 50).`);
-    }
-    return tags;
-}
-
-
-/***/ }),
-
-/***/ 4532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  FU: () => (/* reexport */ inputs_model/* ACTION_TAG_PREFIX */.FU),
-  Ko: () => (/* binding */ readInputs)
-});
-
-// UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
-
-// EXTERNAL MODULE: ./src/input-parsers.ts
-var input_parsers = __nccwpck_require__(926);
-;// CONCATENATED MODULE: ./src/inputs-context.ts
-
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-function readRegion(r, env) {
-    const fromInput = r.v('region');
-    const region = fromInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (region === '') {
-        r.p.add('region', 'Input "region" is required: set it, or set AWS_REGION or AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials does).');
-    }
-    else if (region.length > 32 || !REGION_PATTERN.test(region)) {
-        const source = fromInput ? '' : ' (taken from AWS_REGION / AWS_DEFAULT_REGION)';
-        r.p.add('region', `Input "region"${source} must be an AWS region such as us-east-1 or eu-west-2, got ${(0,input_parsers/* show */.WU)(region)}.`);
-    }
-    return region;
-}
-function readRun(env) {
-    const get = (name, fallback) => env[name]?.trim() || fallback;
-    return {
-        repository: get('GITHUB_REPOSITORY', 'local'),
-        sha: get('GITHUB_SHA', '0000000'),
-        runId: get('GITHUB_RUN_ID', '0'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT', '1'),
-        workflow: get('GITHUB_WORKFLOW', 'local'),
-        serverUrl: get('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, ''),
-        eventName: get('GITHUB_EVENT_NAME', 'local'),
-        ref: get('GITHUB_REF', ''),
-        actor: get('GITHUB_ACTOR', 'local')
-    };
-}
-
-// EXTERNAL MODULE: ./src/inputs-model.ts
-var inputs_model = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/inputs-component.ts
-
-
-// inference-component-name, and the inputs that have no meaning with it: a component runs on
-// the endpoint's instances (no instance type, count or variant of its own to set) and SageMaker
-// updates it by rolling batches of copies only.
-/** The component to deploy into, or undefined for the endpoint's own variant. */
-function readComponentName(r) {
-    const name = (0,input_parsers/* matches */.cK)(r, 'inference-component-name', inputs_model/* MODEL_NAME_PATTERN */.lM, 63, inputs_model/* SAGEMAKER_NAME */.bm);
-    if (!name)
-        return undefined;
-    const routing = r.v('traffic-routing').toLowerCase();
-    if (routing !== '' && routing !== 'rolling') {
-        r.p.add('traffic-routing', `Input "traffic-routing" is ${(0,input_parsers/* show */.WU)(r.v('traffic-routing'))}, but with inference-component-name SageMaker updates the component by rolling batches of copies only (UpdateInferenceComponent has no blue/green traffic shifting). Leave traffic-routing empty or set it to rolling.`);
-    }
-    const fleet = {
-        'instance-type': "the copies run on the endpoint's instances, whose type the endpoint config sets",
-        'instance-count': "the component's copy count is kept as it runs (auto scaling may move it), and the endpoint's instances are not this step's to change",
-        'variant-name': 'the component already belongs to one variant of the endpoint'
-    };
-    for (const [input, why] of Object.entries(fleet)) {
-        if (r.v(input) !== '') {
-            r.p.add(input, `Input "${input}" has no meaning with inference-component-name: ${why}. Remove ${input}, or deploy to the endpoint itself (no inference-component-name).`);
-        }
-    }
-    return name;
-}
-
-;// CONCATENATED MODULE: ./src/inputs-policy.ts
-
-// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
-// guard the rollout, and their conflicts with retain-deployment-config.
-const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
-    'traffic-routing',
-    'step-size',
-    'wait-interval',
-    'termination-wait',
-    'max-execution-timeout',
-    'rollback-step-size'
-]));
-const ROUTINGS = {
-    linear: 'linear',
-    canary: 'canary',
-    'all-at-once': 'all-at-once',
-    rolling: 'rolling'
-};
-/** The percentages SageMaker allows for a step size of each routing (API docs). */
-const PERCENT_RANGE = {
-    linear: [10, 50],
-    canary: [1, 50],
-    rolling: [5, 50]
-};
-/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
-function capacity(value, range) {
-    const percent = /^(\d{1,6})\s*%$/.exec(value);
-    if (percent) {
-        const n = Number(percent[1]);
-        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
-    }
-    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
-        return { type: 'INSTANCE_COUNT', value: Number(value) };
-    }
-    return undefined;
-}
-/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
-function readRollbackStepSize(r, routing) {
-    const value = r.v('rollback-step-size');
-    if (value === '')
-        return undefined;
-    if (routing !== 'rolling') {
-        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,input_parsers/* show */.WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
-        return undefined;
-    }
-    const size = capacity(value, [1, 100]);
-    if (size === undefined || size === 'bad-percent') {
-        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,input_parsers/* show */.WU)(value)}.`);
-        return undefined;
-    }
-    return size;
-}
-function readStepSize(r, routing) {
-    const value = r.v('step-size');
-    const fallback = {
-        type: 'CAPACITY_PERCENT',
-        value: routing === 'all-at-once' ? 100 : 25
-    };
-    if (value === '')
-        return fallback;
-    if (routing === 'all-at-once') {
-        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,input_parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
-        return fallback;
-    }
-    const [low, high] = PERCENT_RANGE[routing];
-    const size = capacity(value, [low, high]);
-    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
-    if (size === 'bad-percent') {
-        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,input_parsers/* show */.WU)(value)}.`);
-        return fallback;
-    }
-    if (size)
-        return size;
-    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,input_parsers/* show */.WU)(value)}.`);
-    return fallback;
-}
-function readPolicy(r, retain, component = false) {
-    const rawRouting = r.v('traffic-routing');
-    // An inference component is updated by rolling batches of copies only.
-    let routing = component ? 'rolling' : 'linear';
-    if (rawRouting !== '') {
-        const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
-        if (known)
-            routing = known;
-        else
-            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,input_parsers/* show */.WU)(rawRouting)}.`);
-    }
-    if (routing === 'rolling' && r.v('termination-wait') !== '') {
-        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,input_parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
-    }
-    const rollbackStepSize = readRollbackStepSize(r, routing);
-    const policy = {
-        routing,
-        stepSize: readStepSize(r, routing),
-        waitIntervalSeconds: (0,input_parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-        terminationWaitSeconds: routing === 'rolling'
-            ? 0
-            : ((0,input_parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
-        ...(rollbackStepSize ? { rollbackStepSize } : {}),
-        maxExecutionTimeoutSeconds: (0,input_parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
-    };
-    if (!retain)
-        return { policy, retainExpected: {} };
-    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
-    // must then say what the retained policy is, which the plan checks against the endpoint.
-    const given = (name) => r.v(name) !== '';
-    return {
-        policy: null,
-        retainExpected: {
-            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
-            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
-            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
-            ...(given('termination-wait')
-                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
-                : {}),
-            ...(given('max-execution-timeout')
-                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
-                : {}),
-            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
-        }
-    };
-}
-function readAlarmNames(r, retain, createAlarms) {
-    const raw = r.v('alarm-names');
-    const names = (0,input_parsers/* listItems */.Dw)(raw);
-    for (const name of names.filter(n => n.length > 255)) {
-        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,input_parsers/* show */.WU)(name)}.`);
-    }
-    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
-    if (retain)
-        return names;
-    const total = names.length + (createAlarms ? 2 : 0);
-    if (total === 0) {
-        r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
-    }
-    else if (total > 10) {
-        const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : '';
-        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`);
-    }
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-
-
-const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
-/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
-const DEFAULT_METRICS_WAIT_SECONDS = 240;
-/** Reads and validates every input; throws one InputError listing every problem. */
-function readInputs(getInput, env) {
-    const cache = new Map();
-    const v = (name) => {
-        let value = cache.get(name);
-        if (value === undefined) {
-            value = String(getInput(name) ?? '').trim();
-            cache.set(name, value);
-        }
-        return value;
-    };
-    const r = { v, p: new input_parsers/* Problems */.Zw() };
-    const endpointName = v('endpoint-name');
-    if (endpointName === '') {
-        r.p.add('endpoint-name', 'Input "endpoint-name" is required: the SageMaker endpoint to create or update.');
-    }
-    else {
-        (0,input_parsers/* matches */.cK)(r, 'endpoint-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
-    }
-    const region = readRegion(r, env);
-    const model = (0,inputs_model/* readModelSource */.vq)(r);
-    // With no model source at all (its own error says so), environment is not judged against one.
-    const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing' || model.modelName === '');
-    const tags = (0,inputs_model/* readTags */.g$)(r);
-    const variantName = (0,input_parsers/* matches */.cK)(r, 'variant-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
-    const instanceType = (0,input_parsers/* matches */.cK)(r, 'instance-type', INSTANCE_TYPE_PATTERN, 64, 'a SageMaker instance type like ml.m5.large');
-    const instanceCount = (0,input_parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
-    const retainDeploymentConfig = (0,input_parsers/* bool */.lc)(r, 'retain-deployment-config', false);
-    const inferenceComponentName = readComponentName(r);
-    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined);
-    const createAlarms = (0,input_parsers/* bool */.lc)(r, 'create-alarms', true);
-    const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
-    const errorRateThresholdPercent = (0,input_parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
-    const latencyThresholdMs = (0,input_parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
-    const wait = (0,input_parsers/* bool */.lc)(r, 'wait', true);
-    const timeoutMinutes = (0,input_parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
-    const pollIntervalSeconds = (0,input_parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
-    const metricsWaitSeconds = (0,input_parsers/* whole */.WQ)(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS;
-    const onBusyRaw = v('on-busy').toLowerCase();
-    if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
-        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,input_parsers/* show */.WU)(v('on-busy'))}.`);
-    }
-    const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
-    const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
-    if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
-        r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,input_parsers/* show */.WU)(v('on-auto-scaling'))}.`);
-    }
-    const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
-    const inheritEnvironment = (0,input_parsers/* bool */.lc)(r, 'inherit-environment', false);
-    const allowAlarmInAlarm = (0,input_parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
-    const cleanupOnFailure = (0,input_parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
-    const dryRun = (0,input_parsers/* bool */.lc)(r, 'dry-run', false);
-    const githubToken = v('github-token');
-    const prComment = (0,input_parsers/* bool */.lc)(r, 'pr-comment', true);
-    const prNumber = (0,input_parsers/* whole */.WQ)(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)');
-    const githubDeployment = (0,input_parsers/* bool */.lc)(r, 'github-deployment', false);
-    const deploymentEnvironment = v('deployment-environment');
-    if (deploymentEnvironment.length > 255) {
-        r.p.add('deployment-environment', `Input "deployment-environment" must be at most 255 characters, got ${(0,input_parsers/* show */.WU)(deploymentEnvironment)}.`);
-    }
-    r.p.throwIfAny();
-    const request = {
-        endpointName,
-        ...(inferenceComponentName ? { inferenceComponentName } : {}),
-        region,
-        model,
-        environment,
-        tags,
-        variantName: variantName || undefined,
-        instanceType: instanceType || undefined,
-        instanceCount,
-        policy,
-        retainDeploymentConfig,
-        retainExpected,
-        alarmNames,
-        createAlarms,
-        errorRateThresholdPercent,
-        latencyThresholdMs,
-        wait,
-        timeoutMinutes,
-        pollIntervalSeconds,
-        metricsWaitSeconds,
-        onBusy,
-        onAutoScaling,
-        inheritEnvironment,
-        allowAlarmInAlarm,
-        cleanupOnFailure,
-        dryRun,
-        githubToken,
-        prComment,
-        prNumber,
-        githubDeployment,
-        deploymentEnvironment: deploymentEnvironment || undefined
-    };
-    return { request: (0,input_parsers/* deepFreeze */.ol)(request), run: (0,input_parsers/* deepFreeze */.ol)(readRun(env)) };
-}
-
-
-/***/ }),
-
-/***/ 3663:
+/***/ 6160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1091,12 +1122,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: abortableSleep
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(4532);
+var errors = __nccwpck_require__(2174);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
+var inputs = __nccwpck_require__(1686);
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __nccwpck_require__(4813);
-;// CONCATENATED MODULE: ./src/first-read.ts
+var runner = __nccwpck_require__(3963);
+;// CONCATENATED MODULE: ./src/aws/first-read.ts
 const FRESH_MS = 30_000;
 function withFirstRead(api, endpointName, now) {
     const sentAt = now();
@@ -1115,10 +1146,10 @@ function withFirstRead(api, endpointName, now) {
     };
 }
 
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(5818);
+// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
+var plan = __nccwpck_require__(1168);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
+var secrets = __nccwpck_require__(4716);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -1163,7 +1194,7 @@ async function run(options = {}) {
         (0,runner/* setOutputFast */.gz)('outcome', 'failed');
         (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
-        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
+        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 717).then(__nccwpck_require__.bind(__nccwpck_require__, 9717));
         (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
         (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
@@ -1175,10 +1206,7 @@ async function run(options = {}) {
         (0,runner/* maskSecret */.$l)(request.githubToken);
     // The first request needs only the SageMaker client: it goes out before anything else loads
     // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-    const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685)),
-        __nccwpck_require__.e(/* import() */ 644).then(__nccwpck_require__.bind(__nccwpck_require__, 1644))
-    ]);
+    const { createAwsApi, withPatientReads } = await __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.bind(__nccwpck_require__, 5251));
     const startedAt = now();
     let api;
     try {
@@ -1200,10 +1228,10 @@ async function run(options = {}) {
     });
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2610)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873))
+        __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 2405)),
+        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8778)),
+        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8911)),
+        __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 8540))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1257,15 +1285,15 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 2873));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 8540));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
         const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
-            __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
+            __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 9033)),
+            __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 8144))
         ]);
         metrics = await readRolloutMetrics(api, plan, timeline, {
             settle: {
@@ -1330,7 +1358,7 @@ async function report(o) {
 
 /***/ }),
 
-/***/ 6455:
+/***/ 5065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1391,467 +1419,7 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 5818:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  JW: () => (/* binding */ BUDGET_MARGIN_SECONDS),
-  $f: () => (/* binding */ DECOMMISSION_SECONDS),
-  W4: () => (/* binding */ DEFAULT_PROVISIONING_SECONDS),
-  Gg: () => (/* binding */ buildPlan),
-  w6: () => (/* binding */ createModelBody),
-  Vd: () => (/* binding */ planTags),
-  yz: () => (/* reexport */ rollout_policy/* policyFromDeploymentConfig */.yz),
-  cB: () => (/* binding */ renamePlan),
-  lA: () => (/* reexport */ rollout_policy/* stepInstances */.lA)
-});
-
-// UNUSED EXPORTS: CREATE_ENDPOINT_ESTIMATE_SECONDS, FIRST_DEPLOY_BUDGET_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
-
-// EXTERNAL MODULE: ./src/alarms.ts
-var alarms = __nccwpck_require__(9333);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(4532);
-// EXTERNAL MODULE: ./src/names.ts
-var src_names = __nccwpck_require__(6455);
-// EXTERNAL MODULE: ./src/step-identity.ts
-var step_identity = __nccwpck_require__(5200);
-// EXTERNAL MODULE: ./src/endpoint/carry-over.ts
-var carry_over = __nccwpck_require__(6013);
-// EXTERNAL MODULE: ./src/endpoint/live.ts
-var live = __nccwpck_require__(9475);
-;// CONCATENATED MODULE: ./src/endpoint/kinds.ts
-// Which endpoints a blue/green update of one variant's model can handle, decided from the live
-// endpoint before anything is written. Serverless and inference-component endpoints, and a
-// variant that cannot be told apart, are refused with why and what to do instead.
-
-
-/** The live variant this step deploys to; throws when the live endpoint cannot take the step. */
-function checkEndpointKind(endpointName, current, requestedVariant) {
-    const { variants } = current;
-    if (current.config === undefined || variants.length === 0) {
-        // The live config could not be read: the variant DescribeEndpoint shows is all there is.
-        if (requestedVariant !== undefined && requestedVariant !== current.variantName) {
-            throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant names. Leave variant-name empty or set it to "${current.variantName}".`);
-        }
-        return undefined;
-    }
-    const names = variants.map(v => `"${v.name}"`).join(', ');
-    const serverless = variants.find(v => v.serverless);
-    if (serverless) {
-        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} is serverless (variant "${serverless.name}" has a ServerlessConfig). SageMaker's deployment guardrails (blue/green traffic shifting with alarm rollback) apply to endpoints that run on instances, and giving this one an instance type would convert it to instances for good. Update a serverless endpoint with UpdateEndpoint and a new endpoint config outside this action, or deploy to an instance-based endpoint.`);
-    }
-    const components = variants.find(v => v.modelName === undefined);
-    if (components) {
-        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} hosts inference components (variant "${components.name}" has no model of its own): a model is deployed into an inference component with UpdateInferenceComponent, not by replacing the endpoint config. Set inference-component-name to the component to deploy into.`);
-    }
-    const target = (0,live/* targetVariant */.nv)(variants, requestedVariant);
-    if (target)
-        return target;
-    if (requestedVariant === undefined) {
-        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is required: endpoint ${endpointName} has ${variants.length} variants (${names}). Name the one to deploy to; the others are kept as they run.`);
-    }
-    throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves ${variants.length === 1 ? 'variant' : 'variants'} ${names}: a blue/green update must keep the variant names. Leave variant-name empty${variants.length === 1 ? ` or set it to ${names}` : ', or name one of them'}.`);
-}
-/** The live model is an inference pipeline (several containers): not replaceable by one container. */
-function checkModelShape(endpointName, variant, model) {
-    const containers = model?.['Containers'];
-    if (Array.isArray(containers) && containers.length > 1) {
-        throw new errors/* InputError */.dz('model-data-url', `The live model of variant "${variant}" on endpoint ${endpointName} is an inference pipeline of ${containers.length} containers; a model made from model-data-url or model-package-arn has one container, so the pipeline would be lost. Create the new pipeline model yourself and deploy it with model-name.`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/retain.ts
-var retain = __nccwpck_require__(4374);
-// EXTERNAL MODULE: ./src/rollout-policy.ts
-var rollout_policy = __nccwpck_require__(1201);
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-
-
-
-
-
-
-
-
-// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
-// the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
-// own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
-/** The plan's estimate of green-fleet provisioning, before the first traffic step. */
-const DEFAULT_PROVISIONING_SECONDS = 480;
-/** Estimate for terminating the blue fleet after the final bake. */
-const DECOMMISSION_SECONDS = 60;
-/** Creating an endpoint (launching its instances, loading the model) usually takes minutes. */
-const CREATE_ENDPOINT_ESTIMATE_SECONDS = 600;
-/** Room beyond SageMaker's deployment timeout before the action gives up waiting. */
-const BUDGET_MARGIN_SECONDS = 600;
-/** Creating an endpoint takes minutes, whatever the schedule says. */
-const FIRST_DEPLOY_BUDGET_SECONDS = 1800;
-const MAX_TAGS = 50;
-const DEFAULT_VARIANT = 'AllTraffic';
-/** The user's tags plus the action's provenance tags (and the step's fingerprint, when known). */
-function planTags(userTags, run, step) {
-    const provenance = [
-        ['repository', run.repository],
-        ['sha', run.sha],
-        ['workflow', run.workflow],
-        ['run-id', run.runId],
-        ['run-attempt', run.runAttempt],
-        ...(step === undefined ? [] : [['step', step]])
-    ];
-    const tags = [
-        ...userTags
-            .filter(t => !t.Key.startsWith(inputs/* ACTION_TAG_PREFIX */.FU))
-            .map(({ Key, Value }) => ({ Key, Value })),
-        ...provenance.map(([key, value]) => ({
-            Key: `${inputs/* ACTION_TAG_PREFIX */.FU}${key}`,
-            Value: (0,step_identity/* tagValue */.EZ)(value)
-        }))
-    ];
-    if (tags.length > MAX_TAGS) {
-        throw new errors/* InputError */.dz('tags', `Input "tags" gives ${userTags.length} tags; with the action's ${provenance.length} that exceeds SageMaker's ${MAX_TAGS}. Remove some.`);
-    }
-    return tags;
-}
-/** The variant, instance type and count of the green fleet, and what a person should know. */
-function fleet(request, current) {
-    const live = current
-        ? checkEndpointKind(request.endpointName, current, request.variantName)
-        : undefined;
-    const notes = [];
-    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
-    let running = live ? (0,carry_over/* runningCount */.t5)(live) : current?.instanceCount;
-    if (live?.desiredCount === 0) {
-        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
-    }
-    if (running !== undefined && running < 1)
-        running = undefined;
-    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
-    const instanceCount = request.instanceCount ?? running;
-    const why = current
-        ? `the live config of endpoint ${request.endpointName} does not say`
-        : `endpoint ${request.endpointName} does not exist yet, so say`;
-    const missing = [
-        instanceType === undefined
-            ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`
-            : '',
-        instanceCount === undefined
-            ? `Input "instance-count" is required: ${why} how many instances to run (for example 2).`
-            : ''
-    ].filter(Boolean);
-    if (instanceType === undefined || instanceCount === undefined) {
-        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
-    }
-    return {
-        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
-        instanceType,
-        instanceCount,
-        live,
-        notes
-    };
-}
-function createModelBody(request, modelName, environment, extra) {
-    const model = request.model;
-    if (model.kind === 'existing')
-        return undefined;
-    const env = Object.keys(environment).length > 0 ? { Environment: { ...environment } } : {};
-    const container = model.kind === 'artifact'
-        ? { Image: model.imageUri, ModelDataUrl: model.modelDataUrl, ...env }
-        : { ModelPackageName: model.modelPackageArn, ...env };
-    return {
-        ModelName: modelName,
-        PrimaryContainer: container,
-        ExecutionRoleArn: model.executionRoleArn,
-        ...extra
-    };
-}
-const ALL_AT_ONCE = {
-    routing: 'all-at-once',
-    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
-    waitIntervalSeconds: 0,
-    terminationWaitSeconds: 0,
-    maxExecutionTimeoutSeconds: undefined
-};
-function buildPlan(request, run, current, options = {}) {
-    const provisioning = options.provisioningEstimateSeconds ?? DEFAULT_PROVISIONING_SECONDS;
-    const firstDeploy = current === null;
-    if (firstDeploy && request.retainDeploymentConfig) {
-        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
-    }
-    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
-    if (current && request.model.kind !== 'existing') {
-        checkModelShape(request.endpointName, variantName, current.model);
-    }
-    const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
-    const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
-    const { endpointConfigName } = names;
-    const tags = planTags(request.tags, run);
-    const retained = request.retainDeploymentConfig && current ? (0,retain/* retainedConfig */.V)(request, current) : undefined;
-    const created = request.createAlarms
-        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
-        : [];
-    // With retain, an alarm the retained config does not name would guard nothing.
-    const alarmsToCreate = retained
-        ? created.filter(a => retained.alarmNames.includes(a.name))
-        : created;
-    const guardAlarmNames = retained
-        ? [...retained.alarmNames]
-        : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
-    // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
-    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
-    if (request.policy)
-        (0,rollout_policy/* checkStepSize */.CK)(request.policy, instanceCount, variantName);
-    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
-        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
-    }
-    const allowance = (0,rollout_policy/* provisioningAllowance */.ij)(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
-    const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
-    const deployment = (policy) => (0,rollout_policy/* deploymentConfig */.QT)(policy, instanceCount, guardAlarmNames, allowance);
-    let endpointChange;
-    let schedule;
-    let expectedDurationSeconds;
-    if (firstDeploy) {
-        endpointChange = {
-            ...base,
-            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
-        };
-        const creation = options.provisioningEstimateSeconds ?? CREATE_ENDPOINT_ESTIMATE_SECONDS;
-        schedule = [
-            {
-                offsetSeconds: creation,
-                bluePercent: 0,
-                greenPercent: 100,
-                greenInstances: instanceCount,
-                label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
-            }
-        ];
-        expectedDurationSeconds = creation;
-    }
-    else {
-        endpointChange = request.policy
-            ? { ...base, DeploymentConfig: deployment(request.policy) }
-            : { ...base, RetainDeploymentConfig: true };
-        schedule = (0,rollout_policy/* expectedSchedule */.k9)(effective, instanceCount, provisioning);
-        // The last shift bakes too, then the final bake, then blue is terminated.
-        const last = schedule.at(-1)?.offsetSeconds ?? 0;
-        expectedDurationSeconds =
-            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + DECOMMISSION_SECONDS;
-    }
-    // The green config is the live one with this step's changes; the new model takes the live
-    // model's network settings (and its environment, when asked).
-    const model = (0,carry_over/* greenModel */.LH)(current, request.environment, request.inheritEnvironment);
-    const config = (0,carry_over/* greenConfig */.av)(current, {
-        variantName,
-        modelName: greenModelName,
-        instanceType,
-        instanceCount
-    });
-    const modelBody = createModelBody(request, greenModelName, model.environment, model.extra);
-    const configBody = {
-        EndpointConfigName: endpointConfigName,
-        ...config.body
-    };
-    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
-    const step = (0,step_identity/* stepHash */.n4)({
-        endpointName: request.endpointName,
-        model: modelBody ?? greenModelName,
-        endpointConfig: configBody,
-        endpointChange
-    });
-    const stepTags = planTags(request.tags, run, step);
-    const kept = (0,carry_over/* carriedTags */.aU)(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
-    const room = Math.max(0, MAX_TAGS - stepTags.length);
-    const configTags = [...kept.slice(0, room), ...stepTags];
-    const warnings = [...model.warnings];
-    if (kept.length > room) {
-        warnings.push(`The live config's tags ${kept
-            .slice(room)
-            .map(t => t.Key)
-            .join(', ')} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`);
-    }
-    const carriedOver = [
-        ...config.carried,
-        ...model.carried,
-        ...(kept.length
-            ? [
-                `tags ${kept
-                    .slice(0, room)
-                    .map(t => t.Key)
-                    .join(', ')}`
-            ]
-            : [])
-    ];
-    const tagged = (body, with_ = stepTags) => ({
-        ...body,
-        Tags: with_
-    });
-    const timeout = (0,rollout_policy/* executionTimeout */.oF)(effective, instanceCount, request.policy !== null, allowance);
-    const budgetSeconds = request.timeoutMinutes !== undefined
-        ? Math.max(1, Math.round(request.timeoutMinutes * 60))
-        : Math.max(timeout + BUDGET_MARGIN_SECONDS, firstDeploy ? FIRST_DEPLOY_BUDGET_SECONDS : 0);
-    return {
-        endpointName: request.endpointName,
-        region: request.region,
-        firstDeploy,
-        previousConfigName: current?.configName,
-        blueModelName: live?.modelName ?? current?.modelName,
-        ...(current
-            ? {
-                blueFleet: {
-                    modelName: live?.modelName ?? current.modelName,
-                    modelDataUrl: current.modelDataUrl,
-                    instanceType: live?.instanceType ?? current.instanceType,
-                    instanceCount: live?.desiredCount ?? current.instanceCount
-                }
-            }
-            : {}),
-        greenModelName,
-        createsModel: request.model.kind !== 'existing',
-        endpointConfigName,
-        variantName,
-        instanceType,
-        instanceCount,
-        artifact: request.model.kind === 'artifact'
-            ? request.model.modelDataUrl
-            : request.model.kind === 'package'
-                ? request.model.modelPackageArn
-                : undefined,
-        createModel: modelBody && tagged(modelBody),
-        createEndpointConfig: tagged(configBody, configTags),
-        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
-        updateEndpoint: firstDeploy ? undefined : endpointChange,
-        alarmsToCreate,
-        guardAlarmNames,
-        schedule,
-        expectedDurationSeconds,
-        budgetSeconds,
-        tags: stepTags,
-        stepHash: step,
-        carriedOver,
-        notes: [...notes, ...(retained ? [retained.description] : [])],
-        warnings,
-        secretValues: model.inheritedValues,
-        ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) })
-    };
-}
-/** The plan with other names for the green model and config (reused or fresh ones). */
-function renamePlan(plan, modelName, configName) {
-    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
-    return {
-        ...plan,
-        greenModelName: modelName,
-        endpointConfigName: configName,
-        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
-        createEndpointConfig: {
-            ...plan.createEndpointConfig,
-            EndpointConfigName: configName,
-            ProductionVariants: variants
-        },
-        ...(plan.createEndpoint
-            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
-            : {}),
-        ...(plan.updateEndpoint
-            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
-            : {})
-    };
-}
-
-
-/***/ }),
-
-/***/ 4374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ retainedConfig)
-/* harmony export */ });
-/* unused harmony export describePolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(926);
-/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1201);
-// retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
-// configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
-// the step still sets (a dispatch retry flips only retain) must say what is retained.
-
-
-
-function stepText(size) {
-    return size.type === 'CAPACITY_PERCENT' ? `${size.value}%` : `${size.value} instance(s)`;
-}
-function describePolicy(policy) {
-    const unit = { linear: 'per step', canary: 'canary', rolling: 'per batch', 'all-at-once': '' };
-    const shift = policy.routing === 'all-at-once'
-        ? 'all at once'
-        : `${policy.routing}, ${stepText(policy.stepSize)} ${unit[policy.routing]}`;
-    const rollback = policy.rollbackStepSize
-        ? `, rollback ${stepText(policy.rollbackStepSize)} per batch`
-        : '';
-    const timeout = policy.maxExecutionTimeoutSeconds === undefined
-        ? ''
-        : `, timeout ${policy.maxExecutionTimeoutSeconds} s`;
-    const final = policy.routing === 'rolling' ? '' : `, ${policy.terminationWaitSeconds} s final wait`;
-    return `${shift}, ${policy.waitIntervalSeconds} s bake${final}${rollback}${timeout}`;
-}
-const FIELDS = [
-    ['routing', 'traffic-routing', p => String(p.routing)],
-    ['stepSize', 'step-size', p => (p.stepSize ? stepText(p.stepSize) : '')],
-    ['waitIntervalSeconds', 'wait-interval', p => `${p.waitIntervalSeconds}`],
-    ['terminationWaitSeconds', 'termination-wait', p => `${p.terminationWaitSeconds}`],
-    [
-        'maxExecutionTimeoutSeconds',
-        'max-execution-timeout',
-        p => (p.maxExecutionTimeoutSeconds === undefined ? '' : `${p.maxExecutionTimeoutSeconds}`)
-    ],
-    [
-        'rollbackStepSize',
-        'rollback-step-size',
-        p => (p.rollbackStepSize ? stepText(p.rollbackStepSize) : 'all at once')
-    ]
-];
-/** What SageMaker will reuse, checked against the step's inputs; throws when it cannot work. */
-function retainedConfig(request, current) {
-    const last = current.lastDeploymentConfig;
-    const policy = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFromDeploymentConfig */ .yz)(last);
-    const retry = 'Set retain-deployment-config: false and give the policy (and alarms) to use.';
-    if (!policy) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} has no blue/green deployment configuration to reuse (its LastDeploymentConfig is ${last ? 'not a blue/green policy' : 'empty: it was created or last updated without one'}). SageMaker would update it with no traffic shifting and no alarm. ${retry}`);
-    }
-    const alarmNames = (0,_rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .alarmNamesFromDeploymentConfig */ .rG)(last);
-    if (alarmNames.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the deployment configuration of endpoint ${request.endpointName} has no rollback alarm: retaining it would shift traffic with nothing to roll it back. ${retry}`);
-    }
-    const given = request.alarmNames;
-    if (given.length > 0) {
-        const same = given.length === alarmNames.length && given.every(n => alarmNames.includes(n));
-        if (!same) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarm-names', `Input "alarm-names" is ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(given.join(', '))}, but the deployment configuration that retain-deployment-config reuses has the alarms ${(0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(alarmNames.join(', '))}. Leave alarm-names empty or equal to those, or set retain-deployment-config: false to send a new policy with these alarms.`);
-        }
-    }
-    for (const [field, input, text] of FIELDS) {
-        const expected = request.retainExpected[field];
-        if (expected === undefined)
-            continue;
-        if (JSON.stringify(expected) !== JSON.stringify(policy[field])) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `Input "${input}" is ${text(request.retainExpected)}, but the deployment configuration that retain-deployment-config reuses has ${text(policy) || 'none'} (${describePolicy(policy)}). Leave ${input} empty or equal to it, or set retain-deployment-config: false to send a new policy.`);
-        }
-    }
-    return {
-        policy,
-        alarmNames,
-        description: `Retained from the endpoint's last deployment: ${describePolicy(policy)}; alarms ${alarmNames.join(', ')}.`
-    };
-}
-
-
-/***/ }),
-
-/***/ 1201:
+/***/ 6619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1866,7 +1434,7 @@ function retainedConfig(request, current) {
 /* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
 /* harmony export */ });
 /* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 // Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
 // rolling batches). How many instances each traffic step moves, the split to expect at each
@@ -2161,7 +1729,7 @@ function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROV
 
 /***/ }),
 
-/***/ 4813:
+/***/ 3963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2219,7 +1787,7 @@ function maskSecret(value) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 4716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2321,89 +1889,547 @@ function redactStreams() {
 
 /***/ }),
 
-/***/ 5200:
+/***/ 1413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $4: () => (/* binding */ isStepTagged),
-/* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
-/* harmony export */   EZ: () => (/* binding */ tagValue),
-/* harmony export */   IW: () => (/* binding */ SHA_TAG),
-/* harmony export */   bQ: () => (/* binding */ RUN_ATTEMPT_TAG),
-/* harmony export */   n4: () => (/* binding */ stepHash)
+/* harmony export */   LH: () => (/* binding */ greenModel),
+/* harmony export */   R0: () => (/* binding */ greenModelFrom),
+/* harmony export */   aU: () => (/* binding */ carriedTags),
+/* harmony export */   av: () => (/* binding */ greenConfig),
+/* harmony export */   t5: () => (/* binding */ runningCount)
 /* harmony export */ });
-/* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6698);
-// What makes a deployment "this step's": the content of the requests it sends, not the run it
-// came from. Two steps of one run with different artifacts are different deployments; a re-run
-// of the same step is the same one. The fingerprint goes into a tag on the model and the
-// endpoint config, so a later read can tell whether a pending or live config is exactly what
-// this step would create.
-
-
-const STEP_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}step`;
-const REPOSITORY_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}repository`;
-const RUN_ID_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-id`;
-const RUN_ATTEMPT_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-attempt`;
-const SHA_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}sha`;
-/** JSON with object keys sorted at every level: the same content always gives the same text. */
-function canonicalJson(value) {
-    const sort = (v) => {
-        if (Array.isArray(v))
-            return v.map(sort);
-        if (v !== null && typeof v === 'object') {
-            // Keys are unique, so no two compare equal. JSON.stringify leaves out undefined members.
-            return Object.fromEntries(Object.entries(v)
-                .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([k, item]) => [k, sort(item)]));
-        }
-        return v;
-    };
-    return JSON.stringify(sort(value));
+/* unused harmony export MODEL_CARRIED_MEMBERS */
+/** What a variant sets beyond what every variant has. */
+const BASIC_VARIANT_MEMBERS = new Set([
+    'VariantName',
+    'ModelName',
+    'InitialInstanceCount',
+    'InstanceType',
+    'InitialVariantWeight'
+]);
+/** Members a new model takes from the live one (the step has no input for them). */
+const MODEL_CARRIED_MEMBERS = ['VpcConfig', 'EnableNetworkIsolation'];
+function plain(value) {
+    if (typeof value === 'object' && value !== null)
+        return JSON.stringify(value);
+    return String(value);
 }
-/** A body without the names and tags a run chooses: only what it asks SageMaker to run. */
-function content(body) {
-    const { ModelName, EndpointConfigName, EndpointName, Tags, ...rest } = body;
-    void ModelName;
-    void EndpointConfigName;
-    void EndpointName;
-    void Tags;
-    const variants = rest['ProductionVariants'];
-    if (Array.isArray(variants)) {
-        rest['ProductionVariants'] = variants.map(v => {
-            const { ModelName: model, ...variant } = v;
-            void model;
-            return variant;
-        });
+/** The count a variant runs with now: its desired count, or the config's when scaled to zero. */
+function runningCount(v) {
+    if (v.desiredCount !== undefined && v.desiredCount >= 1)
+        return v.desiredCount;
+    return v.configuredCount;
+}
+function greenConfig(current, change) {
+    const target = {
+        VariantName: change.variantName,
+        ModelName: change.modelName,
+        InitialInstanceCount: change.instanceCount,
+        InstanceType: change.instanceType,
+        InitialVariantWeight: 1
+    };
+    if (!current?.config)
+        return { body: { ProductionVariants: [target] }, carried: [] };
+    const { ProductionVariants, ...rest } = current.config;
+    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
+    const live = new Map(current.variants.map(v => [v.name, v]));
+    const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
+        const name = String(variant['VariantName'] ?? '');
+        const now = live.get(name);
+        const weight = now?.desiredWeight ?? variant['InitialVariantWeight'];
+        const extras = Object.keys(variant).filter(member => !BASIC_VARIANT_MEMBERS.has(member));
+        if (name === change.variantName) {
+            if (extras.length)
+                carried.push(`variant ${name}: ${extras.map(m => describe(m, variant[m])).join(', ')}`);
+            return { ...variant, ...target, InitialVariantWeight: weight ?? 1 };
+        }
+        // Every other variant gets a green fleet too: as it runs now, same model and settings.
+        const count = now ? runningCount(now) : undefined;
+        const kept = {
+            ...variant,
+            ...(count !== undefined ? { InitialInstanceCount: count } : {}),
+            ...(weight !== undefined ? { InitialVariantWeight: weight } : {})
+        };
+        carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
+        return kept;
+    });
+    return { body: { ...rest, ProductionVariants: variants }, carried };
+}
+function describe(member, value) {
+    return typeof value === 'object' ? member : `${member} ${plain(value)}`;
+}
+/** The live config's own tags carried onto the green config (the action's and AWS's left out). */
+function carriedTags(current, userTags, actionPrefix) {
+    if (!current)
+        return [];
+    const given = new Set(userTags.map(t => t.Key));
+    return Object.entries(current.configTags)
+        .filter(([key]) => !key.startsWith(actionPrefix) && !key.toLowerCase().startsWith('aws:'))
+        .filter(([key]) => !given.has(key))
+        .map(([Key, Value]) => ({ Key, Value }));
+}
+function liveEnvironment(model) {
+    const container = (model?.['PrimaryContainer'] ??
+        (Array.isArray(model?.['Containers']) ? model['Containers'][0] : undefined));
+    const env = container?.['Environment'];
+    return env && typeof env === 'object' ? env : {};
+}
+/** What a new model takes from the live one: network settings, and the environment if asked. */
+function greenModel(current, environment, inheritEnvironment) {
+    return greenModelFrom(current?.model, environment, inheritEnvironment);
+}
+/** The same from the live model's CreateModel input (an endpoint variant's or a component's). */
+function greenModelFrom(model, environment, inheritEnvironment) {
+    const extra = {};
+    const carried = [];
+    for (const member of MODEL_CARRIED_MEMBERS) {
+        if (model?.[member] !== undefined) {
+            extra[member] = model[member];
+            carried.push(`model ${member}`);
+        }
     }
-    return rest;
+    const live = liveEnvironment(model);
+    const missing = Object.keys(live).filter(key => !(key in environment));
+    const warnings = [];
+    let merged = environment;
+    let inheritedValues = [];
+    if (missing.length && inheritEnvironment) {
+        merged = { ...Object.fromEntries(missing.map(key => [key, live[key] ?? ''])), ...environment };
+        inheritedValues = missing.map(key => live[key] ?? '');
+        carried.push(`model environment ${missing.join(', ')} (inherit-environment: true; values not shown)`);
+    }
+    else if (missing.length) {
+        warnings.push(`The live model's container environment sets ${missing.join(', ')}, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.`);
+    }
+    return { extra, environment: merged, carried, warnings, inheritedValues };
+}
+
+
+/***/ }),
+
+/***/ 7707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IY: () => (/* binding */ describeLive),
+/* harmony export */   M_: () => (/* binding */ modelInput),
+/* harmony export */   nv: () => (/* binding */ targetVariant)
+/* harmony export */ });
+/* unused harmony exports configInput, liveVariants */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+
+/** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
+const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
+/** DescribeModel members that CreateModel does not take. */
+const MODEL_OUTPUT_ONLY = [
+    'ModelArn',
+    'CreationTime',
+    'DeploymentRecommendation',
+    '$metadata'
+];
+/** Plain JSON without the members named (and without undefined values). */
+function without(value, members) {
+    const copy = JSON.parse(JSON.stringify(value));
+    for (const member of members)
+        delete copy[member];
+    return copy;
+}
+/** The live config as CreateEndpointConfig input, less its name (the green one gets its own). */
+function configInput(described) {
+    return without(described, [...CONFIG_OUTPUT_ONLY, 'EndpointConfigName']);
+}
+/** The live model as CreateModel input, less its name. */
+function modelInput(described) {
+    return without(described, [...MODEL_OUTPUT_ONLY, 'ModelName']);
+}
+/** Each variant of the live config with how it runs now (DescribeEndpoint's counts and weights). */
+function liveVariants(ep, variants) {
+    const running = new Map((ep.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    return variants.map(v => {
+        const now = running.get(v.VariantName ?? '');
+        return {
+            name: v.VariantName ?? '',
+            modelName: v.ModelName,
+            instanceType: v.InstanceType,
+            configuredCount: v.InitialInstanceCount,
+            desiredCount: now?.DesiredInstanceCount ?? now?.CurrentInstanceCount,
+            desiredWeight: now?.DesiredWeight ?? now?.CurrentWeight,
+            serverless: v.ServerlessConfig !== undefined,
+            downloadTimeoutSeconds: v.ModelDataDownloadTimeoutInSeconds,
+            healthCheckTimeoutSeconds: v.ContainerStartupHealthCheckTimeoutInSeconds
+        };
+    });
+}
+/** The variant a step deploys to: the one named, else the only one. */
+function targetVariant(variants, requested) {
+    if (requested !== undefined)
+        return variants.find(v => v.name === requested);
+    return variants.length === 1 ? variants[0] : undefined;
 }
 /**
- * A 16-hex-digit fingerprint of what a step asks SageMaker to run. Container environment values
- * go into the hash, never into a tag or a log: the hash cannot be turned back into them.
+ * Reads the live (blue) side of an endpoint: its config whole, its variants, the config's tags
+ * and the model of the variant this step deploys to.
  */
-function stepHash(r) {
-    const text = canonicalJson({
-        endpoint: r.endpointName,
-        model: typeof r.model === 'string' ? { existing: r.model } : content(r.model),
-        config: content(r.endpointConfig),
-        change: content(r.endpointChange)
+async function describeLive(api, ep, requestedVariant, log) {
+    const configName = ep.EndpointConfigName ?? '';
+    const described = configName ? await api.describeEndpointConfig(configName) : undefined;
+    const variants = liveVariants(ep, described?.ProductionVariants ?? []);
+    let configTags = {};
+    if (described?.EndpointConfigArn) {
+        try {
+            configTags = await api.listTags(described.EndpointConfigArn);
+        }
+        catch (e) {
+            log.warning(`Could not read the tags of the live config ${configName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    const target = targetVariant(variants, requestedVariant) ?? variants[0];
+    let model;
+    if (target?.modelName) {
+        try {
+            model = await api.describeModel(target.modelName);
+        }
+        catch (e) {
+            log.warning(`Could not read the live model ${target.modelName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    return {
+        status: ep.EndpointStatus ?? 'Unknown',
+        configName,
+        variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
+        instanceType: target?.instanceType,
+        instanceCount: target?.desiredCount ?? target?.configuredCount,
+        modelName: target?.modelName,
+        modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
+        lastModifiedTime: ep.LastModifiedTime?.getTime(),
+        lastDeploymentConfig: ep.LastDeploymentConfig
+            ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
+            : undefined,
+        failureReason: ep.FailureReason || undefined,
+        variants,
+        config: described ? configInput(described) : undefined,
+        configTags,
+        model: model ? modelInput(model) : undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 1168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gg: () => (/* binding */ buildPlan),
+  yz: () => (/* reexport */ rollout_policy/* policyFromDeploymentConfig */.yz),
+  cB: () => (/* binding */ renamePlan),
+  lA: () => (/* reexport */ rollout_policy/* stepInstances */.lA)
+});
+
+// UNUSED EXPORTS: MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
+
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __nccwpck_require__(9449);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(2174);
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __nccwpck_require__(5065);
+// EXTERNAL MODULE: ./src/deploy/step-identity.ts
+var step_identity = __nccwpck_require__(6798);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
+var inputs = __nccwpck_require__(1686);
+// EXTERNAL MODULE: ./src/deploy/plan.ts
+var plan = __nccwpck_require__(3558);
+// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
+var carry_over = __nccwpck_require__(1413);
+// EXTERNAL MODULE: ./src/target/endpoint/live.ts
+var live = __nccwpck_require__(7707);
+;// CONCATENATED MODULE: ./src/target/endpoint/kinds.ts
+// Which endpoints a blue/green update of one variant's model can handle, decided from the live
+// endpoint before anything is written. Serverless and inference-component endpoints, and a
+// variant that cannot be told apart, are refused with why and what to do instead.
+
+
+/** The live variant this step deploys to; throws when the live endpoint cannot take the step. */
+function checkEndpointKind(endpointName, current, requestedVariant) {
+    const { variants } = current;
+    if (current.config === undefined || variants.length === 0) {
+        // The live config could not be read: the variant DescribeEndpoint shows is all there is.
+        if (requestedVariant !== undefined && requestedVariant !== current.variantName) {
+            throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves variant "${current.variantName}": a blue/green update must keep the variant names. Leave variant-name empty or set it to "${current.variantName}".`);
+        }
+        return undefined;
+    }
+    const names = variants.map(v => `"${v.name}"`).join(', ');
+    const serverless = variants.find(v => v.serverless);
+    if (serverless) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} is serverless (variant "${serverless.name}" has a ServerlessConfig). SageMaker's deployment guardrails (blue/green traffic shifting with alarm rollback) apply to endpoints that run on instances, and giving this one an instance type would convert it to instances for good. Update a serverless endpoint with UpdateEndpoint and a new endpoint config outside this action, or deploy to an instance-based endpoint.`);
+    }
+    const components = variants.find(v => v.modelName === undefined);
+    if (components) {
+        throw new errors/* InputError */.dz('endpoint-name', `Endpoint ${endpointName} hosts inference components (variant "${components.name}" has no model of its own): a model is deployed into an inference component with UpdateInferenceComponent, not by replacing the endpoint config. Set inference-component-name to the component to deploy into.`);
+    }
+    const target = (0,live/* targetVariant */.nv)(variants, requestedVariant);
+    if (target)
+        return target;
+    if (requestedVariant === undefined) {
+        throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is required: endpoint ${endpointName} has ${variants.length} variants (${names}). Name the one to deploy to; the others are kept as they run.`);
+    }
+    throw new errors/* InputError */.dz('variant-name', `Input "variant-name" is "${requestedVariant}", but endpoint ${endpointName} serves ${variants.length === 1 ? 'variant' : 'variants'} ${names}: a blue/green update must keep the variant names. Leave variant-name empty${variants.length === 1 ? ` or set it to ${names}` : ', or name one of them'}.`);
+}
+/** The live model is an inference pipeline (several containers): not replaceable by one container. */
+function checkModelShape(endpointName, variant, model) {
+    const containers = model?.['Containers'];
+    if (Array.isArray(containers) && containers.length > 1) {
+        throw new errors/* InputError */.dz('model-data-url', `The live model of variant "${variant}" on endpoint ${endpointName} is an inference pipeline of ${containers.length} containers; a model made from model-data-url or model-package-arn has one container, so the pipeline would be lost. Create the new pipeline model yourself and deploy it with model-name.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/deploy/retain.ts
+var retain = __nccwpck_require__(5288);
+// EXTERNAL MODULE: ./src/rollout-policy.ts
+var rollout_policy = __nccwpck_require__(6619);
+;// CONCATENATED MODULE: ./src/target/endpoint/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+// Pure: from what the user asked and what the endpoint is now, the exact requests to send,
+// the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
+// own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
+const DEFAULT_VARIANT = 'AllTraffic';
+/** The variant, instance type and count of the green fleet, and what a person should know. */
+function fleet(request, current) {
+    const live = current
+        ? checkEndpointKind(request.endpointName, current, request.variantName)
+        : undefined;
+    const notes = [];
+    // Auto scaling moves the desired count: the green fleet starts at today's, at least 1.
+    let running = live ? (0,carry_over/* runningCount */.t5)(live) : current?.instanceCount;
+    if (live?.desiredCount === 0) {
+        notes.push(`Variant ${live.name} is scaled to zero; the green fleet starts with ${request.instanceCount ?? running ?? '?'} instance(s) (SageMaker needs at least 1), and auto scaling takes it from there.`);
+    }
+    if (running !== undefined && running < 1)
+        running = undefined;
+    const instanceType = request.instanceType ?? live?.instanceType ?? current?.instanceType;
+    const instanceCount = request.instanceCount ?? running;
+    const why = current
+        ? `the live config of endpoint ${request.endpointName} does not say`
+        : `endpoint ${request.endpointName} does not exist yet, so say`;
+    const missing = [
+        instanceType === undefined
+            ? `Input "instance-type" is required: ${why} which instance type to use (for example ml.m5.large).`
+            : '',
+        instanceCount === undefined
+            ? `Input "instance-count" is required: ${why} how many instances to run (for example 2).`
+            : ''
+    ].filter(Boolean);
+    if (instanceType === undefined || instanceCount === undefined) {
+        throw new errors/* InputError */.dz(instanceType === undefined ? 'instance-type' : 'instance-count', missing.join('\n'));
+    }
+    return {
+        variantName: request.variantName ?? live?.name ?? current?.variantName ?? DEFAULT_VARIANT,
+        instanceType,
+        instanceCount,
+        live,
+        notes
+    };
+}
+const ALL_AT_ONCE = {
+    routing: 'all-at-once',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+    waitIntervalSeconds: 0,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined
+};
+function buildPlan(request, run, current, options = {}) {
+    const provisioning = options.provisioningEstimateSeconds ?? plan/* DEFAULT_PROVISIONING_SECONDS */.W4;
+    const firstDeploy = current === null;
+    if (firstDeploy && request.retainDeploymentConfig) {
+        throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but endpoint ${request.endpointName} does not exist yet, so there is no deployment configuration to reuse. Set it to false for the first deployment.`);
+    }
+    const { variantName, instanceType, instanceCount, live, notes } = fleet(request, current);
+    if (current && request.model.kind !== 'existing') {
+        checkModelShape(request.endpointName, variantName, current.model);
+    }
+    const names = (0,src_names/* greenNames */.e4)(request.endpointName, run);
+    const greenModelName = request.model.kind === 'existing' ? request.model.modelName : names.modelName;
+    const { endpointConfigName } = names;
+    const tags = (0,plan/* planTags */.Vd)(request.tags, run);
+    const retained = request.retainDeploymentConfig && current ? (0,retain/* retainedConfig */.V)(request, current) : undefined;
+    const created = request.createAlarms
+        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        : [];
+    // With retain, an alarm the retained config does not name would guard nothing.
+    const alarmsToCreate = retained
+        ? created.filter(a => retained.alarmNames.includes(a.name))
+        : created;
+    const guardAlarmNames = retained
+        ? [...retained.alarmNames]
+        : [...new Set([...alarmsToCreate.map(a => a.name), ...request.alarmNames])];
+    // Without a blue/green policy SageMaker shifts all traffic at once, with no bake.
+    const effective = request.policy ?? retained?.policy ?? ALL_AT_ONCE;
+    if (request.policy)
+        (0,rollout_policy/* checkStepSize */.CK)(request.policy, instanceCount, variantName);
+    if (request.policy?.routing === 'rolling' && current && current.variants.length > 1) {
+        throw new errors/* InputError */.dz('traffic-routing', `Input "traffic-routing" is rolling, but endpoint ${request.endpointName} has ${current.variants.length} variants: SageMaker excludes multi-variant endpoints from rolling deployments. Use linear or canary (blue/green) for this endpoint.`);
+    }
+    const allowance = (0,rollout_policy/* provisioningAllowance */.ij)(live?.downloadTimeoutSeconds, live?.healthCheckTimeoutSeconds);
+    const base = { EndpointName: request.endpointName, EndpointConfigName: endpointConfigName };
+    const deployment = (policy) => (0,rollout_policy/* deploymentConfig */.QT)(policy, instanceCount, guardAlarmNames, allowance);
+    let endpointChange;
+    let schedule;
+    let expectedDurationSeconds;
+    if (firstDeploy) {
+        endpointChange = {
+            ...base,
+            ...(request.policy ? { DeploymentConfig: deployment(request.policy) } : {})
+        };
+        const creation = options.provisioningEstimateSeconds ?? plan/* CREATE_ENDPOINT_ESTIMATE_SECONDS */.oz;
+        schedule = [
+            {
+                offsetSeconds: creation,
+                bluePercent: 0,
+                greenPercent: 100,
+                greenInstances: instanceCount,
+                label: 'endpoint created, green serves 100 %: no traffic shift on a new endpoint'
+            }
+        ];
+        expectedDurationSeconds = creation;
+    }
+    else {
+        endpointChange = request.policy
+            ? { ...base, DeploymentConfig: deployment(request.policy) }
+            : { ...base, RetainDeploymentConfig: true };
+        schedule = (0,rollout_policy/* expectedSchedule */.k9)(effective, instanceCount, provisioning);
+        // The last shift bakes too, then the final bake, then blue is terminated.
+        const last = schedule.at(-1)?.offsetSeconds ?? 0;
+        expectedDurationSeconds =
+            last + effective.waitIntervalSeconds + effective.terminationWaitSeconds + plan/* DECOMMISSION_SECONDS */.$f;
+    }
+    // The green config is the live one with this step's changes; the new model takes the live
+    // model's network settings (and its environment, when asked).
+    const model = (0,carry_over/* greenModel */.LH)(current, request.environment, request.inheritEnvironment);
+    const config = (0,carry_over/* greenConfig */.av)(current, {
+        variantName,
+        modelName: greenModelName,
+        instanceType,
+        instanceCount
     });
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+    const modelBody = (0,plan/* createModelBody */.w6)(request, greenModelName, model.environment, model.extra);
+    const configBody = {
+        EndpointConfigName: endpointConfigName,
+        ...config.body
+    };
+    // What this step asks SageMaker to run, fingerprinted before names and tags are added.
+    const step = (0,step_identity/* stepHash */.n4)({
+        endpointName: request.endpointName,
+        model: modelBody ?? greenModelName,
+        endpointConfig: configBody,
+        endpointChange
+    });
+    const stepTags = (0,plan/* planTags */.Vd)(request.tags, run, step);
+    const kept = (0,carry_over/* carriedTags */.aU)(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
+    const room = Math.max(0, plan/* MAX_TAGS */.x3 - stepTags.length);
+    const configTags = [...kept.slice(0, room), ...stepTags];
+    const warnings = [...model.warnings];
+    if (kept.length > room) {
+        warnings.push(`The live config's tags ${kept
+            .slice(room)
+            .map(t => t.Key)
+            .join(', ')} are not carried over: SageMaker allows ${plan/* MAX_TAGS */.x3} tags and the step's own take ${stepTags.length}.`);
+    }
+    const carriedOver = [
+        ...config.carried,
+        ...model.carried,
+        ...(kept.length
+            ? [
+                `tags ${kept
+                    .slice(0, room)
+                    .map(t => t.Key)
+                    .join(', ')}`
+            ]
+            : [])
+    ];
+    const tagged = (body, with_ = stepTags) => ({
+        ...body,
+        Tags: with_
+    });
+    const timeout = (0,rollout_policy/* executionTimeout */.oF)(effective, instanceCount, request.policy !== null, allowance);
+    const budgetSeconds = request.timeoutMinutes !== undefined
+        ? Math.max(1, Math.round(request.timeoutMinutes * 60))
+        : Math.max(timeout + plan/* BUDGET_MARGIN_SECONDS */.JW, firstDeploy ? plan/* FIRST_DEPLOY_BUDGET_SECONDS */.vr : 0);
+    return {
+        endpointName: request.endpointName,
+        region: request.region,
+        firstDeploy,
+        previousConfigName: current?.configName,
+        blueModelName: live?.modelName ?? current?.modelName,
+        ...(current
+            ? {
+                blueFleet: {
+                    modelName: live?.modelName ?? current.modelName,
+                    modelDataUrl: current.modelDataUrl,
+                    instanceType: live?.instanceType ?? current.instanceType,
+                    instanceCount: live?.desiredCount ?? current.instanceCount
+                }
+            }
+            : {}),
+        greenModelName,
+        createsModel: request.model.kind !== 'existing',
+        endpointConfigName,
+        variantName,
+        instanceType,
+        instanceCount,
+        artifact: (0,plan/* artifactOf */.qB)(request.model),
+        createModel: modelBody && tagged(modelBody),
+        createEndpointConfig: tagged(configBody, configTags),
+        createEndpoint: firstDeploy ? tagged(endpointChange) : undefined,
+        updateEndpoint: firstDeploy ? undefined : endpointChange,
+        alarmsToCreate,
+        guardAlarmNames,
+        schedule,
+        expectedDurationSeconds,
+        budgetSeconds,
+        tags: stepTags,
+        stepHash: step,
+        carriedOver,
+        notes: [...notes, ...(retained ? [retained.description] : [])],
+        warnings,
+        secretValues: model.inheritedValues,
+        ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) })
+    };
 }
-/** Whether a resource's tags say it was made for exactly this step, from this repository. */
-function isStepTagged(tags, repository, hash) {
-    return tags[STEP_TAG] === hash && tags[REPOSITORY_TAG] === tagValue(repository);
-}
-const TAG_CHAR = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
-/** A tag value SageMaker accepts: disallowed characters become `_`, at most 256. */
-function tagValue(text) {
-    return Array.from(text)
-        .map(ch => (TAG_CHAR.test(ch) ? ch : '_'))
-        .slice(0, 256)
-        .join('');
+/** The plan with other names for the green model and config (reused or fresh ones). */
+function renamePlan(plan, modelName, configName) {
+    const variants = plan.createEndpointConfig['ProductionVariants'].map(v => (v['VariantName'] === plan.variantName ? { ...v, ModelName: modelName } : v));
+    return {
+        ...plan,
+        greenModelName: modelName,
+        endpointConfigName: configName,
+        ...(plan.createModel ? { createModel: { ...plan.createModel, ModelName: modelName } } : {}),
+        createEndpointConfig: {
+            ...plan.createEndpointConfig,
+            EndpointConfigName: configName,
+            ProductionVariants: variants
+        },
+        ...(plan.createEndpoint
+            ? { createEndpoint: { ...plan.createEndpoint, EndpointConfigName: configName } }
+            : {}),
+        ...(plan.updateEndpoint
+            ? { updateEndpoint: { ...plan.updateEndpoint, EndpointConfigName: configName } }
+            : {})
+    };
 }
 
 
@@ -2472,7 +2498,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 4317:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -2964,7 +2990,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -3,10 +3,10 @@
 // anything heavy loads (@actions/core, the AWS SDK): bad input fails in a few milliseconds.
 // Then only what the first request needs loads, in the order it needs it (see first-read.ts).
 import { errorMessage } from './errors.js'
-import { readInputs } from './inputs.js'
+import { readInputs } from './inputs/index.js'
 import { appendSummaryFast, failFast, getInput, maskSecret, setOutputFast } from './runner.js'
-import { withFirstRead } from './first-read.js'
-import { buildPlan } from './plan.js'
+import { withFirstRead } from './aws/first-read.js'
+import { buildPlan } from './target/endpoint/plan.js'
 import type { AwsApi } from './aws/api.js'
 import type { RolloutMetrics } from './metrics/types.js'
 import type { Notifier } from './notify.js'
@@ -64,10 +64,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
 
   // The first request needs only the SageMaker client: it goes out before anything else loads
   // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-  const [{ createAwsApi }, { withPatientReads }] = await Promise.all([
-    import('./aws/api.js'),
-    import('./aws/patient-reads.js')
-  ])
+  const { createAwsApi, withPatientReads } = await import('./aws/api.js')
   const startedAt = now()
   let api: AwsApi
   try {
@@ -89,7 +86,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
   api = withFirstRead(api, request.endpointName, now)
   const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
     import('@actions/core'),
-    import('./deploy.js'),
+    import('./deploy/sequence.js'),
     import('./notify.js'),
     import('./report/index.js')
   ])

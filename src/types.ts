@@ -1,6 +1,12 @@
 // The domain types shared by the functional core (inputs, plan, watch, verdict, report).
 // Plain data only: no SDK types leak in here, so the core can be tested with literals.
 
+/** Where the deploy sequence says what it does (the job log, or a test's list). */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+}
+
 export type TrafficRouting = 'linear' | 'canary' | 'all-at-once' | 'rolling'
 
 /** A linear step or canary size as SageMaker's CapacitySize. */

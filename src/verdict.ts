@@ -1,31 +1,57 @@
 // Pure: the outcome of a deployment from its timeline. Success is never inferred from
 // "InService" alone: SageMaker returns to InService after a rollback too, on the old config.
-import type { Plan, Timeline, Verdict } from './types.js'
+import type { EndpointSnapshot, Plan, Timeline, Verdict } from './types.js'
 import { changedSinceStart, type WatchContext } from './watch/reducer.js'
 
 /**
  * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
  * can fire and clear between two polls).
  */
-function fired(t: Timeline): string[] {
+export function fired(t: Timeline): string[] {
   const reason = t.last?.failureReason
   return t.alarms.filter(a => a.fired || reason?.includes(a.name) === true).map(a => a.name)
+}
+
+/** What every verdict on a settled target carries: the alarms that fired, where it ended. */
+export function settledBase(t: Timeline, ep: EndpointSnapshot) {
+  const triggeredAlarms = fired(t)
+  return {
+    base: {
+      triggeredAlarms,
+      finalConfigName: ep.configName,
+      finalStatus: ep.status,
+      failureReason: ep.failureReason
+    },
+    alarmText: triggeredAlarms.length
+      ? `alarm ${triggeredAlarms.join(', ')} went into ALARM`
+      : undefined
+  }
+}
+
+/** A rollback, named by the alarm that fired, else by SageMaker's reason; `back` says where to. */
+export function rolledBack(
+  { base, alarmText }: ReturnType<typeof settledBase>,
+  ep: EndpointSnapshot,
+  back: string
+): Verdict {
+  const why =
+    alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
+  return {
+    ...base,
+    outcome: 'rolled-back',
+    failureReason:
+      ep.failureReason ??
+      (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+    summary: `${back}: ${why.replace(/\.+$/, '')}.`
+  }
 }
 
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
 export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
   const ep = t.last
   if (!ep) return undefined
-  const triggeredAlarms = fired(t)
-  const base = {
-    triggeredAlarms,
-    finalConfigName: ep.configName,
-    finalStatus: ep.status,
-    failureReason: ep.failureReason
-  }
-  const alarmText = triggeredAlarms.length
-    ? `alarm ${triggeredAlarms.join(', ')} went into ALARM`
-    : undefined
+  const settled = settledBase(t, ep)
+  const { base, alarmText } = settled
 
   switch (ep.status) {
     case 'InService': {
@@ -41,17 +67,11 @@ export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
       if (ep.pendingConfigName === t.newConfigName || ep.configName === t.newConfigName)
         return undefined
       if (!changedSinceStart(t, ep, ctx)) return undefined
-      const why =
-        alarmText ??
-        (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason')
-      return {
-        ...base,
-        outcome: 'rolled-back',
-        failureReason:
-          ep.failureReason ??
-          (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
-        summary: `SageMaker rolled back to ${ep.configName ?? 'the previous config'}: ${why.replace(/\.+$/, '')}.`
-      }
+      return rolledBack(
+        settled,
+        ep,
+        `SageMaker rolled back to ${ep.configName ?? 'the previous config'}`
+      )
     }
     case 'Failed':
       return {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
-import { DEFAULT_PROVISIONING_SECONDS } from '../../src/plan.js'
+import { DEFAULT_PROVISIONING_SECONDS } from '../../src/deploy/plan.js'
 import { labEmulator, runStep, step, liveModelA, trafficSteps } from './helpers.js'
 
 // A safety net only: on stepped time a run's real duration depends on the machine's load, never

@@ -36,6 +36,15 @@ interface MetricsOutput {
 /** A fleet's figures as [requests, 5XX errors, 5XX rate %, model latency ms]. */
 const figures = (f: Figures | null) =>
   f && [f.requests, f.errors5xx, f.errorRate5xxPercent, f.modelLatencyMs]
+/** [from, until (T+ s), green %, blue figures, green figures] per step. */
+const stepRows = (m: MetricsOutput) =>
+  m.steps.map(s => [
+    s.offsetSeconds,
+    s.untilOffsetSeconds,
+    s.greenPercent,
+    figures(s.blue),
+    figures(s.green)
+  ])
 
 describe('metrics per step in the lab', () => {
   let emulator: Emulator
@@ -69,15 +78,7 @@ describe('metrics per step in the lab', () => {
     expect(b.split).toBe('per-fleet')
     expect(b.alarmThresholdPercent).toBe(1)
     // [from, until (T+ s), green %, blue, green]: green about 20 % 5XX on its share, blue none.
-    expect(
-      b.steps.map(s => [
-        s.offsetSeconds,
-        s.untilOffsetSeconds,
-        s.greenPercent,
-        figures(s.blue),
-        figures(s.green)
-      ])
-    ).toEqual([
+    expect(stepRows(b)).toEqual([
       // (No poll fell in step 1's 5 s activation: its row starts with its bake, T+485 s.)
       [0, 485, 0, [4812, 0, 0, 39.99], [0, 0, null, null]],
       [485, 545, 25, [447, 0, 0, 40.07], [151, 36, 23.64, 44.96]],
@@ -96,15 +97,7 @@ describe('metrics per step in the lab', () => {
   it('E: green serves 100% of requests at the end, with no 5XX', () => {
     const e = metrics('Model E')
     expect(results['Model E']!.outputs.outcome).toBe('deployed')
-    expect(
-      e.steps.map(s => [
-        s.offsetSeconds,
-        s.untilOffsetSeconds,
-        s.greenPercent,
-        figures(s.blue),
-        figures(s.green)
-      ])
-    ).toEqual([
+    expect(stepRows(e)).toEqual([
       [0, 480, 0, [4799, 0, 0, 39.99], [0, 0, null, null]],
       [480, 545, 25, [484, 0, 0, 40.06], [169, 0, 0, 37.78]],
       [545, 610, 50, [333, 0, 0, 40.04], [317, 0, 0, 37.72]],

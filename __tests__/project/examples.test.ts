@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
 import { actionDefaults, ROOT } from '../../scripts/lib/action-runner.js'
-import { readInputs } from '../../src/inputs.js'
-import { buildPlan } from '../../src/plan.js'
+import { readInputs } from '../../src/inputs/index.js'
+import { buildPlan } from '../../src/target/endpoint/plan.js'
 import type { CurrentEndpoint } from '../../src/types.js'
 
 type Value = string | number | boolean | null | undefined

@@ -90,8 +90,8 @@ describe('the unit selection (npm run test:unit, npm run mutate)', () => {
         '__tests__/watch/reducer.test.ts',
         '__tests__/watch/schedule.test.ts',
         '__tests__/loop.test.ts',
-        '__tests__/plan.test.ts',
-        '__tests__/inputs.test.ts',
+        '__tests__/target/endpoint/plan.test.ts',
+        '__tests__/inputs/inputs.test.ts',
         '__tests__/robustness/property.test.ts',
         '__tests__/report/summary.test.ts'
       ])

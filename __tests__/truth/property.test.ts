@@ -16,8 +16,8 @@ import { announceSeeds, propertySeeds } from '../helpers/seeds.js'
 import { endpointState, labEmulator, sagemaker } from './helpers.js'
 
 /**
- * The shortest deadline a faulted call can have: the reads after a failed write (src/reconcile.ts,
- * src/launch.ts). Every other call has at least REQUEST_TIMEOUT_MS per attempt.
+ * The shortest deadline a faulted call can have: the reads after a failed write (src/deploy/reconcile.ts,
+ * src/deploy/launch.ts). Every other call has at least REQUEST_TIMEOUT_MS per attempt.
  */
 const READ_DEADLINE_MS = 10_000
 

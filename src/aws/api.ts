@@ -5,21 +5,10 @@
 // CreateEndpoint, UpdateEndpoint and UpdateInferenceComponent are not idempotent: they go through
 // a client with no SDK retry, because a retry after a lost answer meets "already exists" /
 // "in-progress" and hides what happened. The caller reads the resource back instead.
-import type {
-  DescribeEndpointCommandOutput,
-  DescribeEndpointConfigCommandOutput,
-  DescribeInferenceComponentCommandOutput,
-  DescribeModelCommandOutput,
-  EndpointConfigSummary,
-  SageMakerClient
-} from '@aws-sdk/client-sagemaker'
-import type {
-  AlarmHistoryItem,
-  CloudWatchClient,
-  GetMetricDataCommandInput,
-  GetMetricDataCommandOutput,
-  MetricAlarm
-} from '@aws-sdk/client-cloudwatch'
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { AwsApi } from './api-types.js'
+import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import { isNotFound, toCallError } from './errors.js'
 
@@ -35,53 +24,10 @@ export {
   mayHaveApplied
 } from './errors.js'
 
-type Body = Record<string, unknown>
+export type { CallOptions } from './call.js'
 
-export interface CallOptions {
-  /** The whole call, SDK retries included, ends after this many milliseconds. */
-  readonly deadlineMs?: number
-  /** Not aborted by cancellation: the reads that find out what a cancelled write did. */
-  readonly ignoreCancel?: boolean
-}
-
-export interface AwsApi {
-  describeEndpoint(
-    name: string,
-    o?: CallOptions
-  ): Promise<DescribeEndpointCommandOutput | undefined>
-  describeEndpointConfig(
-    name: string,
-    o?: CallOptions
-  ): Promise<DescribeEndpointConfigCommandOutput | undefined>
-  describeModel(name: string, o?: CallOptions): Promise<DescribeModelCommandOutput | undefined>
-  describeInferenceComponent(
-    name: string,
-    o?: CallOptions
-  ): Promise<DescribeInferenceComponentCommandOutput | undefined>
-  updateInferenceComponent(body: Body, o?: CallOptions): Promise<void>
-  listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
-  /** Endpoint configs whose name contains the text (newest first, one page of 100). */
-  listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
-  createModel(body: Body, o?: CallOptions): Promise<void>
-  createEndpointConfig(body: Body, o?: CallOptions): Promise<void>
-  createEndpoint(body: Body, o?: CallOptions): Promise<void>
-  updateEndpoint(body: Body, o?: CallOptions): Promise<void>
-  deleteModel(name: string, o?: CallOptions): Promise<void>
-  deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
-  putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
-  describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
-  /** An alarm's state changes since `since` (newest first, one page of 100). */
-  describeAlarmHistory(name: string, since: Date, o?: CallOptions): Promise<AlarmHistoryItem[]>
-  /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
-  getMetricData(
-    input: GetMetricDataCommandInput,
-    o?: CallOptions
-  ): Promise<GetMetricDataCommandOutput>
-  /** Application Auto Scaling, loaded on first use. */
-  autoScaling(): Promise<AutoScalingApi>
-  /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
-  close(): void
-}
+export type { AwsApi } from './api-types.js'
+export { withPatientReads } from './patient-reads.js'
 
 export interface AwsApiOptions {
   readonly region: string

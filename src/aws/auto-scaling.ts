@@ -9,7 +9,7 @@ import type {
   ScalingPolicy,
   ScheduledAction
 } from '@aws-sdk/client-application-auto-scaling'
-import type { CallOptions } from './api.js'
+import type { Call, CallOptions } from './call.js'
 
 export const SAGEMAKER_NAMESPACE = 'sagemaker' as const
 export const VARIANT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount' as const
@@ -29,12 +29,6 @@ export interface AutoScalingApi {
   putScheduledAction(input: PutScheduledActionRequest, o?: CallOptions): Promise<void>
   destroy(): void
 }
-
-type Call = <T>(
-  operation: string,
-  o: CallOptions | undefined,
-  send: (abortSignal: AbortSignal) => Promise<T>
-) => Promise<T>
 
 export async function createAutoScalingApi(
   config: Record<string, unknown>,

@@ -5,7 +5,8 @@
 // surroundings) are retried on throttling with a jittered backoff over minutes. A read with its
 // own deadline or cancellation rule (the watch loop, the read-back after a write) keeps that
 // rule: its caller decides what a late answer means.
-import type { AwsApi, CallOptions } from './api.js'
+import type { AwsApi } from './api-types.js'
+import type { CallOptions } from './call.js'
 import { isThrottled } from './errors.js'
 import { withBackoff } from './retry.js'
 

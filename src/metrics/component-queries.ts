@@ -11,7 +11,7 @@ import {
   queryId,
   type MetricQuery,
   type MetricsRequest
-} from './queries.js'
+} from './query-parts.js'
 
 /** Why a component's figures are not split between the old and new copies. */
 export const COMPONENT_SPLIT_NOTE =

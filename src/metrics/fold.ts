@@ -3,7 +3,7 @@
 // A one-minute datapoint rarely lines up with a step, so each minute is shared among the steps
 // it overlaps, in proportion to the time overlapped × the fleet's traffic share in that step:
 // green's errors in a minute that straddles "0 %" and "25 %" all land in the 25 % step.
-import { errorRateAlarmName } from '../alarms.js'
+import { errorRateAlarmName } from '../guard/alarms.js'
 import type { Plan, Timeline, TrafficStep } from '../types.js'
 import { CPU_QUERY_ID, PERIOD_SECONDS, type MetricsRequest } from './queries.js'
 import {

@@ -2,8 +2,9 @@
 // model before and after, copies) and the dry-run plan (the batches of copies, the peak, the
 // alarms and the exact requests).
 import type { Plan, RunContext } from '../types.js'
-import { code, codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
-import { alarmUrl, endpointUrl, modelUrl, runUrl } from './links.js'
+import { alarmRows } from './alarm-rows.js'
+import { code, details, escapeMarkdown, link, requestBlocks, table, type Cell } from './markdown.js'
+import { endpointUrl, modelUrl, runUrl } from './links.js'
 import { liveEndpointSection } from './live-endpoint.js'
 import { peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
@@ -57,14 +58,7 @@ function alarmSection(plan: Plan): string {
   if (plan.guardAlarmNames.length === 0) {
     return `${heading}\n\nNone: SageMaker would replace the copies without automatic rollback.`
   }
-  const rows: Cell[][] = plan.guardAlarmNames.map(name => {
-    const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
-    return [
-      link(name, alarmUrl(plan.region, name)),
-      spec === undefined ? 'existing alarm' : 'created or updated by this run',
-      spec?.watches ?? '—'
-    ]
-  })
+  const rows = alarmRows(plan)
   return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}\n\nThe created alarms watch the component's own invocations (the \`InferenceComponentName\` dimension of the \`AWS/SageMaker\` metrics), so other components on the endpoint cannot trip them.`
 }
 
@@ -73,20 +67,14 @@ export function renderComponentPlan(plan: Plan, run: RunContext): string {
   if (!component) return ''
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName)).markdown
   const request = component.updateInferenceComponent
-  const requests: [string, Record<string, unknown> | undefined][] = [
-    ['CreateModel', redactEnvironment(plan.createModel)],
-    ['UpdateInferenceComponent', request],
-    ...plan.alarmsToCreate.map((alarm): [string, Record<string, unknown>] => [
-      `PutMetricAlarm (${alarm.name})`,
-      alarm.request
-    ])
-  ]
-  const blocks = requests
-    .filter((entry): entry is [string, Record<string, unknown>] => entry[1] !== undefined)
-    .map(
-      ([name, body]) =>
-        `**${escapeMarkdown(name)}**\n\n${codeBlock(JSON.stringify(body, null, 2), 'json')}`
-    )
+  const blocks = requestBlocks(
+    [
+      ['CreateModel', redactEnvironment(plan.createModel)],
+      ['UpdateInferenceComponent', request]
+    ],
+    plan.alarmsToCreate,
+    body => JSON.stringify(body, null, 2)
+  )
   const url = runUrl(run)
   const sections = [
     `## 📝 Planned: ${endpoint}\n\nDry run: nothing was changed. Inference component ${escapeMarkdown(component.name)} would get ${escapeMarkdown(plan.greenModelName)} in batches of ${component.batchCopies} of its ${component.copies} copies (UpdateInferenceComponent, rolling), its specification otherwise kept.`,

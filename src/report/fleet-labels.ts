@@ -1,7 +1,16 @@
 // What each fleet runs, in a few words for a table header: the artifact (or package, or model)
 // a person recognises, rather than the generated model and config names.
-import type { Plan } from '../types.js'
-import { blueOf, type BlueFleet } from './resources.js'
+import type { CurrentEndpoint, Plan } from '../types.js'
+
+/** What the report needs to know about the live (blue) fleet, from pre-flight. */
+export type BlueFleet = Pick<
+  CurrentEndpoint,
+  'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+>
+
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+export const blueOf = (plan: Plan, blue: BlueFleet | undefined): BlueFleet | undefined =>
+  blue ?? plan.blueFleet
 
 const MAX_LABEL = 48
 

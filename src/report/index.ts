@@ -8,4 +8,4 @@ export { buildOutputs, trafficStepsOutput, OUTPUT_NAMES, type OutputName } from 
 export { formatEvent, formatStep } from './log.js'
 export { formatDuration, formatOffset, formatPercent } from './time.js'
 export { escapeMarkdown, table, code } from './markdown.js'
-export type { BlueFleet } from './resources.js'
+export type { BlueFleet } from './fleet-labels.js'

@@ -144,3 +144,20 @@ export function escapeHtml(value: string): string {
     /[&<>"']/.test(char) ? `&#${char.charCodeAt(0)};` : char
   )
 }
+
+/** Each request that would be sent, with the alarms' PutMetricAlarm, as a titled code block. */
+export function requestBlocks(
+  requests: readonly [string, Record<string, unknown> | undefined][],
+  alarms: readonly { name: string; request: Record<string, unknown> }[],
+  json: (body: Record<string, unknown>) => string
+): string[] {
+  return [
+    ...requests,
+    ...alarms.map((alarm): [string, Record<string, unknown>] => [
+      `PutMetricAlarm (${alarm.name})`,
+      alarm.request
+    ])
+  ]
+    .filter((entry): entry is [string, Record<string, unknown>] => entry[1] !== undefined)
+    .map(([name, body]) => `**${escapeMarkdown(name)}**\n\n${codeBlock(json(body), 'json')}`)
+}

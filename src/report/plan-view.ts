@@ -2,12 +2,14 @@
 // guard it, what the double fleet costs in instance-hours, and the exact requests.
 
 import type { Plan, RunContext } from '../types.js'
-import { codeBlock, details, escapeMarkdown, link, table, type Cell } from './markdown.js'
-import { alarmUrl, endpointUrl, runUrl } from './links.js'
+import { alarmRows } from './alarm-rows.js'
+import { details, escapeMarkdown, link, requestBlocks, table } from './markdown.js'
+import { endpointUrl, runUrl } from './links.js'
 import { renderComponentPlan } from './component-view.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
 import { liveEndpointSection } from './live-endpoint.js'
-import { blueOf, resourcesTable, type BlueFleet } from './resources.js'
+import { blueOf, type BlueFleet } from './fleet-labels.js'
+import { resourcesTable } from './resources.js'
 import { isRollingPlan, peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 
@@ -93,14 +95,7 @@ function alarmSection(plan: Plan): string {
   if (plan.guardAlarmNames.length === 0) {
     return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`
   }
-  const rows: Cell[][] = plan.guardAlarmNames.map(name => {
-    const spec = plan.alarmsToCreate.find(alarm => alarm.name === name)
-    return [
-      link(name, alarmUrl(plan.region, name)),
-      spec === undefined ? 'existing alarm' : 'created or updated by this run',
-      spec?.watches ?? '—'
-    ]
-  })
+  const rows = alarmRows(plan)
   return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}`
 }
 
@@ -144,21 +139,16 @@ export function publicPlan(plan: Plan): Plan {
 }
 
 function requestsSection(plan: Plan): string {
-  const requests: [string, Record<string, unknown> | undefined][] = [
-    ['CreateModel', redactModel(plan.createModel)],
-    ['CreateEndpointConfig', plan.createEndpointConfig],
-    ['CreateEndpoint', plan.createEndpoint],
-    ['UpdateEndpoint', plan.updateEndpoint],
-    ...plan.alarmsToCreate.map((alarm): [string, Record<string, unknown>] => [
-      `PutMetricAlarm (${alarm.name})`,
-      alarm.request
-    ])
-  ]
-  const blocks = requests
-    .filter((entry): entry is [string, Record<string, unknown>] => entry[1] !== undefined)
-    .map(
-      ([name, body]) => `**${escapeMarkdown(name)}**\n\n${codeBlock(stableJson(body, 2), 'json')}`
-    )
+  const blocks = requestBlocks(
+    [
+      ['CreateModel', redactModel(plan.createModel)],
+      ['CreateEndpointConfig', plan.createEndpointConfig],
+      ['CreateEndpoint', plan.createEndpoint],
+      ['UpdateEndpoint', plan.updateEndpoint]
+    ],
+    plan.alarmsToCreate,
+    body => stableJson(body, 2)
+  )
   return details('Requests that would be sent', blocks.join('\n\n'))
 }
 

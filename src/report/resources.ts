@@ -1,19 +1,10 @@
 // The blue/green resources side by side, with console links (summary and plan view).
 
-import type { CurrentEndpoint, Plan } from '../types.js'
+import type { Plan } from '../types.js'
 import { componentResourcesTable } from './component-view.js'
+import { blueOf, type BlueFleet } from './fleet-labels.js'
 import { code, link, table, type Cell } from './markdown.js'
 import { endpointConfigUrl, modelUrl } from './links.js'
-
-/** What the report needs to know about the live (blue) fleet, from pre-flight. */
-export type BlueFleet = Pick<
-  CurrentEndpoint,
-  'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
->
-
-/** The blue fleet as the caller read it, else as the plan recorded it. */
-export const blueOf = (plan: Plan, blue: BlueFleet | undefined): BlueFleet | undefined =>
-  blue ?? plan.blueFleet
 
 const NONE = '—'
 

@@ -137,29 +137,32 @@ export function trackAlarms(
   return [...byName.values()]
 }
 
+/** A poll without an answer: counted, and told once per run of failures (at `at`). */
+export function failedPoll(t: Timeline, obs: Observation, at: number): Timeline {
+  const consecutive = t.consecutiveFailedPolls + 1
+  const events =
+    consecutive === 1
+      ? [
+          ...t.events,
+          {
+            at,
+            kind: 'poll-error' as const,
+            message: `poll failed: ${obs.error ?? 'unknown error'} (retrying)`
+          }
+        ]
+      : t.events
+  return {
+    ...t,
+    events,
+    polls: t.polls + 1,
+    failedPolls: t.failedPolls + 1,
+    consecutiveFailedPolls: consecutive
+  }
+}
+
 export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeline {
   const ep = obs.endpoint
-  if (!ep) {
-    const consecutive = t.consecutiveFailedPolls + 1
-    const events =
-      consecutive === 1
-        ? [
-            ...t.events,
-            {
-              at: serviceTime(t, obs),
-              kind: 'poll-error' as const,
-              message: `poll failed: ${obs.error ?? 'unknown error'} (retrying)`
-            }
-          ]
-        : t.events
-    return {
-      ...t,
-      events,
-      polls: t.polls + 1,
-      failedPolls: t.failedPolls + 1,
-      consecutiveFailedPolls: consecutive
-    }
-  }
+  if (!ep) return failedPoll(t, obs, serviceTime(t, obs))
 
   const events: TimelineEvent[] = [...t.events]
   const steps: TrafficStep[] = [...t.steps]

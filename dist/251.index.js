@@ -1,0 +1,473 @@
+export const id = 251;
+export const ids = [251];
+export const modules = {
+
+/***/ 5251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
+/* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   withPatientReads: () => (/* reexport safe */ _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__.D),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
+/* harmony export */ });
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+
+
+
+
+/** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
+const CONNECT_TIMEOUT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_DEADLINE_MS = 60_000;
+/**
+ * Loads the SageMaker client and returns the calls the action makes. The CloudWatch client loads
+ * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
+ */
+async function createAwsApi(options) {
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(651)]).then(__webpack_require__.t.bind(__webpack_require__, 2651, 19));
+    const config = (maxAttempts) => ({
+        region: options.region,
+        maxAttempts,
+        customUserAgent: 'sagemaker-blue-green-deploy',
+        requestHandler: {
+            connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true
+        }
+    });
+    const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
+    const sagemakerOnce = new sm.SageMakerClient(config(1));
+    let cloudwatchClient;
+    let cloudwatchOnce;
+    let loadingCloudwatch;
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(485)]).then(__webpack_require__.t.bind(__webpack_require__, 8485, 19)).then(cw => {
+        cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+        cloudwatchOnce = new cw.CloudWatchClient(config(1));
+        return { cw, client: cloudwatchClient, once: cloudwatchOnce };
+    }));
+    // Aborted by close(): whatever is still in flight after the verdict stops there.
+    const closing = new AbortController();
+    let autoScaling;
+    const call = async (operation, o, send) => {
+        const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+        const cancel = o?.ignoreCancel ? undefined : options.signal;
+        const signals = [closing.signal, AbortSignal.timeout(Math.max(1, deadlineMs))];
+        if (cancel)
+            signals.push(cancel);
+        try {
+            if (cancel?.aborted)
+                throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+            return await send(AbortSignal.any(signals));
+        }
+        catch (e) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toCallError */ .so)(operation, e, {
+                cancelled: cancel?.aborted === true || closing.signal.aborted,
+                deadlineMs
+            });
+        }
+    };
+    const orUndefined = async (p) => {
+        try {
+            return await p;
+        }
+        catch (e) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
+                return undefined;
+            throw e;
+        }
+    };
+    return {
+        describeEndpoint: (name, o) => orUndefined(call('DescribeEndpoint', o, abortSignal => sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), { abortSignal }))),
+        describeEndpointConfig: (name, o) => orUndefined(call('DescribeEndpointConfig', o, abortSignal => sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), {
+            abortSignal
+        }))),
+        describeModel: (name, o) => orUndefined(call('DescribeModel', o, abortSignal => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal }))),
+        describeInferenceComponent: (name, o) => orUndefined(call('DescribeInferenceComponent', o, abortSignal => sagemaker.send(new sm.DescribeInferenceComponentCommand({ InferenceComponentName: name }), { abortSignal }))),
+        updateInferenceComponent: async (body, o) => {
+            await call('UpdateInferenceComponent', o, abortSignal => sagemakerOnce.send(new sm.UpdateInferenceComponentCommand(body), { abortSignal }));
+        },
+        listTags: async (arn, o) => {
+            const out = await call('ListTags', o, abortSignal => sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {
+                abortSignal
+            }));
+            return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
+        },
+        listEndpointConfigs: async (nameContains, o) => {
+            const out = await call('ListEndpointConfigs', o, abortSignal => sagemaker.send(new sm.ListEndpointConfigsCommand({
+                NameContains: nameContains,
+                SortBy: 'CreationTime',
+                SortOrder: 'Descending',
+                MaxResults: 100
+            }), { abortSignal }));
+            return out?.EndpointConfigs ?? [];
+        },
+        createModel: async (body, o) => {
+            await call('CreateModel', o, abortSignal => sagemaker.send(new sm.CreateModelCommand(body), { abortSignal }));
+        },
+        createEndpointConfig: async (body, o) => {
+            await call('CreateEndpointConfig', o, abortSignal => sagemaker.send(new sm.CreateEndpointConfigCommand(body), { abortSignal }));
+        },
+        createEndpoint: async (body, o) => {
+            await call('CreateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.CreateEndpointCommand(body), { abortSignal }));
+        },
+        updateEndpoint: async (body, o) => {
+            await call('UpdateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.UpdateEndpointCommand(body), { abortSignal }));
+        },
+        deleteModel: async (name, o) => {
+            await call('DeleteModel', o, abortSignal => sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), { abortSignal }));
+        },
+        deleteEndpointConfig: async (name, o) => {
+            await call('DeleteEndpointConfig', o, abortSignal => sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), {
+                abortSignal
+            }));
+        },
+        putMetricAlarm: async (body, o) => {
+            // A quota of 3 per second is shared by every rollout in the account: five quick SDK
+            // attempts only add throttled requests. The caller backs off over minutes instead.
+            const { cw, once } = await cloudwatch();
+            await call('PutMetricAlarm', o, abortSignal => once.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+        },
+        describeAlarms: async (names, o) => {
+            if (names.length === 0)
+                return [];
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarms', o, abortSignal => client.send(new cw.DescribeAlarmsCommand({
+                AlarmNames: [...names],
+                AlarmTypes: ['MetricAlarm'],
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.MetricAlarms ?? [];
+        },
+        describeAlarmHistory: async (name, since, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarmHistory', o, abortSignal => client.send(new cw.DescribeAlarmHistoryCommand({
+                AlarmName: name,
+                HistoryItemType: 'StateUpdate',
+                StartDate: since,
+                ScanBy: 'TimestampDescending',
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.AlarmHistoryItems ?? [];
+        },
+        getMetricData: async (input, o) => {
+            const { cw, client } = await cloudwatch();
+            return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
+        },
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        close: () => {
+            closing.abort();
+            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
+                client?.destroy();
+            }
+            void autoScaling?.then(api => api.destroy());
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PW: () => (/* binding */ variantResourceId),
+/* harmony export */   Tp: () => (/* binding */ VARIANT_DIMENSION),
+/* harmony export */   zH: () => (/* binding */ createAutoScalingApi),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+const SAGEMAKER_NAMESPACE = 'sagemaker';
+const VARIANT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+async function createAutoScalingApi(config, call) {
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(539)]).then(__webpack_require__.t.bind(__webpack_require__, 3539, 19));
+    const client = new aas.ApplicationAutoScalingClient(config);
+    const variant = (resourceId) => ({
+        ServiceNamespace: SAGEMAKER_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: VARIANT_DIMENSION
+    });
+    /** Every page of a Describe* call (50 per page; a variant has few). */
+    async function all(operation, page) {
+        const items = [];
+        let token;
+        for (let pages = 0; pages < 20; pages++) {
+            const out = await call(operation, undefined, signal => page(token, signal));
+            items.push(...out.items);
+            token = out.next;
+            if (!token)
+                break;
+        }
+        return items;
+    }
+    return {
+        describeTarget: async (resourceId) => {
+            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+                ServiceNamespace: SAGEMAKER_NAMESPACE,
+                ResourceIds: [resourceId],
+                ScalableDimension: VARIANT_DIMENSION
+            }), { abortSignal }));
+            return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
+        },
+        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScalingPoliciesCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
+        }),
+        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScheduledActionsCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
+        }),
+        listTags: async (arn) => {
+            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return out?.Tags ?? {};
+        },
+        registerTarget: async (input, o) => {
+            await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
+        },
+        deregisterTarget: async (resourceId, o) => {
+            await call('DeregisterScalableTarget', o, abortSignal => client.send(new aas.DeregisterScalableTargetCommand(variant(resourceId)), { abortSignal }));
+        },
+        putScalingPolicy: async (input, o) => {
+            await call('PutScalingPolicy', o, abortSignal => client.send(new aas.PutScalingPolicyCommand(input), { abortSignal }));
+        },
+        putScheduledAction: async (input, o) => {
+            await call('PutScheduledAction', o, abortSignal => client.send(new aas.PutScheduledActionCommand(input), { abortSignal }));
+        },
+        destroy: () => client.destroy()
+    };
+}
+
+
+/***/ }),
+
+/***/ 2728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   so: () => (/* binding */ toCallError),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
+// What a failed AWS call means for the action: which call, which code, and whether the request
+// may have reached the service (so a write must be read back before anything is said about it).
+class AwsCallError extends Error {
+    operation;
+    code;
+    detail;
+    httpStatus;
+    constructor(operation, code, detail, httpStatus) {
+        super(`${operation} failed: ${code}: ${detail}`);
+        this.operation = operation;
+        this.code = code;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.name = 'AwsCallError';
+    }
+}
+/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
+const CANCELLED = 'Cancelled';
+/** The call had no complete answer within its deadline. */
+const NO_ANSWER = 'NoAnswer';
+const FATAL_CODES = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'CredentialsProviderError',
+    'MissingAuthenticationToken',
+    'AuthFailure',
+    'NotAuthorized'
+]);
+const THROTTLING_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown'
+]);
+/** Errors that no retry will fix: stop at once and say so. */
+function isFatal(e) {
+    return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
+}
+function isCancelled(e) {
+    return e instanceof AwsCallError && e.code === CANCELLED;
+}
+function isThrottled(e) {
+    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
+}
+function isNotFound(e) {
+    return (e instanceof AwsCallError &&
+        (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
+}
+function isAlreadyExists(e) {
+    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
+}
+/** SageMaker refuses an update while another one is running. */
+function isInProgress(e) {
+    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
+}
+/**
+ * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
+ * time). Such a failure of a write does not say whether the service applied it.
+ */
+function isTransient(e) {
+    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
+        return false;
+    if (isThrottled(e) || e.code === NO_ANSWER)
+        return true;
+    if (e.httpStatus !== undefined)
+        return e.httpStatus >= 500;
+    // No HTTP status: the request failed on the way (reset, refused, timed out).
+    return true;
+}
+/** Whether a failed write may have been applied by the service all the same. */
+function mayHaveApplied(e) {
+    if (!(e instanceof AwsCallError))
+        return true;
+    if (isThrottled(e) || isFatal(e))
+        return false;
+    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
+        return false;
+    return true;
+}
+/** Any SDK or network error as an AwsCallError naming the call. */
+function toCallError(operation, e, why) {
+    if (e instanceof AwsCallError)
+        return e;
+    const err = (e ?? {});
+    if (why.cancelled) {
+        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
+    }
+    const status = err.$metadata?.httpStatusCode;
+    const name = err.name ?? 'Error';
+    if (why.deadlineMs !== undefined &&
+        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
+        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
+    }
+    const code = name === 'Error' && err.code ? err.code : name;
+    return new AwsCallError(operation, code, err.message ?? String(e), status);
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withPatientReads),
+/* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+
+
+/** How long a throttled call is retried: the same window as PutMetricAlarm's. */
+const QUOTA_WINDOW_MS = 180_000;
+const READS = [
+    'describeEndpoint',
+    'describeEndpointConfig',
+    'describeModel',
+    'describeInferenceComponent',
+    'listTags',
+    'listEndpointConfigs',
+    'describeAlarms'
+];
+function withPatientReads(api, deps) {
+    const patient = {};
+    for (const name of READS) {
+        const read = api[name];
+        const operation = name.charAt(0).toUpperCase() + name.slice(1);
+        patient[name] = (arg, o) => o !== undefined
+            ? read(arg, o)
+            : (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withBackoff */ .D)(() => read(arg), {
+                withinMs: QUOTA_WINDOW_MS,
+                now: deps.now,
+                sleep: deps.sleep,
+                retryable: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottled */ .B5,
+                stopped: () => deps.signal?.aborted === true,
+                onRetry: (e, attempt, delay) => deps.log(`${operation}: throttled (${e.code ?? 'Throttling'}); trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            });
+    }
+    return { ...api, ...patient };
+}
+
+
+/***/ }),
+
+/***/ 1669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withBackoff)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+// Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
+// a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
+// calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
+// back instead (see reconcile.ts).
+
+/** Full-jitter exponential delay for the given failed attempt (1-based). */
+function backoffDelay(attempt, firstDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt - 1, 20));
+    // Half fixed, half random: never a burst of immediate retries, never aligned with others.
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+async function withBackoff(call, o) {
+    const started = o.now();
+    const random = o.random ?? Math.random;
+    const retryable = o.retryable ?? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (!retryable(e) || o.stopped?.())
+                throw e;
+            const delay = backoffDelay(attempt, o.firstDelayMs ?? 1000, o.maxDelayMs ?? 20_000, random);
+            if (o.now() + delay - started > o.withinMs)
+                throw e;
+            o.onRetry?.(e, attempt, delay);
+            await o.sleep(delay);
+            if (o.stopped?.())
+                throw e;
+        }
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=251.index.js.map

@@ -1,0 +1,808 @@
+export const id = 33;
+export const ids = [33,144];
+export const modules = {
+
+/***/ 3065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ componentMetricQueries),
+/* harmony export */   e: () => (/* binding */ COMPONENT_SPLIT_NOTE)
+/* harmony export */ });
+/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2540);
+
+/** Why a component's figures are not split between the old and new copies. */
+const COMPONENT_SPLIT_NOTE = "CloudWatch has no dimension for a component's old and new copies: the figures are the inference component's (InferenceComponentName), both together.";
+function componentMetricQueries(plan, timeline) {
+    const name = plan.component?.name ?? '';
+    const queries = _query_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .INVOCATION_METRICS */ .Tv.map(metric => ({
+        Id: (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .queryId */ .KH)('endpoint', metric.key),
+        Label: `${metric.metricName} inference component ${name}`,
+        ReturnData: true,
+        MetricStat: {
+            Metric: {
+                Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .SAGEMAKER_NAMESPACE */ .z_,
+                MetricName: metric.metricName,
+                Dimensions: [{ Name: 'InferenceComponentName', Value: name }]
+            },
+            Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .PERIOD_SECONDS */ .aN,
+            Stat: metric.stat
+        }
+    }));
+    const { start, end } = (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .metricsWindow */ .uh)(timeline);
+    return {
+        startTime: start,
+        endTime: end,
+        queries,
+        blueConfigName: undefined,
+        greenConfigName: plan.greenModelName
+    };
+}
+
+
+/***/ }),
+
+/***/ 7632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ buildMetricQueries),
+/* harmony export */   KH: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.KH),
+/* harmony export */   O7: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.O7),
+/* harmony export */   Tv: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.Tv),
+/* harmony export */   aN: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.aN),
+/* harmony export */   dG: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.dG),
+/* harmony export */   vZ: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.vZ)
+/* harmony export */ });
+/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3065);
+/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2540);
+
+
+
+function buildMetricQueries(plan, timeline) {
+    if (plan.component)
+        return (0,_component_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .componentMetricQueries */ .A)(plan, timeline);
+    const greenConfigName = timeline.newConfigName;
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    const blueConfigName = previous !== undefined && previous !== greenConfigName ? previous : undefined;
+    const variant = [
+        { Name: 'EndpointName', Value: plan.endpointName },
+        { Name: 'VariantName', Value: plan.variantName }
+    ];
+    const fleets = [
+        [
+            'green',
+            [...variant, { Name: 'EndpointConfigName', Value: greenConfigName }],
+            `green (${greenConfigName})`
+        ]
+    ];
+    if (blueConfigName !== undefined) {
+        fleets.push([
+            'blue',
+            [...variant, { Name: 'EndpointConfigName', Value: blueConfigName }],
+            `blue (${blueConfigName})`
+        ]);
+    }
+    fleets.push(['endpoint', variant, `${plan.endpointName}/${plan.variantName}`]);
+    const queries = [];
+    for (const [fleet, dimensions, label] of fleets) {
+        for (const metric of _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .INVOCATION_METRICS */ .Tv) {
+            queries.push({
+                Id: (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .queryId */ .KH)(fleet, metric.key),
+                Label: `${metric.metricName} ${label}`,
+                ReturnData: true,
+                MetricStat: {
+                    Metric: {
+                        Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_NAMESPACE */ .z_,
+                        MetricName: metric.metricName,
+                        Dimensions: dimensions
+                    },
+                    Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
+                    Stat: metric.stat
+                }
+            });
+        }
+    }
+    queries.push({
+        Id: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .CPU_QUERY_ID */ .O7,
+        Label: `CPUUtilization ${plan.endpointName}/${plan.variantName}`,
+        ReturnData: true,
+        MetricStat: {
+            Metric: { Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_NAMESPACE */ .Ez, MetricName: 'CPUUtilization', Dimensions: variant },
+            Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
+            Stat: 'Average'
+        }
+    });
+    const { start, end } = (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsWindow */ .uh)(timeline);
+    return { startTime: start, endTime: end, queries, blueConfigName, greenConfigName };
+}
+
+
+/***/ }),
+
+/***/ 2540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ez: () => (/* binding */ ENDPOINT_NAMESPACE),
+/* harmony export */   KH: () => (/* binding */ queryId),
+/* harmony export */   O7: () => (/* binding */ CPU_QUERY_ID),
+/* harmony export */   Tv: () => (/* binding */ INVOCATION_METRICS),
+/* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
+/* harmony export */   dG: () => (/* binding */ lastKnownTime),
+/* harmony export */   uh: () => (/* binding */ metricsWindow),
+/* harmony export */   vZ: () => (/* binding */ microsecondsToMs),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+/* unused harmony exports BASELINE_MINUTES, TAIL_MINUTES */
+const SAGEMAKER_NAMESPACE = 'AWS/SageMaker';
+const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints';
+const PERIOD_SECONDS = 60;
+const MINUTE_MS = 60_000;
+/** Minutes of baseline before the update, and of tail after the verdict. */
+const BASELINE_MINUTES = 5;
+const TAIL_MINUTES = 2;
+const INVOCATION_METRICS = [
+    { key: 'invocations', metricName: 'Invocations', stat: 'Sum' },
+    { key: 'errors5xx', metricName: 'Invocation5XXErrors', stat: 'Sum' },
+    { key: 'errors4xx', metricName: 'Invocation4XXErrors', stat: 'Sum' },
+    // Both latencies are in microseconds.
+    { key: 'modelLatency', metricName: 'ModelLatency', stat: 'Average' },
+    { key: 'overheadLatency', metricName: 'OverheadLatency', stat: 'Average' }
+];
+const CPU_QUERY_ID = 'endpoint_cpu';
+/** `green_errors5xx`: fleet and metric, so a result finds its place by its id alone. */
+function queryId(fleet, metric) {
+    return `${fleet}_${metric}`;
+}
+/** CloudWatch latency metrics are in microseconds; the report speaks milliseconds. */
+function microsecondsToMs(microseconds) {
+    return microseconds / 1000;
+}
+/** The last service time the timeline knows: the verdict, or close to it. */
+function lastKnownTime(timeline) {
+    const times = [
+        timeline.startedAt,
+        ...timeline.steps.map(step => step.at),
+        ...timeline.events.map(event => event.at),
+        timeline.last?.lastModifiedTime ?? 0
+    ];
+    return Math.max(...times.filter(Number.isFinite));
+}
+/** Baseline minutes before the update to a little after the verdict, on whole minutes. */
+function metricsWindow(timeline) {
+    const start = Math.floor(timeline.startedAt / MINUTE_MS) * MINUTE_MS - BASELINE_MINUTES * MINUTE_MS;
+    const end = Math.ceil(lastKnownTime(timeline) / MINUTE_MS) * MINUTE_MS + TAIL_MINUTES * MINUTE_MS;
+    return { start, end };
+}
+
+
+/***/ }),
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_TIMEOUT_MS: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+  MAX_CALLS: () => (/* binding */ MAX_CALLS),
+  readRolloutMetrics: () => (/* binding */ readRolloutMetrics),
+  unavailable: () => (/* binding */ unavailable)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(2174);
+// EXTERNAL MODULE: ./src/metrics/component-queries.ts
+var component_queries = __webpack_require__(3065);
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __webpack_require__(9449);
+// EXTERNAL MODULE: ./src/metrics/queries.ts
+var queries = __webpack_require__(7632);
+;// CONCATENATED MODULE: ./src/metrics/tally.ts
+// Per-minute arithmetic behind the fold: one fleet's datapoints per minute, shared among the
+// time segments (traffic steps) a minute overlaps, summed into figures. Pure.
+
+const PERIOD_MS = queries/* PERIOD_SECONDS */.aN * 1000;
+const emptyTally = () => ({
+    requests: 0,
+    errors5xx: 0,
+    errors4xx: 0,
+    modelSum: 0,
+    modelWeight: 0,
+    overheadSum: 0,
+    overheadWeight: 0,
+    cpuSum: 0,
+    cpuWeight: 0
+});
+function minutesOf(series, fleet) {
+    const get = (metric) => series.get((0,queries/* queryId */.KH)(fleet, metric)) ?? new Map();
+    const times = new Set();
+    for (const metric of queries/* INVOCATION_METRICS */.Tv)
+        for (const t of get(metric.key).keys())
+            times.add(t);
+    const minutes = new Map();
+    for (const t of times) {
+        minutes.set(t, {
+            requests: get('invocations').get(t) ?? 0,
+            errors5xx: get('errors5xx').get(t) ?? 0,
+            errors4xx: get('errors4xx').get(t) ?? 0,
+            modelLatencyUs: get('modelLatency').get(t),
+            overheadLatencyUs: get('overheadLatency').get(t)
+        });
+    }
+    return minutes;
+}
+/** The variant's minute less the other fleet's: for a fleet CloudWatch did not split out. */
+function subtract(whole, part) {
+    const latency = (a, an, b, bn, n) => {
+        if (a === undefined || n <= 0)
+            return undefined;
+        const rest = (a * an - (b ?? 0) * bn) / n;
+        return rest >= 0 ? rest : undefined;
+    };
+    const out = new Map();
+    for (const [t, w] of whole) {
+        const p = part.get(t);
+        const requests = Math.max(0, w.requests - (p?.requests ?? 0));
+        out.set(t, {
+            requests,
+            errors5xx: Math.max(0, w.errors5xx - (p?.errors5xx ?? 0)),
+            errors4xx: Math.max(0, w.errors4xx - (p?.errors4xx ?? 0)),
+            modelLatencyUs: latency(w.modelLatencyUs, w.requests, p?.modelLatencyUs, p?.requests ?? 0, requests),
+            overheadLatencyUs: latency(w.overheadLatencyUs, w.requests, p?.overheadLatencyUs, p?.requests ?? 0, requests)
+        });
+    }
+    return out;
+}
+function overlap(segment, start) {
+    return Math.max(0, Math.min(segment.until, start + PERIOD_MS) - Math.max(segment.from, start));
+}
+/** Shares of one minute among the segments: time overlapped × traffic share, normalised. */
+function shares(segments, start, share) {
+    const overlaps = segments.map(s => overlap(s, start));
+    let weights = overlaps.map((o, i) => o * share(segments[i]));
+    let total = weights.reduce((a, b) => a + b, 0);
+    // The fleet served while the table says it had no share (a step seen late): time decides.
+    if (total === 0) {
+        weights = overlaps;
+        total = overlaps.reduce((a, b) => a + b, 0);
+    }
+    return total === 0 ? weights.map(() => 0) : weights.map(w => w / total);
+}
+function distribute(minutes, segments, share) {
+    const tallies = segments.map(emptyTally);
+    for (const [start, m] of minutes) {
+        shares(segments, start, share).forEach((w, i) => {
+            if (w === 0)
+                return;
+            const tally = tallies[i];
+            tally.requests += m.requests * w;
+            tally.errors5xx += m.errors5xx * w;
+            tally.errors4xx += m.errors4xx * w;
+            if (m.modelLatencyUs !== undefined && m.requests > 0) {
+                tally.modelSum += m.modelLatencyUs * m.requests * w;
+                tally.modelWeight += m.requests * w;
+            }
+            if (m.overheadLatencyUs !== undefined && m.requests > 0) {
+                tally.overheadSum += m.overheadLatencyUs * m.requests * w;
+                tally.overheadWeight += m.requests * w;
+            }
+        });
+    }
+    return tallies;
+}
+function addCpu(tallies, cpu, segments) {
+    for (const [start, value] of cpu) {
+        segments.forEach((s, i) => {
+            const o = overlap(s, start);
+            if (o === 0)
+                return;
+            tallies[i].cpuSum += value * o;
+            tallies[i].cpuWeight += o;
+        });
+    }
+}
+const round = (value, decimals) => {
+    const f = 10 ** decimals;
+    return Math.round(value * f) / f;
+};
+function sum(tallies) {
+    const total = emptyTally();
+    for (const t of tallies) {
+        for (const key of Object.keys(total))
+            total[key] += t[key];
+    }
+    return total;
+}
+function figures(tally) {
+    const requests = Math.round(tally.requests);
+    const latency = (total, weight) => weight > 0 ? round((0,queries/* microsecondsToMs */.vZ)(total / weight), 2) : null;
+    return {
+        requests,
+        errors5xx: Math.round(tally.errors5xx),
+        errors4xx: Math.round(tally.errors4xx),
+        errorRate5xxPercent: tally.requests > 0 ? round((100 * tally.errors5xx) / tally.requests, 2) : null,
+        modelLatencyMs: latency(tally.modelSum, tally.modelWeight),
+        overheadLatencyMs: latency(tally.overheadSum, tally.overheadWeight)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/fold.ts
+// Folds per-minute CloudWatch datapoints into the rollout's traffic steps and phases. Pure.
+//
+// A one-minute datapoint rarely lines up with a step, so each minute is shared among the steps
+// it overlaps, in proportion to the time overlapped × the fleet's traffic share in that step:
+// green's errors in a minute that straddles "0 %" and "25 %" all land in the 25 % step.
+
+
+
+/** Where the shift ends: the first rollback to blue, or the step that put green at 100 %. */
+function shiftEnd(steps) {
+    for (let i = 1; i < steps.length; i++) {
+        const step = steps[i];
+        if (step.greenPercent === 0 && step.bluePercent === 100)
+            return { index: i, phase: 'rollback' };
+        if (step.greenPercent === 100)
+            return { index: i, phase: 'completion' };
+    }
+    return undefined;
+}
+/** The threshold (percent) of the 5XX-rate alarm this run created, if it did. */
+function errorRateThreshold(plan) {
+    const name = (0,alarms/* errorRateAlarmName */.bC)(plan.endpointName);
+    return plan.alarmsToCreate.find(alarm => alarm.name === name)?.threshold;
+}
+function foldMetrics(input) {
+    const { plan, timeline, request, series } = input;
+    const windowStart = request.startTime;
+    const windowEnd = request.endTime;
+    const steps = timeline.steps;
+    const baseline = {
+        from: windowStart,
+        until: Math.max(windowStart, timeline.startedAt),
+        bluePercent: plan.firstDeploy ? 0 : 100,
+        greenPercent: 0
+    };
+    const stepSegments = steps.map((step, i) => ({
+        from: step.at,
+        until: Math.max(step.at, steps[i + 1]?.at ?? windowEnd),
+        bluePercent: step.bluePercent,
+        greenPercent: step.greenPercent
+    }));
+    const segments = [baseline, ...stepSegments];
+    const endpoint = minutesOf(series, 'endpoint');
+    let green = minutesOf(series, 'green');
+    let blue = minutesOf(series, 'blue');
+    const hasBlueFleet = request.blueConfigName !== undefined;
+    let split = 'per-fleet';
+    let note;
+    if (green.size === 0 && blue.size === 0) {
+        split = 'endpoint-only';
+        note =
+            endpoint.size === 0
+                ? 'CloudWatch had no datapoints for this endpoint in the window (no traffic, or the metrics had not arrived yet).'
+                : 'CloudWatch had no per-fleet datapoints (EndpointConfigName dimension) in the window: the figures are for the whole variant, blue and green together.';
+    }
+    else if (hasBlueFleet && blue.size === 0) {
+        blue = subtract(endpoint, green);
+        note = `CloudWatch had no datapoints with EndpointConfigName=${request.blueConfigName}: blue's figures are the variant's less green's.`;
+    }
+    else if (green.size === 0 && steps.some(s => s.greenPercent > 0)) {
+        green = subtract(endpoint, blue);
+        note = `CloudWatch had no datapoints with EndpointConfigName=${request.greenConfigName}: green's figures are the variant's less blue's.`;
+    }
+    const perFleet = split === 'per-fleet';
+    const blueTallies = distribute(blue, segments, s => s.bluePercent);
+    const greenTallies = distribute(green, segments, s => s.greenPercent);
+    const endpointTallies = distribute(endpoint, segments, () => 1);
+    addCpu(endpointTallies, series.get(queries/* CPU_QUERY_ID */.O7) ?? new Map(), segments);
+    const fleetFigures = (tallies, present) => perFleet && present ? figures(sum(tallies)) : undefined;
+    // With the split, the endpoint is blue + green, so every row adds up.
+    const endpointOf = (first, last) => figures(perFleet
+        ? sum([...blueTallies.slice(first, last), ...greenTallies.slice(first, last)])
+        : sum(endpointTallies.slice(first, last)));
+    const finalUntil = input.finalUntil;
+    const stepMetrics = steps.map((step, i) => {
+        const k = i + 1;
+        const e = endpointTallies[k];
+        const until = stepSegments[i].until;
+        // A minute the step covers ends after the last final one: its figures may still grow.
+        const lastMinuteEnd = Math.ceil(until / 60_000) * 60_000;
+        return {
+            at: step.at,
+            until: stepSegments[i].until,
+            bluePercent: step.bluePercent,
+            greenPercent: step.greenPercent,
+            event: step.event,
+            blue: fleetFigures([blueTallies[k]], hasBlueFleet),
+            green: fleetFigures([greenTallies[k]], true),
+            endpoint: endpointOf(k, k + 1),
+            cpuUtilizationPercent: e.cpuWeight > 0 ? round(e.cpuSum / e.cpuWeight, 2) : null,
+            incomplete: finalUntil !== undefined && lastMinuteEnd > finalUntil
+        };
+    });
+    const end = shiftEnd(steps);
+    const fired = timeline.alarms.filter(alarm => alarm.fired).map(alarm => alarm.name);
+    const phase = (name, first, last, from, until, outcome) => ({
+        phase: name,
+        from,
+        until,
+        blue: fleetFigures(blueTallies.slice(first, last), hasBlueFleet),
+        green: fleetFigures(greenTallies.slice(first, last), true),
+        endpoint: endpointOf(first, last),
+        outcome
+    });
+    const boundary = end === undefined ? segments.length : end.index + 1;
+    const boundaryAt = end === undefined ? windowEnd : steps[end.index].at;
+    const phases = [
+        phase('baseline', 0, 1, baseline.from, baseline.until, plan.firstDeploy ? 'before the endpoint existed' : 'blue only, before the update'),
+        phase('shift', 1, boundary, timeline.startedAt, boundaryAt, shiftOutcome(plan, end, fired))
+    ];
+    if (end !== undefined) {
+        phases.push(phase(end.phase, boundary, segments.length, boundaryAt, windowEnd, end.phase === 'rollback' ? 'all traffic back on blue' : 'green serves 100%'));
+    }
+    return {
+        split,
+        note,
+        warning: input.warning,
+        periodSeconds: queries/* PERIOD_SECONDS */.aN,
+        windowStart,
+        windowEnd,
+        startedAt: timeline.startedAt,
+        blueConfigName: request.blueConfigName,
+        greenConfigName: request.greenConfigName,
+        alarmThresholdPercent: errorRateThreshold(plan),
+        steps: stepMetrics,
+        phases,
+        calls: input.calls,
+        lateAlarms: input.lateAlarms ?? []
+    };
+}
+function shiftOutcome(plan, end, fired) {
+    const alarms = fired.length === 0 ? '' : `alarm ${fired.join(', ')} fired`;
+    if (end?.phase === 'rollback') {
+        return alarms === '' ? 'SageMaker rolled back' : `${alarms}: SageMaker rolled back`;
+    }
+    if (end?.phase === 'completion') {
+        if (plan.firstDeploy)
+            return 'endpoint created';
+        return alarms === '' ? 'every step passed its bake' : `completed (${alarms})`;
+    }
+    return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`;
+}
+
+// EXTERNAL MODULE: ./src/metrics/settle.ts
+var settle = __webpack_require__(8144);
+;// CONCATENATED MODULE: ./src/metrics/read.ts
+// Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
+// datapoints of the verdict's minute and names guard alarms that fire after a completion, then
+// one GetMetricData call for every query (paged with NextToken, a few calls at most), folded into
+// steps and phases. Never throws: a metrics problem is a warning in the result, never a failed
+// deployment.
+
+
+
+
+
+const MAX_CALLS = 3;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MINUTE_MS = 60_000;
+/** Reads only minutes that are final, unless the verdict's own minute is not final yet. */
+function finalWindow(request, settlement) {
+    if (settlement.finalUntil === undefined)
+        return request;
+    const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / MINUTE_MS) * MINUTE_MS;
+    const lastFinal = Math.floor(settlement.finalUntil / MINUTE_MS) * MINUTE_MS;
+    const endTime = Math.min(request.endTime, Math.max(verdictMinuteEnd, lastFinal));
+    return endTime > request.startTime ? { ...request, endTime } : request;
+}
+function settleWarnings(settlement, timeline) {
+    const warnings = (0,settle.lateAlarmWarnings)(settlement, timeline);
+    if (settlement.cutShort) {
+        warnings.push(`CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`);
+    }
+    return warnings;
+}
+function toMs(time) {
+    return time instanceof Date ? time.getTime() : new Date(time).getTime();
+}
+function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);
+        timer.unref?.();
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+async function readRolloutMetrics(api, plan, timeline, options = {}) {
+    if (timeline.steps.length === 0)
+        return undefined;
+    const maxCalls = options.maxCalls ?? MAX_CALLS;
+    const settlement = await (0,settle.settleAfterVerdict)(api, plan, timeline, options.settle ?? settle.DEFAULT_SETTLE);
+    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    let request;
+    try {
+        request = finalWindow((0,queries/* buildMetricQueries */.FQ)(plan, timeline), settlement);
+    }
+    catch {
+        return undefined;
+    }
+    const series = new Map();
+    const warnings = settleWarnings(settlement, timeline);
+    let calls = 0;
+    let nextToken;
+    try {
+        do {
+            calls += 1;
+            const out = await withTimeout(api.getMetricData({
+                MetricDataQueries: request.queries.map(q => ({
+                    ...q,
+                    MetricStat: {
+                        ...q.MetricStat,
+                        Metric: { ...q.MetricStat.Metric, Dimensions: [...q.MetricStat.Metric.Dimensions] }
+                    }
+                })),
+                StartTime: new Date(request.startTime),
+                EndTime: new Date(request.endTime),
+                ScanBy: 'TimestampAscending',
+                ...(nextToken ? { NextToken: nextToken } : {})
+            }), Math.max(1, deadline - Date.now()));
+            for (const result of out.MetricDataResults ?? []) {
+                if (result.Id === undefined)
+                    continue;
+                let points = series.get(result.Id);
+                if (points === undefined)
+                    series.set(result.Id, (points = new Map()));
+                const times = result.Timestamps ?? [];
+                const values = result.Values ?? [];
+                times.forEach((time, i) => {
+                    const value = values[i];
+                    const at = toMs(time);
+                    if (value !== undefined && Number.isFinite(value) && Number.isFinite(at)) {
+                        points.set(at, value);
+                    }
+                });
+                for (const message of result.Messages ?? []) {
+                    if (message.Value)
+                        warnings.push(`${result.Id}: ${message.Value}`);
+                }
+            }
+            for (const message of out.Messages ?? []) {
+                if (message.Value)
+                    warnings.push(message.Value);
+            }
+            nextToken = out.NextToken || undefined;
+        } while (nextToken !== undefined && calls < maxCalls);
+        if (nextToken !== undefined) {
+            warnings.push(`More datapoints than ${maxCalls} GetMetricData pages: the figures are partial.`);
+        }
+    }
+    catch (e) {
+        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.gJ)(e)}`;
+        // Figures from earlier pages are still worth showing; none at all are not zeros.
+        if (series.size === 0) {
+            return unavailable(request, timeline, calls, [...warnings, warning].join(' '), settlement);
+        }
+        warnings.push(warning);
+    }
+    const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name);
+    try {
+        const folded = foldMetrics({
+            plan,
+            timeline,
+            request,
+            series,
+            calls,
+            warning: warnings.length === 0 ? undefined : warnings.join(' '),
+            finalUntil: settlement.finalUntil,
+            lateAlarms
+        });
+        // The fold says the per-fleet split is missing; for a component it never exists.
+        return plan.component && folded.note?.startsWith('CloudWatch had no per-fleet') === true
+            ? { ...folded, note: component_queries/* COMPONENT_SPLIT_NOTE */.e }
+            : folded;
+    }
+    catch (e) {
+        return unavailable(request, timeline, calls, [...warnings, `Could not fold the metrics: ${(0,errors/* errorMessage */.gJ)(e)}`].join(' '), settlement);
+    }
+}
+/** A result with no figures, only the reason. */
+function unavailable(request, timeline, calls, warning, settlement) {
+    return {
+        split: 'endpoint-only',
+        note: undefined,
+        warning,
+        periodSeconds: 60,
+        windowStart: request.startTime,
+        windowEnd: request.endTime,
+        startedAt: timeline.startedAt,
+        blueConfigName: request.blueConfigName,
+        greenConfigName: request.greenConfigName,
+        alarmThresholdPercent: undefined,
+        steps: [],
+        phases: [],
+        calls,
+        lateAlarms: settlement?.lateAlarms.map(alarm => alarm.name) ?? []
+    };
+}
+
+
+/***/ }),
+
+/***/ 8144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ALARM_EVALUATION_MS: () => (/* binding */ ALARM_EVALUATION_MS),
+/* harmony export */   ALARM_REREAD_MS: () => (/* binding */ ALARM_REREAD_MS),
+/* harmony export */   DEFAULT_SETTLE: () => (/* binding */ DEFAULT_SETTLE),
+/* harmony export */   MAX_SETTLE_WAIT_MS: () => (/* binding */ MAX_SETTLE_WAIT_MS),
+/* harmony export */   PUBLISH_DELAY_MS: () => (/* binding */ PUBLISH_DELAY_MS),
+/* harmony export */   completed: () => (/* binding */ completed),
+/* harmony export */   lateAlarmWarnings: () => (/* binding */ lateAlarmWarnings),
+/* harmony export */   settleAfterVerdict: () => (/* binding */ settleAfterVerdict),
+/* harmony export */   shiftEndedAt: () => (/* binding */ shiftEndedAt)
+/* harmony export */ });
+/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2577);
+/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7632);
+
+
+const MINUTE_MS = 60_000;
+/** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
+const PUBLISH_DELAY_MS = 180_000;
+/** A standard-resolution alarm evaluates every minute. */
+const ALARM_EVALUATION_MS = 60_000;
+/** The longest the report waits for late datapoints (local time). */
+const MAX_SETTLE_WAIT_MS = 240_000;
+/** Guard alarms are re-read this often while waiting (local time). */
+const ALARM_REREAD_MS = 15_000;
+const DEFAULT_SETTLE = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    maxWaitMs: MAX_SETTLE_WAIT_MS,
+    rereadMs: ALARM_REREAD_MS
+};
+/** The update ended with the new config serving: SageMaker no longer rolls back. */
+function completed(timeline) {
+    const last = timeline.last;
+    return (last?.status === 'InService' &&
+        last.configName === timeline.newConfigName &&
+        last.pendingConfigName === undefined);
+}
+/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
+function shiftEndedAt(timeline) {
+    const last = timeline.steps.at(-1);
+    if (!completed(timeline) &&
+        last !== undefined &&
+        last.greenPercent === 0 &&
+        timeline.steps.length > 1) {
+        return last.at;
+    }
+    return (0,_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .lastKnownTime */ .dG)(timeline);
+}
+/**
+ * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
+ * a new endpoint has no shift to compare.
+ */
+function shiftEnded(plan, timeline) {
+    return !plan.firstDeploy && timeline.last?.status === 'InService';
+}
+async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
+    const verdictAt = shiftEndedAt(timeline);
+    const clock = timeline.serviceClock;
+    const started = options.now();
+    const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
+    const late = new Map();
+    const readAlarms = async () => {
+        if (!watchAlarms || plan.guardAlarmNames.length === 0)
+            return;
+        try {
+            for (const alarm of await api.describeAlarms(plan.guardAlarmNames)) {
+                if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
+                    continue;
+                const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
+                if (!late.has(alarm.AlarmName)) {
+                    late.set(alarm.AlarmName, { name: alarm.AlarmName, at, reason: alarm.StateReason });
+                }
+            }
+        }
+        catch {
+            // A lost read only means fewer late alarms named; the next read may see them.
+        }
+    };
+    let cutShort = false;
+    if (clock !== undefined && shiftEnded(plan, timeline)) {
+        // Never longer than the watch itself took: its polls are what the rate is measured on.
+        const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
+        const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS +
+            PUBLISH_DELAY_MS +
+            (watchAlarms ? ALARM_EVALUATION_MS : 0);
+        for (;;) {
+            const now = options.now();
+            const waited = now - started;
+            const remaining = (target - ((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, now) ?? target)) / (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceRate */ .Ms)(clock);
+            if (remaining <= 0)
+                break;
+            if (waited >= maxWaitMs) {
+                cutShort = true;
+                break;
+            }
+            await options.sleep(Math.min(remaining, options.rereadMs, maxWaitMs - waited));
+            await readAlarms();
+        }
+    }
+    await readAlarms();
+    const now = (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, options.now());
+    return {
+        finalUntil: now === undefined ? undefined : now - PUBLISH_DELAY_MS,
+        verdictAt,
+        lateAlarms: [...late.values()],
+        waitedMs: options.now() - started,
+        cutShort
+    };
+}
+function offset(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    const minutes = Math.floor(seconds / 60);
+    const rest = seconds % 60;
+    if (minutes === 0)
+        return `T+${rest} s`;
+    return rest === 0 ? `T+${minutes} min` : `T+${minutes} min ${rest} s`;
+}
+/** One sentence per guard alarm in ALARM once SageMaker had completed the deployment. */
+function lateAlarmWarnings(settlement, timeline) {
+    const done = offset(settlement.verdictAt - timeline.startedAt);
+    return settlement.lateAlarms.map(alarm => {
+        const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
+        return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 2577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ sampleServiceClock),
+/* harmony export */   Ms: () => (/* binding */ serviceRate),
+/* harmony export */   UH: () => (/* binding */ serviceNow)
+/* harmony export */ });
+function sampleServiceClock(clock, local, service) {
+    if (!Number.isFinite(service) || service <= 0) {
+        return clock ?? { firstLocal: local, firstService: 0, lastLocal: local, lastService: 0 };
+    }
+    if (clock === undefined || clock.firstService <= 0) {
+        return { firstLocal: local, firstService: service, lastLocal: local, lastService: service };
+    }
+    return { ...clock, lastLocal: local, lastService: Math.max(clock.lastService, service) };
+}
+/** Service milliseconds per local millisecond: 1 unless the polls show otherwise. */
+function serviceRate(clock) {
+    if (clock === undefined || clock.firstService <= 0)
+        return 1;
+    const local = clock.lastLocal - clock.firstLocal;
+    const service = clock.lastService - clock.firstService;
+    // Too short a watch says nothing reliable about the rate.
+    if (local < 200 || service <= 0)
+        return 1;
+    return Math.max(1, service / local);
+}
+/** The service's time at local time `local`, estimated from the last poll. */
+function serviceNow(clock, local) {
+    if (clock === undefined || clock.lastService <= 0)
+        return undefined;
+    return clock.lastService + (local - clock.lastLocal) * serviceRate(clock);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=33.index.js.map

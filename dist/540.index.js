@@ -1,0 +1,1421 @@
+export const id = 540;
+export const ids = [540];
+export const modules = {
+
+/***/ 5461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ HEADLINES),
+/* harmony export */   n: () => (/* binding */ IN_PROGRESS_HEADLINE)
+/* harmony export */ });
+const IN_PROGRESS_HEADLINE = '⏳ In progress';
+const HEADLINES = {
+    deployed: '✅ Deployed',
+    'rolled-back': '❌ Rolled back',
+    failed: '❌ Failed',
+    'timed-out': '⏱️ Timed out',
+    started: '🚀 Started',
+    planned: '📝 Planned'
+};
+
+
+/***/ }),
+
+/***/ 8540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HEADLINES: () => (/* reexport */ headlines/* HEADLINES */.O),
+  OUTPUT_NAMES: () => (/* reexport */ OUTPUT_NAMES),
+  buildOutputs: () => (/* reexport */ buildOutputs),
+  code: () => (/* reexport */ markdown/* code */.aY),
+  doubleFleetInstanceHours: () => (/* reexport */ doubleFleetInstanceHours),
+  escapeMarkdown: () => (/* reexport */ markdown/* escapeMarkdown */.FV),
+  formatDuration: () => (/* reexport */ report_time/* formatDuration */.a3),
+  formatEvent: () => (/* reexport */ log/* formatEvent */.q),
+  formatOffset: () => (/* reexport */ report_time/* formatOffset */.xS),
+  formatPercent: () => (/* reexport */ report_time/* formatPercent */.l9),
+  formatStep: () => (/* reexport */ log/* formatStep */.y),
+  planJson: () => (/* reexport */ planJson),
+  renderError: () => (/* reexport */ renderError),
+  renderMetrics: () => (/* reexport */ renderMetrics),
+  renderPlan: () => (/* reexport */ renderPlan),
+  renderSummary: () => (/* reexport */ renderSummary),
+  table: () => (/* reexport */ markdown/* table */.tp),
+  trafficStepsOutput: () => (/* reexport */ trafficStepsOutput)
+});
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(7987);
+;// CONCATENATED MODULE: ./src/report/live-endpoint.ts
+
+function liveEndpointSection(plan) {
+    const lines = [
+        ...plan.notes.map(note => `- ${(0,markdown/* escapeMarkdown */.FV)(note, { maxLength: 1000 })}`),
+        ...plan.warnings.map(warning => `- ⚠️ ${(0,markdown/* escapeMarkdown */.FV)(warning, { maxLength: 1000 })}`)
+    ];
+    if (plan.carriedOver.length) {
+        lines.push(`- Kept from the live endpoint: ${plan.carriedOver.map(item => (0,markdown/* escapeMarkdown */.FV)(item, { maxLength: 300 })).join('; ')}.`);
+    }
+    return lines.length ? `### The live endpoint\n\n${lines.join('\n')}` : '';
+}
+function autoScalingSection(report) {
+    if (!report)
+        return '';
+    const { saved } = report;
+    const state = report.restored
+        ? `Deregistered for the update and registered again as it was: ${(0,markdown/* escapeMarkdown */.FV)(saved.resourceId)}.`
+        : `⚠️ Deregistered for the update, and **not restored**: ${(0,markdown/* escapeMarkdown */.FV)(report.errors.join('; '), { maxLength: 1000 })}. Register it again from the definitions below (also in the \`auto-scaling\` output).`;
+    return `### Auto scaling\n\n${state}\n\n${(0,markdown/* details */.zH)('Saved definitions (RegisterScalableTarget, PutScalingPolicy, PutScheduledAction inputs)', (0,markdown/* codeBlock */.DV)(JSON.stringify(saved, null, 2), 'json'))}`;
+}
+
+// EXTERNAL MODULE: ./src/report/links.ts
+var links = __webpack_require__(3737);
+;// CONCATENATED MODULE: ./src/report/fleet-labels.ts
+/** The blue fleet as the caller read it, else as the plan recorded it. */
+const blueOf = (plan, blue) => blue ?? plan.blueFleet;
+const MAX_LABEL = 48;
+/** `s3://bucket/fraud/3f9c2a7…/model.tar.gz` → `fraud/3f9c2a7/model.tar.gz`, at most ~48 characters. */
+function artifactLabel(artifact) {
+    const pkg = /:model-package\/([^/]+)\/(\d+)$/.exec(artifact);
+    if (pkg)
+        return `package ${pkg[1]} v${pkg[2]}`;
+    const url = /^(?:s3|https?):\/\/[^/]+\/(.+)$/.exec(artifact);
+    if (!url)
+        return artifact;
+    // A full commit SHA in the path says no more than its first seven characters.
+    const key = url[1].replace(/\b([0-9a-f]{7})[0-9a-f]{33}\b/g, '$1');
+    if (key.length <= MAX_LABEL)
+        return key;
+    const parts = key.split('/');
+    return `…/${parts.slice(-2).join('/')}`;
+}
+/** Labels for the blue (live) and green (this run's) fleets, told apart when they look alike. */
+function fleetLabels(plan, given) {
+    const blue = blueOf(plan, given);
+    const blueModel = plan.blueModelName ?? blue?.modelName;
+    const blueLabel = blue?.modelDataUrl !== undefined
+        ? artifactLabel(blue.modelDataUrl)
+        : (blueModel ?? 'the live model');
+    const greenLabel = plan.artifact !== undefined ? artifactLabel(plan.artifact) : plan.greenModelName;
+    if (blueLabel !== greenLabel)
+        return withoutCommonTail(blueLabel, greenLabel);
+    // Same artifact (a new image or environment, say): the model names tell them apart.
+    return { blue: blueModel ?? blueLabel, green: plan.greenModelName };
+}
+/** `a/model.tar.gz` and `b/model.tar.gz` → `a` and `b`: a narrow header says what differs. */
+function withoutCommonTail(blue, green) {
+    const b = blue.split('/');
+    const g = green.split('/');
+    while (b.length > 1 && g.length > 1 && b.at(-1) === g.at(-1)) {
+        b.pop();
+        g.pop();
+    }
+    return { blue: b.join('/'), green: g.join('/') };
+}
+
+// EXTERNAL MODULE: ./src/report/headlines.ts
+var headlines = __webpack_require__(5461);
+// EXTERNAL MODULE: ./src/report/time.ts
+var report_time = __webpack_require__(5231);
+;// CONCATENATED MODULE: ./src/report/metrics-view.ts
+// The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
+// rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
+// and green served, and a phase table. The tables are the text
+// fallback for wherever Mermaid does not render. Pure.
+
+
+const RED = '#cf222e';
+const BLUE = '#0969da';
+const AMBER = '#9a6700';
+const PHASE_LABELS = {
+    baseline: 'Baseline',
+    shift: 'Traffic shift',
+    rollback: 'Rollback',
+    completion: 'Completion'
+};
+function formatCount(value) {
+    return Math.round(value).toLocaleString('en-US');
+}
+function formatMs(value) {
+    if (value === null)
+        return '—';
+    return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ms`;
+}
+/** `12 (2.5%)`; `—` when the fleet served nothing. */
+function formatErrors(figures) {
+    if (figures === undefined || figures.requests === 0)
+        return '—';
+    return `${formatCount(figures.errors5xx)} (${(0,report_time/* formatPercent */.l9)(figures.errorRate5xxPercent ?? 0)})`;
+}
+const requests = (figures) => figures === undefined ? '—' : formatCount(figures.requests);
+const latency = (figures) => figures === undefined || figures.requests === 0 ? '—' : formatMs(figures.modelLatencyMs);
+function stepTimes(metrics, options) {
+    const given = options.stepTimes;
+    const times = given !== undefined && given.length === metrics.steps.length
+        ? [...given]
+        : metrics.steps.map(step => (0,report_time/* formatOffset */.xS)(step.at - metrics.startedAt));
+    // Late datapoints: CloudWatch had not published every minute of this row yet.
+    return times.map((time, i) => (metrics.steps[i]?.incomplete ? `${time} (incomplete)` : time));
+}
+/** Figures this module formats itself: trusted text, so `39.9` does not become `39\.9`. */
+const figure = (text) => (0,markdown/* raw */.lS)(text);
+function stepMetricsTable(metrics, options = {}) {
+    const times = stepTimes(metrics, options);
+    if (metrics.split === 'endpoint-only') {
+        const rows = metrics.steps.map((step, i) => [
+            times[i],
+            (0,report_time/* formatPercent */.l9)(step.greenPercent),
+            requests(step.endpoint),
+            formatErrors(step.endpoint),
+            latency(step.endpoint)
+        ].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows);
+    }
+    if (metrics.blueConfigName === undefined) {
+        // A new endpoint has no blue fleet: the green columns alone.
+        const rows = metrics.steps.map((step, i) => [times[i], requests(step.green), formatErrors(step.green), latency(step.green)].map(figure));
+        return (0,markdown/* table */.tp)(['Time', 'Requests', '5XX', 'Latency'], rows);
+    }
+    const rows = metrics.steps.map((step, i) => [
+        times[i],
+        requests(step.blue),
+        formatErrors(step.blue),
+        latency(step.blue),
+        requests(step.green),
+        formatErrors(step.green),
+        latency(step.green)
+    ].map(figure));
+    const headers = [
+        'Time',
+        'Blue requests',
+        'Blue 5XX',
+        'Blue latency',
+        'Green requests',
+        'Green 5XX',
+        'Green latency'
+    ];
+    return (0,markdown/* table */.tp)(headers, rows);
+}
+/** Blue and green are told apart only when there is a blue fleet to tell green from. */
+const twoFleets = (metrics) => metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined;
+function phaseInvocations(metrics, phase) {
+    const total = formatCount(phase.endpoint.requests);
+    if (!twoFleets(metrics) || phase.green === undefined)
+        return total;
+    const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
+    return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
+}
+function phaseErrors(metrics, phase) {
+    const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
+    const green = phase.green;
+    if (!twoFleets(metrics) || green === undefined || green.requests === 0)
+        return total;
+    return `${total}; green ${formatErrors(green)}`;
+}
+function phaseTable(metrics, options = {}) {
+    // A new endpoint had no traffic before it existed and no shift: only its time in service.
+    const phases = options.firstDeploy
+        ? metrics.phases.filter(phase => phase.phase === 'completion')
+        : metrics.phases;
+    const rows = phases.map(phase => [
+        options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
+        figure(phaseInvocations(metrics, phase)),
+        figure(phaseErrors(metrics, phase)),
+        figure(latency(phase.endpoint)),
+        phase.outcome
+    ]);
+    return (0,markdown/* table */.tp)(['Phase', 'Invocations', '5XX errors', 'Latency', 'Outcome'], rows);
+}
+/** A chart value: percent with at most two decimals. */
+const value = (n) => String(Math.round((n ?? 0) * 100) / 100);
+/** `T+5:30`: short enough for six steps side by side under a chart. */
+function clockOffset(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    return `T+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+/**
+ * Distinct x-axis labels: the step's time and green's share of the traffic in it (a bar chart
+ * of the share would draw a 0 % step as a sliver). `≈` marks a step no poll saw.
+ */
+function axisLabels(metrics, options) {
+    const seen = new Map();
+    const given = options.stepTimes;
+    return metrics.steps.map((step, i) => {
+        const estimated = given?.[i]?.startsWith('between') === true;
+        const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`;
+        const label = `${time} · ${(0,report_time/* formatPercent */.l9)(step.greenPercent)}`;
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        return n === 1 ? label : `${label} (${n})`;
+    });
+}
+/** The 5XX chart's lines in drawing order, with their data. */
+function errorChartLines(metrics) {
+    const steps = metrics.steps;
+    const lines = metrics.split === 'per-fleet'
+        ? [
+            {
+                name: 'green fleet 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.green?.errorRate5xxPercent))
+            },
+            {
+                name: 'blue fleet 5XX rate',
+                colour: BLUE,
+                values: steps.map(s => value(s.blue?.errorRate5xxPercent))
+            }
+        ]
+        : [
+            {
+                name: 'endpoint 5XX rate',
+                colour: RED,
+                values: steps.map(s => value(s.endpoint.errorRate5xxPercent))
+            }
+        ];
+    if (metrics.alarmThresholdPercent !== undefined) {
+        lines.push({
+            name: `alarm threshold (${(0,report_time/* formatPercent */.l9)(metrics.alarmThresholdPercent)})`,
+            colour: AMBER,
+            values: steps.map(() => value(metrics.alarmThresholdPercent))
+        });
+    }
+    return lines;
+}
+/** The top of the 5XX axis: room above the highest rate and twice the threshold, rounded up. */
+function errorAxisMax(metrics) {
+    const rates = metrics.steps.flatMap(s => [s.green?.errorRate5xxPercent, s.blue?.errorRate5xxPercent, s.endpoint.errorRate5xxPercent].map(r => r ?? 0));
+    const top = Math.max(1, 2 * (metrics.alarmThresholdPercent ?? 0), 1.2 * Math.max(0, ...rates));
+    const step = top <= 5 ? 1 : top <= 25 ? 5 : 10;
+    return Math.min(100, Math.ceil(top / step) * step);
+}
+function chart(title, labels, yAxis, series) {
+    // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
+    const init = {
+        xyChart: { width: 760, height: 280 },
+        themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
+    };
+    return (0,markdown/* codeBlock */.DV)([
+        `%%{init: ${JSON.stringify(init)}}%%`,
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+        `  y-axis ${yAxis}`,
+        ...series.map(s => `  ${s.kind} [${s.values.join(', ')}]`)
+    ].join('\n'), 'mermaid');
+}
+/** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
+function metricsChart(metrics, options = {}) {
+    const labels = axisLabels(metrics, options);
+    const lines = errorChartLines(metrics);
+    const body = chart('5XX rate per traffic step (%)', labels, `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`, lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values })));
+    const colourName = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' };
+    const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ');
+    const estimated = labels.some(label => label.startsWith('≈'))
+        ? ' ≈ marks a step no poll saw, at its estimated time.'
+        : '';
+    return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`;
+}
+function windowNote(metrics, options) {
+    const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
+    const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
+    const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
+    const split = metrics.split === 'per-fleet'
+        ? 'blue and green told apart by the EndpointConfigName dimension'
+        : 'whole variant only';
+    const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`;
+    // A new endpoint has one fleet and no steps to share a minute between.
+    if (options.firstDeploy)
+        return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}).`);
+    return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}; ${split}). ` +
+        'A minute that spans two steps is shared between them by time and traffic share.');
+}
+function renderMetrics(metrics, options = {}) {
+    if (metrics === undefined)
+        return '';
+    const heading = options.firstDeploy ? '### Metrics' : '### Metrics per step';
+    const warning = metrics.warning === undefined ? '' : `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(metrics.warning)}`;
+    if (metrics.steps.length === 0) {
+        return `${heading}\n\n${warning || 'No metrics could be read for this rollout.'}`;
+    }
+    const parts = [heading];
+    if (options.firstDeploy) {
+        // No shift and no blue fleet: what the new endpoint served once it was in service.
+        parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`);
+    }
+    else {
+        parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+    }
+    if (metrics.note !== undefined)
+        parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
+    if (warning !== '')
+        parts.push(warning);
+    parts.push(windowNote(metrics, options));
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/alarm-rows.ts
+
+
+function alarmRows(plan) {
+    return plan.guardAlarmNames.map(name => {
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        return [
+            (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)),
+            spec === undefined ? 'existing alarm' : 'created or updated by this run',
+            spec?.watches ?? '—'
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/rolling-view.ts
+
+
+/** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
+function isRollingPlan(plan) {
+    return (plan.component !== undefined || plan.schedule.some(step => step.blueInstances !== undefined));
+}
+function unit(plan) {
+    return plan.component !== undefined ? 'copies' : 'instances';
+}
+/** The rollback's alarms, when the last row says it rolled back without naming them. */
+function namedAlarms(event, verdict) {
+    const missing = (verdict?.triggeredAlarms ?? []).filter(name => !event.includes(name));
+    if (verdict?.outcome !== 'rolled-back' || missing.length === 0)
+        return event;
+    return `${event}; alarm ${missing.join(', ')} went into ALARM`;
+}
+function rollingSection(plan, timeline, verdict, labels) {
+    const heading = '### Rolling batches';
+    const rows = timeline.batches ?? [];
+    if (rows.length === 0)
+        return `${heading}\n\nNo batch was observed.`;
+    const body = rows.map((row, i) => [
+        (0,report_time/* formatOffset */.xS)(row.at - timeline.startedAt),
+        String(row.newCount),
+        String(row.oldCount),
+        (0,report_time/* formatPercent */.l9)(row.newPercent),
+        i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event
+    ]);
+    const things = unit(plan);
+    const headers = [
+        'Time',
+        `New ${things}: ${labels?.green ?? plan.greenModelName}`,
+        `Old ${things}: ${labels?.blue ?? plan.blueModelName ?? 'the previous model'}`,
+        'Traffic on new',
+        'What happened'
+    ];
+    const peak = plan.peakInstances;
+    const note = peak === undefined
+        ? ''
+        : `\n\nAt most ${peak.rolling} ${things} run at once (the ${plan.instanceCount} of the fleet and one batch); a blue/green update would run ${peak.blueGreen}.`;
+    const inferred = plan.component !== undefined
+        ? ' DescribeInferenceComponent gives the copies running, not which model each runs: the split between new and old copies is counted from the batches seen.'
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, body)}${note}${inferred}`;
+}
+/**
+ * The most instances (or copies) each strategy runs at once, side by side: blue/green launches a
+ * whole new fleet next to the live one, rolling one batch at a time.
+ */
+function peakSection(plan) {
+    const peak = plan.peakInstances;
+    if (peak === undefined || plan.firstDeploy)
+        return '';
+    const things = unit(plan);
+    const fleet = plan.instanceCount;
+    const rolling = isRollingPlan(plan);
+    const batch = peak.rolling - fleet;
+    const rows = [
+        [
+            'Blue/green (linear, canary, all at once)',
+            String(peak.blueGreen),
+            `+${peak.blueGreen - fleet}: a whole new fleet next to the live one`,
+            rolling ? '' : 'this plan'
+        ],
+        [
+            `Rolling, batches of ${batch}`,
+            String(peak.rolling),
+            `+${batch}: one batch at a time`,
+            rolling ? 'this plan' : ''
+        ]
+    ];
+    const type = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const saves = peak.blueGreen - peak.rolling;
+    const sentence = plan.component !== undefined
+        ? `Inference components update by rolling only. Copies share the endpoint's ${type} instances.`
+        : `Rolling runs ${saves} fewer ${type} instance(s) at the peak; each batch is provisioned on its own, so it takes longer.`;
+    return `### Peak ${things}\n\n${(0,markdown/* table */.tp)(['Strategy', `Most ${things} at once`, 'Extra', 'Plan'], rows)}\n\n${sentence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/component-view.ts
+
+
+
+
+
+
+const NONE = '—';
+/** `| | before | this run |`: the component, its model, the artifact, the copies. */
+function componentResourcesTable(plan, headers) {
+    const component = plan.component;
+    if (!component)
+        return '';
+    const modelLink = (name) => name === undefined ? NONE : (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(plan.region, name));
+    const rows = [
+        ['Inference component', component.name, component.name],
+        ['Model', modelLink(plan.blueModelName), modelLink(plan.greenModelName)],
+        ['Artifact', NONE, plan.artifact === undefined ? NONE : (0,markdown/* code */.aY)(plan.artifact)],
+        ['Copies', String(component.copies), String(component.copies)],
+        ['Instance type (endpoint)', plan.instanceType || NONE, plan.instanceType || NONE]
+    ];
+    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+function scheduleSection(plan) {
+    const rows = plan.schedule.map(step => [
+        (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        String(step.greenInstances),
+        String(step.blueInstances ?? NONE),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
+        step.label
+    ]);
+    const headers = [
+        'Time',
+        `New copies (${plan.greenModelName})`,
+        `Old copies (${plan.blueModelName ?? 'previous model'})`,
+        'Traffic on new',
+        'Batch'
+    ];
+    const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
+    return (`### Expected batches\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n` +
+        `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}; the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict. ` +
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to bring up each batch of copies: SageMaker often takes minutes, and more when new instances must be launched for them.`);
+}
+function alarmSection(plan) {
+    const heading = '### Alarms that would guard the rollout';
+    if (plan.guardAlarmNames.length === 0) {
+        return `${heading}\n\nNone: SageMaker would replace the copies without automatic rollback.`;
+    }
+    const rows = alarmRows(plan);
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}\n\nThe created alarms watch the component's own invocations (the \`InferenceComponentName\` dimension of the \`AWS/SageMaker\` metrics), so other components on the endpoint cannot trip them.`;
+}
+function renderComponentPlan(plan, run) {
+    const component = plan.component;
+    if (!component)
+        return '';
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName)).markdown;
+    const request = component.updateInferenceComponent;
+    const blocks = (0,markdown/* requestBlocks */.ey)([
+        ['CreateModel', redactEnvironment(plan.createModel)],
+        ['UpdateInferenceComponent', request]
+    ], plan.alarmsToCreate, body => JSON.stringify(body, null, 2));
+    const url = (0,links/* runUrl */.Vp)(run);
+    const sections = [
+        `## 📝 Planned: ${endpoint}\n\nDry run: nothing was changed. Inference component ${(0,markdown/* escapeMarkdown */.FV)(component.name)} would get ${(0,markdown/* escapeMarkdown */.FV)(plan.greenModelName)} in batches of ${component.batchCopies} of its ${component.copies} copies (UpdateInferenceComponent, rolling), its specification otherwise kept.`,
+        `### The component\n\n${componentResourcesTable(plan, { blue: 'Live', green: 'Would be deployed' })}`,
+        liveEndpointSection(plan),
+        scheduleSection(plan),
+        peakSection(plan),
+        alarmSection(plan),
+        (0,markdown/* details */.zH)('Requests that would be sent', blocks.join('\n\n')),
+        url === undefined || run.runId === ''
+            ? ''
+            : `Planned by ${(0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown}.`
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function redactEnvironment(body) {
+    const container = body?.['PrimaryContainer'];
+    const environment = container?.['Environment'];
+    if (!body || !container || !environment)
+        return body;
+    const keys = Object.fromEntries(Object.keys(environment).map(key => [key, '(value not shown)']));
+    return { ...body, PrimaryContainer: { ...container, Environment: keys } };
+}
+
+;// CONCATENATED MODULE: ./src/report/resources.ts
+// The blue/green resources side by side, with console links (summary and plan view).
+
+
+
+
+const resources_NONE = '—';
+function orNone(value, render) {
+    return value === undefined || value === '' ? resources_NONE : render(String(value));
+}
+/**
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
+ * count; green alone for a new endpoint.
+ */
+function resourcesTable(plan, blue, headers) {
+    if (plan.component)
+        return componentResourcesTable(plan, headers);
+    const region = plan.region;
+    blue = blueOf(plan, blue);
+    const before = (value, render) => orNone(value, render);
+    const modelLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* modelUrl */.Zr)(region, name));
+    const configLink = (name) => (0,markdown/* link */.nf)(name, (0,links/* endpointConfigUrl */.Py)(region, name));
+    const plain = (v) => v;
+    const rows = [
+        [
+            'Model',
+            before(plan.blueModelName ?? blue?.modelName, modelLink),
+            modelLink(plan.greenModelName)
+        ],
+        [
+            'Endpoint config',
+            before(plan.previousConfigName, configLink),
+            configLink(plan.endpointConfigName)
+        ],
+        ['Artifact', before(blue?.modelDataUrl, markdown/* code */.aY), orNone(plan.artifact, markdown/* code */.aY)],
+        ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
+        ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
+    ];
+    // A first deploy has no blue side at all: no column for it.
+    if (plan.firstDeploy)
+        return (0,markdown/* table */.tp)(['', headers.green], rows.map(([what, , green]) => [what, green]));
+    return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: verdict headline, the traffic-step table, the alarms that guarded the
+// rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
+
+
+
+
+
+
+
+
+
+
+/** The event log is for reading, not an archive: the oldest and newest events are kept. */
+const MAX_EVENTS = 200;
+function renderSummary(input) {
+    const { plan, timeline, verdict } = input;
+    const labels = fleetLabels(plan, input.blue);
+    const sections = [
+        headline(plan, verdict, timeline, input.inProgress === true),
+        timeline.batches
+            ? rollingSection(plan, timeline, verdict, labels)
+            : trafficSection(plan, timeline, labels, input.metrics),
+        renderMetrics(input.metrics, {
+            firstDeploy: plan.firstDeploy,
+            labels,
+            stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+        }),
+        summary_alarmSection(input),
+        autoScalingSection(input.autoScaling),
+        liveEndpointSection(plan),
+        `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
+        eventLog(timeline),
+        footer(input)
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function headline(plan, verdict, timeline, inProgress) {
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
+    const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
+    const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
+    // A rollback is said once: its note names the alarms (linked) and where the traffic went.
+    const body = verdict.outcome === 'rolled-back' && note !== ''
+        ? [note]
+        : [(0,markdown/* escapeMarkdown */.FV)(verdict.summary, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ }), note];
+    const lines = [`## ${title}: ${endpoint.markdown}`];
+    for (const part of body)
+        if (part !== '')
+            lines.push('', part);
+    const reason = verdict.failureReason?.trim() ?? '';
+    // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+    const noServiceReason = verdict.outcome === 'rolled-back' &&
+        timeline.last !== undefined &&
+        (timeline.last.failureReason ?? '').trim() === '';
+    if (noServiceReason)
+        lines.push('', 'SageMaker gave no failure reason.');
+    else if (reason !== '') {
+        lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    }
+    return lines.join('\n');
+}
+function alarmLinks(plan, names) {
+    return (0,markdown/* join */.fj)(names.map(name => (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name))), ', ');
+}
+function outcomeNote(plan, verdict, timeline) {
+    switch (verdict.outcome) {
+        case 'rolled-back': {
+            const names = verdict.triggeredAlarms;
+            const blue = (0,markdown/* escapeMarkdown */.FV)(verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config');
+            if (names.length === 0) {
+                return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`;
+            }
+            const noun = names.length === 1 ? 'alarm' : 'alarms';
+            return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`;
+        }
+        case 'timed-out':
+            return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.';
+        case 'started':
+            return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.';
+        case 'failed': {
+            // Linked here unless the summary above already names every one of them.
+            const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name));
+            return verdict.triggeredAlarms.length > 0 && !named
+                ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
+                : '';
+        }
+        default:
+            return '';
+    }
+}
+/** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
+function stepTime(step, startedAt) {
+    if (step.between === undefined)
+        return (0,report_time/* formatOffset */.xS)(step.at - startedAt);
+    const { after, before } = step.between;
+    return `between ${(0,report_time/* formatOffset */.xS)(after - startedAt)} and ${(0,report_time/* formatOffset */.xS)(before - startedAt)}`;
+}
+/**
+ * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
+ * (steps that began and ended between two polls, with nothing after them to place them by).
+ */
+function unplacedGreenRequests(timeline, metrics) {
+    if (metrics === undefined || metrics.steps.length !== timeline.steps.length)
+        return 0;
+    return timeline.steps.reduce((sum, step, i) => {
+        const served = metrics.steps[i]?.green?.requests ?? 0;
+        return step.greenPercent === 0 ? sum + served : sum;
+    }, 0);
+}
+function trafficSection(plan, timeline, labels, metrics) {
+    const heading = '### Traffic steps';
+    if (plan.firstDeploy) {
+        return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`;
+    }
+    if (timeline.steps.length === 0)
+        return `${heading}\n\nNo traffic step was observed.`;
+    const rows = timeline.steps.map(step => [
+        stepTime(step, timeline.startedAt),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
+        step.event
+    ]);
+    const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened'];
+    const unseen = timeline.steps.some(step => step.between !== undefined)
+        ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
+        : '';
+    const unplaced = unplacedGreenRequests(timeline, metrics);
+    const contradiction = unplaced > 0
+        ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+        : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}`;
+}
+function summary_alarmSection(input) {
+    const { plan, timeline, verdict } = input;
+    const tracked = new Map(timeline.alarms.map(track => [track.name, track]));
+    const names = [...timeline.alarms.map(track => track.name)];
+    for (const name of plan.guardAlarmNames)
+        if (!tracked.has(name))
+            names.push(name);
+    if (names.length === 0)
+        return '### Alarms\n\nNo CloudWatch alarm guarded this rollout.';
+    const rows = [];
+    const reasons = [];
+    for (const name of names) {
+        const track = tracked.get(name);
+        const spec = plan.alarmsToCreate.find(alarm => alarm.name === name);
+        const detail = input.alarmDetails?.[name];
+        const seenInAlarm = track?.statesSeen.includes('ALARM') === true;
+        const fired = track?.fired === true || verdict.triggeredAlarms.includes(name);
+        // Fired (SageMaker's failure reason or the alarm's history says so), but no poll saw it in
+        // ALARM: it fired and cleared between two polls.
+        const firedUnseen = fired && !seenInAlarm;
+        const nameLink = (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name));
+        const when = track?.firedAt !== undefined
+            ? `at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
+            : firedUnseen
+                ? 'between two polls'
+                : '';
+        const whenText = when === '' ? '' : ` ${when}`;
+        const seen = track === undefined || track.statesSeen.length === 0 ? '—' : track.statesSeen.join(' → ');
+        rows.push([
+            fired ? (0,markdown/* raw */.lS)(`🚨 ${nameLink.markdown} **fired**${whenText}`) : nameLink,
+            detail?.watches ?? spec?.watches ?? '—',
+            detail?.threshold ??
+                (spec === undefined ? '—' : (spec.thresholdText ?? String(spec.threshold))),
+            firedUnseen
+                ? `${seen}, and ALARM between two polls`
+                : track?.updatedBetweenPolls === true && !fired
+                    ? `${seen}, and updated between two polls (state not seen)`
+                    : seen,
+            track?.finalState ?? '—'
+        ]);
+        // The reason of the transition into ALARM; the latest one only while it still is in ALARM.
+        const reason = track?.firedReason ?? (track?.finalState === 'ALARM' ? track.lastReason : undefined);
+        const who = (0,markdown/* escapeMarkdown */.FV)(name);
+        if (fired && reason !== undefined && reason.trim() !== '') {
+            const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : '';
+            reasons.push(`- **${who}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}${source}`);
+        }
+        else if (firedUnseen) {
+            reasons.push(`- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
+        }
+    }
+    const headers = ['Alarm', 'Watches', 'Threshold', 'States seen', 'Final state'];
+    const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`;
+    return `### Alarms\n\n${(0,markdown/* table */.tp)(headers, rows)}${why}`;
+}
+function eventLog(timeline) {
+    const events = timeline.events;
+    if (events.length === 0)
+        return '';
+    const shown = events.length <= MAX_EVENTS
+        ? events
+        : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)];
+    const lines = shown.map(event => `- **${(0,report_time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
+    if (shown.length < events.length) {
+        lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`);
+    }
+    const noun = events.length === 1 ? 'event' : 'events';
+    return (0,markdown/* details */.zH)(`Event log (${events.length} ${noun})`, lines.join('\n'));
+}
+/** The rollout on SageMaker's clock: from the update request to the last thing it showed. */
+function serviceDurationMs(timeline) {
+    const times = [...timeline.events.map(e => e.at), ...timeline.steps.map(s => s.at)];
+    return times.length === 0 ? 0 : Math.max(0, Math.max(...times) - timeline.startedAt);
+}
+function footer(input) {
+    const { run, timeline } = input;
+    // Two clocks: the T+ times are SageMaker's; the step's own run time is the runner's.
+    const parts = [
+        `Rollout: ${(0,report_time/* formatDuration */.a3)(serviceDurationMs(timeline))} on SageMaker's clock (the T+ times, from the update request)`
+    ];
+    if (input.durationSeconds !== undefined) {
+        parts.push(`this step: ${(0,report_time/* formatDuration */.a3)(input.durationSeconds * 1000)} on the runner's clock`);
+    }
+    const runLink = (0,links/* runUrl */.Vp)(run);
+    if (runLink !== undefined && run.runId !== '') {
+        parts.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, runLink).markdown);
+    }
+    const commitLink = (0,links/* commitUrl */.Bg)(run);
+    if (commitLink !== undefined)
+        parts.push(`commit ${(0,markdown/* link */.nf)(run.sha.slice(0, 7), commitLink).markdown}`);
+    return parts.join(' · ');
+}
+
+;// CONCATENATED MODULE: ./src/report/error-view.ts
+// The job summary when there is no timeline: the run stopped before (or while) starting the
+// update, e.g. invalid input, a pre-flight finding or a rejected request.
+
+
+
+
+function renderError(endpointName, verdict, plan, run) {
+    const region = plan?.region;
+    const endpoint = endpointName === ''
+        ? (0,markdown/* escapeMarkdown */.FV)('(no endpoint name)')
+        : (0,markdown/* link */.nf)(endpointName, region === undefined ? undefined : (0,links/* endpointUrl */.Pb)(region, endpointName))
+            .markdown;
+    const sections = [`## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`];
+    const reason = verdict.failureReason?.trim() ?? '';
+    const long = { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ };
+    const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, long)}`;
+    if (reason !== '' && verdict.summary.startsWith(reason)) {
+        // The summary is the reason plus a sentence ("Nothing was changed in AWS."): say the
+        // reason once, then what the summary adds.
+        const rest = verdict.summary.slice(reason.length).trim();
+        sections.push(because, ...(rest === '' ? [] : [(0,markdown/* escapeMarkdown */.FV)(rest, long)]));
+    }
+    else {
+        sections.push((0,markdown/* escapeMarkdown */.FV)(verdict.summary, long), ...(reason === '' ? [] : [because]));
+    }
+    if (plan !== undefined) {
+        sections.push('No traffic was shifted.', `### Resources\n\n${resourcesTable(plan, undefined, { blue: 'Blue (live)', green: 'Green (planned)' })}`);
+    }
+    const url = (0,links/* runUrl */.Vp)(run);
+    if (url !== undefined && run.runId !== '') {
+        sections.push((0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown);
+    }
+    return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-view.ts
+// The dry-run view: what would change, the expected traffic schedule, the alarms that would
+// guard it, what the double fleet costs in instance-hours, and the exact requests.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Instance-hours of the double fleet: blue and green both run from the start of green
+ * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
+ * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
+ */
+function doubleFleetInstanceHours(plan, given) {
+    if (plan.firstDeploy)
+        return 0;
+    const blue = blueOf(plan, given);
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600;
+    return Math.round(hours * 100) / 100;
+}
+function renderPlan(plan, run, blue) {
+    if (plan.component)
+        return renderComponentPlan(plan, run);
+    const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
+    const action = plan.liveUnknown !== undefined
+        ? (0,markdown/* escapeMarkdown */.FV)(plan.liveUnknown, { maxLength: 2000 })
+        : plan.firstDeploy
+            ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
+            : isRollingPlan(plan)
+                ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
+                : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
+    const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned';
+    const sections = [
+        `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+        `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+        liveEndpointSection(plan),
+        plan_view_scheduleSection(plan, fleetLabels(plan, blue)),
+        plan_view_alarmSection(plan),
+        peakSection(plan),
+        isRollingPlan(plan) ? '' : costSection(plan, blue),
+        requestsSection(plan),
+        plan_view_footer(run)
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function plan_view_scheduleSection(plan, labels) {
+    const heading = '### Expected traffic schedule';
+    const budget = `the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
+    if (plan.firstDeploy) {
+        return (`${heading}\n\nNo traffic shift: the new endpoint would serve the green model from the start. ` +
+            `Creating an endpoint usually takes several minutes (estimate: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}); ${budget}.`);
+    }
+    if (plan.schedule.length === 0)
+        return `${heading}\n\nNo traffic shift.`;
+    const rows = plan.schedule.map(step => [
+        (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        (0,report_time/* formatPercent */.l9)(step.greenPercent),
+        String(step.greenInstances),
+        step.label
+    ]);
+    rows.push([
+        (0,report_time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
+        (0,report_time/* formatPercent */.l9)(0),
+        (0,report_time/* formatPercent */.l9)(100),
+        String(plan.instanceCount),
+        'complete: blue fleet terminated'
+    ]);
+    const headers = [
+        'Time',
+        `Blue: ${labels.blue}`,
+        `Green: ${labels.green}`,
+        'Green instances',
+        'Step'
+    ];
+    const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
+    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+        `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
+}
+function plan_view_alarmSection(plan) {
+    const heading = '### Alarms that would guard the rollout';
+    if (plan.guardAlarmNames.length === 0) {
+        return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`;
+    }
+    const rows = alarmRows(plan);
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
+}
+function costSection(plan, given) {
+    const heading = '### Double fleet';
+    const blue = blueOf(plan, given);
+    if (plan.firstDeploy)
+        return `${heading}\n\nNone: a new endpoint runs only the green fleet.`;
+    const hours = doubleFleetInstanceHours(plan, blue);
+    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const greenType = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
+    const blueType = (0,markdown/* escapeMarkdown */.FV)(blue?.instanceType ?? plan.instanceType);
+    const types = blueType === greenType
+        ? `Both fleets are ${greenType}.`
+        : `Blue runs ${blueType}, green ${greenType}.`;
+    const unknown = blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : '';
+    return (`${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
+        `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
+        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`);
+}
+/** A container environment often carries credentials: show its keys, never its values. */
+const REDACTED = '(value not shown)';
+function redactModel(body) {
+    const container = body?.['PrimaryContainer'];
+    const environment = container?.['Environment'];
+    if (!body || !container || !environment)
+        return body;
+    const keysOnly = Object.fromEntries(Object.keys(environment).map(key => [key, REDACTED]));
+    return { ...body, PrimaryContainer: { ...container, Environment: keysOnly } };
+}
+/** The plan as it may be shown or output: environment values redacted. */
+function publicPlan(plan) {
+    return { ...plan, createModel: redactModel(plan.createModel) };
+}
+function requestsSection(plan) {
+    const blocks = (0,markdown/* requestBlocks */.ey)([
+        ['CreateModel', redactModel(plan.createModel)],
+        ['CreateEndpointConfig', plan.createEndpointConfig],
+        ['CreateEndpoint', plan.createEndpoint],
+        ['UpdateEndpoint', plan.updateEndpoint]
+    ], plan.alarmsToCreate, body => stableJson(body, 2));
+    return (0,markdown/* details */.zH)('Requests that would be sent', blocks.join('\n\n'));
+}
+function plan_view_footer(run) {
+    const url = (0,links/* runUrl */.Vp)(run);
+    if (url === undefined || run.runId === '')
+        return '';
+    return `Planned by ${(0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown}.`;
+}
+/** Object keys sorted at every level and undefined turned into null, so the JSON is stable. */
+function sortKeys(value) {
+    if (value === undefined)
+        return null;
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value);
+        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return Object.fromEntries(entries.map(([key, item]) => [key, sortKeys(item)]));
+    }
+    return value;
+}
+function stableJson(value, indent) {
+    return JSON.stringify(sortKeys(value), null, indent);
+}
+/** The `plan` output: the whole plan as stable, compact JSON. */
+function planJson(plan) {
+    return stableJson(publicPlan(plan));
+}
+
+;// CONCATENATED MODULE: ./src/metrics/json.ts
+const iso = (ms) => new Date(ms).toISOString();
+const fleet = (figures) => figures ?? null;
+function metricsJson(metrics, whyNone) {
+    if (metrics === undefined)
+        return JSON.stringify({ note: whyNone });
+    if (metrics.steps.length === 0) {
+        return JSON.stringify({
+            note: metrics.warning ?? metrics.note ?? whyNone,
+            getMetricDataCalls: metrics.calls
+        });
+    }
+    const offset = (ms) => Math.round((ms - metrics.startedAt) / 1000);
+    return JSON.stringify({
+        split: metrics.split,
+        ...(metrics.note === undefined ? {} : { note: metrics.note }),
+        ...(metrics.warning === undefined ? {} : { warning: metrics.warning }),
+        periodSeconds: metrics.periodSeconds,
+        window: { start: iso(metrics.windowStart), end: iso(metrics.windowEnd) },
+        blueConfigName: metrics.blueConfigName ?? null,
+        greenConfigName: metrics.greenConfigName,
+        alarmThresholdPercent: metrics.alarmThresholdPercent ?? null,
+        getMetricDataCalls: metrics.calls,
+        lateAlarms: metrics.lateAlarms,
+        steps: metrics.steps.map(step => ({
+            at: iso(step.at),
+            offsetSeconds: offset(step.at),
+            untilOffsetSeconds: offset(step.until),
+            bluePercent: step.bluePercent,
+            greenPercent: step.greenPercent,
+            event: step.event,
+            blue: fleet(step.blue),
+            green: fleet(step.green),
+            endpoint: step.endpoint,
+            cpuUtilizationPercent: step.cpuUtilizationPercent,
+            incomplete: step.incomplete
+        })),
+        phases: metrics.phases.map(phase => ({
+            phase: phase.phase,
+            from: iso(phase.from),
+            until: iso(phase.until),
+            blue: fleet(phase.blue),
+            green: fleet(phase.green),
+            endpoint: phase.endpoint,
+            outcome: phase.outcome
+        }))
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The action outputs (action.yml), as strings ready for core.setOutput.
+
+
+const OUTPUT_NAMES = [
+    'outcome',
+    'model-name',
+    'endpoint-config-name',
+    'previous-endpoint-config-name',
+    'failure-reason',
+    'triggered-alarms',
+    'duration-seconds',
+    'traffic-steps',
+    'plan',
+    'metrics',
+    'auto-scaling'
+];
+function trafficStepsOutput(timeline) {
+    if (timeline === undefined)
+        return [];
+    const offset = (at) => Math.round((at - timeline.startedAt) / 1000);
+    return timeline.steps.map(step => ({
+        at: new Date(step.at).toISOString(),
+        offsetSeconds: offset(step.at),
+        bluePercent: step.bluePercent,
+        greenPercent: step.greenPercent,
+        event: step.event,
+        ...(step.between === undefined
+            ? {}
+            : {
+                betweenPolls: {
+                    afterSeconds: offset(step.between.after),
+                    beforeSeconds: offset(step.between.before)
+                }
+            })
+    }));
+}
+function buildOutputs(input) {
+    const { plan, timeline, verdict } = input;
+    const duration = Number.isFinite(input.durationSeconds) ? input.durationSeconds : 0;
+    return {
+        outcome: verdict.outcome,
+        'model-name': plan?.greenModelName ?? '',
+        'endpoint-config-name': plan?.endpointConfigName ?? timeline?.newConfigName ?? '',
+        'previous-endpoint-config-name': plan?.previousConfigName ?? timeline?.oldConfigName ?? '',
+        'failure-reason': verdict.failureReason ?? '',
+        'triggered-alarms': verdict.triggeredAlarms.join(','),
+        'duration-seconds': String(Math.max(0, Math.round(duration))),
+        'traffic-steps': JSON.stringify(trafficStepsOutput(timeline)),
+        plan: plan === undefined ? '' : planJson(plan),
+        metrics: metricsJson(input.metrics, whyNoMetrics(input)),
+        'auto-scaling': input.autoScaling === undefined ? '' : JSON.stringify(input.autoScaling)
+    };
+}
+function whyNoMetrics({ timeline, verdict }) {
+    if (verdict.outcome === 'planned')
+        return 'No metrics: dry run, nothing was deployed.';
+    if (timeline === undefined)
+        return 'No metrics: no rollout was started.';
+    if (verdict.outcome === 'started')
+        return 'No metrics: the action did not wait for the rollout (wait: false).';
+    return 'No metrics were read for this rollout.';
+}
+
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __webpack_require__(1758);
+;// CONCATENATED MODULE: ./src/report/index.ts
+// The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 3737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   Pb: () => (/* binding */ endpointUrl),
+/* harmony export */   Py: () => (/* binding */ endpointConfigUrl),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   Zr: () => (/* binding */ modelUrl),
+/* harmony export */   dz: () => (/* binding */ alarmUrl)
+/* harmony export */ });
+/* unused harmony export consoleOrigin */
+// Region-aware AWS console and GitHub run links. Every path component is URL-encoded, so a
+// name can never change where a link points.
+/** The console origin for a region: China and GovCloud have their own consoles. */
+function consoleOrigin(region) {
+    if (region.startsWith('cn-'))
+        return 'https://console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'https://console.amazonaws-us-gov.com';
+    return `https://${encodeURIComponent(region)}.console.aws.amazon.com`;
+}
+function serviceHome(service, region) {
+    const r = encodeURIComponent(region);
+    return `${consoleOrigin(region)}/${service}/home?region=${r}`;
+}
+function endpointUrl(region, endpointName) {
+    return `${serviceHome('sagemaker', region)}#/endpoints/${encodeURIComponent(endpointName)}`;
+}
+function endpointConfigUrl(region, configName) {
+    return `${serviceHome('sagemaker', region)}#/endpointConfig/${encodeURIComponent(configName)}`;
+}
+function modelUrl(region, modelName) {
+    return `${serviceHome('sagemaker', region)}#/models/${encodeURIComponent(modelName)}`;
+}
+function alarmUrl(region, alarmName) {
+    return `${serviceHome('cloudwatch', region)}#alarmsV2:alarm/${encodeURIComponent(alarmName)}`;
+}
+/** The workflow run attempt; undefined when the server URL is not http(s). */
+function runUrl(run) {
+    const server = (run.serverUrl || 'https://github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+$/i.test(server))
+        return undefined;
+    const repository = run.repository.split('/').map(encodeURIComponent).join('/');
+    const attempt = encodeURIComponent(run.runAttempt || '1');
+    return `${server}/${repository}/actions/runs/${encodeURIComponent(run.runId)}/attempts/${attempt}`;
+}
+/** The commit page of the run. */
+function commitUrl(run) {
+    const server = (run.serverUrl || 'https://github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+$/i.test(server) || run.sha === '')
+        return undefined;
+    const repository = run.repository.split('/').map(encodeURIComponent).join('/');
+    return `${server}/${repository}/commit/${encodeURIComponent(run.sha)}`;
+}
+
+
+/***/ }),
+
+/***/ 1758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ formatEvent),
+/* harmony export */   y: () => (/* binding */ formatStep)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7987);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5231);
+// One-line log messages while watching (plain text for the Actions log, not Markdown).
+
+
+// One line each: service text with a newline could otherwise start a `::command::` line.
+function oneLine(text) {
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text).trim();
+}
+/** `[T+1 min] first step shifted` */
+function formatEvent(event, startedAt) {
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(event.at - startedAt)}] ${oneLine(event.message)}`;
+}
+/** `[T+1 min] green 25% / blue 75% — first step shifted` */
+function formatStep(step, startedAt) {
+    const split = `green ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.greenPercent)} / blue ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.bluePercent)}`;
+    const event = oneLine(step.event);
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(step.at - startedAt)}] ${split}${event === '' ? '' : ` — ${event}`}`;
+}
+
+
+/***/ }),
+
+/***/ 7987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   ey: () => (/* binding */ requestBlocks),
+/* harmony export */   fj: () => (/* binding */ join),
+/* harmony export */   lS: () => (/* binding */ raw),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports MAX_TEXT_LENGTH, BREAK, truncate, escapeHtml */
+// Markdown building blocks for the job summary and the PR comment. Service and user text
+// (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
+// the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
+const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/**
+ * Characters that start or end inline markup; a backslash makes each one literal. Parentheses
+ * need none: with `[` and `]` escaped they can never form a link.
+ */
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '!', '~', '|', '$', '#']);
+/**
+ * An empty HTML comment: invisible, but it splits the text node GitHub scans for @mentions,
+ * #123 references, :emoji: and autolinks. Backslashes and entities do not stop those: GitHub
+ * finds them after the Markdown is rendered.
+ */
+const BREAK = '<!-- -->';
+/** Whether a BREAK goes after `char` when `next` follows it. */
+function needsBreak(char, next) {
+    if (char === '@')
+        return true;
+    // `#1`, `:tada:`, `http://`, `mailto:x`; a colon before a space stays as it is.
+    return (char === '#' || char === ':') && /^[\p{L}\p{N}/+_-]/u.test(next);
+}
+/** Newlines and other control characters become one space; runs of spaces collapse. */
+function singleLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ');
+}
+/** Cuts text to maxLength characters (code points, never half a surrogate pair) with `…`. */
+function truncate(text, maxLength = MAX_TEXT_LENGTH) {
+    const chars = Array.from(text);
+    if (chars.length <= maxLength)
+        return text;
+    return `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+function escapeChars(flat, escapeChar) {
+    const chars = Array.from(flat);
+    let out = '';
+    chars.forEach((char, i) => {
+        out += escapeChar(char);
+        if (needsBreak(char, chars[i + 1] ?? ''))
+            out += BREAK;
+    });
+    // `www.` autolinks without a scheme.
+    return out.replace(/(www)\./gi, `$1${BREAK}.`);
+}
+/** Makes service or user text render literally, on one line, at most ~500 characters. */
+function escapeMarkdown(text, options = {}) {
+    const flat = truncate(singleLine(text).trim(), options.maxLength ?? MAX_TEXT_LENGTH);
+    const out = escapeChars(flat, char => {
+        const entity = ENTITIES[char];
+        if (entity !== undefined)
+            return entity;
+        return BACKSLASHED.has(char) ? `\\${char}` : char;
+    });
+    // List and heading markers only matter at the start of a line.
+    return out.replace(/^[-+=]/, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
+/** Trusted Markdown (built by this module's callers from escaped parts). */
+function raw(markdown) {
+    return { markdown };
+}
+/** Inline code that survives any backticks in the text. */
+function code(value) {
+    const flat = truncate(singleLine(value), MAX_TEXT_LENGTH);
+    if (flat === '')
+        return { markdown: '' };
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return { markdown: `${fence}${pad}${flat}${pad}${fence}` };
+}
+/** A fenced code block whose fence is longer than any backtick run in the content. */
+function codeBlock(content, language = '') {
+    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+/** A link whose text is escaped; only http(s) targets are kept, anything else is plain text. */
+function link(label, url) {
+    const escaped = escapeMarkdown(label);
+    if (url === undefined || !/^https?:\/\//i.test(url))
+        return { markdown: escaped };
+    const target = url.replace(/[\s()<>"]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return { markdown: `[${escaped}](${target})` };
+}
+/** Joins Markdown values with a separator (the separator is trusted). */
+function join(parts, separator) {
+    return { markdown: parts.map(part => part.markdown).join(separator) };
+}
+function renderCell(cell) {
+    if (typeof cell === 'string')
+        return escapeMarkdown(cell) || ' ';
+    // Trusted cells may still hold a code span: a bare pipe there would end the cell.
+    const flat = singleLine(cell.markdown).replace(/(?<!\\)\|/g, '\\|');
+    return flat.trim() === '' ? ' ' : flat;
+}
+/** A GFM table; every row is padded or cut to the header's width. */
+function table(headers, rows) {
+    const width = headers.length;
+    const line = (cells) => {
+        const padded = Array.from({ length: width }, (_, i) => renderCell(cells[i] ?? ''));
+        return `| ${padded.join(' | ')} |`;
+    };
+    const separator = `|${headers.map(() => '---').join('|')}|`;
+    return [line(headers), separator, ...rows.map(line)].join('\n');
+}
+/** A collapsible section; the blank lines let Markdown render inside the HTML block. */
+function details(summary, body) {
+    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** For text inside an HTML block, where Markdown backslash escapes do not apply. */
+function escapeHtml(value) {
+    return escapeChars(truncate(singleLine(value).trim()), char => /[&<>"']/.test(char) ? `&#${char.charCodeAt(0)};` : char);
+}
+/** Each request that would be sent, with the alarms' PutMetricAlarm, as a titled code block. */
+function requestBlocks(requests, alarms, json) {
+    return [
+        ...requests,
+        ...alarms.map((alarm) => [
+            `PutMetricAlarm (${alarm.name})`,
+            alarm.request
+        ])
+    ]
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, body]) => `**${escapeMarkdown(name)}**\n\n${codeBlock(json(body), 'json')}`);
+}
+
+
+/***/ }),
+
+/***/ 5231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   xS: () => (/* binding */ formatOffset)
+/* harmony export */ });
+// Time as the report shows it: offsets from the update request and plain durations.
+/** `45 s`, `1 min`, `1 min 30 s`, `1 h 2 min`; `0 s` for zero. Rounded to the second. */
+function formatDuration(ms) {
+    const total = Math.round(Math.abs(ms) / 1000);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const parts = [];
+    if (hours > 0)
+        parts.push(`${hours} h`);
+    if (minutes > 0)
+        parts.push(`${minutes} min`);
+    if (seconds > 0)
+        parts.push(`${seconds} s`);
+    return parts.length === 0 ? '0 s' : parts.join(' ');
+}
+/**
+ * An offset from the start of the deployment: `T+0`, `T+45 s`, `T+1 min`, `T+1 min 30 s`.
+ * Negative offsets (service clock slightly behind ours) read `T-5 s`.
+ */
+function formatOffset(ms) {
+    if (!Number.isFinite(ms))
+        return 'T+?';
+    const rounded = Math.round(ms / 1000);
+    if (rounded === 0)
+        return 'T+0';
+    return `T${rounded < 0 ? '-' : '+'}${formatDuration(ms)}`;
+}
+/** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
+function formatPercent(percent) {
+    return `${Math.round(percent * 10) / 10}%`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=540.index.js.map

@@ -1,0 +1,3280 @@
+export const id = 778;
+export const ids = [778,251];
+export const modules = {
+
+/***/ 5251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.BG),
+/* harmony export */   PH: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.PH),
+/* harmony export */   createAwsApi: () => (/* binding */ createAwsApi),
+/* harmony export */   dg: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.dg),
+/* harmony export */   mm: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.mm),
+/* harmony export */   withPatientReads: () => (/* reexport safe */ _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__.D),
+/* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
+/* harmony export */ });
+/* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+
+
+
+
+/** One attempt's limit: connecting, and the whole request (enforced, not only warned about). */
+const CONNECT_TIMEOUT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_DEADLINE_MS = 60_000;
+/**
+ * Loads the SageMaker client and returns the calls the action makes. The CloudWatch client loads
+ * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
+ */
+async function createAwsApi(options) {
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(651)]).then(__webpack_require__.t.bind(__webpack_require__, 2651, 19));
+    const config = (maxAttempts) => ({
+        region: options.region,
+        maxAttempts,
+        customUserAgent: 'sagemaker-blue-green-deploy',
+        requestHandler: {
+            connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            socketTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true
+        }
+    });
+    const sagemaker = new sm.SageMakerClient(config(options.maxAttempts ?? 5));
+    const sagemakerOnce = new sm.SageMakerClient(config(1));
+    let cloudwatchClient;
+    let cloudwatchOnce;
+    let loadingCloudwatch;
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(485)]).then(__webpack_require__.t.bind(__webpack_require__, 8485, 19)).then(cw => {
+        cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
+        cloudwatchOnce = new cw.CloudWatchClient(config(1));
+        return { cw, client: cloudwatchClient, once: cloudwatchOnce };
+    }));
+    // Aborted by close(): whatever is still in flight after the verdict stops there.
+    const closing = new AbortController();
+    let autoScaling;
+    const call = async (operation, o, send) => {
+        const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+        const cancel = o?.ignoreCancel ? undefined : options.signal;
+        const signals = [closing.signal, AbortSignal.timeout(Math.max(1, deadlineMs))];
+        if (cancel)
+            signals.push(cancel);
+        try {
+            if (cancel?.aborted)
+                throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+            return await send(AbortSignal.any(signals));
+        }
+        catch (e) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toCallError */ .so)(operation, e, {
+                cancelled: cancel?.aborted === true || closing.signal.aborted,
+                deadlineMs
+            });
+        }
+    };
+    const orUndefined = async (p) => {
+        try {
+            return await p;
+        }
+        catch (e) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
+                return undefined;
+            throw e;
+        }
+    };
+    return {
+        describeEndpoint: (name, o) => orUndefined(call('DescribeEndpoint', o, abortSignal => sagemaker.send(new sm.DescribeEndpointCommand({ EndpointName: name }), { abortSignal }))),
+        describeEndpointConfig: (name, o) => orUndefined(call('DescribeEndpointConfig', o, abortSignal => sagemaker.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: name }), {
+            abortSignal
+        }))),
+        describeModel: (name, o) => orUndefined(call('DescribeModel', o, abortSignal => sagemaker.send(new sm.DescribeModelCommand({ ModelName: name }), { abortSignal }))),
+        describeInferenceComponent: (name, o) => orUndefined(call('DescribeInferenceComponent', o, abortSignal => sagemaker.send(new sm.DescribeInferenceComponentCommand({ InferenceComponentName: name }), { abortSignal }))),
+        updateInferenceComponent: async (body, o) => {
+            await call('UpdateInferenceComponent', o, abortSignal => sagemakerOnce.send(new sm.UpdateInferenceComponentCommand(body), { abortSignal }));
+        },
+        listTags: async (arn, o) => {
+            const out = await call('ListTags', o, abortSignal => sagemaker.send(new sm.ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }), {
+                abortSignal
+            }));
+            return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
+        },
+        listEndpointConfigs: async (nameContains, o) => {
+            const out = await call('ListEndpointConfigs', o, abortSignal => sagemaker.send(new sm.ListEndpointConfigsCommand({
+                NameContains: nameContains,
+                SortBy: 'CreationTime',
+                SortOrder: 'Descending',
+                MaxResults: 100
+            }), { abortSignal }));
+            return out?.EndpointConfigs ?? [];
+        },
+        createModel: async (body, o) => {
+            await call('CreateModel', o, abortSignal => sagemaker.send(new sm.CreateModelCommand(body), { abortSignal }));
+        },
+        createEndpointConfig: async (body, o) => {
+            await call('CreateEndpointConfig', o, abortSignal => sagemaker.send(new sm.CreateEndpointConfigCommand(body), { abortSignal }));
+        },
+        createEndpoint: async (body, o) => {
+            await call('CreateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.CreateEndpointCommand(body), { abortSignal }));
+        },
+        updateEndpoint: async (body, o) => {
+            await call('UpdateEndpoint', o, abortSignal => sagemakerOnce.send(new sm.UpdateEndpointCommand(body), { abortSignal }));
+        },
+        deleteModel: async (name, o) => {
+            await call('DeleteModel', o, abortSignal => sagemaker.send(new sm.DeleteModelCommand({ ModelName: name }), { abortSignal }));
+        },
+        deleteEndpointConfig: async (name, o) => {
+            await call('DeleteEndpointConfig', o, abortSignal => sagemaker.send(new sm.DeleteEndpointConfigCommand({ EndpointConfigName: name }), {
+                abortSignal
+            }));
+        },
+        putMetricAlarm: async (body, o) => {
+            // A quota of 3 per second is shared by every rollout in the account: five quick SDK
+            // attempts only add throttled requests. The caller backs off over minutes instead.
+            const { cw, once } = await cloudwatch();
+            await call('PutMetricAlarm', o, abortSignal => once.send(new cw.PutMetricAlarmCommand(body), { abortSignal }));
+        },
+        describeAlarms: async (names, o) => {
+            if (names.length === 0)
+                return [];
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarms', o, abortSignal => client.send(new cw.DescribeAlarmsCommand({
+                AlarmNames: [...names],
+                AlarmTypes: ['MetricAlarm'],
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.MetricAlarms ?? [];
+        },
+        describeAlarmHistory: async (name, since, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('DescribeAlarmHistory', o, abortSignal => client.send(new cw.DescribeAlarmHistoryCommand({
+                AlarmName: name,
+                HistoryItemType: 'StateUpdate',
+                StartDate: since,
+                ScanBy: 'TimestampDescending',
+                MaxRecords: 100
+            }), { abortSignal }));
+            return out?.AlarmHistoryItems ?? [];
+        },
+        getMetricData: async (input, o) => {
+            const { cw, client } = await cloudwatch();
+            return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
+        },
+        autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        close: () => {
+            closing.abort();
+            for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
+                client?.destroy();
+            }
+            void autoScaling?.then(api => api.destroy());
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PW: () => (/* binding */ variantResourceId),
+/* harmony export */   Tp: () => (/* binding */ VARIANT_DIMENSION),
+/* harmony export */   zH: () => (/* binding */ createAutoScalingApi),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+const SAGEMAKER_NAMESPACE = 'sagemaker';
+const VARIANT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
+function variantResourceId(endpointName, variantName) {
+    return `endpoint/${endpointName}/variant/${variantName}`;
+}
+async function createAutoScalingApi(config, call) {
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(539)]).then(__webpack_require__.t.bind(__webpack_require__, 3539, 19));
+    const client = new aas.ApplicationAutoScalingClient(config);
+    const variant = (resourceId) => ({
+        ServiceNamespace: SAGEMAKER_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: VARIANT_DIMENSION
+    });
+    /** Every page of a Describe* call (50 per page; a variant has few). */
+    async function all(operation, page) {
+        const items = [];
+        let token;
+        for (let pages = 0; pages < 20; pages++) {
+            const out = await call(operation, undefined, signal => page(token, signal));
+            items.push(...out.items);
+            token = out.next;
+            if (!token)
+                break;
+        }
+        return items;
+    }
+    return {
+        describeTarget: async (resourceId) => {
+            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+                ServiceNamespace: SAGEMAKER_NAMESPACE,
+                ResourceIds: [resourceId],
+                ScalableDimension: VARIANT_DIMENSION
+            }), { abortSignal }));
+            return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
+        },
+        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScalingPoliciesCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
+        }),
+        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+            const out = await client.send(new aas.DescribeScheduledActionsCommand({
+                ...variant(resourceId),
+                ...(token ? { NextToken: token } : {})
+            }), { abortSignal });
+            return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
+        }),
+        listTags: async (arn) => {
+            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return out?.Tags ?? {};
+        },
+        registerTarget: async (input, o) => {
+            await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
+        },
+        deregisterTarget: async (resourceId, o) => {
+            await call('DeregisterScalableTarget', o, abortSignal => client.send(new aas.DeregisterScalableTargetCommand(variant(resourceId)), { abortSignal }));
+        },
+        putScalingPolicy: async (input, o) => {
+            await call('PutScalingPolicy', o, abortSignal => client.send(new aas.PutScalingPolicyCommand(input), { abortSignal }));
+        },
+        putScheduledAction: async (input, o) => {
+            await call('PutScheduledAction', o, abortSignal => client.send(new aas.PutScheduledActionCommand(input), { abortSignal }));
+        },
+        destroy: () => client.destroy()
+    };
+}
+
+
+/***/ }),
+
+/***/ 2728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   so: () => (/* binding */ toCallError),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
+// What a failed AWS call means for the action: which call, which code, and whether the request
+// may have reached the service (so a write must be read back before anything is said about it).
+class AwsCallError extends Error {
+    operation;
+    code;
+    detail;
+    httpStatus;
+    constructor(operation, code, detail, httpStatus) {
+        super(`${operation} failed: ${code}: ${detail}`);
+        this.operation = operation;
+        this.code = code;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.name = 'AwsCallError';
+    }
+}
+/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
+const CANCELLED = 'Cancelled';
+/** The call had no complete answer within its deadline. */
+const NO_ANSWER = 'NoAnswer';
+const FATAL_CODES = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'CredentialsProviderError',
+    'MissingAuthenticationToken',
+    'AuthFailure',
+    'NotAuthorized'
+]);
+const THROTTLING_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown'
+]);
+/** Errors that no retry will fix: stop at once and say so. */
+function isFatal(e) {
+    return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
+}
+function isCancelled(e) {
+    return e instanceof AwsCallError && e.code === CANCELLED;
+}
+function isThrottled(e) {
+    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
+}
+function isNotFound(e) {
+    return (e instanceof AwsCallError &&
+        (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
+}
+function isAlreadyExists(e) {
+    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
+}
+/** SageMaker refuses an update while another one is running. */
+function isInProgress(e) {
+    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
+}
+/**
+ * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
+ * time). Such a failure of a write does not say whether the service applied it.
+ */
+function isTransient(e) {
+    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
+        return false;
+    if (isThrottled(e) || e.code === NO_ANSWER)
+        return true;
+    if (e.httpStatus !== undefined)
+        return e.httpStatus >= 500;
+    // No HTTP status: the request failed on the way (reset, refused, timed out).
+    return true;
+}
+/** Whether a failed write may have been applied by the service all the same. */
+function mayHaveApplied(e) {
+    if (!(e instanceof AwsCallError))
+        return true;
+    if (isThrottled(e) || isFatal(e))
+        return false;
+    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
+        return false;
+    return true;
+}
+/** Any SDK or network error as an AwsCallError naming the call. */
+function toCallError(operation, e, why) {
+    if (e instanceof AwsCallError)
+        return e;
+    const err = (e ?? {});
+    if (why.cancelled) {
+        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
+    }
+    const status = err.$metadata?.httpStatusCode;
+    const name = err.name ?? 'Error';
+    if (why.deadlineMs !== undefined &&
+        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
+        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
+    }
+    const code = name === 'Error' && err.code ? err.code : name;
+    return new AwsCallError(operation, code, err.message ?? String(e), status);
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withPatientReads),
+/* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+
+
+/** How long a throttled call is retried: the same window as PutMetricAlarm's. */
+const QUOTA_WINDOW_MS = 180_000;
+const READS = [
+    'describeEndpoint',
+    'describeEndpointConfig',
+    'describeModel',
+    'describeInferenceComponent',
+    'listTags',
+    'listEndpointConfigs',
+    'describeAlarms'
+];
+function withPatientReads(api, deps) {
+    const patient = {};
+    for (const name of READS) {
+        const read = api[name];
+        const operation = name.charAt(0).toUpperCase() + name.slice(1);
+        patient[name] = (arg, o) => o !== undefined
+            ? read(arg, o)
+            : (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withBackoff */ .D)(() => read(arg), {
+                withinMs: QUOTA_WINDOW_MS,
+                now: deps.now,
+                sleep: deps.sleep,
+                retryable: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottled */ .B5,
+                stopped: () => deps.signal?.aborted === true,
+                onRetry: (e, attempt, delay) => deps.log(`${operation}: throttled (${e.code ?? 'Throttling'}); trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            });
+    }
+    return { ...api, ...patient };
+}
+
+
+/***/ }),
+
+/***/ 1669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withBackoff)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+// Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
+// a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
+// calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
+// back instead (see reconcile.ts).
+
+/** Full-jitter exponential delay for the given failed attempt (1-based). */
+function backoffDelay(attempt, firstDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt - 1, 20));
+    // Half fixed, half random: never a burst of immediate retries, never aligned with others.
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+async function withBackoff(call, o) {
+    const started = o.now();
+    const random = o.random ?? Math.random;
+    const retryable = o.retryable ?? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (!retryable(e) || o.stopped?.())
+                throw e;
+            const delay = backoffDelay(attempt, o.firstDelayMs ?? 1000, o.maxDelayMs ?? 20_000, random);
+            if (o.now() + delay - started > o.withinMs)
+                throw e;
+            o.onRetry?.(e, attempt, delay);
+            await o.sleep(delay);
+            if (o.stopped?.())
+                throw e;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ launchWith),
+/* harmony export */   BX: () => (/* binding */ createdByThisAttempt),
+/* harmony export */   FE: () => (/* binding */ stopIfCancelled),
+/* harmony export */   Vk: () => (/* binding */ sameJson)
+/* harmony export */ });
+/* unused harmony exports ALARM_WRITE_WINDOW_MS, ENDPOINT_WRITE_ATTEMPTS, LaunchStopped, writeAlarms, ensureModel, lookUpInFlight, createdList */
+/* harmony import */ var _aws_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5251);
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+/* harmony import */ var _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1374);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9449);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2174);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5065);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6798);
+// Launch: the only place that changes anything in AWS, for every target. Alarms (upsert, skipped
+// when already up to date), the green model, what the target's write needs, then the write
+// (TargetWrite: the endpoint's or the component's). A repeated step reuses an identical model of
+// the same name, and picks a fresh name when it differs: a re-run never fails on "already exists"
+// and never changes what another attempt created. The write is never retried blindly: after any
+// failure the target is read back, and only a read that shows the write was not applied allows
+// another try.
+
+
+
+
+
+
+
+/** PutMetricAlarm is retried on throttling for this long (many rollouts share the quota). */
+const ALARM_WRITE_WINDOW_MS = _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__/* .QUOTA_WINDOW_MS */ .H;
+/** Endpoint writes tried at most this often, each only after a read shows the last one failed. */
+const ENDPOINT_WRITE_ATTEMPTS = 3;
+/** Cancellation noticed between two launch calls. */
+class LaunchStopped extends Error {
+}
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function modelMatches(existing, body) {
+    const wanted = body.PrimaryContainer;
+    const have = existing?.PrimaryContainer;
+    return (existing !== undefined &&
+        existing.ExecutionRoleArn === body.ExecutionRoleArn &&
+        have?.Image === wanted.Image &&
+        have?.ModelDataUrl === wanted.ModelDataUrl &&
+        have?.ModelPackageName === wanted.ModelPackageName &&
+        sameJson(have?.Environment ?? {}, wanted.Environment ?? {}));
+}
+/** Whether a resource found under our name was created by this very attempt (a lost answer). */
+async function createdByThisAttempt(deps, arn) {
+    if (!arn)
+        return false;
+    try {
+        const tags = await deps.api.listTags(arn, { ignoreCancel: true, deadlineMs: 10_000 });
+        return (tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_TAG */ .IW] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.sha) &&
+            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_TAG */ .D$] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.runId) &&
+            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ATTEMPT_TAG */ .bQ] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.runAttempt));
+    }
+    catch {
+        return false;
+    }
+}
+function stopIfCancelled(deps) {
+    if (deps.signal?.aborted)
+        throw new LaunchStopped();
+}
+async function writeAlarms(plan, deps) {
+    for (const alarm of plan.alarmsToCreate) {
+        if ((0,_guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__/* .alarmUpToDate */ .oo)(deps.existingAlarms?.get(alarm.name), alarm.request)) {
+            deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`);
+            continue;
+        }
+        await (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withBackoff */ .D)(() => deps.api.putMetricAlarm(alarm.request), {
+            withinMs: ALARM_WRITE_WINDOW_MS,
+            now: deps.now,
+            sleep: deps.sleep,
+            stopped: () => deps.signal?.aborted === true,
+            onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+        });
+        deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`);
+    }
+}
+/** Creates the model; returns its name and whether this attempt created it. */
+async function ensureModel(plan, deps, inFlight) {
+    let body = plan.createModel;
+    if (!body)
+        return [plan.greenModelName, false];
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const name = body.ModelName;
+        inFlight.model = name;
+        try {
+            await deps.api.createModel(body);
+            deps.log.info(`Created model ${name}`);
+            return [name, true];
+        }
+        catch (e) {
+            if (!(0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlreadyExists */ .x9)(e))
+                throw e;
+            const existing = await deps.api.describeModel(name);
+            if (modelMatches(existing, body)) {
+                const ours = await createdByThisAttempt(deps, existing?.ModelArn);
+                deps.log.info(ours
+                    ? `Model ${name} exists with this step's definition, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
+                    : `Reusing model ${name} (created earlier with the same definition)`);
+                return [name, ours];
+            }
+            const fresh = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .freshName */ .Os)(plan.greenModelName, body);
+            deps.log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`);
+            body = { ...body, ModelName: fresh };
+        }
+    }
+    throw new Error(`Could not find a free model name for ${plan.greenModelName}.`);
+}
+/**
+ * After a create failed in a way that may have reached SageMaker (a lost answer, a cancel in
+ * flight), looks the resource up: if this attempt created it, it is listed and counted as ours.
+ */
+async function lookUpInFlight(deps, inFlight, created) {
+    const read = { ignoreCancel: true, deadlineMs: 10_000 };
+    let { model, config } = created;
+    try {
+        if (!model && inFlight.model) {
+            const found = await deps.api.describeModel(inFlight.model, read);
+            if (await createdByThisAttempt(deps, found?.ModelArn))
+                model = inFlight.model;
+        }
+        if (!config && inFlight.config) {
+            const found = await deps.api.describeEndpointConfig(inFlight.config, read);
+            if (await createdByThisAttempt(deps, found?.EndpointConfigArn))
+                config = inFlight.config;
+        }
+    }
+    catch {
+        // Unknown: list only what is known to exist.
+    }
+    return { model, config };
+}
+function createdList(created) {
+    return [
+        created.model === undefined ? '' : `model ${created.model}`,
+        created.config === undefined ? '' : `endpoint config ${created.config}`
+    ].filter(Boolean);
+}
+/**
+ * The alarms, the model, what the target's write needs, then the write: the only writes of a
+ * run. After any failure of the write, the target is read back before anything is decided.
+ */
+async function launchWith(plan, target, deps) {
+    let created = { model: undefined, config: undefined };
+    const inFlight = {};
+    let launched = plan;
+    try {
+        await writeAlarms(plan, deps);
+        stopIfCancelled(deps);
+        const [modelName, createdModel] = await ensureModel(plan, deps, inFlight);
+        created = { model: createdModel ? modelName : undefined, config: undefined };
+        const prepared = await target.prepare(plan, modelName, deps, inFlight);
+        created = { ...created, config: prepared.config };
+        launched = prepared.plan;
+        stopIfCancelled(deps);
+        if (deps.beforeUpdate && !target.alreadyLive?.(launched, plan))
+            await deps.beforeUpdate();
+    }
+    catch (e) {
+        const cancelled = e instanceof LaunchStopped || (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
+        if (!(e instanceof LaunchStopped) && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e)) {
+            created = await lookUpInFlight(deps, inFlight, created);
+        }
+        const made = createdList(created);
+        const error = cancelled
+            ? `Cancelled before the ${target.noun} update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
+            : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .sentence */ .em)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
+        return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled };
+    }
+    // Already live (a repeated step): an update to itself would double the fleet for nothing, and
+    // its verdict could not tell a rollback from success.
+    const live = target.alreadyLive?.(launched, plan);
+    if (live !== undefined) {
+        deps.log.info(live);
+        return { kind: 'already-live', plan: launched, created };
+    }
+    return requestChange(launched, created, deps, target);
+}
+/** The target's write, read back after any failure before anything is decided. */
+async function requestChange(plan, created, deps, target) {
+    // Throws on a plan with nothing to write, before anything is sent.
+    target.operation(plan);
+    let requestedAt = deps.now();
+    for (let attempt = 1;; attempt++) {
+        requestedAt = deps.now();
+        try {
+            await target.send(plan, deps.api);
+            deps.log.info(target.requested(plan));
+            return { kind: 'started', plan, requestedAt, created, confirmedByRead: undefined };
+        }
+        catch (e) {
+            const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e);
+            deps.log.warning(`${error} Reading the ${target.noun} to see whether the request was applied.`);
+            const state = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e));
+            const cancelled = (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
+            if (state.kind === 'applied') {
+                deps.log.info(target.reached(plan, state.seen));
+                return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
+            }
+            if (state.kind === 'not-applied' && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) && !cancelled) {
+                if (attempt < ENDPOINT_WRITE_ATTEMPTS) {
+                    deps.log.info(`The ${target.noun} is ${state.seen}: the request was not applied. Trying again (attempt ${attempt + 1} of ${ENDPOINT_WRITE_ATTEMPTS}).`);
+                    await deps.sleep(2000 * attempt);
+                    if (!deps.signal?.aborted)
+                        continue;
+                }
+            }
+            return { kind: 'not-started', plan, created, error, state, cancelled };
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ checkAlarms),
+/* harmony export */   w: () => (/* binding */ PreflightError)
+/* harmony export */ });
+class PreflightError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PreflightError';
+    }
+}
+/**
+ * Every alarm that guards the rollout must exist (except those this run creates) and none may be
+ * in ALARM already: SageMaker would roll back at once. Returns the alarms as read, by name.
+ */
+async function checkAlarms(request, plan, deps) {
+    const created = new Set(plan.alarmsToCreate.map(a => a.name));
+    const names = plan.guardAlarmNames;
+    if (names.length === 0)
+        return new Map();
+    const found = await deps.api.describeAlarms(names);
+    const byName = new Map(found.map(a => [a.AlarmName ?? '', a]));
+    const missing = names.filter(n => !created.has(n) && !byName.has(n));
+    if (missing.length) {
+        throw new PreflightError(`CloudWatch alarm(s) not found in ${request.region}: ${missing.join(', ')}. Create them first, fix alarm-names, or use create-alarms: true.`);
+    }
+    const inAlarm = names.filter(n => byName.get(n)?.StateValue === 'ALARM');
+    if (inAlarm.length) {
+        const detail = inAlarm
+            .map(n => `${n} (${byName.get(n)?.StateReason ?? 'no reason given'})`)
+            .join('; ');
+        if (!request.allowAlarmInAlarm) {
+            throw new PreflightError(`Guarding alarm(s) already in ALARM: ${detail}. SageMaker would roll the deployment back at once. Fix the cause (or the alarm) first, or set allow-alarm-in-alarm: true.`);
+        }
+        deps.log.warning(`Starting although guarding alarm(s) are in ALARM (allow-alarm-in-alarm): ${detail}`);
+    }
+    const blind = names.filter(n => byName.get(n)?.StateValue === 'INSUFFICIENT_DATA');
+    if (blind.length) {
+        deps.log.warning(`Alarm(s) in INSUFFICIENT_DATA: ${blind.join(', ')}. The guardrail is blind until they have data (traffic on the endpoint).`);
+    }
+    return byName;
+}
+
+
+/***/ }),
+
+/***/ 5665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readBackWith)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2174);
+// Truth after a write: when a target's write fails, times out or is cancelled, the service may
+// have applied it all the same (the answer was lost, or came after the abort). Nothing is said
+// about what happened until the target has been read back.
+
+/** Reads tried before giving up, and the pause between them. */
+const READS = 3;
+const READ_PAUSE_MS = 2000;
+/** Each read's own limit: a read after a cancellation must finish before SIGTERM. */
+const READ_DEADLINE_MS = 10_000;
+/**
+ * Reads the target after a failed write. When the write may still be on its way (no answer, a
+ * reset, a 5XX), a "not applied" read is confirmed once more after a short pause.
+ */
+async function readBackWith(read, sleep, mayStillArrive) {
+    let last;
+    let lastError = '';
+    for (let attempt = 1; attempt <= READS; attempt++) {
+        try {
+            last = await read({ ignoreCancel: true, deadlineMs: READ_DEADLINE_MS });
+            if (last.kind === 'applied' || !mayStillArrive || attempt > 1)
+                return last;
+        }
+        catch (e) {
+            lastError = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e);
+        }
+        if (attempt < READS)
+            await sleep(READ_PAUSE_MS);
+    }
+    return last ?? { kind: 'unknown', seen: `no read succeeded (${lastError})` };
+}
+
+
+/***/ }),
+
+/***/ 8778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/aws/api.ts
+var aws_api = __webpack_require__(5251);
+// EXTERNAL MODULE: ./src/aws/auto-scaling.ts
+var auto_scaling = __webpack_require__(4416);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(2174);
+;// CONCATENATED MODULE: ./src/deploy/auto-scaling.ts
+
+
+const plain = (value) => JSON.parse(JSON.stringify(value ?? {}));
+function pick(source, members) {
+    return Object.fromEntries(members.filter(m => source[m] !== undefined).map(m => [m, source[m]]));
+}
+const VARIANT = { ServiceNamespace: auto_scaling/* SAGEMAKER_NAMESPACE */.z_, ScalableDimension: auto_scaling/* VARIANT_DIMENSION */.Tp };
+/** The variant's scalable target, policies and scheduled actions; undefined if not registered. */
+async function readScaling(aas, endpointName, variantName) {
+    const resourceId = (0,auto_scaling/* variantResourceId */.PW)(endpointName, variantName);
+    const target = await aas.describeTarget(resourceId);
+    if (!target)
+        return undefined;
+    const [policies, actions, tags] = await Promise.all([
+        aas.describePolicies(resourceId),
+        aas.describeScheduledActions(resourceId),
+        target.ScalableTargetARN ? aas.listTags(target.ScalableTargetARN) : Promise.resolve({})
+    ]);
+    return {
+        resourceId,
+        target: {
+            ...VARIANT,
+            ResourceId: resourceId,
+            ...pick(plain(target), ['MinCapacity', 'MaxCapacity', 'RoleARN', 'SuspendedState']),
+            ...(Object.keys(tags).length ? { Tags: tags } : {})
+        },
+        policies: policies.map(p => ({
+            ...VARIANT,
+            ResourceId: resourceId,
+            ...pick(plain(p), [
+                'PolicyName',
+                'PolicyType',
+                'StepScalingPolicyConfiguration',
+                'TargetTrackingScalingPolicyConfiguration',
+                'PredictiveScalingPolicyConfiguration'
+            ])
+        })),
+        scheduledActions: actions.map(a => ({
+            ...VARIANT,
+            ResourceId: resourceId,
+            ...pick(plain(a), [
+                'ScheduledActionName',
+                'Schedule',
+                'Timezone',
+                'StartTime',
+                'EndTime',
+                'ScalableTargetAction'
+            ])
+        }))
+    };
+}
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** One phrase: "min 2, max 8, 1 scaling policy (cpu), 0 scheduled actions". */
+function describeScaling(saved) {
+    const names = (items, key) => items.length ? ` (${items.map(i => String(i[key])).join(', ')})` : '';
+    return `min ${String(saved.target['MinCapacity'])}, max ${String(saved.target['MaxCapacity'])}, ${count(saved.policies.length, 'scaling policy', 'scaling policies')}${names(saved.policies, 'PolicyName')}, ${count(saved.scheduledActions.length, 'scheduled action', 'scheduled actions')}${names(saved.scheduledActions, 'ScheduledActionName')}`;
+}
+/** The saved definitions as JSON a person can feed back to the API. */
+function scalingJson(saved) {
+    return JSON.stringify(saved);
+}
+/** Deregistering also deletes the target's scaling policies and scheduled actions. */
+async function deregister(aas, saved, log) {
+    await aas.deregisterTarget(saved.resourceId);
+    log.info(`Deregistered ${saved.resourceId} from Application Auto Scaling for the update (saved: ${describeScaling(saved)}).`);
+}
+const dates = (action) => ({
+    ...action,
+    ...(typeof action['StartTime'] === 'string' ? { StartTime: new Date(action['StartTime']) } : {}),
+    ...(typeof action['EndTime'] === 'string' ? { EndTime: new Date(action['EndTime']) } : {})
+});
+/** Registers exactly what was saved again. Never throws: each failure is reported. */
+async function restore(aas, saved, log) {
+    const errors = [];
+    // Not cut short by a cancellation: this puts back what the run itself removed.
+    const o = { ignoreCancel: true, deadlineMs: 20_000 };
+    try {
+        await aas.registerTarget(saved.target, o);
+    }
+    catch (e) {
+        errors.push((0,src_errors/* errorMessage */.gJ)(e));
+    }
+    if (errors.length === 0) {
+        for (const policy of saved.policies) {
+            try {
+                await aas.putScalingPolicy(policy, o);
+            }
+            catch (e) {
+                errors.push((0,src_errors/* errorMessage */.gJ)(e));
+            }
+        }
+        for (const action of saved.scheduledActions) {
+            try {
+                await aas.putScheduledAction(dates(action), o);
+            }
+            catch (e) {
+                errors.push((0,src_errors/* errorMessage */.gJ)(e));
+            }
+        }
+    }
+    if (errors.length === 0) {
+        log.info(`Restored auto scaling on ${saved.resourceId}: ${describeScaling(saved)}.`);
+    }
+    else {
+        log.warning(`Could not restore auto scaling on ${saved.resourceId} (${errors.join('; ')}). Register it again from the saved definitions in the auto-scaling output: ${scalingJson(saved)}`);
+    }
+    return { saved, restored: errors.length === 0, errors };
+}
+/**
+ * Pre-flight: the variant's auto scaling, and what it means for this step. Reading needs
+ * application-autoscaling:Describe*; without it the step goes on with a warning (a model-only
+ * change is allowed either way, and SageMaker refuses the update itself otherwise).
+ */
+async function checkAutoScaling(api, o) {
+    let saved;
+    try {
+        saved = await readScaling(await api.autoScaling(), o.endpointName, o.variantName);
+    }
+    catch (e) {
+        o.log.warning(`Could not read Application Auto Scaling for variant ${o.variantName} (${(0,src_errors/* errorMessage */.gJ)(e)}). If it is registered, SageMaker refuses an update that changes its instance type; the role needs application-autoscaling:DescribeScalableTargets, DescribeScalingPolicies and DescribeScheduledActions to check.`);
+        return { saved: undefined, reregister: false, note: undefined };
+    }
+    if (!saved)
+        return { saved: undefined, reregister: false, note: undefined };
+    const registered = `Variant ${o.variantName} is registered with Application Auto Scaling (${describeScaling(saved)})`;
+    const changes = o.liveInstanceType !== undefined && o.liveInstanceType !== o.greenInstanceType;
+    if (!changes) {
+        return {
+            saved,
+            reregister: false,
+            note: `${registered}: the green fleet starts at the variant's current desired count, and auto scaling is blocked while SageMaker updates the endpoint.`
+        };
+    }
+    if (o.mode === 'fail') {
+        throw new AutoScalingRefusal(`${registered}, and this step changes its instance type (${o.liveInstanceType} → ${o.greenInstanceType}): SageMaker fails such an update. Set on-auto-scaling: reregister to let the action deregister it, deploy, and register it again exactly as it was, or change the instance type outside this action.`);
+    }
+    return {
+        saved,
+        reregister: true,
+        note: `${registered}; this step changes its instance type (${o.liveInstanceType} → ${o.greenInstanceType}), so it is deregistered just before the update and registered again exactly as saved after the verdict (on-auto-scaling: reregister).`
+    };
+}
+class AutoScalingRefusal extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AutoScalingRefusal';
+    }
+}
+
+// EXTERNAL MODULE: ./src/deploy/launch.ts
+var launch = __webpack_require__(990);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(5065);
+// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
+var endpoint_plan = __webpack_require__(1168);
+// EXTERNAL MODULE: ./src/deploy/reconcile.ts
+var reconcile = __webpack_require__(5665);
+;// CONCATENATED MODULE: ./src/target/endpoint/reconcile.ts
+
+/** How an endpoint looks in one phrase, for messages. */
+function describeState(ep) {
+    if (!ep)
+        return 'the endpoint does not exist';
+    const pending = ep.PendingDeploymentSummary?.EndpointConfigName;
+    return `${ep.EndpointStatus ?? 'Unknown'} on ${ep.EndpointConfigName ?? '?'}${pending ? `, deploying ${pending}` : ''}`;
+}
+/** Pure: whether a read shows the config this run asked for, pending or live. */
+function classifyWrite(ep, configName) {
+    const seen = describeState(ep);
+    if (!ep)
+        return { kind: 'not-applied', seen };
+    const applied = ep.PendingDeploymentSummary?.EndpointConfigName === configName ||
+        ep.EndpointConfigName === configName;
+    return { kind: applied ? 'applied' : 'not-applied', seen };
+}
+/** The endpoint read back after a failed CreateEndpoint or UpdateEndpoint. */
+function readBack(deps, endpointName, configName, mayStillArrive) {
+    return (0,reconcile/* readBackWith */.K)(async (o) => classifyWrite(await deps.api.describeEndpoint(endpointName, o), configName), deps.sleep, mayStillArrive);
+}
+
+;// CONCATENATED MODULE: ./src/target/endpoint/launch.ts
+// The endpoint's write: its endpoint config (reused when identical, a fresh name when another
+// definition holds the name), then CreateEndpoint or exactly one UpdateEndpoint, read back after
+// any failure; and the cleanup of what this run created.
+
+
+
+
+
+async function ensureEndpointConfig(plan, modelName, deps, inFlight) {
+    const variants = plan.createEndpointConfig.ProductionVariants.map(v => v.VariantName === plan.variantName ? { ...v, ModelName: modelName } : v);
+    let body = { ...plan.createEndpointConfig, ProductionVariants: variants };
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const name = body.EndpointConfigName;
+        inFlight.config = name;
+        try {
+            await deps.api.createEndpointConfig(body);
+            deps.log.info(`Created endpoint config ${name}`);
+            return [name, true];
+        }
+        catch (e) {
+            if (!(0,aws_api/* isAlreadyExists */.x9)(e))
+                throw e;
+            const existing = await deps.api.describeEndpointConfig(name);
+            const have = (existing?.ProductionVariants ?? []).map(v => ({
+                VariantName: v.VariantName,
+                ModelName: v.ModelName,
+                InstanceType: v.InstanceType,
+                InitialInstanceCount: v.InitialInstanceCount
+            }));
+            const want = variants.map(v => ({
+                VariantName: v.VariantName,
+                ModelName: v.ModelName,
+                InstanceType: v.InstanceType,
+                InitialInstanceCount: v.InitialInstanceCount
+            }));
+            if ((0,launch/* sameJson */.Vk)(have, want)) {
+                const ours = await (0,launch/* createdByThisAttempt */.BX)(deps, existing?.EndpointConfigArn);
+                deps.log.info(ours
+                    ? `Endpoint config ${name} exists with this step's variants, made by this run attempt (a lost answer, or a copy of this step running at the same time)`
+                    : `Reusing endpoint config ${name} (created earlier with the same variants)`);
+                return [name, ours];
+            }
+            const fresh = (0,names/* freshName */.Os)(plan.endpointConfigName, variants);
+            deps.log.info(`Endpoint config ${name} exists with other variants; using the fresh name ${fresh}`);
+            body = { ...body, EndpointConfigName: fresh };
+        }
+    }
+    throw new Error(`Could not find a free endpoint config name for ${plan.endpointConfigName}.`);
+}
+/** The endpoint's write: its config, then CreateEndpoint or exactly one UpdateEndpoint. */
+const ENDPOINT_WRITE = {
+    noun: 'endpoint',
+    prepare: async (plan, modelName, deps, inFlight) => {
+        (0,launch/* stopIfCancelled */.FE)(deps);
+        const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight);
+        return {
+            plan: (0,endpoint_plan/* renamePlan */.cB)(plan, modelName, configName),
+            config: createdConfig ? configName : undefined
+        };
+    },
+    alreadyLive: (launched, plan) => launched.updateEndpoint !== undefined && launched.endpointConfigName === plan.previousConfigName
+        ? `The endpoint already serves ${launched.endpointConfigName} (this step ran before): no update needed.`
+        : undefined,
+    operation: plan => {
+        if (!plan.createEndpoint && !plan.updateEndpoint)
+            throw new Error('The plan has neither CreateEndpoint nor UpdateEndpoint.');
+        return plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint';
+    },
+    send: (plan, api) => plan.createEndpoint
+        ? api.createEndpoint(plan.createEndpoint)
+        : api.updateEndpoint(plan.updateEndpoint),
+    requested: plan => plan.createEndpoint
+        ? `CreateEndpoint ${plan.endpointName} requested (new endpoint: no traffic shift)`
+        : `UpdateEndpoint ${plan.endpointName} → ${plan.endpointConfigName} requested`,
+    reached: (plan, seen) => `${plan.createEndpoint ? 'CreateEndpoint' : 'UpdateEndpoint'} reached SageMaker: the endpoint is ${seen}.`,
+    readBack: (plan, deps, mayStillArrive) => readBack({ api: deps.api, sleep: ms => deps.pause(ms) }, plan.endpointName, plan.endpointConfigName, mayStillArrive)
+};
+function launch_launch(plan, deps) {
+    return launchWith(plan, ENDPOINT_WRITE, deps);
+}
+/**
+ * Deletes this run's own endpoint config and model after a rollback or failure, each only
+ * after checking that neither the live nor a pending deployment uses it.
+ */
+async function cleanup(api, endpointName, created, log) {
+    const deleted = [];
+    const ep = await api.describeEndpoint(endpointName, { ignoreCancel: true });
+    if (ep && ep.EndpointStatus !== 'InService') {
+        log.warning(`Cleanup skipped: the endpoint is ${ep.EndpointStatus}, not settled.`);
+        return deleted;
+    }
+    const inUse = new Set([ep?.EndpointConfigName, ep?.PendingDeploymentSummary?.EndpointConfigName]);
+    const liveConfig = ep?.EndpointConfigName
+        ? await api.describeEndpointConfig(ep.EndpointConfigName, { ignoreCancel: true })
+        : undefined;
+    const liveModels = new Set((liveConfig?.ProductionVariants ?? []).map(v => v.ModelName));
+    if (created.config) {
+        if (inUse.has(created.config)) {
+            log.warning(`Cleanup: endpoint config ${created.config} is in use; kept.`);
+        }
+        else {
+            await api.deleteEndpointConfig(created.config, { ignoreCancel: true });
+            deleted.push(created.config);
+            log.info(`Cleanup: deleted endpoint config ${created.config} (created by this run)`);
+        }
+    }
+    if (created.model) {
+        if (liveModels.has(created.model)) {
+            log.warning(`Cleanup: model ${created.model} is in use; kept.`);
+        }
+        else {
+            await api.deleteModel(created.model, { ignoreCancel: true });
+            deleted.push(created.model);
+            log.info(`Cleanup: deleted model ${created.model} (created by this run)`);
+        }
+    }
+    return deleted;
+}
+
+// EXTERNAL MODULE: ./src/target/endpoint/live.ts
+var endpoint_live = __webpack_require__(7707);
+// EXTERNAL MODULE: ./src/deploy/step-identity.ts
+var step_identity = __webpack_require__(6798);
+// EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
+var reducer = __webpack_require__(9347);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts
+var preflight = __webpack_require__(4074);
+;// CONCATENATED MODULE: ./src/target/endpoint/preflight.ts
+
+
+
+
+
+
+/** Whether the endpoint config carries this step's fingerprint (same repository, same requests). */
+async function isThisStep(api, configName, plan, run) {
+    if (!configName)
+        return undefined;
+    const config = await api.describeEndpointConfig(configName);
+    if (!config?.EndpointConfigArn)
+        return undefined;
+    const tags = await api.listTags(config.EndpointConfigArn);
+    if (!(0,step_identity/* isStepTagged */.$4)(tags, run.repository, plan.stepHash))
+        return undefined;
+    const variant = config.ProductionVariants?.find(v => v.VariantName === plan.variantName);
+    return { modelName: variant?.ModelName };
+}
+/** The plan of a deployment of this step already started: watch it, create nothing. */
+function attachedPlan(plan, configName, modelName) {
+    return {
+        ...plan,
+        endpointConfigName: configName,
+        greenModelName: modelName ?? plan.greenModelName,
+        createModel: undefined,
+        createEndpoint: undefined,
+        updateEndpoint: undefined,
+        alarmsToCreate: []
+    };
+}
+/**
+ * Reads the endpoint and plans against it. Waits out (or refuses) a busy endpoint, unless what
+ * it is busy with is this very step (a re-run, or two copies of the step): then it attaches.
+ */
+async function readCurrentEndpoint(request, run, deps, waitUntil) {
+    const { api, log } = deps;
+    let announced = false;
+    for (;;) {
+        const ep = await api.describeEndpoint(request.endpointName);
+        if (!ep) {
+            return {
+                current: null,
+                plan: deps.buildPlan(request, run, null),
+                attached: false,
+                alreadyLive: false,
+                notes: []
+            };
+        }
+        const status = ep.EndpointStatus ?? 'Unknown';
+        if (reducer/* IN_PROGRESS */.mS.has(status)) {
+            // A new endpoint being created is compared with this step's create; an update with this
+            // step's update of the live (blue) config.
+            const creating = status === 'Creating';
+            const current = creating ? null : await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
+            const target = creating
+                ? ep.EndpointConfigName
+                : ep.PendingDeploymentSummary?.EndpointConfigName;
+            // A plan this step cannot make against the endpoint as it is (e.g. a creation without the
+            // instance inputs) is not this step's deployment: wait, and plan once it has settled.
+            let plan;
+            try {
+                plan = deps.buildPlan(request, run, current);
+            }
+            catch {
+                plan = undefined;
+            }
+            const own = plan ? await isThisStep(api, target, plan, run) : undefined;
+            if (plan && own && target) {
+                log.info(`Endpoint is ${status} with ${target}, which is exactly this step's deployment (an earlier attempt or copy of it): watching it instead of starting a second one.`);
+                return {
+                    current,
+                    plan: attachedPlan(plan, target, own.modelName),
+                    attached: true,
+                    alreadyLive: false,
+                    notes: []
+                };
+            }
+            const pending = target ? ` (deploying ${target})` : '';
+            if (request.onBusy === 'fail') {
+                throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is ${status}${pending}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`);
+            }
+            if (deps.now() >= waitUntil) {
+                throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" stayed ${status} past the time budget; no update was started. Re-run when it is InService.`);
+            }
+            if (!announced) {
+                log.info(`Endpoint is ${status}${pending}; waiting for it to finish (on-busy: wait).`);
+                announced = true;
+            }
+            await deps.sleep(Math.min(request.pollIntervalSeconds * 1000, Math.max(0, waitUntil - deps.now())));
+            continue;
+        }
+        if (status === 'Failed') {
+            throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`);
+        }
+        if (status !== 'InService') {
+            throw new preflight/* PreflightError */.w(status === 'UpdateRollbackFailed'
+                ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
+                : `Endpoint "${request.endpointName}" is ${status}; blue/green updates need it InService.`);
+        }
+        const current = await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
+        const plan = deps.buildPlan(request, run, current);
+        const live = await isThisStep(api, current.configName, plan, run);
+        if (live) {
+            return {
+                current,
+                plan: attachedPlan(plan, current.configName, live.modelName),
+                attached: false,
+                alreadyLive: true,
+                notes: []
+            };
+        }
+        const earlier = await earlierAttempt(api, ep, plan, run);
+        return {
+            current,
+            plan: earlier ? (0,endpoint_plan/* renamePlan */.cB)(plan, earlier.modelName, earlier.configName) : plan,
+            attached: false,
+            alreadyLive: false,
+            notes: earlier ? [earlier.note] : []
+        };
+    }
+}
+/**
+ * On a re-run: an earlier attempt's config for exactly this step that the endpoint does not serve
+ * (it was rolled back, or the attempt stopped before the update). Its names are reused, so
+ * nothing is created twice, and the plan says what became of it.
+ */
+async function earlierAttempt(api, ep, plan, run) {
+    const attempt = Number(run.runAttempt);
+    if (!Number.isInteger(attempt) || attempt < 2)
+        return undefined;
+    for (let k = attempt - 1; k >= Math.max(1, attempt - 3); k--) {
+        const name = (0,names/* greenNames */.e4)(plan.endpointName, { ...run, runAttempt: String(k) }).endpointConfigName;
+        let own;
+        try {
+            own = await isThisStep(api, name, plan, run);
+        }
+        catch {
+            own = undefined;
+        }
+        if (!own)
+            continue;
+        const reason = ep.FailureReason ? ` SageMaker's last failure reason: ${ep.FailureReason}` : '';
+        return {
+            configName: name,
+            modelName: plan.createsModel ? (own.modelName ?? plan.greenModelName) : plan.greenModelName,
+            note: `Attempt ${k} of this run already made ${name} for this same step, but the endpoint serves ${ep.EndpointConfigName ?? '?'}: that deployment was rolled back or never started.${reason} Deploying ${name} again.`
+        };
+    }
+    return undefined;
+}
+/** Instance families SageMaker excludes from guardrails fall back to all-at-once, no bake. */
+function guardrailWarning(plan) {
+    if (/^ml\.inf1\./.test(plan.instanceType)) {
+        return `Instance type ${plan.instanceType} (Inf1) is excluded from deployment guardrails: SageMaker falls back to all-at-once traffic shifting with no final bake, so the alarms cannot stop a bad model step by step.`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/deploy/target.ts
+var target = __webpack_require__(796);
+// EXTERNAL MODULE: ./src/verdict.ts
+var src_verdict = __webpack_require__(6968);
+;// CONCATENATED MODULE: ./src/target/endpoint/index.ts
+// The endpoint as a target: a variant updated blue/green or rolling with CreateEndpoint or
+// UpdateEndpoint. Pre-flight reads the endpoint (preflight.ts), launch writes its config and the
+// endpoint (launch.ts's ENDPOINT_WRITE), and the watch reads DescribeEndpoint.
+
+
+
+
+
+
+
+/** What to do about an error that stops pre-flight, for the person reading it. */
+function preflightHint(e) {
+    const text = (0,src_errors/* errorMessage */.gJ)(e);
+    if (/Could not load credentials|CredentialsProviderError/i.test(text)) {
+        return ' Configure AWS credentials before this step: aws-actions/configure-aws-credentials with role-to-assume (and permissions: id-token: write for OIDC), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
+    }
+    if (/AccessDenied|not authorized/i.test(text)) {
+        return ' The role needs the permissions in docs/iam-policy.json.';
+    }
+    return '';
+}
+function endpointTarget(o) {
+    const { request } = o;
+    return {
+        preflightTitle: `${request.endpointName} in ${request.region}`,
+        carriedFrom: 'live endpoint',
+        read: waitUntil => readCurrentEndpoint(request, o.run, { api: o.api, log: o.log, now: o.now, sleep: o.sleep, buildPlan: o.buildPlan }, waitUntil),
+        unreadableDryRun: e => unreadableDryRun(o, e),
+        liveLine: ({ current }) => current
+            ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
+            : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`,
+        warnings: plan => {
+            const warning = guardrailWarning(plan);
+            return warning ? [warning] : [];
+        },
+        alreadyLive: ({ plan, current }) => ({
+            line: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys: nothing to do.`,
+            verdict: request.dryRun
+                ? (0,src_verdict/* planned */.lM)(plan, `Plan only (dry-run): nothing would change, the endpoint already serves ${plan.endpointConfigName}.`)
+                : (0,src_verdict/* alreadyDeployed */.vR)(plan, current?.status)
+        }),
+        launchTitle: plan => `Launch: ${plan.endpointConfigName}`,
+        write: ENDPOINT_WRITE,
+        notStartedWords: (plan, current, error) => ({
+            subject: 'The endpoint',
+            read: 'the endpoint',
+            lookAt: 'endpoint',
+            unknownTail: "; a re-run of this job attaches to this step's deployment if it started",
+            notAppliedHint: quotaHint(error, plan, current)
+        }),
+        cancelledAfterStart: (plan, launched) => (0,src_verdict/* cancelledAfterStart */.Ae)(plan, launched.confirmedByRead),
+        watchSetup: (plan, { current }, requestedAt) => {
+            const policy = request.policy ?? (0,endpoint_plan/* policyFromDeploymentConfig */.yz)(current?.lastDeploymentConfig);
+            const ctx = {
+                newConfigName: plan.endpointConfigName,
+                oldConfigName: plan.previousConfigName,
+                firstDeploy: plan.firstDeploy,
+                instanceCount: plan.instanceCount,
+                schedule: plan.schedule,
+                previousLastModified: current?.lastModifiedTime,
+                waitIntervalSeconds: policy?.waitIntervalSeconds,
+                terminationWaitSeconds: policy?.terminationWaitSeconds
+            };
+            const rolling = policy?.routing === 'rolling' && !plan.firstDeploy
+                ? {
+                    batch: (0,endpoint_plan/* stepInstances */.lA)(policy.stepSize, plan.instanceCount),
+                    fleet: plan.instanceCount,
+                    oldFleet: current?.instanceCount ?? plan.instanceCount,
+                    waitIntervalSeconds: policy.waitIntervalSeconds,
+                    newConfigName: plan.endpointConfigName
+                }
+                : undefined;
+            return {
+                ctx,
+                start: (0,reducer/* createTimeline */.MM)(ctx, requestedAt),
+                ...(rolling ? { rolling } : {}),
+                startedOnly: (0,src_verdict/* startedOnly */.Mt)(plan)
+            };
+        },
+        cleanup: async (api, plan, created, log) => {
+            await cleanup(api, plan.endpointName, created, log);
+        }
+    };
+}
+/** ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room. */
+function quotaHint(error, plan, current) {
+    if (!/ResourceLimitExceeded/.test(error) || plan.firstDeploy)
+        return '';
+    const live = current?.instanceCount ?? 0;
+    const rolling = plan.schedule.some(step => step.blueInstances !== undefined);
+    const extra = rolling && plan.peakInstances ? plan.peakInstances.rolling - live : plan.instanceCount;
+    const instead = rolling
+        ? 'a smaller step-size (batch)'
+        : 'traffic-routing: rolling (one extra batch at a time)';
+    return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. Raise the "${plan.instanceType} for endpoint usage" quota in Service Quotas, or use ${instead}, or fewer instances.`;
+}
+/** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */
+function unreadableDryRun(o, e) {
+    const why = (0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e));
+    const head = `Could not read endpoint ${o.request.endpointName} (${why.replace(/\.$/, '')}), so this plan does not know whether it exists.${preflightHint(e)}`;
+    o.log.warning(head);
+    if (o.request.instanceType === undefined || o.request.instanceCount === undefined) {
+        return (0,target/* nothingPlanned */.k)(`${head} An update would start from the live config, which could not be read; to plan the case of a new endpoint, set instance-type and instance-count.`);
+    }
+    const plan = {
+        ...o.buildPlan(o.request, o.run, null),
+        liveUnknown: `${head} If it exists, it would be updated with a blue/green shift from its live config, which could not be read; if it does not, it would be created as planned here.`
+    };
+    return {
+        plan,
+        current: undefined,
+        timeline: undefined,
+        verdict: (0,src_verdict/* planned */.lM)(plan, `Plan only (dry-run): nothing was changed in AWS. ${head}`)
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(7987);
+;// CONCATENATED MODULE: ./src/log.ts
+// The action's log: GitHub's info and warning lines, one line each. Service text (names,
+// reasons) goes into them, so a line can never start a workflow command of its own.
+
+
+const actionLog = {
+    info: (m) => core.info((0,markdown/* singleLine */.pF)(m)),
+    warning: (m) => core.warning((0,markdown/* singleLine */.pF)(m))
+};
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(4716);
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __webpack_require__(1758);
+;// CONCATENATED MODULE: ./src/watch/alarm-history.ts
+/** The changes to ALARM among an alarm's state-update history items. */
+function toAlarmTransitions(name, items) {
+    const transitions = [];
+    for (const item of items) {
+        let state;
+        let reason;
+        try {
+            const data = JSON.parse(item.HistoryData ?? '{}');
+            state = data.newState?.stateValue;
+            reason =
+                typeof data.newState?.stateReason === 'string' ? data.newState.stateReason : undefined;
+        }
+        catch {
+            state = undefined;
+        }
+        const toAlarm = state === 'ALARM' || (state === undefined && / to ALARM$/.test(item.HistorySummary ?? ''));
+        const at = item.Timestamp instanceof Date ? item.Timestamp.getTime() : NaN;
+        if (toAlarm && Number.isFinite(at))
+            transitions.push({ name: item.AlarmName ?? name, at, reason });
+    }
+    return transitions;
+}
+/**
+ * Marks the alarms that went into ALARM after the update started as fired (at their earliest
+ * such transition), with an event saying where that came from. The state each poll saw stays.
+ */
+function recordFiredAlarms(t, transitions) {
+    const since = transitions.filter(tr => tr.at >= t.startedAt).sort((a, b) => a.at - b.at);
+    if (since.length === 0)
+        return t;
+    const tracks = new Map(t.alarms.map(track => [track.name, track]));
+    const events = [...t.events];
+    for (const tr of since) {
+        const track = tracks.get(tr.name);
+        if (track?.fired)
+            continue;
+        tracks.set(tr.name, {
+            ...track,
+            name: tr.name,
+            statesSeen: track?.statesSeen ?? [],
+            finalState: track?.finalState,
+            lastReason: track?.lastReason ?? tr.reason,
+            // The reason of the transition that fired, not the track's latest (OK again, say).
+            firedReason: tr.reason,
+            fired: true,
+            firedAt: tr.at
+        });
+        events.push({
+            at: tr.at,
+            kind: 'alarm',
+            message: `alarm ${tr.name}: ALARM (from its history: it fired between two polls)${tr.reason ? ` (${tr.reason})` : ''}`
+        });
+    }
+    return { ...t, alarms: [...tracks.values()], events: events.sort((a, b) => a.at - b.at) };
+}
+
+;// CONCATENATED MODULE: ./src/watch/schedule.ts
+
+/** Local epoch ms at which the current bake is expected to end, if the service says when it began. */
+function expectedChangeAt(t, ctx) {
+    const green = t.last?.green;
+    if (!green)
+        return undefined;
+    const status = (0,reducer/* latestStatus */.Ux)(green.statuses);
+    if (!status?.startTime)
+        return undefined;
+    if (status.status === 'Baking') {
+        // SageMaker says how long it bakes ("Baking for 60 seconds ..."); else go by the policy.
+        const stated = status.message?.match(/Baking for (\d+) seconds/)?.[1];
+        if (stated !== undefined)
+            return status.startTime + Number(stated) * 1000;
+        const finalBake = (green.currentInstanceCount ?? 0) >= (green.desiredInstanceCount ?? Infinity);
+        const seconds = finalBake ? ctx.terminationWaitSeconds : ctx.waitIntervalSeconds;
+        return seconds === undefined ? undefined : status.startTime + seconds * 1000;
+    }
+    return undefined;
+}
+function nextPollDelay(t, ctx, pacing, now) {
+    const cap = pacing.pollIntervalMs;
+    const floor = Math.min(pacing.floorMs, cap);
+    const random = pacing.random ?? Math.random;
+    if (t.consecutiveFailedPolls > 0) {
+        const backoff = floor * 2 ** Math.min(t.consecutiveFailedPolls, 8);
+        return Math.min(cap, backoff * (0.75 + random() * 0.5));
+    }
+    const change = expectedChangeAt(t, ctx);
+    if (change !== undefined) {
+        // Half a second after the expected change (plus this run's phase and a little jitter), so
+        // the poll sees the next step and concurrent rollouts do not poll in the same second.
+        const jitter = pacing.random ? pacing.random() * Math.min(1000, cap / 10) : 0;
+        const until = change - now + 500 + (pacing.phaseMs ?? 0) + jitter;
+        if (until > 0 && until < cap)
+            return Math.max(floor, until);
+    }
+    // Never longer than the poll interval: the verdict comes within one interval of settling.
+    return pacing.random ? cap * (0.85 + 0.15 * random()) : cap;
+}
+
+;// CONCATENATED MODULE: ./src/watch/loop.ts
+
+
+
+
+/** Thrown by a poll when watching cannot go on (credentials, permissions). */
+class FatalPollError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FatalPollError';
+    }
+}
+const endpointChanged = (a, b) => !a ||
+    a.status !== b.status ||
+    a.configName !== b.configName ||
+    a.green?.currentInstanceCount !== b.green?.currentInstanceCount ||
+    a.blue?.currentInstanceCount !== b.blue?.currentInstanceCount ||
+    a.green?.statuses.length !== b.green?.statuses.length;
+/** Share of the poll interval over which concurrent runs' polls after a step's end are spread. */
+const PHASE_SPREAD = 0.6;
+/** Pause before the next alarm read after `failures` failed ones in a row. */
+function alarmBackoffMs(failures, refreshMs, random) {
+    const ceiling = Math.min(120_000, refreshMs * 2 ** Math.min(failures - 1, 6));
+    return Math.round(ceiling * (0.5 + random() / 2));
+}
+async function watch(start, ctx, deps, opts) {
+    const random = deps.random ?? Math.random;
+    const fold = deps.fold ?? ((t, obs) => (0,reducer/* reduce */.TS)(t, obs, ctx));
+    const judge = deps.judge ?? ((t) => (0,src_verdict/* settle */.G9)(t, ctx));
+    const notFoundPolls = opts.notFoundPolls ?? 3;
+    const notFoundGraceMs = opts.notFoundGraceMs ?? 30_000;
+    let timeline = start;
+    let lastAlarmPoll = Number.NEGATIVE_INFINITY;
+    let alarmFailures = 0;
+    let alarmRetryAt = Number.NEGATIVE_INFINITY;
+    let alarmsOff = false;
+    let notFound = 0;
+    let notFoundSince;
+    // The timeline logs only the first failure of a run of them; the give-up message names the last.
+    let lastPollError;
+    // A per-run phase: concurrent rollouts aiming at the same expected step times do not align.
+    // Spread over most of the interval (fifty rollouts started together then poll a step's end
+    // over ~6 s, not 1.5 s); phase + jitter + 0.5 s stays below the interval.
+    const phaseMs = random() * opts.pollIntervalMs * PHASE_SPREAD;
+    const callDeadline = () => Math.max(1000, Math.min(opts.callDeadlineMs ?? 30_000, opts.deadline - deps.now()));
+    const readEndpoint = async (at) => {
+        let endpoint;
+        try {
+            endpoint = await deps.describeEndpoint(callDeadline());
+        }
+        catch (e) {
+            if (e instanceof FatalPollError)
+                throw e;
+            return [undefined, e instanceof Error ? e.message : String(e)];
+        }
+        if (endpoint) {
+            notFound = 0;
+            notFoundSince = undefined;
+            return [endpoint];
+        }
+        // Right after CreateEndpoint SageMaker can answer "not found" for a moment.
+        notFound += 1;
+        notFoundSince ??= at;
+        if (notFound >= notFoundPolls && at - notFoundSince >= notFoundGraceMs) {
+            throw new FatalPollError(`The endpoint no longer exists: SageMaker answered "Could not find endpoint" ${notFound} times over ${Math.round((at - notFoundSince) / 1000)} s (deleted during the deployment).`);
+        }
+        return [undefined, `SageMaker answered "Could not find endpoint" (${notFound}×); retrying`];
+    };
+    /** Alarms, when due; [] when not read. Never throws: alarms cannot cost the verdict. */
+    const readAlarms = async (at, due) => {
+        if (alarmsOff || !due || at < alarmRetryAt)
+            return [[], false];
+        try {
+            const alarms = await deps.describeAlarms(callDeadline());
+            lastAlarmPoll = at;
+            alarmFailures = 0;
+            return [alarms, true];
+        }
+        catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            if (e instanceof FatalPollError) {
+                alarmsOff = true;
+                deps.onNotice?.(`Alarm reads stopped (${message}). The verdict still comes from DescribeEndpoint; SageMaker's FailureReason names an alarm that rolls back.`);
+                return [[], false];
+            }
+            alarmFailures += 1;
+            const pause = alarmBackoffMs(alarmFailures, opts.alarmRefreshMs, random);
+            alarmRetryAt = at + pause;
+            if (alarmFailures === 1 || alarmFailures % 5 === 0) {
+                deps.onNotice?.(`Reading the alarms failed (${message}); next try in ${Math.round(pause / 1000)} s. The verdict does not depend on it.`);
+            }
+            return [[], false];
+        }
+    };
+    /** One poll; true when it read the alarms. */
+    const poll = async (forceAlarms) => {
+        const before = timeline.events.length;
+        const at = deps.now();
+        const [endpoint, error] = await readEndpoint(at);
+        if (error !== undefined)
+            lastPollError = error;
+        const due = forceAlarms ||
+            (endpoint !== undefined && endpointChanged(timeline.last, endpoint)) ||
+            at - lastAlarmPoll >= opts.alarmRefreshMs;
+        const [alarms, read] = await readAlarms(at, due);
+        timeline = fold(timeline, { at, endpoint, alarms, error });
+        await deps.onPoll?.(timeline, timeline.events.slice(before));
+        return read;
+    };
+    try {
+        for (;;) {
+            if (deps.signal?.aborted) {
+                return { timeline, verdict: (0,src_verdict/* interrupted */.VM)(timeline, 'Watching was cancelled.') };
+            }
+            const pollStartedAt = deps.now();
+            const readAlarmsNow = await poll(false);
+            let verdict = judge(timeline);
+            if (verdict) {
+                // Name the alarms with a fresh read when this poll did not include them. The verdict
+                // stands whatever this extra read meets.
+                if (!readAlarmsNow && !alarmsOff && !deps.signal?.aborted) {
+                    try {
+                        alarmRetryAt = Number.NEGATIVE_INFINITY;
+                        await poll(true);
+                        verdict = judge(timeline) ?? verdict;
+                    }
+                    catch {
+                        // keep the verdict
+                    }
+                }
+                // A rollback nobody saw an alarm for: the alarms' history says which one fired.
+                if (verdict.outcome === 'rolled-back' &&
+                    verdict.triggeredAlarms.length === 0 &&
+                    deps.alarmTransitions &&
+                    !alarmsOff) {
+                    try {
+                        const transitions = await deps.alarmTransitions(timeline.startedAt, callDeadline());
+                        timeline = recordFiredAlarms(timeline, transitions);
+                        verdict = judge(timeline) ?? verdict;
+                    }
+                    catch {
+                        // keep the verdict
+                    }
+                }
+                return { timeline, verdict };
+            }
+            if (timeline.consecutiveFailedPolls >= opts.maxConsecutiveFailures) {
+                return {
+                    timeline,
+                    verdict: (0,src_verdict/* interrupted */.VM)(timeline, `${timeline.consecutiveFailedPolls} polls in a row failed (last: ${lastPollError ?? 'unknown'}).`)
+                };
+            }
+            const now = deps.now();
+            if (now >= opts.deadline)
+                return { timeline, verdict: (0,src_verdict/* timedOut */.iU)(timeline, opts.budgetSeconds) };
+            // The pause counts from the start of the poll, so slow answers do not stretch the interval.
+            const delay = Math.min(nextPollDelay(timeline, ctx, { ...opts, phaseMs, random }, now) - (now - pollStartedAt), opts.deadline - now);
+            await deps.sleep(Math.max(0, delay), deps.signal);
+        }
+    }
+    catch (e) {
+        if (e instanceof FatalPollError)
+            return { timeline, verdict: (0,src_verdict/* interrupted */.VM)(timeline, e.message) };
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/rolling.ts
+
+/** `Launching 2 instance(s).` → 2. */
+function instancesNamed(status) {
+    const n = /(\d+) instance\(s\)/.exec(status.message ?? '')?.[1];
+    return n === undefined ? undefined : Number(n);
+}
+function seen(ep, w, rolledBack) {
+    const green = ep.green ? (0,reducer/* latestStatus */.Ux)(ep.green.statuses) : undefined;
+    const blue = ep.blue ? (0,reducer/* latestStatus */.Ux)(ep.blue.statuses) : undefined;
+    const newCount = ep.green?.currentInstanceCount ?? 0;
+    const oldCount = ep.blue?.currentInstanceCount ?? 0;
+    const row = (phase, status, n = newCount) => ({
+        phase,
+        newCount: n,
+        oldCount,
+        moving: instancesNamed(status),
+        at: status.startTime
+    });
+    if (ep.status === 'InService') {
+        if (ep.configName === w.newConfigName && ep.pendingConfigName === undefined) {
+            return {
+                phase: 'complete',
+                newCount: w.fleet,
+                oldCount: 0,
+                moving: undefined,
+                at: ep.lastModifiedTime
+            };
+        }
+        if (!rolledBack)
+            return undefined;
+        return {
+            phase: 'rolled-back',
+            newCount: 0,
+            oldCount: oldCount || w.oldFleet,
+            moving: undefined,
+            at: ep.lastModifiedTime
+        };
+    }
+    if (ep.status === 'Failed' || ep.status === 'UpdateRollbackFailed') {
+        return { phase: 'failed', newCount, oldCount, moving: undefined, at: ep.lastModifiedTime };
+    }
+    if (!reducer/* IN_PROGRESS */.mS.has(ep.status) || ep.pendingConfigName !== w.newConfigName)
+        return undefined;
+    if (blue?.status === 'Creating')
+        return row('rollback-launching', blue);
+    if (blue?.status === 'Deleting')
+        return row('terminating-old', blue);
+    if (green?.status === 'Deleting')
+        return row('rollback-terminating', green);
+    if (green?.status === 'Creating')
+        return row('launching', green);
+    // Activating and baking are one row: the shift of this batch.
+    if (green?.status === 'ActivatingTraffic' || green?.status === 'Baking')
+        return row('shifted', green);
+    return undefined;
+}
+const percent = (n, of) => (of > 0 ? Math.round((100 * n) / of) : 0);
+function label(s, w, because) {
+    const batches = Math.max(1, Math.ceil(w.fleet / Math.max(1, w.batch)));
+    const of = (k) => `batch ${Math.min(Math.max(1, k), batches)} of ${batches}`;
+    const moving = (fallback) => s.moving ?? fallback;
+    switch (s.phase) {
+        case 'launching':
+            return `${of(Math.floor(s.newCount / w.batch) + 1)}: launching ${moving(w.batch)} new instance(s)`;
+        case 'shifted':
+            return `${of(Math.ceil(s.newCount / w.batch))}: ${s.newCount} new instance(s) take ${percent(s.newCount, w.fleet)}% of the traffic, ${w.waitIntervalSeconds} s bake, alarms monitored`;
+        case 'terminating-old':
+            return `${of(Math.ceil(s.newCount / w.batch))} baked: terminating ${moving(w.batch)} old instance(s)`;
+        case 'rollback-launching':
+            return `rolling back${because}: launching ${moving(w.batch)} old instance(s)`;
+        case 'rollback-terminating':
+            return `rolling back${because}: terminating ${moving(w.batch)} new instance(s)`;
+        case 'complete':
+            return `complete: ${w.fleet} new instance(s) serve all traffic, the old fleet is terminated`;
+        case 'rolled-back':
+            return `rolled back${because}: ${s.oldCount} old instance(s) serve all traffic`;
+        case 'failed':
+            return 'deployment failed: the counts are the last seen';
+    }
+}
+/** Guard alarms seen in ALARM, or named by SageMaker's failure reason. */
+function firedAlarmNames(t) {
+    const reason = t.last?.failureReason ?? '';
+    return t.alarms
+        .filter(a => a.fired || (reason !== '' && reason.includes(a.name)))
+        .map(a => a.name);
+}
+/** The row a poll adds, if its phase or counts differ from the last row's. */
+function addBatchRow(t, w, fired) {
+    const ep = t.last;
+    if (ep === undefined)
+        return t;
+    const rows = t.batches ?? [];
+    const rolledBack = t.sawProgress && ep.configName !== w.newConfigName && ep.pendingConfigName === undefined;
+    const s = seen(ep, w, rolledBack);
+    if (s === undefined)
+        return t;
+    const because = fired.length > 0 ? ` (alarm ${fired.join(', ')} in ALARM)` : '';
+    const event = label(s, w, because);
+    const last = rows.at(-1);
+    const newPercent = s.phase === 'complete' ? 100 : s.phase === 'rolled-back' ? 0 : percent(s.newCount, w.fleet);
+    if (last !== undefined &&
+        last.event === event &&
+        last.newCount === s.newCount &&
+        last.oldCount === s.oldCount) {
+        return t;
+    }
+    // The first row is the start of the deployment, at T+0.
+    const at = rows.length === 0
+        ? t.startedAt
+        : Math.max(s.at ?? ep.lastModifiedTime ?? t.startedAt, last?.at ?? 0);
+    const row = { at, newCount: s.newCount, oldCount: s.oldCount, newPercent, event };
+    return { ...t, batches: [...rows, row] };
+}
+
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2577);
+;// CONCATENATED MODULE: ./src/target/component/watch.ts
+// Pure: watching an inference component's rolling update. DescribeInferenceComponent gives the
+// status, the specification (its model), the desired and current copy counts and, after a
+// failure, a reason; it does not say which copies run which model. So the verdict rests on the
+// status and the model alone (deployed only when InService on this step's model after the update
+// began), and the table counts batches from the copies running: above the desired count a new
+// batch is up beside the old copies, back at it an old batch is gone.
+
+
+
+const IN_PROGRESS = new Set(['Creating', 'Updating']);
+/**
+ * The component as a snapshot the poll loop knows: its model stands where an endpoint's config
+ * name does, its copies where the live fleet's instances do.
+ */
+function toComponentSnapshot(out) {
+    const spec = (out.Specification ?? out.Specifications?.[0]);
+    return {
+        status: out.InferenceComponentStatus ?? 'Unknown',
+        configName: typeof spec?.ModelName === 'string' ? spec.ModelName : undefined,
+        failureReason: out.FailureReason || undefined,
+        lastModifiedTime: out.LastModifiedTime instanceof Date ? out.LastModifiedTime.getTime() : undefined,
+        blue: {
+            variantName: out.VariantName ?? '',
+            currentInstanceCount: out.RuntimeConfig?.CurrentCopyCount,
+            desiredInstanceCount: out.RuntimeConfig?.DesiredCopyCount,
+            currentWeight: undefined,
+            desiredWeight: undefined,
+            statuses: []
+        },
+        green: undefined,
+        pendingConfigName: undefined,
+        pendingStartTime: undefined
+    };
+}
+/** InService on anything after the update began: the update is over. */
+function changed(t, ep, w) {
+    return (t.sawProgress ||
+        (ep.lastModifiedTime !== undefined &&
+            w.previousLastModified !== undefined &&
+            ep.lastModifiedTime > w.previousLastModified));
+}
+function serviceTime(t, obs) {
+    const times = [t.events.at(-1)?.at ?? 0, obs.endpoint?.lastModifiedTime ?? 0];
+    for (const a of obs.alarms)
+        times.push(a.updatedAt ?? 0);
+    return Math.max(...times);
+}
+const watch_percent = (n, of) => (of > 0 ? Math.round((100 * n) / of) : 0);
+/** Whether a row shows a batch up beside the old copies (more copies than the component runs). */
+const isUp = (row, copies) => row.newCount + row.oldCount > copies;
+/** The batch row a poll adds: a new batch up, an old batch gone, or the end. */
+function batchRow(t, ep, w, at, alarms) {
+    const rows = t.batches ?? [];
+    const last = rows.at(-1);
+    const running = ep.blue?.currentInstanceCount ?? w.copies;
+    const desired = ep.blue?.desiredInstanceCount ?? w.copies;
+    const batches = Math.max(1, Math.ceil(w.copies / Math.max(1, w.batchCopies)));
+    const rises = rows.filter(r => isUp(r, w.copies)).length;
+    const because = alarms.length > 0 ? ` (alarm ${alarms.join(', ')} in ALARM)` : '';
+    const row = (newCount, event) => ({
+        at,
+        newCount,
+        oldCount: Math.max(0, running - newCount),
+        newPercent: watch_percent(newCount, w.copies),
+        event
+    });
+    if (ep.status === 'InService') {
+        if (!changed(t, ep, w))
+            return undefined;
+        if (ep.configName === w.newModelName) {
+            return {
+                at,
+                newCount: w.copies,
+                oldCount: 0,
+                newPercent: 100,
+                event: `complete: ${w.copies} copies of ${w.newModelName} serve all traffic`
+            };
+        }
+        return {
+            at,
+            newCount: 0,
+            oldCount: running,
+            newPercent: 0,
+            event: `rolled back${because}: ${running} copies of ${ep.configName ?? 'the previous model'} serve all traffic`
+        };
+    }
+    if (!IN_PROGRESS.has(ep.status))
+        return undefined;
+    if (last === undefined) {
+        return row(0, `update starts: batch 1 of ${batches}, launching ${w.batchCopies} new copies`);
+    }
+    const up = running > desired;
+    if (up === isUp(last, w.copies) && running === last.newCount + last.oldCount)
+        return undefined;
+    // After an alarm, a rollback moves copies in the same steps: the batch count says nothing.
+    if (alarms.length > 0) {
+        return row(Math.min(last.newCount, running), `${running} copies running, ${desired} desired${because}: SageMaker rolls back if an alarm is in ALARM during a bake, replacing new copies with old ones step by step`);
+    }
+    if (up) {
+        const k = Math.min(batches, rises + 1);
+        const n = Math.min(w.copies, k * w.batchCopies);
+        return row(n, `batch ${k} of ${batches}: new copies up beside the old ones (${n} of ${w.copies} on ${w.newModelName}, ${watch_percent(n, w.copies)}% of the traffic), ${w.waitIntervalSeconds} s bake, alarms monitored`);
+    }
+    const n = Math.min(w.copies, rises * w.batchCopies);
+    return row(n, `batch ${Math.max(1, Math.min(batches, rises))} of ${batches} baked: old copies terminated${n < w.copies ? `, launching the next ${w.batchCopies}` : ''}`);
+}
+function reduceComponent(t, obs, w) {
+    const ep = obs.endpoint;
+    if (!ep)
+        return (0,reducer/* failedPoll */.VQ)(t, obs, serviceTime(t, obs));
+    const events = [...t.events];
+    const now = serviceTime(t, obs);
+    let startedAt = t.startedAt;
+    // The first answer anchors T+0 on the service's clock.
+    if (t.polls - t.failedPolls === 0 && IN_PROGRESS.has(ep.status) && ep.lastModifiedTime) {
+        startedAt = ep.lastModifiedTime;
+        events[0] = { ...events[0], at: startedAt };
+    }
+    const prev = t.last;
+    if (!prev || prev.status !== ep.status) {
+        const what = ep.status === 'Updating'
+            ? `: replacing its ${w.copies} copies in batches of ${w.batchCopies}`
+            : ep.status === 'InService'
+                ? ` on ${ep.configName ?? '?'}`
+                : ep.failureReason
+                    ? `: ${ep.failureReason}`
+                    : '';
+        events.push({
+            at: ep.lastModifiedTime ?? now,
+            kind: ep.status === 'InService'
+                ? ep.configName === w.newModelName
+                    ? 'complete'
+                    : 'rollback'
+                : ep.status === 'Failed'
+                    ? 'failed'
+                    : 'status',
+            message: `inference component ${w.name} ${ep.status}${what}`
+        });
+    }
+    if (prev && prev.blue?.currentInstanceCount !== ep.blue?.currentInstanceCount) {
+        events.push({
+            at: ep.lastModifiedTime ?? now,
+            kind: 'step',
+            message: `copies running: ${ep.blue?.currentInstanceCount ?? '?'} of ${ep.blue?.desiredInstanceCount ?? '?'} desired`
+        });
+    }
+    const alarms = (0,reducer/* trackAlarms */.g6)(t.alarms, obs.alarms, now, events);
+    const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status);
+    const next = { ...t, startedAt, alarms, sawProgress, last: ep };
+    const row = batchRow({ ...next, polls: t.polls }, ep, w, t.batches === undefined ? startedAt : Math.max(ep.lastModifiedTime ?? now, startedAt), (0,src_verdict/* fired */.RV)(next));
+    const batches = row ? [...(t.batches ?? []), row] : (t.batches ?? []);
+    const steps = batches.map(b => ({
+        at: b.at,
+        bluePercent: 100 - b.newPercent,
+        greenPercent: b.newPercent,
+        event: b.event
+    }));
+    const added = events.splice(t.events.length).sort((a, b) => a.at - b.at);
+    return {
+        ...next,
+        events: [...events, ...added],
+        steps,
+        batches,
+        polls: t.polls + 1,
+        consecutiveFailedPolls: 0,
+        serviceClock: (0,service_clock/* sampleServiceClock */.Cq)(t.serviceClock, obs.at, now)
+    };
+}
+/** The verdict, with the same rule as an endpoint's: deployed only on this step's model. */
+function settleComponent(t, w) {
+    const ep = t.last;
+    if (!ep)
+        return undefined;
+    const settled = (0,src_verdict/* settledBase */.JZ)(t, ep);
+    const { base } = settled;
+    if (ep.status === 'InService') {
+        if (!changed(t, ep, w))
+            return undefined;
+        if (ep.configName === w.newModelName) {
+            return {
+                ...base,
+                outcome: 'deployed',
+                failureReason: undefined,
+                summary: `Inference component ${w.name} serves ${w.newModelName} on all ${ep.blue?.currentInstanceCount ?? w.copies} copies.`
+            };
+        }
+        return (0,src_verdict/* rolledBack */.EN)(settled, ep, `SageMaker rolled inference component ${w.name} back to ${ep.configName ?? 'its previous model'}`);
+    }
+    if (ep.status === 'Failed' || ep.status === 'Deleting') {
+        return {
+            ...base,
+            outcome: 'failed',
+            failureReason: ep.failureReason ?? `Inference component ${ep.status}.`,
+            summary: ep.status === 'Failed'
+                ? `Inference component ${w.name} is Failed${ep.failureReason ? `: ${ep.failureReason.replace(/\.+$/, '')}` : ''}. Look at it in the SageMaker console; SageMaker does not roll a failed component back on its own.`
+                : `Inference component ${w.name} went Deleting during the deployment.`
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/watch/snapshot.ts
+const millis = (date) => date instanceof Date && !Number.isNaN(date.getTime()) ? date.getTime() : undefined;
+function toFleet(variant) {
+    if (!variant)
+        return undefined;
+    return {
+        variantName: variant.VariantName ?? '',
+        currentInstanceCount: variant.CurrentInstanceCount,
+        desiredInstanceCount: variant.DesiredInstanceCount,
+        currentWeight: variant.CurrentWeight,
+        desiredWeight: variant.DesiredWeight,
+        statuses: (variant.VariantStatus ?? []).map(s => ({
+            status: s.Status ?? '',
+            message: s.StatusMessage,
+            startTime: millis(s.StartTime)
+        }))
+    };
+}
+/** The variant this step deploys to (by name), else the first one. */
+function snapshot_pick(variants, name) {
+    return ((name === undefined ? undefined : variants?.find(v => v.VariantName === name)) ?? variants?.[0]);
+}
+function toEndpointSnapshot(out, variantName) {
+    const pending = out.PendingDeploymentSummary;
+    return {
+        status: out.EndpointStatus ?? 'Unknown',
+        configName: out.EndpointConfigName,
+        failureReason: out.FailureReason ? out.FailureReason : undefined,
+        lastModifiedTime: millis(out.LastModifiedTime),
+        blue: toFleet(snapshot_pick(out.ProductionVariants, variantName)),
+        green: toFleet(snapshot_pick(pending?.ProductionVariants, variantName)),
+        pendingConfigName: pending?.EndpointConfigName,
+        pendingStartTime: millis(pending?.StartTime)
+    };
+}
+const ALARM_STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
+function toAlarmSnapshots(alarms) {
+    return alarms.map(a => ({
+        name: a.AlarmName ?? '',
+        state: ALARM_STATES.includes(a.StateValue)
+            ? a.StateValue
+            : 'INSUFFICIENT_DATA',
+        reason: a.StateReason,
+        updatedAt: millis(a.StateTransitionedTimestamp ?? a.StateUpdatedTimestamp)
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/watch/rollout.ts
+// Watching a started rollout: the poll loop wired to SageMaker and CloudWatch, each event
+// logged as it happens, the pull-request comment refreshed at each new traffic step.
+
+
+
+
+
+
+
+
+
+
+async function watchRollout(o) {
+    const { api, plan } = o;
+    let reportedSteps = 0;
+    core.startGroup(`Watching ${o.component ? `inference component ${o.component.name}` : plan.endpointName} (poll ≤ ${o.request.pollIntervalSeconds} s, budget ${Math.round(plan.budgetSeconds / 60)} min)`);
+    try {
+        return await watch(o.start, o.ctx, {
+            describeEndpoint: async (deadlineMs) => {
+                try {
+                    if (o.component) {
+                        const out = await api.describeInferenceComponent(o.component.name, { deadlineMs });
+                        return out ? toComponentSnapshot(out) : undefined;
+                    }
+                    const out = await api.describeEndpoint(plan.endpointName, { deadlineMs });
+                    return out ? toEndpointSnapshot(out, plan.variantName) : undefined;
+                }
+                catch (e) {
+                    if ((0,aws_api/* isFatal */.BG)(e))
+                        throw new FatalPollError(`Stopped watching: ${(0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e))}`);
+                    throw e;
+                }
+            },
+            describeAlarms: async (deadlineMs) => {
+                try {
+                    return toAlarmSnapshots(await api.describeAlarms(plan.guardAlarmNames, { deadlineMs }));
+                }
+                catch (e) {
+                    if ((0,aws_api/* isFatal */.BG)(e))
+                        throw new FatalPollError((0,src_errors/* errorMessage */.gJ)(e));
+                    throw e;
+                }
+            },
+            alarmTransitions: async (since, deadlineMs) => {
+                const all = await Promise.all(plan.guardAlarmNames.map(async (name) => toAlarmTransitions(name, await api.describeAlarmHistory(name, new Date(since), { deadlineMs }))));
+                return all.flat();
+            },
+            now: o.now,
+            sleep: o.sleep,
+            onPoll: async (timeline, added) => {
+                for (const event of added)
+                    core.info((0,log/* formatEvent */.q)(event, timeline.startedAt));
+                if (timeline.steps.length !== reportedSteps) {
+                    reportedSteps = timeline.steps.length;
+                    await o.onProgress?.(plan, timeline);
+                }
+            },
+            onNotice: message => o.log.warning(message),
+            ...(o.signal ? { signal: o.signal } : {}),
+            ...(o.rolling ? { fold: rollingFold(o.ctx, o.rolling) } : {}),
+            ...(o.component ? componentCore(o.component) : {})
+        }, {
+            deadline: o.requestedAt + plan.budgetSeconds * 1000,
+            budgetSeconds: plan.budgetSeconds,
+            pollIntervalMs: o.request.pollIntervalSeconds * 1000,
+            floorMs: 2000,
+            alarmRefreshMs: 20_000,
+            maxConsecutiveFailures: 10
+        });
+    }
+    finally {
+        core.endGroup();
+    }
+}
+/** The endpoint reducer, then the rolling table's row for what the poll saw. */
+function rollingFold(ctx, rolling) {
+    return (t, obs) => {
+        const next = (0,reducer/* reduce */.TS)(t, obs, ctx);
+        return addBatchRow(next, rolling, firedAlarmNames(next));
+    };
+}
+/** A component's own reducer and verdict. */
+function componentCore(w) {
+    return { fold: (t, obs) => reduceComponent(t, obs, w), judge: t => settleComponent(t, w) };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/sequence.ts
+// The deploy sequence behind run(), the same for every target (target.ts): pre-flight (reads),
+// plan (pure), launch (the only writes), watch, verdict. Every failure becomes a verdict here, so
+// report() always has something true to say; after a failed write that verdict rests on a read
+// of the target, never on the error alone.
+
+
+
+
+
+
+
+
+
+
+
+const NOTHING_CHANGED = 'Nothing was changed in AWS.';
+/** A pause that cancellation does not cut short (reads that find out what a write did). */
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function deploy(o) {
+    const target = await targetOf(o);
+    const ready = await sequence_preflight(o, target);
+    if (!('found' in ready))
+        return ready;
+    const { found } = ready;
+    if (found.alreadyLive) {
+        const { line, verdict } = target.alreadyLive(found);
+        actionLog.info(line);
+        return { plan: found.plan, current: found.current, timeline: undefined, verdict };
+    }
+    if (o.request.dryRun) {
+        return {
+            plan: found.plan,
+            current: found.current,
+            timeline: undefined,
+            verdict: (0,src_verdict/* planned */.lM)(found.plan, 'Plan only (dry-run): nothing was changed in AWS.')
+        };
+    }
+    if (o.signal?.aborted) {
+        return {
+            plan: found.plan,
+            current: found.current,
+            timeline: undefined,
+            verdict: (0,src_verdict/* failedBefore */.tx)(`Cancelled before launch. ${NOTHING_CHANGED}`)
+        };
+    }
+    const { saved, reregister } = ready.scaling;
+    if (!reregister || !saved)
+        return launchAndWatch(o, target, ready, undefined);
+    // Auto scaling is deregistered just before the update; whatever happens, it is put back.
+    const aas = await o.api.autoScaling();
+    let deregistered = false;
+    const result = await launchAndWatch(o, target, ready, async () => {
+        actionLog.info(`Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`);
+        await deregister(aas, saved, actionLog);
+        deregistered = true;
+    });
+    if (!deregistered)
+        return result;
+    return { ...result, autoScaling: await restore(aas, saved, actionLog) };
+}
+/** The target this step updates: an inference component, or the endpoint's variant. */
+async function targetOf(o) {
+    const context = { ...o, log: actionLog, sleep: (ms) => o.sleep(ms, o.signal) };
+    const name = o.request.inferenceComponentName;
+    if (name === undefined)
+        return endpointTarget(context);
+    // A small chunk of its own: endpoint runs never load it.
+    const { componentTarget } = await __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 9557));
+    return componentTarget(context, name);
+}
+/** Reads only: the live target, the plan against it, the alarms and auto scaling. */
+async function sequence_preflight(o, target) {
+    const { request } = o;
+    let plan;
+    let current;
+    core.startGroup(`Pre-flight: ${target.preflightTitle}`);
+    try {
+        let found;
+        try {
+            found = await target.read(o.now() + (request.timeoutMinutes ?? 30) * 60 * 1000);
+        }
+        catch (e) {
+            // A dry run can still say what it would do, but not whether the target exists.
+            if (!(request.dryRun && (0,aws_api/* isFatal */.BG)(e)))
+                throw e;
+            return target.unreadableDryRun(e);
+        }
+        ;
+        ({ plan, current } = found);
+        actionLog.info(target.liveLine(found));
+        (0,secrets/* registerSecrets */.dg)(plan.secretValues);
+        for (const note of found.notes)
+            actionLog.warning(note);
+        for (const note of plan.notes)
+            actionLog.info(note);
+        for (const warning of plan.warnings)
+            actionLog.warning(warning);
+        if (plan.carriedOver.length) {
+            actionLog.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`);
+        }
+        for (const warning of target.warnings(plan))
+            actionLog.warning(warning);
+        let existingAlarms;
+        let scaling = { saved: undefined, reregister: false, note: undefined };
+        // Attached to a running deployment, its alarms may be firing because of it: no check.
+        if (!found.attached && !found.alreadyLive) {
+            try {
+                existingAlarms = await (0,preflight/* checkAlarms */.T)(request, plan, { api: o.api, log: actionLog });
+                if (current) {
+                    scaling = await checkAutoScaling(o.api, {
+                        endpointName: plan.endpointName,
+                        variantName: plan.variantName,
+                        liveInstanceType: current.instanceType,
+                        greenInstanceType: plan.instanceType,
+                        mode: request.onAutoScaling,
+                        log: actionLog
+                    });
+                    if (scaling.note) {
+                        actionLog.info(scaling.note);
+                        plan = { ...plan, notes: [...plan.notes, scaling.note] };
+                    }
+                }
+            }
+            catch (e) {
+                // A plan still shows what would happen; a deployment stops here.
+                if (!request.dryRun)
+                    throw e;
+                actionLog.warning((0,src_errors/* errorMessage */.gJ)(e));
+            }
+        }
+        return { found: { ...found, plan }, existingAlarms, scaling };
+    }
+    catch (e) {
+        const message = (0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e));
+        return {
+            plan,
+            current,
+            timeline: undefined,
+            verdict: (0,src_verdict/* failedBefore */.tx)(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
+        };
+    }
+    finally {
+        core.endGroup();
+    }
+}
+/** The only writes, then the watch to a verdict. */
+async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate) {
+    const { request, api } = o;
+    const { current } = found;
+    let plan = found.plan;
+    let requestedAt = o.now();
+    let created = { model: undefined, config: undefined };
+    if (!found.attached) {
+        core.startGroup(target.launchTitle(plan));
+        let launched;
+        try {
+            launched = await (0,launch/* launchWith */.AA)(plan, target.write, {
+                api,
+                log: actionLog,
+                run: o.run,
+                now: o.now,
+                sleep: ms => o.sleep(ms, o.signal),
+                pause: o.pause ?? pause,
+                ...(o.signal ? { signal: o.signal } : {}),
+                ...(existingAlarms ? { existingAlarms } : {}),
+                ...(beforeUpdate ? { beforeUpdate } : {})
+            });
+        }
+        finally {
+            core.endGroup();
+        }
+        plan = launched.plan;
+        created = launched.created;
+        if (launched.kind === 'already-live') {
+            const { verdict } = target.alreadyLive({ ...found, plan });
+            return { plan, current, timeline: undefined, verdict };
+        }
+        if (launched.kind === 'not-started')
+            return notStarted(o, target, plan, current, launched);
+        requestedAt = launched.requestedAt;
+        if (o.signal?.aborted) {
+            const verdict = target.cancelledAfterStart(plan, launched);
+            return { plan, current, timeline: undefined, verdict };
+        }
+    }
+    const { ctx, start, rolling, component, startedOnly } = target.watchSetup(plan, found, requestedAt);
+    await o.onProgress?.(plan, start);
+    if (!request.wait)
+        return { plan, current, timeline: start, verdict: startedOnly };
+    const result = await watchRollout({
+        api,
+        request,
+        plan,
+        ctx,
+        start,
+        requestedAt,
+        log: actionLog,
+        now: o.now,
+        sleep: o.sleep,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        ...(rolling ? { rolling } : {}),
+        ...(component ? { component } : {})
+    });
+    if (request.cleanupOnFailure &&
+        (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+        result.verdict.finalStatus === 'InService' &&
+        !o.signal?.aborted) {
+        await cleanupQuietly(api, target, plan, created);
+    }
+    return { plan, current, timeline: result.timeline, verdict: result.verdict };
+}
+async function cleanupQuietly(api, target, plan, created) {
+    try {
+        await target.cleanup(api, plan, created, actionLog);
+    }
+    catch (e) {
+        actionLog.warning(`Cleanup failed (nothing live was touched): ${(0,src_errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/** The write was not applied (or never sent): say what a read proved, and no more. */
+async function notStarted(o, target, plan, current, launched) {
+    const { state, cancelled, created } = launched;
+    const error = (0,src_errors/* sentence */.em)(launched.error);
+    const operation = target.write.operation(plan);
+    const words = target.notStartedWords(plan, current, error);
+    let summary;
+    if (state === undefined) {
+        summary = `${cancelled ? error : `Launch failed: ${error}`} ${words.subject} was not changed: no ${operation} was sent.`;
+    }
+    else if (state.kind === 'not-applied') {
+        summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of ${words.read} afterwards shows it ${state.seen}: this run did not change it.${words.notAppliedHint}`;
+    }
+    else {
+        summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`;
+    }
+    // Only what a read proved unused, only when this run made it, never after a cancellation.
+    const proven = state === undefined || state.kind === 'not-applied';
+    if (o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)) {
+        await cleanupQuietly(o.api, target, plan, created);
+    }
+    return { plan, current, timeline: undefined, verdict: (0,src_verdict/* failedBefore */.tx)(summary, error) };
+}
+
+
+/***/ }),
+
+/***/ 796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ nothingPlanned)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6968);
+
+/** A dry run that could not plan at all: the summary says why. */
+function nothingPlanned(summary) {
+    return {
+        plan: undefined,
+        current: undefined,
+        timeline: undefined,
+        verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
+    };
+}
+
+
+/***/ }),
+
+/***/ 1758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ formatEvent),
+/* harmony export */   y: () => (/* binding */ formatStep)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7987);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5231);
+// One-line log messages while watching (plain text for the Actions log, not Markdown).
+
+
+// One line each: service text with a newline could otherwise start a `::command::` line.
+function oneLine(text) {
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text).trim();
+}
+/** `[T+1 min] first step shifted` */
+function formatEvent(event, startedAt) {
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(event.at - startedAt)}] ${oneLine(event.message)}`;
+}
+/** `[T+1 min] green 25% / blue 75% — first step shifted` */
+function formatStep(step, startedAt) {
+    const split = `green ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.greenPercent)} / blue ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(step.bluePercent)}`;
+    const event = oneLine(step.event);
+    return `[${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(step.at - startedAt)}] ${split}${event === '' ? '' : ` — ${event}`}`;
+}
+
+
+/***/ }),
+
+/***/ 7987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   NQ: () => (/* binding */ VERDICT_TEXT_LENGTH),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   ey: () => (/* binding */ requestBlocks),
+/* harmony export */   fj: () => (/* binding */ join),
+/* harmony export */   lS: () => (/* binding */ raw),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports MAX_TEXT_LENGTH, BREAK, truncate, escapeHtml */
+// Markdown building blocks for the job summary and the PR comment. Service and user text
+// (FailureReason, alarm reasons, names, inputs) goes through escapeMarkdown so it renders as
+// the literal text it is: no markup, HTML, links, images, mentions, emoji or table breaks.
+const MAX_TEXT_LENGTH = 500;
+/** The verdict's own sentences (what happened, what to do) are never cut short. */
+const VERDICT_TEXT_LENGTH = 2000;
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/**
+ * Characters that start or end inline markup; a backslash makes each one literal. Parentheses
+ * need none: with `[` and `]` escaped they can never form a link.
+ */
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '!', '~', '|', '$', '#']);
+/**
+ * An empty HTML comment: invisible, but it splits the text node GitHub scans for @mentions,
+ * #123 references, :emoji: and autolinks. Backslashes and entities do not stop those: GitHub
+ * finds them after the Markdown is rendered.
+ */
+const BREAK = '<!-- -->';
+/** Whether a BREAK goes after `char` when `next` follows it. */
+function needsBreak(char, next) {
+    if (char === '@')
+        return true;
+    // `#1`, `:tada:`, `http://`, `mailto:x`; a colon before a space stays as it is.
+    return (char === '#' || char === ':') && /^[\p{L}\p{N}/+_-]/u.test(next);
+}
+/** Newlines and other control characters become one space; runs of spaces collapse. */
+function singleLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ');
+}
+/** Cuts text to maxLength characters (code points, never half a surrogate pair) with `…`. */
+function truncate(text, maxLength = MAX_TEXT_LENGTH) {
+    const chars = Array.from(text);
+    if (chars.length <= maxLength)
+        return text;
+    return `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+function escapeChars(flat, escapeChar) {
+    const chars = Array.from(flat);
+    let out = '';
+    chars.forEach((char, i) => {
+        out += escapeChar(char);
+        if (needsBreak(char, chars[i + 1] ?? ''))
+            out += BREAK;
+    });
+    // `www.` autolinks without a scheme.
+    return out.replace(/(www)\./gi, `$1${BREAK}.`);
+}
+/** Makes service or user text render literally, on one line, at most ~500 characters. */
+function escapeMarkdown(text, options = {}) {
+    const flat = truncate(singleLine(text).trim(), options.maxLength ?? MAX_TEXT_LENGTH);
+    const out = escapeChars(flat, char => {
+        const entity = ENTITIES[char];
+        if (entity !== undefined)
+            return entity;
+        return BACKSLASHED.has(char) ? `\\${char}` : char;
+    });
+    // List and heading markers only matter at the start of a line.
+    return out.replace(/^[-+=]/, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
+/** Trusted Markdown (built by this module's callers from escaped parts). */
+function raw(markdown) {
+    return { markdown };
+}
+/** Inline code that survives any backticks in the text. */
+function code(value) {
+    const flat = truncate(singleLine(value), MAX_TEXT_LENGTH);
+    if (flat === '')
+        return { markdown: '' };
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return { markdown: `${fence}${pad}${flat}${pad}${fence}` };
+}
+/** A fenced code block whose fence is longer than any backtick run in the content. */
+function codeBlock(content, language = '') {
+    const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+/** A link whose text is escaped; only http(s) targets are kept, anything else is plain text. */
+function link(label, url) {
+    const escaped = escapeMarkdown(label);
+    if (url === undefined || !/^https?:\/\//i.test(url))
+        return { markdown: escaped };
+    const target = url.replace(/[\s()<>"]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return { markdown: `[${escaped}](${target})` };
+}
+/** Joins Markdown values with a separator (the separator is trusted). */
+function join(parts, separator) {
+    return { markdown: parts.map(part => part.markdown).join(separator) };
+}
+function renderCell(cell) {
+    if (typeof cell === 'string')
+        return escapeMarkdown(cell) || ' ';
+    // Trusted cells may still hold a code span: a bare pipe there would end the cell.
+    const flat = singleLine(cell.markdown).replace(/(?<!\\)\|/g, '\\|');
+    return flat.trim() === '' ? ' ' : flat;
+}
+/** A GFM table; every row is padded or cut to the header's width. */
+function table(headers, rows) {
+    const width = headers.length;
+    const line = (cells) => {
+        const padded = Array.from({ length: width }, (_, i) => renderCell(cells[i] ?? ''));
+        return `| ${padded.join(' | ')} |`;
+    };
+    const separator = `|${headers.map(() => '---').join('|')}|`;
+    return [line(headers), separator, ...rows.map(line)].join('\n');
+}
+/** A collapsible section; the blank lines let Markdown render inside the HTML block. */
+function details(summary, body) {
+    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** For text inside an HTML block, where Markdown backslash escapes do not apply. */
+function escapeHtml(value) {
+    return escapeChars(truncate(singleLine(value).trim()), char => /[&<>"']/.test(char) ? `&#${char.charCodeAt(0)};` : char);
+}
+/** Each request that would be sent, with the alarms' PutMetricAlarm, as a titled code block. */
+function requestBlocks(requests, alarms, json) {
+    return [
+        ...requests,
+        ...alarms.map((alarm) => [
+            `PutMetricAlarm (${alarm.name})`,
+            alarm.request
+        ])
+    ]
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, body]) => `**${escapeMarkdown(name)}**\n\n${codeBlock(json(body), 'json')}`);
+}
+
+
+/***/ }),
+
+/***/ 5231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   xS: () => (/* binding */ formatOffset)
+/* harmony export */ });
+// Time as the report shows it: offsets from the update request and plain durations.
+/** `45 s`, `1 min`, `1 min 30 s`, `1 h 2 min`; `0 s` for zero. Rounded to the second. */
+function formatDuration(ms) {
+    const total = Math.round(Math.abs(ms) / 1000);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const parts = [];
+    if (hours > 0)
+        parts.push(`${hours} h`);
+    if (minutes > 0)
+        parts.push(`${minutes} min`);
+    if (seconds > 0)
+        parts.push(`${seconds} s`);
+    return parts.length === 0 ? '0 s' : parts.join(' ');
+}
+/**
+ * An offset from the start of the deployment: `T+0`, `T+45 s`, `T+1 min`, `T+1 min 30 s`.
+ * Negative offsets (service clock slightly behind ours) read `T-5 s`.
+ */
+function formatOffset(ms) {
+    if (!Number.isFinite(ms))
+        return 'T+?';
+    const rounded = Math.round(ms / 1000);
+    if (rounded === 0)
+        return 'T+0';
+    return `T${rounded < 0 ? '-' : '+'}${formatDuration(ms)}`;
+}
+/** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
+function formatPercent(percent) {
+    return `${Math.round(percent * 10) / 10}%`;
+}
+
+
+/***/ }),
+
+/***/ 6968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ cancelledAfterStart),
+/* harmony export */   EN: () => (/* binding */ rolledBack),
+/* harmony export */   G9: () => (/* binding */ settle),
+/* harmony export */   JZ: () => (/* binding */ settledBase),
+/* harmony export */   Mt: () => (/* binding */ startedOnly),
+/* harmony export */   RV: () => (/* binding */ fired),
+/* harmony export */   VM: () => (/* binding */ interrupted),
+/* harmony export */   iU: () => (/* binding */ timedOut),
+/* harmony export */   lM: () => (/* binding */ planned),
+/* harmony export */   tx: () => (/* binding */ failedBefore),
+/* harmony export */   vR: () => (/* binding */ alreadyDeployed)
+/* harmony export */ });
+/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9347);
+
+/**
+ * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
+ * can fire and clear between two polls).
+ */
+function fired(t) {
+    const reason = t.last?.failureReason;
+    return t.alarms.filter(a => a.fired || reason?.includes(a.name) === true).map(a => a.name);
+}
+/** What every verdict on a settled target carries: the alarms that fired, where it ended. */
+function settledBase(t, ep) {
+    const triggeredAlarms = fired(t);
+    return {
+        base: {
+            triggeredAlarms,
+            finalConfigName: ep.configName,
+            finalStatus: ep.status,
+            failureReason: ep.failureReason
+        },
+        alarmText: triggeredAlarms.length
+            ? `alarm ${triggeredAlarms.join(', ')} went into ALARM`
+            : undefined
+    };
+}
+/** A rollback, named by the alarm that fired, else by SageMaker's reason; `back` says where to. */
+function rolledBack({ base, alarmText }, ep, back) {
+    const why = alarmText ?? (ep.failureReason ? `SageMaker: ${ep.failureReason}` : 'SageMaker gave no reason');
+    return {
+        ...base,
+        outcome: 'rolled-back',
+        failureReason: ep.failureReason ??
+            (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+        summary: `${back}: ${why.replace(/\.+$/, '')}.`
+    };
+}
+/** The verdict once the endpoint has settled, or undefined while it is still in progress. */
+function settle(t, ctx) {
+    const ep = t.last;
+    if (!ep)
+        return undefined;
+    const settled = settledBase(t, ep);
+    const { base, alarmText } = settled;
+    switch (ep.status) {
+        case 'InService': {
+            if (ep.configName === t.newConfigName && ep.pendingConfigName === undefined) {
+                return {
+                    ...base,
+                    outcome: 'deployed',
+                    failureReason: undefined,
+                    summary: `${t.newConfigName} is serving 100% of the traffic.`
+                };
+            }
+            // Still listing this run's deployment as pending: not over yet, whatever the top level says.
+            if (ep.pendingConfigName === t.newConfigName || ep.configName === t.newConfigName)
+                return undefined;
+            if (!(0,_watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__/* .changedSinceStart */ .fj)(t, ep, ctx))
+                return undefined;
+            return rolledBack(settled, ep, `SageMaker rolled back to ${ep.configName ?? 'the previous config'}`);
+        }
+        case 'Failed':
+            return {
+                ...base,
+                outcome: 'failed',
+                failureReason: ep.failureReason ?? 'Endpoint Failed (SageMaker gave no reason).',
+                summary: `The endpoint is Failed${ep.failureReason ? `: ${ep.failureReason}` : ''}. DeleteEndpoint is the only operation SageMaker allows on it.`
+            };
+        case 'UpdateRollbackFailed':
+            return {
+                ...base,
+                outcome: 'failed',
+                failureReason: ep.failureReason ??
+                    'UpdateRollbackFailed: both the deployment and its auto-rollback failed.',
+                summary: 'Both the deployment and the auto-rollback failed (UpdateRollbackFailed): the endpoint serves a mix of the old and new fleets. Inspect it in the SageMaker console; leaving this state takes a manual update, or deleting and re-creating the endpoint.' +
+                    (alarmText ? ` Trigger: ${alarmText}.` : '')
+            };
+        case 'OutOfService':
+            return {
+                ...base,
+                outcome: 'failed',
+                failureReason: ep.failureReason ??
+                    'Endpoint OutOfService: SageMaker reports it is not available to take incoming requests.',
+                summary: `The endpoint went OutOfService during the deployment: SageMaker reports it is not available to take incoming requests${ep.failureReason ? ` (${ep.failureReason.replace(/\.+$/, '')})` : ''}, and ${t.newConfigName} ${ep.configName === t.newConfigName ? 'is its config but serves nothing' : `never took over from ${ep.configName ?? 'the previous config'}`}. Check the endpoint in the SageMaker console; run this step again once it is InService.`
+            };
+        case 'Deleting':
+            return {
+                ...base,
+                outcome: 'failed',
+                failureReason: ep.failureReason ?? `Endpoint ${ep.status}.`,
+                summary: `The endpoint went ${ep.status} during the deployment.`
+            };
+        default:
+            return undefined;
+    }
+}
+/** The verdict when the time budget ran out first. */
+function timedOut(t, budgetSeconds) {
+    const ep = t.last;
+    const state = ep
+        ? `${ep.status} on ${ep.configName ?? '?'}${ep.pendingConfigName ? ` (pending ${ep.pendingConfigName})` : ''}`
+        : 'unknown (no successful poll)';
+    return {
+        outcome: 'timed-out',
+        triggeredAlarms: fired(t),
+        finalConfigName: ep?.configName,
+        finalStatus: ep?.status,
+        failureReason: `No verdict within ${Math.round(budgetSeconds)} s; last state: ${state}.`,
+        summary: `No verdict within ${Math.round(budgetSeconds)} s. SageMaker may still be working (last state: ${state}); re-run the job to watch it again, or raise the timeout input.`
+    };
+}
+/** The verdict when watching had to stop (credentials, permissions, cancellation). */
+function interrupted(t, reason) {
+    const ep = t.last;
+    const state = ep ? `${ep.status} on ${ep.configName ?? '?'}` : 'unknown';
+    return {
+        outcome: 'failed',
+        triggeredAlarms: fired(t),
+        finalConfigName: ep?.configName,
+        finalStatus: ep?.status,
+        failureReason: reason,
+        summary: `${reason} The deployment may still be running in SageMaker (last state: ${state}); re-run the job to watch it to the end.`
+    };
+}
+// ---- Verdicts reached before or instead of watching ---------------------------------------------
+/** A verdict with nothing triggered and no final state read. */
+function failedBefore(summary, failureReason = summary) {
+    return {
+        outcome: 'failed',
+        summary,
+        failureReason,
+        triggeredAlarms: [],
+        finalConfigName: undefined,
+        finalStatus: undefined
+    };
+}
+function planned(plan, summary) {
+    return {
+        outcome: 'planned',
+        summary,
+        failureReason: undefined,
+        triggeredAlarms: [],
+        finalConfigName: plan?.previousConfigName,
+        finalStatus: undefined
+    };
+}
+/** The endpoint already serves exactly what this step deploys (a repeated or re-run step). */
+function alreadyDeployed(plan, status) {
+    return {
+        outcome: 'deployed',
+        summary: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
+        failureReason: undefined,
+        triggeredAlarms: [],
+        finalConfigName: plan.endpointConfigName,
+        finalStatus: status
+    };
+}
+/** wait: false: the create/update was accepted and SageMaker goes on alone. */
+function startedOnly(plan) {
+    return {
+        outcome: 'started',
+        summary: `${plan.firstDeploy ? 'CreateEndpoint' : 'UpdateEndpoint'} accepted; not waiting (wait: false). SageMaker continues on its own.`,
+        failureReason: undefined,
+        triggeredAlarms: [],
+        finalConfigName: plan.previousConfigName,
+        finalStatus: undefined
+    };
+}
+/** Cancelled once SageMaker had the update: it goes on without a watcher. */
+function cancelledAfterStart(plan, seen) {
+    const what = plan.firstDeploy ? 'the endpoint creation' : 'the update';
+    return failedBefore(`Cancelled after SageMaker accepted ${what} to ${plan.endpointConfigName}${seen ? ` (the endpoint is ${seen})` : ''}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`, `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`);
+}
+
+
+/***/ }),
+
+/***/ 9347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mS: () => (/* binding */ IN_PROGRESS),
+  fj: () => (/* binding */ changedSinceStart),
+  MM: () => (/* binding */ createTimeline),
+  VQ: () => (/* binding */ failedPoll),
+  Ux: () => (/* binding */ latestStatus),
+  TS: () => (/* binding */ reduce),
+  g6: () => (/* binding */ trackAlarms)
+});
+
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2577);
+;// CONCATENATED MODULE: ./src/watch/traffic-steps.ts
+/** The schedule's traffic shifts (rows with green traffic), in order. */
+function shiftsOf(schedule) {
+    return schedule.filter(step => step.greenPercent > 0);
+}
+/** Shift rows recorded so far (every row with green traffic before the rollout ended). */
+function recordedShifts(steps) {
+    return steps.filter(step => step.greenPercent > 0).length;
+}
+function shiftLabel(k, total, greenPercent) {
+    const of = `${k} of ${Math.max(total, k)}`;
+    return greenPercent === 100
+        ? `all traffic on green (step ${of}), alarms monitored`
+        : `step ${of}: ${greenPercent}% shifted to green, alarms monitored`;
+}
+const BETWEEN_POLLS = 'between two polls, not seen';
+/**
+ * Green's share of the fleet from the pending fleet's instances with traffic; 0 while it is
+ * provisioning; undefined with no pending fleet.
+ */
+function observedGreenPercent(ep, status, ctx, shiftsSoFar) {
+    const green = ep.green;
+    if (!green)
+        return undefined;
+    if (status !== 'ActivatingTraffic' && status !== 'Baking')
+        return 0;
+    const total = green.desiredInstanceCount ?? ctx.instanceCount;
+    if (green.currentInstanceCount !== undefined && total > 0) {
+        return Math.round((100 * Math.min(green.currentInstanceCount, total)) / total);
+    }
+    // The service did not say: the policy's next shift.
+    const shifts = shiftsOf(ctx.schedule);
+    return shifts[Math.min(shiftsSoFar, shifts.length - 1)]?.greenPercent;
+}
+/** Shifts `from`..`to` (1-based), none seen by a poll, with estimated times inside the bounds. */
+function missedShifts(steps, from, to, ctx, bounds, events) {
+    const shifts = shiftsOf(ctx.schedule);
+    const wait = ctx.waitIntervalSeconds;
+    for (let k = from; k <= to; k++) {
+        const shift = shifts[k - 1];
+        if (shift === undefined)
+            return;
+        const after = Math.max(bounds.after, steps.at(-1)?.at ?? bounds.after);
+        const before = Math.max(after, bounds.before);
+        const estimate = bounds.anchor !== undefined && wait !== undefined
+            ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
+            : ctx.startedAt + shift.offsetSeconds * 1000;
+        const at = Math.min(Math.max(estimate, after), before);
+        const label = shiftLabel(k, shifts.length, shift.greenPercent);
+        steps.push({
+            at,
+            bluePercent: shift.bluePercent,
+            greenPercent: shift.greenPercent,
+            event: `${label} (${BETWEEN_POLLS})`,
+            between: { after, before }
+        });
+        events.push({
+            at,
+            kind: 'step',
+            message: `green ${shift.greenPercent}% / blue ${shift.bluePercent}%: step ${k} happened ${BETWEEN_POLLS}`
+        });
+    }
+}
+/** A poll saw green at `greenPercent` since `at`: that row, after any shift the polls missed. */
+function addObservedShift(steps, greenPercent, at, after, ctx, events) {
+    const shifts = shiftsOf(ctx.schedule);
+    const recorded = recordedShifts(steps);
+    const index = shifts.findIndex(s => s.greenPercent === greenPercent);
+    const k = index + 1 > recorded ? index + 1 : recorded + 1;
+    missedShifts(steps, recorded + 1, k - 1, ctx, { after, before: at, anchor: { k, at } }, events);
+    steps.push({
+        at,
+        bluePercent: 100 - greenPercent,
+        greenPercent,
+        event: shiftLabel(k, shifts.length, greenPercent)
+    });
+}
+/** The rollout completed: every shift happened, including those no poll saw. */
+function addMissedShiftsBeforeCompletion(steps, completedAt, after, ctx, events) {
+    const total = shiftsOf(ctx.schedule).length;
+    missedShifts(steps, recordedShifts(steps) + 1, total, ctx, { after, before: completedAt }, events);
+}
+/**
+ * SageMaker rolls back on an alarm only during a bake, so at least the first shift happened
+ * even when no poll saw green traffic.
+ */
+function addMissedFirstShiftBeforeRollback(steps, rolledBackAt, after, ctx, events) {
+    if (recordedShifts(steps) > 0)
+        return;
+    missedShifts(steps, 1, 1, ctx, { after, before: rolledBackAt }, events);
+}
+
+;// CONCATENATED MODULE: ./src/watch/reducer.ts
+// The pure heart of the watch: (timeline, observation) → timeline.
+// Times come from the service wherever it gives them, so the table is right under clock skew
+// and under an accelerated (emulated) clock.
+
+
+const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+/** What a status the deployment did not ask for means, for the log. */
+const STATUS_NOTES = {
+    SystemUpdating: ' (SageMaker maintenance: the deployment waits until it ends)',
+    OutOfService: ' (SageMaker: not available to take incoming requests)'
+};
+function createTimeline(ctx, startedAt) {
+    return {
+        startedAt,
+        newConfigName: ctx.newConfigName,
+        oldConfigName: ctx.oldConfigName,
+        events: [
+            {
+                at: startedAt,
+                kind: 'start',
+                message: ctx.firstDeploy
+                    ? `creating endpoint on ${ctx.newConfigName} (new endpoint: no traffic shift)`
+                    : `update requested: ${ctx.oldConfigName ?? '?'} → ${ctx.newConfigName}`
+            }
+        ],
+        steps: [],
+        alarms: [],
+        last: undefined,
+        sawProgress: false,
+        sawRollingBack: false,
+        polls: 0,
+        failedPolls: 0,
+        consecutiveFailedPolls: 0
+    };
+}
+function latestStatus(statuses) {
+    let latest;
+    for (const s of statuses) {
+        if (!latest || (s.startTime ?? 0) >= (latest.startTime ?? 0))
+            latest = s;
+    }
+    return latest;
+}
+/** The latest service timestamp in an observation: a lower bound of the service's "now". */
+function serviceTime(t, obs) {
+    const times = [t.steps.at(-1)?.at ?? 0, t.events.at(-1)?.at ?? 0];
+    const ep = obs.endpoint;
+    if (ep) {
+        times.push(ep.lastModifiedTime ?? 0, ep.pendingStartTime ?? 0);
+        for (const fleet of [ep.blue, ep.green]) {
+            for (const s of fleet?.statuses ?? [])
+                times.push(s.startTime ?? 0);
+        }
+    }
+    for (const a of obs.alarms)
+        times.push(a.updatedAt ?? 0);
+    return Math.max(...times);
+}
+function trackAlarms(tracks, alarms, at, events) {
+    const byName = new Map(tracks.map(t => [t.name, t]));
+    for (const a of alarms) {
+        const prev = byName.get(a.name);
+        const when = a.updatedAt ?? at;
+        const changed = !prev || prev.finalState !== a.state;
+        // Only ALARM matters to the rollout: OK and INSUFFICIENT_DATA come and go with the
+        // alarm's evaluation times, and would make the log differ from run to run.
+        if (changed && (a.state === 'ALARM' || prev?.finalState === 'ALARM')) {
+            const from = prev?.finalState ? `${prev.finalState} → ` : '';
+            events.push({
+                at: when,
+                kind: 'alarm',
+                message: `alarm ${a.name}: ${from}${a.state}${a.reason ? ` (${a.reason})` : ''}`
+            });
+        }
+        const fired = a.state === 'ALARM';
+        // Same state, later update: the alarm's state moved and came back between two polls.
+        const updatedUnseen = !changed &&
+            a.updatedAt !== undefined &&
+            prev?.updatedAt !== undefined &&
+            a.updatedAt > prev.updatedAt;
+        byName.set(a.name, {
+            name: a.name,
+            statesSeen: changed ? [...(prev?.statesSeen ?? []), a.state] : (prev?.statesSeen ?? []),
+            finalState: a.state,
+            lastReason: a.reason ?? prev?.lastReason,
+            // The reason of the transition that fired, not a later one (OK again, say).
+            firedReason: prev?.firedReason ?? (fired ? a.reason : undefined),
+            fired: (prev?.fired ?? false) || fired,
+            firedAt: prev?.firedAt ?? (fired ? when : undefined),
+            updatedAt: a.updatedAt ?? prev?.updatedAt,
+            updatedBetweenPolls: (prev?.updatedBetweenPolls ?? false) || updatedUnseen
+        });
+    }
+    return [...byName.values()];
+}
+/** A poll without an answer: counted, and told once per run of failures (at `at`). */
+function failedPoll(t, obs, at) {
+    const consecutive = t.consecutiveFailedPolls + 1;
+    const events = consecutive === 1
+        ? [
+            ...t.events,
+            {
+                at,
+                kind: 'poll-error',
+                message: `poll failed: ${obs.error ?? 'unknown error'} (retrying)`
+            }
+        ]
+        : t.events;
+    return {
+        ...t,
+        events,
+        polls: t.polls + 1,
+        failedPolls: t.failedPolls + 1,
+        consecutiveFailedPolls: consecutive
+    };
+}
+function reduce(t, obs, ctx) {
+    const ep = obs.endpoint;
+    if (!ep)
+        return failedPoll(t, obs, serviceTime(t, obs));
+    const events = [...t.events];
+    const steps = [...t.steps];
+    const now = serviceTime(t, obs);
+    let startedAt = t.startedAt;
+    // The first answer anchors T+0 on the service's clock.
+    if (steps.length === 0) {
+        const serviceStart = ep.pendingStartTime ??
+            (ep.green ? latestStatus(ep.green.statuses)?.startTime : undefined) ??
+            (IN_PROGRESS.has(ep.status) ? ep.lastModifiedTime : undefined);
+        if (serviceStart !== undefined) {
+            startedAt = serviceStart;
+            events[0] = { ...events[0], at: serviceStart };
+        }
+        steps.push(ctx.firstDeploy
+            ? { at: startedAt, bluePercent: 0, greenPercent: 0, event: 'endpoint creation started' }
+            : {
+                at: startedAt,
+                bluePercent: 100,
+                greenPercent: 0,
+                event: 'deployment starts, green fleet provisioning'
+            });
+    }
+    const prev = t.last;
+    // InService gets its own event below (complete or rolled back), with what it means.
+    if ((!prev || prev.status !== ep.status) && ep.status !== 'InService') {
+        events.push({
+            at: IN_PROGRESS.has(ep.status) ? now : (ep.lastModifiedTime ?? now),
+            kind: ep.status === 'RollingBack' ? 'rollback' : 'status',
+            message: `endpoint ${ep.status}${ep.status === 'RollingBack' ? ': traffic returning to blue' : (STATUS_NOTES[ep.status] ?? '')}`
+        });
+    }
+    const stepCtx = {
+        schedule: ctx.schedule,
+        instanceCount: ctx.instanceCount,
+        waitIntervalSeconds: ctx.waitIntervalSeconds,
+        startedAt
+    };
+    // What the previous poll had seen: steps no poll saw came after it.
+    const after = t.serviceClock?.lastService || startedAt;
+    const greenLatest = ep.green ? latestStatus(ep.green.statuses) : undefined;
+    const green = observedGreenPercent(ep, greenLatest?.status, stepCtx, recordedShifts(steps));
+    const greenEvent = greenFleetEvent(greenLatest, prev, green, now);
+    if (greenEvent)
+        events.push(greenEvent);
+    const alarms = trackAlarms(t.alarms, obs.alarms, now, events);
+    const onNew = ep.configName === ctx.newConfigName && ep.pendingConfigName === undefined;
+    if (green !== undefined && green > 0 && green !== steps.at(-1).greenPercent) {
+        addObservedShift(steps, green, greenLatest?.startTime ?? now, after, stepCtx, events);
+    }
+    // Alarms seen in ALARM, or named by SageMaker's reason (one can fire and clear between polls).
+    const fired = alarms
+        .filter(a => a.fired || (ep.failureReason ?? '').includes(a.name))
+        .map(a => a.name);
+    const because = fired.length ? `: alarm ${fired.join(', ')} in ALARM` : '';
+    // An alarm rolls back only during a bake, so green had traffic even if no poll saw it.
+    const rolledBackByAlarm = fired.length > 0 || /alarm/i.test(ep.failureReason ?? '');
+    let sawRollingBack = t.sawRollingBack;
+    const teardown = greenTornDown(ep, ctx);
+    if ((ep.status === 'RollingBack' || teardown !== undefined) && !sawRollingBack) {
+        sawRollingBack = true;
+        if (rolledBackByAlarm) {
+            addMissedFirstShiftBeforeRollback(steps, teardown ?? now, after, stepCtx, events);
+        }
+        steps.push({
+            at: teardown ?? now,
+            bluePercent: 100,
+            greenPercent: 0,
+            event: `rolling back${because}`
+        });
+    }
+    const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
+    const settledBefore = settledOn(t, ep, ctx);
+    if (ep.status === 'InService' && onNew && !settledBefore) {
+        const at = ep.lastModifiedTime ?? now;
+        if (!ctx.firstDeploy)
+            addMissedShiftsBeforeCompletion(steps, at, after, stepCtx, events);
+        // Its own row at the service's completion time: the final bake and the blue fleet's
+        // termination come after the last shift.
+        steps.push({
+            at,
+            bluePercent: 0,
+            greenPercent: 100,
+            event: ctx.firstDeploy
+                ? 'endpoint in service on the new config'
+                : 'complete, blue fleet decommissioned'
+        });
+        events.push({ at, kind: 'complete', message: `endpoint InService on ${ep.configName}` });
+    }
+    else if (!settledBefore &&
+        ep.status === 'InService' &&
+        ep.configName !== ctx.newConfigName &&
+        ep.pendingConfigName !== ctx.newConfigName &&
+        changedSinceStart(t, ep, ctx, sawProgress)) {
+        const at = ep.lastModifiedTime ?? now;
+        if (rolledBackByAlarm)
+            addMissedFirstShiftBeforeRollback(steps, at, after, stepCtx, events);
+        const tail = steps.at(-1);
+        if (!(tail.bluePercent === 100 && tail.greenPercent === 0 && steps.length > 1)) {
+            steps.push({ at, bluePercent: 100, greenPercent: 0, event: `rolled back to blue${because}` });
+        }
+        else {
+            steps[steps.length - 1] = { ...tail, event: `rolled back to blue${because}` };
+        }
+        events.push({
+            at,
+            kind: 'rollback',
+            message: `endpoint InService on ${ep.configName ?? '?'} (the previous config): rolled back${ep.failureReason ? ` — ${ep.failureReason}` : ''}`
+        });
+    }
+    else if (ep.status === 'Failed' || ep.status === 'UpdateRollbackFailed') {
+        if (prev?.status !== ep.status) {
+            const at = ep.lastModifiedTime ?? now;
+            events.push({
+                at,
+                kind: 'failed',
+                message: `endpoint ${ep.status}${ep.failureReason ? `: ${ep.failureReason}` : ''}`
+            });
+            // The table must not end on a step as if the shift were still going on.
+            const tail = steps.at(-1);
+            steps.push({
+                at: Math.max(at, tail.at),
+                bluePercent: tail.bluePercent,
+                greenPercent: tail.greenPercent,
+                event: ep.status === 'UpdateRollbackFailed'
+                    ? `rollback failed (UpdateRollbackFailed)${because}: old and new fleets both serve (the split is the last one seen)`
+                    : 'endpoint Failed (the split is the last one seen)'
+            });
+        }
+    }
+    // This poll's events in service-time order (an alarm may have fired before the status changed).
+    const added = events.splice(t.events.length).sort((a, b) => a.at - b.at);
+    return {
+        ...t,
+        startedAt,
+        events: [...events, ...added],
+        steps,
+        alarms,
+        last: ep,
+        sawProgress,
+        sawRollingBack,
+        polls: t.polls + 1,
+        consecutiveFailedPolls: 0,
+        serviceClock: (0,service_clock/* sampleServiceClock */.Cq)(t.serviceClock, obs.at, now)
+    };
+}
+/** A change of the green fleet's status (provisioning, activating traffic, baking), with its split. */
+function greenFleetEvent(latest, prev, greenPercent, now) {
+    const before = prev?.green ? latestStatus(prev.green.statuses) : undefined;
+    if (!latest || (latest.status === before?.status && latest.startTime === before?.startTime)) {
+        return undefined;
+    }
+    const kind = latest.status === 'Creating' ? 'provisioning' : latest.status === 'Baking' ? 'bake' : 'step';
+    const split = greenPercent !== undefined && greenPercent > 0
+        ? ` (green ${greenPercent}% / blue ${100 - greenPercent}%)`
+        : '';
+    return {
+        at: latest.startTime ?? now,
+        kind,
+        message: `green fleet ${latest.status}${split}${latest.message ? `: ${latest.message}` : ''}`
+    };
+}
+/**
+ * Whether the previous answer had already settled on the config this one shows, so that its row
+ * (complete or rolled back) is in the table. An InService that still listed this run as pending,
+ * or that was the state before SageMaker picked the update up, had not.
+ */
+function settledOn(t, ep, ctx) {
+    const prev = t.last;
+    if (prev?.status !== 'InService' || prev.configName !== ep.configName)
+        return false;
+    if (prev.configName === ctx.newConfigName)
+        return prev.pendingConfigName === undefined;
+    return prev.pendingConfigName !== ctx.newConfigName && changedSinceStart(t, prev, ctx);
+}
+/**
+ * When this run's green fleet started being terminated while the update is still in progress:
+ * a rollback under way (the traffic is back on blue, the endpoint still Updating).
+ */
+function greenTornDown(ep, ctx) {
+    if (!IN_PROGRESS.has(ep.status) || ep.pendingConfigName !== ctx.newConfigName)
+        return undefined;
+    const latest = ep.green ? latestStatus(ep.green.statuses) : undefined;
+    return latest?.status === 'Deleting' ? latest.startTime : undefined;
+}
+/**
+ * True when an InService endpoint on the old config is the end of this run's update (a
+ * rollback), not the state before SageMaker picked the update up.
+ */
+function changedSinceStart(t, ep, ctx, sawProgress = t.sawProgress) {
+    if (sawProgress)
+        return true;
+    return (ep.lastModifiedTime !== undefined &&
+        ctx.previousLastModified !== undefined &&
+        ep.lastModifiedTime > ctx.previousLastModified);
+}
+
+
+/***/ }),
+
+/***/ 2577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ sampleServiceClock),
+/* harmony export */   Ms: () => (/* binding */ serviceRate),
+/* harmony export */   UH: () => (/* binding */ serviceNow)
+/* harmony export */ });
+function sampleServiceClock(clock, local, service) {
+    if (!Number.isFinite(service) || service <= 0) {
+        return clock ?? { firstLocal: local, firstService: 0, lastLocal: local, lastService: 0 };
+    }
+    if (clock === undefined || clock.firstService <= 0) {
+        return { firstLocal: local, firstService: service, lastLocal: local, lastService: service };
+    }
+    return { ...clock, lastLocal: local, lastService: Math.max(clock.lastService, service) };
+}
+/** Service milliseconds per local millisecond: 1 unless the polls show otherwise. */
+function serviceRate(clock) {
+    if (clock === undefined || clock.firstService <= 0)
+        return 1;
+    const local = clock.lastLocal - clock.firstLocal;
+    const service = clock.lastService - clock.firstService;
+    // Too short a watch says nothing reliable about the rate.
+    if (local < 200 || service <= 0)
+        return 1;
+    return Math.max(1, service / local);
+}
+/** The service's time at local time `local`, estimated from the last poll. */
+function serviceNow(clock, local) {
+    if (clock === undefined || clock.lastService <= 0)
+        return undefined;
+    return clock.lastService + (local - clock.lastLocal) * serviceRate(clock);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=778.index.js.map

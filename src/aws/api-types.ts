@@ -1,0 +1,58 @@
+// The AWS calls as the rest of the action sees them (api.ts makes them): plain promises, each
+// with its CallOptions, SDK types only as types.
+import type {
+  DescribeEndpointCommandOutput,
+  DescribeEndpointConfigCommandOutput,
+  DescribeInferenceComponentCommandOutput,
+  DescribeModelCommandOutput,
+  EndpointConfigSummary
+} from '@aws-sdk/client-sagemaker'
+import type {
+  AlarmHistoryItem,
+  GetMetricDataCommandInput,
+  GetMetricDataCommandOutput,
+  MetricAlarm
+} from '@aws-sdk/client-cloudwatch'
+import type { AutoScalingApi } from './auto-scaling.js'
+import type { CallOptions } from './call.js'
+
+type Body = Record<string, unknown>
+
+export interface AwsApi {
+  describeEndpoint(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeEndpointCommandOutput | undefined>
+  describeEndpointConfig(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeEndpointConfigCommandOutput | undefined>
+  describeModel(name: string, o?: CallOptions): Promise<DescribeModelCommandOutput | undefined>
+  describeInferenceComponent(
+    name: string,
+    o?: CallOptions
+  ): Promise<DescribeInferenceComponentCommandOutput | undefined>
+  updateInferenceComponent(body: Body, o?: CallOptions): Promise<void>
+  listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
+  /** Endpoint configs whose name contains the text (newest first, one page of 100). */
+  listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
+  createModel(body: Body, o?: CallOptions): Promise<void>
+  createEndpointConfig(body: Body, o?: CallOptions): Promise<void>
+  createEndpoint(body: Body, o?: CallOptions): Promise<void>
+  updateEndpoint(body: Body, o?: CallOptions): Promise<void>
+  deleteModel(name: string, o?: CallOptions): Promise<void>
+  deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
+  putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
+  describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
+  /** An alarm's state changes since `since` (newest first, one page of 100). */
+  describeAlarmHistory(name: string, since: Date, o?: CallOptions): Promise<AlarmHistoryItem[]>
+  /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */
+  getMetricData(
+    input: GetMetricDataCommandInput,
+    o?: CallOptions
+  ): Promise<GetMetricDataCommandOutput>
+  /** Application Auto Scaling, loaded on first use. */
+  autoScaling(): Promise<AutoScalingApi>
+  /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
+  close(): void
+}

@@ -1,0 +1,55 @@
+// Pre-flight's checks that hold for every target: the guarding alarms exist and none is already
+// in ALARM. Reads only: nothing here changes anything in AWS.
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
+import type { AwsApi } from '../aws/api.js'
+import type { DeployRequest, Logger, Plan } from '../types.js'
+
+export class PreflightError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PreflightError'
+  }
+}
+
+/**
+ * Every alarm that guards the rollout must exist (except those this run creates) and none may be
+ * in ALARM already: SageMaker would roll back at once. Returns the alarms as read, by name.
+ */
+export async function checkAlarms(
+  request: DeployRequest,
+  plan: Plan,
+  deps: { readonly api: AwsApi; readonly log: Logger }
+): Promise<Map<string, MetricAlarm>> {
+  const created = new Set(plan.alarmsToCreate.map(a => a.name))
+  const names = plan.guardAlarmNames
+  if (names.length === 0) return new Map()
+  const found = await deps.api.describeAlarms(names)
+  const byName = new Map(found.map(a => [a.AlarmName ?? '', a]))
+  const missing = names.filter(n => !created.has(n) && !byName.has(n))
+  if (missing.length) {
+    throw new PreflightError(
+      `CloudWatch alarm(s) not found in ${request.region}: ${missing.join(', ')}. Create them first, fix alarm-names, or use create-alarms: true.`
+    )
+  }
+  const inAlarm = names.filter(n => byName.get(n)?.StateValue === 'ALARM')
+  if (inAlarm.length) {
+    const detail = inAlarm
+      .map(n => `${n} (${byName.get(n)?.StateReason ?? 'no reason given'})`)
+      .join('; ')
+    if (!request.allowAlarmInAlarm) {
+      throw new PreflightError(
+        `Guarding alarm(s) already in ALARM: ${detail}. SageMaker would roll the deployment back at once. Fix the cause (or the alarm) first, or set allow-alarm-in-alarm: true.`
+      )
+    }
+    deps.log.warning(
+      `Starting although guarding alarm(s) are in ALARM (allow-alarm-in-alarm): ${detail}`
+    )
+  }
+  const blind = names.filter(n => byName.get(n)?.StateValue === 'INSUFFICIENT_DATA')
+  if (blind.length) {
+    deps.log.warning(
+      `Alarm(s) in INSUFFICIENT_DATA: ${blind.join(', ')}. The guardrail is blind until they have data (traffic on the endpoint).`
+    )
+  }
+  return byName
+}

@@ -1,0 +1,286 @@
+// The deploy sequence behind run(), the same for every target (target.ts): pre-flight (reads),
+// plan (pure), launch (the only writes), watch, verdict. Every failure becomes a verdict here, so
+// report() always has something true to say; after a failed write that verdict rests on a read
+// of the target, never on the error alone.
+import * as core from '@actions/core'
+import { isFatal, type AwsApi } from '../aws/api.js'
+import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
+import { endpointTarget, preflightHint } from '../target/endpoint/index.js'
+import { errorMessage, sentence } from '../errors.js'
+import { launchWith, type Created, type LaunchResult } from './launch.js'
+import { actionLog as log } from '../log.js'
+import { checkAlarms } from './preflight.js'
+import { registerSecrets } from '../secrets.js'
+import type { Found, Target } from './target.js'
+import type {
+  CurrentEndpoint,
+  DeployRequest,
+  DeployResult,
+  Plan,
+  RunContext,
+  Timeline
+} from '../types.js'
+import { failedBefore, planned } from '../verdict.js'
+import { watchRollout } from '../watch/rollout.js'
+
+export interface DeployOptions {
+  readonly request: DeployRequest
+  readonly run: RunContext
+  readonly api: AwsApi
+  now(): number
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /** A pause that cancellation does not cut short (default: a plain timer). */
+  pause?(ms: number): Promise<void>
+  readonly signal?: AbortSignal
+  buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
+  /** Called once the update is accepted and whenever the traffic table gains a row. */
+  onProgress?(plan: Plan, timeline: Timeline): Promise<void>
+}
+
+const NOTHING_CHANGED = 'Nothing was changed in AWS.'
+
+/** A pause that cancellation does not cut short (reads that find out what a write did). */
+const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+type Scaling = Awaited<ReturnType<typeof checkAutoScaling>>
+
+/** Pre-flight's findings, when the run goes on. */
+interface Ready {
+  readonly found: Found
+  readonly existingAlarms: ReadonlyMap<string, unknown> | undefined
+  readonly scaling: Scaling
+}
+
+export async function deploy(o: DeployOptions): Promise<DeployResult> {
+  const target = await targetOf(o)
+  const ready = await preflight(o, target)
+  if (!('found' in ready)) return ready
+  const { found } = ready
+  if (found.alreadyLive) {
+    const { line, verdict } = target.alreadyLive(found)
+    log.info(line)
+    return { plan: found.plan, current: found.current, timeline: undefined, verdict }
+  }
+  if (o.request.dryRun) {
+    return {
+      plan: found.plan,
+      current: found.current,
+      timeline: undefined,
+      verdict: planned(found.plan, 'Plan only (dry-run): nothing was changed in AWS.')
+    }
+  }
+  if (o.signal?.aborted) {
+    return {
+      plan: found.plan,
+      current: found.current,
+      timeline: undefined,
+      verdict: failedBefore(`Cancelled before launch. ${NOTHING_CHANGED}`)
+    }
+  }
+  const { saved, reregister } = ready.scaling
+  if (!reregister || !saved) return launchAndWatch(o, target, ready, undefined)
+  // Auto scaling is deregistered just before the update; whatever happens, it is put back.
+  const aas = await o.api.autoScaling()
+  let deregistered = false
+  const result = await launchAndWatch(o, target, ready, async () => {
+    log.info(
+      `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
+    )
+    await deregister(aas, saved, log)
+    deregistered = true
+  })
+  if (!deregistered) return result
+  return { ...result, autoScaling: await restore(aas, saved, log) }
+}
+
+/** The target this step updates: an inference component, or the endpoint's variant. */
+async function targetOf(o: DeployOptions): Promise<Target> {
+  const context = { ...o, log, sleep: (ms: number) => o.sleep(ms, o.signal) }
+  const name = o.request.inferenceComponentName
+  if (name === undefined) return endpointTarget(context)
+  // A small chunk of its own: endpoint runs never load it.
+  const { componentTarget } = await import('../target/component/index.js')
+  return componentTarget(context, name)
+}
+
+/** Reads only: the live target, the plan against it, the alarms and auto scaling. */
+async function preflight(o: DeployOptions, target: Target): Promise<Ready | DeployResult> {
+  const { request } = o
+  let plan: Plan | undefined
+  let current: CurrentEndpoint | null | undefined
+  core.startGroup(`Pre-flight: ${target.preflightTitle}`)
+  try {
+    let found: Found
+    try {
+      found = await target.read(o.now() + (request.timeoutMinutes ?? 30) * 60 * 1000)
+    } catch (e) {
+      // A dry run can still say what it would do, but not whether the target exists.
+      if (!(request.dryRun && isFatal(e))) throw e
+      return target.unreadableDryRun(e)
+    }
+    ;({ plan, current } = found)
+    log.info(target.liveLine(found))
+    registerSecrets(plan.secretValues)
+    for (const note of found.notes) log.warning(note)
+    for (const note of plan.notes) log.info(note)
+    for (const warning of plan.warnings) log.warning(warning)
+    if (plan.carriedOver.length) {
+      log.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`)
+    }
+    for (const warning of target.warnings(plan)) log.warning(warning)
+    let existingAlarms: ReadonlyMap<string, unknown> | undefined
+    let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
+    // Attached to a running deployment, its alarms may be firing because of it: no check.
+    if (!found.attached && !found.alreadyLive) {
+      try {
+        existingAlarms = await checkAlarms(request, plan, { api: o.api, log })
+        if (current) {
+          scaling = await checkAutoScaling(o.api, {
+            endpointName: plan.endpointName,
+            variantName: plan.variantName,
+            liveInstanceType: current.instanceType,
+            greenInstanceType: plan.instanceType,
+            mode: request.onAutoScaling,
+            log
+          })
+          if (scaling.note) {
+            log.info(scaling.note)
+            plan = { ...plan, notes: [...plan.notes, scaling.note] }
+          }
+        }
+      } catch (e) {
+        // A plan still shows what would happen; a deployment stops here.
+        if (!request.dryRun) throw e
+        log.warning(errorMessage(e))
+      }
+    }
+    return { found: { ...found, plan }, existingAlarms, scaling }
+  } catch (e) {
+    const message = sentence(errorMessage(e))
+    return {
+      plan,
+      current,
+      timeline: undefined,
+      verdict: failedBefore(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
+    }
+  } finally {
+    core.endGroup()
+  }
+}
+
+/** The only writes, then the watch to a verdict. */
+async function launchAndWatch(
+  o: DeployOptions,
+  target: Target,
+  { found, existingAlarms }: Ready,
+  beforeUpdate: (() => Promise<void>) | undefined
+): Promise<DeployResult> {
+  const { request, api } = o
+  const { current } = found
+  let plan = found.plan
+  let requestedAt = o.now()
+  let created: Created = { model: undefined, config: undefined }
+  if (!found.attached) {
+    core.startGroup(target.launchTitle(plan))
+    let launched: LaunchResult
+    try {
+      launched = await launchWith(plan, target.write, {
+        api,
+        log,
+        run: o.run,
+        now: o.now,
+        sleep: ms => o.sleep(ms, o.signal),
+        pause: o.pause ?? pause,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(existingAlarms ? { existingAlarms } : {}),
+        ...(beforeUpdate ? { beforeUpdate } : {})
+      })
+    } finally {
+      core.endGroup()
+    }
+    plan = launched.plan
+    created = launched.created
+    if (launched.kind === 'already-live') {
+      const { verdict } = target.alreadyLive({ ...found, plan })
+      return { plan, current, timeline: undefined, verdict }
+    }
+    if (launched.kind === 'not-started') return notStarted(o, target, plan, current, launched)
+    requestedAt = launched.requestedAt
+    if (o.signal?.aborted) {
+      const verdict = target.cancelledAfterStart(plan, launched)
+      return { plan, current, timeline: undefined, verdict }
+    }
+  }
+  const { ctx, start, rolling, component, startedOnly } = target.watchSetup(
+    plan,
+    found,
+    requestedAt
+  )
+  await o.onProgress?.(plan, start)
+  if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly }
+  const result = await watchRollout({
+    api,
+    request,
+    plan,
+    ctx,
+    start,
+    requestedAt,
+    log,
+    now: o.now,
+    sleep: o.sleep,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(rolling ? { rolling } : {}),
+    ...(component ? { component } : {})
+  })
+  if (
+    request.cleanupOnFailure &&
+    (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
+    result.verdict.finalStatus === 'InService' &&
+    !o.signal?.aborted
+  ) {
+    await cleanupQuietly(api, target, plan, created)
+  }
+  return { plan, current, timeline: result.timeline, verdict: result.verdict }
+}
+
+async function cleanupQuietly(
+  api: AwsApi,
+  target: Target,
+  plan: Plan,
+  created: Created
+): Promise<void> {
+  try {
+    await target.cleanup(api, plan, created, log)
+  } catch (e) {
+    log.warning(`Cleanup failed (nothing live was touched): ${errorMessage(e)}`)
+  }
+}
+
+/** The write was not applied (or never sent): say what a read proved, and no more. */
+async function notStarted(
+  o: DeployOptions,
+  target: Target,
+  plan: Plan,
+  current: CurrentEndpoint | null | undefined,
+  launched: Extract<LaunchResult, { kind: 'not-started' }>
+): Promise<DeployResult> {
+  const { state, cancelled, created } = launched
+  const error = sentence(launched.error)
+  const operation = target.write.operation(plan)
+  const words = target.notStartedWords(plan, current, error)
+  let summary: string
+  if (state === undefined) {
+    summary = `${cancelled ? error : `Launch failed: ${error}`} ${words.subject} was not changed: no ${operation} was sent.`
+  } else if (state.kind === 'not-applied') {
+    summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of ${words.read} afterwards shows it ${state.seen}: this run did not change it.${words.notAppliedHint}`
+  } else {
+    summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`
+  }
+  // Only what a read proved unused, only when this run made it, never after a cancellation.
+  const proven = state === undefined || state.kind === 'not-applied'
+  if (o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)) {
+    await cleanupQuietly(o.api, target, plan, created)
+  }
+  return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) }
+}

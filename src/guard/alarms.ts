@@ -1,0 +1,186 @@
+// The guard: the alarms the action creates for a rollout, and when an existing one is already up
+// to date.
+import type { AlarmSpec, Tag } from '../types.js'
+
+// The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
+// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
+// endpoint never blocks or rolls back a deployment.
+
+const NAMESPACE = 'AWS/SageMaker'
+const PERIOD_SECONDS = 60
+
+export function errorRateAlarmName(endpointName: string): string {
+  return `${endpointName}-5xx-rate`
+}
+
+export function latencyAlarmName(endpointName: string): string {
+  return `${endpointName}-model-latency`
+}
+
+export function labAlarms(
+  endpointName: string,
+  variantName: string,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  return guardAlarms(
+    {
+      prefix: endpointName,
+      dimensions: [
+        { Name: 'EndpointName', Value: endpointName },
+        { Name: 'VariantName', Value: variantName }
+      ],
+      what: `a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName})`
+    },
+    errorRateThresholdPercent,
+    latencyThresholdMs,
+    tags
+  )
+}
+
+/**
+ * The two alarms for an inference component: SageMaker publishes its invocation metrics with an
+ * `InferenceComponentName` dimension (SageMaker guide, "Amazon SageMaker AI metrics in Amazon
+ * CloudWatch": dimensions for endpoint invocation metrics).
+ */
+export function componentAlarms(
+  componentName: string,
+  endpointName: string,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  return guardAlarms(
+    {
+      prefix: componentName,
+      dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
+      what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
+    },
+    errorRateThresholdPercent,
+    latencyThresholdMs,
+    tags
+  )
+}
+
+interface AlarmTarget {
+  /** The alarm names start with it. */
+  readonly prefix: string
+  readonly dimensions: readonly { readonly Name: string; readonly Value: string }[]
+  /** What the alarms roll back, for their description. */
+  readonly what: string
+}
+
+function guardAlarms(
+  target: AlarmTarget,
+  errorRateThresholdPercent: number,
+  latencyThresholdMs: number,
+  tags: readonly Tag[]
+): AlarmSpec[] {
+  const { prefix, what } = target
+  const dimensions = target.dimensions.map(d => ({ ...d }))
+  const metric = (id: string, metricName: string) => ({
+    Id: id,
+    MetricStat: {
+      Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
+      Period: PERIOD_SECONDS,
+      Stat: 'Sum'
+    },
+    ReturnData: false
+  })
+  const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }))
+
+  const errorRate: AlarmSpec = {
+    name: errorRateAlarmName(prefix),
+    watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
+    threshold: errorRateThresholdPercent,
+    thresholdText: `> ${errorRateThresholdPercent} %`,
+    request: {
+      AlarmName: errorRateAlarmName(prefix),
+      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: errorRateThresholdPercent,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        metric('errors', 'Invocation5XXErrors'),
+        metric('invocations', 'Invocations'),
+        {
+          Id: 'rate',
+          Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+          Label: '5XX error rate (%)',
+          ReturnData: true
+        }
+      ],
+      Tags: plainTags
+    }
+  }
+
+  // CloudWatch reports ModelLatency in microseconds.
+  const latency: AlarmSpec = {
+    name: latencyAlarmName(prefix),
+    watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
+    threshold: latencyThresholdMs,
+    thresholdText: `> ${latencyThresholdMs} ms`,
+    request: {
+      AlarmName: latencyAlarmName(prefix),
+      AlarmDescription: `Rolls back ${what} when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+      Namespace: NAMESPACE,
+      MetricName: 'ModelLatency',
+      Dimensions: dimensions,
+      Statistic: 'Average',
+      Period: PERIOD_SECONDS,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: Math.round(latencyThresholdMs * 1000),
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      Tags: plainTags
+    }
+  }
+  return [errorRate, latency]
+}
+
+function sortedDimensions(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  return [...(value as { Name?: string }[])].sort((a, b) =>
+    (a.Name ?? '') < (b.Name ?? '') ? -1 : (a.Name ?? '') > (b.Name ?? '') ? 1 : 0
+  )
+}
+
+/** Whether `have` holds every value `want` sets (arrays element by element, same length). */
+function covers(want: unknown, have: unknown, key = ''): boolean {
+  if (key === 'Dimensions') {
+    want = sortedDimensions(want)
+    have = sortedDimensions(have)
+  }
+  if (Array.isArray(want)) {
+    return (
+      Array.isArray(have) &&
+      have.length === want.length &&
+      want.every((item, i) => covers(item, have[i]))
+    )
+  }
+  if (want !== null && typeof want === 'object') {
+    if (have === null || typeof have !== 'object') return false
+    return Object.entries(want as Record<string, unknown>).every(([k, v]) =>
+      covers(v, (have as Record<string, unknown>)[k], k)
+    )
+  }
+  return want === have
+}
+
+/**
+ * Whether an alarm read with DescribeAlarms already has the definition PutMetricAlarm would
+ * write: then it is not written again (writes count against a low per-account quota).
+ */
+export function alarmUpToDate(
+  existing: unknown,
+  request: Readonly<Record<string, unknown>>
+): boolean {
+  // An alarm that does not exist (undefined) covers nothing: `covers` answers false for it.
+  const { Tags, ...definition } = request
+  void Tags
+  return covers(definition, existing)
+}

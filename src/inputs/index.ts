@@ -1,0 +1,173 @@
+// Inputs: every input read once into a frozen, typed request, validated before anything else
+// loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
+// beside this file (parsers, model, policy, context, component).
+import {
+  bool,
+  decimal,
+  deepFreeze,
+  matches,
+  Problems,
+  show,
+  whole,
+  type Reader
+} from './parsers.js'
+import { readRegion, readRun, type Env } from './context.js'
+import {
+  NAME_PATTERN,
+  readEnvironment,
+  readModelSource,
+  readTags,
+  SAGEMAKER_NAME
+} from './model.js'
+import { readComponentName } from './component.js'
+import { readAlarmNames, readPolicy } from './policy.js'
+import type { DeployRequest, RunContext } from '../types.js'
+
+export { show } from './parsers.js'
+export {
+  ACTION_TAG_PREFIX,
+  MAX_USER_TAGS,
+  MODEL_NAME_PATTERN,
+  NAME_PATTERN,
+  TAG_PATTERN
+} from './model.js'
+export { POLICY_INPUTS } from './policy.js'
+
+// Reads every input once into a frozen DeployRequest. All problems are collected and thrown
+// as one InputError, so a user fixes the workflow file in one go instead of one error per run.
+
+type GetInput = (name: string) => string
+
+const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/
+/** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
+export const DEFAULT_METRICS_WAIT_SECONDS = 240
+
+/** Reads and validates every input; throws one InputError listing every problem. */
+export function readInputs(
+  getInput: GetInput,
+  env: Env
+): { request: DeployRequest; run: RunContext } {
+  const cache = new Map<string, string>()
+  const v = (name: string): string => {
+    let value = cache.get(name)
+    if (value === undefined) {
+      value = String(getInput(name) ?? '').trim()
+      cache.set(name, value)
+    }
+    return value
+  }
+  const r: Reader = { v, p: new Problems() }
+
+  const endpointName = v('endpoint-name')
+  if (endpointName === '') {
+    r.p.add(
+      'endpoint-name',
+      'Input "endpoint-name" is required: the SageMaker endpoint to create or update.'
+    )
+  } else {
+    matches(r, 'endpoint-name', NAME_PATTERN, 63, SAGEMAKER_NAME)
+  }
+  const region = readRegion(r, env)
+  const model = readModelSource(r)
+  // With no model source at all (its own error says so), environment is not judged against one.
+  const environment = readEnvironment(r, model.kind !== 'existing' || model.modelName === '')
+  const tags = readTags(r)
+  const variantName = matches(r, 'variant-name', NAME_PATTERN, 63, SAGEMAKER_NAME)
+  const instanceType = matches(
+    r,
+    'instance-type',
+    INSTANCE_TYPE_PATTERN,
+    64,
+    'a SageMaker instance type like ml.m5.large'
+  )
+  const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances')
+  const retainDeploymentConfig = bool(r, 'retain-deployment-config', false)
+  const inferenceComponentName = readComponentName(r)
+  const { policy, retainExpected } = readPolicy(
+    r,
+    retainDeploymentConfig,
+    inferenceComponentName !== undefined
+  )
+  const createAlarms = bool(r, 'create-alarms', true)
+  const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
+  const errorRateThresholdPercent =
+    decimal(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1
+  const latencyThresholdMs =
+    decimal(
+      r,
+      'latency-threshold-ms',
+      { aboveZero: true, max: 3_600_000 },
+      'a number of milliseconds'
+    ) ?? 5000
+  const wait = bool(r, 'wait', true)
+  const timeoutMinutes = decimal(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes')
+  const pollIntervalSeconds =
+    decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10
+  const metricsWaitSeconds =
+    whole(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS
+  const onBusyRaw = v('on-busy').toLowerCase()
+  if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
+    r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
+  }
+  const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait'
+  const onAutoScalingRaw = v('on-auto-scaling').toLowerCase()
+  if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
+    r.p.add(
+      'on-auto-scaling',
+      `Input "on-auto-scaling" must be fail or reregister, got ${show(v('on-auto-scaling'))}.`
+    )
+  }
+  const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail'
+  const inheritEnvironment = bool(r, 'inherit-environment', false)
+  const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
+  const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
+  const dryRun = bool(r, 'dry-run', false)
+  const githubToken = v('github-token')
+  const prComment = bool(r, 'pr-comment', true)
+  const prNumber = whole(r, 'pr-number', 1, 999_999_999, 'a pull request number (whole number)')
+  const githubDeployment = bool(r, 'github-deployment', false)
+  const deploymentEnvironment = v('deployment-environment')
+  if (deploymentEnvironment.length > 255) {
+    r.p.add(
+      'deployment-environment',
+      `Input "deployment-environment" must be at most 255 characters, got ${show(deploymentEnvironment)}.`
+    )
+  }
+
+  r.p.throwIfAny()
+
+  const request: DeployRequest = {
+    endpointName,
+    ...(inferenceComponentName ? { inferenceComponentName } : {}),
+    region,
+    model,
+    environment,
+    tags,
+    variantName: variantName || undefined,
+    instanceType: instanceType || undefined,
+    instanceCount,
+    policy,
+    retainDeploymentConfig,
+    retainExpected,
+    alarmNames,
+    createAlarms,
+    errorRateThresholdPercent,
+    latencyThresholdMs,
+    wait,
+    timeoutMinutes,
+    pollIntervalSeconds,
+    metricsWaitSeconds,
+    onBusy,
+    onAutoScaling,
+    inheritEnvironment,
+    allowAlarmInAlarm,
+    cleanupOnFailure,
+    dryRun,
+    githubToken,
+    prComment,
+    prNumber,
+    githubDeployment,
+    deploymentEnvironment: deploymentEnvironment || undefined
+  }
+  return { request: deepFreeze(request), run: deepFreeze(readRun(env)) }
+}
