@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3558:
+/***/ 5448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   w6: () => (/* binding */ createModelBody),
 /* harmony export */   x3: () => (/* binding */ MAX_TAGS)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1686);
-/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6798);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9342);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5704);
 // Planning that holds for every target: the estimates and margins of the time budget, the tags
 // every created resource carries, the model to create and the artifact a person recognises. Pure.
 
@@ -83,16 +83,16 @@ function createModelBody(request, modelName, environment, extra) {
 
 /***/ }),
 
-/***/ 5288:
+/***/ 2622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ retainedConfig)
 /* harmony export */ });
 /* unused harmony export describePolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
-/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9791);
-/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5165);
+/* harmony import */ var _rollout_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1201);
 // retain-deployment-config done right: SageMaker reuses the endpoint's last deployment
 // configuration, so there must be one, with alarms; and whatever policy inputs or alarm-names
 // the step still sets (a dispatch retry flips only retain) must say what is retained.
@@ -169,7 +169,7 @@ function retainedConfig(request, current) {
 
 /***/ }),
 
-/***/ 6798:
+/***/ 5704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -183,7 +183,7 @@ function retainedConfig(request, current) {
 /* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1594);
+/* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1332);
 // What makes a deployment "this step's": the content of the requests it sends, not the run it
 // came from. Two steps of one run with different artifacts are different deployments; a re-run
 // of the same step is the same one. The fingerprint goes into a tag on the model and the
@@ -257,7 +257,7 @@ function tagValue(text) {
 
 /***/ }),
 
-/***/ 2174:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -299,7 +299,7 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 9449:
+/***/ 2767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -442,13 +442,13 @@ function alarmUpToDate(existing, request) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6160);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3963);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4846);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 // Entry point. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later: both stop the watch,
 // which then reports the last known state without changing anything. Once there is a verdict,
 // the exit code follows it, whatever signal comes after.
@@ -495,7 +495,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1686:
+/***/ 9342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -508,7 +508,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_METRICS_WAIT_SECONDS, MAX_USER_TAGS, MODEL_NAME_PATTERN, NAME_PATTERN, POLICY_INPUTS, TAG_PATTERN, show
 
 // EXTERNAL MODULE: ./src/inputs/parsers.ts
-var parsers = __nccwpck_require__(9791);
+var parsers = __nccwpck_require__(5165);
 ;// CONCATENATED MODULE: ./src/inputs/context.ts
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -540,7 +540,7 @@ function readRun(env) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/model.ts
-var inputs_model = __nccwpck_require__(1594);
+var inputs_model = __nccwpck_require__(1332);
 ;// CONCATENATED MODULE: ./src/inputs/component.ts
 
 
@@ -826,7 +826,7 @@ function readInputs(getInput, env) {
 
 /***/ }),
 
-/***/ 1594:
+/***/ 1332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -839,7 +839,7 @@ function readInputs(getInput, env) {
 /* harmony export */   vq: () => (/* binding */ readModelSource)
 /* harmony export */ });
 /* unused harmony exports TAG_PATTERN, MAX_USER_TAGS */
-/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9791);
+/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5165);
 
 // The model inputs: what to deploy (an artifact, a Model Registry package or an existing
 // model), the environment of a model the action creates, and the user's tags.
@@ -977,7 +977,7 @@ function readTags(r) {
 
 /***/ }),
 
-/***/ 9791:
+/***/ 5165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -993,7 +993,7 @@ function readTags(r) {
 /* harmony export */   ol: () => (/* binding */ deepFreeze)
 /* harmony export */ });
 /* unused harmony export lines */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Generic input readers: each reads one named input, reports what is wrong to a shared
 // Problems list instead of throwing, and returns a usable fallback so reading can go on.
@@ -1109,7 +1109,7 @@ function deepFreeze(value) {
 
 /***/ }),
 
-/***/ 6160:
+/***/ 4846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1122,11 +1122,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: abortableSleep
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(1686);
+var inputs = __nccwpck_require__(9342);
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __nccwpck_require__(3963);
+var runner = __nccwpck_require__(4813);
 ;// CONCATENATED MODULE: ./src/aws/first-read.ts
 const FRESH_MS = 30_000;
 function withFirstRead(api, endpointName, now) {
@@ -1147,9 +1147,9 @@ function withFirstRead(api, endpointName, now) {
 }
 
 // EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
-var plan = __nccwpck_require__(1168);
+var plan = __nccwpck_require__(5578);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(4716);
+var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The deploy sequence: inputs → pre-flight → plan → launch → watch → verdict → report.
 // The one place that turns an error into core.setFailed. Inputs are read and validated before
@@ -1194,7 +1194,7 @@ async function run(options = {}) {
         (0,runner/* setOutputFast */.gz)('outcome', 'failed');
         (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
-        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 717).then(__nccwpck_require__.bind(__nccwpck_require__, 9717));
+        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
         (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
         (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
@@ -1206,7 +1206,7 @@ async function run(options = {}) {
         (0,runner/* maskSecret */.$l)(request.githubToken);
     // The first request needs only the SageMaker client: it goes out before anything else loads
     // (@actions/core, the CloudWatch client, the report), which then loads while it is in flight.
-    const { createAwsApi, withPatientReads } = await __nccwpck_require__.e(/* import() */ 251).then(__nccwpck_require__.bind(__nccwpck_require__, 5251));
+    const { createAwsApi, withPatientReads } = await __nccwpck_require__.e(/* import() */ 685).then(__nccwpck_require__.bind(__nccwpck_require__, 9685));
     const startedAt = now();
     let api;
     try {
@@ -1228,10 +1228,10 @@ async function run(options = {}) {
     });
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 2405)),
-        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8778)),
-        Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8911)),
-        __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 8540))
+        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 703)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
+        __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 3417))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1285,15 +1285,15 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 8540));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 3417));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
         const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 9033)),
-            __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 8144))
+            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
+            __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
         ]);
         metrics = await readRolloutMetrics(api, plan, timeline, {
             settle: {
@@ -1358,7 +1358,7 @@ async function report(o) {
 
 /***/ }),
 
-/***/ 5065:
+/***/ 6455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1419,7 +1419,7 @@ function freshName(name, content) {
 
 /***/ }),
 
-/***/ 6619:
+/***/ 1201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1434,7 +1434,7 @@ function freshName(name, content) {
 /* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
 /* harmony export */ });
 /* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
 // rolling batches). How many instances each traffic step moves, the split to expect at each
@@ -1729,7 +1729,7 @@ function deploymentConfig(policy, instanceCount, alarmNames, provisioning = PROV
 
 /***/ }),
 
-/***/ 3963:
+/***/ 4813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1787,7 +1787,7 @@ function maskSecret(value) {
 
 /***/ }),
 
-/***/ 4716:
+/***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1889,7 +1889,7 @@ function redactStreams() {
 
 /***/ }),
 
-/***/ 1413:
+/***/ 7427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2008,7 +2008,7 @@ function greenModelFrom(model, environment, inheritEnvironment) {
 
 /***/ }),
 
-/***/ 7707:
+/***/ 3693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2017,7 +2017,7 @@ function greenModelFrom(model, environment, inheritEnvironment) {
 /* harmony export */   nv: () => (/* binding */ targetVariant)
 /* harmony export */ });
 /* unused harmony exports configInput, liveVariants */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
 const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
@@ -2117,7 +2117,7 @@ async function describeLive(api, ep, requestedVariant, log) {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 5578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2132,21 +2132,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_EXECUTION_TIMEOUT_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, PROVISIONING_MARGIN_SECONDS, alarmNamesFromDeploymentConfig, expectedSchedule
 
 // EXTERNAL MODULE: ./src/guard/alarms.ts
-var alarms = __nccwpck_require__(9449);
+var alarms = __nccwpck_require__(2767);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(2174);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
-var src_names = __nccwpck_require__(5065);
+var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
-var step_identity = __nccwpck_require__(6798);
+var step_identity = __nccwpck_require__(5704);
 // EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(1686);
+var inputs = __nccwpck_require__(9342);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
-var plan = __nccwpck_require__(3558);
+var plan = __nccwpck_require__(5448);
 // EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
-var carry_over = __nccwpck_require__(1413);
+var carry_over = __nccwpck_require__(7427);
 // EXTERNAL MODULE: ./src/target/endpoint/live.ts
-var live = __nccwpck_require__(7707);
+var live = __nccwpck_require__(3693);
 ;// CONCATENATED MODULE: ./src/target/endpoint/kinds.ts
 // Which endpoints a blue/green update of one variant's model can handle, decided from the live
 // endpoint before anything is written. Serverless and inference-component endpoints, and a
@@ -2189,9 +2189,9 @@ function checkModelShape(endpointName, variant, model) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/retain.ts
-var retain = __nccwpck_require__(5288);
+var retain = __nccwpck_require__(2622);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
-var rollout_policy = __nccwpck_require__(6619);
+var rollout_policy = __nccwpck_require__(1201);
 ;// CONCATENATED MODULE: ./src/target/endpoint/plan.ts
 
 
@@ -2990,7 +2990,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,8 +1,8 @@
-export const id = 778;
-export const ids = [778,251];
+export const id = 703;
+export const ids = [703,685];
 export const modules = {
 
-/***/ 5251:
+/***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ export const modules = {
 /* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
 /* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
-/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3290);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1644);
 
 
 
@@ -31,7 +31,7 @@ const DEFAULT_DEADLINE_MS = 60_000;
  * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
  */
 async function createAwsApi(options) {
-    const sm = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(651)]).then(__webpack_require__.t.bind(__webpack_require__, 2651, 19));
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     const config = (maxAttempts) => ({
         region: options.region,
         maxAttempts,
@@ -48,7 +48,7 @@ async function createAwsApi(options) {
     let cloudwatchClient;
     let cloudwatchOnce;
     let loadingCloudwatch;
-    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(485)]).then(__webpack_require__.t.bind(__webpack_require__, 8485, 19)).then(cw => {
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(cw => {
         cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
         cloudwatchOnce = new cw.CloudWatchClient(config(1));
         return { cw, client: cloudwatchClient, once: cloudwatchOnce };
@@ -175,7 +175,7 @@ async function createAwsApi(options) {
 
 /***/ }),
 
-/***/ 4416:
+/***/ 3290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -190,7 +190,7 @@ function variantResourceId(endpointName, variantName) {
     return `endpoint/${endpointName}/variant/${variantName}`;
 }
 async function createAutoScalingApi(config, call) {
-    const aas = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(539)]).then(__webpack_require__.t.bind(__webpack_require__, 3539, 19));
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(491)]).then(__webpack_require__.t.bind(__webpack_require__, 1491, 19));
     const client = new aas.ApplicationAutoScalingClient(config);
     const variant = (resourceId) => ({
         ServiceNamespace: SAGEMAKER_NAMESPACE,
@@ -256,7 +256,7 @@ async function createAutoScalingApi(config, call) {
 
 /***/ }),
 
-/***/ 2728:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -380,15 +380,15 @@ function toCallError(operation, e, why) {
 
 /***/ }),
 
-/***/ 1374:
+/***/ 1644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ withPatientReads),
 /* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
 
 
 /** How long a throttled call is retried: the same window as PutMetricAlarm's. */
@@ -424,14 +424,14 @@ function withPatientReads(api, deps) {
 
 /***/ }),
 
-/***/ 1669:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ withBackoff)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 // Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
 // a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
 // calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
@@ -468,7 +468,7 @@ async function withBackoff(call, o) {
 
 /***/ }),
 
-/***/ 990:
+/***/ 868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -478,13 +478,13 @@ async function withBackoff(call, o) {
 /* harmony export */   Vk: () => (/* binding */ sameJson)
 /* harmony export */ });
 /* unused harmony exports ALARM_WRITE_WINDOW_MS, ENDPOINT_WRITE_ATTEMPTS, LaunchStopped, writeAlarms, ensureModel, lookUpInFlight, createdList */
-/* harmony import */ var _aws_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5251);
-/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
-/* harmony import */ var _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1374);
-/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9449);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2174);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5065);
-/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6798);
+/* harmony import */ var _aws_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9685);
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
+/* harmony import */ var _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2767);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6455);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5704);
 // Launch: the only place that changes anything in AWS, for every target. Alarms (upsert, skipped
 // when already up to date), the green model, what the target's write needs, then the write
 // (TargetWrite: the endpoint's or the component's). A repeated step reuses an identical model of
@@ -689,7 +689,7 @@ async function requestChange(plan, created, deps, target) {
 
 /***/ }),
 
-/***/ 4074:
+/***/ 9536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -737,13 +737,13 @@ async function checkAlarms(request, plan, deps) {
 
 /***/ }),
 
-/***/ 5665:
+/***/ 9343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readBackWith)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // Truth after a write: when a target's write fails, times out or is cancelled, the service may
 // have applied it all the same (the answer was lost, or came after the abort). Nothing is said
 // about what happened until the target has been read back.
@@ -778,7 +778,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 8778:
+/***/ 703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -789,14 +789,14 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/aws/api.ts
-var aws_api = __webpack_require__(5251);
+var aws_api = __webpack_require__(9685);
 // EXTERNAL MODULE: ./src/aws/auto-scaling.ts
-var auto_scaling = __webpack_require__(4416);
+var auto_scaling = __webpack_require__(3290);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(2174);
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/deploy/auto-scaling.ts
 
 
@@ -948,13 +948,13 @@ class AutoScalingRefusal extends Error {
 }
 
 // EXTERNAL MODULE: ./src/deploy/launch.ts
-var launch = __webpack_require__(990);
+var launch = __webpack_require__(868);
 // EXTERNAL MODULE: ./src/names.ts
-var names = __webpack_require__(5065);
+var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
-var endpoint_plan = __webpack_require__(1168);
+var endpoint_plan = __webpack_require__(5578);
 // EXTERNAL MODULE: ./src/deploy/reconcile.ts
-var reconcile = __webpack_require__(5665);
+var reconcile = __webpack_require__(9343);
 ;// CONCATENATED MODULE: ./src/target/endpoint/reconcile.ts
 
 /** How an endpoint looks in one phrase, for messages. */
@@ -1099,13 +1099,13 @@ async function cleanup(api, endpointName, created, log) {
 }
 
 // EXTERNAL MODULE: ./src/target/endpoint/live.ts
-var endpoint_live = __webpack_require__(7707);
+var endpoint_live = __webpack_require__(3693);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
-var step_identity = __webpack_require__(6798);
+var step_identity = __webpack_require__(5704);
 // EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
-var reducer = __webpack_require__(9347);
+var reducer = __webpack_require__(846);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
-var preflight = __webpack_require__(4074);
+var preflight = __webpack_require__(9536);
 ;// CONCATENATED MODULE: ./src/target/endpoint/preflight.ts
 
 
@@ -1267,9 +1267,9 @@ function guardrailWarning(plan) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/target.ts
-var target = __webpack_require__(796);
+var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/verdict.ts
-var src_verdict = __webpack_require__(6968);
+var src_verdict = __webpack_require__(3138);
 ;// CONCATENATED MODULE: ./src/target/endpoint/index.ts
 // The endpoint as a target: a variant updated blue/green or rolling with CreateEndpoint or
 // UpdateEndpoint. Pre-flight reads the endpoint (preflight.ts), launch writes its config and the
@@ -1388,7 +1388,7 @@ function unreadableDryRun(o, e) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(7987);
+var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/log.ts
 // The action's log: GitHub's info and warning lines, one line each. Service text (names,
 // reasons) goes into them, so a line can never start a workflow command of its own.
@@ -1400,9 +1400,9 @@ const actionLog = {
 };
 
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(4716);
+var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/report/log.ts
-var log = __webpack_require__(1758);
+var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/watch/alarm-history.ts
 /** The changes to ALARM among an alarm's state-update history items. */
 function toAlarmTransitions(name, items) {
@@ -1786,7 +1786,7 @@ function addBatchRow(t, w, fired) {
 }
 
 // EXTERNAL MODULE: ./src/watch/service-clock.ts
-var service_clock = __webpack_require__(2577);
+var service_clock = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/target/component/watch.ts
 // Pure: watching an inference component's rolling update. DescribeInferenceComponent gives the
 // status, the specification (its model), the desired and current copy counts and, after a
@@ -2191,7 +2191,7 @@ async function targetOf(o) {
     if (name === undefined)
         return endpointTarget(context);
     // A small chunk of its own: endpoint runs never load it.
-    const { componentTarget } = await __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 9557));
+    const { componentTarget } = await __webpack_require__.e(/* import() */ 905).then(__webpack_require__.bind(__webpack_require__, 1905));
     return componentTarget(context, name);
 }
 /** Reads only: the live target, the plan against it, the alarms and auto scaling. */
@@ -2371,13 +2371,13 @@ async function notStarted(o, target, plan, current, launched) {
 
 /***/ }),
 
-/***/ 796:
+/***/ 7474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ nothingPlanned)
 /* harmony export */ });
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6968);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3138);
 
 /** A dry run that could not plan at all: the summary says why. */
 function nothingPlanned(summary) {
@@ -2392,15 +2392,15 @@ function nothingPlanned(summary) {
 
 /***/ }),
 
-/***/ 1758:
+/***/ 6472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ formatEvent),
 /* harmony export */   y: () => (/* binding */ formatStep)
 /* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7987);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5231);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
 // One-line log messages while watching (plain text for the Actions log, not Markdown).
 
 
@@ -2422,7 +2422,7 @@ function formatStep(step, startedAt) {
 
 /***/ }),
 
-/***/ 7987:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2572,7 +2572,7 @@ function requestBlocks(requests, alarms, json) {
 
 /***/ }),
 
-/***/ 5231:
+/***/ 5813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2616,7 +2616,7 @@ function formatPercent(percent) {
 
 /***/ }),
 
-/***/ 6968:
+/***/ 3138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2632,7 +2632,7 @@ function formatPercent(percent) {
 /* harmony export */   tx: () => (/* binding */ failedBefore),
 /* harmony export */   vR: () => (/* binding */ alreadyDeployed)
 /* harmony export */ });
-/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9347);
+/* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(846);
 
 /**
  * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
@@ -2808,7 +2808,7 @@ function cancelledAfterStart(plan, seen) {
 
 /***/ }),
 
-/***/ 9347:
+/***/ 846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2824,7 +2824,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/watch/service-clock.ts
-var service_clock = __webpack_require__(2577);
+var service_clock = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/watch/traffic-steps.ts
 /** The schedule's traffic shifts (rows with green traffic), in order. */
 function shiftsOf(schedule) {
@@ -3237,7 +3237,7 @@ function changedSinceStart(t, ep, ctx, sawProgress = t.sawProgress) {
 
 /***/ }),
 
-/***/ 2577:
+/***/ 2915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3277,4 +3277,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=778.index.js.map
+//# sourceMappingURL=703.index.js.map

@@ -1,8 +1,8 @@
-export const id = 911;
-export const ids = [911];
+export const id = 41;
+export const ids = [41];
 export const modules = {
 
-/***/ 8911:
+/***/ 2041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   createNotifier: () => (/* binding */ createNotifier)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 const DEFAULT_API_URL = 'https://api.github.com';
 async function githubClient(token, apiUrl) {
-    const { getOctokit: create } = await __webpack_require__.e(/* import() */ 925).then(__webpack_require__.bind(__webpack_require__, 2925));
+    const { getOctokit: create } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const baseUrl = apiUrl ?? (process.env['GITHUB_API_URL'] || DEFAULT_API_URL);
     return create(token, { baseUrl });
 }
@@ -392,7 +392,7 @@ function prCommenterFor(options) {
 }
 
 // EXTERNAL MODULE: ./src/report/links.ts
-var links = __webpack_require__(3737);
+var links = __webpack_require__(3303);
 ;// CONCATENATED MODULE: ./src/notify.ts
 // GitHub side effects: the pull-request comment (one per endpoint, updated in place at the start,
 // at each traffic step and at the verdict) and the optional GitHub Deployment status. A GitHub
@@ -480,7 +480,7 @@ async function createNotifier(request, run, env) {
 
 /***/ }),
 
-/***/ 3737:
+/***/ 3303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -541,4 +541,4 @@ function commitUrl(run) {
 
 };
 
-//# sourceMappingURL=911.index.js.map
+//# sourceMappingURL=41.index.js.map

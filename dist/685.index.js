@@ -1,8 +1,8 @@
-export const id = 251;
-export const ids = [251];
+export const id = 685;
+export const ids = [685];
 export const modules = {
 
-/***/ 5251:
+/***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ export const modules = {
 /* harmony export */   x9: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.x9)
 /* harmony export */ });
 /* unused harmony exports CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, DEFAULT_DEADLINE_MS */
-/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4416);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1374);
+/* harmony import */ var _auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3290);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _patient_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1644);
 
 
 
@@ -31,7 +31,7 @@ const DEFAULT_DEADLINE_MS = 60_000;
  * on its first call: the first request (DescribeEndpoint) waits for nothing it does not use.
  */
 async function createAwsApi(options) {
-    const sm = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(651)]).then(__webpack_require__.t.bind(__webpack_require__, 2651, 19));
+    const sm = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     const config = (maxAttempts) => ({
         region: options.region,
         maxAttempts,
@@ -48,7 +48,7 @@ async function createAwsApi(options) {
     let cloudwatchClient;
     let cloudwatchOnce;
     let loadingCloudwatch;
-    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(485)]).then(__webpack_require__.t.bind(__webpack_require__, 8485, 19)).then(cw => {
+    const cloudwatch = () => (loadingCloudwatch ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(cw => {
         cloudwatchClient = new cw.CloudWatchClient(config(options.maxAttempts ?? 5));
         cloudwatchOnce = new cw.CloudWatchClient(config(1));
         return { cw, client: cloudwatchClient, once: cloudwatchOnce };
@@ -175,7 +175,7 @@ async function createAwsApi(options) {
 
 /***/ }),
 
-/***/ 4416:
+/***/ 3290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -190,7 +190,7 @@ function variantResourceId(endpointName, variantName) {
     return `endpoint/${endpointName}/variant/${variantName}`;
 }
 async function createAutoScalingApi(config, call) {
-    const aas = await Promise.all(/* import() */[__webpack_require__.e(213), __webpack_require__.e(539)]).then(__webpack_require__.t.bind(__webpack_require__, 3539, 19));
+    const aas = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(491)]).then(__webpack_require__.t.bind(__webpack_require__, 1491, 19));
     const client = new aas.ApplicationAutoScalingClient(config);
     const variant = (resourceId) => ({
         ServiceNamespace: SAGEMAKER_NAMESPACE,
@@ -256,7 +256,7 @@ async function createAutoScalingApi(config, call) {
 
 /***/ }),
 
-/***/ 2728:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -380,15 +380,15 @@ function toCallError(operation, e, why) {
 
 /***/ }),
 
-/***/ 1374:
+/***/ 1644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ withPatientReads),
 /* harmony export */   H: () => (/* binding */ QUOTA_WINDOW_MS)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
 
 
 /** How long a throttled call is retried: the same window as PutMetricAlarm's. */
@@ -424,14 +424,14 @@ function withPatientReads(api, deps) {
 
 /***/ }),
 
-/***/ 1669:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ withBackoff)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2728);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 // Retrying idempotent calls past the SDK's few quick attempts: jittered exponential backoff over
 // a bounded time, so that many rollouts sharing an account's quotas all get through. Only for
 // calls that are safe to repeat (reads, PutMetricAlarm); a write that is not idempotent is read
@@ -470,4 +470,4 @@ async function withBackoff(call, o) {
 
 };
 
-//# sourceMappingURL=251.index.js.map
+//# sourceMappingURL=685.index.js.map

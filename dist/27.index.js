@@ -1,15 +1,15 @@
-export const id = 33;
-export const ids = [33,144];
+export const id = 27;
+export const ids = [27,326];
 export const modules = {
 
-/***/ 3065:
+/***/ 7891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ componentMetricQueries),
 /* harmony export */   e: () => (/* binding */ COMPONENT_SPLIT_NOTE)
 /* harmony export */ });
-/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2540);
+/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
 
 /** Why a component's figures are not split between the old and new copies. */
 const COMPONENT_SPLIT_NOTE = "CloudWatch has no dimension for a component's old and new copies: the figures are the inference component's (InferenceComponentName), both together.";
@@ -42,7 +42,7 @@ function componentMetricQueries(plan, timeline) {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,8 +54,8 @@ function componentMetricQueries(plan, timeline) {
 /* harmony export */   dG: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.dG),
 /* harmony export */   vZ: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.vZ)
 /* harmony export */ });
-/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3065);
-/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2540);
+/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7891);
+/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
 
 
 
@@ -120,7 +120,7 @@ function buildMetricQueries(plan, timeline) {
 
 /***/ }),
 
-/***/ 2540:
+/***/ 6518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -179,7 +179,7 @@ function metricsWindow(timeline) {
 
 /***/ }),
 
-/***/ 9033:
+/***/ 8027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -194,13 +194,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(2174);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/metrics/component-queries.ts
-var component_queries = __webpack_require__(3065);
+var component_queries = __webpack_require__(7891);
 // EXTERNAL MODULE: ./src/guard/alarms.ts
-var alarms = __webpack_require__(9449);
+var alarms = __webpack_require__(2767);
 // EXTERNAL MODULE: ./src/metrics/queries.ts
-var queries = __webpack_require__(7632);
+var queries = __webpack_require__(6705);
 ;// CONCATENATED MODULE: ./src/metrics/tally.ts
 // Per-minute arithmetic behind the fold: one fleet's datapoints per minute, shared among the
 // time segments (traffic steps) a minute overlaps, summed into figures. Pure.
@@ -475,7 +475,7 @@ function shiftOutcome(plan, end, fired) {
 }
 
 // EXTERNAL MODULE: ./src/metrics/settle.ts
-var settle = __webpack_require__(8144);
+var settle = __webpack_require__(6326);
 ;// CONCATENATED MODULE: ./src/metrics/read.ts
 // Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
 // datapoints of the verdict's minute and names guard alarms that fire after a completion, then
@@ -632,7 +632,7 @@ function unavailable(request, timeline, calls, warning, settlement) {
 
 /***/ }),
 
-/***/ 8144:
+/***/ 6326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -647,8 +647,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   settleAfterVerdict: () => (/* binding */ settleAfterVerdict),
 /* harmony export */   shiftEndedAt: () => (/* binding */ shiftEndedAt)
 /* harmony export */ });
-/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2577);
-/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7632);
+/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2915);
+/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
 
 
 const MINUTE_MS = 60_000;
@@ -765,7 +765,7 @@ function lateAlarmWarnings(settlement, timeline) {
 
 /***/ }),
 
-/***/ 2577:
+/***/ 2915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -805,4 +805,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=33.index.js.map
+//# sourceMappingURL=27.index.js.map

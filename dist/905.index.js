@@ -1,8 +1,8 @@
-export const id = 557;
-export const ids = [557];
+export const id = 905;
+export const ids = [905];
 export const modules = {
 
-/***/ 9557:
+/***/ 1905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,19 +12,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(2174);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
-var preflight = __webpack_require__(4074);
+var preflight = __webpack_require__(9536);
 // EXTERNAL MODULE: ./src/deploy/target.ts
-var target = __webpack_require__(796);
+var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/verdict.ts
-var verdict = __webpack_require__(6968);
+var verdict = __webpack_require__(3138);
 // EXTERNAL MODULE: ./src/watch/reducer.ts + 1 modules
-var reducer = __webpack_require__(9347);
+var reducer = __webpack_require__(846);
 // EXTERNAL MODULE: ./src/deploy/launch.ts
-var launch = __webpack_require__(990);
+var launch = __webpack_require__(868);
 // EXTERNAL MODULE: ./src/deploy/reconcile.ts
-var reconcile = __webpack_require__(5665);
+var reconcile = __webpack_require__(9343);
 ;// CONCATENATED MODULE: ./src/target/component/launch.ts
 
 
@@ -139,19 +139,19 @@ function toLiveComponent(name, out) {
 }
 
 // EXTERNAL MODULE: ./src/guard/alarms.ts
-var alarms = __webpack_require__(9449);
+var alarms = __webpack_require__(2767);
 // EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
-var carry_over = __webpack_require__(1413);
+var carry_over = __webpack_require__(7427);
 // EXTERNAL MODULE: ./src/names.ts
-var names = __webpack_require__(5065);
+var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
-var plan = __webpack_require__(3558);
+var plan = __webpack_require__(5448);
 // EXTERNAL MODULE: ./src/deploy/retain.ts
-var retain = __webpack_require__(5288);
+var retain = __webpack_require__(2622);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
-var rollout_policy = __webpack_require__(6619);
+var rollout_policy = __webpack_require__(1201);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
-var step_identity = __webpack_require__(6798);
+var step_identity = __webpack_require__(5704);
 ;// CONCATENATED MODULE: ./src/target/component/plan.ts
 // Pure: the plan of a model deployed into an inference component. The component's live
 // specification is sent back with only the model changed (the new model defines its own
@@ -356,7 +356,7 @@ function buildComponentPlan(request, run, live, around, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/target/endpoint/live.ts
-var endpoint_live = __webpack_require__(7707);
+var endpoint_live = __webpack_require__(3693);
 ;// CONCATENATED MODULE: ./src/target/component/surroundings.ts
 
 
@@ -576,4 +576,4 @@ async function cleanupModel(api, name, model, log) {
 
 };
 
-//# sourceMappingURL=557.index.js.map
+//# sourceMappingURL=905.index.js.map

@@ -1,8 +1,8 @@
-export const id = 540;
-export const ids = [540];
+export const id = 417;
+export const ids = [417];
 export const modules = {
 
-/***/ 5461:
+/***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,7 +22,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 8540:
+/***/ 3417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -51,7 +51,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(7987);
+var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/live-endpoint.ts
 
 function liveEndpointSection(plan) {
@@ -75,7 +75,7 @@ function autoScalingSection(report) {
 }
 
 // EXTERNAL MODULE: ./src/report/links.ts
-var links = __webpack_require__(3737);
+var links = __webpack_require__(3303);
 ;// CONCATENATED MODULE: ./src/report/fleet-labels.ts
 /** The blue fleet as the caller read it, else as the plan recorded it. */
 const blueOf = (plan, blue) => blue ?? plan.blueFleet;
@@ -120,9 +120,9 @@ function withoutCommonTail(blue, green) {
 }
 
 // EXTERNAL MODULE: ./src/report/headlines.ts
-var headlines = __webpack_require__(5461);
+var headlines = __webpack_require__(6871);
 // EXTERNAL MODULE: ./src/report/time.ts
-var report_time = __webpack_require__(5231);
+var report_time = __webpack_require__(5813);
 ;// CONCATENATED MODULE: ./src/report/metrics-view.ts
 // The metrics section of the job summary (and so of the PR comment): a Mermaid chart of the 5XX
 // rate per step (on its own scale, so the alarm threshold shows), a per-step table of what blue
@@ -1118,7 +1118,7 @@ function whyNoMetrics({ timeline, verdict }) {
 }
 
 // EXTERNAL MODULE: ./src/report/log.ts
-var log = __webpack_require__(1758);
+var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/report/index.ts
 // The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
 
@@ -1133,7 +1133,7 @@ var log = __webpack_require__(1758);
 
 /***/ }),
 
-/***/ 3737:
+/***/ 3303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1192,15 +1192,15 @@ function commitUrl(run) {
 
 /***/ }),
 
-/***/ 1758:
+/***/ 6472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ formatEvent),
 /* harmony export */   y: () => (/* binding */ formatStep)
 /* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7987);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5231);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
 // One-line log messages while watching (plain text for the Actions log, not Markdown).
 
 
@@ -1222,7 +1222,7 @@ function formatStep(step, startedAt) {
 
 /***/ }),
 
-/***/ 7987:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1372,7 +1372,7 @@ function requestBlocks(requests, alarms, json) {
 
 /***/ }),
 
-/***/ 5231:
+/***/ 5813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1418,4 +1418,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=540.index.js.map
+//# sourceMappingURL=417.index.js.map

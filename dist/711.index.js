@@ -1,8 +1,8 @@
-export const id = 717;
-export const ids = [717];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
-/***/ 5461:
+/***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,14 +22,14 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 9717:
+/***/ 8711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderInputErrors: () => (/* binding */ renderInputErrors)
 /* harmony export */ });
-/* harmony import */ var _headlines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5461);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7987);
+/* harmony import */ var _headlines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6871);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 // The job summary when the inputs are refused: the headline and every problem, one per line.
 // Loaded on the fail-fast path, so it depends on nothing but the Markdown helpers.
 
@@ -52,7 +52,7 @@ function renderInputErrors(endpointName, message) {
 
 /***/ }),
 
-/***/ 7987:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -204,4 +204,4 @@ function requestBlocks(requests, alarms, json) {
 
 };
 
-//# sourceMappingURL=717.index.js.map
+//# sourceMappingURL=711.index.js.map
