@@ -140,7 +140,8 @@ const PHASE_LABELS = {
     completion: 'Completion'
 };
 function formatCount(value) {
-    return Math.round(value).toLocaleString('en-US');
+    // Grouped by hand: toLocaleString loads the ICU data, tens of milliseconds of a short run.
+    return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 function formatMs(value) {
     if (value === null)

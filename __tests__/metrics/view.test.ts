@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
+import fc from 'fast-check'
 import { foldMetrics } from '../../src/metrics/fold.js'
 import { metricsJson } from '../../src/metrics/json.js'
 import { buildMetricQueries } from '../../src/metrics/queries.js'
@@ -6,6 +7,7 @@ import type { RolloutMetrics } from '../../src/metrics/types.js'
 import {
   errorAxisMax,
   errorChartLines,
+  formatCount,
   formatMs,
   phaseTable,
   renderMetrics,
@@ -29,6 +31,18 @@ function foldB(
     calls: 1
   })
 }
+
+describe('counts', () => {
+  it('are rounded and grouped in thousands as en-US writes them (counts are never negative)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e15, noNaN: true }), value => {
+        expect(formatCount(value)).toBe(Math.round(value).toLocaleString('en-US'))
+      })
+    )
+    expect(formatCount(1234567.6)).toBe('1,234,568')
+    expect(formatCount(999)).toBe('999')
+  })
+})
 
 describe('the per-step metrics table', () => {
   it('has a row per traffic step with blue and green requests, 5XX and latency', () => {

@@ -28,7 +28,8 @@ const PHASE_LABELS: Readonly<Record<PhaseMetrics['phase'], string>> = {
 }
 
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US')
+  // Grouped by hand: toLocaleString loads the ICU data, tens of milliseconds of a short run.
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
 export function formatMs(value: number | null): string {
