@@ -123,6 +123,22 @@ export interface CurrentEndpoint {
   readonly configTags: Readonly<Record<string, string>>
   /** The live model of the variant this step deploys to, as CreateModel input (no name). */
   readonly model: Readonly<Record<string, unknown>> | undefined
+  /** Reads of the live endpoint that failed: what the new model or config could not carry. */
+  readonly unread?: readonly UnreadSetting[]
+}
+
+/** A read of the live endpoint that failed, and the user's settings that depend on it. */
+export interface UnreadSetting {
+  /** The call and what it reads: "DescribeModel fraud-a". */
+  readonly read: string
+  /** What a new model or config would lose without it. */
+  readonly protects: string
+  /** Why it failed (the service's answer, or that the resource no longer exists). */
+  readonly error: string
+  /** The IAM action the role lacks, when access was denied. */
+  readonly deniedPermission?: string
+  /** Only a model the action creates needs it (a step that names model-name does not). */
+  readonly forNewModel: boolean
 }
 
 /** One variant of the live endpoint. */

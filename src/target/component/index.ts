@@ -2,7 +2,7 @@
 // model (reads only), launch sends exactly one UpdateInferenceComponent (COMPONENT_WRITE), and the
 // watch reads DescribeInferenceComponent with the component's own reducer.
 import { errorMessage, InputError, sentence } from '../../errors.js'
-import { PreflightError } from '../../deploy/preflight.js'
+import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
 import { nothingPlanned, type Found, type Target, type TargetContext } from '../../deploy/target.js'
 import type { AwsApi } from '../../aws/api.js'
 import type { Logger, Plan, RolloutPolicy } from '../../types.js'
@@ -182,6 +182,8 @@ async function preflight(
         `Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`
       )
     }
+    // Whatever a new model must carry was read, or nothing is written.
+    if (!own) refuseUnread(around.unread, plan.createModel !== undefined)
     return { ...found, plan, attached: false, alreadyLive: own }
   }
 }
