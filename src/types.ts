@@ -309,6 +309,8 @@ export interface Observation {
 
 export type EventKind =
   | 'start'
+  /** Another deployment on the endpoint, after this run's. */
+  | 'other'
   | 'status'
   | 'provisioning'
   | 'step'
@@ -389,6 +391,11 @@ export interface Timeline {
   readonly serviceClock?: ServiceClock | undefined
   /** A rolling deployment's rows, batch by batch (new, old, traffic share, what happened). */
   readonly batches?: readonly BatchRow[]
+  /**
+   * Another deployment seen on the endpoint after this one: its config, and whether it was
+   * already live (then this run cannot tell how its own deployment ended).
+   */
+  readonly other?: { readonly configName: string; readonly live: boolean }
 }
 
 /** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */
