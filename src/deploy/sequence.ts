@@ -13,12 +13,14 @@ import { checkAlarms } from './preflight.js'
 import { registerSecrets } from '../secrets.js'
 import type { Found, Target } from './target.js'
 import type {
+  AutoScalingReport,
   CurrentEndpoint,
   DeployRequest,
   DeployResult,
   Plan,
   RunContext,
-  Timeline
+  Timeline,
+  Verdict
 } from '../types.js'
 import { failedBefore, planned } from '../verdict.js'
 import { watchRollout } from '../watch/rollout.js'
@@ -86,11 +88,30 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     log.info(
       `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
     )
-    await deregister(aas, saved, log)
+    // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
+    // the restore, which reads before it writes, runs whatever the call's fate.
     deregistered = true
+    await deregister(aas, saved, log)
   })
   if (!deregistered) return result
-  return { ...result, autoScaling: await restore(aas, saved, log) }
+  const autoScaling = await restore(aas, saved, log, {
+    now: o.now,
+    sleep: o.pause ?? pause,
+    random: Math.random
+  })
+  if (autoScaling.restored) return { ...result, autoScaling }
+  return { ...result, autoScaling, verdict: notRestored(result.verdict, autoScaling) }
+}
+
+/** A restore that did not complete fails the job, whatever the deployment did (said too). */
+function notRestored(verdict: Verdict, report: AutoScalingReport): Verdict {
+  const what = `Auto scaling of ${report.saved.resourceId} was deregistered for the update and is not restored (${report.errors.join('; ')})`
+  return {
+    ...verdict,
+    outcome: 'failed',
+    failureReason: `${what}.`,
+    summary: `${what}: the job fails. Register it again with the commands below (also in the auto-scaling output). The deployment itself: ${verdict.outcome}. ${verdict.summary}`
+  }
 }
 
 /** The target this step updates: an inference component, or the endpoint's variant. */
