@@ -123,6 +123,9 @@ export interface CurrentEndpoint {
   readonly configTags: Readonly<Record<string, string>>
   /** The live model of the variant this step deploys to, as CreateModel input (no name). */
   readonly model: Readonly<Record<string, unknown>> | undefined
+  /** The endpoint's ARN and its own tags (where a saved auto scaling copy would be). */
+  readonly endpointArn?: string
+  readonly endpointTags?: Readonly<Record<string, string>>
   /** Reads of the live endpoint that failed: what the new model or config could not carry. */
   readonly unread?: readonly UnreadSetting[]
 }

@@ -4,16 +4,24 @@
 // of the target, never on the error alone.
 import * as core from '@actions/core'
 import { isFatal, type AwsApi } from '../aws/api.js'
-import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
+import {
+  checkAutoScaling,
+  deregister,
+  describeScaling,
+  restore,
+  scalingJson
+} from './auto-scaling.js'
+import { COPY_KEY, copyFromTags, copyTags } from './scaling-copy.js'
 import { endpointTarget, preflightHint } from '../target/endpoint/index.js'
 import { errorMessage, sentence } from '../errors.js'
 import { launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
-import { checkAlarms } from './preflight.js'
+import { checkAlarms, PreflightError } from './preflight.js'
 import { registerSecrets } from '../secrets.js'
 import type { Found, Target } from './target.js'
 import type {
   AutoScalingReport,
+  SavedScaling,
   CurrentEndpoint,
   DeployRequest,
   DeployResult,
@@ -35,6 +43,8 @@ export interface DeployOptions {
   pause?(ms: number): Promise<void>
   readonly signal?: AbortSignal
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
+  /** Called with auto scaling the run is about to deregister (before the call). */
+  onScalingSaved?(saved: SavedScaling): Promise<void>
   /** Called once the update is accepted and whenever the traffic table gains a row. */
   onProgress?(plan: Plan, timeline: Timeline): Promise<void>
 }
@@ -83,10 +93,21 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   if (!reregister || !saved) return launchAndWatch(o, target, ready, undefined)
   // Auto scaling is deregistered just before the update; whatever happens, it is put back.
   const aas = await o.api.autoScaling()
+  const arn = ready.found.current?.endpointArn
+  const copy = copyTags(saved, o.run.runId)
   let deregistered = false
   const result = await launchAndWatch(o, target, ready, async () => {
+    // Kept where it survives this runner first: the outputs and summary, and tags on the endpoint
+    // that the next run of the action finds.
+    if (!arn || !copy) {
+      throw new Error(
+        `Auto scaling of ${saved.resourceId} is not deregistered: there is nowhere to keep a copy of it that outlives this run (${arn ? 'too large for the endpoint tags' : 'the endpoint ARN is unknown'}).`
+      )
+    }
+    await o.onScalingSaved?.(saved)
+    await o.api.addTags(arn, copy)
     log.info(
-      `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
+      `Saved auto scaling of ${saved.resourceId} (in the auto-scaling output, and tags ${COPY_KEY}* on the endpoint until it is restored): ${scalingJson(saved)}`
     )
     // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
     // the restore, which reads before it writes, runs whatever the call's fate.
@@ -94,13 +115,70 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
     await deregister(aas, saved, log)
   })
   if (!deregistered) return result
-  const autoScaling = await restore(aas, saved, log, {
-    now: o.now,
-    sleep: o.pause ?? pause,
-    random: Math.random
-  })
-  if (autoScaling.restored) return { ...result, autoScaling }
-  return { ...result, autoScaling, verdict: notRestored(result.verdict, autoScaling) }
+  const autoScaling = await restore(aas, saved, log, clockOf(o))
+  if (!autoScaling.restored) {
+    return { ...result, autoScaling, verdict: notRestored(result.verdict, autoScaling) }
+  }
+  await forgetCopy(o.api, arn, copy)
+  return { ...result, autoScaling }
+}
+
+const clockOf = (o: DeployOptions) => ({ now: o.now, sleep: o.pause ?? pause, random: Math.random })
+
+/** The copy on the endpoint is no longer needed; left behind, the next run finds it identical. */
+async function forgetCopy(
+  api: AwsApi,
+  arn: string | undefined,
+  tags: readonly { Key: string }[] | undefined
+): Promise<void> {
+  if (!arn || !tags) return
+  try {
+    await api.deleteTags(
+      arn,
+      tags.map(t => t.Key),
+      { ignoreCancel: true }
+    )
+  } catch (e) {
+    log.warning(
+      `Could not remove the saved auto scaling tags (${COPY_KEY}*) from the endpoint: ${errorMessage(e)}. The next run finds them, sees auto scaling as saved, and removes them.`
+    )
+  }
+}
+
+/**
+ * A copy of auto scaling that an earlier run deregistered and did not restore (its runner died,
+ * or the restore failed): restored before anything else, or the run stops here.
+ */
+async function restoreLeftCopy(o: DeployOptions, current: CurrentEndpoint | null): Promise<void> {
+  const tags = current?.endpointTags
+  if (!current?.endpointArn || !tags || tags[COPY_KEY] === undefined) return
+  const found = copyFromTags(tags)
+  if (!found) {
+    throw new PreflightError(
+      `The endpoint carries an incomplete copy of auto scaling an earlier run deregistered (tags ${COPY_KEY}*), which cannot be read back. Check Application Auto Scaling for the endpoint's variants, register what is missing, then delete those tags.`
+    )
+  }
+  const from = `run ${found.runId}`
+  if (o.request.dryRun) {
+    log.warning(
+      `Auto scaling of ${found.saved.resourceId} was deregistered by ${from} and may not be restored (tags ${COPY_KEY}* on the endpoint): a real run restores it first.`
+    )
+    return
+  }
+  log.info(
+    `The endpoint carries auto scaling that ${from} deregistered for its update (${describeScaling(found.saved)}): restoring it before anything else.`
+  )
+  const report = await restore(await o.api.autoScaling(), found.saved, log, clockOf(o))
+  if (!report.restored) {
+    throw new PreflightError(
+      `Auto scaling of ${found.saved.resourceId}, deregistered by ${from}, could not be restored (${report.errors.join('; ')}). Register it again from tags ${COPY_KEY}* or the auto-scaling output of that run: ${scalingJson(found.saved)}`
+    )
+  }
+  await forgetCopy(
+    o.api,
+    current.endpointArn,
+    found.keys.map(Key => ({ Key }))
+  )
 }
 
 /** A restore that did not complete fails the job, whatever the deployment did (said too). */
@@ -151,6 +229,8 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
     for (const warning of target.warnings(plan)) log.warning(warning)
     let existingAlarms: ReadonlyMap<string, unknown> | undefined
     let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
+    // Not while a deployment runs (its run, if alive, restores what it took down).
+    if (!found.attached) await restoreLeftCopy(o, current ?? null)
     // Attached to a running deployment, its alarms may be firing because of it: no check.
     if (!found.attached && !found.alreadyLive) {
       try {

@@ -29,6 +29,14 @@ export function autoScalingSection(report: AutoScalingReport | undefined, region
   )}`
 }
 
+/**
+ * Written before the deregistration, so that a job whose runner dies before the restore still
+ * says how to restore it (the final summary replaces it).
+ */
+export function scalingSavedSection(saved: SavedScaling, region: string): string {
+  return `### Auto scaling\n\n⏳ Deregistering ${escapeMarkdown(saved.resourceId)} for the update; this run registers it again after the verdict. If the job ends without a summary that says it did, register it again with:\n\n${codeBlock(restoreCommands(saved, region).join('\n'), 'sh')}\n`
+}
+
 /** The AWS CLI commands that register `saved` again, one per call. */
 export function restoreCommands(saved: SavedScaling, region: string): string[] {
   const json = (value: unknown): string => `'${JSON.stringify(value).replace(/'/g, "'\\''")}'`

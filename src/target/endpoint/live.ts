@@ -149,7 +149,20 @@ export async function describeLive(
     }
   }
   for (const u of unread) log.warning(`Could not read ${u.read}: ${u.error}.`)
+  // The endpoint's own tags: where a run that could not restore auto scaling left a copy of it.
+  let endpointTags: Record<string, string> | undefined
+  if (ep.EndpointArn) {
+    try {
+      endpointTags = await api.listTags(ep.EndpointArn)
+    } catch (e) {
+      log.warning(
+        `Could not read the tags of endpoint ${ep.EndpointName ?? '?'} (${errorMessage(e)}): a copy of auto scaling an earlier run could not restore would go unseen.`
+      )
+    }
+  }
   return {
+    ...(ep.EndpointArn ? { endpointArn: ep.EndpointArn } : {}),
+    ...(endpointTags ? { endpointTags } : {}),
     status: ep.EndpointStatus ?? 'Unknown',
     configName,
     variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
