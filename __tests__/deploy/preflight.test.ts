@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { PreflightError, refuseUnread } from '../../src/deploy/preflight.js'
-import type { UnreadSetting } from '../../src/types.js'
+import { PreflightError, refuseUnread, shortTimeout } from '../../src/deploy/preflight.js'
+import type { DeployRequest, Plan, UnreadSetting } from '../../src/types.js'
 
 const TAGS: UnreadSetting = {
   read: 'ListTags live-config',
@@ -56,5 +56,21 @@ describe('a setting of the live endpoint that could not be read', () => {
       'Allow sagemaker:DescribeModel to the role (docs/iam-policy.json'
     )
     expect(refusal([MODEL, again], true).match(/Allow/g)).toHaveLength(1)
+  })
+})
+
+describe('a timeout shorter than the rollout', () => {
+  const plan = { expectedDurationSeconds: 1230, budgetSeconds: 600 } as Plan
+  const request = (timeoutMinutes: number | undefined) => ({ timeoutMinutes }) as DeployRequest
+
+  it('is refused, naming both figures and what to do', () => {
+    expect(shortTimeout(request(10), plan)).toBe(
+      'Input "timeout" is 10 min, shorter than the 21 min this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least 21 min, or leave it empty to derive it from the policy.'
+    )
+  })
+
+  it('one as long as the rollout, or none (derived), passes', () => {
+    expect(shortTimeout(request(21), { ...plan, budgetSeconds: 1260 })).toBeUndefined()
+    expect(shortTimeout(request(undefined), plan)).toBeUndefined()
   })
 })

@@ -405,6 +405,23 @@ const invalid: [string, Record<string, string>, string, string][] = [
   ],
   ['image-uri with spaces', { ...BASE, 'image-uri': 'a b' }, 'image-uri', 'without spaces'],
   [
+    'image-uri of another region',
+    { ...BASE, 'image-uri': '123456789012.dkr.ecr.eu-west-1.amazonaws.com/serve:1' },
+    'image-uri',
+    'is an ECR image in eu-west-1, but the endpoint is in us-east-1'
+  ],
+  [
+    'inherit-environment with an existing model',
+    {
+      'endpoint-name': 'ep',
+      region: 'us-east-1',
+      'model-name': 'm',
+      'inherit-environment': 'true'
+    },
+    'inherit-environment',
+    "copies the live model's environment into a model the action creates"
+  ],
+  [
     'bad role arn',
     { ...BASE, 'execution-role-arn': 'arn:aws:iam::123:role/x' },
     'execution-role-arn',

@@ -77,3 +77,11 @@ export async function checkAlarms(
   }
   return byName
 }
+
+/** A `timeout` shorter than the rollout the plan expects: the watch would end before it does. */
+export function shortTimeout(request: DeployRequest, plan: Plan): string | undefined {
+  if (request.timeoutMinutes === undefined) return undefined
+  if (plan.budgetSeconds >= plan.expectedDurationSeconds) return undefined
+  const minutes = (seconds: number): string => `${Math.ceil(seconds / 60)} min`
+  return `Input "timeout" is ${request.timeoutMinutes} min, shorter than the ${minutes(plan.expectedDurationSeconds)} this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least ${minutes(plan.expectedDurationSeconds)}, or leave it empty to derive it from the policy.`
+}

@@ -16,7 +16,7 @@ import { endpointTarget, preflightHint } from '../target/endpoint/index.js'
 import { errorMessage, sentence } from '../errors.js'
 import { launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
-import { checkAlarms, PreflightError } from './preflight.js'
+import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
 import { registerSecrets } from '../secrets.js'
 import type { Found, Target } from './target.js'
 import type {
@@ -227,6 +227,11 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
       log.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`)
     }
     for (const warning of target.warnings(plan)) log.warning(warning)
+    const short = shortTimeout(request, plan)
+    if (short && !found.attached && !found.alreadyLive) {
+      if (!request.dryRun) throw new PreflightError(short)
+      log.warning(short)
+    }
     let existingAlarms: ReadonlyMap<string, unknown> | undefined
     let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
     // Not while a deployment runs (its run, if alive, restores what it took down).
@@ -376,7 +381,7 @@ async function notStarted(
   } else if (state.kind === 'not-applied') {
     summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of ${words.read} afterwards shows it ${state.seen}: this run did not change it.${words.notAppliedHint}`
   } else {
-    summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`
+    summary = `${cancelled ? `Cancelled while ${operation} was in flight.` : `Launch failed: ${error}`} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`
   }
   // Only what a read proved unused, only when this run made it, never after a cancellation.
   const proven = state === undefined || state.kind === 'not-applied'

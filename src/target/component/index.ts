@@ -3,6 +3,7 @@
 // watch reads DescribeInferenceComponent with the component's own reducer.
 import { errorMessage, InputError, sentence } from '../../errors.js'
 import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
+import { isStepTagged } from '../../deploy/step-identity.js'
 import { nothingPlanned, type Found, type Target, type TargetContext } from '../../deploy/target.js'
 import type { AwsApi } from '../../aws/api.js'
 import type { Logger, Plan, RolloutPolicy } from '../../types.js'
@@ -181,6 +182,16 @@ async function preflight(
       throw new PreflightError(
         `Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`
       )
+    }
+    // A re-run of this same step (another run, so another model name): its model is live.
+    const sameStep =
+      !own &&
+      live.modelName !== undefined &&
+      around.liveModelTags !== undefined &&
+      isStepTagged(around.liveModelTags, o.run.repository, plan.stepHash)
+    if (sameStep && live.modelName) {
+      const served = { ...attachedPlan(plan), greenModelName: live.modelName }
+      return { ...found, plan: served, attached: false, alreadyLive: true }
     }
     // Whatever a new model must carry was read, or nothing is written.
     if (!own) refuseUnread(around.unread, plan.createModel !== undefined)

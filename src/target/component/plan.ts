@@ -44,6 +44,8 @@ export interface ComponentSurroundings {
   readonly liveModel: Readonly<Body> | undefined
   /** The live model's read, if it failed (pre-flight stops before a model is created without it). */
   readonly unread?: readonly UnreadSetting[]
+  /** The live model's tags (a model an earlier run of this same step created carries its fingerprint). */
+  readonly liveModelTags?: Readonly<Record<string, string>>
 }
 
 const INPUT = 'inference-component-name'

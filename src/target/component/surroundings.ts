@@ -33,11 +33,16 @@ export async function endpointModelInput(
     )
   }
   const unread: UnreadSetting[] = []
+  let liveModelTags: Record<string, string> | undefined
   if (live.modelName) {
     const read = `DescribeModel ${live.modelName}`
     try {
       const model = await api.describeModel(live.modelName)
       liveModel = model ? modelInput(model) : undefined
+      if (model?.ModelArn) {
+        // Only to recognise a re-run of this same step: unread, the step deploys as usual.
+        liveModelTags = await api.listTags(model.ModelArn).catch(() => undefined)
+      }
       if (!model) {
         unread.push({
           read,
@@ -51,5 +56,10 @@ export async function endpointModelInput(
     }
   }
   for (const u of unread) log.warning(`Could not read ${u.read}: ${u.error}.`)
-  return { instanceType, liveModel, ...(unread.length ? { unread } : {}) }
+  return {
+    instanceType,
+    liveModel,
+    ...(unread.length ? { unread } : {}),
+    ...(liveModelTags ? { liveModelTags } : {})
+  }
 }
