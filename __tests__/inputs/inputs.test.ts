@@ -209,13 +209,14 @@ describe('readInputs: valid combinations', () => {
   })
 
   it('falls back to AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    const set = { ...BASE, region: '' }
+    // An existing model: nothing of it is checked against the region.
+    const set = { 'endpoint-name': 'lab-endpoint', 'model-name': 'fraud-model', region: '' }
     expect(
       read(set, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }).request.region
     ).toBe('eu-west-1')
     expect(read(set, { AWS_DEFAULT_REGION: 'us-gov-west-1' }).request.region).toBe('us-gov-west-1')
     expect(
-      read({ ...BASE, region: 'ap-southeast-5' }, { AWS_REGION: 'eu-west-1' }).request.region
+      read({ ...set, region: 'ap-southeast-5' }, { AWS_REGION: 'eu-west-1' }).request.region
     ).toBe('ap-southeast-5')
   })
 

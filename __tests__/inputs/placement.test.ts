@@ -84,11 +84,11 @@ describe('where the model lives, checked against the region before any call', ()
 
   it('a role of another partition is refused', () => {
     expect(
-      problems('us-east-1', artifact({ executionRoleArn: 'arn:aws-cn:iam::123456789012:role/r' }))
+      problems('eu-west-1', artifact({ executionRoleArn: 'arn:aws-cn:iam::123456789012:role/r' }))
     ).toEqual([
       [
         'execution-role-arn',
-        'Input "execution-role-arn" is in partition aws-cn, but region us-east-1 is in aws: SageMaker in us-east-1 accepts only arn:aws:… ARNs. Use one of partition aws, or fix region.'
+        'Input "execution-role-arn" is in partition aws-cn, but region eu-west-1 is in aws: SageMaker in eu-west-1 accepts only arn:aws:… ARNs. Use one of partition aws, or fix region.'
       ]
     ])
   })
@@ -112,8 +112,9 @@ describe('where the model lives, checked against the region before any call', ()
     ])
   })
 
-  it('an existing model, or no region (its own error), is not checked', () => {
+  it('an existing model, or no valid region (its own error), is not checked', () => {
     expect(problems('eu-west-1', { kind: 'existing', modelName: 'm' })).toEqual([])
     expect(problems('', artifact({ imageUri: 'nginx' }))).toEqual([])
+    expect(problems('x'.repeat(10_240), artifact({ imageUri: 'nginx' }))).toEqual([])
   })
 })

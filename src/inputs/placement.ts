@@ -27,8 +27,11 @@ const S3_REGIONAL_HOST =
 /** `arn:<partition>:<service>:<region>:…` */
 const ARN_PARTS = /^arn:([^:]+):[^:]*:([^:]*):/
 
+/** A region's shape (an invalid region has its own error, and nothing can be compared with it). */
+const REGION_SHAPE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
+
 export function checkPlacement(r: Reader, region: string, model: ModelSource): void {
-  if (region === '') return
+  if (!REGION_SHAPE.test(region)) return
   const partition = partitionOf(region)
   const arnPartition = (name: string, arn: string): void => {
     const parts = ARN_PARTS.exec(arn)
