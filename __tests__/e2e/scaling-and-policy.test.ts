@@ -242,7 +242,13 @@ async function registerScaling(emulator: Emulator): Promise<void> {
 }
 
 /** The registered definitions without what the service assigns (ARNs, times, alarm names). */
-async function scalingState(emulator: Emulator): Promise<unknown> {
+interface ScalingState {
+  targets: Record<string, unknown>[]
+  policies: Record<string, unknown>[]
+  actions: Record<string, unknown>[]
+}
+
+async function scalingState(emulator: Emulator): Promise<ScalingState> {
   const aas = new ApplicationAutoScalingClient({
     endpoint: emulator.url,
     region: 'us-east-1',
@@ -325,11 +331,17 @@ const unrestored = (async () => {
   ])
   const emulator = c.emulators[0]!
   const middle = { scaling: await scalingState(emulator), tags: await endpointTags(emulator) }
+  // A run whose restore of that copy registers the target, then has every policy throttled.
+  emulator.setScenario({ faults: [{ operation: 'PutScalingPolicy', throttleRate: 1 }] })
+  const partly = await runStep(emulator, e(REREGISTER), { env: { GITHUB_RUN_ID: '1005' } })
+  const afterPartly = await scalingState(emulator)
   emulator.setScenario({ faults: [] })
   const next = await runStep(emulator, e(REREGISTER), { env: { GITHUB_RUN_ID: '1004' } })
   return {
     ...c,
     middle,
+    partly,
+    afterPartly,
     next,
     afterNext: await scalingState(emulator),
     tagsAfterNext: await endpointTags(emulator)
@@ -536,15 +548,29 @@ describe('auto scaling under faults (reregister)', () => {
     ).not.toEqual([])
   })
 
-  it('the next run restores that copy before anything else, removes it, and deploys', async () => {
+  it('a run whose restore of that copy does not complete stops, and says it may have written part of it', async () => {
+    const c = await unrestored
+    expect([c.partly.outputs.outcome, c.partly.code]).toEqual(['failed', 1])
+    expect(c.partly.mutating.filter(op => op !== 'PutScalingPolicy')).toEqual([
+      'RegisterScalableTarget'
+    ])
+    expect(c.afterPartly.targets).toEqual((c.before as ScalingState).targets)
+    expect(c.afterPartly.policies).toEqual([])
+    expect(c.partly.stdout).toContain(
+      'The restore may have registered part of it (it reads before it writes, so a re-run completes it); nothing else was changed in AWS.'
+    )
+    expect(c.partly.stdout).not.toContain('Nothing was changed in AWS.')
+  })
+
+  it('the next run restores the rest of that copy before anything else, removes it, and deploys', async () => {
     const c = await unrestored
     expect(c.next.stdout).toContain('The endpoint carries auto scaling that run 1003 deregistered')
     expect(c.afterNext).toEqual(c.before)
     expect(
       Object.keys(c.tagsAfterNext).filter(k => k.startsWith('sagemaker-deploy:saved'))
     ).toEqual([])
-    expect(c.next.mutating.slice(0, 4)).toEqual([
-      'RegisterScalableTarget',
+    // The target is back since the run before (its restore stopped at the policies): what differs.
+    expect(c.next.mutating.slice(0, 3)).toEqual([
       'PutScalingPolicy',
       'PutScheduledAction',
       'DeleteTags'

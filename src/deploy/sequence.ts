@@ -31,6 +31,7 @@ import type {
   Verdict
 } from '../types.js'
 import { failedBefore, planned } from '../verdict.js'
+import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 
 export interface DeployOptions {
@@ -50,6 +51,11 @@ export interface DeployOptions {
 }
 
 const NOTHING_CHANGED = 'Nothing was changed in AWS.'
+
+/** A left copy's restore that did not complete: it may have written part of the registration. */
+class PartlyRestored extends PreflightError {}
+const PARTLY_RESTORED =
+  'The restore may have registered part of it (it reads before it writes, so a re-run completes it); nothing else was changed in AWS.'
 
 /** A pause that cancellation does not cut short (reads that find out what a write did). */
 const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -170,7 +176,7 @@ async function restoreLeftCopy(o: DeployOptions, current: CurrentEndpoint | null
   )
   const report = await restore(await o.api.autoScaling(), found.saved, log, clockOf(o))
   if (!report.restored) {
-    throw new PreflightError(
+    throw new PartlyRestored(
       `Auto scaling of ${found.saved.resourceId}, deregistered by ${from}, could not be restored (${report.errors.join('; ')}). Register it again from tags ${COPY_KEY}* or the auto-scaling output of that run: ${scalingJson(found.saved)}`
     )
   }
@@ -267,7 +273,10 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
       plan,
       current,
       timeline: undefined,
-      verdict: failedBefore(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
+      verdict: failedBefore(
+        `${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`,
+        message
+      )
     }
   } finally {
     core.endGroup()
@@ -347,7 +356,18 @@ async function launchAndWatch(
   ) {
     await cleanupQuietly(api, target, plan, created)
   }
-  return { plan, current, timeline: result.timeline, verdict: result.verdict }
+  const verdict = await withOther(o, result.timeline, result.verdict)
+  return { plan, current, timeline: result.timeline, verdict }
+}
+
+/** Another deployment that came after this run's: who made it and when, when its tags say. */
+async function withOther(o: DeployOptions, t: Timeline, verdict: Verdict): Promise<Verdict> {
+  const other = t.other
+  if (!other) return verdict
+  const kind = o.request.inferenceComponentName === undefined ? 'config' : 'model'
+  const who = await whoMade(o.api, kind, other.configName)
+  if (!who) return verdict
+  return { ...verdict, summary: `${verdict.summary} ${other.configName} was ${who}.` }
 }
 
 async function cleanupQuietly(
