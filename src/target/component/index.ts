@@ -3,6 +3,7 @@
 // watch reads DescribeInferenceComponent with the component's own reducer.
 import { errorMessage, InputError, sentence } from '../../errors.js'
 import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
+import { deleteCreated } from '../../deploy/cleanup.js'
 import { isStepTagged } from '../../deploy/step-identity.js'
 import { nothingPlanned, type Found, type Target, type TargetContext } from '../../deploy/target.js'
 import type { AwsApi } from '../../aws/api.js'
@@ -233,6 +234,5 @@ async function cleanupModel(
     log.warning(`Cleanup: model ${model} is in use by inference component ${name}; kept.`)
     return
   }
-  await api.deleteModel(model, { ignoreCancel: true })
-  log.info(`Cleanup: deleted model ${model} (created by this run)`)
+  await deleteCreated(api, 'model', model, log)
 }
