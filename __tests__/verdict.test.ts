@@ -59,14 +59,53 @@ describe('settle: an endpoint InService', () => {
 
   it.each([
     ['the new config still pending', { config: NEW, pending: NEW }],
-    ['the old config with this run still pending', { config: OLD, pending: NEW }],
-    ['the new config with another deployment pending', { config: NEW, pending: 'someone-else' }]
+    ['the old config with this run still pending', { config: OLD, pending: NEW }]
   ])('on %s is no verdict yet', (_, { config, pending }) => {
     const ep: EndpointSnapshot = {
       ...endpoint('InService', { config, lastModified: min(1) }),
       pendingConfigName: pending
     }
     expect(verdictOf(updateThen(ep))).toBeUndefined()
+  })
+
+  it.each([
+    ['InService', 'deployed'],
+    ['Updating', 'deployed']
+  ])(
+    'on the new config with another deployment pending (%s): this run completed, and the other is named',
+    (status, outcome) => {
+      const ep: EndpointSnapshot = {
+        ...endpoint(status, { config: NEW, lastModified: min(9) }),
+        pendingConfigName: 'someone-else'
+      }
+      expect(verdictOf(updateThen(ep))).toMatchObject({
+        outcome,
+        finalConfigName: NEW,
+        finalStatus: 'InService',
+        summary: `${NEW} is serving 100% of the traffic. Another deployment (someone-else) has started on the endpoint since.`
+      })
+    }
+  )
+
+  it('on the old config with another deployment pending: this run was rolled back before it started', () => {
+    const ep: EndpointSnapshot = {
+      ...endpoint('Updating', { config: OLD, lastModified: min(9) }),
+      pendingConfigName: 'someone-else'
+    }
+    expect(verdictOf(updateThen(ep))).toMatchObject({
+      outcome: 'rolled-back',
+      finalConfigName: OLD,
+      summary: `SageMaker rolled back to ${OLD}: SageMaker gave no reason. Another deployment (someone-else) has started on the endpoint since.`
+    })
+  })
+
+  it("a third config live: never another run's result as this one's", () => {
+    const ep = endpoint('InService', { config: 'someone-else', lastModified: min(9) })
+    expect(verdictOf(updateThen(ep))).toMatchObject({
+      outcome: 'failed',
+      finalConfigName: 'someone-else',
+      failureReason: `Another deployment replaced ${NEW}: the endpoint is InService on someone-else.`
+    })
   })
 
   it('on the old config, unchanged since pre-flight and no progress seen, is no verdict yet', () => {

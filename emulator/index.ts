@@ -235,6 +235,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now: () => clock.now(),
     advance: seconds => {
       advance(seconds)
+      // With no process attached, the emulator's own waits that are now due end (a slow request
+      // that outlived the run that sent it is carried out).
+      stepped?.wakeDue()
     },
     setScenario,
     stepped,

@@ -138,6 +138,17 @@ export class SteppedTime {
     this.schedule()
   }
 
+  /** With no process attached, wakes the emulator's own waits due by now (after advance()). */
+  wakeDue(): void {
+    if (this.participants.size > 0) return
+    const now = this.options.now()
+    const due = this.timers
+      .filter(t => t.at <= now)
+      .sort((a, b) => a.at - b.at || a.order - b.order)
+    this.timers = this.timers.filter(t => t.at > now)
+    for (const timer of due) timer.wake()
+  }
+
   /** The emulator's own simulated wait (a slow or held answer). */
   sleep(ms: number, requestId?: string): Promise<void> {
     if (requestId !== undefined) this.requests.set(requestId, 'held')

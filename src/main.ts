@@ -84,12 +84,13 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     log: line => process.stdout.write(`${line}\n`)
   })
   api = withFirstRead(api, request.endpointName, now)
-  const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
-    import('@actions/core'),
-    import('./deploy/sequence.js'),
-    import('./notify.js'),
-    import('./report/index.js')
-  ])
+  const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] =
+    await Promise.all([
+      import('@actions/core'),
+      import('./deploy/sequence.js'),
+      import('./notify.js'),
+      import('./report/index.js')
+    ])
   const notifier = redactingNotifier(await createNotifier(request, runContext, process.env))
   const result = await deploy({
     request,
@@ -99,6 +100,19 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     sleep,
     ...(options.signal ? { signal: options.signal } : {}),
     buildPlan,
+    onScalingSaved: async saved => {
+      core.setOutput(
+        'auto-scaling',
+        redact(
+          JSON.stringify({
+            saved,
+            restored: false,
+            errors: ['deregistered for the update; not restored yet']
+          })
+        )
+      )
+      await core.summary.addRaw(redact(scalingSavedSection(saved, request.region))).write()
+    },
     onProgress: (plan, timeline) =>
       notifier.progress(
         renderSummary({
@@ -209,7 +223,8 @@ async function report(o: ReportOptions): Promise<void> {
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
   markdown = redact(markdown)
   try {
-    await core.summary.addRaw(markdown).write()
+    // Replaces what this step wrote before (auto scaling saved before its deregistration).
+    await core.summary.addRaw(markdown).write({ overwrite: true })
   } catch (e) {
     core.info(`(No job summary written: ${errorMessage(e)})`)
   }

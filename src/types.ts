@@ -123,6 +123,25 @@ export interface CurrentEndpoint {
   readonly configTags: Readonly<Record<string, string>>
   /** The live model of the variant this step deploys to, as CreateModel input (no name). */
   readonly model: Readonly<Record<string, unknown>> | undefined
+  /** The endpoint's ARN and its own tags (where a saved auto scaling copy would be). */
+  readonly endpointArn?: string
+  readonly endpointTags?: Readonly<Record<string, string>>
+  /** Reads of the live endpoint that failed: what the new model or config could not carry. */
+  readonly unread?: readonly UnreadSetting[]
+}
+
+/** A read of the live endpoint that failed, and the user's settings that depend on it. */
+export interface UnreadSetting {
+  /** The call and what it reads: "DescribeModel fraud-a". */
+  readonly read: string
+  /** What a new model or config would lose without it. */
+  readonly protects: string
+  /** Why it failed (the service's answer, or that the resource no longer exists). */
+  readonly error: string
+  /** The IAM action the role lacks, when access was denied. */
+  readonly deniedPermission?: string
+  /** Only a model the action creates needs it (a step that names model-name does not). */
+  readonly forNewModel: boolean
 }
 
 /** One variant of the live endpoint. */
@@ -293,6 +312,8 @@ export interface Observation {
 
 export type EventKind =
   | 'start'
+  /** Another deployment on the endpoint, after this run's. */
+  | 'other'
   | 'status'
   | 'provisioning'
   | 'step'
@@ -373,6 +394,11 @@ export interface Timeline {
   readonly serviceClock?: ServiceClock | undefined
   /** A rolling deployment's rows, batch by batch (new, old, traffic share, what happened). */
   readonly batches?: readonly BatchRow[]
+  /**
+   * Another deployment seen on the endpoint after this one: its config, and whether it was
+   * already live (then this run cannot tell how its own deployment ended).
+   */
+  readonly other?: { readonly configName: string; readonly live: boolean }
 }
 
 /** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */

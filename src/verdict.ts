@@ -48,10 +48,29 @@ export function rolledBack(
 
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
 export function settle(t: Timeline, ctx: WatchContext): Verdict | undefined {
+  const verdict = settleOwn(t, ctx)
+  const other = t.other
+  if (!verdict || !other || other.live) return verdict
+  return {
+    ...verdict,
+    summary: `${verdict.summary} Another deployment (${other.configName}) has started on the endpoint since.`
+  }
+}
+
+function settleOwn(t: Timeline, ctx: WatchContext): Verdict | undefined {
   const ep = t.last
   if (!ep) return undefined
   const settled = settledBase(t, ep)
   const { base, alarmText } = settled
+  if (t.other?.live) {
+    // Never another run's result as this one's: say what is known.
+    return {
+      ...base,
+      outcome: 'failed',
+      failureReason: `Another deployment replaced ${t.newConfigName}: the endpoint is ${ep.status} on ${t.other.configName}.`,
+      summary: `Another deployment took the endpoint over: it is ${ep.status} on ${t.other.configName}, neither this run's ${t.newConfigName} nor ${t.oldConfigName ?? 'the config it replaced'}. This run's deployment ended before that, and no poll saw how; look at the endpoint's history in the SageMaker console (or CloudTrail's UpdateEndpoint events) before running it again.`
+    }
+  }
 
   switch (ep.status) {
     case 'InService': {

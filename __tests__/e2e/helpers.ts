@@ -156,3 +156,39 @@ export function firstStepRow(bluePercent = 75, greenPercent = 25): RegExp {
   const minutes = DEFAULT_SCENARIO.provisioningSeconds / 60
   return new RegExp(`\\| T\\+${minutes} min( \\d+ s)? \\| ${bluePercent}% \\| ${greenPercent}% \\|`)
 }
+
+/** An endpoint for components (no model on its variant) with "llm" on model A, 4 copies. */
+export async function liveComponent(emu: Emulator): Promise<void> {
+  await sagemakerCall(emu, 'CreateModel', {
+    ModelName: 'llm-a',
+    ExecutionRoleArn: LAB_ROLE,
+    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+  })
+  await sagemakerCall(emu, 'CreateEndpointConfig', {
+    EndpointConfigName: 'ic-config',
+    ExecutionRoleArn: LAB_ROLE,
+    ProductionVariants: [
+      { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: 2 }
+    ]
+  })
+  await sagemakerCall(emu, 'CreateEndpoint', {
+    EndpointName: 'lab-endpoint',
+    EndpointConfigName: 'ic-config'
+  })
+  emu.advance(DEFAULT_SCENARIO.creationSeconds + 10)
+  await sagemakerCall(emu, 'CreateInferenceComponent', {
+    InferenceComponentName: 'llm',
+    EndpointName: 'lab-endpoint',
+    VariantName: 'AllTraffic',
+    Specification: {
+      ModelName: 'llm-a',
+      StartupParameters: { ModelDataDownloadTimeoutInSeconds: 600 },
+      ComputeResourceRequirements: {
+        NumberOfAcceleratorDevicesRequired: 1,
+        MinMemoryRequiredInMb: 1024
+      }
+    },
+    RuntimeConfig: { CopyCount: 4 }
+  })
+  emu.advance(DEFAULT_SCENARIO.provisioningSeconds + 10)
+}

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
-import { labEmulator, liveModelA, runStep, sagemakerCall, step } from './helpers.js'
+import { labEmulator, liveComponent, liveModelA, runStep, sagemakerCall, step } from './helpers.js'
 
 /**
  * The lab's steps poll every 10 simulated seconds (the default): each phase of a batch the table
@@ -42,42 +42,6 @@ function batchRows(summary: string): string[] {
     0,
     lines.findIndex(line => !line.startsWith('| T'))
   )
-}
-
-/** An endpoint for components (no model on its variant) with "llm" on model A, 4 copies. */
-async function liveComponent(emu: Emulator): Promise<void> {
-  await sagemakerCall(emu, 'CreateModel', {
-    ModelName: 'llm-a',
-    ExecutionRoleArn: LAB_ROLE,
-    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
-  })
-  await sagemakerCall(emu, 'CreateEndpointConfig', {
-    EndpointConfigName: 'ic-config',
-    ExecutionRoleArn: LAB_ROLE,
-    ProductionVariants: [
-      { VariantName: 'AllTraffic', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: 2 }
-    ]
-  })
-  await sagemakerCall(emu, 'CreateEndpoint', {
-    EndpointName: 'lab-endpoint',
-    EndpointConfigName: 'ic-config'
-  })
-  emu.advance(DEFAULT_SCENARIO.creationSeconds + 10)
-  await sagemakerCall(emu, 'CreateInferenceComponent', {
-    InferenceComponentName: 'llm',
-    EndpointName: 'lab-endpoint',
-    VariantName: 'AllTraffic',
-    Specification: {
-      ModelName: 'llm-a',
-      StartupParameters: { ModelDataDownloadTimeoutInSeconds: 600 },
-      ComputeResourceRequirements: {
-        NumberOfAcceleratorDevicesRequired: 1,
-        MinMemoryRequiredInMb: 1024
-      }
-    },
-    RuntimeConfig: { CopyCount: 4 }
-  })
-  emu.advance(DEFAULT_SCENARIO.provisioningSeconds + 10)
 }
 
 const COMPONENT = { 'inference-component-name': 'llm', 'traffic-routing': '', 'step-size': '1' }

@@ -15,10 +15,12 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  DescribeEndpointCommand,
+  ListTagsCommand,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import type { Emulator } from '../../emulator/index.js'
+import type { Emulator, FaultRule } from '../../emulator/index.js'
 import type { ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { pool } from '../robustness/helpers.js'
@@ -54,11 +56,14 @@ const REGISTERED =
 const REREGISTERED = [
   'CreateModel',
   'CreateEndpointConfig',
+  // The saved registration, on the endpoint's tags until it is restored.
+  'AddTags',
   'DeregisterScalableTarget',
   'UpdateEndpoint',
   'RegisterScalableTarget',
   'PutScalingPolicy',
-  'PutScheduledAction'
+  'PutScheduledAction',
+  'DeleteTags'
 ]
 const RESTORED =
   'Restored auto scaling on endpoint/lab-endpoint/variant/AllTraffic: min 2, max 8, 1 scaling policy (invocations-per-instance), 1 scheduled action (business-hours).'
@@ -237,7 +242,13 @@ async function registerScaling(emulator: Emulator): Promise<void> {
 }
 
 /** The registered definitions without what the service assigns (ARNs, times, alarm names). */
-async function scalingState(emulator: Emulator): Promise<unknown> {
+interface ScalingState {
+  targets: Record<string, unknown>[]
+  policies: Record<string, unknown>[]
+  actions: Record<string, unknown>[]
+}
+
+async function scalingState(emulator: Emulator): Promise<ScalingState> {
   const aas = new ApplicationAutoScalingClient({
     endpoint: emulator.url,
     region: 'us-east-1',
@@ -272,12 +283,14 @@ interface ScalingCase {
 async function scaling(
   lab: 'Model E' | 'Model B',
   inputs: Record<string, string>,
-  cancel = false
+  cancel = false,
+  faults: FaultRule[] = []
 ): Promise<ScalingCase> {
   const emulator = await labEmulator()
   await withModelA(emulator)
   await registerScaling(emulator)
   const before = await scalingState(emulator)
+  if (faults.length) emulator.setScenario({ faults })
   const s =
     lab === 'Model E'
       ? e(inputs)
@@ -289,6 +302,52 @@ async function scaling(
 }
 
 const C5 = { 'instance-type': 'ml.c5.xlarge' }
+const REREGISTER = { ...C5, 'on-auto-scaling': 'reregister' }
+
+/** The endpoint's own tags (where the saved registration waits until it is restored). */
+async function endpointTags(emulator: Emulator): Promise<Record<string, string>> {
+  const sm = new SageMakerClient({ endpoint: emulator.url, region: 'us-east-1', credentials })
+  const { EndpointArn } = await sm.send(
+    new DescribeEndpointCommand({ EndpointName: 'lab-endpoint' })
+  )
+  const { Tags } = await sm.send(new ListTagsCommand({ ResourceArn: EndpointArn }))
+  sm.destroy()
+  return Object.fromEntries((Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
+}
+
+/** The answer to the deregistration is lost after it was applied (the SDK's retry then finds nothing). */
+const lostDeregistration = scaling('Model E', REREGISTER, false, [
+  { operation: 'DeregisterScalableTarget', dropAfterApplyRate: 1, times: 1 }
+])
+
+/**
+ * RegisterScalableTarget refused for longer than the restore's window: the job fails with the
+ * commands to restore by hand and the copy left on the endpoint; the next run, once the service
+ * answers again, restores it before anything else.
+ */
+const unrestored = (async () => {
+  const c = await scaling('Model E', REREGISTER, false, [
+    { operation: 'RegisterScalableTarget', throttleRate: 1 }
+  ])
+  const emulator = c.emulators[0]!
+  const middle = { scaling: await scalingState(emulator), tags: await endpointTags(emulator) }
+  // A run whose restore of that copy registers the target, then has every policy throttled.
+  emulator.setScenario({ faults: [{ operation: 'PutScalingPolicy', throttleRate: 1 }] })
+  const partly = await runStep(emulator, e(REREGISTER), { env: { GITHUB_RUN_ID: '1005' } })
+  const afterPartly = await scalingState(emulator)
+  emulator.setScenario({ faults: [] })
+  const next = await runStep(emulator, e(REREGISTER), { env: { GITHUB_RUN_ID: '1004' } })
+  return {
+    ...c,
+    middle,
+    partly,
+    afterPartly,
+    next,
+    afterNext: await scalingState(emulator),
+    tagsAfterNext: await endpointTags(emulator)
+  }
+})()
+
 const scalingCases = {
   refused: scaling('Model E', C5),
   modelOnly: scaling('Model E', {}),
@@ -302,7 +361,14 @@ const scalingCases = {
 }
 
 afterAll(async () => {
-  const all = await Promise.all([stepSizes, retain, components, ...Object.values(scalingCases)])
+  const all = await Promise.all([
+    stepSizes,
+    retain,
+    components,
+    lostDeregistration,
+    unrestored,
+    ...Object.values(scalingCases)
+  ])
   for (const c of all) for (const emulator of c.emulators) await emulator.close()
 })
 
@@ -449,5 +515,65 @@ describe('a variant registered with Application Auto Scaling', () => {
       ''
     ])
     expect(c.result.mutating).toEqual(REREGISTERED)
+  })
+})
+
+describe('auto scaling under faults (reregister)', () => {
+  it('a lost answer to DeregisterScalableTarget: the run stops before the update and restores it identically', async () => {
+    const c = await lostDeregistration
+    expect([c.result.outputs.outcome, c.result.code]).toEqual(['failed', 1])
+    expect(c.result.mutating).not.toContain('UpdateEndpoint')
+    expect(c.result.stdout).toContain(`\n${RESTORED}\n`)
+    expect(c.after).toEqual(c.before)
+    const report = JSON.parse(c.result.outputs['auto-scaling'] ?? '{}') as { restored: boolean }
+    expect(report.restored).toBe(true)
+  })
+
+  it('a restore refused past its window fails the job, says the deployment result, and gives the commands', async () => {
+    const c = await unrestored
+    expect([c.result.outputs.outcome, c.result.code]).toEqual(['failed', 1])
+    expect(c.result.outputs['failure-reason']).toMatch(
+      /^Auto scaling of endpoint\/lab-endpoint\/variant\/AllTraffic was deregistered for the update and is not restored \(RegisterScalableTarget failed: ThrottlingException/
+    )
+    expect(c.result.summary).toContain('The deployment itself: deployed.')
+    expect(c.result.summary).toContain(
+      "aws application-autoscaling register-scalable-target --region us-east-1 --cli-input-json '{"
+    )
+    expect(c.result.summary).toContain('aws application-autoscaling put-scaling-policy')
+    expect(c.result.summary).toContain('aws application-autoscaling put-scheduled-action')
+    // Nothing registered, and the copy waits on the endpoint.
+    expect(c.middle.scaling).toEqual({ targets: [], policies: [], actions: [] })
+    expect(
+      Object.keys(c.middle.tags).filter(k => k.startsWith('sagemaker-deploy:saved-auto-scaling'))
+    ).not.toEqual([])
+  })
+
+  it('a run whose restore of that copy does not complete stops, and says it may have written part of it', async () => {
+    const c = await unrestored
+    expect([c.partly.outputs.outcome, c.partly.code]).toEqual(['failed', 1])
+    expect(c.partly.mutating.filter(op => op !== 'PutScalingPolicy')).toEqual([
+      'RegisterScalableTarget'
+    ])
+    expect(c.afterPartly.targets).toEqual((c.before as ScalingState).targets)
+    expect(c.afterPartly.policies).toEqual([])
+    expect(c.partly.stdout).toContain(
+      'The restore may have registered part of it (it reads before it writes, so a re-run completes it); nothing else was changed in AWS.'
+    )
+    expect(c.partly.stdout).not.toContain('Nothing was changed in AWS.')
+  })
+
+  it('the next run restores the rest of that copy before anything else, removes it, and deploys', async () => {
+    const c = await unrestored
+    expect(c.next.stdout).toContain('The endpoint carries auto scaling that run 1003 deregistered')
+    expect(c.afterNext).toEqual(c.before)
+    expect(
+      Object.keys(c.tagsAfterNext).filter(k => k.startsWith('sagemaker-deploy:saved'))
+    ).toEqual([])
+    // The target is back since the run before (its restore stopped at the policies): what differs.
+    expect(c.next.mutating.slice(0, 3)).toEqual([
+      'PutScalingPolicy',
+      'PutScheduledAction',
+      'DeleteTags'
+    ])
   })
 })

@@ -209,13 +209,14 @@ describe('readInputs: valid combinations', () => {
   })
 
   it('falls back to AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    const set = { ...BASE, region: '' }
+    // An existing model: nothing of it is checked against the region.
+    const set = { 'endpoint-name': 'lab-endpoint', 'model-name': 'fraud-model', region: '' }
     expect(
       read(set, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }).request.region
     ).toBe('eu-west-1')
     expect(read(set, { AWS_DEFAULT_REGION: 'us-gov-west-1' }).request.region).toBe('us-gov-west-1')
     expect(
-      read({ ...BASE, region: 'ap-southeast-5' }, { AWS_REGION: 'eu-west-1' }).request.region
+      read({ ...set, region: 'ap-southeast-5' }, { AWS_REGION: 'eu-west-1' }).request.region
     ).toBe('ap-southeast-5')
   })
 
@@ -404,6 +405,23 @@ const invalid: [string, Record<string, string>, string, string][] = [
     's3:// or https://'
   ],
   ['image-uri with spaces', { ...BASE, 'image-uri': 'a b' }, 'image-uri', 'without spaces'],
+  [
+    'image-uri of another region',
+    { ...BASE, 'image-uri': '123456789012.dkr.ecr.eu-west-1.amazonaws.com/serve:1' },
+    'image-uri',
+    'is an ECR image in eu-west-1, but the endpoint is in us-east-1'
+  ],
+  [
+    'inherit-environment with an existing model',
+    {
+      'endpoint-name': 'ep',
+      region: 'us-east-1',
+      'model-name': 'm',
+      'inherit-environment': 'true'
+    },
+    'inherit-environment',
+    "copies the live model's environment into a model the action creates"
+  ],
   [
     'bad role arn',
     { ...BASE, 'execution-role-arn': 'arn:aws:iam::123:role/x' },

@@ -103,9 +103,11 @@ describe('least-privilege IAM policy (docs/iam-policy.json)', () => {
     // No wildcards, no endpoint deletion, nothing beyond what the action calls.
     expect(actions.filter(a => a.includes('*'))).toEqual([])
     expect(actions).not.toContain('sagemaker:DeleteEndpoint')
+    // DeleteTags removes only the action's copy of saved auto scaling from the endpoint.
     expect(actions.filter(a => a.startsWith('sagemaker:Delete')).sort()).toEqual([
       'sagemaker:DeleteEndpointConfig',
-      'sagemaker:DeleteModel'
+      'sagemaker:DeleteModel',
+      'sagemaker:DeleteTags'
     ])
   })
 

@@ -81,7 +81,8 @@ function expectInert(markdown: string): void {
 describe('unit: the summary of a run full of hostile service text', () => {
   const values: Record<string, string> = {
     'endpoint-name': 'lab-endpoint',
-    region: 'eu-west-1',
+    // The lab's image is in us-east-1: a model is checked against the endpoint's region.
+    region: 'us-east-1',
     'model-data-url': labModel('b'),
     'image-uri': LAB_IMAGE,
     'execution-role-arn': LAB_ROLE,

@@ -224,6 +224,36 @@ describe('cleanup-on-failure after a rollback', () => {
   })
 })
 
+describe('cleanup-on-failure whose DeleteEndpointConfig answer is lost', () => {
+  let emulator: Emulator
+  let b: Awaited<ReturnType<typeof runStep>>
+
+  beforeAll(async () => {
+    emulator = await labEmulator()
+    await liveModelA(emulator)
+    // Deleted, and the connection dropped: the SDK's retry is told the config does not exist.
+    emulator.setScenario({
+      faults: [{ operation: 'DeleteEndpointConfig', dropAfterApplyRate: 1, times: 1 }]
+    })
+    b = await runStep(emulator, step('Model B'), { inputs: { 'cleanup-on-failure': 'true' } })
+  }, 300_000)
+  afterAll(() => emulator.close())
+
+  it('reads before it says: the config is gone, and the model is deleted after it', async () => {
+    const name = 'lab-endpoint-b2b2b2b-1002-1'
+    expect(b.stdout).toMatch(
+      new RegExp(
+        `Cleanup: deleted endpoint config ${name} \\(created by this run; the answer was lost: .+ A read shows it gone\\)\\.`
+      )
+    )
+    expect(b.stdout).toContain(`Cleanup: deleted model ${name} (created by this run)`)
+    expect(b.stdout).not.toMatch(/Cleanup failed/)
+    const config = await sagemaker(emulator, 'DescribeEndpointConfig', { EndpointConfigName: name })
+    const model = await sagemaker(emulator, 'DescribeModel', { ModelName: name })
+    expect([config.status, model.status]).toEqual([400, 400])
+  })
+})
+
 describe('a busy endpoint with on-busy: fail', () => {
   let emulator: Emulator
   let started: Awaited<ReturnType<typeof runStep>>

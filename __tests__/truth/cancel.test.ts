@@ -66,6 +66,27 @@ const heldUpdate = (async () => {
   return { emulator, run, endedAt: emulator.now(), state: await endpointState(emulator) }
 })()
 
+// ---- SIGINT while UpdateEndpoint is on its way (delayed 20 s before SageMaker has it) ---------
+// The read after the signal shows the endpoint unchanged, and the request is applied afterwards.
+const delayedUpdate = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({
+    faults: [{ operation: 'UpdateEndpoint', slowRate: 1, slowMs: 20_000, times: 1 }]
+  })
+  const from = emulator.calls().length
+  const result = await runStep(emulator, plainE(), {
+    env: { GITHUB_RUN_ID: '6106' },
+    signalOn: { signal: 'SIGINT', line: /Created endpoint config/ }
+  })
+  const endedAt = emulator.now()
+  // The delayed request reaches SageMaker after the run has ended.
+  emulator.advance(30)
+  const state = await endpointState(emulator)
+  const run = { result, calls: emulator.calls().slice(from) }
+  return { emulator, run, endedAt, state }
+})()
+
 // ---- SIGINT while CreateEndpointConfig is in flight, then a re-run (attempt 2) ----------------
 const heldConfig = (async () => {
   const emulator = await labEmulator()
@@ -146,6 +167,7 @@ const lateSignal = (async () => {
 afterAll(async () => {
   const all = await Promise.all([
     heldUpdate,
+    delayedUpdate,
     heldConfig,
     finishedAlone,
     rerunRolledBack,
@@ -191,6 +213,32 @@ describe('SIGINT while UpdateEndpoint is in flight and SageMaker applied it', ()
     // The clock stood at the update's instant when the run ended: it waited for nothing.
     expect(c.endedAt).toBe(update.simulatedTime)
     expect(c.run.result.outputs['duration-seconds']).toBe('0')
+  })
+})
+
+describe('SIGINT while UpdateEndpoint is on its way, applied after the run', () => {
+  let c: Awaited<typeof delayedUpdate>
+  beforeAll(async () => {
+    c = await delayedUpdate
+  }, 300_000)
+
+  it('says only what it knows: unknown, it may still be applied, and what to look at', () => {
+    const r = c.run.result
+    expect([r.outputs.outcome, r.code]).toEqual(['failed', 1])
+    expect(r.summary).toContain(
+      `Cancelled while UpdateEndpoint was in flight. Whether SageMaker applied the UpdateEndpoint is unknown: InService on ${A_CONFIG} when read, but the cancelled request may still reach SageMaker and be applied. Look at the endpoint before anything else`
+    )
+    expect(r.summary).not.toMatch(/did not change it|not changed/)
+  })
+
+  it('SageMaker applied it after the run ended: the unknown was the truth', () => {
+    const update = c.run.calls.find(call => call.operation === 'UpdateEndpoint')!
+    expect(update.simulatedTime).toBeGreaterThan(c.endedAt)
+    expect(c.state).toMatchObject({
+      status: 'Updating',
+      config: A_CONFIG,
+      pending: 'lab-endpoint-e5e5e5e-6106-1'
+    })
   })
 })
 

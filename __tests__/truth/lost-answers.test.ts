@@ -200,13 +200,15 @@ describe('two copies of one step started together', () => {
     for (const r of c.results) expect(r.summary).not.toMatch(/not changed/)
     // The first copy's pre-flight, launch and first poll, then the second's pre-flight (it reads
     // the pending config instead of checking alarms and scaling) and first poll: all at T+0.
-    expect(c.sequence.slice(0, 21)).toEqual(
+    expect(c.sequence.slice(0, 23)).toEqual(
       [
-        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+        // The live config and its tags, the live model, the endpoint's own tags.
+        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel', 'ListTags'],
         ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets'],
         ...['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'],
         ...['DescribeEndpoint', 'DescribeAlarms'],
-        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+        // The live config and its tags, the live model, the endpoint's own tags.
+        ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel', 'ListTags'],
         ...['DescribeEndpointConfig', 'ListTags'],
         ...['DescribeEndpoint', 'DescribeAlarms']
       ].map(op => `${op} 200 +0`)
@@ -242,10 +244,11 @@ describe('two copies of one step racing through launch', () => {
   it('the second copy updates first; the first meets "in-progress", reads, and watches it', () => {
     expect(c.writes).toEqual(['200', '400'])
     const preflight = [
-      ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel'],
+      // The live config and its tags, the live model, the endpoint's own tags.
+      ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel', 'ListTags'],
       ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets']
     ].map(op => `${op} 200 +0`)
-    expect(c.sequence.slice(0, 31)).toEqual([
+    expect(c.sequence.slice(0, 33)).toEqual([
       // The first copy, up to its UpdateEndpoint (held in the service for 1 s).
       ...preflight,
       'CreateModel 200 +0',

@@ -35,16 +35,30 @@ async function run(
   faults: Record<string, unknown>[],
   runId: string,
   inputs: Record<string, string> = {},
-  create = false
+  create = false,
+  /**
+   * The step is started first with `wait: false`, and `inputs` (a short `timeout`, which the
+   * action refuses for a rollout it starts) go to a second run that attaches to it and watches.
+   */
+  attach = false
 ): Promise<Case> {
   const emulator = await labEmulator()
   if (!create) await withModelA(emulator)
-  const lab = create ? step('Model A') : plainE(inputs)
+  const lab = create ? step('Model A') : plainE(attach ? {} : inputs)
   const from = emulator.calls().length
-  const result = await runStep(emulator, lab, {
+  if (attach) {
+    // The same step (its fingerprint holds the policy), but for the timeout.
+    const { timeout, ...same } = inputs
+    void timeout
+    await runStep(emulator, plainE({ ...same, wait: 'false' }), { env: { GITHUB_RUN_ID: runId } })
+  }
+  const result = await runStep(emulator, attach ? plainE(inputs) : lab, {
     env: { GITHUB_RUN_ID: runId },
     onLine: line => {
-      if (/^(CreateEndpoint|UpdateEndpoint) lab-endpoint .*requested/.test(line)) {
+      if (
+        /^(CreateEndpoint|UpdateEndpoint) lab-endpoint .*requested/.test(line) ||
+        /watching it instead of starting a second one/.test(line)
+      ) {
         emulator.setScenario({ faults: faults as never })
       }
     }
@@ -68,10 +82,13 @@ async function run(
 
 const cases = {
   alarmsThrottled: run([{ operation: 'DescribeAlarms', throttleRate: 1 }], '7101'),
-  endpointHeld: run([{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }], '7102', {
-    timeout: '0.25',
-    'wait-interval': '600'
-  }),
+  endpointHeld: run(
+    [{ operation: 'DescribeEndpoint', holdRate: 1, holdMs: 120_000 }],
+    '7102',
+    { timeout: '0.25', 'wait-interval': '600' },
+    false,
+    true
+  ),
   metricsHeld: run([{ operation: 'GetMetricData', holdRate: 1, holdMs: 120_000 }], '7103'),
   notFoundAfterCreate: run(
     [
@@ -124,9 +141,11 @@ describe('DescribeEndpoint held without an answer (budget 15 s)', () => {
     expect(c.result.outputs['failure-reason']).toBe(
       'No verdict within 15 s; last state: unknown (no successful poll).'
     )
-    // The first poll is held; its deadline is the budget's end, 15 s after the update request,
-    // and the run ends there: far from the 120 s the held answer would take.
+    // The watching run's pre-flight read (it finds this step's deployment under way and
+    // attaches), then its first poll, held; the poll's deadline is the budget's end, 15 s after
+    // the update request, and the run ends there: far from the 120 s the held answer would take.
     expect(c.faulted).toEqual([
+      { at: 0, status: 200, answer: undefined },
       {
         at: 0,
         status: 200,

@@ -418,6 +418,8 @@ describe('rollbacks, row by row', () => {
       `0 start: update requested: ${OLD} → ${NEW}`,
       `0 rollback: endpoint InService on ${OLD} (the previous config): rolled back`
     ])
+    // Another deployment pending: SageMaker takes no update while one is in progress, so this
+    // run's had ended (here on the old config) before it started.
     const other = replay(
       [
         observe(sec(5), { ...pending, pendingConfigName: 'another-config' }),
@@ -425,7 +427,8 @@ describe('rollbacks, row by row', () => {
       ],
       ctx
     )
-    expect(other.sawProgress).toBe(false)
+    expect(other.sawProgress).toBe(true)
+    expect(other.other).toEqual({ configName: 'another-config', live: false })
   })
 
   it('a second InService poll on the old config adds no second rollback row or event', () => {
@@ -544,7 +547,7 @@ describe('rollbacks, row by row', () => {
     expect(settle(t, labContext())).toBeUndefined()
   })
 
-  it("another deployment's fleet being deleted is not this run's rollback", () => {
+  it("another deployment's fleet being deleted is not this run's rollback: this run had ended on the old config", () => {
     const t = replay([
       observe(
         sec(1),
@@ -552,7 +555,13 @@ describe('rollbacks, row by row', () => {
       )
     ])
     expect(t.sawRollingBack).toBe(false)
-    expect(table(t)).toEqual(['T+0 | 100% | 0% | deployment starts, green fleet provisioning'])
+    expect(table(t)).toEqual([
+      'T+0 | 100% | 0% | deployment starts, green fleet provisioning',
+      'T+2 s | 100% | 0% | rolled back to blue'
+    ])
+    expect(log(t).at(-1)).toBe(
+      "3 other: another deployment started: another-config (this run's deployment had ended)"
+    )
   })
 })
 
@@ -931,26 +940,27 @@ describe('times from the service, poll by poll', () => {
     expect(log(atLatest).at(-1)).toBe(`280 complete: endpoint InService on ${NEW}`)
   })
 
-  it('InService on the new config while another config is pending is neither complete nor a rollback', () => {
+  it('the new config live while another config is pending: this run completed before the other started', () => {
     const t = replay([
       observe(sec(1), updating(green(0, [['Creating', T0]]))),
       observe(sec(300), {
-        ...endpoint('InService', { config: NEW, lastModified: sec(270) }),
-        pendingConfigName: 'another-config'
+        ...endpoint('Updating', { config: NEW, lastModified: sec(290) }),
+        green: green(0, [['Creating', sec(290)]]),
+        pendingConfigName: 'another-config',
+        pendingStartTime: sec(290)
       })
     ])
-    expect(table(t)).toEqual(['T+0 | 100% | 0% | deployment starts, green fleet provisioning'])
-    expect(settle(t, labContext())).toBeUndefined()
-    // The next answer, with nothing pending, is the completion.
-    const done = reduce(
-      t,
-      observe(sec(320), endpoint('InService', { config: NEW, lastModified: sec(270) })),
-      labContext()
+    // Dated by the other deployment's start, the latest the completion can have been; the other
+    // deployment's green fleet is not this run's.
+    expect(table(t).at(-1)).toBe('T+4 min 50 s | 0% | 100% | complete, blue fleet decommissioned')
+    expect(log(t).at(-1)).toBe(
+      "290 other: another deployment started: another-config (this run's deployment had ended)"
     )
-    expect(table(done).at(-1)).toBe(
-      'T+4 min 30 s | 0% | 100% | complete, blue fleet decommissioned'
-    )
-    expect(settle(done, labContext())?.outcome).toBe('deployed')
+    expect(settle(t, labContext())).toMatchObject({
+      outcome: 'deployed',
+      finalConfigName: NEW,
+      summary: `${NEW} is serving 100% of the traffic. Another deployment (another-config) has started on the endpoint since.`
+    })
   })
 })
 

@@ -361,8 +361,6 @@ describe('rolling table: batch sizes and counts SageMaker names', () => {
 
   it('adds no row for a poll that shows no phase of this deployment', () => {
     const t = replay([
-      // Another update is pending: not ours.
-      { old: 4, new: 0, green: launching(1, s(0)), pending: 'someone-elses-config' },
       // Ours, but no variant status yet.
       { old: 4, new: 0 },
       // A variant status that is no batch phase.

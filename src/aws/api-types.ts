@@ -15,6 +15,7 @@ import type {
 } from '@aws-sdk/client-cloudwatch'
 import type { AutoScalingApi } from './auto-scaling.js'
 import type { CallOptions } from './call.js'
+import type { Tag } from '../types.js'
 
 type Body = Record<string, unknown>
 
@@ -34,6 +35,8 @@ export interface AwsApi {
   ): Promise<DescribeInferenceComponentCommandOutput | undefined>
   updateInferenceComponent(body: Body, o?: CallOptions): Promise<void>
   listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
+  addTags(arn: string, tags: readonly Tag[], o?: CallOptions): Promise<void>
+  deleteTags(arn: string, keys: readonly string[], o?: CallOptions): Promise<void>
   /** Endpoint configs whose name contains the text (newest first, one page of 100). */
   listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
   createModel(body: Body, o?: CallOptions): Promise<void>

@@ -155,6 +155,20 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
       return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
     },
+    addTags: async (arn, tags, o) => {
+      await call('AddTags', o, abortSignal =>
+        sagemakerOnce.send(new sm.AddTagsCommand({ ResourceArn: arn, Tags: [...tags] }), {
+          abortSignal
+        })
+      )
+    },
+    deleteTags: async (arn, keys, o) => {
+      await call('DeleteTags', o, abortSignal =>
+        sagemakerOnce.send(new sm.DeleteTagsCommand({ ResourceArn: arn, TagKeys: [...keys] }), {
+          abortSignal
+        })
+      )
+    },
     listEndpointConfigs: async (nameContains, o) => {
       const out = await call('ListEndpointConfigs', o, abortSignal =>
         sagemaker.send(

@@ -19,10 +19,11 @@ export function variantResourceId(endpointName: string, variantName: string): st
 }
 
 export interface AutoScalingApi {
-  describeTarget(resourceId: string): Promise<ScalableTarget | undefined>
-  describePolicies(resourceId: string): Promise<ScalingPolicy[]>
-  describeScheduledActions(resourceId: string): Promise<ScheduledAction[]>
-  listTags(arn: string): Promise<Record<string, string>>
+  describeTarget(resourceId: string, o?: CallOptions): Promise<ScalableTarget | undefined>
+  describePolicies(resourceId: string, o?: CallOptions): Promise<ScalingPolicy[]>
+  describeScheduledActions(resourceId: string, o?: CallOptions): Promise<ScheduledAction[]>
+  listTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
+  tagResource(arn: string, tags: Record<string, string>, o?: CallOptions): Promise<void>
   registerTarget(input: RegisterScalableTargetRequest, o?: CallOptions): Promise<void>
   deregisterTarget(resourceId: string, o?: CallOptions): Promise<void>
   putScalingPolicy(input: PutScalingPolicyRequest, o?: CallOptions): Promise<void>
@@ -44,6 +45,7 @@ export async function createAutoScalingApi(
   /** Every page of a Describe* call (50 per page; a variant has few). */
   async function all<T>(
     operation: string,
+    o: CallOptions | undefined,
     page: (
       token: string | undefined,
       abortSignal: AbortSignal
@@ -52,7 +54,7 @@ export async function createAutoScalingApi(
     const items: T[] = []
     let token: string | undefined
     for (let pages = 0; pages < 20; pages++) {
-      const out = await call(operation, undefined, signal => page(token, signal))
+      const out = await call(operation, o, signal => page(token, signal))
       items.push(...out.items)
       token = out.next
       if (!token) break
@@ -60,8 +62,8 @@ export async function createAutoScalingApi(
     return items
   }
   return {
-    describeTarget: async resourceId => {
-      const out = await call('DescribeScalableTargets', undefined, abortSignal =>
+    describeTarget: async (resourceId, o) => {
+      const out = await call('DescribeScalableTargets', o, abortSignal =>
         client.send(
           new aas.DescribeScalableTargetsCommand({
             ServiceNamespace: SAGEMAKER_NAMESPACE,
@@ -73,8 +75,8 @@ export async function createAutoScalingApi(
       )
       return out?.ScalableTargets?.find(t => t.ResourceId === resourceId)
     },
-    describePolicies: resourceId =>
-      all('DescribeScalingPolicies', async (token, abortSignal) => {
+    describePolicies: (resourceId, o) =>
+      all('DescribeScalingPolicies', o, async (token, abortSignal) => {
         const out = await client.send(
           new aas.DescribeScalingPoliciesCommand({
             ...variant(resourceId),
@@ -84,8 +86,8 @@ export async function createAutoScalingApi(
         )
         return { items: out?.ScalingPolicies ?? [], next: out?.NextToken }
       }),
-    describeScheduledActions: resourceId =>
-      all('DescribeScheduledActions', async (token, abortSignal) => {
+    describeScheduledActions: (resourceId, o) =>
+      all('DescribeScheduledActions', o, async (token, abortSignal) => {
         const out = await client.send(
           new aas.DescribeScheduledActionsCommand({
             ...variant(resourceId),
@@ -95,11 +97,16 @@ export async function createAutoScalingApi(
         )
         return { items: out?.ScheduledActions ?? [], next: out?.NextToken }
       }),
-    listTags: async arn => {
-      const out = await call('ListTagsForResource', undefined, abortSignal =>
+    listTags: async (arn, o) => {
+      const out = await call('ListTagsForResource', o, abortSignal =>
         client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal })
       )
       return out?.Tags ?? {}
+    },
+    tagResource: async (arn, tags, o) => {
+      await call('TagResource', o, abortSignal =>
+        client.send(new aas.TagResourceCommand({ ResourceARN: arn, Tags: tags }), { abortSignal })
+      )
     },
     registerTarget: async (input, o) => {
       await call('RegisterScalableTarget', o, abortSignal =>

@@ -49,6 +49,14 @@ export function isFatal(e: unknown): boolean {
   return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code))
 }
 
+/** The role may not make this call (the permission to add is the call's IAM action). */
+export function isAccessDenied(e: unknown): boolean {
+  return (
+    e instanceof AwsCallError &&
+    (/^AccessDenied/.test(e.code) || e.code === 'NotAuthorized' || /not authorized/i.test(e.detail))
+  )
+}
+
 export function isCancelled(e: unknown): boolean {
   return e instanceof AwsCallError && e.code === CANCELLED
 }

@@ -7,6 +7,8 @@ import type { AutoScalingApi } from '../aws/auto-scaling.js'
 import { SAGEMAKER_NAMESPACE, VARIANT_DIMENSION, variantResourceId } from '../aws/auto-scaling.js'
 import type { AwsApi } from '../aws/api.js'
 import { errorMessage } from '../errors.js'
+import { isFatal } from '../aws/errors.js'
+import type { CallOptions } from '../aws/call.js'
 import type { Logger } from '../types.js'
 import type { AutoScalingReport, SavedScaling } from '../types.js'
 
@@ -28,15 +30,28 @@ export async function readScaling(
   endpointName: string,
   variantName: string
 ): Promise<SavedScaling | undefined> {
-  const resourceId = variantResourceId(endpointName, variantName)
-  const target = await aas.describeTarget(resourceId)
+  const read = await readScalingOf(aas, variantResourceId(endpointName, variantName))
+  if (!read) return undefined
+  const { arn, ...saved } = read
+  void arn
+  return saved
+}
+
+/** The same for a resource id, in the form it was saved in (so that two reads compare equal). */
+async function readScalingOf(
+  aas: AutoScalingApi,
+  resourceId: string,
+  o?: CallOptions
+): Promise<(SavedScaling & { readonly arn: string | undefined }) | undefined> {
+  const target = await aas.describeTarget(resourceId, o)
   if (!target) return undefined
   const [policies, actions, tags] = await Promise.all([
-    aas.describePolicies(resourceId),
-    aas.describeScheduledActions(resourceId),
-    target.ScalableTargetARN ? aas.listTags(target.ScalableTargetARN) : Promise.resolve({})
+    aas.describePolicies(resourceId, o),
+    aas.describeScheduledActions(resourceId, o),
+    target.ScalableTargetARN ? aas.listTags(target.ScalableTargetARN, o) : Promise.resolve({})
   ])
   return {
+    arn: target.ScalableTargetARN,
     resourceId,
     target: {
       ...VARIANT,
@@ -102,44 +117,119 @@ const dates = (action: Json): Json => ({
   ...(typeof action['EndTime'] === 'string' ? { EndTime: new Date(action['EndTime']) } : {})
 })
 
-/** Registers exactly what was saved again. Never throws: each failure is reported. */
+/** How long a restore keeps trying (like PutMetricAlarm's writes: quotas are shared). */
+export const RESTORE_WINDOW_MS = 180_000
+
+export interface RestoreClock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  /** Jitter source; without it the pauses are exact. */
+  readonly random?: () => number
+}
+
+type Scaling = SavedScaling & { readonly arn?: string | undefined }
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const named = (items: readonly Json[], key: string): Map<unknown, Json> =>
+  new Map(items.map(i => [i[key], i]))
+const withoutTags = (target: Json): Json => {
+  const { Tags, ...rest } = target
+  void Tags
+  return rest
+}
+
+/** What of `saved` the live registration lacks or holds differently (empty: identical). */
+export function scalingDifferences(saved: SavedScaling, live: SavedScaling | undefined): string[] {
+  if (!live) return ['scalable target (not registered)']
+  const out: string[] = []
+  if (!same(withoutTags(saved.target), withoutTags(live.target))) out.push('scalable target')
+  if (!same(saved.target['Tags'] ?? {}, live.target['Tags'] ?? {})) out.push('target tags')
+  const policies = named(live.policies, 'PolicyName')
+  for (const p of saved.policies) {
+    if (!same(p, policies.get(p['PolicyName'])))
+      out.push(`scaling policy ${String(p['PolicyName'])}`)
+  }
+  const actions = named(live.scheduledActions, 'ScheduledActionName')
+  for (const a of saved.scheduledActions) {
+    if (!same(a, actions.get(a['ScheduledActionName']))) {
+      out.push(`scheduled action ${String(a['ScheduledActionName'])}`)
+    }
+  }
+  return out
+}
+
+/** One pass: read what is registered, write only what differs from `saved`. */
+async function restoreOnce(
+  aas: AutoScalingApi,
+  saved: SavedScaling,
+  o: CallOptions
+): Promise<void> {
+  let live: Scaling | undefined = await readScalingOf(aas, saved.resourceId, o)
+  const differs = scalingDifferences(saved, live)
+  if (differs.length === 0) return
+  if (!live || differs.includes('scalable target')) {
+    // Tags go with a new registration only: on an existing target AWS refuses them.
+    await aas.registerTarget((live ? withoutTags(saved.target) : saved.target) as never, o)
+    if (!live) live = await readScalingOf(aas, saved.resourceId, o)
+  }
+  const tags = saved.target['Tags'] as Record<string, string> | undefined
+  if (live?.arn && tags && !same(tags, live.target['Tags'] ?? {})) {
+    await aas.tagResource(live.arn, tags, o)
+  }
+  const policies = named(live?.policies ?? [], 'PolicyName')
+  for (const policy of saved.policies) {
+    if (!same(policy, policies.get(policy['PolicyName']))) {
+      await aas.putScalingPolicy(policy as never, o)
+    }
+  }
+  const actions = named(live?.scheduledActions ?? [], 'ScheduledActionName')
+  for (const action of saved.scheduledActions) {
+    if (!same(action, actions.get(action['ScheduledActionName']))) {
+      await aas.putScheduledAction(dates(action) as never, o)
+    }
+  }
+}
+
+/**
+ * Registers exactly what was saved again: read, compare, write what differs, read back; retried
+ * with backoff for RESTORE_WINDOW_MS (an answer lost after the write, "already exists", throttling
+ * all end in a read that shows what is there). Never throws: the report says what is missing.
+ */
 export async function restore(
   aas: AutoScalingApi,
   saved: SavedScaling,
-  log: Logger
+  log: Logger,
+  clock: RestoreClock
 ): Promise<AutoScalingReport> {
-  const errors: string[] = []
   // Not cut short by a cancellation: this puts back what the run itself removed.
   const o = { ignoreCancel: true, deadlineMs: 20_000 }
-  try {
-    await aas.registerTarget(saved.target as never, o)
-  } catch (e) {
-    errors.push(errorMessage(e))
-  }
-  if (errors.length === 0) {
-    for (const policy of saved.policies) {
-      try {
-        await aas.putScalingPolicy(policy as never, o)
-      } catch (e) {
-        errors.push(errorMessage(e))
+  const until = clock.now() + RESTORE_WINDOW_MS
+  let errors: string[] = []
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await restoreOnce(aas, saved, o)
+      const missing = scalingDifferences(saved, await readScalingOf(aas, saved.resourceId, o))
+      if (missing.length === 0) {
+        log.info(`Restored auto scaling on ${saved.resourceId}: ${describeScaling(saved)}.`)
+        return { saved, restored: true, errors: [] }
       }
+      errors = [`read back after the writes, still different: ${missing.join(', ')}`]
+    } catch (e) {
+      errors = [errorMessage(e)]
+      if (isFatal(e)) break
     }
-    for (const action of saved.scheduledActions) {
-      try {
-        await aas.putScheduledAction(dates(action) as never, o)
-      } catch (e) {
-        errors.push(errorMessage(e))
-      }
-    }
-  }
-  if (errors.length === 0) {
-    log.info(`Restored auto scaling on ${saved.resourceId}: ${describeScaling(saved)}.`)
-  } else {
-    log.warning(
-      `Could not restore auto scaling on ${saved.resourceId} (${errors.join('; ')}). Register it again from the saved definitions in the auto-scaling output: ${scalingJson(saved)}`
+    const ceiling = Math.min(20_000, 1000 * 2 ** (attempt - 1))
+    const pause = clock.random ? ceiling * (0.5 + clock.random() / 2) : ceiling
+    if (clock.now() + pause > until) break
+    log.info(
+      `Restoring auto scaling on ${saved.resourceId}: ${errors.join('; ')}; trying again in ${Math.round(pause / 1000)} s (attempt ${attempt + 1}).`
     )
+    await clock.sleep(pause)
   }
-  return { saved, restored: errors.length === 0, errors }
+  log.warning(
+    `Could not restore auto scaling on ${saved.resourceId} (${errors.join('; ')}). Register it again from the saved definitions in the auto-scaling output: ${scalingJson(saved)}`
+  )
+  return { saved, restored: false, errors }
 }
 
 /**

@@ -297,8 +297,17 @@ async function requestChange(
       deps.log.warning(
         `${error} Reading the ${target.noun} to see whether the request was applied.`
       )
-      const state = await target.readBack(plan, deps, mayHaveApplied(e))
+      const read = await target.readBack(plan, deps, mayHaveApplied(e))
       const cancelled = isCancelled(e) || deps.signal?.aborted === true
+      // Cut off by a cancellation, the request may still reach SageMaker after any read this run
+      // can still make: "not applied" is only what SageMaker answered, never what a read showed.
+      const state: WriteState =
+        read.kind === 'not-applied' && cancelled && mayHaveApplied(e)
+          ? {
+              kind: 'unknown',
+              seen: `${read.seen} when read, but the cancelled request may still reach SageMaker and be applied`
+            }
+          : read
       if (state.kind === 'applied') {
         deps.log.info(target.reached(plan, state.seen))
         return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen }

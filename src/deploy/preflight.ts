@@ -2,13 +2,37 @@
 // in ALARM. Reads only: nothing here changes anything in AWS.
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from '../aws/api.js'
-import type { DeployRequest, Logger, Plan } from '../types.js'
+import type { DeployRequest, Logger, Plan, UnreadSetting } from '../types.js'
 
 export class PreflightError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'PreflightError'
   }
+}
+
+/**
+ * A setting of the live endpoint that the new model or config must carry, and that could not be
+ * read (after the patient retries of pre-flight reads): stop before any write. A new model needs
+ * the live model's settings only when this step creates one (not with model-name).
+ */
+export function refuseUnread(
+  unread: readonly UnreadSetting[] | undefined,
+  createsModel: boolean
+): void {
+  const blocking = (unread ?? []).filter(u => createsModel || !u.forNewModel)
+  if (blocking.length === 0) return
+  const what = blocking.map(u => `${u.read} (${u.error}), which protects ${u.protects}`)
+  const denied = blocking.flatMap(u => (u.deniedPermission ? [u.deniedPermission] : []))
+  const fix = denied.length
+    ? `Allow ${[...new Set(denied)].join(' and ')} to the role (docs/iam-policy.json has every permission the action uses).`
+    : 'Re-run once it can be read.'
+  const way = blocking.some(u => u.forNewModel)
+    ? ' Or name a model you created with the settings you want in model-name: the action then creates no model.'
+    : ''
+  throw new PreflightError(
+    `Could not read ${what.join('; and ')}. Going on would deploy without them, so nothing was changed. ${fix}${way}`
+  )
 }
 
 /**
@@ -52,4 +76,12 @@ export async function checkAlarms(
     )
   }
   return byName
+}
+
+/** A `timeout` shorter than the rollout the plan expects: the watch would end before it does. */
+export function shortTimeout(request: DeployRequest, plan: Plan): string | undefined {
+  if (request.timeoutMinutes === undefined) return undefined
+  if (plan.budgetSeconds >= plan.expectedDurationSeconds) return undefined
+  const minutes = (seconds: number): string => `${Math.ceil(seconds / 60)} min`
+  return `Input "timeout" is ${request.timeoutMinutes} min, shorter than the ${minutes(plan.expectedDurationSeconds)} this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least ${minutes(plan.expectedDurationSeconds)}, or leave it empty to derive it from the policy.`
 }

@@ -4,23 +4,34 @@
 // of the target, never on the error alone.
 import * as core from '@actions/core'
 import { isFatal, type AwsApi } from '../aws/api.js'
-import { checkAutoScaling, deregister, restore, scalingJson } from './auto-scaling.js'
+import {
+  checkAutoScaling,
+  deregister,
+  describeScaling,
+  restore,
+  scalingJson
+} from './auto-scaling.js'
+import { COPY_KEY, copyFromTags, copyTags } from './scaling-copy.js'
 import { endpointTarget, preflightHint } from '../target/endpoint/index.js'
 import { errorMessage, sentence } from '../errors.js'
 import { launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
-import { checkAlarms } from './preflight.js'
+import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
 import { registerSecrets } from '../secrets.js'
 import type { Found, Target } from './target.js'
 import type {
+  AutoScalingReport,
+  SavedScaling,
   CurrentEndpoint,
   DeployRequest,
   DeployResult,
   Plan,
   RunContext,
-  Timeline
+  Timeline,
+  Verdict
 } from '../types.js'
 import { failedBefore, planned } from '../verdict.js'
+import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 
 export interface DeployOptions {
@@ -33,11 +44,18 @@ export interface DeployOptions {
   pause?(ms: number): Promise<void>
   readonly signal?: AbortSignal
   buildPlan(request: DeployRequest, run: RunContext, current: CurrentEndpoint | null): Plan
+  /** Called with auto scaling the run is about to deregister (before the call). */
+  onScalingSaved?(saved: SavedScaling): Promise<void>
   /** Called once the update is accepted and whenever the traffic table gains a row. */
   onProgress?(plan: Plan, timeline: Timeline): Promise<void>
 }
 
 const NOTHING_CHANGED = 'Nothing was changed in AWS.'
+
+/** A left copy's restore that did not complete: it may have written part of the registration. */
+class PartlyRestored extends PreflightError {}
+const PARTLY_RESTORED =
+  'The restore may have registered part of it (it reads before it writes, so a re-run completes it); nothing else was changed in AWS.'
 
 /** A pause that cancellation does not cut short (reads that find out what a write did). */
 const pause = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -81,16 +99,103 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
   if (!reregister || !saved) return launchAndWatch(o, target, ready, undefined)
   // Auto scaling is deregistered just before the update; whatever happens, it is put back.
   const aas = await o.api.autoScaling()
+  const arn = ready.found.current?.endpointArn
+  const copy = copyTags(saved, o.run.runId)
   let deregistered = false
   const result = await launchAndWatch(o, target, ready, async () => {
+    // Kept where it survives this runner first: the outputs and summary, and tags on the endpoint
+    // that the next run of the action finds.
+    if (!arn || !copy) {
+      throw new Error(
+        `Auto scaling of ${saved.resourceId} is not deregistered: there is nowhere to keep a copy of it that outlives this run (${arn ? 'too large for the endpoint tags' : 'the endpoint ARN is unknown'}).`
+      )
+    }
+    await o.onScalingSaved?.(saved)
+    await o.api.addTags(arn, copy)
     log.info(
-      `Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`
+      `Saved auto scaling of ${saved.resourceId} (in the auto-scaling output, and tags ${COPY_KEY}* on the endpoint until it is restored): ${scalingJson(saved)}`
     )
-    await deregister(aas, saved, log)
+    // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
+    // the restore, which reads before it writes, runs whatever the call's fate.
     deregistered = true
+    await deregister(aas, saved, log)
   })
   if (!deregistered) return result
-  return { ...result, autoScaling: await restore(aas, saved, log) }
+  const autoScaling = await restore(aas, saved, log, clockOf(o))
+  if (!autoScaling.restored) {
+    return { ...result, autoScaling, verdict: notRestored(result.verdict, autoScaling) }
+  }
+  await forgetCopy(o.api, arn, copy)
+  return { ...result, autoScaling }
+}
+
+const clockOf = (o: DeployOptions) => ({ now: o.now, sleep: o.pause ?? pause, random: Math.random })
+
+/** The copy on the endpoint is no longer needed; left behind, the next run finds it identical. */
+async function forgetCopy(
+  api: AwsApi,
+  arn: string | undefined,
+  tags: readonly { Key: string }[] | undefined
+): Promise<void> {
+  if (!arn || !tags) return
+  try {
+    await api.deleteTags(
+      arn,
+      tags.map(t => t.Key),
+      { ignoreCancel: true }
+    )
+  } catch (e) {
+    log.warning(
+      `Could not remove the saved auto scaling tags (${COPY_KEY}*) from the endpoint: ${errorMessage(e)}. The next run finds them, sees auto scaling as saved, and removes them.`
+    )
+  }
+}
+
+/**
+ * A copy of auto scaling that an earlier run deregistered and did not restore (its runner died,
+ * or the restore failed): restored before anything else, or the run stops here.
+ */
+async function restoreLeftCopy(o: DeployOptions, current: CurrentEndpoint | null): Promise<void> {
+  const tags = current?.endpointTags
+  if (!current?.endpointArn || !tags || tags[COPY_KEY] === undefined) return
+  const found = copyFromTags(tags)
+  if (!found) {
+    throw new PreflightError(
+      `The endpoint carries an incomplete copy of auto scaling an earlier run deregistered (tags ${COPY_KEY}*), which cannot be read back. Check Application Auto Scaling for the endpoint's variants, register what is missing, then delete those tags.`
+    )
+  }
+  const from = `run ${found.runId}`
+  if (o.request.dryRun) {
+    log.warning(
+      `Auto scaling of ${found.saved.resourceId} was deregistered by ${from} and may not be restored (tags ${COPY_KEY}* on the endpoint): a real run restores it first.`
+    )
+    return
+  }
+  log.info(
+    `The endpoint carries auto scaling that ${from} deregistered for its update (${describeScaling(found.saved)}): restoring it before anything else.`
+  )
+  const report = await restore(await o.api.autoScaling(), found.saved, log, clockOf(o))
+  if (!report.restored) {
+    throw new PartlyRestored(
+      `Auto scaling of ${found.saved.resourceId}, deregistered by ${from}, could not be restored (${report.errors.join('; ')}). Register it again from tags ${COPY_KEY}* or the auto-scaling output of that run: ${scalingJson(found.saved)}`
+    )
+  }
+  await forgetCopy(
+    o.api,
+    current.endpointArn,
+    found.keys.map(Key => ({ Key }))
+  )
+}
+
+/** A restore that did not complete fails the job, whatever the deployment did (said too). */
+function notRestored(verdict: Verdict, report: AutoScalingReport): Verdict {
+  const what = `Auto scaling of ${report.saved.resourceId} was deregistered for the update and is not restored (${report.errors.join('; ')})`
+  return {
+    ...verdict,
+    outcome: 'failed',
+    failureReason: `${what}.`,
+    summary: `${what}: the job fails. Register it again with the commands below (also in the auto-scaling output). The deployment itself: ${verdict.outcome}. ${verdict.summary}`
+  }
 }
 
 /** The target this step updates: an inference component, or the endpoint's variant. */
@@ -128,8 +233,15 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
       log.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`)
     }
     for (const warning of target.warnings(plan)) log.warning(warning)
+    const short = shortTimeout(request, plan)
+    if (short && !found.attached && !found.alreadyLive) {
+      if (!request.dryRun) throw new PreflightError(short)
+      log.warning(short)
+    }
     let existingAlarms: ReadonlyMap<string, unknown> | undefined
     let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
+    // Not while a deployment runs (its run, if alive, restores what it took down).
+    if (!found.attached) await restoreLeftCopy(o, current ?? null)
     // Attached to a running deployment, its alarms may be firing because of it: no check.
     if (!found.attached && !found.alreadyLive) {
       try {
@@ -161,7 +273,10 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
       plan,
       current,
       timeline: undefined,
-      verdict: failedBefore(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
+      verdict: failedBefore(
+        `${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`,
+        message
+      )
     }
   } finally {
     core.endGroup()
@@ -241,7 +356,18 @@ async function launchAndWatch(
   ) {
     await cleanupQuietly(api, target, plan, created)
   }
-  return { plan, current, timeline: result.timeline, verdict: result.verdict }
+  const verdict = await withOther(o, result.timeline, result.verdict)
+  return { plan, current, timeline: result.timeline, verdict }
+}
+
+/** Another deployment that came after this run's: who made it and when, when its tags say. */
+async function withOther(o: DeployOptions, t: Timeline, verdict: Verdict): Promise<Verdict> {
+  const other = t.other
+  if (!other) return verdict
+  const kind = o.request.inferenceComponentName === undefined ? 'config' : 'model'
+  const who = await whoMade(o.api, kind, other.configName)
+  if (!who) return verdict
+  return { ...verdict, summary: `${verdict.summary} ${other.configName} was ${who}.` }
 }
 
 async function cleanupQuietly(
@@ -275,7 +401,7 @@ async function notStarted(
   } else if (state.kind === 'not-applied') {
     summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of ${words.read} afterwards shows it ${state.seen}: this run did not change it.${words.notAppliedHint}`
   } else {
-    summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`
+    summary = `${cancelled ? `Cancelled while ${operation} was in flight.` : `Launch failed: ${error}`} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`
   }
   // Only what a read proved unused, only when this run made it, never after a cancellation.
   const proven = state === undefined || state.kind === 'not-applied'

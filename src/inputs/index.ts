@@ -1,6 +1,7 @@
 // Inputs: every input read once into a frozen, typed request, validated before anything else
 // loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
 // beside this file (parsers, model, policy, context, component).
+import { checkPlacement } from './placement.js'
 import {
   bool,
   decimal,
@@ -69,6 +70,7 @@ export function readInputs(
   }
   const region = readRegion(r, env)
   const model = readModelSource(r)
+  checkPlacement(r, region, model)
   // With no model source at all (its own error says so), environment is not judged against one.
   const environment = readEnvironment(r, model.kind !== 'existing' || model.modelName === '')
   const tags = readTags(r)
@@ -119,6 +121,12 @@ export function readInputs(
   }
   const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail'
   const inheritEnvironment = bool(r, 'inherit-environment', false)
+  if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
+    r.p.add(
+      'inherit-environment',
+      'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.'
+    )
+  }
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
   const dryRun = bool(r, 'dry-run', false)

@@ -2,6 +2,7 @@
 
 export { renderSummary, HEADLINES, type SummaryInput, type AlarmDetail } from './summary.js'
 export { renderError } from './error-view.js'
+export { scalingSavedSection } from './live-endpoint.js'
 export { renderMetrics } from './metrics-view.js'
 export { renderPlan, planJson, doubleFleetInstanceHours } from './plan-view.js'
 export { buildOutputs, trafficStepsOutput, OUTPUT_NAMES, type OutputName } from './outputs.js'

@@ -74,7 +74,7 @@ export function renderSummary(input: SummaryInput): string {
       stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
     }),
     alarmSection(input),
-    autoScalingSection(input.autoScaling),
+    autoScalingSection(input.autoScaling, plan.region),
     liveEndpointSection(plan),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
     eventLog(timeline),

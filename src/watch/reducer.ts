@@ -160,9 +160,85 @@ export function failedPoll(t: Timeline, obs: Observation, at: number): Timeline 
   }
 }
 
-export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeline {
-  const ep = obs.endpoint
-  if (!ep) return failedPoll(t, obs, serviceTime(t, obs))
+/**
+ * The endpoint as far as this run's deployment goes. Another deployment shows as a pending config
+ * that is not this run's, or as a third config live. SageMaker takes no update while one is in
+ * progress, so it started after this run's had settled: a pending one is seen as the state it
+ * started from (this run's config live: completed; the old one: rolled back), without its fleets,
+ * dated by the other one's start (the latest this one can have ended), so that none of it is
+ * taken for this run's. A third config live is returned as it is:
+ * how this run's deployment ended can no longer be seen.
+ */
+export function ownView(
+  ep: EndpointSnapshot,
+  ctx: Pick<WatchContext, 'newConfigName' | 'oldConfigName'>
+): { readonly ep: EndpointSnapshot; readonly other?: { configName: string; live: boolean } } {
+  const ours = (name: string | undefined): boolean =>
+    name === ctx.newConfigName || (name !== undefined && name === ctx.oldConfigName)
+  if (ep.configName !== undefined && !ours(ep.configName)) {
+    return { ep, other: { configName: ep.configName, live: true } }
+  }
+  // Pending on the old config: a stale answer about the deployment before this one, not another.
+  if (ep.pendingConfigName === undefined || ours(ep.pendingConfigName)) return { ep }
+  return {
+    ep: {
+      ...ep,
+      status: 'InService',
+      // This run's deployment ended before the other one started: the latest it can have ended.
+      lastModifiedTime: ep.pendingStartTime ?? ep.lastModifiedTime,
+      green: undefined,
+      pendingConfigName: undefined,
+      pendingStartTime: undefined
+    },
+    other: { configName: ep.pendingConfigName, live: false }
+  }
+}
+
+export function reduce(t: Timeline, raw: Observation, ctx: WatchContext): Timeline {
+  if (!raw.endpoint) return failedPoll(t, raw, serviceTime(t, raw))
+  const own = ownView(raw.endpoint, ctx)
+  if (own.other) {
+    const seen = reduceOwn(
+      t,
+      { ...raw, endpoint: own.ep },
+      ctx,
+      own.other.live ? 'foreign' : 'settled'
+    )
+    const first = t.other === undefined || (own.other.live && !t.other.live)
+    const at = serviceTime(t, raw)
+    return {
+      ...seen,
+      other: own.other,
+      events: first
+        ? [
+            ...seen.events,
+            {
+              at,
+              kind: 'other',
+              message: own.other.live
+                ? `endpoint ${raw.endpoint.status} on ${own.other.configName}: another deployment has replaced this run's`
+                : `another deployment started: ${own.other.configName} (this run's deployment had ended)`
+            }
+          ]
+        : seen.events
+    }
+  }
+  return reduceOwn(t, raw, ctx, 'own')
+}
+
+/**
+ * One answer about this run's deployment: `own` as SageMaker gave it; `settled` when another
+ * deployment's start shows that this one had ended; `foreign` when a third config is live.
+ */
+function reduceOwn(
+  t: Timeline,
+  obs: Observation,
+  ctx: WatchContext,
+  seen: 'own' | 'settled' | 'foreign'
+): Timeline {
+  const ep = obs.endpoint!
+  // A third config live: nothing of it is this run's; keep it as the last state, fold nothing.
+  if (seen === 'foreign') return { ...t, last: ep, polls: t.polls + 1, consecutiveFailedPolls: 0 }
 
   const events: TimelineEvent[] = [...t.events]
   const steps: TrafficStep[] = [...t.steps]
@@ -244,7 +320,10 @@ export function reduce(t: Timeline, obs: Observation, ctx: WatchContext): Timeli
   }
 
   const sawProgress =
-    t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName
+    t.sawProgress ||
+    seen === 'settled' ||
+    IN_PROGRESS.has(ep.status) ||
+    ep.pendingConfigName === ctx.newConfigName
   const settledBefore = settledOn(t, ep, ctx)
 
   if (ep.status === 'InService' && onNew && !settledBefore) {

@@ -88,6 +88,17 @@ describe('classifyComponentWrite', () => {
       seen: 'the inference component does not exist'
     })
   })
+
+  it('a refusal SageMaker answered: applied only on this step model, never by a newer timestamp', () => {
+    // Another run's update started since the request: Updating, newer, not this step's model.
+    expect(
+      classifyComponentWrite(component('Updating', 'llm-a', 2_000_000), 'llm-e', 1_000_000, true)
+    ).toEqual({ kind: 'not-applied', seen: 'Updating on llm-a' })
+    expect(
+      classifyComponentWrite(component('Updating', 'llm-e', 2_000_000), 'llm-e', 1_000_000, true)
+        .kind
+    ).toBe('applied')
+  })
 })
 
 function deps(

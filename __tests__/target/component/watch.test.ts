@@ -268,3 +268,32 @@ describe('component table and verdict', () => {
     expect(settleComponent(t, W)).toBeUndefined()
   })
 })
+
+describe('another run updates the component after this one', () => {
+  it('is never taken for this run: no rows of its copies, no rollback, and it says so', () => {
+    const t = replay([
+      { running: 4, at: s(1) },
+      { running: 5, at: s(1) },
+      // Another run's model: this run's update ended between the polls, unseen.
+      { model: 'llm-x', running: 5, at: s(300) },
+      { status: 'InService', model: 'llm-x', running: 4, at: s(300) }
+    ])
+    const rows = table(t)
+    expect(rows).toEqual(
+      table(
+        replay([
+          { running: 4, at: s(1) },
+          { running: 5, at: s(1) }
+        ])
+      )
+    )
+    expect(t.other).toEqual({ configName: 'llm-x', live: true })
+    expect(t.events.filter(e => e.kind === 'other').map(e => e.message)).toEqual([
+      "inference component Updating on llm-x: another update has replaced this run's"
+    ])
+    expect(settleComponent(t, W)).toMatchObject({
+      outcome: 'failed',
+      failureReason: 'Another update replaced llm-e: inference component llm is InService on llm-x.'
+    })
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { AwsApi } from '../../../src/aws/api.js'
+import { AwsCallError } from '../../../src/aws/errors.js'
 import { describeLive } from '../../../src/target/endpoint/live.js'
 
 type Ep = Parameters<typeof describeLive>[1]
@@ -138,11 +139,16 @@ describe('describeLive', () => {
     })
   })
 
-  it('warns and goes on when the tags or the model cannot be read; the first variant when none is named', async () => {
+  it('records what it could not read, and what that protects; the first variant when none is named', async () => {
     const { api, calls } = fakeApi({
       config: LIVE_CONFIG,
-      tags: new Error('AccessDeniedException: not allowed'),
-      model: new Error('ValidationException: Could not find model')
+      tags: new AwsCallError(
+        'ListTags',
+        'AccessDeniedException',
+        'User: arn:aws:sts::123456789012:assumed-role/deploy/gh is not authorized to perform: sagemaker:ListTags',
+        400
+      ),
+      model: new AwsCallError('DescribeModel', 'ThrottlingException', 'Rate exceeded', 400)
     })
     const { log, warnings } = logger()
     const ep = endpoint({
@@ -158,9 +164,26 @@ describe('describeLive', () => {
       `ListTags ${CONFIG_ARN}`,
       'DescribeModel model-a'
     ])
+    expect(live.unread).toEqual([
+      {
+        read: 'ListTags live-config',
+        protects: "the live config's tags, which the new config carries",
+        error:
+          'ListTags failed: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/deploy/gh is not authorized to perform: sagemaker:ListTags',
+        deniedPermission: 'sagemaker:ListTags',
+        forNewModel: false
+      },
+      {
+        read: 'DescribeModel model-a',
+        protects:
+          "the live model's network settings (VpcConfig, EnableNetworkIsolation) and container environment, which a new model carries",
+        error: 'DescribeModel failed: ThrottlingException: Rate exceeded',
+        forNewModel: true
+      }
+    ])
     expect(warnings).toEqual([
-      'Could not read the tags of the live config live-config: AccessDeniedException: not allowed',
-      'Could not read the live model model-a: ValidationException: Could not find model'
+      'Could not read ListTags live-config: ListTags failed: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/deploy/gh is not authorized to perform: sagemaker:ListTags.',
+      'Could not read DescribeModel model-a: DescribeModel failed: ThrottlingException: Rate exceeded.'
     ])
     expect(live).toMatchObject({
       status: 'Failed',
@@ -176,6 +199,45 @@ describe('describeLive', () => {
       configTags: {},
       model: undefined
     })
+  })
+
+  it('a live config or model deleted while the endpoint serves it is recorded as unread', async () => {
+    const { api } = fakeApi({ config: undefined })
+    const ep = endpoint({ EndpointName: 'ep', EndpointConfigName: 'gone-config' })
+    const { log, warnings } = logger()
+    const noConfig = await describeLive(api, ep, undefined, log)
+    expect(noConfig.unread).toEqual([
+      {
+        read: 'DescribeEndpointConfig gone-config',
+        protects:
+          "the live config's settings (every variant, data capture, KMS key, async and explainer config)",
+        error:
+          'the live config gone-config no longer exists (deleted while the endpoint serves it)',
+        forNewModel: false
+      }
+    ])
+    expect(warnings).toHaveLength(1)
+
+    const noModel = await describeLive(fakeApi({ config: LIVE_CONFIG }).api, ep, 'B', log)
+    expect(noModel.unread).toEqual([
+      expect.objectContaining({
+        read: 'DescribeModel model-b',
+        error: 'the live model model-b no longer exists (deleted while the endpoint serves it)',
+        forNewModel: true
+      })
+    ])
+    expect(noModel.unread?.[0]).not.toHaveProperty('deniedPermission')
+  })
+
+  it('records nothing when every read answers', async () => {
+    const { api } = fakeApi({ config: LIVE_CONFIG, tags: { team: 'ml' }, model: MODEL_B })
+    const live = await describeLive(
+      api,
+      endpoint({ EndpointConfigName: 'live-config' }),
+      'B',
+      logger().log
+    )
+    expect(live).not.toHaveProperty('unread')
   })
 
   it('reads no tags of a config without an ARN, and no model for a variant without one', async () => {

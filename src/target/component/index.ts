@@ -2,7 +2,9 @@
 // model (reads only), launch sends exactly one UpdateInferenceComponent (COMPONENT_WRITE), and the
 // watch reads DescribeInferenceComponent with the component's own reducer.
 import { errorMessage, InputError, sentence } from '../../errors.js'
-import { PreflightError } from '../../deploy/preflight.js'
+import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
+import { deleteCreated } from '../../deploy/cleanup.js'
+import { isStepTagged } from '../../deploy/step-identity.js'
 import { nothingPlanned, type Found, type Target, type TargetContext } from '../../deploy/target.js'
 import type { AwsApi } from '../../aws/api.js'
 import type { Logger, Plan, RolloutPolicy } from '../../types.js'
@@ -182,6 +184,18 @@ async function preflight(
         `Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`
       )
     }
+    // A re-run of this same step (another run, so another model name): its model is live.
+    const sameStep =
+      !own &&
+      live.modelName !== undefined &&
+      around.liveModelTags !== undefined &&
+      isStepTagged(around.liveModelTags, o.run.repository, plan.stepHash)
+    if (sameStep && live.modelName) {
+      const served = { ...attachedPlan(plan), greenModelName: live.modelName }
+      return { ...found, plan: served, attached: false, alreadyLive: true }
+    }
+    // Whatever a new model must carry was read, or nothing is written.
+    if (!own) refuseUnread(around.unread, plan.createModel !== undefined)
     return { ...found, plan, attached: false, alreadyLive: own }
   }
 }
@@ -220,6 +234,5 @@ async function cleanupModel(
     log.warning(`Cleanup: model ${model} is in use by inference component ${name}; kept.`)
     return
   }
-  await api.deleteModel(model, { ignoreCancel: true })
-  log.info(`Cleanup: deleted model ${model} (created by this run)`)
+  await deleteCreated(api, 'model', model, log)
 }

@@ -21,22 +21,25 @@ export function describeComponentState(c: DescribeComponentLike | undefined): st
 }
 
 /**
- * Pure: whether a read shows this run's update: the component on this step's model, or updating
- * since the request (LastModifiedTime later than before it).
+ * Pure: whether a read shows this run's update: the component on this step's model, or (only when
+ * the request may have reached SageMaker unanswered) updating since the request. A request that
+ * SageMaker answered with an error was refused: then only this step's model proves otherwise, never
+ * a newer LastModifiedTime, which another run's update gives too.
  */
 export function classifyComponentWrite(
   c: DescribeComponentLike | undefined,
   modelName: string,
-  lastModifiedBefore: number | undefined
+  lastModifiedBefore: number | undefined,
+  answered = false
 ): WriteState {
   const seen = describeComponentState(c)
   if (!c) return { kind: 'not-applied', seen }
   const spec = (c.Specification ?? c.Specifications?.[0]) as { ModelName?: unknown } | undefined
+  if (spec?.ModelName === modelName) return { kind: 'applied', seen }
   const modified = c.LastModifiedTime instanceof Date ? c.LastModifiedTime.getTime() : undefined
   const moved =
     modified !== undefined && lastModifiedBefore !== undefined && modified > lastModifiedBefore
-  const applied =
-    spec?.ModelName === modelName || (c.InferenceComponentStatus === 'Updating' && moved)
+  const applied = !answered && c.InferenceComponentStatus === 'Updating' && moved
   return { kind: applied ? 'applied' : 'not-applied', seen }
 }
 
@@ -53,7 +56,9 @@ function readBack(
       classifyComponentWrite(
         await api.describeInferenceComponent(component.name, o),
         plan.greenModelName,
-        component.lastModifiedTime
+        component.lastModifiedTime,
+        // An error SageMaker answered (a 4XX) is a refusal: the request cannot still arrive.
+        !mayStillArrive
       ),
     pause,
     mayStillArrive

@@ -29,7 +29,8 @@ import type {
   Plan,
   RolloutPolicy,
   RunContext,
-  StepSize
+  StepSize,
+  UnreadSetting
 } from '../../types.js'
 import type { LiveComponent } from './live.js'
 
@@ -41,6 +42,10 @@ export interface ComponentSurroundings {
   readonly instanceType: string | undefined
   /** The live model's CreateModel input (its network settings and environment carry over). */
   readonly liveModel: Readonly<Body> | undefined
+  /** The live model's read, if it failed (pre-flight stops before a model is created without it). */
+  readonly unread?: readonly UnreadSetting[]
+  /** The live model's tags (a model an earlier run of this same step created carries its fingerprint). */
+  readonly liveModelTags?: Readonly<Record<string, string>>
 }
 
 const INPUT = 'inference-component-name'

@@ -147,9 +147,39 @@ function batchRow(
   )
 }
 
+/** The component on a model that is neither this run's nor the one it replaced: another update. */
+function otherModel(ep: EndpointSnapshot, w: ComponentWatch): string | undefined {
+  const model = ep.configName
+  return model !== undefined && model !== w.newModelName && model !== w.oldModelName
+    ? model
+    : undefined
+}
+
 export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch): Timeline {
   const ep = obs.endpoint
   if (!ep) return failedPoll(t, obs, serviceTime(t, obs))
+  const other = otherModel(ep, w)
+  if (other !== undefined) {
+    // Another run's update: none of its copies are this run's; keep the state, fold nothing.
+    const first = t.other === undefined
+    return {
+      ...t,
+      last: ep,
+      other: { configName: other, live: true },
+      polls: t.polls + 1,
+      consecutiveFailedPolls: 0,
+      events: first
+        ? [
+            ...t.events,
+            {
+              at: serviceTime(t, obs),
+              kind: 'other',
+              message: `inference component ${ep.status} on ${other}: another update has replaced this run's`
+            }
+          ]
+        : t.events
+    }
+  }
   const events: TimelineEvent[] = [...t.events]
   const now = serviceTime(t, obs)
   let startedAt = t.startedAt
@@ -223,6 +253,15 @@ export function settleComponent(t: Timeline, w: ComponentWatch): Verdict | undef
   if (!ep) return undefined
   const settled = settledBase(t, ep)
   const { base } = settled
+  if (t.other) {
+    // Never another run's result as this one's: say what is known.
+    return {
+      ...base,
+      outcome: 'failed',
+      failureReason: `Another update replaced ${w.newModelName}: inference component ${w.name} is ${ep.status} on ${t.other.configName}.`,
+      summary: `Another update took inference component ${w.name} over: it is ${ep.status} on ${t.other.configName}, neither this run's ${w.newModelName} nor ${w.oldModelName ?? 'the model it replaced'}. This run's update ended before that, and no poll saw how; look at the component in the SageMaker console before running it again.`
+    }
+  }
   if (ep.status === 'InService') {
     if (!changed(t, ep, w)) return undefined
     if (ep.configName === w.newModelName) {

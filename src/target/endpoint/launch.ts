@@ -15,6 +15,7 @@ import {
   type TargetWrite
 } from '../../deploy/launch.js'
 import { freshName } from '../../names.js'
+import { deleteCreated } from '../../deploy/cleanup.js'
 import { renamePlan } from './plan.js'
 import { readBack } from './reconcile.js'
 import type { Logger, Plan } from '../../types.js'
@@ -138,18 +139,16 @@ export async function cleanup(
     if (inUse.has(created.config)) {
       log.warning(`Cleanup: endpoint config ${created.config} is in use; kept.`)
     } else {
-      await api.deleteEndpointConfig(created.config, { ignoreCancel: true })
-      deleted.push(created.config)
-      log.info(`Cleanup: deleted endpoint config ${created.config} (created by this run)`)
+      if (await deleteCreated(api, 'endpoint config', created.config, log)) {
+        deleted.push(created.config)
+      }
     }
   }
   if (created.model) {
     if (liveModels.has(created.model)) {
       log.warning(`Cleanup: model ${created.model} is in use; kept.`)
     } else {
-      await api.deleteModel(created.model, { ignoreCancel: true })
-      deleted.push(created.model)
-      log.info(`Cleanup: deleted model ${created.model} (created by this run)`)
+      if (await deleteCreated(api, 'model', created.model, log)) deleted.push(created.model)
     }
   }
   return deleted

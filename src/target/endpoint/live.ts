@@ -9,7 +9,8 @@ import type {
 } from '@aws-sdk/client-sagemaker'
 import type { AwsApi } from '../../aws/api.js'
 import { errorMessage } from '../../errors.js'
-import type { CurrentEndpoint, LiveVariant, Logger } from '../../types.js'
+import { isAccessDenied } from '../../aws/errors.js'
+import type { CurrentEndpoint, LiveVariant, Logger, UnreadSetting } from '../../types.js'
 
 type Described = NonNullable<Awaited<ReturnType<AwsApi['describeEndpoint']>>>
 type Body = Record<string, unknown>
@@ -103,14 +104,23 @@ export async function describeLive(
   log: Logger
 ): Promise<CurrentEndpoint> {
   const configName = ep.EndpointConfigName ?? ''
+  const unread: UnreadSetting[] = []
   const described = configName ? await api.describeEndpointConfig(configName) : undefined
+  if (configName && !described) {
+    unread.push({
+      read: `DescribeEndpointConfig ${configName}`,
+      protects: CONFIG_SETTINGS,
+      error: `the live config ${configName} no longer exists (deleted while the endpoint serves it)`,
+      forNewModel: false
+    })
+  }
   const variants = liveVariants(ep, described?.ProductionVariants ?? [])
   let configTags: Record<string, string> = {}
   if (described?.EndpointConfigArn) {
     try {
       configTags = await api.listTags(described.EndpointConfigArn)
     } catch (e) {
-      log.warning(`Could not read the tags of the live config ${configName}: ${errorMessage(e)}`)
+      unread.push(failedRead(`ListTags ${configName}`, CONFIG_TAGS, 'sagemaker:ListTags', e, false))
     }
   }
   const target = targetVariant(variants, requestedVariant) ?? variants[0]
@@ -118,11 +128,41 @@ export async function describeLive(
   if (target?.modelName) {
     try {
       model = await api.describeModel(target.modelName)
+      if (!model) {
+        unread.push({
+          read: `DescribeModel ${target.modelName}`,
+          protects: MODEL_SETTINGS,
+          error: `the live model ${target.modelName} no longer exists (deleted while the endpoint serves it)`,
+          forNewModel: true
+        })
+      }
     } catch (e) {
-      log.warning(`Could not read the live model ${target.modelName}: ${errorMessage(e)}`)
+      unread.push(
+        failedRead(
+          `DescribeModel ${target.modelName}`,
+          MODEL_SETTINGS,
+          'sagemaker:DescribeModel',
+          e,
+          true
+        )
+      )
+    }
+  }
+  for (const u of unread) log.warning(`Could not read ${u.read}: ${u.error}.`)
+  // The endpoint's own tags: where a run that could not restore auto scaling left a copy of it.
+  let endpointTags: Record<string, string> | undefined
+  if (ep.EndpointArn) {
+    try {
+      endpointTags = await api.listTags(ep.EndpointArn)
+    } catch (e) {
+      log.warning(
+        `Could not read the tags of endpoint ${ep.EndpointName ?? '?'} (${errorMessage(e)}): a copy of auto scaling an earlier run could not restore would go unseen.`
+      )
     }
   }
   return {
+    ...(ep.EndpointArn ? { endpointArn: ep.EndpointArn } : {}),
+    ...(endpointTags ? { endpointTags } : {}),
     status: ep.EndpointStatus ?? 'Unknown',
     configName,
     variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
@@ -138,6 +178,32 @@ export async function describeLive(
     variants,
     config: described ? configInput(described) : undefined,
     configTags,
-    model: model ? modelInput(model) : undefined
+    model: model ? modelInput(model) : undefined,
+    ...(unread.length ? { unread } : {})
+  }
+}
+
+/** What the live config carries into the green one (greenConfig). */
+const CONFIG_SETTINGS =
+  "the live config's settings (every variant, data capture, KMS key, async and explainer config)"
+const CONFIG_TAGS = "the live config's tags, which the new config carries"
+/** What a new model takes from the live one (carry-over.ts MODEL_CARRIED_MEMBERS). */
+export const MODEL_SETTINGS =
+  "the live model's network settings (VpcConfig, EnableNetworkIsolation) and container environment, which a new model carries"
+
+/** A failed read as the user's settings that depend on it. */
+export function failedRead(
+  read: string,
+  protects: string,
+  permission: string,
+  e: unknown,
+  forNewModel: boolean
+): UnreadSetting {
+  return {
+    read,
+    protects,
+    error: errorMessage(e),
+    ...(isAccessDenied(e) ? { deniedPermission: permission } : {}),
+    forNewModel
   }
 }

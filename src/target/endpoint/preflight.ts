@@ -9,7 +9,7 @@ import { isStepTagged } from '../../deploy/step-identity.js'
 import { IN_PROGRESS } from '../../watch/reducer.js'
 import type { Found } from '../../deploy/target.js'
 import type { CurrentEndpoint, DeployRequest, Logger, Plan, RunContext } from '../../types.js'
-import { PreflightError } from '../../deploy/preflight.js'
+import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
 
 export interface PreflightDeps {
   readonly api: AwsApi
@@ -137,7 +137,17 @@ export async function readCurrentEndpoint(
     }
     const current = await describeLive(api, ep, request.variantName, log)
     const plan = deps.buildPlan(request, run, current)
-    const live = await isThisStep(api, current.configName, plan, run)
+    const createsModel = plan.createModel !== undefined
+    let live: Awaited<ReturnType<typeof isThisStep>>
+    try {
+      live = await isThisStep(api, current.configName, plan, run)
+    } catch (e) {
+      // The same read failing again (the live config's tags): say what it protects.
+      refuseUnread(current.unread, createsModel)
+      throw e
+    }
+    // Whatever the new model and config must carry was read, or nothing is written.
+    if (!live) refuseUnread(current.unread, createsModel)
     if (live) {
       return {
         current,
