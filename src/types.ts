@@ -399,6 +399,17 @@ export interface Timeline {
    * already live (then this run cannot tell how its own deployment ended).
    */
   readonly other?: { readonly configName: string; readonly live: boolean }
+  /**
+   * An inference component: which model its first poll in progress showed (the one the update
+   * replaces, or this run's: the service's reading of Specification during an update).
+   */
+  readonly specInUpdate?: 'old' | 'new'
+  /**
+   * An inference component whose update showed the model it replaces: when a poll first showed
+   * it in progress on this run's model, which means another update started from this run's (or
+   * the component changed its model mid-update). The table stops there, whoever's it was.
+   */
+  readonly ownModelInProgressAt?: number
 }
 
 /** Pairs of (local time of a poll, latest service timestamp it showed): first and last. */

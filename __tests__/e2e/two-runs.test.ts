@@ -19,6 +19,9 @@ let b: ActionResult
 let components: Emulator
 let ca: ActionResult
 let cb: ActionResult
+let early: Emulator
+let ea: ActionResult
+let eb: ActionResult
 
 /** The inputs that deploy into inference component llm, in batches of two copies. */
 const COMPONENT = {
@@ -71,16 +74,20 @@ beforeAll(async () => {
   await liveModelA(emulator)
   components = await labEmulator()
   await liveComponent(components)
+  early = await labEmulator({ componentSpecSwitchesEarly: true })
+  await liveComponent(early)
   // B starts while A watches its own update (its first bake), and waits for it.
-  ;[[a, b], [ca, cb]] = await Promise.all([
+  ;[[a, b], [ca, cb], [ea, eb]] = await Promise.all([
     twoRuns(emulator, {}, /green fleet Baking/),
-    twoRuns(components, COMPONENT, /requested/)
+    twoRuns(components, COMPONENT, /requested/),
+    twoRuns(early, COMPONENT, /requested/)
   ])
 })
 
 afterAll(async () => {
   await emulator.close()
   await components.close()
+  await early.close()
 })
 
 describe('two runs on one endpoint', () => {
@@ -139,11 +146,21 @@ describe('two runs on one inference component', () => {
     expect(ca.outputs['failure-reason']).toBe(
       `Another update replaced llm-e5e5e5e-8001-1: inference component llm is InService on ${model}.`
     )
-    expect(ca.stdout).toMatch(
-      new RegExp(
-        `This run's update ended before that, and no poll saw how; look at the component in the SageMaker console before running it again\\. ${model} was made by run 8002 \\(attempt 1\\)`
-      )
+    expect(ca.stdout).toContain(
+      "This run's update ended before that, and no poll saw how (a poll saw the component in progress on llm-e5e5e5e-8001-1, which it showed during this run's update only once it completed: most likely it completed, and the other update started from it); look at the component in the SageMaker console before running it again."
     )
+    expect(ca.stdout).toMatch(new RegExp(`${model} was made by run 8002 \\(attempt 1\\)`))
+  })
+
+  it("A's table stops where B's update began: none of B's copies in it", () => {
+    const log = ca.stdout.split('\n').filter(line => line.startsWith('[T+'))
+    const at = log.findIndex(line => line.includes('the table stops here'))
+    expect(log[at]).toBe(
+      "[T+22 min 10 s] inference component Updating on llm-e5e5e5e-8001-1 (this run's model), which it showed only once an update completed: another update has started from it; the table stops here"
+    )
+    expect(log.slice(at + 1).filter(line => line.includes('copies running'))).toEqual([])
+    expect(trafficSteps(ca).length).toBeGreaterThan(0)
+    expect(trafficSteps(ca).every(row => row.offsetSeconds <= 22 * 60 + 10)).toBe(true)
   })
 
   it('B waited for A, then deployed on top of it', () => {
@@ -152,5 +169,22 @@ describe('two runs on one inference component', () => {
       'Live: inference component llm on lab-endpoint (InService, model llm-e5e5e5e-8001-1, 4 copies)'
     )
     expect(cb.stdout).toMatch(/waiting for it to finish \(on-busy: wait\)/)
+  })
+})
+
+describe('two runs on one inference component that shows the new model from the start of an update', () => {
+  it("A sees B's model at B's first poll: unknown, never a rollback, none of B's copies in its table", () => {
+    expect([ea.outputs.outcome, ea.code]).toEqual(['failed', 1])
+    expect([eb.outputs.outcome, eb.code]).toEqual(['deployed', 0])
+    const model = eb.outputs['model-name']!
+    const log = ea.stdout.split('\n').filter(line => line.startsWith('[T+'))
+    const at = log.findIndex(line => line.includes('another update has replaced'))
+    expect(log[at]).toMatch(
+      new RegExp(
+        `^\\[T\\+[^\\]]+\\] inference component Updating on ${model}: another update has replaced this run's$`
+      )
+    )
+    expect(log.slice(at + 1).filter(line => line.includes('copies running'))).toEqual([])
+    expect(ea.stdout).not.toMatch(/rolled back|most likely/i)
   })
 })

@@ -182,6 +182,29 @@ export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch
   }
   const events: TimelineEvent[] = [...t.events]
   const now = serviceTime(t, obs)
+  const inProgress = IN_PROGRESS.has(ep.status)
+  // The first poll in progress shows how the service reads Specification during an update.
+  const specInUpdate =
+    t.specInUpdate ??
+    (inProgress && ep.configName === w.oldModelName && w.oldModelName !== undefined
+      ? 'old'
+      : inProgress && ep.configName === w.newModelName
+        ? 'new'
+        : undefined)
+  let ownModelInProgressAt = t.ownModelInProgressAt
+  if (
+    ownModelInProgressAt === undefined &&
+    t.specInUpdate === 'old' &&
+    inProgress &&
+    ep.configName === w.newModelName
+  ) {
+    ownModelInProgressAt = now
+    events.push({
+      at: now,
+      kind: 'other',
+      message: `inference component ${ep.status} on ${w.newModelName} (this run's model), which it showed only once an update completed: another update has started from it; the table stops here`
+    })
+  }
   let startedAt = t.startedAt
   // The first answer anchors T+0 on the service's clock.
   if (t.polls - t.failedPolls === 0 && IN_PROGRESS.has(ep.status) && ep.lastModifiedTime) {
@@ -211,7 +234,11 @@ export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch
       message: `inference component ${w.name} ${ep.status}${what}`
     })
   }
-  if (prev && prev.blue?.currentInstanceCount !== ep.blue?.currentInstanceCount) {
+  if (
+    ownModelInProgressAt === undefined &&
+    prev &&
+    prev.blue?.currentInstanceCount !== ep.blue?.currentInstanceCount
+  ) {
     events.push({
       at: ep.lastModifiedTime ?? now,
       kind: 'step',
@@ -219,15 +246,26 @@ export function reduceComponent(t: Timeline, obs: Observation, w: ComponentWatch
     })
   }
   const alarms = trackAlarms(t.alarms, obs.alarms, now, events)
-  const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status)
-  const next: Timeline = { ...t, startedAt, alarms, sawProgress, last: ep }
-  const row = batchRow(
-    { ...next, polls: t.polls },
-    ep,
-    w,
-    t.batches === undefined ? startedAt : Math.max(ep.lastModifiedTime ?? now, startedAt),
-    fired(next)
-  )
+  const sawProgress = t.sawProgress || inProgress
+  const next: Timeline = {
+    ...t,
+    startedAt,
+    alarms,
+    sawProgress,
+    last: ep,
+    ...(specInUpdate ? { specInUpdate } : {}),
+    ...(ownModelInProgressAt !== undefined ? { ownModelInProgressAt } : {})
+  }
+  const row =
+    ownModelInProgressAt !== undefined && ep.status !== 'InService'
+      ? undefined
+      : batchRow(
+          { ...next, polls: t.polls },
+          ep,
+          w,
+          t.batches === undefined ? startedAt : Math.max(ep.lastModifiedTime ?? now, startedAt),
+          fired(next)
+        )
   const batches = row ? [...(t.batches ?? []), row] : (t.batches ?? [])
   const steps: TrafficStep[] = batches.map(b => ({
     at: b.at,
@@ -259,7 +297,7 @@ export function settleComponent(t: Timeline, w: ComponentWatch): Verdict | undef
       ...base,
       outcome: 'failed',
       failureReason: `Another update replaced ${w.newModelName}: inference component ${w.name} is ${ep.status} on ${t.other.configName}.`,
-      summary: `Another update took inference component ${w.name} over: it is ${ep.status} on ${t.other.configName}, neither this run's ${w.newModelName} nor ${w.oldModelName ?? 'the model it replaced'}. This run's update ended before that, and no poll saw how; look at the component in the SageMaker console before running it again.`
+      summary: `Another update took inference component ${w.name} over: it is ${ep.status} on ${t.other.configName}, neither this run's ${w.newModelName} nor ${w.oldModelName ?? 'the model it replaced'}. This run's update ended before that, and no poll saw how${t.ownModelInProgressAt === undefined ? '' : ` (a poll saw the component in progress on ${w.newModelName}, which it showed during this run's update only once it completed: most likely it completed, and the other update started from it)`}; look at the component in the SageMaker console before running it again.`
     }
   }
   if (ep.status === 'InService') {
