@@ -46,6 +46,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderMetrics: () => (/* reexport */ renderMetrics),
   renderPlan: () => (/* reexport */ renderPlan),
   renderSummary: () => (/* reexport */ renderSummary),
+  scalingSavedSection: () => (/* reexport */ scalingSavedSection),
   table: () => (/* reexport */ markdown/* table */.tp),
   trafficStepsOutput: () => (/* reexport */ trafficStepsOutput)
 });
@@ -64,14 +65,31 @@ function liveEndpointSection(plan) {
     }
     return lines.length ? `### The live endpoint\n\n${lines.join('\n')}` : '';
 }
-function autoScalingSection(report) {
+function autoScalingSection(report, region) {
     if (!report)
         return '';
     const { saved } = report;
     const state = report.restored
         ? `Deregistered for the update and registered again as it was: ${(0,markdown/* escapeMarkdown */.FV)(saved.resourceId)}.`
-        : `⚠️ Deregistered for the update, and **not restored**: ${(0,markdown/* escapeMarkdown */.FV)(report.errors.join('; '), { maxLength: 1000 })}. Register it again from the definitions below (also in the \`auto-scaling\` output).`;
+        : `❌ Deregistered for the update, and **not restored**: ${(0,markdown/* escapeMarkdown */.FV)(report.errors.join('; '), { maxLength: 1000 })}. Register it again with these commands (the same definitions are below and in the \`auto-scaling\` output):\n\n${(0,markdown/* codeBlock */.DV)(restoreCommands(saved, region).join('\n'), 'sh')}`;
     return `### Auto scaling\n\n${state}\n\n${(0,markdown/* details */.zH)('Saved definitions (RegisterScalableTarget, PutScalingPolicy, PutScheduledAction inputs)', (0,markdown/* codeBlock */.DV)(JSON.stringify(saved, null, 2), 'json'))}`;
+}
+/**
+ * Written before the deregistration, so that a job whose runner dies before the restore still
+ * says how to restore it (the final summary replaces it).
+ */
+function scalingSavedSection(saved, region) {
+    return `### Auto scaling\n\n⏳ Deregistering ${(0,markdown/* escapeMarkdown */.FV)(saved.resourceId)} for the update; this run registers it again after the verdict. If the job ends without a summary that says it did, register it again with:\n\n${(0,markdown/* codeBlock */.DV)(restoreCommands(saved, region).join('\n'), 'sh')}\n`;
+}
+/** The AWS CLI commands that register `saved` again, one per call. */
+function restoreCommands(saved, region) {
+    const json = (value) => `'${JSON.stringify(value).replace(/'/g, "'\\''")}'`;
+    const cli = (command, input) => `aws application-autoscaling ${command} --region ${region} --cli-input-json ${json(input)}`;
+    return [
+        cli('register-scalable-target', saved.target),
+        ...saved.policies.map(p => cli('put-scaling-policy', p)),
+        ...saved.scheduledActions.map(a => cli('put-scheduled-action', a))
+    ];
 }
 
 // EXTERNAL MODULE: ./src/report/links.ts
@@ -612,7 +630,7 @@ function renderSummary(input) {
             stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
         }),
         summary_alarmSection(input),
-        autoScalingSection(input.autoScaling),
+        autoScalingSection(input.autoScaling, plan.region),
         liveEndpointSection(plan),
         `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
         eventLog(timeline),
@@ -1122,6 +1140,7 @@ function whyNoMetrics({ timeline, verdict }) {
 var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/report/index.ts
 // The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
+
 
 
 

@@ -100,6 +100,16 @@ async function createAwsApi(options) {
             }));
             return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
         },
+        addTags: async (arn, tags, o) => {
+            await call('AddTags', o, abortSignal => sagemakerOnce.send(new sm.AddTagsCommand({ ResourceArn: arn, Tags: [...tags] }), {
+                abortSignal
+            }));
+        },
+        deleteTags: async (arn, keys, o) => {
+            await call('DeleteTags', o, abortSignal => sagemakerOnce.send(new sm.DeleteTagsCommand({ ResourceArn: arn, TagKeys: [...keys] }), {
+                abortSignal
+            }));
+        },
         listEndpointConfigs: async (nameContains, o) => {
             const out = await call('ListEndpointConfigs', o, abortSignal => sagemaker.send(new sm.ListEndpointConfigsCommand({
                 NameContains: nameContains,
@@ -198,11 +208,11 @@ async function createAutoScalingApi(config, call) {
         ScalableDimension: VARIANT_DIMENSION
     });
     /** Every page of a Describe* call (50 per page; a variant has few). */
-    async function all(operation, page) {
+    async function all(operation, o, page) {
         const items = [];
         let token;
         for (let pages = 0; pages < 20; pages++) {
-            const out = await call(operation, undefined, signal => page(token, signal));
+            const out = await call(operation, o, signal => page(token, signal));
             items.push(...out.items);
             token = out.next;
             if (!token)
@@ -211,31 +221,34 @@ async function createAutoScalingApi(config, call) {
         return items;
     }
     return {
-        describeTarget: async (resourceId) => {
-            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+        describeTarget: async (resourceId, o) => {
+            const out = await call('DescribeScalableTargets', o, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
                 ServiceNamespace: SAGEMAKER_NAMESPACE,
                 ResourceIds: [resourceId],
                 ScalableDimension: VARIANT_DIMENSION
             }), { abortSignal }));
             return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
         },
-        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+        describePolicies: (resourceId, o) => all('DescribeScalingPolicies', o, async (token, abortSignal) => {
             const out = await client.send(new aas.DescribeScalingPoliciesCommand({
                 ...variant(resourceId),
                 ...(token ? { NextToken: token } : {})
             }), { abortSignal });
             return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
         }),
-        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+        describeScheduledActions: (resourceId, o) => all('DescribeScheduledActions', o, async (token, abortSignal) => {
             const out = await client.send(new aas.DescribeScheduledActionsCommand({
                 ...variant(resourceId),
                 ...(token ? { NextToken: token } : {})
             }), { abortSignal });
             return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
         }),
-        listTags: async (arn) => {
-            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+        listTags: async (arn, o) => {
+            const out = await call('ListTagsForResource', o, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
             return out?.Tags ?? {};
+        },
+        tagResource: async (arn, tags, o) => {
+            await call('TagResource', o, abortSignal => client.send(new aas.TagResourceCommand({ ResourceARN: arn, Tags: tags }), { abortSignal }));
         },
         registerTarget: async (input, o) => {
             await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
@@ -251,130 +264,6 @@ async function createAutoScalingApi(config, call) {
         },
         destroy: () => client.destroy()
     };
-}
-
-
-/***/ }),
-
-/***/ 9378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ isThrottled),
-/* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   mm: () => (/* binding */ isCancelled),
-/* harmony export */   so: () => (/* binding */ toCallError),
-/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
-/* harmony export */ });
-/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
-// What a failed AWS call means for the action: which call, which code, and whether the request
-// may have reached the service (so a write must be read back before anything is said about it).
-class AwsCallError extends Error {
-    operation;
-    code;
-    detail;
-    httpStatus;
-    constructor(operation, code, detail, httpStatus) {
-        super(`${operation} failed: ${code}: ${detail}`);
-        this.operation = operation;
-        this.code = code;
-        this.detail = detail;
-        this.httpStatus = httpStatus;
-        this.name = 'AwsCallError';
-    }
-}
-/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
-const CANCELLED = 'Cancelled';
-/** The call had no complete answer within its deadline. */
-const NO_ANSWER = 'NoAnswer';
-const FATAL_CODES = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'CredentialsProviderError',
-    'MissingAuthenticationToken',
-    'AuthFailure',
-    'NotAuthorized'
-]);
-const THROTTLING_CODES = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown'
-]);
-/** Errors that no retry will fix: stop at once and say so. */
-function isFatal(e) {
-    return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
-}
-function isCancelled(e) {
-    return e instanceof AwsCallError && e.code === CANCELLED;
-}
-function isThrottled(e) {
-    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
-}
-function isNotFound(e) {
-    return (e instanceof AwsCallError &&
-        (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
-}
-function isAlreadyExists(e) {
-    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
-}
-/** SageMaker refuses an update while another one is running. */
-function isInProgress(e) {
-    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
-}
-/**
- * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
- * time). Such a failure of a write does not say whether the service applied it.
- */
-function isTransient(e) {
-    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
-        return false;
-    if (isThrottled(e) || e.code === NO_ANSWER)
-        return true;
-    if (e.httpStatus !== undefined)
-        return e.httpStatus >= 500;
-    // No HTTP status: the request failed on the way (reset, refused, timed out).
-    return true;
-}
-/** Whether a failed write may have been applied by the service all the same. */
-function mayHaveApplied(e) {
-    if (!(e instanceof AwsCallError))
-        return true;
-    if (isThrottled(e) || isFatal(e))
-        return false;
-    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
-        return false;
-    return true;
-}
-/** Any SDK or network error as an AwsCallError naming the call. */
-function toCallError(operation, e, why) {
-    if (e instanceof AwsCallError)
-        return e;
-    const err = (e ?? {});
-    if (why.cancelled) {
-        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
-    }
-    const status = err.$metadata?.httpStatusCode;
-    const name = err.name ?? 'Error';
-    if (why.deadlineMs !== undefined &&
-        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
-        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
-    }
-    const code = name === 'Error' && err.code ? err.code : name;
-    return new AwsCallError(operation, code, err.message ?? String(e), status);
 }
 
 

@@ -15,6 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
 var preflight = __webpack_require__(9536);
+// EXTERNAL MODULE: ./src/deploy/cleanup.ts
+var cleanup = __webpack_require__(9771);
+// EXTERNAL MODULE: ./src/deploy/step-identity.ts
+var step_identity = __webpack_require__(5704);
 // EXTERNAL MODULE: ./src/deploy/target.ts
 var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/verdict.ts
@@ -36,24 +40,30 @@ function describeComponentState(c) {
     return `${c.InferenceComponentStatus ?? 'Unknown'} on ${typeof spec?.ModelName === 'string' ? spec.ModelName : '?'}`;
 }
 /**
- * Pure: whether a read shows this run's update: the component on this step's model, or updating
- * since the request (LastModifiedTime later than before it).
+ * Pure: whether a read shows this run's update: the component on this step's model, or (only when
+ * the request may have reached SageMaker unanswered) updating since the request. A request that
+ * SageMaker answered with an error was refused: then only this step's model proves otherwise, never
+ * a newer LastModifiedTime, which another run's update gives too.
  */
-function classifyComponentWrite(c, modelName, lastModifiedBefore) {
+function classifyComponentWrite(c, modelName, lastModifiedBefore, answered = false) {
     const seen = describeComponentState(c);
     if (!c)
         return { kind: 'not-applied', seen };
     const spec = (c.Specification ?? c.Specifications?.[0]);
+    if (spec?.ModelName === modelName)
+        return { kind: 'applied', seen };
     const modified = c.LastModifiedTime instanceof Date ? c.LastModifiedTime.getTime() : undefined;
     const moved = modified !== undefined && lastModifiedBefore !== undefined && modified > lastModifiedBefore;
-    const applied = spec?.ModelName === modelName || (c.InferenceComponentStatus === 'Updating' && moved);
+    const applied = !answered && c.InferenceComponentStatus === 'Updating' && moved;
     return { kind: applied ? 'applied' : 'not-applied', seen };
 }
 function readBack(api, plan, pause, mayStillArrive) {
     const component = plan.component;
     if (!component)
         throw new Error('not a component plan');
-    return (0,reconcile/* readBackWith */.K)(async (o) => classifyComponentWrite(await api.describeInferenceComponent(component.name, o), plan.greenModelName, component.lastModifiedTime), pause, mayStillArrive);
+    return (0,reconcile/* readBackWith */.K)(async (o) => classifyComponentWrite(await api.describeInferenceComponent(component.name, o), plan.greenModelName, component.lastModifiedTime, 
+    // An error SageMaker answered (a 4XX) is a refusal: the request cannot still arrive.
+    !mayStillArrive), pause, mayStillArrive);
 }
 /** The component's write: exactly one UpdateInferenceComponent with this step's model. */
 const COMPONENT_WRITE = {
@@ -150,8 +160,6 @@ var plan = __webpack_require__(5448);
 var retain = __webpack_require__(2622);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
 var rollout_policy = __webpack_require__(1201);
-// EXTERNAL MODULE: ./src/deploy/step-identity.ts
-var step_identity = __webpack_require__(5704);
 ;// CONCATENATED MODULE: ./src/target/component/plan.ts
 // Pure: the plan of a model deployed into an inference component. The component's live
 // specification is sent back with only the model changed (the new model defines its own
@@ -374,20 +382,46 @@ async function endpointModelInput(api, ep, live, log) {
     catch (e) {
         log.warning(`Could not read the endpoint config of ${ep.EndpointName ?? '?'}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    try {
-        const model = live.modelName ? await api.describeModel(live.modelName) : undefined;
-        liveModel = model ? (0,endpoint_live/* modelInput */.M_)(model) : undefined;
+    const unread = [];
+    let liveModelTags;
+    if (live.modelName) {
+        const read = `DescribeModel ${live.modelName}`;
+        try {
+            const model = await api.describeModel(live.modelName);
+            liveModel = model ? (0,endpoint_live/* modelInput */.M_)(model) : undefined;
+            if (model?.ModelArn) {
+                // Only to recognise a re-run of this same step: unread, the step deploys as usual.
+                liveModelTags = await api.listTags(model.ModelArn).catch(() => undefined);
+            }
+            if (!model) {
+                unread.push({
+                    read,
+                    protects: endpoint_live/* MODEL_SETTINGS */.Cp,
+                    error: `the live model ${live.modelName} no longer exists (deleted while the component serves it)`,
+                    forNewModel: true
+                });
+            }
+        }
+        catch (e) {
+            unread.push((0,endpoint_live/* failedRead */.Yr)(read, endpoint_live/* MODEL_SETTINGS */.Cp, 'sagemaker:DescribeModel', e, true));
+        }
     }
-    catch (e) {
-        log.warning(`Could not read the live model ${live.modelName ?? '?'}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    return { instanceType, liveModel };
+    for (const u of unread)
+        log.warning(`Could not read ${u.read}: ${u.error}.`);
+    return {
+        instanceType,
+        liveModel,
+        ...(unread.length ? { unread } : {}),
+        ...(liveModelTags ? { liveModelTags } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/target/component/index.ts
 // The inference component as a target: pre-flight reads the component, its endpoint and live
 // model (reads only), launch sends exactly one UpdateInferenceComponent (COMPONENT_WRITE), and the
 // watch reads DescribeInferenceComponent with the component's own reducer.
+
+
 
 
 
@@ -519,10 +553,10 @@ async function component_preflight(o, name, waitUntil) {
                 ? `Inference component "${name}" is ${live.status}`
                 : `Endpoint "${request.endpointName}" is ${epStatus}`;
             if (request.onBusy === 'fail') {
-                throw new preflight/* PreflightError */.w(`${what}: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.`);
+                throw new preflight/* PreflightError */.wG(`${what}: SageMaker accepts no update of the component until it finishes. Re-run later, or set on-busy: wait.`);
             }
             if (o.now() >= waitUntil) {
-                throw new preflight/* PreflightError */.w(`${what} past the time budget; no update was started.`);
+                throw new preflight/* PreflightError */.wG(`${what} past the time budget; no update was started.`);
             }
             if (!announced) {
                 log.info(`${what}; waiting for it to finish (on-busy: wait).`);
@@ -532,11 +566,23 @@ async function component_preflight(o, name, waitUntil) {
             continue;
         }
         if (live.status !== 'InService') {
-            throw new preflight/* PreflightError */.w(`Inference component "${name}" is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}; an update needs it InService. Delete it and create it again, or fix it outside this action.`);
+            throw new preflight/* PreflightError */.wG(`Inference component "${name}" is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}; an update needs it InService. Delete it and create it again, or fix it outside this action.`);
         }
         if (epStatus !== 'InService') {
-            throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`);
+            throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" is ${epStatus}; an inference component is updated only on an InService endpoint.`);
         }
+        // A re-run of this same step (another run, so another model name): its model is live.
+        const sameStep = !own &&
+            live.modelName !== undefined &&
+            around.liveModelTags !== undefined &&
+            (0,step_identity/* isStepTagged */.$4)(around.liveModelTags, o.run.repository, plan.stepHash);
+        if (sameStep && live.modelName) {
+            const served = { ...attachedPlan(plan), greenModelName: live.modelName };
+            return { ...found, plan: served, attached: false, alreadyLive: true };
+        }
+        // Whatever a new model must carry was read, or nothing is written.
+        if (!own)
+            (0,preflight/* refuseUnread */.CV)(around.unread, plan.createModel !== undefined);
         return { ...found, plan, attached: false, alreadyLive: own };
     }
 }
@@ -567,8 +613,7 @@ async function cleanupModel(api, name, model, log) {
         log.warning(`Cleanup: model ${model} is in use by inference component ${name}; kept.`);
         return;
     }
-    await api.deleteModel(model, { ignoreCancel: true });
-    log.info(`Cleanup: deleted model ${model} (created by this run)`);
+    await (0,cleanup/* deleteCreated */.m)(api, 'model', model, log);
 }
 
 

@@ -1,6 +1,136 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ isThrottled),
+/* harmony export */   BG: () => (/* binding */ isFatal),
+/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   so: () => (/* binding */ toCallError),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
+// What a failed AWS call means for the action: which call, which code, and whether the request
+// may have reached the service (so a write must be read back before anything is said about it).
+class AwsCallError extends Error {
+    operation;
+    code;
+    detail;
+    httpStatus;
+    constructor(operation, code, detail, httpStatus) {
+        super(`${operation} failed: ${code}: ${detail}`);
+        this.operation = operation;
+        this.code = code;
+        this.detail = detail;
+        this.httpStatus = httpStatus;
+        this.name = 'AwsCallError';
+    }
+}
+/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
+const CANCELLED = 'Cancelled';
+/** The call had no complete answer within its deadline. */
+const NO_ANSWER = 'NoAnswer';
+const FATAL_CODES = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'CredentialsProviderError',
+    'MissingAuthenticationToken',
+    'AuthFailure',
+    'NotAuthorized'
+]);
+const THROTTLING_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'SlowDown'
+]);
+/** Errors that no retry will fix: stop at once and say so. */
+function isFatal(e) {
+    return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
+}
+/** The role may not make this call (the permission to add is the call's IAM action). */
+function isAccessDenied(e) {
+    return (e instanceof AwsCallError &&
+        (/^AccessDenied/.test(e.code) || e.code === 'NotAuthorized' || /not authorized/i.test(e.detail)));
+}
+function isCancelled(e) {
+    return e instanceof AwsCallError && e.code === CANCELLED;
+}
+function isThrottled(e) {
+    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
+}
+function isNotFound(e) {
+    return (e instanceof AwsCallError &&
+        (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
+}
+function isAlreadyExists(e) {
+    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
+}
+/** SageMaker refuses an update while another one is running. */
+function isInProgress(e) {
+    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
+}
+/**
+ * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
+ * time). Such a failure of a write does not say whether the service applied it.
+ */
+function isTransient(e) {
+    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
+        return false;
+    if (isThrottled(e) || e.code === NO_ANSWER)
+        return true;
+    if (e.httpStatus !== undefined)
+        return e.httpStatus >= 500;
+    // No HTTP status: the request failed on the way (reset, refused, timed out).
+    return true;
+}
+/** Whether a failed write may have been applied by the service all the same. */
+function mayHaveApplied(e) {
+    if (!(e instanceof AwsCallError))
+        return true;
+    if (isThrottled(e) || isFatal(e))
+        return false;
+    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
+        return false;
+    return true;
+}
+/** Any SDK or network error as an AwsCallError naming the call. */
+function toCallError(operation, e, why) {
+    if (e instanceof AwsCallError)
+        return e;
+    const err = (e ?? {});
+    if (why.cancelled) {
+        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
+    }
+    const status = err.$metadata?.httpStatusCode;
+    const name = err.name ?? 'Error';
+    if (why.deadlineMs !== undefined &&
+        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
+        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
+    }
+    const code = name === 'Error' && err.code ? err.code : name;
+    return new AwsCallError(operation, code, err.message ?? String(e), status);
+}
+
+
+/***/ }),
+
 /***/ 5448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16,7 +146,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   x3: () => (/* binding */ MAX_TAGS)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9342);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4324);
 /* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5704);
 // Planning that holds for every target: the estimates and margins of the time budget, the tags
 // every created resource carries, the model to create and the artifact a person recognises. Pure.
@@ -495,7 +625,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9342:
+/***/ 4324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -509,6 +639,82 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/inputs/parsers.ts
 var parsers = __nccwpck_require__(5165);
+;// CONCATENATED MODULE: ./src/inputs/placement.ts
+// Where the model's parts live, checked against `region` before any call: SageMaker takes a model
+// package, an ECR image and an S3 artifact from the endpoint's own region only, and an IAM role from
+// the same partition. Without these checks the alarms, model and config are written first and AWS
+// refuses later (or after 10 minutes of provisioning, for an image it cannot pull).
+
+/** The partition of a region (the `aws…` of its ARNs). */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-isof-'))
+        return 'aws-iso-f';
+    if (region.startsWith('eu-isoe-'))
+        return 'aws-iso-e';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    return 'aws';
+}
+/** An Amazon ECR image: `<account>.dkr.ecr[-fips].<region>.<domain>/<repository>[:tag|@digest]`. */
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)\/\S+$/;
+/** The region in an S3 https URL's host (`bucket.s3.eu-west-1.amazonaws.com`, `s3-eu-west-1…`). */
+const S3_REGIONAL_HOST = /(?:^|\.)s3(?:-fips)?(?:\.dualstack)?[.-]([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+/** `arn:<partition>:<service>:<region>:…` */
+const ARN_PARTS = /^arn:([^:]+):[^:]*:([^:]*):/;
+/** A region's shape (an invalid region has its own error, and nothing can be compared with it). */
+const REGION_SHAPE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+function checkPlacement(r, region, model) {
+    if (!REGION_SHAPE.test(region))
+        return;
+    const partition = partitionOf(region);
+    const arnPartition = (name, arn) => {
+        const parts = ARN_PARTS.exec(arn);
+        if (parts && parts[1] !== partition) {
+            r.p.add(name, `Input "${name}" is in partition ${parts[1]}, but region ${region} is in ${partition}: SageMaker in ${region} accepts only arn:${partition}:… ARNs. Use one of partition ${partition}, or fix region.`);
+        }
+    };
+    if (model.kind === 'package') {
+        arnPartition('model-package-arn', model.modelPackageArn);
+        arnPartition('execution-role-arn', model.executionRoleArn);
+        const packageRegion = ARN_PARTS.exec(model.modelPackageArn)?.[2];
+        if (packageRegion && packageRegion !== region) {
+            r.p.add('model-package-arn', `Input "model-package-arn" is a model package in ${packageRegion}, but the endpoint is in ${region}: SageMaker deploys a package only in its own region. Copy the model version into a package group in ${region} (or deploy its artifact with model-data-url), or fix region.`);
+        }
+    }
+    if (model.kind === 'artifact') {
+        arnPartition('execution-role-arn', model.executionRoleArn);
+        checkImage(r, region, model.imageUri);
+        checkArtifact(r, region, model.modelDataUrl);
+    }
+}
+function checkImage(r, region, image) {
+    if (image === '')
+        return;
+    const ecr = ECR_IMAGE.exec(image);
+    if (!ecr) {
+        r.p.add('image-uri', `Input "image-uri" must be an Amazon ECR image (<account>.dkr.ecr.${region}.amazonaws.com/<repository>:<tag>), got ${(0,parsers/* show */.WU)(image)}: SageMaker hosting pulls images from ECR (a private registry needs the model's ImageConfig with RepositoryAccessMode Vpc, which this action does not set). Push the image to ECR in ${region}.`);
+        return;
+    }
+    if (ecr[1] !== region) {
+        r.p.add('image-uri', `Input "image-uri" is an ECR image in ${ecr[1] ?? '?'}, but the endpoint is in ${region}: SageMaker pulls a model's image from its own region. Replicate the repository to ${region} (ECR replication), or fix region.`);
+    }
+}
+function checkArtifact(r, region, url) {
+    if (!url.startsWith('https://'))
+        return;
+    const host = /^https:\/\/([^/]+)/.exec(url)?.[1] ?? '';
+    const bucketRegion = S3_REGIONAL_HOST.exec(host)?.[1];
+    if (bucketRegion && bucketRegion !== region) {
+        r.p.add('model-data-url', `Input "model-data-url" is an S3 URL in ${bucketRegion}, but the endpoint is in ${region}: SageMaker reads a model's artifact from a bucket in its own region. Copy the artifact to a bucket in ${region}, or fix region.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/context.ts
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -723,6 +929,7 @@ function readAlarmNames(r, retain, createAlarms) {
 
 
 
+
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 const DEFAULT_METRICS_WAIT_SECONDS = 240;
@@ -747,6 +954,7 @@ function readInputs(getInput, env) {
     }
     const region = readRegion(r, env);
     const model = (0,inputs_model/* readModelSource */.vq)(r);
+    checkPlacement(r, region, model);
     // With no model source at all (its own error says so), environment is not judged against one.
     const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing' || model.modelName === '');
     const tags = (0,inputs_model/* readTags */.g$)(r);
@@ -775,6 +983,9 @@ function readInputs(getInput, env) {
     }
     const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
     const inheritEnvironment = (0,parsers/* bool */.lc)(r, 'inherit-environment', false);
+    if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
+        r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
+    }
     const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
     const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
     const dryRun = (0,parsers/* bool */.lc)(r, 'dry-run', false);
@@ -1123,8 +1334,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(9342);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
+var inputs = __nccwpck_require__(4324);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __nccwpck_require__(4813);
 ;// CONCATENATED MODULE: ./src/aws/first-read.ts
@@ -1227,9 +1438,9 @@ async function run(options = {}) {
         log: line => process.stdout.write(`${line}\n`)
     });
     api = withFirstRead(api, request.endpointName, now);
-    const [core, { deploy }, { createNotifier }, { renderSummary }] = await Promise.all([
+    const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 703)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4352)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 3417))
     ]);
@@ -1242,6 +1453,14 @@ async function run(options = {}) {
         sleep,
         ...(options.signal ? { signal: options.signal } : {}),
         buildPlan: plan/* buildPlan */.Gg,
+        onScalingSaved: async (saved) => {
+            core.setOutput('auto-scaling', (0,secrets/* redact */.E$)(JSON.stringify({
+                saved,
+                restored: false,
+                errors: ['deregistered for the update; not restored yet']
+            })));
+            await core.summary.addRaw((0,secrets/* redact */.E$)(scalingSavedSection(saved, request.region))).write();
+        },
         onProgress: (plan, timeline) => notifier.progress(renderSummary({
             plan,
             timeline,
@@ -1336,7 +1555,8 @@ async function report(o) {
         markdown = renderError(request.endpointName, verdict, plan, runContext);
     markdown = (0,secrets/* redact */.E$)(markdown);
     try {
-        await core.summary.addRaw(markdown).write();
+        // Replaces what this step wrote before (auto scaling saved before its deregistration).
+        await core.summary.addRaw(markdown).write({ overwrite: true });
     }
     catch (e) {
         core.info(`(No job summary written: ${(0,errors/* errorMessage */.gJ)(e)})`);
@@ -2012,12 +2232,16 @@ function greenModelFrom(model, environment, inheritEnvironment) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ MODEL_SETTINGS),
 /* harmony export */   IY: () => (/* binding */ describeLive),
 /* harmony export */   M_: () => (/* binding */ modelInput),
+/* harmony export */   Yr: () => (/* binding */ failedRead),
 /* harmony export */   nv: () => (/* binding */ targetVariant)
 /* harmony export */ });
 /* unused harmony exports configInput, liveVariants */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9378);
+
 
 /** DescribeEndpointConfig members that CreateEndpointConfig does not take. */
 const CONFIG_OUTPUT_ONLY = ['EndpointConfigArn', 'CreationTime', '$metadata'];
@@ -2073,7 +2297,16 @@ function targetVariant(variants, requested) {
  */
 async function describeLive(api, ep, requestedVariant, log) {
     const configName = ep.EndpointConfigName ?? '';
+    const unread = [];
     const described = configName ? await api.describeEndpointConfig(configName) : undefined;
+    if (configName && !described) {
+        unread.push({
+            read: `DescribeEndpointConfig ${configName}`,
+            protects: CONFIG_SETTINGS,
+            error: `the live config ${configName} no longer exists (deleted while the endpoint serves it)`,
+            forNewModel: false
+        });
+    }
     const variants = liveVariants(ep, described?.ProductionVariants ?? []);
     let configTags = {};
     if (described?.EndpointConfigArn) {
@@ -2081,7 +2314,7 @@ async function describeLive(api, ep, requestedVariant, log) {
             configTags = await api.listTags(described.EndpointConfigArn);
         }
         catch (e) {
-            log.warning(`Could not read the tags of the live config ${configName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+            unread.push(failedRead(`ListTags ${configName}`, CONFIG_TAGS, 'sagemaker:ListTags', e, false));
         }
     }
     const target = targetVariant(variants, requestedVariant) ?? variants[0];
@@ -2089,12 +2322,34 @@ async function describeLive(api, ep, requestedVariant, log) {
     if (target?.modelName) {
         try {
             model = await api.describeModel(target.modelName);
+            if (!model) {
+                unread.push({
+                    read: `DescribeModel ${target.modelName}`,
+                    protects: MODEL_SETTINGS,
+                    error: `the live model ${target.modelName} no longer exists (deleted while the endpoint serves it)`,
+                    forNewModel: true
+                });
+            }
         }
         catch (e) {
-            log.warning(`Could not read the live model ${target.modelName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
+            unread.push(failedRead(`DescribeModel ${target.modelName}`, MODEL_SETTINGS, 'sagemaker:DescribeModel', e, true));
+        }
+    }
+    for (const u of unread)
+        log.warning(`Could not read ${u.read}: ${u.error}.`);
+    // The endpoint's own tags: where a run that could not restore auto scaling left a copy of it.
+    let endpointTags;
+    if (ep.EndpointArn) {
+        try {
+            endpointTags = await api.listTags(ep.EndpointArn);
+        }
+        catch (e) {
+            log.warning(`Could not read the tags of endpoint ${ep.EndpointName ?? '?'} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}): a copy of auto scaling an earlier run could not restore would go unseen.`);
         }
     }
     return {
+        ...(ep.EndpointArn ? { endpointArn: ep.EndpointArn } : {}),
+        ...(endpointTags ? { endpointTags } : {}),
         status: ep.EndpointStatus ?? 'Unknown',
         configName,
         variantName: target?.name ?? ep.ProductionVariants?.[0]?.VariantName ?? 'AllTraffic',
@@ -2110,7 +2365,23 @@ async function describeLive(api, ep, requestedVariant, log) {
         variants,
         config: described ? configInput(described) : undefined,
         configTags,
-        model: model ? modelInput(model) : undefined
+        model: model ? modelInput(model) : undefined,
+        ...(unread.length ? { unread } : {})
+    };
+}
+/** What the live config carries into the green one (greenConfig). */
+const CONFIG_SETTINGS = "the live config's settings (every variant, data capture, KMS key, async and explainer config)";
+const CONFIG_TAGS = "the live config's tags, which the new config carries";
+/** What a new model takes from the live one (carry-over.ts MODEL_CARRIED_MEMBERS). */
+const MODEL_SETTINGS = "the live model's network settings (VpcConfig, EnableNetworkIsolation) and container environment, which a new model carries";
+/** A failed read as the user's settings that depend on it. */
+function failedRead(read, protects, permission, e, forNewModel) {
+    return {
+        read,
+        protects,
+        error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e),
+        ...((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(e) ? { deniedPermission: permission } : {}),
+        forNewModel
     };
 }
 
@@ -2139,8 +2410,8 @@ var errors = __nccwpck_require__(3916);
 var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
 var step_identity = __nccwpck_require__(5704);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(9342);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
+var inputs = __nccwpck_require__(4324);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __nccwpck_require__(5448);
 // EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts

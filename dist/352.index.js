@@ -1,5 +1,5 @@
-export const id = 703;
-export const ids = [703,685];
+export const id = 352;
+export const ids = [352,685];
 export const modules = {
 
 /***/ 9685:
@@ -100,6 +100,16 @@ async function createAwsApi(options) {
             }));
             return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
         },
+        addTags: async (arn, tags, o) => {
+            await call('AddTags', o, abortSignal => sagemakerOnce.send(new sm.AddTagsCommand({ ResourceArn: arn, Tags: [...tags] }), {
+                abortSignal
+            }));
+        },
+        deleteTags: async (arn, keys, o) => {
+            await call('DeleteTags', o, abortSignal => sagemakerOnce.send(new sm.DeleteTagsCommand({ ResourceArn: arn, TagKeys: [...keys] }), {
+                abortSignal
+            }));
+        },
         listEndpointConfigs: async (nameContains, o) => {
             const out = await call('ListEndpointConfigs', o, abortSignal => sagemaker.send(new sm.ListEndpointConfigsCommand({
                 NameContains: nameContains,
@@ -198,11 +208,11 @@ async function createAutoScalingApi(config, call) {
         ScalableDimension: VARIANT_DIMENSION
     });
     /** Every page of a Describe* call (50 per page; a variant has few). */
-    async function all(operation, page) {
+    async function all(operation, o, page) {
         const items = [];
         let token;
         for (let pages = 0; pages < 20; pages++) {
-            const out = await call(operation, undefined, signal => page(token, signal));
+            const out = await call(operation, o, signal => page(token, signal));
             items.push(...out.items);
             token = out.next;
             if (!token)
@@ -211,31 +221,34 @@ async function createAutoScalingApi(config, call) {
         return items;
     }
     return {
-        describeTarget: async (resourceId) => {
-            const out = await call('DescribeScalableTargets', undefined, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
+        describeTarget: async (resourceId, o) => {
+            const out = await call('DescribeScalableTargets', o, abortSignal => client.send(new aas.DescribeScalableTargetsCommand({
                 ServiceNamespace: SAGEMAKER_NAMESPACE,
                 ResourceIds: [resourceId],
                 ScalableDimension: VARIANT_DIMENSION
             }), { abortSignal }));
             return out?.ScalableTargets?.find(t => t.ResourceId === resourceId);
         },
-        describePolicies: resourceId => all('DescribeScalingPolicies', async (token, abortSignal) => {
+        describePolicies: (resourceId, o) => all('DescribeScalingPolicies', o, async (token, abortSignal) => {
             const out = await client.send(new aas.DescribeScalingPoliciesCommand({
                 ...variant(resourceId),
                 ...(token ? { NextToken: token } : {})
             }), { abortSignal });
             return { items: out?.ScalingPolicies ?? [], next: out?.NextToken };
         }),
-        describeScheduledActions: resourceId => all('DescribeScheduledActions', async (token, abortSignal) => {
+        describeScheduledActions: (resourceId, o) => all('DescribeScheduledActions', o, async (token, abortSignal) => {
             const out = await client.send(new aas.DescribeScheduledActionsCommand({
                 ...variant(resourceId),
                 ...(token ? { NextToken: token } : {})
             }), { abortSignal });
             return { items: out?.ScheduledActions ?? [], next: out?.NextToken };
         }),
-        listTags: async (arn) => {
-            const out = await call('ListTagsForResource', undefined, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+        listTags: async (arn, o) => {
+            const out = await call('ListTagsForResource', o, abortSignal => client.send(new aas.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
             return out?.Tags ?? {};
+        },
+        tagResource: async (arn, tags, o) => {
+            await call('TagResource', o, abortSignal => client.send(new aas.TagResourceCommand({ ResourceARN: arn, Tags: tags }), { abortSignal }));
         },
         registerTarget: async (input, o) => {
             await call('RegisterScalableTarget', o, abortSignal => client.send(new aas.RegisterScalableTargetCommand(input), { abortSignal }));
@@ -251,130 +264,6 @@ async function createAutoScalingApi(config, call) {
         },
         destroy: () => client.destroy()
     };
-}
-
-
-/***/ }),
-
-/***/ 9378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ isThrottled),
-/* harmony export */   BG: () => (/* binding */ isFatal),
-/* harmony export */   PH: () => (/* binding */ mayHaveApplied),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   mm: () => (/* binding */ isCancelled),
-/* harmony export */   so: () => (/* binding */ toCallError),
-/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
-/* harmony export */ });
-/* unused harmony exports AwsCallError, CANCELLED, NO_ANSWER, isInProgress */
-// What a failed AWS call means for the action: which call, which code, and whether the request
-// may have reached the service (so a write must be read back before anything is said about it).
-class AwsCallError extends Error {
-    operation;
-    code;
-    detail;
-    httpStatus;
-    constructor(operation, code, detail, httpStatus) {
-        super(`${operation} failed: ${code}: ${detail}`);
-        this.operation = operation;
-        this.code = code;
-        this.detail = detail;
-        this.httpStatus = httpStatus;
-        this.name = 'AwsCallError';
-    }
-}
-/** The call was abandoned because the run was cancelled (SIGINT/SIGTERM). */
-const CANCELLED = 'Cancelled';
-/** The call had no complete answer within its deadline. */
-const NO_ANSWER = 'NoAnswer';
-const FATAL_CODES = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'CredentialsProviderError',
-    'MissingAuthenticationToken',
-    'AuthFailure',
-    'NotAuthorized'
-]);
-const THROTTLING_CODES = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'SlowDown'
-]);
-/** Errors that no retry will fix: stop at once and say so. */
-function isFatal(e) {
-    return e instanceof AwsCallError && (FATAL_CODES.has(e.code) || /credentials/i.test(e.code));
-}
-function isCancelled(e) {
-    return e instanceof AwsCallError && e.code === CANCELLED;
-}
-function isThrottled(e) {
-    return e instanceof AwsCallError && THROTTLING_CODES.has(e.code);
-}
-function isNotFound(e) {
-    return (e instanceof AwsCallError &&
-        (e.code === 'ResourceNotFound' || /^Could not find /.test(e.detail)));
-}
-function isAlreadyExists(e) {
-    return (e instanceof AwsCallError && (e.code === 'ResourceInUse' || /already exist/i.test(e.detail)));
-}
-/** SageMaker refuses an update while another one is running. */
-function isInProgress(e) {
-    return e instanceof AwsCallError && /in-progress/i.test(e.detail);
-}
-/**
- * Transient: the same call may succeed later (throttling, a 5XX, a lost connection, no answer in
- * time). Such a failure of a write does not say whether the service applied it.
- */
-function isTransient(e) {
-    if (!(e instanceof AwsCallError) || isFatal(e) || isCancelled(e))
-        return false;
-    if (isThrottled(e) || e.code === NO_ANSWER)
-        return true;
-    if (e.httpStatus !== undefined)
-        return e.httpStatus >= 500;
-    // No HTTP status: the request failed on the way (reset, refused, timed out).
-    return true;
-}
-/** Whether a failed write may have been applied by the service all the same. */
-function mayHaveApplied(e) {
-    if (!(e instanceof AwsCallError))
-        return true;
-    if (isThrottled(e) || isFatal(e))
-        return false;
-    if (e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500)
-        return false;
-    return true;
-}
-/** Any SDK or network error as an AwsCallError naming the call. */
-function toCallError(operation, e, why) {
-    if (e instanceof AwsCallError)
-        return e;
-    const err = (e ?? {});
-    if (why.cancelled) {
-        return new AwsCallError(operation, CANCELLED, 'cancelled before an answer arrived', undefined);
-    }
-    const status = err.$metadata?.httpStatusCode;
-    const name = err.name ?? 'Error';
-    if (why.deadlineMs !== undefined &&
-        (name === 'AbortError' || name === 'TimeoutError' || err.code === 'ETIMEDOUT')) {
-        return new AwsCallError(operation, NO_ANSWER, `no complete answer within ${Math.round(why.deadlineMs / 1000)} s`, undefined);
-    }
-    const code = name === 'Error' && err.code ? err.code : name;
-    return new AwsCallError(operation, code, err.message ?? String(e), status);
 }
 
 
@@ -462,6 +351,49 @@ async function withBackoff(call, o) {
             if (o.stopped?.())
                 throw e;
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ deleteCreated)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const O = { ignoreCancel: true };
+/** Deletes endpoint config or model `name`; whether it is gone is what a read shows. */
+async function deleteCreated(api, kind, name, log) {
+    try {
+        if (kind === 'model')
+            await api.deleteModel(name, O);
+        else
+            await api.deleteEndpointConfig(name, O);
+        log.info(`Cleanup: deleted ${kind} ${name} (created by this run)`);
+        return true;
+    }
+    catch (e) {
+        const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e);
+        let gone;
+        try {
+            const found = kind === 'model'
+                ? await api.describeModel(name, O)
+                : await api.describeEndpointConfig(name, O);
+            gone = found === undefined;
+        }
+        catch {
+            gone = undefined;
+        }
+        if (gone) {
+            log.info(`Cleanup: deleted ${kind} ${name} (created by this run; the answer was lost: ${error} A read shows it gone).`);
+            return true;
+        }
+        log.warning(`Cleanup: ${kind} ${name} (created by this run) ${gone === false ? 'is still there' : 'may still be there (a read failed too)'} after: ${error} Delete it by hand if nothing uses it.`);
+        return false;
     }
 }
 
@@ -667,8 +599,16 @@ async function requestChange(plan, created, deps, target) {
         catch (e) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e);
             deps.log.warning(`${error} Reading the ${target.noun} to see whether the request was applied.`);
-            const state = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e));
+            const read = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e));
             const cancelled = (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
+            // Cut off by a cancellation, the request may still reach SageMaker after any read this run
+            // can still make: "not applied" is only what SageMaker answered, never what a read showed.
+            const state = read.kind === 'not-applied' && cancelled && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e)
+                ? {
+                    kind: 'unknown',
+                    seen: `${read.seen} when read, but the cancelled request may still reach SageMaker and be applied`
+                }
+                : read;
             if (state.kind === 'applied') {
                 deps.log.info(target.reached(plan, state.seen));
                 return { kind: 'started', plan, requestedAt, created, confirmedByRead: state.seen };
@@ -693,14 +633,35 @@ async function requestChange(plan, created, deps, target) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ checkAlarms),
-/* harmony export */   w: () => (/* binding */ PreflightError)
+/* harmony export */   CV: () => (/* binding */ refuseUnread),
+/* harmony export */   Tx: () => (/* binding */ checkAlarms),
+/* harmony export */   gR: () => (/* binding */ shortTimeout),
+/* harmony export */   wG: () => (/* binding */ PreflightError)
 /* harmony export */ });
 class PreflightError extends Error {
     constructor(message) {
         super(message);
         this.name = 'PreflightError';
     }
+}
+/**
+ * A setting of the live endpoint that the new model or config must carry, and that could not be
+ * read (after the patient retries of pre-flight reads): stop before any write. A new model needs
+ * the live model's settings only when this step creates one (not with model-name).
+ */
+function refuseUnread(unread, createsModel) {
+    const blocking = (unread ?? []).filter(u => createsModel || !u.forNewModel);
+    if (blocking.length === 0)
+        return;
+    const what = blocking.map(u => `${u.read} (${u.error}), which protects ${u.protects}`);
+    const denied = blocking.flatMap(u => (u.deniedPermission ? [u.deniedPermission] : []));
+    const fix = denied.length
+        ? `Allow ${[...new Set(denied)].join(' and ')} to the role (docs/iam-policy.json has every permission the action uses).`
+        : 'Re-run once it can be read.';
+    const way = blocking.some(u => u.forNewModel)
+        ? ' Or name a model you created with the settings you want in model-name: the action then creates no model.'
+        : '';
+    throw new PreflightError(`Could not read ${what.join('; and ')}. Going on would deploy without them, so nothing was changed. ${fix}${way}`);
 }
 /**
  * Every alarm that guards the rollout must exist (except those this run creates) and none may be
@@ -732,6 +693,15 @@ async function checkAlarms(request, plan, deps) {
         deps.log.warning(`Alarm(s) in INSUFFICIENT_DATA: ${blind.join(', ')}. The guardrail is blind until they have data (traffic on the endpoint).`);
     }
     return byName;
+}
+/** A `timeout` shorter than the rollout the plan expects: the watch would end before it does. */
+function shortTimeout(request, plan) {
+    if (request.timeoutMinutes === undefined)
+        return undefined;
+    if (plan.budgetSeconds >= plan.expectedDurationSeconds)
+        return undefined;
+    const minutes = (seconds) => `${Math.ceil(seconds / 60)} min`;
+    return `Input "timeout" is ${request.timeoutMinutes} min, shorter than the ${minutes(plan.expectedDurationSeconds)} this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least ${minutes(plan.expectedDurationSeconds)}, or leave it empty to derive it from the policy.`;
 }
 
 
@@ -778,7 +748,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 703:
+/***/ 4352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -797,7 +767,10 @@ var aws_api = __webpack_require__(9685);
 var auto_scaling = __webpack_require__(3290);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/deploy/auto-scaling.ts
+
 
 
 const plain = (value) => JSON.parse(JSON.stringify(value ?? {}));
@@ -807,16 +780,25 @@ function pick(source, members) {
 const VARIANT = { ServiceNamespace: auto_scaling/* SAGEMAKER_NAMESPACE */.z_, ScalableDimension: auto_scaling/* VARIANT_DIMENSION */.Tp };
 /** The variant's scalable target, policies and scheduled actions; undefined if not registered. */
 async function readScaling(aas, endpointName, variantName) {
-    const resourceId = (0,auto_scaling/* variantResourceId */.PW)(endpointName, variantName);
-    const target = await aas.describeTarget(resourceId);
+    const read = await readScalingOf(aas, (0,auto_scaling/* variantResourceId */.PW)(endpointName, variantName));
+    if (!read)
+        return undefined;
+    const { arn, ...saved } = read;
+    void arn;
+    return saved;
+}
+/** The same for a resource id, in the form it was saved in (so that two reads compare equal). */
+async function readScalingOf(aas, resourceId, o) {
+    const target = await aas.describeTarget(resourceId, o);
     if (!target)
         return undefined;
     const [policies, actions, tags] = await Promise.all([
-        aas.describePolicies(resourceId),
-        aas.describeScheduledActions(resourceId),
-        target.ScalableTargetARN ? aas.listTags(target.ScalableTargetARN) : Promise.resolve({})
+        aas.describePolicies(resourceId, o),
+        aas.describeScheduledActions(resourceId, o),
+        target.ScalableTargetARN ? aas.listTags(target.ScalableTargetARN, o) : Promise.resolve({})
     ]);
     return {
+        arn: target.ScalableTargetARN,
         resourceId,
         target: {
             ...VARIANT,
@@ -869,42 +851,100 @@ const dates = (action) => ({
     ...(typeof action['StartTime'] === 'string' ? { StartTime: new Date(action['StartTime']) } : {}),
     ...(typeof action['EndTime'] === 'string' ? { EndTime: new Date(action['EndTime']) } : {})
 });
-/** Registers exactly what was saved again. Never throws: each failure is reported. */
-async function restore(aas, saved, log) {
-    const errors = [];
+/** How long a restore keeps trying (like PutMetricAlarm's writes: quotas are shared). */
+const RESTORE_WINDOW_MS = 180_000;
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const named = (items, key) => new Map(items.map(i => [i[key], i]));
+const withoutTags = (target) => {
+    const { Tags, ...rest } = target;
+    void Tags;
+    return rest;
+};
+/** What of `saved` the live registration lacks or holds differently (empty: identical). */
+function scalingDifferences(saved, live) {
+    if (!live)
+        return ['scalable target (not registered)'];
+    const out = [];
+    if (!same(withoutTags(saved.target), withoutTags(live.target)))
+        out.push('scalable target');
+    if (!same(saved.target['Tags'] ?? {}, live.target['Tags'] ?? {}))
+        out.push('target tags');
+    const policies = named(live.policies, 'PolicyName');
+    for (const p of saved.policies) {
+        if (!same(p, policies.get(p['PolicyName'])))
+            out.push(`scaling policy ${String(p['PolicyName'])}`);
+    }
+    const actions = named(live.scheduledActions, 'ScheduledActionName');
+    for (const a of saved.scheduledActions) {
+        if (!same(a, actions.get(a['ScheduledActionName']))) {
+            out.push(`scheduled action ${String(a['ScheduledActionName'])}`);
+        }
+    }
+    return out;
+}
+/** One pass: read what is registered, write only what differs from `saved`. */
+async function restoreOnce(aas, saved, o) {
+    let live = await readScalingOf(aas, saved.resourceId, o);
+    const differs = scalingDifferences(saved, live);
+    if (differs.length === 0)
+        return;
+    if (!live || differs.includes('scalable target')) {
+        // Tags go with a new registration only: on an existing target AWS refuses them.
+        await aas.registerTarget((live ? withoutTags(saved.target) : saved.target), o);
+        if (!live)
+            live = await readScalingOf(aas, saved.resourceId, o);
+    }
+    const tags = saved.target['Tags'];
+    if (live?.arn && tags && !same(tags, live.target['Tags'] ?? {})) {
+        await aas.tagResource(live.arn, tags, o);
+    }
+    const policies = named(live?.policies ?? [], 'PolicyName');
+    for (const policy of saved.policies) {
+        if (!same(policy, policies.get(policy['PolicyName']))) {
+            await aas.putScalingPolicy(policy, o);
+        }
+    }
+    const actions = named(live?.scheduledActions ?? [], 'ScheduledActionName');
+    for (const action of saved.scheduledActions) {
+        if (!same(action, actions.get(action['ScheduledActionName']))) {
+            await aas.putScheduledAction(dates(action), o);
+        }
+    }
+}
+/**
+ * Registers exactly what was saved again: read, compare, write what differs, read back; retried
+ * with backoff for RESTORE_WINDOW_MS (an answer lost after the write, "already exists", throttling
+ * all end in a read that shows what is there). Never throws: the report says what is missing.
+ */
+async function restore(aas, saved, log, clock) {
     // Not cut short by a cancellation: this puts back what the run itself removed.
     const o = { ignoreCancel: true, deadlineMs: 20_000 };
-    try {
-        await aas.registerTarget(saved.target, o);
-    }
-    catch (e) {
-        errors.push((0,src_errors/* errorMessage */.gJ)(e));
-    }
-    if (errors.length === 0) {
-        for (const policy of saved.policies) {
-            try {
-                await aas.putScalingPolicy(policy, o);
+    const until = clock.now() + RESTORE_WINDOW_MS;
+    let errors = [];
+    for (let attempt = 1;; attempt++) {
+        try {
+            await restoreOnce(aas, saved, o);
+            const missing = scalingDifferences(saved, await readScalingOf(aas, saved.resourceId, o));
+            if (missing.length === 0) {
+                log.info(`Restored auto scaling on ${saved.resourceId}: ${describeScaling(saved)}.`);
+                return { saved, restored: true, errors: [] };
             }
-            catch (e) {
-                errors.push((0,src_errors/* errorMessage */.gJ)(e));
-            }
+            errors = [`read back after the writes, still different: ${missing.join(', ')}`];
         }
-        for (const action of saved.scheduledActions) {
-            try {
-                await aas.putScheduledAction(dates(action), o);
-            }
-            catch (e) {
-                errors.push((0,src_errors/* errorMessage */.gJ)(e));
-            }
+        catch (e) {
+            errors = [(0,src_errors/* errorMessage */.gJ)(e)];
+            if ((0,aws_errors/* isFatal */.BG)(e))
+                break;
         }
+        const ceiling = Math.min(20_000, 1000 * 2 ** (attempt - 1));
+        const pause = clock.random ? ceiling * (0.5 + clock.random() / 2) : ceiling;
+        if (clock.now() + pause > until)
+            break;
+        log.info(`Restoring auto scaling on ${saved.resourceId}: ${errors.join('; ')}; trying again in ${Math.round(pause / 1000)} s (attempt ${attempt + 1}).`);
+        await clock.sleep(pause);
     }
-    if (errors.length === 0) {
-        log.info(`Restored auto scaling on ${saved.resourceId}: ${describeScaling(saved)}.`);
-    }
-    else {
-        log.warning(`Could not restore auto scaling on ${saved.resourceId} (${errors.join('; ')}). Register it again from the saved definitions in the auto-scaling output: ${scalingJson(saved)}`);
-    }
-    return { saved, restored: errors.length === 0, errors };
+    log.warning(`Could not restore auto scaling on ${saved.resourceId} (${errors.join('; ')}). Register it again from the saved definitions in the auto-scaling output: ${scalingJson(saved)}`);
+    return { saved, restored: false, errors };
 }
 /**
  * Pre-flight: the variant's auto scaling, and what it means for this step. Reading needs
@@ -947,10 +987,68 @@ class AutoScalingRefusal extends Error {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
+var inputs = __webpack_require__(4324);
+;// CONCATENATED MODULE: ./src/deploy/scaling-copy.ts
+// The durable copy of auto scaling the action deregisters for an update: tags on the endpoint
+// itself. It is written before the deregistration and removed once the restore is read back, so a
+// runner that dies in between (cancelled job, lost machine) leaves it where the next run of the
+// action on that endpoint looks first. Tags need no other service or permission than the endpoint
+// the action already updates, and they show in the console next to the endpoint. A tag value
+// holds 256 characters of letters, digits and `_.:/=+-@`, so the saved definitions are compressed
+// and written in base64, in chunks.
+
+
+/** `<chunks> <run id>`: how many chunk tags follow, and the run that wrote them. */
+const COPY_KEY = `${inputs/* ACTION_TAG_PREFIX */.FU}saved-auto-scaling`;
+const CHUNK = 256;
+/** The endpoint's 50 tags are the user's first: the copy takes at most this many. */
+const MAX_CHUNKS = 8;
+const chunkKey = (i) => `${COPY_KEY}-${i + 1}`;
+/** The tags that hold `saved`, or undefined if it is too large for them. */
+function copyTags(saved, runId) {
+    const text = (0,external_node_zlib_.deflateRawSync)(Buffer.from(JSON.stringify(saved))).toString('base64');
+    const chunks = [];
+    for (let at = 0; at < text.length; at += CHUNK)
+        chunks.push(text.slice(at, at + CHUNK));
+    if (chunks.length > MAX_CHUNKS)
+        return undefined;
+    return [
+        { Key: COPY_KEY, Value: `${chunks.length} ${runId}` },
+        ...chunks.map((Value, i) => ({ Key: chunkKey(i), Value }))
+    ];
+}
+/** The copy among an endpoint's tags; undefined when there is none, or it cannot be read whole. */
+function copyFromTags(tags) {
+    const head = tags[COPY_KEY];
+    const match = head === undefined ? null : /^(\d+) (.*)$/.exec(head);
+    if (!match)
+        return undefined;
+    const count = Number(match[1]);
+    const keys = Array.from({ length: count }, (_, i) => chunkKey(i));
+    const chunks = keys.map(key => tags[key]);
+    if (count < 1 || count > MAX_CHUNKS || chunks.some(c => c === undefined))
+        return undefined;
+    try {
+        const json = (0,external_node_zlib_.inflateRawSync)(Buffer.from(chunks.join(''), 'base64')).toString('utf8');
+        const saved = JSON.parse(json);
+        if (typeof saved.resourceId !== 'string' || typeof saved.target !== 'object')
+            return undefined;
+        return { saved, runId: match[2] ?? '', keys: [COPY_KEY, ...keys] };
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/deploy/launch.ts
 var launch = __webpack_require__(868);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/deploy/cleanup.ts
+var cleanup = __webpack_require__(9771);
 // EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
 var endpoint_plan = __webpack_require__(5578);
 // EXTERNAL MODULE: ./src/deploy/reconcile.ts
@@ -982,6 +1080,7 @@ function readBack(deps, endpointName, configName, mayStillArrive) {
 // The endpoint's write: its endpoint config (reused when identical, a fresh name when another
 // definition holds the name), then CreateEndpoint or exactly one UpdateEndpoint, read back after
 // any failure; and the cleanup of what this run created.
+
 
 
 
@@ -1063,7 +1162,7 @@ function launch_launch(plan, deps) {
  * Deletes this run's own endpoint config and model after a rollback or failure, each only
  * after checking that neither the live nor a pending deployment uses it.
  */
-async function cleanup(api, endpointName, created, log) {
+async function launch_cleanup(api, endpointName, created, log) {
     const deleted = [];
     const ep = await api.describeEndpoint(endpointName, { ignoreCancel: true });
     if (ep && ep.EndpointStatus !== 'InService') {
@@ -1080,9 +1179,9 @@ async function cleanup(api, endpointName, created, log) {
             log.warning(`Cleanup: endpoint config ${created.config} is in use; kept.`);
         }
         else {
-            await api.deleteEndpointConfig(created.config, { ignoreCancel: true });
-            deleted.push(created.config);
-            log.info(`Cleanup: deleted endpoint config ${created.config} (created by this run)`);
+            if (await (0,cleanup/* deleteCreated */.m)(api, 'endpoint config', created.config, log)) {
+                deleted.push(created.config);
+            }
         }
     }
     if (created.model) {
@@ -1090,9 +1189,8 @@ async function cleanup(api, endpointName, created, log) {
             log.warning(`Cleanup: model ${created.model} is in use; kept.`);
         }
         else {
-            await api.deleteModel(created.model, { ignoreCancel: true });
-            deleted.push(created.model);
-            log.info(`Cleanup: deleted model ${created.model} (created by this run)`);
+            if (await (0,cleanup/* deleteCreated */.m)(api, 'model', created.model, log))
+                deleted.push(created.model);
         }
     }
     return deleted;
@@ -1187,10 +1285,10 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
             }
             const pending = target ? ` (deploying ${target})` : '';
             if (request.onBusy === 'fail') {
-                throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is ${status}${pending}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`);
+                throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" is ${status}${pending}: SageMaker accepts no update until it finishes. Re-run later, or set on-busy: wait.`);
             }
             if (deps.now() >= waitUntil) {
-                throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" stayed ${status} past the time budget; no update was started. Re-run when it is InService.`);
+                throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" stayed ${status} past the time budget; no update was started. Re-run when it is InService.`);
             }
             if (!announced) {
                 log.info(`Endpoint is ${status}${pending}; waiting for it to finish (on-busy: wait).`);
@@ -1200,16 +1298,28 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
             continue;
         }
         if (status === 'Failed') {
-            throw new preflight/* PreflightError */.w(`Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`);
+            throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" is Failed${ep.FailureReason ? ` (${ep.FailureReason})` : ''}. SageMaker allows only DeleteEndpoint on a failed endpoint: delete it, then re-run to create it anew.`);
         }
         if (status !== 'InService') {
-            throw new preflight/* PreflightError */.w(status === 'UpdateRollbackFailed'
+            throw new preflight/* PreflightError */.wG(status === 'UpdateRollbackFailed'
                 ? `Endpoint "${request.endpointName}" is UpdateRollbackFailed: a previous deployment and its rollback both failed, and it serves a mix of old and new fleets. Inspect it in the SageMaker console and settle it by hand (or delete and re-create it) before deploying again.`
                 : `Endpoint "${request.endpointName}" is ${status}; blue/green updates need it InService.`);
         }
         const current = await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
         const plan = deps.buildPlan(request, run, current);
-        const live = await isThisStep(api, current.configName, plan, run);
+        const createsModel = plan.createModel !== undefined;
+        let live;
+        try {
+            live = await isThisStep(api, current.configName, plan, run);
+        }
+        catch (e) {
+            // The same read failing again (the live config's tags): say what it protects.
+            (0,preflight/* refuseUnread */.CV)(current.unread, createsModel);
+            throw e;
+        }
+        // Whatever the new model and config must carry was read, or nothing is written.
+        if (!live)
+            (0,preflight/* refuseUnread */.CV)(current.unread, createsModel);
         if (live) {
             return {
                 current,
@@ -1351,7 +1461,7 @@ function endpointTarget(o) {
             };
         },
         cleanup: async (api, plan, created, log) => {
-            await cleanup(api, plan.endpointName, created, log);
+            await launch_cleanup(api, plan.endpointName, created, log);
         }
     };
 }
@@ -1401,6 +1511,47 @@ const actionLog = {
 
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
+;// CONCATENATED MODULE: ./src/deploy/other-run.ts
+
+const tag = (tags, key) => tags[`${inputs/* ACTION_TAG_PREFIX */.FU}${key}`] || undefined;
+/** "made by run 8002 (attempt 1) of org/repo at abc1234, workflow deploy", or undefined. */
+function provenance(tags) {
+    const runId = tag(tags, 'run-id');
+    if (runId === undefined)
+        return undefined;
+    const attempt = tag(tags, 'run-attempt');
+    const repository = tag(tags, 'repository');
+    const sha = tag(tags, 'sha');
+    const workflow = tag(tags, 'workflow');
+    return [
+        `run ${runId}${attempt ? ` (attempt ${attempt})` : ''}`,
+        repository ? ` of ${repository}` : '',
+        sha ? ` at ${sha.slice(0, 7)}` : '',
+        workflow ? `, workflow "${workflow}"` : ''
+    ].join('');
+}
+const utc = (d) => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** Who made resource `name` (an endpoint config, or a model on the component path), and when. */
+async function whoMade(api, kind, name) {
+    const o = { ignoreCancel: true, deadlineMs: 10_000 };
+    try {
+        const described = kind === 'config'
+            ? await api
+                .describeEndpointConfig(name, o)
+                .then(d => d && { arn: d.EndpointConfigArn, at: d.CreationTime })
+            : await api.describeModel(name, o).then(d => d && { arn: d.ModelArn, at: d.CreationTime });
+        if (!described?.arn)
+            return undefined;
+        const by = provenance(await api.listTags(described.arn, o));
+        const when = described.at ? `created ${utc(new Date(described.at))}` : undefined;
+        const who = by ? `made by ${by}` : 'not made by this action';
+        return [who, when].filter(Boolean).join(', ');
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/watch/alarm-history.ts
@@ -1894,12 +2045,61 @@ function batchRow(t, ep, w, at, alarms) {
     const n = Math.min(w.copies, rises * w.batchCopies);
     return row(n, `batch ${Math.max(1, Math.min(batches, rises))} of ${batches} baked: old copies terminated${n < w.copies ? `, launching the next ${w.batchCopies}` : ''}`);
 }
+/** The component on a model that is neither this run's nor the one it replaced: another update. */
+function otherModel(ep, w) {
+    const model = ep.configName;
+    return model !== undefined && model !== w.newModelName && model !== w.oldModelName
+        ? model
+        : undefined;
+}
 function reduceComponent(t, obs, w) {
     const ep = obs.endpoint;
     if (!ep)
         return (0,reducer/* failedPoll */.VQ)(t, obs, serviceTime(t, obs));
+    const other = otherModel(ep, w);
+    if (other !== undefined) {
+        // Another run's update: none of its copies are this run's; keep the state, fold nothing.
+        const first = t.other === undefined;
+        return {
+            ...t,
+            last: ep,
+            other: { configName: other, live: true },
+            polls: t.polls + 1,
+            consecutiveFailedPolls: 0,
+            events: first
+                ? [
+                    ...t.events,
+                    {
+                        at: serviceTime(t, obs),
+                        kind: 'other',
+                        message: `inference component ${ep.status} on ${other}: another update has replaced this run's`
+                    }
+                ]
+                : t.events
+        };
+    }
     const events = [...t.events];
     const now = serviceTime(t, obs);
+    const inProgress = IN_PROGRESS.has(ep.status);
+    // The first poll in progress shows how the service reads Specification during an update.
+    const specInUpdate = t.specInUpdate ??
+        (inProgress && ep.configName === w.oldModelName && w.oldModelName !== undefined
+            ? 'old'
+            : inProgress && ep.configName === w.newModelName
+                ? 'new'
+                : undefined);
+    let ownModelInProgressAt = t.ownModelInProgressAt;
+    if (ownModelInProgressAt === undefined &&
+        t.specInUpdate === 'old' &&
+        inProgress &&
+        ep.configName === w.newModelName) {
+        ownModelInProgressAt = now;
+        events.push({
+            at: now,
+            kind: 'other',
+            message: `inference component ${ep.status} on ${w.newModelName} (this run's model), which it showed only once an update completed: another update has started from it; the table stops here`
+        });
+    }
     let startedAt = t.startedAt;
     // The first answer anchors T+0 on the service's clock.
     if (t.polls - t.failedPolls === 0 && IN_PROGRESS.has(ep.status) && ep.lastModifiedTime) {
@@ -1927,7 +2127,9 @@ function reduceComponent(t, obs, w) {
             message: `inference component ${w.name} ${ep.status}${what}`
         });
     }
-    if (prev && prev.blue?.currentInstanceCount !== ep.blue?.currentInstanceCount) {
+    if (ownModelInProgressAt === undefined &&
+        prev &&
+        prev.blue?.currentInstanceCount !== ep.blue?.currentInstanceCount) {
         events.push({
             at: ep.lastModifiedTime ?? now,
             kind: 'step',
@@ -1935,9 +2137,19 @@ function reduceComponent(t, obs, w) {
         });
     }
     const alarms = (0,reducer/* trackAlarms */.g6)(t.alarms, obs.alarms, now, events);
-    const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status);
-    const next = { ...t, startedAt, alarms, sawProgress, last: ep };
-    const row = batchRow({ ...next, polls: t.polls }, ep, w, t.batches === undefined ? startedAt : Math.max(ep.lastModifiedTime ?? now, startedAt), (0,src_verdict/* fired */.RV)(next));
+    const sawProgress = t.sawProgress || inProgress;
+    const next = {
+        ...t,
+        startedAt,
+        alarms,
+        sawProgress,
+        last: ep,
+        ...(specInUpdate ? { specInUpdate } : {}),
+        ...(ownModelInProgressAt !== undefined ? { ownModelInProgressAt } : {})
+    };
+    const row = ownModelInProgressAt !== undefined && ep.status !== 'InService'
+        ? undefined
+        : batchRow({ ...next, polls: t.polls }, ep, w, t.batches === undefined ? startedAt : Math.max(ep.lastModifiedTime ?? now, startedAt), (0,src_verdict/* fired */.RV)(next));
     const batches = row ? [...(t.batches ?? []), row] : (t.batches ?? []);
     const steps = batches.map(b => ({
         at: b.at,
@@ -1963,6 +2175,15 @@ function settleComponent(t, w) {
         return undefined;
     const settled = (0,src_verdict/* settledBase */.JZ)(t, ep);
     const { base } = settled;
+    if (t.other) {
+        // Never another run's result as this one's: say what is known.
+        return {
+            ...base,
+            outcome: 'failed',
+            failureReason: `Another update replaced ${w.newModelName}: inference component ${w.name} is ${ep.status} on ${t.other.configName}.`,
+            summary: `Another update took inference component ${w.name} over: it is ${ep.status} on ${t.other.configName}, neither this run's ${w.newModelName} nor ${w.oldModelName ?? 'the model it replaced'}. This run's update ended before that, and no poll saw how${t.ownModelInProgressAt === undefined ? '' : ` (a poll saw the component in progress on ${w.newModelName}, which it showed during this run's update only once it completed: most likely it completed, and the other update started from it)`}; look at the component in the SageMaker console before running it again.`
+        };
+    }
     if (ep.status === 'InService') {
         if (!changed(t, ep, w))
             return undefined;
@@ -2139,7 +2360,13 @@ function componentCore(w) {
 
 
 
+
+
 const NOTHING_CHANGED = 'Nothing was changed in AWS.';
+/** A left copy's restore that did not complete: it may have written part of the registration. */
+class PartlyRestored extends preflight/* PreflightError */.wG {
+}
+const PARTLY_RESTORED = 'The restore may have registered part of it (it reads before it writes, so a re-run completes it); nothing else was changed in AWS.';
 /** A pause that cancellation does not cut short (reads that find out what a write did). */
 const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function deploy(o) {
@@ -2174,15 +2401,77 @@ async function deploy(o) {
         return launchAndWatch(o, target, ready, undefined);
     // Auto scaling is deregistered just before the update; whatever happens, it is put back.
     const aas = await o.api.autoScaling();
+    const arn = ready.found.current?.endpointArn;
+    const copy = copyTags(saved, o.run.runId);
     let deregistered = false;
     const result = await launchAndWatch(o, target, ready, async () => {
-        actionLog.info(`Saved auto scaling of ${saved.resourceId}, to restore after the verdict: ${scalingJson(saved)}`);
-        await deregister(aas, saved, actionLog);
+        // Kept where it survives this runner first: the outputs and summary, and tags on the endpoint
+        // that the next run of the action finds.
+        if (!arn || !copy) {
+            throw new Error(`Auto scaling of ${saved.resourceId} is not deregistered: there is nowhere to keep a copy of it that outlives this run (${arn ? 'too large for the endpoint tags' : 'the endpoint ARN is unknown'}).`);
+        }
+        await o.onScalingSaved?.(saved);
+        await o.api.addTags(arn, copy);
+        actionLog.info(`Saved auto scaling of ${saved.resourceId} (in the auto-scaling output, and tags ${COPY_KEY}* on the endpoint until it is restored): ${scalingJson(saved)}`);
+        // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
+        // the restore, which reads before it writes, runs whatever the call's fate.
         deregistered = true;
+        await deregister(aas, saved, actionLog);
     });
     if (!deregistered)
         return result;
-    return { ...result, autoScaling: await restore(aas, saved, actionLog) };
+    const autoScaling = await restore(aas, saved, actionLog, clockOf(o));
+    if (!autoScaling.restored) {
+        return { ...result, autoScaling, verdict: notRestored(result.verdict, autoScaling) };
+    }
+    await forgetCopy(o.api, arn, copy);
+    return { ...result, autoScaling };
+}
+const clockOf = (o) => ({ now: o.now, sleep: o.pause ?? pause, random: Math.random });
+/** The copy on the endpoint is no longer needed; left behind, the next run finds it identical. */
+async function forgetCopy(api, arn, tags) {
+    if (!arn || !tags)
+        return;
+    try {
+        await api.deleteTags(arn, tags.map(t => t.Key), { ignoreCancel: true });
+    }
+    catch (e) {
+        actionLog.warning(`Could not remove the saved auto scaling tags (${COPY_KEY}*) from the endpoint: ${(0,src_errors/* errorMessage */.gJ)(e)}. The next run finds them, sees auto scaling as saved, and removes them.`);
+    }
+}
+/**
+ * A copy of auto scaling that an earlier run deregistered and did not restore (its runner died,
+ * or the restore failed): restored before anything else, or the run stops here.
+ */
+async function restoreLeftCopy(o, current) {
+    const tags = current?.endpointTags;
+    if (!current?.endpointArn || !tags || tags[COPY_KEY] === undefined)
+        return;
+    const found = copyFromTags(tags);
+    if (!found) {
+        throw new preflight/* PreflightError */.wG(`The endpoint carries an incomplete copy of auto scaling an earlier run deregistered (tags ${COPY_KEY}*), which cannot be read back. Check Application Auto Scaling for the endpoint's variants, register what is missing, then delete those tags.`);
+    }
+    const from = `run ${found.runId}`;
+    if (o.request.dryRun) {
+        actionLog.warning(`Auto scaling of ${found.saved.resourceId} was deregistered by ${from} and may not be restored (tags ${COPY_KEY}* on the endpoint): a real run restores it first.`);
+        return;
+    }
+    actionLog.info(`The endpoint carries auto scaling that ${from} deregistered for its update (${describeScaling(found.saved)}): restoring it before anything else.`);
+    const report = await restore(await o.api.autoScaling(), found.saved, actionLog, clockOf(o));
+    if (!report.restored) {
+        throw new PartlyRestored(`Auto scaling of ${found.saved.resourceId}, deregistered by ${from}, could not be restored (${report.errors.join('; ')}). Register it again from tags ${COPY_KEY}* or the auto-scaling output of that run: ${scalingJson(found.saved)}`);
+    }
+    await forgetCopy(o.api, current.endpointArn, found.keys.map(Key => ({ Key })));
+}
+/** A restore that did not complete fails the job, whatever the deployment did (said too). */
+function notRestored(verdict, report) {
+    const what = `Auto scaling of ${report.saved.resourceId} was deregistered for the update and is not restored (${report.errors.join('; ')})`;
+    return {
+        ...verdict,
+        outcome: 'failed',
+        failureReason: `${what}.`,
+        summary: `${what}: the job fails. Register it again with the commands below (also in the auto-scaling output). The deployment itself: ${verdict.outcome}. ${verdict.summary}`
+    };
 }
 /** The target this step updates: an inference component, or the endpoint's variant. */
 async function targetOf(o) {
@@ -2226,12 +2515,21 @@ async function sequence_preflight(o, target) {
         }
         for (const warning of target.warnings(plan))
             actionLog.warning(warning);
+        const short = (0,preflight/* shortTimeout */.gR)(request, plan);
+        if (short && !found.attached && !found.alreadyLive) {
+            if (!request.dryRun)
+                throw new preflight/* PreflightError */.wG(short);
+            actionLog.warning(short);
+        }
         let existingAlarms;
         let scaling = { saved: undefined, reregister: false, note: undefined };
+        // Not while a deployment runs (its run, if alive, restores what it took down).
+        if (!found.attached)
+            await restoreLeftCopy(o, current ?? null);
         // Attached to a running deployment, its alarms may be firing because of it: no check.
         if (!found.attached && !found.alreadyLive) {
             try {
-                existingAlarms = await (0,preflight/* checkAlarms */.T)(request, plan, { api: o.api, log: actionLog });
+                existingAlarms = await (0,preflight/* checkAlarms */.Tx)(request, plan, { api: o.api, log: actionLog });
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {
                         endpointName: plan.endpointName,
@@ -2262,7 +2560,7 @@ async function sequence_preflight(o, target) {
             plan,
             current,
             timeline: undefined,
-            verdict: (0,src_verdict/* failedBefore */.tx)(`${message}${preflightHint(e)} ${NOTHING_CHANGED}`, message)
+            verdict: (0,src_verdict/* failedBefore */.tx)(`${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`, message)
         };
     }
     finally {
@@ -2334,7 +2632,19 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         !o.signal?.aborted) {
         await cleanupQuietly(api, target, plan, created);
     }
-    return { plan, current, timeline: result.timeline, verdict: result.verdict };
+    const verdict = await withOther(o, result.timeline, result.verdict);
+    return { plan, current, timeline: result.timeline, verdict };
+}
+/** Another deployment that came after this run's: who made it and when, when its tags say. */
+async function withOther(o, t, verdict) {
+    const other = t.other;
+    if (!other)
+        return verdict;
+    const kind = o.request.inferenceComponentName === undefined ? 'config' : 'model';
+    const who = await whoMade(o.api, kind, other.configName);
+    if (!who)
+        return verdict;
+    return { ...verdict, summary: `${verdict.summary} ${other.configName} was ${who}.` };
 }
 async function cleanupQuietly(api, target, plan, created) {
     try {
@@ -2358,7 +2668,7 @@ async function notStarted(o, target, plan, current, launched) {
         summary = `${cancelled ? `Cancelled while ${operation} was in flight` : `Launch failed: ${error}`} A read of ${words.read} afterwards shows it ${state.seen}: this run did not change it.${words.notAppliedHint}`;
     }
     else {
-        summary = `Launch failed: ${error} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`;
+        summary = `${cancelled ? `Cancelled while ${operation} was in flight.` : `Launch failed: ${error}`} Whether SageMaker applied the ${operation} is unknown: ${state.seen}. Look at the ${words.lookAt} before anything else${words.unknownTail}.`;
     }
     // Only what a read proved unused, only when this run made it, never after a cancellation.
     const proven = state === undefined || state.kind === 'not-applied';
@@ -2670,11 +2980,30 @@ function rolledBack({ base, alarmText }, ep, back) {
 }
 /** The verdict once the endpoint has settled, or undefined while it is still in progress. */
 function settle(t, ctx) {
+    const verdict = settleOwn(t, ctx);
+    const other = t.other;
+    if (!verdict || !other || other.live)
+        return verdict;
+    return {
+        ...verdict,
+        summary: `${verdict.summary} Another deployment (${other.configName}) has started on the endpoint since.`
+    };
+}
+function settleOwn(t, ctx) {
     const ep = t.last;
     if (!ep)
         return undefined;
     const settled = settledBase(t, ep);
     const { base, alarmText } = settled;
+    if (t.other?.live) {
+        // Never another run's result as this one's: say what is known.
+        return {
+            ...base,
+            outcome: 'failed',
+            failureReason: `Another deployment replaced ${t.newConfigName}: the endpoint is ${ep.status} on ${t.other.configName}.`,
+            summary: `Another deployment took the endpoint over: it is ${ep.status} on ${t.other.configName}, neither this run's ${t.newConfigName} nor ${t.oldConfigName ?? 'the config it replaced'}. This run's deployment ended before that, and no poll saw how; look at the endpoint's history in the SageMaker console (or CloudTrail's UpdateEndpoint events) before running it again.`
+        };
+    }
     switch (ep.status) {
         case 'InService': {
             if (ep.configName === t.newConfigName && ep.pendingConfigName === undefined) {
@@ -2822,6 +3151,8 @@ __webpack_require__.d(__webpack_exports__, {
   TS: () => (/* binding */ reduce),
   g6: () => (/* binding */ trackAlarms)
 });
+
+// UNUSED EXPORTS: ownView
 
 // EXTERNAL MODULE: ./src/watch/service-clock.ts
 var service_clock = __webpack_require__(2915);
@@ -3034,10 +3365,72 @@ function failedPoll(t, obs, at) {
         consecutiveFailedPolls: consecutive
     };
 }
-function reduce(t, obs, ctx) {
+/**
+ * The endpoint as far as this run's deployment goes. Another deployment shows as a pending config
+ * that is not this run's, or as a third config live. SageMaker takes no update while one is in
+ * progress, so it started after this run's had settled: a pending one is seen as the state it
+ * started from (this run's config live: completed; the old one: rolled back), without its fleets,
+ * dated by the other one's start (the latest this one can have ended), so that none of it is
+ * taken for this run's. A third config live is returned as it is:
+ * how this run's deployment ended can no longer be seen.
+ */
+function ownView(ep, ctx) {
+    const ours = (name) => name === ctx.newConfigName || (name !== undefined && name === ctx.oldConfigName);
+    if (ep.configName !== undefined && !ours(ep.configName)) {
+        return { ep, other: { configName: ep.configName, live: true } };
+    }
+    // Pending on the old config: a stale answer about the deployment before this one, not another.
+    if (ep.pendingConfigName === undefined || ours(ep.pendingConfigName))
+        return { ep };
+    return {
+        ep: {
+            ...ep,
+            status: 'InService',
+            // This run's deployment ended before the other one started: the latest it can have ended.
+            lastModifiedTime: ep.pendingStartTime ?? ep.lastModifiedTime,
+            green: undefined,
+            pendingConfigName: undefined,
+            pendingStartTime: undefined
+        },
+        other: { configName: ep.pendingConfigName, live: false }
+    };
+}
+function reduce(t, raw, ctx) {
+    if (!raw.endpoint)
+        return failedPoll(t, raw, serviceTime(t, raw));
+    const own = ownView(raw.endpoint, ctx);
+    if (own.other) {
+        const seen = reduceOwn(t, { ...raw, endpoint: own.ep }, ctx, own.other.live ? 'foreign' : 'settled');
+        const first = t.other === undefined || (own.other.live && !t.other.live);
+        const at = serviceTime(t, raw);
+        return {
+            ...seen,
+            other: own.other,
+            events: first
+                ? [
+                    ...seen.events,
+                    {
+                        at,
+                        kind: 'other',
+                        message: own.other.live
+                            ? `endpoint ${raw.endpoint.status} on ${own.other.configName}: another deployment has replaced this run's`
+                            : `another deployment started: ${own.other.configName} (this run's deployment had ended)`
+                    }
+                ]
+                : seen.events
+        };
+    }
+    return reduceOwn(t, raw, ctx, 'own');
+}
+/**
+ * One answer about this run's deployment: `own` as SageMaker gave it; `settled` when another
+ * deployment's start shows that this one had ended; `foreign` when a third config is live.
+ */
+function reduceOwn(t, obs, ctx, seen) {
     const ep = obs.endpoint;
-    if (!ep)
-        return failedPoll(t, obs, serviceTime(t, obs));
+    // A third config live: nothing of it is this run's; keep it as the last state, fold nothing.
+    if (seen === 'foreign')
+        return { ...t, last: ep, polls: t.polls + 1, consecutiveFailedPolls: 0 };
     const events = [...t.events];
     const steps = [...t.steps];
     const now = serviceTime(t, obs);
@@ -3108,7 +3501,10 @@ function reduce(t, obs, ctx) {
             event: `rolling back${because}`
         });
     }
-    const sawProgress = t.sawProgress || IN_PROGRESS.has(ep.status) || ep.pendingConfigName === ctx.newConfigName;
+    const sawProgress = t.sawProgress ||
+        seen === 'settled' ||
+        IN_PROGRESS.has(ep.status) ||
+        ep.pendingConfigName === ctx.newConfigName;
     const settledBefore = settledOn(t, ep, ctx);
     if (ep.status === 'InService' && onNew && !settledBefore) {
         const at = ep.lastModifiedTime ?? now;
@@ -3277,4 +3673,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=703.index.js.map
+//# sourceMappingURL=352.index.js.map
