@@ -1,0 +1,91 @@
+// Pure: how long a guard alarm needs to see a bad model, and which steps of a rollout SageMaker
+// watches long enough for it. SageMaker reads the rollback alarms only while it bakes; an alarm
+// goes into ALARM only once its metric's datapoints have arrived (CloudWatch gets SageMaker's
+// per-minute datapoints minutes late), enough periods have breached, and CloudWatch has evaluated
+// it. A step whose remaining watched time is shorter than that can pass a bad model unseen.
+import type { RolloutPolicy } from '../types.js'
+
+/** What the detection time of one alarm depends on. */
+export interface AlarmTiming {
+  readonly name: string
+  readonly periodSeconds: number
+  /** Breaching periods needed for ALARM (DatapointsToAlarm, else EvaluationPeriods). */
+  readonly datapointsToAlarm: number
+  /** The latest a period's datapoint is complete after the period ends. */
+  readonly metricDelaySeconds: number
+}
+
+/**
+ * CloudWatch evaluates a standard alarm once a minute and a high-resolution one (period under
+ * 60 s) at its period.
+ */
+export function evaluationIntervalSeconds(periodSeconds: number): number {
+  return periodSeconds < 60 ? periodSeconds : 60
+}
+
+/**
+ * The worst case from the first bad request to ALARM: a bad request at the start of a period
+ * breaches that period and the next `datapointsToAlarm - 1`, the last of them is complete
+ * `metricDelaySeconds` after it ends, and CloudWatch evaluates within one interval after that.
+ */
+export function detectionSeconds(a: AlarmTiming): number {
+  return (
+    a.periodSeconds * Math.max(1, a.datapointsToAlarm) +
+    a.metricDelaySeconds +
+    evaluationIntervalSeconds(a.periodSeconds)
+  )
+}
+
+/** The rollout's detection time: the slowest guard alarm (each must be able to fire). */
+export function rolloutDetectionSeconds(alarms: readonly AlarmTiming[]): number | undefined {
+  return alarms.length ? Math.max(...alarms.map(detectionSeconds)) : undefined
+}
+
+/** A traffic step as the guard sees it. */
+export interface GuardedStep {
+  /** Index in the step list (1 = the first shift). */
+  readonly step: number
+  readonly greenPercent: number
+  /** This step's own watched time (its bake; the last one: the final bake). */
+  readonly bakeSeconds: number
+  /** Watched time from this step's start to the end of the rollout (its bake and every later). */
+  readonly watchedSeconds: number
+  /** True when a model that breaks at this step is seen before SageMaker completes. */
+  readonly seen: boolean
+}
+
+/**
+ * The watched time of each shift of a linear, canary or all-at-once rollout. The step that
+ * reaches 100 % bakes only `TerminationWaitInSeconds` (the harsher reading: the guides never say
+ * that it bakes `WaitIntervalInSeconds` too, and their EventBridge examples label the
+ * full-capacity bake "TerminationWaitInSeconds").
+ */
+export function guardedSteps(
+  policy: Pick<RolloutPolicy, 'waitIntervalSeconds' | 'terminationWaitSeconds'>,
+  greenPercents: readonly number[],
+  detection: number
+): GuardedStep[] {
+  const bakes = greenPercents.map((percent, i) =>
+    percent >= 100 || i === greenPercents.length - 1
+      ? policy.terminationWaitSeconds
+      : policy.waitIntervalSeconds
+  )
+  return greenPercents.map((greenPercent, i) => {
+    const watchedSeconds = bakes.slice(i).reduce((sum, b) => sum + b, 0)
+    return {
+      step: i + 1,
+      greenPercent,
+      bakeSeconds: bakes[i]!,
+      watchedSeconds,
+      seen: watchedSeconds >= detection
+    }
+  })
+}
+
+/**
+ * The final bake that lets the guard see a model that breaks as it takes all the traffic: the
+ * detection time, at least what was asked. A cost in minutes the plan shows.
+ */
+export function safeTerminationWait(asked: number, detection: number | undefined): number {
+  return detection === undefined ? asked : Math.max(asked, detection)
+}
