@@ -21,9 +21,9 @@ describe('detection time of one alarm', () => {
     expect(detectionSeconds({ ...FIVE_XX, datapointsToAlarm: 2 })).toBe(360)
   })
 
-  it('a 10 s high-resolution alarm is evaluated every 10 s', () => {
+  it('a 10 s or 30 s high-resolution alarm is evaluated every 10 s, any other every minute', () => {
     expect(evaluationIntervalSeconds(10)).toBe(10)
-    expect(evaluationIntervalSeconds(30)).toBe(30)
+    expect(evaluationIntervalSeconds(30)).toBe(10)
     expect(evaluationIntervalSeconds(60)).toBe(60)
     expect(evaluationIntervalSeconds(300)).toBe(60)
     expect(

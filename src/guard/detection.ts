@@ -16,11 +16,13 @@ export interface AlarmTiming {
 }
 
 /**
- * CloudWatch evaluates a standard alarm once a minute and a high-resolution one (period under
- * 60 s) at its period.
+ * How often CloudWatch evaluates an alarm: "If the alarm period is 10 seconds or 30 seconds, the
+ * alarm is evaluated every 10 seconds"; any longer period is evaluated every minute (CloudWatch
+ * guide, "Using Amazon CloudWatch alarms"; the alarm limits page: "even if the alarm's period is
+ * longer than one minute, it is evaluated every minute").
  */
 export function evaluationIntervalSeconds(periodSeconds: number): number {
-  return periodSeconds < 60 ? periodSeconds : 60
+  return periodSeconds < 60 ? 10 : 60
 }
 
 /**
