@@ -2,7 +2,9 @@
 // enough for it.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { labAlarms } from '../../src/guard/alarms.js'
 import {
+  alarmTiming,
   detectionSeconds,
   evaluationIntervalSeconds,
   guardedSteps,
@@ -135,5 +137,47 @@ describe('which steps a rollout watches long enough', () => {
         }
       )
     )
+  })
+})
+
+describe('alarmTiming: from PutMetricAlarm or DescribeAlarms', () => {
+  it("the action's own alarms: a 1-minute 5XX rate (metric math) and a 1-minute latency", () => {
+    const specs = labAlarms('ep', 'AllTraffic', 1, 5000, [])
+    expect(specs.map(s => alarmTiming(s.request, 180))).toEqual([
+      { name: 'ep-5xx-rate', periodSeconds: 60, datapointsToAlarm: 1, metricDelaySeconds: 180 },
+      { name: 'ep-model-latency', periodSeconds: 60, datapointsToAlarm: 1, metricDelaySeconds: 180 }
+    ])
+  })
+
+  it("a team's alarm: 3 of 5 five-minute periods; metric math takes its longest period", () => {
+    expect(
+      alarmTiming(
+        { AlarmName: 'team', Period: 300, EvaluationPeriods: 5, DatapointsToAlarm: 3 },
+        120
+      )
+    ).toEqual({ name: 'team', periodSeconds: 300, datapointsToAlarm: 3, metricDelaySeconds: 120 })
+    expect(
+      alarmTiming(
+        {
+          AlarmName: 'math',
+          EvaluationPeriods: 2,
+          Metrics: [
+            { Id: 'a', MetricStat: { Period: 60 } },
+            { Id: 'b', MetricStat: { Period: 120 } },
+            { Id: 'e', Expression: 'a + b' }
+          ]
+        },
+        0
+      )
+    ).toEqual({ name: 'math', periodSeconds: 120, datapointsToAlarm: 2, metricDelaySeconds: 0 })
+  })
+
+  it('with nothing to go by: one minute, one datapoint', () => {
+    expect(alarmTiming({}, 60)).toEqual({
+      name: '?',
+      periodSeconds: 60,
+      datapointsToAlarm: 1,
+      metricDelaySeconds: 60
+    })
   })
 })

@@ -91,3 +91,29 @@ export function guardedSteps(
 export function safeTerminationWait(asked: number, detection: number | undefined): number {
   return detection === undefined ? asked : Math.max(asked, detection)
 }
+
+/**
+ * The timing of an alarm as PutMetricAlarm takes it or DescribeAlarms returns it (the same
+ * members): the period of a single-metric alarm, or the longest period among a metric-math
+ * alarm's metrics; DatapointsToAlarm, else EvaluationPeriods (CloudWatch's default).
+ */
+export function alarmTiming(
+  alarm: Readonly<Record<string, unknown>>,
+  metricDelaySeconds: number
+): AlarmTiming {
+  const num = (v: unknown): number | undefined =>
+    typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined
+  const metrics = Array.isArray(alarm['Metrics']) ? (alarm['Metrics'] as unknown[]) : []
+  const periods = metrics
+    .map(m => (m as { MetricStat?: { Period?: unknown }; Period?: unknown } | null) ?? {})
+    .map(m => num(m.MetricStat?.Period) ?? num(m.Period))
+    .filter((p): p is number => p !== undefined)
+  const periodSeconds = num(alarm['Period']) ?? (periods.length ? Math.max(...periods) : 60)
+  const datapointsToAlarm = num(alarm['DatapointsToAlarm']) ?? num(alarm['EvaluationPeriods']) ?? 1
+  return {
+    name: typeof alarm['AlarmName'] === 'string' ? alarm['AlarmName'] : '?',
+    periodSeconds,
+    datapointsToAlarm,
+    metricDelaySeconds
+  }
+}
