@@ -104,8 +104,29 @@ describe('settle: an endpoint InService', () => {
     expect(verdictOf(updateThen(ep))).toMatchObject({
       outcome: 'failed',
       finalConfigName: 'someone-else',
-      failureReason: `Another deployment replaced ${NEW}: the endpoint is InService on someone-else.`
+      failureReason: `Another deployment replaced ${NEW}: the endpoint is InService on someone-else.`,
+      summary: `Another deployment took the endpoint over: it is InService on someone-else, neither this run's ${NEW} nor ${OLD}. This run's deployment ended before that, and no poll saw how; look at the endpoint's history in the SageMaker console (or CloudTrail's UpdateEndpoint events) before running it again.`
     })
+    // A first deployment replaced no config.
+    const first = { ...labContext(), oldConfigName: undefined }
+    const t = [observe(T0 + 1000, endpoint('Creating', {})), observe(min(2), ep)].reduce(
+      (tl, o) => reduce(tl, o, first),
+      createTimeline(first, T0 - 2000)
+    )
+    expect(verdictOf(t, first)?.summary).toContain(
+      `neither this run's ${NEW} nor the config it replaced.`
+    )
+  })
+
+  it('on the new config while the old one is still listed as pending: a stale answer, no verdict yet', () => {
+    const ep = endpoint('InService', {
+      config: NEW,
+      pending: OLD,
+      green: { status: 'Baking', current: 1, since: T0 },
+      lastModified: min(1)
+    })
+    expect(ep.pendingConfigName).toBe(OLD)
+    expect(verdictOf(updateThen(ep))).toBeUndefined()
   })
 
   it('on the old config, unchanged since pre-flight and no progress seen, is no verdict yet', () => {

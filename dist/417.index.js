@@ -874,7 +874,6 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
-
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   AwsCallError,
+  isAccessDenied,
   CANCELLED,
   isAlreadyExists,
   isCancelled,
@@ -165,5 +166,30 @@ describe('toCallError', () => {
       { cancelled: false, deadlineMs: 1 }
     )
     expect([reset.code, reset.httpStatus]).toEqual(['ECONNRESET', undefined])
+  })
+})
+
+describe('isAccessDenied: the role may not make this call', () => {
+  const error = (code: string, detail: string) =>
+    new AwsCallError('DescribeModel', code, detail, 400)
+
+  it('by its code alone, whatever the message says', () => {
+    expect(isAccessDenied(error('AccessDeniedException', 'Forbidden.'))).toBe(true)
+    expect(isAccessDenied(error('AccessDenied', 'Forbidden.'))).toBe(true)
+    expect(isAccessDenied(error('NotAuthorized', 'Forbidden.'))).toBe(true)
+  })
+
+  it('by its message, whatever the code', () => {
+    expect(
+      isAccessDenied(
+        error('UnknownError', 'User: x is not authorized to perform: sagemaker:DescribeModel')
+      )
+    ).toBe(true)
+  })
+
+  it('not a key or another service that denies: only a code that starts with AccessDenied', () => {
+    expect(isAccessDenied(error('KMSAccessDeniedException', 'The key is disabled.'))).toBe(false)
+    expect(isAccessDenied(error('ThrottlingException', 'Rate exceeded'))).toBe(false)
+    expect(isAccessDenied(new Error('AccessDeniedException: not authorized'))).toBe(false)
   })
 })

@@ -647,6 +647,20 @@ describe('readInputs: invalid inputs', () => {
     expect(error.message).toContain(`"${input}"`)
   })
 
+  it('inherit-environment is refused only with an existing model named: with no source, only the source is missing', () => {
+    const error = failure({
+      'endpoint-name': 'ep',
+      region: 'us-east-1',
+      'inherit-environment': 'true'
+    })
+    expect(error.input).toBe('model-data-url')
+    expect(error.message).not.toContain('inherit-environment')
+  })
+
+  it('inherit-environment with an artifact is accepted', () => {
+    expect(read({ ...BASE, 'inherit-environment': 'true' }).request.inheritEnvironment).toBe(true)
+  })
+
   it('names region when neither input nor environment has one', () => {
     const error = failure({ ...BASE, region: '' }, {})
     expect(error.input).toBe('region')

@@ -30,6 +30,35 @@ describe('where the model lives, checked against the region before any call', ()
     ).toEqual(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b'])
   })
 
+  it('the partition of the ISO-F and ISO-E regions, by their prefix', () => {
+    expect(['us-isof-south-1', 'us-isof-east-1', 'eu-isoe-west-1'].map(partitionOf)).toEqual([
+      'aws-iso-f',
+      'aws-iso-f',
+      'aws-iso-e'
+    ])
+    // In such a region, a commercial role is of another partition.
+    expect(problems('eu-isoe-west-1', artifact({ imageUri: '' }))).toEqual([
+      [
+        'execution-role-arn',
+        'Input "execution-role-arn" is in partition aws, but region eu-isoe-west-1 is in aws-iso-e: SageMaker in eu-isoe-west-1 accepts only arn:aws-iso-e:… ARNs. Use one of partition aws-iso-e, or fix region.'
+      ]
+    ])
+  })
+
+  it('no image (a package, or the image comes later) is not checked', () => {
+    expect(problems('eu-west-1', artifact({ imageUri: '' }))).toEqual([])
+  })
+
+  it('an https URL without a host names no region, and is not read past its host', () => {
+    for (const url of [
+      'https://',
+      'https:///m.tar.gz',
+      'https:///https://models.s3.us-west-2.amazonaws.com/m.tar.gz'
+    ]) {
+      expect(problems('eu-west-1', artifact({ modelDataUrl: url }))).toEqual([])
+    }
+  })
+
   it('an artifact, an ECR image and a role of the region pass', () => {
     expect(problems('eu-west-1', artifact())).toEqual([])
     expect(
@@ -110,6 +139,35 @@ describe('where the model lives, checked against the region before any call', ()
         'Input "model-package-arn" is a model package in us-east-1, but the endpoint is in eu-west-1: SageMaker deploys a package only in its own region. Copy the model version into a package group in eu-west-1 (or deploy its artifact with model-data-url), or fix region.'
       ]
     ])
+  })
+
+  it('a model package and a role of another partition are refused by name', () => {
+    expect(
+      problems('eu-west-1', {
+        kind: 'package',
+        modelPackageArn: 'arn:aws-cn:sagemaker:cn-north-1:123456789012:model-package/fraud/3',
+        executionRoleArn: 'arn:aws-us-gov:iam::123456789012:role/r'
+      })
+    ).toEqual([
+      [
+        'model-package-arn',
+        'Input "model-package-arn" is in partition aws-cn, but region eu-west-1 is in aws: SageMaker in eu-west-1 accepts only arn:aws:… ARNs. Use one of partition aws, or fix region.'
+      ],
+      [
+        'execution-role-arn',
+        'Input "execution-role-arn" is in partition aws-us-gov, but region eu-west-1 is in aws: SageMaker in eu-west-1 accepts only arn:aws:… ARNs. Use one of partition aws, or fix region.'
+      ],
+      [
+        'model-package-arn',
+        'Input "model-package-arn" is a model package in cn-north-1, but the endpoint is in eu-west-1: SageMaker deploys a package only in its own region. Copy the model version into a package group in eu-west-1 (or deploy its artifact with model-data-url), or fix region.'
+      ]
+    ])
+  })
+
+  it('a model package that is not an ARN names no region (its own error elsewhere)', () => {
+    expect(
+      problems('eu-west-1', { kind: 'package', modelPackageArn: 'fraud/3', executionRoleArn: ROLE })
+    ).toEqual([])
   })
 
   it('an existing model, or no valid region (its own error), is not checked', () => {

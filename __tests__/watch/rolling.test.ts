@@ -428,3 +428,13 @@ describe('firedAlarmNames', () => {
     ).toEqual(['lab-endpoint-5xx-rate'])
   })
 })
+
+describe("rolling table: only this run's deployment", () => {
+  it('an update in progress that lists another config as pending adds no row', () => {
+    const t = replay([{ old: 4, new: 0, green: launching(1, s(0)), pending: OLD }])
+    expect(t.last?.pendingConfigName).toBe(OLD)
+    expect(table(t)).toEqual([])
+    const ours = replay([{ old: 4, new: 0, green: launching(1, s(0)) }])
+    expect(table(ours)).toEqual(['T+0 | 0 | 4 | 0% | batch 1 of 4: launching 1 new instance(s)'])
+  })
+})

@@ -36,6 +36,12 @@ const polled = (ep: EndpointSnapshot | undefined, ctx?: WatchContext) =>
 describe('expectedChangeAt: when the current bake ends', () => {
   const ctx = labContext({ waitIntervalSeconds: 60, terminationWaitSeconds: 300 })
 
+  it('a green fleet that lists no status yet: no expected change', () => {
+    const ep = baking(1, 4, sec(0))
+    const bare = { ...ep, green: { ...ep.green!, statuses: [] } }
+    expect(expectedChangeAt(polled(bare, ctx), ctx)).toBeUndefined()
+  })
+
   it('goes by the length SageMaker states in the status message', () => {
     const ep = baking(
       4,

@@ -8,6 +8,7 @@ type Ep = Parameters<typeof describeLive>[1]
 const endpoint = (members: Record<string, unknown>): Ep => members as unknown as Ep
 
 const CONFIG_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/live-config'
+const ENDPOINT_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/ep'
 
 /** The live config SageMaker describes: two variants, A and B, each with its own model. */
 const LIVE_CONFIG = {
@@ -46,6 +47,7 @@ function fakeApi(answers: {
   config?: object | undefined
   tags?: Record<string, string> | Error
   model?: object | Error | undefined
+  endpointTags?: Record<string, string> | Error
 }) {
   const calls: string[] = []
   const answer = <T>(value: T | Error): Promise<T> =>
@@ -57,7 +59,7 @@ function fakeApi(answers: {
     },
     listTags: (arn: string) => {
       calls.push(`ListTags ${arn}`)
-      return answer(answers.tags ?? {})
+      return answer(arn === ENDPOINT_ARN ? (answers.endpointTags ?? {}) : (answers.tags ?? {}))
     },
     describeModel: (name: string) => {
       calls.push(`DescribeModel ${name}`)
@@ -336,5 +338,71 @@ describe('describeLive', () => {
     )
     expect(live.modelDataUrl).toBe(url)
     expect(live.model).toEqual(model)
+  })
+
+  it("reads the endpoint's own tags when it has an ARN (where a left copy of auto scaling is kept)", async () => {
+    const tags = { 'sagemaker-deploy:saved-auto-scaling': 'abc', team: 'ml' }
+    const { api, calls } = fakeApi({ config: LIVE_CONFIG, model: MODEL_B, endpointTags: tags })
+    const { log, warnings } = logger()
+    const ep = endpoint({
+      EndpointName: 'ep',
+      EndpointArn: ENDPOINT_ARN,
+      EndpointConfigName: 'live-config',
+      EndpointStatus: 'InService'
+    })
+    const live = await describeLive(api, ep, 'B', log)
+    expect(calls.at(-1)).toBe(`ListTags ${ENDPOINT_ARN}`)
+    expect(live.endpointArn).toBe(ENDPOINT_ARN)
+    expect(live.endpointTags).toEqual(tags)
+    expect(warnings).toEqual([])
+  })
+
+  it("an endpoint's tags that cannot be read: a warning that says what goes unseen, and no tags", async () => {
+    const { api } = fakeApi({
+      config: LIVE_CONFIG,
+      model: MODEL_B,
+      endpointTags: new AwsCallError('ListTags', 'ThrottlingException', 'Rate exceeded', 400)
+    })
+    const { log, warnings } = logger()
+    const named = endpoint({
+      EndpointName: 'ep',
+      EndpointArn: ENDPOINT_ARN,
+      EndpointConfigName: 'live-config'
+    })
+    const live = await describeLive(api, named, 'B', log)
+    expect(live.endpointArn).toBe(ENDPOINT_ARN)
+    expect(live).not.toHaveProperty('endpointTags')
+    expect(warnings).toEqual([
+      'Could not read the tags of endpoint ep (ListTags failed: ThrottlingException: Rate exceeded): a copy of auto scaling an earlier run could not restore would go unseen.'
+    ])
+    const unnamed = endpoint({ EndpointArn: ENDPOINT_ARN, EndpointConfigName: 'live-config' })
+    warnings.length = 0
+    await describeLive(api, unnamed, 'B', log)
+    expect(warnings[0]).toMatch(/^Could not read the tags of endpoint \? \(/)
+  })
+
+  it('a live model the role may not describe names sagemaker:DescribeModel', async () => {
+    const { api } = fakeApi({
+      config: LIVE_CONFIG,
+      model: new AwsCallError(
+        'DescribeModel',
+        'AccessDeniedException',
+        'User: x is not authorized to perform: sagemaker:DescribeModel',
+        400
+      )
+    })
+    const live = await describeLive(
+      api,
+      endpoint({ EndpointConfigName: 'live-config' }),
+      'B',
+      logger().log
+    )
+    expect(live.unread).toEqual([
+      expect.objectContaining({
+        read: 'DescribeModel model-b',
+        deniedPermission: 'sagemaker:DescribeModel',
+        forNewModel: true
+      })
+    ])
   })
 })
