@@ -21,6 +21,7 @@ export interface RunOptions {
 }
 
 export const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set([
+  'regressed',
   'rolled-back',
   'failed',
   'timed-out'
@@ -184,6 +185,7 @@ async function report(o: ReportOptions): Promise<void> {
       import('./metrics/settle.js')
     ])
     metrics = await readRolloutMetrics(api, plan, timeline, {
+      ...(verdict.outcome === 'regressed' ? { reported: verdict.triggeredAlarms } : {}),
       settle: {
         ...DEFAULT_SETTLE,
         maxWaitMs: request.metricsWaitSeconds * 1000,
@@ -234,7 +236,9 @@ async function report(o: ReportOptions): Promise<void> {
     const title =
       verdict.outcome === 'rolled-back'
         ? 'Rolled back'
-        : verdict.outcome === 'timed-out'
+        : verdict.outcome === 'regressed'
+          ? 'Regressed'
+          : verdict.outcome === 'timed-out'
           ? 'Timed out'
           : 'Deployment failed'
     core.setFailed(redact(`${title}: ${verdict.summary}`))

@@ -74,6 +74,11 @@ export interface DeployRequest {
   readonly pollIntervalSeconds: number
   /** After the verdict, how long to wait for late CloudWatch datapoints (0: do not wait). */
   readonly metricsWaitSeconds: number
+  /**
+   * The latest a minute of SageMaker's invocation metrics is complete in CloudWatch after it
+   * ends: part of every guard alarm's detection time.
+   */
+  readonly metricDelaySeconds: number
   readonly onBusy: 'wait' | 'fail'
   /** A registered variant whose instance type changes: refuse, or deregister and restore. */
   readonly onAutoScaling: 'fail' | 'reregister'
@@ -422,7 +427,14 @@ export interface ServiceClock {
 
 // ---- The verdict -------------------------------------------------------------------------------
 
-export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'timed-out' | 'started' | 'planned'
+export type Outcome =
+  | 'deployed'
+  | 'regressed'
+  | 'rolled-back'
+  | 'failed'
+  | 'timed-out'
+  | 'started'
+  | 'planned'
 
 export interface Verdict {
   readonly outcome: Outcome

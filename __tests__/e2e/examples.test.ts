@@ -239,6 +239,7 @@ function substitute(
 
 const OUTCOMES = [
   'deployed',
+  'regressed',
   'rolled-back',
   'failed',
   'timed-out',

@@ -103,8 +103,16 @@ describe('the lab: A serves, B is rolled back by the 5XX alarm, E reaches 100%',
     expect(e.code).toBe(0)
     expect(e.outputs.outcome).toBe('deployed')
     expect(rows(e)).toEqual(E_ROWS)
-    // The first 10 s poll after the completion (T+860 s) sees it.
-    expect(e.outputs['duration-seconds']).toBe('867')
+    // The first 10 s poll after the completion (T+860 s) sees it, at T+867 s. Then the alarms are
+    // watched until they can have seen E at full traffic: its 100 % row + 300 s (60 s period +
+    // 180 s metric delay + 60 s evaluation). The service's time is known from its timestamps, the
+    // last being the completion's, 7 s older than the poll that saw it: the watch ends 7 s late.
+    const fullTraffic = E_ROWS[4]![0]
+    const completion = E_ROWS[5]![0]
+    expect(e.outputs['duration-seconds']).toBe(String(fullTraffic + 300 + (867 - completion)))
+    expect(e.stdout).toContain(
+      `watching them until T+${Math.floor((fullTraffic + 300) / 60)} min ${(fullTraffic + 300) % 60} s`
+    )
     const update = emulator
       .calls()
       .filter(c => c.operation === 'UpdateEndpoint')

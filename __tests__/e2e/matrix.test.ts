@@ -2,7 +2,8 @@
 // breaks early or late in its first traffic step × linear / canary / all-at-once. Late metrics
 // move the alarm: it can fire in a later step, during the final bake, or after SageMaker has
 // completed. What SageMaker did is read from the emulator's event log; the action must say the
-// same, name the alarm when it rolled back, and warn naming it when it fired after a completion.
+// same, name the alarm when it rolled back, and fail as regressed, naming it, when SageMaker
+// completed with the new model failing (the action watches the alarms after the completion).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
@@ -54,7 +55,7 @@ interface CellResult {
  * 120 s to go. The alarm goes into ALARM at a whole minute of the clock (535, 595 or 655 s after
  * the start), once enough of the broken model's 5XX have arrived (a second's metrics arrive from
  * a third of the delay to all of it late): SageMaker rolls back when that falls in a bake, else
- * completes with the alarm in ALARM (and the action warns).
+ * completes with the alarm in ALARM (and the action fails the job as regressed).
  *
  * A step's time is when the phase the first poll after it saw began: 480 s if that poll came in
  * the 5 s of activation, 485 s if in the bake (likewise 545 or 550 s, 610 or 615 s). The cells of
@@ -85,19 +86,19 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'delay 1 min, late breach, canary':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 1 min, late breach, all-at-once':
-    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 665 s 100%',
+    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 100%, 665 s 100%',
   'delay 3 min, early breach, linear':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 595 s 0%',
   'delay 3 min, early breach, canary':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 3 min, early breach, all-at-once':
-    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 665 s 100%',
+    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 100%, 665 s 100%',
   'delay 3 min, late breach, linear':
     'rolled-back at 655 s, ALARM at 655 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 610 s 75%, 655 s 0%',
   'delay 3 min, late breach, canary':
-    'completed at 730 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 730 s 100%',
+    'completed at 730 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 655 s 100%, 730 s 100%',
   'delay 3 min, late breach, all-at-once':
-    'completed at 665 s, ALARM at 655 s; steps 0 s 0%, 485 s 100%, 665 s 100%'
+    'completed at 665 s, ALARM at 655 s; steps 0 s 0%, 485 s 100%, 655 s 100%, 665 s 100%'
 }
 
 /** A cell's run in the form of EXPECTED. */
@@ -233,15 +234,26 @@ describe('scenario matrix: metric delay × breach timing × traffic routing', ()
         `::error::Rolled back: SageMaker rolled back to ${LAB_ENDPOINT}-a1a1a1a-1001-1: alarm ${LAB_ERROR_ALARM} went into ALARM.`
       )
     } else {
+      // The alarm fired once SageMaker no longer watched it (terminating blue): the action goes on
+      // watching after the completion, and the job fails as regressed, naming the alarm with
+      // both times; the table shows the alarm's row.
       expect({ name, outcome: result.outputs.outcome, code: result.code }).toEqual({
         name,
-        outcome: 'deployed',
-        code: 0
+        outcome: 'regressed',
+        code: 1
       })
-      // The alarm fired once SageMaker no longer watched it (terminating blue, or after the
-      // completion) and before the job ended: the job says so, naming it, with both times.
-      const warned = `::warning::Alarm ${LAB_ERROR_ALARM} is in ALARM (since T+${offset(alarmedAt[0]!)}) after SageMaker completed the deployment at T+${offset(truthAt!)}: `
-      expect({ name, warned: result.stdout.includes(warned) }).toEqual({ name, warned: true })
+      // (`%` is escaped in a workflow command.)
+      const error =
+        `::error::Regressed: ${LAB_ENDPOINT}-c3c3c3c-3003-1 serves all the traffic of ${LAB_ENDPOINT} and is failing: alarm ${LAB_ERROR_ALARM} went into ALARM at T+${offset(alarmedAt[0]!)}; SageMaker completed the deployment at T+${offset(truthAt!)} and did not roll back`.replace(
+          /%/g,
+          '%25'
+        )
+      expect({ name, error: result.stdout.includes(error) }).toEqual({ name, error: true })
+      expect(trafficSteps(result).map(s => s.event)).toContain(
+        `alarm ${LAB_ERROR_ALARM} in ALARM: SageMaker did not roll back`
+      )
+      // Said once: no warning repeats the alarm the verdict names.
+      expect(result.stdout).not.toContain(`::warning::Alarm ${LAB_ERROR_ALARM} is in ALARM`)
     }
     // Either way the alarm was in ALARM during the rollout: the output names it.
     expect(result.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)

@@ -48,6 +48,7 @@ export const REQUEST: DeployRequest = {
   timeoutMinutes: undefined,
   pollIntervalSeconds: 10,
   metricsWaitSeconds: 240,
+  metricDelaySeconds: 180,
   onBusy: 'wait',
   onAutoScaling: 'fail',
   inheritEnvironment: false,

@@ -33,6 +33,7 @@ import type {
 import { failedBefore, planned } from '../verdict.js'
 import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
+import { watchAfterCompletion } from '../guard/after-completion.js'
 
 export interface DeployOptions {
   readonly request: DeployRequest
@@ -333,7 +334,7 @@ async function launchAndWatch(
   )
   await o.onProgress?.(plan, start)
   if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly }
-  const result = await watchRollout({
+  const watched = await watchRollout({
     api,
     request,
     plan,
@@ -348,6 +349,17 @@ async function launchAndWatch(
     ...(rolling ? { rolling } : {}),
     ...(component ? { component } : {})
   })
+  // SageMaker no longer watches the alarms once it completes: this run does, until they can
+  // have seen the new model at full traffic.
+  const after = await watchAfterCompletion(
+    plan,
+    watched.timeline,
+    watched.verdict,
+    request.metricDelaySeconds,
+    { api, now: o.now, sleep: o.sleep, log, ...(o.signal ? { signal: o.signal } : {}) }
+  )
+  const result = { timeline: after.timeline, verdict: after.verdict }
+  if (after.timeline !== watched.timeline) await o.onProgress?.(plan, after.timeline)
   if (
     request.cleanupOnFailure &&
     (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&

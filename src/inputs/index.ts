@@ -42,6 +42,8 @@ type GetInput = (name: string) => string
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 export const DEFAULT_METRICS_WAIT_SECONDS = 240
+/** See action.yml `metric-delay`: no AWS figure; the emulator's model of late datapoints. */
+export const DEFAULT_METRIC_DELAY_SECONDS = 180
 
 /** Reads and validates every input; throws one InputError listing every problem. */
 export function readInputs(
@@ -107,6 +109,8 @@ export function readInputs(
     decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10
   const metricsWaitSeconds =
     whole(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS
+  const metricDelaySeconds =
+    whole(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? DEFAULT_METRIC_DELAY_SECONDS
   const onBusyRaw = v('on-busy').toLowerCase()
   if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
     r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
@@ -165,6 +169,7 @@ export function readInputs(
     timeoutMinutes,
     pollIntervalSeconds,
     metricsWaitSeconds,
+    metricDelaySeconds,
     onBusy,
     onAutoScaling,
     inheritEnvironment,

@@ -27,6 +27,8 @@ export interface ReadOptions {
   readonly timeoutMs?: number
   /** How to wait for late datapoints (the real clock by default). */
   readonly settle?: SettleOptions
+  /** Alarms the verdict already names as firing after completion: not warned about again. */
+  readonly reported?: readonly string[]
 }
 
 const MINUTE_MS = 60_000
@@ -40,8 +42,15 @@ function finalWindow(request: MetricsRequest, settlement: Settlement): MetricsRe
   return endTime > request.startTime ? { ...request, endTime } : request
 }
 
-function settleWarnings(settlement: Settlement, timeline: Timeline): string[] {
-  const warnings = lateAlarmWarnings(settlement, timeline)
+function settleWarnings(
+  settlement: Settlement,
+  timeline: Timeline,
+  reported: readonly string[]
+): string[] {
+  const warnings = lateAlarmWarnings(
+    { ...settlement, lateAlarms: settlement.lateAlarms.filter(a => !reported.includes(a.name)) },
+    timeline
+  )
   if (settlement.cutShort) {
     warnings.push(
       `CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`
@@ -80,7 +89,7 @@ export async function readRolloutMetrics(
     return undefined
   }
   const series = new Map<string, Map<number, number>>()
-  const warnings: string[] = settleWarnings(settlement, timeline)
+  const warnings: string[] = settleWarnings(settlement, timeline, options.reported ?? [])
   let calls = 0
   let nextToken: string | undefined
   try {

@@ -6,6 +6,7 @@ export const IN_PROGRESS_HEADLINE = '⏳ In progress'
 
 export const HEADLINES: Readonly<Record<Outcome, string>> = {
   deployed: '✅ Deployed',
+  regressed: '❌ Regressed',
   'rolled-back': '❌ Rolled back',
   failed: '❌ Failed',
   'timed-out': '⏱️ Timed out',

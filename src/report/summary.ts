@@ -101,7 +101,8 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
     timeline.last !== undefined &&
     (timeline.last.failureReason ?? '').trim() === ''
   if (noServiceReason) lines.push('', 'SageMaker gave no failure reason.')
-  else if (reason !== '') {
+  // A regression's summary above is its reason.
+  else if (reason !== '' && verdict.outcome !== 'regressed') {
     lines.push(
       '',
       `**Failure reason:** ${escapeMarkdown(reason, { maxLength: VERDICT_TEXT_LENGTH })}`
