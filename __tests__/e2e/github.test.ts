@@ -135,8 +135,7 @@ describe('pull request comment and deployment status', () => {
       expect(r.code).toBe(0)
       // Said once, with the fix; the comment is not tried again after the refusal.
       expect(r.stdout.split('\n').filter(line => line.startsWith('::warning::'))).toEqual([
-        '::warning::Could not update the pull request comment (403 Resource not accessible by integration). Give the job "permissions: pull-requests: write" (pull requests from forks only get a read-only token), or set pr-comment: false.',
-        "::warning::CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting 240 s some were still arriving: rows marked incomplete may still grow."
+        '::warning::Could not update the pull request comment (403 Resource not accessible by integration). Give the job "permissions: pull-requests: write" (pull requests from forks only get a read-only token), or set pr-comment: false.'
       ])
       expect(denied.requests.map(q => q.route)).toEqual(['list-comments'])
       expect(denied.comments).toHaveLength(0)

@@ -118,9 +118,11 @@ describe('the lab as a person reads it', () => {
     })
     // The last step activates in 5 s and bakes 60 s, then blue is terminated in 120 s.
     expect(last.offsetSeconds - allGreen.offsetSeconds).toBe(5 + 60 + 120)
-    // This step: from the run's start to the 10 s poll that saw the completion (T+867 s).
+    // This step: from the run's start to the end of the watch after the completion: E's 100 % row
+    // (T+675 s) + 300 s, ended 7 s late (the service time it knows is the completion's, seen by
+    // the 10 s poll at T+867 s).
     expect(runs.E!.summary.split('\n').filter(line => line.startsWith('Rollout:'))).toEqual([
-      "Rollout: 14 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 14 min 27 s on the runner's clock · [run 1003, attempt 1](https://github.com/example-org/fraud-models/actions/runs/1003/attempts/1) · commit [e5e5e5e](https://github.com/example-org/fraud-models/commit/e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5)"
+      "Rollout: 14 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 16 min 22 s on the runner's clock · [run 1003, attempt 1](https://github.com/example-org/fraud-models/actions/runs/1003/attempts/1) · commit [e5e5e5e](https://github.com/example-org/fraud-models/commit/e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5)"
     ])
   })
 
