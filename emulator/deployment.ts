@@ -191,6 +191,12 @@ function nextPhase(
       return enterStep(endpoint, deployment, 0, at, scenario)
     }
     case 'activating': {
+      // The step that reaches 100 % bakes only TerminationWaitInSeconds (the harsher reading),
+      // unless the scenario takes the lenient one.
+      const last = Math.max(...policy.steps.map(s => s.length)) - 1
+      if (deployment.step >= last && !scenario.finalStepBakesWaitInterval) {
+        return finalBake(endpoint, deployment, at, scenario)
+      }
       deployment.phase = 'baking'
       deployment.phaseEndsAt = at + policy.waitSeconds * SECOND
       const live = deployment.green.variants.reduce((a, v) => a + v.current, 0)
@@ -205,17 +211,7 @@ function nextPhase(
       const last = Math.max(...policy.steps.map(s => s.length)) - 1
       if (deployment.step < last)
         return enterStep(endpoint, deployment, deployment.step + 1, at, scenario)
-      if (policy.terminationWaitSeconds > 0) {
-        deployment.phase = 'final-bake'
-        deployment.phaseEndsAt = at + policy.terminationWaitSeconds * SECOND
-        deployment.greenStatus = status(
-          'Baking',
-          `Baking for ${policy.terminationWaitSeconds} seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of ${instances(deployment.green)} instance(s).`,
-          at
-        )
-        return
-      }
-      return decommission(endpoint, deployment, at, scenario)
+      return finalBake(endpoint, deployment, at, scenario)
     }
     case 'final-bake':
       return decommission(endpoint, deployment, at, scenario)
@@ -275,6 +271,24 @@ function enterStep(
   deployment.greenStatus = status(
     'ActivatingTraffic',
     `Activating traffic on ${scope} instance(s).`,
+    at
+  )
+}
+
+/** The TerminationWaitInSeconds bake on full capacity, alarms monitored; then blue goes. */
+function finalBake(
+  endpoint: EndpointRecord,
+  deployment: Deployment,
+  at: number,
+  scenario: Scenario
+): void {
+  const { policy } = deployment
+  if (policy.terminationWaitSeconds <= 0) return decommission(endpoint, deployment, at, scenario)
+  deployment.phase = 'final-bake'
+  deployment.phaseEndsAt = at + policy.terminationWaitSeconds * SECOND
+  deployment.greenStatus = status(
+    'Baking',
+    `Baking for ${policy.terminationWaitSeconds} seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of ${instances(deployment.green)} instance(s).`,
     at
   )
 }

@@ -90,6 +90,12 @@ export interface Scenario {
    * update (and the old one again after a rollback), not only once the update completed.
    */
   componentSpecSwitchesEarly: boolean
+  /**
+   * The lenient reading of a blue/green update: the step that reaches 100 % bakes
+   * WaitIntervalInSeconds too, before the TerminationWaitInSeconds bake. Default (false): it bakes
+   * only TerminationWaitInSeconds (no guide says it bakes both; see the fidelity table).
+   */
+  finalStepBakesWaitInterval: boolean
   /** Seconds after an update starts at which the endpoint shows SystemUpdating (null: never). */
   systemUpdatingAfterSeconds: number | null
   /** How long SystemUpdating lasts; the deployment is paused meanwhile. */
@@ -145,6 +151,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   alarmsInAlarm: [],
   configNameSwitchesEarly: false,
   componentSpecSwitchesEarly: false,
+  finalStepBakesWaitInterval: false,
   systemUpdatingAfterSeconds: null,
   systemUpdatingSeconds: 120,
   outOfServiceAfterSeconds: null,

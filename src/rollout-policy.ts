@@ -39,13 +39,31 @@ function shiftCount(policy: RolloutPolicy, instanceCount: number): number {
   return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount))
 }
 
-/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+/**
+ * The most shifts SageMaker may make: no source says how it rounds a percentage of the fleet to
+ * instances (up, to the nearest, or down with at least one), and rounding down means smaller
+ * steps, so more of them and more bakes. The execution timeout must hold for all three.
+ */
+export function mostShifts(policy: RolloutPolicy, instanceCount: number): number {
+  if (policy.routing !== 'linear' && policy.routing !== 'rolling') {
+    return shiftCount(policy, instanceCount)
+  }
+  const fleet = Math.max(1, instanceCount)
+  if (policy.stepSize.type !== 'CAPACITY_PERCENT') return shiftCount(policy, fleet)
+  const exact = (fleet * policy.stepSize.value) / 100
+  const smallest = Math.min(Math.max(Math.floor(exact), 1), fleet)
+  return Math.ceil(fleet / smallest)
+}
+
+/**
+ * A shift's bake; the step that reaches 100 % bakes TerminationWaitInSeconds (the guides never say
+ * it bakes WaitIntervalInSeconds too; the expected duration allows for both).
+ */
 function bakeLabel(policy: RolloutPolicy, last: boolean): string {
-  const final =
-    last && policy.terminationWaitSeconds > 0
-      ? `, then ${policy.terminationWaitSeconds} s final bake`
-      : ''
-  return `${policy.waitIntervalSeconds} s bake${final}`
+  if (!last) return `${policy.waitIntervalSeconds} s bake`
+  return policy.terminationWaitSeconds > 0
+    ? `${policy.terminationWaitSeconds} s final bake`
+    : 'no final bake'
 }
 
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
@@ -155,18 +173,18 @@ export function executionTimeout(
   provisioningSeconds = PROVISIONING_MARGIN_SECONDS
 ): number {
   const waits =
-    shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds
+    mostShifts(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds
   // Rolling provisions every batch on its own; blue/green provisions the green fleet once.
   const provisioning =
     policy.routing === 'rolling'
-      ? shiftCount(policy, instanceCount) * provisioningSeconds
+      ? mostShifts(policy, instanceCount) * provisioningSeconds
       : provisioningSeconds
   const given = policy.maxExecutionTimeoutSeconds
   if (!checked) return given ?? clampTimeout(waits + provisioning)
   if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
     throw new InputError(
       'wait-interval',
-      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`
+      `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${mostShifts(policy, instanceCount)} traffic steps at most × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`
     )
   }
   if (given === undefined) return clampTimeout(waits + provisioning)
@@ -174,7 +192,7 @@ export function executionTimeout(
   if (given <= waits) {
     throw new InputError(
       'max-execution-timeout',
-      `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`
+      `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${mostShifts(policy, instanceCount)} traffic steps at most × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`
     )
   }
   return given

@@ -36,6 +36,11 @@ export interface RolloutPolicy {
   readonly stepSize: StepSize
   readonly waitIntervalSeconds: number
   readonly terminationWaitSeconds: number
+  /**
+   * True when termination-wait was left empty and derived: the created alarms' detection time,
+   * so that they can see a model that fails once it takes all the traffic.
+   */
+  readonly terminationWaitDerived?: boolean
   /** Undefined means: derive from the schedule. */
   readonly maxExecutionTimeoutSeconds: number | undefined
   /** Rolling only: the batch size of a rollback (undefined: all at once, SageMaker's default). */
@@ -85,6 +90,8 @@ export interface DeployRequest {
   /** Copy the live model's environment keys that the step does not set. */
   readonly inheritEnvironment: boolean
   readonly allowAlarmInAlarm: boolean
+  /** Start a blue/green update whose final bake is shorter than the guard alarms' detection time. */
+  readonly acceptUnguardedFinalStep: boolean
   readonly cleanupOnFailure: boolean
   readonly dryRun: boolean
   readonly githubToken: string
@@ -188,6 +195,29 @@ export interface ScheduledStep {
   readonly label: string
 }
 
+/** What the detection time of one alarm depends on. */
+export interface AlarmTiming {
+  readonly name: string
+  readonly periodSeconds: number
+  /** Breaching periods needed for ALARM (DatapointsToAlarm, else EvaluationPeriods). */
+  readonly datapointsToAlarm: number
+  /** The latest a period's datapoint is complete after the period ends. */
+  readonly metricDelaySeconds: number
+}
+
+/** What the guard can see of a blue/green shift, for the plan, the summary and the refusal. */
+export interface GuardFacts {
+  /** The slowest guard alarm's detection time. */
+  readonly detectionSeconds: number
+  readonly alarm: AlarmTiming
+  /** Seconds SageMaker watches the alarms once the new model takes all the traffic. */
+  readonly finalBakeSeconds: number
+  /** The final bake was derived (termination-wait empty), not given. */
+  readonly derived: boolean
+  /** Green's share at each step a model that fails from then on could pass unseen. */
+  readonly unseenSteps: readonly number[]
+}
+
 export interface Plan {
   readonly endpointName: string
   readonly region: string
@@ -230,6 +260,10 @@ export interface Plan {
   readonly carriedOver: readonly string[]
   /** Facts a person should read with the plan (retained policy, scale to zero, auto scaling). */
   readonly notes: readonly string[]
+  /** What the guard alarms can see of a blue/green shift (set by pre-flight once they are read). */
+  readonly guard?: GuardFacts
+  /** Set when the step accepted a final bake shorter than the alarms' detection time: what it risks. */
+  readonly unguardedFinalStep?: string
   /** Things that may not be what the person wants (environment keys the new model lacks). */
   readonly warnings: readonly string[]
   /** Values that are container environment values too (inherited): never shown. */
@@ -428,13 +462,7 @@ export interface ServiceClock {
 // ---- The verdict -------------------------------------------------------------------------------
 
 export type Outcome =
-  | 'deployed'
-  | 'regressed'
-  | 'rolled-back'
-  | 'failed'
-  | 'timed-out'
-  | 'started'
-  | 'planned'
+  'deployed' | 'regressed' | 'rolled-back' | 'failed' | 'timed-out' | 'started' | 'planned'
 
 export interface Verdict {
   readonly outcome: Outcome

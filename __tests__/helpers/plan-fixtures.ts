@@ -53,6 +53,7 @@ export const REQUEST: DeployRequest = {
   onAutoScaling: 'fail',
   inheritEnvironment: false,
   allowAlarmInAlarm: false,
+  acceptUnguardedFinalStep: false,
   cleanupOnFailure: false,
   dryRun: false,
   githubToken: '',

@@ -34,6 +34,13 @@ import { failedBefore, planned } from '../verdict.js'
 import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 import { watchAfterCompletion } from '../guard/after-completion.js'
+import {
+  acceptedRiskText,
+  finalStepRefusal,
+  guardFacts,
+  guardTimings,
+  unguardedFinalStep
+} from '../guard/final-step.js'
 
 export interface DeployOptions {
   readonly request: DeployRequest
@@ -247,6 +254,17 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
     if (!found.attached && !found.alreadyLive) {
       try {
         existingAlarms = await checkAlarms(request, plan, { api: o.api, log })
+        const guard = guardFacts(
+          request,
+          plan,
+          guardTimings(plan, existingAlarms, request.metricDelaySeconds)
+        )
+        if (guard) plan = { ...plan, guard }
+        if (unguardedFinalStep(guard)) {
+          if (!request.acceptUnguardedFinalStep) throw new PreflightError(finalStepRefusal(guard))
+          log.warning(acceptedRiskText(guard))
+          plan = { ...plan, unguardedFinalStep: acceptedRiskText(guard) }
+        }
         if (current) {
           scaling = await checkAutoScaling(o.api, {
             endpointName: plan.endpointName,

@@ -7,7 +7,8 @@ import type { AlarmSpec, Tag } from '../types.js'
 // endpoint never blocks or rolls back a deployment.
 
 const NAMESPACE = 'AWS/SageMaker'
-const PERIOD_SECONDS = 60
+/** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
+export const PERIOD_SECONDS = 60
 
 export function errorRateAlarmName(endpointName: string): string {
   return `${endpointName}-5xx-rate`

@@ -3,17 +3,17 @@
 // goes into ALARM only once its metric's datapoints have arrived (CloudWatch gets SageMaker's
 // per-minute datapoints minutes late), enough periods have breached, and CloudWatch has evaluated
 // it. A step whose remaining watched time is shorter than that can pass a bad model unseen.
-import type { RolloutPolicy } from '../types.js'
+import type { AlarmTiming, RolloutPolicy } from '../types.js'
 
-/** What the detection time of one alarm depends on. */
-export interface AlarmTiming {
-  readonly name: string
-  readonly periodSeconds: number
-  /** Breaching periods needed for ALARM (DatapointsToAlarm, else EvaluationPeriods). */
-  readonly datapointsToAlarm: number
-  /** The latest a period's datapoint is complete after the period ends. */
-  readonly metricDelaySeconds: number
-}
+/**
+ * How late a minute of SageMaker's invocation metrics can be complete in CloudWatch, by default
+ * (action.yml `metric-delay`): AWS gives no figure; CloudWatch evaluates "data points available
+ * at a specific moment" while "new data points continue to flow" (re:Post), and the emulator's
+ * late-datapoint model assumes up to 3 minutes.
+ */
+export const DEFAULT_METRIC_DELAY_SECONDS = 180
+
+export type { AlarmTiming }
 
 /**
  * How often CloudWatch evaluates an alarm: "If the alarm period is 10 seconds or 30 seconds, the

@@ -2,6 +2,7 @@
 // loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
 // beside this file (parsers, model, policy, context, component).
 import { checkPlacement } from './placement.js'
+import { DEFAULT_METRIC_DELAY_SECONDS } from '../guard/detection.js'
 import {
   bool,
   decimal,
@@ -42,8 +43,6 @@ type GetInput = (name: string) => string
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 export const DEFAULT_METRICS_WAIT_SECONDS = 240
-/** See action.yml `metric-delay`: no AWS figure; the emulator's model of late datapoints. */
-export const DEFAULT_METRIC_DELAY_SECONDS = 180
 
 /** Reads and validates every input; throws one InputError listing every problem. */
 export function readInputs(
@@ -87,10 +86,13 @@ export function readInputs(
   const instanceCount = whole(r, 'instance-count', 1, 1000, 'a whole number of instances')
   const retainDeploymentConfig = bool(r, 'retain-deployment-config', false)
   const inferenceComponentName = readComponentName(r)
+  const metricDelaySeconds =
+    whole(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? DEFAULT_METRIC_DELAY_SECONDS
   const { policy, retainExpected } = readPolicy(
     r,
     retainDeploymentConfig,
-    inferenceComponentName !== undefined
+    inferenceComponentName !== undefined,
+    metricDelaySeconds
   )
   const createAlarms = bool(r, 'create-alarms', true)
   const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
@@ -109,8 +111,6 @@ export function readInputs(
     decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10
   const metricsWaitSeconds =
     whole(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS
-  const metricDelaySeconds =
-    whole(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? DEFAULT_METRIC_DELAY_SECONDS
   const onBusyRaw = v('on-busy').toLowerCase()
   if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
     r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
@@ -132,6 +132,7 @@ export function readInputs(
     )
   }
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
+  const acceptUnguardedFinalStep = bool(r, 'accept-unguarded-final-step', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
   const dryRun = bool(r, 'dry-run', false)
   const githubToken = v('github-token')
@@ -174,6 +175,7 @@ export function readInputs(
     onAutoScaling,
     inheritEnvironment,
     allowAlarmInAlarm,
+    acceptUnguardedFinalStep,
     cleanupOnFailure,
     dryRun,
     githubToken,

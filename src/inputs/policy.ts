@@ -1,4 +1,6 @@
 import { listItems, show, whole, type Reader } from './parsers.js'
+import { DEFAULT_METRIC_DELAY_SECONDS, detectionSeconds } from '../guard/detection.js'
+import { PERIOD_SECONDS } from '../guard/alarms.js'
 import type { RolloutPolicy, StepSize, TrafficRouting } from '../types.js'
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
@@ -102,7 +104,12 @@ export interface PolicyInputs {
   readonly retainExpected: Partial<RolloutPolicy>
 }
 
-export function readPolicy(r: Reader, retain: boolean, component = false): PolicyInputs {
+export function readPolicy(
+  r: Reader,
+  retain: boolean,
+  component = false,
+  metricDelaySeconds = DEFAULT_METRIC_DELAY_SECONDS
+): PolicyInputs {
   const rawRouting = r.v('traffic-routing')
   // An inference component is updated by rolling batches of copies only.
   let routing: TrafficRouting = component ? 'rolling' : 'linear'
@@ -122,14 +129,24 @@ export function readPolicy(r: Reader, retain: boolean, component = false): Polic
     )
   }
   const rollbackStepSize = readRollbackStepSize(r, routing)
+  const terminationWait =
+    routing === 'rolling'
+      ? 0
+      : whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds')
+  // Empty: as long as the created alarms need to see a model that fails at full traffic (the
+  // step that reaches 100 % may bake only this: see guard/detection.ts).
+  const derived = detectionSeconds({
+    name: 'created',
+    periodSeconds: PERIOD_SECONDS,
+    datapointsToAlarm: 1,
+    metricDelaySeconds
+  })
   const policy: RolloutPolicy = {
     routing,
     stepSize: readStepSize(r, routing),
     waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-    terminationWaitSeconds:
-      routing === 'rolling'
-        ? 0
-        : (whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+    terminationWaitSeconds: terminationWait ?? derived,
+    ...(terminationWait === undefined ? { terminationWaitDerived: true } : {}),
     ...(rollbackStepSize ? { rollbackStepSize } : {}),
     maxExecutionTimeoutSeconds: whole(
       r,

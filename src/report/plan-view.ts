@@ -11,6 +11,7 @@ import { liveEndpointSection } from './live-endpoint.js'
 import { resourcesTable } from './resources.js'
 import { isRollingPlan, peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
+import { guardParagraph } from './guard-view.js'
 
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
@@ -86,7 +87,8 @@ function scheduleSection(plan: Plan, labels: FleetLabels): string {
   const timing =
     `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
     `The times assume about ${formatDuration(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`
-  return `${heading}\n\n${table(headers, rows)}\n\n${timing}`
+  const guard = guardParagraph(plan)
+  return `${heading}\n\n${table(headers, rows)}\n\n${timing}${guard ? `\n\n${guard}` : ''}`
 }
 
 function alarmSection(plan: Plan): string {

@@ -30,6 +30,7 @@ import type { BlueFleet } from './fleet-labels.js'
 import { resourcesTable } from './resources.js'
 import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
+import { guardParagraph } from './guard-view.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
 export interface AlarmDetail {
@@ -94,6 +95,12 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
       : [escapeMarkdown(verdict.summary, { maxLength: VERDICT_TEXT_LENGTH }), note]
   const lines = [`## ${title}: ${endpoint.markdown}`]
   for (const part of body) if (part !== '') lines.push('', part)
+  if (plan.unguardedFinalStep !== undefined) {
+    lines.push(
+      '',
+      `⚠️ ${escapeMarkdown(plan.unguardedFinalStep, { maxLength: VERDICT_TEXT_LENGTH })}`
+    )
+  }
   const reason = verdict.failureReason?.trim() ?? ''
   // With no reason from SageMaker, a rollback's reason would only repeat the note above.
   const noServiceReason =
@@ -192,7 +199,8 @@ function trafficSection(
     unplaced > 0
       ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
       : ''
-  return `${heading}\n\n${table(headers, rows)}${unseen}${contradiction}`
+  const guard = guardParagraph(plan)
+  return `${heading}\n\n${table(headers, rows)}${unseen}${contradiction}${guard ? `\n\n${guard}` : ''}`
 }
 
 function alarmSection(input: SummaryInput): string {
