@@ -51,11 +51,13 @@ interface CellResult {
 /**
  * Each cell's run, exactly: SageMaker's ending and when (simulated seconds after the run starts),
  * when the 5XX alarm went into ALARM, and the action's traffic steps (seconds, green %). Green
- * takes traffic at 480 s (provisioning); each step activates 5 s and bakes 60 s, then blue takes
- * 120 s to go. The alarm goes into ALARM at a whole minute of the clock (535, 595 or 655 s after
- * the start), once enough of the broken model's 5XX have arrived (a second's metrics arrive from
- * a third of the delay to all of it late): SageMaker rolls back when that falls in a bake, else
- * completes with the alarm in ALARM (and the action fails the job as regressed).
+ * takes traffic at 480 s (provisioning); each step activates 5 s and bakes 60 s, the step that
+ * reaches 100 % bakes the final bake (300 s by default: the alarm's detection time), then blue
+ * takes 120 s to go. The alarm goes into ALARM at a whole minute of the clock (535, 595 or 655 s
+ * after the start), once enough of the broken model's 5XX have arrived (a second's metrics arrive
+ * from a third of the delay to all of it late): with the defaults that always falls in a bake,
+ * and SageMaker rolls back. (Without the final bake, below, SageMaker completes with the alarm in
+ * ALARM and the action fails the job as regressed.)
  *
  * A step's time is when the phase the first poll after it saw began: 480 s if that poll came in
  * the 5 s of activation, 485 s if in the bake (likewise 545 or 550 s, 610 or 615 s). The cells of
@@ -86,19 +88,19 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'delay 1 min, late breach, canary':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 1 min, late breach, all-at-once':
-    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 100%, 665 s 100%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 0%',
   'delay 3 min, early breach, linear':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 595 s 0%',
   'delay 3 min, early breach, canary':
     'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 595 s 0%',
   'delay 3 min, early breach, all-at-once':
-    'completed at 665 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 100%, 665 s 100%',
+    'rolled-back at 595 s, ALARM at 595 s; steps 0 s 0%, 485 s 100%, 595 s 0%',
   'delay 3 min, late breach, linear':
     'rolled-back at 655 s, ALARM at 655 s; steps 0 s 0%, 480 s 25%, 545 s 50%, 610 s 75%, 655 s 0%',
   'delay 3 min, late breach, canary':
-    'completed at 730 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 655 s 100%, 730 s 100%',
+    'rolled-back at 655 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 550 s 100%, 655 s 0%',
   'delay 3 min, late breach, all-at-once':
-    'completed at 665 s, ALARM at 655 s; steps 0 s 0%, 485 s 100%, 655 s 100%, 665 s 100%'
+    'rolled-back at 655 s, ALARM at 655 s; steps 0 s 0%, 485 s 100%, 655 s 0%'
 }
 
 /** A cell's run in the form of EXPECTED. */
@@ -151,7 +153,11 @@ async function prepareCell(cell: Cell): Promise<Emulator> {
 }
 
 /** Runs the cell's rollout (its jitter seeded by its inputs and GITHUB_* variables). */
-async function runCell(cell: Cell, emulator: Emulator): Promise<CellResult> {
+async function runCell(
+  cell: Cell,
+  emulator: Emulator,
+  extra: Record<string, string> = {}
+): Promise<CellResult> {
   try {
     const startedAt = emulator.now()
     const result = await runAction({
@@ -161,7 +167,8 @@ async function runCell(cell: Cell, emulator: Emulator): Promise<CellResult> {
         'execution-role-arn': LAB_ROLE,
         'model-data-url': BROKEN,
         'wait-interval': '60',
-        ...ROUTINGS[cell.routing]
+        ...ROUTINGS[cell.routing],
+        ...extra
       },
       env: {
         ...emulator.env(),
@@ -222,50 +229,100 @@ describe('scenario matrix: metric delay × breach timing × traffic routing', ()
     const run = results.get(name)!
     const { result, truth, truthAt, alarmedAt } = run
     expect({ name, run: describeRun(run) }).toEqual({ name, run: EXPECTED[name] })
-    if (truth === 'rolled-back') {
-      // SageMaker rolled back because the alarm was in ALARM: the job fails and names it.
-      expect({ name, outcome: result.outputs.outcome, code: result.code }).toEqual({
-        name,
-        outcome: 'rolled-back',
-        code: 1
-      })
-      expect(alarmedAt.some(at => at <= truthAt!)).toBe(true)
-      expect(result.stdout).toContain(
-        `::error::Rolled back: SageMaker rolled back to ${LAB_ENDPOINT}-a1a1a1a-1001-1: alarm ${LAB_ERROR_ALARM} went into ALARM.`
-      )
-    } else {
-      // The alarm fired once SageMaker no longer watched it (terminating blue): the action goes on
-      // watching after the completion, and the job fails as regressed, naming the alarm with
-      // both times; the table shows the alarm's row.
-      expect({ name, outcome: result.outputs.outcome, code: result.code }).toEqual({
-        name,
-        outcome: 'regressed',
-        code: 1
-      })
-      // (`%` is escaped in a workflow command.)
-      const error =
-        `::error::Regressed: ${LAB_ENDPOINT}-c3c3c3c-3003-1 serves all the traffic of ${LAB_ENDPOINT} and is failing: alarm ${LAB_ERROR_ALARM} went into ALARM at T+${offset(alarmedAt[0]!)}; SageMaker completed the deployment at T+${offset(truthAt!)} and did not roll back`.replace(
-          /%/g,
-          '%25'
-        )
-      expect({ name, error: result.stdout.includes(error) }).toEqual({ name, error: true })
-      expect(trafficSteps(result).map(s => s.event)).toContain(
-        `alarm ${LAB_ERROR_ALARM} in ALARM: SageMaker did not roll back`
-      )
-      // Said once: no warning repeats the alarm the verdict names.
-      expect(result.stdout).not.toContain(`::warning::Alarm ${LAB_ERROR_ALARM} is in ALARM`)
-    }
+    // With the default final bake SageMaker rolls back every cell: the job fails and names it.
+    expect({ name, truth, outcome: result.outputs.outcome, code: result.code }).toEqual({
+      name,
+      truth: 'rolled-back',
+      outcome: 'rolled-back',
+      code: 1
+    })
+    expect(alarmedAt.some(at => at <= truthAt!)).toBe(true)
+    expect(result.stdout).toContain(
+      `::error::Rolled back: SageMaker rolled back to ${LAB_ENDPOINT}-a1a1a1a-1001-1: alarm ${LAB_ERROR_ALARM} went into ALARM.`
+    )
     // Either way the alarm was in ALARM during the rollout: the output names it.
     expect(result.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)
   })
 
-  it('the matrix meets every ending: rollbacks before and after 100 %, completions with a late alarm', () => {
+  it('the matrix meets rollbacks before and after 100 %, and no cell ends deployed', () => {
     const all = [...results.values()]
     const maxGreen = (r: CellResult): number =>
       Math.max(...trafficSteps(r.result).map(step => step.greenPercent))
     const rollbacks = all.filter(r => r.truth === 'rolled-back')
     expect(rollbacks.some(r => maxGreen(r) < 100)).toBe(true)
     expect(rollbacks.some(r => maxGreen(r) === 100)).toBe(true)
-    expect(all.some(r => r.truth === 'completed' && r.alarmedAt.length > 0)).toBe(true)
+    expect(all.filter(r => r.result.code === 0 || r.truth === 'completed')).toEqual([])
   })
 })
+
+/** The late cells with no final bake: SageMaker completes with the alarm about to fire. */
+const LATE: Cell[] = [
+  { delay: 180, breach: 'late', routing: 'canary' },
+  { delay: 180, breach: 'late', routing: 'all-at-once' }
+]
+const NO_FINAL_BAKE = { 'termination-wait': '0' }
+
+describe('no final bake: refused, or accepted and caught after completion', () => {
+  it('termination-wait: 0 is refused before any write, naming the numbers and both ways out', async () => {
+    const emulator = await prepareCell(LATE[1]!)
+    const before = emulator.calls().length
+    const run = await runCell(LATE[1]!, emulator, NO_FINAL_BAKE)
+    const calls = emulator.calls().slice(before)
+    expect({ outcome: run.result.outputs.outcome, code: run.result.code }).toEqual({
+      outcome: 'failed',
+      code: 1
+    })
+    expect(calls.filter(c => c.mutating)).toEqual([])
+    expect(run.result.stdout).toContain(
+      `::error::Deployment failed: The step that gives the new model all the traffic is watched only for termination-wait (0 s), but alarm ${LAB_ERROR_ALARM} can take 300 s to go into ALARM (period 60 s × 1 + metric-delay 180 s + 60 s evaluation): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least 300, or accept-unguarded-final-step: true`
+    )
+  })
+
+  it.each(LATE.map(c => [label(c), c] as const))(
+    '%s, accepted: SageMaker completes, the watch after it fails the job as regressed',
+    async (_, cell) => {
+      const run = await runCell(cell, await prepareCell(cell), {
+        ...NO_FINAL_BAKE,
+        'accept-unguarded-final-step': 'true'
+      })
+      const { result, truthAt, alarmedAt } = run
+      expect({ truth: run.truth, outcome: result.outputs.outcome, code: result.code }).toEqual({
+        truth: 'completed',
+        outcome: 'regressed',
+        code: 1
+      })
+      // The alarm fired once SageMaker no longer watched it (terminating blue, or after the
+      // completion): the job fails as regressed, naming the alarm with both times (`%` is
+      // escaped in a workflow command), and the table shows the alarm's row.
+      const error =
+        `::error::Regressed: ${LAB_ENDPOINT}-c3c3c3c-3003-1 serves all the traffic of ${LAB_ENDPOINT} and is failing: alarm ${LAB_ERROR_ALARM} went into ALARM at T+${offset(alarmedAt[0]!)}; SageMaker completed the deployment at T+${offset(truthAt!)} and did not roll back`.replace(
+          /%/g,
+          '%25'
+        )
+      expect(result.stdout).toContain(error)
+      expect(trafficSteps(result).map(s => s.event)).toContain(
+        `alarm ${LAB_ERROR_ALARM} in ALARM: SageMaker did not roll back`
+      )
+      // Said once: no warning repeats the alarm the verdict names; the headline states the risk.
+      expect(result.stdout).not.toContain(`::warning::Alarm ${LAB_ERROR_ALARM} is in ALARM`)
+      expect(result.summary).toContain('## ❌ Regressed')
+      expect(result.summary).toContain(
+        `⚠️ accept-unguarded-final-step: SageMaker watched the new model at full traffic for 0 s, less than the 300 s alarm ${LAB_ERROR_ALARM} can take to fire`
+      )
+      expect(result.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)
+      expect(describeRun(run)).toBe(LATE_EXPECTED[label(cell)])
+    }
+  )
+})
+
+/**
+ * With no final bake the step that reaches 100 % goes straight to terminating blue (120 s): the
+ * canary completes at 670 s (its second step activated at 545 s), all at once at 605 s; the alarm
+ * fires at 655 s, while blue is terminated or after the completion.
+ */
+const LATE_EXPECTED: Readonly<Record<string, string>> = {
+  'delay 3 min, late breach, canary':
+    'completed at 670 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 545 s 100%, 655 s 100%, 670 s 100%',
+  'delay 3 min, late breach, all-at-once':
+    'completed at 605 s, ALARM at 655 s; steps 0 s 0%, 480 s 100%, 605 s 100%, 655 s 100%'
+}
