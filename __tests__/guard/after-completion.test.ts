@@ -183,10 +183,24 @@ describe('the watch after SageMaker completes', () => {
     const f = fake(s => (s < 250 ? new Error('Throttling: Rate exceeded') : {}))
     const r = await watch(f)
     expect(r.watch?.detectionSeconds).toBe(300)
-    expect(f.warnings[0]).toBe(
-      'Reading the guard alarms after completion failed: Throttling: Rate exceeded'
-    )
+    expect(f.warnings).toEqual([
+      'Reading the guard alarms after completion failed: Throttling: Rate exceeded (the watch goes on).'
+    ])
+    expect(r.watch?.ended).toBe('seen')
     expect(f.now()).toBe(540)
+  })
+
+  it('reads that keep failing: said once, and the verdict says the end was not seen', async () => {
+    const f = fake(s => (s > 400 ? new Error('Throttling: Rate exceeded') : {}))
+    const r = await watch(f)
+    expect(r.watch?.ended).toBe('unread')
+    expect(r.verdict.outcome).toBe('deployed')
+    // Reads at 405, 420, … 540 failed: 10 of them, one warning while watching, one at the end.
+    expect(f.warnings).toEqual([
+      'Reading the guard alarms after completion failed: Throttling: Rate exceeded (the watch goes on).',
+      'The guard alarms could not be read at the end of the watch after completion (10 read(s) failed): a failure of the new model at full traffic may not have been seen; check the alarms.'
+    ])
+    expect(r.verdict.summary).toBe(`${runE.verdict.summary} ${f.warnings[1]}`)
   })
 
   it('a cancellation ends the watch: the verdict stands and says what was not watched', async () => {

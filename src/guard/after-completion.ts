@@ -34,7 +34,7 @@ export interface AfterCompletion {
     readonly from: number
     /** Service epoch ms until which the alarms were watched (or were to be). */
     readonly until: number
-    readonly ended: 'seen' | 'alarm' | 'cancelled'
+    readonly ended: 'seen' | 'alarm' | 'cancelled' | 'unread'
   }
 }
 
@@ -68,12 +68,18 @@ export async function watchAfterCompletion(
   const from = fullTrafficAt(timeline)
   if (from === undefined) return { verdict, timeline }
   const names = plan.guardAlarmNames
+  let failedReads = 0
   const read = async (): Promise<Awaited<ReturnType<AwsApi['describeAlarms']>> | undefined> => {
     try {
       return await deps.api.describeAlarms(names, { deadlineMs: READ_DEADLINE_MS })
     } catch (e) {
       if (deps.signal?.aborted) return undefined
-      deps.log.warning(`Reading the guard alarms after completion failed: ${errorMessage(e)}`)
+      // Said once: the watch goes on, and the end says how many reads failed.
+      if (failedReads++ === 0) {
+        deps.log.warning(
+          `Reading the guard alarms after completion failed: ${errorMessage(e)} (the watch goes on).`
+        )
+      }
       return undefined
     }
   }
@@ -123,9 +129,20 @@ export async function watchAfterCompletion(
     }
     await deps.sleep(Math.min(wait, REREAD_MS), deps.signal)
     if (deps.signal?.aborted) continue
-    alarms = (await read()) ?? []
+    alarms = await read()
   }
-  return { verdict, timeline, watch: { detectionSeconds: detection, from, until, ended: 'seen' } }
+  const watch = { detectionSeconds: detection, from, until }
+  if (alarms === undefined) {
+    // The last read failed: the end of the window, when a late alarm fires, was not seen.
+    const unread = `The guard alarms could not be read at the end of the watch after completion (${failedReads} read(s) failed): a failure of the new model at full traffic may not have been seen; check the alarms.`
+    deps.log.warning(unread)
+    return {
+      verdict: { ...verdict, summary: `${verdict.summary} ${unread}` },
+      timeline,
+      watch: { ...watch, ended: 'unread' }
+    }
+  }
+  return { verdict, timeline, watch: { ...watch, ended: 'seen' } }
 }
 
 function regressed(
