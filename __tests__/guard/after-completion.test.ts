@@ -140,6 +140,13 @@ describe('the watch after SageMaker completes', () => {
     expect(r.timeline.steps.at(-1)?.event).toBe(
       `alarm ${ALARM_5XX} in ALARM: SageMaker did not roll back`
     )
+    // The alarm's track and the event log say what the summary's alarm table shows.
+    expect(r.timeline.alarms.find(a => a.name === ALARM_5XX)).toMatchObject({
+      fired: true,
+      finalState: 'ALARM',
+      firedAt: at(290)
+    })
+    expect(r.timeline.events.at(-1)?.message).toBe(`alarm ${ALARM_5XX}: OK → ALARM`)
   })
 
   it('an alarm that fired before the last row SageMaker showed is placed at its time and share', async () => {

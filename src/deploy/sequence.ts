@@ -377,7 +377,7 @@ async function launchAndWatch(
     { api, now: o.now, sleep: o.sleep, log, ...(o.signal ? { signal: o.signal } : {}) }
   )
   const result = { timeline: after.timeline, verdict: after.verdict }
-  if (after.timeline !== watched.timeline) await o.onProgress?.(plan, after.timeline)
+  if (after.timeline.steps !== watched.timeline.steps) await o.onProgress?.(plan, after.timeline)
   if (
     request.cleanupOnFailure &&
     (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&

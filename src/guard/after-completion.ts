@@ -7,7 +7,9 @@ import type { AwsApi } from '../aws/api.js'
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import { errorMessage } from '../errors.js'
 import type { Plan, Timeline, TrafficStep, Verdict } from '../types.js'
+import { trackAlarms } from '../watch/reducer.js'
 import { serviceNow, serviceRate } from '../watch/service-clock.js'
+import { toAlarmSnapshots } from '../watch/snapshot.js'
 import { formatOffset } from '../report/time.js'
 import { alarmTiming, detectionSeconds, type AlarmTiming } from './detection.js'
 
@@ -110,10 +112,20 @@ export async function watchAfterCompletion(
       `SageMaker completed and no longer watches the alarms: watching them until ${formatOffset(until - startedAt)} (the new model took all the traffic at ${formatOffset(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${slowest.periodSeconds} s × ${slowest.datapointsToAlarm} + ${metricDelaySeconds} s metric delay + evaluation).`
     )
   }
+  // Each read goes into the alarms' tracks and the event log, as the watch's polls did.
+  let tracked = timeline
+  const track = (read: readonly MetricAlarm[] | undefined): void => {
+    if (read === undefined || read.length === 0) return
+    const events: Timeline['events'][number][] = []
+    const at = serviceNow(clock, deps.now()) ?? tracked.last?.lastModifiedTime ?? from
+    const alarms = trackAlarms(tracked.alarms, toAlarmSnapshots(read), at, events)
+    tracked = { ...tracked, alarms, events: [...tracked.events, ...events] }
+  }
   for (;;) {
+    track(alarms)
     const inAlarm = (alarms ?? []).filter(a => a.StateValue === 'ALARM' && a.AlarmName)
     if (inAlarm.length > 0) {
-      return regressed(plan, timeline, verdict, inAlarm, { detection, from, until })
+      return regressed(plan, tracked, verdict, inAlarm, { detection, from, until })
     }
     const wait = remaining()
     if (wait <= 0) break
@@ -123,7 +135,7 @@ export async function watchAfterCompletion(
           ...verdict,
           summary: `${verdict.summary} The watch after completion was cancelled before ${formatOffset(until - startedAt)}: a failure of the new model at full traffic may not have reached the alarms yet.`
         },
-        timeline,
+        timeline: tracked,
         watch: { detectionSeconds: detection, from, until, ended: 'cancelled' }
       }
     }
@@ -138,11 +150,11 @@ export async function watchAfterCompletion(
     deps.log.warning(unread)
     return {
       verdict: { ...verdict, summary: `${verdict.summary} ${unread}` },
-      timeline,
+      timeline: tracked,
       watch: { ...watch, ended: 'unread' }
     }
   }
-  return { verdict, timeline, watch: { ...watch, ended: 'seen' } }
+  return { verdict, timeline: tracked, watch: { ...watch, ended: 'seen' } }
 }
 
 function regressed(
