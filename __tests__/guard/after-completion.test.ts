@@ -210,6 +210,25 @@ describe('the watch after SageMaker completes', () => {
     expect(r.verdict.summary).toBe(`${runE.verdict.summary} ${f.warnings[1]}`)
   })
 
+  it('a window that ended before the completion was seen: one read, no watch, nothing to say', async () => {
+    // Green took all the traffic at T+240; SageMaker's completion seen at T+600 (its own bakes
+    // watched the alarms meanwhile).
+    const late: Timeline = {
+      ...completedE,
+      serviceClock: { ...completedE.serviceClock!, lastLocal: at(600) - SKEW, lastService: at(600) }
+    }
+    const f = fake(() => new Error('Throttling: Rate exceeded'))
+    const r = await watchAfterCompletion(runE.plan, late, runE.verdict, 180, {
+      ...f.deps,
+      now: () => at(600) - SKEW
+    })
+    expect(f.reads).toHaveLength(1)
+    expect(f.warnings).toEqual([])
+    expect(f.lines).toEqual([])
+    expect(r.verdict).toBe(runE.verdict)
+    expect(r.watch?.ended).toBe('seen')
+  })
+
   it('a cancellation ends the watch: the verdict stands and says what was not watched', async () => {
     const controller = new AbortController()
     const f = fake(() => ({}), { signal: controller.signal, abortAt: 300, controller })

@@ -71,20 +71,30 @@ export async function watchAfterCompletion(
   if (from === undefined) return { verdict, timeline }
   const names = plan.guardAlarmNames
   let failedReads = 0
+  let firstError: string | undefined
+  let watching = false
+  let warned = false
+  /** Said once, and only while there is a window left to watch. */
+  const warnFailed = (): void => {
+    if (watching && firstError !== undefined && failedReads > 0 && !warned) {
+      warned = true
+      deps.log.warning(
+        `Reading the guard alarms after completion failed: ${firstError} (the watch goes on).`
+      )
+    }
+  }
   const read = async (): Promise<Awaited<ReturnType<AwsApi['describeAlarms']>> | undefined> => {
     try {
       return await deps.api.describeAlarms(names, { deadlineMs: READ_DEADLINE_MS })
     } catch (e) {
       if (deps.signal?.aborted) return undefined
-      // Said once: the watch goes on, and the end says how many reads failed.
-      if (failedReads++ === 0) {
-        deps.log.warning(
-          `Reading the guard alarms after completion failed: ${errorMessage(e)} (the watch goes on).`
-        )
-      }
+      failedReads += 1
+      firstError ??= errorMessage(e)
+      warnFailed()
       return undefined
     }
   }
+  // The first read gives the alarms' definitions, and anything in ALARM since the last poll.
   let alarms = await read()
   const timings: AlarmTiming[] = names.map(name =>
     alarmTiming(
@@ -107,7 +117,11 @@ export async function watchAfterCompletion(
     return now === undefined ? localUntil - deps.now() : (until - now) / serviceRate(clock)
   }
   const inAlarmAtOnce = (alarms ?? []).some(a => a.StateValue === 'ALARM')
-  if (remaining() > 0 && !inAlarmAtOnce) {
+  // When the window ended before the completion was seen, SageMaker's own bakes watched it:
+  // nothing is left to watch, and a failed first read says nothing.
+  watching = remaining() > 0 && !inAlarmAtOnce
+  warnFailed()
+  if (watching) {
     deps.log.info(
       `SageMaker completed and no longer watches the alarms: watching them until ${formatOffset(until - startedAt)} (the new model took all the traffic at ${formatOffset(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${slowest.periodSeconds} s × ${slowest.datapointsToAlarm} + ${metricDelaySeconds} s metric delay + evaluation).`
     )
@@ -144,7 +158,7 @@ export async function watchAfterCompletion(
     alarms = await read()
   }
   const watch = { detectionSeconds: detection, from, until }
-  if (alarms === undefined) {
+  if (alarms === undefined && watching) {
     // The last read failed: the end of the window, when a late alarm fires, was not seen.
     const unread = `The guard alarms could not be read at the end of the watch after completion (${failedReads} read(s) failed): a failure of the new model at full traffic may not have been seen; check the alarms.`
     deps.log.warning(unread)
