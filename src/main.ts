@@ -239,8 +239,8 @@ async function report(o: ReportOptions): Promise<void> {
         : verdict.outcome === 'regressed'
           ? 'Regressed'
           : verdict.outcome === 'timed-out'
-          ? 'Timed out'
-          : 'Deployment failed'
+            ? 'Timed out'
+            : 'Deployment failed'
     core.setFailed(redact(`${title}: ${verdict.summary}`))
   } else {
     core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`))

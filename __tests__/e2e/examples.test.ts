@@ -334,8 +334,11 @@ const EXERCISES: readonly Exercise[] = [
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
       expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
       // The example's linear 25 % every 300 s: 480 s provisioning, each step 5 s activating and
-      // its 300 s bake, then blue's 120 s decommission. A step's time is when the phase the next
-      // poll saw began: each time the poll after a bake's end came within the 5 s of activation.
+      // its 300 s bake, except the step at 100 %, which bakes only the derived 300 s final bake
+      // (termination-wait left empty: the alarms' detection time, here equal to the wait
+      // interval), then blue's 120 s decommission: 1400 + 300 + 120 = 1820 s. A step's time is
+      // when the phase the next poll saw began: each time the poll after a bake's end came within
+      // the 5 s of activation.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
         '480 s: 25%',
@@ -400,13 +403,15 @@ const EXERCISES: readonly Exercise[] = [
           expect.arrayContaining(['at', 'bluePercent', 'greenPercent', 'event'])
         )
       }
-      // The example's canary (10 % of 4 instances: one, a quarter) bakes 600 s, then the rest;
-      // the final bake (600 s), the termination wait (300 s), blue's 120 s decommission.
+      // The example's canary (10 % of 4 instances: one, a quarter) takes traffic at 480 s,
+      // activates 5 s and bakes 600 s, then the rest at 1085 s; after its 5 s activation the step
+      // at 100 % bakes only the 300 s final bake (termination-wait, no 600 s bake), then blue's
+      // 120 s decommission: 1090 + 300 + 120 = 1510 s.
       expect(steps.map(s => `${s.offsetSeconds} s: ${s.bluePercent}/${s.greenPercent}`)).toEqual([
         '0 s: 100/0',
         '480 s: 75/25',
         '1085 s: 0/100',
-        '2110 s: 0/100'
+        '1510 s: 0/100'
       ])
       expect(run.result.outputs['triggered-alarms']).toBe('')
       // The job's `environment:` is the release's one deployment record: the action adds none.
@@ -443,14 +448,17 @@ const EXERCISES: readonly Exercise[] = [
         EndpointConfigName: run.result.outputs['endpoint-config-name'],
         RetainDeploymentConfig: true
       })
-      // Model B's policy, retained: linear 25 % every 60 s, each step seen while it activates.
+      // Model B's policy, retained: linear 25 % every 60 s, each step seen while it activates;
+      // with it its derived 300 s final bake (TerminationWaitInSeconds). The step at 100 % (675 s,
+      // 5 s activation) bakes only that final bake, then blue's 120 s decommission:
+      // 680 + 300 + 120 = 1100 s.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
         '480 s: 25%',
         '545 s: 50%',
         '610 s: 75%',
         '675 s: 100%',
-        '860 s: 100%'
+        '1100 s: 100%'
       ])
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
@@ -469,14 +477,16 @@ const EXERCISES: readonly Exercise[] = [
         Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
         ModelDataUrl: labModel('e')
       })
-      // The default policy: linear 25 % every 60 s on model A's 4 instances, then its completion.
+      // The default policy: linear 25 % every 60 s on model A's 4 instances, then its completion:
+      // the step at 100 % (675 s, 5 s activation) bakes only the derived 300 s final bake (the
+      // alarms' detection time), then blue's 120 s decommission: 680 + 300 + 120 = 1100 s.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
         '480 s: 25%',
         '545 s: 50%',
         '610 s: 75%',
         '675 s: 100%',
-        '860 s: 100%'
+        '1100 s: 100%'
       ])
     }
   }

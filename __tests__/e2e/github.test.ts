@@ -107,14 +107,17 @@ describe('pull request comment and deployment status', () => {
       'list-comments',
       ...Array<string>(8).fill('update-comment')
     ])
-    // (No poll fell in step 1's 5 s activation: its row is its bake.)
+    // (No poll fell in step 1's 5 s activation: its row is its bake.) The step to 100 % bakes
+    // only TerminationWaitInSeconds, 300 s (retained from B's deployment, where it was derived
+    // from the alarms' detection time), then blue is decommissioned in 120 s: complete at
+    // T+675 + 5 + 300 + 120 s.
     expect(trafficSteps(e).map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
       [0, 0],
       [485, 25],
       [545, 50],
       [610, 75],
       [675, 100],
-      [860, 100]
+      [1100, 100]
     ])
   })
 

@@ -115,7 +115,9 @@ export async function liveModelA(emulator: Emulator, endpoint = LAB_ENDPOINT): P
       }
     ]
   })
-  // The DeploymentConfig the action sends when it creates the endpoint (stored for a retain).
+  // A DeploymentConfig as an earlier version of the action sent it, with no final bake (stored
+  // for a retain): a retained policy is the endpoint's own, never checked against the alarms'
+  // detection time, so the watch after completion is what guards its 100 % step.
   await sagemakerCall(emulator, 'CreateEndpoint', {
     EndpointName: endpoint,
     EndpointConfigName: name,

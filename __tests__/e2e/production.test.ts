@@ -135,14 +135,19 @@ const LIVE_MODEL = {
 /**
  * A deployed run's traffic steps as [T+ seconds, green %]: two instances, so the default linear
  * 25 % step is one instance (50 %); green provisioned at T+480 s, then a 5 s activation and a
- * 60 s bake per step, and the blue fleet's 120 s decommissioning (T+730 s). A step whose 5 s
- * activation no poll saw (each run's jitter is its own) is dated by its bake, 5 s later.
+ * 60 s bake for the 50 % step, and at T+545 s the 5 s activation of the 100 % step. That step
+ * bakes no wait-interval, only the final bake: termination-wait left empty is derived from the
+ * created alarms' detection time (60 s period × 1 datapoint + 180 s metric-delay + 60 s
+ * evaluation = 300 s). So from T+550 s, 300 s of final bake and the blue fleet's 120 s
+ * decommissioning: complete at T+970 s (the watch after completion adds nothing: 300 s after green
+ * took all the traffic had passed by T+850 s). A step whose 5 s activation no poll saw (each
+ * run's jitter is its own) is dated by its bake, 5 s later.
  */
 const twoInstances = (seen: [boolean, boolean]) => [
   [0, 0],
   [seen[0] ? 480 : 485, 50],
   [seen[1] ? 545 : 550, 100],
-  [730, 100]
+  [970, 100]
 ]
 const shifts = (r: ActionResult) => trafficSteps(r).map(s => [s.offsetSeconds, s.greenPercent])
 

@@ -37,8 +37,13 @@ const shifts = (r: Result) => trafficSteps(r).map(s => [s.offsetSeconds, s.green
 
 /**
  * Model E deployed with the lab's timings: green provisioned at T+480 s, then a step every 65 s
- * (5 s activation, 60 s bake), the last bake and blue's decommissioning done at T+860 s. A step
- * whose 5 s activation no poll saw is dated by its bake (5 s later).
+ * (5 s activation, 60 s bake) up to 100 % at T+675 s. That step bakes no wait-interval, only the
+ * final bake: termination-wait left empty is derived from the created alarms' detection time
+ * (60 s period × 1 datapoint + 180 s metric-delay + 60 s evaluation = 300 s). So from T+680 s
+ * (after its 5 s activation) 300 s of final bake and blue's 120 s decommissioning: done at
+ * T+1100 s. The watch after completion adds nothing: the alarms' 300 s detection time after green
+ * took all the traffic (the 100 % row) had passed by T+980 s, before the completion. A step whose
+ * 5 s activation no poll saw is dated by its bake (5 s later).
  */
 const deployedRows = (late: number[]) =>
   [
@@ -47,7 +52,7 @@ const deployedRows = (late: number[]) =>
     [545, 50],
     [610, 75],
     [675, 100],
-    [860, 100]
+    [1100, 100]
   ].map(([at, green], k) => [late.includes(k) ? at! + 5 : at, green])
 
 /** The log line of a variant registered with Application Auto Scaling as in registerScaling. */
@@ -116,10 +121,13 @@ const STEP_SIZES: [string, Record<string, string>, string, string][] = [
     'Input "traffic-routing" is linear, but variant AllTraffic runs 1 instance: a linear step must be 10–50 % of the variant\'s instances, and no whole step of 1 instance is. Use traffic-routing: all-at-once (one shift, still guarded by the alarms during its bake), or run at least 2 instances (instance-count).'
   ],
   [
+    // The waits: 4 traffic steps at most (25 % of 4 is 1 instance, whatever the rounding) × 600 s,
+    // plus the derived termination-wait of 300 s (the created alarms' detection time) = 2700 s.
+    // The timeout equal to them, 2700 s, is refused (it must be larger).
     'a max-execution-timeout equal to the waits',
-    { 'wait-interval': '600', 'max-execution-timeout': '2400' },
+    { 'wait-interval': '600', 'max-execution-timeout': '2700' },
     'max-execution-timeout',
-    'Input "max-execution-timeout" is 2400 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
+    'Input "max-execution-timeout" is 2700 s, but it must be larger than the rollout\'s waits, 2700 s (4 traffic steps at most × wait-interval 600 s + termination-wait 300 s), before provisioning. Set it to more than 2700 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
   ]
 ]
 
@@ -422,9 +430,12 @@ describe('retain-deployment-config against the endpoint', () => {
   it('with alarm-names and policy inputs equal to the retained ones: deploys, and says what is retained', () => {
     expect([c.same.outputs.outcome, c.same.code]).toEqual(['deployed', 0])
     expect(c.same.mutating).toEqual(['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'])
+    // The policy Model A's run sent, as it is retained: termination-wait derived from the alarms'
+    // detection time (300 s), and the timeout 4 × 60 s + 300 s + 1800 s provisioning = 2340 s.
     expect(c.same.stdout).toContain(
-      "\nRetained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait, timeout 2040 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency.\n"
+      "\nRetained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 300 s final wait, timeout 2340 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency.\n"
     )
+    // The retained 300 s final wait is the derived one: the same timings as a default run.
     expect(shifts(c.same)).toEqual(deployedRows([2, 3]))
   })
 })

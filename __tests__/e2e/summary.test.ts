@@ -1,7 +1,9 @@
 // What a person reads, through the committed bundle against the emulator: the job summary and
 // the step log of the lab's three runs, and of a rollback that no poll saw. On stepped time every
 // row, time and figure is exact: the lab's realistic timings (8 min provisioning, 5 s activation
-// and 60 s bake per step, metrics up to 3 min late) give the times asserted below.
+// and 60 s bake per step, except the step that reaches 100 %, which bakes only the 300 s
+// termination-wait; 120 s to decommission blue; metrics up to 3 min late) give the times asserted
+// below.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { Emulator, Scenario } from '../../emulator/index.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
@@ -112,17 +114,21 @@ describe('the lab as a person reads it', () => {
       event: 'all traffic on green (step 4 of 4), alarms monitored'
     })
     expect(last).toMatchObject({
-      offsetSeconds: 860,
+      offsetSeconds: 1100,
       greenPercent: 100,
       event: 'complete, blue fleet decommissioned'
     })
-    // The last step activates in 5 s and bakes 60 s, then blue is terminated in 120 s.
-    expect(last.offsetSeconds - allGreen.offsetSeconds).toBe(5 + 60 + 120)
-    // This step: from the run's start to the end of the watch after the completion: E's 100 % row
-    // (T+675 s) + 300 s, ended 7 s late (the service time it knows is the completion's, seen by
-    // the 10 s poll at T+867 s).
+    // The last step activates in 5 s and bakes only TerminationWaitInSeconds, 300 s (not the 60 s
+    // WaitIntervalInSeconds): E retains B's deployment config, whose termination-wait was derived
+    // from the created alarms' detection time (60 s × 1 + 180 s metric delay + 60 s evaluation).
+    // Then blue is terminated in 120 s.
+    expect(last.offsetSeconds - allGreen.offsetSeconds).toBe(5 + 300 + 120)
+    // This step: from the run's start to the poll that saw the completion (T+1101 s, 1 s after
+    // it). The watch after the completion had nothing left to wait for: its window, E's 100 % row
+    // (T+675 s) + 300 s = T+975 s, passed during the final bake. (The wait for late metrics that
+    // follows is not part of this step's time.)
     expect(runs.E!.summary.split('\n').filter(line => line.startsWith('Rollout:'))).toEqual([
-      "Rollout: 14 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 16 min 22 s on the runner's clock · [run 1003, attempt 1](https://github.com/example-org/fraud-models/actions/runs/1003/attempts/1) · commit [e5e5e5e](https://github.com/example-org/fraud-models/commit/e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5)"
+      "Rollout: 18 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 18 min 21 s on the runner's clock · [run 1003, attempt 1](https://github.com/example-org/fraud-models/actions/runs/1003/attempts/1) · commit [e5e5e5e](https://github.com/example-org/fraud-models/commit/e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5)"
     ])
   })
 
@@ -142,6 +148,8 @@ describe('the lab as a person reads it', () => {
       `[T+11 min 46 s] alarm ${LAB_ERROR_ALARM}: ALARM → OK (Threshold Crossed: 1 datapoint [0.0 (30/11/26 09:20:00)] was not greater than the threshold (1.0).)`,
       '[T+12 min 46 s] endpoint InService on lab-endpoint-a1a1a1a-1001-1 (the previous config): rolled back'
     ])
+    // E's 100 % step bakes only TerminationWaitInSeconds (300 s, retained from B's deployment),
+    // then blue is decommissioned in 120 s: InService at T+675 + 5 + 300 + 120 s = T+18 min 20 s.
     expect(timelineLines(runs.E!)).toEqual([
       '[T+0] endpoint Updating',
       '[T+0] green fleet Creating: Launching 4 instance(s).',
@@ -152,8 +160,8 @@ describe('the lab as a person reads it', () => {
       '[T+10 min 10 s] green fleet ActivatingTraffic (green 75% / blue 25%): Activating traffic on 3 instance(s).',
       '[T+10 min 15 s] green fleet Baking (green 75% / blue 25%): Baking for 60 seconds with traffic enabled on 3 instance(s).',
       '[T+11 min 15 s] green fleet ActivatingTraffic (green 100% / blue 0%): Activating traffic on full capacity of 4 instance(s).',
-      '[T+11 min 20 s] green fleet Baking (green 100% / blue 0%): Baking for 60 seconds with traffic enabled on 4 instance(s).',
-      '[T+14 min 20 s] endpoint InService on lab-endpoint-e5e5e5e-1003-1'
+      '[T+11 min 20 s] green fleet Baking (green 100% / blue 0%): Baking for 300 seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of 4 instance(s).',
+      '[T+18 min 20 s] endpoint InService on lab-endpoint-e5e5e5e-1003-1'
     ])
     for (const r of [runs.A!, runs.B!, runs.E!]) {
       const lines = logLines(r)

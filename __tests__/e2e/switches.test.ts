@@ -113,15 +113,18 @@ describe('real-world switches', () => {
         inputs: { 'retain-deployment-config': 'false', 'wait-interval': '60' }
       })
       expect(e.outputs.outcome).toBe('deployed')
-      // Never "complete" before InService on the new config (T+860 s), whatever the top level
-      // says. (No poll fell in the 5 s activations of steps 3 and 4: their rows are their bakes.)
+      // Never "complete" before InService on the new config, whatever the top level says: T+1100 s
+      // = step 4 reaches 100 % at T+675 s, activates 5 s, then the step at 100 % bakes only the
+      // derived 300 s final bake (TerminationWaitInSeconds, no 60 s bake) and blue's 120 s
+      // decommission: 680 + 300 + 120. The guard watch (300 s from T+680 s) has passed by then.
+      // (No poll fell in the 5 s activations of steps 3 and 4: their rows are their bakes.)
       expect(rows(e)).toEqual([
         [0, 100, 0, START],
         [480, 75, 25, STEP_1],
         [545, 50, 50, STEP_2],
         [615, 25, 75, 'step 3 of 4: 75% shifted to green, alarms monitored'],
         [680, 0, 100, 'all traffic on green (step 4 of 4), alarms monitored'],
-        [860, 0, 100, 'complete, blue fleet decommissioned']
+        [1100, 0, 100, 'complete, blue fleet decommissioned']
       ])
     } finally {
       await emulator.close()

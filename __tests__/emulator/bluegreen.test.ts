@@ -37,6 +37,10 @@ suite('blue/green LINEAR 25% with 4 instances', () => {
     const alarms = await liveEndpointA(lab)
     await createModel(lab, 'model-e', MODEL_E)
     await createConfig(lab, 'cfg-e', 'model-e')
+    // This test follows every step's bake, the one that reaches 100 % included, so it takes the
+    // lenient reading (finalStepBakesWaitInterval: the 100 % step bakes W too). By default that
+    // step bakes only TerminationWaitInSeconds, 0 here, so 4/4 would never bake (next test).
+    lab.emu.setScenario({ finalStepBakesWaitInterval: true })
     await lab.sm.send(
       new UpdateEndpointCommand({
         EndpointName: ENDPOINT,
@@ -126,6 +130,9 @@ suite('blue/green LINEAR 25% with 4 instances', () => {
       'Baking for 120 seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of 4 instance(s).'
     )
     expect(messages).toContain('Baking for 30 seconds with traffic enabled on 2 instance(s).')
+    // The default (harsher) reading: the step that reaches 100 % bakes only the final bake, not
+    // the 30 s WaitIntervalInSeconds first.
+    expect(messages).not.toContain('Baking for 30 seconds with traffic enabled on 4 instance(s).')
     expect(seen[seen.length - 1]?.EndpointConfigName).toBe('cfg-e')
   })
 })

@@ -210,13 +210,17 @@ describe('statuses a deployment does not ask for', () => {
     const seen = [...paused, ...(await watch(lab, inService, 10))]
     expect(statusSequence(seen)).toEqual(['Updating', 'SystemUpdating', 'Updating', 'InService'])
     expect(seen.at(-1)?.EndpointConfigName).toBe('cfg-new')
-    // The pause moved the end of the deployment by its length.
+    // The pause moved the end of the deployment by exactly its length. Unpaused: 480 s
+    // provisioning, 4 activations of 5 s, 60 s bakes for steps 1 to 3 only (the step that reaches
+    // 100 % bakes only TerminationWaitInSeconds, 0 here), blue's 120 s decommission = 800 s;
+    // with the 240 s pause, 1040 s.
     const completed = lab.emu
       .events()
       .find(e => e.kind === 'completed' && e.simulatedTime > startedAt)
     const { provisioningSeconds, activatingSeconds, decommissionSeconds } = DEFAULT_SCENARIO
-    const unpaused = provisioningSeconds + 4 * (activatingSeconds + 60) + decommissionSeconds
-    expect(completed!.simulatedTime - startedAt).toBeGreaterThanOrEqual((unpaused + 240) * 1000)
+    const unpaused = provisioningSeconds + 4 * activatingSeconds + 3 * 60 + 0 + decommissionSeconds
+    expect(unpaused).toBe(800)
+    expect(completed!.simulatedTime - startedAt).toBe((unpaused + 240) * 1000)
   })
 
   // API model, EndpointStatus: "OutOfService: Endpoint is not available to take incoming

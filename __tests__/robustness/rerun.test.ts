@@ -29,7 +29,10 @@ async function sagemaker(
  * Model E with a 10-minute bake per step: long enough to still be running when we look. Its green
  * fleet provisions 480 s, activates traffic 5 s and bakes its first 25 % from T+8 min 5 s; each
  * step after a 600 s bake activates 25 % more (5 s): 50 % at T+18 min 5 s, 75 % at T+28 min 10 s,
- * 100 % at T+38 min 15 s; done after the last bake and 120 s of decommissioning, at T+50 min 20 s.
+ * 100 % at T+38 min 15 s. The step that reaches 100 % bakes no wait-interval, only the final bake:
+ * termination-wait is left empty, so it is derived from the created alarms' detection time (60 s
+ * period × 1 datapoint + 180 s metric-delay + 60 s evaluation = 300 s). From T+38 min 20 s (after
+ * the 5 s activation), 300 s of final bake and 120 s of decommissioning: done at T+45 min 20 s.
  */
 function longBakeE(): { inputs: Record<string, string>; github: Record<string, string> } {
   const lab = step('Model E')
@@ -127,16 +130,20 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
         [1085, 50, 50],
         [1690, 25, 75],
         [2295, 0, 100],
-        [3020, 0, 100]
+        [2720, 0, 100]
       ]
     )
+    // Complete at T+45 min 20 s: the 100 % step's 300 s final bake (the derived termination-wait;
+    // that step no longer bakes the 600 s wait-interval too) and 120 s of decommissioning. The
+    // watch after completion adds nothing: green took all the traffic at T+38 min 15 s, and the
+    // alarms' 300 s detection time had passed by T+43 min 15 s, before the completion.
     // It watched from T+15 min (attempt 1's end) to its first poll after the completion: its
-    // polls 4.25 to 5 s apart (5 s with up to 15 % less jitter) fell at T+50 min 15.7 s and
-    // T+50 min 20.3 s, so 35 min 20 s (rounded) on the runner's clock.
+    // polls 4.25 to 5 s apart (5 s with up to 15 % less jitter) fell at T+45 min 16.9 s and
+    // T+45 min 21.6 s, so 30 min 22 s (1821.6 s, rounded) on the runner's clock.
     expect(second.summary).toContain(
-      "Rollout: 50 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 35 min 20 s on the runner's clock"
+      "Rollout: 45 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 30 min 22 s on the runner's clock"
     )
-    expect(second.outputs['duration-seconds']).toBe('2120')
+    expect(second.outputs['duration-seconds']).toBe('1822')
   })
 
   it('attempt 2 makes no UpdateEndpoint, creates nothing, and reports the verdict', () => {

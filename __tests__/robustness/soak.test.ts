@@ -1,6 +1,7 @@
 // The lab under a throttling soak: 30% of calls throttled and 5% of connections dropped, from
 // the first call of Model A on, through the whole lab at its realistic timings (B and E with
-// three-minute bakes: about 70 simulated minutes, some 700 calls). The SDK's retries and the loop's
+// three-minute bakes, E's final bake the derived 300 s termination wait: about 55 simulated
+// minutes, 09:00 to 09:55, some 700 calls). The SDK's retries and the loop's
 // own budget of failed polls must still give the right verdicts: B rolled back by the 5XX alarm,
 // E deployed. On stepped time the faults fall on the same calls in every run (the emulator's seeded
 // gate, the action's seeded jitter), so the counts below are exact.
@@ -51,10 +52,14 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
         }
       ])
     )
+    // E's run is 120 s longer than before the derived final bake (its 100 % step bakes the 300 s
+    // termination wait where it baked the 180 s wait interval): 24 calls more, and the faults,
+    // drawn call by call from the seeded gate, give 4 more throttled and 4 more dropped. A and B
+    // are unchanged: a creation and a rollback never reach a final bake.
     expect(faults).toEqual({
       A: { calls: 148, throttled: 47, dropped: 4 },
       B: { calls: 193, throttled: 55, dropped: 13 },
-      E: { calls: 351, throttled: 106, dropped: 18 }
+      E: { calls: 375, throttled: 110, dropped: 22 }
     })
   })
 
@@ -114,16 +119,28 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
     const e = runs.E!
     expect(e.outputs.outcome).toBe('deployed')
     expect(e.code).toBe(0)
-    // 25 % more after each 180 s bake (and 5 s of activation), then 180 s at 100 % and 120 s
-    // of decommissioning. A poll fell in step 1's activation (T+480 s), none in the others'.
+    // B's policy, retained: its termination-wait was left empty, so derived from the alarms'
+    // detection time (60 s × 1 + 180 s metric delay + 60 s evaluation = 300 s).
+    expect(e.stdout).toContain(
+      "Retained from the endpoint's last deployment: linear, 25% per step, 180 s bake, 300 s final wait, timeout 2820 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency."
+    )
+    // 25 % more after each 180 s bake (and 5 s of activation). The step that reaches 100 %
+    // (T+1035 s) bakes no wait interval, after its 5 s of activation only the 300 s termination
+    // wait, then 120 s of decommissioning: complete at 1040 + 300 + 120 = T+1460 s (it was
+    // T+1340 s, with 180 s at 100 %). A poll fell in step 1's activation (T+480 s), none in the
+    // others'.
     expect(trafficSteps(e).map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
       [0, 0],
       [480, 25],
       [665, 50],
       [850, 75],
       [1035, 100],
-      [1340, 100]
+      [1460, 100]
     ])
+    // Green took all the traffic at T+1035 s, 425 s before the completion, more than the 300 s
+    // detection time (SageMaker's own final bake covered it): the watch after completion is one
+    // read of the alarms, which answered, and no further watch.
+    expect(e.stdout).not.toMatch(/no longer watches the alarms|after completion failed/)
     // Applied at the first attempt this time (the faults fall elsewhere).
     expect(e.stdout).not.toMatch(/UpdateEndpoint failed/)
     expect(e.calls.filter(c => c.operation === 'UpdateEndpoint').map(c => c.status)).toEqual([200])

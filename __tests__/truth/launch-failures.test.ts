@@ -157,14 +157,24 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
   it("with on-busy: wait, B waits for E and then gets its own verdict (never E's)", () => {
     expect(c.waited.outputs.outcome).toBe('rolled-back')
     expect(c.waited.code).toBe(1)
-    // The same run and commit as E: the names E took are taken, so B's get a suffix.
-    expect(c.waited.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-8102-1-d3640e')
+    // The same run and commit as E: the names E took are taken, so B's get a suffix, a hash of
+    // what B asks for. Its model's step tag hashes B's UpdateEndpoint too, whose
+    // BlueGreenUpdatePolicy now carries the derived TerminationWaitInSeconds 300 (and a
+    // MaximumExecutionTimeoutInSeconds 300 s larger, 2340): another model name (-c2589b), so other
+    // variants in the config, so another config suffix.
+    expect(c.waited.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-8102-1-dfe164')
     expect(c.waited.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(1)
     // B's update went out at the first poll after E's rollout ended: 480 s of provisioning,
-    // four 25 % steps of 5 s activation and a 60 s bake, 120 s of decommissioning.
+    // three 25 % steps of 5 s activation and a 60 s bake, the step to 100 % of 5 s activation and
+    // only the 300 s final bake (termination-wait, derived from the created alarms' detection
+    // time: 60 s × 1 + 180 s metric delay + 60 s evaluation), 120 s of decommissioning.
     const e = DEFAULT_SCENARIO
-    const rollout = e.provisioningSeconds + 4 * (e.activatingSeconds + 60) + e.decommissionSeconds
-    expect(rollout).toBe(860)
+    const rollout =
+      e.provisioningSeconds +
+      3 * (e.activatingSeconds + 60) +
+      (e.activatingSeconds + 300) +
+      e.decommissionSeconds
+    expect(rollout).toBe(1100)
     expect(
       c.updates.map(u => [
         (u.params as { EndpointConfigName: string }).EndpointConfigName,
@@ -172,20 +182,20 @@ describe('two steps of one run: E with wait: false, then B (another artifact)', 
       ])
     ).toEqual([
       ['lab-endpoint-e5e5e5e-8102-1', 0],
-      ['lab-endpoint-e5e5e5e-8102-1-d3640e', rollout]
+      ['lab-endpoint-e5e5e5e-8102-1-dfe164', rollout]
     ])
-    // Then B's own rollout, rolled back by the 5XX alarm in its third step: green took 25 % at
-    // T+480 s (09:32:34), its 5XX errors reach CloudWatch 1 to 3 minutes late, and the first
-    // evaluation to see them (those of 09:33) is at 09:35:00, T+626 s from B's update request
-    // (09:24:33.718: Model A's verdict at 09:10:13.718, E's rollout of 860 s).
+    // Then B's own rollout, rolled back by the 5XX alarm in its second step: green took 25 % at
+    // T+480 s (09:36:33.718), its 5XX errors reach CloudWatch 1 to 3 minutes late, and the first
+    // evaluation that can see any of them, at 09:38:00 (T+566 s from B's update request,
+    // 09:28:33.718: Model A's verdict at 09:10:13.718, E's rollout of 1100 s), fires on the 09:36
+    // minute (26 s of green traffic).
     expect(
       trafficSteps(c.waited).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])
     ).toEqual([
       [0, 100, 0],
       [480, 75, 25],
       [545, 50, 50],
-      [610, 25, 75],
-      [626, 100, 0]
+      [566, 100, 0]
     ])
     expect(c.waited.outputs['failure-reason']).toBe(
       'Rolled back: alarm lab-endpoint-5xx-rate went into ALARM.'

@@ -220,11 +220,13 @@ describe('two copies of one step started together', () => {
       ['deployed', 0],
       ['deployed', 0]
     ])
-    // Both watched the same rollout (860 s) to the first poll after it (T+14 min 22 s), then the
-    // alarms until E's 100 % row (T+675 s) + 300 s, 2 s late (T+16 min 17 s).
+    // Both watched the same rollout (1100 s: its step to 100 % bakes only the 300 s
+    // termination-wait, derived from the alarms' detection time) to the first poll after it
+    // (T+18 min 23 s). The watch after completion had nothing left to wait for: its window, E's
+    // 100 % row (T+675 s) + 300 s = T+975 s, passed during that final bake.
     for (const r of c.results) {
       expect(r.summary).toContain(
-        "Rollout: 14 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 16 min 17 s on the runner's clock"
+        "Rollout: 18 min 20 s on SageMaker's clock (the T+ times, from the update request) · this step: 18 min 23 s on the runner's clock"
       )
     }
     expect(c.state).toMatchObject({ status: 'InService', config: E_CONFIG('5104') })

@@ -117,14 +117,26 @@ describe('every DescribeAlarms throttled while watching', () => {
   it('still reports deployed from DescribeEndpoint, and says the alarm reads failed', () => {
     expect(c.result.outputs.outcome).toBe('deployed')
     expect(c.result.code).toBe(0)
-    // Said at the first failure, the fifth and the tenth, each with its backed-off pause: half
-    // to all of 20 s after the first, of 120 s (the cap) after the fifth and the tenth.
-    expect(c.result.stdout.split('\n').filter(l => l.includes('Reading the alarms'))).toEqual(
-      [14, 114, 61].map(
+    const lines = c.result.stdout.split('\n')
+    // Said at the first failure, the fifth, the tenth and the fifteenth, each with its backed-off
+    // pause: half to all of 20 s after the first, of 120 s (the cap) after the others. The final
+    // bake is now the derived 300 s termination wait (no 60 s wait interval at 100 %): complete
+    // at T+1100 s, 240 s later than before, and the loop's alarm reads fail a fifteenth time. That
+    // one is the read forced at the verdict (the poll of T+1109 s that saw InService): the loop
+    // ends there, so its "next try in 103 s" never comes; the next read is the watch after
+    // completion's, at T+1119 s.
+    expect(lines.filter(l => l.includes('Reading the alarms'))).toEqual(
+      [14, 114, 61, 103].map(
         s =>
           `::warning::Reading the alarms failed (DescribeAlarms failed: Throttling: Rate exceeded); next try in ${s} s. The verdict does not depend on it.`
       )
     )
+    // Green took all the traffic at T+11 min 15 s; the 300 s detection time ran out at
+    // T+16 min 15 s, inside SageMaker's own final bake, before the completion: the watch after
+    // completion is its first read of the alarms, throttled (one warning), and no watch after it.
+    expect(lines.filter(l => /after completion|no longer watches the alarms/.test(l))).toEqual([
+      '::warning::Reading the guard alarms after completion failed: DescribeAlarms failed: Throttling: Rate exceeded'
+    ])
     expect(c.state).toMatchObject({ status: 'InService', config: 'lab-endpoint-e5e5e5e-7101-1' })
   })
 })

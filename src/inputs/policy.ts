@@ -130,9 +130,7 @@ export function readPolicy(
   }
   const rollbackStepSize = readRollbackStepSize(r, routing)
   const terminationWait =
-    routing === 'rolling'
-      ? 0
-      : whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds')
+    routing === 'rolling' ? 0 : whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds')
   // Empty: as long as the created alarms need to see a model that fails at full traffic (the
   // step that reaches 100 % may bake only this: see guard/detection.ts).
   const derived = detectionSeconds({

@@ -1,8 +1,8 @@
 // After the verdict, before the figures: CloudWatch publishes SageMaker's per-minute datapoints
 // minutes late (a minute's datapoint keeps growing for a while), and an alarm evaluated on them
 // can fire after SageMaker has already completed. This waits, bounded, until the service's clock
-// has passed the verdict's minute by that delay (plus one alarm evaluation after a completion),
-// re-reading the guard alarms meanwhile. Never throws.
+// has passed the verdict's minute by that delay, re-reading the guard alarms meanwhile (the watch
+// after completion has already waited for them to see the new model at full traffic). Never throws.
 import type { AwsApi } from '../aws/api.js'
 import type { Plan, ServiceClock, Timeline } from '../types.js'
 import { serviceNow, serviceRate } from '../watch/service-clock.js'
@@ -11,8 +11,6 @@ import { lastKnownTime } from './queries.js'
 const MINUTE_MS = 60_000
 /** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
 export const PUBLISH_DELAY_MS = 180_000
-/** A standard-resolution alarm evaluates every minute. */
-export const ALARM_EVALUATION_MS = 60_000
 /** The longest the report waits for late datapoints (local time). */
 export const MAX_SETTLE_WAIT_MS = 240_000
 /** Guard alarms are re-read this often while waiting (local time). */
@@ -118,10 +116,9 @@ export async function settleAfterVerdict(
   if (clock !== undefined && shiftEnded(plan, timeline)) {
     // Never longer than the watch itself took: its polls are what the rate is measured on.
     const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal)
-    const target =
-      Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS +
-      PUBLISH_DELAY_MS +
-      (watchAlarms ? ALARM_EVALUATION_MS : 0)
+    // Until the verdict's minute is final. (An alarm's own evaluation after a completion is the
+    // watch after completion's: guard/after-completion.ts.)
+    const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS + PUBLISH_DELAY_MS
     for (;;) {
       const now = options.now()
       const waited = now - started
