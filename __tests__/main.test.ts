@@ -267,8 +267,10 @@ describe('main: blue/green update', () => {
             WaitIntervalInSeconds: 60,
             LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 25 }
           },
-          TerminationWaitInSeconds: 0,
-          MaximumExecutionTimeoutInSeconds: 240 + 1800
+          // termination-wait empty: derived from the created alarms' detection time
+          // (60 s period + 180 s metric delay + 60 s evaluation).
+          TerminationWaitInSeconds: 300,
+          MaximumExecutionTimeoutInSeconds: 240 + 300 + 1800
         },
         AutoRollbackConfiguration: {
           Alarms: [
@@ -323,7 +325,8 @@ describe('main: blue/green update', () => {
   })
 
   it('all-at-once sends no step size', async () => {
-    setInputs({ 'traffic-routing': 'all-at-once', 'termination-wait': '120' })
+    // At least the alarms' 300 s detection time: a shorter final bake is refused.
+    setInputs({ 'traffic-routing': 'all-at-once', 'termination-wait': '300' })
     liveEndpointMocks()
     successfulShift()
     await run(options)
@@ -336,7 +339,7 @@ describe('main: blue/green update', () => {
       Type: 'ALL_AT_ONCE',
       WaitIntervalInSeconds: 60
     })
-    expect(routing.TerminationWaitInSeconds).toBe(120)
+    expect(routing.TerminationWaitInSeconds).toBe(300)
   })
 
   it('retry with retained config sends RetainDeploymentConfig and no policy', async () => {

@@ -52,28 +52,30 @@ describe('expectedSchedule: the traffic table', () => {
       r.label
     ])
 
-  it('linear: one row a step, the final bake on the last step only', () => {
+  // The step that reaches 100 % is taken to bake only TerminationWaitInSeconds (the guides never
+  // say it bakes WaitIntervalInSeconds too), so its label names the final bake alone.
+  it('linear: one row a step; the last step, at 100 %, bakes only the final bake', () => {
     expect(table(LINEAR, 4, 300)).toEqual([
       [0, 100, 0, 0, 'start: green fleet provisioning'],
       [300, 75, 25, 1, 'step 1: 60 s bake'],
       [360, 50, 50, 2, 'step 2: 60 s bake'],
       [420, 25, 75, 3, 'step 3: 60 s bake'],
-      [480, 0, 100, 4, 'step 4: 60 s bake, then 120 s final bake']
+      [480, 0, 100, 4, 'step 4: 120 s final bake']
     ])
   })
 
-  it('canary: the canary bakes, then the rest takes traffic and bakes with the final bake', () => {
+  it('canary: the canary bakes, then the rest takes traffic and bakes only the final bake', () => {
     expect(table(CANARY, 3, 120)).toEqual([
       [0, 100, 0, 0, 'start: green fleet provisioning'],
       [120, 67, 33, 1, 'canary: 300 s bake'],
-      [420, 0, 100, 3, 'the rest: 300 s bake, then 600 s final bake']
+      [420, 0, 100, 3, 'the rest: 600 s final bake']
     ])
   })
 
-  it('all at once: one shift, labelled so, with the final bake', () => {
+  it('all at once: one shift, labelled so, baking only the final bake', () => {
     expect(table(ALL_AT_ONCE, 2, 45)).toEqual([
       [0, 100, 0, 0, 'start: green fleet provisioning'],
-      [45, 0, 100, 2, 'all at once: 60 s bake, then 90 s final bake']
+      [45, 0, 100, 2, 'all at once: 90 s final bake']
     ])
   })
 
@@ -146,6 +148,8 @@ describe('executionTimeout', () => {
     expect(executionTimeout({ ...LINEAR, maxExecutionTimeoutSeconds: 100 }, 4, false)).toBe(100)
   })
 
+  // The waits count the most traffic steps any rounding of the step gives (here 25 % of 4 is
+  // 1 instance whatever the rounding, so 4 steps), and the messages say "at most".
   it("accepts the user's timeout only when larger than the waits", () => {
     expect(executionTimeout({ ...LINEAR, maxExecutionTimeoutSeconds: 361 }, 4, true)).toBe(361)
     const error = inputError(() =>
@@ -153,7 +157,7 @@ describe('executionTimeout', () => {
     )
     expect(error.input).toBe('max-execution-timeout')
     expect(error.message).toBe(
-      'Input "max-execution-timeout" is 360 s, but it must be larger than the rollout\'s waits, 360 s (4 traffic steps × wait-interval 60 s + termination-wait 120 s), before provisioning. Set it to more than 360 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
+      'Input "max-execution-timeout" is 360 s, but it must be larger than the rollout\'s waits, 360 s (4 traffic steps at most × wait-interval 60 s + termination-wait 120 s), before provisioning. Set it to more than 360 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
     )
   })
 
@@ -161,7 +165,7 @@ describe('executionTimeout', () => {
     const error = inputError(() => executionTimeout(policy('linear', instances(1), 3600), 8, true))
     expect(error.input).toBe('wait-interval')
     expect(error.message).toBe(
-      'Input "wait-interval" (3600 s) is too long for this fleet: the rollout waits 28800 s in all (8 traffic steps × wait-interval 3600 s + termination-wait 0 s), and SageMaker\'s limit of 28800 s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.'
+      'Input "wait-interval" (3600 s) is too long for this fleet: the rollout waits 28800 s in all (8 traffic steps at most × wait-interval 3600 s + termination-wait 0 s), and SageMaker\'s limit of 28800 s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.'
     )
   })
 })

@@ -56,8 +56,10 @@ describe('in the middle of a watch', () => {
       '[T+10 min] endpoint SystemUpdating (SageMaker maintenance: the deployment waits until it ends)',
       '[T+14 min] endpoint Updating',
       '[T+14 min 15 s] green fleet Baking (green 75% / blue 25%): Baking for 60 seconds with traffic enabled on 3 instance(s).',
-      '[T+15 min 20 s] green fleet Baking (green 100% / blue 0%): Baking for 60 seconds with traffic enabled on 4 instance(s).',
-      '[T+18 min 20 s] endpoint InService on lab-endpoint-e5e5e5e-1003-1'
+      // The step at 100 % bakes only the final bake (B's policy, retained: 300 s, derived from the
+      // alarms' detection time), then blue's 120 s decommission.
+      '[T+15 min 20 s] green fleet Baking (green 100% / blue 0%): Baking for 300 seconds (TerminationWaitInSeconds) with traffic enabled on full capacity of 4 instance(s).',
+      '[T+22 min 20 s] endpoint InService on lab-endpoint-e5e5e5e-1003-1'
     ])
     expect(rows(result)).toEqual([
       [0, 100, 0, 'deployment starts, green fleet provisioning'],
@@ -65,7 +67,7 @@ describe('in the middle of a watch', () => {
       [545, 50, 50, 'step 2 of 4: 50% shifted to green, alarms monitored'],
       [855, 25, 75, 'step 3 of 4: 75% shifted to green, alarms monitored'],
       [920, 0, 100, 'all traffic on green (step 4 of 4), alarms monitored'],
-      [1100, 0, 100, 'complete, blue fleet decommissioned']
+      [1340, 0, 100, 'complete, blue fleet decommissioned']
     ])
   })
 

@@ -102,16 +102,16 @@ describe('metrics per step in the lab', () => {
       [480, 545, 25, [484, 0, 0, 40.06], [169, 0, 0, 37.78]],
       [545, 610, 50, [333, 0, 0, 40.04], [317, 0, 0, 37.72]],
       [610, 675, 75, [168, 0, 0, 39.9], [484, 0, 0, 38.1]],
-      [675, 860, 100, [0, 0, null, null], [1847, 0, 0, 37.99]],
-      // The completion's row runs to the last final minute when the metrics are read, after the
-      // watch after completion (09:43:00).
-      [860, 953, 100, [0, 0, null, null], [925, 0, 0, 37.95]]
+      // The step at 100 % bakes the 300 s final bake (B's policy, retained), then blue goes.
+      [675, 1100, 100, [0, 0, null, null], [4247, 0, 0, 38]],
+      // The completion's row runs to the end of its minute (09:46:00), the last final one.
+      [1100, 1133, 100, [0, 0, null, null], [325, 0, 0, 38.04]]
     ])
     expect(e.steps.every(s => !s.incomplete)).toBe(true)
     expect(e.phases.map(p => [p.phase, figures(p.blue), figures(p.green)])).toEqual([
       ['baseline', [3075, 0, 0, 39.96], [0, 0, null, null]],
       ['shift', [5783, 0, 0, 39.99], [969, 0, 0, 37.92]],
-      ['completion', [0, 0, null, null], [2773, 0, 0, 37.98]]
+      ['completion', [0, 0, null, null], [4573, 0, 0, 38.01]]
     ])
   })
 

@@ -59,7 +59,7 @@ describe('three deploy steps in one workflow run', () => {
       ])
       const planned = 'lab-endpoint-abcabca-777-1'
       // Fresh names: the planned one and a hash of the new definition.
-      const [bModel, bConfig] = [`${planned}-8b61f7`, `${planned}-fa81c1`]
+      const [bModel, bConfig] = [`${planned}-5bf255`, `${planned}-6dee7d`]
       const [eModel, eConfig] = [`${planned}-39b345`, `${planned}-05a7ac`]
       expect(
         [a, b, e].map(r => [r.outputs['model-name'], r.outputs['endpoint-config-name']])
@@ -107,7 +107,8 @@ describe('three deploy steps in one workflow run', () => {
         [545, 50, 50, 'step 2 of 4: 50% shifted to green, alarms monitored'],
         [610, 25, 75, 'step 3 of 4: 75% shifted to green, alarms monitored'],
         [675, 0, 100, 'all traffic on green (step 4 of 4), alarms monitored'],
-        [860, 0, 100, 'complete, blue fleet decommissioned']
+        // The step at 100 % bakes only the 300 s final bake (B's policy, retained), then blue goes.
+        [1100, 0, 100, 'complete, blue fleet decommissioned']
       ])
     } finally {
       await emulator.close()

@@ -106,7 +106,8 @@ describe('rollouts under the documented CloudWatch quotas', () => {
       )
     )
     // From the update: 60 s provisioning, a linear 25 % step every 65 s (5 s activating and the
-    // 60 s bake), the final bake and blue's 10 s decommission. A step's time is when the phase
+    // 60 s bake), the step at 100 % bakes only the final bake (300 s, derived from the alarms'
+    // detection time), then blue's 10 s decommission: 255 + 5 + 300 + 10. A step's time is when the phase
     // the next poll saw began: step 1's bake (65 s; no poll fell in its 5 s of activation), then
     // each later step's activation (the poll after a bake's end comes within those 5 s).
     expect(trafficSteps(result).map(s => `${s.offsetSeconds} s ${s.greenPercent}%`)).toEqual([
@@ -115,7 +116,7 @@ describe('rollouts under the documented CloudWatch quotas', () => {
       '125 s 50%',
       '190 s 75%',
       '255 s 100%',
-      '330 s 100%'
+      '570 s 100%'
     ])
   })
 

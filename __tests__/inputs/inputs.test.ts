@@ -68,7 +68,10 @@ describe('readInputs: valid combinations', () => {
         routing: 'linear',
         stepSize: { type: 'CAPACITY_PERCENT', value: 25 },
         waitIntervalSeconds: 60,
-        terminationWaitSeconds: 0,
+        // termination-wait empty: the created alarms' detection time, 60 s period × 1 +
+        // metric-delay 180 s + 60 s evaluation, marked as derived.
+        terminationWaitSeconds: 300,
+        terminationWaitDerived: true,
         maxExecutionTimeoutSeconds: undefined
       },
       retainDeploymentConfig: false,

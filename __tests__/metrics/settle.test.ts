@@ -79,7 +79,7 @@ describe('the service clock from the polls', () => {
 })
 
 describe('settleAfterVerdict', () => {
-  it('waits until the verdict minute is published plus one evaluation, in local time', async () => {
+  it('waits only until the verdict minute is published, no alarm evaluation added, in local time', async () => {
     const time = fakeTime()
     const timeline = completedE(300, time.now())
     const settled = await settleAfterVerdict(
@@ -88,8 +88,9 @@ describe('settleAfterVerdict', () => {
       timeline,
       time.options
     )
-    // Verdict at T+240 s (a whole minute): its minute ends at T+300 s; + 180 s + 60 s.
-    const target = at(300) + PUBLISH_DELAY_MS + 60_000
+    // Verdict at T+240 s (a whole minute): its minute ends at T+300 s; + 180 s for it to be
+    // published, and nothing for an alarm's evaluation (the watch after completion's).
+    const target = at(300) + PUBLISH_DELAY_MS
     expect(settled.cutShort).toBe(false)
     expect(settled.waitedMs).toBe(Math.round((target - at(240)) / 300))
     expect(settled.finalUntil).toBe(target - PUBLISH_DELAY_MS)

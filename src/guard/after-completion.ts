@@ -135,14 +135,16 @@ export async function watchAfterCompletion(
     const alarms = trackAlarms(tracked.alarms, toAlarmSnapshots(read), at, events)
     tracked = { ...tracked, alarms, events: [...tracked.events, ...events] }
   }
-  for (;;) {
+  // Bounded by reads too: a clock that does not move (a test's) must not hold the run forever.
+  const maxReads = Math.ceil(Math.max(0, remaining()) / REREAD_MS) + 1
+  for (let reads = 0; ; reads++) {
     track(alarms)
     const inAlarm = (alarms ?? []).filter(a => a.StateValue === 'ALARM' && a.AlarmName)
     if (inAlarm.length > 0) {
       return regressed(plan, tracked, verdict, inAlarm, { detection, from, until })
     }
     const wait = remaining()
-    if (wait <= 0) break
+    if (wait <= 0 || reads >= maxReads) break
     if (deps.signal?.aborted) {
       return {
         verdict: {

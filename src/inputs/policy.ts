@@ -129,6 +129,9 @@ export function readPolicy(
     )
   }
   const rollbackStepSize = readRollbackStepSize(r, routing)
+  // In input order, so the problems are listed as the step reads.
+  const stepSize = readStepSize(r, routing)
+  const waitIntervalSeconds = whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60
   const terminationWait =
     routing === 'rolling' ? 0 : whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds')
   // Empty: as long as the created alarms need to see a model that fails at full traffic (the
@@ -141,8 +144,8 @@ export function readPolicy(
   })
   const policy: RolloutPolicy = {
     routing,
-    stepSize: readStepSize(r, routing),
-    waitIntervalSeconds: whole(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
+    stepSize,
+    waitIntervalSeconds,
     terminationWaitSeconds: terminationWait ?? derived,
     ...(terminationWait === undefined ? { terminationWaitDerived: true } : {}),
     ...(rollbackStepSize ? { rollbackStepSize } : {}),

@@ -59,7 +59,8 @@ describe('stepInstances', () => {
 })
 
 describe('expectedSchedule', () => {
-  it('reproduces the reference table', () => {
+  // The step that reaches 100 % is taken to bake only TerminationWaitInSeconds, 0 here.
+  it('reproduces the reference table, the last step with no final bake', () => {
     expect(expectedSchedule(LINEAR, 4, 60)).toEqual([
       {
         offsetSeconds: 0,
@@ -94,12 +95,12 @@ describe('expectedSchedule', () => {
         bluePercent: 0,
         greenPercent: 100,
         greenInstances: 4,
-        label: 'step 4: 60 s bake'
+        label: 'step 4: no final bake'
       }
     ])
   })
 
-  it('rounds uneven steps and mentions the final bake', () => {
+  it('rounds uneven steps; the last step bakes only the final bake', () => {
     const rows = expectedSchedule(
       { ...LINEAR, stepSize: { type: 'INSTANCE_COUNT', value: 2 }, terminationWaitSeconds: 300 },
       5,
@@ -113,10 +114,10 @@ describe('expectedSchedule', () => {
       [150, 20, 80, 4],
       [210, 0, 100, 5]
     ])
-    expect(rows.at(-1)?.label).toBe('step 3: 60 s bake, then 300 s final bake')
+    expect(rows.at(-1)?.label).toBe('step 3: 300 s final bake')
   })
 
-  it('canary: canary at P, everything at P + W', () => {
+  it('canary: canary at P, everything at P + W, with no final bake when termination-wait is 0', () => {
     const canary: RolloutPolicy = {
       ...LINEAR,
       routing: 'canary',
@@ -133,7 +134,7 @@ describe('expectedSchedule', () => {
     ).toEqual([
       [0, 100, 0, 'start: green fleet provisioning'],
       [60, 90, 10, 'canary: 300 s bake'],
-      [360, 0, 100, 'the rest: 300 s bake']
+      [360, 0, 100, 'the rest: no final bake']
     ])
   })
 
@@ -347,7 +348,7 @@ describe('buildPlan: update of a live endpoint', () => {
     )
     expect(error.input).toBe('max-execution-timeout')
     expect(error.message).toBe(
-      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
+      'Input "max-execution-timeout" is 1200 s, but it must be larger than the rollout\'s waits, 2400 s (4 traffic steps at most × wait-interval 600 s + termination-wait 0 s), before provisioning. Set it to more than 2400 plus time to provision the new instances (1800 s would be derived), or leave it empty to derive it.'
     )
   })
 
