@@ -17,6 +17,8 @@ export const CORE = [
   'src/deploy/plan.ts',
   'src/names.ts',
   'src/guard/alarms.ts',
+  'src/guard/detection.ts',
+  'src/guard/final-step.ts',
   'src/inputs/*.ts',
   'src/metrics/fold.ts',
   'src/deploy/retain.ts',

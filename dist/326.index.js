@@ -184,7 +184,6 @@ function metricsWindow(timeline) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ALARM_EVALUATION_MS: () => (/* binding */ ALARM_EVALUATION_MS),
 /* harmony export */   ALARM_REREAD_MS: () => (/* binding */ ALARM_REREAD_MS),
 /* harmony export */   DEFAULT_SETTLE: () => (/* binding */ DEFAULT_SETTLE),
 /* harmony export */   MAX_SETTLE_WAIT_MS: () => (/* binding */ MAX_SETTLE_WAIT_MS),
@@ -201,8 +200,6 @@ __webpack_require__.r(__webpack_exports__);
 const MINUTE_MS = 60_000;
 /** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
 const PUBLISH_DELAY_MS = 180_000;
-/** A standard-resolution alarm evaluates every minute. */
-const ALARM_EVALUATION_MS = 60_000;
 /** The longest the report waits for late datapoints (local time). */
 const MAX_SETTLE_WAIT_MS = 240_000;
 /** Guard alarms are re-read this often while waiting (local time). */
@@ -265,9 +262,9 @@ async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE)
     if (clock !== undefined && shiftEnded(plan, timeline)) {
         // Never longer than the watch itself took: its polls are what the rate is measured on.
         const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
-        const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS +
-            PUBLISH_DELAY_MS +
-            (watchAlarms ? ALARM_EVALUATION_MS : 0);
+        // Until the verdict's minute is final. (An alarm's own evaluation after a completion is the
+        // watch after completion's: guard/after-completion.ts.)
+        const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS + PUBLISH_DELAY_MS;
         for (;;) {
             const now = options.now();
             const waited = now - started;

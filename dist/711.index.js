@@ -12,6 +12,7 @@ export const modules = {
 const IN_PROGRESS_HEADLINE = '⏳ In progress';
 const HEADLINES = {
     deployed: '✅ Deployed',
+    regressed: '❌ Regressed',
     'rolled-back': '❌ Rolled back',
     failed: '❌ Failed',
     'timed-out': '⏱️ Timed out',

@@ -433,6 +433,7 @@ function sentence(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
 /* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
 /* harmony export */   oo: () => (/* binding */ alarmUpToDate),
 /* harmony export */   se: () => (/* binding */ labAlarms),
@@ -443,6 +444,7 @@ function sentence(text) {
 // together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
 // endpoint never blocks or rolls back a deployment.
 const NAMESPACE = 'AWS/SageMaker';
+/** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
 const PERIOD_SECONDS = 60;
 function errorRateAlarmName(endpointName) {
     return `${endpointName}-5xx-rate`;
@@ -567,6 +569,100 @@ function alarmUpToDate(existing, request) {
     const { Tags, ...definition } = request;
     void Tags;
     return covers(definition, existing);
+}
+
+
+/***/ }),
+
+/***/ 8926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ detectionSeconds),
+/* harmony export */   YR: () => (/* binding */ alarmTiming),
+/* harmony export */   vQ: () => (/* binding */ evaluationIntervalSeconds),
+/* harmony export */   xy: () => (/* binding */ DEFAULT_METRIC_DELAY_SECONDS),
+/* harmony export */   yX: () => (/* binding */ guardedSteps)
+/* harmony export */ });
+/* unused harmony exports rolloutDetectionSeconds, safeTerminationWait */
+/**
+ * How late a minute of SageMaker's invocation metrics can be complete in CloudWatch, by default
+ * (action.yml `metric-delay`): AWS gives no figure; CloudWatch evaluates "data points available
+ * at a specific moment" while "new data points continue to flow" (re:Post), and the emulator's
+ * late-datapoint model assumes up to 3 minutes.
+ */
+const DEFAULT_METRIC_DELAY_SECONDS = 180;
+/**
+ * How often CloudWatch evaluates an alarm: "If the alarm period is 10 seconds or 30 seconds, the
+ * alarm is evaluated every 10 seconds"; any longer period is evaluated every minute (CloudWatch
+ * guide, "Using Amazon CloudWatch alarms"; the alarm limits page: "even if the alarm's period is
+ * longer than one minute, it is evaluated every minute").
+ */
+function evaluationIntervalSeconds(periodSeconds) {
+    return periodSeconds < 60 ? 10 : 60;
+}
+/**
+ * The worst case from the first bad request to ALARM: a bad request at the start of a period
+ * breaches that period and the next `datapointsToAlarm - 1`, the last of them is complete
+ * `metricDelaySeconds` after it ends, and CloudWatch evaluates within one interval after that.
+ */
+function detectionSeconds(a) {
+    return (a.periodSeconds * Math.max(1, a.datapointsToAlarm) +
+        a.metricDelaySeconds +
+        evaluationIntervalSeconds(a.periodSeconds));
+}
+/** The rollout's detection time: the slowest guard alarm (each must be able to fire). */
+function rolloutDetectionSeconds(alarms) {
+    return alarms.length ? Math.max(...alarms.map(detectionSeconds)) : undefined;
+}
+/**
+ * The watched time of each shift of a linear, canary or all-at-once rollout. The step that
+ * reaches 100 % bakes only `TerminationWaitInSeconds` (the harsher reading: the guides never say
+ * that it bakes `WaitIntervalInSeconds` too, and their EventBridge examples label the
+ * full-capacity bake "TerminationWaitInSeconds").
+ */
+function guardedSteps(policy, greenPercents, detection) {
+    const bakes = greenPercents.map((percent, i) => percent >= 100 || i === greenPercents.length - 1
+        ? policy.terminationWaitSeconds
+        : policy.waitIntervalSeconds);
+    return greenPercents.map((greenPercent, i) => {
+        const watchedSeconds = bakes.slice(i).reduce((sum, b) => sum + b, 0);
+        return {
+            step: i + 1,
+            greenPercent,
+            bakeSeconds: bakes[i],
+            watchedSeconds,
+            seen: watchedSeconds >= detection
+        };
+    });
+}
+/**
+ * The final bake that lets the guard see a model that breaks as it takes all the traffic: the
+ * detection time, at least what was asked. A cost in minutes the plan shows.
+ */
+function safeTerminationWait(asked, detection) {
+    return detection === undefined ? asked : Math.max(asked, detection);
+}
+/**
+ * The timing of an alarm as PutMetricAlarm takes it or DescribeAlarms returns it (the same
+ * members): the period of a single-metric alarm, or the longest period among a metric-math
+ * alarm's metrics; DatapointsToAlarm, else EvaluationPeriods (CloudWatch's default).
+ */
+function alarmTiming(alarm, metricDelaySeconds) {
+    const num = (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+    const metrics = Array.isArray(alarm['Metrics']) ? alarm['Metrics'] : [];
+    const periods = metrics
+        .map(m => m ?? {})
+        .map(m => num(m.MetricStat?.Period) ?? num(m.Period))
+        .filter((p) => p !== undefined);
+    const periodSeconds = num(alarm['Period']) ?? (periods.length ? Math.max(...periods) : 60);
+    const datapointsToAlarm = num(alarm['DatapointsToAlarm']) ?? num(alarm['EvaluationPeriods']) ?? 1;
+    return {
+        name: typeof alarm['AlarmName'] === 'string' ? alarm['AlarmName'] : '?',
+        periodSeconds,
+        datapointsToAlarm,
+        metricDelaySeconds
+    };
 }
 
 
@@ -715,6 +811,8 @@ function checkArtifact(r, region, url) {
     }
 }
 
+// EXTERNAL MODULE: ./src/guard/detection.ts
+var detection = __nccwpck_require__(8926);
 ;// CONCATENATED MODULE: ./src/inputs/context.ts
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -775,7 +873,11 @@ function readComponentName(r) {
     return name;
 }
 
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __nccwpck_require__(2767);
 ;// CONCATENATED MODULE: ./src/inputs/policy.ts
+
+
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
 // guard the rollout, and their conflicts with retain-deployment-config.
@@ -851,7 +953,7 @@ function readStepSize(r, routing) {
     r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,parsers/* show */.WU)(value)}.`);
     return fallback;
 }
-function readPolicy(r, retain, component = false) {
+function readPolicy(r, retain, component = false, metricDelaySeconds = detection/* DEFAULT_METRIC_DELAY_SECONDS */.xy) {
     const rawRouting = r.v('traffic-routing');
     // An inference component is updated by rolling batches of copies only.
     let routing = component ? 'rolling' : 'linear';
@@ -866,13 +968,24 @@ function readPolicy(r, retain, component = false) {
         r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
     }
     const rollbackStepSize = readRollbackStepSize(r, routing);
+    // In input order, so the problems are listed as the step reads.
+    const stepSize = readStepSize(r, routing);
+    const waitIntervalSeconds = (0,parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60;
+    const terminationWait = routing === 'rolling' ? 0 : (0,parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds');
+    // Empty: as long as the created alarms need to see a model that fails at full traffic (the
+    // step that reaches 100 % may bake only this: see guard/detection.ts).
+    const derived = (0,detection/* detectionSeconds */.Fo)({
+        name: 'created',
+        periodSeconds: alarms/* PERIOD_SECONDS */.aN,
+        datapointsToAlarm: 1,
+        metricDelaySeconds
+    });
     const policy = {
         routing,
-        stepSize: readStepSize(r, routing),
-        waitIntervalSeconds: (0,parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60,
-        terminationWaitSeconds: routing === 'rolling'
-            ? 0
-            : ((0,parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds') ?? 0),
+        stepSize,
+        waitIntervalSeconds,
+        terminationWaitSeconds: terminationWait ?? derived,
+        ...(terminationWait === undefined ? { terminationWaitDerived: true } : {}),
         ...(rollbackStepSize ? { rollbackStepSize } : {}),
         maxExecutionTimeoutSeconds: (0,parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
     };
@@ -930,6 +1043,7 @@ function readAlarmNames(r, retain, createAlarms) {
 
 
 
+
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 const DEFAULT_METRICS_WAIT_SECONDS = 240;
@@ -963,7 +1077,8 @@ function readInputs(getInput, env) {
     const instanceCount = (0,parsers/* whole */.WQ)(r, 'instance-count', 1, 1000, 'a whole number of instances');
     const retainDeploymentConfig = (0,parsers/* bool */.lc)(r, 'retain-deployment-config', false);
     const inferenceComponentName = readComponentName(r);
-    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined);
+    const metricDelaySeconds = (0,parsers/* whole */.WQ)(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? detection/* DEFAULT_METRIC_DELAY_SECONDS */.xy;
+    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds);
     const createAlarms = (0,parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
     const errorRateThresholdPercent = (0,parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
@@ -987,6 +1102,7 @@ function readInputs(getInput, env) {
         r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
     }
     const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
+    const acceptUnguardedFinalStep = (0,parsers/* bool */.lc)(r, 'accept-unguarded-final-step', false);
     const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
     const dryRun = (0,parsers/* bool */.lc)(r, 'dry-run', false);
     const githubToken = v('github-token');
@@ -1019,10 +1135,12 @@ function readInputs(getInput, env) {
         timeoutMinutes,
         pollIntervalSeconds,
         metricsWaitSeconds,
+        metricDelaySeconds,
         onBusy,
         onAutoScaling,
         inheritEnvironment,
         allowAlarmInAlarm,
+        acceptUnguardedFinalStep,
         cleanupOnFailure,
         dryRun,
         githubToken,
@@ -1373,6 +1491,7 @@ var secrets = __nccwpck_require__(7194);
 
 
 const FAILING_OUTCOMES = new Set([
+    'regressed',
     'rolled-back',
     'failed',
     'timed-out'
@@ -1440,9 +1559,9 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4352)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 282)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 3417))
+        __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1504,7 +1623,7 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 3417));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -1515,6 +1634,7 @@ async function report(o) {
             __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
         ]);
         metrics = await readRolloutMetrics(api, plan, timeline, {
+            ...(verdict.outcome === 'regressed' ? { reported: verdict.triggeredAlarms } : {}),
             settle: {
                 ...DEFAULT_SETTLE,
                 maxWaitMs: request.metricsWaitSeconds * 1000,
@@ -1565,9 +1685,11 @@ async function report(o) {
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
         const title = verdict.outcome === 'rolled-back'
             ? 'Rolled back'
-            : verdict.outcome === 'timed-out'
-                ? 'Timed out'
-                : 'Deployment failed';
+            : verdict.outcome === 'regressed'
+                ? 'Regressed'
+                : verdict.outcome === 'timed-out'
+                    ? 'Timed out'
+                    : 'Deployment failed';
         core.setFailed((0,secrets/* redact */.E$)(`${title}: ${verdict.summary}`));
     }
     else {
@@ -1653,7 +1775,7 @@ function freshName(name, content) {
 /* harmony export */   rG: () => (/* binding */ alarmNamesFromDeploymentConfig),
 /* harmony export */   yz: () => (/* binding */ policyFromDeploymentConfig)
 /* harmony export */ });
-/* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS */
+/* unused harmony exports PROVISIONING_MARGIN_SECONDS, MIN_EXECUTION_TIMEOUT_SECONDS, MAX_EXECUTION_TIMEOUT_SECONDS, mostShifts */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Pure: the rollout policy in SageMaker's terms (blue/green linear, canary, all at once, or
@@ -1690,12 +1812,32 @@ function shiftCount(policy, instanceCount) {
         return 2;
     return Math.ceil(Math.max(1, instanceCount) / stepInstances(policy.stepSize, instanceCount));
 }
-/** A shift's bake, and the final bake after the last one (blue is terminated only after both). */
+/**
+ * The most shifts SageMaker may make: no source says how it rounds a percentage of the fleet to
+ * instances (up, to the nearest, or down with at least one), and rounding down means smaller
+ * steps, so more of them and more bakes. The execution timeout must hold for all three.
+ */
+function mostShifts(policy, instanceCount) {
+    if (policy.routing !== 'linear' && policy.routing !== 'rolling') {
+        return shiftCount(policy, instanceCount);
+    }
+    const fleet = Math.max(1, instanceCount);
+    if (policy.stepSize.type !== 'CAPACITY_PERCENT')
+        return shiftCount(policy, fleet);
+    const exact = (fleet * policy.stepSize.value) / 100;
+    const smallest = Math.min(Math.max(Math.floor(exact), 1), fleet);
+    return Math.ceil(fleet / smallest);
+}
+/**
+ * A shift's bake; the step that reaches 100 % bakes TerminationWaitInSeconds (the guides never say
+ * it bakes WaitIntervalInSeconds too; the expected duration allows for both).
+ */
 function bakeLabel(policy, last) {
-    const final = last && policy.terminationWaitSeconds > 0
-        ? `, then ${policy.terminationWaitSeconds} s final bake`
-        : '';
-    return `${policy.waitIntervalSeconds} s bake${final}`;
+    if (!last)
+        return `${policy.waitIntervalSeconds} s bake`;
+    return policy.terminationWaitSeconds > 0
+        ? `${policy.terminationWaitSeconds} s final bake`
+        : 'no final bake';
 }
 /** The traffic split SageMaker should show at each step, offsets from the update request. */
 function expectedSchedule(policy, instanceCount, provisioningSeconds) {
@@ -1780,22 +1922,22 @@ function peakInstances(policy, instanceCount) {
 }
 /** SageMaker's MaximumExecutionTimeoutInSeconds: the user's, checked, or derived. */
 function executionTimeout(policy, instanceCount, checked, provisioningSeconds = PROVISIONING_MARGIN_SECONDS) {
-    const waits = shiftCount(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds;
+    const waits = mostShifts(policy, instanceCount) * policy.waitIntervalSeconds + policy.terminationWaitSeconds;
     // Rolling provisions every batch on its own; blue/green provisions the green fleet once.
     const provisioning = policy.routing === 'rolling'
-        ? shiftCount(policy, instanceCount) * provisioningSeconds
+        ? mostShifts(policy, instanceCount) * provisioningSeconds
         : provisioningSeconds;
     const given = policy.maxExecutionTimeoutSeconds;
     if (!checked)
         return given ?? clampTimeout(waits + provisioning);
     if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('wait-interval', `Input "wait-interval" (${policy.waitIntervalSeconds} s) is too long for this fleet: the rollout waits ${waits} s in all (${mostShifts(policy, instanceCount)} traffic steps at most × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), and SageMaker's limit of ${MAX_EXECUTION_TIMEOUT_SECONDS} s must be larger. Lower wait-interval or termination-wait, or use a larger step-size.`);
     }
     if (given === undefined)
         return clampTimeout(waits + provisioning);
     // The API model: it "should be larger than the total waiting time".
     if (given <= waits) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${shiftCount(policy, instanceCount)} traffic steps × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-execution-timeout', `Input "max-execution-timeout" is ${given} s, but it must be larger than the rollout's waits, ${waits} s (${mostShifts(policy, instanceCount)} traffic steps at most × wait-interval ${policy.waitIntervalSeconds} s + termination-wait ${policy.terminationWaitSeconds} s), before provisioning. Set it to more than ${waits} plus time to provision the new instances (${provisioning} s would be derived), or leave it empty to derive it.`);
     }
     return given;
 }

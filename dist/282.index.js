@@ -1,5 +1,5 @@
-export const id = 352;
-export const ids = [352,685];
+export const id = 282;
+export const ids = [282,685];
 export const modules = {
 
 /***/ 9685:
@@ -748,7 +748,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 4352:
+/***/ 282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2344,11 +2344,185 @@ function componentCore(w) {
     return { fold: (t, obs) => reduceComponent(t, obs, w), judge: t => settleComponent(t, w) };
 }
 
+// EXTERNAL MODULE: ./src/report/time.ts
+var time = __webpack_require__(5813);
+// EXTERNAL MODULE: ./src/guard/detection.ts
+var guard_detection = __webpack_require__(8926);
+;// CONCATENATED MODULE: ./src/guard/after-completion.ts
+
+
+
+
+
+
+/** Guard alarms are re-read this often (local time). */
+const REREAD_MS = 15_000;
+/** What one read of the alarms may take, retries included. */
+const READ_DEADLINE_MS = 20_000;
+/** When the new model took all the traffic (service time): the first row at 100 %. */
+function fullTrafficAt(timeline) {
+    const row = timeline.steps.find(step => step.greenPercent >= 100);
+    return row === undefined ? timeline.steps.at(-1)?.at : (row.between?.after ?? row.at);
+}
+/** Only a completed update that moved traffic from a fleet that could have kept it. */
+function needsWatch(plan, timeline, verdict) {
+    return (verdict.outcome === 'deployed' &&
+        !plan.firstDeploy &&
+        plan.guardAlarmNames.length > 0 &&
+        timeline.steps.length > 0);
+}
+/** The default alarms' shape, when their definitions cannot be read. */
+const FALLBACK = { Period: 60, EvaluationPeriods: 1, DatapointsToAlarm: 1 };
+async function watchAfterCompletion(plan, timeline, verdict, metricDelaySeconds, deps) {
+    if (!needsWatch(plan, timeline, verdict))
+        return { verdict, timeline };
+    const from = fullTrafficAt(timeline);
+    if (from === undefined)
+        return { verdict, timeline };
+    const names = plan.guardAlarmNames;
+    let failedReads = 0;
+    let firstError;
+    let watching = false;
+    let warned = false;
+    /** Said once, and only while there is a window left to watch. */
+    const warnFailed = () => {
+        if (watching && firstError !== undefined && failedReads > 0 && !warned) {
+            warned = true;
+            deps.log.warning(`Reading the guard alarms after completion failed: ${firstError} (the watch goes on).`);
+        }
+    };
+    const read = async () => {
+        try {
+            return await deps.api.describeAlarms(names, { deadlineMs: READ_DEADLINE_MS });
+        }
+        catch (e) {
+            if (deps.signal?.aborted)
+                return undefined;
+            failedReads += 1;
+            firstError ??= (0,src_errors/* errorMessage */.gJ)(e);
+            warnFailed();
+            return undefined;
+        }
+    };
+    // The first read gives the alarms' definitions, and anything in ALARM since the last poll.
+    let alarms = await read();
+    const timings = names.map(name => (0,guard_detection/* alarmTiming */.YR)(alarms?.find(a => a.AlarmName === name) ?? {
+        ...FALLBACK,
+        AlarmName: name
+    }, metricDelaySeconds));
+    const detection = Math.max(...timings.map(guard_detection/* detectionSeconds */.Fo));
+    const until = from + detection * 1000;
+    const slowest = timings.find(t => (0,guard_detection/* detectionSeconds */.Fo)(t) === detection);
+    const clock = timeline.serviceClock;
+    const startedAt = timeline.startedAt;
+    // Without a service clock (no poll gave a service time), the whole detection time from now.
+    const localUntil = deps.now() + detection * 1000;
+    const remaining = () => {
+        const now = (0,service_clock/* serviceNow */.UH)(clock, deps.now());
+        return now === undefined ? localUntil - deps.now() : (until - now) / (0,service_clock/* serviceRate */.Ms)(clock);
+    };
+    const inAlarmAtOnce = (alarms ?? []).some(a => a.StateValue === 'ALARM');
+    // When the window ended before the completion was seen, SageMaker's own bakes watched it:
+    // nothing is left to watch, and a failed first read says nothing.
+    watching = remaining() > 0 && !inAlarmAtOnce;
+    warnFailed();
+    if (watching) {
+        deps.log.info(`SageMaker completed and no longer watches the alarms: watching them until ${(0,time/* formatOffset */.xS)(until - startedAt)} (the new model took all the traffic at ${(0,time/* formatOffset */.xS)(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${slowest.periodSeconds} s × ${slowest.datapointsToAlarm} + ${metricDelaySeconds} s metric delay + evaluation).`);
+    }
+    // Each read goes into the alarms' tracks and the event log, as the watch's polls did.
+    let tracked = timeline;
+    const track = (read) => {
+        if (read === undefined || read.length === 0)
+            return;
+        const events = [];
+        const at = (0,service_clock/* serviceNow */.UH)(clock, deps.now()) ?? tracked.last?.lastModifiedTime ?? from;
+        const alarms = (0,reducer/* trackAlarms */.g6)(tracked.alarms, toAlarmSnapshots(read), at, events);
+        tracked = { ...tracked, alarms, events: [...tracked.events, ...events] };
+    };
+    // Bounded by reads too: a clock that does not move (a test's) must not hold the run forever.
+    const maxReads = Math.ceil(Math.max(0, remaining()) / REREAD_MS) + 1;
+    for (let reads = 0;; reads++) {
+        track(alarms);
+        const inAlarm = (alarms ?? []).filter(a => a.StateValue === 'ALARM' && a.AlarmName);
+        if (inAlarm.length > 0) {
+            return regressed(plan, tracked, verdict, inAlarm, { detection, from, until });
+        }
+        const wait = remaining();
+        if (wait <= 0 || reads >= maxReads)
+            break;
+        if (deps.signal?.aborted) {
+            return {
+                verdict: {
+                    ...verdict,
+                    summary: `${verdict.summary} The watch after completion was cancelled before ${(0,time/* formatOffset */.xS)(until - startedAt)}: a failure of the new model at full traffic may not have reached the alarms yet.`
+                },
+                timeline: tracked,
+                watch: { detectionSeconds: detection, from, until, ended: 'cancelled' }
+            };
+        }
+        await deps.sleep(Math.min(wait, REREAD_MS), deps.signal);
+        if (deps.signal?.aborted)
+            continue;
+        alarms = await read();
+    }
+    const watch = { detectionSeconds: detection, from, until };
+    if (alarms === undefined && watching) {
+        // The last read failed: the end of the window, when a late alarm fires, was not seen.
+        const unread = `The guard alarms could not be read at the end of the watch after completion (${failedReads} read(s) failed): a failure of the new model at full traffic may not have been seen; check the alarms.`;
+        deps.log.warning(unread);
+        return {
+            verdict: { ...verdict, summary: `${verdict.summary} ${unread}` },
+            timeline: tracked,
+            watch: { ...watch, ended: 'unread' }
+        };
+    }
+    return { verdict, timeline: tracked, watch: { ...watch, ended: 'seen' } };
+}
+function regressed(plan, timeline, verdict, inAlarm, w) {
+    const names = inAlarm.map(a => a.AlarmName);
+    const times = inAlarm
+        .map(a => (a.StateTransitionedTimestamp ?? a.StateUpdatedTimestamp)?.getTime())
+        .filter((t) => t !== undefined && Number.isFinite(t));
+    // When it fired (the row's time; never before the rollout began), at the traffic share of then.
+    const firstAt = timeline.steps[0].at;
+    const at = Math.max(times.length ? Math.min(...times) : w.from, firstAt);
+    const before = timeline.steps.filter(s => s.at <= at);
+    const share = before.at(-1) ?? timeline.steps[0];
+    const completedAt = timeline.steps.at(-1).at;
+    const noun = names.length === 1 ? 'alarm' : 'alarms';
+    const alarmText = `${noun} ${names.join(', ')}`;
+    const previous = timeline.oldConfigName ?? 'the previous config';
+    const subject = plan.component ? `Model ${plan.greenModelName}` : plan.endpointConfigName;
+    const row = {
+        at,
+        bluePercent: share.bluePercent,
+        greenPercent: share.greenPercent,
+        event: `${alarmText} in ALARM: SageMaker did not roll back`
+    };
+    // In time order: the alarm can fire before SageMaker's last row (while it terminates blue).
+    const steps = [...before, row, ...timeline.steps.filter(s => s.at > at)];
+    return {
+        verdict: {
+            ...verdict,
+            outcome: 'regressed',
+            triggeredAlarms: [...new Set([...verdict.triggeredAlarms, ...names])],
+            failureReason: `Regressed: ${alarmText} went into ALARM and SageMaker did not roll back.`,
+            summary: `${subject} serves all the traffic of ${plan.endpointName} and is failing: ${alarmText} went into ALARM at ${(0,time/* formatOffset */.xS)(at - timeline.startedAt)}; SageMaker completed the deployment at ${(0,time/* formatOffset */.xS)(completedAt - timeline.startedAt)} and did not roll back (it watches the alarms only while it bakes). To undo, deploy ${previous} again.`
+        },
+        timeline: { ...timeline, steps },
+        watch: { detectionSeconds: w.detection, from: w.from, until: w.until, ended: 'alarm' }
+    };
+}
+
+// EXTERNAL MODULE: ./src/guard/final-step.ts
+var final_step = __webpack_require__(5232);
 ;// CONCATENATED MODULE: ./src/deploy/sequence.ts
 // The deploy sequence behind run(), the same for every target (target.ts): pre-flight (reads),
 // plan (pure), launch (the only writes), watch, verdict. Every failure becomes a verdict here, so
 // report() always has something true to say; after a failed write that verdict rests on a read
 // of the target, never on the error alone.
+
+
 
 
 
@@ -2530,6 +2704,15 @@ async function sequence_preflight(o, target) {
         if (!found.attached && !found.alreadyLive) {
             try {
                 existingAlarms = await (0,preflight/* checkAlarms */.Tx)(request, plan, { api: o.api, log: actionLog });
+                const guard = (0,final_step/* guardFacts */.Td)(request, plan, (0,final_step/* guardTimings */.fj)(plan, existingAlarms, request.metricDelaySeconds));
+                if (guard)
+                    plan = { ...plan, guard };
+                if ((0,final_step/* unguardedFinalStep */.OQ)(guard)) {
+                    if (!request.acceptUnguardedFinalStep)
+                        throw new preflight/* PreflightError */.wG((0,final_step/* finalStepRefusal */.R7)(guard));
+                    actionLog.warning((0,final_step/* acceptedRiskText */.m4)(guard));
+                    plan = { ...plan, unguardedFinalStep: (0,final_step/* acceptedRiskText */.m4)(guard) };
+                }
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {
                         endpointName: plan.endpointName,
@@ -2611,7 +2794,7 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
     await o.onProgress?.(plan, start);
     if (!request.wait)
         return { plan, current, timeline: start, verdict: startedOnly };
-    const result = await watchRollout({
+    const watched = await watchRollout({
         api,
         request,
         plan,
@@ -2626,6 +2809,12 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         ...(rolling ? { rolling } : {}),
         ...(component ? { component } : {})
     });
+    // SageMaker no longer watches the alarms once it completes: this run does, until they can
+    // have seen the new model at full traffic.
+    const after = await watchAfterCompletion(plan, watched.timeline, watched.verdict, request.metricDelaySeconds, { api, now: o.now, sleep: o.sleep, log: actionLog, ...(o.signal ? { signal: o.signal } : {}) });
+    const result = { timeline: after.timeline, verdict: after.verdict };
+    if (after.timeline.steps !== watched.timeline.steps)
+        await o.onProgress?.(plan, after.timeline);
     if (request.cleanupOnFailure &&
         (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
         result.verdict.finalStatus === 'InService' &&
@@ -2697,6 +2886,76 @@ function nothingPlanned(summary) {
         timeline: undefined,
         verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
     };
+}
+
+
+/***/ }),
+
+/***/ 5232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ unguardedFinalStep),
+/* harmony export */   R7: () => (/* binding */ finalStepRefusal),
+/* harmony export */   Td: () => (/* binding */ guardFacts),
+/* harmony export */   fj: () => (/* binding */ guardTimings),
+/* harmony export */   m4: () => (/* binding */ acceptedRiskText),
+/* harmony export */   pR: () => (/* binding */ detectionText)
+/* harmony export */ });
+/* harmony import */ var _detection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8926);
+
+/** Each guard alarm's timing: the created ones from their request, the others as read. */
+function guardTimings(plan, read, metricDelaySeconds) {
+    const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]));
+    return plan.guardAlarmNames.flatMap(name => {
+        const definition = created.get(name) ?? read?.get(name);
+        if (definition === undefined || definition === null || typeof definition !== 'object')
+            return [];
+        return [
+            (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .alarmTiming */ .YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
+        ];
+    });
+}
+/** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
+function guardFacts(request, plan, timings) {
+    const policy = request.policy;
+    // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
+    // watch after completion covers both), a retained policy is the endpoint's own.
+    if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
+        return undefined;
+    if (timings.length === 0)
+        return undefined;
+    const alarm = timings.reduce((a, b) => ((0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(b) > (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(a) ? b : a));
+    const detection = (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(alarm);
+    const percents = plan.schedule.filter(step => step.greenPercent > 0).map(s => s.greenPercent);
+    return {
+        detectionSeconds: detection,
+        alarm,
+        finalBakeSeconds: policy.terminationWaitSeconds,
+        derived: policy.terminationWaitDerived === true,
+        unseenSteps: (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .guardedSteps */ .yX)(policy, percents, detection)
+            .filter(step => !step.seen)
+            .map(step => step.greenPercent)
+    };
+}
+/** A final bake shorter than the slowest alarm's detection time. */
+function unguardedFinalStep(facts) {
+    return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds;
+}
+/** How the slowest alarm's detection time adds up, for people. */
+function detectionText(a) {
+    return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${(0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluationIntervalSeconds */ .vQ)(a.periodSeconds)} s evaluation`;
+}
+/** The refusal: the numbers, and the two inputs that settle it. */
+function finalStepRefusal(risk) {
+    const bake = risk.derived
+        ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
+        : `termination-wait (${risk.finalBakeSeconds} s)`;
+    return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${detectionText(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
+}
+/** What the summary's headline says when the step accepted the risk. */
+function acceptedRiskText(risk) {
+    return `accept-unguarded-final-step: SageMaker watched the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker.`;
 }
 
 
@@ -3673,4 +3932,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=352.index.js.map
+//# sourceMappingURL=282.index.js.map

@@ -1,6 +1,76 @@
-export const id = 417;
-export const ids = [417];
+export const id = 334;
+export const ids = [334];
 export const modules = {
+
+/***/ 5232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ unguardedFinalStep),
+/* harmony export */   R7: () => (/* binding */ finalStepRefusal),
+/* harmony export */   Td: () => (/* binding */ guardFacts),
+/* harmony export */   fj: () => (/* binding */ guardTimings),
+/* harmony export */   m4: () => (/* binding */ acceptedRiskText),
+/* harmony export */   pR: () => (/* binding */ detectionText)
+/* harmony export */ });
+/* harmony import */ var _detection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8926);
+
+/** Each guard alarm's timing: the created ones from their request, the others as read. */
+function guardTimings(plan, read, metricDelaySeconds) {
+    const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]));
+    return plan.guardAlarmNames.flatMap(name => {
+        const definition = created.get(name) ?? read?.get(name);
+        if (definition === undefined || definition === null || typeof definition !== 'object')
+            return [];
+        return [
+            (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .alarmTiming */ .YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
+        ];
+    });
+}
+/** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
+function guardFacts(request, plan, timings) {
+    const policy = request.policy;
+    // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
+    // watch after completion covers both), a retained policy is the endpoint's own.
+    if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
+        return undefined;
+    if (timings.length === 0)
+        return undefined;
+    const alarm = timings.reduce((a, b) => ((0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(b) > (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(a) ? b : a));
+    const detection = (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(alarm);
+    const percents = plan.schedule.filter(step => step.greenPercent > 0).map(s => s.greenPercent);
+    return {
+        detectionSeconds: detection,
+        alarm,
+        finalBakeSeconds: policy.terminationWaitSeconds,
+        derived: policy.terminationWaitDerived === true,
+        unseenSteps: (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .guardedSteps */ .yX)(policy, percents, detection)
+            .filter(step => !step.seen)
+            .map(step => step.greenPercent)
+    };
+}
+/** A final bake shorter than the slowest alarm's detection time. */
+function unguardedFinalStep(facts) {
+    return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds;
+}
+/** How the slowest alarm's detection time adds up, for people. */
+function detectionText(a) {
+    return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${(0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluationIntervalSeconds */ .vQ)(a.periodSeconds)} s evaluation`;
+}
+/** The refusal: the numbers, and the two inputs that settle it. */
+function finalStepRefusal(risk) {
+    const bake = risk.derived
+        ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
+        : `termination-wait (${risk.finalBakeSeconds} s)`;
+    return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${detectionText(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
+}
+/** What the summary's headline says when the step accepted the risk. */
+function acceptedRiskText(risk) {
+    return `accept-unguarded-final-step: SageMaker watched the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker.`;
+}
+
+
+/***/ }),
 
 /***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -12,6 +82,7 @@ export const modules = {
 const IN_PROGRESS_HEADLINE = '⏳ In progress';
 const HEADLINES = {
     deployed: '✅ Deployed',
+    regressed: '❌ Regressed',
     'rolled-back': '❌ Rolled back',
     failed: '❌ Failed',
     'timed-out': '⏱️ Timed out',
@@ -22,7 +93,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 3417:
+/***/ 8334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -601,9 +672,38 @@ function resourcesTable(plan, blue, headers) {
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
 }
 
+// EXTERNAL MODULE: ./src/guard/final-step.ts
+var final_step = __webpack_require__(5232);
+;// CONCATENATED MODULE: ./src/report/guard-view.ts
+
+
+
+function guardParagraph(plan) {
+    const g = plan.guard;
+    if (g === undefined)
+        return '';
+    const d = (seconds) => (0,report_time/* formatDuration */.a3)(seconds * 1000);
+    const alarm = (0,markdown/* escapeMarkdown */.FV)(g.alarm.name);
+    const parts = [
+        `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,final_step/* detectionText */.pR)(g.alarm)}).`
+    ];
+    if (g.finalBakeSeconds >= g.detectionSeconds) {
+        parts.push(g.derived
+            ? `The final bake with all traffic on green lasts as long (termination-wait, derived from it): ${d(g.finalBakeSeconds)} more with the blue fleet running, so SageMaker can roll back a model that fails at full traffic.`
+            : `The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) covers it.`);
+    }
+    else {
+        const unseen = g.unseenSteps.map(report_time/* formatPercent */.l9).join(', ');
+        parts.push(`The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`);
+    }
+    parts.push(`After SageMaker completes, the action watches the alarms until ${d(g.detectionSeconds)} after green took all the traffic: an alarm in ALARM then fails the job as regressed.`);
+    return parts.join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: verdict headline, the traffic-step table, the alarms that guarded the
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
+
 
 
 
@@ -650,6 +750,9 @@ function headline(plan, verdict, timeline, inProgress) {
     for (const part of body)
         if (part !== '')
             lines.push('', part);
+    if (plan.unguardedFinalStep !== undefined) {
+        lines.push('', `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(plan.unguardedFinalStep, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    }
     const reason = verdict.failureReason?.trim() ?? '';
     // With no reason from SageMaker, a rollback's reason would only repeat the note above.
     const noServiceReason = verdict.outcome === 'rolled-back' &&
@@ -657,7 +760,8 @@ function headline(plan, verdict, timeline, inProgress) {
         (timeline.last.failureReason ?? '').trim() === '';
     if (noServiceReason)
         lines.push('', 'SageMaker gave no failure reason.');
-    else if (reason !== '') {
+    // A regression's summary above is its reason.
+    else if (reason !== '' && verdict.outcome !== 'regressed') {
         lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     return lines.join('\n');
@@ -731,7 +835,8 @@ function trafficSection(plan, timeline, labels, metrics) {
     const contradiction = unplaced > 0
         ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
         : '';
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}`;
+    const guard = guardParagraph(plan);
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}${guard ? `\n\n${guard}` : ''}`;
 }
 function summary_alarmSection(input) {
     const { plan, timeline, verdict } = input;
@@ -874,6 +979,7 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
@@ -945,7 +1051,8 @@ function plan_view_scheduleSection(plan, labels) {
     const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
     const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
         `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}`;
+    const guard = guardParagraph(plan);
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}${guard ? `\n\n${guard}` : ''}`;
 }
 function plan_view_alarmSection(plan) {
     const heading = '### Alarms that would guard the rollout';
@@ -1437,4 +1544,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=417.index.js.map
+//# sourceMappingURL=334.index.js.map
