@@ -85,6 +85,8 @@ export interface DeployRequest {
    */
   readonly metricDelaySeconds: number
   readonly onBusy: 'wait' | 'fail'
+  /** After a regression (a guard alarm in ALARM once SageMaker completed): roll back, or fail only. */
+  readonly onRegression: 'rollback' | 'fail'
   /** A registered variant whose instance type changes: refuse, or deregister and restore. */
   readonly onAutoScaling: 'fail' | 'reregister'
   /** Copy the live model's environment keys that the step does not set. */

@@ -46,6 +46,8 @@ interface CellResult {
   readonly truthAt: number | undefined
   /** Simulated seconds from the run's start at which the 5XX alarm went into ALARM (to the exit). */
   readonly alarmedAt: number[]
+  /** The endpoint configs of the run's UpdateEndpoint calls, in order. */
+  readonly updates: string[]
 }
 
 /**
@@ -195,7 +197,11 @@ async function runCell(
       result,
       truth: end === undefined ? 'none' : end.kind === 'completed' ? 'completed' : 'rolled-back',
       truthAt: end === undefined ? undefined : seconds(end.simulatedTime),
-      alarmedAt: alarmedAt.map(seconds)
+      alarmedAt: alarmedAt.map(seconds),
+      updates: emulator
+        .calls()
+        .filter(c => c.operation === 'UpdateEndpoint' && c.simulatedTime >= startedAt)
+        .map(c => String((c.params as Record<string, unknown>)['EndpointConfigName']))
     }
   } finally {
     await emulator.close()
@@ -311,18 +317,48 @@ describe('no final bake: refused, or accepted and caught after completion', () =
       )
       expect(result.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)
       expect(describeRun(run)).toBe(LATE_EXPECTED[label(cell)])
+      // on-regression: rollback (the default): the previous config back, all at once, with no
+      // alarm, watched to the end; the outcome stays regressed.
+      expect(run.updates).toEqual([`${LAB_ENDPOINT}-c3c3c3c-3003-1`, A_CONFIG])
+      const back = trafficSteps(result).at(-1)!
+      expect(result.stdout).toContain(
+        `The action rolled it back (on-regression: rollback): ${A_CONFIG} serves all the traffic again since T+${offset(back.offsetSeconds)}.`
+      )
+      expect(back.event).toBe(`rolled back by the action: ${A_CONFIG} serves all the traffic`)
     }
   )
+
+  it('on-regression: fail leaves the new model serving and only fails the job', async () => {
+    const cell = LATE[1]!
+    const run = await runCell(cell, await prepareCell(cell), {
+      ...NO_FINAL_BAKE,
+      'accept-unguarded-final-step': 'true',
+      'on-regression': 'fail'
+    })
+    expect({ outcome: run.result.outputs.outcome, code: run.result.code }).toEqual({
+      outcome: 'regressed',
+      code: 1
+    })
+    expect(run.updates).toEqual([`${LAB_ENDPOINT}-c3c3c3c-3003-1`])
+    expect(run.result.stdout).not.toContain('on-regression: rollback')
+    expect(run.result.summary).toContain(`To undo, deploy ${A_CONFIG} again.`)
+  })
 })
+
+/** Model A's config, live before every cell. */
+const A_CONFIG = `${LAB_ENDPOINT}-a1a1a1a-1001-1`
 
 /**
  * With no final bake the step that reaches 100 % goes straight to terminating blue (120 s): the
  * canary completes at 670 s (its second step activated at 545 s), all at once at 605 s; the alarm
- * fires at 655 s, while blue is terminated or after the completion.
+ * fires at 655 s, while blue is terminated or after the completion. The action then rolls back
+ * (on-regression: rollback), all at once, at the moment it saw the alarm (its table's last time):
+ * Model A's fleet is provisioned again (480 s), activated (5 s) and the broken fleet terminated
+ * (120 s), 605 s in all, seen by the next poll.
  */
 const LATE_EXPECTED: Readonly<Record<string, string>> = {
   'delay 3 min, late breach, canary':
-    'completed at 670 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 545 s 100%, 655 s 100%, 670 s 100%',
+    'completed at 670 s, ALARM at 655 s; steps 0 s 0%, 485 s 25%, 545 s 100%, 655 s 100%, 670 s 100%, 670 s 100%, 1281 s 0%',
   'delay 3 min, late breach, all-at-once':
-    'completed at 605 s, ALARM at 655 s; steps 0 s 0%, 480 s 100%, 605 s 100%, 655 s 100%'
+    'completed at 605 s, ALARM at 655 s; steps 0 s 0%, 480 s 100%, 605 s 100%, 655 s 100%, 655 s 100%, 1265 s 0%'
 }

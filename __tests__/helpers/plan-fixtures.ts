@@ -50,6 +50,7 @@ export const REQUEST: DeployRequest = {
   metricsWaitSeconds: 240,
   metricDelaySeconds: 180,
   onBusy: 'wait',
+  onRegression: 'rollback',
   onAutoScaling: 'fail',
   inheritEnvironment: false,
   allowAlarmInAlarm: false,

@@ -34,6 +34,7 @@ import { failedBefore, planned } from '../verdict.js'
 import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 import { watchAfterCompletion } from '../guard/after-completion.js'
+import { rollBackRegression } from '../guard/regression-rollback.js'
 import {
   acceptedRiskText,
   finalStepRefusal,
@@ -376,8 +377,9 @@ async function launchAndWatch(
     request.metricDelaySeconds,
     { api, now: o.now, sleep: o.sleep, log, ...(o.signal ? { signal: o.signal } : {}) }
   )
-  const result = { timeline: after.timeline, verdict: after.verdict }
-  if (after.timeline.steps !== watched.timeline.steps) await o.onProgress?.(plan, after.timeline)
+  let result = { timeline: after.timeline, verdict: after.verdict }
+  if (result.timeline.steps !== watched.timeline.steps) await o.onProgress?.(plan, result.timeline)
+  if (result.verdict.outcome === 'regressed') result = await onRegression(o, plan, result)
   if (
     request.cleanupOnFailure &&
     (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
@@ -389,6 +391,41 @@ async function launchAndWatch(
   const verdict = await withOther(o, result.timeline, result.verdict)
   return { plan, current, timeline: result.timeline, verdict }
 }
+
+/** SageMaker no longer rolls back: the action does, when the step asks for it. */
+async function onRegression(
+  o: DeployOptions,
+  plan: Plan,
+  r: { timeline: Timeline; verdict: Verdict }
+): Promise<{ timeline: Timeline; verdict: Verdict }> {
+  if (o.request.onRegression !== 'rollback') return r
+  if (plan.component) {
+    const verdict = {
+      ...r.verdict,
+      summary: `${r.verdict.summary} (on-regression: rollback applies to endpoints only: deploy the previous model to this inference component.)`
+    }
+    return { ...r, verdict }
+  }
+  core.startGroup(`Rolling back ${plan.endpointName} (on-regression: rollback)`)
+  try {
+    const back = await rollBackRegression(plan, r.timeline, r.verdict, {
+      api: o.api,
+      now: o.now,
+      sleep: o.sleep,
+      log,
+      pollIntervalMs: o.request.pollIntervalSeconds * 1000,
+      budgetMs: ROLLBACK_BUDGET_MS,
+      ...(o.signal ? { signal: o.signal } : {})
+    })
+    await o.onProgress?.(plan, back.timeline)
+    return { timeline: back.timeline, verdict: back.verdict }
+  } finally {
+    core.endGroup()
+  }
+}
+
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+const ROLLBACK_BUDGET_MS = 1800_000
 
 /** Another deployment that came after this run's: who made it and when, when its tags say. */
 async function withOther(o: DeployOptions, t: Timeline, verdict: Verdict): Promise<Verdict> {

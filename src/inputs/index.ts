@@ -116,6 +116,14 @@ export function readInputs(
     r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
   }
   const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait'
+  const onRegressionRaw = v('on-regression').toLowerCase()
+  if (onRegressionRaw !== '' && onRegressionRaw !== 'rollback' && onRegressionRaw !== 'fail') {
+    r.p.add(
+      'on-regression',
+      `Input "on-regression" must be rollback or fail, got ${show(v('on-regression'))}.`
+    )
+  }
+  const onRegression = onRegressionRaw === 'fail' ? 'fail' : 'rollback'
   const onAutoScalingRaw = v('on-auto-scaling').toLowerCase()
   if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
     r.p.add(
@@ -172,6 +180,7 @@ export function readInputs(
     metricsWaitSeconds,
     metricDelaySeconds,
     onBusy,
+    onRegression,
     onAutoScaling,
     inheritEnvironment,
     allowAlarmInAlarm,
