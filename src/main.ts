@@ -190,7 +190,8 @@ async function report(o: ReportOptions): Promise<void> {
         ...DEFAULT_SETTLE,
         maxWaitMs: request.metricsWaitSeconds * 1000,
         // A cancellation after the verdict ends the wait: the figures are marked incomplete.
-        sleep: ms => abortableSleep(ms, signal)
+        sleep: ms => abortableSleep(ms, signal),
+        aborted: () => signal?.aborted === true
       }
     })
     if (metrics?.warning) core.warning(metrics.warning)

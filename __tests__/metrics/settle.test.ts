@@ -97,6 +97,28 @@ describe('settleAfterVerdict', () => {
     expect(time.slept.length).toBeGreaterThan(0)
   })
 
+  it('a cancellation ends the wait at once (its sleeps no longer take time): cut short', async () => {
+    const time = fakeTime()
+    const timeline = completedE(300, time.now())
+    let reads = 0
+    const settled = await settleAfterVerdict(
+      {
+        getMetricData: noMetrics,
+        describeAlarms: async () => {
+          reads += 1
+          return []
+        }
+      },
+      runE.plan,
+      timeline,
+      // Cancelled: a sleep returns at once, as abortableSleep does.
+      { ...time.options, sleep: async () => undefined, aborted: () => true }
+    )
+    expect(settled.cutShort).toBe(true)
+    expect(settled.waitedMs).toBe(0)
+    expect(reads).toBe(1)
+  })
+
   it('never waits longer than the watch took; says the wait was cut short', async () => {
     const time = fakeTime()
     const timeline = completedE(1, time.now(), 30_000)

@@ -67,6 +67,15 @@ export async function rollBackRegression(
     timeline: t,
     rolledBack
   })
+  // Once SageMaker has the rollback, "deploy it again" is no longer the way to undo.
+  const accepted = (text: string, t: Timeline, rolledBack = false): RollbackResult => ({
+    verdict: {
+      ...verdict,
+      summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
+    },
+    timeline: t,
+    rolledBack
+  })
   if (previous === undefined) return say('There is no previous config to roll back to.')
   if (deps.signal?.aborted) {
     return say(`The job was cancelled before the action could roll back to ${previous}.`)
@@ -104,7 +113,7 @@ export async function rollBackRegression(
       )
     }
     if (cancelled) {
-      return say(
+      return accepted(
         `The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`,
         withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`)
       )
@@ -115,8 +124,8 @@ export async function rollBackRegression(
   const deadline = deps.now() + deps.budgetMs
   for (;;) {
     if (deps.signal?.aborted) {
-      return say(
-        `The job was cancelled while the action rolled back to ${previous}: SageMaker goes on unwatched.`,
+      return accepted(
+        `The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`,
         t
       )
     }
@@ -131,7 +140,7 @@ export async function rollBackRegression(
       const at = read.modified ?? serviceAt(t, deps)
       t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`)
       deps.log.info(`Rolled back to ${previous} at ${formatOffset(at - t.startedAt)}.`)
-      return say(
+      return accepted(
         `The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${formatOffset(at - t.startedAt)}.`,
         t,
         true
@@ -151,7 +160,7 @@ export async function rollBackRegression(
     }
     if (deps.now() >= deadline) break
   }
-  return say(
+  return accepted(
     `The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`,
     t
   )

@@ -21,6 +21,8 @@ export interface SettleOptions {
   sleep(ms: number): Promise<void>
   readonly maxWaitMs: number
   readonly rereadMs: number
+  /** True once the job is cancelled: the wait ends (its sleeps no longer take any time). */
+  aborted?(): boolean
 }
 
 export const DEFAULT_SETTLE: SettleOptions = {
@@ -124,7 +126,7 @@ export async function settleAfterVerdict(
       const waited = now - started
       const remaining = (target - (serviceNow(clock, now) ?? target)) / serviceRate(clock)
       if (remaining <= 0) break
-      if (waited >= maxWaitMs) {
+      if (waited >= maxWaitMs || options.aborted?.() === true) {
         cutShort = true
         break
       }
