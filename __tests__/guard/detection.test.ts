@@ -30,7 +30,6 @@ describe('detection time of one alarm', () => {
     expect(evaluationIntervalSeconds(300)).toBe(60)
     expect(
       detectionSeconds({
-        name: 'hr',
         periodSeconds: 10,
         datapointsToAlarm: 3,
         metricDelaySeconds: 20
@@ -111,6 +110,16 @@ describe('which steps a rollout watches long enough', () => {
     ])
   })
 
+  it('the last step bakes the final wait even when its share rounds below 100 %', () => {
+    const steps = guardedSteps(
+      { waitIntervalSeconds: 60, terminationWaitSeconds: 300 },
+      [33, 67, 99],
+      300
+    )
+    expect(steps.map(s => s.bakeSeconds)).toEqual([60, 60, 300])
+    expect(steps.map(s => s.seen)).toEqual([true, true, true])
+  })
+
   it('a longer final wait asked for is kept', () => {
     expect(safeTerminationWait(900, 300)).toBe(900)
     expect(safeTerminationWait(45, undefined)).toBe(45)
@@ -170,6 +179,19 @@ describe('alarmTiming: from PutMetricAlarm or DescribeAlarms', () => {
         0
       )
     ).toEqual({ name: 'math', periodSeconds: 120, datapointsToAlarm: 2, metricDelaySeconds: 0 })
+  })
+
+  it('a period or count that is not a positive number is not taken: the next source is', () => {
+    for (const bad of [0, -60, Number.NaN, Number.POSITIVE_INFINITY, '60', null]) {
+      expect(
+        alarmTiming({ Period: bad, DatapointsToAlarm: bad, EvaluationPeriods: 3 }, 0)
+      ).toMatchObject({ periodSeconds: 60, datapointsToAlarm: 3 })
+      expect(
+        alarmTiming({ Period: bad, Metrics: [{ MetricStat: { Period: 30 } }] }, 0).periodSeconds
+      ).toBe(30)
+    }
+    // Metrics that is not a list gives no period.
+    expect(alarmTiming({ Metrics: 'x' }, 0).periodSeconds).toBe(60)
   })
 
   it('with nothing to go by: one minute, one datapoint', () => {

@@ -66,6 +66,30 @@ describe('the final step: can the alarms see a model that fails at full traffic?
     )
   })
 
+  it('a given alarm that was not read, or read as nothing, has no timing (the others count)', () => {
+    const given = 'team-errors'
+    const withGiven = { ...plan, guardAlarmNames: [...created, given] }
+    const names = (read: ReadonlyMap<string, unknown> | undefined) =>
+      guardTimings(withGiven, read, 180).map(t => t.name)
+    expect(names(undefined)).toEqual(created)
+    expect(names(new Map())).toEqual(created)
+    expect(names(new Map([[given, null]]))).toEqual(created)
+    expect(names(new Map([[given, 'ALARM']]))).toEqual(created)
+    expect(names(new Map([[given, {}]]))).toEqual([...created, given])
+  })
+
+  it('a derived final bake names itself in the refusal', () => {
+    const timings = guardTimings(plan, undefined, 180)
+    const facts = guardFacts(
+      policy({ terminationWaitSeconds: 120, terminationWaitDerived: true }),
+      plan,
+      timings
+    )!
+    expect(finalStepRefusal(facts)).toContain(
+      'is watched only for the final bake derived for the created alarms (120 s), but alarm'
+    )
+  })
+
   it('a final bake as long as the detection time is guarded; one second less is not', () => {
     const timings = guardTimings(plan, undefined, 180)
     const guarded = guardFacts(policy({ terminationWaitSeconds: 300 }), plan, timings)!
@@ -118,6 +142,9 @@ describe('the execution timeout holds under every rounding of a percent step', (
     expect(mostShifts(p, 4)).toBe(4)
     expect(mostShifts({ ...p, stepSize: { type: 'INSTANCE_COUNT', value: 2 } }, 6)).toBe(3)
     expect(mostShifts({ ...p, routing: 'canary' }, 6)).toBe(2)
+    // Rolling batches round the same way; half of 6 is 3 whichever way: 2 shifts.
+    expect(mostShifts({ ...p, routing: 'rolling' }, 6)).toBe(6)
+    expect(mostShifts({ ...p, stepSize: { type: 'CAPACITY_PERCENT', value: 50 } }, 6)).toBe(2)
     // 6 bakes of 60 s + the 300 s final bake + provisioning.
     expect(executionTimeout({ ...p, terminationWaitSeconds: 300 }, 6, true, 1800)).toBe(
       6 * 60 + 300 + 1800

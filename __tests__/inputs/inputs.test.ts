@@ -615,6 +615,24 @@ const invalid: [string, Record<string, string>, string, string][] = [
   ['timeout 361', { ...BASE, timeout: '361' }, 'timeout', 'minutes greater than 0 and at most 360'],
   ['poll-interval 0.01', { ...BASE, 'poll-interval': '0.01' }, 'poll-interval', 'from 0.05 to 300'],
   ['on-busy queue', { ...BASE, 'on-busy': 'queue' }, 'on-busy', 'wait or fail'],
+  [
+    'metric-delay 901',
+    { ...BASE, 'metric-delay': '901' },
+    'metric-delay',
+    'Input "metric-delay" must be a whole number of seconds from 0 to 900, got "901".'
+  ],
+  [
+    'on-regression revert',
+    { ...BASE, 'on-regression': 'revert' },
+    'on-regression',
+    'Input "on-regression" must be rollback or fail, got "revert".'
+  ],
+  [
+    'accept-unguarded-final-step yes',
+    { ...BASE, 'accept-unguarded-final-step': 'yes' },
+    'accept-unguarded-final-step',
+    'accept-unguarded-final-step'
+  ],
   ['pr-number -1', { ...BASE, 'pr-number': '-1' }, 'pr-number', 'pull request number'],
   [
     'deployment-environment long',

@@ -30,7 +30,9 @@ export function evaluationIntervalSeconds(periodSeconds: number): number {
  * breaches that period and the next `datapointsToAlarm - 1`, the last of them is complete
  * `metricDelaySeconds` after it ends, and CloudWatch evaluates within one interval after that.
  */
-export function detectionSeconds(a: AlarmTiming): number {
+export function detectionSeconds(
+  a: Pick<AlarmTiming, 'periodSeconds' | 'datapointsToAlarm' | 'metricDelaySeconds'>
+): number {
   return (
     a.periodSeconds * Math.max(1, a.datapointsToAlarm) +
     a.metricDelaySeconds +
@@ -67,10 +69,9 @@ export function guardedSteps(
   greenPercents: readonly number[],
   detection: number
 ): GuardedStep[] {
-  const bakes = greenPercents.map((percent, i) =>
-    percent >= 100 || i === greenPercents.length - 1
-      ? policy.terminationWaitSeconds
-      : policy.waitIntervalSeconds
+  // The last step is the one that takes all the traffic (its share may round below 100 %).
+  const bakes = greenPercents.map((_, i) =>
+    i === greenPercents.length - 1 ? policy.terminationWaitSeconds : policy.waitIntervalSeconds
   )
   return greenPercents.map((greenPercent, i) => {
     const watchedSeconds = bakes.slice(i).reduce((sum, b) => sum + b, 0)
@@ -102,7 +103,7 @@ export function alarmTiming(
   metricDelaySeconds: number
 ): AlarmTiming {
   const num = (v: unknown): number | undefined =>
-    typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined
+    Number.isFinite(v) && (v as number) > 0 ? (v as number) : undefined
   const metrics = Array.isArray(alarm['Metrics']) ? (alarm['Metrics'] as unknown[]) : []
   const periods = metrics
     .map(m => (m as { MetricStat?: { Period?: unknown }; Period?: unknown } | null) ?? {})

@@ -137,7 +137,6 @@ export function readPolicy(
   // Empty: as long as the created alarms need to see a model that fails at full traffic (the
   // step that reaches 100 % may bake only this: see guard/detection.ts).
   const derived = detectionSeconds({
-    name: 'created',
     periodSeconds: PERIOD_SECONDS,
     datapointsToAlarm: 1,
     metricDelaySeconds
