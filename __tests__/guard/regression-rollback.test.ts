@@ -131,6 +131,23 @@ describe('the rollback after a regression', () => {
     ])
   })
 
+  it('a rollback sent at the time of the last row joins it: no empty step in the table', async () => {
+    const f = fake({ endpoint: rollingBack(900) })
+    const alarmRow = { at: at(300), bluePercent: 0, greenPercent: 100, event: 'alarm X in ALARM' }
+    const r = await rollBackRegression(
+      runE.plan,
+      { ...TIMELINE, steps: [...TIMELINE.steps, alarmRow] },
+      REGRESSED,
+      f.deps
+    )
+    expect(
+      r.timeline.steps.slice(-2).map(s => [(s.at - T0) / 1000, s.greenPercent, s.event])
+    ).toEqual([
+      [300, 100, `alarm X in ALARM; rolling back to ${PREVIOUS} (on-regression): all at once`],
+      [900, 0, `rolled back by the action: ${PREVIOUS} serves all the traffic`]
+    ])
+  })
+
   it('a deleted config or model, or one that cannot be read: nothing written', async () => {
     for (const [o, text] of [
       [{ config: undefined }, `that endpoint config no longer exists`],

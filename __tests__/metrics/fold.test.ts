@@ -113,6 +113,34 @@ describe('foldMetrics: fallbacks', () => {
     expect(metrics.steps.every(s => s.endpoint.requests === 0)).toBe(true)
   })
 
+  it('a completion the action rolled back after a regression says so', () => {
+    const last = runE.timeline.steps.at(-1)!
+    const timeline = {
+      ...runE.timeline,
+      steps: [
+        ...runE.timeline.steps,
+        {
+          at: last.at + 600_000,
+          bluePercent: 100,
+          greenPercent: 0,
+          event: 'rolled back by the action'
+        }
+      ]
+    }
+    const metrics = foldMetrics({
+      plan: runE.plan,
+      timeline,
+      request: buildMetricQueries(runE.plan, timeline),
+      series: new Map(),
+      calls: 1
+    })
+    expect(metrics.phases.map(p => [p.phase, p.outcome])).toEqual([
+      ['baseline', 'blue only, before the update'],
+      ['shift', 'every step passed its bake'],
+      ['completion', 'green served 100%, then all traffic back on blue (rolled back by the action)']
+    ])
+  })
+
   it('a completed rollout ends with a completion phase', () => {
     const metrics = foldMetrics({
       plan: runE.plan,

@@ -228,7 +228,12 @@ function serviceAt(t: Timeline, deps: Pick<RollbackDeps, 'now'>): number {
   return Math.max(serviceNow(t.serviceClock, deps.now()) ?? last, last)
 }
 
+/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
 function withRow(t: Timeline, at: number, greenPercent: number, event: string): Timeline {
+  const last = t.steps.at(-1)
+  if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
+    return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] }
+  }
   const row: TrafficStep = { at, bluePercent: 100 - greenPercent, greenPercent, event }
   return { ...t, steps: [...t.steps, row] }
 }

@@ -173,7 +173,11 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
         segments.length,
         boundaryAt,
         windowEnd,
-        end.phase === 'rollback' ? 'all traffic back on blue' : 'green serves 100%'
+        end.phase === 'rollback'
+          ? 'all traffic back on blue'
+          : steps.at(-1)!.greenPercent === 0
+            ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+            : 'green serves 100%'
       )
     )
   }
