@@ -266,6 +266,9 @@ describe('readInputs: valid combinations', () => {
       timeout: '12.5',
       'poll-interval': '0.05',
       'on-busy': 'FAIL',
+      'on-regression': 'Fail',
+      'metric-delay': '60',
+      'accept-unguarded-final-step': 'true',
       'dry-run': 'True',
       'pr-number': '17',
       'deployment-environment': 'production',
@@ -284,6 +287,9 @@ describe('readInputs: valid combinations', () => {
       timeoutMinutes: 12.5,
       pollIntervalSeconds: 0.05,
       onBusy: 'fail',
+      onRegression: 'fail',
+      metricDelaySeconds: 60,
+      acceptUnguardedFinalStep: true,
       dryRun: true,
       prNumber: 17,
       deploymentEnvironment: 'production',
@@ -293,6 +299,12 @@ describe('readInputs: valid combinations', () => {
       wait: false,
       prComment: false
     })
+  })
+
+  it('on-regression: rollback when empty or rollback, in any case', () => {
+    for (const value of ['', 'rollback', 'ROLLBACK']) {
+      expect(read({ ...BASE, 'on-regression': value }).request.onRegression).toBe('rollback')
+    }
   })
 
   it('reads the run context with fallbacks and a custom server', () => {

@@ -24,7 +24,7 @@ export function guardTimings(
   const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]))
   return plan.guardAlarmNames.flatMap(name => {
     const definition = created.get(name) ?? read?.get(name)
-    if (definition === undefined || definition === null || typeof definition !== 'object') return []
+    if (definition === null || typeof definition !== 'object') return []
     return [
       alarmTiming(
         { AlarmName: name, ...(definition as Record<string, unknown>) },
