@@ -71,11 +71,11 @@ describe('the final step: can the alarms see a model that fails at full traffic?
     const withGiven = { ...plan, guardAlarmNames: [...created, given] }
     const names = (read: ReadonlyMap<string, unknown> | undefined) =>
       guardTimings(withGiven, read, 180).map(t => t.name)
-    expect(names(undefined)).toEqual(created)
-    expect(names(new Map())).toEqual(created)
-    expect(names(new Map([[given, null]]))).toEqual(created)
-    expect(names(new Map([[given, 'ALARM']]))).toEqual(created)
-    expect(names(new Map([[given, {}]]))).toEqual([...created, given])
+    expect(names(undefined)).toStrictEqual(created)
+    expect(names(new Map())).toStrictEqual(created)
+    expect(names(new Map([[given, null]]))).toStrictEqual(created)
+    expect(names(new Map([[given, 'ALARM']]))).toStrictEqual(created)
+    expect(names(new Map([[given, {}]]))).toStrictEqual([...created, given])
   })
 
   it('a derived final bake names itself in the refusal', () => {
