@@ -40,7 +40,7 @@ interface Run {
 }
 
 /** All at once with no final bake (accepted): SageMaker completes, the alarm fires after it. */
-async function regress(fault?: FaultRule, cancel = false): Promise<Run> {
+async function regress(fault?: FaultRule, cancel = false, on = ROLLBACK_LINE): Promise<Run> {
   const emulator = await lab()
   try {
     const result = await runAction({
@@ -59,7 +59,7 @@ async function regress(fault?: FaultRule, cancel = false): Promise<Run> {
         GITHUB_RUN_ID: '3005'
       },
       onLine: line => {
-        if (fault && ROLLBACK_LINE.test(line)) emulator.setScenario({ faults: [fault] })
+        if (fault && on.test(line)) emulator.setScenario({ faults: [fault] })
       },
       ...(cancel ? { signalOn: { signal: 'SIGINT' as const, line: ROLLBACK_LINE } } : {})
     })
@@ -94,6 +94,29 @@ describe('the rollback after a regression, under faults', () => {
     )
     expect(run.endpoint).toEqual({ status: 'InService', config: A_CONFIG })
     expect(run.updates).toEqual([B_CONFIG, A_CONFIG])
+  })
+
+  it('the previous config deleted meanwhile: said so, nothing written', async () => {
+    // From the completion on, SageMaker answers that A's config does not exist (as once deleted).
+    const run = await regress(
+      {
+        operation: 'DescribeEndpointConfig',
+        failRate: 1,
+        fail: {
+          code: 'ValidationException',
+          message: `Could not find endpoint configuration "${A_CONFIG}".`,
+          status: 400
+        }
+      },
+      false,
+      /no longer watches the alarms/
+    )
+    expect(run.result.outputs.outcome).toBe('regressed')
+    expect(run.result.stdout).toContain(
+      `The action cannot roll back to ${A_CONFIG}: that endpoint config no longer exists. Deploy the previous model again.`
+    )
+    expect(run.updates).toEqual([B_CONFIG])
+    expect(run.endpoint).toEqual({ status: 'InService', config: B_CONFIG })
   })
 
   it('throttled past the retries: a read proves it not applied, and the job says so', async () => {
