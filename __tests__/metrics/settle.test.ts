@@ -97,6 +97,27 @@ describe('settleAfterVerdict', () => {
     expect(time.slept.length).toBeGreaterThan(0)
   })
 
+  it('each read of the alarms has a deadline within the wait: a throttled read cannot stretch it', async () => {
+    const time = fakeTime()
+    const timeline = completedE(1, time.now())
+    const deadlines: (number | undefined)[] = []
+    await settleAfterVerdict(
+      {
+        getMetricData: noMetrics,
+        describeAlarms: async (_names, o) => {
+          deadlines.push(o?.deadlineMs)
+          return []
+        }
+      },
+      runE.plan,
+      timeline,
+      { ...time.options, maxWaitMs: 20_000 }
+    )
+    // On the service's own rate the verdict minute is final 240 s later, but the wait is 20 s:
+    // reads after 15 s (5 s left), at 20 s and once more at the end (never below 1 s).
+    expect(deadlines).toEqual([5_000, 1_000, 1_000])
+  })
+
   it('a cancellation ends the wait at once (its sleeps no longer take time): cut short', async () => {
     const time = fakeTime()
     const timeline = completedE(300, time.now())
