@@ -101,7 +101,7 @@ describe('the watch after SageMaker completes', () => {
     expect(f.reads).toHaveLength(1 + 300_000 / REREAD_MS)
     expect(f.now()).toBe(540)
     expect(f.lines.join('\n')).toContain(
-      'watching them until T+9 min (the new model took all the traffic at T+4 min; lab-endpoint-5xx-rate can take 300 s to fire: 60 s × 1 + 180 s metric delay + evaluation)'
+      'watching them until T+9 min (the new model took all the traffic at T+4 min; lab-endpoint-5xx-rate can take 300 s to fire: period 60 s × 1 + metric-delay 180 s + 60 s evaluation)'
     )
   })
 

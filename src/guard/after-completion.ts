@@ -11,7 +11,8 @@ import { trackAlarms } from '../watch/reducer.js'
 import { serviceNow, serviceRate } from '../watch/service-clock.js'
 import { toAlarmSnapshots } from '../watch/snapshot.js'
 import { formatOffset } from '../report/time.js'
-import { alarmTiming, detectionSeconds, type AlarmTiming } from './detection.js'
+import { alarmTiming, detectionSeconds, detectionText, type AlarmTiming } from './detection.js'
+import { guardTimings } from './final-step.js'
 
 /** Guard alarms are re-read this often (local time). */
 export const REREAD_MS = 15_000
@@ -96,15 +97,18 @@ export async function watchAfterCompletion(
   }
   // The first read gives the alarms' definitions, and anything in ALARM since the last poll.
   let alarms = await read()
-  const timings: AlarmTiming[] = names.map(name =>
-    alarmTiming(
-      (alarms?.find(a => a.AlarmName === name) as Record<string, unknown> | undefined) ?? {
-        ...FALLBACK,
-        AlarmName: name
-      },
-      metricDelaySeconds
+  // As read now; an alarm the read did not give: as this run created it, else one minute, one
+  // datapoint (the created alarms' shape).
+  const live = new Map((alarms ?? []).map(a => [a.AlarmName ?? '', a]))
+  const created = guardTimings(plan, undefined, metricDelaySeconds)
+  const timings: AlarmTiming[] = names.map(name => {
+    const read = live.get(name)
+    if (read) return alarmTiming(read as Record<string, unknown>, metricDelaySeconds)
+    return (
+      created.find(t => t.name === name) ??
+      alarmTiming({ ...FALLBACK, AlarmName: name }, metricDelaySeconds)
     )
-  )
+  })
   const detection = Math.max(...timings.map(detectionSeconds))
   const until = from + detection * 1000
   const slowest = timings.find(t => detectionSeconds(t) === detection)!
@@ -123,7 +127,7 @@ export async function watchAfterCompletion(
   warnFailed()
   if (watching) {
     deps.log.info(
-      `SageMaker completed and no longer watches the alarms: watching them until ${formatOffset(until - startedAt)} (the new model took all the traffic at ${formatOffset(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${slowest.periodSeconds} s × ${slowest.datapointsToAlarm} + ${metricDelaySeconds} s metric delay + evaluation).`
+      `SageMaker completed and no longer watches the alarms: watching them until ${formatOffset(until - startedAt)} (the new model took all the traffic at ${formatOffset(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${detectionText(slowest)}).`
     )
   }
   // Each read goes into the alarms' tracks and the event log, as the watch's polls did.

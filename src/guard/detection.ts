@@ -118,3 +118,8 @@ export function alarmTiming(
     metricDelaySeconds
   }
 }
+
+/** How the slowest alarm's detection time adds up, for people. */
+export function detectionText(a: AlarmTiming): string {
+  return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${evaluationIntervalSeconds(a.periodSeconds)} s evaluation`
+}

@@ -8,10 +8,12 @@ import type { DeployRequest, GuardFacts, Plan } from '../types.js'
 import {
   alarmTiming,
   detectionSeconds,
-  evaluationIntervalSeconds,
+  detectionText,
   guardedSteps,
   type AlarmTiming
 } from './detection.js'
+
+export { detectionText }
 
 export type { GuardFacts }
 
@@ -63,11 +65,6 @@ export function guardFacts(
 /** A final bake shorter than the slowest alarm's detection time. */
 export function unguardedFinalStep(facts: GuardFacts | undefined): facts is GuardFacts {
   return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds
-}
-
-/** How the slowest alarm's detection time adds up, for people. */
-export function detectionText(a: AlarmTiming): string {
-  return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${evaluationIntervalSeconds(a.periodSeconds)} s evaluation`
 }
 
 /** The refusal: the numbers, and the two inputs that settle it. */
