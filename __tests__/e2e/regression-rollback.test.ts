@@ -115,6 +115,7 @@ describe('the rollback after a regression, under faults', () => {
     expect(run.result.stdout).toContain(
       `The action cannot roll back to ${A_CONFIG}: that endpoint config no longer exists. Deploy the previous model again.`
     )
+    expect(run.result.stdout).not.toContain('To undo, deploy')
     expect(run.updates).toEqual([B_CONFIG])
     expect(run.endpoint).toEqual({ status: 'InService', config: B_CONFIG })
   })

@@ -162,6 +162,18 @@ describe('the rollback after a regression', () => {
       expect(f.calls.filter(c => c.startsWith('UpdateEndpoint'))).toEqual([])
       expect(r.rolledBack).toBe(false)
       expect(r.verdict.summary).toContain(`The action cannot roll back to ${PREVIOUS}: ${text}`)
+      // One instruction: not also "deploy it again" when it no longer exists.
+      const undo = {
+        ...REGRESSED,
+        summary: `${REGRESSED.summary} To undo, deploy ${PREVIOUS} again.`
+      }
+      const again = await rollBackRegression(
+        runE.plan,
+        TIMELINE,
+        undo,
+        fake({ endpoint: rollingBack(900), ...o }).deps
+      )
+      expect(again.verdict.summary).toBe(r.verdict.summary)
     }
   })
 

@@ -62,13 +62,8 @@ export async function rollBackRegression(
   deps: RollbackDeps
 ): Promise<RollbackResult> {
   const previous = timeline.oldConfigName ?? plan.previousConfigName
+  // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
   const say = (text: string, t: Timeline = timeline, rolledBack = false): RollbackResult => ({
-    verdict: { ...verdict, summary: `${verdict.summary} ${text}` },
-    timeline: t,
-    rolledBack
-  })
-  // Once SageMaker has the rollback, "deploy it again" is no longer the way to undo.
-  const accepted = (text: string, t: Timeline, rolledBack = false): RollbackResult => ({
     verdict: {
       ...verdict,
       summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
@@ -78,7 +73,9 @@ export async function rollBackRegression(
   })
   if (previous === undefined) return say('There is no previous config to roll back to.')
   if (deps.signal?.aborted) {
-    return say(`The job was cancelled before the action could roll back to ${previous}.`)
+    return say(
+      `The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`
+    )
   }
   // Reads only: is there something to go back to?
   const missing = await missingParts(deps, previous)
@@ -113,7 +110,7 @@ export async function rollBackRegression(
       )
     }
     if (cancelled) {
-      return accepted(
+      return say(
         `The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`,
         withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`)
       )
@@ -124,7 +121,7 @@ export async function rollBackRegression(
   const deadline = deps.now() + deps.budgetMs
   for (;;) {
     if (deps.signal?.aborted) {
-      return accepted(
+      return say(
         `The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`,
         t
       )
@@ -140,7 +137,7 @@ export async function rollBackRegression(
       const at = read.modified ?? serviceAt(t, deps)
       t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`)
       deps.log.info(`Rolled back to ${previous} at ${formatOffset(at - t.startedAt)}.`)
-      return accepted(
+      return say(
         `The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${formatOffset(at - t.startedAt)}.`,
         t,
         true
@@ -160,7 +157,7 @@ export async function rollBackRegression(
     }
     if (deps.now() >= deadline) break
   }
-  return accepted(
+  return say(
     `The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`,
     t
   )
