@@ -442,7 +442,11 @@ function foldMetrics(input) {
         phase('shift', 1, boundary, timeline.startedAt, boundaryAt, shiftOutcome(plan, end, fired))
     ];
     if (end !== undefined) {
-        phases.push(phase(end.phase, boundary, segments.length, boundaryAt, windowEnd, end.phase === 'rollback' ? 'all traffic back on blue' : 'green serves 100%'));
+        phases.push(phase(end.phase, boundary, segments.length, boundaryAt, windowEnd, end.phase === 'rollback'
+            ? 'all traffic back on blue'
+            : steps.at(-1).greenPercent === 0
+                ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+                : 'green serves 100%'));
     }
     return {
         split,
@@ -694,11 +698,18 @@ async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE)
     const started = options.now();
     const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
     const late = new Map();
+    // Never longer than the watch itself took: its polls are what the rate is measured on.
+    const maxWaitMs = clock === undefined
+        ? options.maxWaitMs
+        : Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
     const readAlarms = async () => {
         if (!watchAlarms || plan.guardAlarmNames.length === 0)
             return;
         try {
-            for (const alarm of await api.describeAlarms(plan.guardAlarmNames)) {
+            // Within the wait's bound: a throttled read must not stretch it (its retries take time).
+            const left = maxWaitMs - (options.now() - started);
+            const deadlineMs = Math.max(1000, Math.min(options.rereadMs, left));
+            for (const alarm of await api.describeAlarms(plan.guardAlarmNames, { deadlineMs })) {
                 if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
                     continue;
                 const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
@@ -713,8 +724,6 @@ async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE)
     };
     let cutShort = false;
     if (clock !== undefined && shiftEnded(plan, timeline)) {
-        // Never longer than the watch itself took: its polls are what the rate is measured on.
-        const maxWaitMs = Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
         // Until the verdict's minute is final. (An alarm's own evaluation after a completion is the
         // watch after completion's: guard/after-completion.ts.)
         const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS + PUBLISH_DELAY_MS;
@@ -724,7 +733,7 @@ async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE)
             const remaining = (target - ((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, now) ?? target)) / (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceRate */ .Ms)(clock);
             if (remaining <= 0)
                 break;
-            if (waited >= maxWaitMs) {
+            if (waited >= maxWaitMs || options.aborted?.() === true) {
                 cutShort = true;
                 break;
             }

@@ -2,76 +2,6 @@ export const id = 334;
 export const ids = [334];
 export const modules = {
 
-/***/ 5232:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OQ: () => (/* binding */ unguardedFinalStep),
-/* harmony export */   R7: () => (/* binding */ finalStepRefusal),
-/* harmony export */   Td: () => (/* binding */ guardFacts),
-/* harmony export */   fj: () => (/* binding */ guardTimings),
-/* harmony export */   m4: () => (/* binding */ acceptedRiskText),
-/* harmony export */   pR: () => (/* binding */ detectionText)
-/* harmony export */ });
-/* harmony import */ var _detection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8926);
-
-/** Each guard alarm's timing: the created ones from their request, the others as read. */
-function guardTimings(plan, read, metricDelaySeconds) {
-    const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]));
-    return plan.guardAlarmNames.flatMap(name => {
-        const definition = created.get(name) ?? read?.get(name);
-        if (definition === undefined || definition === null || typeof definition !== 'object')
-            return [];
-        return [
-            (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .alarmTiming */ .YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
-        ];
-    });
-}
-/** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
-function guardFacts(request, plan, timings) {
-    const policy = request.policy;
-    // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
-    // watch after completion covers both), a retained policy is the endpoint's own.
-    if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
-        return undefined;
-    if (timings.length === 0)
-        return undefined;
-    const alarm = timings.reduce((a, b) => ((0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(b) > (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(a) ? b : a));
-    const detection = (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(alarm);
-    const percents = plan.schedule.filter(step => step.greenPercent > 0).map(s => s.greenPercent);
-    return {
-        detectionSeconds: detection,
-        alarm,
-        finalBakeSeconds: policy.terminationWaitSeconds,
-        derived: policy.terminationWaitDerived === true,
-        unseenSteps: (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .guardedSteps */ .yX)(policy, percents, detection)
-            .filter(step => !step.seen)
-            .map(step => step.greenPercent)
-    };
-}
-/** A final bake shorter than the slowest alarm's detection time. */
-function unguardedFinalStep(facts) {
-    return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds;
-}
-/** How the slowest alarm's detection time adds up, for people. */
-function detectionText(a) {
-    return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${(0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluationIntervalSeconds */ .vQ)(a.periodSeconds)} s evaluation`;
-}
-/** The refusal: the numbers, and the two inputs that settle it. */
-function finalStepRefusal(risk) {
-    const bake = risk.derived
-        ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
-        : `termination-wait (${risk.finalBakeSeconds} s)`;
-    return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${detectionText(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
-}
-/** What the summary's headline says when the step accepted the risk. */
-function acceptedRiskText(risk) {
-    return `accept-unguarded-final-step: SageMaker watched the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker.`;
-}
-
-
-/***/ }),
-
 /***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -672,8 +602,8 @@ function resourcesTable(plan, blue, headers) {
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
 }
 
-// EXTERNAL MODULE: ./src/guard/final-step.ts
-var final_step = __webpack_require__(5232);
+// EXTERNAL MODULE: ./src/guard/detection.ts
+var detection = __webpack_require__(8926);
 ;// CONCATENATED MODULE: ./src/report/guard-view.ts
 
 
@@ -685,7 +615,7 @@ function guardParagraph(plan) {
     const d = (seconds) => (0,report_time/* formatDuration */.a3)(seconds * 1000);
     const alarm = (0,markdown/* escapeMarkdown */.FV)(g.alarm.name);
     const parts = [
-        `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,final_step/* detectionText */.pR)(g.alarm)}).`
+        `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,detection/* detectionText */.pR)(g.alarm)}).`
     ];
     if (g.finalBakeSeconds >= g.detectionSeconds) {
         parts.push(g.derived

@@ -580,11 +580,11 @@ function alarmUpToDate(existing, request) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fo: () => (/* binding */ detectionSeconds),
 /* harmony export */   YR: () => (/* binding */ alarmTiming),
-/* harmony export */   vQ: () => (/* binding */ evaluationIntervalSeconds),
+/* harmony export */   pR: () => (/* binding */ detectionText),
 /* harmony export */   xy: () => (/* binding */ DEFAULT_METRIC_DELAY_SECONDS),
 /* harmony export */   yX: () => (/* binding */ guardedSteps)
 /* harmony export */ });
-/* unused harmony exports rolloutDetectionSeconds, safeTerminationWait */
+/* unused harmony exports evaluationIntervalSeconds, rolloutDetectionSeconds, safeTerminationWait */
 /**
  * How late a minute of SageMaker's invocation metrics can be complete in CloudWatch, by default
  * (action.yml `metric-delay`): AWS gives no figure; CloudWatch evaluates "data points available
@@ -622,9 +622,8 @@ function rolloutDetectionSeconds(alarms) {
  * full-capacity bake "TerminationWaitInSeconds").
  */
 function guardedSteps(policy, greenPercents, detection) {
-    const bakes = greenPercents.map((percent, i) => percent >= 100 || i === greenPercents.length - 1
-        ? policy.terminationWaitSeconds
-        : policy.waitIntervalSeconds);
+    // The last step is the one that takes all the traffic (its share may round below 100 %).
+    const bakes = greenPercents.map((_, i) => i === greenPercents.length - 1 ? policy.terminationWaitSeconds : policy.waitIntervalSeconds);
     return greenPercents.map((greenPercent, i) => {
         const watchedSeconds = bakes.slice(i).reduce((sum, b) => sum + b, 0);
         return {
@@ -649,7 +648,7 @@ function safeTerminationWait(asked, detection) {
  * alarm's metrics; DatapointsToAlarm, else EvaluationPeriods (CloudWatch's default).
  */
 function alarmTiming(alarm, metricDelaySeconds) {
-    const num = (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+    const num = (v) => Number.isFinite(v) && v > 0 ? v : undefined;
     const metrics = Array.isArray(alarm['Metrics']) ? alarm['Metrics'] : [];
     const periods = metrics
         .map(m => m ?? {})
@@ -663,6 +662,10 @@ function alarmTiming(alarm, metricDelaySeconds) {
         datapointsToAlarm,
         metricDelaySeconds
     };
+}
+/** How the slowest alarm's detection time adds up, for people. */
+function detectionText(a) {
+    return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${evaluationIntervalSeconds(a.periodSeconds)} s evaluation`;
 }
 
 
@@ -975,7 +978,6 @@ function readPolicy(r, retain, component = false, metricDelaySeconds = detection
     // Empty: as long as the created alarms need to see a model that fails at full traffic (the
     // step that reaches 100 % may bake only this: see guard/detection.ts).
     const derived = (0,detection/* detectionSeconds */.Fo)({
-        name: 'created',
         periodSeconds: alarms/* PERIOD_SECONDS */.aN,
         datapointsToAlarm: 1,
         metricDelaySeconds
@@ -1092,6 +1094,11 @@ function readInputs(getInput, env) {
         r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,parsers/* show */.WU)(v('on-busy'))}.`);
     }
     const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
+    const onRegressionRaw = v('on-regression').toLowerCase();
+    if (onRegressionRaw !== '' && onRegressionRaw !== 'rollback' && onRegressionRaw !== 'fail') {
+        r.p.add('on-regression', `Input "on-regression" must be rollback or fail, got ${(0,parsers/* show */.WU)(v('on-regression'))}.`);
+    }
+    const onRegression = onRegressionRaw === 'fail' ? 'fail' : 'rollback';
     const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
     if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
         r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,parsers/* show */.WU)(v('on-auto-scaling'))}.`);
@@ -1137,6 +1144,7 @@ function readInputs(getInput, env) {
         metricsWaitSeconds,
         metricDelaySeconds,
         onBusy,
+        onRegression,
         onAutoScaling,
         inheritEnvironment,
         allowAlarmInAlarm,
@@ -1559,7 +1567,7 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 282)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1374)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334))
     ]);
@@ -1639,7 +1647,8 @@ async function report(o) {
                 ...DEFAULT_SETTLE,
                 maxWaitMs: request.metricsWaitSeconds * 1000,
                 // A cancellation after the verdict ends the wait: the figures are marked incomplete.
-                sleep: ms => abortableSleep(ms, signal)
+                sleep: ms => abortableSleep(ms, signal),
+                aborted: () => signal?.aborted === true
             }
         });
         if (metrics?.warning)

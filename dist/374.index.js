@@ -1,5 +1,5 @@
-export const id = 282;
-export const ids = [282,685];
+export const id = 374;
+export const ids = [374,685];
 export const modules = {
 
 /***/ 9685:
@@ -748,7 +748,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 282:
+/***/ 1374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2348,7 +2348,61 @@ function componentCore(w) {
 var time = __webpack_require__(5813);
 // EXTERNAL MODULE: ./src/guard/detection.ts
 var guard_detection = __webpack_require__(8926);
+;// CONCATENATED MODULE: ./src/guard/final-step.ts
+
+
+/** Each guard alarm's timing: the created ones from their request, the others as read. */
+function guardTimings(plan, read, metricDelaySeconds) {
+    const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]));
+    return plan.guardAlarmNames.flatMap(name => {
+        const definition = created.get(name) ?? read?.get(name);
+        if (definition === null || typeof definition !== 'object')
+            return [];
+        return [
+            (0,guard_detection/* alarmTiming */.YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
+        ];
+    });
+}
+/** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
+function guardFacts(request, plan, timings) {
+    const policy = request.policy;
+    // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
+    // watch after completion covers both), a retained policy is the endpoint's own.
+    if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
+        return undefined;
+    if (timings.length === 0)
+        return undefined;
+    const alarm = timings.reduce((a, b) => ((0,guard_detection/* detectionSeconds */.Fo)(b) > (0,guard_detection/* detectionSeconds */.Fo)(a) ? b : a));
+    const detection = (0,guard_detection/* detectionSeconds */.Fo)(alarm);
+    const percents = plan.schedule.filter(step => step.greenPercent > 0).map(s => s.greenPercent);
+    return {
+        detectionSeconds: detection,
+        alarm,
+        finalBakeSeconds: policy.terminationWaitSeconds,
+        derived: policy.terminationWaitDerived === true,
+        unseenSteps: (0,guard_detection/* guardedSteps */.yX)(policy, percents, detection)
+            .filter(step => !step.seen)
+            .map(step => step.greenPercent)
+    };
+}
+/** A final bake shorter than the slowest alarm's detection time. */
+function unguardedFinalStep(facts) {
+    return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds;
+}
+/** The refusal: the numbers, and the two inputs that settle it. */
+function finalStepRefusal(risk) {
+    const bake = risk.derived
+        ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
+        : `termination-wait (${risk.finalBakeSeconds} s)`;
+    return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${(0,guard_detection/* detectionText */.pR)(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
+}
+/** What the summary's headline says when the step accepted the risk. */
+function acceptedRiskText(risk) {
+    return `accept-unguarded-final-step: SageMaker watched the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker.`;
+}
+
 ;// CONCATENATED MODULE: ./src/guard/after-completion.ts
+
 
 
 
@@ -2406,10 +2460,17 @@ async function watchAfterCompletion(plan, timeline, verdict, metricDelaySeconds,
     };
     // The first read gives the alarms' definitions, and anything in ALARM since the last poll.
     let alarms = await read();
-    const timings = names.map(name => (0,guard_detection/* alarmTiming */.YR)(alarms?.find(a => a.AlarmName === name) ?? {
-        ...FALLBACK,
-        AlarmName: name
-    }, metricDelaySeconds));
+    // As read now; an alarm the read did not give: as this run created it, else one minute, one
+    // datapoint (the created alarms' shape).
+    const live = new Map((alarms ?? []).map(a => [a.AlarmName ?? '', a]));
+    const created = guardTimings(plan, undefined, metricDelaySeconds);
+    const timings = names.map(name => {
+        const read = live.get(name);
+        if (read)
+            return (0,guard_detection/* alarmTiming */.YR)(read, metricDelaySeconds);
+        return (created.find(t => t.name === name) ??
+            (0,guard_detection/* alarmTiming */.YR)({ ...FALLBACK, AlarmName: name }, metricDelaySeconds));
+    });
     const detection = Math.max(...timings.map(guard_detection/* detectionSeconds */.Fo));
     const until = from + detection * 1000;
     const slowest = timings.find(t => (0,guard_detection/* detectionSeconds */.Fo)(t) === detection);
@@ -2427,7 +2488,7 @@ async function watchAfterCompletion(plan, timeline, verdict, metricDelaySeconds,
     watching = remaining() > 0 && !inAlarmAtOnce;
     warnFailed();
     if (watching) {
-        deps.log.info(`SageMaker completed and no longer watches the alarms: watching them until ${(0,time/* formatOffset */.xS)(until - startedAt)} (the new model took all the traffic at ${(0,time/* formatOffset */.xS)(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${slowest.periodSeconds} s × ${slowest.datapointsToAlarm} + ${metricDelaySeconds} s metric delay + evaluation).`);
+        deps.log.info(`SageMaker completed and no longer watches the alarms: watching them until ${(0,time/* formatOffset */.xS)(until - startedAt)} (the new model took all the traffic at ${(0,time/* formatOffset */.xS)(from - startedAt)}; ${slowest.name} can take ${detection} s to fire: ${(0,guard_detection/* detectionText */.pR)(slowest)}).`);
     }
     // Each read goes into the alarms' tracks and the event log, as the watch's polls did.
     let tracked = timeline;
@@ -2514,13 +2575,180 @@ function regressed(plan, timeline, verdict, inAlarm, w) {
     };
 }
 
-// EXTERNAL MODULE: ./src/guard/final-step.ts
-var final_step = __webpack_require__(5232);
+;// CONCATENATED MODULE: ./src/guard/regression-rollback.ts
+
+
+
+/** The request: the previous config, all at once, no bake, no alarm. */
+function rollbackRequest(endpointName, previous) {
+    return {
+        EndpointName: endpointName,
+        EndpointConfigName: previous,
+        DeploymentConfig: {
+            BlueGreenUpdatePolicy: {
+                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+                TerminationWaitInSeconds: 0
+            }
+        }
+    };
+}
+async function rollBackRegression(plan, timeline, verdict, deps) {
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
+    const say = (text, t = timeline, rolledBack = false) => ({
+        verdict: {
+            ...verdict,
+            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
+        },
+        timeline: t,
+        rolledBack
+    });
+    if (previous === undefined)
+        return say('There is no previous config to roll back to.');
+    if (deps.signal?.aborted) {
+        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
+    }
+    // Reads only: is there something to go back to?
+    const missing = await missingParts(deps, previous);
+    if (missing !== undefined) {
+        deps.log.warning(missing);
+        return say(missing);
+    }
+    const request = rollbackRequest(plan.endpointName, previous);
+    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
+    const sentAt = serviceAt(timeline, deps);
+    let sendError;
+    try {
+        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
+    }
+    catch (e) {
+        sendError = e;
+    }
+    if (sendError !== undefined) {
+        const cancelled = deps.signal?.aborted === true;
+        const read = await readEndpoint(deps, plan.endpointName);
+        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
+        const error = (0,src_errors/* errorMessage */.gJ)(sendError);
+        if (seen === 'not-applied') {
+            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
+        }
+        if (seen === 'unknown') {
+            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
+        }
+        if (cancelled) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
+        }
+        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
+    }
+    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
+    const deadline = deps.now() + deps.budgetMs;
+    for (;;) {
+        if (deps.signal?.aborted) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
+        }
+        await deps.sleep(deps.pollIntervalMs, deps.signal);
+        if (deps.signal?.aborted)
+            continue;
+        const read = await readEndpoint(deps, plan.endpointName);
+        if (read === undefined) {
+            if (deps.now() >= deadline)
+                break;
+            continue;
+        }
+        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
+            const at = read.modified ?? serviceAt(t, deps);
+            t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`);
+            deps.log.info(`Rolled back to ${previous} at ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`);
+            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`, t, true);
+        }
+        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
+            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
+        }
+        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
+            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
+        }
+        if (deps.now() >= deadline)
+            break;
+    }
+    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
+}
+/** The previous config, or one of its models, deleted (or unreadable): never write then. */
+async function missingParts(deps, previous) {
+    const cannot = `The action cannot roll back to ${previous}:`;
+    try {
+        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
+        if (config === undefined) {
+            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
+        }
+        for (const variant of config.ProductionVariants ?? []) {
+            if (variant.ModelName === undefined)
+                continue;
+            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
+            if (model === undefined) {
+                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
+            }
+        }
+        return undefined;
+    }
+    catch (e) {
+        return `${cannot} reading it failed (${(0,src_errors/* errorMessage */.gJ)(e)}), so nothing was written. Deploy the previous model again.`;
+    }
+}
+async function readEndpoint(deps, endpointName) {
+    try {
+        const ep = await deps.api.describeEndpoint(endpointName, {
+            deadlineMs: 30_000,
+            ignoreCancel: true
+        });
+        return ep === undefined
+            ? undefined
+            : {
+                status: ep.EndpointStatus,
+                config: ep.EndpointConfigName,
+                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
+                modified: ep.LastModifiedTime?.getTime(),
+                reason: ep.FailureReason
+            };
+    }
+    catch {
+        return undefined;
+    }
+}
+function judge(read, plan, previous) {
+    if (read.pending === previous)
+        return 'applied';
+    if (read.status === 'InService' && read.config === previous)
+        return 'done';
+    if (read.status === 'InService' && read.config === plan.endpointConfigName)
+        return 'not-applied';
+    return 'unknown';
+}
+function describe(read) {
+    if (read === undefined)
+        return 'unreadable';
+    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
+}
+/** Now on the service's clock, never before the table's last row (rows stay in time order). */
+function serviceAt(t, deps) {
+    const last = t.steps.at(-1)?.at ?? t.startedAt;
+    return Math.max((0,service_clock/* serviceNow */.UH)(t.serviceClock, deps.now()) ?? last, last);
+}
+/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
+function withRow(t, at, greenPercent, event) {
+    const last = t.steps.at(-1);
+    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
+        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
+    }
+    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
+    return { ...t, steps: [...t.steps, row] };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/sequence.ts
 // The deploy sequence behind run(), the same for every target (target.ts): pre-flight (reads),
 // plan (pure), launch (the only writes), watch, verdict. Every failure becomes a verdict here, so
 // report() always has something true to say; after a failed write that verdict rests on a read
 // of the target, never on the error alone.
+
 
 
 
@@ -2704,14 +2932,14 @@ async function sequence_preflight(o, target) {
         if (!found.attached && !found.alreadyLive) {
             try {
                 existingAlarms = await (0,preflight/* checkAlarms */.Tx)(request, plan, { api: o.api, log: actionLog });
-                const guard = (0,final_step/* guardFacts */.Td)(request, plan, (0,final_step/* guardTimings */.fj)(plan, existingAlarms, request.metricDelaySeconds));
+                const guard = guardFacts(request, plan, guardTimings(plan, existingAlarms, request.metricDelaySeconds));
                 if (guard)
                     plan = { ...plan, guard };
-                if ((0,final_step/* unguardedFinalStep */.OQ)(guard)) {
+                if (unguardedFinalStep(guard)) {
                     if (!request.acceptUnguardedFinalStep)
-                        throw new preflight/* PreflightError */.wG((0,final_step/* finalStepRefusal */.R7)(guard));
-                    actionLog.warning((0,final_step/* acceptedRiskText */.m4)(guard));
-                    plan = { ...plan, unguardedFinalStep: (0,final_step/* acceptedRiskText */.m4)(guard) };
+                        throw new preflight/* PreflightError */.wG(finalStepRefusal(guard));
+                    actionLog.warning(acceptedRiskText(guard));
+                    plan = { ...plan, unguardedFinalStep: acceptedRiskText(guard) };
                 }
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {
@@ -2812,9 +3040,11 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
     // SageMaker no longer watches the alarms once it completes: this run does, until they can
     // have seen the new model at full traffic.
     const after = await watchAfterCompletion(plan, watched.timeline, watched.verdict, request.metricDelaySeconds, { api, now: o.now, sleep: o.sleep, log: actionLog, ...(o.signal ? { signal: o.signal } : {}) });
-    const result = { timeline: after.timeline, verdict: after.verdict };
-    if (after.timeline.steps !== watched.timeline.steps)
-        await o.onProgress?.(plan, after.timeline);
+    let result = { timeline: after.timeline, verdict: after.verdict };
+    if (result.timeline.steps !== watched.timeline.steps)
+        await o.onProgress?.(plan, result.timeline);
+    if (result.verdict.outcome === 'regressed')
+        result = await onRegression(o, plan, result);
     if (request.cleanupOnFailure &&
         (result.verdict.outcome === 'rolled-back' || result.verdict.outcome === 'failed') &&
         result.verdict.finalStatus === 'InService' &&
@@ -2824,6 +3054,37 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
     const verdict = await withOther(o, result.timeline, result.verdict);
     return { plan, current, timeline: result.timeline, verdict };
 }
+/** SageMaker no longer rolls back: the action does, when the step asks for it. */
+async function onRegression(o, plan, r) {
+    if (o.request.onRegression !== 'rollback')
+        return r;
+    if (plan.component) {
+        const verdict = {
+            ...r.verdict,
+            summary: `${r.verdict.summary} (on-regression: rollback applies to endpoints only: deploy the previous model to this inference component.)`
+        };
+        return { ...r, verdict };
+    }
+    core.startGroup(`Rolling back ${plan.endpointName} (on-regression: rollback)`);
+    try {
+        const back = await rollBackRegression(plan, r.timeline, r.verdict, {
+            api: o.api,
+            now: o.now,
+            sleep: o.sleep,
+            log: actionLog,
+            pollIntervalMs: o.request.pollIntervalSeconds * 1000,
+            budgetMs: ROLLBACK_BUDGET_MS,
+            ...(o.signal ? { signal: o.signal } : {})
+        });
+        await o.onProgress?.(plan, back.timeline);
+        return { timeline: back.timeline, verdict: back.verdict };
+    }
+    finally {
+        core.endGroup();
+    }
+}
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+const ROLLBACK_BUDGET_MS = 1800_000;
 /** Another deployment that came after this run's: who made it and when, when its tags say. */
 async function withOther(o, t, verdict) {
     const other = t.other;
@@ -2886,76 +3147,6 @@ function nothingPlanned(summary) {
         timeline: undefined,
         verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
     };
-}
-
-
-/***/ }),
-
-/***/ 5232:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OQ: () => (/* binding */ unguardedFinalStep),
-/* harmony export */   R7: () => (/* binding */ finalStepRefusal),
-/* harmony export */   Td: () => (/* binding */ guardFacts),
-/* harmony export */   fj: () => (/* binding */ guardTimings),
-/* harmony export */   m4: () => (/* binding */ acceptedRiskText),
-/* harmony export */   pR: () => (/* binding */ detectionText)
-/* harmony export */ });
-/* harmony import */ var _detection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8926);
-
-/** Each guard alarm's timing: the created ones from their request, the others as read. */
-function guardTimings(plan, read, metricDelaySeconds) {
-    const created = new Map(plan.alarmsToCreate.map(a => [a.name, a.request]));
-    return plan.guardAlarmNames.flatMap(name => {
-        const definition = created.get(name) ?? read?.get(name);
-        if (definition === undefined || definition === null || typeof definition !== 'object')
-            return [];
-        return [
-            (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .alarmTiming */ .YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
-        ];
-    });
-}
-/** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
-function guardFacts(request, plan, timings) {
-    const policy = request.policy;
-    // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
-    // watch after completion covers both), a retained policy is the endpoint's own.
-    if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
-        return undefined;
-    if (timings.length === 0)
-        return undefined;
-    const alarm = timings.reduce((a, b) => ((0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(b) > (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(a) ? b : a));
-    const detection = (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .detectionSeconds */ .Fo)(alarm);
-    const percents = plan.schedule.filter(step => step.greenPercent > 0).map(s => s.greenPercent);
-    return {
-        detectionSeconds: detection,
-        alarm,
-        finalBakeSeconds: policy.terminationWaitSeconds,
-        derived: policy.terminationWaitDerived === true,
-        unseenSteps: (0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .guardedSteps */ .yX)(policy, percents, detection)
-            .filter(step => !step.seen)
-            .map(step => step.greenPercent)
-    };
-}
-/** A final bake shorter than the slowest alarm's detection time. */
-function unguardedFinalStep(facts) {
-    return facts !== undefined && facts.finalBakeSeconds < facts.detectionSeconds;
-}
-/** How the slowest alarm's detection time adds up, for people. */
-function detectionText(a) {
-    return `period ${a.periodSeconds} s × ${a.datapointsToAlarm} + metric-delay ${a.metricDelaySeconds} s + ${(0,_detection_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluationIntervalSeconds */ .vQ)(a.periodSeconds)} s evaluation`;
-}
-/** The refusal: the numbers, and the two inputs that settle it. */
-function finalStepRefusal(risk) {
-    const bake = risk.derived
-        ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
-        : `termination-wait (${risk.finalBakeSeconds} s)`;
-    return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${detectionText(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
-}
-/** What the summary's headline says when the step accepted the risk. */
-function acceptedRiskText(risk) {
-    return `accept-unguarded-final-step: SageMaker watched the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker.`;
 }
 
 
@@ -3932,4 +4123,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=282.index.js.map
+//# sourceMappingURL=374.index.js.map
