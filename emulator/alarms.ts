@@ -238,7 +238,8 @@ export function evaluationRange(evaluationPeriods: number): number {
  * The new state from the evaluation range (newest first), per the CloudWatch User Guide, "How
  * alarm state is evaluated when data is missing": with at least EvaluationPeriods real datapoints
  * the newest real ones decide and TreatMissingData does not apply; with fewer, missing ones are
- * filled per TreatMissingData as few times as possible. Undefined: keep the state (ignore).
+ * filled per TreatMissingData as few times as possible. With `missing`, its "premature
+ * transition" rule also applies (see below). Undefined: keep the state (ignore).
  */
 export function decide(
   alarm: Pick<
@@ -302,6 +303,13 @@ export function decide(
   if (real.some(p => !isBreaching(p)))
     return { state: 'OK', reason: okReason(real), evaluated: real }
   if (alarm.treatMissingData === 'ignore') return undefined
+  // "Avoiding premature transitions to alarm state": the oldest breaching datapoint in the range is
+  // at least DatapointsToAlarm periods old and nothing after it is non-breaching, so the alarm goes
+  // to ALARM with fewer breaching datapoints than that (rows "- - X - -", 3 of 3, "- - - X -",
+  // 2 of 3). Nothing before it is non-breaching either: the row "0 - X - -" (2 of 3) stays OK.
+  const oldestAge = range.reduce((age, p, i) => (p.value === undefined ? age : i + 1), 0)
+  if (oldestAge >= m)
+    return { state: 'ALARM', reason: alarmReason(real, breaching, n), evaluated: real }
   return {
     state: 'INSUFFICIENT_DATA',
     reason: `Insufficient Data: ${plural(filled, 'datapoint')} ${filled === 1 ? 'was' : 'were'} unknown.`,

@@ -4,30 +4,34 @@ import { DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cl
 import { decide, evaluationRange } from '../../emulator/alarms.js'
 import { ENDPOINT, liveEndpointA, startLab, stopLab, type Lab } from './helpers.js'
 
-// CloudWatch User Guide, "How alarm state is evaluated when data is missing" (alarm evaluation):
-// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html
-// (also awsdocs/amazon-cloudwatch-user-guide, doc_source/AlarmThatSendsEmail.md). Its tables
-// write the evaluation range oldest first: 0 = not breaching, X = breaching, - = missing.
+// CloudWatch User Guide, "Configuring how CloudWatch alarms treat missing data":
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html,
+// sections "How alarm state is evaluated when data is missing" (its two tables) and "Avoiding
+// premature transitions to alarm state" (awsdocs/amazon-cloudwatch-user-guide,
+// doc_source/AlarmThatSendsEmail.md, held the same text before). Its rows show the evaluation
+// range "with the most recent data point on the right": 0 = not breaching, X = breaching,
+// - = missing. Each expectation lists MISSING, IGNORE, BREACHING, NOT BREACHING, as its columns.
 const TREATMENTS = ['missing', 'ignore', 'breaching', 'notBreaching'] as const
 type Outcome = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' | 'retain'
 
-function outcomes(row: string, datapointsToAlarm: number): Outcome[] {
-  const range = row
+const rangeOf = (row: string) =>
+  row
     .split(' ')
     .map((c, i) => ({ start: i * 60_000, value: c === 'X' ? 5 : c === '0' ? 0 : undefined }))
     .reverse() // newest first
+
+const alarmOf = (datapointsToAlarm: number, treatMissingData: string) => ({
+  evaluationPeriods: 3,
+  datapointsToAlarm,
+  comparison: 'GreaterThanThreshold',
+  threshold: 1,
+  treatMissingData,
+  state: 'OK' as const
+})
+
+function outcomes(row: string, datapointsToAlarm: number): Outcome[] {
   return TREATMENTS.map(treatMissingData => {
-    const decision = decide(
-      {
-        evaluationPeriods: 3,
-        datapointsToAlarm,
-        comparison: 'GreaterThanThreshold',
-        threshold: 1,
-        treatMissingData,
-        state: 'OK'
-      },
-      range
-    )
+    const decision = decide(alarmOf(datapointsToAlarm, treatMissingData), rangeOf(row))
     return decision === undefined ? 'retain' : decision.state
   })
 }
@@ -37,24 +41,65 @@ describe('the evaluation range and missing data (User Guide tables)', () => {
     expect(evaluationRange(3)).toBe(5)
   })
 
-  it('3 out of 3: every row of the first table', () => {
-    expect(outcomes('0 - X - X', 3)).toEqual(['OK', 'OK', 'OK', 'OK'])
-    expect(outcomes('0 - - - -', 3)).toEqual(['OK', 'OK', 'OK', 'OK'])
-    expect(outcomes('- - - - -', 3)).toEqual(['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK'])
+  it.each([
+    ['0 - X - X', ['OK', 'OK', 'OK', 'OK']],
+    ['0 - - - -', ['OK', 'OK', 'OK', 'OK']],
+    ['- - - - -', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
     // Enough real datapoints: the newest real ones decide, TreatMissingData does not apply.
-    expect(outcomes('0 X X - X', 3)).toEqual(['ALARM', 'ALARM', 'ALARM', 'ALARM'])
-    expect(outcomes('- - - - X', 3)).toEqual(['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK'])
-    // The guide's last row gives ALARM for "missing" where its other two rows with one lone
-    // breaching datapoint give INSUFFICIENT_DATA; the emulator follows those two.
-    expect(outcomes('X - - - -', 3)).toEqual(['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK'])
+    ['0 X X - X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
+    // Row 5, the premature alarm state: the breach is 3 periods old, nothing after it.
+    ['- - X - -', ['ALARM', 'retain', 'ALARM', 'OK']]
+  ])('3 out of 3, first table: %s', (row, expected) => {
+    expect(outcomes(row, 3)).toEqual(expected)
   })
 
-  it('2 out of 3 (M out of N): every row of the second table', () => {
-    expect(outcomes('0 - X - X', 2)).toEqual(['ALARM', 'ALARM', 'ALARM', 'ALARM'])
-    expect(outcomes('0 0 X 0 X', 2)).toEqual(['ALARM', 'ALARM', 'ALARM', 'ALARM'])
-    expect(outcomes('0 - X - -', 2)).toEqual(['OK', 'OK', 'ALARM', 'OK'])
-    expect(outcomes('- - - - 0', 2)).toEqual(['OK', 'OK', 'ALARM', 'OK'])
-    expect(outcomes('- - - - X', 2)).toEqual(['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK'])
+  it.each([
+    ['0 - X - X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
+    ['0 0 X 0 X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
+    // The breach is old enough, but a non-breaching datapoint is in the range: no premature ALARM.
+    ['0 - X - -', ['OK', 'OK', 'ALARM', 'OK']],
+    ['- - - - 0', ['OK', 'OK', 'ALARM', 'OK']],
+    // Row 5, the premature alarm state: the breach is 2 periods old, DatapointsToAlarm 2.
+    ['- - - X -', ['ALARM', 'retain', 'ALARM', 'OK']]
+  ])('2 out of 3 (M out of N), second table: %s', (row, expected) => {
+    expect(outcomes(row, 2)).toEqual(expected)
+  })
+
+  // "the alarm does not go immediately into ALARM state when the data is either - - - - X or
+  // - - - X - and Datapoints to Alarm is 3 ... when the next data point is non-breaching and
+  // causes the data to be - - - X O or - - X - O" (the premature-transition section, which gives
+  // the MISSING column only; the others follow the tables' rules).
+  it.each([
+    ['- - - - X', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
+    ['- - - X -', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
+    ['- - - X 0', ['OK', 'OK', 'OK', 'OK']],
+    ['- - X - 0', ['OK', 'OK', 'OK', 'OK']]
+  ])("3 out of 3, the section's rows that do not alarm: %s", (row, expected) => {
+    expect(outcomes(row, 3)).toEqual(expected)
+  })
+
+  // The guide's earlier edition (awsdocs/amazon-cloudwatch-user-guide, AlarmThatSendsEmail.md at
+  // 05fd32f) had these rows, same orientation: "X - - - -" goes to ALARM "even if missing data is
+  // treated as missing, because the oldest evaluated data point is breaching and there aren't any
+  // non-breaching data points".
+  it.each([
+    ['- - - - X', 3, ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
+    ['X - - - -', 3, ['ALARM', 'retain', 'ALARM', 'OK']],
+    ['- - - - X', 2, ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']]
+  ])("the earlier edition's rows: %s, %i out of 3", (row, m, expected) => {
+    expect(outcomes(row, m)).toEqual(expected)
+  })
+
+  it("a premature ALARM names the lone breaching datapoint, as CloudWatch's history does", () => {
+    // A real history quoted in a public write-up: "1 out of the last 3 datapoints [0.0] was less
+    // than the threshold (minimum 3 datapoints for OK -> ALARM transition)".
+    const decision = decide(alarmOf(3, 'missing'), rangeOf('- - X - -'))
+    expect(decision).toEqual({
+      state: 'ALARM',
+      reason:
+        'Threshold Crossed: 1 out of the last 3 datapoints [5.0 (01/01/70 00:02:00)] was greater than the threshold (1.0) (minimum 3 datapoints for OK -> ALARM transition).',
+      evaluated: [{ start: 120_000, value: 5 }]
+    })
   })
 
   it('the newest datapoints missing: older real ones are used, notBreaching does not apply', () => {
@@ -109,6 +154,46 @@ describe('evaluation on the clock (emulator, timeScale 0)', () => {
         TreatMissingData: 'notBreaching'
       })
     )
+
+  // The premature-transition rule on the clock (the guide's earlier row "X - - - -"): a 3 out of 3
+  // alarm that treats missing data as missing (the default) goes to ALARM on one breaching minute
+  // once traffic stops and the good minutes before it have left the evaluation range.
+  it('missing, 3 out of 3: one breaching minute, then silence, goes to ALARM once alone in range', async () => {
+    lab.emu.setScenario({ metricDelaySeconds: 0 })
+    await liveEndpointA(lab)
+    await lab.cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'three-of-three',
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'Invocation5XXErrors',
+        Dimensions: [
+          { Name: 'EndpointName', Value: ENDPOINT },
+          { Name: 'VariantName', Value: 'AllTraffic' }
+        ],
+        Statistic: 'Average',
+        Period: 60,
+        EvaluationPeriods: 3,
+        Threshold: 0.1,
+        ComparisonOperator: 'GreaterThanThreshold'
+      })
+    )
+    toMinute(0)
+    lab.emu.advance(5 * 60) // five good minutes fill the range
+    expect((await state('three-of-three'))?.StateValue).toBe('OK')
+    lab.emu.setScenario({ models: { 's3://lab-models/model-a/model.tar.gz': { errorRate: 0.9 } } })
+    lab.emu.advance(60)
+    lab.emu.setScenario({ trafficPerMinute: 0 })
+    lab.emu.advance(3 * 60) // "0 X - - -": a good minute is still in the range
+    expect((await state('three-of-three'))?.StateValue).toBe('OK')
+    lab.emu.advance(60) // "X - - - -": the breach alone in the range, 5 periods old
+    const fired = await state('three-of-three')
+    expect(fired?.StateValue).toBe('ALARM')
+    expect(fired?.StateReason).toMatch(
+      /^Threshold Crossed: 1 out of the last 3 datapoints \[0\.\d+ \(.*\)\] was greater than the threshold \(0\.1\) \(minimum 3 datapoints for OK -> ALARM transition\)\.$/
+    )
+    lab.emu.advance(60) // out of range: no datapoint at all
+    expect((await state('three-of-three'))?.StateValue).toBe('INSUFFICIENT_DATA')
+  })
 
   /** Moves the clock to `seconds` past the next whole minute. */
   const toMinute = (seconds: number): number => {
