@@ -9,7 +9,7 @@ import {
   type MetricDataQuery,
   type PutMetricAlarmCommandInput
 } from '@aws-sdk/client-cloudwatch'
-import { labAlarms } from '../../src/guard/alarms.js'
+import { alarmUpToDate, labAlarms } from '../../src/guard/alarms.js'
 import type { ModelBehaviour } from '../../emulator/index.js'
 import { ENDPOINT, liveEndpointA, MODEL_A, startLab, stopLab, type Lab } from './helpers.js'
 
@@ -83,6 +83,16 @@ describe('the created error-rate alarm on emulator traffic', () => {
   it('accepts the request as the action sends it, metric math and all', async () => {
     const seen = await oneMinute({})
     expect(seen).toEqual({ created: 'OK', fiveXxOnly: 'OK', rate: 0 })
+  })
+
+  it('reads back as up to date: the next run does not write it again', async () => {
+    const started = await startLab()
+    lab = started
+    const [errorRate] = labAlarms(ENDPOINT, 'AllTraffic', 1, 5000, [{ Key: 'team', Value: 'ml' }])
+    const request = errorRate!.request as unknown as PutMetricAlarmCommandInput
+    await started.cw.send(new PutMetricAlarmCommand(request))
+    const read = await started.cw.send(new DescribeAlarmsCommand({ AlarmNames: [errorRate!.name] }))
+    expect(alarmUpToDate(read.MetricAlarms?.[0], errorRate!.request)).toBe(true)
   })
 
   it.each([
