@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { evaluate, parseExpression, references } from '../../emulator/expression.js'
 import { stepInstances, stepSchedule } from '../../emulator/deployment-config.js'
+import { labAlarms } from '../../src/guard/alarms.js'
 
 const run = (text: string, values: Record<string, number | undefined>) =>
   evaluate(parseExpression(text), id => values[id])
@@ -55,6 +56,31 @@ describe('metric math', () => {
     expect(series('IF(metric1, 5, metric3)')).toEqual([5, 5, 20, undefined, undefined])
     expect(series('IF(metric1, metric2, 5)')).toEqual([30, 0, 5, 5, undefined])
     expect(series('IF(metric1, metric2)')).toEqual([30, 0, undefined, undefined, undefined])
+  })
+
+  // The action's error-rate alarm (src/guard/alarms.ts): each expression in the order it is sent,
+  // reading the metrics and the expressions before it.
+  it('the created error-rate alarm: the larger of 5XX and model errors less 4XX, per minute', () => {
+    const [errorRate] = labAlarms('ep', 'AllTraffic', 1, 5000, [])
+    const queries = errorRate!.request['Metrics'] as { Id: string; Expression?: string }[]
+    const rate = (metrics: Record<string, number | undefined>) => {
+      const values = { ...metrics }
+      for (const q of queries) {
+        if (q.Expression !== undefined) values[q.Id] = run(q.Expression, values)
+      }
+      return values['rate']
+    }
+    const minute = (errors5xx?: number, errors4xx?: number, model_errors?: number) =>
+      rate({ invocations: 100, errors5xx, errors4xx, model_errors })
+    expect(minute(2, 10, 12)).toBe(2) // 5XX are model errors: counted once
+    expect(minute(0, 0, 5)).toBe(5) // timeouts, socket errors: model errors only
+    expect(minute(0, 30, 30)).toBe(0) // 4XX answers alone are no failure
+    expect(minute(4, 0, 1)).toBe(4) // model errors without the 5XX: the 5XX floor holds
+    expect(minute(3, 50, 10)).toBe(3) // 4XX the model never saw: the 5XX floor holds
+    expect(minute(2, 10, undefined)).toBe(2) // a metric missing: the others still give a rate
+    expect(minute(0, undefined, 5)).toBe(5)
+    expect(rate({ invocations: 0, errors5xx: 0, errors4xx: 0, model_errors: 0 })).toBe(0)
+    expect(rate({})).toBeUndefined()
   })
 
   it('rejects what it cannot evaluate', () => {

@@ -317,6 +317,25 @@ describe('model failures that are not 5XX', () => {
     )
   })
 
+  // The same definition: "the number of model invocation requests which did not result in 2XX
+  // HTTP response. This includes 4XX/5XX status codes, ...".
+  it("the model's 4XX and 5XX answers count in InvocationModelErrors too", async () => {
+    lab = await startLab({ scenario: { ...DEFAULT_SCENARIO, metricDelaySeconds: 0 } })
+    lab.emu.setScenario({
+      models: { [MODEL_A]: { errorRate: 0.1, error4xxRate: 0.2, timeoutRate: 0 } }
+    })
+    await liveEndpointA(lab)
+    const from = Math.ceil(lab.emu.now() / 60_000) * 60_000
+    lab.emu.advance((from - lab.emu.now()) / 1000 + 120)
+    const total = async (metricName: string) =>
+      (await sums(metricName, from, from + 120_000)).reduce((a, b) => a + b, 0)
+    const errors5xx = await total('Invocation5XXErrors')
+    const errors4xx = await total('Invocation4XXErrors')
+    expect(errors5xx).toBeGreaterThan(0)
+    expect(errors4xx).toBeGreaterThan(0)
+    expect(await total('InvocationModelErrors')).toBe(errors5xx + errors4xx)
+  })
+
   it('failuresAfterSeconds: a model that degrades once its fleet has taken traffic a while', async () => {
     await update(MODEL_E, {
       metricDelaySeconds: 0,

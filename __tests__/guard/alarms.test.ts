@@ -8,6 +8,28 @@ const DIMENSIONS = [
   { Name: 'VariantName', Value: 'AllTraffic' }
 ]
 
+/** The error rate's metric math after its four metrics (5XX, 4XX, model errors, invocations). */
+const ERROR_RATE_MATH = [
+  {
+    Id: 'model_failed',
+    Expression: 'FILL(model_errors, 0) - FILL(errors4xx, 0)',
+    Label: 'Model errors other than 4XX',
+    ReturnData: false
+  },
+  {
+    Id: 'failed',
+    Expression: 'IF(errors5xx > model_failed, errors5xx, model_failed)',
+    Label: 'Failed invocations (5XX, timeouts, model errors)',
+    ReturnData: false
+  },
+  {
+    Id: 'rate',
+    Expression: 'IF(invocations > 0, 100 * failed / invocations, 0)',
+    Label: 'Error rate % (5XX, timeouts, model errors)',
+    ReturnData: true
+  }
+]
+
 describe('labAlarms', () => {
   // Built inside each test, so that a mutation test counts the test as covering them.
   let errorRate: AlarmSpec | undefined
@@ -16,59 +38,43 @@ describe('labAlarms', () => {
     ;[errorRate, latency] = labAlarms('lab-endpoint', 'AllTraffic', 1, 5000, TAGS)
   })
 
-  it('returns the 5XX-rate and the latency alarm', () => {
+  it('returns the error-rate and the latency alarm', () => {
     expect(errorRate?.name).toBe('lab-endpoint-5xx-rate')
     expect(latency?.name).toBe('lab-endpoint-model-latency')
   })
 
-  it('builds the exact metric-math PutMetricAlarm request for the 5XX rate', () => {
+  it('builds the exact metric-math PutMetricAlarm request for the error rate', () => {
+    const metric = (Id: string, MetricName: string) => ({
+      Id,
+      MetricStat: {
+        Metric: { Namespace: 'AWS/SageMaker', MetricName, Dimensions: DIMENSIONS },
+        Period: 60,
+        Stat: 'Sum'
+      },
+      ReturnData: false
+    })
     expect(errorRate?.request).toEqual({
       AlarmName: 'lab-endpoint-5xx-rate',
       AlarmDescription:
-        'Rolls back a blue/green deployment of SageMaker endpoint lab-endpoint (variant AllTraffic) when more than 1 % of invocations return 5XX in a minute.',
+        'Rolls back a blue/green deployment of SageMaker endpoint lab-endpoint (variant AllTraffic) when more than 1 % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).',
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: 1,
       EvaluationPeriods: 1,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
       Metrics: [
-        {
-          Id: 'errors',
-          MetricStat: {
-            Metric: {
-              Namespace: 'AWS/SageMaker',
-              MetricName: 'Invocation5XXErrors',
-              Dimensions: DIMENSIONS
-            },
-            Period: 60,
-            Stat: 'Sum'
-          },
-          ReturnData: false
-        },
-        {
-          Id: 'invocations',
-          MetricStat: {
-            Metric: {
-              Namespace: 'AWS/SageMaker',
-              MetricName: 'Invocations',
-              Dimensions: DIMENSIONS
-            },
-            Period: 60,
-            Stat: 'Sum'
-          },
-          ReturnData: false
-        },
-        {
-          Id: 'rate',
-          Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
-          Label: '5XX error rate (%)',
-          ReturnData: true
-        }
+        metric('errors5xx', 'Invocation5XXErrors'),
+        metric('errors4xx', 'Invocation4XXErrors'),
+        metric('model_errors', 'InvocationModelErrors'),
+        metric('invocations', 'Invocations'),
+        ...ERROR_RATE_MATH
       ],
       Tags: TAGS
     })
     expect(errorRate?.threshold).toBe(1)
-    expect(errorRate?.watches).toBe('5XX error rate > 1 % of invocations over 1 min')
+    expect(errorRate?.watches).toBe(
+      'Error rate (5XX, timeouts, model errors) > 1 % of invocations over 1 min'
+    )
   })
 
   it('does not mix metric math with single-metric fields', () => {
@@ -113,7 +119,9 @@ describe('labAlarms', () => {
   it('uses the given threshold, variant and tags, as plain JSON', () => {
     const [rate] = labAlarms('ep', 'blue', 2.5, 100, [])
     expect(rate?.request['Threshold']).toBe(2.5)
-    expect(rate?.watches).toBe('5XX error rate > 2.5 % of invocations over 1 min')
+    expect(rate?.watches).toBe(
+      'Error rate (5XX, timeouts, model errors) > 2.5 % of invocations over 1 min'
+    )
     expect(JSON.stringify(rate?.request)).toContain('{"Name":"VariantName","Value":"blue"}')
     expect(rate?.request['Tags']).toEqual([])
     expect(JSON.parse(JSON.stringify(rate?.request))).toEqual(rate?.request)
@@ -143,27 +151,24 @@ describe('componentAlarms', () => {
     })
     expect(rate).toEqual({
       name: 'lab-ic-5xx-rate',
-      watches: '5XX error rate > 2 % of invocations over 1 min',
+      watches: 'Error rate (5XX, timeouts, model errors) > 2 % of invocations over 1 min',
       threshold: 2,
       thresholdText: '> 2 %',
       request: {
         AlarmName: 'lab-ic-5xx-rate',
         AlarmDescription:
-          'Rolls back a rolling update of inference component lab-ic (endpoint lab-endpoint) when more than 2 % of invocations return 5XX in a minute.',
+          'Rolls back a rolling update of inference component lab-ic (endpoint lab-endpoint) when more than 2 % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).',
         ComparisonOperator: 'GreaterThanThreshold',
         Threshold: 2,
         EvaluationPeriods: 1,
         DatapointsToAlarm: 1,
         TreatMissingData: 'notBreaching',
         Metrics: [
-          metric('errors', 'Invocation5XXErrors'),
+          metric('errors5xx', 'Invocation5XXErrors'),
+          metric('errors4xx', 'Invocation4XXErrors'),
+          metric('model_errors', 'InvocationModelErrors'),
           metric('invocations', 'Invocations'),
-          {
-            Id: 'rate',
-            Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
-            Label: '5XX error rate (%)',
-            ReturnData: true
-          }
+          ...ERROR_RATE_MATH
         ],
         Tags: TAGS
       }
@@ -234,6 +239,35 @@ describe('alarmUpToDate', () => {
       alarmUpToDate({ ...described(latency!.request), Dimensions: [] }, latency!.request)
     ).toBe(false)
     expect(alarmUpToDate(undefined, rate!.request)).toBe(false)
+  })
+
+  it('is not when the alarm has the earlier 5XX-only definition, or another expression', () => {
+    const metrics = rate!.request['Metrics'] as Record<string, unknown>[]
+    const stat = (metrics[0] as { MetricStat: { Metric: Record<string, unknown> } }).MetricStat
+    const metric = (Id: string, MetricName: string) => ({
+      Id,
+      MetricStat: { ...stat, Metric: { ...stat.Metric, MetricName } },
+      ReturnData: false
+    })
+    // As the action created it before it counted model errors.
+    const earlier = [
+      metric('errors', 'Invocation5XXErrors'),
+      metric('invocations', 'Invocations'),
+      {
+        Id: 'rate',
+        Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+        Label: '5XX error rate (%)',
+        ReturnData: true
+      }
+    ]
+    expect(alarmUpToDate({ ...described(rate!.request), Metrics: earlier }, rate!.request)).toBe(
+      false
+    )
+    // The same ids and length, one expression changed: still written again.
+    const changed = metrics.map(m => (m['Id'] === 'failed' ? { ...m, Expression: 'errors5xx' } : m))
+    expect(alarmUpToDate({ ...described(rate!.request), Metrics: changed }, rate!.request)).toBe(
+      false
+    )
   })
 
   it('is not when the alarm is not an object, or lacks a part the request sets', () => {

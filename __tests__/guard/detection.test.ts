@@ -150,7 +150,7 @@ describe('which steps a rollout watches long enough', () => {
 })
 
 describe('alarmTiming: from PutMetricAlarm or DescribeAlarms', () => {
-  it("the action's own alarms: a 1-minute 5XX rate (metric math) and a 1-minute latency", () => {
+  it("the action's own alarms: a 1-minute error rate (metric math) and a 1-minute latency", () => {
     const specs = labAlarms('ep', 'AllTraffic', 1, 5000, [])
     expect(specs.map(s => alarmTiming(s.request, 180))).toEqual([
       { name: 'ep-5xx-rate', periodSeconds: 60, datapointsToAlarm: 1, metricDelaySeconds: 180 },

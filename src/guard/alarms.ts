@@ -9,7 +9,10 @@ import type { AlarmSpec, Tag } from '../types.js'
 const NAMESPACE = 'AWS/SageMaker'
 /** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
 export const PERIOD_SECONDS = 60
+/** What the error-rate alarm counts as a failed invocation, for people. */
+const FAILURES = '5XX, timeouts, model errors'
 
+/** The error-rate alarm keeps its first name (5XX only then): users' alarm lists name it. */
 export function errorRateAlarmName(endpointName: string): string {
   return `${endpointName}-5xx-rate`
 }
@@ -91,26 +94,48 @@ function guardAlarms(
   })
   const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }))
 
+  // Failed requests per minute: the larger of Invocation5XXErrors and InvocationModelErrors less
+  // Invocation4XXErrors. InvocationModelErrors counts every request "which did not result in 2XX
+  // HTTP response": the model's 4XX and 5XX, socket errors, malformed answers, timeouts (SageMaker
+  // guide, monitoring-cloudwatch). Less the 4XX it adds what 5XX misses without counting client
+  // mistakes (a model answering 400 to bad input is healthy). The larger of the two never sees
+  // fewer failures than the 5XX count, whatever the overlap really is (model errors without the
+  // 5XX, or 4XX the model never saw, would make the difference short). FILL: a minute missing one
+  // of the two metrics still has a rate.
   const errorRate: AlarmSpec = {
     name: errorRateAlarmName(prefix),
-    watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
+    watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over 1 min`,
     threshold: errorRateThresholdPercent,
     thresholdText: `> ${errorRateThresholdPercent} %`,
     request: {
       AlarmName: errorRateAlarmName(prefix),
-      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: errorRateThresholdPercent,
       EvaluationPeriods: 1,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
       Metrics: [
-        metric('errors', 'Invocation5XXErrors'),
+        metric('errors5xx', 'Invocation5XXErrors'),
+        metric('errors4xx', 'Invocation4XXErrors'),
+        metric('model_errors', 'InvocationModelErrors'),
         metric('invocations', 'Invocations'),
         {
+          Id: 'model_failed',
+          Expression: 'FILL(model_errors, 0) - FILL(errors4xx, 0)',
+          Label: 'Model errors other than 4XX',
+          ReturnData: false
+        },
+        {
+          Id: 'failed',
+          Expression: 'IF(errors5xx > model_failed, errors5xx, model_failed)',
+          Label: `Failed invocations (${FAILURES})`,
+          ReturnData: false
+        },
+        {
           Id: 'rate',
-          Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
-          Label: '5XX error rate (%)',
+          Expression: 'IF(invocations > 0, 100 * failed / invocations, 0)',
+          Label: `Error rate % (${FAILURES})`,
           ReturnData: true
         }
       ],

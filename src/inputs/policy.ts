@@ -192,7 +192,7 @@ export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean
   if (total === 0) {
     r.p.add(
       'alarm-names',
-      'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.'
+      'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create an error-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.'
     )
   } else if (total > 10) {
     const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : ''

@@ -39,7 +39,7 @@ function shiftEnd(steps: readonly TrafficStep[]): { index: number; phase: PhaseN
   return undefined
 }
 
-/** The threshold (percent) of the 5XX-rate alarm this run created, if it did. */
+/** The threshold (percent) of the error-rate alarm this run created, if it did. */
 export function errorRateThreshold(plan: Plan): number | undefined {
   const name = errorRateAlarmName(plan.endpointName)
   return plan.alarmsToCreate.find(alarm => alarm.name === name)?.threshold

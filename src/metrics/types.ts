@@ -69,7 +69,7 @@ export interface RolloutMetrics {
   readonly startedAt: number
   readonly blueConfigName: string | undefined
   readonly greenConfigName: string
-  /** The 5XX-rate alarm's threshold (percent) when this run created that alarm. */
+  /** The error-rate alarm's threshold (percent) when this run created that alarm. */
   readonly alarmThresholdPercent: number | undefined
   /** Empty when nothing could be read. */
   readonly steps: readonly StepMetrics[]
