@@ -87,6 +87,11 @@ export interface DeployRequest {
   readonly onBusy: 'wait' | 'fail'
   /** After a regression (a guard alarm in ALARM once SageMaker completed): roll back, or fail only. */
   readonly onRegression: 'rollback' | 'fail'
+  /**
+   * Set: this step restores an existing endpoint config instead of deploying a model: 'previous'
+   * (the config the live one replaced, from the action's tag on it) or a config name.
+   */
+  readonly rollbackTo?: string | undefined
   /** A registered variant whose instance type changes: refuse, or deregister and restore. */
   readonly onAutoScaling: 'fail' | 'reregister'
   /** Copy the live model's environment keys that the step does not set. */
@@ -264,6 +269,8 @@ export interface Plan {
   readonly notes: readonly string[]
   /** What the guard alarms can see of a blue/green shift (set by pre-flight once they are read). */
   readonly guard?: GuardFacts
+  /** Set when the step restores an existing config (rollback-to): nothing is created. */
+  readonly restore?: RestoreFacts
   /** Set when the step accepted a final bake shorter than the alarms' detection time: what it risks. */
   readonly unguardedFinalStep?: string
   /** Things that may not be what the person wants (environment keys the new model lacks). */
@@ -277,6 +284,18 @@ export interface Plan {
    * component's copies, the schedule is in copies, and no endpoint config is created.
    */
   readonly component?: ComponentPlan
+}
+
+/** What a restore (rollback-to) puts back, and how the action found it. */
+export interface RestoreFacts {
+  /** The input as given: 'previous' or a config name. */
+  readonly requested: string
+  /** The existing endpoint config that will serve all the traffic. */
+  readonly configName: string
+  /** With 'previous': the live config whose tag named it. */
+  readonly replacedBy?: string
+  /** The models of the restored config, by variant. */
+  readonly models: readonly { readonly variantName: string; readonly modelName: string }[]
 }
 
 /** An UpdateInferenceComponent that replaces the component's model batch by batch of copies. */

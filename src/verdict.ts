@@ -190,7 +190,9 @@ export function planned(plan: Plan | undefined, summary: string): Verdict {
 export function alreadyDeployed(plan: Plan, status: string | undefined): Verdict {
   return {
     outcome: 'deployed',
-    summary: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
+    summary: plan.restore
+      ? `The endpoint already serves ${plan.endpointConfigName}, the config rollback-to restores; nothing was changed.`
+      : `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
     failureReason: undefined,
     triggeredAlarms: [],
     finalConfigName: plan.endpointConfigName,

@@ -388,7 +388,13 @@ async function launchAndWatch(
   ) {
     await cleanupQuietly(api, target, plan, created)
   }
-  const verdict = await withOther(o, result.timeline, result.verdict)
+  let verdict = await withOther(o, result.timeline, result.verdict)
+  if (plan.restore && verdict.outcome === 'deployed') {
+    verdict = {
+      ...verdict,
+      summary: `Restored on request (rollback-to: ${plan.restore.requested}): ${verdict.summary}`
+    }
+  }
   return { plan, current, timeline: result.timeline, verdict }
 }
 

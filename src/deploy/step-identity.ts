@@ -11,6 +11,8 @@ export const REPOSITORY_TAG = `${ACTION_TAG_PREFIX}repository`
 export const RUN_ID_TAG = `${ACTION_TAG_PREFIX}run-id`
 export const RUN_ATTEMPT_TAG = `${ACTION_TAG_PREFIX}run-attempt`
 export const SHA_TAG = `${ACTION_TAG_PREFIX}sha`
+/** On a config the action created for an update: the config it replaced (rollback-to: previous). */
+export const REPLACES_TAG = `${ACTION_TAG_PREFIX}replaces`
 
 type Body = Record<string, unknown>
 

@@ -23,6 +23,7 @@ import {
 } from './model.js'
 import { readComponentName } from './component.js'
 import { readAlarmNames, readPolicy } from './policy.js'
+import { readRollbackTo, RESTORE_POLICY } from './restore.js'
 import type { DeployRequest, RunContext } from '../types.js'
 
 export { show } from './parsers.js'
@@ -70,7 +71,10 @@ export function readInputs(
     matches(r, 'endpoint-name', NAME_PATTERN, 63, SAGEMAKER_NAME)
   }
   const region = readRegion(r, env)
-  const model = readModelSource(r)
+  const rollbackTo = readRollbackTo(r)
+  // A restore deploys an existing config: no model source (readRollbackTo refuses one given).
+  const model: DeployRequest['model'] =
+    rollbackTo === undefined ? readModelSource(r) : { kind: 'existing', modelName: '' }
   checkPlacement(r, region, model)
   // With no model source at all (its own error says so), environment is not judged against one.
   const environment = readEnvironment(r, model.kind !== 'existing' || model.modelName === '')
@@ -167,11 +171,12 @@ export function readInputs(
     variantName: variantName || undefined,
     instanceType: instanceType || undefined,
     instanceCount,
-    policy,
+    // A restore sends its own request: all at once, no bake, no alarm.
+    policy: rollbackTo === undefined ? policy : RESTORE_POLICY,
     retainDeploymentConfig,
     retainExpected,
     alarmNames,
-    createAlarms,
+    createAlarms: createAlarms && rollbackTo === undefined,
     errorRateThresholdPercent,
     latencyThresholdMs,
     wait,
@@ -181,6 +186,7 @@ export function readInputs(
     metricDelaySeconds,
     onBusy,
     onRegression,
+    ...(rollbackTo !== undefined ? { rollbackTo } : {}),
     onAutoScaling,
     inheritEnvironment,
     allowAlarmInAlarm,

@@ -143,7 +143,7 @@ function requestsSection(plan: Plan): string {
   const blocks = requestBlocks(
     [
       ['CreateModel', redactModel(plan.createModel)],
-      ['CreateEndpointConfig', plan.createEndpointConfig],
+      ['CreateEndpointConfig', plan.restore ? undefined : plan.createEndpointConfig],
       ['CreateEndpoint', plan.createEndpoint],
       ['UpdateEndpoint', plan.updateEndpoint]
     ],

@@ -34,6 +34,8 @@ export interface WatchContext {
   /** Bake after each step and the final bake, when the policy is known. */
   readonly waitIntervalSeconds: number | undefined
   readonly terminationWaitSeconds: number | undefined
+  /** No alarm guards the update (a restore). */
+  readonly unguarded?: boolean
 }
 
 export const IN_PROGRESS = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack'])
@@ -281,7 +283,8 @@ function reduceOwn(
     schedule: ctx.schedule,
     instanceCount: ctx.instanceCount,
     waitIntervalSeconds: ctx.waitIntervalSeconds,
-    startedAt
+    startedAt,
+    ...(ctx.unguarded ? { unguarded: true } : {})
   }
   // What the previous poll had seen: steps no poll saw came after it.
   const after = t.serviceClock?.lastService || startedAt

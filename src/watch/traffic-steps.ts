@@ -10,6 +10,8 @@ export interface StepContext {
   readonly instanceCount: number
   readonly waitIntervalSeconds: number | undefined
   readonly startedAt: number
+  /** No alarm guards the update (a restore): no row says alarms are monitored. */
+  readonly unguarded?: boolean
 }
 
 /** The schedule's traffic shifts (rows with green traffic), in order. */
@@ -22,11 +24,17 @@ export function recordedShifts(steps: readonly TrafficStep[]): number {
   return steps.filter(step => step.greenPercent > 0).length
 }
 
-export function shiftLabel(k: number, total: number, greenPercent: number): string {
+export function shiftLabel(
+  k: number,
+  total: number,
+  greenPercent: number,
+  unguarded = false
+): string {
   const of = `${k} of ${Math.max(total, k)}`
+  const watched = unguarded ? '' : ', alarms monitored'
   return greenPercent === 100
-    ? `all traffic on green (step ${of}), alarms monitored`
-    : `step ${of}: ${greenPercent}% shifted to green, alarms monitored`
+    ? `all traffic on green (step ${of})${watched}`
+    : `step ${of}: ${greenPercent}% shifted to green${watched}`
 }
 
 const BETWEEN_POLLS = 'between two polls, not seen'
@@ -83,7 +91,7 @@ function missedShifts(
         ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
         : ctx.startedAt + shift.offsetSeconds * 1000
     const at = Math.min(Math.max(estimate, after), before)
-    const label = shiftLabel(k, shifts.length, shift.greenPercent)
+    const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx.unguarded)
     steps.push({
       at,
       bluePercent: shift.bluePercent,
@@ -117,7 +125,7 @@ export function addObservedShift(
     at,
     bluePercent: 100 - greenPercent,
     greenPercent,
-    event: shiftLabel(k, shifts.length, greenPercent)
+    event: shiftLabel(k, shifts.length, greenPercent, ctx.unguarded)
   })
 }
 

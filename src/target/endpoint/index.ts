@@ -5,6 +5,8 @@ import { errorMessage, sentence } from '../../errors.js'
 import { cleanup, ENDPOINT_WRITE } from './launch.js'
 import { policyFromDeploymentConfig, stepInstances } from './plan.js'
 import { guardrailWarning, readCurrentEndpoint } from './preflight.js'
+import { readRestore } from './restore.js'
+import { DEFAULT_PROVISIONING_SECONDS } from '../../deploy/plan.js'
 import { nothingPlanned, type Target, type TargetContext } from '../../deploy/target.js'
 import type { CurrentEndpoint, DeployResult, Plan } from '../../types.js'
 import { alreadyDeployed, cancelledAfterStart, planned, startedOnly } from '../../verdict.js'
@@ -27,13 +29,12 @@ export function endpointTarget(o: TargetContext): Target {
   return {
     preflightTitle: `${request.endpointName} in ${request.region}`,
     carriedFrom: 'live endpoint',
-    read: waitUntil =>
-      readCurrentEndpoint(
-        request,
-        o.run,
-        { api: o.api, log: o.log, now: o.now, sleep: o.sleep, buildPlan: o.buildPlan },
-        waitUntil
-      ),
+    read: waitUntil => {
+      const deps = { api: o.api, log: o.log, now: o.now, sleep: o.sleep, buildPlan: o.buildPlan }
+      return request.rollbackTo !== undefined
+        ? readRestore(request, o.run, deps, waitUntil, DEFAULT_PROVISIONING_SECONDS)
+        : readCurrentEndpoint(request, o.run, deps, waitUntil)
+    },
     unreadableDryRun: e => unreadableDryRun(o, e),
     liveLine: ({ current }) =>
       current
@@ -72,7 +73,8 @@ export function endpointTarget(o: TargetContext): Target {
         schedule: plan.schedule,
         previousLastModified: current?.lastModifiedTime,
         waitIntervalSeconds: policy?.waitIntervalSeconds,
-        terminationWaitSeconds: policy?.terminationWaitSeconds
+        terminationWaitSeconds: policy?.terminationWaitSeconds,
+        ...(plan.guardAlarmNames.length === 0 ? { unguarded: true } : {})
       }
       const rolling =
         policy?.routing === 'rolling' && !plan.firstDeploy

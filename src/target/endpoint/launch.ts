@@ -76,6 +76,8 @@ export const ENDPOINT_WRITE: TargetWrite = {
   noun: 'endpoint',
   prepare: async (plan, modelName, deps, inFlight) => {
     stopIfCancelled(deps)
+    // A restore (rollback-to) puts an existing config back: nothing to create.
+    if (plan.restore) return { plan, config: undefined }
     const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight)
     return {
       plan: renamePlan(plan, modelName, configName),

@@ -1,7 +1,7 @@
 import { labAlarms } from '../../guard/alarms.js'
 import { InputError } from '../../errors.js'
 import { greenNames } from '../../names.js'
-import { stepHash } from '../../deploy/step-identity.js'
+import { REPLACES_TAG, stepHash } from '../../deploy/step-identity.js'
 import { ACTION_TAG_PREFIX } from '../../inputs/index.js'
 import {
   artifactOf,
@@ -222,8 +222,13 @@ export function buildPlan(
   })
   const stepTags = planTags(request.tags, run, step)
   const kept = carriedTags(current, stepTags, ACTION_TAG_PREFIX)
-  const room = Math.max(0, MAX_TAGS - stepTags.length)
-  const configTags = [...kept.slice(0, room), ...stepTags]
+  // What a later rollback-to: previous puts back (the step's own tags come first).
+  const replaces =
+    current && !firstDeploy && current.configName !== '' && stepTags.length < MAX_TAGS
+      ? [{ Key: REPLACES_TAG, Value: current.configName }]
+      : []
+  const room = Math.max(0, MAX_TAGS - stepTags.length - replaces.length)
+  const configTags = [...kept.slice(0, room), ...stepTags, ...replaces]
   const warnings = [...model.warnings]
   if (kept.length > room) {
     warnings.push(

@@ -138,16 +138,18 @@ export async function readCurrentEndpoint(
     const current = await describeLive(api, ep, request.variantName, log)
     const plan = deps.buildPlan(request, run, current)
     const createsModel = plan.createModel !== undefined
+    // A restore (rollback-to) carries nothing from the live endpoint: its config exists as is.
+    const carries = request.rollbackTo === undefined
     let live: Awaited<ReturnType<typeof isThisStep>>
     try {
       live = await isThisStep(api, current.configName, plan, run)
     } catch (e) {
       // The same read failing again (the live config's tags): say what it protects.
-      refuseUnread(current.unread, createsModel)
+      if (carries) refuseUnread(current.unread, createsModel)
       throw e
     }
     // Whatever the new model and config must carry was read, or nothing is written.
-    if (!live) refuseUnread(current.unread, createsModel)
+    if (!live && carries) refuseUnread(current.unread, createsModel)
     if (live) {
       return {
         current,
