@@ -14,6 +14,7 @@ export const CORE = [
   '!src/target/endpoint/index.ts',
   '!src/target/endpoint/launch.ts',
   '!src/target/endpoint/preflight.ts',
+  '!src/target/endpoint/restore-read.ts',
   'src/deploy/plan.ts',
   'src/names.ts',
   'src/guard/alarms.ts',

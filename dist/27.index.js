@@ -350,7 +350,7 @@ function shiftEnd(steps) {
     }
     return undefined;
 }
-/** The threshold (percent) of the 5XX-rate alarm this run created, if it did. */
+/** The threshold (percent) of the error-rate alarm this run created, if it did. */
 function errorRateThreshold(plan) {
     const name = (0,alarms/* errorRateAlarmName */.bC)(plan.endpointName);
     return plan.alarmsToCreate.find(alarm => alarm.name === name)?.threshold;

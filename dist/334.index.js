@@ -1026,7 +1026,7 @@ function publicPlan(plan) {
 function requestsSection(plan) {
     const blocks = (0,markdown/* requestBlocks */.ey)([
         ['CreateModel', redactModel(plan.createModel)],
-        ['CreateEndpointConfig', plan.createEndpointConfig],
+        ['CreateEndpointConfig', plan.restore ? undefined : plan.createEndpointConfig],
         ['CreateEndpoint', plan.createEndpoint],
         ['UpdateEndpoint', plan.updateEndpoint]
     ], plan.alarmsToCreate, body => stableJson(body, 2));

@@ -146,7 +146,7 @@ function toCallError(operation, e, why) {
 /* harmony export */   x3: () => (/* binding */ MAX_TAGS)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4324);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1473);
 /* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5704);
 // Planning that holds for every target: the estimates and margins of the time budget, the tags
 // every created resource carries, the model to create and the artifact a person recognises. Pure.
@@ -304,6 +304,7 @@ function retainedConfig(request, current) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ isStepTagged),
+/* harmony export */   Br: () => (/* binding */ REPLACES_TAG),
 /* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
 /* harmony export */   IW: () => (/* binding */ SHA_TAG),
@@ -326,6 +327,8 @@ const REPOSITORY_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTIO
 const RUN_ID_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-id`;
 const RUN_ATTEMPT_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}run-attempt`;
 const SHA_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}sha`;
+/** On a config the action created for an update: the config it replaced (rollback-to: previous). */
+const REPLACES_TAG = `${_inputs_model_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_TAG_PREFIX */ .FU}replaces`;
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 function canonicalJson(value) {
     const sort = (v) => {
@@ -446,6 +449,9 @@ function sentence(text) {
 const NAMESPACE = 'AWS/SageMaker';
 /** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
 const PERIOD_SECONDS = 60;
+/** What the error-rate alarm counts as a failed invocation, for people. */
+const FAILURES = '5XX, timeouts, model errors';
+/** The error-rate alarm keeps its first name (5XX only then): users' alarm lists name it. */
 function errorRateAlarmName(endpointName) {
     return `${endpointName}-5xx-rate`;
 }
@@ -487,26 +493,48 @@ function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags
         ReturnData: false
     });
     const plainTags = tags.map(({ Key, Value }) => ({ Key, Value }));
+    // Failed requests per minute: the larger of Invocation5XXErrors and InvocationModelErrors less
+    // Invocation4XXErrors. InvocationModelErrors counts every request "which did not result in 2XX
+    // HTTP response": the model's 4XX and 5XX, socket errors, malformed answers, timeouts (SageMaker
+    // guide, monitoring-cloudwatch). Less the 4XX it adds what 5XX misses without counting client
+    // mistakes (a model answering 400 to bad input is healthy). The larger of the two never sees
+    // fewer failures than the 5XX count, whatever the overlap really is (model errors without the
+    // 5XX, or 4XX the model never saw, would make the difference short). FILL: a minute missing one
+    // of the two metrics still has a rate.
     const errorRate = {
         name: errorRateAlarmName(prefix),
-        watches: `5XX error rate > ${errorRateThresholdPercent} % of invocations over 1 min`,
+        watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over 1 min`,
         threshold: errorRateThresholdPercent,
         thresholdText: `> ${errorRateThresholdPercent} %`,
         request: {
             AlarmName: errorRateAlarmName(prefix),
-            AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations return 5XX in a minute.`,
+            AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
             ComparisonOperator: 'GreaterThanThreshold',
             Threshold: errorRateThresholdPercent,
             EvaluationPeriods: 1,
             DatapointsToAlarm: 1,
             TreatMissingData: 'notBreaching',
             Metrics: [
-                metric('errors', 'Invocation5XXErrors'),
+                metric('errors5xx', 'Invocation5XXErrors'),
+                metric('errors4xx', 'Invocation4XXErrors'),
+                metric('model_errors', 'InvocationModelErrors'),
                 metric('invocations', 'Invocations'),
                 {
+                    Id: 'model_failed',
+                    Expression: 'FILL(model_errors, 0) - FILL(errors4xx, 0)',
+                    Label: 'Model errors other than 4XX',
+                    ReturnData: false
+                },
+                {
+                    Id: 'failed',
+                    Expression: 'IF(errors5xx > model_failed, errors5xx, model_failed)',
+                    Label: `Failed invocations (${FAILURES})`,
+                    ReturnData: false
+                },
+                {
                     Id: 'rate',
-                    Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
-                    Label: '5XX error rate (%)',
+                    Expression: 'IF(invocations > 0, 100 * failed / invocations, 0)',
+                    Label: `Error rate % (${FAILURES})`,
                     ReturnData: true
                 }
             ],
@@ -724,7 +752,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4324:
+/***/ 1473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -876,166 +904,15 @@ function readComponentName(r) {
     return name;
 }
 
-// EXTERNAL MODULE: ./src/guard/alarms.ts
-var alarms = __nccwpck_require__(2767);
-;// CONCATENATED MODULE: ./src/inputs/policy.ts
-
-
-
-// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
-// guard the rollout, and their conflicts with retain-deployment-config.
-const POLICY_INPUTS = (/* unused pure expression or super */ null && ([
-    'traffic-routing',
-    'step-size',
-    'wait-interval',
-    'termination-wait',
-    'max-execution-timeout',
-    'rollback-step-size'
-]));
-const ROUTINGS = {
-    linear: 'linear',
-    canary: 'canary',
-    'all-at-once': 'all-at-once',
-    rolling: 'rolling'
-};
-/** The percentages SageMaker allows for a step size of each routing (API docs). */
-const PERCENT_RANGE = {
-    linear: [10, 50],
-    canary: [1, 50],
-    rolling: [5, 50]
-};
-/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
-function capacity(value, range) {
-    const percent = /^(\d{1,6})\s*%$/.exec(value);
-    if (percent) {
-        const n = Number(percent[1]);
-        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
-    }
-    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
-        return { type: 'INSTANCE_COUNT', value: Number(value) };
-    }
-    return undefined;
-}
-/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
-function readRollbackStepSize(r, routing) {
-    const value = r.v('rollback-step-size');
-    if (value === '')
-        return undefined;
-    if (routing !== 'rolling') {
-        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,parsers/* show */.WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
-        return undefined;
-    }
-    const size = capacity(value, [1, 100]);
-    if (size === undefined || size === 'bad-percent') {
-        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,parsers/* show */.WU)(value)}.`);
-        return undefined;
-    }
-    return size;
-}
-function readStepSize(r, routing) {
-    const value = r.v('step-size');
-    const fallback = {
-        type: 'CAPACITY_PERCENT',
-        value: routing === 'all-at-once' ? 100 : 25
-    };
-    if (value === '')
-        return fallback;
-    if (routing === 'all-at-once') {
-        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,parsers/* show */.WU)(value)}. Remove it, or use linear or canary.`);
-        return fallback;
-    }
-    const [low, high] = PERCENT_RANGE[routing];
-    const size = capacity(value, [low, high]);
-    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
-    if (size === 'bad-percent') {
-        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,parsers/* show */.WU)(value)}.`);
-        return fallback;
-    }
-    if (size)
-        return size;
-    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,parsers/* show */.WU)(value)}.`);
-    return fallback;
-}
-function readPolicy(r, retain, component = false, metricDelaySeconds = detection/* DEFAULT_METRIC_DELAY_SECONDS */.xy) {
-    const rawRouting = r.v('traffic-routing');
-    // An inference component is updated by rolling batches of copies only.
-    let routing = component ? 'rolling' : 'linear';
-    if (rawRouting !== '') {
-        const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
-        if (known)
-            routing = known;
-        else
-            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,parsers/* show */.WU)(rawRouting)}.`);
-    }
-    if (routing === 'rolling' && r.v('termination-wait') !== '') {
-        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,parsers/* show */.WU)(r.v('termination-wait'))}. Remove it.`);
-    }
-    const rollbackStepSize = readRollbackStepSize(r, routing);
-    // In input order, so the problems are listed as the step reads.
-    const stepSize = readStepSize(r, routing);
-    const waitIntervalSeconds = (0,parsers/* whole */.WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60;
-    const terminationWait = routing === 'rolling' ? 0 : (0,parsers/* whole */.WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds');
-    // Empty: as long as the created alarms need to see a model that fails at full traffic (the
-    // step that reaches 100 % may bake only this: see guard/detection.ts).
-    const derived = (0,detection/* detectionSeconds */.Fo)({
-        periodSeconds: alarms/* PERIOD_SECONDS */.aN,
-        datapointsToAlarm: 1,
-        metricDelaySeconds
-    });
-    const policy = {
-        routing,
-        stepSize,
-        waitIntervalSeconds,
-        terminationWaitSeconds: terminationWait ?? derived,
-        ...(terminationWait === undefined ? { terminationWaitDerived: true } : {}),
-        ...(rollbackStepSize ? { rollbackStepSize } : {}),
-        maxExecutionTimeoutSeconds: (0,parsers/* whole */.WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
-    };
-    if (!retain)
-        return { policy, retainExpected: {} };
-    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
-    // must then say what the retained policy is, which the plan checks against the endpoint.
-    const given = (name) => r.v(name) !== '';
-    return {
-        policy: null,
-        retainExpected: {
-            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
-            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
-            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
-            ...(given('termination-wait')
-                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
-                : {}),
-            ...(given('max-execution-timeout')
-                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
-                : {}),
-            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
-        }
-    };
-}
-function readAlarmNames(r, retain, createAlarms) {
-    const raw = r.v('alarm-names');
-    const names = (0,parsers/* listItems */.Dw)(raw);
-    for (const name of names.filter(n => n.length > 255)) {
-        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,parsers/* show */.WU)(name)}.`);
-    }
-    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
-    if (retain)
-        return names;
-    const total = names.length + (createAlarms ? 2 : 0);
-    if (total === 0) {
-        r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create a 5XX-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
-    }
-    else if (total > 10) {
-        const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : '';
-        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`);
-    }
-    return names;
-}
-
+// EXTERNAL MODULE: ./src/inputs/policy.ts
+var inputs_policy = __nccwpck_require__(4035);
+// EXTERNAL MODULE: ./src/inputs/restore.ts
+var restore = __nccwpck_require__(3467);
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 // Inputs: every input read once into a frozen, typed request, validated before anything else
 // loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
 // beside this file (parsers, model, policy, context, component).
+
 
 
 
@@ -1069,7 +946,9 @@ function readInputs(getInput, env) {
         (0,parsers/* matches */.cK)(r, 'endpoint-name', inputs_model/* NAME_PATTERN */.Vh, 63, inputs_model/* SAGEMAKER_NAME */.bm);
     }
     const region = readRegion(r, env);
-    const model = (0,inputs_model/* readModelSource */.vq)(r);
+    const rollbackTo = (0,restore/* readRollbackTo */.U5)(r);
+    // A restore deploys an existing config: no model source (readRollbackTo refuses one given).
+    const model = rollbackTo === undefined ? (0,inputs_model/* readModelSource */.vq)(r) : { kind: 'existing', modelName: '' };
     checkPlacement(r, region, model);
     // With no model source at all (its own error says so), environment is not judged against one.
     const environment = (0,inputs_model/* readEnvironment */.Qo)(r, model.kind !== 'existing' || model.modelName === '');
@@ -1080,9 +959,9 @@ function readInputs(getInput, env) {
     const retainDeploymentConfig = (0,parsers/* bool */.lc)(r, 'retain-deployment-config', false);
     const inferenceComponentName = readComponentName(r);
     const metricDelaySeconds = (0,parsers/* whole */.WQ)(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? detection/* DEFAULT_METRIC_DELAY_SECONDS */.xy;
-    const { policy, retainExpected } = readPolicy(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds);
+    const { policy, retainExpected } = (0,inputs_policy/* readPolicy */.T4)(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds);
     const createAlarms = (0,parsers/* bool */.lc)(r, 'create-alarms', true);
-    const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms);
+    const alarmNames = (0,inputs_policy/* readAlarmNames */.wA)(r, retainDeploymentConfig, createAlarms);
     const errorRateThresholdPercent = (0,parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
     const latencyThresholdMs = (0,parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
     const wait = (0,parsers/* bool */.lc)(r, 'wait', true);
@@ -1131,11 +1010,12 @@ function readInputs(getInput, env) {
         variantName: variantName || undefined,
         instanceType: instanceType || undefined,
         instanceCount,
-        policy,
+        // A restore sends its own request: all at once, no bake, no alarm.
+        policy: rollbackTo === undefined ? policy : restore/* RESTORE_POLICY */.Sm,
         retainDeploymentConfig,
         retainExpected,
         alarmNames,
-        createAlarms,
+        createAlarms: createAlarms && rollbackTo === undefined,
         errorRateThresholdPercent,
         latencyThresholdMs,
         wait,
@@ -1145,6 +1025,7 @@ function readInputs(getInput, env) {
         metricDelaySeconds,
         onBusy,
         onRegression,
+        ...(rollbackTo !== undefined ? { rollbackTo } : {}),
         onAutoScaling,
         inheritEnvironment,
         allowAlarmInAlarm,
@@ -1446,6 +1327,236 @@ function deepFreeze(value) {
 
 /***/ }),
 
+/***/ 4035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T4: () => (/* binding */ readPolicy),
+/* harmony export */   wA: () => (/* binding */ readAlarmNames),
+/* harmony export */   x8: () => (/* binding */ POLICY_INPUTS)
+/* harmony export */ });
+/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5165);
+/* harmony import */ var _guard_detection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8926);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2767);
+
+
+
+// The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
+// guard the rollout, and their conflicts with retain-deployment-config.
+const POLICY_INPUTS = [
+    'traffic-routing',
+    'step-size',
+    'wait-interval',
+    'termination-wait',
+    'max-execution-timeout',
+    'rollback-step-size'
+];
+const ROUTINGS = {
+    linear: 'linear',
+    canary: 'canary',
+    'all-at-once': 'all-at-once',
+    rolling: 'rolling'
+};
+/** The percentages SageMaker allows for a step size of each routing (API docs). */
+const PERCENT_RANGE = {
+    linear: [10, 50],
+    canary: [1, 50],
+    rolling: [5, 50]
+};
+/** A percentage (within `range`) or a whole number of instances; undefined when neither. */
+function capacity(value, range) {
+    const percent = /^(\d{1,6})\s*%$/.exec(value);
+    if (percent) {
+        const n = Number(percent[1]);
+        return n >= range[0] && n <= range[1] ? { type: 'CAPACITY_PERCENT', value: n } : 'bad-percent';
+    }
+    if (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) {
+        return { type: 'INSTANCE_COUNT', value: Number(value) };
+    }
+    return undefined;
+}
+/** rollback-step-size: rolling only; empty means all at once (SageMaker's default). */
+function readRollbackStepSize(r, routing) {
+    const value = r.v('rollback-step-size');
+    if (value === '')
+        return undefined;
+    if (routing !== 'rolling') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" applies to traffic-routing: rolling only (a blue/green rollback returns all traffic at once), got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)} with ${routing}. Remove it, or use traffic-routing: rolling.`);
+        return undefined;
+    }
+    const size = capacity(value, [1, 100]);
+    if (size === undefined || size === 'bad-percent') {
+        r.p.add('rollback-step-size', `Input "rollback-step-size" must be a percentage of the fleet from 1% to 100% or a whole number of instances from 1 to 1000 (empty: roll back all at once), got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}.`);
+        return undefined;
+    }
+    return size;
+}
+function readStepSize(r, routing) {
+    const value = r.v('step-size');
+    const fallback = {
+        type: 'CAPACITY_PERCENT',
+        value: routing === 'all-at-once' ? 100 : 25
+    };
+    if (value === '')
+        return fallback;
+    if (routing === 'all-at-once') {
+        r.p.add('step-size', `Input "step-size" has no meaning with traffic-routing: all-at-once (all traffic shifts in one step), got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}. Remove it, or use linear or canary.`);
+        return fallback;
+    }
+    const [low, high] = PERCENT_RANGE[routing];
+    const size = capacity(value, [low, high]);
+    const what = { linear: 'linear step', canary: 'canary', rolling: 'rolling batch' }[routing];
+    if (size === 'bad-percent') {
+        r.p.add('step-size', `Input "step-size" must be from ${low}% to ${high}% for a ${what} (SageMaker's limit), or a whole number of instances, got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}.`);
+        return fallback;
+    }
+    if (size)
+        return size;
+    r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}.`);
+    return fallback;
+}
+function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_detection_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_METRIC_DELAY_SECONDS */ .xy) {
+    const rawRouting = r.v('traffic-routing');
+    // An inference component is updated by rolling batches of copies only.
+    let routing = component ? 'rolling' : 'linear';
+    if (rawRouting !== '') {
+        const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
+        if (known)
+            routing = known;
+        else
+            r.p.add('traffic-routing', `Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(rawRouting)}.`);
+    }
+    if (routing === 'rolling' && r.v('termination-wait') !== '') {
+        r.p.add('termination-wait', `Input "termination-wait" has no meaning with traffic-routing: rolling (old instances are terminated batch by batch, after each bake), got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(r.v('termination-wait'))}. Remove it.`);
+    }
+    const rollbackStepSize = readRollbackStepSize(r, routing);
+    // In input order, so the problems are listed as the step reads.
+    const stepSize = readStepSize(r, routing);
+    const waitIntervalSeconds = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .whole */ .WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60;
+    const terminationWait = routing === 'rolling' ? 0 : (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .whole */ .WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds');
+    // Empty: as long as the created alarms need to see a model that fails at full traffic (the
+    // step that reaches 100 % may bake only this: see guard/detection.ts).
+    const derived = (0,_guard_detection_js__WEBPACK_IMPORTED_MODULE_1__/* .detectionSeconds */ .Fo)({
+        periodSeconds: _guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__/* .PERIOD_SECONDS */ .aN,
+        datapointsToAlarm: 1,
+        metricDelaySeconds
+    });
+    const policy = {
+        routing,
+        stepSize,
+        waitIntervalSeconds,
+        terminationWaitSeconds: terminationWait ?? derived,
+        ...(terminationWait === undefined ? { terminationWaitDerived: true } : {}),
+        ...(rollbackStepSize ? { rollbackStepSize } : {}),
+        maxExecutionTimeoutSeconds: (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .whole */ .WQ)(r, 'max-execution-timeout', 600, 28800, 'a whole number of seconds')
+    };
+    if (!retain)
+        return { policy, retainExpected: {} };
+    // With retain, a policy input may stay in the step (a dispatch retry flips only retain): it
+    // must then say what the retained policy is, which the plan checks against the endpoint.
+    const given = (name) => r.v(name) !== '';
+    return {
+        policy: null,
+        retainExpected: {
+            ...(given('traffic-routing') ? { routing: policy.routing } : {}),
+            ...(given('step-size') ? { stepSize: policy.stepSize } : {}),
+            ...(given('wait-interval') ? { waitIntervalSeconds: policy.waitIntervalSeconds } : {}),
+            ...(given('termination-wait')
+                ? { terminationWaitSeconds: policy.terminationWaitSeconds }
+                : {}),
+            ...(given('max-execution-timeout')
+                ? { maxExecutionTimeoutSeconds: policy.maxExecutionTimeoutSeconds }
+                : {}),
+            ...(given('rollback-step-size') ? { rollbackStepSize: policy.rollbackStepSize } : {})
+        }
+    };
+}
+function readAlarmNames(r, retain, createAlarms) {
+    const raw = r.v('alarm-names');
+    const names = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .listItems */ .Dw)(raw);
+    for (const name of names.filter(n => n.length > 255)) {
+        r.p.add('alarm-names', `Input "alarm-names" has a name longer than 255 characters: ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(name)}.`);
+    }
+    // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
+    if (retain)
+        return names;
+    const total = names.length + (createAlarms ? 2 : 0);
+    if (total === 0) {
+        r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create an error-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
+    }
+    else if (total > 10) {
+        const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : '';
+        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`);
+    }
+    return names;
+}
+
+
+/***/ }),
+
+/***/ 3467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sm: () => (/* binding */ RESTORE_POLICY),
+/* harmony export */   Tg: () => (/* binding */ ROLLBACK_PREVIOUS),
+/* harmony export */   U5: () => (/* binding */ readRollbackTo)
+/* harmony export */ });
+/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5165);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1332);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4035);
+// rollback-to: a step that restores an existing endpoint config (the one the live config replaced,
+// or one named) instead of deploying a model. It creates nothing, so every input that describes
+// what to create is refused by name rather than silently ignored.
+
+
+
+const ROLLBACK_PREVIOUS = 'previous';
+/** A restore's traffic policy: SageMaker's all-at-once, no bake (what its request asks). */
+const RESTORE_POLICY = {
+    routing: 'all-at-once',
+    stepSize: { type: 'CAPACITY_PERCENT', value: 100 },
+    waitIntervalSeconds: 0,
+    terminationWaitSeconds: 0,
+    maxExecutionTimeoutSeconds: undefined
+};
+/** Inputs that describe a model, a fleet or a rollout to create: none applies to a restore. */
+const CREATING_INPUTS = [
+    'model-data-url',
+    'image-uri',
+    'execution-role-arn',
+    'model-package-arn',
+    'model-name',
+    'environment',
+    'tags',
+    'variant-name',
+    'instance-type',
+    'instance-count',
+    'inference-component-name',
+    'alarm-names',
+    ..._policy_js__WEBPACK_IMPORTED_MODULE_2__/* .POLICY_INPUTS */ .x8
+];
+/** 'previous', a config name, or undefined when the input is empty. */
+function readRollbackTo(r) {
+    const raw = r.v('rollback-to');
+    if (raw === '')
+        return undefined;
+    const value = raw.toLowerCase() === ROLLBACK_PREVIOUS ? ROLLBACK_PREVIOUS : raw;
+    if (value !== ROLLBACK_PREVIOUS) {
+        (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .matches */ .cK)(r, 'rollback-to', _model_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_PATTERN */ .Vh, 63, `previous, or an endpoint config name (${_model_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_NAME */ .bm})`);
+    }
+    const given = CREATING_INPUTS.filter(name => r.v(name) !== '');
+    const flags = ['retain-deployment-config', 'inherit-environment'].filter(name => r.v(name).toLowerCase() === 'true');
+    const conflicting = [...given, ...flags];
+    if (conflicting.length > 0) {
+        r.p.add('rollback-to', `Input "rollback-to" restores an existing endpoint config as it is (all at once, no alarm, nothing created), so ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(conflicting)} cannot be set with it. Remove ${conflicting.length === 1 ? 'it' : 'them'}, or remove rollback-to to deploy a model.`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 4846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1460,8 +1571,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
-var inputs = __nccwpck_require__(4324);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
+var inputs = __nccwpck_require__(1473);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __nccwpck_require__(4813);
 ;// CONCATENATED MODULE: ./src/aws/first-read.ts
@@ -1567,7 +1678,7 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1374)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(808)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3808)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334))
     ]);
@@ -2561,8 +2672,8 @@ var errors = __nccwpck_require__(3916);
 var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
 var step_identity = __nccwpck_require__(5704);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
-var inputs = __nccwpck_require__(4324);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
+var inputs = __nccwpck_require__(1473);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __nccwpck_require__(5448);
 // EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
@@ -2762,19 +2873,23 @@ function buildPlan(request, run, current, options = {}) {
     });
     const stepTags = (0,plan/* planTags */.Vd)(request.tags, run, step);
     const kept = (0,carry_over/* carriedTags */.aU)(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
-    const room = Math.max(0, plan/* MAX_TAGS */.x3 - stepTags.length);
-    const configTags = [...kept.slice(0, room), ...stepTags];
+    // What a later rollback-to: previous puts back (the step's own tags come first).
+    const replaces = current && !firstDeploy && current.configName !== '' && stepTags.length < plan/* MAX_TAGS */.x3
+        ? [{ Key: step_identity/* REPLACES_TAG */.Br, Value: current.configName }]
+        : [];
+    const room = Math.max(0, plan/* MAX_TAGS */.x3 - stepTags.length - replaces.length);
+    const configTags = [...kept.slice(0, room), ...stepTags, ...replaces];
     const warnings = [...model.warnings];
     if (kept.length > room) {
         warnings.push(`The live config's tags ${kept
             .slice(room)
             .map(t => t.Key)
-            .join(', ')} are not carried over: SageMaker allows ${plan/* MAX_TAGS */.x3} tags and the step's own take ${stepTags.length}.`);
+            .join(', ')} are not carried over: SageMaker allows ${plan/* MAX_TAGS */.x3} tags and the step's own take ${stepTags.length + replaces.length}.`);
     }
     const carriedOver = [
         ...config.carried,
         ...model.carried,
-        ...(kept.length
+        ...(kept.length > 0 && room > 0
             ? [
                 `tags ${kept
                     .slice(0, room)

@@ -181,6 +181,7 @@ const EXPRESSIONS: Readonly<Record<string, (t: Trigger) => string>> = {
   'inputs.model-data-url': () => labModel('e'),
   'inputs.endpoint-name': () => 'fraud-scorer-staging',
   'inputs.pr-number': () => String(PR),
+  'inputs.config': () => 'previous',
   // One leg of many-endpoints.yml's matrix (the emulator is one region).
   'matrix.endpoint': () => 'churn-scorer',
   'matrix.region': () => 'us-east-1'
@@ -264,8 +265,11 @@ interface Exercise {
   readonly example: string
   readonly job: string
   readonly trigger: Trigger
-  /** The endpoint when the job runs: model A serving, or model B just rolled back (a retry). */
-  readonly before: 'serving' | 'after-rollback'
+  /**
+   * The endpoint when the job runs: model A serving, model B just rolled back (a retry), or
+   * model E deployed by the action over model A (a restore).
+   */
+  readonly before: 'serving' | 'after-rollback' | 'deployed-over-a'
   readonly expected: Outcome
   /** Inputs changed from the example's, to exercise a branch the example handles. */
   readonly changed?: { readonly inputs: Record<string, string>; readonly why: string }
@@ -466,6 +470,30 @@ const EXERCISES: readonly Exercise[] = [
     }
   },
   {
+    example: 'restore-dispatch.yml',
+    job: 'restore',
+    trigger: DISPATCHED,
+    before: 'deployed-over-a',
+    expected: 'deployed',
+    check: run => {
+      // Model A's config, the one model E's replaced, put back with the rollback's request.
+      const a = run.result.outputs['endpoint-config-name']
+      expect(a).toBe('fraud-scorer-staging-a1a1a1a-1001-1')
+      expect(run.result.mutating).toEqual(['UpdateEndpoint'])
+      expect(params(run.calls, 'UpdateEndpoint')).toEqual({
+        EndpointName: 'fraud-scorer-staging',
+        EndpointConfigName: a,
+        DeploymentConfig: {
+          BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+            TerminationWaitInSeconds: 0
+          }
+        }
+      })
+      expect(greenSteps(run.result)).toEqual(['0 s: 0%', '480 s: 100%', '605 s: 100%'])
+    }
+  },
+  {
     example: 'many-endpoints.yml',
     job: 'deploy',
     trigger: DISPATCHED,
@@ -635,6 +663,10 @@ async function prepare(e: Exercise): Promise<Prepared> {
       const b = await runStep(emulator, step('Model B'), onEndpoint)
       if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)
       emulator.advance(180) // the retry comes later; the alarm is OK again by then
+    }
+    if (e.before === 'deployed-over-a') {
+      const m = await runStep(emulator, step('Model E'), onEndpoint)
+      if (m.outputs.outcome !== 'deployed') throw new Error(`Model E: ${m.stdout}\n${m.stderr}`)
     }
     await e.setup?.(emulator, github)
     const steps = await runStepsBefore(readExample(e.example), e.job, e.trigger, emulator, github)

@@ -246,7 +246,7 @@ describe('a rollback between two polls, SageMaker naming the alarm', () => {
   it('says the alarm fired between polls, without the reason of a later transition', () => {
     const row = b.summary.split('\n').find(line => line.startsWith(`| 🚨 [${LAB_ERROR_ALARM}]`))
     expect(row).toBe(
-      `| 🚨 ${ALARM_LINK} **fired** between two polls | 5XX error rate &gt; 1 % of invocations over 1 min | &gt; 1 % | OK, and ALARM between two polls | OK |`
+      `| 🚨 ${ALARM_LINK} **fired** between two polls | Error rate (5XX, timeouts, model errors) &gt; 1 % of invocations over 1 min | &gt; 1 % | OK, and ALARM between two polls | OK |`
     )
     expect(
       b.summary.split('\n').filter(line => line.startsWith(`- **${LAB_ERROR_ALARM}**`))
@@ -281,7 +281,7 @@ describe('a rollback between two polls, SageMaker giving no reason', () => {
     const row = b.summary.split('\n').find(line => line.startsWith(`| 🚨 [${LAB_ERROR_ALARM}]`))
     // It fired at the 09:19:00 evaluation, on the 09:18 minute (46 s of green traffic).
     expect(row).toBe(
-      `| 🚨 ${ALARM_LINK} **fired** at T+8 min 46 s | 5XX error rate &gt; 1 % of invocations over 1 min | &gt; 1 % | OK, and ALARM between two polls | OK |`
+      `| 🚨 ${ALARM_LINK} **fired** at T+8 min 46 s | Error rate (5XX, timeouts, model errors) &gt; 1 % of invocations over 1 min | &gt; 1 % | OK, and ALARM between two polls | OK |`
     )
     expect(
       b.summary.split('\n').filter(line => line.startsWith(`- **${LAB_ERROR_ALARM}**`))

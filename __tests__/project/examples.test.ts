@@ -10,6 +10,9 @@ import yaml from 'js-yaml'
 import { actionDefaults, ROOT } from '../../scripts/lib/action-runner.js'
 import { readInputs } from '../../src/inputs/index.js'
 import { buildPlan } from '../../src/target/endpoint/plan.js'
+import { restorePlan } from '../../src/target/endpoint/restore.js'
+import { ROLLBACK_BUDGET_MS } from '../../src/guard/regression-rollback.js'
+import { DEFAULT_PROVISIONING_SECONDS } from '../../src/deploy/plan.js'
 import type { CurrentEndpoint } from '../../src/types.js'
 
 type Value = string | number | boolean | null | undefined
@@ -37,6 +40,8 @@ const isCredentials = (uses: string | undefined): boolean =>
 const BUSY_WAIT_MINUTES = 30
 /** Setting up, reading the metrics and reporting, in minutes. */
 const MARGIN_MINUTES = 5
+/** The action's own rollback after a regression (on-regression: rollback), in minutes. */
+const ROLLBACK_MINUTES = ROLLBACK_BUDGET_MS / 60_000
 
 const examples = readdirSync(join(ROOT, 'examples'))
   .filter(file => /\.ya?ml$/.test(file))
@@ -97,6 +102,7 @@ describe('the deploying jobs of the examples and the README', () => {
       'examples/pr-promotion.yml: promote',
       'examples/pr-promotion.yml: stage',
       'examples/release-gate.yml: deploy',
+      'examples/restore-dispatch.yml: restore',
       'examples/retry-dispatch.yml: retry'
     ])
   })
@@ -143,10 +149,16 @@ describe('the deploying jobs of the examples and the README', () => {
     }
   })
 
-  it('derive the release gate budget as its comment says: 65 + 30 + 5 minutes', () => {
+  it('derive the release gate budget as its comment says: 65 + 30 + 30 + 5 minutes', () => {
     const gate = deploying.find(d => d.where === 'examples/release-gate.yml')!
-    expect(neededMinutes(gate)).toBe(100)
-    expect(gate.spec['timeout-minutes']).toBe(100)
+    expect(neededMinutes(gate)).toBe(130)
+    expect(gate.spec['timeout-minutes']).toBe(130)
+  })
+
+  it('derive the restore budget as its comment says: 40 + 30 + 5 minutes', () => {
+    const restore = deploying.find(d => d.where === 'examples/restore-dispatch.yml')!
+    expect(neededMinutes(restore)).toBe(75)
+    expect(restore.spec['timeout-minutes']).toBe(75)
   })
 })
 
@@ -206,6 +218,21 @@ function planOf(d: Deploying, current: CurrentEndpoint | null) {
     configTags: {},
     model: undefined
   }
+  if (request.rollbackTo !== undefined) {
+    // A restore: the live config's fleet put back (the budget depends on its size only).
+    return restorePlan(
+      request,
+      live,
+      {
+        facts: { requested: request.rollbackTo, configName: 'fraud-scorer-before', models: [] },
+        variantName: live.variantName,
+        instanceType: live.instanceType ?? 'ml.m5.large',
+        instanceCount: live.instanceCount ?? 1,
+        modelDataUrl: undefined
+      },
+      DEFAULT_PROVISIONING_SECONDS
+    )
+  }
   return buildPlan(request, run, live)
 }
 
@@ -213,5 +240,8 @@ function planOf(d: Deploying, current: CurrentEndpoint | null) {
 function neededMinutes(d: Deploying): number {
   const plan = planOf(d, liveEndpoint())
   const busy = d.inputs['timeout'] ? Number(d.inputs['timeout']) : BUSY_WAIT_MINUTES
-  return Math.ceil(busy + plan.budgetSeconds / 60 + MARGIN_MINUTES)
+  const rollsBack = d.inputs['on-regression'] !== 'fail' && !d.inputs['rollback-to']
+  return Math.ceil(
+    busy + plan.budgetSeconds / 60 + (rollsBack ? ROLLBACK_MINUTES : 0) + MARGIN_MINUTES
+  )
 }

@@ -117,6 +117,20 @@ describe('addMissedShiftsBeforeCompletion', () => {
   })
 })
 
+describe('rows of an update no alarm guards (a restore)', () => {
+  it('say nothing of alarms, seen or missed', () => {
+    const steps: TrafficStep[] = []
+    addMissedShiftsBeforeCompletion(steps, sec(90), sec(70), ctx({ unguarded: true }), [])
+    expect(rows(steps).slice(2)).toEqual([
+      `90 | 25% | 75% | step 3 of 4: 75% shifted to green (${MISSED}) | 90..90`,
+      `90 | 0% | 100% | all traffic on green (step 4 of 4) (${MISSED}) | 90..90`
+    ])
+    const seen: TrafficStep[] = []
+    addObservedShift(seen, 25, sec(65), sec(30), ctx({ unguarded: true }), [])
+    expect(rows(seen)).toEqual(['65 | 75% | 25% | step 1 of 4: 25% shifted to green'])
+  })
+})
+
 describe('addMissedFirstShiftBeforeRollback', () => {
   it('adds no row when the schedule has no shift (the policy is not known)', () => {
     const steps = start()

@@ -34,7 +34,7 @@ import { failedBefore, planned } from '../verdict.js'
 import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 import { watchAfterCompletion } from '../guard/after-completion.js'
-import { rollBackRegression } from '../guard/regression-rollback.js'
+import { ROLLBACK_BUDGET_MS, rollBackRegression } from '../guard/regression-rollback.js'
 import {
   acceptedRiskText,
   finalStepRefusal,
@@ -429,9 +429,6 @@ async function onRegression(
     core.endGroup()
   }
 }
-
-/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
-const ROLLBACK_BUDGET_MS = 1800_000
 
 /** Another deployment that came after this run's: who made it and when, when its tags say. */
 async function withOther(o: DeployOptions, t: Timeline, verdict: Verdict): Promise<Verdict> {

@@ -9,6 +9,9 @@ import type { Plan, Timeline, TrafficStep, Verdict } from '../types.js'
 import { formatOffset } from '../report/time.js'
 import { serviceNow } from '../watch/service-clock.js'
 
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+export const ROLLBACK_BUDGET_MS = 1800_000
+
 export interface RollbackDeps {
   readonly api: Pick<
     AwsApi,

@@ -267,20 +267,21 @@ describe('buildPlan: the update requests', () => {
   })
 
   it("carries the live config's own tags onto the green config while SageMaker's 50 allow", () => {
-    // 40 user tags and 6 of the action's leave room for 4 of the live config's.
+    // 40 user tags, 6 of the action's and its replaces tag leave room for 3 of the live config's.
     const request = { ...REQUEST, tags: userTags(40) }
-    const liveTags = { a: '1', b: '2', c: '3', d: '4' }
+    const liveTags = { a: '1', b: '2', c: '3' }
+    const replaces = { Key: 'sagemaker-deploy:replaces', Value: CURRENT.configName }
     const plan = buildPlan(request, RUN, { ...CURRENT, configTags: liveTags })
     expect(plan.createEndpointConfig['Tags']).toEqual([
       { Key: 'a', Value: '1' },
       { Key: 'b', Value: '2' },
       { Key: 'c', Value: '3' },
-      { Key: 'd', Value: '4' },
-      ...plan.tags
+      ...plan.tags,
+      replaces
     ])
     expect(plan.tags).toHaveLength(46)
     expect(plan.createModel?.['Tags']).toEqual(plan.tags)
-    expect(plan.carriedOver).toEqual(['tags a, b, c, d'])
+    expect(plan.carriedOver).toEqual(['tags a, b, c'])
     expect(plan.warnings).toEqual([])
 
     const more = buildPlan(request, RUN, {
@@ -288,19 +289,19 @@ describe('buildPlan: the update requests', () => {
       configTags: { ...liveTags, e: '5', f: '6' }
     })
     expect(more.createEndpointConfig['Tags']).toEqual(plan.createEndpointConfig['Tags'])
-    expect(more.carriedOver).toEqual(['tags a, b, c, d'])
+    expect(more.carriedOver).toEqual(['tags a, b, c'])
     expect(more.warnings).toEqual([
-      "The live config's tags e, f are not carried over: SageMaker allows 50 tags and the step's own take 46."
+      "The live config's tags e, f are not carried over: SageMaker allows 50 tags and the step's own take 47."
     ])
   })
 
-  it('carries none of the live tags when the step fills all 50', () => {
+  it('carries none of the live tags, nor the replaces tag, when the step fills all 50', () => {
     const plan = buildPlan({ ...REQUEST, tags: userTags(44) }, RUN, {
       ...CURRENT,
       configTags: { a: '1' }
     })
     expect(plan.createEndpointConfig['Tags']).toEqual(plan.tags)
-    expect(plan.carriedOver).toEqual(['tags '])
+    expect(plan.carriedOver).toEqual([])
     expect(plan.warnings).toEqual([
       "The live config's tags a are not carried over: SageMaker allows 50 tags and the step's own take 50."
     ])

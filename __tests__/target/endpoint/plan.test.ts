@@ -222,7 +222,8 @@ describe('buildPlan: update of a live endpoint', () => {
           InitialVariantWeight: 1
         }
       ],
-      Tags: plan.tags
+      // What a later rollback-to: previous puts back: the config this one replaces.
+      Tags: [...plan.tags, { Key: 'sagemaker-deploy:replaces', Value: 'lab-endpoint-config-a' }]
     })
   })
 
@@ -238,7 +239,10 @@ describe('buildPlan: update of a live endpoint', () => {
     ])
     expect(plan.stepHash).toMatch(/^[0-9a-f]{16}$/)
     expect(plan.createModel?.['Tags']).toEqual(plan.tags)
-    expect(plan.createEndpointConfig['Tags']).toEqual(plan.tags)
+    expect(plan.createEndpointConfig['Tags']).toEqual([
+      ...plan.tags,
+      { Key: 'sagemaker-deploy:replaces', Value: 'lab-endpoint-config-a' }
+    ])
     // Alarms are shared by every step on the endpoint: they carry no step fingerprint.
     expect(plan.alarmsToCreate[0]?.request['Tags']).toEqual(plan.tags.slice(0, -1))
   })

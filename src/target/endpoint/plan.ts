@@ -237,13 +237,13 @@ export function buildPlan(
         .map(t => t.Key)
         .join(
           ', '
-        )} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length}.`
+        )} are not carried over: SageMaker allows ${MAX_TAGS} tags and the step's own take ${stepTags.length + replaces.length}.`
     )
   }
   const carriedOver = [
     ...config.carried,
     ...model.carried,
-    ...(kept.length
+    ...(kept.length > 0 && room > 0
       ? [
           `tags ${kept
             .slice(0, room)

@@ -1,5 +1,5 @@
-export const id = 374;
-export const ids = [374,685];
+export const id = 808;
+export const ids = [808,685];
 export const modules = {
 
 /***/ 9685:
@@ -748,7 +748,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 1374:
+/***/ 3808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -989,8 +989,8 @@ class AutoScalingRefusal extends Error {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 4 modules
-var inputs = __webpack_require__(4324);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
+var inputs = __webpack_require__(1473);
 ;// CONCATENATED MODULE: ./src/deploy/scaling-copy.ts
 // The durable copy of auto scaling the action deregisters for an update: tags on the endpoint
 // itself. It is written before the deregistration and removed once the restore is read back, so a
@@ -1132,6 +1132,9 @@ const ENDPOINT_WRITE = {
     noun: 'endpoint',
     prepare: async (plan, modelName, deps, inFlight) => {
         (0,launch/* stopIfCancelled */.FE)(deps);
+        // A restore (rollback-to) puts an existing config back: nothing to create.
+        if (plan.restore)
+            return { plan, config: undefined };
         const [configName, createdConfig] = await ensureEndpointConfig(plan, modelName, deps, inFlight);
         return {
             plan: (0,endpoint_plan/* renamePlan */.cB)(plan, modelName, configName),
@@ -1308,17 +1311,20 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
         const current = await (0,endpoint_live/* describeLive */.IY)(api, ep, request.variantName, log);
         const plan = deps.buildPlan(request, run, current);
         const createsModel = plan.createModel !== undefined;
+        // A restore (rollback-to) carries nothing from the live endpoint: its config exists as is.
+        const carries = request.rollbackTo === undefined;
         let live;
         try {
             live = await isThisStep(api, current.configName, plan, run);
         }
         catch (e) {
             // The same read failing again (the live config's tags): say what it protects.
-            (0,preflight/* refuseUnread */.CV)(current.unread, createsModel);
+            if (carries)
+                (0,preflight/* refuseUnread */.CV)(current.unread, createsModel);
             throw e;
         }
         // Whatever the new model and config must carry was read, or nothing is written.
-        if (!live)
+        if (!live && carries)
             (0,preflight/* refuseUnread */.CV)(current.unread, createsModel);
         if (live) {
             return {
@@ -1376,6 +1382,382 @@ function guardrailWarning(plan) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/inputs/restore.ts
+var inputs_restore = __webpack_require__(3467);
+// EXTERNAL MODULE: ./src/deploy/plan.ts
+var plan = __webpack_require__(5448);
+// EXTERNAL MODULE: ./src/report/time.ts
+var time = __webpack_require__(5813);
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2915);
+;// CONCATENATED MODULE: ./src/guard/regression-rollback.ts
+
+
+
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+const ROLLBACK_BUDGET_MS = 1800_000;
+/** The request: the previous config, all at once, no bake, no alarm. */
+function rollbackRequest(endpointName, previous) {
+    return {
+        EndpointName: endpointName,
+        EndpointConfigName: previous,
+        DeploymentConfig: {
+            BlueGreenUpdatePolicy: {
+                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+                TerminationWaitInSeconds: 0
+            }
+        }
+    };
+}
+async function rollBackRegression(plan, timeline, verdict, deps) {
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
+    const say = (text, t = timeline, rolledBack = false) => ({
+        verdict: {
+            ...verdict,
+            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
+        },
+        timeline: t,
+        rolledBack
+    });
+    if (previous === undefined)
+        return say('There is no previous config to roll back to.');
+    if (deps.signal?.aborted) {
+        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
+    }
+    // Reads only: is there something to go back to?
+    const missing = await missingParts(deps, previous);
+    if (missing !== undefined) {
+        deps.log.warning(missing);
+        return say(missing);
+    }
+    const request = rollbackRequest(plan.endpointName, previous);
+    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
+    const sentAt = serviceAt(timeline, deps);
+    let sendError;
+    try {
+        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
+    }
+    catch (e) {
+        sendError = e;
+    }
+    if (sendError !== undefined) {
+        const cancelled = deps.signal?.aborted === true;
+        const read = await readEndpoint(deps, plan.endpointName);
+        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
+        const error = (0,src_errors/* errorMessage */.gJ)(sendError);
+        if (seen === 'not-applied') {
+            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
+        }
+        if (seen === 'unknown') {
+            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
+        }
+        if (cancelled) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
+        }
+        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
+    }
+    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
+    const deadline = deps.now() + deps.budgetMs;
+    for (;;) {
+        if (deps.signal?.aborted) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
+        }
+        await deps.sleep(deps.pollIntervalMs, deps.signal);
+        if (deps.signal?.aborted)
+            continue;
+        const read = await readEndpoint(deps, plan.endpointName);
+        if (read === undefined) {
+            if (deps.now() >= deadline)
+                break;
+            continue;
+        }
+        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
+            const at = read.modified ?? serviceAt(t, deps);
+            t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`);
+            deps.log.info(`Rolled back to ${previous} at ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`);
+            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`, t, true);
+        }
+        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
+            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
+        }
+        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
+            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
+        }
+        if (deps.now() >= deadline)
+            break;
+    }
+    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
+}
+/** The previous config, or one of its models, deleted (or unreadable): never write then. */
+async function missingParts(deps, previous) {
+    const cannot = `The action cannot roll back to ${previous}:`;
+    try {
+        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
+        if (config === undefined) {
+            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
+        }
+        for (const variant of config.ProductionVariants ?? []) {
+            if (variant.ModelName === undefined)
+                continue;
+            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
+            if (model === undefined) {
+                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
+            }
+        }
+        return undefined;
+    }
+    catch (e) {
+        return `${cannot} reading it failed (${(0,src_errors/* errorMessage */.gJ)(e)}), so nothing was written. Deploy the previous model again.`;
+    }
+}
+async function readEndpoint(deps, endpointName) {
+    try {
+        const ep = await deps.api.describeEndpoint(endpointName, {
+            deadlineMs: 30_000,
+            ignoreCancel: true
+        });
+        return ep === undefined
+            ? undefined
+            : {
+                status: ep.EndpointStatus,
+                config: ep.EndpointConfigName,
+                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
+                modified: ep.LastModifiedTime?.getTime(),
+                reason: ep.FailureReason
+            };
+    }
+    catch {
+        return undefined;
+    }
+}
+function judge(read, plan, previous) {
+    if (read.pending === previous)
+        return 'applied';
+    if (read.status === 'InService' && read.config === previous)
+        return 'done';
+    if (read.status === 'InService' && read.config === plan.endpointConfigName)
+        return 'not-applied';
+    return 'unknown';
+}
+function describe(read) {
+    if (read === undefined)
+        return 'unreadable';
+    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
+}
+/** Now on the service's clock, never before the table's last row (rows stay in time order). */
+function serviceAt(t, deps) {
+    const last = t.steps.at(-1)?.at ?? t.startedAt;
+    return Math.max((0,service_clock/* serviceNow */.UH)(t.serviceClock, deps.now()) ?? last, last);
+}
+/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
+function withRow(t, at, greenPercent, event) {
+    const last = t.steps.at(-1);
+    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
+        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
+    }
+    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
+    return { ...t, steps: [...t.steps, row] };
+}
+
+// EXTERNAL MODULE: ./src/rollout-policy.ts
+var rollout_policy = __webpack_require__(1201);
+;// CONCATENATED MODULE: ./src/target/endpoint/restore.ts
+// rollback-to: a step that puts an existing endpoint config back, with the same request as the
+// regression rollback (one UpdateEndpoint, all at once, no bake, no alarm). The plan (pure):
+// nothing created; restore-read.ts finds the config and checks it before any write.
+
+
+
+
+
+/** The plan of a restore: no create, one UpdateEndpoint, no alarm. Pure. */
+function restorePlan(request, current, target, provisioningSeconds) {
+    const { facts } = target;
+    const updateEndpoint = rollbackRequest(request.endpointName, facts.configName);
+    const schedule = (0,rollout_policy/* expectedSchedule */.k9)(inputs_restore/* RESTORE_POLICY */.Sm, target.instanceCount, provisioningSeconds);
+    const last = schedule.at(-1)?.offsetSeconds ?? 0;
+    const timeout = (0,rollout_policy/* executionTimeout */.oF)(inputs_restore/* RESTORE_POLICY */.Sm, target.instanceCount, false);
+    const greenModel = facts.models.find(m => m.variantName === target.variantName)?.modelName ??
+        facts.models[0]?.modelName ??
+        '?';
+    const source = facts.replacedBy === undefined
+        ? `${facts.configName} (named in rollback-to)`
+        : `${facts.configName}, the config ${facts.replacedBy} replaced (rollback-to: previous)`;
+    return {
+        endpointName: request.endpointName,
+        region: request.region,
+        firstDeploy: false,
+        previousConfigName: current.configName,
+        blueModelName: current.modelName,
+        blueFleet: {
+            modelName: current.modelName,
+            modelDataUrl: current.modelDataUrl,
+            instanceType: current.instanceType,
+            instanceCount: current.instanceCount
+        },
+        greenModelName: greenModel,
+        createsModel: false,
+        endpointConfigName: facts.configName,
+        variantName: target.variantName,
+        instanceType: target.instanceType,
+        instanceCount: target.instanceCount,
+        artifact: target.modelDataUrl,
+        createModel: undefined,
+        createEndpointConfig: {},
+        createEndpoint: undefined,
+        updateEndpoint,
+        alarmsToCreate: [],
+        guardAlarmNames: [],
+        schedule,
+        expectedDurationSeconds: last + plan/* DECOMMISSION_SECONDS */.$f,
+        budgetSeconds: request.timeoutMinutes !== undefined
+            ? Math.max(1, Math.round(request.timeoutMinutes * 60))
+            : timeout + plan/* BUDGET_MARGIN_SECONDS */.JW,
+        tags: [],
+        stepHash: (0,step_identity/* stepHash */.n4)({
+            endpointName: request.endpointName,
+            model: `restore:${facts.configName}`,
+            endpointConfig: { restore: facts.configName },
+            endpointChange: updateEndpoint
+        }),
+        carriedOver: [],
+        notes: [
+            `Restore: ${source}. One UpdateEndpoint puts it back all at once, with no bake and no alarm (the request of on-regression: rollback); nothing is created.`
+        ],
+        warnings: [],
+        secretValues: [],
+        peakInstances: (0,rollout_policy/* peakInstances */.G9)(inputs_restore/* RESTORE_POLICY */.Sm, target.instanceCount),
+        restore: facts
+    };
+}
+
+;// CONCATENATED MODULE: ./src/target/endpoint/restore-read.ts
+
+
+
+
+
+
+/**
+ * Pre-flight of a restore: the endpoint read (a busy one waited out) like any deployment's,
+ * then the config to put back found and checked. Refuses, before any write, what it cannot do.
+ */
+async function readRestore(request, run, deps, waitUntil, provisioningSeconds) {
+    const requested = request.rollbackTo ?? inputs_restore/* ROLLBACK_PREVIOUS */.Tg;
+    const where = `in ${request.region}`;
+    // Until the config is known, a plan that restores the live config: never this step's, never
+    // carrying anything, so the shared pre-flight only waits, reads and checks.
+    const found = await readCurrentEndpoint(request, run, {
+        ...deps,
+        buildPlan: (req, _run, current) => {
+            if (!current) {
+                throw new preflight/* PreflightError */.wG(`Endpoint "${req.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`);
+            }
+            return restorePlan(req, current, placeholder(current), provisioningSeconds);
+        }
+    }, waitUntil);
+    const current = found.current;
+    if (!current) {
+        throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`);
+    }
+    const configName = requested === inputs_restore/* ROLLBACK_PREVIOUS */.Tg ? await previousConfig(deps.api, request, current) : requested;
+    const target = await readTarget(deps.api, request, current, requested, configName);
+    const plan = restorePlan(request, current, target, provisioningSeconds);
+    if (configName === current.configName) {
+        return { current, plan, attached: false, alreadyLive: true, notes: [] };
+    }
+    return { current, plan, attached: false, alreadyLive: false, notes: found.notes };
+}
+function placeholder(current) {
+    return {
+        facts: { requested: current.configName, configName: current.configName, models: [] },
+        variantName: current.variantName,
+        instanceType: current.instanceType ?? '?',
+        instanceCount: current.instanceCount ?? 1,
+        modelDataUrl: undefined
+    };
+}
+/** The config the live one replaced: the action's tag on the live config says it. */
+async function previousConfig(api, request, current) {
+    const named = current.configTags[step_identity/* REPLACES_TAG */.Br];
+    if (named)
+        return named;
+    const unread = (current.unread ?? []).find(u => u.read.startsWith('ListTags'));
+    if (unread) {
+        throw new preflight/* PreflightError */.wG(`rollback-to: previous reads the tags of the live config ${current.configName}, and that failed (${unread.error}). Nothing was changed. Name the config to restore (rollback-to: <endpoint config name>), or allow ${'sagemaker:ListTags'}.`);
+    }
+    const others = await recentConfigs(api, request.endpointName, current.configName);
+    throw new preflight/* PreflightError */.wG(`rollback-to: previous needs the tag ${step_identity/* REPLACES_TAG */.Br} on the live config ${current.configName}, which the action sets on the configs it creates for an update; this one has none (it was not created by this action's update, or by a version before rollback-to). Nothing was changed. Name the config to restore: rollback-to: <endpoint config name>.${others}`);
+}
+/** A hint: the newest configs whose names contain the endpoint's (a failed list says nothing). */
+async function recentConfigs(api, endpointName, live) {
+    try {
+        const names = (await api.listEndpointConfigs(endpointName, { deadlineMs: 10_000 }))
+            .map(c => c.EndpointConfigName)
+            .filter((name) => name !== undefined && name !== live)
+            .slice(0, 5);
+        return names.length > 0
+            ? ` The newest configs named like the endpoint: ${names.join(', ')}.`
+            : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** The config to put back and its models: each must still exist, or nothing is written. */
+async function readTarget(api, request, current, requested, configName) {
+    const cannot = `rollback-to cannot restore ${configName}:`;
+    const nothing = 'Nothing was changed.';
+    let config;
+    try {
+        config = await api.describeEndpointConfig(configName);
+    }
+    catch (e) {
+        throw new preflight/* PreflightError */.wG(`${cannot} reading it failed (${(0,src_errors/* errorMessage */.gJ)(e)}). ${nothing}`);
+    }
+    if (config === undefined) {
+        throw new preflight/* PreflightError */.wG(`${cannot} no endpoint config of that name exists in ${request.region}. ${nothing}`);
+    }
+    const variants = (config.ProductionVariants ?? []).filter((v) => v.VariantName !== undefined);
+    const models = [];
+    let modelDataUrl;
+    for (const variant of variants) {
+        if (variant.ModelName === undefined)
+            continue;
+        let model;
+        try {
+            model = await api.describeModel(variant.ModelName);
+        }
+        catch (e) {
+            throw new preflight/* PreflightError */.wG(`${cannot} reading its model ${variant.ModelName} failed (${(0,src_errors/* errorMessage */.gJ)(e)}). ${nothing}`);
+        }
+        if (model === undefined) {
+            throw new preflight/* PreflightError */.wG(`${cannot} its model ${variant.ModelName} no longer exists, so SageMaker could not start it. ${nothing} Deploy that model again from its artifact instead.`);
+        }
+        models.push({ variantName: variant.VariantName, modelName: variant.ModelName });
+        if (variant.VariantName === current.variantName || modelDataUrl === undefined) {
+            modelDataUrl = model.PrimaryContainer?.ModelDataUrl ?? modelDataUrl;
+        }
+    }
+    const main = variants.find(v => v.VariantName === current.variantName) ?? variants[0];
+    if (main === undefined) {
+        throw new preflight/* PreflightError */.wG(`${cannot} it has no production variant. ${nothing}`);
+    }
+    return {
+        facts: {
+            requested,
+            configName,
+            ...(requested === inputs_restore/* ROLLBACK_PREVIOUS */.Tg ? { replacedBy: current.configName } : {}),
+            models
+        },
+        variantName: main.VariantName,
+        instanceType: main.InstanceType ?? 'serverless',
+        instanceCount: main.InitialInstanceCount ?? 1,
+        modelDataUrl
+    };
+}
+
 // EXTERNAL MODULE: ./src/deploy/target.ts
 var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/verdict.ts
@@ -1384,6 +1766,8 @@ var src_verdict = __webpack_require__(3138);
 // The endpoint as a target: a variant updated blue/green or rolling with CreateEndpoint or
 // UpdateEndpoint. Pre-flight reads the endpoint (preflight.ts), launch writes its config and the
 // endpoint (launch.ts's ENDPOINT_WRITE), and the watch reads DescribeEndpoint.
+
+
 
 
 
@@ -1407,7 +1791,12 @@ function endpointTarget(o) {
     return {
         preflightTitle: `${request.endpointName} in ${request.region}`,
         carriedFrom: 'live endpoint',
-        read: waitUntil => readCurrentEndpoint(request, o.run, { api: o.api, log: o.log, now: o.now, sleep: o.sleep, buildPlan: o.buildPlan }, waitUntil),
+        read: waitUntil => {
+            const deps = { api: o.api, log: o.log, now: o.now, sleep: o.sleep, buildPlan: o.buildPlan };
+            return request.rollbackTo !== undefined
+                ? readRestore(request, o.run, deps, waitUntil, plan/* DEFAULT_PROVISIONING_SECONDS */.W4)
+                : readCurrentEndpoint(request, o.run, deps, waitUntil);
+        },
         unreadableDryRun: e => unreadableDryRun(o, e),
         liveLine: ({ current }) => current
             ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
@@ -1442,7 +1831,8 @@ function endpointTarget(o) {
                 schedule: plan.schedule,
                 previousLastModified: current?.lastModifiedTime,
                 waitIntervalSeconds: policy?.waitIntervalSeconds,
-                terminationWaitSeconds: policy?.terminationWaitSeconds
+                terminationWaitSeconds: policy?.terminationWaitSeconds,
+                ...(plan.guardAlarmNames.length === 0 ? { unguarded: true } : {})
             };
             const rolling = policy?.routing === 'rolling' && !plan.firstDeploy
                 ? {
@@ -1936,8 +2326,6 @@ function addBatchRow(t, w, fired) {
     return { ...t, batches: [...rows, row] };
 }
 
-// EXTERNAL MODULE: ./src/watch/service-clock.ts
-var service_clock = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/target/component/watch.ts
 // Pure: watching an inference component's rolling update. DescribeInferenceComponent gives the
 // status, the specification (its model), the desired and current copy counts and, after a
@@ -2344,8 +2732,6 @@ function componentCore(w) {
     return { fold: (t, obs) => reduceComponent(t, obs, w), judge: t => settleComponent(t, w) };
 }
 
-// EXTERNAL MODULE: ./src/report/time.ts
-var time = __webpack_require__(5813);
 // EXTERNAL MODULE: ./src/guard/detection.ts
 var guard_detection = __webpack_require__(8926);
 ;// CONCATENATED MODULE: ./src/guard/final-step.ts
@@ -2573,174 +2959,6 @@ function regressed(plan, timeline, verdict, inAlarm, w) {
         timeline: { ...timeline, steps },
         watch: { detectionSeconds: w.detection, from: w.from, until: w.until, ended: 'alarm' }
     };
-}
-
-;// CONCATENATED MODULE: ./src/guard/regression-rollback.ts
-
-
-
-/** The request: the previous config, all at once, no bake, no alarm. */
-function rollbackRequest(endpointName, previous) {
-    return {
-        EndpointName: endpointName,
-        EndpointConfigName: previous,
-        DeploymentConfig: {
-            BlueGreenUpdatePolicy: {
-                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
-                TerminationWaitInSeconds: 0
-            }
-        }
-    };
-}
-async function rollBackRegression(plan, timeline, verdict, deps) {
-    const previous = timeline.oldConfigName ?? plan.previousConfigName;
-    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
-    const say = (text, t = timeline, rolledBack = false) => ({
-        verdict: {
-            ...verdict,
-            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
-        },
-        timeline: t,
-        rolledBack
-    });
-    if (previous === undefined)
-        return say('There is no previous config to roll back to.');
-    if (deps.signal?.aborted) {
-        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
-    }
-    // Reads only: is there something to go back to?
-    const missing = await missingParts(deps, previous);
-    if (missing !== undefined) {
-        deps.log.warning(missing);
-        return say(missing);
-    }
-    const request = rollbackRequest(plan.endpointName, previous);
-    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
-    const sentAt = serviceAt(timeline, deps);
-    let sendError;
-    try {
-        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
-    }
-    catch (e) {
-        sendError = e;
-    }
-    if (sendError !== undefined) {
-        const cancelled = deps.signal?.aborted === true;
-        const read = await readEndpoint(deps, plan.endpointName);
-        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
-        const error = (0,src_errors/* errorMessage */.gJ)(sendError);
-        if (seen === 'not-applied') {
-            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
-        }
-        if (seen === 'unknown') {
-            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
-        }
-        if (cancelled) {
-            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
-        }
-        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
-    }
-    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
-    const deadline = deps.now() + deps.budgetMs;
-    for (;;) {
-        if (deps.signal?.aborted) {
-            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
-        }
-        await deps.sleep(deps.pollIntervalMs, deps.signal);
-        if (deps.signal?.aborted)
-            continue;
-        const read = await readEndpoint(deps, plan.endpointName);
-        if (read === undefined) {
-            if (deps.now() >= deadline)
-                break;
-            continue;
-        }
-        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
-            const at = read.modified ?? serviceAt(t, deps);
-            t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`);
-            deps.log.info(`Rolled back to ${previous} at ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`);
-            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`, t, true);
-        }
-        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
-            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
-        }
-        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
-            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
-        }
-        if (deps.now() >= deadline)
-            break;
-    }
-    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
-}
-/** The previous config, or one of its models, deleted (or unreadable): never write then. */
-async function missingParts(deps, previous) {
-    const cannot = `The action cannot roll back to ${previous}:`;
-    try {
-        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
-        if (config === undefined) {
-            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
-        }
-        for (const variant of config.ProductionVariants ?? []) {
-            if (variant.ModelName === undefined)
-                continue;
-            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
-            if (model === undefined) {
-                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
-            }
-        }
-        return undefined;
-    }
-    catch (e) {
-        return `${cannot} reading it failed (${(0,src_errors/* errorMessage */.gJ)(e)}), so nothing was written. Deploy the previous model again.`;
-    }
-}
-async function readEndpoint(deps, endpointName) {
-    try {
-        const ep = await deps.api.describeEndpoint(endpointName, {
-            deadlineMs: 30_000,
-            ignoreCancel: true
-        });
-        return ep === undefined
-            ? undefined
-            : {
-                status: ep.EndpointStatus,
-                config: ep.EndpointConfigName,
-                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
-                modified: ep.LastModifiedTime?.getTime(),
-                reason: ep.FailureReason
-            };
-    }
-    catch {
-        return undefined;
-    }
-}
-function judge(read, plan, previous) {
-    if (read.pending === previous)
-        return 'applied';
-    if (read.status === 'InService' && read.config === previous)
-        return 'done';
-    if (read.status === 'InService' && read.config === plan.endpointConfigName)
-        return 'not-applied';
-    return 'unknown';
-}
-function describe(read) {
-    if (read === undefined)
-        return 'unreadable';
-    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
-}
-/** Now on the service's clock, never before the table's last row (rows stay in time order). */
-function serviceAt(t, deps) {
-    const last = t.steps.at(-1)?.at ?? t.startedAt;
-    return Math.max((0,service_clock/* serviceNow */.UH)(t.serviceClock, deps.now()) ?? last, last);
-}
-/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
-function withRow(t, at, greenPercent, event) {
-    const last = t.steps.at(-1);
-    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
-        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
-    }
-    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
-    return { ...t, steps: [...t.steps, row] };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/sequence.ts
@@ -3051,7 +3269,13 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         !o.signal?.aborted) {
         await cleanupQuietly(api, target, plan, created);
     }
-    const verdict = await withOther(o, result.timeline, result.verdict);
+    let verdict = await withOther(o, result.timeline, result.verdict);
+    if (plan.restore && verdict.outcome === 'deployed') {
+        verdict = {
+            ...verdict,
+            summary: `Restored on request (rollback-to: ${plan.restore.requested}): ${verdict.summary}`
+        };
+    }
     return { plan, current, timeline: result.timeline, verdict };
 }
 /** SageMaker no longer rolls back: the action does, when the step asks for it. */
@@ -3083,8 +3307,6 @@ async function onRegression(o, plan, r) {
         core.endGroup();
     }
 }
-/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
-const ROLLBACK_BUDGET_MS = 1800_000;
 /** Another deployment that came after this run's: who made it and when, when its tags say. */
 async function withOther(o, t, verdict) {
     const other = t.other;
@@ -3560,7 +3782,9 @@ function planned(plan, summary) {
 function alreadyDeployed(plan, status) {
     return {
         outcome: 'deployed',
-        summary: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
+        summary: plan.restore
+            ? `The endpoint already serves ${plan.endpointConfigName}, the config rollback-to restores; nothing was changed.`
+            : `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys (an earlier run of it); nothing was changed.`,
         failureReason: undefined,
         triggeredAlarms: [],
         finalConfigName: plan.endpointConfigName,
@@ -3615,11 +3839,12 @@ function shiftsOf(schedule) {
 function recordedShifts(steps) {
     return steps.filter(step => step.greenPercent > 0).length;
 }
-function shiftLabel(k, total, greenPercent) {
+function shiftLabel(k, total, greenPercent, unguarded = false) {
     const of = `${k} of ${Math.max(total, k)}`;
+    const watched = unguarded ? '' : ', alarms monitored';
     return greenPercent === 100
-        ? `all traffic on green (step ${of}), alarms monitored`
-        : `step ${of}: ${greenPercent}% shifted to green, alarms monitored`;
+        ? `all traffic on green (step ${of})${watched}`
+        : `step ${of}: ${greenPercent}% shifted to green${watched}`;
 }
 const BETWEEN_POLLS = 'between two polls, not seen';
 /**
@@ -3654,7 +3879,7 @@ function missedShifts(steps, from, to, ctx, bounds, events) {
             ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
             : ctx.startedAt + shift.offsetSeconds * 1000;
         const at = Math.min(Math.max(estimate, after), before);
-        const label = shiftLabel(k, shifts.length, shift.greenPercent);
+        const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx.unguarded);
         steps.push({
             at,
             bluePercent: shift.bluePercent,
@@ -3680,7 +3905,7 @@ function addObservedShift(steps, greenPercent, at, after, ctx, events) {
         at,
         bluePercent: 100 - greenPercent,
         greenPercent,
-        event: shiftLabel(k, shifts.length, greenPercent)
+        event: shiftLabel(k, shifts.length, greenPercent, ctx.unguarded)
     });
 }
 /** The rollout completed: every shift happened, including those no poll saw. */
@@ -3916,7 +4141,8 @@ function reduceOwn(t, obs, ctx, seen) {
         schedule: ctx.schedule,
         instanceCount: ctx.instanceCount,
         waitIntervalSeconds: ctx.waitIntervalSeconds,
-        startedAt
+        startedAt,
+        ...(ctx.unguarded ? { unguarded: true } : {})
     };
     // What the previous poll had seen: steps no poll saw came after it.
     const after = t.serviceClock?.lastService || startedAt;
@@ -4123,4 +4349,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=374.index.js.map
+//# sourceMappingURL=808.index.js.map
