@@ -40,7 +40,9 @@ describe('reducer: the lab run of model E (linear 25 %, 60 s)', () => {
   })
 
   it('stamps "complete" at the completion time of the service, after the last bake', () => {
-    expect(t.steps.at(-2)?.event).toBe('all traffic on green (step 4 of 4), alarms monitored')
+    expect(t.steps.at(-2)?.event).toBe(
+      'all traffic on green (step 4 of 4), no final bake: SageMaker no longer watches the alarms'
+    )
     expect(t.steps.at(-1)).toEqual({
       at: min(4) + 30_000,
       bluePercent: 0,

@@ -3839,12 +3839,13 @@ function shiftsOf(schedule) {
 function recordedShifts(steps) {
     return steps.filter(step => step.greenPercent > 0).length;
 }
-function shiftLabel(k, total, greenPercent, unguarded = false) {
+function shiftLabel(k, total, greenPercent, ctx = {}) {
     const of = `${k} of ${Math.max(total, k)}`;
-    const watched = unguarded ? '' : ', alarms monitored';
-    return greenPercent === 100
-        ? `all traffic on green (step ${of})${watched}`
-        : `step ${of}: ${greenPercent}% shifted to green${watched}`;
+    const watched = ctx.unguarded ? '' : ', alarms monitored';
+    if (greenPercent !== 100)
+        return `step ${of}: ${greenPercent}% shifted to green${watched}`;
+    const unbaked = !ctx.unguarded && ctx.finalBakeSeconds === 0;
+    return `all traffic on green (step ${of})${unbaked ? ', no final bake: SageMaker no longer watches the alarms' : watched}`;
 }
 const BETWEEN_POLLS = 'between two polls, not seen';
 /**
@@ -3879,7 +3880,7 @@ function missedShifts(steps, from, to, ctx, bounds, events) {
             ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
             : ctx.startedAt + shift.offsetSeconds * 1000;
         const at = Math.min(Math.max(estimate, after), before);
-        const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx.unguarded);
+        const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx);
         steps.push({
             at,
             bluePercent: shift.bluePercent,
@@ -3905,7 +3906,7 @@ function addObservedShift(steps, greenPercent, at, after, ctx, events) {
         at,
         bluePercent: 100 - greenPercent,
         greenPercent,
-        event: shiftLabel(k, shifts.length, greenPercent, ctx.unguarded)
+        event: shiftLabel(k, shifts.length, greenPercent, ctx)
     });
 }
 /** The rollout completed: every shift happened, including those no poll saw. */
@@ -4142,7 +4143,8 @@ function reduceOwn(t, obs, ctx, seen) {
         instanceCount: ctx.instanceCount,
         waitIntervalSeconds: ctx.waitIntervalSeconds,
         startedAt,
-        ...(ctx.unguarded ? { unguarded: true } : {})
+        ...(ctx.unguarded ? { unguarded: true } : {}),
+        finalBakeSeconds: ctx.terminationWaitSeconds
     };
     // What the previous poll had seen: steps no poll saw came after it.
     const after = t.serviceClock?.lastService || startedAt;

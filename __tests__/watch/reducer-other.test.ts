@@ -66,7 +66,7 @@ const takenOver = (status: string, config: string) => ({
 
 const STEP = (k: number, green: number) =>
   green === 100
-    ? `all traffic on green (step ${k} of 4), alarms monitored`
+    ? `all traffic on green (step ${k} of 4), no final bake: SageMaker no longer watches the alarms`
     : `step ${k} of 4: ${green}% shifted to green, alarms monitored`
 
 const REPLACED = (status: string, config: string) =>

@@ -68,9 +68,10 @@ const quiet = (): AlarmSnapshot[] => [
   alarm(LATENCY, 'OK', T0 - 5000)
 ]
 
+// The lab context has no final bake (termination-wait 0): the step at 100 % is not baked.
 const STEP = (k: number, green: number) =>
   green === 100
-    ? `all traffic on green (step ${k} of 4), alarms monitored`
+    ? `all traffic on green (step ${k} of 4), no final bake: SageMaker no longer watches the alarms`
     : `step ${k} of 4: ${green}% shifted to green, alarms monitored`
 
 describe('linear 25 % on 4 instances, every step seen, several VariantStatus entries per poll', () => {
@@ -852,7 +853,7 @@ describe('the schedule of a canary: more shifts seen than the schedule has', () 
     expect(table(t).slice(1)).toEqual([
       'T+1 min | 75% | 25% | step 1 of 2: 25% shifted to green, alarms monitored',
       'T+2 min | 50% | 50% | step 2 of 2: 50% shifted to green, alarms monitored',
-      'T+3 min | 0% | 100% | all traffic on green (step 3 of 3), alarms monitored'
+      'T+3 min | 0% | 100% | all traffic on green (step 3 of 3), no final bake: SageMaker no longer watches the alarms'
     ])
   })
 })

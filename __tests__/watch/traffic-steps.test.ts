@@ -131,6 +131,30 @@ describe('rows of an update no alarm guards (a restore)', () => {
   })
 })
 
+describe('the row of the step that reaches 100 %', () => {
+  it('says alarms are monitored only when a final bake follows it', () => {
+    const row = (over: Partial<StepContext>): string | undefined => {
+      const steps: TrafficStep[] = []
+      addObservedShift(steps, 100, sec(300), sec(200), ctx(over), [])
+      return steps.at(-1)?.event
+    }
+    expect(row({ finalBakeSeconds: 0 })).toBe(
+      'all traffic on green (step 4 of 4), no final bake: SageMaker no longer watches the alarms'
+    )
+    expect(row({ finalBakeSeconds: 300 })).toBe(
+      'all traffic on green (step 4 of 4), alarms monitored'
+    )
+    expect(row({ finalBakeSeconds: undefined })).toBe(
+      'all traffic on green (step 4 of 4), alarms monitored'
+    )
+    expect(row({ finalBakeSeconds: 0, unguarded: true })).toBe('all traffic on green (step 4 of 4)')
+    // Earlier steps bake wait-interval whatever the final bake.
+    const steps: TrafficStep[] = []
+    addObservedShift(steps, 25, sec(65), sec(30), ctx({ finalBakeSeconds: 0 }), [])
+    expect(steps.at(-1)?.event).toBe('step 1 of 4: 25% shifted to green, alarms monitored')
+  })
+})
+
 describe('addMissedFirstShiftBeforeRollback', () => {
   it('adds no row when the schedule has no shift (the policy is not known)', () => {
     const steps = start()

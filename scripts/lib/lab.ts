@@ -93,6 +93,38 @@ export function labSteps(pollInterval = LAB_POLL_INTERVAL): LabStep[] {
 }
 
 /**
+ * The lab's fifth scenario: model D, which fails only once it takes all the traffic, promoted with
+ * no final bake (termination-wait: 0, accepted): SageMaker completes and terminates the blue
+ * fleet before the 5XX alarm can see a minute of D at 100 %; the watch after completion sees it
+ * fire, the job fails as regressed, and the action puts the previous config back.
+ */
+export function regressionLabStep(pollInterval = LAB_POLL_INTERVAL): LabStep {
+  return {
+    name: 'Model D',
+    description:
+      'fails only at full traffic, no final bake (accepted): the alarm fires after SageMaker completed; regressed, the action rolls it back',
+    inputs: {
+      'endpoint-name': LAB_ENDPOINT,
+      'image-uri': LAB_IMAGE,
+      'execution-role-arn': LAB_ROLE,
+      'poll-interval': pollInterval,
+      'model-data-url': labModel('d'),
+      'traffic-routing': 'linear',
+      'step-size': '25%',
+      'wait-interval': '60',
+      'termination-wait': '0',
+      'accept-unguarded-final-step': 'true'
+    },
+    github: {
+      GITHUB_SHA: 'd4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4',
+      GITHUB_RUN_ID: '1005',
+      GITHUB_EVENT_NAME: 'workflow_dispatch'
+    },
+    expected: 'regressed'
+  }
+}
+
+/**
  * The lab's fourth scenario: model B again, now by a rolling deployment (batches of one
  * instance, a rollback one instance at a time): the 5XX alarm rolls it back with at most one
  * extra instance running, where blue/green ran a whole second fleet.

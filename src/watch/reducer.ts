@@ -284,7 +284,8 @@ function reduceOwn(
     instanceCount: ctx.instanceCount,
     waitIntervalSeconds: ctx.waitIntervalSeconds,
     startedAt,
-    ...(ctx.unguarded ? { unguarded: true } : {})
+    ...(ctx.unguarded ? { unguarded: true } : {}),
+    finalBakeSeconds: ctx.terminationWaitSeconds
   }
   // What the previous poll had seen: steps no poll saw came after it.
   const after = t.serviceClock?.lastService || startedAt

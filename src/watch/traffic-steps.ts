@@ -12,6 +12,11 @@ export interface StepContext {
   readonly startedAt: number
   /** No alarm guards the update (a restore): no row says alarms are monitored. */
   readonly unguarded?: boolean
+  /**
+   * The final bake (TerminationWaitInSeconds), when known. At 0 the step that reaches 100 % is not
+   * baked (the harsher reading of the guides): its row does not say alarms are monitored.
+   */
+  readonly finalBakeSeconds?: number | undefined
 }
 
 /** The schedule's traffic shifts (rows with green traffic), in order. */
@@ -28,13 +33,13 @@ export function shiftLabel(
   k: number,
   total: number,
   greenPercent: number,
-  unguarded = false
+  ctx: Pick<StepContext, 'unguarded' | 'finalBakeSeconds'> = {}
 ): string {
   const of = `${k} of ${Math.max(total, k)}`
-  const watched = unguarded ? '' : ', alarms monitored'
-  return greenPercent === 100
-    ? `all traffic on green (step ${of})${watched}`
-    : `step ${of}: ${greenPercent}% shifted to green${watched}`
+  const watched = ctx.unguarded ? '' : ', alarms monitored'
+  if (greenPercent !== 100) return `step ${of}: ${greenPercent}% shifted to green${watched}`
+  const unbaked = !ctx.unguarded && ctx.finalBakeSeconds === 0
+  return `all traffic on green (step ${of})${unbaked ? ', no final bake: SageMaker no longer watches the alarms' : watched}`
 }
 
 const BETWEEN_POLLS = 'between two polls, not seen'
@@ -91,7 +96,7 @@ function missedShifts(
         ? bounds.anchor.at - (bounds.anchor.k - k) * wait * 1000
         : ctx.startedAt + shift.offsetSeconds * 1000
     const at = Math.min(Math.max(estimate, after), before)
-    const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx.unguarded)
+    const label = shiftLabel(k, shifts.length, shift.greenPercent, ctx)
     steps.push({
       at,
       bluePercent: shift.bluePercent,
@@ -125,7 +130,7 @@ export function addObservedShift(
     at,
     bluePercent: 100 - greenPercent,
     greenPercent,
-    event: shiftLabel(k, shifts.length, greenPercent, ctx.unguarded)
+    event: shiftLabel(k, shifts.length, greenPercent, ctx)
   })
 }
 
