@@ -508,6 +508,13 @@ describe('verdicts reached before or instead of watching', () => {
     })
   })
 
+  it('already deployed by a restore: the config rollback-to names is live', () => {
+    const restore = { ...plan, restore: { requested: NEW, configName: NEW, models: [] } }
+    expect(alreadyDeployed(restore, 'InService').summary).toBe(
+      `The endpoint already serves ${NEW}, the config rollback-to restores; nothing was changed.`
+    )
+  })
+
   it('started only (wait: false), for an update and a creation', () => {
     expect(startedOnly(plan)).toEqual({
       outcome: 'started',

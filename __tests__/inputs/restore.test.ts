@@ -101,6 +101,21 @@ describe('readInputs with rollback-to', () => {
     expect(request.policy?.routing).toBe('linear')
   })
 
+  it('is refused by its own name, one problem per conflict', () => {
+    let error: unknown
+    try {
+      inputs({
+        'endpoint-name': 'fraud-scorer',
+        'rollback-to': 'previous',
+        'inherit-environment': 'true'
+      })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toMatchObject({ input: 'rollback-to' })
+    expect((error as Error).message).toBe(conflict('"inherit-environment"', 'it'))
+  })
+
   it('is refused with a model source, before anything is read', () => {
     expect(() =>
       inputs({ 'endpoint-name': 'fraud-scorer', 'rollback-to': 'previous', 'model-name': 'm' })

@@ -286,4 +286,15 @@ describe('the new config live, settled, polled again', () => {
     expect(t.polls).toBe(2)
     expect(settle(t, ctx)?.outcome).toBe('deployed')
   })
+
+  it('with no alarm guarding the update (a restore), no row says alarms are watched', () => {
+    const ctx = labContext({ previousLastModified: undefined, unguarded: true })
+    const done = endpoint('InService', { config: NEW, lastModified: sec(270) })
+    const t = replay([observe(sec(280), done)], ctx)
+    expect(table(t).slice(1, 3)).toEqual([
+      'between T+0 and T+4 min 32 s | 75% | 25% | step 1 of 4: 25% shifted to green (between two polls, not seen)',
+      'between T+1 min and T+4 min 32 s | 50% | 50% | step 2 of 4: 50% shifted to green (between two polls, not seen)'
+    ])
+    expect(table(t).join('\n')).not.toContain('alarms')
+  })
 })

@@ -295,6 +295,11 @@ describe('buildPlan: the update requests', () => {
     ])
   })
 
+  it('tags no replaced config when the live config name is unknown', () => {
+    const plan = buildPlan(REQUEST, RUN, { ...CURRENT, configName: '' })
+    expect(plan.createEndpointConfig['Tags']).toEqual(plan.tags)
+  })
+
   it('carries none of the live tags, nor the replaces tag, when the step fills all 50', () => {
     const plan = buildPlan({ ...REQUEST, tags: userTags(44) }, RUN, {
       ...CURRENT,

@@ -28,10 +28,12 @@ const TARGET: RestoreTarget = {
   modelDataUrl: 's3://b/model-0.tar.gz'
 }
 
-describe('restorePlan', () => {
-  const plan = restorePlan(RESTORE, CURRENT, TARGET, 480)
+// Each test builds its plan: the mutation run counts what a test itself ran.
+const restore = () => restorePlan(RESTORE, CURRENT, TARGET, 480)
 
+describe('restorePlan', () => {
   it('sends the regression rollback request to the config, and nothing else', () => {
+    const plan = restore()
     expect(plan.updateEndpoint).toStrictEqual({
       EndpointName: 'lab-endpoint',
       EndpointConfigName: 'lab-endpoint-config-0',
@@ -53,6 +55,7 @@ describe('restorePlan', () => {
   })
 
   it("describes both fleets: the live one as blue, the restored config's as green", () => {
+    const plan = restore()
     expect(plan.previousConfigName).toBe(CURRENT.configName)
     expect(plan.blueModelName).toBe(CURRENT.modelName)
     expect(plan.blueFleet).toStrictEqual({
@@ -70,7 +73,8 @@ describe('restorePlan', () => {
     expect(plan.restore).toBe(TARGET.facts)
   })
 
-  it('takes the first model when no variant matches', () => {
+  it("takes the main variant's model, else the first", () => {
+    expect(restore().greenModelName).toBe('model-0')
     const other = restorePlan(RESTORE, CURRENT, { ...TARGET, variantName: 'Gone' }, 480)
     expect(other.greenModelName).toBe('model-shadow')
     const none = restorePlan(
@@ -83,6 +87,7 @@ describe('restorePlan', () => {
   })
 
   it('schedules one shift after provisioning, then blue is decommissioned', () => {
+    const plan = restore()
     expect(plan.schedule.map(s => [s.offsetSeconds, s.greenPercent])).toStrictEqual([
       [0, 0],
       [480, 100]
@@ -92,6 +97,7 @@ describe('restorePlan', () => {
   })
 
   it('waits for provisioning plus a margin, or the timeout input', () => {
+    const plan = restore()
     expect(plan.budgetSeconds).toBe(1800 + 600)
     expect(
       restorePlan({ ...RESTORE, timeoutMinutes: 12.5 }, CURRENT, TARGET, 480).budgetSeconds
@@ -102,6 +108,7 @@ describe('restorePlan', () => {
   })
 
   it('says what it restores and how it was found', () => {
+    const plan = restore()
     expect(plan.notes).toStrictEqual([
       `Restore: lab-endpoint-config-0, the config ${CURRENT.configName} replaced (rollback-to: previous). One UpdateEndpoint puts it back all at once, with no bake and no alarm (the request of on-regression: rollback); nothing is created.`
     ])
@@ -122,6 +129,7 @@ describe('restorePlan', () => {
   })
 
   it('fingerprints the restore by its config: two configs, two steps', () => {
+    const plan = restore()
     const other = restorePlan(
       RESTORE,
       CURRENT,

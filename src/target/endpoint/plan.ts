@@ -224,7 +224,7 @@ export function buildPlan(
   const kept = carriedTags(current, stepTags, ACTION_TAG_PREFIX)
   // What a later rollback-to: previous puts back (the step's own tags come first).
   const replaces =
-    current && !firstDeploy && current.configName !== '' && stepTags.length < MAX_TAGS
+    current && current.configName !== '' && stepTags.length < MAX_TAGS
       ? [{ Key: REPLACES_TAG, Value: current.configName }]
       : []
   const room = Math.max(0, MAX_TAGS - stepTags.length - replaces.length)
