@@ -22,6 +22,7 @@ export const CORE = [
   'src/guard/final-step.ts',
   'src/inputs/*.ts',
   'src/metrics/fold.ts',
+  'src/metrics/blast-radius.ts',
   'src/deploy/retain.ts',
   'src/deploy/step-identity.ts',
   'src/deploy/reconcile.ts',

@@ -31,6 +31,7 @@ import { resourcesTable } from './resources.js'
 import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 import { guardParagraph } from './guard-view.js'
+import { blastRadius } from '../metrics/blast-radius.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
 export interface AlarmDetail {
@@ -65,7 +66,7 @@ export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
   const labels = fleetLabels(plan, input.blue)
   const sections = [
-    headline(plan, verdict, timeline, input.inProgress === true),
+    headline(plan, verdict, timeline, input.inProgress === true, input.metrics),
     timeline.batches
       ? rollingSection(plan, timeline, verdict, labels)
       : trafficSection(plan, timeline, labels, input.metrics),
@@ -84,7 +85,13 @@ export function renderSummary(input: SummaryInput): string {
   return `${sections.filter(section => section !== '').join('\n\n')}\n`
 }
 
-function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: boolean): string {
+function headline(
+  plan: Plan,
+  verdict: Verdict,
+  timeline: Timeline,
+  inProgress: boolean,
+  metrics: RolloutMetrics | undefined
+): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
   const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
@@ -101,6 +108,8 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
       `⚠️ ${escapeMarkdown(plan.unguardedFinalStep, { maxLength: VERDICT_TEXT_LENGTH })}`
     )
   }
+  const cost = inProgress ? '' : blastRadiusLine(verdict, metrics)
+  if (cost !== '') lines.push('', cost)
   const reason = verdict.failureReason?.trim() ?? ''
   // With no reason from SageMaker, a rollback's reason would only repeat the note above.
   const noServiceReason =
@@ -116,6 +125,20 @@ function headline(plan: Plan, verdict: Verdict, timeline: Timeline, inProgress: 
     )
   }
   return lines.join('\n')
+}
+
+/** What a rollback or a regression cost: green's requests and 5XX, from the metrics below. */
+export function blastRadiusLine(verdict: Verdict, metrics: RolloutMetrics | undefined): string {
+  if (verdict.outcome !== 'rolled-back' && verdict.outcome !== 'regressed') return ''
+  const cost = blastRadius(metrics)
+  if (cost === undefined) return ''
+  const atLeast = cost.atLeast ? 'at least ' : ''
+  const served =
+    cost.requests === 0
+      ? 'the new model served no request in this rollout'
+      : `the new model served ${atLeast}${formatCount(cost.requests)} request${cost.requests === 1 ? '' : 's'} in this rollout, ${atLeast}${formatCount(cost.errors5xx)} of them answered with 5XX (${formatPercent((100 * cost.errors5xx) / cost.requests)})`
+  const late = cost.atLeast ? ' (CloudWatch had not published every minute yet)' : ''
+  return `**Blast radius:** ${served}${late}; per step and fleet under Metrics.`
 }
 
 function alarmLinks(plan: Plan, names: readonly string[]): Markdown {
