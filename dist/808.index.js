@@ -2751,9 +2751,10 @@ function guardTimings(plan, read, metricDelaySeconds) {
 }
 /** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
 function guardFacts(request, plan, timings) {
-    const policy = request.policy;
+    // A retained policy is the endpoint's own: judged and shown, never refused (retainedRiskText).
+    const policy = request.policy ?? plan.retainedPolicy;
     // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
-    // watch after completion covers both), a retained policy is the endpoint's own.
+    // watch after completion covers both).
     if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
         return undefined;
     if (timings.length === 0)
@@ -2766,6 +2767,7 @@ function guardFacts(request, plan, timings) {
         alarm,
         finalBakeSeconds: policy.terminationWaitSeconds,
         derived: policy.terminationWaitDerived === true,
+        ...(request.policy === null ? { retained: true } : {}),
         unseenSteps: (0,guard_detection/* guardedSteps */.yX)(policy, percents, detection)
             .filter(step => !step.seen)
             .map(step => step.greenPercent)
@@ -2781,6 +2783,10 @@ function finalStepRefusal(risk) {
         ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
         : `termination-wait (${risk.finalBakeSeconds} s)`;
     return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${(0,guard_detection/* detectionText */.pR)(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`;
+}
+/** What the summary's headline says when the retained policy's final bake is too short. */
+function retainedRiskText(risk) {
+    return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`;
 }
 /** What the summary's headline says when the step accepted the risk. */
 function acceptedRiskText(risk) {
@@ -3154,10 +3160,12 @@ async function sequence_preflight(o, target) {
                 if (guard)
                     plan = { ...plan, guard };
                 if (unguardedFinalStep(guard)) {
-                    if (!request.acceptUnguardedFinalStep)
+                    const retained = guard.retained === true;
+                    if (!retained && !request.acceptUnguardedFinalStep)
                         throw new preflight/* PreflightError */.wG(finalStepRefusal(guard));
-                    actionLog.warning(acceptedRiskText(guard));
-                    plan = { ...plan, unguardedFinalStep: acceptedRiskText(guard) };
+                    const risk = retained ? retainedRiskText(guard) : acceptedRiskText(guard);
+                    actionLog.warning(risk);
+                    plan = { ...plan, unguardedFinalStep: risk };
                 }
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {

@@ -1680,7 +1680,7 @@ async function run(options = {}) {
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(808)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3808)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334))
+        __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 3518))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1742,7 +1742,7 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 334).then(__nccwpck_require__.bind(__nccwpck_require__, 8334));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 3518));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -2874,7 +2874,7 @@ function buildPlan(request, run, current, options = {}) {
     const stepTags = (0,plan/* planTags */.Vd)(request.tags, run, step);
     const kept = (0,carry_over/* carriedTags */.aU)(current, stepTags, inputs/* ACTION_TAG_PREFIX */.FU);
     // What a later rollback-to: previous puts back (the step's own tags come first).
-    const replaces = current && !firstDeploy && current.configName !== '' && stepTags.length < plan/* MAX_TAGS */.x3
+    const replaces = current && current.configName !== '' && stepTags.length < plan/* MAX_TAGS */.x3
         ? [{ Key: step_identity/* REPLACES_TAG */.Br, Value: current.configName }]
         : [];
     const room = Math.max(0, plan/* MAX_TAGS */.x3 - stepTags.length - replaces.length);
@@ -2942,6 +2942,7 @@ function buildPlan(request, run, current, options = {}) {
         stepHash: step,
         carriedOver,
         notes: [...notes, ...(retained ? [retained.description] : [])],
+        ...(retained ? { retainedPolicy: retained.policy } : {}),
         warnings,
         secretValues: model.inheritedValues,
         ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) })

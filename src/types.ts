@@ -221,6 +221,8 @@ export interface GuardFacts {
   readonly finalBakeSeconds: number
   /** The final bake was derived (termination-wait empty), not given. */
   readonly derived: boolean
+  /** The policy is the endpoint's own, reused (retain-deployment-config): judged, not refused. */
+  readonly retained?: boolean
   /** Green's share at each step a model that fails from then on could pass unseen. */
   readonly unseenSteps: readonly number[]
 }
@@ -269,6 +271,8 @@ export interface Plan {
   readonly notes: readonly string[]
   /** What the guard alarms can see of a blue/green shift (set by pre-flight once they are read). */
   readonly guard?: GuardFacts
+  /** The endpoint's last policy, reused as it is (retain-deployment-config). */
+  readonly retainedPolicy?: RolloutPolicy
   /** Set when the step restores an existing config (rollback-to): nothing is created. */
   readonly restore?: RestoreFacts
   /** Set when the step accepted a final bake shorter than the alarms' detection time: what it risks. */

@@ -4,6 +4,7 @@ import {
   finalStepRefusal,
   guardFacts,
   guardTimings,
+  retainedRiskText,
   unguardedFinalStep
 } from '../../src/guard/final-step.js'
 import { readInputs } from '../../src/inputs/index.js'
@@ -107,7 +108,32 @@ describe('the final step: can the alarms see a model that fails at full traffic?
     )
   })
 
-  it('nothing to judge: a new endpoint, a retained or rolling policy, no alarm', () => {
+  it("a retained policy is the endpoint's own: judged and said, never refused", () => {
+    const timings = guardTimings(plan, undefined, 180)
+    const retained = { ...plan, retainedPolicy: { ...LINEAR, terminationWaitSeconds: 0 } }
+    const facts = guardFacts({ ...REQUEST, policy: null }, retained, timings)!
+    expect(facts).toMatchObject({ finalBakeSeconds: 0, retained: true, derived: false })
+    expect(unguardedFinalStep(facts)).toBe(true)
+    expect(retainedRiskText(facts)).toBe(
+      `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for 0 s, less than the 300 s alarm ${created[0]} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least 300 (retain-deployment-config: false) to have SageMaker watch it.`
+    )
+    expect(guardParagraph({ ...retained, guard: facts })).toContain(
+      "The final bake with all traffic on green (the endpoint's own termination-wait, retained, 0 s) is shorter"
+    )
+    const covered = guardFacts(
+      { ...REQUEST, policy: null },
+      { ...plan, retainedPolicy: { ...LINEAR, terminationWaitSeconds: 300 } },
+      timings
+    )!
+    expect(unguardedFinalStep(covered)).toBe(false)
+    expect(guardParagraph({ ...plan, guard: covered })).toContain(
+      "(the endpoint's own termination-wait, retained, 5 min) covers it."
+    )
+    // A policy the step sends is not retained.
+    expect(guardFacts(REQUEST, retained, timings)?.retained).toBeUndefined()
+  })
+
+  it('nothing to judge: a new endpoint, a retained policy not read, a rolling one, no alarm', () => {
     const timings = guardTimings(plan, undefined, 180)
     expect(guardFacts(REQUEST, { ...plan, firstDeploy: true }, timings)).toBeUndefined()
     expect(guardFacts({ ...REQUEST, policy: null }, plan, timings)).toBeUndefined()

@@ -40,6 +40,7 @@ import {
   finalStepRefusal,
   guardFacts,
   guardTimings,
+  retainedRiskText,
   unguardedFinalStep
 } from '../guard/final-step.js'
 
@@ -262,9 +263,12 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
         )
         if (guard) plan = { ...plan, guard }
         if (unguardedFinalStep(guard)) {
-          if (!request.acceptUnguardedFinalStep) throw new PreflightError(finalStepRefusal(guard))
-          log.warning(acceptedRiskText(guard))
-          plan = { ...plan, unguardedFinalStep: acceptedRiskText(guard) }
+          const retained = guard.retained === true
+          if (!retained && !request.acceptUnguardedFinalStep)
+            throw new PreflightError(finalStepRefusal(guard))
+          const risk = retained ? retainedRiskText(guard) : acceptedRiskText(guard)
+          log.warning(risk)
+          plan = { ...plan, unguardedFinalStep: risk }
         }
         if (current) {
           scaling = await checkAutoScaling(o.api, {

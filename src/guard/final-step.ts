@@ -42,9 +42,10 @@ export function guardFacts(
   plan: Plan,
   timings: readonly AlarmTiming[]
 ): GuardFacts | undefined {
-  const policy = request.policy
+  // A retained policy is the endpoint's own: judged and shown, never refused (retainedRiskText).
+  const policy = request.policy ?? plan.retainedPolicy
   // A blue/green shift only: a new endpoint has no shift, a rolling update no final bake (the
-  // watch after completion covers both), a retained policy is the endpoint's own.
+  // watch after completion covers both).
   if (plan.firstDeploy || plan.component || !policy || policy.routing === 'rolling')
     return undefined
   if (timings.length === 0) return undefined
@@ -56,6 +57,7 @@ export function guardFacts(
     alarm,
     finalBakeSeconds: policy.terminationWaitSeconds,
     derived: policy.terminationWaitDerived === true,
+    ...(request.policy === null ? { retained: true } : {}),
     unseenSteps: guardedSteps(policy, percents, detection)
       .filter(step => !step.seen)
       .map(step => step.greenPercent)
@@ -73,6 +75,11 @@ export function finalStepRefusal(risk: GuardFacts): string {
     ? `the final bake derived for the created alarms (${risk.finalBakeSeconds} s)`
     : `termination-wait (${risk.finalBakeSeconds} s)`
   return `The step that gives the new model all the traffic is watched only for ${bake}, but alarm ${risk.alarm.name} can take ${risk.detectionSeconds} s to go into ALARM (${detectionText(risk.alarm)}): SageMaker would complete before it could see a model that fails at full traffic. Set termination-wait to at least ${risk.detectionSeconds}, or accept-unguarded-final-step: true to take the risk (the action still watches the alarms after SageMaker completes and fails the job as regressed).`
+}
+
+/** What the summary's headline says when the retained policy's final bake is too short. */
+export function retainedRiskText(risk: GuardFacts): string {
+  return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`
 }
 
 /** What the summary's headline says when the step accepted the risk. */

@@ -14,16 +14,17 @@ export function guardParagraph(plan: Plan): string {
   const parts = [
     `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${detectionText(g.alarm)}).`
   ]
+  const bake = g.retained ? "the endpoint's own termination-wait, retained" : 'termination-wait'
   if (g.finalBakeSeconds >= g.detectionSeconds) {
     parts.push(
       g.derived
         ? `The final bake with all traffic on green lasts as long (termination-wait, derived from it): ${d(g.finalBakeSeconds)} more with the blue fleet running, so SageMaker can roll back a model that fails at full traffic.`
-        : `The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) covers it.`
+        : `The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) covers it.`
     )
   } else {
     const unseen = g.unseenSteps.map(formatPercent).join(', ')
     parts.push(
-      `The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`
+      `The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`
     )
   }
   parts.push(

@@ -505,6 +505,13 @@ describe('buildPlan: retain-deployment-config', () => {
     expect(plan.notes).toEqual([
       "Retained from the endpoint's last deployment: linear, 25% per step, 60 s bake, 0 s final wait, timeout 1140 s; alarms lab-endpoint-5xx-rate, lab-endpoint-model-latency."
     ])
+    // What the guard judges (and the summary shows): the endpoint's own policy.
+    expect(plan.retainedPolicy).toMatchObject({
+      routing: 'linear',
+      waitIntervalSeconds: 60,
+      terminationWaitSeconds: 0
+    })
+    expect(buildPlan(REQUEST, RUN, CURRENT).retainedPolicy).toBeUndefined()
   })
 
   it('is refused before any write when the endpoint has no deployment configuration to reuse', () => {

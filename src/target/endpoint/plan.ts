@@ -299,6 +299,7 @@ export function buildPlan(
     stepHash: step,
     carriedOver,
     notes: [...notes, ...(retained ? [retained.description] : [])],
+    ...(retained ? { retainedPolicy: retained.policy } : {}),
     warnings,
     secretValues: model.inheritedValues,
     ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })

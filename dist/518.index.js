@@ -1,5 +1,5 @@
-export const id = 334;
-export const ids = [334];
+export const id = 518;
+export const ids = [518];
 export const modules = {
 
 /***/ 6871:
@@ -23,7 +23,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 8334:
+/***/ 3518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -617,22 +617,40 @@ function guardParagraph(plan) {
     const parts = [
         `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,detection/* detectionText */.pR)(g.alarm)}).`
     ];
+    const bake = g.retained ? "the endpoint's own termination-wait, retained" : 'termination-wait';
     if (g.finalBakeSeconds >= g.detectionSeconds) {
         parts.push(g.derived
             ? `The final bake with all traffic on green lasts as long (termination-wait, derived from it): ${d(g.finalBakeSeconds)} more with the blue fleet running, so SageMaker can roll back a model that fails at full traffic.`
-            : `The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) covers it.`);
+            : `The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) covers it.`);
     }
     else {
         const unseen = g.unseenSteps.map(report_time/* formatPercent */.l9).join(', ');
-        parts.push(`The final bake with all traffic on green (termination-wait, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`);
+        parts.push(`The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`);
     }
     parts.push(`After SageMaker completes, the action watches the alarms until ${d(g.detectionSeconds)} after green took all the traffic: an alarm in ALARM then fails the job as regressed.`);
     return parts.join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/metrics/blast-radius.ts
+function blastRadius(metrics) {
+    if (metrics === undefined || metrics.split !== 'per-fleet' || metrics.steps.length === 0) {
+        return undefined;
+    }
+    let requests = 0;
+    let errors5xx = 0;
+    let atLeast = false;
+    for (const step of metrics.steps) {
+        requests += step.green?.requests ?? 0;
+        errors5xx += step.green?.errors5xx ?? 0;
+        atLeast ||= step.incomplete;
+    }
+    return { requests, errors5xx, atLeast };
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: verdict headline, the traffic-step table, the alarms that guarded the
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
+
 
 
 
@@ -650,7 +668,7 @@ function renderSummary(input) {
     const { plan, timeline, verdict } = input;
     const labels = fleetLabels(plan, input.blue);
     const sections = [
-        headline(plan, verdict, timeline, input.inProgress === true),
+        headline(plan, verdict, timeline, input.inProgress === true, input.metrics),
         timeline.batches
             ? rollingSection(plan, timeline, verdict, labels)
             : trafficSection(plan, timeline, labels, input.metrics),
@@ -668,7 +686,7 @@ function renderSummary(input) {
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function headline(plan, verdict, timeline, inProgress) {
+function headline(plan, verdict, timeline, inProgress, metrics) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
     const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
     const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
@@ -683,6 +701,9 @@ function headline(plan, verdict, timeline, inProgress) {
     if (plan.unguardedFinalStep !== undefined) {
         lines.push('', `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(plan.unguardedFinalStep, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
+    const cost = inProgress ? '' : blastRadiusLine(verdict, metrics);
+    if (cost !== '')
+        lines.push('', cost);
     const reason = verdict.failureReason?.trim() ?? '';
     // With no reason from SageMaker, a rollback's reason would only repeat the note above.
     const noServiceReason = verdict.outcome === 'rolled-back' &&
@@ -695,6 +716,20 @@ function headline(plan, verdict, timeline, inProgress) {
         lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     return lines.join('\n');
+}
+/** What a rollback or a regression cost: green's requests and 5XX, from the metrics below. */
+function blastRadiusLine(verdict, metrics) {
+    if (verdict.outcome !== 'rolled-back' && verdict.outcome !== 'regressed')
+        return '';
+    const cost = blastRadius(metrics);
+    if (cost === undefined)
+        return '';
+    const atLeast = cost.atLeast ? 'at least ' : '';
+    const served = cost.requests === 0
+        ? 'the new model served no request in this rollout'
+        : `the new model served ${atLeast}${formatCount(cost.requests)} request${cost.requests === 1 ? '' : 's'} in this rollout, ${atLeast}${formatCount(cost.errors5xx)} of them answered with 5XX (${(0,report_time/* formatPercent */.l9)((100 * cost.errors5xx) / cost.requests)})`;
+    const late = cost.atLeast ? ' (CloudWatch had not published every minute yet)' : '';
+    return `**Blast radius:** ${served}${late}; per step and fleet under Metrics.`;
 }
 function alarmLinks(plan, names) {
     return (0,markdown/* join */.fj)(names.map(name => (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name))), ', ');
@@ -1474,4 +1509,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=334.index.js.map
+//# sourceMappingURL=518.index.js.map
