@@ -2,6 +2,192 @@ export const id = 27;
 export const ids = [27,326];
 export const modules = {
 
+/***/ 1193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ rollbackRequest),
+/* harmony export */   Nx: () => (/* binding */ ACTION_ROLLBACK_EVENT),
+/* harmony export */   sj: () => (/* binding */ rollBackRegression),
+/* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _report_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
+/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2915);
+
+
+
+/** How the traffic row of the action's finished rollback starts (the metrics' phases read it). */
+const ACTION_ROLLBACK_EVENT = 'rolled back by the action';
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+const ROLLBACK_BUDGET_MS = 1800_000;
+/** The request: the previous config, all at once, no bake, no alarm. */
+function rollbackRequest(endpointName, previous) {
+    return {
+        EndpointName: endpointName,
+        EndpointConfigName: previous,
+        DeploymentConfig: {
+            BlueGreenUpdatePolicy: {
+                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+                TerminationWaitInSeconds: 0
+            }
+        }
+    };
+}
+async function rollBackRegression(plan, timeline, verdict, deps) {
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
+    const say = (text, t = timeline, rolledBack = false) => ({
+        verdict: {
+            ...verdict,
+            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
+        },
+        timeline: t,
+        rolledBack
+    });
+    if (previous === undefined)
+        return say('There is no previous config to roll back to.');
+    if (deps.signal?.aborted) {
+        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
+    }
+    // Reads only: is there something to go back to?
+    const missing = await missingParts(deps, previous);
+    if (missing !== undefined) {
+        deps.log.warning(missing);
+        return say(missing);
+    }
+    const request = rollbackRequest(plan.endpointName, previous);
+    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
+    const sentAt = serviceAt(timeline, deps);
+    let sendError;
+    try {
+        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
+    }
+    catch (e) {
+        sendError = e;
+    }
+    if (sendError !== undefined) {
+        const cancelled = deps.signal?.aborted === true;
+        const read = await readEndpoint(deps, plan.endpointName);
+        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
+        const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(sendError);
+        if (seen === 'not-applied') {
+            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
+        }
+        if (seen === 'unknown') {
+            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
+        }
+        if (cancelled) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
+        }
+        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
+    }
+    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
+    const deadline = deps.now() + deps.budgetMs;
+    for (;;) {
+        if (deps.signal?.aborted) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
+        }
+        await deps.sleep(deps.pollIntervalMs, deps.signal);
+        if (deps.signal?.aborted)
+            continue;
+        const read = await readEndpoint(deps, plan.endpointName);
+        if (read === undefined) {
+            if (deps.now() >= deadline)
+                break;
+            continue;
+        }
+        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
+            const at = read.modified ?? serviceAt(t, deps);
+            t = withRow(t, at, 0, `${ACTION_ROLLBACK_EVENT}: ${previous} serves all the traffic`);
+            deps.log.info(`Rolled back to ${previous} at ${(0,_report_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(at - t.startedAt)}.`);
+            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,_report_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(at - t.startedAt)}.`, t, true);
+        }
+        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
+            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
+        }
+        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
+            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
+        }
+        if (deps.now() >= deadline)
+            break;
+    }
+    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
+}
+/** The previous config, or one of its models, deleted (or unreadable): never write then. */
+async function missingParts(deps, previous) {
+    const cannot = `The action cannot roll back to ${previous}:`;
+    try {
+        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
+        if (config === undefined) {
+            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
+        }
+        for (const variant of config.ProductionVariants ?? []) {
+            if (variant.ModelName === undefined)
+                continue;
+            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
+            if (model === undefined) {
+                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
+            }
+        }
+        return undefined;
+    }
+    catch (e) {
+        return `${cannot} reading it failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}), so nothing was written. Deploy the previous model again.`;
+    }
+}
+async function readEndpoint(deps, endpointName) {
+    try {
+        const ep = await deps.api.describeEndpoint(endpointName, {
+            deadlineMs: 30_000,
+            ignoreCancel: true
+        });
+        return ep === undefined
+            ? undefined
+            : {
+                status: ep.EndpointStatus,
+                config: ep.EndpointConfigName,
+                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
+                modified: ep.LastModifiedTime?.getTime(),
+                reason: ep.FailureReason
+            };
+    }
+    catch {
+        return undefined;
+    }
+}
+function judge(read, plan, previous) {
+    if (read.pending === previous)
+        return 'applied';
+    if (read.status === 'InService' && read.config === previous)
+        return 'done';
+    if (read.status === 'InService' && read.config === plan.endpointConfigName)
+        return 'not-applied';
+    return 'unknown';
+}
+function describe(read) {
+    if (read === undefined)
+        return 'unreadable';
+    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
+}
+/** Now on the service's clock, never before the table's last row (rows stay in time order). */
+function serviceAt(t, deps) {
+    const last = t.steps.at(-1)?.at ?? t.startedAt;
+    return Math.max((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceNow */ .UH)(t.serviceClock, deps.now()) ?? last, last);
+}
+/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
+function withRow(t, at, greenPercent, event) {
+    const last = t.steps.at(-1);
+    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
+        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
+    }
+    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
+    return { ...t, steps: [...t.steps, row] };
+}
+
+
+/***/ }),
+
 /***/ 7891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -199,6 +385,8 @@ var errors = __webpack_require__(3916);
 var component_queries = __webpack_require__(7891);
 // EXTERNAL MODULE: ./src/guard/alarms.ts
 var alarms = __webpack_require__(2767);
+// EXTERNAL MODULE: ./src/guard/regression-rollback.ts
+var regression_rollback = __webpack_require__(1193);
 // EXTERNAL MODULE: ./src/metrics/queries.ts
 var queries = __webpack_require__(6705);
 ;// CONCATENATED MODULE: ./src/metrics/tally.ts
@@ -339,6 +527,7 @@ function figures(tally) {
 
 
 
+
 /** Where the shift ends: the first rollback to blue, or the step that put green at 100 %. */
 function shiftEnd(steps) {
     for (let i = 1; i < steps.length; i++) {
@@ -445,7 +634,9 @@ function foldMetrics(input) {
         phases.push(phase(end.phase, boundary, segments.length, boundaryAt, windowEnd, end.phase === 'rollback'
             ? 'all traffic back on blue'
             : steps.at(-1).greenPercent === 0
-                ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+                ? steps.some(step => step.event.startsWith(regression_rollback/* ACTION_ROLLBACK_EVENT */.Nx))
+                    ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+                    : 'green served 100%, then SageMaker rolled all traffic back to blue'
                 : 'green serves 100%'));
     }
     return {
@@ -473,7 +664,8 @@ function shiftOutcome(plan, end, fired) {
     if (end?.phase === 'completion') {
         if (plan.firstDeploy)
             return 'endpoint created';
-        return alarms === '' ? 'every step passed its bake' : `completed (${alarms})`;
+        // Reaching 100 % is not completing: the alarm may have fired in the final bake or after.
+        return alarms === '' ? 'every step passed its bake' : `green reached 100% (then ${alarms})`;
     }
     return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`;
 }
@@ -766,6 +958,50 @@ function lateAlarmWarnings(settlement, timeline) {
         const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
         return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
     });
+}
+
+
+/***/ }),
+
+/***/ 5813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   xS: () => (/* binding */ formatOffset)
+/* harmony export */ });
+// Time as the report shows it: offsets from the update request and plain durations.
+/** `45 s`, `1 min`, `1 min 30 s`, `1 h 2 min`; `0 s` for zero. Rounded to the second. */
+function formatDuration(ms) {
+    const total = Math.round(Math.abs(ms) / 1000);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const parts = [];
+    if (hours > 0)
+        parts.push(`${hours} h`);
+    if (minutes > 0)
+        parts.push(`${minutes} min`);
+    if (seconds > 0)
+        parts.push(`${seconds} s`);
+    return parts.length === 0 ? '0 s' : parts.join(' ');
+}
+/**
+ * An offset from the start of the deployment: `T+0`, `T+45 s`, `T+1 min`, `T+1 min 30 s`.
+ * Negative offsets (service clock slightly behind ours) read `T-5 s`.
+ */
+function formatOffset(ms) {
+    if (!Number.isFinite(ms))
+        return 'T+?';
+    const rounded = Math.round(ms / 1000);
+    if (rounded === 0)
+        return 'T+0';
+    return `T${rounded < 0 ? '-' : '+'}${formatDuration(ms)}`;
+}
+/** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
+function formatPercent(percent) {
+    return `${Math.round(percent * 10) / 10}%`;
 }
 
 

@@ -68,9 +68,18 @@ describe('the lab as a person reads it', () => {
     expect(head).toEqual([
       '## ❌ Rolled back: [lab-endpoint](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/lab-endpoint)',
       `SageMaker returned all traffic to the blue fleet (lab-endpoint-a1a1a1a-1001-1): alarm ${ALARM_LINK} went into ALARM.`,
+      '**Blast radius:** the new model served 365 requests in this rollout, 78 of them answered with 5XX (21.4%); per step and fleet under Metrics.',
       // The lab's SageMaker leaves FailureReason empty after an alarm rollback: said so.
       'SageMaker gave no failure reason.'
     ])
+    // One page, one truth: the headline's figures are the per-step table's green columns.
+    const perStep = tableAfter(b, '#### Requests, 5XX errors and model latency per traffic step')
+      .slice(2)
+      .map(row => row.split('|').map(cell => cell.trim()))
+    const count = (cell: string | undefined): number =>
+      Number((cell ?? '0').split(' ')[0]!.replace(/,/g, '')) || 0
+    expect(perStep.reduce((sum, cells) => sum + count(cells[5]), 0)).toBe(365)
+    expect(perStep.reduce((sum, cells) => sum + count(cells[6]), 0)).toBe(78)
     // Provisioning 480 s (no poll fell in step 1's 5 s activation: its row is its bake); step 2
     // after step 1's 60 s bake; the alarm, on the 09:18 minute's late datapoint, at the 09:20:00
     // evaluation (T+9 min 46 s from the update request at 09:10:13.718).

@@ -115,7 +115,7 @@ describe('the final step: can the alarms see a model that fails at full traffic?
     expect(facts).toMatchObject({ finalBakeSeconds: 0, retained: true, derived: false })
     expect(unguardedFinalStep(facts)).toBe(true)
     expect(retainedRiskText(facts)).toBe(
-      `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for 0 s, less than the 300 s alarm ${created[0]} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least 300 (retain-deployment-config: false) to have SageMaker watch it.`
+      `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for 0 s, less than the 300 s alarm ${created[0]} can take to fire; a failure there is caught only after completion (regressed), where SageMaker would not roll it back. Send a policy with termination-wait of at least 300 (retain-deployment-config: false) to have SageMaker watch it.`
     )
     expect(guardParagraph({ ...retained, guard: facts })).toContain(
       "The final bake with all traffic on green (the endpoint's own termination-wait, retained, 0 s) is shorter"

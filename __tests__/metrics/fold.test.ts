@@ -123,7 +123,7 @@ describe('foldMetrics: fallbacks', () => {
           at: last.at + 600_000,
           bluePercent: 100,
           greenPercent: 0,
-          event: 'rolled back by the action'
+          event: 'rolled back by the action: lab-endpoint-cfg-old serves all the traffic'
         }
       ]
     }
@@ -138,6 +138,39 @@ describe('foldMetrics: fallbacks', () => {
       ['baseline', 'blue only, before the update'],
       ['shift', 'every step passed its bake'],
       ['completion', 'green served 100%, then all traffic back on blue (rolled back by the action)']
+    ])
+  })
+
+  it("a rollback by SageMaker in the final bake is SageMaker's, not the action's", () => {
+    const last = runE.timeline.steps.at(-1)!
+    const timeline = {
+      ...runE.timeline,
+      steps: [
+        ...runE.timeline.steps,
+        {
+          at: last.at + 60_000,
+          bluePercent: 100,
+          greenPercent: 0,
+          event: `rolled back to blue: alarm ${ALARM_5XX} in ALARM`
+        }
+      ]
+    }
+    const metrics = foldMetrics({
+      plan: runE.plan,
+      timeline: {
+        ...timeline,
+        alarms: timeline.alarms.map(a =>
+          a.name === ALARM_5XX ? { ...a, fired: true, finalState: 'ALARM' } : a
+        )
+      },
+      request: buildMetricQueries(runE.plan, timeline),
+      series: new Map(),
+      calls: 1
+    })
+    expect(metrics.phases.map(p => [p.phase, p.outcome])).toEqual([
+      ['baseline', 'blue only, before the update'],
+      ['shift', `green reached 100% (then alarm ${ALARM_5XX} fired)`],
+      ['completion', 'green served 100%, then SageMaker rolled all traffic back to blue']
     ])
   })
 
@@ -228,7 +261,9 @@ describe('foldMetrics: the phases a person reads', () => {
 
   it('a completed shift with an alarm fired says so', () => {
     const metrics = fold(runE.plan, fired(runE.timeline, [ALARM_LATENCY]), new Map())
-    expect(metrics.phases[1]!.outcome).toBe(`completed (alarm ${ALARM_LATENCY} fired)`)
+    expect(metrics.phases[1]!.outcome).toBe(
+      `green reached 100% (then alarm ${ALARM_LATENCY} fired)`
+    )
   })
 
   it('no rollback and no 100 % step: the shift runs to the end of the window, with no verdict', () => {

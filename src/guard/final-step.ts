@@ -79,7 +79,7 @@ export function finalStepRefusal(risk: GuardFacts): string {
 
 /** What the summary's headline says when the retained policy's final bake is too short. */
 export function retainedRiskText(risk: GuardFacts): string {
-  return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`
+  return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), where SageMaker would not roll it back. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`
 }
 
 /** What the summary's headline says when the step accepted the risk. */

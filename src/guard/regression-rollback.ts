@@ -9,6 +9,9 @@ import type { Plan, Timeline, TrafficStep, Verdict } from '../types.js'
 import { formatOffset } from '../report/time.js'
 import { serviceNow } from '../watch/service-clock.js'
 
+/** How the traffic row of the action's finished rollback starts (the metrics' phases read it). */
+export const ACTION_ROLLBACK_EVENT = 'rolled back by the action'
+
 /** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
 export const ROLLBACK_BUDGET_MS = 1800_000
 
@@ -138,7 +141,7 @@ export async function rollBackRegression(
     }
     if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
       const at = read.modified ?? serviceAt(t, deps)
-      t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`)
+      t = withRow(t, at, 0, `${ACTION_ROLLBACK_EVENT}: ${previous} serves all the traffic`)
       deps.log.info(`Rolled back to ${previous} at ${formatOffset(at - t.startedAt)}.`)
       return say(
         `The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${formatOffset(at - t.startedAt)}.`,

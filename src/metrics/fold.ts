@@ -4,6 +4,7 @@
 // it overlaps, in proportion to the time overlapped × the fleet's traffic share in that step:
 // green's errors in a minute that straddles "0 %" and "25 %" all land in the 25 % step.
 import { errorRateAlarmName } from '../guard/alarms.js'
+import { ACTION_ROLLBACK_EVENT } from '../guard/regression-rollback.js'
 import type { Plan, Timeline, TrafficStep } from '../types.js'
 import { CPU_QUERY_ID, PERIOD_SECONDS, type MetricsRequest } from './queries.js'
 import {
@@ -176,7 +177,9 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
         end.phase === 'rollback'
           ? 'all traffic back on blue'
           : steps.at(-1)!.greenPercent === 0
-            ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+            ? steps.some(step => step.event.startsWith(ACTION_ROLLBACK_EVENT))
+              ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
+              : 'green served 100%, then SageMaker rolled all traffic back to blue'
             : 'green serves 100%'
       )
     )
@@ -211,7 +214,8 @@ function shiftOutcome(
   }
   if (end?.phase === 'completion') {
     if (plan.firstDeploy) return 'endpoint created'
-    return alarms === '' ? 'every step passed its bake' : `completed (${alarms})`
+    // Reaching 100 % is not completing: the alarm may have fired in the final bake or after.
+    return alarms === '' ? 'every step passed its bake' : `green reached 100% (then ${alarms})`
   }
   return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`
 }

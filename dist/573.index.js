@@ -1,5 +1,5 @@
-export const id = 808;
-export const ids = [808,685];
+export const id = 573;
+export const ids = [573,685];
 export const modules = {
 
 /***/ 9685:
@@ -748,7 +748,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 3808:
+/***/ 3573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1386,180 +1386,8 @@ function guardrailWarning(plan) {
 var inputs_restore = __webpack_require__(3467);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __webpack_require__(5448);
-// EXTERNAL MODULE: ./src/report/time.ts
-var time = __webpack_require__(5813);
-// EXTERNAL MODULE: ./src/watch/service-clock.ts
-var service_clock = __webpack_require__(2915);
-;// CONCATENATED MODULE: ./src/guard/regression-rollback.ts
-
-
-
-/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
-const ROLLBACK_BUDGET_MS = 1800_000;
-/** The request: the previous config, all at once, no bake, no alarm. */
-function rollbackRequest(endpointName, previous) {
-    return {
-        EndpointName: endpointName,
-        EndpointConfigName: previous,
-        DeploymentConfig: {
-            BlueGreenUpdatePolicy: {
-                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
-                TerminationWaitInSeconds: 0
-            }
-        }
-    };
-}
-async function rollBackRegression(plan, timeline, verdict, deps) {
-    const previous = timeline.oldConfigName ?? plan.previousConfigName;
-    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
-    const say = (text, t = timeline, rolledBack = false) => ({
-        verdict: {
-            ...verdict,
-            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
-        },
-        timeline: t,
-        rolledBack
-    });
-    if (previous === undefined)
-        return say('There is no previous config to roll back to.');
-    if (deps.signal?.aborted) {
-        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
-    }
-    // Reads only: is there something to go back to?
-    const missing = await missingParts(deps, previous);
-    if (missing !== undefined) {
-        deps.log.warning(missing);
-        return say(missing);
-    }
-    const request = rollbackRequest(plan.endpointName, previous);
-    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
-    const sentAt = serviceAt(timeline, deps);
-    let sendError;
-    try {
-        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
-    }
-    catch (e) {
-        sendError = e;
-    }
-    if (sendError !== undefined) {
-        const cancelled = deps.signal?.aborted === true;
-        const read = await readEndpoint(deps, plan.endpointName);
-        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
-        const error = (0,src_errors/* errorMessage */.gJ)(sendError);
-        if (seen === 'not-applied') {
-            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
-        }
-        if (seen === 'unknown') {
-            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
-        }
-        if (cancelled) {
-            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
-        }
-        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
-    }
-    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
-    const deadline = deps.now() + deps.budgetMs;
-    for (;;) {
-        if (deps.signal?.aborted) {
-            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
-        }
-        await deps.sleep(deps.pollIntervalMs, deps.signal);
-        if (deps.signal?.aborted)
-            continue;
-        const read = await readEndpoint(deps, plan.endpointName);
-        if (read === undefined) {
-            if (deps.now() >= deadline)
-                break;
-            continue;
-        }
-        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
-            const at = read.modified ?? serviceAt(t, deps);
-            t = withRow(t, at, 0, `rolled back by the action: ${previous} serves all the traffic`);
-            deps.log.info(`Rolled back to ${previous} at ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`);
-            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,time/* formatOffset */.xS)(at - t.startedAt)}.`, t, true);
-        }
-        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
-            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
-        }
-        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
-            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
-        }
-        if (deps.now() >= deadline)
-            break;
-    }
-    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
-}
-/** The previous config, or one of its models, deleted (or unreadable): never write then. */
-async function missingParts(deps, previous) {
-    const cannot = `The action cannot roll back to ${previous}:`;
-    try {
-        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
-        if (config === undefined) {
-            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
-        }
-        for (const variant of config.ProductionVariants ?? []) {
-            if (variant.ModelName === undefined)
-                continue;
-            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
-            if (model === undefined) {
-                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
-            }
-        }
-        return undefined;
-    }
-    catch (e) {
-        return `${cannot} reading it failed (${(0,src_errors/* errorMessage */.gJ)(e)}), so nothing was written. Deploy the previous model again.`;
-    }
-}
-async function readEndpoint(deps, endpointName) {
-    try {
-        const ep = await deps.api.describeEndpoint(endpointName, {
-            deadlineMs: 30_000,
-            ignoreCancel: true
-        });
-        return ep === undefined
-            ? undefined
-            : {
-                status: ep.EndpointStatus,
-                config: ep.EndpointConfigName,
-                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
-                modified: ep.LastModifiedTime?.getTime(),
-                reason: ep.FailureReason
-            };
-    }
-    catch {
-        return undefined;
-    }
-}
-function judge(read, plan, previous) {
-    if (read.pending === previous)
-        return 'applied';
-    if (read.status === 'InService' && read.config === previous)
-        return 'done';
-    if (read.status === 'InService' && read.config === plan.endpointConfigName)
-        return 'not-applied';
-    return 'unknown';
-}
-function describe(read) {
-    if (read === undefined)
-        return 'unreadable';
-    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
-}
-/** Now on the service's clock, never before the table's last row (rows stay in time order). */
-function serviceAt(t, deps) {
-    const last = t.steps.at(-1)?.at ?? t.startedAt;
-    return Math.max((0,service_clock/* serviceNow */.UH)(t.serviceClock, deps.now()) ?? last, last);
-}
-/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
-function withRow(t, at, greenPercent, event) {
-    const last = t.steps.at(-1);
-    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
-        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
-    }
-    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
-    return { ...t, steps: [...t.steps, row] };
-}
-
+// EXTERNAL MODULE: ./src/guard/regression-rollback.ts
+var regression_rollback = __webpack_require__(1193);
 // EXTERNAL MODULE: ./src/rollout-policy.ts
 var rollout_policy = __webpack_require__(1201);
 ;// CONCATENATED MODULE: ./src/target/endpoint/restore.ts
@@ -1574,7 +1402,7 @@ var rollout_policy = __webpack_require__(1201);
 /** The plan of a restore: no create, one UpdateEndpoint, no alarm. Pure. */
 function restorePlan(request, current, target, provisioningSeconds) {
     const { facts } = target;
-    const updateEndpoint = rollbackRequest(request.endpointName, facts.configName);
+    const updateEndpoint = (0,regression_rollback/* rollbackRequest */.I6)(request.endpointName, facts.configName);
     const schedule = (0,rollout_policy/* expectedSchedule */.k9)(inputs_restore/* RESTORE_POLICY */.Sm, target.instanceCount, provisioningSeconds);
     const last = schedule.at(-1)?.offsetSeconds ?? 0;
     const timeout = (0,rollout_policy/* executionTimeout */.oF)(inputs_restore/* RESTORE_POLICY */.Sm, target.instanceCount, false);
@@ -2326,6 +2154,8 @@ function addBatchRow(t, w, fired) {
     return { ...t, batches: [...rows, row] };
 }
 
+// EXTERNAL MODULE: ./src/watch/service-clock.ts
+var service_clock = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/target/component/watch.ts
 // Pure: watching an inference component's rolling update. DescribeInferenceComponent gives the
 // status, the specification (its model), the desired and current copy counts and, after a
@@ -2732,6 +2562,8 @@ function componentCore(w) {
     return { fold: (t, obs) => reduceComponent(t, obs, w), judge: t => settleComponent(t, w) };
 }
 
+// EXTERNAL MODULE: ./src/report/time.ts
+var time = __webpack_require__(5813);
 // EXTERNAL MODULE: ./src/guard/detection.ts
 var guard_detection = __webpack_require__(8926);
 ;// CONCATENATED MODULE: ./src/guard/final-step.ts
@@ -2786,7 +2618,7 @@ function finalStepRefusal(risk) {
 }
 /** What the summary's headline says when the retained policy's final bake is too short. */
 function retainedRiskText(risk) {
-    return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), not rolled back by SageMaker. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`;
+    return `retain-deployment-config: the endpoint's own policy watches the new model at full traffic for ${risk.finalBakeSeconds} s, less than the ${risk.detectionSeconds} s alarm ${risk.alarm.name} can take to fire; a failure there is caught only after completion (regressed), where SageMaker would not roll it back. Send a policy with termination-wait of at least ${risk.detectionSeconds} (retain-deployment-config: false) to have SageMaker watch it.`;
 }
 /** What the summary's headline says when the step accepted the risk. */
 function acceptedRiskText(risk) {
@@ -3299,13 +3131,13 @@ async function onRegression(o, plan, r) {
     }
     core.startGroup(`Rolling back ${plan.endpointName} (on-regression: rollback)`);
     try {
-        const back = await rollBackRegression(plan, r.timeline, r.verdict, {
+        const back = await (0,regression_rollback/* rollBackRegression */.sj)(plan, r.timeline, r.verdict, {
             api: o.api,
             now: o.now,
             sleep: o.sleep,
             log: actionLog,
             pollIntervalMs: o.request.pollIntervalSeconds * 1000,
-            budgetMs: ROLLBACK_BUDGET_MS,
+            budgetMs: regression_rollback/* ROLLBACK_BUDGET_MS */.ui,
             ...(o.signal ? { signal: o.signal } : {})
         });
         await o.onProgress?.(plan, back.timeline);
@@ -3377,6 +3209,192 @@ function nothingPlanned(summary) {
         timeline: undefined,
         verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
     };
+}
+
+
+/***/ }),
+
+/***/ 1193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ rollbackRequest),
+/* harmony export */   Nx: () => (/* binding */ ACTION_ROLLBACK_EVENT),
+/* harmony export */   sj: () => (/* binding */ rollBackRegression),
+/* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _report_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5813);
+/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2915);
+
+
+
+/** How the traffic row of the action's finished rollback starts (the metrics' phases read it). */
+const ACTION_ROLLBACK_EVENT = 'rolled back by the action';
+/** The previous fleet is provisioned again: as long as pre-flight allows a green fleet. */
+const ROLLBACK_BUDGET_MS = 1800_000;
+/** The request: the previous config, all at once, no bake, no alarm. */
+function rollbackRequest(endpointName, previous) {
+    return {
+        EndpointName: endpointName,
+        EndpointConfigName: previous,
+        DeploymentConfig: {
+            BlueGreenUpdatePolicy: {
+                TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 },
+                TerminationWaitInSeconds: 0
+            }
+        }
+    };
+}
+async function rollBackRegression(plan, timeline, verdict, deps) {
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    // Each outcome says what to do now: the verdict's own "to undo, deploy X again" goes.
+    const say = (text, t = timeline, rolledBack = false) => ({
+        verdict: {
+            ...verdict,
+            summary: `${verdict.summary.replace(/ To undo, deploy \S+ again\.$/, '')} ${text}`
+        },
+        timeline: t,
+        rolledBack
+    });
+    if (previous === undefined)
+        return say('There is no previous config to roll back to.');
+    if (deps.signal?.aborted) {
+        return say(`The job was cancelled before the action could roll back to ${previous}: deploy it again to undo.`);
+    }
+    // Reads only: is there something to go back to?
+    const missing = await missingParts(deps, previous);
+    if (missing !== undefined) {
+        deps.log.warning(missing);
+        return say(missing);
+    }
+    const request = rollbackRequest(plan.endpointName, previous);
+    deps.log.info(`on-regression: rollback. UpdateEndpoint ${plan.endpointName} → ${previous}, all at once, no alarm (the one in ALARM would roll it back).`);
+    const sentAt = serviceAt(timeline, deps);
+    let sendError;
+    try {
+        await deps.api.updateEndpoint(request, { deadlineMs: 60_000 });
+    }
+    catch (e) {
+        sendError = e;
+    }
+    if (sendError !== undefined) {
+        const cancelled = deps.signal?.aborted === true;
+        const read = await readEndpoint(deps, plan.endpointName);
+        const seen = read === undefined ? 'unknown' : judge(read, plan, previous);
+        const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(sendError);
+        if (seen === 'not-applied') {
+            return say(`${cancelled ? 'The job was cancelled while the action rolled back' : `The rollback to ${previous} failed: ${error}.`} A read afterwards shows the endpoint still on ${read?.config ?? '?'}: not rolled back. Deploy ${previous} again.`);
+        }
+        if (seen === 'unknown') {
+            return say(`Whether the rollback to ${previous} was applied is unknown (${error}; the endpoint is ${describe(read)}). Look at the endpoint before anything else.`);
+        }
+        if (cancelled) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched (the endpoint is ${describe(read)}).`, withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression)`));
+        }
+        deps.log.info(`The rollback's answer was lost (${error}); a read shows it applied.`);
+    }
+    let t = withRow(timeline, sentAt, 100, `rolling back to ${previous} (on-regression): all at once`);
+    const deadline = deps.now() + deps.budgetMs;
+    for (;;) {
+        if (deps.signal?.aborted) {
+            return say(`The job was cancelled after SageMaker accepted the rollback to ${previous}: it goes on unwatched.`, t);
+        }
+        await deps.sleep(deps.pollIntervalMs, deps.signal);
+        if (deps.signal?.aborted)
+            continue;
+        const read = await readEndpoint(deps, plan.endpointName);
+        if (read === undefined) {
+            if (deps.now() >= deadline)
+                break;
+            continue;
+        }
+        if (read.status === 'InService' && read.config === previous && read.pending === undefined) {
+            const at = read.modified ?? serviceAt(t, deps);
+            t = withRow(t, at, 0, `${ACTION_ROLLBACK_EVENT}: ${previous} serves all the traffic`);
+            deps.log.info(`Rolled back to ${previous} at ${(0,_report_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(at - t.startedAt)}.`);
+            return say(`The action rolled it back (on-regression: rollback): ${previous} serves all the traffic again since ${(0,_report_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatOffset */ .xS)(at - t.startedAt)}.`, t, true);
+        }
+        if (read.status === 'Failed' || read.status === 'UpdateRollbackFailed') {
+            return say(`The rollback to ${previous} failed: the endpoint is ${read.status}${read.reason ? ` (${read.reason})` : ''}. Look at the endpoint before anything else.`, t);
+        }
+        if (read.status === 'InService' && read.config !== previous && read.pending === undefined) {
+            return say(`The rollback to ${previous} did not take: the endpoint is InService on ${read.config ?? '?'}${read.reason ? ` (${read.reason})` : ''}. Deploy ${previous} again.`, t);
+        }
+        if (deps.now() >= deadline)
+            break;
+    }
+    return say(`The rollback to ${previous} had not finished when the action stopped waiting: SageMaker goes on. Look at the endpoint.`, t);
+}
+/** The previous config, or one of its models, deleted (or unreadable): never write then. */
+async function missingParts(deps, previous) {
+    const cannot = `The action cannot roll back to ${previous}:`;
+    try {
+        const config = await deps.api.describeEndpointConfig(previous, { deadlineMs: 30_000 });
+        if (config === undefined) {
+            return `${cannot} that endpoint config no longer exists. Deploy the previous model again.`;
+        }
+        for (const variant of config.ProductionVariants ?? []) {
+            if (variant.ModelName === undefined)
+                continue;
+            const model = await deps.api.describeModel(variant.ModelName, { deadlineMs: 30_000 });
+            if (model === undefined) {
+                return `${cannot} its model ${variant.ModelName} no longer exists. Deploy the previous model again.`;
+            }
+        }
+        return undefined;
+    }
+    catch (e) {
+        return `${cannot} reading it failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}), so nothing was written. Deploy the previous model again.`;
+    }
+}
+async function readEndpoint(deps, endpointName) {
+    try {
+        const ep = await deps.api.describeEndpoint(endpointName, {
+            deadlineMs: 30_000,
+            ignoreCancel: true
+        });
+        return ep === undefined
+            ? undefined
+            : {
+                status: ep.EndpointStatus,
+                config: ep.EndpointConfigName,
+                pending: ep.PendingDeploymentSummary?.EndpointConfigName,
+                modified: ep.LastModifiedTime?.getTime(),
+                reason: ep.FailureReason
+            };
+    }
+    catch {
+        return undefined;
+    }
+}
+function judge(read, plan, previous) {
+    if (read.pending === previous)
+        return 'applied';
+    if (read.status === 'InService' && read.config === previous)
+        return 'done';
+    if (read.status === 'InService' && read.config === plan.endpointConfigName)
+        return 'not-applied';
+    return 'unknown';
+}
+function describe(read) {
+    if (read === undefined)
+        return 'unreadable';
+    return `${read.status ?? '?'} on ${read.config ?? '?'}${read.pending ? `, updating to ${read.pending}` : ''}`;
+}
+/** Now on the service's clock, never before the table's last row (rows stay in time order). */
+function serviceAt(t, deps) {
+    const last = t.steps.at(-1)?.at ?? t.startedAt;
+    return Math.max((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceNow */ .UH)(t.serviceClock, deps.now()) ?? last, last);
+}
+/** A row; one at the same time and split as the last (the alarm's) joins it, no empty step. */
+function withRow(t, at, greenPercent, event) {
+    const last = t.steps.at(-1);
+    if (last !== undefined && last.at === at && last.greenPercent === greenPercent) {
+        return { ...t, steps: [...t.steps.slice(0, -1), { ...last, event: `${last.event}; ${event}` }] };
+    }
+    const row = { at, bluePercent: 100 - greenPercent, greenPercent, event };
+    return { ...t, steps: [...t.steps, row] };
 }
 
 
@@ -4359,4 +4377,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=808.index.js.map
+//# sourceMappingURL=573.index.js.map
