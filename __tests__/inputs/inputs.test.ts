@@ -646,6 +646,12 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'got "10s".'
   ],
   [
+    'metrics-resolution toString',
+    { ...BASE, 'metrics-resolution': 'toString' },
+    'metrics-resolution',
+    'got "toString".'
+  ],
+  [
     'metrics-resolution with inference-component-name',
     { ...BASE, 'inference-component-name': 'lab-component', 'metrics-resolution': '10' },
     'metrics-resolution',

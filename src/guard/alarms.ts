@@ -39,6 +39,7 @@ export function createdAlarmPeriods(
 function span(periodSeconds: number): string {
   return periodSeconds === 60 ? '1 min' : `${periodSeconds} s`
 }
+
 /** What the error-rate alarm counts as a failed invocation, for people. */
 const FAILURES = '5XX, timeouts, model errors'
 

@@ -96,13 +96,17 @@ function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
   return fallback
 }
 
-const RESOLUTIONS: Record<string, MetricsResolution> = { '10': 10, '30': 30, '60': 60 }
+const RESOLUTIONS = new Map<string, MetricsResolution>([
+  ['10', 10],
+  ['30', 30],
+  ['60', 60]
+])
 
 /** metrics-resolution: 10, 30 or 60 seconds; empty (undefined) keeps the live MetricsConfig. */
 export function readMetricsResolution(r: Reader): MetricsResolution | undefined {
   const value = r.v('metrics-resolution')
   if (value === '') return undefined
-  const resolution = RESOLUTIONS[value]
+  const resolution = RESOLUTIONS.get(value)
   if (resolution === undefined) {
     r.p.add(
       'metrics-resolution',
