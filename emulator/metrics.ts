@@ -1,6 +1,9 @@
-// Per-minute metric storage: each datapoint keeps Sum, SampleCount, Minimum and Maximum so any
-// of the basic statistics can be computed for any period that is a multiple of 60 seconds.
-// Samples arrive late: each piece of a minute becomes visible at its own arrival time, and every
+// Metric storage: each datapoint keeps Sum, SampleCount, Minimum and Maximum so any of the basic
+// statistics can be computed for any period. A datapoint covers its sample's resolution (one
+// minute, or 10 or 30 s for a fleet that publishes that often) and is stamped with its start, so a
+// period shorter than the data's resolution finds a datapoint only in the slot where one begins
+// (PutMetricAlarm, Period: such an alarm "does not receive data for the attempts that do not
+// correspond to a one-minute data resolution"). Samples arrive late: each piece of a minute becomes visible at its own arrival time, and every
 // read says at which moment it looks, so a minute's datapoint is partial until its last piece has
 // arrived (CloudWatch evaluates "the data points available at a specific moment").
 
@@ -22,14 +25,17 @@ export interface Aggregate {
   max: number
 }
 
-/** One minute of a series: what has arrived for certain, and pieces still arriving. */
+/** One datapoint of a series: what has arrived for certain, and pieces still arriving. */
 interface Bucket {
   arrived: Aggregate | undefined
   pending: { visibleAt: number; sample: Aggregate }[]
 }
 
 interface Series extends MetricId {
+  /** By the start of the datapoint (epoch ms). */
   buckets: Map<number, Bucket>
+  /** The finest resolution recorded (ms): reads step by it. */
+  finestMs: number
 }
 
 export const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const
@@ -64,31 +70,49 @@ export class MetricStore {
   /** The latest moment anything was read as of: pieces visible by then are folded in. */
   private settledUntil = Number.NEGATIVE_INFINITY
 
-  /** Records one sample at `time` (epoch ms) into its minute, visible from `visibleAt`. */
-  record(id: MetricId, time: number, value: number, visibleAt = time): void {
-    this.recordAggregate(id, time, { sum: value, count: 1, min: value, max: value }, visibleAt)
+  /**
+   * Records one sample at `time` (epoch ms) into its datapoint (a minute, or `resolutionSeconds`),
+   * visible from `visibleAt`.
+   */
+  record(
+    id: MetricId,
+    time: number,
+    value: number,
+    visibleAt = time,
+    resolutionSeconds = 60
+  ): void {
+    const sample = { sum: value, count: 1, min: value, max: value }
+    this.recordAggregate(id, time, sample, visibleAt, resolutionSeconds)
   }
 
   /** Records several samples at once (their sum, count, minimum and maximum). */
-  recordAggregate(id: MetricId, time: number, sample: Aggregate, visibleAt = time): void {
+  recordAggregate(
+    id: MetricId,
+    time: number,
+    sample: Aggregate,
+    visibleAt = time,
+    resolutionSeconds = 60
+  ): void {
     if (sample.count === 0) return
     const key = metricKey(id.namespace, id.metricName, id.dimensions)
+    const resolutionMs = resolutionSeconds * 1000
     let series = this.series.get(key)
     if (series === undefined) {
-      series = { ...id, dimensions: [...id.dimensions], buckets: new Map() }
+      series = { ...id, dimensions: [...id.dimensions], buckets: new Map(), finestMs: MINUTE_MS }
       this.series.set(key, series)
     }
-    const minute = Math.floor(time / MINUTE_MS) * MINUTE_MS
-    let bucket = series.buckets.get(minute)
+    series.finestMs = Math.min(series.finestMs, resolutionMs)
+    const start = Math.floor(time / resolutionMs) * resolutionMs
+    let bucket = series.buckets.get(start)
     if (bucket === undefined) {
       bucket = { arrived: undefined, pending: [] }
-      series.buckets.set(minute, bucket)
+      series.buckets.set(start, bucket)
     }
     if (visibleAt <= this.settledUntil) bucket.arrived = merge(bucket.arrived, sample)
     else bucket.pending.push({ visibleAt, sample: { ...sample } })
   }
 
-  /** What of one minute has arrived by `asOf`. */
+  /** What of one datapoint has arrived by `asOf`. */
   private arrived(bucket: Bucket, asOf: number): Aggregate | undefined {
     // Reads move forward in simulated time: pieces visible at the latest read stay visible.
     if (asOf > this.settledUntil) this.settledUntil = asOf
@@ -122,8 +146,9 @@ export class MetricStore {
     const series = this.series.get(metricKey(id.namespace, id.metricName, id.dimensions))
     if (series === undefined) return undefined
     let total: Aggregate | undefined
-    for (let minute = start; minute < start + periodMs; minute += MINUTE_MS) {
-      const bucket = series.buckets.get(minute)
+    const step = series.finestMs
+    for (let slot = Math.ceil(start / step) * step; slot < start + periodMs; slot += step) {
+      const bucket = series.buckets.get(slot)
       if (bucket === undefined) continue
       const arrived = this.arrived(bucket, asOf)
       if (arrived !== undefined) total = merge(total, arrived)

@@ -1,7 +1,7 @@
 // The simulation: one-second ticks on the virtual clock, processed lazily up to "now" before
-// each request. Per tick: synthetic traffic, alarm evaluation at each whole minute (on the data
-// that has arrived by then), then each endpoint's state machine (rollback checks, phase
-// transitions).
+// each request. Per tick: synthetic traffic, alarm evaluation at each whole minute (and every
+// 10 s while a high-resolution alarm exists), on the data that has arrived by then, then each
+// endpoint's state machine (rollback checks, phase transitions).
 
 import { AlarmBook } from './alarms.js'
 import type { VirtualClock } from './clock.js'
@@ -16,6 +16,8 @@ import { ResourceStore } from './state.js'
 import { TrafficGenerator } from './traffic.js'
 
 const TICK_MS = 1000
+/** How often CloudWatch evaluates a 10, 20 or 30 s alarm. */
+const HIGH_RESOLUTION_EVALUATION_MS = 10_000
 
 export class Simulation {
   readonly store = new ResourceStore()
@@ -79,7 +81,10 @@ export class Simulation {
       else for (const c of components) this.traffic.tickComponent(endpoint, c, start)
     }
     this.processedUntil = end
-    if (end % MINUTE_MS === 0) {
+    const due =
+      end % MINUTE_MS === 0 ||
+      (end % HIGH_RESOLUTION_EVALUATION_MS === 0 && this.alarms.hasHighResolution())
+    if (due) {
       // What happened before the evaluation sees the alarms as they were.
       this.runStateMachines(end - 1)
       this.alarms.evaluateAll(end)

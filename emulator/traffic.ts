@@ -1,11 +1,13 @@
 // Synthetic traffic: `trafficPerMinute` requests spread over every instance taking traffic
 // (blue and green), each answered per its model's behaviour, drawn from the seeded PRNG.
-// The results become the per-minute AWS/SageMaker metrics, per variant and per fleet; each
-// second's results reach CloudWatch after the scenario's metric delay.
+// The results become the AWS/SageMaker metrics, per variant and per fleet, one datapoint a minute
+// (or every 10 or 30 s for a fleet whose config publishes that often); each second's results
+// reach CloudWatch after the scenario's metric delay.
 
 import { componentSlices } from './component-traffic.js'
 import type { InferenceComponentRecord } from './inference-components-state.js'
 import type { Aggregate, Dimension, MetricStore } from './metrics.js'
+import { invocationResolution, utilizationResolution } from './publish-frequency.js'
 import type { Random } from './random.js'
 import { behaviourFor, type Scenario } from './scenario.js'
 import type { EndpointRecord, FleetVariant } from './state.js'
@@ -32,6 +34,16 @@ export function servingInstances(variant: FleetVariant): number {
 export interface ServingSlice {
   configName: string
   variant: FleetVariant
+}
+
+/** The endpoint config a fleet taking traffic runs on (blue, or the deployment's green). */
+function fleetConfig(
+  endpoint: EndpointRecord,
+  configName: string
+): Record<string, unknown> | undefined {
+  const green = endpoint.deployment?.green
+  if (green !== undefined && green.configName === configName) return green.config
+  return endpoint.blue.config
 }
 
 /** Statuses in which an endpoint answers requests. */
@@ -180,7 +192,8 @@ export class TrafficGenerator {
         },
         time,
         cpu,
-        visibleAt
+        visibleAt,
+        utilizationResolution(fleetConfig(endpoint, slice.configName))
       )
     }
   }
@@ -217,6 +230,8 @@ export class TrafficGenerator {
     }
     const visibleAt = this.arrival(time)
     const copies = slices.reduce((a, s) => a + s.variant.current, 0)
+    // The copies run on the endpoint's instances: its live config says how often they publish.
+    const resolution = invocationResolution(endpoint.blue.config)
     for (const tally of tallies.values()) {
       this.recordTally(
         [
@@ -225,7 +240,8 @@ export class TrafficGenerator {
         ],
         tally,
         time,
-        visibleAt
+        visibleAt,
+        resolution
       )
     }
   }
@@ -250,16 +266,21 @@ export class TrafficGenerator {
       ],
       tally,
       time,
-      visibleAt
+      visibleAt,
+      invocationResolution(fleetConfig(endpoint, configName))
     )
   }
 
-  /** The invocation metrics of a tally, under each dimension set (with its instance count). */
+  /**
+   * The invocation metrics of a tally, under each dimension set (with its instance count), in
+   * datapoints of `resolutionSeconds`.
+   */
   private recordTally(
     sets: [Dimension[], number][],
     tally: SliceTally,
     time: number,
-    visibleAt: number
+    visibleAt: number,
+    resolutionSeconds: number
   ): void {
     const answered = tally.latency.count
     const n = tally.invocations
@@ -281,7 +302,8 @@ export class TrafficGenerator {
           { namespace: NAMESPACE, metricName, dimensions },
           time,
           sample,
-          visibleAt
+          visibleAt,
+          resolutionSeconds
         )
       put('Invocations', { sum: n, count: n, min: 1, max: 1 })
       put('Invocation5XXErrors', flags(tally.errors5xx))

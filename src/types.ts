@@ -47,6 +47,12 @@ export interface RolloutPolicy {
   readonly rollbackStepSize?: StepSize | undefined
 }
 
+/**
+ * Seconds between the invocation metrics the green config publishes (`metrics-resolution`), and
+ * the period of the created alarms: 10 and 30 need EnableEnhancedMetrics (MetricsConfig docs).
+ */
+export type MetricsResolution = 10 | 30 | 60
+
 export interface Tag {
   readonly Key: string
   readonly Value: string
@@ -84,6 +90,8 @@ export interface DeployRequest {
    * ends: part of every guard alarm's detection time.
    */
   readonly metricDelaySeconds: number
+  /** Set: the green config publishes invocation metrics this often; absent: carried as it is. */
+  readonly metricsResolution?: MetricsResolution
   readonly onBusy: 'wait' | 'fail'
   /** After a regression (a guard alarm in ALARM once SageMaker completed): roll back, or fail only. */
   readonly onRegression: 'rollback' | 'fail'

@@ -1,6 +1,12 @@
 import { beforeEach, describe, it, expect } from '@jest/globals'
 import type { AlarmSpec } from '../../src/types.js'
-import { alarmUpToDate, componentAlarms, labAlarms } from '../../src/guard/alarms.js'
+import {
+  alarmUpToDate,
+  componentAlarms,
+  createdAlarmPeriods,
+  labAlarms
+} from '../../src/guard/alarms.js'
+import { alarmTiming, detectionSeconds } from '../../src/guard/detection.js'
 
 const TAGS = [{ Key: 'team', Value: 'ml' }]
 const DIMENSIONS = [
@@ -134,6 +140,77 @@ describe('labAlarms', () => {
     // The request keeps CloudWatch's units: percent as is, latency in microseconds.
     expect(latency?.request['Threshold']).toBe(750_000)
   })
+})
+
+describe('labAlarms with metrics-resolution', () => {
+  it.each([
+    [undefined, 180, { periodSeconds: 60, evaluationPeriods: 1 }],
+    [60, 180, { periodSeconds: 60, evaluationPeriods: 1 }],
+    // Enough periods to reach a datapoint metric-delay late, and one more.
+    [30, 180, { periodSeconds: 30, evaluationPeriods: 7 }],
+    [10, 180, { periodSeconds: 10, evaluationPeriods: 19 }],
+    [10, 0, { periodSeconds: 10, evaluationPeriods: 1 }],
+    [10, 45, { periodSeconds: 10, evaluationPeriods: 6 }],
+    [30, 900, { periodSeconds: 30, evaluationPeriods: 31 }]
+  ] as const)('%s s with metric-delay %i: %j', (resolution, delay, periods) => {
+    expect(createdAlarmPeriods(resolution, delay)).toEqual(periods)
+  })
+
+  it('10 s: every metric and the latency alarm at 10 s, 1 out of 19, said so', () => {
+    const [rate, latency] = labAlarms(
+      'lab-endpoint',
+      'AllTraffic',
+      1,
+      5000,
+      TAGS,
+      createdAlarmPeriods(10, 180)
+    )
+    const metrics = rate?.request['Metrics'] as { MetricStat?: { Period: number } }[]
+    expect(metrics.flatMap(m => (m.MetricStat ? [m.MetricStat.Period] : []))).toEqual([
+      10, 10, 10, 10
+    ])
+    expect(rate?.request).toMatchObject({ EvaluationPeriods: 19, DatapointsToAlarm: 1 })
+    expect(latency?.request).toMatchObject({
+      Period: 10,
+      EvaluationPeriods: 19,
+      DatapointsToAlarm: 1
+    })
+    expect(rate?.watches).toBe(
+      'Error rate (5XX, timeouts, model errors) > 1 % of invocations over 10 s (any of the last 19 periods)'
+    )
+    expect(latency?.watches).toBe(
+      'ModelLatency average > 5000 ms over 10 s (any of the last 19 periods)'
+    )
+    expect(rate?.request['AlarmDescription']).toBe(
+      'Rolls back a blue/green deployment of SageMaker endpoint lab-endpoint (variant AllTraffic) when more than 1 % of invocations fail in any 10 s: 5XX, timeouts, socket errors or malformed answers (not 4XX).'
+    )
+    expect(latency?.request['AlarmDescription']).toBe(
+      'Rolls back a blue/green deployment of SageMaker endpoint lab-endpoint (variant AllTraffic) when the average ModelLatency over any 10 s exceeds 5000 ms.'
+    )
+  })
+
+  it('the default is the one-minute alarm, word for word', () => {
+    expect(labAlarms('ep', 'v', 1, 5000, TAGS, createdAlarmPeriods(undefined, 180))).toEqual(
+      labAlarms('ep', 'v', 1, 5000, TAGS)
+    )
+    expect(labAlarms('ep', 'v', 1, 5000, TAGS, createdAlarmPeriods(60, 180))).toEqual(
+      labAlarms('ep', 'v', 1, 5000, TAGS)
+    )
+  })
+
+  it.each([
+    [undefined, 300],
+    [60, 300],
+    [30, 220],
+    [10, 200]
+  ] as const)(
+    '%s s: each alarm as sent takes %i s to detect (default metric-delay)',
+    (resolution, seconds) => {
+      for (const alarm of labAlarms('ep', 'v', 1, 5000, [], createdAlarmPeriods(resolution, 180))) {
+        expect(detectionSeconds(alarmTiming(alarm.request, 180))).toBe(seconds)
+      }
+    }
+  )
 })
 
 describe('componentAlarms', () => {

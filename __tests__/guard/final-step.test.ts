@@ -48,6 +48,15 @@ describe('the final step: can the alarms see a model that fails at full traffic?
     expect(inputs({ 'traffic-routing': 'rolling' }).policy?.terminationWaitSeconds).toBe(0)
   })
 
+  it('with metrics-resolution 10 or 30: that period + metric-delay + 10 s evaluation', () => {
+    expect(inputs({ 'metrics-resolution': '10' }).policy?.terminationWaitSeconds).toBe(200)
+    expect(inputs({ 'metrics-resolution': '30' }).policy?.terminationWaitSeconds).toBe(220)
+    expect(inputs({ 'metrics-resolution': '60' }).policy?.terminationWaitSeconds).toBe(300)
+    expect(
+      inputs({ 'metrics-resolution': '10', 'metric-delay': '0' }).policy?.terminationWaitSeconds
+    ).toBe(20)
+  })
+
   it('the created alarms from their requests, the given ones as read; the slowest counts', () => {
     const given = 'team-errors'
     const withGiven = { ...plan, guardAlarmNames: [...created, given] }

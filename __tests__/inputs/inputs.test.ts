@@ -634,6 +634,30 @@ const invalid: [string, Record<string, string>, string, string][] = [
     'Input "metric-delay" must be a whole number of seconds from 0 to 900, got "901".'
   ],
   [
+    'metrics-resolution 15',
+    { ...BASE, 'metrics-resolution': '15' },
+    'metrics-resolution',
+    'Input "metrics-resolution" must be 10, 30 or 60 (seconds between the invocation metrics of the new endpoint config), or empty to keep the live config\'s MetricsConfig, got "15".'
+  ],
+  [
+    'metrics-resolution 10s',
+    { ...BASE, 'metrics-resolution': '10s' },
+    'metrics-resolution',
+    'got "10s".'
+  ],
+  [
+    'metrics-resolution toString',
+    { ...BASE, 'metrics-resolution': 'toString' },
+    'metrics-resolution',
+    'got "toString".'
+  ],
+  [
+    'metrics-resolution with inference-component-name',
+    { ...BASE, 'inference-component-name': 'lab-component', 'metrics-resolution': '10' },
+    'metrics-resolution',
+    'Input "metrics-resolution" has no meaning with inference-component-name: how often invocation metrics are published is the endpoint config\'s MetricsConfig, and UpdateInferenceComponent changes only the component. Remove metrics-resolution, or deploy to the endpoint itself (no inference-component-name).'
+  ],
+  [
     'on-regression revert',
     { ...BASE, 'on-regression': 'revert' },
     'on-regression',

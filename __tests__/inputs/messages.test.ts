@@ -95,6 +95,29 @@ describe('readInputs: names', () => {
   })
 })
 
+describe('readInputs: metrics-resolution', () => {
+  it.each([
+    ['10', 10],
+    ['30', 30],
+    ['60', 60]
+  ])('reads %s as %i seconds', (value, seconds) => {
+    expect(read({ ...BASE, 'metrics-resolution': value }).request.metricsResolution).toBe(seconds)
+  })
+
+  it('empty: not in the request (the live MetricsConfig is carried)', () => {
+    expect(read({ ...BASE }).request).not.toHaveProperty('metricsResolution')
+  })
+
+  it('goes with retain-deployment-config (the alarms it names are written with that period)', () => {
+    const { request } = read({
+      ...BASE,
+      'retain-deployment-config': 'true',
+      'metrics-resolution': '10'
+    })
+    expect(request.metricsResolution).toBe(10)
+  })
+})
+
 describe('readInputs: environment with no model source', () => {
   it('says only that nothing says what to deploy, not that an existing model keeps its environment', () => {
     expect(

@@ -53,6 +53,7 @@ describe('readRollbackTo', () => {
     'instance-count',
     'inference-component-name',
     'alarm-names',
+    'metrics-resolution',
     ...POLICY_INPUTS
   ])('refuses %s with it: a restore creates nothing', name => {
     expect(read({ 'rollback-to': 'previous', [name]: 'x' }).messages).toEqual([

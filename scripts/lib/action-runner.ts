@@ -276,7 +276,13 @@ const NOT_IDENTITY = ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_EVENT_PATH
  * Inputs added to action.yml after the seeds were fixed: at their default they are left out of a
  * run's identity, so adding an input does not move every test's jitter (set, they count).
  */
-const LATER_INPUTS = ['metric-delay', 'accept-unguarded-final-step', 'on-regression', 'rollback-to']
+const LATER_INPUTS = [
+  'metric-delay',
+  'accept-unguarded-final-step',
+  'on-regression',
+  'rollback-to',
+  'metrics-resolution'
+]
 
 /** A seed from what the run is: its inputs and GITHUB_* identity (not the order runs start in). */
 function runSeed(env: Record<string, string>): number {

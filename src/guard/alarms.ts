@@ -1,14 +1,45 @@
 // The guard: the alarms the action creates for a rollout, and when an existing one is already up
 // to date.
-import type { AlarmSpec, Tag } from '../types.js'
+import type { AlarmSpec, MetricsResolution, Tag } from '../types.js'
 
 // The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
-// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
-// endpoint never blocks or rolls back a deployment.
+// together), fire on one breaching period (1 minute, or 10 or 30 s with metrics-resolution) and
+// treat a period without traffic as OK, so an idle endpoint never blocks or rolls back a
+// deployment.
 
 const NAMESPACE = 'AWS/SageMaker'
-/** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
+/** The created alarms' period by default; each fires on one breaching period (DatapointsToAlarm 1). */
 export const PERIOD_SECONDS = 60
+
+/** How the created alarms cut time: their period, and how many of them each evaluation looks at. */
+export interface AlarmPeriods {
+  readonly periodSeconds: number
+  readonly evaluationPeriods: number
+}
+
+export const MINUTE_PERIODS: AlarmPeriods = { periodSeconds: PERIOD_SECONDS, evaluationPeriods: 1 }
+
+/**
+ * The created alarms' periods for the green config's invocation metrics: one minute, or the 10 or
+ * 30 s that `metrics-resolution` asks for. A 10 or 30 s alarm looks at enough periods to reach a
+ * datapoint `metric-delay` late, still firing on one (1 out of N): CloudWatch documents no
+ * evaluation range, and says a 10 s alarm on one-minute data "might often lapse into
+ * INSUFFICIENT_DATA" (PutMetricAlarm, Period), so it may look back only a few periods.
+ */
+export function createdAlarmPeriods(
+  resolution: MetricsResolution | undefined,
+  metricDelaySeconds: number
+): AlarmPeriods {
+  const periodSeconds = resolution ?? PERIOD_SECONDS
+  if (periodSeconds >= 60) return { periodSeconds, evaluationPeriods: 1 }
+  return { periodSeconds, evaluationPeriods: Math.ceil(metricDelaySeconds / periodSeconds) + 1 }
+}
+
+/** "1 min" or "10 s", for people. */
+function span(periodSeconds: number): string {
+  return periodSeconds === 60 ? '1 min' : `${periodSeconds} s`
+}
+
 /** What the error-rate alarm counts as a failed invocation, for people. */
 const FAILURES = '5XX, timeouts, model errors'
 
@@ -26,7 +57,8 @@ export function labAlarms(
   variantName: string,
   errorRateThresholdPercent: number,
   latencyThresholdMs: number,
-  tags: readonly Tag[]
+  tags: readonly Tag[],
+  periods: AlarmPeriods = MINUTE_PERIODS
 ): AlarmSpec[] {
   return guardAlarms(
     {
@@ -39,7 +71,8 @@ export function labAlarms(
     },
     errorRateThresholdPercent,
     latencyThresholdMs,
-    tags
+    tags,
+    periods
   )
 }
 
@@ -63,7 +96,8 @@ export function componentAlarms(
     },
     errorRateThresholdPercent,
     latencyThresholdMs,
-    tags
+    tags,
+    MINUTE_PERIODS
   )
 }
 
@@ -79,15 +113,22 @@ function guardAlarms(
   target: AlarmTarget,
   errorRateThresholdPercent: number,
   latencyThresholdMs: number,
-  tags: readonly Tag[]
+  tags: readonly Tag[],
+  periods: AlarmPeriods
 ): AlarmSpec[] {
   const { prefix, what } = target
+  const { periodSeconds, evaluationPeriods } = periods
+  const minute = periodSeconds === 60
+  // Kept word for word at one minute: alarms written by earlier runs stay up to date.
+  const within = minute ? 'in a minute' : `in any ${periodSeconds} s`
+  const over = minute ? 'over a minute' : `over any ${periodSeconds} s`
+  const window = evaluationPeriods > 1 ? ` (any of the last ${evaluationPeriods} periods)` : ''
   const dimensions = target.dimensions.map(d => ({ ...d }))
   const metric = (id: string, metricName: string) => ({
     Id: id,
     MetricStat: {
       Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
-      Period: PERIOD_SECONDS,
+      Period: periodSeconds,
       Stat: 'Sum'
     },
     ReturnData: false
@@ -104,15 +145,15 @@ function guardAlarms(
   // of the two metrics still has a rate.
   const errorRate: AlarmSpec = {
     name: errorRateAlarmName(prefix),
-    watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over 1 min`,
+    watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over ${span(periodSeconds)}${window}`,
     threshold: errorRateThresholdPercent,
     thresholdText: `> ${errorRateThresholdPercent} %`,
     request: {
       AlarmName: errorRateAlarmName(prefix),
-      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
+      AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail ${within}: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: errorRateThresholdPercent,
-      EvaluationPeriods: 1,
+      EvaluationPeriods: evaluationPeriods,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
       Metrics: [
@@ -146,20 +187,20 @@ function guardAlarms(
   // CloudWatch reports ModelLatency in microseconds.
   const latency: AlarmSpec = {
     name: latencyAlarmName(prefix),
-    watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
+    watches: `ModelLatency average > ${latencyThresholdMs} ms over ${span(periodSeconds)}${window}`,
     threshold: latencyThresholdMs,
     thresholdText: `> ${latencyThresholdMs} ms`,
     request: {
       AlarmName: latencyAlarmName(prefix),
-      AlarmDescription: `Rolls back ${what} when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+      AlarmDescription: `Rolls back ${what} when the average ModelLatency ${over} exceeds ${latencyThresholdMs} ms.`,
       Namespace: NAMESPACE,
       MetricName: 'ModelLatency',
       Dimensions: dimensions,
       Statistic: 'Average',
-      Period: PERIOD_SECONDS,
+      Period: periodSeconds,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: Math.round(latencyThresholdMs * 1000),
-      EvaluationPeriods: 1,
+      EvaluationPeriods: evaluationPeriods,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
       Tags: plainTags

@@ -21,7 +21,9 @@ export function readComponentName(r: Reader): string | undefined {
       "the copies run on the endpoint's instances, whose type the endpoint config sets",
     'instance-count':
       "the component's copy count is kept as it runs (auto scaling may move it), and the endpoint's instances are not this step's to change",
-    'variant-name': 'the component already belongs to one variant of the endpoint'
+    'variant-name': 'the component already belongs to one variant of the endpoint',
+    'metrics-resolution':
+      "how often invocation metrics are published is the endpoint config's MetricsConfig, and UpdateInferenceComponent changes only the component"
   } as const
   for (const [input, why] of Object.entries(fleet)) {
     if (r.v(input) !== '') {

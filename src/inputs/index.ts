@@ -3,6 +3,7 @@
 // beside this file (parsers, model, policy, context, component).
 import { checkPlacement } from './placement.js'
 import { DEFAULT_METRIC_DELAY_SECONDS } from '../guard/detection.js'
+import { createdAlarmPeriods } from '../guard/alarms.js'
 import {
   bool,
   decimal,
@@ -22,7 +23,7 @@ import {
   SAGEMAKER_NAME
 } from './model.js'
 import { readComponentName } from './component.js'
-import { readAlarmNames, readPolicy } from './policy.js'
+import { readAlarmNames, readMetricsResolution, readPolicy } from './policy.js'
 import { readRollbackTo, RESTORE_POLICY } from './restore.js'
 import type { DeployRequest, RunContext } from '../types.js'
 
@@ -92,11 +93,13 @@ export function readInputs(
   const inferenceComponentName = readComponentName(r)
   const metricDelaySeconds =
     whole(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? DEFAULT_METRIC_DELAY_SECONDS
+  const metricsResolution = readMetricsResolution(r)
   const { policy, retainExpected } = readPolicy(
     r,
     retainDeploymentConfig,
     inferenceComponentName !== undefined,
-    metricDelaySeconds
+    metricDelaySeconds,
+    createdAlarmPeriods(metricsResolution, metricDelaySeconds).periodSeconds
   )
   const createAlarms = bool(r, 'create-alarms', true)
   const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
@@ -184,6 +187,7 @@ export function readInputs(
     pollIntervalSeconds,
     metricsWaitSeconds,
     metricDelaySeconds,
+    ...(metricsResolution !== undefined ? { metricsResolution } : {}),
     onBusy,
     onRegression,
     ...(rollbackTo !== undefined ? { rollbackTo } : {}),

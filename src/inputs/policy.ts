@@ -1,7 +1,7 @@
 import { listItems, show, whole, type Reader } from './parsers.js'
 import { DEFAULT_METRIC_DELAY_SECONDS, detectionSeconds } from '../guard/detection.js'
 import { PERIOD_SECONDS } from '../guard/alarms.js'
-import type { RolloutPolicy, StepSize, TrafficRouting } from '../types.js'
+import type { MetricsResolution, RolloutPolicy, StepSize, TrafficRouting } from '../types.js'
 
 // The rollout policy inputs: traffic routing, step size, waits and timeout, the alarms that
 // guard the rollout, and their conflicts with retain-deployment-config.
@@ -96,6 +96,26 @@ function readStepSize(r: Reader, routing: TrafficRouting): StepSize {
   return fallback
 }
 
+const RESOLUTIONS = new Map<string, MetricsResolution>([
+  ['10', 10],
+  ['30', 30],
+  ['60', 60]
+])
+
+/** metrics-resolution: 10, 30 or 60 seconds; empty (undefined) keeps the live MetricsConfig. */
+export function readMetricsResolution(r: Reader): MetricsResolution | undefined {
+  const value = r.v('metrics-resolution')
+  if (value === '') return undefined
+  const resolution = RESOLUTIONS.get(value)
+  if (resolution === undefined) {
+    r.p.add(
+      'metrics-resolution',
+      `Input "metrics-resolution" must be 10, 30 or 60 (seconds between the invocation metrics of the new endpoint config), or empty to keep the live config's MetricsConfig, got ${show(value)}.`
+    )
+  }
+  return resolution
+}
+
 /** The rollout policy inputs as given: the policy, or with retain what the retained one must be. */
 export interface PolicyInputs {
   /** null with retain-deployment-config: true (SageMaker reuses the last policy). */
@@ -108,7 +128,8 @@ export function readPolicy(
   r: Reader,
   retain: boolean,
   component = false,
-  metricDelaySeconds = DEFAULT_METRIC_DELAY_SECONDS
+  metricDelaySeconds = DEFAULT_METRIC_DELAY_SECONDS,
+  alarmPeriodSeconds = PERIOD_SECONDS
 ): PolicyInputs {
   const rawRouting = r.v('traffic-routing')
   // An inference component is updated by rolling batches of copies only.
@@ -135,9 +156,10 @@ export function readPolicy(
   const terminationWait =
     routing === 'rolling' ? 0 : whole(r, 'termination-wait', 0, 3600, 'a whole number of seconds')
   // Empty: as long as the created alarms need to see a model that fails at full traffic (the
-  // step that reaches 100 % may bake only this: see guard/detection.ts).
+  // step that reaches 100 % may bake only this: see guard/detection.ts). Their period comes from
+  // metrics-resolution alone, known before any read.
   const derived = detectionSeconds({
-    periodSeconds: PERIOD_SECONDS,
+    periodSeconds: alarmPeriodSeconds,
     datapointsToAlarm: 1,
     metricDelaySeconds
   })

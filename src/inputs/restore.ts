@@ -31,6 +31,7 @@ const CREATING_INPUTS = [
   'instance-count',
   'inference-component-name',
   'alarm-names',
+  'metrics-resolution',
   ...POLICY_INPUTS
 ] as const
 

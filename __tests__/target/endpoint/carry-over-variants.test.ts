@@ -93,7 +93,8 @@ describe('greenConfig: variants the endpoint does not report running', () => {
           }
         ]
       },
-      carried: ['variant B kept as it runs: model B-model, 4 × ml.m5.large, weight 0.7']
+      carried: ['variant B kept as it runs: model B-model, 4 × ml.m5.large, weight 0.7'],
+      notes: []
     })
   })
 

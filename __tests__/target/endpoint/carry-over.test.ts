@@ -65,7 +65,8 @@ describe('greenConfig', () => {
           }
         ]
       },
-      carried: []
+      carried: [],
+      notes: []
     })
   })
 
@@ -104,7 +105,12 @@ describe('greenConfig', () => {
           }
         ]
       },
-      carried: ['DataCaptureConfig', 'KmsKeyId key', 'variant A: VolumeSizeInGB 100, RoutingConfig']
+      carried: [
+        'DataCaptureConfig',
+        'KmsKeyId key',
+        'variant A: VolumeSizeInGB 100, RoutingConfig'
+      ],
+      notes: []
     })
   })
 

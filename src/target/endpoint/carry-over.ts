@@ -2,7 +2,8 @@
 // model (and its instance type and count when given). Everything else the live config sets is
 // carried over, field by field, and listed so a person can see it. The same for the new model:
 // the live model's network settings carry into it.
-import type { CurrentEndpoint, LiveVariant, Tag } from '../../types.js'
+import type { CurrentEndpoint, LiveVariant, MetricsResolution, Tag } from '../../types.js'
+import { greenMetricsConfig } from './metrics-config.js'
 
 type Body = Record<string, unknown>
 
@@ -30,6 +31,8 @@ export interface GreenConfig {
   readonly body: Body
   /** Each carried setting, for people ("DataCaptureConfig", "variant A: VolumeSizeInGB 100"). */
   readonly carried: readonly string[]
+  /** What the step changes beyond the variant (MetricsConfig), for people. */
+  readonly notes: readonly string[]
 }
 
 function plain(value: unknown): string {
@@ -43,7 +46,11 @@ export function runningCount(v: LiveVariant): number | undefined {
   return v.configuredCount
 }
 
-export function greenConfig(current: CurrentEndpoint | null, change: VariantChange): GreenConfig {
+export function greenConfig(
+  current: CurrentEndpoint | null,
+  change: VariantChange,
+  metricsResolution?: MetricsResolution
+): GreenConfig {
   const target: Body = {
     VariantName: change.variantName,
     ModelName: change.modelName,
@@ -51,12 +58,23 @@ export function greenConfig(current: CurrentEndpoint | null, change: VariantChan
     InstanceType: change.instanceType,
     InitialVariantWeight: 1
   }
-  if (!current?.config) return { body: { ProductionVariants: [target] }, carried: [] }
-
-  const { ProductionVariants, ...rest } = current.config
-  const carried = Object.entries(rest).map(([member, value]) =>
-    typeof value === 'object' ? member : `${member} ${plain(value)}`
+  const metrics = greenMetricsConfig(
+    current?.config?.['MetricsConfig'] as Body | undefined,
+    metricsResolution,
+    current?.config !== undefined
   )
+  const notes = metrics.notes
+  if (!current?.config) {
+    const set = metrics.value ? { MetricsConfig: metrics.value } : {}
+    return { body: { ProductionVariants: [target], ...set }, carried: [], notes }
+  }
+
+  const { ProductionVariants, ...members } = current.config
+  const carried = Object.entries(members)
+    .filter(([member]) => member !== 'MetricsConfig' || metrics.kept)
+    .map(([member, value]) => (typeof value === 'object' ? member : `${member} ${plain(value)}`))
+  // In the live config's order; a MetricsConfig the live config lacks comes last.
+  const rest: Body = metrics.value ? { ...members, MetricsConfig: metrics.value } : members
   const live = new Map(current.variants.map(v => [v.name, v]))
   const variants = (Array.isArray(ProductionVariants) ? (ProductionVariants as Body[]) : []).map(
     variant => {
@@ -82,7 +100,7 @@ export function greenConfig(current: CurrentEndpoint | null, change: VariantChan
       return kept
     }
   )
-  return { body: { ...rest, ProductionVariants: variants }, carried }
+  return { body: { ...rest, ProductionVariants: variants }, carried, notes }
 }
 
 function describe(member: string, value: unknown): string {

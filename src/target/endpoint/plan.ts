@@ -1,4 +1,4 @@
-import { labAlarms } from '../../guard/alarms.js'
+import { createdAlarmPeriods, labAlarms } from '../../guard/alarms.js'
 import { InputError } from '../../errors.js'
 import { greenNames } from '../../names.js'
 import { REPLACES_TAG, stepHash } from '../../deploy/step-identity.js'
@@ -142,7 +142,8 @@ export function buildPlan(
         variantName,
         request.errorRateThresholdPercent,
         request.latencyThresholdMs,
-        tags
+        tags,
+        createdAlarmPeriods(request.metricsResolution, request.metricDelaySeconds)
       )
     : []
   // With retain, an alarm the retained config does not name would guard nothing.
@@ -202,12 +203,11 @@ export function buildPlan(
   // The green config is the live one with this step's changes; the new model takes the live
   // model's network settings (and its environment, when asked).
   const model = greenModel(current, request.environment, request.inheritEnvironment)
-  const config = greenConfig(current, {
-    variantName,
-    modelName: greenModelName,
-    instanceType,
-    instanceCount
-  })
+  const config = greenConfig(
+    current,
+    { variantName, modelName: greenModelName, instanceType, instanceCount },
+    request.metricsResolution
+  )
   const modelBody = createModelBody(request, greenModelName, model.environment, model.extra)
   const configBody: Record<string, unknown> = {
     EndpointConfigName: endpointConfigName,
@@ -298,7 +298,7 @@ export function buildPlan(
     tags: stepTags,
     stepHash: step,
     carriedOver,
-    notes: [...notes, ...(retained ? [retained.description] : [])],
+    notes: [...notes, ...config.notes, ...(retained ? [retained.description] : [])],
     ...(retained ? { retainedPolicy: retained.policy } : {}),
     warnings,
     secretValues: model.inheritedValues,
