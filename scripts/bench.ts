@@ -1,6 +1,7 @@
 // `npm run bench`: size, cold start and peak RSS of the committed bundle, its start to the first
 // AWS request side by side with two peers (on Node 20 and Node 24), and its detection latency,
-// API call rate and overhead on the reference lab against the local emulator (repeated runs:
+// API call rate, overhead and blast radius on the reference lab against the local emulator, with
+// model D (fails only at full traffic) before and after the final-bake default (repeated runs:
 // medians with ranges). With --concurrency, N rollouts at once against the emulator with the
 // documented CloudWatch quotas enforced. Every run against the emulator is on stepped time
 // (emulator/stepped-time.ts): the bundle's clock is the emulator's and simulated time moves only
@@ -172,7 +173,7 @@ async function mainPart(
 
   if (!flag('--no-lab')) {
     console.log(
-      `4. The lab against the emulator on stepped time (A, B rolled back, E retried), ${labRuns} runs`
+      `4. The lab against the emulator on stepped time (A, B rolled back, E retried; then D before and after the final-bake default), ${labRuns} runs`
     )
     const lab: LabRun[] = []
     for (let i = 0; i < labRuns; i++) {

@@ -34,6 +34,21 @@ describe('README Performance section', () => {
     expect(readme).toContain('### API budget per rollout')
   })
 
+  it('holds the blast radius of B with the defaults and of model D before and after the final-bake default', () => {
+    const lab = results.main?.figures.lab ?? []
+    expect(lab.every(run => run.steps.every(s => s.blastRadius !== undefined))).toBe(true)
+    expect(lab.map(run => [run.regression?.before.name, run.regression?.after.name])).toEqual(
+      lab.map(() => ['Model D', 'Model D, defaults'])
+    )
+    for (const row of [
+      '| Blast radius, Model B (defaults) | green served ',
+      '| Blast radius, Model D (fails only at full traffic) before: no final bake (`termination-wait: 0`, accepted) | ',
+      "| Blast radius, Model D after: the defaults (final bake derived from the alarms' detection time, 300 s) | "
+    ])
+      expect(readme).toContain(row)
+    expect(readme).toContain('The blast radius is what the new model (green) served')
+  })
+
   it('names the commit each part was measured on, next to its figures', () => {
     for (const part of [results.main, results.fleet]) {
       expect(part?.commit.sha).toMatch(/^[0-9a-f]{7,40}$/)

@@ -206,3 +206,63 @@ describe('verdictLines and markdownTable', () => {
     expect(table).toContain('the median of 2 runs')
   })
 })
+
+describe('model D and the blast radius', () => {
+  const blast = (requests: number, errors5xx: number) => ({
+    split: 'per-fleet',
+    requests,
+    errors5xx,
+    lowerBound: false
+  })
+  const withD = (after: string, seed = 0): LabRun => {
+    const [a, b, e] = steps(5000)
+    return {
+      ...run([a!, { ...b!, blastRadius: blast(365 + seed, 78) }, e!]),
+      regression: {
+        before: { ...labStep('Model D', 1000, 10, 'regressed'), blastRadius: blast(7076, 1247) },
+        after: { ...labStep('Model D, defaults', 1000, 10, after), blastRadius: blast(2006, 205) }
+      }
+    }
+  }
+  const environment = { node: '/usr/bin/node', nodeVersion: 'v20.20.2', cpu: '2 × CPU', runs: 30 }
+
+  it('checks that SageMaker rolled D back in every run with the defaults', () => {
+    const figures = { ...base, lab: [withD('rolled-back'), withD('rolled-back', 10)] }
+    const checks = checkTargets(figures)
+    expect(checks.at(-1)).toEqual({
+      name: 'Model D with the defaults rolled back by SageMaker in every run, never regressed',
+      measured: '2 of 2 runs',
+      limit: 'all runs',
+      pass: true
+    })
+    const table = markdownTable(figures, checks, environment)
+    expect(table).toContain(
+      '| Blast radius, Model B (defaults) | green served 370 (365–375) requests, 78 failed (5XX) |  |'
+    )
+    expect(table).toContain(
+      '| Blast radius, Model D (fails only at full traffic) before: no final bake (`termination-wait: 0`, accepted) | regressed: green served 7076 requests, 1247 failed (5XX) |  |'
+    )
+    expect(table).toContain(
+      "| Blast radius, Model D after: the defaults (final bake derived from the alarms' detection time, 300 s) | rolled-back: green served 2006 requests, 205 failed (5XX) |  |"
+    )
+    // Header, 4 size/cold rows, 2 exit rows, 5 per-step rows, 3 blast-radius rows, 8 targets.
+    expect(table.split('\n').filter(l => l.startsWith('| '))).toHaveLength(1 + 4 + 2 + 5 + 3 + 8)
+  })
+
+  it('fails when a run of D with the defaults regressed, and says so', () => {
+    const checks = checkTargets({ ...base, lab: [withD('rolled-back'), withD('regressed')] })
+    expect(checks.at(-1)).toMatchObject({
+      measured: 'rolled-back ×1, regressed ×1',
+      pass: false
+    })
+  })
+
+  it('has no D check or blast-radius rows for runs measured without them', () => {
+    const figures = { ...base, lab: [run(steps(5000))] }
+    const checks = checkTargets(figures)
+    expect(checks.map(c => c.name)).not.toContain(
+      'Model D with the defaults rolled back by SageMaker in every run, never regressed'
+    )
+    expect(markdownTable(figures, checks, environment)).not.toContain('Blast radius')
+  })
+})

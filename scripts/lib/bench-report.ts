@@ -2,8 +2,9 @@
 // the benchmark prints. Tests drive it with plain objects.
 import type { BundleSize, ColdStart, PeakRss } from './bench-coldstart.js'
 import type { FirstRequest } from './bench-first-request.js'
+import { blastRows, blastText, outcomesText } from './bench-blast.js'
 import type { LabRun, LabStepResult } from './bench-lab.js'
-import { combinedRate, ratio, summarize } from './bench-stats.js'
+import { combinedRate, range, ratio, showRange, type Range } from './bench-stats.js'
 
 export const TARGETS = {
   coldStartRatio: 3.5,
@@ -43,27 +44,6 @@ export const seconds = (msValue: number | undefined, digits = 1): string =>
 
 const step = (run: LabRun | undefined, name: string): LabStepResult | undefined =>
   run?.steps.find(s => s.name === name)
-
-/** Median, min and max of a figure over repeated runs; undefined when a run lacks it. */
-export interface Range {
-  readonly median: number
-  readonly min: number
-  readonly max: number
-}
-
-export function range(values: readonly (number | undefined)[]): Range | undefined {
-  if (values.length === 0 || values.some(v => v === undefined || Number.isNaN(v))) return undefined
-  const s = summarize(values as number[])
-  return { median: s.median, min: s.min, max: s.max }
-}
-
-/** "1.2 s (0.9–1.5 s)" over repeated runs, or the one value when they agree. */
-export function showRange(r: Range | undefined, show: (v: number) => string): string {
-  if (!r) return show(Number.NaN)
-  return show(r.min) === show(r.max)
-    ? show(r.median)
-    : `${show(r.median)} (${show(r.min)}–${show(r.max)})`
-}
 
 /** The worst (largest) of a figure over B and E in one run, undefined when one is missing. */
 function worst(
@@ -161,7 +141,26 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
     limit: `< ${TARGETS.beyondSeconds} s + ${seconds(poll)}`,
     pass: realWorld !== undefined && realWorld.max < TARGETS.beyondSeconds * 1000 + poll
   })
-  return checks
+  return [...checks, ...regressionCheck(lab)]
+}
+
+/**
+ * The claim of the default final bake: SageMaker itself rolls model D back during the bake, the
+ * action never has to. Only when every run measured D (older results did not).
+ */
+function regressionCheck(lab: readonly LabRun[]): TargetCheck[] {
+  const after = lab.map(run => run.regression?.after)
+  if (!after.every(s => s !== undefined)) return []
+  const outcomes = after.map(s => s.outcome)
+  const all = outcomes.every(o => o === 'rolled-back')
+  return [
+    {
+      name: 'Model D with the defaults rolled back by SageMaker in every run, never regressed',
+      measured: all ? `${outcomes.length} of ${outcomes.length} runs` : outcomesText(outcomes),
+      limit: 'all runs',
+      pass: all
+    }
+  ]
 }
 
 export function verdictLines(checks: readonly TargetCheck[]): string[] {
@@ -179,17 +178,20 @@ const operations = (s: LabStepResult): string =>
 export function labLines(run: LabRun): string[] {
   return [
     `stepped time, poll-interval ${run.pollSimSeconds} s (simulated)`,
-    ...run.steps.map(s => {
-      const l = s.latency
-      const o = s.overhead
-      return [
-        `  ${s.name}: ${s.outcome} (expected ${s.expected}, exit ${s.exitCode}), ${seconds(s.runSimMs)} simulated in ${ms(s.realDurationMs)} real`,
-        `    emulator ${s.event?.kind ?? 'no end event'} ${seconds(s.deploymentSimMs)} after the launch call`,
-        `    detection: the poll that saw it ${seconds(l?.detectSimMs)} after it, the exit ${seconds(l?.exitSimMs)} after it (simulated)`,
-        `    real work: start → launch call ${ms(o?.startRealMs)}, detecting poll → exit ${ms(l?.finishRealMs)}; beyond the deployment to the verdict ${seconds(o?.beyondRealWorldMs, 2)} real-time equivalent`,
-        `    calls: ${s.rate?.calls ?? 'n/a'} in ${s.rate ? s.rate.minutes.toFixed(2) : 'n/a'} simulated min = ${s.rate ? s.rate.perMinute.toFixed(1) : 'n/a'}/min (${operations(s)})`
-      ].join('\n')
-    })
+    ...[...run.steps, ...(run.regression ? [run.regression.before, run.regression.after] : [])].map(
+      s => {
+        const l = s.latency
+        const o = s.overhead
+        return [
+          `  ${s.name}: ${s.outcome} (expected ${s.expected}, exit ${s.exitCode}), ${seconds(s.runSimMs)} simulated in ${ms(s.realDurationMs)} real`,
+          `    emulator ${s.event?.kind ?? 'no end event'} ${seconds(s.deploymentSimMs)} after the launch call`,
+          `    detection: the poll that saw it ${seconds(l?.detectSimMs)} after it, the exit ${seconds(l?.exitSimMs)} after it (simulated)`,
+          `    real work: start → launch call ${ms(o?.startRealMs)}, detecting poll → exit ${ms(l?.finishRealMs)}; beyond the deployment to the verdict ${seconds(o?.beyondRealWorldMs, 2)} real-time equivalent`,
+          `    calls: ${s.rate?.calls ?? 'n/a'} in ${s.rate ? s.rate.minutes.toFixed(2) : 'n/a'} simulated min = ${s.rate ? s.rate.perMinute.toFixed(1) : 'n/a'}/min (${operations(s)})`,
+          `    blast radius: ${blastText([s.blastRadius])}`
+        ].join('\n')
+      }
+    )
   ]
 }
 
@@ -274,6 +276,7 @@ export function markdownTable(
       ]
     )
   }
+  rows.push(...blastRows(lab))
   for (const check of checks)
     rows.push([check.name, check.measured, `${check.limit} ${check.pass ? '✅' : '❌'}`])
   const lines = [

@@ -33,6 +33,27 @@ export function summarize(values: readonly number[]): Summary {
   }
 }
 
+/** Median, min and max of a figure over repeated runs; undefined when a run lacks it. */
+export interface Range {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+export function range(values: readonly (number | undefined)[]): Range | undefined {
+  if (values.length === 0 || values.some(v => v === undefined || Number.isNaN(v))) return undefined
+  const s = summarize(values as number[])
+  return { median: s.median, min: s.min, max: s.max }
+}
+
+/** "1.2 s (0.9–1.5 s)" over repeated runs, or the one value when they agree. */
+export function showRange(r: Range | undefined, show: (v: number) => string): string {
+  if (!r) return show(Number.NaN)
+  return show(r.min) === show(r.max)
+    ? show(r.median)
+    : `${show(r.median)} (${show(r.min)}–${show(r.max)})`
+}
+
 /** a / b, or NaN when b is not a positive number. */
 export function ratio(a: number, b: number): number {
   return b > 0 && Number.isFinite(b) ? a / b : Number.NaN
