@@ -413,10 +413,10 @@ async function deleteCreated(api, kind, name, log) {
 /* harmony import */ var _aws_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9685);
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
 /* harmony import */ var _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
-/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2767);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6455);
-/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5704);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2767);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6455);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5704);
 // Launch: the only place that changes anything in AWS, for every target. Alarms (upsert, skipped
 // when already up to date), the green model, what the target's write needs, then the write
 // (TargetWrite: the endpoint's or the component's). A repeated step reuses an identical model of
@@ -455,9 +455,9 @@ async function createdByThisAttempt(deps, arn) {
         return false;
     try {
         const tags = await deps.api.listTags(arn, { ignoreCancel: true, deadlineMs: 10_000 });
-        return (tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_TAG */ .IW] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.sha) &&
-            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_TAG */ .D$] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.runId) &&
-            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ATTEMPT_TAG */ .bQ] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(deps.run.runAttempt));
+        return (tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .SHA_TAG */ .IW] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .tagValue */ .EZ)(deps.run.sha) &&
+            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_TAG */ .D$] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .tagValue */ .EZ)(deps.run.runId) &&
+            tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ATTEMPT_TAG */ .bQ] === (0,_step_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .tagValue */ .EZ)(deps.run.runAttempt));
     }
     catch {
         return false;
@@ -469,7 +469,7 @@ function stopIfCancelled(deps) {
 }
 async function writeAlarms(plan, deps) {
     for (const alarm of plan.alarmsToCreate) {
-        if ((0,_guard_alarms_js__WEBPACK_IMPORTED_MODULE_6__/* .alarmUpToDate */ .oo)(deps.existingAlarms?.get(alarm.name), alarm.request)) {
+        if ((0,_guard_alarms_js__WEBPACK_IMPORTED_MODULE_3__/* .alarmUpToDate */ .oo)(deps.existingAlarms?.get(alarm.name), alarm.request)) {
             deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`);
             continue;
         }
@@ -478,7 +478,7 @@ async function writeAlarms(plan, deps) {
             now: deps.now,
             sleep: deps.sleep,
             stopped: () => deps.signal?.aborted === true,
-            onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
+            onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
         });
         deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`);
     }
@@ -507,7 +507,7 @@ async function ensureModel(plan, deps, inFlight) {
                     : `Reusing model ${name} (created earlier with the same definition)`);
                 return [name, ours];
             }
-            const fresh = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .freshName */ .Os)(plan.greenModelName, body);
+            const fresh = (0,_names_js__WEBPACK_IMPORTED_MODULE_5__/* .freshName */ .Os)(plan.greenModelName, body);
             deps.log.info(`Model ${name} exists with another definition; using the fresh name ${fresh}`);
             body = { ...body, ModelName: fresh };
         }
@@ -572,7 +572,7 @@ async function launchWith(plan, target, deps) {
         const made = createdList(created);
         const error = cancelled
             ? `Cancelled before the ${target.noun} update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
-            : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .sentence */ .em)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
+            : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e))}${made.length ? ` Created before it stopped: ${made.join(' and ')}.` : ''}`;
         return { kind: 'not-started', plan: launched, created, error, state: undefined, cancelled };
     }
     // Already live (a repeated step): an update to itself would double the fleet for nothing, and
@@ -597,7 +597,7 @@ async function requestChange(plan, created, deps, target) {
             return { kind: 'started', plan, requestedAt, created, confirmedByRead: undefined };
         }
         catch (e) {
-            const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e);
+            const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e);
             deps.log.warning(`${error} Reading the ${target.noun} to see whether the request was applied.`);
             const read = await target.readBack(plan, deps, (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e));
             const cancelled = (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(e) || deps.signal?.aborted === true;
@@ -1446,7 +1446,7 @@ function restorePlan(request, current, target, provisioningSeconds) {
         stepHash: (0,step_identity/* stepHash */.n4)({
             endpointName: request.endpointName,
             model: `restore:${facts.configName}`,
-            endpointConfig: { restore: facts.configName },
+            endpointConfig: {},
             endpointChange: updateEndpoint
         }),
         carriedOver: [],

@@ -150,8 +150,8 @@ function toLiveComponent(name, out) {
 
 // EXTERNAL MODULE: ./src/guard/alarms.ts
 var alarms = __webpack_require__(2767);
-// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
-var carry_over = __webpack_require__(7427);
+// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts + 1 modules
+var carry_over = __webpack_require__(7645);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/plan.ts

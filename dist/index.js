@@ -436,19 +436,39 @@ function sentence(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _5: () => (/* binding */ createdAlarmPeriods),
 /* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
 /* harmony export */   bC: () => (/* binding */ errorRateAlarmName),
 /* harmony export */   oo: () => (/* binding */ alarmUpToDate),
 /* harmony export */   se: () => (/* binding */ labAlarms),
 /* harmony export */   uh: () => (/* binding */ componentAlarms)
 /* harmony export */ });
-/* unused harmony export latencyAlarmName */
+/* unused harmony exports MINUTE_PERIODS, latencyAlarmName */
 // The two lab alarms that guard a rollout. Both watch the endpoint's variant (blue and green
-// together), evaluate one 1-minute period and treat a minute without traffic as OK, so an idle
-// endpoint never blocks or rolls back a deployment.
+// together), fire on one breaching period (1 minute, or 10 or 30 s with metrics-resolution) and
+// treat a period without traffic as OK, so an idle endpoint never blocks or rolls back a
+// deployment.
 const NAMESPACE = 'AWS/SageMaker';
-/** The created alarms' period; each fires on one breaching period (DatapointsToAlarm 1). */
+/** The created alarms' period by default; each fires on one breaching period (DatapointsToAlarm 1). */
 const PERIOD_SECONDS = 60;
+const MINUTE_PERIODS = { periodSeconds: PERIOD_SECONDS, evaluationPeriods: 1 };
+/**
+ * The created alarms' periods for the green config's invocation metrics: one minute, or the 10 or
+ * 30 s that `metrics-resolution` asks for. A 10 or 30 s alarm looks at enough periods to reach a
+ * datapoint `metric-delay` late, still firing on one (1 out of N): CloudWatch documents no
+ * evaluation range, and says a 10 s alarm on one-minute data "might often lapse into
+ * INSUFFICIENT_DATA" (PutMetricAlarm, Period), so it may look back only a few periods.
+ */
+function createdAlarmPeriods(resolution, metricDelaySeconds) {
+    const periodSeconds = resolution ?? PERIOD_SECONDS;
+    if (periodSeconds >= 60)
+        return { periodSeconds, evaluationPeriods: 1 };
+    return { periodSeconds, evaluationPeriods: Math.ceil(metricDelaySeconds / periodSeconds) + 1 };
+}
+/** "1 min" or "10 s", for people. */
+function span(periodSeconds) {
+    return periodSeconds === 60 ? '1 min' : `${periodSeconds} s`;
+}
 /** What the error-rate alarm counts as a failed invocation, for people. */
 const FAILURES = '5XX, timeouts, model errors';
 /** The error-rate alarm keeps its first name (5XX only then): users' alarm lists name it. */
@@ -458,7 +478,7 @@ function errorRateAlarmName(endpointName) {
 function latencyAlarmName(endpointName) {
     return `${endpointName}-model-latency`;
 }
-function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags) {
+function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags, periods = MINUTE_PERIODS) {
     return guardAlarms({
         prefix: endpointName,
         dimensions: [
@@ -466,7 +486,7 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
             { Name: 'VariantName', Value: variantName }
         ],
         what: `a blue/green deployment of SageMaker endpoint ${endpointName} (variant ${variantName})`
-    }, errorRateThresholdPercent, latencyThresholdMs, tags);
+    }, errorRateThresholdPercent, latencyThresholdMs, tags, periods);
 }
 /**
  * The two alarms for an inference component: SageMaker publishes its invocation metrics with an
@@ -478,16 +498,22 @@ function componentAlarms(componentName, endpointName, errorRateThresholdPercent,
         prefix: componentName,
         dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
         what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
-    }, errorRateThresholdPercent, latencyThresholdMs, tags);
+    }, errorRateThresholdPercent, latencyThresholdMs, tags, MINUTE_PERIODS);
 }
-function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags) {
+function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags, periods) {
     const { prefix, what } = target;
+    const { periodSeconds, evaluationPeriods } = periods;
+    const minute = periodSeconds === 60;
+    // Kept word for word at one minute: alarms written by earlier runs stay up to date.
+    const within = minute ? 'in a minute' : `in any ${periodSeconds} s`;
+    const over = minute ? 'over a minute' : `over any ${periodSeconds} s`;
+    const window = evaluationPeriods > 1 ? ` (any of the last ${evaluationPeriods} periods)` : '';
     const dimensions = target.dimensions.map(d => ({ ...d }));
     const metric = (id, metricName) => ({
         Id: id,
         MetricStat: {
             Metric: { Namespace: NAMESPACE, MetricName: metricName, Dimensions: dimensions },
-            Period: PERIOD_SECONDS,
+            Period: periodSeconds,
             Stat: 'Sum'
         },
         ReturnData: false
@@ -503,15 +529,15 @@ function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags
     // of the two metrics still has a rate.
     const errorRate = {
         name: errorRateAlarmName(prefix),
-        watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over 1 min`,
+        watches: `Error rate (${FAILURES}) > ${errorRateThresholdPercent} % of invocations over ${span(periodSeconds)}${window}`,
         threshold: errorRateThresholdPercent,
         thresholdText: `> ${errorRateThresholdPercent} %`,
         request: {
             AlarmName: errorRateAlarmName(prefix),
-            AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail in a minute: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
+            AlarmDescription: `Rolls back ${what} when more than ${errorRateThresholdPercent} % of invocations fail ${within}: 5XX, timeouts, socket errors or malformed answers (not 4XX).`,
             ComparisonOperator: 'GreaterThanThreshold',
             Threshold: errorRateThresholdPercent,
-            EvaluationPeriods: 1,
+            EvaluationPeriods: evaluationPeriods,
             DatapointsToAlarm: 1,
             TreatMissingData: 'notBreaching',
             Metrics: [
@@ -544,20 +570,20 @@ function guardAlarms(target, errorRateThresholdPercent, latencyThresholdMs, tags
     // CloudWatch reports ModelLatency in microseconds.
     const latency = {
         name: latencyAlarmName(prefix),
-        watches: `ModelLatency average > ${latencyThresholdMs} ms over 1 min`,
+        watches: `ModelLatency average > ${latencyThresholdMs} ms over ${span(periodSeconds)}${window}`,
         threshold: latencyThresholdMs,
         thresholdText: `> ${latencyThresholdMs} ms`,
         request: {
             AlarmName: latencyAlarmName(prefix),
-            AlarmDescription: `Rolls back ${what} when the average ModelLatency over a minute exceeds ${latencyThresholdMs} ms.`,
+            AlarmDescription: `Rolls back ${what} when the average ModelLatency ${over} exceeds ${latencyThresholdMs} ms.`,
             Namespace: NAMESPACE,
             MetricName: 'ModelLatency',
             Dimensions: dimensions,
             Statistic: 'Average',
-            Period: PERIOD_SECONDS,
+            Period: periodSeconds,
             ComparisonOperator: 'GreaterThanThreshold',
             Threshold: Math.round(latencyThresholdMs * 1000),
-            EvaluationPeriods: 1,
+            EvaluationPeriods: evaluationPeriods,
             DatapointsToAlarm: 1,
             TreatMissingData: 'notBreaching',
             Tags: plainTags
@@ -844,6 +870,8 @@ function checkArtifact(r, region, url) {
 
 // EXTERNAL MODULE: ./src/guard/detection.ts
 var detection = __nccwpck_require__(8926);
+// EXTERNAL MODULE: ./src/guard/alarms.ts
+var alarms = __nccwpck_require__(2767);
 ;// CONCATENATED MODULE: ./src/inputs/context.ts
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -894,7 +922,8 @@ function readComponentName(r) {
     const fleet = {
         'instance-type': "the copies run on the endpoint's instances, whose type the endpoint config sets",
         'instance-count': "the component's copy count is kept as it runs (auto scaling may move it), and the endpoint's instances are not this step's to change",
-        'variant-name': 'the component already belongs to one variant of the endpoint'
+        'variant-name': 'the component already belongs to one variant of the endpoint',
+        'metrics-resolution': "how often invocation metrics are published is the endpoint config's MetricsConfig, and UpdateInferenceComponent changes only the component"
     };
     for (const [input, why] of Object.entries(fleet)) {
         if (r.v(input) !== '') {
@@ -912,6 +941,7 @@ var restore = __nccwpck_require__(3467);
 // Inputs: every input read once into a frozen, typed request, validated before anything else
 // loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
 // beside this file (parsers, model, policy, context, component).
+
 
 
 
@@ -959,7 +989,8 @@ function readInputs(getInput, env) {
     const retainDeploymentConfig = (0,parsers/* bool */.lc)(r, 'retain-deployment-config', false);
     const inferenceComponentName = readComponentName(r);
     const metricDelaySeconds = (0,parsers/* whole */.WQ)(r, 'metric-delay', 0, 900, 'a whole number of seconds') ?? detection/* DEFAULT_METRIC_DELAY_SECONDS */.xy;
-    const { policy, retainExpected } = (0,inputs_policy/* readPolicy */.T4)(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds);
+    const metricsResolution = (0,inputs_policy/* readMetricsResolution */.o1)(r);
+    const { policy, retainExpected } = (0,inputs_policy/* readPolicy */.T4)(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds, (0,alarms/* createdAlarmPeriods */._5)(metricsResolution, metricDelaySeconds).periodSeconds);
     const createAlarms = (0,parsers/* bool */.lc)(r, 'create-alarms', true);
     const alarmNames = (0,inputs_policy/* readAlarmNames */.wA)(r, retainDeploymentConfig, createAlarms);
     const errorRateThresholdPercent = (0,parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
@@ -1023,6 +1054,7 @@ function readInputs(getInput, env) {
         pollIntervalSeconds,
         metricsWaitSeconds,
         metricDelaySeconds,
+        ...(metricsResolution !== undefined ? { metricsResolution } : {}),
         onBusy,
         onRegression,
         ...(rollbackTo !== undefined ? { rollbackTo } : {}),
@@ -1332,12 +1364,13 @@ function deepFreeze(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T4: () => (/* binding */ readPolicy),
+/* harmony export */   o1: () => (/* binding */ readMetricsResolution),
 /* harmony export */   wA: () => (/* binding */ readAlarmNames),
 /* harmony export */   x8: () => (/* binding */ POLICY_INPUTS)
 /* harmony export */ });
 /* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5165);
-/* harmony import */ var _guard_detection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8926);
-/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2767);
+/* harmony import */ var _guard_detection_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8926);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2767);
 
 
 
@@ -1415,7 +1448,23 @@ function readStepSize(r, routing) {
     r.p.add('step-size', `Input "step-size" must be a percentage of the fleet like 25% (${low}%-${high}% for a ${what}) or a whole number of instances from 1 to 1000, got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}.`);
     return fallback;
 }
-function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_detection_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_METRIC_DELAY_SECONDS */ .xy) {
+const RESOLUTIONS = new Map([
+    ['10', 10],
+    ['30', 30],
+    ['60', 60]
+]);
+/** metrics-resolution: 10, 30 or 60 seconds; empty (undefined) keeps the live MetricsConfig. */
+function readMetricsResolution(r) {
+    const value = r.v('metrics-resolution');
+    if (value === '')
+        return undefined;
+    const resolution = RESOLUTIONS.get(value);
+    if (resolution === undefined) {
+        r.p.add('metrics-resolution', `Input "metrics-resolution" must be 10, 30 or 60 (seconds between the invocation metrics of the new endpoint config), or empty to keep the live config's MetricsConfig, got ${(0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(value)}.`);
+    }
+    return resolution;
+}
+function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_detection_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_METRIC_DELAY_SECONDS */ .xy, alarmPeriodSeconds = _guard_alarms_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN) {
     const rawRouting = r.v('traffic-routing');
     // An inference component is updated by rolling batches of copies only.
     let routing = component ? 'rolling' : 'linear';
@@ -1435,9 +1484,10 @@ function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_de
     const waitIntervalSeconds = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .whole */ .WQ)(r, 'wait-interval', 0, 3600, 'a whole number of seconds') ?? 60;
     const terminationWait = routing === 'rolling' ? 0 : (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .whole */ .WQ)(r, 'termination-wait', 0, 3600, 'a whole number of seconds');
     // Empty: as long as the created alarms need to see a model that fails at full traffic (the
-    // step that reaches 100 % may bake only this: see guard/detection.ts).
-    const derived = (0,_guard_detection_js__WEBPACK_IMPORTED_MODULE_1__/* .detectionSeconds */ .Fo)({
-        periodSeconds: _guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__/* .PERIOD_SECONDS */ .aN,
+    // step that reaches 100 % may bake only this: see guard/detection.ts). Their period comes from
+    // metrics-resolution alone, known before any read.
+    const derived = (0,_guard_detection_js__WEBPACK_IMPORTED_MODULE_2__/* .detectionSeconds */ .Fo)({
+        periodSeconds: alarmPeriodSeconds,
         datapointsToAlarm: 1,
         metricDelaySeconds
     });
@@ -1534,6 +1584,7 @@ const CREATING_INPUTS = [
     'instance-count',
     'inference-component-name',
     'alarm-names',
+    'metrics-resolution',
     ..._policy_js__WEBPACK_IMPORTED_MODULE_2__/* .POLICY_INPUTS */ .x8
 ];
 /** 'previous', a config name, or undefined when the input is empty. */
@@ -2371,17 +2422,74 @@ function redactStreams() {
 
 /***/ }),
 
-/***/ 7427:
+/***/ 7645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ greenModel),
-/* harmony export */   R0: () => (/* binding */ greenModelFrom),
-/* harmony export */   aU: () => (/* binding */ carriedTags),
-/* harmony export */   av: () => (/* binding */ greenConfig),
-/* harmony export */   t5: () => (/* binding */ runningCount)
-/* harmony export */ });
-/* unused harmony export MODEL_CARRIED_MEMBERS */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  aU: () => (/* binding */ carriedTags),
+  av: () => (/* binding */ greenConfig),
+  LH: () => (/* binding */ greenModel),
+  R0: () => (/* binding */ greenModelFrom),
+  t5: () => (/* binding */ runningCount)
+});
+
+// UNUSED EXPORTS: MODEL_CARRIED_MEMBERS
+
+;// CONCATENATED MODULE: ./src/target/endpoint/metrics-config.ts
+/** MetricsConfig's defaults (API reference, MetricsConfig). */
+const DEFAULTS = {
+    MetricPublishFrequencyInSeconds: 60,
+    EnableEnhancedMetrics: false
+};
+/**
+ * How often a MetricsConfig has the invocation metrics published: its frequency with enhanced
+ * metrics, else every 60 s ("When EnableEnhancedMetrics is set to False, this interval applies
+ * to utilization metrics only").
+ */
+function invocationResolution(metrics) {
+    const frequency = metrics?.['MetricPublishFrequencyInSeconds'];
+    if (metrics?.['EnableEnhancedMetrics'] !== true || typeof frequency !== 'number')
+        return 60;
+    return frequency;
+}
+const OBSERVABILITY = 'EnableDetailedObservability is not sent: the live config does not state it (false for a config created before the setting existed), and SageMaker gives a new config true unless it is sent.';
+/** The green config's MetricsConfig from the live one (`live` undefined: none, or no live config). */
+function greenMetricsConfig(live, resolution, liveConfigRead) {
+    const unstated = liveConfigRead && live?.['EnableDetailedObservability'] === undefined;
+    if (resolution === undefined || invocationResolution(live) === resolution) {
+        if (live === undefined)
+            return { value: undefined, kept: false, notes: [] };
+        return {
+            value: live,
+            kept: true,
+            notes: unstated ? [`The live config's MetricsConfig is kept as it is. ${OBSERVABILITY}`] : []
+        };
+    }
+    // Enhanced metrics stay as they are at 60 s: every minute is what invocation metrics get anyway.
+    const changes = resolution < 60
+        ? { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: resolution }
+        : { MetricPublishFrequencyInSeconds: resolution };
+    const value = { ...live, ...changes };
+    if (!liveConfigRead)
+        return { value, kept: false, notes: [] };
+    const was = (member) => live?.[member] === undefined ? `${String(DEFAULTS[member])} by default` : String(live[member]);
+    const changed = Object.keys(changes).filter(member => live?.[member] !== changes[member]);
+    const others = Object.keys(live ?? {}).filter(member => !changed.includes(member));
+    const listed = changed.map(m => `${m} ${String(changes[m])} (live: ${was(m)})`).join(', ');
+    const rest = others.length ? `; ${others.join(', ')} kept` : '';
+    return {
+        value,
+        kept: false,
+        notes: [
+            `metrics-resolution: ${resolution} sets the new config's MetricsConfig: ${listed}${rest}.${unstated ? ` ${OBSERVABILITY}` : ''}`
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/target/endpoint/carry-over.ts
+
 /** What a variant sets beyond what every variant has. */
 const BASIC_VARIANT_MEMBERS = new Set([
     'VariantName',
@@ -2403,7 +2511,7 @@ function runningCount(v) {
         return v.desiredCount;
     return v.configuredCount;
 }
-function greenConfig(current, change) {
+function greenConfig(current, change, metricsResolution) {
     const target = {
         VariantName: change.variantName,
         ModelName: change.modelName,
@@ -2411,10 +2519,18 @@ function greenConfig(current, change) {
         InstanceType: change.instanceType,
         InitialVariantWeight: 1
     };
-    if (!current?.config)
-        return { body: { ProductionVariants: [target] }, carried: [] };
-    const { ProductionVariants, ...rest } = current.config;
-    const carried = Object.entries(rest).map(([member, value]) => typeof value === 'object' ? member : `${member} ${plain(value)}`);
+    const metrics = greenMetricsConfig(current?.config?.['MetricsConfig'], metricsResolution, current?.config !== undefined);
+    const notes = metrics.notes;
+    if (!current?.config) {
+        const set = metrics.value ? { MetricsConfig: metrics.value } : {};
+        return { body: { ProductionVariants: [target], ...set }, carried: [], notes };
+    }
+    const { ProductionVariants, ...members } = current.config;
+    const carried = Object.entries(members)
+        .filter(([member]) => member !== 'MetricsConfig' || metrics.kept)
+        .map(([member, value]) => (typeof value === 'object' ? member : `${member} ${plain(value)}`));
+    // In the live config's order; a MetricsConfig the live config lacks comes last.
+    const rest = metrics.value ? { ...members, MetricsConfig: metrics.value } : members;
     const live = new Map(current.variants.map(v => [v.name, v]));
     const variants = (Array.isArray(ProductionVariants) ? ProductionVariants : []).map(variant => {
         const name = String(variant['VariantName'] ?? '');
@@ -2436,7 +2552,7 @@ function greenConfig(current, change) {
         carried.push(`variant ${name} kept as it runs: model ${plain(variant['ModelName'])}, ${plain(kept.InitialInstanceCount)} × ${plain(variant['InstanceType'])}, weight ${plain(kept.InitialVariantWeight)}${extras.length ? `, ${extras.join(', ')}` : ''}`);
         return kept;
     });
-    return { body: { ...rest, ProductionVariants: variants }, carried };
+    return { body: { ...rest, ProductionVariants: variants }, carried, notes };
 }
 function describe(member, value) {
     return typeof value === 'object' ? member : `${member} ${plain(value)}`;
@@ -2676,8 +2792,8 @@ var step_identity = __nccwpck_require__(5704);
 var inputs = __nccwpck_require__(1473);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __nccwpck_require__(5448);
-// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts
-var carry_over = __nccwpck_require__(7427);
+// EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts + 1 modules
+var carry_over = __nccwpck_require__(7645);
 // EXTERNAL MODULE: ./src/target/endpoint/live.ts
 var live = __nccwpck_require__(3693);
 ;// CONCATENATED MODULE: ./src/target/endpoint/kinds.ts
@@ -2801,7 +2917,7 @@ function buildPlan(request, run, current, options = {}) {
     const tags = (0,plan/* planTags */.Vd)(request.tags, run);
     const retained = request.retainDeploymentConfig && current ? (0,retain/* retainedConfig */.V)(request, current) : undefined;
     const created = request.createAlarms
-        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags, (0,alarms/* createdAlarmPeriods */._5)(request.metricsResolution, request.metricDelaySeconds))
         : [];
     // With retain, an alarm the retained config does not name would guard nothing.
     const alarmsToCreate = retained
@@ -2853,12 +2969,7 @@ function buildPlan(request, run, current, options = {}) {
     // The green config is the live one with this step's changes; the new model takes the live
     // model's network settings (and its environment, when asked).
     const model = (0,carry_over/* greenModel */.LH)(current, request.environment, request.inheritEnvironment);
-    const config = (0,carry_over/* greenConfig */.av)(current, {
-        variantName,
-        modelName: greenModelName,
-        instanceType,
-        instanceCount
-    });
+    const config = (0,carry_over/* greenConfig */.av)(current, { variantName, modelName: greenModelName, instanceType, instanceCount }, request.metricsResolution);
     const modelBody = (0,plan/* createModelBody */.w6)(request, greenModelName, model.environment, model.extra);
     const configBody = {
         EndpointConfigName: endpointConfigName,
@@ -2941,7 +3052,7 @@ function buildPlan(request, run, current, options = {}) {
         tags: stepTags,
         stepHash: step,
         carriedOver,
-        notes: [...notes, ...(retained ? [retained.description] : [])],
+        notes: [...notes, ...config.notes, ...(retained ? [retained.description] : [])],
         ...(retained ? { retainedPolicy: retained.policy } : {}),
         warnings,
         secretValues: model.inheritedValues,

@@ -72,7 +72,7 @@ export function restorePlan(
     stepHash: stepHash({
       endpointName: request.endpointName,
       model: `restore:${facts.configName}`,
-      endpointConfig: { restore: facts.configName },
+      endpointConfig: {},
       endpointChange: updateEndpoint
     }),
     carriedOver: [],
