@@ -20,6 +20,7 @@ export const CORE = [
   'src/guard/alarms.ts',
   'src/guard/detection.ts',
   'src/guard/final-step.ts',
+  'src/guard/rolling-windows.ts',
   'src/inputs/*.ts',
   'src/metrics/fold.ts',
   'src/metrics/blast-radius.ts',

@@ -393,7 +393,52 @@ function alarmRows(plan) {
     });
 }
 
+// EXTERNAL MODULE: ./src/guard/detection.ts
+var detection = __webpack_require__(8926);
+;// CONCATENATED MODULE: ./src/report/guard-view.ts
+
+
+
+function guardParagraph(plan) {
+    const g = plan.guard;
+    if (g === undefined)
+        return plan.unwatched ? unwatchedParagraph(plan.unwatched) : '';
+    const d = (seconds) => (0,report_time/* formatDuration */.a3)(seconds * 1000);
+    const alarm = (0,markdown/* escapeMarkdown */.FV)(g.alarm.name);
+    const parts = [
+        `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,detection/* detectionText */.pR)(g.alarm)}).`
+    ];
+    const bake = g.retained ? "the endpoint's own termination-wait, retained" : 'termination-wait';
+    if (g.finalBakeSeconds >= g.detectionSeconds) {
+        parts.push(g.derived
+            ? `The final bake with all traffic on green lasts as long (termination-wait, derived from it): ${d(g.finalBakeSeconds)} more with the blue fleet running, so SageMaker can roll back a model that fails at full traffic.`
+            : `The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) covers it.`);
+    }
+    else {
+        const unseen = g.unseenSteps.map(report_time/* formatPercent */.l9).join(', ');
+        parts.push(`The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`);
+    }
+    parts.push(`After SageMaker completes, the action watches the alarms until ${d(g.detectionSeconds)} after green took all the traffic: an alarm in ALARM then fails the job as regressed.`);
+    return parts.join(' ');
+}
+/** A rolling update: the stretches between bakes in which new instances serve unwatched. */
+function unwatchedParagraph(windows) {
+    const open = windows.filter(w => w.seconds > 0);
+    if (open.length === 0)
+        return '';
+    const d = (seconds) => (0,report_time/* formatDuration */.a3)(seconds * 1000);
+    const each = open
+        .map(w => `${(0,report_time/* formatPercent */.l9)(w.greenPercent)} for about ${d(w.seconds)} after batch ${w.afterBatch}`)
+        .join(', ');
+    const total = open.reduce((sum, w) => sum + w.seconds, 0);
+    return `**Unwatched between bakes:** SageMaker watches the alarms only while a batch bakes. While old instances are terminated and the next batch is launched, the new instances already serving take their share of the traffic with no alarm watched: ${each} (${d(total)} in all, estimated from the plan's provisioning time). An alarm that fires then rolls back only when the next bake begins; after the last batch, the action's watch after completion fails the job as regressed.`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/rolling-view.ts
+// The rolling deployment's parts of the report: the table of batches (new and old instances or
+// copies, the traffic on the new ones, what happened) in the job summary, and, in the dry-run
+// plan, the peak instance count of each strategy side by side: what rolling saves.
+
 
 
 /** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
@@ -437,7 +482,8 @@ function rollingSection(plan, timeline, verdict, labels) {
     const inferred = plan.component !== undefined
         ? ' DescribeInferenceComponent gives the copies running, not which model each runs: the split between new and old copies is counted from the batches seen.'
         : '';
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, body)}${note}${inferred}`;
+    const unwatched = plan.unwatched ? unwatchedParagraph(plan.unwatched) : '';
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, body)}${note}${inferred}${unwatched ? `\n\n${unwatched}` : ''}`;
 }
 /**
  * The most instances (or copies) each strategy runs at once, side by side: blue/green launches a
@@ -600,35 +646,6 @@ function resourcesTable(plan, blue, headers) {
     if (plan.firstDeploy)
         return (0,markdown/* table */.tp)(['', headers.green], rows.map(([what, , green]) => [what, green]));
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
-}
-
-// EXTERNAL MODULE: ./src/guard/detection.ts
-var detection = __webpack_require__(8926);
-;// CONCATENATED MODULE: ./src/report/guard-view.ts
-
-
-
-function guardParagraph(plan) {
-    const g = plan.guard;
-    if (g === undefined)
-        return '';
-    const d = (seconds) => (0,report_time/* formatDuration */.a3)(seconds * 1000);
-    const alarm = (0,markdown/* escapeMarkdown */.FV)(g.alarm.name);
-    const parts = [
-        `**Guard:** the alarms can take up to ${d(g.detectionSeconds)} to see a failing model (${alarm}: ${(0,detection/* detectionText */.pR)(g.alarm)}).`
-    ];
-    const bake = g.retained ? "the endpoint's own termination-wait, retained" : 'termination-wait';
-    if (g.finalBakeSeconds >= g.detectionSeconds) {
-        parts.push(g.derived
-            ? `The final bake with all traffic on green lasts as long (termination-wait, derived from it): ${d(g.finalBakeSeconds)} more with the blue fleet running, so SageMaker can roll back a model that fails at full traffic.`
-            : `The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) covers it.`);
-    }
-    else {
-        const unseen = g.unseenSteps.map(report_time/* formatPercent */.l9).join(', ');
-        parts.push(`The final bake with all traffic on green (${bake}, ${d(g.finalBakeSeconds)}) is shorter: a model that fails from the step${g.unseenSteps.length === 1 ? '' : 's'} at ${unseen} on can pass SageMaker unseen.`);
-    }
-    parts.push(`After SageMaker completes, the action watches the alarms until ${d(g.detectionSeconds)} after green took all the traffic: an alarm in ALARM then fails the job as regressed.`);
-    return parts.join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/blast-radius.ts

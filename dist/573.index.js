@@ -1049,8 +1049,8 @@ var launch = __webpack_require__(868);
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/cleanup.ts
 var cleanup = __webpack_require__(9771);
-// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
-var endpoint_plan = __webpack_require__(5578);
+// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 2 modules
+var endpoint_plan = __webpack_require__(7251);
 // EXTERNAL MODULE: ./src/deploy/reconcile.ts
 var reconcile = __webpack_require__(9343);
 ;// CONCATENATED MODULE: ./src/target/endpoint/reconcile.ts

@@ -1645,8 +1645,8 @@ function withFirstRead(api, endpointName, now) {
     };
 }
 
-// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 1 modules
-var plan = __nccwpck_require__(5578);
+// EXTERNAL MODULE: ./src/target/endpoint/plan.ts + 2 modules
+var plan = __nccwpck_require__(7251);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -2766,7 +2766,7 @@ function failedRead(read, protects, permission, e, forNewModel) {
 
 /***/ }),
 
-/***/ 5578:
+/***/ 7251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2839,9 +2839,25 @@ function checkModelShape(endpointName, variant, model) {
 
 // EXTERNAL MODULE: ./src/deploy/retain.ts
 var retain = __nccwpck_require__(2622);
+;// CONCATENATED MODULE: ./src/guard/rolling-windows.ts
+/** The windows after each batch but the last, from a rolling schedule (start row first). */
+function unwatchedWindows(schedule, waitIntervalSeconds) {
+    const batches = schedule.filter(step => step.greenPercent > 0);
+    return batches.slice(0, -1).map((batch, i) => {
+        const from = batch.offsetSeconds + waitIntervalSeconds;
+        return {
+            afterBatch: i + 1,
+            fromSeconds: from,
+            seconds: Math.max(0, batches[i + 1].offsetSeconds - from),
+            greenPercent: batch.greenPercent
+        };
+    });
+}
+
 // EXTERNAL MODULE: ./src/rollout-policy.ts
 var rollout_policy = __nccwpck_require__(1201);
 ;// CONCATENATED MODULE: ./src/target/endpoint/plan.ts
+
 
 
 
@@ -3056,7 +3072,10 @@ function buildPlan(request, run, current, options = {}) {
         ...(retained ? { retainedPolicy: retained.policy } : {}),
         warnings,
         secretValues: model.inheritedValues,
-        ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) })
+        ...(firstDeploy ? {} : { peakInstances: (0,rollout_policy/* peakInstances */.G9)(effective, instanceCount) }),
+        ...(!firstDeploy && effective.routing === 'rolling'
+            ? { unwatched: unwatchedWindows(schedule, effective.waitIntervalSeconds) }
+            : {})
     };
 }
 /** The plan with other names for the green model and config (reused or fresh ones). */

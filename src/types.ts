@@ -279,6 +279,8 @@ export interface Plan {
   readonly notes: readonly string[]
   /** What the guard alarms can see of a blue/green shift (set by pre-flight once they are read). */
   readonly guard?: GuardFacts
+  /** A rolling update: where new instances serve between bakes, unwatched (estimated). */
+  readonly unwatched?: readonly UnwatchedWindow[]
   /** The endpoint's last policy, reused as it is (retain-deployment-config). */
   readonly retainedPolicy?: RolloutPolicy
   /** Set when the step restores an existing config (rollback-to): nothing is created. */
@@ -296,6 +298,17 @@ export interface Plan {
    * component's copies, the schedule is in copies, and no endpoint config is created.
    */
   readonly component?: ComponentPlan
+}
+
+/** A stretch of a rolling update in which new instances serve and no alarm is watched. */
+export interface UnwatchedWindow {
+  /** The batch whose instances serve in it. */
+  readonly afterBatch: number
+  /** Estimated seconds from the update request. */
+  readonly fromSeconds: number
+  readonly seconds: number
+  /** The share of the traffic on new instances meanwhile. */
+  readonly greenPercent: number
 }
 
 /** What a restore (rollback-to) puts back, and how the action found it. */

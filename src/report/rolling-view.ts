@@ -1,6 +1,7 @@
 // The rolling deployment's parts of the report: the table of batches (new and old instances or
 // copies, the traffic on the new ones, what happened) in the job summary, and, in the dry-run
 // plan, the peak instance count of each strategy side by side: what rolling saves.
+import { unwatchedParagraph } from './guard-view.js'
 import type { Plan, Timeline, Verdict } from '../types.js'
 import type { FleetLabels } from './fleet-labels.js'
 import { escapeMarkdown, table, type Cell } from './markdown.js'
@@ -57,7 +58,8 @@ export function rollingSection(
     plan.component !== undefined
       ? ' DescribeInferenceComponent gives the copies running, not which model each runs: the split between new and old copies is counted from the batches seen.'
       : ''
-  return `${heading}\n\n${table(headers, body)}${note}${inferred}`
+  const unwatched = plan.unwatched ? unwatchedParagraph(plan.unwatched) : ''
+  return `${heading}\n\n${table(headers, body)}${note}${inferred}${unwatched ? `\n\n${unwatched}` : ''}`
 }
 
 /**

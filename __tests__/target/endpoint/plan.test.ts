@@ -741,6 +741,17 @@ describe('buildPlan: rolling', () => {
     plan = buildPlan({ ...REQUEST, policy: ROLLING }, RUN, CURRENT)
   })
 
+  it('estimates where new instances serve between bakes, unwatched (blue/green has no such window)', () => {
+    expect(plan.unwatched).toStrictEqual([
+      { afterBatch: 1, fromSeconds: P + 60, seconds: P, greenPercent: 25 },
+      { afterBatch: 2, fromSeconds: 2 * P + 2 * 60, seconds: P, greenPercent: 50 },
+      { afterBatch: 3, fromSeconds: 3 * P + 3 * 60, seconds: P, greenPercent: 75 }
+    ])
+    expect(buildPlan(REQUEST, RUN, CURRENT).unwatched).toBeUndefined()
+    const create = { ...REQUEST, policy: ROLLING, instanceType: 'ml.m5.large', instanceCount: 4 }
+    expect(buildPlan(create, RUN, null).unwatched).toBeUndefined()
+  })
+
   it('sends a RollingUpdatePolicy (batches provisioned one by one: 4 × 30 min + 4 bakes) and the alarms', () => {
     expect(plan.updateEndpoint).toEqual({
       EndpointName: 'lab-endpoint',

@@ -17,6 +17,7 @@ import {
 import { carriedTags, greenConfig, greenModel, runningCount } from './carry-over.js'
 import { checkEndpointKind, checkModelShape } from './kinds.js'
 import { retainedConfig } from '../../deploy/retain.js'
+import { unwatchedWindows } from '../../guard/rolling-windows.js'
 import {
   checkStepSize,
   deploymentConfig,
@@ -302,7 +303,10 @@ export function buildPlan(
     ...(retained ? { retainedPolicy: retained.policy } : {}),
     warnings,
     secretValues: model.inheritedValues,
-    ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) })
+    ...(firstDeploy ? {} : { peakInstances: peakInstances(effective, instanceCount) }),
+    ...(!firstDeploy && effective.routing === 'rolling'
+      ? { unwatched: unwatchedWindows(schedule, effective.waitIntervalSeconds) }
+      : {})
   }
 }
 
