@@ -247,5 +247,7 @@ describe('greenConfig with metrics-resolution', () => {
       ProductionVariants: [{ ...VARIANT, ModelName: 'green' }],
       MetricsConfig: { EnableEnhancedMetrics: true, MetricPublishFrequencyInSeconds: 10 }
     })
+    // Nothing live was read: no note compares the new config with a live one.
+    expect(greenConfig(null, change, 10).notes).toEqual([])
   })
 })
