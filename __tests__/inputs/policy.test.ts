@@ -36,6 +36,24 @@ describe('readPolicy: step-size', () => {
   })
 })
 
+describe('readPolicy: traffic-routing', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses %j, a name every object has but no routing',
+    value => {
+      expect(policy({ 'traffic-routing': value }).messages).toEqual([
+        `traffic-routing: Input "traffic-routing" must be linear, canary, all-at-once or rolling, got ${JSON.stringify(value)}.`
+      ])
+    }
+  )
+
+  it.each([
+    ['ALL_AT_ONCE', 'all-at-once'],
+    ['Canary', 'canary']
+  ])('reads %j as %s', (value, routing) => {
+    expect(policy({ 'traffic-routing': value }).policy?.routing).toBe(routing)
+  })
+})
+
 describe('readPolicy: rollback-step-size', () => {
   const rolling = { 'traffic-routing': 'rolling', 'step-size': '10%' }
 

@@ -135,7 +135,9 @@ export function readPolicy(
   // An inference component is updated by rolling batches of copies only.
   let routing: TrafficRouting = component ? 'rolling' : 'linear'
   if (rawRouting !== '') {
-    const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')]
+    const key = rawRouting.toLowerCase().replace(/_/g, '-')
+    // Own names only: "constructor" or "toString" are not routings.
+    const known = Object.hasOwn(ROUTINGS, key) ? ROUTINGS[key] : undefined
     if (known) routing = known
     else
       r.p.add(
