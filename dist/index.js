@@ -1469,7 +1469,9 @@ function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_de
     // An inference component is updated by rolling batches of copies only.
     let routing = component ? 'rolling' : 'linear';
     if (rawRouting !== '') {
-        const known = ROUTINGS[rawRouting.toLowerCase().replace(/_/g, '-')];
+        const key = rawRouting.toLowerCase().replace(/_/g, '-');
+        // Own names only: "constructor" or "toString" are not routings.
+        const known = Object.hasOwn(ROUTINGS, key) ? ROUTINGS[key] : undefined;
         if (known)
             routing = known;
         else
