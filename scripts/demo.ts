@@ -106,17 +106,22 @@ try {
   await emulator.close()
 }
 
-const b = results.find(r => r.name === 'Model B')?.result
-if (b?.outputs['traffic-steps']) {
-  console.log(bold(`Model B traffic steps on ${LAB_ENDPOINT}:`))
-  for (const s of JSON.parse(b.outputs['traffic-steps']) as Record<string, unknown>[]) {
+/** A run's traffic-steps output, one line per row, and the alarms that fired. */
+function printSteps(name: string): void {
+  const r = results.find(x => x.name === name)?.result
+  if (!r?.outputs['traffic-steps']) return
+  console.log(bold(`${name} traffic steps on ${LAB_ENDPOINT}:`))
+  for (const s of JSON.parse(r.outputs['traffic-steps']) as Record<string, unknown>[]) {
     const t = Number(s.offsetSeconds)
     console.log(
       `   T+${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}  blue ${String(s.bluePercent).padStart(3)}%  green ${String(s.greenPercent).padStart(3)}%  ${s.event}`
     )
   }
-  console.log(`   triggered alarms: ${b.outputs['triggered-alarms'] || '(none)'}\n`)
+  console.log(`   triggered alarms: ${r.outputs['triggered-alarms'] || '(none)'}\n`)
 }
+
+const b = results.find(r => r.name === 'Model B')?.result
+printSteps('Model B')
 
 interface StepFigures {
   requests: number
@@ -159,17 +164,7 @@ if (rolling !== undefined) {
   )
 }
 
-const d = results.find(r => r.name === 'Model D')?.result
-if (d?.outputs['traffic-steps']) {
-  console.log(bold(`Model D traffic steps on ${LAB_ENDPOINT}:`))
-  for (const s of JSON.parse(d.outputs['traffic-steps']) as Record<string, unknown>[]) {
-    const t = Number(s.offsetSeconds)
-    console.log(
-      `   T+${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}  blue ${String(s.bluePercent).padStart(3)}%  green ${String(s.greenPercent).padStart(3)}%  ${s.event}`
-    )
-  }
-  console.log(`   triggered alarms: ${d.outputs['triggered-alarms'] || '(none)'}\n`)
-}
+printSteps('Model D')
 
 console.log(bold('Expected vs actual'))
 console.log('| Step | Expected | Actual | Exit code | |')
