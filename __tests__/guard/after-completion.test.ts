@@ -105,6 +105,23 @@ describe('the watch after SageMaker completes', () => {
     )
   })
 
+  it("spreads its reads over 12–18 s with the run's random, and still reads at the end", async () => {
+    for (const [random, spacing] of [
+      [0, 12],
+      [1, 18]
+    ] as const) {
+      const f = fake(() => ({}))
+      await watchAfterCompletion(runE.plan, completedE, runE.verdict, 180, {
+        ...f.deps,
+        random: () => random
+      })
+      const gaps = f.reads.slice(1).map((t, i) => t - f.reads[i]!)
+      expect(gaps.slice(0, -1).every(gap => gap === spacing)).toBe(true)
+      expect(gaps.at(-1)).toBeLessThanOrEqual(spacing)
+      expect(f.reads.at(-1)).toBe(540)
+    }
+  })
+
   it('an alarm with longer periods is waited for: 300 s × 3 + 180 s + 60 s', async () => {
     const f = fake(() => ({
       [ALARM_LATENCY]: { Period: 300, EvaluationPeriods: 3, DatapointsToAlarm: 3 }

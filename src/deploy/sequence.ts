@@ -379,7 +379,14 @@ async function launchAndWatch(
     watched.timeline,
     watched.verdict,
     request.metricDelaySeconds,
-    { api, now: o.now, sleep: o.sleep, log, ...(o.signal ? { signal: o.signal } : {}) }
+    {
+      api,
+      now: o.now,
+      sleep: o.sleep,
+      log,
+      random: Math.random,
+      ...(o.signal ? { signal: o.signal } : {})
+    }
   )
   let result = { timeline: after.timeline, verdict: after.verdict }
   if (result.timeline.steps !== watched.timeline.steps) await o.onProgress?.(plan, result.timeline)

@@ -25,6 +25,11 @@ export interface AfterCompletionDeps {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   readonly signal?: AbortSignal
   readonly log: { info(line: string): void; warning(line: string): void }
+  /**
+   * Spreads the re-reads over 12–18 s: rollouts that complete together (a matrix of endpoints)
+   * must not read the alarms in the same second, every 15 s. Without it, exactly 15 s.
+   */
+  readonly random?: () => number
 }
 
 export interface AfterCompletion {
@@ -140,7 +145,7 @@ export async function watchAfterCompletion(
     tracked = { ...tracked, alarms, events: [...tracked.events, ...events] }
   }
   // Bounded by reads too: a clock that does not move (a test's) must not hold the run forever.
-  const maxReads = Math.ceil(Math.max(0, remaining()) / REREAD_MS) + 1
+  const maxReads = Math.ceil(Math.max(0, remaining()) / (REREAD_MS * 0.8)) + 1
   for (let reads = 0; ; reads++) {
     track(alarms)
     const inAlarm = (alarms ?? []).filter(a => a.StateValue === 'ALARM' && a.AlarmName)
@@ -159,7 +164,8 @@ export async function watchAfterCompletion(
         watch: { detectionSeconds: detection, from, until, ended: 'cancelled' }
       }
     }
-    await deps.sleep(Math.min(wait, REREAD_MS), deps.signal)
+    const spacing = deps.random ? REREAD_MS * (0.8 + 0.4 * deps.random()) : REREAD_MS
+    await deps.sleep(Math.min(wait, spacing), deps.signal)
     if (deps.signal?.aborted) continue
     alarms = await read()
   }
