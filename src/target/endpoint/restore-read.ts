@@ -12,6 +12,13 @@ import { readCurrentEndpoint, type PreflightDeps } from './preflight.js'
 import { restorePlan, type RestoreTarget } from './restore.js'
 import type { CurrentEndpoint, DeployRequest, RunContext } from '../../types.js'
 
+/** A restore needs an endpoint: refused by name, before any write. */
+function missingEndpoint(request: DeployRequest): PreflightError {
+  return new PreflightError(
+    `Endpoint "${request.endpointName}" does not exist in ${request.region}: rollback-to has nothing to restore.`
+  )
+}
+
 /**
  * Pre-flight of a restore: the endpoint read (a busy one waited out) like any deployment's,
  * then the config to put back found and checked. Refuses, before any write, what it cannot do.
@@ -24,7 +31,6 @@ export async function readRestore(
   provisioningSeconds: number
 ): Promise<Found> {
   const requested = request.rollbackTo ?? ROLLBACK_PREVIOUS
-  const where = `in ${request.region}`
   // Until the config is known, a plan that restores the live config: never this step's, never
   // carrying anything, so the shared pre-flight only waits, reads and checks.
   const found = await readCurrentEndpoint(
@@ -34,9 +40,7 @@ export async function readRestore(
       ...deps,
       buildPlan: (req, _run, current) => {
         if (!current) {
-          throw new PreflightError(
-            `Endpoint "${req.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`
-          )
+          throw missingEndpoint(req)
         }
         return restorePlan(req, current, placeholder(current), provisioningSeconds)
       }
@@ -45,9 +49,7 @@ export async function readRestore(
   )
   const current = found.current
   if (!current) {
-    throw new PreflightError(
-      `Endpoint "${request.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`
-    )
+    throw missingEndpoint(request)
   }
   const configName =
     requested === ROLLBACK_PREVIOUS ? await previousConfig(deps.api, request, current) : requested
