@@ -221,7 +221,8 @@ async function report(o: ReportOptions): Promise<void> {
       durationSeconds,
       ...(blue ? { blue } : {}),
       ...(metrics ? { metrics } : {}),
-      ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
+      ...(result.autoScaling ? { autoScaling: result.autoScaling } : {}),
+      ...(result.gate ? { gate: result.gate } : {})
     })
   else markdown = renderError(request.endpointName, verdict, plan, runContext)
   markdown = redact(markdown)

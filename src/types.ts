@@ -59,7 +59,35 @@ export interface Tag {
 }
 
 /** Everything the user asked for, read once from the inputs and frozen. */
+/** One golden request of `verify-requests` (guard/gate/requests.ts reads the file). */
+export interface GoldenRequest {
+  /** 1-based line of the file. */
+  readonly line: number
+  readonly body: string
+  readonly contentType: string
+  readonly accept: string | undefined
+  /** The answer it must get; undefined (hasExpected false): blue's own answer in the baseline. */
+  readonly expected: unknown
+  readonly hasExpected: boolean
+  /** Absolute tolerance for the numbers of the answer. */
+  readonly tolerance: number
+}
+
+/** The verification gate the step asks for (verify-requests, verify-command, on-cancel). */
+export interface GateRequest {
+  /** The file as given, and its requests. */
+  readonly requestsPath: string | undefined
+  readonly requests: readonly GoldenRequest[]
+  /** Golden requests a second, during the baseline and every bake. */
+  readonly ratePerSecond: number
+  readonly command: string | undefined
+  readonly commandTimeoutSeconds: number
+  readonly onCancel: 'rollback' | 'leave'
+}
+
 export interface DeployRequest {
+  /** The verification gate, when verify-requests or verify-command is set. */
+  readonly gate?: GateRequest
   readonly endpointName: string
   /** Deploy into this inference component of the endpoint (UpdateInferenceComponent). */
   readonly inferenceComponentName?: string | undefined
@@ -285,6 +313,8 @@ export interface Plan {
   readonly retainedPolicy?: RolloutPolicy
   /** Set when the step restores an existing config (rollback-to): nothing is created. */
   readonly restore?: RestoreFacts
+  /** The gate alarm and how the gate feeds it (verify-requests, verify-command). */
+  readonly gate?: GatePlan
   /** Set when the step accepted a final bake shorter than the alarms' detection time: what it risks. */
   readonly unguardedFinalStep?: string
   /** Things that may not be what the person wants (environment keys the new model lacks). */
@@ -522,7 +552,57 @@ export interface Verdict {
 
 // ---- One run's result ----------------------------------------------------------------------------
 
+/** The gate alarm of a plan: the action publishes its metric, SageMaker obeys it. */
+export interface GatePlan {
+  readonly alarmName: string
+  readonly namespace: string
+  readonly metricName: string
+  readonly dimensions: readonly { readonly Name: string; readonly Value: string }[]
+  /** Worst case from a bad answer to a published breach (the alarm's own time comes on top). */
+  readonly judgeSeconds: number
+  readonly requests: number
+  readonly ratePerSecond: number
+  readonly command: string | undefined
+  readonly commandTimeoutSeconds: number
+  readonly onCancel: 'rollback' | 'leave'
+}
+
+/** One gate check: golden requests over a step, or one run of the command. */
+export interface GateCheck {
+  readonly kind: 'requests' | 'command'
+  /** 0: the baseline on blue, before the first shift; then the traffic step (1 = first shift). */
+  readonly step: number
+  readonly greenPercent: number
+  readonly at: number
+  readonly verdict: 'pass' | 'fail' | 'wait'
+  /** Golden requests: answered, mismatched, failed calls; the rule's words. */
+  readonly answered?: number
+  readonly mismatches?: number
+  readonly errors?: number
+  readonly pValue?: number | undefined
+  /** The rule (requests) or the command's result, in one line. */
+  readonly text: string
+  /** The command's last lines (redacted). */
+  readonly tail?: readonly string[]
+}
+
+/** What the gate did in a run. */
+export interface GateReport {
+  readonly checks: readonly GateCheck[]
+  /** The baseline on blue: answered requests and mismatches (expected answers only). */
+  readonly baseline:
+    { readonly answered: number; readonly mismatches: number; readonly errors: number } | undefined
+  /** When the gate published a breach, and why. */
+  readonly breach?: { readonly at: number; readonly why: string }
+  /** Cancelled with the gate guarding: what it did (on-cancel). */
+  readonly cancel?: string
+  /** Golden requests sent in all (they are the endpoint's traffic too). */
+  readonly sent: number
+}
+
 export interface DeployResult {
+  /** The verification gate's checks, when the step has one. */
+  readonly gate?: GateReport
   readonly plan: Plan | undefined
   /** The live endpoint before the run (null: it did not exist; undefined: not read). */
   readonly current: CurrentEndpoint | null | undefined

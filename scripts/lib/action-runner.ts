@@ -281,7 +281,12 @@ const LATER_INPUTS = [
   'accept-unguarded-final-step',
   'on-regression',
   'rollback-to',
-  'metrics-resolution'
+  'metrics-resolution',
+  'verify-requests',
+  'verify-rate',
+  'verify-command',
+  'verify-command-timeout',
+  'on-cancel'
 ]
 
 /** A seed from what the run is: its inputs and GITHUB_* identity (not the order runs start in). */

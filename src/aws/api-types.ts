@@ -14,6 +14,7 @@ import type {
   MetricAlarm
 } from '@aws-sdk/client-cloudwatch'
 import type { AutoScalingApi } from './auto-scaling.js'
+import type { GateApi } from './gate-api.js'
 import type { CallOptions } from './call.js'
 import type { Tag } from '../types.js'
 
@@ -56,6 +57,8 @@ export interface AwsApi {
   ): Promise<GetMetricDataCommandOutput>
   /** Application Auto Scaling, loaded on first use. */
   autoScaling(): Promise<AutoScalingApi>
+  /** The verification gate's calls (InvokeEndpoint, PutMetricData); absent in test doubles that need none. */
+  gate?(): Promise<GateApi>
   /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
   close(): void
 }

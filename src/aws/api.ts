@@ -10,6 +10,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from './api-types.js'
 import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
+import type { GateApi } from './gate-api.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -83,6 +84,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   // Aborted by close(): whatever is still in flight after the verdict stops there.
   const closing = new AbortController()
   let autoScaling: Promise<AutoScalingApi> | undefined
+  let gate: Promise<GateApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -262,12 +264,16 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     },
     autoScaling: () =>
       (autoScaling ??= createAutoScalingApi(config(options.maxAttempts ?? 5), call)),
+    // A small chunk of its own: steps without a gate never load the runtime client.
+    gate: () =>
+      (gate ??= import('./gate-api.js').then(m => m.createGateApi(config, call, cloudwatch))),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
         client?.destroy()
       }
       void autoScaling?.then(api => api.destroy())
+      void gate?.then(api => api.destroy())
     }
   }
 }

@@ -17,7 +17,8 @@ import { errorMessage, sentence } from '../errors.js'
 import { launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
 import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
-import { registerSecrets } from '../secrets.js'
+import { redact, registerSecrets } from '../secrets.js'
+import type { Gate } from '../guard/gate/gate.js'
 import type { Found, Target } from './target.js'
 import type {
   AutoScalingReport,
@@ -105,31 +106,57 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       verdict: failedBefore(`Cancelled before launch. ${NOTHING_CHANGED}`)
     }
   }
+  const gate = found.attached ? undefined : await gateFor(o, found.plan)
+  if (gate) {
+    core.startGroup(`Verification gate: baseline on the live endpoint`)
+    let refusal: string | undefined
+    try {
+      refusal = await gate.baselineOnBlue()
+    } finally {
+      core.endGroup()
+    }
+    if (refusal || o.signal?.aborted) {
+      const why = refusal ?? 'Cancelled during the verification baseline.'
+      return {
+        plan: found.plan,
+        current: found.current,
+        timeline: undefined,
+        verdict: failedBefore(`${why} ${NOTHING_CHANGED}`, why),
+        gate: await gate.stop()
+      }
+    }
+  }
   const { saved, reregister } = ready.scaling
-  if (!reregister || !saved) return launchAndWatch(o, target, ready, undefined)
+  if (!reregister || !saved) return launchAndWatch(o, target, ready, undefined, gate)
   // Auto scaling is deregistered just before the update; whatever happens, it is put back.
   const aas = await o.api.autoScaling()
   const arn = ready.found.current?.endpointArn
   const copy = copyTags(saved, o.run.runId)
   let deregistered = false
-  const result = await launchAndWatch(o, target, ready, async () => {
-    // Kept where it survives this runner first: the outputs and summary, and tags on the endpoint
-    // that the next run of the action finds.
-    if (!arn || !copy) {
-      throw new Error(
-        `Auto scaling of ${saved.resourceId} is not deregistered: there is nowhere to keep a copy of it that outlives this run (${arn ? 'too large for the endpoint tags' : 'the endpoint ARN is unknown'}).`
+  const result = await launchAndWatch(
+    o,
+    target,
+    ready,
+    async () => {
+      // Kept where it survives this runner first: the outputs and summary, and tags on the endpoint
+      // that the next run of the action finds.
+      if (!arn || !copy) {
+        throw new Error(
+          `Auto scaling of ${saved.resourceId} is not deregistered: there is nowhere to keep a copy of it that outlives this run (${arn ? 'too large for the endpoint tags' : 'the endpoint ARN is unknown'}).`
+        )
+      }
+      await o.onScalingSaved?.(saved)
+      await o.api.addTags(arn, copy)
+      log.info(
+        `Saved auto scaling of ${saved.resourceId} (in the auto-scaling output, and tags ${COPY_KEY}* on the endpoint until it is restored): ${scalingJson(saved)}`
       )
-    }
-    await o.onScalingSaved?.(saved)
-    await o.api.addTags(arn, copy)
-    log.info(
-      `Saved auto scaling of ${saved.resourceId} (in the auto-scaling output, and tags ${COPY_KEY}* on the endpoint until it is restored): ${scalingJson(saved)}`
-    )
-    // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
-    // the restore, which reads before it writes, runs whatever the call's fate.
-    deregistered = true
-    await deregister(aas, saved, log)
-  })
+      // From the moment the call is sent it may have been applied (a lost answer, a cancellation):
+      // the restore, which reads before it writes, runs whatever the call's fate.
+      deregistered = true
+      await deregister(aas, saved, log)
+    },
+    gate
+  )
   if (!deregistered) return result
   const autoScaling = await restore(aas, saved, log, clockOf(o))
   if (!autoScaling.restored) {
@@ -311,8 +338,42 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
 async function launchAndWatch(
   o: DeployOptions,
   target: Target,
+  ready: Ready,
+  beforeUpdate: (() => Promise<void>) | undefined,
+  gate: Gate | undefined
+): Promise<DeployResult> {
+  if (!gate) return launchAndWatchGated(o, target, ready, beforeUpdate, undefined)
+  const result = await launchAndWatchGated(o, target, ready, beforeUpdate, gate)
+  return { ...result, gate: await gate.stop() }
+}
+
+/** The step's verification gate, when it has one (guard/gate): its calls load only then. */
+async function gateFor(o: DeployOptions, plan: Plan): Promise<Gate | undefined> {
+  const request = o.request.gate
+  if (!plan.gate || !request || o.request.dryRun) return undefined
+  const api = await o.api.gate?.()
+  if (!api) return undefined
+  const { Gate } = await import('../guard/gate/gate.js')
+  return new Gate(plan.gate, request, {
+    api,
+    endpointName: plan.endpointName,
+    region: plan.region,
+    cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
+    log,
+    now: o.now,
+    sleep: o.sleep,
+    pause: o.pause ?? pause,
+    redact,
+    ...(o.signal ? { signal: o.signal } : {})
+  })
+}
+
+async function launchAndWatchGated(
+  o: DeployOptions,
+  target: Target,
   { found, existingAlarms }: Ready,
-  beforeUpdate: (() => Promise<void>) | undefined
+  beforeUpdate: (() => Promise<void>) | undefined,
+  gate: Gate | undefined
 ): Promise<DeployResult> {
   const { request, api } = o
   const { current } = found
@@ -345,9 +406,16 @@ async function launchAndWatch(
     }
     if (launched.kind === 'not-started') return notStarted(o, target, plan, current, launched)
     requestedAt = launched.requestedAt
+    gate?.start()
     if (o.signal?.aborted) {
       const verdict = target.cancelledAfterStart(plan, launched)
-      return { plan, current, timeline: undefined, verdict }
+      const said = gate ? ` ${await gate.onCancel()}` : ''
+      return {
+        plan,
+        current,
+        timeline: undefined,
+        verdict: { ...verdict, summary: verdict.summary + said }
+      }
     }
   }
   const { ctx, start, rolling, component, startedOnly } = target.watchSetup(
@@ -357,6 +425,12 @@ async function launchAndWatch(
   )
   await o.onProgress?.(plan, start)
   if (!request.wait) return { plan, current, timeline: start, verdict: startedOnly }
+  // The gate follows the traffic the watch sees: each new share of green is a step of its own.
+  const onProgress = async (p: Plan, t: Timeline): Promise<void> => {
+    const green = t.batches?.at(-1)?.newPercent ?? t.steps.at(-1)?.greenPercent
+    if (green !== undefined) gate?.observe(green)
+    await o.onProgress?.(p, t)
+  }
   const watched = await watchRollout({
     api,
     request,
@@ -368,7 +442,7 @@ async function launchAndWatch(
     now: o.now,
     sleep: o.sleep,
     ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    onProgress,
     ...(rolling ? { rolling } : {}),
     ...(component ? { component } : {})
   })
@@ -388,7 +462,14 @@ async function launchAndWatch(
       ...(o.signal ? { signal: o.signal } : {})
     }
   )
-  let result = { timeline: after.timeline, verdict: after.verdict }
+  let result = { timeline: after.timeline, verdict: gateVerdict(gate, after.verdict) }
+  if (gate && o.signal?.aborted && after.verdict.outcome !== 'deployed') {
+    const said = await gate.onCancel()
+    result = {
+      ...result,
+      verdict: { ...result.verdict, summary: `${result.verdict.summary} ${said}` }
+    }
+  }
   if (result.timeline.steps !== watched.timeline.steps) await o.onProgress?.(plan, result.timeline)
   if (result.verdict.outcome === 'regressed') result = await onRegression(o, plan, result)
   if (
@@ -407,6 +488,13 @@ async function launchAndWatch(
     }
   }
   return { plan, current, timeline: result.timeline, verdict }
+}
+
+/** A rollback the gate caused says which check failed (the alarm alone says only "gate"). */
+function gateVerdict(gate: Gate | undefined, verdict: Verdict): Verdict {
+  const why = gate?.failure()
+  if (!why || verdict.outcome === 'deployed') return verdict
+  return { ...verdict, summary: `${verdict.summary} The verification gate failed: ${why}` }
 }
 
 /** SageMaker no longer rolls back: the action does, when the step asks for it. */

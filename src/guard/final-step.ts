@@ -27,12 +27,10 @@ export function guardTimings(
   return plan.guardAlarmNames.flatMap(name => {
     const definition = created.get(name) ?? read?.get(name)
     if (definition === null || typeof definition !== 'object') return []
-    return [
-      alarmTiming(
-        { AlarmName: name, ...(definition as Record<string, unknown>) },
-        metricDelaySeconds
-      )
-    ]
+    // The gate's metric is the action's own: as late as its checks take to judge, not CloudWatch's
+    // SageMaker delay.
+    const delay = name === plan.gate?.alarmName ? plan.gate.judgeSeconds : metricDelaySeconds
+    return [alarmTiming({ AlarmName: name, ...(definition as Record<string, unknown>) }, delay)]
   })
 }
 

@@ -25,6 +25,7 @@ import {
 import { readComponentName } from './component.js'
 import { readAlarmNames, readMetricsResolution, readPolicy } from './policy.js'
 import { readRollbackTo, RESTORE_POLICY } from './restore.js'
+import { readGate } from './gate.js'
 import type { DeployRequest, RunContext } from '../types.js'
 
 export { show } from './parsers.js'
@@ -146,6 +147,13 @@ export function readInputs(
       'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.'
     )
   }
+  const gate = readGate(r, env)
+  if (gate && inferenceComponentName !== undefined) {
+    r.p.add(
+      gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command',
+      'The verification gate (verify-requests, verify-command) guards endpoint variants (blue/green and rolling), not inference components yet: remove it, or deploy to the variant.'
+    )
+  }
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
   const acceptUnguardedFinalStep = bool(r, 'accept-unguarded-final-step', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
@@ -165,6 +173,7 @@ export function readInputs(
   r.p.throwIfAny()
 
   const request: DeployRequest = {
+    ...(gate && rollbackTo === undefined ? { gate } : {}),
     endpointName,
     ...(inferenceComponentName ? { inferenceComponentName } : {}),
     region,

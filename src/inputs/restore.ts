@@ -32,6 +32,8 @@ const CREATING_INPUTS = [
   'inference-component-name',
   'alarm-names',
   'metrics-resolution',
+  'verify-requests',
+  'verify-command',
   ...POLICY_INPUTS
 ] as const
 

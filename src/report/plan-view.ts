@@ -12,6 +12,7 @@ import { resourcesTable } from './resources.js'
 import { isRollingPlan, peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 import { guardParagraph } from './guard-view.js'
+import { gatePlanParagraph } from './gate-view.js'
 
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
@@ -97,7 +98,8 @@ function alarmSection(plan: Plan): string {
     return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`
   }
   const rows = alarmRows(plan)
-  return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}`
+  const gate = gatePlanParagraph(plan.gate)
+  return `${heading}\n\n${table(['Alarm', 'Source', 'Watches'], rows)}${gate ? `\n\n${gate}` : ''}`
 }
 
 function costSection(plan: Plan, given: BlueFleet | undefined): string {

@@ -4,6 +4,7 @@
 import type { RolloutMetrics } from '../metrics/types.js'
 import type {
   AutoScalingReport,
+  GateReport,
   Plan,
   RunContext,
   Timeline,
@@ -31,6 +32,7 @@ import { resourcesTable } from './resources.js'
 import { rollingSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 import { guardParagraph } from './guard-view.js'
+import { gateSection } from './gate-view.js'
 import { blastRadius } from '../metrics/blast-radius.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
@@ -55,6 +57,8 @@ export interface SummaryInput {
   readonly metrics?: RolloutMetrics
   /** Auto scaling the run deregistered for the update, and whether it was restored. */
   readonly autoScaling?: AutoScalingReport
+  /** The verification gate's checks. */
+  readonly gate?: GateReport
 }
 
 export { HEADLINES, IN_PROGRESS_HEADLINE }
@@ -66,7 +70,7 @@ export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
   const labels = fleetLabels(plan, input.blue)
   const sections = [
-    headline(plan, verdict, timeline, input.inProgress === true, input.metrics),
+    headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
     timeline.batches
       ? rollingSection(plan, timeline, verdict, labels)
       : trafficSection(plan, timeline, labels, input.metrics),
@@ -76,6 +80,7 @@ export function renderSummary(input: SummaryInput): string {
       stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
     }),
     alarmSection(input),
+    gateSection(input.gate, timeline.startedAt),
     autoScalingSection(input.autoScaling, plan.region),
     liveEndpointSection(plan),
     `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
@@ -90,7 +95,8 @@ function headline(
   verdict: Verdict,
   timeline: Timeline,
   inProgress: boolean,
-  metrics: RolloutMetrics | undefined
+  metrics: RolloutMetrics | undefined,
+  gate?: GateReport
 ): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
   const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
@@ -107,6 +113,11 @@ function headline(
       '',
       `⚠️ ${escapeMarkdown(plan.unguardedFinalStep, { maxLength: VERDICT_TEXT_LENGTH })}`
     )
+  }
+  // The gate's alarm only says "gate": which check failed is said with the rollback (the other
+  // outcomes' text above says it already).
+  if (gate?.breach && verdict.outcome === 'rolled-back') {
+    lines.push('', `**Verification gate failed:** ${escapeMarkdown(gate.breach.why)}`)
   }
   const cost = inProgress ? '' : blastRadiusLine(verdict, metrics)
   if (cost !== '') lines.push('', cost)

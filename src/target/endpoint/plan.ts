@@ -1,4 +1,5 @@
 import { createdAlarmPeriods, labAlarms } from '../../guard/alarms.js'
+import { gateAlarm, gatePlan } from '../../guard/gate/alarm.js'
 import { InputError } from '../../errors.js'
 import { greenNames } from '../../names.js'
 import { REPLACES_TAG, stepHash } from '../../deploy/step-identity.js'
@@ -27,6 +28,7 @@ import {
   provisioningAllowance
 } from '../../rollout-policy.js'
 import type {
+  AlarmSpec,
   CurrentEndpoint,
   DeployRequest,
   LiveVariant,
@@ -137,7 +139,7 @@ export function buildPlan(
   const tags = planTags(request.tags, run)
   const retained =
     request.retainDeploymentConfig && current ? retainedConfig(request, current) : undefined
-  const created = request.createAlarms
+  const created: AlarmSpec[] = request.createAlarms
     ? labAlarms(
         request.endpointName,
         variantName,
@@ -147,6 +149,18 @@ export function buildPlan(
         createdAlarmPeriods(request.metricsResolution, request.metricDelaySeconds)
       )
     : []
+  // The gate's alarm guards a shift: a new endpoint has none (SageMaker creates it at once).
+  const gate =
+    request.gate && !firstDeploy ? gatePlan(request.endpointName, request.gate) : undefined
+  if (gate) {
+    created.push(gateAlarm(gate, request.endpointName, tags))
+    if (retained && !retained.alarmNames.includes(gate.alarmName)) {
+      throw new InputError(
+        'retain-deployment-config',
+        `Input "retain-deployment-config" is true, but the endpoint's retained policy does not name the gate alarm ${gate.alarmName}, so SageMaker would not roll back when a gate check fails. Send a policy (retain-deployment-config: false) to have the gate guard this update, or remove verify-requests and verify-command.`
+      )
+    }
+  }
   // With retain, an alarm the retained config does not name would guard nothing.
   const alarmsToCreate = retained
     ? created.filter(a => retained.alarmNames.includes(a.name))
@@ -293,13 +307,23 @@ export function buildPlan(
     updateEndpoint: firstDeploy ? undefined : endpointChange,
     alarmsToCreate,
     guardAlarmNames,
+    ...(gate ? { gate } : {}),
     schedule,
     expectedDurationSeconds,
     budgetSeconds,
     tags: stepTags,
     stepHash: step,
     carriedOver,
-    notes: [...notes, ...config.notes, ...(retained ? [retained.description] : [])],
+    notes: [
+      ...notes,
+      ...config.notes,
+      ...(retained ? [retained.description] : []),
+      ...(request.gate && firstDeploy
+        ? [
+            'Verification gate: a new endpoint has no traffic shift for it to guard (SageMaker creates it serving the model at once); it guards the next update.'
+          ]
+        : [])
+    ],
     ...(retained ? { retainedPolicy: retained.policy } : {}),
     warnings,
     secretValues: model.inheritedValues,
