@@ -136,6 +136,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
     GITHUB_ACTIONS: 'true',
+    // The repository's checkout, where relative paths in inputs (verify-requests) are read.
+    GITHUB_WORKSPACE: ROOT,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_REPOSITORY: 'example-org/fraud-models',
@@ -270,7 +272,13 @@ let captured = 0
 let clients = 0
 
 /** GITHUB_* variables that are paths or addresses, new each run: not part of its identity. */
-const NOT_IDENTITY = ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_EVENT_PATH', 'GITHUB_API_URL']
+const NOT_IDENTITY = [
+  'GITHUB_OUTPUT',
+  'GITHUB_STEP_SUMMARY',
+  'GITHUB_EVENT_PATH',
+  'GITHUB_API_URL',
+  'GITHUB_WORKSPACE'
+]
 
 /**
  * Inputs added to action.yml after the seeds were fixed: at their default they are left out of a
