@@ -160,8 +160,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sagemaker: sagemaker.operations(),
       cloudwatch: cloudwatch.operations(),
       applicationAutoScaling: applicationAutoScaling.operations(),
-      invoke: (name, target) =>
-        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
+      invoke: (name, target, body) =>
+        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp(), body),
       gate,
       quota: (service, operation, simulatedNow) =>
         quotas.check(service, operation, scenario.quotas, simulatedNow),
