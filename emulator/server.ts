@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import type { CallLog, CallService } from './calls.js'
 import { ApiError, errorMessage, type Service } from './errors.js'
 import type { Gate } from './faults.js'
@@ -141,7 +142,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     await deps.stepped?.printed(requestId, printedBefore)
   const sleep = (ms: number): Promise<void> =>
     deps.stepped ? deps.stepped.sleep(ms, requestId) : realSleep(ms)
-  const raw = await readBody(req)
+  let raw = await readBody(req)
+  // The SDK gzips a CloudWatch PutMetricData body of 10 KiB or more (the model's
+  // requestCompression trait): Content-Encoding: gzip.
+  if (/\bgzip\b/i.test(String(req.headers['content-encoding'] ?? ''))) {
+    try {
+      raw = gunzipSync(raw)
+    } catch {
+      // Left as sent: the JSON parse below answers SerializationException.
+    }
+  }
   const body = raw.toString('utf8')
   const url = new URL(req.url ?? '/', 'http://emulator')
   if (url.pathname.startsWith('/_emulator/')) return introspect(deps, req, url, body, res)
