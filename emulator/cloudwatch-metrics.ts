@@ -1,16 +1,37 @@
-// CloudWatch metric operations: GetMetricData (metric math included) and ListMetrics. Reads see
+// CloudWatch metric operations: PutMetricData, GetMetricData (metric math included) and ListMetrics. Reads see
 // what has arrived by now: the newest minutes may still be partial.
 
 import { present, seconds, timestampMs, type Params } from './cloudwatch-params.js'
 import { invalidParameter, missingParameter } from './errors.js'
 import type { MetricStore } from './metrics.js'
+import { readPutMetricData } from './put-metric-data.js'
 import { compileQueries, queriesPeriod, queryValue } from './queries.js'
+import type { Random } from './random.js'
 
 export class CloudWatchMetrics {
   constructor(
     private readonly metrics: MetricStore,
-    private readonly now: () => number
+    private readonly now: () => number,
+    /** The latest a PutMetricData call's data becomes visible (scenario customMetricDelaySeconds). */
+    private readonly customMetricDelaySeconds: () => number = () => 0,
+    private readonly random: Random = Math.random
   ) {}
+
+  /**
+   * Stores each datum in its second (StorageResolution 1) or minute (60), visible to reads and
+   * alarm evaluation after a seeded delay between a third of customMetricDelaySeconds and all of
+   * it (one delay per call: a call's datums arrive together).
+   */
+  putMetricData(p: Params): Params {
+    const now = this.now()
+    const datums = readPutMetricData(p, now)
+    const maxMs = this.customMetricDelaySeconds() * 1000
+    const visibleAt = now + Math.round(maxMs / 3 + this.random() * ((maxMs * 2) / 3))
+    for (const d of datums) {
+      this.metrics.recordAggregate(d.id, d.time, d.sample, visibleAt, d.storageResolution)
+    }
+    return {}
+  }
 
   getMetricData(p: Params): Params {
     const queries = compileQueries(p.MetricDataQueries, 'MetricDataQueries', false)

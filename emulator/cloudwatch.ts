@@ -1,10 +1,11 @@
-// CloudWatch operations (AWS JSON 1.0, query-compatible): alarms, history, metric data.
+// CloudWatch operations (AWS JSON 1.0, query-compatible): alarms, history, metric data in and out.
 
 import type { AlarmBook, AlarmRecord } from './alarms.js'
 import { CloudWatchAlarms } from './cloudwatch-alarms.js'
 import { CloudWatchMetrics } from './cloudwatch-metrics.js'
 import type { Params } from './cloudwatch-params.js'
 import type { MetricStore } from './metrics.js'
+import type { Random } from './random.js'
 
 type Handler = (params: Params) => unknown
 
@@ -17,10 +18,12 @@ export class CloudWatch {
     metrics: MetricStore,
     region: string,
     accountId: string,
-    now: () => number
+    now: () => number,
+    customMetricDelaySeconds: () => number = () => 0,
+    random: Random = Math.random
   ) {
     this.alarmOperations = new CloudWatchAlarms(alarms, region, accountId, now)
-    this.metricOperations = new CloudWatchMetrics(metrics, now)
+    this.metricOperations = new CloudWatchMetrics(metrics, now, customMetricDelaySeconds, random)
   }
 
   operations(): Record<string, Handler> {
@@ -31,6 +34,7 @@ export class CloudWatch {
       DescribeAlarmHistory: p => alarms.describeAlarmHistory(p),
       SetAlarmState: p => alarms.setAlarmState(p),
       DeleteAlarms: p => alarms.deleteAlarms(p),
+      PutMetricData: p => metrics.putMetricData(p),
       GetMetricData: p => metrics.getMetricData(p),
       ListMetrics: p => metrics.listMetrics(p),
       TagResource: p => alarms.tagResource(p),

@@ -108,7 +108,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const simulatedStart = clock.now()
   const sim = new Simulation(clock, () => scenario)
   const now = (): number => clock.now()
-  const cloudwatch = new CloudWatch(sim.alarms, sim.metrics, region, accountId, now)
+  const cloudwatch = new CloudWatch(
+    sim.alarms,
+    sim.metrics,
+    region,
+    accountId,
+    now,
+    () => scenario.customMetricDelaySeconds,
+    seededRandom(scenario.seed + 37)
+  )
   const sagemaker = new SageMaker({
     store: sim.store,
     region,
@@ -160,8 +168,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sagemaker: sagemaker.operations(),
       cloudwatch: cloudwatch.operations(),
       applicationAutoScaling: applicationAutoScaling.operations(),
-      invoke: (name, target) =>
-        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp()),
+      invoke: (name, target, body) =>
+        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp(), body),
       gate,
       quota: (service, operation, simulatedNow) =>
         quotas.check(service, operation, scenario.quotas, simulatedNow),

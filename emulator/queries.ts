@@ -24,13 +24,25 @@ export interface CompiledQuery {
 
 const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/
 
-export function isValidPeriod(period: unknown): period is number {
+/**
+ * An alarm's period: 10, 20, 30 or a multiple of 60 (PutMetricAlarm). A read (GetMetricData
+ * MetricStat) may also ask for 1 or 5 s ("the period can be 1, 5, 10, 20, 30, 60, or any multiple
+ * of 60" for high-resolution metrics).
+ */
+export function isValidPeriod(period: unknown, forAlarm = true): period is number {
   return (
     typeof period === 'number' &&
     Number.isInteger(period) &&
-    (period === 10 || period === 20 || period === 30 || (period > 0 && period % 60 === 0))
+    ((!forAlarm && (period === 1 || period === 5)) ||
+      period === 10 ||
+      period === 20 ||
+      period === 30 ||
+      (period > 0 && period % 60 === 0))
   )
 }
+
+const periodRule = (forAlarm: boolean): string =>
+  forAlarm ? '10, 20, 30 or a multiple of 60' : '1, 5, 10, 20, 30 or a multiple of 60'
 
 export function readDimensions(raw: unknown, path: string): Dimension[] {
   if (raw === undefined || raw === null) return []
@@ -63,7 +75,7 @@ export function compileQueries(raw: unknown, path: string, forAlarm: boolean): C
   if (raw.length > max)
     throw invalidParameter(`The collection ${path} must not have a size greater than ${max}.`)
   const queries = raw.map((item, i) =>
-    compileQuery((item ?? {}) as Params, `${path}.member.${i + 1}`)
+    compileQuery((item ?? {}) as Params, `${path}.member.${i + 1}`, forAlarm)
   )
   const ids = new Set<string>()
   for (const q of queries) {
@@ -94,7 +106,7 @@ export function compileQueries(raw: unknown, path: string, forAlarm: boolean): C
   return queries
 }
 
-function compileQuery(q: Params, path: string): CompiledQuery {
+function compileQuery(q: Params, path: string, forAlarm: boolean): CompiledQuery {
   const id = q.Id
   if (typeof id !== 'string' || id.length === 0) throw missingParameter(`${path}.Id`)
   if (!ID_PATTERN.test(id) || id.length > 255) {
@@ -111,8 +123,8 @@ function compileQuery(q: Params, path: string): CompiledQuery {
     )
   }
   const periodRaw = q.Period
-  if (periodRaw !== undefined && periodRaw !== null && !isValidPeriod(periodRaw)) {
-    throw invalidParameter(`The parameter ${path}.Period must be 10, 20, 30 or a multiple of 60.`)
+  if (periodRaw !== undefined && periodRaw !== null && !isValidPeriod(periodRaw, forAlarm)) {
+    throw invalidParameter(`The parameter ${path}.Period must be ${periodRule(forAlarm)}.`)
   }
   const label = typeof q.Label === 'string' ? q.Label : undefined
   const returnData = q.ReturnData !== false
@@ -146,9 +158,9 @@ function compileQuery(q: Params, path: string): CompiledQuery {
   }
   if (stat.Period === undefined || stat.Period === null)
     throw missingParameter(`${path}.MetricStat.Period`)
-  if (!isValidPeriod(stat.Period)) {
+  if (!isValidPeriod(stat.Period, forAlarm)) {
     throw invalidParameter(
-      `The parameter ${path}.MetricStat.Period must be 10, 20, 30 or a multiple of 60.`
+      `The parameter ${path}.MetricStat.Period must be ${periodRule(forAlarm)}.`
     )
   }
   return {

@@ -2,6 +2,7 @@
 // and counts the call in the endpoint's metrics.
 
 import { ApiError } from './errors.js'
+import { modelAnswer, wrongAnswer } from './model-answer.js'
 import type { Random } from './random.js'
 import type { Simulation } from './simulation.js'
 import { answer, isServing, pickSlice, servingSlices, type Outcome } from './traffic.js'
@@ -29,7 +30,8 @@ export function invokeEndpoint(
   region: string,
   name: string,
   targetVariant: string | undefined,
-  now: number
+  now: number,
+  body: Uint8Array | string = ''
 ): RuntimeReply {
   const endpoint = sim.store.endpoint(name)
   if (endpoint === undefined || endpoint.name !== name) {
@@ -65,11 +67,16 @@ export function invokeEndpoint(
       error: `ModelError: ${message}`
     }
   }
+  // A correct model answers the truth of the body; a wrong answer (wrongAnswerRate) its mirror.
+  const right = modelAnswer(body)
+  const { label, score } = outcome.wrong === true ? wrongAnswer(right) : right
   return {
     status: 200,
     headers: { 'content-type': 'application/json', 'x-amzn-invoked-production-variant': variant },
     body: JSON.stringify({
-      predictions: [0.5],
+      label,
+      score,
+      predictions: [score],
       model: slice.variant.modelName,
       variant,
       endpointConfigName: slice.configName,

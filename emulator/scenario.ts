@@ -28,6 +28,11 @@ export interface ModelBehaviour {
    * seconds after its fleet first takes traffic (a model that degrades under load); 0 = at once.
    */
   failuresAfterSeconds?: number
+  /**
+   * Fraction (0..1) of requests answered 200 OK with a wrong answer (label flipped, score
+   * 1 - score; see model-answer.ts). Not an error in any metric. Obeys failuresAfterSeconds.
+   */
+  wrongAnswerRate?: number
 }
 
 export interface ModelPackage {
@@ -77,6 +82,12 @@ export interface Scenario {
    * minute is complete only this long after it ends and partial before. 0 = at once.
    */
   metricDelaySeconds: number
+  /**
+   * Assumption: the latest a PutMetricData datapoint becomes visible to GetMetricData and to alarm
+   * evaluation after the call (each call's data arrives after a seeded delay between a third of
+   * this and all of it). 0 = at once.
+   */
+  customMetricDelaySeconds: number
   models: Record<string, ModelBehaviour>
   defaultModel: ModelBehaviour
   modelPackages: Record<string, ModelPackage>
@@ -133,6 +144,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   deletionSeconds: 60,
   rollingBackSeconds: 180,
   metricDelaySeconds: 180,
+  customMetricDelaySeconds: 5,
   models: {},
   defaultModel: {
     errorRate: 0,
@@ -142,7 +154,8 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
     failHealthCheck: false,
     timeoutRate: 0,
     socketErrorRate: 0,
-    failuresAfterSeconds: 0
+    failuresAfterSeconds: 0,
+    wrongAnswerRate: 0
   },
   modelPackages: {},
   emptyFailureReasonOnRollback: false,
@@ -178,8 +191,33 @@ const NUMBER_FIELDS = [
   'deletionSeconds',
   'rollingBackSeconds',
   'metricDelaySeconds',
+  'customMetricDelaySeconds',
   'systemUpdatingSeconds'
 ] as const
+
+/** The ModelBehaviour fields that are shares of requests (0..1). */
+const RATE_FIELDS = [
+  'errorRate',
+  'error4xxRate',
+  'timeoutRate',
+  'socketErrorRate',
+  'wrongAnswerRate'
+] as const
+
+function validateBehaviour(behaviour: unknown, where: string): void {
+  if (typeof behaviour !== 'object' || behaviour === null || Array.isArray(behaviour)) {
+    throw new Error(`Scenario field "${where}" must be an object`)
+  }
+  for (const key of RATE_FIELDS) {
+    const value = (behaviour as Record<string, unknown>)[key]
+    if (value === undefined) continue
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw new Error(
+        `Scenario field "${where}.${key}" must be a number from 0 to 1 (got ${JSON.stringify(value)})`
+      )
+    }
+  }
+}
 
 const OPTIONAL_NUMBER_FIELDS = ['systemUpdatingAfterSeconds', 'outOfServiceAfterSeconds'] as const
 
@@ -230,6 +268,10 @@ export function resolveScenario(
     }
   }
   validateQuotas(merged.quotas)
+  validateBehaviour(merged.defaultModel, 'defaultModel')
+  for (const [key, behaviour] of Object.entries(merged.models)) {
+    validateBehaviour(behaviour, `models.${key}`)
+  }
   merged.defaultModel = { ...DEFAULT_SCENARIO.defaultModel, ...merged.defaultModel }
   return merged
 }
@@ -256,6 +298,7 @@ export function behaviourFor(
     failHealthCheck: merged.failHealthCheck ?? false,
     timeoutRate: merged.timeoutRate ?? 0,
     socketErrorRate: merged.socketErrorRate ?? 0,
-    failuresAfterSeconds: merged.failuresAfterSeconds ?? 0
+    failuresAfterSeconds: merged.failuresAfterSeconds ?? 0,
+    wrongAnswerRate: merged.wrongAnswerRate ?? 0
   }
 }

@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import type { CallLog, CallService } from './calls.js'
 import { ApiError, errorMessage, type Service } from './errors.js'
 import type { Gate } from './faults.js'
@@ -16,7 +17,7 @@ export interface ServerDeps {
   sagemaker: Record<string, Handler>
   cloudwatch: Record<string, Handler>
   applicationAutoScaling: Record<string, Handler>
-  invoke(name: string, targetVariant: string | undefined): RuntimeReply
+  invoke(name: string, targetVariant: string | undefined, body: Buffer): RuntimeReply
   gate: Gate
   /** Per-account request quotas: the throttling error to answer, if over. */
   quota?(service: Service, operation: string, simulatedNow: number): ApiError | undefined
@@ -53,11 +54,11 @@ interface Reply {
   error?: string
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -141,7 +142,17 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     await deps.stepped?.printed(requestId, printedBefore)
   const sleep = (ms: number): Promise<void> =>
     deps.stepped ? deps.stepped.sleep(ms, requestId) : realSleep(ms)
-  const body = await readBody(req)
+  let raw = await readBody(req)
+  // The SDK gzips a CloudWatch PutMetricData body of 10 KiB or more (the model's
+  // requestCompression trait): Content-Encoding: gzip.
+  if (/\bgzip\b/i.test(String(req.headers['content-encoding'] ?? ''))) {
+    try {
+      raw = gunzipSync(raw)
+    } catch {
+      // Left as sent: the JSON parse below answers SerializationException.
+    }
+  }
+  const body = raw.toString('utf8')
   const url = new URL(req.url ?? '/', 'http://emulator')
   if (url.pathname.startsWith('/_emulator/')) return introspect(deps, req, url, body, res)
 
@@ -158,8 +169,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       EndpointName: decodeURIComponent(invocation[1] ?? ''),
       ContentType: req.headers['content-type'],
       Accept: req.headers.accept,
-      BodyLength: Buffer.byteLength(body)
+      BodyLength: raw.length
     }
+    const targetVariant = req.headers['x-amzn-sagemaker-target-variant']
+    if (typeof targetVariant === 'string') params.TargetVariant = targetVariant
   } else {
     service =
       TARGETS[prefix] ??
@@ -216,7 +229,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     return send(deps, res, service, op, params, errorReply(service, verdict.error))
   const overQuota = deps.quota?.(service, op, simNow)
   if (overQuota) return send(deps, res, service, op, params, errorReply(service, overQuota))
-  const reply = execute(deps, service, op, params)
+  const reply = execute(deps, service, op, params, raw)
   const after = verdict.after
   if (after === undefined) return send(deps, res, service, op, params, reply)
   // Carried out now; the answer is lost or held back, so the caller cannot tell from it alone.
@@ -242,14 +255,16 @@ function execute(
   deps: ServerDeps,
   service: Service,
   op: string,
-  params: Record<string, unknown>
+  params: Record<string, unknown>,
+  body: Buffer = Buffer.alloc(0)
 ): Reply {
   try {
     if (service === 'runtime') {
       const target = params.TargetVariant
       return deps.invoke(
         String(params.EndpointName),
-        typeof target === 'string' ? target : undefined
+        typeof target === 'string' ? target : undefined,
+        body
       )
     }
     const handlers = {

@@ -23,6 +23,8 @@ export interface Outcome {
   status: number
   /** Undefined when the model never answered. */
   modelLatencyUs: number | undefined
+  /** A 200 whose answer is wrong (wrongAnswerRate): a success in every metric. */
+  wrong?: boolean
 }
 
 /** Instances' worth of traffic a variant takes. */
@@ -119,6 +121,9 @@ export function answer(
   if (draw < edge) return { kind: 'timeout', status: 0, modelLatencyUs: undefined }
   edge += behaviour.socketErrorRate
   if (draw < edge) return { kind: 'socket-error', status: 0, modelLatencyUs: undefined }
+  // The same draw decides: a scenario without wrong answers draws exactly as before.
+  edge += behaviour.wrongAnswerRate
+  if (draw < edge) return { kind: 'ok', status: 200, modelLatencyUs: latency, wrong: true }
   return { kind: 'ok', status: 200, modelLatencyUs: latency }
 }
 
