@@ -1,0 +1,139 @@
+// The gate's rule run as the gate will run it, many times over, seeded: a baseline of blue
+// answers, then one step whose answers SageMaker splits between blue and green, the rule looked
+// at after every answer from MIN_SAMPLES on (the gate fails at the first p < ALPHA). Counts how
+// often the step fails: the false-positive rate when green is as good as blue, the power when it
+// is worse. Used by __tests__/guard/gate/power.test.ts (which asserts on it) and
+// scripts/gate-rule-table.ts (which writes docs/gate-rule.md).
+import { answersToDetect, criticalMismatches, failureCurve } from '../../src/guard/gate/rule.js'
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export const BASELINE = 60
+export const STEP_SIZES = [30, 60, 120, 240] as const
+export const GREEN_SHARES = [0.25, 0.5, 1] as const
+export const BLUE_RATES = [0, 0.02] as const
+/** Green's rates: as blue's (the false positives), then worse. */
+export const GREEN_RATES = (blue: number): number[] => [blue, 0.1, 0.3]
+
+export interface Cell {
+  readonly blueRate: number
+  readonly greenRate: number
+  readonly greenShare: number
+  readonly answered: number
+  readonly runs: number
+  /** Runs the gate failed within `answered` answers (simulated). */
+  readonly failed: number
+  /** The same chance computed exactly (failureCurve). */
+  readonly exact: number
+}
+
+/** The whole grid, every cell `runs` times from one seed. */
+export function simulateGrid(runs: number, seed: number): Cell[] {
+  const random = mulberry32(seed)
+  const critical = new Map<string, number | undefined>()
+  const crit = (x0: number, m: number): number | undefined => {
+    const key = `${x0}/${m}`
+    if (!critical.has(key)) critical.set(key, criticalMismatches(x0, BASELINE, m))
+    return critical.get(key)
+  }
+  const maxAnswered = Math.max(...STEP_SIZES)
+  const cells: Cell[] = []
+  for (const blueRate of BLUE_RATES) {
+    for (const greenRate of GREEN_RATES(blueRate)) {
+      for (const greenShare of GREEN_SHARES) {
+        const curve = failureCurve(
+          { baselineAnswered: BASELINE, blueRate, greenRate, greenShare },
+          maxAnswered
+        )
+        for (const answered of STEP_SIZES) {
+          let failed = 0
+          for (let run = 0; run < runs; run++) {
+            let x0 = 0
+            for (let i = 0; i < BASELINE; i++) if (random() < blueRate) x0++
+            let x = 0
+            for (let m = 1; m <= answered; m++) {
+              const rate = random() < greenShare ? greenRate : blueRate
+              if (random() < rate) x++
+              const c = crit(x0, m)
+              if (c !== undefined && x >= c) {
+                failed++
+                break
+              }
+            }
+          }
+          cells.push({
+            blueRate,
+            greenRate,
+            greenShare,
+            answered,
+            runs,
+            failed,
+            exact: curve[answered]!
+          })
+        }
+      }
+    }
+  }
+  return cells
+}
+
+const pct = (r: number): string => `${(r * 100).toFixed(1)} %`
+
+/** The grid as a markdown table: one row per (blue, green, share), one column per step size. */
+export function renderGrid(cells: readonly Cell[]): string {
+  const head = `| blue rate | green rate | green share | ${STEP_SIZES.map(n => `n = ${n}`).join(' | ')} |`
+  const rule = `|---|---|---|${STEP_SIZES.map(() => '---|').join('')}`
+  const rows: string[] = []
+  for (const blueRate of BLUE_RATES) {
+    for (const greenRate of GREEN_RATES(blueRate)) {
+      for (const greenShare of GREEN_SHARES) {
+        const row = STEP_SIZES.map(n => {
+          const c = cells.find(
+            c =>
+              c.blueRate === blueRate &&
+              c.greenRate === greenRate &&
+              c.greenShare === greenShare &&
+              c.answered === n
+          )!
+          return `${pct(c.failed / c.runs)} (${pct(c.exact)})`
+        })
+        const what = greenRate === blueRate ? ' (as blue)' : ''
+        rows.push(
+          `| ${pct(blueRate)} | ${pct(greenRate)}${what} | ${pct(greenShare)} | ${row.join(' | ')} |`
+        )
+      }
+    }
+  }
+  return [head, rule, ...rows].join('\n')
+}
+
+export const DETECT_GREEN_RATES = [0.05, 0.1, 0.2, 0.3, 0.5, 1] as const
+export const DETECT_SHARES = [0.1, 0.25, 0.5, 1] as const
+
+/** Answers a step needs to fail green with 95 % confidence (exact), blue at `blueRate`. */
+export function renderDetection(blueRate: number, maxAnswered = 1000): string {
+  const head = `| green rate | ${DETECT_SHARES.map(g => `share ${pct(g)}`).join(' | ')} |`
+  const rule = `|---|${DETECT_SHARES.map(() => '---|').join('')}`
+  const rows = DETECT_GREEN_RATES.map(greenRate => {
+    const cells = DETECT_SHARES.map(greenShare => {
+      const m = answersToDetect(
+        { baselineAnswered: BASELINE, blueRate, greenRate, greenShare },
+        0.95,
+        maxAnswered
+      )
+      return m === undefined ? `> ${maxAnswered}` : String(m)
+    })
+    return `| ${pct(greenRate)} | ${cells.join(' | ')} |`
+  })
+  return [head, rule, ...rows].join('\n')
+}
