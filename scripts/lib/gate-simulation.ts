@@ -20,6 +20,10 @@ export function mulberry32(seed: number): () => number {
   }
 }
 
+/** The runs a cell and the seed of the published table (the test and docs/gate-rule.md). */
+export const TABLE_RUNS = 5000
+export const TABLE_SEED = 20260501
+
 export const BASELINE = 60
 export const STEP_SIZES = [30, 60, 120, 240] as const
 export const GREEN_SHARES = [0.25, 0.5, 1] as const

@@ -8,6 +8,8 @@ import {
   BLUE_RATES,
   GREEN_SHARES,
   STEP_SIZES,
+  TABLE_RUNS,
+  TABLE_SEED,
   mulberry32,
   renderGrid,
   simulateGrid,
@@ -16,8 +18,8 @@ import {
 import { failureCurve } from '../../../src/guard/gate/rule.js'
 
 // 5000 runs a cell, 72 cells: about 2 s. A rate near 5 % is within ±0.6 % (2 σ).
-const RUNS = 5000
-const SEED = 20260501
+const RUNS = TABLE_RUNS
+const SEED = TABLE_SEED
 
 const rate = (c: Cell): number => c.failed / c.runs
 
@@ -41,6 +43,14 @@ describe('the gate, simulated', () => {
         )[240]!
     )
     expect(worst.map(p => p > 0 && p <= 0.01)).toStrictEqual([true, true, true])
+  })
+
+  it('what the page says of the other choices: a baseline of 240, an alpha of 0.005 (exact)', () => {
+    const early = { blueRate: 0, greenRate: 0.3, greenShare: 0.25 }
+    expect(failureCurve({ ...early, baselineAnswered: 240 }, 240)[240]).toBeGreaterThanOrEqual(0.99)
+    const looser = { alpha: 0.005, minSamples: 20, maxErrorShare: 0.5 }
+    const good = { baselineAnswered: BASELINE, blueRate: 0.5, greenRate: 0.5, greenShare: 1 }
+    expect(failureCurve(good, 240, looser)[240]).toBeGreaterThan(0.01)
   })
 
   it('prints the table, and the claims of docs/gate-rule.md hold', () => {
