@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { InputError } from '../../errors.js'
 import { show } from '../../inputs/parsers.js'
+import type { GoldenRequest } from '../../types.js'
 
 const INPUT = 'verify-requests'
 
@@ -24,19 +25,7 @@ export const MAX_HEADER_LENGTH = 1024
 
 const KEYS = ['body', 'contentType', 'accept', 'expected', 'tolerance'] as const
 
-export interface GoldenRequest {
-  /** The line in the file, 1-based (blank lines counted). */
-  readonly line: number
-  /** As sent: a string body as is, any other JSON value serialised. */
-  readonly body: string
-  readonly contentType: string
-  readonly accept: string | undefined
-  /** undefined (with hasExpected false) = compare with blue's baseline answer. */
-  readonly expected: unknown
-  readonly hasExpected: boolean
-  /** Absolute, for numbers; 0 = equal. */
-  readonly tolerance: number
-}
+export type { GoldenRequest }
 
 function kind(v: unknown): string {
   if (v === null) return 'null'
