@@ -198,8 +198,11 @@ describe('runVerifyCommand', () => {
       timeoutMs: 30000,
       graceMs: 500
     })
+    // Signalled before the result; dead a moment later (it held no pipe the watchdog waits on).
+    const pid = Number(result.output.trim())
+    for (let i = 0; i < 100 && !gone(pid); i++) await new Promise(r => setTimeout(r, 20))
     expect(result.passed).toBe(true)
-    expect(gone(Number(result.output.trim()))).toBe(true)
+    expect(gone(pid)).toBe(true)
   })
 
   it("keeps its limit when this process's timers never fire", async () => {
@@ -225,6 +228,30 @@ describe('runVerifyCommand', () => {
     }
     expect(result.timedOut).toBe(true)
     expect(since(start)).toBeLessThan(1000 + 500 + 1000)
+  })
+
+  it('stops the command when its watchdog is told to stop (the job is cancelled)', async () => {
+    // The shell's parent is the watchdog: the command names it, the test signals it.
+    const result = await runVerifyCommand('echo $PPID; sleep 600', {
+      context: context(),
+      cwd: tempDir(),
+      timeoutMs: 30000,
+      graceMs: 500,
+      onLine: line => process.kill(Number(line), 'SIGTERM')
+    })
+    expect(result).toMatchObject({ passed: false, timedOut: false, signal: 'SIGTERM' })
+    expect(result.text).toMatch(/^stopped after \d+\.\d s: the action was cancelled \(SIGTERM\)$/)
+    expect(result.durationMs).toBeLessThan(5000)
+  })
+
+  it('says which signal killed a command', async () => {
+    const result = await runVerifyCommand('kill -KILL $$', {
+      context: context(),
+      cwd: tempDir(),
+      timeoutMs: 30000
+    })
+    expect(result).toMatchObject({ passed: false, timedOut: false, signal: 'SIGKILL' })
+    expect(result.text).toMatch(/^killed by SIGKILL after \d+\.\d s$/)
   })
 
   it('says why it could not start', async () => {
