@@ -96,6 +96,19 @@ describe('runVerifyCommand', () => {
     expect(result.tail).toStrictEqual([...lines.slice(-19), `${'x'.repeat(299)}…`])
   })
 
+  it('keeps the last 1 MiB of a longer output, saying how much was cut', async () => {
+    // 120000 lines of 11 characters: 1 320 000 in all.
+    const result = await runVerifyCommand('yes 0123456789 | head -n 120000', {
+      context: context(),
+      cwd: tempDir(),
+      timeoutMs: 30000
+    })
+    const cut = 120000 * 11 - 1024 * 1024
+    const kept = '0123456789\n'.repeat(120000).slice(-1024 * 1024)
+    expect(result.output).toStrictEqual(`[${cut} earlier characters cut]\n${kept}`)
+    expect(result.tail).toStrictEqual(Array.from({ length: 20 }, () => '0123456789'))
+  })
+
   it('gives the command the deployment in its environment, over the given env', async () => {
     const names = [...Object.values(COMMAND_ENV), 'AWS_REGION', 'AWS_DEFAULT_REGION', 'EXTRA']
     const result = await runVerifyCommand(names.map(n => `echo "${n}=$${n}"`).join('; '), {

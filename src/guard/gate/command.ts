@@ -175,8 +175,9 @@ function findOnPath(name: string, env: NodeJS.ProcessEnv, cwd: string): string |
 // not a file: the action ships as one bundled file. Everything here runs on real time.
 // It passes the command's output through on fd 1 and writes one JSON report line on fd 2; the
 // command gets pipes of its own for 1 and 2, so it cannot write to either directly.
-// The end: once the command has exited and its output is drained, whatever is left of its group
-// (background processes) gets SIGTERM, then SIGKILL after the grace; the report comes last.
+// The end: once the command has exited, what is left of its group (background processes) gets
+// SIGTERM; those still holding its output get the grace to end, then all get SIGKILL; the report
+// comes last. The deadline counts from the command's start, after the watchdog's own (~0.1 s).
 const WATCHDOG = `'use strict'
 const { spawn } = require('node:child_process')
 const fs = require('node:fs')
