@@ -27,7 +27,8 @@ export const SLOW_TESTS = [
   '/__tests__/github/(?!pr-number\\.test)',
   '/__tests__/project/',
   '/__tests__/bench/',
-  '/__tests__/main\\.test'
+  '/__tests__/main\\.test',
+  '/__tests__/guard/gate/command\\.test'
 ]
 
 /** @type {import('jest').Config} */
