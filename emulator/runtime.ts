@@ -72,15 +72,16 @@ export function invokeEndpoint(
   const { label, score } = outcome.wrong === true ? wrongAnswer(right) : right
   return {
     status: 200,
-    headers: { 'content-type': 'application/json', 'x-amzn-invoked-production-variant': variant },
-    body: JSON.stringify({
-      label,
-      score,
-      predictions: [score],
-      model: slice.variant.modelName,
-      variant,
-      endpointConfigName: slice.configName,
-      modelLatencyMs: (outcome.modelLatencyUs ?? 0) / 1000
-    })
+    // The body is what a model says, nothing more: the same request gets the same answer from
+    // any correct model, as golden requests compared with blue's answers expect. Which fleet
+    // answered is told in headers (the variant is SageMaker's; the other two the emulator's).
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-invoked-production-variant': variant,
+      'x-emulator-model': slice.variant.modelName,
+      'x-emulator-endpoint-config': slice.configName,
+      'x-emulator-model-latency-ms': String((outcome.modelLatencyUs ?? 0) / 1000)
+    },
+    body: JSON.stringify({ label, score, predictions: [score] })
   }
 }

@@ -570,6 +570,8 @@ export interface GatePlan {
 /** One gate check: golden requests over a step, or one run of the command. */
 export interface GateCheck {
   readonly kind: 'requests' | 'command'
+  /** The checks on the live endpoint before any change (blue only). */
+  readonly baseline?: true
   /** 0: the baseline on blue, before the first shift; then the traffic step (1 = first shift). */
   readonly step: number
   readonly greenPercent: number

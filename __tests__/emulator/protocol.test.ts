@@ -1,3 +1,4 @@
+import { modelAnswer } from '../../emulator/model-answer.js'
 import { describe, it, expect, afterEach } from '@jest/globals'
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import {
@@ -103,9 +104,12 @@ describe('SageMaker Runtime', () => {
       })
     )
     expect(reply.InvokedProductionVariant).toBe('AllTraffic')
-    expect(JSON.parse(new TextDecoder().decode(reply.Body))).toMatchObject({
-      model: 'model-a',
-      endpointConfigName: 'cfg-a'
+    // What a model says, nothing more: the truth of the body (which fleet answered is a header).
+    const truth = modelAnswer('{"x":1}')
+    expect(JSON.parse(new TextDecoder().decode(reply.Body))).toStrictEqual({
+      label: truth.label,
+      score: truth.score,
+      predictions: [truth.score]
     })
     const missing = await failure(
       lab.rt.send(new InvokeEndpointCommand({ EndpointName: 'nope', Body: '{}' }))

@@ -43,17 +43,9 @@ export function readGate(
       MAX_COMMAND_TIMEOUT_SECONDS,
       'a whole number of seconds'
     ) ?? DEFAULT_COMMAND_TIMEOUT_SECONDS
-  if (path === '' && command === '') {
-    for (const name of ['verify-rate', 'verify-command-timeout']) {
-      if (r.v(name) !== '') {
-        r.p.add(
-          name,
-          `Input "${name}" applies to the verification gate, but neither "verify-requests" nor "verify-command" is set.`
-        )
-      }
-    }
-    return undefined
-  }
+  // verify-rate and verify-command-timeout have defaults in action.yml: set or not, they are
+  // only read with the check they pace.
+  if (path === '' && command === '') return undefined
   const workspace = env['GITHUB_WORKSPACE'] || process.cwd()
   let requests: readonly GoldenRequest[] = []
   if (path !== '') {
@@ -62,17 +54,14 @@ export function readGate(
     } catch (e) {
       r.p.add('verify-requests', e instanceof InputError ? e.message : errorMessage(e))
     }
-  } else if (r.v('verify-rate') !== '') {
-    r.p.add('verify-rate', 'Input "verify-rate" is the pace of verify-requests, which is not set.')
   }
   if (command !== '') {
     const problem = commandProblem(command, { cwd: workspace, env: process.env })
-    if (problem) r.p.add('verify-command', `Input "verify-command": ${problem}`)
-  } else if (r.v('verify-command-timeout') !== '') {
-    r.p.add(
-      'verify-command-timeout',
-      'Input "verify-command-timeout" is the limit of verify-command, which is not set.'
-    )
+    if (problem)
+      r.p.add(
+        'verify-command',
+        `Input "verify-command": ${problem.replace(/^verify-command: /, '')}`
+      )
   }
   return {
     requestsPath: path || undefined,

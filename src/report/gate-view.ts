@@ -44,9 +44,9 @@ export function gateSection(report: GateReport | undefined, startedAt: number): 
   }
   if (report.cancel) lines.push(escapeMarkdown(report.cancel), '')
   const rows: Cell[][] = report.checks.map(c => [
-    c.step === 0 ? (c.at < startedAt ? 'baseline' : 'provisioning') : String(c.step),
+    c.baseline ? 'baseline' : c.step === 0 ? 'provisioning' : String(c.step),
     `${c.greenPercent} %`,
-    c.at < startedAt ? 'before' : formatOffset(c.at - startedAt),
+    c.baseline ? 'before' : formatOffset(c.at - startedAt),
     c.kind === 'requests' ? 'golden requests' : 'verify-command',
     c.answered === undefined ? '—' : String(c.answered),
     c.mismatches === undefined ? '—' : String(c.mismatches),
