@@ -56,6 +56,7 @@ async function createAwsApi(options) {
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
     let autoScaling;
+    let gate;
     const call = async (operation, o, send) => {
         const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
         const cancel = o?.ignoreCancel ? undefined : options.signal;
@@ -172,12 +173,15 @@ async function createAwsApi(options) {
             return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
         },
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        // A small chunk of its own: steps without a gate never load the runtime client.
+        gate: () => (gate ??= __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 1551)).then(m => m.createGateApi(config, call, cloudwatch))),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
                 client?.destroy();
             }
             void autoScaling?.then(api => api.destroy());
+            void gate?.then(api => api.destroy());
         }
     };
 }
@@ -989,8 +993,8 @@ class AutoScalingRefusal extends Error {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __webpack_require__(1473);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 5 modules
+var inputs = __webpack_require__(9882);
 ;// CONCATENATED MODULE: ./src/deploy/scaling-copy.ts
 // The durable copy of auto scaling the action deregisters for an update: tags on the endpoint
 // itself. It is written before the deregistration and removed once the restore is read back, so a
@@ -1467,27 +1471,30 @@ function restorePlan(request, current, target, provisioningSeconds) {
 
 
 
+/** A restore needs an endpoint: refused by name, before any write. */
+function missingEndpoint(request) {
+    return new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" does not exist in ${request.region}: rollback-to has nothing to restore.`);
+}
 /**
  * Pre-flight of a restore: the endpoint read (a busy one waited out) like any deployment's,
  * then the config to put back found and checked. Refuses, before any write, what it cannot do.
  */
 async function readRestore(request, run, deps, waitUntil, provisioningSeconds) {
     const requested = request.rollbackTo ?? inputs_restore/* ROLLBACK_PREVIOUS */.Tg;
-    const where = `in ${request.region}`;
     // Until the config is known, a plan that restores the live config: never this step's, never
     // carrying anything, so the shared pre-flight only waits, reads and checks.
     const found = await readCurrentEndpoint(request, run, {
         ...deps,
         buildPlan: (req, _run, current) => {
             if (!current) {
-                throw new preflight/* PreflightError */.wG(`Endpoint "${req.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`);
+                throw missingEndpoint(req);
             }
             return restorePlan(req, current, placeholder(current), provisioningSeconds);
         }
     }, waitUntil);
     const current = found.current;
     if (!current) {
-        throw new preflight/* PreflightError */.wG(`Endpoint "${request.endpointName}" does not exist ${where}: rollback-to has nothing to restore.`);
+        throw missingEndpoint(request);
     }
     const configName = requested === inputs_restore/* ROLLBACK_PREVIOUS */.Tg ? await previousConfig(deps.api, request, current) : requested;
     const target = await readTarget(deps.api, request, current, requested, configName);
@@ -2576,9 +2583,10 @@ function guardTimings(plan, read, metricDelaySeconds) {
         const definition = created.get(name) ?? read?.get(name);
         if (definition === null || typeof definition !== 'object')
             return [];
-        return [
-            (0,guard_detection/* alarmTiming */.YR)({ AlarmName: name, ...definition }, metricDelaySeconds)
-        ];
+        // The gate's metric is the action's own: as late as its checks take to judge, not CloudWatch's
+        // SageMaker delay.
+        const delay = name === plan.gate?.alarmName ? plan.gate.judgeSeconds : metricDelaySeconds;
+        return [(0,guard_detection/* alarmTiming */.YR)({ AlarmName: name, ...definition }, delay)];
     });
 }
 /** The guard's facts for a blue/green shift (undefined: nothing to judge, or no alarm). */
@@ -2725,7 +2733,7 @@ async function watchAfterCompletion(plan, timeline, verdict, metricDelaySeconds,
         tracked = { ...tracked, alarms, events: [...tracked.events, ...events] };
     };
     // Bounded by reads too: a clock that does not move (a test's) must not hold the run forever.
-    const maxReads = Math.ceil(Math.max(0, remaining()) / REREAD_MS) + 1;
+    const maxReads = Math.ceil(Math.max(0, remaining()) / (REREAD_MS * 0.8)) + 1;
     for (let reads = 0;; reads++) {
         track(alarms);
         const inAlarm = (alarms ?? []).filter(a => a.StateValue === 'ALARM' && a.AlarmName);
@@ -2745,7 +2753,8 @@ async function watchAfterCompletion(plan, timeline, verdict, metricDelaySeconds,
                 watch: { detectionSeconds: detection, from, until, ended: 'cancelled' }
             };
         }
-        await deps.sleep(Math.min(wait, REREAD_MS), deps.signal);
+        const spacing = deps.random ? REREAD_MS * (0.8 + 0.4 * deps.random()) : REREAD_MS;
+        await deps.sleep(Math.min(wait, spacing), deps.signal);
         if (deps.signal?.aborted)
             continue;
         alarms = await read();
@@ -2854,9 +2863,30 @@ async function deploy(o) {
             verdict: (0,src_verdict/* failedBefore */.tx)(`Cancelled before launch. ${NOTHING_CHANGED}`)
         };
     }
+    const gate = found.attached ? undefined : await gateFor(o, found.plan);
+    if (gate) {
+        core.startGroup(`Verification gate: baseline on the live endpoint`);
+        let refusal;
+        try {
+            refusal = await gate.baselineOnBlue();
+        }
+        finally {
+            core.endGroup();
+        }
+        if (refusal || o.signal?.aborted) {
+            const why = refusal ?? 'Cancelled during the verification baseline.';
+            return {
+                plan: found.plan,
+                current: found.current,
+                timeline: undefined,
+                verdict: (0,src_verdict/* failedBefore */.tx)(`${why} ${NOTHING_CHANGED}`, why),
+                gate: await gate.stop()
+            };
+        }
+    }
     const { saved, reregister } = ready.scaling;
     if (!reregister || !saved)
-        return launchAndWatch(o, target, ready, undefined);
+        return launchAndWatch(o, target, ready, undefined, gate);
     // Auto scaling is deregistered just before the update; whatever happens, it is put back.
     const aas = await o.api.autoScaling();
     const arn = ready.found.current?.endpointArn;
@@ -2875,7 +2905,7 @@ async function deploy(o) {
         // the restore, which reads before it writes, runs whatever the call's fate.
         deregistered = true;
         await deregister(aas, saved, actionLog);
-    });
+    }, gate);
     if (!deregistered)
         return result;
     const autoScaling = await restore(aas, saved, actionLog, clockOf(o));
@@ -3037,7 +3067,35 @@ async function sequence_preflight(o, target) {
     }
 }
 /** The only writes, then the watch to a verdict. */
-async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate) {
+async function launchAndWatch(o, target, ready, beforeUpdate, gate) {
+    if (!gate)
+        return launchAndWatchGated(o, target, ready, beforeUpdate, undefined);
+    const result = await launchAndWatchGated(o, target, ready, beforeUpdate, gate);
+    return { ...result, gate: await gate.stop() };
+}
+/** The step's verification gate, when it has one (guard/gate): its calls load only then. */
+async function gateFor(o, plan) {
+    const request = o.request.gate;
+    if (!plan.gate || !request || o.request.dryRun)
+        return undefined;
+    const api = await o.api.gate?.();
+    if (!api)
+        return undefined;
+    const { Gate } = await __webpack_require__.e(/* import() */ 507).then(__webpack_require__.bind(__webpack_require__, 6507));
+    return new Gate(plan.gate, request, {
+        api,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
+        log: actionLog,
+        now: o.now,
+        sleep: o.sleep,
+        pause: o.pause ?? pause,
+        redact: secrets/* redact */.E$,
+        ...(o.signal ? { signal: o.signal } : {})
+    });
+}
+async function launchAndWatchGated(o, target, { found, existingAlarms }, beforeUpdate, gate) {
     const { request, api } = o;
     const { current } = found;
     let plan = found.plan;
@@ -3071,15 +3129,29 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         if (launched.kind === 'not-started')
             return notStarted(o, target, plan, current, launched);
         requestedAt = launched.requestedAt;
+        gate?.start();
         if (o.signal?.aborted) {
             const verdict = target.cancelledAfterStart(plan, launched);
-            return { plan, current, timeline: undefined, verdict };
+            const said = gate ? ` ${await gate.onCancel()}` : '';
+            return {
+                plan,
+                current,
+                timeline: undefined,
+                verdict: { ...verdict, summary: verdict.summary + said }
+            };
         }
     }
     const { ctx, start, rolling, component, startedOnly } = target.watchSetup(plan, found, requestedAt);
     await o.onProgress?.(plan, start);
     if (!request.wait)
         return { plan, current, timeline: start, verdict: startedOnly };
+    // The gate follows the traffic the watch sees: each new share of green is a step of its own.
+    const onProgress = async (p, t) => {
+        const green = t.batches?.at(-1)?.newPercent ?? t.steps.at(-1)?.greenPercent;
+        if (green !== undefined)
+            gate?.observe(green);
+        await o.onProgress?.(p, t);
+    };
     const watched = await watchRollout({
         api,
         request,
@@ -3091,14 +3163,28 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         now: o.now,
         sleep: o.sleep,
         ...(o.signal ? { signal: o.signal } : {}),
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        onProgress,
         ...(rolling ? { rolling } : {}),
         ...(component ? { component } : {})
     });
     // SageMaker no longer watches the alarms once it completes: this run does, until they can
     // have seen the new model at full traffic.
-    const after = await watchAfterCompletion(plan, watched.timeline, watched.verdict, request.metricDelaySeconds, { api, now: o.now, sleep: o.sleep, log: actionLog, ...(o.signal ? { signal: o.signal } : {}) });
-    let result = { timeline: after.timeline, verdict: after.verdict };
+    const after = await watchAfterCompletion(plan, watched.timeline, watched.verdict, request.metricDelaySeconds, {
+        api,
+        now: o.now,
+        sleep: o.sleep,
+        log: actionLog,
+        random: Math.random,
+        ...(o.signal ? { signal: o.signal } : {})
+    });
+    let result = { timeline: after.timeline, verdict: gateVerdict(gate, after.verdict) };
+    if (gate && o.signal?.aborted && after.verdict.outcome !== 'deployed') {
+        const said = await gate.onCancel();
+        result = {
+            ...result,
+            verdict: { ...result.verdict, summary: `${result.verdict.summary} ${said}` }
+        };
+    }
     if (result.timeline.steps !== watched.timeline.steps)
         await o.onProgress?.(plan, result.timeline);
     if (result.verdict.outcome === 'regressed')
@@ -3117,6 +3203,13 @@ async function launchAndWatch(o, target, { found, existingAlarms }, beforeUpdate
         };
     }
     return { plan, current, timeline: result.timeline, verdict };
+}
+/** A rollback the gate caused says which check failed (the alarm alone says only "gate"). */
+function gateVerdict(gate, verdict) {
+    const why = gate?.failure();
+    if (!why || verdict.outcome === 'deployed')
+        return verdict;
+    return { ...verdict, summary: `${verdict.summary} The verification gate failed: ${why}` };
 }
 /** SageMaker no longer rolls back: the action does, when the step asks for it. */
 async function onRegression(o, plan, r) {

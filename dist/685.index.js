@@ -56,6 +56,7 @@ async function createAwsApi(options) {
     // Aborted by close(): whatever is still in flight after the verdict stops there.
     const closing = new AbortController();
     let autoScaling;
+    let gate;
     const call = async (operation, o, send) => {
         const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
         const cancel = o?.ignoreCancel ? undefined : options.signal;
@@ -172,12 +173,15 @@ async function createAwsApi(options) {
             return call('GetMetricData', o, abortSignal => client.send(new cw.GetMetricDataCommand(input), { abortSignal }));
         },
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
+        // A small chunk of its own: steps without a gate never load the runtime client.
+        gate: () => (gate ??= __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 1551)).then(m => m.createGateApi(config, call, cloudwatch))),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
                 client?.destroy();
             }
             void autoScaling?.then(api => api.destroy());
+            void gate?.then(api => api.destroy());
         }
     };
 }

@@ -146,7 +146,7 @@ function toCallError(operation, e, why) {
 /* harmony export */   x3: () => (/* binding */ MAX_TAGS)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1473);
+/* harmony import */ var _inputs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9882);
 /* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5704);
 // Planning that holds for every target: the estimates and margins of the time budget, the tags
 // every created resource carries, the model to create and the artifact a person recognises. Pure.
@@ -725,6 +725,253 @@ function detectionText(a) {
 
 /***/ }),
 
+/***/ 232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FI: () => (/* binding */ gatePlan),
+/* harmony export */   T: () => (/* binding */ gateAlarm),
+/* harmony export */   Vs: () => (/* binding */ GATE_MIN_SAMPLES),
+/* harmony export */   oF: () => (/* binding */ GATE_PUBLISH_SECONDS)
+/* harmony export */ });
+/* unused harmony exports GATE_NAMESPACE, GATE_METRIC, GATE_PERIOD_SECONDS, GATE_EVALUATION_PERIODS, GATE_VISIBILITY_SECONDS, gateAlarmName, gateDimensions, gateJudgeSeconds */
+/** The action's own namespace (PutMetricData refuses names starting with "AWS/"). */
+const GATE_NAMESPACE = 'SageMakerBlueGreenDeploy';
+const GATE_METRIC = 'GateFailed';
+/** High resolution: the alarm can look at 10-s periods ("high-resolution metrics", CloudWatch guide). */
+const GATE_PERIOD_SECONDS = 10;
+/**
+ * The alarm looks at the last 3 periods and fires on one: a breach published a few seconds late
+ * (custom metrics are not instantly visible) is still in the window when CloudWatch evaluates.
+ */
+const GATE_EVALUATION_PERIODS = 3;
+/** A failed gate publishes its breach this often until the run ends (never a single datapoint). */
+const GATE_PUBLISH_SECONDS = 5;
+/** The worst lag from PutMetricData to a datapoint an alarm evaluates (assumption; see the emulator). */
+const GATE_VISIBILITY_SECONDS = 5;
+function gateAlarmName(endpointName) {
+    return `${endpointName}-gate`;
+}
+function gateDimensions(endpointName) {
+    return [{ Name: 'EndpointName', Value: endpointName }];
+}
+/**
+ * Golden requests one step needs before the rule can fail it (rule.ts takes it from here: the
+ * plan's arithmetic and the rule agree, and reading the plan loads no statistics).
+ */
+const GATE_MIN_SAMPLES = 20;
+/**
+ * Worst case from a bad model taking traffic to a published breach: the command's whole limit
+ * (it runs once a shift is seen), or the golden requests a judgement needs at the gate's rate,
+ * whichever is slower, then the publication's own lag. The alarm's period and evaluation come on
+ * top (guard/detection.ts), as for every alarm.
+ */
+function gateJudgeSeconds(gate) {
+    const requests = gate.requests.length
+        ? Math.ceil(GATE_MIN_SAMPLES / gate.ratePerSecond) + GATE_PUBLISH_SECONDS
+        : 0;
+    const command = gate.command !== undefined ? gate.commandTimeoutSeconds : 0;
+    return Math.max(requests, command) + GATE_VISIBILITY_SECONDS;
+}
+function gatePlan(endpointName, gate) {
+    return {
+        alarmName: gateAlarmName(endpointName),
+        namespace: GATE_NAMESPACE,
+        metricName: GATE_METRIC,
+        dimensions: gateDimensions(endpointName),
+        judgeSeconds: gateJudgeSeconds(gate),
+        requests: gate.requests.length,
+        ratePerSecond: gate.ratePerSecond,
+        command: gate.command,
+        commandTimeoutSeconds: gate.commandTimeoutSeconds,
+        onCancel: gate.onCancel
+    };
+}
+/** The gate alarm's PutMetricAlarm request. Missing data is OK: no check, no breach. */
+function gateAlarm(plan, endpointName, tags) {
+    return {
+        name: plan.alarmName,
+        watches: `Verification gate (${GATE_NAMESPACE}/${GATE_METRIC}) ≥ 1 in any ${GATE_PERIOD_SECONDS} s (any of the last ${GATE_EVALUATION_PERIODS} periods)`,
+        threshold: 1,
+        thresholdText: '≥ 1 (a failed check)',
+        request: {
+            AlarmName: plan.alarmName,
+            AlarmDescription: `Rolls back a deployment of SageMaker endpoint ${endpointName} when a check of the action's verification gate fails (golden requests or verify-command). Published by the action only.`,
+            Namespace: GATE_NAMESPACE,
+            MetricName: GATE_METRIC,
+            Dimensions: plan.dimensions.map(d => ({ ...d })),
+            Statistic: 'Maximum',
+            Period: GATE_PERIOD_SECONDS,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            Threshold: 1,
+            EvaluationPeriods: GATE_EVALUATION_PERIODS,
+            DatapointsToAlarm: 1,
+            TreatMissingData: 'notBreaching',
+            Tags: tags.map(({ Key, Value }) => ({ Key, Value }))
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RS: () => (/* binding */ commandProblem),
+/* harmony export */   aY: () => (/* binding */ findOnPath),
+/* harmony export */   wd: () => (/* binding */ isDirectory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Before any write: can verify-command run at all? Its first word must be a shell builtin, an
+// executable file, or a name on PATH. Aliases and functions are not seen. Kept apart from the
+// runner so that reading the inputs loads no child-process code.
+
+
+const BUILTINS = new Set(('. : [ alias bg bind break builtin caller cd command compgen complete compopt continue ' +
+    'declare dirs disown echo enable eval exec exit export false fc fg getopts hash help ' +
+    'history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly ' +
+    'return set shift shopt source suspend test times trap true type typeset ulimit umask ' +
+    'unalias unset wait ! [[ ]] { } case do done elif else esac fi for function if in select ' +
+    'then time until while coproc').split(' '));
+/** Why the command cannot run (refused before any write), or undefined. */
+function commandProblem(command, opts) {
+    if (process.platform === 'win32') {
+        return 'verify-command is not supported on Windows runners: it needs a POSIX shell and process groups to stop a command that hangs';
+    }
+    if (command.trim() === '')
+        return 'verify-command is empty';
+    if (!isDirectory(opts.cwd))
+        return `verify-command: working directory "${opts.cwd}" does not exist`;
+    const env = opts.env ?? process.env;
+    const word = firstWord(command, env);
+    // Nothing to look up: an expansion ($CMD, `...`), a subshell, or assignments alone.
+    if (word === undefined || BUILTINS.has(word))
+        return undefined;
+    if (word.includes('/')) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(opts.cwd, word);
+        if (isExecutableFile(path))
+            return undefined;
+        const where = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(word) ? '' : ` (${path})`;
+        return `verify-command: "${word}" is not an executable file${where}`;
+    }
+    if (findOnPath(word, env, opts.cwd) !== undefined)
+        return undefined;
+    return `verify-command: command "${word}" not found (PATH searched: ${env.PATH ?? ''})`;
+}
+/**
+ * The first word the shell would run, after leading blank and comment lines and `VAR=value`
+ * assignments; undefined when it is not a plain word. A simple reading of the shell's grammar:
+ * aliases and functions (from a sourced file, say) are not seen, and expansions are not evaluated.
+ */
+function firstWord(command, env) {
+    let i = 0;
+    const at = () => command[i] ?? '';
+    for (;;) {
+        while (/\s/.test(at()))
+            i++;
+        if (at() !== '#')
+            break;
+        while (i < command.length && at() !== '\n')
+            i++;
+    }
+    for (;;) {
+        while (at() === ' ' || at() === '\t')
+            i++;
+        let word = '';
+        let dynamic = false;
+        let quoted = false;
+        while (i < command.length && !/[\s;&|<>()]/.test(at())) {
+            const c = at();
+            if (c === "'") {
+                quoted = true;
+                const end = command.indexOf("'", i + 1);
+                if (end < 0)
+                    return undefined;
+                word += command.slice(i + 1, end);
+                i = end + 1;
+            }
+            else if (c === '"') {
+                quoted = true;
+                i++;
+                while (i < command.length && at() !== '"') {
+                    if (at() === '$' || at() === '`')
+                        dynamic = true;
+                    if (at() === '\\' && /["\\$`]/.test(command[i + 1] ?? ''))
+                        i++;
+                    word += at();
+                    i++;
+                }
+                if (i >= command.length)
+                    return undefined;
+                i++;
+            }
+            else if (c === '\\') {
+                word += command[i + 1] ?? '';
+                i += 2;
+            }
+            else {
+                if (c === '$' || c === '`' || c === '*' || c === '?')
+                    dynamic = true;
+                word += c;
+                i++;
+            }
+        }
+        if (word === '' && !quoted)
+            return undefined;
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word))
+            continue;
+        if (dynamic)
+            return undefined;
+        const home = env.HOME;
+        if (word.startsWith('~/') && home !== undefined)
+            return home + word.slice(1);
+        return word;
+    }
+}
+function isDirectory(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function isExecutableFile(path) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The file a name runs, as the shell looks it up (an empty PATH entry is the directory itself). */
+function findOnPath(name, env, cwd) {
+    for (const dir of (env.PATH ?? '').split(':')) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, dir, name);
+        if (isExecutableFile(path))
+            return path;
+    }
+    return undefined;
+}
+// The watchdog, run as `node --input-type=commonjs -e WATCHDOG <config JSON>`. An inline string,
+// not a file: the action ships as one bundled file. Everything here runs on real time.
+// It passes the command's output through on fd 1 and writes one JSON report line on fd 2; the
+// command gets pipes of its own for 1 and 2, so it cannot write to either directly.
+// The end: once the command has exited, what is left of its group (background processes) gets
+// SIGTERM; those still holding its output get the grace to end, then all get SIGKILL; the report
+// comes last. The deadline counts from the command's start, after the watchdog's own (~0.1 s).
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -778,7 +1025,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1473:
+/***/ 9882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -937,10 +1184,247 @@ function readComponentName(r) {
 var inputs_policy = __nccwpck_require__(4035);
 // EXTERNAL MODULE: ./src/inputs/restore.ts
 var restore = __nccwpck_require__(3467);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/guard/gate/requests.ts
+// Pure (but for the one read of the file): the golden requests file, input `verify-requests`, in
+// JSON Lines: one request a line, {"body": …, "contentType"?, "accept"?, "expected"?,
+// "tolerance"?}. Read once, before anything is written, so that a typo stops the run before it
+// touches the endpoint.
+
+
+
+
+const INPUT = 'verify-requests';
+/** At most this many requests: the gate sends each at every look, and the baseline all of them. */
+const MAX_REQUESTS = 1000;
+/**
+ * A body's size once serialised, in bytes: InvokeEndpoint's "maximum size of the input payload is
+ * 6 MB". AWS does not say whether its MB is 10^6 or 2^20 bytes: the smaller, so that a body this
+ * accepts is never refused for its size.
+ */
+const MAX_BODY_BYTES = 6_000_000;
+/** The file's size: all of it is held in memory, with the bodies. */
+const MAX_FILE_BYTES = 16_000_000;
+/** contentType and accept: InvokeEndpoint's ContentType and Accept take at most 1024 characters. */
+const MAX_HEADER_LENGTH = 1024;
+const KEYS = ['body', 'contentType', 'accept', 'expected', 'tolerance'];
+function kind(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    return typeof v === 'string' ? 'a string' : `a ${typeof v}`;
+}
+// Whether a JSON value holds a number somewhere: iterative, so a deeply nested one cannot overflow.
+function hasNumber(value) {
+    const stack = [value];
+    while (stack.length) {
+        const v = stack.pop();
+        if (typeof v === 'number')
+            return true;
+        if (typeof v === 'object' && v !== null)
+            for (const child of Object.values(v))
+                stack.push(child);
+    }
+    return false;
+}
+function header(value, key) {
+    if (typeof value !== 'string' || value === '') {
+        throw new Error(`"${key}" must be a non-empty string, got ${kind(value)}`);
+    }
+    if (value.length > MAX_HEADER_LENGTH) {
+        throw new Error(`"${key}" is ${value.length} characters, more than ${MAX_HEADER_LENGTH}`);
+    }
+    if (!/^[\x20-\x7e]+$/.test(value)) {
+        throw new Error(`"${key}" ${(0,parsers/* show */.WU)(value)} must be printable ASCII (it is sent as an HTTP header)`);
+    }
+    return value;
+}
+// One line's request; throws a plain Error whose message the caller prefixes with the line.
+function request(text, line) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`not valid JSON (${error.message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new Error(`a request must be a JSON object like {"body": …}, got ${kind(value)}`);
+    }
+    const obj = value;
+    const unknown = Object.keys(obj).filter(k => !KEYS.includes(k));
+    if (unknown.length) {
+        throw new Error(`unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(k => (0,parsers/* show */.WU)(k)).join(', ')} (allowed: ${KEYS.join(', ')})`);
+    }
+    if (!Object.hasOwn(obj, 'body'))
+        throw new Error('no "body": the request to send');
+    const raw = obj['body'];
+    const body = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    const bytes = Buffer.byteLength(body, 'utf8');
+    if (bytes > MAX_BODY_BYTES) {
+        throw new Error(`the body is ${bytes} bytes, more than InvokeEndpoint's ${MAX_BODY_BYTES} (6 MB)`);
+    }
+    const hasExpected = Object.hasOwn(obj, 'expected');
+    const expected = obj['expected'];
+    let tolerance = 0;
+    if (Object.hasOwn(obj, 'tolerance')) {
+        const t = obj['tolerance'];
+        if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+            const shown = typeof t === 'number' ? String(t) : JSON.stringify(t);
+            throw new Error(`"tolerance" must be a finite number ≥ 0, got ${shown}`);
+        }
+        if (hasExpected && !hasNumber(expected)) {
+            throw new Error(`tolerance applies to numbers, but expected is ${kind(expected)}${typeof expected === 'object' && expected !== null ? ' with no number in it' : ''}`);
+        }
+        tolerance = t;
+    }
+    return {
+        line,
+        body,
+        contentType: Object.hasOwn(obj, 'contentType')
+            ? header(obj['contentType'], 'contentType')
+            : typeof raw === 'string'
+                ? 'text/csv'
+                : 'application/json',
+        accept: Object.hasOwn(obj, 'accept') ? header(obj['accept'], 'accept') : undefined,
+        expected: hasExpected ? expected : undefined,
+        hasExpected,
+        tolerance
+    };
+}
+/**
+ * The requests of a golden requests file's text. `path` names the file in messages. Blank lines
+ * are skipped (and counted, so that line numbers are the editor's); the first problem is thrown
+ * as an InputError naming the input, the file and the line.
+ */
+function parseGoldenRequests(text, path) {
+    const where = `Input "${INPUT}": ${path}`;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > MAX_FILE_BYTES) {
+        throw new errors/* InputError */.dz(INPUT, `${where} is ${size} bytes, more than ${MAX_FILE_BYTES} (16 MB).`);
+    }
+    const requests = [];
+    // An editor's byte-order mark is not part of the first request.
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    for (const [i, content] of lines.entries()) {
+        if (content.trim() === '')
+            continue;
+        if (requests.length === MAX_REQUESTS) {
+            throw new errors/* InputError */.dz(INPUT, `${where} line ${i + 1}: more than ${MAX_REQUESTS} requests; keep the ${MAX_REQUESTS} that matter most.`);
+        }
+        try {
+            requests.push(request(content, i + 1));
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(INPUT, `${where} line ${i + 1}: ${error.message}.`);
+        }
+    }
+    if (!requests.length) {
+        throw new errors/* InputError */.dz(INPUT, `${where} has no requests: give one JSON object a line, like {"body": [1, 2, 3]}.`);
+    }
+    return requests;
+}
+/**
+ * The golden requests file at `path` (relative to the workspace unless absolute), read and parsed.
+ * Missing, a directory, unreadable or too large: an InputError naming the path.
+ */
+function readGoldenRequests(path, workspace) {
+    const full = (0,external_node_path_.resolve)(workspace, path);
+    const where = `Input "${INPUT}": ${path}`;
+    let text;
+    try {
+        const stat = (0,external_node_fs_.statSync)(full);
+        if (stat.isDirectory())
+            throw new errors/* InputError */.dz(INPUT, `${where} is a directory (${full}), not a file.`);
+        if (stat.size > MAX_FILE_BYTES) {
+            throw new errors/* InputError */.dz(INPUT, `${where} is ${stat.size} bytes, more than ${MAX_FILE_BYTES} (16 MB).`);
+        }
+        text = (0,external_node_fs_.readFileSync)(full, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
+        const code = error.code;
+        throw new errors/* InputError */.dz(INPUT, code === 'ENOENT'
+            ? `${where} does not exist (looked for ${full}).`
+            : `${where} cannot be read (${full}): ${error.message}.`);
+    }
+    return parseGoldenRequests(text, path);
+}
+
+// EXTERNAL MODULE: ./src/guard/gate/command-check.ts
+var command_check = __nccwpck_require__(5137);
+;// CONCATENATED MODULE: ./src/inputs/gate.ts
+// The verification gate's inputs: golden requests (verify-requests, verify-rate), a user's command
+// (verify-command, verify-command-timeout) and what a cancelled job does (on-cancel). Every
+// problem, the file's included (a missing file, a malformed line named by number), is refused
+// here, before anything in AWS changes.
+
+
+
+
+/** Golden requests a second by default: 120 a minute of the endpoint's traffic. */
+const DEFAULT_VERIFY_RATE = 2;
+/**
+ * At most 10 a second: the gate's requests are real traffic on a production endpoint (billed, and
+ * seen by its metrics), and one is in flight at a time.
+ */
+const MAX_VERIFY_RATE = 10;
+const DEFAULT_COMMAND_TIMEOUT_SECONDS = 60;
+const MAX_COMMAND_TIMEOUT_SECONDS = 900;
+/** The gate's inputs, undefined when neither verify-requests nor verify-command is set. */
+function readGate(r, env) {
+    const path = r.v('verify-requests');
+    const command = r.v('verify-command');
+    const onCancelRaw = r.v('on-cancel').toLowerCase();
+    if (onCancelRaw !== '' && onCancelRaw !== 'rollback' && onCancelRaw !== 'leave') {
+        r.p.add('on-cancel', `Input "on-cancel" must be rollback or leave, got ${(0,parsers/* show */.WU)(r.v('on-cancel'))}.`);
+    }
+    const rate = (0,parsers/* decimal */._)(r, 'verify-rate', { min: 0.1, max: MAX_VERIFY_RATE }, 'golden requests a second') ??
+        DEFAULT_VERIFY_RATE;
+    const commandTimeoutSeconds = (0,parsers/* whole */.WQ)(r, 'verify-command-timeout', 1, MAX_COMMAND_TIMEOUT_SECONDS, 'a whole number of seconds') ?? DEFAULT_COMMAND_TIMEOUT_SECONDS;
+    // verify-rate and verify-command-timeout have defaults in action.yml: set or not, they are
+    // only read with the check they pace.
+    if (path === '' && command === '')
+        return undefined;
+    const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+    let requests = [];
+    if (path !== '') {
+        try {
+            requests = readGoldenRequests(path, workspace);
+        }
+        catch (e) {
+            r.p.add('verify-requests', e instanceof errors/* InputError */.dz ? e.message : (0,errors/* errorMessage */.gJ)(e));
+        }
+    }
+    if (command !== '') {
+        const problem = (0,command_check/* commandProblem */.RS)(command, { cwd: workspace, env: process.env });
+        if (problem)
+            r.p.add('verify-command', `Input "verify-command": ${problem.replace(/^verify-command: /, '')}`);
+    }
+    return {
+        requestsPath: path || undefined,
+        requests,
+        ratePerSecond: rate,
+        command: command || undefined,
+        commandTimeoutSeconds,
+        onCancel: onCancelRaw === 'leave' ? 'leave' : 'rollback'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 // Inputs: every input read once into a frozen, typed request, validated before anything else
 // loads; every problem names its input and what is allowed. Parsers and the per-topic rules live
 // beside this file (parsers, model, policy, context, component).
+
 
 
 
@@ -1018,6 +1502,10 @@ function readInputs(getInput, env) {
     if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
         r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
     }
+    const gate = readGate(r, env);
+    if (gate && inferenceComponentName !== undefined) {
+        r.p.add(gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command', 'The verification gate (verify-requests, verify-command) guards endpoint variants (blue/green and rolling), not inference components yet: remove it, or deploy to the variant.');
+    }
     const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
     const acceptUnguardedFinalStep = (0,parsers/* bool */.lc)(r, 'accept-unguarded-final-step', false);
     const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
@@ -1032,6 +1520,7 @@ function readInputs(getInput, env) {
     }
     r.p.throwIfAny();
     const request = {
+        ...(gate && rollbackTo === undefined ? { gate } : {}),
         endpointName,
         ...(inferenceComponentName ? { inferenceComponentName } : {}),
         region,
@@ -1587,6 +2076,8 @@ const CREATING_INPUTS = [
     'inference-component-name',
     'alarm-names',
     'metrics-resolution',
+    'verify-requests',
+    'verify-command',
     ..._policy_js__WEBPACK_IMPORTED_MODULE_2__/* .POLICY_INPUTS */ .x8
 ];
 /** 'previous', a config name, or undefined when the input is empty. */
@@ -1624,8 +2115,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(1473);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 5 modules
+var inputs = __nccwpck_require__(9882);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __nccwpck_require__(4813);
 ;// CONCATENATED MODULE: ./src/aws/first-read.ts
@@ -1733,7 +2224,7 @@ async function run(options = {}) {
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(573)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3573)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 3518))
+        __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -1795,7 +2286,7 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 3518));
+    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
@@ -1842,7 +2333,8 @@ async function report(o) {
             durationSeconds,
             ...(blue ? { blue } : {}),
             ...(metrics ? { metrics } : {}),
-            ...(result.autoScaling ? { autoScaling: result.autoScaling } : {})
+            ...(result.autoScaling ? { autoScaling: result.autoScaling } : {}),
+            ...(result.gate ? { gate: result.gate } : {})
         });
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
@@ -2784,14 +3276,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/guard/alarms.ts
 var alarms = __nccwpck_require__(2767);
+// EXTERNAL MODULE: ./src/guard/gate/alarm.ts
+var alarm = __nccwpck_require__(232);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/deploy/step-identity.ts
 var step_identity = __nccwpck_require__(5704);
-// EXTERNAL MODULE: ./src/inputs/index.ts + 3 modules
-var inputs = __nccwpck_require__(1473);
+// EXTERNAL MODULE: ./src/inputs/index.ts + 5 modules
+var inputs = __nccwpck_require__(9882);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __nccwpck_require__(5448);
 // EXTERNAL MODULE: ./src/target/endpoint/carry-over.ts + 1 modules
@@ -2871,6 +3365,7 @@ var rollout_policy = __nccwpck_require__(1201);
 
 
 
+
 // Pure: from what the user asked and what the endpoint is now, the exact requests to send,
 // the traffic schedule to expect and how long to wait for a verdict. The rollout policy's
 // own rules (steps, schedule, DeploymentConfig, timeout) live in rollout-policy.ts.
@@ -2937,6 +3432,14 @@ function buildPlan(request, run, current, options = {}) {
     const created = request.createAlarms
         ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags, (0,alarms/* createdAlarmPeriods */._5)(request.metricsResolution, request.metricDelaySeconds))
         : [];
+    // The gate's alarm guards a shift: a new endpoint has none (SageMaker creates it at once).
+    const gate = request.gate && !firstDeploy ? (0,alarm/* gatePlan */.FI)(request.endpointName, request.gate) : undefined;
+    if (gate) {
+        created.push((0,alarm/* gateAlarm */.T)(gate, request.endpointName, tags));
+        if (retained && !retained.alarmNames.includes(gate.alarmName)) {
+            throw new errors/* InputError */.dz('retain-deployment-config', `Input "retain-deployment-config" is true, but the endpoint's retained policy does not name the gate alarm ${gate.alarmName}, so SageMaker would not roll back when a gate check fails. Send a policy (retain-deployment-config: false) to have the gate guard this update, or remove verify-requests and verify-command.`);
+        }
+    }
     // With retain, an alarm the retained config does not name would guard nothing.
     const alarmsToCreate = retained
         ? created.filter(a => retained.alarmNames.includes(a.name))
@@ -3064,13 +3567,23 @@ function buildPlan(request, run, current, options = {}) {
         updateEndpoint: firstDeploy ? undefined : endpointChange,
         alarmsToCreate,
         guardAlarmNames,
+        ...(gate ? { gate } : {}),
         schedule,
         expectedDurationSeconds,
         budgetSeconds,
         tags: stepTags,
         stepHash: step,
         carriedOver,
-        notes: [...notes, ...config.notes, ...(retained ? [retained.description] : [])],
+        notes: [
+            ...notes,
+            ...config.notes,
+            ...(retained ? [retained.description] : []),
+            ...(request.gate && firstDeploy
+                ? [
+                    'Verification gate: a new endpoint has no traffic shift for it to guard (SageMaker creates it serving the model at once); it guards the next update.'
+                ]
+                : [])
+        ],
         ...(retained ? { retainedPolicy: retained.policy } : {}),
         warnings,
         secretValues: model.inheritedValues,
@@ -3305,6 +3818,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

@@ -5,7 +5,7 @@
 import { errorMessage, InputError } from '../errors.js'
 import { decimal, show, whole, type Reader } from './parsers.js'
 import { readGoldenRequests } from '../guard/gate/requests.js'
-import { commandProblem } from '../guard/gate/command.js'
+import { commandProblem } from '../guard/gate/command-check.js'
 import type { GateRequest, GoldenRequest } from '../types.js'
 
 /** Golden requests a second by default: 120 a minute of the endpoint's traffic. */

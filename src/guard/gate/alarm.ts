@@ -3,7 +3,6 @@
 // AutoRollbackConfiguration, so SageMaker rolls back with its own machinery (no second writer on
 // the endpoint). A metric alarm, not SetAlarmState: "the alarm returns to its actual state"
 // within seconds when its state is set by hand (SetAlarmState, CloudWatch API reference). Pure.
-import { RULE } from './rule.js'
 import type { AlarmSpec, GatePlan, GateRequest, Tag } from '../../types.js'
 
 /** The action's own namespace (PutMetricData refuses names starting with "AWS/"). */
@@ -31,8 +30,11 @@ export function gateDimensions(
   return [{ Name: 'EndpointName', Value: endpointName }]
 }
 
-/** Golden requests one step needs before the rule can fail it: the rule's own minimum. */
-export const GATE_MIN_SAMPLES = RULE.minSamples
+/**
+ * Golden requests one step needs before the rule can fail it (rule.ts takes it from here: the
+ * plan's arithmetic and the rule agree, and reading the plan loads no statistics).
+ */
+export const GATE_MIN_SAMPLES = 20
 
 /**
  * Worst case from a bad model taking traffic to a published breach: the command's whole limit

@@ -7,6 +7,8 @@
 // mismatch at all) where the normal approximation is wrong; conditional on the margins, so blue's
 // unknown rate drops out. docs/gate-rule.md gives the power and false-positive tables.
 
+import { GATE_MIN_SAMPLES } from './alarm.js'
+
 /** Two counts: requests that got an answer, and how many of those answers mismatched. */
 export interface Counts {
   readonly answered: number
@@ -47,7 +49,7 @@ export interface RuleResult {
  * - `maxErrorShare` 0.5: when most requests get no answer, the mismatch count says little about
  *   green; the gate fails rather than pass what it cannot see.
  */
-export const RULE: Rule = { alpha: 0.001, minSamples: 20, maxErrorShare: 0.5 }
+export const RULE: Rule = { alpha: 0.001, minSamples: GATE_MIN_SAMPLES, maxErrorShare: 0.5 }
 
 export interface Rule {
   readonly alpha: number

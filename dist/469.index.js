@@ -1,5 +1,5 @@
-export const id = 518;
-export const ids = [518];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
 /***/ 6871:
@@ -23,7 +23,7 @@ const HEADLINES = {
 
 /***/ }),
 
-/***/ 3518:
+/***/ 1850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -648,6 +648,68 @@ function resourcesTable(plan, blue, headers) {
     return (0,markdown/* table */.tp)(['', headers.blue, headers.green], rows);
 }
 
+;// CONCATENATED MODULE: ./src/report/gate-view.ts
+
+
+const VERDICT = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    wait: '⏳ too few to judge'
+};
+/** The plan's paragraph: the gate alarm and what feeds it. */
+function gatePlanParagraph(gate) {
+    if (!gate)
+        return '';
+    const feeds = [];
+    if (gate.requests > 0) {
+        feeds.push(`${gate.requests} golden request${gate.requests === 1 ? '' : 's'} at ${gate.ratePerSecond} a second (a baseline on blue before any change, then through every bake and after completion)`);
+    }
+    if (gate.command !== undefined) {
+        feeds.push(`verify-command before the first shift and after each (limit ${(0,report_time/* formatDuration */.a3)(gate.commandTimeoutSeconds * 1000)})`);
+    }
+    const cancel = gate.onCancel === 'rollback'
+        ? 'A cancelled job publishes a breach before it exits, so SageMaker rolls back (on-cancel: rollback).'
+        : 'A cancelled job leaves SageMaker to finish the update under its alarms (on-cancel: leave).';
+    return `**Verification gate:** ${feeds.join('; ')}. A failed check publishes ${(0,markdown/* code */.aY)(`${gate.namespace}/${gate.metricName}`).markdown} ≥ 1 and alarm ${(0,markdown/* escapeMarkdown */.FV)(gate.alarmName)}, one of the update's rollback alarms, makes SageMaker roll back; a check can take ${(0,report_time/* formatDuration */.a3)(gate.judgeSeconds * 1000)} to judge. ${cancel}`;
+}
+/** The summary's section: the verdict of each check, step by step. */
+function gateSection(report, startedAt) {
+    if (!report)
+        return '';
+    const lines = ['### Verification gate', ''];
+    if (report.breach) {
+        lines.push(`❌ **Failed:** ${(0,markdown/* escapeMarkdown */.FV)(report.breach.why)}`, '');
+    }
+    else if (report.checks.some(c => c.verdict === 'fail')) {
+        lines.push('❌ **Failed.**', '');
+    }
+    else {
+        lines.push('✅ No check failed.', '');
+    }
+    if (report.cancel)
+        lines.push((0,markdown/* escapeMarkdown */.FV)(report.cancel), '');
+    const rows = report.checks.map(c => [
+        c.baseline ? 'baseline' : c.step === 0 ? 'provisioning' : String(c.step),
+        `${c.greenPercent} %`,
+        c.baseline ? 'before' : (0,report_time/* formatOffset */.xS)(c.at - startedAt),
+        c.kind === 'requests' ? 'golden requests' : 'verify-command',
+        c.answered === undefined ? '—' : String(c.answered),
+        c.mismatches === undefined ? '—' : String(c.mismatches),
+        c.errors === undefined ? '—' : String(c.errors),
+        (0,markdown/* raw */.lS)(`${VERDICT[c.verdict]}: ${(0,markdown/* escapeMarkdown */.FV)(c.text)}`)
+    ]);
+    if (rows.length) {
+        lines.push((0,markdown/* table */.tp)(['Step', 'Green', 'At', 'Check', 'Answered', 'Mismatched', 'Failed calls', 'Verdict'], rows), '');
+    }
+    lines.push(`${report.sent} golden request${report.sent === 1 ? '' : 's'} sent in all (they count in the endpoint's metrics too).`);
+    for (const c of report.checks) {
+        if (c.kind !== 'command' || !c.tail?.length)
+            continue;
+        lines.push('', (0,markdown/* details */.zH)(`verify-command, step ${c.step} (${c.greenPercent} % green): last ${c.tail.length} lines`, (0,markdown/* codeBlock */.DV)(c.tail.join('\n'))));
+    }
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/blast-radius.ts
 function blastRadius(metrics) {
     if (metrics === undefined || metrics.split !== 'per-fleet' || metrics.steps.length === 0) {
@@ -679,13 +741,14 @@ function blastRadius(metrics) {
 
 
 
+
 /** The event log is for reading, not an archive: the oldest and newest events are kept. */
 const MAX_EVENTS = 200;
 function renderSummary(input) {
     const { plan, timeline, verdict } = input;
     const labels = fleetLabels(plan, input.blue);
     const sections = [
-        headline(plan, verdict, timeline, input.inProgress === true, input.metrics),
+        headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
         timeline.batches
             ? rollingSection(plan, timeline, verdict, labels)
             : trafficSection(plan, timeline, labels, input.metrics),
@@ -695,6 +758,7 @@ function renderSummary(input) {
             stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
         }),
         summary_alarmSection(input),
+        gateSection(input.gate, timeline.startedAt),
         autoScalingSection(input.autoScaling, plan.region),
         liveEndpointSection(plan),
         `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
@@ -703,7 +767,7 @@ function renderSummary(input) {
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function headline(plan, verdict, timeline, inProgress, metrics) {
+function headline(plan, verdict, timeline, inProgress, metrics, gate) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
     const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
     const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
@@ -717,6 +781,11 @@ function headline(plan, verdict, timeline, inProgress, metrics) {
             lines.push('', part);
     if (plan.unguardedFinalStep !== undefined) {
         lines.push('', `⚠️ ${(0,markdown/* escapeMarkdown */.FV)(plan.unguardedFinalStep, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
+    }
+    // The gate's alarm only says "gate": which check failed is said with the rollback (the other
+    // outcomes' text above says it already).
+    if (gate?.breach && verdict.outcome === 'rolled-back') {
+        lines.push('', `**Verification gate failed:** ${(0,markdown/* escapeMarkdown */.FV)(gate.breach.why)}`);
     }
     const cost = inProgress ? '' : blastRadiusLine(verdict, metrics);
     if (cost !== '')
@@ -962,6 +1031,7 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
@@ -1042,7 +1112,8 @@ function plan_view_alarmSection(plan) {
         return `${heading}\n\nNone: SageMaker would shift traffic without automatic rollback.`;
     }
     const rows = alarmRows(plan);
-    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}`;
+    const gate = gatePlanParagraph(plan.gate);
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Source', 'Watches'], rows)}${gate ? `\n\n${gate}` : ''}`;
 }
 function costSection(plan, given) {
     const heading = '### Double fleet';
@@ -1526,4 +1597,4 @@ function formatPercent(percent) {
 
 };
 
-//# sourceMappingURL=518.index.js.map
+//# sourceMappingURL=469.index.js.map
