@@ -1476,7 +1476,8 @@ function readInputs(getInput, env) {
     const metricsResolution = (0,inputs_policy/* readMetricsResolution */.o1)(r);
     const { policy, retainExpected } = (0,inputs_policy/* readPolicy */.T4)(r, retainDeploymentConfig, inferenceComponentName !== undefined, metricDelaySeconds, (0,alarms/* createdAlarmPeriods */._5)(metricsResolution, metricDelaySeconds).periodSeconds);
     const createAlarms = (0,parsers/* bool */.lc)(r, 'create-alarms', true);
-    const alarmNames = (0,inputs_policy/* readAlarmNames */.wA)(r, retainDeploymentConfig, createAlarms);
+    const gate = readGate(r, env);
+    const alarmNames = (0,inputs_policy/* readAlarmNames */.wA)(r, retainDeploymentConfig, createAlarms, gate !== undefined);
     const errorRateThresholdPercent = (0,parsers/* decimal */._)(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1;
     const latencyThresholdMs = (0,parsers/* decimal */._)(r, 'latency-threshold-ms', { aboveZero: true, max: 3_600_000 }, 'a number of milliseconds') ?? 5000;
     const wait = (0,parsers/* bool */.lc)(r, 'wait', true);
@@ -1502,7 +1503,6 @@ function readInputs(getInput, env) {
     if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
         r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
     }
-    const gate = readGate(r, env);
     if (gate && inferenceComponentName !== undefined) {
         r.p.add(gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command', 'The verification gate (verify-requests, verify-command) guards endpoint variants (blue/green and rolling), not inference components yet: remove it, or deploy to the variant.');
     }
@@ -2012,7 +2012,7 @@ function readPolicy(r, retain, component = false, metricDelaySeconds = _guard_de
         }
     };
 }
-function readAlarmNames(r, retain, createAlarms) {
+function readAlarmNames(r, retain, createAlarms, gated = false) {
     const raw = r.v('alarm-names');
     const names = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_0__/* .listItems */ .Dw)(raw);
     for (const name of names.filter(n => n.length > 255)) {
@@ -2021,13 +2021,15 @@ function readAlarmNames(r, retain, createAlarms) {
     // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
     if (retain)
         return names;
-    const total = names.length + (createAlarms ? 2 : 0);
+    const total = names.length + (createAlarms ? 2 : 0) + (gated ? 1 : 0);
     if (total === 0) {
         r.p.add('alarm-names', 'Inputs "alarm-names" and "create-alarms": no alarm would guard the rollout (create-alarms is false and alarm-names is empty), so SageMaker could not roll back a bad model. Set create-alarms: true (the default) to create an error-rate and a latency alarm, or list existing CloudWatch alarms in alarm-names.');
     }
     else if (total > 10) {
         const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : '';
-        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`);
+        const gate = gated ? ' plus the gate alarm (verify-requests or verify-command)' : '';
+        const room = 10 - (createAlarms ? 2 : 0) - (gated ? 1 : 0);
+        r.p.add('alarm-names', `Input "alarm-names" gives ${names.length} alarms${created}${gate}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer (at most ${room})${createAlarms ? ', or set create-alarms: false' : ''}.`);
     }
     return names;
 }

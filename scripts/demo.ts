@@ -24,6 +24,7 @@ import {
   LAB_TIME_SCALE,
   labSteps,
   regressionLabStep,
+  corruptedLabSteps,
   rollingLabStep
 } from './lib/lab.js'
 
@@ -61,7 +62,8 @@ console.log(`Emulator at ${emulator.url}; bundle dist/index.js on ${node}\n`)
 const results: { name: string; expected: string; result: ActionResult }[] = []
 let rollingPeak: number | undefined
 try {
-  for (const [i, step] of [...labSteps(), rollingLabStep(), regressionLabStep()].entries()) {
+  const steps = [...labSteps(), rollingLabStep(), regressionLabStep(), ...corruptedLabSteps()]
+  for (const [i, step] of steps.entries()) {
     if (step.name === 'Model B, rolling') {
       emulator.advance(180)
       console.log(
@@ -73,6 +75,14 @@ try {
       console.log(
         dim(
           '   (3 simulated minutes later: model D, broken only at full traffic, with no final bake)\n'
+        )
+      )
+    }
+    if (step.name === 'Model C') {
+      emulator.advance(180)
+      console.log(
+        dim(
+          '   (3 simulated minutes later: model C, trained on corrupted data: right status codes, wrong answers)\n'
         )
       )
     }
@@ -165,6 +175,7 @@ if (rolling !== undefined) {
 }
 
 printSteps('Model D')
+printSteps('Model C, gated')
 
 console.log(bold('Expected vs actual'))
 console.log('| Step | Expected | Actual | Exit code | |')

@@ -11,10 +11,13 @@ export const GOLDEN = 'examples/verify/golden-requests.jsonl'
 export const MODEL_C = labModel('c')
 export const MODEL_E = labModel('e')
 
-async function lab(seed = 7, provisioningSeconds?: number): Promise<Emulator> {
+async function lab(
+  seed = 7,
+  timing: { provisioningSeconds?: number; metricDelaySeconds?: number } = {}
+): Promise<Emulator> {
   const emulator = await labEmulator({
     seed,
-    ...(provisioningSeconds !== undefined ? { provisioningSeconds } : {}),
+    ...timing,
     models: {
       [labModel('a')]: { errorRate: 0, latencyMs: 40 },
       [MODEL_C]: { errorRate: 0, latencyMs: 41, wrongAnswerRate: 0.3 },
@@ -43,9 +46,13 @@ export async function deploy(
     cancelOn?: RegExp
     settle?: number
     provisioningSeconds?: number
+    metricDelaySeconds?: number
   } = {}
 ): Promise<Run> {
-  const emulator = await lab(o.seed, o.provisioningSeconds)
+  const emulator = await lab(o.seed, {
+    ...(o.provisioningSeconds !== undefined ? { provisioningSeconds: o.provisioningSeconds } : {}),
+    ...(o.metricDelaySeconds !== undefined ? { metricDelaySeconds: o.metricDelaySeconds } : {})
+  })
   try {
     const from = emulator.calls().length
     const result = await runAction({

@@ -7,7 +7,8 @@ import {
   LAB_ENDPOINT,
   LAB_ERROR_ALARM,
   labModel,
-  regressionLabStep
+  regressionLabStep,
+  corruptedLabSteps
 } from '../../scripts/lib/lab.js'
 import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
 
@@ -238,6 +239,33 @@ describe("the demo's model D: fails only at full traffic, no final bake (accepte
       ])
       expect(d.summary).toContain('## ❌ Regressed')
       expect(d.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(2)
+    } finally {
+      await emulator.close()
+    }
+  })
+})
+
+describe("the demo's model C: right status codes, wrong answers", () => {
+  it('reaches 100 % with the default alarms; restored; with verify-requests SageMaker rolls it back through the gate alarm', async () => {
+    const emulator = await labEmulator()
+    try {
+      await liveModelA(emulator)
+      const [plain, restore, gated] = corruptedLabSteps()
+      const c = await runStep(emulator, plain!)
+      expect(c.outputs.outcome).toBe('deployed')
+      expect(c.outputs['triggered-alarms']).toBe('')
+      const back = await runStep(emulator, restore!)
+      expect(back.outputs.outcome).toBe('deployed')
+      expect(back.outputs['endpoint-config-name']).toBe(`${LAB_ENDPOINT}-a1a1a1a-1001-1`)
+      const g = await runStep(emulator, gated!)
+      expect({ outcome: g.outputs.outcome, code: g.code }).toEqual({
+        outcome: 'rolled-back',
+        code: 1
+      })
+      expect(g.outputs['triggered-alarms']).toBe(`${LAB_ENDPOINT}-gate`)
+      // SageMaker's rollback: the run's one update is the deployment itself.
+      expect(g.mutating.filter(op => op === 'UpdateEndpoint')).toHaveLength(1)
+      expect(g.summary).toContain('**Verification gate failed:** golden requests at')
     } finally {
       await emulator.close()
     }

@@ -142,7 +142,7 @@ describe('readAlarmNames', () => {
       'Input "alarm-names" gives 9 alarms plus the 2 created alarms (create-alarms: true), 11 in all; SageMaker accepts at most 10 rollback alarms. List fewer (at most 8), or set create-alarms: false.'
     ])
     expect(alarms(list(11), false).messages).toEqual([
-      'Input "alarm-names" gives 11 alarms, 11 in all; SageMaker accepts at most 10 rollback alarms. List fewer.'
+      'Input "alarm-names" gives 11 alarms, 11 in all; SageMaker accepts at most 10 rollback alarms. List fewer (at most 10).'
     ])
   })
 })

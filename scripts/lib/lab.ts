@@ -153,3 +153,66 @@ export function rollingLabStep(pollInterval = LAB_POLL_INTERVAL): LabStep {
     expected: 'rolled-back'
   }
 }
+
+/** The golden requests of the lab (and of the examples), read from the repository's checkout. */
+export const LAB_GOLDEN_REQUESTS = 'examples/verify/golden-requests.jsonl'
+
+/**
+ * The lab's sixth scenario, in three runs: model C, trained on corrupted data, answers 200 OK
+ * quickly and wrongly for 30 % of requests. With the default alarms only it reaches 100 % (no
+ * alarm can see a wrong answer); rollback-to: previous puts E back; then, with verify-requests,
+ * the golden requests find C's answers unlike blue's and SageMaker rolls it back through the gate
+ * alarm.
+ */
+export function corruptedLabSteps(pollInterval = LAB_POLL_INTERVAL): LabStep[] {
+  const common = {
+    'endpoint-name': LAB_ENDPOINT,
+    'poll-interval': pollInterval
+  }
+  const deployC = {
+    ...common,
+    'image-uri': LAB_IMAGE,
+    'execution-role-arn': LAB_ROLE,
+    'model-data-url': labModel('c'),
+    'traffic-routing': 'linear',
+    'step-size': '25%',
+    'wait-interval': '60'
+  }
+  return [
+    {
+      name: 'Model C',
+      description:
+        'trained on corrupted data: 200 OK, 30 % wrong answers; the default alarms see nothing and it reaches 100 %',
+      inputs: deployC,
+      github: {
+        GITHUB_SHA: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
+        GITHUB_RUN_ID: '1006',
+        GITHUB_EVENT_NAME: 'pull_request'
+      },
+      expected: 'deployed'
+    },
+    {
+      name: 'Restore',
+      description: 'rollback-to: previous puts the config C replaced back',
+      inputs: { ...common, 'rollback-to': 'previous' },
+      github: {
+        GITHUB_SHA: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
+        GITHUB_RUN_ID: '1007',
+        GITHUB_EVENT_NAME: 'workflow_dispatch'
+      },
+      expected: 'deployed'
+    },
+    {
+      name: 'Model C, gated',
+      description:
+        'model C again with verify-requests: its answers differ from blue’s, the gate alarm fires, SageMaker rolls it back',
+      inputs: { ...deployC, 'verify-requests': LAB_GOLDEN_REQUESTS },
+      github: {
+        GITHUB_SHA: 'c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6',
+        GITHUB_RUN_ID: '1008',
+        GITHUB_EVENT_NAME: 'pull_request'
+      },
+      expected: 'rolled-back'
+    }
+  ]
+}

@@ -103,7 +103,8 @@ export function readInputs(
     createdAlarmPeriods(metricsResolution, metricDelaySeconds).periodSeconds
   )
   const createAlarms = bool(r, 'create-alarms', true)
-  const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms)
+  const gate = readGate(r, env)
+  const alarmNames = readAlarmNames(r, retainDeploymentConfig, createAlarms, gate !== undefined)
   const errorRateThresholdPercent =
     decimal(r, 'error-rate-threshold', { aboveZero: true, max: 100 }, 'a percentage') ?? 1
   const latencyThresholdMs =
@@ -147,7 +148,6 @@ export function readInputs(
       'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.'
     )
   }
-  const gate = readGate(r, env)
   if (gate && inferenceComponentName !== undefined) {
     r.p.add(
       gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command',

@@ -201,7 +201,12 @@ export function readPolicy(
   }
 }
 
-export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean): string[] {
+export function readAlarmNames(
+  r: Reader,
+  retain: boolean,
+  createAlarms: boolean,
+  gated = false
+): string[] {
   const raw = r.v('alarm-names')
   const names = listItems(raw)
   for (const name of names.filter(n => n.length > 255)) {
@@ -212,7 +217,7 @@ export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean
   }
   // With retain, alarm-names may stay in the step: the plan checks them against the retained ones.
   if (retain) return names
-  const total = names.length + (createAlarms ? 2 : 0)
+  const total = names.length + (createAlarms ? 2 : 0) + (gated ? 1 : 0)
   if (total === 0) {
     r.p.add(
       'alarm-names',
@@ -220,9 +225,11 @@ export function readAlarmNames(r: Reader, retain: boolean, createAlarms: boolean
     )
   } else if (total > 10) {
     const created = createAlarms ? ' plus the 2 created alarms (create-alarms: true)' : ''
+    const gate = gated ? ' plus the gate alarm (verify-requests or verify-command)' : ''
+    const room = 10 - (createAlarms ? 2 : 0) - (gated ? 1 : 0)
     r.p.add(
       'alarm-names',
-      `Input "alarm-names" gives ${names.length} alarms${created}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer${createAlarms ? ' (at most 8), or set create-alarms: false' : ''}.`
+      `Input "alarm-names" gives ${names.length} alarms${created}${gate}, ${total} in all; SageMaker accepts at most 10 rollback alarms. List fewer (at most ${room})${createAlarms ? ', or set create-alarms: false' : ''}.`
     )
   }
   return names
