@@ -1503,6 +1503,9 @@ function readInputs(getInput, env) {
     if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
         r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
     }
+    if (gate && !(0,parsers/* bool */.lc)(r, 'wait', true)) {
+        r.p.add('wait', 'Input "wait" is false, but the verification gate (verify-requests, verify-command) checks the new model while the action watches the rollout: with nobody checking, its alarm would never fire. Set wait: true, or remove the gate.');
+    }
     if (gate && inferenceComponentName !== undefined) {
         r.p.add(gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command', 'The verification gate (verify-requests, verify-command) guards endpoint variants (blue/green and rolling), not inference components yet: remove it, or deploy to the variant.');
     }

@@ -300,3 +300,16 @@ describe('the flake hunt', () => {
     expect(text).toContain('- a.test.ts: flaky one')
   })
 })
+
+describe("docs/gate-rule.md's tables", () => {
+  it('are what the simulation of the gate rule gives (scripts/gate-rule-table.ts --check)', () => {
+    const check = spawnSync('npx', ['tsx', 'scripts/gate-rule-table.ts', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    expect({ status: check.status, out: check.stdout.trim() }).toStrictEqual({
+      status: 0,
+      out: "gate-rule.md's gate rule tables match the simulation."
+    })
+  })
+})

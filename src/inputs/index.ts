@@ -148,6 +148,12 @@ export function readInputs(
       'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.'
     )
   }
+  if (gate && !bool(r, 'wait', true)) {
+    r.p.add(
+      'wait',
+      'Input "wait" is false, but the verification gate (verify-requests, verify-command) checks the new model while the action watches the rollout: with nobody checking, its alarm would never fire. Set wait: true, or remove the gate.'
+    )
+  }
   if (gate && inferenceComponentName !== undefined) {
     r.p.add(
       gate.requestsPath !== undefined ? 'verify-requests' : 'verify-command',
