@@ -31,6 +31,8 @@ const DOCS: Record<string, string> = {
   'plan-model-b': 'plan-model-b.png',
   'demo-4-model-b-rolling': 'summary-model-b-rolling.png',
   'demo-5-model-d': 'summary-model-d.png',
+  'demo-6-model-c': 'summary-model-c.png',
+  'demo-8-model-c-gated': 'summary-model-c-gated.png',
   'plan-model-b-rolling': 'plan-model-b-rolling.png'
 }
 
@@ -70,7 +72,7 @@ function demoSources(): Source[] {
   const demo = spawnSync('npx', ['tsx', 'scripts/demo.ts', '--quiet'], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000
+    timeout: 300_000
   })
   if (demo.status !== 0) throw new Error(`npm run demo failed:\n${demo.stdout}${demo.stderr}`)
   const dir = join(ROOT, 'demo-output')
