@@ -3150,7 +3150,7 @@ async function launchAndWatchGated(o, target, { found, existingAlarms }, beforeU
         const green = t.batches?.at(-1)?.newPercent ?? t.steps.at(-1)?.greenPercent;
         if (green !== undefined)
             gate?.observe(green);
-        await o.onProgress?.(p, t);
+        await o.onProgress?.(p, t, gate?.snapshot());
     };
     const watched = await watchRollout({
         api,

@@ -2248,9 +2248,10 @@ async function run(options = {}) {
             })));
             await core.summary.addRaw((0,secrets/* redact */.E$)(scalingSavedSection(saved, request.region))).write();
         },
-        onProgress: (plan, timeline) => notifier.progress(renderSummary({
+        onProgress: (plan, timeline, gate) => notifier.progress(renderSummary({
             plan,
             timeline,
+            ...(gate ? { gate } : {}),
             verdict: IN_PROGRESS_VERDICT,
             run: runContext,
             inProgress: true

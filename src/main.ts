@@ -114,11 +114,12 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
       )
       await core.summary.addRaw(redact(scalingSavedSection(saved, request.region))).write()
     },
-    onProgress: (plan, timeline) =>
+    onProgress: (plan, timeline, gate) =>
       notifier.progress(
         renderSummary({
           plan,
           timeline,
+          ...(gate ? { gate } : {}),
           verdict: IN_PROGRESS_VERDICT,
           run: runContext,
           inProgress: true

@@ -21,6 +21,7 @@ import { redact, registerSecrets } from '../secrets.js'
 import type { Gate } from '../guard/gate/gate.js'
 import type { Found, Target } from './target.js'
 import type {
+  GateReport,
   AutoScalingReport,
   SavedScaling,
   CurrentEndpoint,
@@ -58,7 +59,7 @@ export interface DeployOptions {
   /** Called with auto scaling the run is about to deregister (before the call). */
   onScalingSaved?(saved: SavedScaling): Promise<void>
   /** Called once the update is accepted and whenever the traffic table gains a row. */
-  onProgress?(plan: Plan, timeline: Timeline): Promise<void>
+  onProgress?(plan: Plan, timeline: Timeline, gate?: GateReport): Promise<void>
 }
 
 const NOTHING_CHANGED = 'Nothing was changed in AWS.'
@@ -429,7 +430,7 @@ async function launchAndWatchGated(
   const onProgress = async (p: Plan, t: Timeline): Promise<void> => {
     const green = t.batches?.at(-1)?.newPercent ?? t.steps.at(-1)?.greenPercent
     if (green !== undefined) gate?.observe(green)
-    await o.onProgress?.(p, t)
+    await o.onProgress?.(p, t, gate?.snapshot())
   }
   const watched = await watchRollout({
     api,

@@ -188,6 +188,30 @@ export class Gate {
     return this.cancelText
   }
 
+  /** What the checks found so far (the in-progress comment), the open step's included. */
+  snapshot(): GateReport {
+    const w = this.windows.at(-1)
+    const open: GateCheck[] =
+      w && w.answered + w.errors > 0
+        ? [
+            {
+              kind: 'requests',
+              step: w.step,
+              greenPercent: w.greenPercent,
+              at: w.at,
+              verdict: w.verdict,
+              answered: w.answered,
+              mismatches: w.mismatches,
+              errors: w.errors,
+              pValue: w.pValue,
+              text: w.text || `${w.answered} answered so far.`
+            }
+          ]
+        : []
+    const report = this.report()
+    return { ...report, checks: [...report.checks, ...open] }
+  }
+
   /** Why the gate failed, when it did. */
   failure(): string | undefined {
     return this.breach?.why
