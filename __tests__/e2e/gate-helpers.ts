@@ -1,6 +1,7 @@
 // The verification gate's end-to-end set-up: Model A live, then a deployment through the bundle,
 // with what the run wrote and where the endpoint ended.
 import type { Emulator } from '../../emulator/index.js'
+import type { FaultRule } from '../../emulator/scenario.js'
 import { runAction, type ActionResult } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT, LAB_IMAGE, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import { labEmulator, liveModelA, sagemakerCall } from './helpers.js'
@@ -47,6 +48,8 @@ export async function deploy(
     settle?: number
     provisioningSeconds?: number
     metricDelaySeconds?: number
+    /** Faults from the update request on (the baseline is not affected). */
+    faults?: FaultRule[]
   } = {}
 ): Promise<Run> {
   const emulator = await lab(o.seed, {
@@ -71,7 +74,11 @@ export async function deploy(
         GITHUB_SHA: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
         GITHUB_RUN_ID: o.runId ?? '3003'
       },
-      ...(o.cancelOn ? { signalOn: { signal: 'SIGINT' as const, line: o.cancelOn } } : {})
+      ...(o.cancelOn ? { signalOn: { signal: 'SIGINT' as const, line: o.cancelOn } } : {}),
+      onLine: line => {
+        if (o.faults && /^UpdateEndpoint .* requested/.test(line))
+          emulator.setScenario({ faults: o.faults })
+      }
     })
     const calls = emulator.calls().slice(from)
     // SageMaker goes on after the run: let it finish what it accepted, then read.

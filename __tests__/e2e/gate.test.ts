@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
+import type { FaultRule } from '../../emulator/scenario.js'
 import { runAction } from '../../scripts/lib/action-runner.js'
 import { LAB_ENDPOINT } from '../../scripts/lib/lab.js'
 import { A_CONFIG, deploy, GATE_ALARM, GOLDEN, MODEL_C, MODEL_E } from './gate-helpers.js'
@@ -39,6 +40,30 @@ describe('verification gate: golden requests', () => {
     expect(run.result.summary).toMatch(
       /\| baseline \| 0 % \| before \| golden requests \| 60 \| 0 \| 0 \|/
     )
+  })
+})
+
+describe('verification gate: InvokeEndpoint errors', () => {
+  const THROTTLED: FaultRule[] = [
+    { operation: 'InvokeEndpoint', service: 'runtime', throttleRate: 0.3 }
+  ]
+
+  it('a third of the golden requests throttled: reported, and Model E still deployed', async () => {
+    const run = await deploy(MODEL_E, { 'verify-requests': GOLDEN }, { faults: THROTTLED })
+    expect(run.result.outputs.outcome).toBe('deployed')
+    expect(run.published).toStrictEqual([])
+    // The failed calls are in the table, apart from the mismatches.
+    const failed = [
+      ...run.result.summary.matchAll(/\| golden requests \| \d+ \| 0 \| (\d+) \| ✅ pass/g)
+    ].map(m => Number(m[1]))
+    expect(failed.some(n => n > 0)).toBe(true)
+  })
+
+  it('the same throttling never hides Model C: SageMaker rolls it back through the gate alarm', async () => {
+    const run = await deploy(MODEL_C, { 'verify-requests': GOLDEN }, { faults: THROTTLED })
+    expect(run.result.outputs.outcome).toBe('rolled-back')
+    expect(run.result.outputs['triggered-alarms']).toContain(GATE_ALARM)
+    expect(run.endpoint.config).toBe(A_CONFIG)
   })
 })
 

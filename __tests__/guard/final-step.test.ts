@@ -11,7 +11,8 @@ import { readInputs } from '../../src/inputs/index.js'
 import { guardParagraph } from '../../src/report/guard-view.js'
 import { executionTimeout, mostShifts } from '../../src/rollout-policy.js'
 import type { DeployRequest, RolloutPolicy } from '../../src/types.js'
-import { LINEAR, REQUEST } from '../helpers/plan-fixtures.js'
+import { CURRENT, LINEAR, REQUEST, RUN } from '../helpers/plan-fixtures.js'
+import { buildPlan } from '../../src/target/endpoint/plan.js'
 import { labPlan } from '../report/fixtures.js'
 
 const plan = labPlan('e')
@@ -184,5 +185,45 @@ describe('the execution timeout holds under every rounding of a percent step', (
     expect(executionTimeout({ ...p, terminationWaitSeconds: 300 }, 6, true, 1800)).toBe(
       6 * 60 + 300 + 1800
     )
+  })
+})
+
+describe("the gate alarm's timing", () => {
+  it("is its own metric's: as late as the checks take to judge, not CloudWatch's SageMaker delay", () => {
+    const gated = buildPlan(
+      {
+        ...REQUEST,
+        gate: {
+          requestsPath: 'golden.jsonl',
+          requests: [
+            {
+              line: 1,
+              body: '{}',
+              contentType: 'application/json',
+              accept: undefined,
+              expected: undefined,
+              hasExpected: false,
+              tolerance: 0
+            }
+          ],
+          ratePerSecond: 1,
+          command: 'true',
+          commandTimeoutSeconds: 30,
+          onCancel: 'rollback'
+        }
+      },
+      RUN,
+      CURRENT
+    )
+    const timings = guardTimings(gated, undefined, 180)
+    // The slower of 20 answers at 1 a second + 5 s of publishing (25 s) and the command's 30 s
+    // limit, + 5 s for the datapoint to be seen.
+    expect(
+      timings.map(t => [t.name, t.periodSeconds, t.datapointsToAlarm, t.metricDelaySeconds])
+    ).toStrictEqual([
+      ['lab-endpoint-5xx-rate', 60, 1, 180],
+      ['lab-endpoint-model-latency', 60, 1, 180],
+      ['lab-endpoint-gate', 10, 1, 35]
+    ])
   })
 })

@@ -841,3 +841,100 @@ describe('buildPlan: rolling', () => {
     })
   })
 })
+
+describe('buildPlan: the verification gate', () => {
+  const gate = (): NonNullable<DeployRequest['gate']> => ({
+    requestsPath: 'golden.jsonl',
+    requests: [
+      {
+        line: 1,
+        body: '{}',
+        contentType: 'application/json',
+        accept: undefined,
+        expected: undefined,
+        hasExpected: false,
+        tolerance: 0
+      }
+    ],
+    ratePerSecond: 2,
+    command: undefined,
+    commandTimeoutSeconds: 60,
+    onCancel: 'rollback'
+  })
+
+  it('adds the gate alarm to the created ones and to the update rollback alarms', () => {
+    const plan = buildPlan({ ...REQUEST, gate: gate() }, RUN, CURRENT)
+    expect(plan.alarmsToCreate.map(a => a.name)).toStrictEqual([
+      'lab-endpoint-5xx-rate',
+      'lab-endpoint-model-latency',
+      'lab-endpoint-gate'
+    ])
+    expect(plan.guardAlarmNames).toContain('lab-endpoint-gate')
+    const update = plan.updateEndpoint as {
+      DeploymentConfig: { AutoRollbackConfiguration: { Alarms: { AlarmName: string }[] } }
+    }
+    expect(
+      update.DeploymentConfig.AutoRollbackConfiguration.Alarms.map(a => a.AlarmName)
+    ).toContain('lab-endpoint-gate')
+    // 20 answers at 2 a second, 5 s of publishing, 5 s for the datapoint to be seen.
+    expect(plan.gate).toMatchObject({ alarmName: 'lab-endpoint-gate', judgeSeconds: 20 })
+    const spec = plan.alarmsToCreate[2]!.request
+    expect(spec).toMatchObject({
+      Namespace: 'SageMakerBlueGreenDeploy',
+      MetricName: 'GateFailed',
+      Dimensions: [{ Name: 'EndpointName', Value: 'lab-endpoint' }],
+      Statistic: 'Maximum',
+      Period: 10,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching'
+    })
+  })
+
+  it('is the gate alarm even with create-alarms: false', () => {
+    const plan = buildPlan(
+      { ...REQUEST, createAlarms: false, alarmNames: ['team-alarm'], gate: gate() },
+      RUN,
+      CURRENT
+    )
+    expect(plan.alarmsToCreate.map(a => a.name)).toStrictEqual(['lab-endpoint-gate'])
+    expect(plan.guardAlarmNames).toStrictEqual(['lab-endpoint-gate', 'team-alarm'])
+  })
+
+  it('waits for the next update on a new endpoint, and says so', () => {
+    const plan = buildPlan(
+      { ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 2, gate: gate() },
+      RUN,
+      null
+    )
+    expect(plan.gate).toBeUndefined()
+    expect(plan.alarmsToCreate.map(a => a.name)).not.toContain('lab-endpoint-gate')
+    expect(plan.notes).toContain(
+      'Verification gate: a new endpoint has no traffic shift for it to guard (SageMaker creates it serving the model at once); it guards the next update.'
+    )
+  })
+
+  it('is refused with a retained policy that does not name the gate alarm, kept when it does', () => {
+    const error = inputError(() =>
+      buildPlan({ ...RETAIN, gate: gate() }, RUN, { ...CURRENT, lastDeploymentConfig: LAST_CONFIG })
+    )
+    expect(error.input).toBe('retain-deployment-config')
+    expect(error.message).toMatch(/does not name the gate alarm lab-endpoint-gate/)
+    const gated = {
+      ...LAST_CONFIG,
+      AutoRollbackConfiguration: {
+        Alarms: [
+          ...LAST_CONFIG.AutoRollbackConfiguration.Alarms,
+          { AlarmName: 'lab-endpoint-gate' }
+        ]
+      }
+    }
+    const plan = buildPlan({ ...RETAIN, gate: gate() }, RUN, {
+      ...CURRENT,
+      lastDeploymentConfig: gated
+    })
+    expect(plan.alarmsToCreate.map(a => a.name)).toContain('lab-endpoint-gate')
+  })
+})
