@@ -777,24 +777,10 @@ class Gate {
     /** What the checks found so far (the in-progress comment), the open step's included. */
     snapshot() {
         const w = this.windows.at(-1);
-        const open = w && w.answered + w.errors > 0
-            ? [
-                {
-                    kind: 'requests',
-                    step: w.step,
-                    greenPercent: w.greenPercent,
-                    at: w.at,
-                    verdict: w.verdict,
-                    answered: w.answered,
-                    mismatches: w.mismatches,
-                    errors: w.errors,
-                    pValue: w.pValue,
-                    text: w.text || `${w.answered} answered so far.`
-                }
-            ]
-            : [];
         const report = this.report();
-        return { ...report, checks: [...report.checks, ...open] };
+        if (!w || w.answered + w.errors === 0)
+            return report;
+        return { ...report, checks: [...report.checks, windowCheck(w, 'so far')] };
     }
     /** Why the gate failed, when it did. */
     failure() {
@@ -821,18 +807,7 @@ class Gate {
             return;
         if (this.checks.some(c => c.kind === 'requests' && !c.baseline && c.step === w.step && c.at === w.at))
             return;
-        this.checks.push({
-            kind: 'requests',
-            step: w.step,
-            greenPercent: w.greenPercent,
-            at: w.at,
-            verdict: w.verdict,
-            answered: w.answered,
-            mismatches: w.mismatches,
-            errors: w.errors,
-            pValue: w.pValue,
-            text: w.text || `${w.answered} answered: too few to judge.`
-        });
+        this.checks.push(windowCheck(w, 'too few to judge'));
     }
     async sampleLoop() {
         const interval = 1000 / this.request.ratePerSecond;
@@ -981,6 +956,21 @@ class Gate {
             sent: this.sent
         };
     }
+}
+/** A step's golden requests as a check of the report. */
+function windowCheck(w, unjudged) {
+    return {
+        kind: 'requests',
+        step: w.step,
+        greenPercent: w.greenPercent,
+        at: w.at,
+        verdict: w.verdict,
+        answered: w.answered,
+        mismatches: w.mismatches,
+        errors: w.errors,
+        pValue: w.pValue,
+        text: w.text || `${w.answered} answered: ${unjudged}.`
+    };
 }
 
 

@@ -11,7 +11,7 @@ import { readInputs } from '../../src/inputs/index.js'
 import { guardParagraph } from '../../src/report/guard-view.js'
 import { executionTimeout, mostShifts } from '../../src/rollout-policy.js'
 import type { DeployRequest, RolloutPolicy } from '../../src/types.js'
-import { CURRENT, LINEAR, REQUEST, RUN } from '../helpers/plan-fixtures.js'
+import { CURRENT, gateRequest, LINEAR, REQUEST, RUN } from '../helpers/plan-fixtures.js'
 import { buildPlan } from '../../src/target/endpoint/plan.js'
 import { labPlan } from '../report/fixtures.js'
 
@@ -193,24 +193,7 @@ describe("the gate alarm's timing", () => {
     const gated = buildPlan(
       {
         ...REQUEST,
-        gate: {
-          requestsPath: 'golden.jsonl',
-          requests: [
-            {
-              line: 1,
-              body: '{}',
-              contentType: 'application/json',
-              accept: undefined,
-              expected: undefined,
-              hasExpected: false,
-              tolerance: 0
-            }
-          ],
-          ratePerSecond: 1,
-          command: 'true',
-          commandTimeoutSeconds: 30,
-          onCancel: 'rollback'
-        }
+        gate: gateRequest({ ratePerSecond: 1, command: 'true', commandTimeoutSeconds: 30 })
       },
       RUN,
       CURRENT

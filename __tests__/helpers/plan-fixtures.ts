@@ -90,3 +90,28 @@ export function inputError(fn: () => unknown): InputError {
   }
   throw new Error('expected an InputError')
 }
+
+/** A verification gate of one golden request (no expected answer) at 2 a second. */
+export function gateRequest(
+  extra: Partial<NonNullable<DeployRequest['gate']>> = {}
+): NonNullable<DeployRequest['gate']> {
+  return {
+    requestsPath: 'golden.jsonl',
+    requests: [
+      {
+        line: 1,
+        body: '{}',
+        contentType: 'application/json',
+        accept: undefined,
+        expected: undefined,
+        hasExpected: false,
+        tolerance: 0
+      }
+    ],
+    ratePerSecond: 2,
+    command: undefined,
+    commandTimeoutSeconds: 60,
+    onCancel: 'rollback',
+    ...extra
+  }
+}

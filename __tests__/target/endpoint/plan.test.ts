@@ -15,7 +15,8 @@ import {
   REQUEST,
   RETAIN,
   ROLE,
-  RUN
+  RUN,
+  gateRequest
 } from '../../helpers/plan-fixtures.js'
 import { checkStepSize, provisioningAllowance } from '../../../src/rollout-policy.js'
 import type {
@@ -843,24 +844,7 @@ describe('buildPlan: rolling', () => {
 })
 
 describe('buildPlan: the verification gate', () => {
-  const gate = (): NonNullable<DeployRequest['gate']> => ({
-    requestsPath: 'golden.jsonl',
-    requests: [
-      {
-        line: 1,
-        body: '{}',
-        contentType: 'application/json',
-        accept: undefined,
-        expected: undefined,
-        hasExpected: false,
-        tolerance: 0
-      }
-    ],
-    ratePerSecond: 2,
-    command: undefined,
-    commandTimeoutSeconds: 60,
-    onCancel: 'rollback'
-  })
+  const gate = () => gateRequest()
 
   it('adds the gate alarm to the created ones and to the update rollback alarms', () => {
     const plan = buildPlan({ ...REQUEST, gate: gate() }, RUN, CURRENT)

@@ -191,25 +191,9 @@ export class Gate {
   /** What the checks found so far (the in-progress comment), the open step's included. */
   snapshot(): GateReport {
     const w = this.windows.at(-1)
-    const open: GateCheck[] =
-      w && w.answered + w.errors > 0
-        ? [
-            {
-              kind: 'requests',
-              step: w.step,
-              greenPercent: w.greenPercent,
-              at: w.at,
-              verdict: w.verdict,
-              answered: w.answered,
-              mismatches: w.mismatches,
-              errors: w.errors,
-              pValue: w.pValue,
-              text: w.text || `${w.answered} answered so far.`
-            }
-          ]
-        : []
     const report = this.report()
-    return { ...report, checks: [...report.checks, ...open] }
+    if (!w || w.answered + w.errors === 0) return report
+    return { ...report, checks: [...report.checks, windowCheck(w, 'so far')] }
   }
 
   /** Why the gate failed, when it did. */
@@ -242,18 +226,7 @@ export class Gate {
       )
     )
       return
-    this.checks.push({
-      kind: 'requests',
-      step: w.step,
-      greenPercent: w.greenPercent,
-      at: w.at,
-      verdict: w.verdict,
-      answered: w.answered,
-      mismatches: w.mismatches,
-      errors: w.errors,
-      pValue: w.pValue,
-      text: w.text || `${w.answered} answered: too few to judge.`
-    })
+    this.checks.push(windowCheck(w, 'too few to judge'))
   }
 
   private async sampleLoop(): Promise<void> {
@@ -414,5 +387,21 @@ export class Gate {
       ...(this.cancelText ? { cancel: this.cancelText } : {}),
       sent: this.sent
     }
+  }
+}
+
+/** A step's golden requests as a check of the report. */
+function windowCheck(w: Window, unjudged: string): GateCheck {
+  return {
+    kind: 'requests',
+    step: w.step,
+    greenPercent: w.greenPercent,
+    at: w.at,
+    verdict: w.verdict,
+    answered: w.answered,
+    mismatches: w.mismatches,
+    errors: w.errors,
+    pValue: w.pValue,
+    text: w.text || `${w.answered} answered: ${unjudged}.`
   }
 }
