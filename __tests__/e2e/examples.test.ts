@@ -7,7 +7,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
@@ -354,6 +362,21 @@ const EXERCISES: readonly Exercise[] = [
       expect(params(run.calls, 'CreateModel').Tags).toEqual(
         expect.arrayContaining([{ Key: 'git-sha', Value: PR_LABELED.prHeadSha }])
       )
+      // The golden requests of the checkout: a baseline on blue, then every bake; the gate alarm
+      // guards the update with the created ones, and no check failed.
+      const update = params(run.calls, 'UpdateEndpoint') as {
+        DeploymentConfig: { AutoRollbackConfiguration: { Alarms: { AlarmName: string }[] } }
+      }
+      expect(
+        update.DeploymentConfig.AutoRollbackConfiguration.Alarms.map(a => a.AlarmName)
+      ).toStrictEqual([
+        'fraud-scorer-staging-5xx-rate',
+        'fraud-scorer-staging-model-latency',
+        'fraud-scorer-staging-gate'
+      ])
+      expect(run.calls.filter(c => c.operation === 'InvokeEndpoint').length).toBeGreaterThan(60)
+      expect(run.calls.filter(c => c.operation === 'PutMetricData')).toStrictEqual([])
+      expect(run.result.summary).toContain('✅ No check failed.')
       const bodies = commentBodies(run)
       expect(bodies).toHaveLength(1)
       expect(bodies[0]).toContain('✅ Deployed')
@@ -708,6 +731,14 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
     }
     const eventPath = join(dir, 'event.json')
     writeFileSync(eventPath, JSON.stringify(eventPayload(e.trigger)))
+    // The user's checkout (actions/checkout is stood in for): the model's golden requests where
+    // the examples keep them.
+    const workspace = join(dir, 'workspace')
+    mkdirSync(join(workspace, 'model'), { recursive: true })
+    copyFileSync(
+      join(ROOT, 'examples', 'verify', 'golden-requests.jsonl'),
+      join(workspace, 'model', 'golden-requests.jsonl')
+    )
     const before = emulator.calls().length
     const result = await runStep(
       emulator,
@@ -723,7 +754,8 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
           GITHUB_REF: e.trigger.ref,
           GITHUB_RUN_ID: e.trigger.runId,
           GITHUB_REPOSITORY: REPOSITORY,
-          GITHUB_WORKFLOW: workflow.name ?? e.example
+          GITHUB_WORKFLOW: workflow.name ?? e.example,
+          GITHUB_WORKSPACE: workspace
         },
         expected: e.expected
       },

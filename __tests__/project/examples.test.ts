@@ -4,7 +4,8 @@
 // - one GitHub deployment record per rollout (a job environment, or github-deployment: true);
 // - a job timeout, and AWS credentials, that outlast the action's own budget from the plan.
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
 import { actionDefaults, ROOT } from '../../scripts/lib/action-runner.js'
@@ -196,12 +197,23 @@ function liveEndpoint(): CurrentEndpoint {
   }
 }
 
+/** A checkout of the user's repository: the files the examples read (their golden requests). */
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'example-checkout-'))
+  mkdirSync(join(dir, 'model'))
+  copyFileSync(
+    join(ROOT, 'examples', 'verify', 'golden-requests.jsonl'),
+    join(dir, 'model', 'golden-requests.jsonl')
+  )
+  return dir
+}
+
 function planOf(d: Deploying, current: CurrentEndpoint | null) {
   const inputs = { ...actionDefaults(), ...d.inputs }
   const get = (name: string): string => concrete(name, inputs[name] ?? '')
   // A matrix region stands for any region: the budget does not depend on it.
   const region = d.region.includes('${{') ? 'us-east-1' : d.region
-  const { request, run } = readInputs(get, { AWS_REGION: region })
+  const { request, run } = readInputs(get, { AWS_REGION: region, GITHUB_WORKSPACE: checkout() })
   const live: CurrentEndpoint = current ?? {
     status: 'InService',
     configName: 'fraud-scorer-live',
