@@ -1523,7 +1523,8 @@ function readInputs(getInput, env) {
     }
     r.p.throwIfAny();
     const request = {
-        ...(gate && rollbackTo === undefined ? { gate } : {}),
+        // With rollback-to the gate's inputs are refused (restore.ts): a request has one or neither.
+        ...(gate ? { gate } : {}),
         endpointName,
         ...(inferenceComponentName ? { inferenceComponentName } : {}),
         region,

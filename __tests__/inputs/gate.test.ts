@@ -9,6 +9,7 @@ import {
   readGate
 } from '../../src/inputs/gate.js'
 import { readInputs } from '../../src/inputs/index.js'
+import { inputError } from '../helpers/plan-fixtures.js'
 
 /** A workspace with a golden file of two lines. */
 function workspace(): string {
@@ -121,21 +122,27 @@ describe('the gate in readInputs', () => {
       GITHUB_WORKSPACE: workspace()
     })
 
-  it('is in the request when set', () => {
+  it('is in the request when set, and absent (no key at all) when not', () => {
     const { request } = readAll(base({ 'verify-command': 'true' }))
     expect(request.gate?.command).toBe('true')
+    expect('gate' in readAll(base({})).request).toBe(false)
   })
 
-  it('refuses wait: false: nobody would run the checks', () => {
-    expect(() => readAll(base({ 'verify-command': 'true', wait: 'false' }))).toThrow(
-      /Input "wait" is false, but the verification gate/
+  it('refuses wait: false, naming it: nobody would run the checks', () => {
+    const error = inputError(() => readAll(base({ 'verify-command': 'true', wait: 'false' })))
+    expect(error.input).toBe('wait')
+    expect(error.message).toMatch(/^Input "wait" is false, but the verification gate/)
+  })
+
+  it('refuses an inference component, naming the gate input that is set', () => {
+    const requests = inputError(() =>
+      readAll(base({ 'verify-requests': 'golden.jsonl', 'inference-component-name': 'ic-1' }))
     )
-  })
-
-  it('refuses an inference component', () => {
-    expect(() =>
+    const command = inputError(() =>
       readAll(base({ 'verify-command': 'true', 'inference-component-name': 'ic-1' }))
-    ).toThrow(/not inference components yet/)
+    )
+    expect([requests.input, command.input]).toStrictEqual(['verify-requests', 'verify-command'])
+    expect(command.message).toMatch(/not inference components yet/)
   })
 
   it('counts the gate alarm among the 10 rollback alarms', () => {

@@ -179,7 +179,8 @@ export function readInputs(
   r.p.throwIfAny()
 
   const request: DeployRequest = {
-    ...(gate && rollbackTo === undefined ? { gate } : {}),
+    // With rollback-to the gate's inputs are refused (restore.ts): a request has one or neither.
+    ...(gate ? { gate } : {}),
     endpointName,
     ...(inferenceComponentName ? { inferenceComponentName } : {}),
     region,

@@ -862,6 +862,8 @@ describe('buildPlan: the verification gate', () => {
     ).toContain('lab-endpoint-gate')
     // 20 answers at 2 a second, 5 s of publishing, 5 s for the datapoint to be seen.
     expect(plan.gate).toMatchObject({ alarmName: 'lab-endpoint-gate', judgeSeconds: 20 })
+    // An update has a shift to guard: no note that the gate waits for the next one.
+    expect(plan.notes.filter(n => n.startsWith('Verification gate'))).toStrictEqual([])
     const spec = plan.alarmsToCreate[2]!.request
     expect(spec).toMatchObject({
       Namespace: 'SageMakerBlueGreenDeploy',
