@@ -701,11 +701,13 @@ function gateSection(report, startedAt) {
     if (rows.length) {
         lines.push((0,markdown/* table */.tp)(['Step', 'Green', 'At', 'Check', 'Answered', 'Mismatched', 'Failed calls', 'Verdict'], rows), '');
     }
-    lines.push(`${report.sent} golden request${report.sent === 1 ? '' : 's'} sent in all (they count in the endpoint's metrics too).`);
+    if (report.sent > 0) {
+        lines.push(`${report.sent} golden request${report.sent === 1 ? '' : 's'} sent in all (they count in the endpoint's metrics too).`);
+    }
     for (const c of report.checks) {
         if (c.kind !== 'command' || !c.tail?.length)
             continue;
-        lines.push('', (0,markdown/* details */.zH)(`verify-command, step ${c.step} (${c.greenPercent} % green): last ${c.tail.length} lines`, (0,markdown/* codeBlock */.DV)(c.tail.join('\n'))));
+        lines.push('', (0,markdown/* details */.zH)(`verify-command, step ${c.step} (${c.greenPercent} % green): ${c.tail.length === 1 ? 'its last line' : `its last ${c.tail.length} lines`}`, (0,markdown/* codeBlock */.DV)(c.tail.join('\n'))));
     }
     return lines.join('\n');
 }

@@ -62,15 +62,17 @@ export function gateSection(report: GateReport | undefined, startedAt: number): 
       ''
     )
   }
-  lines.push(
-    `${report.sent} golden request${report.sent === 1 ? '' : 's'} sent in all (they count in the endpoint's metrics too).`
-  )
+  if (report.sent > 0) {
+    lines.push(
+      `${report.sent} golden request${report.sent === 1 ? '' : 's'} sent in all (they count in the endpoint's metrics too).`
+    )
+  }
   for (const c of report.checks) {
     if (c.kind !== 'command' || !c.tail?.length) continue
     lines.push(
       '',
       details(
-        `verify-command, step ${c.step} (${c.greenPercent} % green): last ${c.tail.length} lines`,
+        `verify-command, step ${c.step} (${c.greenPercent} % green): ${c.tail.length === 1 ? 'its last line' : `its last ${c.tail.length} lines`}`,
         codeBlock(c.tail.join('\n'))
       )
     )
