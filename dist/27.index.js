@@ -541,8 +541,9 @@ function shiftEnd(steps) {
 }
 /** The threshold (percent) of the error-rate alarm this run created, if it did. */
 function errorRateThreshold(plan) {
-    const name = (0,alarms/* errorRateAlarmName */.bC)(plan.endpointName);
-    return plan.alarmsToCreate.find(alarm => alarm.name === name)?.threshold;
+    // Named <prefix>-5xx-rate, whatever the prefix (alarm-name-prefix).
+    const suffix = (0,alarms/* errorRateAlarmName */.bC)('');
+    return plan.alarmsToCreate.find(alarm => alarm.name.endsWith(suffix))?.threshold;
 }
 function foldMetrics(input) {
     const { plan, timeline, request, series } = input;

@@ -120,6 +120,33 @@ async function createAwsApi(options) {
             }), { abortSignal }));
             return out?.EndpointConfigs ?? [];
         },
+        listEndpoints: async (filter, o) => {
+            const found = [];
+            let token;
+            for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+                const out = await call('ListEndpoints', o, abortSignal => sagemaker.send(new sm.ListEndpointsCommand({
+                    ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+                    MaxResults: 100,
+                    ...(token === undefined ? {} : { NextToken: token })
+                }), { abortSignal }));
+                found.push(...(out?.Endpoints ?? []));
+                token = out?.NextToken;
+                if (!token)
+                    break;
+            }
+            return found;
+        },
+        callerAccount: async (o) => {
+            const sts = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+            const client = new sts.STSClient(config(options.maxAttempts ?? 5));
+            try {
+                const out = await call('GetCallerIdentity', o, abortSignal => client.send(new sts.GetCallerIdentityCommand({}), { abortSignal }));
+                return out.Account;
+            }
+            finally {
+                client.destroy();
+            }
+        },
         createModel: async (body, o) => {
             await call('CreateModel', o, abortSignal => sagemaker.send(new sm.CreateModelCommand(body), { abortSignal }));
         },
@@ -156,6 +183,11 @@ async function createAwsApi(options) {
                 MaxRecords: 100
             }), { abortSignal }));
             return out?.MetricAlarms ?? [];
+        },
+        listAlarmTags: async (arn, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('ListTagsForResource', o, abortSignal => client.send(new cw.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
         },
         describeAlarmHistory: async (name, since, o) => {
             const { cw, client } = await cloudwatch();

@@ -260,7 +260,7 @@ function buildComponentPlan(request, run, live, around, options = {}) {
     const modelBody = (0,plan/* createModelBody */.w6)(request, greenModelName, model.environment, model.extra);
     const tags = (0,plan/* planTags */.Vd)(request.tags, run);
     const created = request.createAlarms
-        ? (0,alarms/* componentAlarms */.uh)(name, request.endpointName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags)
+        ? (0,alarms/* componentAlarms */.uh)(name, request.endpointName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags, request.alarmNamePrefix)
         : [];
     const alarmsToCreate = keep ? created.filter(a => keep.alarmNames.includes(a.name)) : created;
     const guardAlarmNames = keep
@@ -454,7 +454,7 @@ function componentTarget(o, name) {
             return (0,target/* nothingPlanned */.k)(`could not read inference component ${name} (${why.replace(/\.$/, '')}); its live specification is what the plan keeps.`);
         },
         liveLine: () => `Live: inference component ${name} on ${request.endpointName} (${live?.status}, model ${live?.modelName ?? '?'}, ${live?.desiredCopies ?? '?'} copies)`,
-        warnings: () => [],
+        guardrailExclusion: () => undefined,
         alreadyLive: ({ plan }) => {
             const summary = `Inference component ${name} already serves ${plan.greenModelName}, exactly what this step deploys; nothing was changed.`;
             return {

@@ -308,10 +308,11 @@ function retainedConfig(request, current) {
 /* harmony export */   D$: () => (/* binding */ RUN_ID_TAG),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
 /* harmony export */   IW: () => (/* binding */ SHA_TAG),
+/* harmony export */   SD: () => (/* binding */ REPOSITORY_TAG),
 /* harmony export */   bQ: () => (/* binding */ RUN_ATTEMPT_TAG),
 /* harmony export */   n4: () => (/* binding */ stepHash)
 /* harmony export */ });
-/* unused harmony exports STEP_TAG, REPOSITORY_TAG, canonicalJson */
+/* unused harmony exports STEP_TAG, canonicalJson */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _inputs_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1332);
@@ -478,9 +479,9 @@ function errorRateAlarmName(endpointName) {
 function latencyAlarmName(endpointName) {
     return `${endpointName}-model-latency`;
 }
-function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags, periods = MINUTE_PERIODS) {
+function labAlarms(endpointName, variantName, errorRateThresholdPercent, latencyThresholdMs, tags, periods = MINUTE_PERIODS, prefix = endpointName) {
     return guardAlarms({
-        prefix: endpointName,
+        prefix,
         dimensions: [
             { Name: 'EndpointName', Value: endpointName },
             { Name: 'VariantName', Value: variantName }
@@ -493,9 +494,9 @@ function labAlarms(endpointName, variantName, errorRateThresholdPercent, latency
  * `InferenceComponentName` dimension (SageMaker guide, "Amazon SageMaker AI metrics in Amazon
  * CloudWatch": dimensions for endpoint invocation metrics).
  */
-function componentAlarms(componentName, endpointName, errorRateThresholdPercent, latencyThresholdMs, tags) {
+function componentAlarms(componentName, endpointName, errorRateThresholdPercent, latencyThresholdMs, tags, prefix = componentName) {
     return guardAlarms({
-        prefix: componentName,
+        prefix,
         dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
         what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
     }, errorRateThresholdPercent, latencyThresholdMs, tags, MINUTE_PERIODS);
@@ -773,9 +774,9 @@ function gateJudgeSeconds(gate) {
     const command = gate.command !== undefined ? gate.commandTimeoutSeconds : 0;
     return Math.max(requests, command) + GATE_VISIBILITY_SECONDS;
 }
-function gatePlan(endpointName, gate) {
+function gatePlan(endpointName, gate, prefix = endpointName) {
     return {
-        alarmName: gateAlarmName(endpointName),
+        alarmName: gateAlarmName(prefix),
         namespace: GATE_NAMESPACE,
         metricName: GATE_METRIC,
         dimensions: gateDimensions(endpointName),
@@ -1441,6 +1442,8 @@ const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 /** CloudWatch publishes SageMaker's per-minute datapoints 1–3 minutes late: wait up to 4. */
 const DEFAULT_METRICS_WAIT_SECONDS = 240;
 /** Reads and validates every input; throws one InputError listing every problem. */
+/** The start of a CloudWatch alarm name the action writes (names allow printable ASCII). */
+const ALARM_PREFIX_PATTERN = /^[A-Za-z0-9._\-/:]+$/;
 function readInputs(getInput, env) {
     const cache = new Map();
     const v = (name) => {
@@ -1484,21 +1487,11 @@ function readInputs(getInput, env) {
     const timeoutMinutes = (0,parsers/* decimal */._)(r, 'timeout', { aboveZero: true, max: 360 }, 'a number of minutes');
     const pollIntervalSeconds = (0,parsers/* decimal */._)(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10;
     const metricsWaitSeconds = (0,parsers/* whole */.WQ)(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS;
-    const onBusyRaw = v('on-busy').toLowerCase();
-    if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
-        r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${(0,parsers/* show */.WU)(v('on-busy'))}.`);
-    }
-    const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait';
-    const onRegressionRaw = v('on-regression').toLowerCase();
-    if (onRegressionRaw !== '' && onRegressionRaw !== 'rollback' && onRegressionRaw !== 'fail') {
-        r.p.add('on-regression', `Input "on-regression" must be rollback or fail, got ${(0,parsers/* show */.WU)(v('on-regression'))}.`);
-    }
-    const onRegression = onRegressionRaw === 'fail' ? 'fail' : 'rollback';
-    const onAutoScalingRaw = v('on-auto-scaling').toLowerCase();
-    if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
-        r.p.add('on-auto-scaling', `Input "on-auto-scaling" must be fail or reregister, got ${(0,parsers/* show */.WU)(v('on-auto-scaling'))}.`);
-    }
-    const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail';
+    const onBusy = (0,parsers/* choice */.Yq)(r, 'on-busy', ['wait', 'fail']);
+    const onRegression = (0,parsers/* choice */.Yq)(r, 'on-regression', ['rollback', 'fail']);
+    const onAutoScaling = (0,parsers/* choice */.Yq)(r, 'on-auto-scaling', ['fail', 'reregister']);
+    const createEndpoint = (0,parsers/* choice */.Yq)(r, 'create-endpoint', ['never', 'if-missing']);
+    const alarmNamePrefix = (0,parsers/* matches */.cK)(r, 'alarm-name-prefix', ALARM_PREFIX_PATTERN, 200, "up to 200 letters, digits and . _ - / : (the start of the created alarms' names)");
     const inheritEnvironment = (0,parsers/* bool */.lc)(r, 'inherit-environment', false);
     if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
         r.p.add('inherit-environment', 'Input "inherit-environment" copies the live model\'s environment into a model the action creates (model-data-url or model-package-arn); an existing model (model-name) keeps its own environment. Remove it, or deploy from an artifact or package.');
@@ -1511,6 +1504,7 @@ function readInputs(getInput, env) {
     }
     const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
     const acceptUnguardedFinalStep = (0,parsers/* bool */.lc)(r, 'accept-unguarded-final-step', false);
+    const acceptUnguardedUpdate = (0,parsers/* bool */.lc)(r, 'accept-unguarded-update', false);
     const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
     const dryRun = (0,parsers/* bool */.lc)(r, 'dry-run', false);
     const githubToken = v('github-token');
@@ -1549,12 +1543,15 @@ function readInputs(getInput, env) {
         metricDelaySeconds,
         ...(metricsResolution !== undefined ? { metricsResolution } : {}),
         onBusy,
+        createEndpoint,
+        ...(alarmNamePrefix ? { alarmNamePrefix } : {}),
         onRegression,
         ...(rollbackTo !== undefined ? { rollbackTo } : {}),
         onAutoScaling,
         inheritEnvironment,
         allowAlarmInAlarm,
         acceptUnguardedFinalStep,
+        acceptUnguardedUpdate,
         cleanupOnFailure,
         dryRun,
         githubToken,
@@ -1729,6 +1726,7 @@ function readTags(r) {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   WQ: () => (/* binding */ whole),
 /* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   Yq: () => (/* binding */ choice),
 /* harmony export */   Zw: () => (/* binding */ Problems),
 /* harmony export */   _: () => (/* binding */ decimal),
 /* harmony export */   cK: () => (/* binding */ matches),
@@ -1781,6 +1779,18 @@ function bool(r, name, fallback) {
         return false;
     r.p.add(name, `Input "${name}" must be true or false, got ${show(value)}.`);
     return fallback;
+}
+/** One of a few words (case-insensitive); empty means the first, the default. */
+function choice(r, name, allowed) {
+    const raw = r.v(name).toLowerCase();
+    const found = allowed.find(a => a === raw);
+    if (found !== undefined)
+        return found;
+    if (raw !== '') {
+        const words = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+        r.p.add(name, `Input "${name}" must be ${words}, got ${show(r.v(name))}.`);
+    }
+    return allowed[0];
 }
 function whole(r, name, min, max, what) {
     const value = r.v(name);
@@ -2228,7 +2238,7 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(573)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3573)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8722)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850))
     ]);
@@ -3437,10 +3447,12 @@ function buildPlan(request, run, current, options = {}) {
     const tags = (0,plan/* planTags */.Vd)(request.tags, run);
     const retained = request.retainDeploymentConfig && current ? (0,retain/* retainedConfig */.V)(request, current) : undefined;
     const created = request.createAlarms
-        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags, (0,alarms/* createdAlarmPeriods */._5)(request.metricsResolution, request.metricDelaySeconds))
+        ? (0,alarms/* labAlarms */.se)(request.endpointName, variantName, request.errorRateThresholdPercent, request.latencyThresholdMs, tags, (0,alarms/* createdAlarmPeriods */._5)(request.metricsResolution, request.metricDelaySeconds), request.alarmNamePrefix)
         : [];
     // The gate's alarm guards a shift: a new endpoint has none (SageMaker creates it at once).
-    const gate = request.gate && !firstDeploy ? (0,alarm/* gatePlan */.FI)(request.endpointName, request.gate) : undefined;
+    const gate = request.gate && !firstDeploy
+        ? (0,alarm/* gatePlan */.FI)(request.endpointName, request.gate, request.alarmNamePrefix)
+        : undefined;
     if (gate) {
         created.push((0,alarm/* gateAlarm */.T)(gate, request.endpointName, tags));
         if (retained && !retained.alarmNames.includes(gate.alarmName)) {

@@ -121,6 +121,10 @@ export interface DeployRequest {
   /** Set: the green config publishes invocation metrics this often; absent: carried as it is. */
   readonly metricsResolution?: MetricsResolution
   readonly onBusy: 'wait' | 'fail'
+  /** A missing endpoint: created (if-missing) or refused before any write (never). */
+  readonly createEndpoint: 'never' | 'if-missing'
+  /** The created alarms' names start with this (default: the endpoint's or component's name). */
+  readonly alarmNamePrefix?: string
   /** After a regression (a guard alarm in ALARM once SageMaker completed): roll back, or fail only. */
   readonly onRegression: 'rollback' | 'fail'
   /**
@@ -135,6 +139,8 @@ export interface DeployRequest {
   readonly allowAlarmInAlarm: boolean
   /** Start a blue/green update whose final bake is shorter than the guard alarms' detection time. */
   readonly acceptUnguardedFinalStep: boolean
+  /** Accepts an update SageMaker applies all at once with no bake (Inf1, Marketplace models). */
+  readonly acceptUnguardedUpdate: boolean
   readonly cleanupOnFailure: boolean
   readonly dryRun: boolean
   readonly githubToken: string

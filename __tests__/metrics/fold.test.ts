@@ -192,7 +192,10 @@ describe('foldMetrics: fallbacks', () => {
   it('the alarm threshold comes from the 5XX alarm this run created', () => {
     expect(errorRateThreshold(runB.plan)).toBe(1)
     expect(errorRateThreshold({ ...runB.plan, alarmsToCreate: [] })).toBeUndefined()
-    expect(errorRateThreshold(firstDeploy.plan)).toBeUndefined()
+    // Named after alarm-name-prefix, not the endpoint: any <prefix>-5xx-rate the run created.
+    expect(errorRateThreshold({ ...runB.plan, endpointName: 'other' })).toBe(1)
+    const latencyOnly = runB.plan.alarmsToCreate.filter(a => a.name === ALARM_LATENCY)
+    expect(errorRateThreshold({ ...runB.plan, alarmsToCreate: latencyOnly })).toBeUndefined()
   })
 
   it('derives no green while green took no traffic', () => {

@@ -46,6 +46,7 @@ export function labSteps(pollInterval = LAB_POLL_INTERVAL): LabStep[] {
       description: 'first deploy: creates the endpoint, A serves 100%',
       inputs: {
         ...common,
+        'create-endpoint': 'if-missing',
         'model-data-url': labModel('a'),
         'instance-type': 'ml.m5.large',
         'instance-count': '4'

@@ -5,7 +5,8 @@ import type {
   DescribeEndpointConfigCommandOutput,
   DescribeInferenceComponentCommandOutput,
   DescribeModelCommandOutput,
-  EndpointConfigSummary
+  EndpointConfigSummary,
+  EndpointSummary
 } from '@aws-sdk/client-sagemaker'
 import type {
   AlarmHistoryItem,
@@ -40,6 +41,13 @@ export interface AwsApi {
   deleteTags(arn: string, keys: readonly string[], o?: CallOptions): Promise<void>
   /** Endpoint configs whose name contains the text (newest first, one page of 100). */
   listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
+  /** Endpoints in the region, by name filter (pages of 100, at most maxPages: default 5). */
+  listEndpoints(
+    filter?: { readonly nameContains?: string; readonly maxPages?: number },
+    o?: CallOptions
+  ): Promise<EndpointSummary[]>
+  /** The account of the credentials (STS GetCallerIdentity, which needs no permission). */
+  callerAccount(o?: CallOptions): Promise<string | undefined>
   createModel(body: Body, o?: CallOptions): Promise<void>
   createEndpointConfig(body: Body, o?: CallOptions): Promise<void>
   createEndpoint(body: Body, o?: CallOptions): Promise<void>
@@ -48,6 +56,8 @@ export interface AwsApi {
   deleteEndpointConfig(name: string, o?: CallOptions): Promise<void>
   putMetricAlarm(body: Body, o?: CallOptions): Promise<void>
   describeAlarms(names: readonly string[], o?: CallOptions): Promise<MetricAlarm[]>
+  /** A CloudWatch alarm's tags, by its ARN. */
+  listAlarmTags(arn: string, o?: CallOptions): Promise<Record<string, string>>
   /** An alarm's state changes since `since` (newest first, one page of 100). */
   describeAlarmHistory(name: string, since: Date, o?: CallOptions): Promise<AlarmHistoryItem[]>
   /** One GetMetricData call (up to 500 queries); the caller pages with NextToken. */

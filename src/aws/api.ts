@@ -5,7 +5,7 @@
 // CreateEndpoint, UpdateEndpoint and UpdateInferenceComponent are not idempotent: they go through
 // a client with no SDK retry, because a retry after a lost answer meets "already exists" /
 // "in-progress" and hides what happened. The caller reads the resource back instead.
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { EndpointSummary, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from './api-types.js'
 import type { CallOptions } from './call.js'
@@ -185,6 +185,38 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
       return out?.EndpointConfigs ?? []
     },
+    listEndpoints: async (filter, o) => {
+      const found: EndpointSummary[] = []
+      let token: string | undefined
+      for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+        const out = await call('ListEndpoints', o, abortSignal =>
+          sagemaker.send(
+            new sm.ListEndpointsCommand({
+              ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+              MaxResults: 100,
+              ...(token === undefined ? {} : { NextToken: token })
+            }),
+            { abortSignal }
+          )
+        )
+        found.push(...(out?.Endpoints ?? []))
+        token = out?.NextToken
+        if (!token) break
+      }
+      return found
+    },
+    callerAccount: async o => {
+      const sts = await import('@aws-sdk/client-sts')
+      const client = new sts.STSClient(config(options.maxAttempts ?? 5))
+      try {
+        const out = await call('GetCallerIdentity', o, abortSignal =>
+          client.send(new sts.GetCallerIdentityCommand({}), { abortSignal })
+        )
+        return out.Account
+      } finally {
+        client.destroy()
+      }
+    },
     createModel: async (body, o) => {
       await call('CreateModel', o, abortSignal =>
         sagemaker.send(new sm.CreateModelCommand(body as never), { abortSignal })
@@ -239,6 +271,13 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
         )
       )
       return out?.MetricAlarms ?? []
+    },
+    listAlarmTags: async (arn, o) => {
+      const { cw, client } = await cloudwatch()
+      const out = await call('ListTagsForResource', o, abortSignal =>
+        client.send(new cw.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal })
+      )
+      return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
     },
     describeAlarmHistory: async (name, since, o) => {
       const { cw, client } = await cloudwatch()

@@ -26,6 +26,8 @@ import type { Plan, RunContext } from '../types.js'
 export interface Created {
   readonly model: string | undefined
   readonly config: string | undefined
+  /** Alarms this attempt wrote (created or updated), when it wrote any. */
+  readonly alarms?: readonly string[]
 }
 
 export type LaunchResult =
@@ -115,7 +117,12 @@ export function stopIfCancelled(deps: LaunchDeps): void {
   if (deps.signal?.aborted) throw new LaunchStopped()
 }
 
-export async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
+/** Writes the plan's alarms that differ from what exists; `written` gains each one written. */
+export async function writeAlarms(
+  plan: Plan,
+  deps: LaunchDeps,
+  written: string[] = []
+): Promise<void> {
   for (const alarm of plan.alarmsToCreate) {
     if (alarmUpToDate(deps.existingAlarms?.get(alarm.name), alarm.request)) {
       deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`)
@@ -131,6 +138,7 @@ export async function writeAlarms(plan: Plan, deps: LaunchDeps): Promise<void> {
           `PutMetricAlarm ${alarm.name}: ${errorMessage(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`
         )
     })
+    written.push(alarm.name)
     deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`)
   }
 }
@@ -205,7 +213,10 @@ export async function lookUpInFlight(
 export function createdList(created: Created): string[] {
   return [
     created.model === undefined ? '' : `model ${created.model}`,
-    created.config === undefined ? '' : `endpoint config ${created.config}`
+    created.config === undefined ? '' : `endpoint config ${created.config}`,
+    created.alarms?.length
+      ? `alarm${created.alarms.length === 1 ? '' : 's'} ${created.alarms.join(', ')}`
+      : ''
   ].filter(Boolean)
 }
 
@@ -234,8 +245,10 @@ export interface Prepared {
 }
 
 /**
- * The alarms, the model, what the target's write needs, then the write: the only writes of a
- * run. After any failure of the write, the target is read back before anything is decided.
+ * The model, what the target's write needs, the alarms, then the write: the only writes of a run.
+ * The alarms come last before the write, so a model or config that SageMaker refuses leaves
+ * nothing behind; whatever was written before a failure is named. After any failure of the write,
+ * the target is read back before anything is decided.
  */
 export async function launchWith(
   plan: Plan,
@@ -245,8 +258,8 @@ export async function launchWith(
   let created: Created = { model: undefined, config: undefined }
   const inFlight: InFlight = {}
   let launched = plan
+  const alarms: string[] = []
   try {
-    await writeAlarms(plan, deps)
     stopIfCancelled(deps)
     const [modelName, createdModel] = await ensureModel(plan, deps, inFlight)
     created = { model: createdModel ? modelName : undefined, config: undefined }
@@ -254,12 +267,16 @@ export async function launchWith(
     created = { ...created, config: prepared.config }
     launched = prepared.plan
     stopIfCancelled(deps)
+    await writeAlarms(plan, deps, alarms)
+    if (alarms.length) created = { ...created, alarms }
+    stopIfCancelled(deps)
     if (deps.beforeUpdate && !target.alreadyLive?.(launched, plan)) await deps.beforeUpdate()
   } catch (e) {
     const cancelled = e instanceof LaunchStopped || isCancelled(e) || deps.signal?.aborted === true
     if (!(e instanceof LaunchStopped) && mayHaveApplied(e)) {
       created = await lookUpInFlight(deps, inFlight, created)
     }
+    if (alarms.length) created = { ...created, alarms }
     const made = createdList(created)
     const error = cancelled
       ? `Cancelled before the ${target.noun} update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`

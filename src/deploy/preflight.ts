@@ -2,6 +2,10 @@
 // in ALARM. Reads only: nothing here changes anything in AWS.
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from '../aws/api.js'
+import { isAccessDenied } from '../aws/errors.js'
+import { errorMessage } from '../errors.js'
+import { alarmUpToDate } from '../guard/alarms.js'
+import { REPOSITORY_TAG } from './step-identity.js'
 import type { DeployRequest, Logger, Plan, UnreadSetting } from '../types.js'
 
 export class PreflightError extends Error {
@@ -55,6 +59,7 @@ export async function checkAlarms(
       `CloudWatch alarm(s) not found in ${request.region}: ${missing.join(', ')}. Create them first, fix alarm-names, or use create-alarms: true.`
     )
   }
+  await refuseForeignAlarms(plan, byName, deps.api)
   const inAlarm = names.filter(n => byName.get(n)?.StateValue === 'ALARM')
   if (inAlarm.length) {
     const detail = inAlarm
@@ -84,4 +89,47 @@ export function shortTimeout(request: DeployRequest, plan: Plan): string | undef
   if (plan.budgetSeconds >= plan.expectedDurationSeconds) return undefined
   const minutes = (seconds: number): string => `${Math.ceil(seconds / 60)} min`
   return `Input "timeout" is ${request.timeoutMinutes} min, shorter than the ${minutes(plan.expectedDurationSeconds)} this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least ${minutes(plan.expectedDurationSeconds)}, or leave it empty to derive it from the policy.`
+}
+
+/** An alarm's definition in one line, for the person who owns it. */
+function definitionOf(alarm: MetricAlarm): string {
+  const metric = alarm.MetricName
+    ? `${alarm.Namespace ?? '?'} ${alarm.MetricName} (${alarm.Statistic ?? alarm.ExtendedStatistic ?? '?'})`
+    : `metric math over ${alarm.Metrics?.length ?? 0} metrics`
+  const period = alarm.Period ?? alarm.Metrics?.find(m => m.MetricStat)?.MetricStat?.Period
+  const actions = alarm.AlarmActions?.length ?? 0
+  const described = alarm.AlarmDescription ? `, described "${alarm.AlarmDescription}"` : ''
+  return `${metric} ${alarm.ComparisonOperator ?? '?'} ${alarm.Threshold ?? '?'}, period ${period ?? '?'} s × ${alarm.EvaluationPeriods ?? '?'}, ${actions} alarm action${actions === 1 ? '' : 's'}${described}`
+}
+
+/**
+ * PutMetricAlarm replaces an alarm's whole definition, its actions included: an alarm the run
+ * would write over must be the action's own, which its tags say (CloudWatch keeps the tags an
+ * alarm was created with). One already up to date is not written, so it is not asked.
+ */
+async function refuseForeignAlarms(
+  plan: Plan,
+  byName: ReadonlyMap<string, MetricAlarm>,
+  api: AwsApi
+): Promise<void> {
+  const foreign: string[] = []
+  for (const spec of plan.alarmsToCreate) {
+    const existing = byName.get(spec.name)
+    if (existing === undefined || alarmUpToDate(existing, spec.request)) continue
+    try {
+      const tags = await api.listAlarmTags(existing.AlarmArn ?? '', { deadlineMs: 15_000 })
+      if (tags[REPOSITORY_TAG] !== undefined) continue
+      foreign.push(`${spec.name} (${definitionOf(existing)})`)
+    } catch (e) {
+      const allow = isAccessDenied(e) ? ' Allow cloudwatch:ListTagsForResource to the role.' : ''
+      foreign.push(
+        `${spec.name}, whose tags could not be read (${errorMessage(e)}), so it cannot be told from an alarm of yours.${allow}`
+      )
+    }
+  }
+  if (foreign.length === 0) return
+  const names = plan.alarmsToCreate.map(a => a.name)
+  throw new PreflightError(
+    `create-alarms would overwrite alarm(s) the action did not create: ${foreign.join('; ')}. PutMetricAlarm replaces an alarm's whole definition, its actions included, so nothing was written. Guard with your alarm as it is (create-alarms: false and alarm-names: ${names.join(', ')}), or have the action create its own under other names (alarm-name-prefix).`
+  )
 }

@@ -14,7 +14,7 @@ import {
 import { COPY_KEY, copyFromTags, copyTags } from './scaling-copy.js'
 import { endpointTarget, preflightHint } from '../target/endpoint/index.js'
 import { errorMessage, sentence } from '../errors.js'
-import { launchWith, type Created, type LaunchResult } from './launch.js'
+import { createdList, launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
 import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
 import { redact, registerSecrets } from '../secrets.js'
@@ -236,6 +236,22 @@ function notRestored(verdict: Verdict, report: AutoScalingReport): Verdict {
   }
 }
 
+/**
+ * An update SageMaker applies all at once with no bake (guardrails exclude it) is refused unless
+ * the step accepts it; then the headline says so.
+ */
+function acceptExclusion(request: DeployRequest, plan: Plan, excluded: string | undefined): Plan {
+  if (excluded === undefined) return plan
+  if (!request.acceptUnguardedUpdate) {
+    throw new PreflightError(
+      `${excluded} Refused before any change: deploy to a type that guardrails cover (e.g. ml.inf2 for Inferentia) or a model built from the package's artifact, or set accept-unguarded-update: true to accept an unguarded update.`
+    )
+  }
+  const risk = `Unguarded update (accept-unguarded-update: true). ${excluded}`
+  log.warning(risk)
+  return { ...plan, unguardedFinalStep: risk }
+}
+
 /** The target this step updates: an inference component, or the endpoint's variant. */
 async function targetOf(o: DeployOptions): Promise<Target> {
   const context = { ...o, log, sleep: (ms: number) => o.sleep(ms, o.signal) }
@@ -270,13 +286,13 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
     if (plan.carriedOver.length) {
       log.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`)
     }
-    for (const warning of target.warnings(plan)) log.warning(warning)
     const short = shortTimeout(request, plan)
     if (short && !found.attached && !found.alreadyLive) {
       if (!request.dryRun) throw new PreflightError(short)
       log.warning(short)
     }
     let existingAlarms: ReadonlyMap<string, unknown> | undefined
+    const marketplace = false
     let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
     // Not while a deployment runs (its run, if alive, restores what it took down).
     if (!found.attached) await restoreLeftCopy(o, current ?? null)
@@ -298,6 +314,7 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
           log.warning(risk)
           plan = { ...plan, unguardedFinalStep: risk }
         }
+        plan = acceptExclusion(request, plan, target.guardrailExclusion(plan, marketplace))
         if (current) {
           scaling = await checkAutoScaling(o.api, {
             endpointName: plan.endpointName,
@@ -575,8 +592,13 @@ async function notStarted(
   }
   // Only what a read proved unused, only when this run made it, never after a cancellation.
   const proven = state === undefined || state.kind === 'not-applied'
-  if (o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)) {
-    await cleanupQuietly(o.api, target, plan, created)
+  const cleaned =
+    o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)
+  if (cleaned) await cleanupQuietly(o.api, target, plan, created)
+  // Before a write that was sent, say what the run wrote for it (the error of an unsent one does).
+  const made = createdList(created)
+  if (state !== undefined && made.length) {
+    summary += ` Written for it before: ${made.join(' and ')}${cleaned ? ' (cleanup-on-failure then removes what nothing uses: see the log)' : ''}.`
   }
   return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) }
 }

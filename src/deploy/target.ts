@@ -79,8 +79,11 @@ export interface Target {
   unreadableDryRun(e: unknown): DeployResult
   /** The log line that says what is live. */
   liveLine(found: Found): string
-  /** Warnings about the plan that only this target knows (e.g. instance families). */
-  warnings(plan: Plan): readonly string[]
+  /**
+   * Why SageMaker would apply this update all at once with no bake and no alarm rollback
+   * (deployment guardrails exclude it), if it would: Inf1 instances, a Marketplace model.
+   */
+  guardrailExclusion(plan: Plan, marketplace: boolean): string | undefined
   /** The target already serves this step: what to log, and the verdict (dry run or not). */
   alreadyLive(found: Found): { readonly line: string; readonly verdict: Verdict }
   /** Launch's log group. */

@@ -58,11 +58,12 @@ export function labAlarms(
   errorRateThresholdPercent: number,
   latencyThresholdMs: number,
   tags: readonly Tag[],
-  periods: AlarmPeriods = MINUTE_PERIODS
+  periods: AlarmPeriods = MINUTE_PERIODS,
+  prefix: string = endpointName
 ): AlarmSpec[] {
   return guardAlarms(
     {
-      prefix: endpointName,
+      prefix,
       dimensions: [
         { Name: 'EndpointName', Value: endpointName },
         { Name: 'VariantName', Value: variantName }
@@ -86,11 +87,12 @@ export function componentAlarms(
   endpointName: string,
   errorRateThresholdPercent: number,
   latencyThresholdMs: number,
-  tags: readonly Tag[]
+  tags: readonly Tag[],
+  prefix: string = componentName
 ): AlarmSpec[] {
   return guardAlarms(
     {
-      prefix: componentName,
+      prefix,
       dimensions: [{ Name: 'InferenceComponentName', Value: componentName }],
       what: `a rolling update of inference component ${componentName} (endpoint ${endpointName})`
     },

@@ -6,6 +6,7 @@ import { DEFAULT_METRIC_DELAY_SECONDS } from '../guard/detection.js'
 import { createdAlarmPeriods } from '../guard/alarms.js'
 import {
   bool,
+  choice,
   decimal,
   deepFreeze,
   matches,
@@ -48,6 +49,9 @@ const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9]+\.[a-z0-9]+$/
 export const DEFAULT_METRICS_WAIT_SECONDS = 240
 
 /** Reads and validates every input; throws one InputError listing every problem. */
+/** The start of a CloudWatch alarm name the action writes (names allow printable ASCII). */
+const ALARM_PREFIX_PATTERN = /^[A-Za-z0-9._\-/:]+$/
+
 export function readInputs(
   getInput: GetInput,
   env: Env
@@ -120,27 +124,17 @@ export function readInputs(
     decimal(r, 'poll-interval', { min: 0.05, max: 300 }, 'a number of seconds') ?? 10
   const metricsWaitSeconds =
     whole(r, 'metrics-wait', 0, 600, 'a whole number of seconds') ?? DEFAULT_METRICS_WAIT_SECONDS
-  const onBusyRaw = v('on-busy').toLowerCase()
-  if (onBusyRaw !== '' && onBusyRaw !== 'wait' && onBusyRaw !== 'fail') {
-    r.p.add('on-busy', `Input "on-busy" must be wait or fail, got ${show(v('on-busy'))}.`)
-  }
-  const onBusy = onBusyRaw === 'fail' ? 'fail' : 'wait'
-  const onRegressionRaw = v('on-regression').toLowerCase()
-  if (onRegressionRaw !== '' && onRegressionRaw !== 'rollback' && onRegressionRaw !== 'fail') {
-    r.p.add(
-      'on-regression',
-      `Input "on-regression" must be rollback or fail, got ${show(v('on-regression'))}.`
-    )
-  }
-  const onRegression = onRegressionRaw === 'fail' ? 'fail' : 'rollback'
-  const onAutoScalingRaw = v('on-auto-scaling').toLowerCase()
-  if (onAutoScalingRaw !== '' && onAutoScalingRaw !== 'fail' && onAutoScalingRaw !== 'reregister') {
-    r.p.add(
-      'on-auto-scaling',
-      `Input "on-auto-scaling" must be fail or reregister, got ${show(v('on-auto-scaling'))}.`
-    )
-  }
-  const onAutoScaling = onAutoScalingRaw === 'reregister' ? 'reregister' : 'fail'
+  const onBusy = choice(r, 'on-busy', ['wait', 'fail'])
+  const onRegression = choice(r, 'on-regression', ['rollback', 'fail'])
+  const onAutoScaling = choice(r, 'on-auto-scaling', ['fail', 'reregister'])
+  const createEndpoint = choice(r, 'create-endpoint', ['never', 'if-missing'])
+  const alarmNamePrefix = matches(
+    r,
+    'alarm-name-prefix',
+    ALARM_PREFIX_PATTERN,
+    200,
+    "up to 200 letters, digits and . _ - / : (the start of the created alarms' names)"
+  )
   const inheritEnvironment = bool(r, 'inherit-environment', false)
   if (inheritEnvironment && model.kind === 'existing' && model.modelName !== '') {
     r.p.add(
@@ -162,6 +156,7 @@ export function readInputs(
   }
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
   const acceptUnguardedFinalStep = bool(r, 'accept-unguarded-final-step', false)
+  const acceptUnguardedUpdate = bool(r, 'accept-unguarded-update', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
   const dryRun = bool(r, 'dry-run', false)
   const githubToken = v('github-token')
@@ -205,12 +200,15 @@ export function readInputs(
     metricDelaySeconds,
     ...(metricsResolution !== undefined ? { metricsResolution } : {}),
     onBusy,
+    createEndpoint,
+    ...(alarmNamePrefix ? { alarmNamePrefix } : {}),
     onRegression,
     ...(rollbackTo !== undefined ? { rollbackTo } : {}),
     onAutoScaling,
     inheritEnvironment,
     allowAlarmInAlarm,
     acceptUnguardedFinalStep,
+    acceptUnguardedUpdate,
     cleanupOnFailure,
     dryRun,
     githubToken,

@@ -47,6 +47,22 @@ export function bool(r: Reader, name: string, fallback: boolean): boolean {
   return fallback
 }
 
+/** One of a few words (case-insensitive); empty means the first, the default. */
+export function choice<T extends string>(
+  r: Reader,
+  name: string,
+  allowed: readonly [T, ...T[]]
+): T {
+  const raw = r.v(name).toLowerCase()
+  const found = allowed.find(a => a === raw)
+  if (found !== undefined) return found
+  if (raw !== '') {
+    const words = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`
+    r.p.add(name, `Input "${name}" must be ${words}, got ${show(r.v(name))}.`)
+  }
+  return allowed[0]
+}
+
 export function whole(
   r: Reader,
   name: string,

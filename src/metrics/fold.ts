@@ -42,8 +42,9 @@ function shiftEnd(steps: readonly TrafficStep[]): { index: number; phase: PhaseN
 
 /** The threshold (percent) of the error-rate alarm this run created, if it did. */
 export function errorRateThreshold(plan: Plan): number | undefined {
-  const name = errorRateAlarmName(plan.endpointName)
-  return plan.alarmsToCreate.find(alarm => alarm.name === name)?.threshold
+  // Named <prefix>-5xx-rate, whatever the prefix (alarm-name-prefix).
+  const suffix = errorRateAlarmName('')
+  return plan.alarmsToCreate.find(alarm => alarm.name.endsWith(suffix))?.threshold
 }
 
 export interface FoldInput {

@@ -50,9 +50,13 @@ export function gateJudgeSeconds(gate: GateRequest): number {
   return Math.max(requests, command) + GATE_VISIBILITY_SECONDS
 }
 
-export function gatePlan(endpointName: string, gate: GateRequest): GatePlan {
+export function gatePlan(
+  endpointName: string,
+  gate: GateRequest,
+  prefix: string = endpointName
+): GatePlan {
   return {
-    alarmName: gateAlarmName(endpointName),
+    alarmName: gateAlarmName(prefix),
     namespace: GATE_NAMESPACE,
     metricName: GATE_METRIC,
     dimensions: gateDimensions(endpointName),

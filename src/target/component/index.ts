@@ -42,7 +42,7 @@ export function componentTarget(o: TargetContext, name: string): Target {
     },
     liveLine: () =>
       `Live: inference component ${name} on ${request.endpointName} (${live?.status}, model ${live?.modelName ?? '?'}, ${live?.desiredCopies ?? '?'} copies)`,
-    warnings: () => [],
+    guardrailExclusion: () => undefined,
     alreadyLive: ({ plan }) => {
       const summary = `Inference component ${name} already serves ${plan.greenModelName}, exactly what this step deploys; nothing was changed.`
       return {

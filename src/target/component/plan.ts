@@ -169,7 +169,8 @@ export function buildComponentPlan(
         request.endpointName,
         request.errorRateThresholdPercent,
         request.latencyThresholdMs,
-        tags
+        tags,
+        request.alarmNamePrefix
       )
     : []
   const alarmsToCreate = keep ? created.filter(a => keep.alarmNames.includes(a.name)) : created

@@ -4,7 +4,7 @@
 import { errorMessage, sentence } from '../../errors.js'
 import { cleanup, ENDPOINT_WRITE } from './launch.js'
 import { policyFromDeploymentConfig, stepInstances } from './plan.js'
-import { guardrailWarning, readCurrentEndpoint } from './preflight.js'
+import { guardrailExclusion, readCurrentEndpoint } from './preflight.js'
 import { readRestore } from './restore-read.js'
 import { DEFAULT_PROVISIONING_SECONDS } from '../../deploy/plan.js'
 import { nothingPlanned, type Target, type TargetContext } from '../../deploy/target.js'
@@ -40,10 +40,7 @@ export function endpointTarget(o: TargetContext): Target {
       current
         ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
         : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`,
-    warnings: plan => {
-      const warning = guardrailWarning(plan)
-      return warning ? [warning] : []
-    },
+    guardrailExclusion,
     alreadyLive: ({ plan, current }) => ({
       line: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys: nothing to do.`,
       verdict: request.dryRun

@@ -146,12 +146,15 @@ export function buildPlan(
         request.errorRateThresholdPercent,
         request.latencyThresholdMs,
         tags,
-        createdAlarmPeriods(request.metricsResolution, request.metricDelaySeconds)
+        createdAlarmPeriods(request.metricsResolution, request.metricDelaySeconds),
+        request.alarmNamePrefix
       )
     : []
   // The gate's alarm guards a shift: a new endpoint has none (SageMaker creates it at once).
   const gate =
-    request.gate && !firstDeploy ? gatePlan(request.endpointName, request.gate) : undefined
+    request.gate && !firstDeploy
+      ? gatePlan(request.endpointName, request.gate, request.alarmNamePrefix)
+      : undefined
   if (gate) {
     created.push(gateAlarm(gate, request.endpointName, tags))
     if (retained && !retained.alarmNames.includes(gate.alarmName)) {

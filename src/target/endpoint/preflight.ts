@@ -10,6 +10,8 @@ import { IN_PROGRESS } from '../../watch/reducer.js'
 import type { Found } from '../../deploy/target.js'
 import type { CurrentEndpoint, DeployRequest, Logger, Plan, RunContext } from '../../types.js'
 import { PreflightError, refuseUnread } from '../../deploy/preflight.js'
+import { InputError } from '../../errors.js'
+import { missingInputForNew, refuseMissing } from './missing.js'
 
 export interface PreflightDeps {
   readonly api: AwsApi
@@ -65,13 +67,15 @@ export async function readCurrentEndpoint(
   for (;;) {
     const ep = await api.describeEndpoint(request.endpointName)
     if (!ep) {
-      return {
-        current: null,
-        plan: deps.buildPlan(request, run, null),
-        attached: false,
-        alreadyLive: false,
-        notes: []
+      if (request.createEndpoint === 'never') return refuseMissing(api, request)
+      let plan: Plan
+      try {
+        plan = deps.buildPlan(request, run, null)
+      } catch (e) {
+        if (e instanceof InputError) return missingInputForNew(api, request, e)
+        throw e
       }
+      return { current: null, plan, attached: false, alreadyLive: false, notes: [] }
     }
     const status = ep.EndpointStatus ?? 'Unknown'
     if (IN_PROGRESS.has(status)) {
@@ -202,10 +206,16 @@ async function earlierAttempt(
   return undefined
 }
 
-/** Instance families SageMaker excludes from guardrails fall back to all-at-once, no bake. */
-export function guardrailWarning(plan: Plan): string | undefined {
-  if (/^ml\.inf1\./.test(plan.instanceType)) {
-    return `Instance type ${plan.instanceType} (Inf1) is excluded from deployment guardrails: SageMaker falls back to all-at-once traffic shifting with no final bake, so the alarms cannot stop a bad model step by step.`
-  }
-  return undefined
+/**
+ * Deployment guardrails exclude Inf1 instances and AWS Marketplace models ("Exclusions" in the
+ * SageMaker guide's deployment guardrails page): SageMaker updates them all at once, no bake.
+ */
+export function guardrailExclusion(plan: Plan, marketplace: boolean): string | undefined {
+  if (plan.firstDeploy) return undefined
+  const why = [
+    /^ml\.inf1\./.test(plan.instanceType) ? `instance type ${plan.instanceType} (Inf1)` : '',
+    marketplace ? 'an AWS Marketplace model package' : ''
+  ].filter(Boolean)
+  if (why.length === 0) return undefined
+  return `Deployment guardrails exclude ${why.join(' and ')}: SageMaker applies this update all at once, with no traffic steps, no bake and no alarm rollback, so nothing can stop a bad model before it takes all the traffic.`
 }

@@ -1,5 +1,5 @@
-export const id = 573;
-export const ids = [573,685];
+export const id = 722;
+export const ids = [722,685];
 export const modules = {
 
 /***/ 9685:
@@ -120,6 +120,33 @@ async function createAwsApi(options) {
             }), { abortSignal }));
             return out?.EndpointConfigs ?? [];
         },
+        listEndpoints: async (filter, o) => {
+            const found = [];
+            let token;
+            for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+                const out = await call('ListEndpoints', o, abortSignal => sagemaker.send(new sm.ListEndpointsCommand({
+                    ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+                    MaxResults: 100,
+                    ...(token === undefined ? {} : { NextToken: token })
+                }), { abortSignal }));
+                found.push(...(out?.Endpoints ?? []));
+                token = out?.NextToken;
+                if (!token)
+                    break;
+            }
+            return found;
+        },
+        callerAccount: async (o) => {
+            const sts = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+            const client = new sts.STSClient(config(options.maxAttempts ?? 5));
+            try {
+                const out = await call('GetCallerIdentity', o, abortSignal => client.send(new sts.GetCallerIdentityCommand({}), { abortSignal }));
+                return out.Account;
+            }
+            finally {
+                client.destroy();
+            }
+        },
         createModel: async (body, o) => {
             await call('CreateModel', o, abortSignal => sagemaker.send(new sm.CreateModelCommand(body), { abortSignal }));
         },
@@ -156,6 +183,11 @@ async function createAwsApi(options) {
                 MaxRecords: 100
             }), { abortSignal }));
             return out?.MetricAlarms ?? [];
+        },
+        listAlarmTags: async (arn, o) => {
+            const { cw, client } = await cloudwatch();
+            const out = await call('ListTagsForResource', o, abortSignal => client.send(new cw.ListTagsForResourceCommand({ ResourceARN: arn }), { abortSignal }));
+            return Object.fromEntries((out?.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
         },
         describeAlarmHistory: async (name, since, o) => {
             const { cw, client } = await cloudwatch();
@@ -411,9 +443,10 @@ async function deleteCreated(api, kind, name, log) {
 /* harmony export */   AA: () => (/* binding */ launchWith),
 /* harmony export */   BX: () => (/* binding */ createdByThisAttempt),
 /* harmony export */   FE: () => (/* binding */ stopIfCancelled),
+/* harmony export */   RT: () => (/* binding */ createdList),
 /* harmony export */   Vk: () => (/* binding */ sameJson)
 /* harmony export */ });
-/* unused harmony exports ALARM_WRITE_WINDOW_MS, ENDPOINT_WRITE_ATTEMPTS, LaunchStopped, writeAlarms, ensureModel, lookUpInFlight, createdList */
+/* unused harmony exports ALARM_WRITE_WINDOW_MS, ENDPOINT_WRITE_ATTEMPTS, LaunchStopped, writeAlarms, ensureModel, lookUpInFlight */
 /* harmony import */ var _aws_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9685);
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
 /* harmony import */ var _aws_patient_reads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
@@ -471,7 +504,8 @@ function stopIfCancelled(deps) {
     if (deps.signal?.aborted)
         throw new LaunchStopped();
 }
-async function writeAlarms(plan, deps) {
+/** Writes the plan's alarms that differ from what exists; `written` gains each one written. */
+async function writeAlarms(plan, deps, written = []) {
     for (const alarm of plan.alarmsToCreate) {
         if ((0,_guard_alarms_js__WEBPACK_IMPORTED_MODULE_3__/* .alarmUpToDate */ .oo)(deps.existingAlarms?.get(alarm.name), alarm.request)) {
             deps.log.info(`Alarm ${alarm.name} is already up to date: ${alarm.watches}`);
@@ -484,6 +518,7 @@ async function writeAlarms(plan, deps) {
             stopped: () => deps.signal?.aborted === true,
             onRetry: (e, attempt, delay) => deps.log.info(`PutMetricAlarm ${alarm.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1})`)
         });
+        written.push(alarm.name);
         deps.log.info(`Alarm ${alarm.name} created/updated: ${alarm.watches}`);
     }
 }
@@ -545,25 +580,34 @@ async function lookUpInFlight(deps, inFlight, created) {
 function createdList(created) {
     return [
         created.model === undefined ? '' : `model ${created.model}`,
-        created.config === undefined ? '' : `endpoint config ${created.config}`
+        created.config === undefined ? '' : `endpoint config ${created.config}`,
+        created.alarms?.length
+            ? `alarm${created.alarms.length === 1 ? '' : 's'} ${created.alarms.join(', ')}`
+            : ''
     ].filter(Boolean);
 }
 /**
- * The alarms, the model, what the target's write needs, then the write: the only writes of a
- * run. After any failure of the write, the target is read back before anything is decided.
+ * The model, what the target's write needs, the alarms, then the write: the only writes of a run.
+ * The alarms come last before the write, so a model or config that SageMaker refuses leaves
+ * nothing behind; whatever was written before a failure is named. After any failure of the write,
+ * the target is read back before anything is decided.
  */
 async function launchWith(plan, target, deps) {
     let created = { model: undefined, config: undefined };
     const inFlight = {};
     let launched = plan;
+    const alarms = [];
     try {
-        await writeAlarms(plan, deps);
         stopIfCancelled(deps);
         const [modelName, createdModel] = await ensureModel(plan, deps, inFlight);
         created = { model: createdModel ? modelName : undefined, config: undefined };
         const prepared = await target.prepare(plan, modelName, deps, inFlight);
         created = { ...created, config: prepared.config };
         launched = prepared.plan;
+        stopIfCancelled(deps);
+        await writeAlarms(plan, deps, alarms);
+        if (alarms.length)
+            created = { ...created, alarms };
         stopIfCancelled(deps);
         if (deps.beforeUpdate && !target.alreadyLive?.(launched, plan))
             await deps.beforeUpdate();
@@ -573,6 +617,8 @@ async function launchWith(plan, target, deps) {
         if (!(e instanceof LaunchStopped) && (0,_aws_api_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveApplied */ .PH)(e)) {
             created = await lookUpInFlight(deps, inFlight, created);
         }
+        if (alarms.length)
+            created = { ...created, alarms };
         const made = createdList(created);
         const error = cancelled
             ? `Cancelled before the ${target.noun} update was requested.${made.length ? ` Created and left in place for a re-run to reuse: ${made.join(' and ')}.` : ''}`
@@ -642,6 +688,14 @@ async function requestChange(plan, created, deps, target) {
 /* harmony export */   gR: () => (/* binding */ shortTimeout),
 /* harmony export */   wG: () => (/* binding */ PreflightError)
 /* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2767);
+/* harmony import */ var _step_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5704);
+
+
+
+
 class PreflightError extends Error {
     constructor(message) {
         super(message);
@@ -682,6 +736,7 @@ async function checkAlarms(request, plan, deps) {
     if (missing.length) {
         throw new PreflightError(`CloudWatch alarm(s) not found in ${request.region}: ${missing.join(', ')}. Create them first, fix alarm-names, or use create-alarms: true.`);
     }
+    await refuseForeignAlarms(plan, byName, deps.api);
     const inAlarm = names.filter(n => byName.get(n)?.StateValue === 'ALARM');
     if (inAlarm.length) {
         const detail = inAlarm
@@ -706,6 +761,43 @@ function shortTimeout(request, plan) {
         return undefined;
     const minutes = (seconds) => `${Math.ceil(seconds / 60)} min`;
     return `Input "timeout" is ${request.timeoutMinutes} min, shorter than the ${minutes(plan.expectedDurationSeconds)} this rollout is expected to take (provisioning, every step and bake): the job would stop watching and report timed-out while SageMaker goes on. Raise timeout to at least ${minutes(plan.expectedDurationSeconds)}, or leave it empty to derive it from the policy.`;
+}
+/** An alarm's definition in one line, for the person who owns it. */
+function definitionOf(alarm) {
+    const metric = alarm.MetricName
+        ? `${alarm.Namespace ?? '?'} ${alarm.MetricName} (${alarm.Statistic ?? alarm.ExtendedStatistic ?? '?'})`
+        : `metric math over ${alarm.Metrics?.length ?? 0} metrics`;
+    const period = alarm.Period ?? alarm.Metrics?.find(m => m.MetricStat)?.MetricStat?.Period;
+    const actions = alarm.AlarmActions?.length ?? 0;
+    const described = alarm.AlarmDescription ? `, described "${alarm.AlarmDescription}"` : '';
+    return `${metric} ${alarm.ComparisonOperator ?? '?'} ${alarm.Threshold ?? '?'}, period ${period ?? '?'} s × ${alarm.EvaluationPeriods ?? '?'}, ${actions} alarm action${actions === 1 ? '' : 's'}${described}`;
+}
+/**
+ * PutMetricAlarm replaces an alarm's whole definition, its actions included: an alarm the run
+ * would write over must be the action's own, which its tags say (CloudWatch keeps the tags an
+ * alarm was created with). One already up to date is not written, so it is not asked.
+ */
+async function refuseForeignAlarms(plan, byName, api) {
+    const foreign = [];
+    for (const spec of plan.alarmsToCreate) {
+        const existing = byName.get(spec.name);
+        if (existing === undefined || (0,_guard_alarms_js__WEBPACK_IMPORTED_MODULE_2__/* .alarmUpToDate */ .oo)(existing, spec.request))
+            continue;
+        try {
+            const tags = await api.listAlarmTags(existing.AlarmArn ?? '', { deadlineMs: 15_000 });
+            if (tags[_step_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .REPOSITORY_TAG */ .SD] !== undefined)
+                continue;
+            foreign.push(`${spec.name} (${definitionOf(existing)})`);
+        }
+        catch (e) {
+            const allow = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAccessDenied */ .w7)(e) ? ' Allow cloudwatch:ListTagsForResource to the role.' : '';
+            foreign.push(`${spec.name}, whose tags could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}), so it cannot be told from an alarm of yours.${allow}`);
+        }
+    }
+    if (foreign.length === 0)
+        return;
+    const names = plan.alarmsToCreate.map(a => a.name);
+    throw new PreflightError(`create-alarms would overwrite alarm(s) the action did not create: ${foreign.join('; ')}. PutMetricAlarm replaces an alarm's whole definition, its actions included, so nothing was written. Guard with your alarm as it is (create-alarms: false and alarm-names: ${names.join(', ')}), or have the action create its own under other names (alarm-name-prefix).`);
 }
 
 
@@ -752,7 +844,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 3573:
+/***/ 8722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1211,7 +1303,83 @@ var step_identity = __webpack_require__(5704);
 var reducer = __webpack_require__(846);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
 var preflight = __webpack_require__(9536);
+;// CONCATENATED MODULE: ./src/target/endpoint/missing.ts
+
+
+/** At most this many close names are shown. */
+const CLOSE_NAMES = 5;
+/** Levenshtein distance, case-insensitive (an endpoint's ARN is its name in lower case). */
+function editDistance(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= y.length; j++) {
+            const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
+            row.push(Math.min(previous[j] + 1, row[j - 1] + 1, substitution));
+        }
+        previous = row;
+    }
+    return previous[y.length];
+}
+/**
+ * The names a typo of `name` could have meant: within a quarter of its length in edits (at least
+ * two), or one containing the other; closest first, then alphabetical.
+ */
+function closeNames(name, candidates) {
+    const limit = Math.max(2, Math.floor(name.length / 4));
+    const lower = name.toLowerCase();
+    return candidates
+        .filter(c => c !== name)
+        .map(c => {
+        const other = c.toLowerCase();
+        const contains = other.includes(lower) || lower.includes(other);
+        return { c, d: contains ? Math.min(editDistance(name, c), limit) : editDistance(name, c) };
+    })
+        .filter(({ d }) => d <= limit)
+        .sort((p, q) => p.d - q.d || (p.c < q.c ? -1 : 1))
+        .slice(0, CLOSE_NAMES)
+        .map(({ c }) => c);
+}
+/** Where the action looked, and what is close there: for the message about a missing endpoint. */
+async function whereMissing(api, request) {
+    const read = { deadlineMs: 15_000 };
+    const [account, listed] = await Promise.allSettled([
+        api.callerAccount(read),
+        api.listEndpoints({ maxPages: 5 }, read)
+    ]);
+    const where = account.status === 'fulfilled' && account.value
+        ? `${request.region} (account ${account.value})`
+        : request.region;
+    let close;
+    if (listed.status === 'rejected') {
+        close = ` The endpoints in ${request.region} could not be listed to look for a close name (${(0,src_errors/* errorMessage */.gJ)(listed.reason)}).`;
+    }
+    else {
+        const names = closeNames(request.endpointName, listed.value.flatMap(e => (e.EndpointName ? [e.EndpointName] : [])));
+        close = names.length
+            ? ` Endpoints there with a close name: ${names.join(', ')}.`
+            : listed.value.length
+                ? ` No endpoint there has a close name (${listed.value.length} listed).`
+                : ` There is no endpoint in ${request.region}.`;
+    }
+    return `Endpoint "${request.endpointName}" does not exist in ${where}.${close}`;
+}
+/** create-endpoint: never, and the endpoint is missing: refused before any write. */
+async function refuseMissing(api, request) {
+    const where = await whereMissing(api, request);
+    throw new preflight/* PreflightError */.wG(`${where} With create-endpoint: never (the default) it is not created: fix endpoint-name or region, or set create-endpoint: if-missing (with instance-type and instance-count) to create a new endpoint.`);
+}
+/** create-endpoint: if-missing, but the plan of the new endpoint lacks an input: say where too. */
+async function missingInputForNew(api, request, e) {
+    const where = await whereMissing(api, request);
+    throw new src_errors/* InputError */.dz(e.input, `${where} Creating it (create-endpoint: if-missing) needs more: ${e.message} If it should exist, fix endpoint-name or region instead.`);
+}
+
 ;// CONCATENATED MODULE: ./src/target/endpoint/preflight.ts
+
+
 
 
 
@@ -1253,13 +1421,18 @@ async function readCurrentEndpoint(request, run, deps, waitUntil) {
     for (;;) {
         const ep = await api.describeEndpoint(request.endpointName);
         if (!ep) {
-            return {
-                current: null,
-                plan: deps.buildPlan(request, run, null),
-                attached: false,
-                alreadyLive: false,
-                notes: []
-            };
+            if (request.createEndpoint === 'never')
+                return refuseMissing(api, request);
+            let plan;
+            try {
+                plan = deps.buildPlan(request, run, null);
+            }
+            catch (e) {
+                if (e instanceof src_errors/* InputError */.dz)
+                    return missingInputForNew(api, request, e);
+                throw e;
+            }
+            return { current: null, plan, attached: false, alreadyLive: false, notes: [] };
         }
         const status = ep.EndpointStatus ?? 'Unknown';
         if (reducer/* IN_PROGRESS */.mS.has(status)) {
@@ -1378,12 +1551,20 @@ async function earlierAttempt(api, ep, plan, run) {
     }
     return undefined;
 }
-/** Instance families SageMaker excludes from guardrails fall back to all-at-once, no bake. */
-function guardrailWarning(plan) {
-    if (/^ml\.inf1\./.test(plan.instanceType)) {
-        return `Instance type ${plan.instanceType} (Inf1) is excluded from deployment guardrails: SageMaker falls back to all-at-once traffic shifting with no final bake, so the alarms cannot stop a bad model step by step.`;
-    }
-    return undefined;
+/**
+ * Deployment guardrails exclude Inf1 instances and AWS Marketplace models ("Exclusions" in the
+ * SageMaker guide's deployment guardrails page): SageMaker updates them all at once, no bake.
+ */
+function guardrailExclusion(plan, marketplace) {
+    if (plan.firstDeploy)
+        return undefined;
+    const why = [
+        /^ml\.inf1\./.test(plan.instanceType) ? `instance type ${plan.instanceType} (Inf1)` : '',
+        marketplace ? 'an AWS Marketplace model package' : ''
+    ].filter(Boolean);
+    if (why.length === 0)
+        return undefined;
+    return `Deployment guardrails exclude ${why.join(' and ')}: SageMaker applies this update all at once, with no traffic steps, no bake and no alarm rollback, so nothing can stop a bad model before it takes all the traffic.`;
 }
 
 // EXTERNAL MODULE: ./src/inputs/restore.ts
@@ -1636,10 +1817,7 @@ function endpointTarget(o) {
         liveLine: ({ current }) => current
             ? `Live: ${current.configName} (${current.variantName}, ${current.instanceCount ?? '?'} × ${current.instanceType ?? '?'}, model ${current.modelName ?? '?'})`
             : `Endpoint ${request.endpointName} does not exist: this run creates it (no traffic shift on a new endpoint).`,
-        warnings: plan => {
-            const warning = guardrailWarning(plan);
-            return warning ? [warning] : [];
-        },
+        guardrailExclusion: guardrailExclusion,
         alreadyLive: ({ plan, current }) => ({
             line: `The endpoint already serves ${plan.endpointConfigName}, exactly what this step deploys: nothing to do.`,
             verdict: request.dryRun
@@ -2961,6 +3139,20 @@ function notRestored(verdict, report) {
         summary: `${what}: the job fails. Register it again with the commands below (also in the auto-scaling output). The deployment itself: ${verdict.outcome}. ${verdict.summary}`
     };
 }
+/**
+ * An update SageMaker applies all at once with no bake (guardrails exclude it) is refused unless
+ * the step accepts it; then the headline says so.
+ */
+function acceptExclusion(request, plan, excluded) {
+    if (excluded === undefined)
+        return plan;
+    if (!request.acceptUnguardedUpdate) {
+        throw new preflight/* PreflightError */.wG(`${excluded} Refused before any change: deploy to a type that guardrails cover (e.g. ml.inf2 for Inferentia) or a model built from the package's artifact, or set accept-unguarded-update: true to accept an unguarded update.`);
+    }
+    const risk = `Unguarded update (accept-unguarded-update: true). ${excluded}`;
+    actionLog.warning(risk);
+    return { ...plan, unguardedFinalStep: risk };
+}
 /** The target this step updates: an inference component, or the endpoint's variant. */
 async function targetOf(o) {
     const context = { ...o, log: actionLog, sleep: (ms) => o.sleep(ms, o.signal) };
@@ -3001,8 +3193,6 @@ async function sequence_preflight(o, target) {
         if (plan.carriedOver.length) {
             actionLog.info(`Carried over from the ${target.carriedFrom}: ${plan.carriedOver.join('; ')}.`);
         }
-        for (const warning of target.warnings(plan))
-            actionLog.warning(warning);
         const short = (0,preflight/* shortTimeout */.gR)(request, plan);
         if (short && !found.attached && !found.alreadyLive) {
             if (!request.dryRun)
@@ -3010,6 +3200,7 @@ async function sequence_preflight(o, target) {
             actionLog.warning(short);
         }
         let existingAlarms;
+        const marketplace = false;
         let scaling = { saved: undefined, reregister: false, note: undefined };
         // Not while a deployment runs (its run, if alive, restores what it took down).
         if (!found.attached)
@@ -3029,6 +3220,7 @@ async function sequence_preflight(o, target) {
                     actionLog.warning(risk);
                     plan = { ...plan, unguardedFinalStep: risk };
                 }
+                plan = acceptExclusion(request, plan, target.guardrailExclusion(plan, marketplace));
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {
                         endpointName: plan.endpointName,
@@ -3277,8 +3469,13 @@ async function notStarted(o, target, plan, current, launched) {
     }
     // Only what a read proved unused, only when this run made it, never after a cancellation.
     const proven = state === undefined || state.kind === 'not-applied';
-    if (o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config)) {
+    const cleaned = o.request.cleanupOnFailure && proven && !cancelled && (created.model || created.config);
+    if (cleaned)
         await cleanupQuietly(o.api, target, plan, created);
+    // Before a write that was sent, say what the run wrote for it (the error of an unsent one does).
+    const made = (0,launch/* createdList */.RT)(created);
+    if (state !== undefined && made.length) {
+        summary += ` Written for it before: ${made.join(' and ')}${cleaned ? ' (cleanup-on-failure then removes what nothing uses: see the log)' : ''}.`;
     }
     return { plan, current, timeline: undefined, verdict: (0,src_verdict/* failedBefore */.tx)(summary, error) };
 }
@@ -4470,4 +4667,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=573.index.js.map
+//# sourceMappingURL=722.index.js.map
