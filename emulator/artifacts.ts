@@ -133,11 +133,7 @@ export function parseImageUri(uri: string): ImageRef | undefined {
 }
 
 export type EcrVerdict =
-  | 'exists'
-  | 'image-missing'
-  | 'repository-missing'
-  | 'access-denied'
-  | 'cross-account'
+  'exists' | 'image-missing' | 'repository-missing' | 'access-denied' | 'cross-account'
 
 /**
  * What ECR knows of an image: its own entry (`repo:tag` or `repo@digest`) first, then its

@@ -165,7 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       region: name,
       instanceQuota: () => scenario.instanceQuota
     })
-      return {
+    return {
       sim,
       cloudwatch,
       services: {

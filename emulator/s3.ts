@@ -79,7 +79,9 @@ export function headS3(
     return { status: 200, headers: { ...regionHeader, 'x-amz-access-point-alias': 'false' } }
   }
   if (found.objectMissing) return { status: 404, headers: {}, error: 'NoSuchKey' }
-  const etag = createHash('md5').update(`s3://${bucket}/${key ?? ''}`).digest('hex')
+  const etag = createHash('md5')
+    .update(`s3://${bucket}/${key ?? ''}`)
+    .digest('hex')
   return {
     status: 200,
     headers: {

@@ -2,11 +2,7 @@
 // Every field is optional in a scenario file; `resolveScenario` fills the defaults.
 
 import { readFileSync } from 'node:fs'
-import {
-  validateArtifacts,
-  type EcrImageSpec,
-  type S3ObjectSpec
-} from './artifacts.js'
+import { validateArtifacts, type EcrImageSpec, type S3ObjectSpec } from './artifacts.js'
 import { validateQuotas, type Quotas } from './quotas.js'
 
 export type { EcrImageSpec, S3ObjectSpec } from './artifacts.js'
