@@ -3,7 +3,15 @@
 import { appendFileSync } from 'node:fs'
 
 export type CallService =
-  'sagemaker' | 'cloudwatch' | 'runtime' | 'application-autoscaling' | 'emulator'
+  | 'sagemaker'
+  | 'cloudwatch'
+  | 'runtime'
+  | 'application-autoscaling'
+  | 's3'
+  | 'ecr'
+  | 'sts'
+  | 'service-quotas'
+  | 'emulator'
 
 export interface CallRecord {
   seq: number
@@ -15,6 +23,11 @@ export interface CallRecord {
   /** Real epoch ms when the call was answered. */
   realTime: number
   status: number
+  /**
+   * The region the call went to: the one in its SigV4 credential scope, else the home region
+   * (absent on the emulator's own calls).
+   */
+  region?: string
   error?: string
   /** What became of the answer when a fault kept it from the caller (dropped, held). */
   answer?: string

@@ -1,7 +1,15 @@
 // Service errors. `code` is what the SDK turns into the error name; the server renders it in
 // the wire shape of the service that raised it.
 
-export type Service = 'sagemaker' | 'cloudwatch' | 'runtime' | 'application-autoscaling'
+export type Service =
+  | 'sagemaker'
+  | 'cloudwatch'
+  | 'runtime'
+  | 'application-autoscaling'
+  | 's3'
+  | 'ecr'
+  | 'sts'
+  | 'service-quotas'
 
 export class ApiError extends Error {
   constructor(

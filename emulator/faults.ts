@@ -13,9 +13,20 @@ export type Verdict =
   | { kind: 'error'; error: ApiError; delayMs: number }
   | { kind: 'drop' }
 
-function actionPrefix(service: Service): string {
-  if (service === 'runtime') return 'sagemaker'
-  return service
+/**
+ * The IAM action a call needs (undefined: none, as STS GetCallerIdentity). S3 HeadObject needs
+ * s3:GetObject and HeadBucket s3:ListBucket (their API references).
+ */
+export function iamAction(service: Service, operation: string): string | undefined {
+  if (service === 'sts') return undefined
+  if (service === 's3') {
+    if (operation === 'HeadObject') return 's3:GetObject'
+    if (operation === 'HeadBucket') return 's3:ListBucket'
+    return `s3:${operation}`
+  }
+  if (service === 'runtime') return `sagemaker:${operation}`
+  if (service === 'service-quotas') return `servicequotas:${operation}`
+  return `${service}:${operation}`
 }
 
 /** Whether the scenario's IAM allow-list (if any) allows `action` (e.g. `sagemaker:DeleteEndpoint`). */
@@ -34,6 +45,11 @@ function globMatches(pattern: string, action: string): boolean {
     'i'
   )
   return regex.test(action)
+}
+
+/** Who the emulator says the caller is (STS GetCallerIdentity, AccessDenied texts). */
+export function callerArn(accountId: string): string {
+  return `arn:aws:sts::${accountId}:assumed-role/emulator-deploy-role/emulator-session`
 }
 
 export class Gate {
@@ -55,8 +71,8 @@ export class Gate {
     if (expiry !== null && realElapsedMs >= expiry * 1000) {
       return { kind: 'error', error: expired(service), delayMs: 0 }
     }
-    const action = `${actionPrefix(service)}:${operation}`
-    if (!actionAllowed(scenario, action)) {
+    const action = iamAction(service, operation)
+    if (action !== undefined && !actionAllowed(scenario, action)) {
       return { kind: 'error', error: this.denied(service, action, resource), delayMs: 0 }
     }
     let delayMs = 0
@@ -106,9 +122,10 @@ export class Gate {
 
   private denied(service: Service, action: string, resource: string): ApiError {
     const message =
-      `User: arn:aws:sts::${this.accountId}:assumed-role/emulator-deploy-role/emulator-session is not authorized to perform: ` +
+      `User: ${callerArn(this.accountId)} is not authorized to perform: ` +
       `${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
     if (service === 'cloudwatch') return cloudwatchError('AccessDenied', message)
+    if (service === 's3') return new ApiError('AccessDenied', 'Access Denied', 403)
     return new ApiError('AccessDeniedException', message)
   }
 }
@@ -116,16 +133,23 @@ export class Gate {
 function expired(service: Service): ApiError {
   const message = 'The security token included in the request is expired'
   if (service === 'cloudwatch') return cloudwatchError('ExpiredToken', message)
+  if (service === 's3' || service === 'sts') return new ApiError('ExpiredToken', message, 400)
   return new ApiError('ExpiredTokenException', message)
 }
 
-function throttled(service: Service): ApiError {
+/** The throttling error each service answers (S3: 503 SlowDown; STS: Throttling). */
+export function throttled(service: Service): ApiError {
   if (service === 'cloudwatch') return cloudwatchError('Throttling', 'Rate exceeded')
+  if (service === 's3') return new ApiError('SlowDown', 'Please reduce your request rate.', 503)
+  if (service === 'sts') return new ApiError('Throttling', 'Rate exceeded')
+  if (service === 'service-quotas') return new ApiError('TooManyRequestsException', 'Rate exceeded')
   return new ApiError('ThrottlingException', 'Rate exceeded')
 }
 
 function serverError(service: Service): ApiError {
   if (service === 'cloudwatch')
     return cloudwatchError('InternalServiceFault', 'Internal service error (injected fault).')
+  if (service === 's3')
+    return new ApiError('InternalError', 'We encountered an internal error. Please try again.', 500)
   return new ApiError('InternalFailure', 'An internal error occurred (injected fault).', 500)
 }

@@ -7,20 +7,30 @@ import { CallLog, type CallRecord } from './calls.js'
 import type { EmulatorEvent } from './events.js'
 import { CloudWatch } from './cloudwatch.js'
 import { VirtualClock } from './clock.js'
+import { Ecr } from './ecr.js'
 import type { Service } from './errors.js'
-import { Gate } from './faults.js'
+import { callerArn, Gate } from './faults.js'
 import { seededRandom } from './random.js'
 import { QuotaGate } from './quotas.js'
 import { invokeEndpoint } from './runtime.js'
 import { SageMaker } from './sagemaker.js'
 import { loadScenario, resolveScenario, type Scenario } from './scenario.js'
-import { createHandler } from './server.js'
+import { headS3 } from './s3.js'
+import { createHandler, type RegionServices } from './server.js'
+import { ServiceQuotas } from './service-quotas.js'
 import { Simulation } from './simulation.js'
 import { SteppedTime } from './stepped-time.js'
 
 export type { CallRecord } from './calls.js'
 export type { EmulatorEvent, EmulatorEventKind } from './events.js'
-export type { FaultRule, ModelBehaviour, ModelPackage, Scenario } from './scenario.js'
+export type {
+  EcrImageSpec,
+  FaultRule,
+  ModelBehaviour,
+  ModelPackage,
+  S3ObjectSpec,
+  Scenario
+} from './scenario.js'
 export { DEFAULT_SCENARIO, loadScenario } from './scenario.js'
 export { CLOUDWATCH_DEFAULT_QUOTAS, type QuotaRule, type Quotas } from './quotas.js'
 export type { SteppedTime } from './stepped-time.js'
@@ -56,8 +66,10 @@ export interface Emulator {
   region: string
   /** Environment variables that point the AWS SDKs (and the action) at the emulator. */
   env(): Record<string, string>
-  /** Every call, in order. */
+  /** Every call, in order, in every region (each record says its `region`). */
   calls(): CallRecord[]
+  /** The regions that have state: the home region and each one a request went to. */
+  regions(): string[]
   /**
    * When each deployment reached its end (created, completed, rolling-back, rolled-back,
    * rollback-failed, creation-failed, out-of-service): simulated time, and the real time the
@@ -106,53 +118,117 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.startTime
   )
   const simulatedStart = clock.now()
-  const sim = new Simulation(clock, () => scenario)
   const now = (): number => clock.now()
-  const cloudwatch = new CloudWatch(
-    sim.alarms,
-    sim.metrics,
-    region,
-    accountId,
-    now,
-    () => scenario.customMetricDelaySeconds,
-    seededRandom(scenario.seed + 37)
-  )
-  const sagemaker = new SageMaker({
-    store: sim.store,
-    region,
-    accountId,
-    now,
-    scenario: () => scenario,
-    alarmExists: name => sim.alarms.get(name) !== undefined
-  })
-  const applicationAutoScaling = new ApplicationAutoScaling({
-    store: sim.store,
-    region,
-    accountId,
-    now
-  })
+  const caller = callerArn(accountId)
+
+  /** One region's state: its own simulation (endpoints, alarms, metrics) and services. */
+  interface RegionState {
+    sim: Simulation
+    cloudwatch: CloudWatch
+    services: RegionServices
+  }
+  const regions = new Map<string, RegionState>()
+  const createRegion = (name: string): RegionState => {
+    const sim = new Simulation(clock, () => scenario)
+    const cloudwatch = new CloudWatch(
+      sim.alarms,
+      sim.metrics,
+      name,
+      accountId,
+      now,
+      () => scenario.customMetricDelaySeconds,
+      seededRandom(scenario.seed + 37)
+    )
+    const sagemaker = new SageMaker({
+      store: sim.store,
+      region: name,
+      accountId,
+      now,
+      scenario: () => scenario,
+      alarmExists: alarm => sim.alarms.get(alarm) !== undefined
+    })
+    const applicationAutoScaling = new ApplicationAutoScaling({
+      store: sim.store,
+      region: name,
+      accountId,
+      now
+    })
+    const ecr = new Ecr({
+      accountId,
+      region: name,
+      images: () => scenario.ecrImages,
+      now,
+      callerArn: caller
+    })
+    const serviceQuotas = new ServiceQuotas({
+      accountId,
+      region: name,
+      instanceQuota: () => scenario.instanceQuota
+    })
+    return {
+      sim,
+      cloudwatch,
+      services: {
+        sagemaker: sagemaker.operations(),
+        cloudwatch: cloudwatch.operations(),
+        applicationAutoScaling: applicationAutoScaling.operations(),
+        ecr: ecr.operations(),
+        serviceQuotas: serviceQuotas.operations(),
+        invoke: (endpoint, target, body) =>
+          invokeEndpoint(sim, invokeRandom, accountId, name, endpoint, target, sim.catchUp(), body)
+      }
+    }
+  }
+  const regionState = (name: string): RegionState => {
+    let state = regions.get(name)
+    if (state === undefined) {
+      state = createRegion(name)
+      regions.set(name, state)
+    }
+    return state
+  }
+  const home = regionState(region)
+  const sim = home.sim
+  /** Processes every region's simulation up to now. */
+  const catchUp = (): number => {
+    for (const state of regions.values()) state.sim.catchUp()
+    return clock.now()
+  }
   const log = new CallLog(() => callLogFile ?? scenario.callLogFile)
   const invokeRandom = seededRandom(scenario.seed + 7)
   const gate = new Gate(seededRandom(scenario.seed + 13), accountId)
   const quotas = new QuotaGate()
   const advance = (seconds: number): number => {
     clock.advance(seconds)
-    return sim.catchUp()
+    return catchUp()
   }
   const stepped = isStepped
     ? new SteppedTime({ now, advanceTo: at => advance(Math.max(0, at - clock.now()) / 1000) })
     : undefined
   const setScenario = (partial: Partial<Scenario>): void => {
     scenario = resolveScenario(partial, scenario)
-    sim.alarms.applyForced(sim.catchUp())
+    const at = catchUp()
+    for (const state of regions.values()) state.sim.alarms.applyForced(at)
   }
-  const resourceArn = (service: Service, params: Record<string, unknown>): string => {
+  const resourceArn = (
+    service: Service,
+    params: Record<string, unknown>,
+    callRegion: string
+  ): string => {
     const arn = (kind: string, name: unknown): string =>
-      `arn:aws:sagemaker:${region}:${accountId}:${kind}/${String(name).toLowerCase()}`
+      `arn:aws:sagemaker:${callRegion}:${accountId}:${kind}/${String(name).toLowerCase()}`
     if (service === 'cloudwatch') {
-      return typeof params.AlarmName === 'string' ? cloudwatch.alarmArn(params.AlarmName) : '*'
+      return typeof params.AlarmName === 'string'
+        ? regionState(callRegion).cloudwatch.alarmArn(params.AlarmName)
+        : '*'
     }
-    if (service === 'application-autoscaling') return '*'
+    if (service === 'application-autoscaling' || service === 'service-quotas') return '*'
+    if (service === 'sts') return '*'
+    if (service === 's3') return `arn:aws:s3:::${String(params.Path ?? '').replace(/^\//, '')}`
+    if (service === 'ecr') {
+      const registry = typeof params.registryId === 'string' ? params.registryId : accountId
+      return `arn:aws:ecr:${callRegion}:${registry}:repository/${String(params.repositoryName)}`
+    }
     if (params.InferenceComponentName !== undefined)
       return arn('inference-component', params.InferenceComponentName)
     if (params.EndpointName !== undefined) return arn('endpoint', params.EndpointName)
@@ -165,17 +241,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server = createServer(
     createHandler({
-      sagemaker: sagemaker.operations(),
-      cloudwatch: cloudwatch.operations(),
-      applicationAutoScaling: applicationAutoScaling.operations(),
-      invoke: (name, target, body) =>
-        invokeEndpoint(sim, invokeRandom, accountId, region, name, target, sim.catchUp(), body),
+      homeRegion: region,
+      region: name => regionState(name).services,
+      s3: (request, callRegion) =>
+        headS3(request, scenario.s3Objects, region, callRegion, simulatedStart - 86_400_000),
+      callerIdentity: () => ({
+        arn: caller,
+        userId: 'AROAEMULATORDEPLOYROLE:emulator-session',
+        account: accountId
+      }),
       gate,
       quota: (service, operation, simulatedNow) =>
         quotas.check(service, operation, scenario.quotas, simulatedNow),
       log,
       events: () => sim.events.all(),
-      catchUp: () => sim.catchUp(),
+      catchUp,
       gateInputs: () => ({
         scenario,
         realElapsedMs: stepped ? clock.now() - simulatedStart : clock.realElapsedMs()
@@ -209,7 +289,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const url = `http://${host}:${port}`
   if (stepped) steppedByUrl.set(url, { time: stepped, port })
   // Keep the simulation moving between requests so catch-up stays small.
-  const ticker = setInterval(() => sim.catchUp(), 1000)
+  const ticker = setInterval(catchUp, 1000)
   ticker.unref()
 
   return {
@@ -221,6 +301,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       AWS_ENDPOINT_URL_CLOUDWATCH: url,
       AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: url,
       AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING: url,
+      AWS_ENDPOINT_URL_STS: url,
+      AWS_ENDPOINT_URL_S3: url,
+      AWS_ENDPOINT_URL_ECR: url,
+      AWS_ENDPOINT_URL_SERVICE_QUOTAS: url,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
@@ -228,6 +312,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       AWS_EC2_METADATA_DISABLED: 'true'
     }),
     calls: () => log.all(),
+    regions: () => [...regions.keys()],
     events: () => {
       sim.catchUp()
       return sim.events.all()

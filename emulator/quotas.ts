@@ -6,7 +6,8 @@
 // such as `sagemaker:Describe*`, which is one bucket shared by every operation it matches (an
 // account-wide rate for a family of calls). A request takes a token from every bucket it matches.
 
-import { ApiError, cloudwatchError, type Service } from './errors.js'
+import type { ApiError, Service } from './errors.js'
+import { throttled } from './faults.js'
 
 export interface QuotaRule {
   /** Requests per (simulated) second, refilled continuously. 0 = every request throttled. */
@@ -43,7 +44,11 @@ const SERVICE_PREFIX: Record<Service, string> = {
   sagemaker: 'sagemaker',
   runtime: 'sagemaker',
   cloudwatch: 'cloudwatch',
-  'application-autoscaling': 'application-autoscaling'
+  'application-autoscaling': 'application-autoscaling',
+  ecr: 'ecr',
+  'service-quotas': 'servicequotas',
+  s3: 's3',
+  sts: 'sts'
 }
 
 function glob(pattern: string): RegExp {
@@ -83,8 +88,7 @@ export function validateQuotas(quotas: unknown): asserts quotas is Quotas {
 }
 
 export function throttlingError(service: Service): ApiError {
-  if (service === 'cloudwatch') return cloudwatchError('Throttling', 'Rate exceeded')
-  return new ApiError('ThrottlingException', 'Rate exceeded')
+  return throttled(service)
 }
 
 export class QuotaGate {

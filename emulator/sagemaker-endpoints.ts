@@ -175,22 +175,48 @@ export class SageMakerEndpoints extends SageMakerOperations {
   }
 
   listEndpoints(p: Params): Params {
-    const result = this.list(
-      p,
-      'Endpoints',
-      'EndpointName',
-      'EndpointArn',
-      this.ctx.store.endpoints
-    )
-    const byArn = new Map([...this.ctx.store.endpoints.values()].map(e => [e.arn, e]))
-    const endpoints = (result.Endpoints as Params[])
-      .map(e => ({ e, record: byArn.get(String(e.EndpointArn)) }))
-      .filter(({ record }) => p.StatusEquals === undefined || record?.status === p.StatusEquals)
-      .map(({ e, record }) => ({
+    const statuses = [
+      'OutOfService',
+      'Creating',
+      'Updating',
+      'SystemUpdating',
+      'RollingBack',
+      'InService',
+      'Deleting',
+      'Failed',
+      'UpdateRollbackFailed'
+    ]
+    const wanted = p.StatusEquals
+    if (wanted !== undefined && (typeof wanted !== 'string' || !statuses.includes(wanted)))
+      throw validation(
+        `1 validation error detected: Value '${String(wanted)}' at 'statusEquals' failed to satisfy constraint: Member must satisfy enum value set: [${statuses.join(', ')}]`
+      )
+    const ms = (field: string): number | undefined =>
+      typeof p[field] === 'number' ? (p[field] as number) * 1000 : undefined
+    const modifiedAfter = ms('LastModifiedTimeAfter')
+    const modifiedBefore = ms('LastModifiedTimeBefore')
+    const store = this.ctx.store
+    const record = (name: string): EndpointRecord | undefined => store.endpoint(name)
+    const result = this.list(p, 'Endpoints', 'EndpointName', 'EndpointArn', store.endpoints, {
+      filter: name => {
+        const e = record(name)
+        return (
+          e !== undefined &&
+          (wanted === undefined || e.status === wanted) &&
+          (modifiedAfter === undefined || e.lastModifiedTime > modifiedAfter) &&
+          (modifiedBefore === undefined || e.lastModifiedTime < modifiedBefore)
+        )
+      },
+      status: name => record(name)?.status ?? ''
+    })
+    const endpoints = (result.Endpoints as Params[]).map(e => {
+      const r = record(String(e.EndpointName))
+      return {
         ...e,
-        EndpointStatus: record?.status,
-        LastModifiedTime: seconds(record?.lastModifiedTime ?? 0)
-      }))
+        EndpointStatus: r?.status,
+        LastModifiedTime: seconds(r?.lastModifiedTime ?? 0)
+      }
+    })
     return { ...result, Endpoints: endpoints }
   }
 }

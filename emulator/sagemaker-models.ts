@@ -1,5 +1,6 @@
 // SageMaker operations on models and the model packages they can be created from.
 
+import { lookupImage, lookupS3, parseImageUri, parseS3Uri } from './artifacts.js'
 import { ApiError, validation } from './errors.js'
 import { SageMakerOperations, seconds } from './sagemaker-operations.js'
 import type { Scenario } from './scenario.js'
@@ -36,6 +37,7 @@ export class SageMakerModels extends SageMakerOperations {
       } else if (containerImage === undefined) {
         throw validation(`${path}.Image must be specified when ModelPackageName is not.`)
       }
+      this.checkArtifacts(container, String(input.ExecutionRoleArn ?? ''))
       if (url !== undefined) keys.unshift(url)
       if (containerImage !== undefined) {
         keys.push(containerImage)
@@ -61,6 +63,42 @@ export class SageMakerModels extends SageMakerOperations {
     delete record.request.Tags
     this.ctx.store.models.set(name.toLowerCase(), record)
     return { ModelArn: record.arn }
+  }
+
+  /**
+   * What SageMaker finds when it checks a container's model data and image, per the scenario's
+   * `s3Objects` and `ecrImages` (undeclared ones exist).
+   */
+  private checkArtifacts(container: Params, role: string): void {
+    const scenario = this.ctx.scenario()
+    const source = (container.ModelDataSource as Params | undefined)?.S3DataSource as
+      Params | undefined
+    for (const uri of [container.ModelDataUrl, source?.S3Uri]) {
+      if (typeof uri !== 'string') continue
+      const parsed = parseS3Uri(uri)
+      if (parsed === undefined) continue
+      const found = lookupS3(scenario.s3Objects, this.ctx.region, parsed.bucket, parsed.key)
+      if (found.bucketMissing || found.objectMissing)
+        throw validation(`Could not find model data at ${uri}.`)
+      if (found.accessDenied || found.bucketRegion !== this.ctx.region)
+        throw validation(
+          `Could not access model data at ${uri}. Please ensure that the role "${role}" exists and that its trust relationship policy allows the action "sts:AssumeRole" for the service principal "sagemaker.amazonaws.com". Also ensure that the role has "s3:GetObject" permissions and that the object is located in ${this.ctx.region}.`
+        )
+    }
+    const image = container.Image
+    const ref = typeof image === 'string' ? parseImageUri(image) : undefined
+    if (ref === undefined || typeof image !== 'string') return
+    if (ref.region !== this.ctx.region)
+      throw validation(
+        `The image ${image} is in region ${ref.region}; the model is in ${this.ctx.region}. Use an image in an Amazon ECR repository in ${this.ctx.region}.`
+      )
+    const verdict = lookupImage(scenario.ecrImages, this.ctx.accountId, ref)
+    if (verdict === 'image-missing' || verdict === 'repository-missing')
+      throw validation(`Requested image ${image} not found.`)
+    if (verdict === 'access-denied')
+      throw validation(
+        `The repository of your image ${image} does not grant ecr:GetDownloadUrlForLayer, ecr:BatchGetImage, ecr:BatchCheckLayerAvailability permission to sagemaker.amazonaws.com service principal.`
+      )
   }
 
   private model(p: Params): ModelRecord {

@@ -2,7 +2,10 @@
 // Every field is optional in a scenario file; `resolveScenario` fills the defaults.
 
 import { readFileSync } from 'node:fs'
+import { validateArtifacts, type EcrImageSpec, type S3ObjectSpec } from './artifacts.js'
 import { validateQuotas, type Quotas } from './quotas.js'
+
+export type { EcrImageSpec, S3ObjectSpec } from './artifacts.js'
 
 /** How a model answers synthetic traffic and InvokeEndpoint calls. */
 export interface ModelBehaviour {
@@ -130,6 +133,17 @@ export interface Scenario {
   allowedActions: string[] | null
   /** Per-account request quotas (token buckets in simulated time); see quotas.ts. */
   quotas: Quotas
+  /**
+   * S3 objects by `s3://bucket/key`, `s3://bucket/prefix/` or `s3://bucket` (the longest match
+   * wins): their bucket's region, missing, access denied. Undeclared objects exist in the home region.
+   */
+  s3Objects: Record<string, S3ObjectSpec>
+  /**
+   * ECR images by `<account>.dkr.ecr.<region>.amazonaws.com/repo[:tag|@digest]` (a repository
+   * alone covers every tag). Undeclared: the emulator's account has every image; another
+   * account's registry answers AccessDeniedException.
+   */
+  ecrImages: Record<string, EcrImageSpec>
   callLogFile: string | null
 }
 
@@ -178,6 +192,8 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   expireCredentialsAfterSeconds: null,
   allowedActions: null,
   quotas: {},
+  s3Objects: {},
+  ecrImages: {},
   callLogFile: null
 })
 
@@ -268,6 +284,8 @@ export function resolveScenario(
     }
   }
   validateQuotas(merged.quotas)
+  validateArtifacts('s3Objects', merged.s3Objects)
+  validateArtifacts('ecrImages', merged.ecrImages)
   validateBehaviour(merged.defaultModel, 'defaultModel')
   for (const [key, behaviour] of Object.entries(merged.models)) {
     validateBehaviour(behaviour, `models.${key}`)

@@ -1,6 +1,8 @@
-// The HTTP front: routes SageMaker (JSON 1.1), CloudWatch (JSON 1.0 query-compatible) and
-// SageMaker Runtime (REST) requests, renders each service's error shape, logs every call,
-// applies the gate (credentials, IAM allow-list, faults), and serves /_emulator/ introspection.
+// The HTTP front: routes SageMaker (JSON 1.1), CloudWatch (JSON 1.0 query-compatible),
+// SageMaker Runtime (REST), Application Auto Scaling, ECR and Service Quotas (JSON 1.1), S3 (REST)
+// and STS (query) requests to the region in their SigV4 credential scope, renders each service's
+// error shape, logs every call, applies the gate (credentials, IAM allow-list, faults), and serves
+// /_emulator/ introspection.
 
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -9,15 +11,30 @@ import type { CallLog, CallService } from './calls.js'
 import { ApiError, errorMessage, type Service } from './errors.js'
 import type { Gate } from './faults.js'
 import type { RuntimeReply } from './runtime.js'
+import { s3ErrorXml, s3Operation, escapeXml, type S3Reply, type S3Request } from './s3.js'
 import type { SteppedTime } from './stepped-time.js'
 
 type Handler = (params: Record<string, unknown>) => unknown
 
-export interface ServerDeps {
+/** The services of one region. */
+export interface RegionServices {
   sagemaker: Record<string, Handler>
   cloudwatch: Record<string, Handler>
   applicationAutoScaling: Record<string, Handler>
+  ecr: Record<string, Handler>
+  serviceQuotas: Record<string, Handler>
   invoke(name: string, targetVariant: string | undefined, body: Buffer): RuntimeReply
+}
+
+export interface ServerDeps {
+  /** The region a request without a SigV4 credential scope goes to. */
+  homeRegion: string
+  /** The services of a region (created empty on first use). */
+  region(name: string): RegionServices
+  /** S3 HeadObject / HeadBucket, answered for the request's region. */
+  s3(request: S3Request, region: string): S3Reply
+  /** STS GetCallerIdentity: the caller's ARN, user id and account. */
+  callerIdentity(): { arn: string; userId: string; account: string }
   gate: Gate
   /** Per-account request quotas: the throttling error to answer, if over. */
   quota?(service: Service, operation: string, simulatedNow: number): ApiError | undefined
@@ -27,7 +44,7 @@ export interface ServerDeps {
   /** Processes the simulation up to now and returns simulated epoch ms. */
   catchUp(): number
   gateInputs(): { scenario: Parameters<Gate['check']>[2]; realElapsedMs: number }
-  resourceArn(service: Service, params: Record<string, unknown>): string
+  resourceArn(service: Service, params: Record<string, unknown>, region: string): string
   advance(seconds: number): number
   setScenario(partial: Record<string, unknown>): void
   health(): Record<string, unknown>
@@ -38,13 +55,30 @@ export interface ServerDeps {
 const TARGETS: Record<string, Service> = {
   SageMaker: 'sagemaker',
   GraniteServiceVersion20100801: 'cloudwatch',
-  AnyScaleFrontendService: 'application-autoscaling'
+  AnyScaleFrontendService: 'application-autoscaling',
+  AmazonEC2ContainerRegistry_V20150921: 'ecr',
+  ServiceQuotasV20190624: 'service-quotas'
 }
 const CONTENT_TYPES: Record<Service, string> = {
   sagemaker: 'application/x-amz-json-1.1',
   cloudwatch: 'application/x-amz-json-1.0',
   runtime: 'application/json',
-  'application-autoscaling': 'application/x-amz-json-1.1'
+  'application-autoscaling': 'application/x-amz-json-1.1',
+  ecr: 'application/x-amz-json-1.1',
+  'service-quotas': 'application/x-amz-json-1.1',
+  s3: 'application/xml',
+  sts: 'text/xml'
+}
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
+
+/** Region and signing name from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request`. */
+export function credentialScope(
+  req: IncomingMessage
+): { region: string; service: string } | undefined {
+  const header = String(req.headers.authorization ?? '')
+  const match = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/([^/,\s]+)\/aws4_request/.exec(header)
+  if (match === null || match[1] === undefined || match[2] === undefined) return undefined
+  return { region: match[1], service: match[2] }
 }
 
 interface Reply {
@@ -100,6 +134,23 @@ function steppedRequest(
 
 export function errorReply(service: Service, error: ApiError): Reply {
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[service] }
+  if (service === 's3') {
+    return {
+      status: error.status,
+      headers,
+      body: s3ErrorXml(error.code, error.message, randomUUID()),
+      error: `${error.code}: ${error.message}`
+    }
+  }
+  if (service === 'sts') {
+    const type = error.status >= 500 ? 'Receiver' : 'Sender'
+    return {
+      status: error.status,
+      headers,
+      body: `<ErrorResponse xmlns="${STS_NS}"><Error><Type>${type}</Type><Code>${error.code}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+      error: `${error.code}: ${error.message}`
+    }
+  }
   if (service === 'cloudwatch') {
     headers['x-amzn-query-error'] =
       `${error.queryCode ?? error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`
@@ -156,9 +207,17 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', 'http://emulator')
   if (url.pathname.startsWith('/_emulator/')) return introspect(deps, req, url, body, res)
 
+  const scope = credentialScope(req)
+  const region = scope?.region ?? deps.homeRegion
   const invocation = /^\/endpoints\/([^/]+)\/invocations\/?$/.exec(url.pathname)
   const target = String(req.headers['x-amz-target'] ?? '')
   const [prefix = '', operation = ''] = target.split('.', 2)
+  const contentType = String(req.headers['content-type'] ?? '')
+  const s3Request: S3Request = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    host: String(req.headers.host ?? '')
+  }
   let service: Service
   let op: string
   let params: Record<string, unknown>
@@ -173,6 +232,23 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     const targetVariant = req.headers['x-amzn-sagemaker-target-variant']
     if (typeof targetVariant === 'string') params.TargetVariant = targetVariant
+  } else if (
+    target === '' &&
+    (scope?.service === 's3' || (req.method !== 'POST' && scope?.service !== 'sts'))
+  ) {
+    service = 's3'
+    op = s3Operation(s3Request)
+    params = { Host: s3Request.host, Path: url.pathname }
+  } else if (
+    target === '' &&
+    (scope?.service === 'sts' ||
+      (scope === undefined &&
+        /x-www-form-urlencoded/i.test(contentType) &&
+        /(^|&)Action=GetCallerIdentity(&|$)/.test(body)))
+  ) {
+    service = 'sts'
+    params = Object.fromEntries(new URLSearchParams(body))
+    op = String(params.Action ?? '')
   } else {
     service =
       TARGETS[prefix] ??
@@ -186,9 +262,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       return send(
         deps,
         res,
-        service,
-        op,
-        {},
+        { service, op, params: {}, region },
         errorReply(
           service,
           new ApiError(
@@ -201,6 +275,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       )
     }
   }
+  const call: Call = { service, op, params, region }
 
   const simNow = deps.catchUp()
   const { scenario, realElapsedMs } = deps.gateInputs()
@@ -209,7 +284,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     op,
     scenario,
     realElapsedMs,
-    deps.resourceArn(service, params)
+    deps.resourceArn(service, params, region)
   )
   if (verdict.kind === 'drop') {
     deps.log.add({
@@ -219,25 +294,23 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       simulatedTime: simNow,
       realTime: Date.now(),
       status: 0,
+      region,
       error: 'connection dropped (injected fault)'
     })
     req.socket.destroy()
     return
   }
   if (verdict.delayMs > 0) await sleep(verdict.delayMs)
-  if (verdict.kind === 'error')
-    return send(deps, res, service, op, params, errorReply(service, verdict.error))
+  if (verdict.kind === 'error') return send(deps, res, call, errorReply(service, verdict.error))
   const overQuota = deps.quota?.(service, op, simNow)
-  if (overQuota) return send(deps, res, service, op, params, errorReply(service, overQuota))
-  const reply = execute(deps, service, op, params, raw)
+  if (overQuota) return send(deps, res, call, errorReply(service, overQuota))
+  const reply = execute(deps, call, raw, s3Request)
   const after = verdict.after
-  if (after === undefined) return send(deps, res, service, op, params, reply)
+  if (after === undefined) return send(deps, res, call, reply)
   // Carried out now; the answer is lost or held back, so the caller cannot tell from it alone.
   logCall(
     deps,
-    service,
-    op,
-    params,
+    call,
     reply,
     after.kind === 'drop'
       ? 'dropped after the call was carried out (injected fault)'
@@ -251,37 +324,74 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   if (!res.destroyed && !req.socket.destroyed) respond(res, reply)
 }
 
-function execute(
-  deps: ServerDeps,
-  service: Service,
-  op: string,
-  params: Record<string, unknown>,
-  body: Buffer = Buffer.alloc(0)
-): Reply {
+interface Call {
+  service: CallService & Service
+  op: string
+  params: Record<string, unknown>
+  region: string
+}
+
+const SERVICE_NAMES: Record<Service, string> = {
+  sagemaker: 'SageMaker',
+  cloudwatch: 'CloudWatch',
+  runtime: 'SageMaker Runtime',
+  'application-autoscaling': 'Application Auto Scaling',
+  ecr: 'ECR',
+  'service-quotas': 'Service Quotas',
+  s3: 'S3',
+  sts: 'STS'
+}
+
+function s3Reply(reply: S3Reply): Reply {
+  return {
+    status: reply.status,
+    headers: { 'content-length': '0', ...reply.headers },
+    body: '',
+    ...(reply.error === undefined ? {} : { error: reply.error })
+  }
+}
+
+function stsReply(deps: ServerDeps, op: string): Reply {
+  if (op !== 'GetCallerIdentity') {
+    throw new ApiError(
+      'InvalidAction',
+      `Could not find operation ${op} for version 2011-06-15 (the emulated STS service supports GetCallerIdentity only)`
+    )
+  }
+  const who = deps.callerIdentity()
+  return {
+    status: 200,
+    headers: { 'content-type': CONTENT_TYPES.sts },
+    body: `<GetCallerIdentityResponse xmlns="${STS_NS}">\n  <GetCallerIdentityResult>\n    <Arn>${escapeXml(who.arn)}</Arn>\n    <UserId>${escapeXml(who.userId)}</UserId>\n    <Account>${who.account}</Account>\n  </GetCallerIdentityResult>\n  <ResponseMetadata>\n    <RequestId>${randomUUID()}</RequestId>\n  </ResponseMetadata>\n</GetCallerIdentityResponse>\n`
+  }
+}
+
+function execute(deps: ServerDeps, call: Call, body: Buffer, s3Request: S3Request): Reply {
+  const { service, op, params, region } = call
   try {
+    if (service === 's3') return s3Reply(deps.s3(s3Request, region))
+    if (service === 'sts') return stsReply(deps, op)
+    const services = deps.region(region)
     if (service === 'runtime') {
       const target = params.TargetVariant
-      return deps.invoke(
+      return services.invoke(
         String(params.EndpointName),
         typeof target === 'string' ? target : undefined,
         body
       )
     }
     const handlers = {
-      sagemaker: deps.sagemaker,
-      cloudwatch: deps.cloudwatch,
-      'application-autoscaling': deps.applicationAutoScaling
+      sagemaker: services.sagemaker,
+      cloudwatch: services.cloudwatch,
+      'application-autoscaling': services.applicationAutoScaling,
+      ecr: services.ecr,
+      'service-quotas': services.serviceQuotas
     }[service]
     const handler = handlers[op]
     if (handler === undefined) {
-      const names = {
-        sagemaker: 'SageMaker',
-        cloudwatch: 'CloudWatch',
-        'application-autoscaling': 'Application Auto Scaling'
-      }
       throw new ApiError(
         'UnknownOperationException',
-        `The operation ${op} is not supported by the emulated ${names[service]} service.`
+        `The operation ${op} is not supported by the emulated ${SERVICE_NAMES[service]} service.`
       )
     }
     const output = handler(params)
@@ -302,43 +412,32 @@ function execute(
   }
 }
 
-function send(
-  deps: ServerDeps,
-  res: ServerResponse,
-  service: CallService & Service,
-  op: string,
-  params: unknown,
-  reply: Reply
-): void {
-  logCall(deps, service, op, params, reply)
+function send(deps: ServerDeps, res: ServerResponse, call: Call, reply: Reply): void {
+  logCall(deps, call, reply)
   respond(res, reply)
 }
 
-function logCall(
-  deps: ServerDeps,
-  service: CallService & Service,
-  op: string,
-  params: unknown,
-  reply: Reply,
-  answer?: string
-): void {
+function logCall(deps: ServerDeps, call: Call, reply: Reply, answer?: string): void {
   deps.log.add({
-    service,
-    operation: op,
-    params,
+    service: call.service,
+    operation: call.op,
+    params: call.params,
     simulatedTime: deps.catchUp(),
     realTime: Date.now(),
     status: reply.status,
+    region: call.region,
     ...(reply.error === undefined ? {} : { error: reply.error }),
     ...(answer === undefined ? {} : { answer })
   })
 }
 
 function respond(res: ServerResponse, reply: Reply): void {
+  const requestId = randomUUID()
   res.writeHead(reply.status, {
-    ...reply.headers,
-    'x-amzn-requestid': randomUUID(),
-    'content-length': Buffer.byteLength(reply.body)
+    'x-amzn-requestid': requestId,
+    'x-amz-request-id': requestId,
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers
   })
   res.end(reply.body)
 }
