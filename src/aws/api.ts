@@ -5,12 +5,13 @@
 // CreateEndpoint, UpdateEndpoint and UpdateInferenceComponent are not idempotent: they go through
 // a client with no SDK retry, because a retry after a lost answer meets "already exists" /
 // "in-progress" and hides what happened. The caller reads the resource back instead.
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { EndpointSummary, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { AwsApi } from './api-types.js'
 import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
+import type { QuotaApi } from './quota-api.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -85,6 +86,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   const closing = new AbortController()
   let autoScaling: Promise<AutoScalingApi> | undefined
   let gate: Promise<GateApi> | undefined
+  let quotas: Promise<QuotaApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -185,6 +187,28 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       )
       return out?.EndpointConfigs ?? []
     },
+    listEndpoints: async (filter, o) => {
+      const endpoints: EndpointSummary[] = []
+      let next: string | undefined
+      for (let page = 0; page < (filter?.maxPages ?? 10); page++) {
+        const out = await call('ListEndpoints', o, abortSignal =>
+          sagemaker.send(
+            new sm.ListEndpointsCommand({
+              SortBy: 'CreationTime',
+              SortOrder: 'Descending',
+              MaxResults: 100,
+              ...(filter?.nameContains ? { NameContains: filter.nameContains } : {}),
+              ...(next ? { NextToken: next } : {})
+            }),
+            { abortSignal }
+          )
+        )
+        endpoints.push(...(out?.Endpoints ?? []))
+        next = out?.NextToken
+        if (!next) break
+      }
+      return endpoints
+    },
     createModel: async (body, o) => {
       await call('CreateModel', o, abortSignal =>
         sagemaker.send(new sm.CreateModelCommand(body as never), { abortSignal })
@@ -267,6 +291,11 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     // A small chunk of its own: steps without a gate never load the runtime client.
     gate: () =>
       (gate ??= import('./gate-api.js').then(m => m.createGateApi(config, call, cloudwatch))),
+    // Pre-flight's capacity check only: its client loads on the first quota read.
+    quotas: () =>
+      (quotas ??= import('./quota-api.js').then(m =>
+        m.createQuotaApi(config(options.maxAttempts ?? 5), call)
+      )),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -274,6 +303,10 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       }
       void autoScaling?.then(api => api.destroy())
       void gate?.then(api => api.destroy())
+      void quotas?.then(
+        api => api.destroy(),
+        () => undefined
+      )
     }
   }
 }
