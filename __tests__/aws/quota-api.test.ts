@@ -26,7 +26,9 @@ function sentTokens(): (string | undefined)[] {
 }
 
 describe('createQuotaApi', () => {
-  beforeEach(() => quotas.reset())
+  beforeEach(() => {
+    quotas.reset()
+  })
 
   it('pages with NextToken until the quota named "<type> for endpoint usage" is found', async () => {
     quotas
