@@ -16,6 +16,7 @@ import type {
 } from '@aws-sdk/client-cloudwatch'
 import type { AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
+import type { QuotaApi } from './quota-api.js'
 import type { CallOptions } from './call.js'
 import type { Tag } from '../types.js'
 
@@ -41,7 +42,7 @@ export interface AwsApi {
   deleteTags(arn: string, keys: readonly string[], o?: CallOptions): Promise<void>
   /** Endpoint configs whose name contains the text (newest first, one page of 100). */
   listEndpointConfigs(nameContains: string, o?: CallOptions): Promise<EndpointConfigSummary[]>
-  /** Endpoints in the region, by name filter (pages of 100, at most maxPages: default 5). */
+  /** The region's endpoints (newest first, pages of 100, at most `maxPages`: default 10). */
   listEndpoints(
     filter?: { readonly nameContains?: string; readonly maxPages?: number },
     o?: CallOptions
@@ -69,6 +70,8 @@ export interface AwsApi {
   autoScaling(): Promise<AutoScalingApi>
   /** The verification gate's calls (InvokeEndpoint, PutMetricData); absent in test doubles that need none. */
   gate?(): Promise<GateApi>
+  /** Service Quotas (pre-flight's capacity check); absent in test doubles that need none. */
+  quotas?(): Promise<QuotaApi>
   /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
   close(): void
 }

@@ -11,6 +11,7 @@ import type { AwsApi } from './api-types.js'
 import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
+import type { QuotaApi } from './quota-api.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -85,6 +86,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   const closing = new AbortController()
   let autoScaling: Promise<AutoScalingApi> | undefined
   let gate: Promise<GateApi> | undefined
+  let quotas: Promise<QuotaApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -186,24 +188,26 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       return out?.EndpointConfigs ?? []
     },
     listEndpoints: async (filter, o) => {
-      const found: EndpointSummary[] = []
-      let token: string | undefined
-      for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+      const endpoints: EndpointSummary[] = []
+      let next: string | undefined
+      for (let page = 0; page < (filter?.maxPages ?? 10); page++) {
         const out = await call('ListEndpoints', o, abortSignal =>
           sagemaker.send(
             new sm.ListEndpointsCommand({
-              ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+              SortBy: 'CreationTime',
+              SortOrder: 'Descending',
               MaxResults: 100,
-              ...(token === undefined ? {} : { NextToken: token })
+              ...(filter?.nameContains ? { NameContains: filter.nameContains } : {}),
+              ...(next ? { NextToken: next } : {})
             }),
             { abortSignal }
           )
         )
-        found.push(...(out?.Endpoints ?? []))
-        token = out?.NextToken
-        if (!token) break
+        endpoints.push(...(out?.Endpoints ?? []))
+        next = out?.NextToken
+        if (!next) break
       }
-      return found
+      return endpoints
     },
     callerAccount: async o => {
       const sts = await import('@aws-sdk/client-sts')
@@ -306,6 +310,11 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     // A small chunk of its own: steps without a gate never load the runtime client.
     gate: () =>
       (gate ??= import('./gate-api.js').then(m => m.createGateApi(config, call, cloudwatch))),
+    // Pre-flight's capacity check only: its client loads on the first quota read.
+    quotas: () =>
+      (quotas ??= import('./quota-api.js').then(m =>
+        m.createQuotaApi(config(options.maxAttempts ?? 5), call)
+      )),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -313,6 +322,10 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       }
       void autoScaling?.then(api => api.destroy())
       void gate?.then(api => api.destroy())
+      void quotas?.then(
+        api => api.destroy(),
+        () => undefined
+      )
     }
   }
 }

@@ -20,6 +20,7 @@ const READS = [
   'describeInferenceComponent',
   'listTags',
   'listEndpointConfigs',
+  'listEndpoints',
   'describeAlarms'
 ] as const satisfies readonly (keyof AwsApi)[]
 

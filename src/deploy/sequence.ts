@@ -17,6 +17,7 @@ import { errorMessage, sentence } from '../errors.js'
 import { createdList, launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
 import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
+import { checkCapacity } from './capacity.js'
 import { redact, registerSecrets } from '../secrets.js'
 import type { Gate } from '../guard/gate/gate.js'
 import type { Found, Target } from './target.js'
@@ -328,6 +329,13 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
             log.info(scaling.note)
             plan = { ...plan, notes: [...plan.notes, scaling.note] }
           }
+        }
+        // The peak fleet against the account's instance quota (endpoint targets only).
+        if (request.inferenceComponentName === undefined) {
+          const capacity = await checkCapacity(plan, current, o.api, log)
+          if (capacity.refusal) throw new PreflightError(capacity.refusal)
+          if (capacity.note) log.info(capacity.note)
+          if (capacity.note) plan = { ...plan, notes: [...plan.notes, capacity.note] }
         }
       } catch (e) {
         // A plan still shows what would happen; a deployment stops here.

@@ -143,3 +143,37 @@ describe('greenModel: several environment keys', () => {
     ])
   })
 })
+
+describe('greenConfig: an ML capacity reservation', () => {
+  it("keeps the target variant's CapacityReservationConfig in the green config and lists it", () => {
+    const reservation = {
+      CapacityReservationPreference: 'capacity-reservations-only',
+      MlReservationArn: 'arn:aws:sagemaker:us-east-1:1:ml-reservation/r1'
+    }
+    const config = {
+      ProductionVariants: [
+        {
+          VariantName: 'A',
+          ModelName: 'A-model',
+          InstanceType: 'ml.m5.large',
+          InitialInstanceCount: 2,
+          CapacityReservationConfig: reservation
+        }
+      ]
+    }
+    const green = greenConfig(live(config, [running('A')]), change)
+    expect({ variants: green.body['ProductionVariants'], carried: green.carried }).toStrictEqual({
+      variants: [
+        {
+          VariantName: 'A',
+          ModelName: 'green',
+          InstanceType: 'ml.c5.xlarge',
+          InitialInstanceCount: 3,
+          CapacityReservationConfig: reservation,
+          InitialVariantWeight: 1
+        }
+      ],
+      carried: ['variant A: CapacityReservationConfig']
+    })
+  })
+})

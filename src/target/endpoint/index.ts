@@ -7,6 +7,7 @@ import { policyFromDeploymentConfig, stepInstances } from './plan.js'
 import { guardrailExclusion, readCurrentEndpoint } from './preflight.js'
 import { readRestore } from './restore-read.js'
 import { DEFAULT_PROVISIONING_SECONDS } from '../../deploy/plan.js'
+import { capacityWays } from '../../deploy/capacity.js'
 import { nothingPlanned, type Target, type TargetContext } from '../../deploy/target.js'
 import type { CurrentEndpoint, DeployResult, Plan } from '../../types.js'
 import { alreadyDeployed, cancelledAfterStart, planned, startedOnly } from '../../verdict.js'
@@ -96,17 +97,23 @@ export function endpointTarget(o: TargetContext): Target {
   }
 }
 
-/** ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room. */
+/**
+ * ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room.
+ * Pre-flight's capacity check refuses what it can count; this is for what it could not.
+ */
 function quotaHint(error: string, plan: Plan, current: CurrentEndpoint | null | undefined): string {
   if (!/ResourceLimitExceeded/.test(error) || plan.firstDeploy) return ''
   const live = current?.instanceCount ?? 0
   const rolling = plan.schedule.some(step => step.blueInstances !== undefined)
   const extra =
     rolling && plan.peakInstances ? plan.peakInstances.rolling - live : plan.instanceCount
-  const instead = rolling
-    ? 'a smaller step-size (batch)'
-    : 'traffic-routing: rolling (one extra batch at a time)'
-  return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. Raise the "${plan.instanceType} for endpoint usage" quota in Service Quotas, or use ${instead}, or fewer instances.`
+  const ways = capacityWays({
+    instanceType: plan.instanceType,
+    region: plan.region,
+    rolling,
+    firstDeploy: false
+  })
+  return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. ${ways}`
 }
 
 /** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */
