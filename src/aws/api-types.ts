@@ -15,6 +15,7 @@ import type {
 } from '@aws-sdk/client-cloudwatch'
 import type { AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
+import type { ArtifactApi } from './artifact-api.js'
 import type { CallOptions } from './call.js'
 import type { Tag } from '../types.js'
 
@@ -59,6 +60,8 @@ export interface AwsApi {
   autoScaling(): Promise<AutoScalingApi>
   /** The verification gate's calls (InvokeEndpoint, PutMetricData); absent in test doubles that need none. */
   gate?(): Promise<GateApi>
+  /** Pre-flight reads of the artifact, image and package a new model names; absent in test doubles that need none. */
+  artifacts?(): Promise<ArtifactApi>
   /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
   close(): void
 }

@@ -11,6 +11,7 @@ import type { AwsApi } from './api-types.js'
 import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
+import type { ArtifactApi } from './artifact-api.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -85,6 +86,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   const closing = new AbortController()
   let autoScaling: Promise<AutoScalingApi> | undefined
   let gate: Promise<GateApi> | undefined
+  let artifacts: Promise<ArtifactApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -267,6 +269,14 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     // A small chunk of its own: steps without a gate never load the runtime client.
     gate: () =>
       (gate ??= import('./gate-api.js').then(m => m.createGateApi(config, call, cloudwatch))),
+    // S3 and ECR load only for a run that creates a model; they use the endpoint's region.
+    artifacts: () =>
+      (artifacts ??= import('./artifact-api.js').then(m =>
+        m.createArtifactApi(config(options.maxAttempts ?? 5), call, async () => ({
+          sm,
+          client: sagemaker
+        }))
+      )),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -274,6 +284,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       }
       void autoScaling?.then(api => api.destroy())
       void gate?.then(api => api.destroy())
+      void artifacts?.then(api => api.destroy())
     }
   }
 }
