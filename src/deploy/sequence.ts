@@ -17,6 +17,7 @@ import { errorMessage, sentence } from '../errors.js'
 import { launchWith, type Created, type LaunchResult } from './launch.js'
 import { actionLog as log } from '../log.js'
 import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
+import { refuseBadArtifacts } from './artifacts.js'
 import { redact, registerSecrets } from '../secrets.js'
 import type { Gate } from '../guard/gate/gate.js'
 import type { Found, Target } from './target.js'
@@ -312,6 +313,8 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
             plan = { ...plan, notes: [...plan.notes, scaling.note] }
           }
         }
+        // What the new model names (artifact, image, package): before CreateModel, not after it.
+        await refuseBadArtifacts(plan, o.api, log)
       } catch (e) {
         // A plan still shows what would happen; a deployment stops here.
         if (!request.dryRun) throw e
