@@ -166,6 +166,8 @@ export interface CurrentEndpoint {
   readonly instanceCount: number | undefined
   readonly modelName: string | undefined
   readonly modelDataUrl: string | undefined
+  /** The live model's container image (absent when unread or not shown). */
+  readonly image?: string
   readonly lastModifiedTime: number | undefined
   /** DescribeEndpoint.LastDeploymentConfig as plain JSON (reused by RetainDeploymentConfig). */
   readonly lastDeploymentConfig: Record<string, unknown> | undefined
@@ -273,7 +275,7 @@ export interface Plan {
   /** The live (blue) fleet as pre-flight read it: what it runs and its size. */
   readonly blueFleet?: Pick<
     CurrentEndpoint,
-    'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+    'modelName' | 'modelDataUrl' | 'image' | 'instanceType' | 'instanceCount'
   >
   readonly greenModelName: string
   /** False when the user named an existing model. */
