@@ -8,10 +8,15 @@ jest.unstable_mockModule('@actions/core', () => core)
 const { mockClient } = await import('aws-sdk-client-mock')
 const sm = await import('@aws-sdk/client-sagemaker')
 const cw = await import('@aws-sdk/client-cloudwatch')
+const s3 = await import('@aws-sdk/client-s3')
+const ecr = await import('@aws-sdk/client-ecr')
 const { run } = await import('../src/main.js')
 
 const sagemaker = mockClient(sm.SageMakerClient)
 const cloudwatch = mockClient(cw.CloudWatchClient)
+// Pre-flight's reads of the artifact and image: found (an empty answer), never the network.
+const s3Reads = mockClient(s3.S3Client)
+const ecrReads = mockClient(ecr.ECRClient)
 
 const ENDPOINT = 'fraud-detector'
 const NEW = 'fraud-detector-3f9c2a7-4242-1'
@@ -150,6 +155,8 @@ const mutating = () =>
 beforeEach(() => {
   sagemaker.reset()
   cloudwatch.reset()
+  s3Reads.reset()
+  ecrReads.reset()
   clock = T0
 })
 
@@ -240,6 +247,43 @@ describe('main: first deploy', () => {
     })
     expect(core.outputs.outcome).toBe('deployed')
     expect(core.outputs['previous-endpoint-config-name']).toBe('')
+  })
+})
+
+describe('main: pre-flight reads of the artifact and image', () => {
+  it('reads the artifact and the image of the new model, then deploys', async () => {
+    setInputs({})
+    liveEndpointMocks()
+    successfulShift()
+    expect(await run(options)).toBe('deployed')
+    expect(s3Reads.commandCalls(s3.HeadObjectCommand).map(c => c.args[0].input)).toStrictEqual([
+      { Bucket: 'models', Key: 'fraud/model-e.tar.gz' }
+    ])
+    expect(
+      ecrReads.commandCalls(ecr.DescribeImagesCommand).map(c => c.args[0].input)
+    ).toStrictEqual([
+      { registryId: '111111111111', repositoryName: 'fraud', imageIds: [{ imageTag: '1' }] }
+    ])
+  })
+
+  it('refuses an artifact in another region before any write', async () => {
+    setInputs({})
+    liveEndpointMocks()
+    successfulShift()
+    s3Reads.on(s3.HeadObjectCommand).rejects(
+      Object.assign(new Error('UnknownError'), {
+        name: 'PermanentRedirect',
+        $metadata: { httpStatusCode: 301 },
+        $response: { statusCode: 301, headers: { 'x-amz-bucket-region': 'eu-west-1' } }
+      })
+    )
+    expect(await run(options)).toBe('failed')
+    expect(mutating()).toStrictEqual([])
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'Input "model-data-url" names s3://models/fraud/model-e.tar.gz, in a bucket in eu-west-1, but the endpoint is in us-east-1'
+      )
+    )
   })
 })
 

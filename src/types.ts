@@ -141,6 +141,8 @@ export interface DeployRequest {
   readonly acceptUnguardedFinalStep: boolean
   /** Accepts an update SageMaker applies all at once with no bake (Inf1, Marketplace models). */
   readonly acceptUnguardedUpdate: boolean
+  /** A model package must be Approved in the Model Registry (its status Completed either way). */
+  readonly requireApprovedPackage: boolean
   readonly cleanupOnFailure: boolean
   readonly dryRun: boolean
   readonly githubToken: string
@@ -172,6 +174,8 @@ export interface CurrentEndpoint {
   readonly instanceCount: number | undefined
   readonly modelName: string | undefined
   readonly modelDataUrl: string | undefined
+  /** The live model's container image (absent when unread or not shown). */
+  readonly image?: string
   readonly lastModifiedTime: number | undefined
   /** DescribeEndpoint.LastDeploymentConfig as plain JSON (reused by RetainDeploymentConfig). */
   readonly lastDeploymentConfig: Record<string, unknown> | undefined
@@ -279,7 +283,7 @@ export interface Plan {
   /** The live (blue) fleet as pre-flight read it: what it runs and its size. */
   readonly blueFleet?: Pick<
     CurrentEndpoint,
-    'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+    'modelName' | 'modelDataUrl' | 'image' | 'instanceType' | 'instanceCount'
   >
   readonly greenModelName: string
   /** False when the user named an existing model. */

@@ -57,6 +57,7 @@ export const REQUEST: DeployRequest = {
   allowAlarmInAlarm: false,
   acceptUnguardedFinalStep: false,
   acceptUnguardedUpdate: false,
+  requireApprovedPackage: false,
   cleanupOnFailure: false,
   dryRun: false,
   githubToken: '',

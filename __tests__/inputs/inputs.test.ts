@@ -83,6 +83,9 @@ describe('readInputs: valid combinations', () => {
       timeoutMinutes: undefined,
       pollIntervalSeconds: 10,
       onBusy: 'wait',
+      // A missing endpoint is refused unless the step says to create it.
+      createEndpoint: 'never',
+      acceptUnguardedUpdate: false,
       allowAlarmInAlarm: false,
       cleanupOnFailure: false,
       dryRun: false,
@@ -267,6 +270,9 @@ describe('readInputs: valid combinations', () => {
       'poll-interval': '0.05',
       'on-busy': 'FAIL',
       'on-regression': 'Fail',
+      'create-endpoint': 'If-Missing',
+      'alarm-name-prefix': 'team/churn-prod',
+      'accept-unguarded-update': 'true',
       'metric-delay': '60',
       'accept-unguarded-final-step': 'true',
       'dry-run': 'True',
@@ -288,6 +294,9 @@ describe('readInputs: valid combinations', () => {
       pollIntervalSeconds: 0.05,
       onBusy: 'fail',
       onRegression: 'fail',
+      createEndpoint: 'if-missing',
+      alarmNamePrefix: 'team/churn-prod',
+      acceptUnguardedUpdate: true,
       metricDelaySeconds: 60,
       acceptUnguardedFinalStep: true,
       dryRun: true,
@@ -627,6 +636,24 @@ const invalid: [string, Record<string, string>, string, string][] = [
   ['timeout 361', { ...BASE, timeout: '361' }, 'timeout', 'minutes greater than 0 and at most 360'],
   ['poll-interval 0.01', { ...BASE, 'poll-interval': '0.01' }, 'poll-interval', 'from 0.05 to 300'],
   ['on-busy queue', { ...BASE, 'on-busy': 'queue' }, 'on-busy', 'wait or fail'],
+  [
+    'create-endpoint always',
+    { ...BASE, 'create-endpoint': 'always' },
+    'create-endpoint',
+    'Input "create-endpoint" must be never or if-missing, got "always".'
+  ],
+  [
+    'alarm-name-prefix with a space',
+    { ...BASE, 'alarm-name-prefix': 'my alarms' },
+    'alarm-name-prefix',
+    'Input "alarm-name-prefix" must be up to 200 letters, digits and . _ - / : (the start of the created alarms\' names), got "my alarms".'
+  ],
+  [
+    'alarm-name-prefix of 201 characters',
+    { ...BASE, 'alarm-name-prefix': 'a'.repeat(201) },
+    'alarm-name-prefix',
+    'Input "alarm-name-prefix" must be up to 200 letters'
+  ],
   [
     'metric-delay 901',
     { ...BASE, 'metric-delay': '901' },

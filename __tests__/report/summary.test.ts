@@ -226,12 +226,23 @@ describe('renderSummary: inputs beyond the plan', () => {
     const blue = {
       modelName: 'lab-model-a',
       modelDataUrl: 's3://lab-bucket/models/a/model.tar.gz',
+      image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1.3',
       instanceType: 'ml.m5.xlarge',
       instanceCount: 2
     }
-    const md = renderSummary({ ...runB, run, blue })
+    const createModel = {
+      ...runB.plan.createModel,
+      PrimaryContainer: {
+        Image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1.4',
+        ModelDataUrl: 's3://lab-bucket/models/b/model.tar.gz'
+      }
+    }
+    const md = renderSummary({ ...runB, plan: { ...runB.plan, createModel }, run, blue })
     expect(rowsStartingWith(md, 'Artifact')).toEqual([
       '| Artifact | `s3://lab-bucket/models/a/model.tar.gz` | `s3://lab-bucket/models/b/model.tar.gz` |'
+    ])
+    expect(rowsStartingWith(md, 'Image')).toStrictEqual([
+      '| Image | `111122223333.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1.3` | `111122223333.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1.4` |'
     ])
     expect(rowsStartingWith(md, 'Instance type')).toEqual([
       '| Instance type | ml.m5.xlarge | ml.m5.large |'

@@ -17,6 +17,7 @@ import type {
 import type { AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
 import type { QuotaApi } from './quota-api.js'
+import type { ArtifactApi } from './artifact-api.js'
 import type { CallOptions } from './call.js'
 import type { Tag } from '../types.js'
 
@@ -72,6 +73,8 @@ export interface AwsApi {
   gate?(): Promise<GateApi>
   /** Service Quotas (pre-flight's capacity check); absent in test doubles that need none. */
   quotas?(): Promise<QuotaApi>
+  /** Pre-flight reads of the artifact, image and package a new model names; absent in test doubles that need none. */
+  artifacts?(): Promise<ArtifactApi>
   /** Aborts calls in flight and closes the connections: nothing holds the process after this. */
   close(): void
 }

@@ -12,6 +12,7 @@ import type { CallOptions } from './call.js'
 import { createAutoScalingApi, type AutoScalingApi } from './auto-scaling.js'
 import type { GateApi } from './gate-api.js'
 import type { QuotaApi } from './quota-api.js'
+import type { ArtifactApi } from './artifact-api.js'
 import { isNotFound, toCallError } from './errors.js'
 
 export {
@@ -87,6 +88,7 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
   let autoScaling: Promise<AutoScalingApi> | undefined
   let gate: Promise<GateApi> | undefined
   let quotas: Promise<QuotaApi> | undefined
+  let artifacts: Promise<ArtifactApi> | undefined
 
   const call = async <T>(
     operation: string,
@@ -315,6 +317,14 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       (quotas ??= import('./quota-api.js').then(m =>
         m.createQuotaApi(config(options.maxAttempts ?? 5), call)
       )),
+    // S3 and ECR load only for a run that creates a model; they use the endpoint's region.
+    artifacts: () =>
+      (artifacts ??= import('./artifact-api.js').then(m =>
+        m.createArtifactApi(config(options.maxAttempts ?? 5), call, async () => ({
+          sm,
+          client: sagemaker
+        }))
+      )),
     close: () => {
       closing.abort()
       for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -323,6 +333,10 @@ export async function createAwsApi(options: AwsApiOptions): Promise<AwsApi> {
       void autoScaling?.then(api => api.destroy())
       void gate?.then(api => api.destroy())
       void quotas?.then(
+        api => api.destroy(),
+        () => undefined
+      )
+      void artifacts?.then(
         api => api.destroy(),
         () => undefined
       )

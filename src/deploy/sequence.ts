@@ -18,6 +18,7 @@ import { createdList, launchWith, type Created, type LaunchResult } from './laun
 import { actionLog as log } from '../log.js'
 import { checkAlarms, PreflightError, shortTimeout } from './preflight.js'
 import { checkCapacity } from './capacity.js'
+import { refuseBadArtifacts } from './artifacts.js'
 import { redact, registerSecrets } from '../secrets.js'
 import type { Gate } from '../guard/gate/gate.js'
 import type { Found, Target } from './target.js'
@@ -293,7 +294,6 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
       log.warning(short)
     }
     let existingAlarms: ReadonlyMap<string, unknown> | undefined
-    const marketplace = false
     let scaling: Scaling = { saved: undefined, reregister: false, note: undefined }
     // Not while a deployment runs (its run, if alive, restores what it took down).
     if (!found.attached) await restoreLeftCopy(o, current ?? null)
@@ -315,6 +315,11 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
           log.warning(risk)
           plan = { ...plan, unguardedFinalStep: risk }
         }
+        // What the new model names (artifact, image, package): before CreateModel, not after it.
+        const artifacts = await refuseBadArtifacts(plan, o.api, log, {
+          requireApproved: request.requireApprovedPackage
+        })
+        const marketplace = artifacts?.marketplace === true
         plan = acceptExclusion(request, plan, target.guardrailExclusion(plan, marketplace))
         if (current) {
           scaling = await checkAutoScaling(o.api, {

@@ -157,6 +157,7 @@ export function readInputs(
   const allowAlarmInAlarm = bool(r, 'allow-alarm-in-alarm', false)
   const acceptUnguardedFinalStep = bool(r, 'accept-unguarded-final-step', false)
   const acceptUnguardedUpdate = bool(r, 'accept-unguarded-update', false)
+  const requireApprovedPackage = bool(r, 'require-approved-package', false)
   const cleanupOnFailure = bool(r, 'cleanup-on-failure', false)
   const dryRun = bool(r, 'dry-run', false)
   const githubToken = v('github-token')
@@ -209,6 +210,7 @@ export function readInputs(
     allowAlarmInAlarm,
     acceptUnguardedFinalStep,
     acceptUnguardedUpdate,
+    requireApprovedPackage,
     cleanupOnFailure,
     dryRun,
     githubToken,

@@ -5,7 +5,7 @@ import type { CurrentEndpoint, Plan } from '../types.js'
 /** What the report needs to know about the live (blue) fleet, from pre-flight. */
 export type BlueFleet = Pick<
   CurrentEndpoint,
-  'modelName' | 'modelDataUrl' | 'instanceType' | 'instanceCount'
+  'modelName' | 'modelDataUrl' | 'image' | 'instanceType' | 'instanceCount'
 >
 
 /** The blue fleet as the caller read it, else as the plan recorded it. */

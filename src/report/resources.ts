@@ -12,9 +12,15 @@ function orNone(value: string | number | undefined, render: (v: string) => Cell)
   return value === undefined || value === '' ? NONE : render(String(value))
 }
 
+/** The image a CreateModel body names (none for a package or an existing model). */
+function imageOf(body: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const container = body?.['PrimaryContainer'] as Readonly<Record<string, unknown>> | undefined
+  return typeof container?.['Image'] === 'string' ? container['Image'] : undefined
+}
+
 /**
- * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
- * count; green alone for a new endpoint.
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Image, Instance type
+ * and count; green alone for a new endpoint.
  */
 export function resourcesTable(
   plan: Plan,
@@ -41,6 +47,7 @@ export function resourcesTable(
       configLink(plan.endpointConfigName)
     ],
     ['Artifact', before(blue?.modelDataUrl, code), orNone(plan.artifact, code)],
+    ['Image', before(blue?.image, code), orNone(imageOf(plan.createModel), code)],
     ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
     ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
   ]

@@ -105,6 +105,7 @@ describe('describeLive', () => {
       instanceCount: 3,
       modelName: 'model-b',
       modelDataUrl: 's3://bucket/b/model.tar.gz',
+      image: 'serve:1',
       lastModifiedTime: 1_700_000_000_000,
       lastDeploymentConfig: { AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'errors' }] } },
       failureReason: undefined,

@@ -13,12 +13,13 @@ import { PreflightError } from '../../../src/deploy/preflight.js'
 import type { AwsApi } from '../../../src/aws/api.js'
 import { REQUEST, RUN } from '../../helpers/plan-fixtures.js'
 
+const silent = { info: () => {}, warning: () => {}, error: () => {} }
+
 /** The reads a missing endpoint makes: the account, the endpoints in the region. */
-function fakeApi(o: {
-  account?: string | Error
-  names?: string[] | Error
-  endpoint?: undefined
-}): { api: AwsApi; calls: string[] } {
+function fakeApi(o: { account?: string | Error; names?: string[] | Error; endpoint?: undefined }): {
+  api: AwsApi
+  calls: string[]
+} {
   const calls: string[] = []
   const api = {
     describeEndpoint: async () => {
@@ -110,7 +111,7 @@ describe('a missing endpoint', () => {
   it('with create-endpoint never, pre-flight refuses it before any write', async () => {
     const { api, calls } = fakeApi({ account: '123456789012', names: ['lab-endpoint-v2'] })
     const request = { ...REQUEST, createEndpoint: 'never' as const }
-    const deps = { api, log: console, now: () => 0, sleep: async () => {}, buildPlan }
+    const deps = { api, log: silent, now: () => 0, sleep: async () => {}, buildPlan }
     const got = await messageOf(readCurrentEndpoint(request, RUN, deps, 0))
     expect(got).toStrictEqual({
       type: 'PreflightError',
@@ -123,7 +124,7 @@ describe('a missing endpoint', () => {
 
   it('with create-endpoint if-missing, a plan is made for the new endpoint', async () => {
     const { api } = fakeApi({})
-    const deps = { api, log: console, now: () => 0, sleep: async () => {}, buildPlan }
+    const deps = { api, log: silent, now: () => 0, sleep: async () => {}, buildPlan }
     const request = { ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 2 }
     const found = await readCurrentEndpoint(request, RUN, deps, 0)
     expect(found.current).toBeNull()
@@ -133,7 +134,7 @@ describe('a missing endpoint', () => {
   it('with if-missing but no instance-type, the input error names where the action looked', async () => {
     const { api } = fakeApi({ account: '123456789012', names: ['lab-endpoint-2'] })
     const request = { ...REQUEST, instanceType: undefined, instanceCount: 2 }
-    const deps = { api, log: console, now: () => 0, sleep: async () => {}, buildPlan }
+    const deps = { api, log: silent, now: () => 0, sleep: async () => {}, buildPlan }
     const got = await messageOf(readCurrentEndpoint(request, RUN, deps, 0))
     expect(got.type).toBe('InputError')
     expect(got.message).toMatch(

@@ -180,6 +180,12 @@ describe('buildPlan: the green fleet', () => {
       buildPlan({ ...REQUEST, instanceType: 'ml.m5.large', instanceCount: 2 }, RUN, null)
     ).not.toHaveProperty('blueFleet')
   })
+
+  it('carries the live image into the blue fleet when pre-flight read one', () => {
+    const image = '111122223333.dkr.ecr.eu-west-1.amazonaws.com/serve:1'
+    expect(buildPlan(REQUEST, RUN, { ...CURRENT, image }).blueFleet?.image).toBe(image)
+    expect(buildPlan(REQUEST, RUN, CURRENT).blueFleet).not.toHaveProperty('image')
+  })
 })
 
 describe('buildPlan: what it refuses before any write', () => {

@@ -160,6 +160,7 @@ export async function describeLive(
       )
     }
   }
+  const image = model?.PrimaryContainer?.Image ?? model?.Containers?.[0]?.Image
   return {
     ...(ep.EndpointArn ? { endpointArn: ep.EndpointArn } : {}),
     ...(endpointTags ? { endpointTags } : {}),
@@ -170,6 +171,7 @@ export async function describeLive(
     instanceCount: target?.desiredCount ?? target?.configuredCount,
     modelName: target?.modelName,
     modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
+    ...(image ? { image } : {}),
     lastModifiedTime: ep.LastModifiedTime?.getTime(),
     lastDeploymentConfig: ep.LastDeploymentConfig
       ? (JSON.parse(JSON.stringify(ep.LastDeploymentConfig)) as Body)

@@ -292,6 +292,7 @@ export function buildPlan(
           blueFleet: {
             modelName: live?.modelName ?? current.modelName,
             modelDataUrl: current.modelDataUrl,
+            ...(current.image ? { image: current.image } : {}),
             instanceType: live?.instanceType ?? current.instanceType,
             instanceCount: live?.desiredCount ?? current.instanceCount
           }
