@@ -614,9 +614,14 @@ const resources_NONE = '—';
 function orNone(value, render) {
     return value === undefined || value === '' ? resources_NONE : render(String(value));
 }
+/** The image a CreateModel body names (none for a package or an existing model). */
+function imageOf(body) {
+    const container = body?.['PrimaryContainer'];
+    return typeof container?.['Image'] === 'string' ? container['Image'] : undefined;
+}
 /**
- * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Instance type and
- * count; green alone for a new endpoint.
+ * `| | <blueHeader> | <greenHeader> |` with Model, Endpoint config, Artifact, Image, Instance type
+ * and count; green alone for a new endpoint.
  */
 function resourcesTable(plan, blue, headers) {
     if (plan.component)
@@ -639,6 +644,7 @@ function resourcesTable(plan, blue, headers) {
             configLink(plan.endpointConfigName)
         ],
         ['Artifact', before(blue?.modelDataUrl, markdown/* code */.aY), orNone(plan.artifact, markdown/* code */.aY)],
+        ['Image', before(blue?.image, markdown/* code */.aY), orNone(imageOf(plan.createModel), markdown/* code */.aY)],
         ['Instance type', before(blue?.instanceType, plain), plan.instanceType],
         ['Instance count', before(blue?.instanceCount, plain), String(plan.instanceCount)]
     ];

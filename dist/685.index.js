@@ -57,6 +57,8 @@ async function createAwsApi(options) {
     const closing = new AbortController();
     let autoScaling;
     let gate;
+    let quotas;
+    let artifacts;
     const call = async (operation, o, send) => {
         const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
         const cancel = o?.ignoreCancel ? undefined : options.signal;
@@ -121,20 +123,22 @@ async function createAwsApi(options) {
             return out?.EndpointConfigs ?? [];
         },
         listEndpoints: async (filter, o) => {
-            const found = [];
-            let token;
-            for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+            const endpoints = [];
+            let next;
+            for (let page = 0; page < (filter?.maxPages ?? 10); page++) {
                 const out = await call('ListEndpoints', o, abortSignal => sagemaker.send(new sm.ListEndpointsCommand({
-                    ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+                    SortBy: 'CreationTime',
+                    SortOrder: 'Descending',
                     MaxResults: 100,
-                    ...(token === undefined ? {} : { NextToken: token })
+                    ...(filter?.nameContains ? { NameContains: filter.nameContains } : {}),
+                    ...(next ? { NextToken: next } : {})
                 }), { abortSignal }));
-                found.push(...(out?.Endpoints ?? []));
-                token = out?.NextToken;
-                if (!token)
+                endpoints.push(...(out?.Endpoints ?? []));
+                next = out?.NextToken;
+                if (!next)
                     break;
             }
-            return found;
+            return endpoints;
         },
         callerAccount: async (o) => {
             const sts = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
@@ -207,6 +211,13 @@ async function createAwsApi(options) {
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         // A small chunk of its own: steps without a gate never load the runtime client.
         gate: () => (gate ??= __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 1551)).then(m => m.createGateApi(config, call, cloudwatch))),
+        // Pre-flight's capacity check only: its client loads on the first quota read.
+        quotas: () => (quotas ??= __webpack_require__.e(/* import() */ 664).then(__webpack_require__.bind(__webpack_require__, 3664)).then(m => m.createQuotaApi(config(options.maxAttempts ?? 5), call))),
+        // S3 and ECR load only for a run that creates a model; they use the endpoint's region.
+        artifacts: () => (artifacts ??= __webpack_require__.e(/* import() */ 370).then(__webpack_require__.bind(__webpack_require__, 6370)).then(m => m.createArtifactApi(config(options.maxAttempts ?? 5), call, async () => ({
+            sm,
+            client: sagemaker
+        })))),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -214,6 +225,8 @@ async function createAwsApi(options) {
             }
             void autoScaling?.then(api => api.destroy());
             void gate?.then(api => api.destroy());
+            void quotas?.then(api => api.destroy(), () => undefined);
+            void artifacts?.then(api => api.destroy(), () => undefined);
         }
     };
 }
@@ -325,6 +338,7 @@ const READS = [
     'describeInferenceComponent',
     'listTags',
     'listEndpointConfigs',
+    'listEndpoints',
     'describeAlarms'
 ];
 function withPatientReads(api, deps) {

@@ -1505,6 +1505,7 @@ function readInputs(getInput, env) {
     const allowAlarmInAlarm = (0,parsers/* bool */.lc)(r, 'allow-alarm-in-alarm', false);
     const acceptUnguardedFinalStep = (0,parsers/* bool */.lc)(r, 'accept-unguarded-final-step', false);
     const acceptUnguardedUpdate = (0,parsers/* bool */.lc)(r, 'accept-unguarded-update', false);
+    const requireApprovedPackage = (0,parsers/* bool */.lc)(r, 'require-approved-package', false);
     const cleanupOnFailure = (0,parsers/* bool */.lc)(r, 'cleanup-on-failure', false);
     const dryRun = (0,parsers/* bool */.lc)(r, 'dry-run', false);
     const githubToken = v('github-token');
@@ -1552,6 +1553,7 @@ function readInputs(getInput, env) {
         allowAlarmInAlarm,
         acceptUnguardedFinalStep,
         acceptUnguardedUpdate,
+        requireApprovedPackage,
         cleanupOnFailure,
         dryRun,
         githubToken,
@@ -2203,7 +2205,7 @@ async function run(options = {}) {
         (0,runner/* setOutputFast */.gz)('outcome', 'failed');
         (0,runner/* setOutputFast */.gz)('failure-reason', (0,errors/* errorMessage */.gJ)(e));
         // A small chunk of its own: the fail-fast path loads no more than it needs.
-        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
+        const { renderInputErrors } = await __nccwpck_require__.e(/* import() */ 92).then(__nccwpck_require__.bind(__nccwpck_require__, 8711));
         (0,runner/* appendSummaryFast */.zt)(renderInputErrors((0,runner/* getInput */.V4)('endpoint-name'), (0,errors/* errorMessage */.gJ)(e)));
         (0,runner/* failFast */.$4)((0,errors/* errorMessage */.gJ)(e));
         return undefined;
@@ -2238,7 +2240,7 @@ async function run(options = {}) {
     api = withFirstRead(api, request.endpointName, now);
     const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8722)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6393)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
         __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850))
     ]);
@@ -3236,6 +3238,7 @@ async function describeLive(api, ep, requestedVariant, log) {
             log.warning(`Could not read the tags of endpoint ${ep.EndpointName ?? '?'} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}): a copy of auto scaling an earlier run could not restore would go unseen.`);
         }
     }
+    const image = model?.PrimaryContainer?.Image ?? model?.Containers?.[0]?.Image;
     return {
         ...(ep.EndpointArn ? { endpointArn: ep.EndpointArn } : {}),
         ...(endpointTags ? { endpointTags } : {}),
@@ -3246,6 +3249,7 @@ async function describeLive(api, ep, requestedVariant, log) {
         instanceCount: target?.desiredCount ?? target?.configuredCount,
         modelName: target?.modelName,
         modelDataUrl: model?.PrimaryContainer?.ModelDataUrl ?? model?.Containers?.[0]?.ModelDataUrl,
+        ...(image ? { image } : {}),
         lastModifiedTime: ep.LastModifiedTime?.getTime(),
         lastDeploymentConfig: ep.LastDeploymentConfig
             ? JSON.parse(JSON.stringify(ep.LastDeploymentConfig))
@@ -3568,6 +3572,7 @@ function buildPlan(request, run, current, options = {}) {
                 blueFleet: {
                     modelName: live?.modelName ?? current.modelName,
                     modelDataUrl: current.modelDataUrl,
+                    ...(current.image ? { image: current.image } : {}),
                     instanceType: live?.instanceType ?? current.instanceType,
                     instanceCount: live?.desiredCount ?? current.instanceCount
                 }

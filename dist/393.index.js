@@ -1,5 +1,5 @@
-export const id = 722;
-export const ids = [722,685];
+export const id = 393;
+export const ids = [393,685,664];
 export const modules = {
 
 /***/ 9685:
@@ -57,6 +57,8 @@ async function createAwsApi(options) {
     const closing = new AbortController();
     let autoScaling;
     let gate;
+    let quotas;
+    let artifacts;
     const call = async (operation, o, send) => {
         const deadlineMs = o?.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
         const cancel = o?.ignoreCancel ? undefined : options.signal;
@@ -121,20 +123,22 @@ async function createAwsApi(options) {
             return out?.EndpointConfigs ?? [];
         },
         listEndpoints: async (filter, o) => {
-            const found = [];
-            let token;
-            for (let page = 0; page < (filter?.maxPages ?? 5); page++) {
+            const endpoints = [];
+            let next;
+            for (let page = 0; page < (filter?.maxPages ?? 10); page++) {
                 const out = await call('ListEndpoints', o, abortSignal => sagemaker.send(new sm.ListEndpointsCommand({
-                    ...(filter?.nameContains === undefined ? {} : { NameContains: filter.nameContains }),
+                    SortBy: 'CreationTime',
+                    SortOrder: 'Descending',
                     MaxResults: 100,
-                    ...(token === undefined ? {} : { NextToken: token })
+                    ...(filter?.nameContains ? { NameContains: filter.nameContains } : {}),
+                    ...(next ? { NextToken: next } : {})
                 }), { abortSignal }));
-                found.push(...(out?.Endpoints ?? []));
-                token = out?.NextToken;
-                if (!token)
+                endpoints.push(...(out?.Endpoints ?? []));
+                next = out?.NextToken;
+                if (!next)
                     break;
             }
-            return found;
+            return endpoints;
         },
         callerAccount: async (o) => {
             const sts = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
@@ -207,6 +211,13 @@ async function createAwsApi(options) {
         autoScaling: () => (autoScaling ??= (0,_auto_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .createAutoScalingApi */ .zH)(config(options.maxAttempts ?? 5), call)),
         // A small chunk of its own: steps without a gate never load the runtime client.
         gate: () => (gate ??= __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 1551)).then(m => m.createGateApi(config, call, cloudwatch))),
+        // Pre-flight's capacity check only: its client loads on the first quota read.
+        quotas: () => (quotas ??= __webpack_require__.e(/* import() */ 664).then(__webpack_require__.bind(__webpack_require__, 3664)).then(m => m.createQuotaApi(config(options.maxAttempts ?? 5), call))),
+        // S3 and ECR load only for a run that creates a model; they use the endpoint's region.
+        artifacts: () => (artifacts ??= __webpack_require__.e(/* import() */ 370).then(__webpack_require__.bind(__webpack_require__, 6370)).then(m => m.createArtifactApi(config(options.maxAttempts ?? 5), call, async () => ({
+            sm,
+            client: sagemaker
+        })))),
         close: () => {
             closing.abort();
             for (const client of [sagemaker, sagemakerOnce, cloudwatchClient, cloudwatchOnce]) {
@@ -214,6 +225,8 @@ async function createAwsApi(options) {
             }
             void autoScaling?.then(api => api.destroy());
             void gate?.then(api => api.destroy());
+            void quotas?.then(api => api.destroy(), () => undefined);
+            void artifacts?.then(api => api.destroy(), () => undefined);
         }
     };
 }
@@ -325,6 +338,7 @@ const READS = [
     'describeInferenceComponent',
     'listTags',
     'listEndpointConfigs',
+    'listEndpoints',
     'describeAlarms'
 ];
 function withPatientReads(api, deps) {
@@ -344,6 +358,68 @@ function withPatientReads(api, deps) {
             });
     }
     return { ...api, ...patient };
+}
+
+
+/***/ }),
+
+/***/ 3664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_QUOTA_PAGES: () => (/* binding */ MAX_QUOTA_PAGES),
+/* harmony export */   createQuotaApi: () => (/* binding */ createQuotaApi),
+/* harmony export */   endpointQuotaName: () => (/* binding */ endpointQuotaName)
+/* harmony export */ });
+/** The quota's name, as Service Quotas and the ResourceLimitExceeded message spell it. */
+function endpointQuotaName(instanceType) {
+    return `${instanceType} for endpoint usage`;
+}
+/** SageMaker lists some hundreds of quotas: more pages than this is not a listing to trust. */
+const MAX_QUOTA_PAGES = 30;
+/**
+ * ListServiceQuotas pages are read only as far as the quota asked for, and kept for the run: a
+ * second instance type goes on from where the first one stopped.
+ */
+async function createQuotaApi(config, call) {
+    const sq = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924)]).then(__webpack_require__.t.bind(__webpack_require__, 2924, 19));
+    const client = new sq.ServiceQuotasClient(config);
+    const listed = new Map();
+    let nextToken;
+    let pages = 0;
+    let done = false;
+    // One listing at a time: two lookups never read the same page twice.
+    let turn = Promise.resolve();
+    const readUntil = async (name, o) => {
+        while (!listed.has(name) && !done) {
+            const out = await call('ListServiceQuotas', o, abortSignal => client.send(new sq.ListServiceQuotasCommand({
+                ServiceCode: 'sagemaker',
+                MaxResults: 100,
+                ...(nextToken !== undefined ? { NextToken: nextToken } : {})
+            }), { abortSignal }));
+            for (const q of out.Quotas ?? []) {
+                if (q.QuotaName !== undefined && q.Value !== undefined && !listed.has(q.QuotaName)) {
+                    listed.set(q.QuotaName, { value: q.Value, code: q.QuotaCode });
+                }
+            }
+            pages += 1;
+            nextToken = out.NextToken || undefined;
+            done = nextToken === undefined || pages >= MAX_QUOTA_PAGES;
+        }
+    };
+    const endpointQuota = async (instanceType, o) => {
+        const name = endpointQuotaName(instanceType);
+        const mine = turn.then(() => readUntil(name, o));
+        turn = mine.catch(() => undefined);
+        await mine;
+        return listed.get(name);
+    };
+    return {
+        endpointQuota,
+        endpointInstanceQuota: async (instanceType, o) => (await endpointQuota(instanceType, o))?.value,
+        destroy: () => client.destroy()
+    };
 }
 
 
@@ -844,7 +920,7 @@ async function readBackWith(read, sleep, mayStillArrive) {
 
 /***/ }),
 
-/***/ 8722:
+/***/ 6393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1774,6 +1850,227 @@ async function readTarget(api, request, current, requested, configName) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/quota-api.ts
+var quota_api = __webpack_require__(3664);
+;// CONCATENATED MODULE: ./src/deploy/capacity.ts
+
+
+
+/** Endpoints in these states run no instances. */
+const NOT_RUNNING = new Set(['Failed', 'Deleting']);
+/** Describes in flight at once while counting other endpoints. */
+const PARALLEL = 5;
+/** A variant's instances now: both counts while it scales (the larger one holds the quota). */
+function instancesOf(v) {
+    return Math.max(v.CurrentInstanceCount ?? 0, v.DesiredInstanceCount ?? 0);
+}
+function denied(operation, permission, e) {
+    return (0,aws_errors/* isAccessDenied */.w7)(e)
+        ? `${operation} was denied (allow ${permission} to the role)`
+        : `${operation} failed (${(0,src_errors/* errorMessage */.gJ)(e)})`;
+}
+/**
+ * Instances of `instanceType` that the region's other endpoints run: the live fleet of each, and
+ * the pending one of an endpoint being updated. More than `limit` endpoints are not described
+ * one by one (the reads stay bounded): the count is then unknown.
+ */
+async function instancesInUse(api, instanceType, exceptEndpoint, limit = 50) {
+    const maxPages = Math.floor(limit / 100) + 1;
+    let listed;
+    try {
+        listed = await api.listEndpoints({ maxPages });
+    }
+    catch (e) {
+        return { unknown: denied('ListEndpoints', 'sagemaker:ListEndpoints', e) };
+    }
+    const others = listed
+        .filter(e => e.EndpointName !== exceptEndpoint && !NOT_RUNNING.has(e.EndpointStatus ?? ''))
+        .map(e => e.EndpointName ?? '');
+    if (others.length > limit || listed.length >= maxPages * 100) {
+        return {
+            unknown: `the region has more than ${limit} other endpoints, too many to describe one by one`
+        };
+    }
+    const configs = new Map();
+    const typesOf = (configName) => {
+        let types = configs.get(configName);
+        if (!types) {
+            types = api.describeEndpointConfig(configName).then(config => {
+                if (!config)
+                    throw new Error(`endpoint config ${configName} no longer exists`);
+                return new Map((config.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v.InstanceType]));
+            });
+            configs.set(configName, types);
+        }
+        return types;
+    };
+    const usageOf = async (name) => {
+        const ep = await api.describeEndpoint(name);
+        if (!ep || NOT_RUNNING.has(ep.EndpointStatus ?? ''))
+            return 0;
+        let count = 0;
+        if (ep.EndpointConfigName && ep.ProductionVariants?.length) {
+            const types = await typesOf(ep.EndpointConfigName);
+            for (const v of ep.ProductionVariants) {
+                if (types.get(v.VariantName ?? '') === instanceType)
+                    count += instancesOf(v);
+            }
+        }
+        // An endpoint being updated runs its new fleet too.
+        const pending = ep.PendingDeploymentSummary;
+        for (const v of pending?.ProductionVariants ?? []) {
+            const type = v.InstanceType ??
+                (pending?.EndpointConfigName
+                    ? (await typesOf(pending.EndpointConfigName)).get(v.VariantName ?? '')
+                    : undefined);
+            if (type === instanceType)
+                count += instancesOf(v);
+        }
+        return count;
+    };
+    try {
+        let total = 0;
+        for (let i = 0; i < others.length; i += PARALLEL) {
+            const counts = await Promise.all(others.slice(i, i + PARALLEL).map(usageOf));
+            total += counts.reduce((a, b) => a + b, 0);
+        }
+        return { count: total };
+    }
+    catch (e) {
+        return { unknown: `reading the other endpoints failed (${(0,src_errors/* errorMessage */.gJ)(e)})` };
+    }
+}
+function endpointPeak(plan, current) {
+    const type = plan.instanceType;
+    const variants = (plan.createEndpointConfig['ProductionVariants'] ?? []);
+    const green = variants
+        .filter(v => v['InstanceType'] === type)
+        .reduce((sum, v) => sum + Number(v['InitialInstanceCount'] ?? 0), 0);
+    const otherVariants = Math.max(0, green - plan.instanceCount);
+    if (plan.firstDeploy || !current)
+        return { live: 0, added: green, rolling: false, otherVariants };
+    const live = current.variants.length
+        ? current.variants
+            .filter(v => v.instanceType === type)
+            .reduce((sum, v) => sum + (v.desiredCount ?? v.configuredCount ?? 0), 0)
+        : current.instanceType === type
+            ? (current.instanceCount ?? 0)
+            : 0;
+    const rolling = plan.schedule.some(step => step.blueInstances !== undefined);
+    const batch = plan.peakInstances ? plan.peakInstances.rolling - plan.instanceCount : 1;
+    return rolling
+        ? { live, added: batch, rolling, otherVariants }
+        : { live, added: green, rolling, otherVariants };
+}
+/**
+ * What a person can do when the peak does not fit the quota (pre-flight's refusal, and the hint
+ * after a ResourceLimitExceeded). With `room` (instances left for this endpoint beside the live
+ * fleet) it names the batch and the instance count that fit.
+ */
+function capacityWays(o) {
+    const name = (0,quota_api.endpointQuotaName)(o.instanceType);
+    const raise = o.desired === undefined
+        ? `Raise the "${name}" quota in Service Quotas`
+        : `Raise the "${name}" quota to ${o.desired} in the Service Quotas console (or aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code ${o.quotaCode ?? '<code from aws service-quotas list-service-quotas --service-code sagemaker>'} --desired-value ${o.desired} --region ${o.region})`;
+    const ways = [raise];
+    const room = o.room;
+    if (!o.firstDeploy) {
+        if (room === undefined) {
+            ways.push(o.rolling
+                ? 'use a smaller step-size (batch)'
+                : 'use traffic-routing: rolling (one extra batch at a time)');
+        }
+        else {
+            // SageMaker takes a rolling batch of 5-50 % of the variant's instances.
+            const fleet = o.fleet ?? 0;
+            const batch = Math.min(room, Math.floor(fleet / 2));
+            if (batch >= Math.max(1, Math.ceil(fleet * 0.05))) {
+                ways.push(o.rolling
+                    ? `use step-size: ${batch} (the largest batch that fits)`
+                    : `use traffic-routing: rolling with step-size: ${batch} (one extra batch of ${batch} at a time, the largest that fits)`);
+            }
+        }
+    }
+    const fewer = room === undefined ? undefined : room - (o.otherVariants ?? 0);
+    if (fewer === undefined)
+        ways.push('fewer instances');
+    else if (fewer >= 1 && !o.rolling && (o.fleet === undefined || fewer < o.fleet))
+        ways.push(`fewer instances (instance-count: ${fewer} fits)`);
+    return ways.length === 1
+        ? `${ways[0]}.`
+        : `${ways.slice(0, -1).join(', or ')}, or ${ways.at(-1) ?? ''}.`;
+}
+function unchecked(why) {
+    return `Could not check capacity: ${why}; the update may fail with ResourceLimitExceeded after the writes.`;
+}
+/** The target variant launches into an ML capacity reservation: its room is not checked here. */
+function reservationNote(plan) {
+    const variants = (plan.createEndpointConfig['ProductionVariants'] ?? []);
+    const target = variants.find(v => v['VariantName'] === plan.variantName);
+    const reservation = target?.['CapacityReservationConfig'];
+    if (!reservation)
+        return undefined;
+    const arn = typeof reservation['MlReservationArn'] === 'string' ? ` ${reservation['MlReservationArn']}` : '';
+    return `Variant ${plan.variantName} launches into the ML capacity reservation${arn} (CapacityReservationConfig, kept in the new config): room in the reservation is not checked before the writes; with capacity-reservations-only, new instances fail to launch when it is full.`;
+}
+/**
+ * The plan's peak (blue + green; blue + one batch when rolling; the new fleet on a first deploy)
+ * plus what other endpoints run, against the account's quota of the type. Over it: a refusal
+ * with the numbers and the ways out. Unknown quota or usage: a note, never a refusal.
+ */
+async function checkCapacity(plan, current, api, log) {
+    if (!api.quotas || plan.component || !plan.instanceType)
+        return {};
+    const type = plan.instanceType;
+    const peak = endpointPeak(plan, current);
+    if (peak.added === 0)
+        return {};
+    const reservation = reservationNote(plan);
+    const withReservation = (note) => ({
+        note: reservation ? `${note} ${reservation}` : note
+    });
+    let quota;
+    try {
+        quota = await (await api.quotas()).endpointQuota(type);
+    }
+    catch (e) {
+        return withReservation(unchecked(denied('ListServiceQuotas', 'servicequotas:ListServiceQuotas', e)));
+    }
+    if (!quota) {
+        return withReservation(unchecked(`Service Quotas lists no "${(0,quota_api.endpointQuotaName)(type)}" quota in ${plan.region}`));
+    }
+    const usage = await instancesInUse(api, type, plan.endpointName);
+    const others = 'count' in usage ? usage.count : 0;
+    const own = peak.live + peak.added;
+    const total = own + others;
+    if (total <= quota.value) {
+        if ('unknown' in usage) {
+            return withReservation(unchecked(`the instances other endpoints run could not be counted (${usage.unknown}); this update alone runs ${own} ${type} at the peak, within the quota of ${quota.value}`));
+        }
+        log.info(`Capacity: ${own} ${type} instances at the peak + ${others} on other endpoints = ${total}, within the quota of ${quota.value} ("${(0,quota_api.endpointQuotaName)(type)}" in ${plan.region}).`);
+        return reservation ? { note: reservation } : {};
+    }
+    const added = peak.rolling ? `${peak.added} new (one batch)` : `${peak.added} new`;
+    const counted = 'count' in usage
+        ? `${others} on other endpoints`
+        : `other endpoints not counted (${usage.unknown})`;
+    const room = quota.value - others - peak.live;
+    const ways = capacityWays({
+        instanceType: type,
+        region: plan.region,
+        rolling: peak.rolling,
+        firstDeploy: plan.firstDeploy,
+        room,
+        fleet: plan.instanceCount,
+        otherVariants: peak.otherVariants,
+        desired: total,
+        quotaCode: quota.code
+    });
+    return {
+        refusal: `Not enough ${type} capacity for this update: ${peak.live} live + ${added} + ${counted} = ${total} instances at the peak, more than the quota of ${quota.value} ("${(0,quota_api.endpointQuotaName)(type)}" in ${plan.region}). SageMaker would refuse it with ResourceLimitExceeded after the writes. ${ways}${reservation ? ` ${reservation}` : ''}`
+    };
+}
+
 // EXTERNAL MODULE: ./src/deploy/target.ts
 var target = __webpack_require__(7474);
 // EXTERNAL MODULE: ./src/verdict.ts
@@ -1782,6 +2079,7 @@ var src_verdict = __webpack_require__(3138);
 // The endpoint as a target: a variant updated blue/green or rolling with CreateEndpoint or
 // UpdateEndpoint. Pre-flight reads the endpoint (preflight.ts), launch writes its config and the
 // endpoint (launch.ts's ENDPOINT_WRITE), and the watch reads DescribeEndpoint.
+
 
 
 
@@ -1868,17 +2166,23 @@ function endpointTarget(o) {
         }
     };
 }
-/** ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room. */
+/**
+ * ResourceLimitExceeded on an update: the new fleet runs next to the live one, and needs room.
+ * Pre-flight's capacity check refuses what it can count; this is for what it could not.
+ */
 function quotaHint(error, plan, current) {
     if (!/ResourceLimitExceeded/.test(error) || plan.firstDeploy)
         return '';
     const live = current?.instanceCount ?? 0;
     const rolling = plan.schedule.some(step => step.blueInstances !== undefined);
     const extra = rolling && plan.peakInstances ? plan.peakInstances.rolling - live : plan.instanceCount;
-    const instead = rolling
-        ? 'a smaller step-size (batch)'
-        : 'traffic-routing: rolling (one extra batch at a time)';
-    return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. Raise the "${plan.instanceType} for endpoint usage" quota in Service Quotas, or use ${instead}, or fewer instances.`;
+    const ways = capacityWays({
+        instanceType: plan.instanceType,
+        region: plan.region,
+        rolling,
+        firstDeploy: false
+    });
+    return ` The update runs new instances next to the live fleet: ${live} live + ${extra} new = ${live + extra} ${plan.instanceType} instances at the peak, more than the account's quota allows. ${ways}`;
 }
 /** A dry run whose credentials cannot read the endpoint: it cannot know what would happen. */
 function unreadableDryRun(o, e) {
@@ -1911,6 +2215,225 @@ const actionLog = {
     info: (m) => core.info((0,markdown/* singleLine */.pF)(m)),
     warning: (m) => core.warning((0,markdown/* singleLine */.pF)(m))
 };
+
+;// CONCATENATED MODULE: ./src/deploy/artifacts.ts
+
+
+
+/** SageMaker's own words (API reference, ContainerDefinition.Image). */
+const SAME_REGION_DOC = 'SageMaker requires the model artifacts in S3 and the image in ECR to be in the region of the model and endpoint (ContainerDefinition in the SageMaker API reference)';
+const S3_URL = /^s3:\/\/([^/]+)\/(.*)$/;
+/** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>[:tag][@sha256:digest]` */
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]{64}))?$/;
+const ARN_ACCOUNT = /^arn:[^:]+:[^:]+:([^:]*):(\d{12}):/;
+/** An ECR image URI's parts; undefined for any other registry. No tag means `latest` (Docker's rule). */
+function parseEcrImage(uri) {
+    const m = ECR_IMAGE.exec(uri);
+    if (!m)
+        return undefined;
+    const [, registryId, region, repository, tag, digest] = m;
+    const ref = digest ? { digest } : { tag: tag ?? 'latest' };
+    return { registryId: registryId, region: region, repository: repository, ref };
+}
+/** The region and account of an ARN. */
+function arnParts(arn) {
+    const m = ARN_ACCOUNT.exec(arn ?? '');
+    return m ? { region: m[1], account: m[2] } : undefined;
+}
+const artifacts_text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const record = (v) => v !== null && typeof v === 'object' ? v : undefined;
+/** The artifact a container names, and whether it is an uncompressed prefix (a folder). */
+function artifactOf(container) {
+    const url = artifacts_text(container['ModelDataUrl']);
+    if (url)
+        return { url, prefix: false };
+    const source = record(record(container['ModelDataSource'])?.['S3DataSource']);
+    const uri = artifacts_text(source?.['S3Uri']);
+    return uri ? { url: uri, prefix: source?.['S3DataType'] === 'S3Prefix' } : undefined;
+}
+/** A read that failed: denied names the permission and what it would have caught; else why. */
+function artifacts_unchecked(e, what, permission, wouldCatch, extra = '') {
+    if ((0,aws_errors/* isCancelled */.mm)(e))
+        throw e;
+    if ((0,aws_errors/* isAccessDenied */.w7)(e)) {
+        return {
+            warning: `Could not check ${what}: access denied (${permission}${extra}). Allow ${permission} to the action's role so that pre-flight catches ${wouldCatch} before anything is changed.`
+        };
+    }
+    return {
+        warning: `Could not check ${what} (${(0,src_errors/* errorMessage */.gJ)(e)}): going on without the check, which catches ${wouldCatch}.`
+    };
+}
+async function checkArtifact(artifact, region, api) {
+    const m = S3_URL.exec(artifact.url);
+    if (!m)
+        return { note: `model-data-url ${artifact.url} is not an s3:// URL: not checked.` };
+    const [, bucket, rawKey] = m;
+    const key = artifact.prefix && !rawKey.endsWith('/') ? `${rawKey}/` : rawKey;
+    const what = `model-data-url ${artifact.url}`;
+    try {
+        const answer = await api.headObject(bucket, key);
+        switch (answer.kind) {
+            case 'found':
+                return undefined;
+            case 'missing-key':
+                return {
+                    refusal: `Input "model-data-url" names ${artifact.url}, which does not exist: SageMaker's CreateModel would fail ("Could not find model data"). Upload the artifact there, or set model-data-url to where it is.`
+                };
+            case 'missing-bucket':
+                return {
+                    refusal: `Input "model-data-url" names ${artifact.url}, but bucket ${bucket} does not exist: SageMaker's CreateModel would fail. Set model-data-url to the artifact's real location, in a bucket in ${region}.`
+                };
+            case 'other-region':
+                return {
+                    refusal: `Input "model-data-url" names ${artifact.url}, in a bucket in ${answer.bucketRegion}, but the endpoint is in ${region}: a model's artifact must be in its endpoint's region. Copy it to a bucket in ${region} (aws s3 cp ${artifact.url} s3://<a bucket in ${region}>/${key}) and set model-data-url to the copy.`
+                };
+        }
+    }
+    catch (e) {
+        return artifacts_unchecked(e, what, artifact.prefix || key.endsWith('/') ? 's3:ListBucket' : 's3:GetObject', 'a missing artifact or one in another region', artifact.prefix || key.endsWith('/')
+            ? ''
+            : '; without s3:ListBucket, S3 answers a missing object the same way');
+    }
+}
+async function checkImage(uri, region, callerAccount, api) {
+    const image = parseEcrImage(uri);
+    if (!image) {
+        return {
+            note: `Image ${uri} is not in Amazon ECR: not checked (SageMaker pulls it while provisioning).`
+        };
+    }
+    const ref = 'tag' in image.ref ? `tag ${image.ref.tag}` : `digest ${image.ref.digest}`;
+    const registry = `registry ${image.registryId} (ECR ${image.region})`;
+    if (image.region !== region) {
+        return {
+            refusal: `Input "image-uri" names ${uri}, an image in ECR ${image.region}, but the endpoint is in ${region}: ${SAME_REGION_DOC}. Push the image to a repository in ${region} (or replicate the repository there with ECR replication) and set image-uri to it.`
+        };
+    }
+    try {
+        const answer = await api.describeImage(image.registryId, image.repository, image.ref);
+        switch (answer.kind) {
+            case 'found':
+                return undefined;
+            case 'missing-repository':
+                return {
+                    refusal: `Input "image-uri" names repository ${image.repository}, which does not exist in ${registry}: SageMaker could not pull ${uri} and the endpoint would fail after provisioning. Push the image there, or set image-uri to an image that exists.`
+                };
+            case 'missing-image':
+                return {
+                    refusal: `Input "image-uri" names ${ref} of repository ${image.repository} in ${registry}, which has no such image: SageMaker could not pull ${uri} and the endpoint would fail after provisioning. Push that image, or set image-uri to one that exists.`
+                };
+        }
+    }
+    catch (e) {
+        // An image another account shares (SageMaker's own, a central registry) may be pullable
+        // by the execution role and still not readable by this role: nothing is wrong with it.
+        if ((0,aws_errors/* isAccessDenied */.w7)(e) && callerAccount !== undefined && image.registryId !== callerAccount) {
+            return {
+                note: `Image ${uri} is in ${registry}, another account's registry: it cannot be checked from this account (ecr:DescribeImages denied). SageMaker pulls it with the execution role.`
+            };
+        }
+        return artifacts_unchecked(e, `image-uri ${uri}`, 'ecr:DescribeImages', 'a missing repository or tag (which fails only after 10+ minutes of provisioning)');
+    }
+}
+async function checkPackage(arn, region, callerAccount, api, requireApproved) {
+    const parts = arnParts(arn);
+    if (parts && parts.region !== '' && parts.region !== region) {
+        return [
+            {
+                refusal: `Input "model-package-arn" names a package in ${parts.region}, but the endpoint is in ${region}: SageMaker creates a model only from a package in its own region. Register the model in ${region} (or name that region's version) and set model-package-arn to it.`
+            }
+        ];
+    }
+    try {
+        const pkg = await api.describeModelPackage(arn);
+        if (!pkg) {
+            return [
+                {
+                    refusal: `Input "model-package-arn" names ${arn}, which does not exist in ${region}: SageMaker's CreateModel would fail. Set model-package-arn to an existing package version.`
+                }
+            ];
+        }
+        const findings = [];
+        // AWS Marketplace packages are unversioned and owned by the seller's account; a package
+        // shared from another account through the registry belongs to a group.
+        if (pkg.certifyForMarketplace ||
+            (pkg.groupName === undefined && parts && callerAccount && parts.account !== callerAccount)) {
+            findings.push({ marketplace: true });
+        }
+        if (pkg.status !== 'Completed') {
+            findings.push({
+                refusal: `Input "model-package-arn" names ${arn}, whose status is ${pkg.status ?? 'unknown'}, not Completed: SageMaker creates a model only from a completed package. Wait until it completes (or fix why it failed), or set model-package-arn to a completed version.`
+            });
+        }
+        if (requireApproved && pkg.approval !== 'Approved') {
+            findings.push({
+                refusal: `Input "model-package-arn" names ${arn}, whose approval status is ${pkg.approval ?? 'unknown'}, not Approved. Approve it in the Model Registry (UpdateModelPackage with ModelApprovalStatus Approved), or set model-package-arn to an approved version.`
+            });
+        }
+        return findings;
+    }
+    catch (e) {
+        return [
+            artifacts_unchecked(e, `model-package-arn ${arn}`, 'sagemaker:DescribeModelPackage', 'a package that is not Completed (or not Approved)')
+        ];
+    }
+}
+/**
+ * Checks the artifact, image and package a CreateModel body names (undefined: the run deploys an
+ * existing model, nothing to check). Never throws for what it finds, only for cancellation.
+ */
+async function checkArtifacts(body, region, api, options) {
+    const findings = { refusals: [], warnings: [], notes: [] };
+    const container = record(body?.['PrimaryContainer']);
+    if (!container)
+        return { ...findings, marketplace: false };
+    const callerAccount = arnParts(artifacts_text(body?.['ExecutionRoleArn']))?.account;
+    const artifact = artifactOf(container);
+    const image = artifacts_text(container['Image']);
+    const pkg = artifacts_text(container['ModelPackageName']);
+    const results = await Promise.all([
+        artifact ? checkArtifact(artifact, region, api) : undefined,
+        image ? checkImage(image, region, callerAccount, api) : undefined,
+        pkg ? checkPackage(pkg, region, callerAccount, api, options.requireApproved) : []
+    ]);
+    let marketplace = false;
+    for (const found of results.flat()) {
+        if (!found)
+            continue;
+        if ('refusal' in found)
+            findings.refusals.push(found.refusal);
+        else if ('warning' in found)
+            findings.warnings.push(found.warning);
+        else if ('note' in found)
+            findings.notes.push(found.note);
+        else
+            marketplace = found.marketplace;
+    }
+    return {
+        ...findings,
+        marketplace,
+        ...(image ? { image } : {}),
+        ...(artifact ? { artifact: artifact.url } : {})
+    };
+}
+/** SageMaker's deployment guardrails exclusions: Marketplace containers fall back to all at once. */
+/**
+ * Pre-flight's step: logs what was not or could not be checked, and stops the run (before any
+ * write) on what would fail. Skipped when the run creates no model or the API has no such reads.
+ */
+async function refuseBadArtifacts(plan, api, log, options = { requireApproved: false }) {
+    if (!plan.createModel || !api.artifacts)
+        return undefined;
+    const findings = await checkArtifacts(plan.createModel, plan.region, await api.artifacts(), options);
+    for (const note of findings.notes)
+        log.info(note);
+    for (const warning of findings.warnings)
+        log.warning(warning);
+    if (findings.refusals.length)
+        throw new preflight/* PreflightError */.wG(findings.refusals.join(' '));
+    return findings;
+}
 
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
@@ -3007,6 +3530,8 @@ function regressed(plan, timeline, verdict, inAlarm, w) {
 
 
 
+
+
 const NOTHING_CHANGED = 'Nothing was changed in AWS.';
 /** A left copy's restore that did not complete: it may have written part of the registration. */
 class PartlyRestored extends preflight/* PreflightError */.wG {
@@ -3200,7 +3725,6 @@ async function sequence_preflight(o, target) {
             actionLog.warning(short);
         }
         let existingAlarms;
-        const marketplace = false;
         let scaling = { saved: undefined, reregister: false, note: undefined };
         // Not while a deployment runs (its run, if alive, restores what it took down).
         if (!found.attached)
@@ -3220,6 +3744,11 @@ async function sequence_preflight(o, target) {
                     actionLog.warning(risk);
                     plan = { ...plan, unguardedFinalStep: risk };
                 }
+                // What the new model names (artifact, image, package): before CreateModel, not after it.
+                const artifacts = await refuseBadArtifacts(plan, o.api, actionLog, {
+                    requireApproved: request.requireApprovedPackage
+                });
+                const marketplace = artifacts?.marketplace === true;
                 plan = acceptExclusion(request, plan, target.guardrailExclusion(plan, marketplace));
                 if (current) {
                     scaling = await checkAutoScaling(o.api, {
@@ -3234,6 +3763,16 @@ async function sequence_preflight(o, target) {
                         actionLog.info(scaling.note);
                         plan = { ...plan, notes: [...plan.notes, scaling.note] };
                     }
+                }
+                // The peak fleet against the account's instance quota (endpoint targets only).
+                if (request.inferenceComponentName === undefined) {
+                    const capacity = await checkCapacity(plan, current, o.api, actionLog);
+                    if (capacity.refusal)
+                        throw new preflight/* PreflightError */.wG(capacity.refusal);
+                    if (capacity.note)
+                        actionLog.info(capacity.note);
+                    if (capacity.note)
+                        plan = { ...plan, notes: [...plan.notes, capacity.note] };
                 }
             }
             catch (e) {
@@ -4667,4 +5206,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=722.index.js.map
+//# sourceMappingURL=393.index.js.map
