@@ -10,6 +10,8 @@ const sm = await import('@aws-sdk/client-sagemaker')
 const cw = await import('@aws-sdk/client-cloudwatch')
 const s3 = await import('@aws-sdk/client-s3')
 const ecr = await import('@aws-sdk/client-ecr')
+const sq = await import('@aws-sdk/client-service-quotas')
+const sts = await import('@aws-sdk/client-sts')
 const { run } = await import('../src/main.js')
 
 const sagemaker = mockClient(sm.SageMakerClient)
@@ -17,6 +19,9 @@ const cloudwatch = mockClient(cw.CloudWatchClient)
 // Pre-flight's reads of the artifact and image: found (an empty answer), never the network.
 const s3Reads = mockClient(s3.S3Client)
 const ecrReads = mockClient(ecr.ECRClient)
+// The capacity check and the account a refusal names: answered here, never the network.
+const quotas = mockClient(sq.ServiceQuotasClient)
+const identity = mockClient(sts.STSClient)
 
 const ENDPOINT = 'fraud-detector'
 const NEW = 'fraud-detector-3f9c2a7-4242-1'
@@ -147,8 +152,12 @@ const sent = (command: { name: string }) =>
     .map(c => c.input as Record<string, unknown>)
 
 /** Mutating commands: CloudWatch's first (alarms are put before anything else), then SageMaker's. */
+/** Sinon numbers every call it records (its typings leave the number out). */
+const order = (call: object): number => (call as { callId: number }).callId
+/** The writes, in the order they were sent. */
 const mutating = () =>
   [...cloudwatch.calls(), ...sagemaker.calls()]
+    .sort((a, b) => order(a) - order(b))
     .map(c => c.args[0].constructor.name)
     .filter(n => /^(Create|Update|Delete|Put|Set|Add)/.test(n))
 
@@ -157,6 +166,15 @@ beforeEach(() => {
   cloudwatch.reset()
   s3Reads.reset()
   ecrReads.reset()
+  quotas.reset()
+  identity.reset()
+  quotas.on(sq.ListServiceQuotasCommand).resolves({ Quotas: [] })
+  identity.on(sts.GetCallerIdentityCommand).resolves({ Account: '111111111111' })
+  sagemaker.on(sm.ListEndpointsCommand).resolves({ Endpoints: [] })
+  // The alarms the action created before carry its tags (CloudWatch keeps them).
+  cloudwatch.on(cw.ListTagsForResourceCommand).resolves({
+    Tags: [{ Key: 'sagemaker-deploy:repository', Value: 'acme/ml' }]
+  })
   clock = T0
 })
 
@@ -205,7 +223,11 @@ describe('main: invalid input', () => {
 
 describe('main: first deploy', () => {
   it('creates alarms, model, config and endpoint; no update, no shift', async () => {
-    setInputs({ 'instance-type': 'ml.m5.large', 'instance-count': '2' })
+    setInputs({
+      'create-endpoint': 'if-missing',
+      'instance-type': 'ml.m5.large',
+      'instance-count': '2'
+    })
     sagemaker
       .on(sm.DescribeEndpointCommand)
       .rejectsOnce(
@@ -219,10 +241,10 @@ describe('main: first deploy', () => {
     const outcome = await run(options)
     expect(outcome).toBe('deployed')
     expect(mutating()).toEqual([
-      'PutMetricAlarmCommand',
-      'PutMetricAlarmCommand',
       'CreateModelCommand',
       'CreateEndpointConfigCommand',
+      'PutMetricAlarmCommand',
+      'PutMetricAlarmCommand',
       'CreateEndpointCommand'
     ])
     expect(sent(sm.CreateModelCommand)[0]).toMatchObject({
@@ -295,10 +317,10 @@ describe('main: blue/green update', () => {
     const outcome = await run(options)
     expect(outcome).toBe('deployed')
     expect(mutating()).toEqual([
-      'PutMetricAlarmCommand',
-      'PutMetricAlarmCommand',
       'CreateModelCommand',
       'CreateEndpointConfigCommand',
+      'PutMetricAlarmCommand',
+      'PutMetricAlarmCommand',
       'UpdateEndpointCommand'
     ])
     expect(sent(sm.UpdateEndpointCommand)[0]).toEqual({
