@@ -241,10 +241,10 @@ describe('main: first deploy', () => {
     const outcome = await run(options)
     expect(outcome).toBe('deployed')
     expect(mutating()).toEqual([
+      'PutMetricAlarmCommand',
+      'PutMetricAlarmCommand',
       'CreateModelCommand',
       'CreateEndpointConfigCommand',
-      'PutMetricAlarmCommand',
-      'PutMetricAlarmCommand',
       'CreateEndpointCommand'
     ])
     expect(sent(sm.CreateModelCommand)[0]).toMatchObject({
@@ -317,10 +317,10 @@ describe('main: blue/green update', () => {
     const outcome = await run(options)
     expect(outcome).toBe('deployed')
     expect(mutating()).toEqual([
+      'PutMetricAlarmCommand',
+      'PutMetricAlarmCommand',
       'CreateModelCommand',
       'CreateEndpointConfigCommand',
-      'PutMetricAlarmCommand',
-      'PutMetricAlarmCommand',
       'UpdateEndpointCommand'
     ])
     expect(sent(sm.UpdateEndpointCommand)[0]).toEqual({

@@ -144,10 +144,15 @@ export class SageMakerModels extends SageMakerOperations {
     const pkg = this.modelPackage(name)
     const [, rest = ''] = pkg.arn.split(':model-package/')
     const parts = rest.split('/')
+    const marketplace = pkg.raw.marketplace === true
     return {
       ModelPackageName: parts[0] ?? rest,
-      ModelPackageGroupName: pkg.raw.groupName ?? parts[0],
-      ModelPackageVersion: pkg.raw.version ?? Number(parts[1] ?? 1),
+      ...(marketplace
+        ? {}
+        : {
+            ModelPackageGroupName: pkg.raw.groupName ?? parts[0],
+            ModelPackageVersion: pkg.raw.version ?? Number(parts[1] ?? 1)
+          }),
       ModelPackageArn: pkg.arn,
       CreationTime: seconds(this.ctx.now()),
       InferenceSpecification: {
@@ -160,10 +165,10 @@ export class SageMakerModels extends SageMakerOperations {
         SupportedContentTypes: ['application/json'],
         SupportedResponseMIMETypes: ['application/json']
       },
-      ModelPackageStatus: 'Completed',
+      ModelPackageStatus: pkg.raw.status ?? 'Completed',
       ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
       ModelApprovalStatus: pkg.raw.approvalStatus ?? 'Approved',
-      CertifyForMarketplace: false
+      CertifyForMarketplace: marketplace
     }
   }
 }

@@ -44,6 +44,13 @@ export interface ModelPackage {
   approvalStatus?: string
   groupName?: string
   version?: number
+  /** ModelPackageStatus (default Completed). */
+  status?: string
+  /**
+   * A package subscribed from AWS Marketplace (assumption, as the action reads one): unversioned,
+   * in no group of this account, CertifyForMarketplace true.
+   */
+  marketplace?: boolean
 }
 
 export interface FaultRule {

@@ -245,10 +245,10 @@ export interface Prepared {
 }
 
 /**
- * The model, what the target's write needs, the alarms, then the write: the only writes of a run.
- * The alarms come last before the write, so a model or config that SageMaker refuses leaves
- * nothing behind; whatever was written before a failure is named. After any failure of the write,
- * the target is read back before anything is decided.
+ * The alarms, the model, what the target's write needs, then the write: the only writes of a run.
+ * The alarms come first so they have evaluated before any shift; whatever was written before a
+ * failure is named (pre-flight has checked the artifact, image and capacity, so few are). After
+ * any failure of the write, the target is read back before anything is decided.
  */
 export async function launchWith(
   plan: Plan,
@@ -260,15 +260,14 @@ export async function launchWith(
   let launched = plan
   const alarms: string[] = []
   try {
+    await writeAlarms(plan, deps, alarms)
+    if (alarms.length) created = { ...created, alarms }
     stopIfCancelled(deps)
     const [modelName, createdModel] = await ensureModel(plan, deps, inFlight)
-    created = { model: createdModel ? modelName : undefined, config: undefined }
+    created = { ...created, model: createdModel ? modelName : undefined }
     const prepared = await target.prepare(plan, modelName, deps, inFlight)
     created = { ...created, config: prepared.config }
     launched = prepared.plan
-    stopIfCancelled(deps)
-    await writeAlarms(plan, deps, alarms)
-    if (alarms.length) created = { ...created, alarms }
     stopIfCancelled(deps)
     if (deps.beforeUpdate && !target.alreadyLive?.(launched, plan)) await deps.beforeUpdate()
   } catch (e) {
