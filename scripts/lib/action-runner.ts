@@ -277,7 +277,10 @@ const NOT_IDENTITY = [
   'GITHUB_STEP_SUMMARY',
   'GITHUB_EVENT_PATH',
   'GITHUB_API_URL',
-  'GITHUB_WORKSPACE'
+  'GITHUB_WORKSPACE',
+  // Whether a missing endpoint may be created (added after the seeds were fixed): a first deploy
+  // says if-missing, which it did by default before; neither value moves its jitter.
+  'INPUT_CREATE-ENDPOINT'
 ]
 
 /**
@@ -294,7 +297,10 @@ const LATER_INPUTS = [
   'verify-rate',
   'verify-command',
   'verify-command-timeout',
-  'on-cancel'
+  'on-cancel',
+  'alarm-name-prefix',
+  'accept-unguarded-update',
+  'require-approved-package'
 ]
 
 /** A seed from what the run is: its inputs and GITHUB_* identity (not the order runs start in). */
