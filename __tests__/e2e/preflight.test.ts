@@ -68,19 +68,22 @@ describe('the endpoint: never created by mistake', () => {
   })
 
   it('the wrong region is refused: that region has no such endpoint', async () => {
-    const { run, emulator } = await modelB({ region: 'eu-west-1' })
+    // The image input names eu-west-1 too (else the input check stops it first).
+    const image = '111111111111.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1'
+    const { run, emulator } = await modelB({ region: 'eu-west-1', 'image-uri': image })
     expectRefused(
       run,
       `Endpoint "${LAB_ENDPOINT}" does not exist in eu-west-1 (account ${ACCOUNT}). There is no endpoint in eu-west-1.`
     )
-    // The reads went to eu-west-1, where the emulator keeps a namespace of its own.
+    // The action's reads went to eu-west-1, where the emulator keeps a namespace of its own (the
+    // endpoint lives in us-east-1).
     const regions = new Set(
       emulator
         .calls()
         .filter(c => c.operation === 'DescribeEndpoint')
         .map(c => c.region)
     )
-    expect(regions).toStrictEqual(new Set(['us-east-1', 'eu-west-1']))
+    expect(regions).toStrictEqual(new Set(['eu-west-1']))
   })
 })
 
@@ -174,11 +177,16 @@ describe('the artifact and the image', () => {
     )
   })
 
-  it('an image in another region is refused', async () => {
+  it('an image in another region is refused as an input, before any call', async () => {
     const image = '111111111111.dkr.ecr.eu-west-1.amazonaws.com/lab-inference:1'
-    const { run } = await modelB({ 'image-uri': image })
-    expectRefused(run, `Input "image-uri" names ${image}`)
-    expect(run.stdout).toMatch(/eu-west-1.*us-east-1/)
+    const { run, emulator } = await modelB({ 'image-uri': image })
+    expect(run.outputs.outcome).toBe('failed')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Input "image-uri" is an ECR image in eu-west-1, but the endpoint is in us-east-1'
+    )
+    expect(emulator.calls().filter(c => c.operation === 'DescribeImages')).toStrictEqual([])
+    expect(run.mutating).toStrictEqual([])
   })
 
   it('an image tag that does not exist is refused, naming tag, repository and registry', async () => {

@@ -66,7 +66,7 @@ const missing: Case[] = [
   },
   {
     title: 'a new endpoint without instance-type (found by the plan, after reads only)',
-    inputs: { 'endpoint-name': 'brand-new-endpoint' },
+    inputs: { 'endpoint-name': 'brand-new-endpoint', 'create-endpoint': 'if-missing' },
     input: 'instance-type'
   }
 ]
@@ -261,6 +261,7 @@ const contradictory: Case[] = [
     title: 'retain-deployment-config on a new endpoint (found by the plan)',
     inputs: {
       'endpoint-name': 'fresh-endpoint',
+      'create-endpoint': 'if-missing',
       'retain-deployment-config': 'true',
       'instance-type': 'ml.m5.large',
       'instance-count': '2'

@@ -76,10 +76,10 @@ export function policyActions(policy: IamPolicy = loadIamPolicy()): string[] {
   )
 }
 
-/** The policy's SageMaker, CloudWatch and Application Auto Scaling actions, as the emulator's `allowedActions`. */
+/** The policy's actions on the services the emulator serves, as its `allowedActions`. */
 export function emulatorAllowedActions(policy: IamPolicy = loadIamPolicy()): string[] {
   return policyActions(policy).filter(a =>
-    /^(sagemaker|cloudwatch|application-autoscaling):/.test(a)
+    /^(sagemaker|cloudwatch|application-autoscaling|s3|ecr|servicequotas):/.test(a)
   )
 }
 

@@ -200,11 +200,13 @@ describe('two copies of one step started together', () => {
     for (const r of c.results) expect(r.summary).not.toMatch(/not changed/)
     // The first copy's pre-flight, launch and first poll, then the second's pre-flight (it reads
     // the pending config instead of checking alarms and scaling) and first poll: all at T+0.
-    expect(c.sequence.slice(0, 23)).toEqual(
+    expect(c.sequence.slice(0, 26)).toEqual(
       [
         // The live config and its tags, the live model, the endpoint's own tags.
         ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel', 'ListTags'],
-        ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets'],
+        ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms'],
+        // The new model's image and artifact, auto scaling, the account's instance quota.
+        ...['DescribeImages', 'HeadObject', 'DescribeScalableTargets', 'ListServiceQuotas'],
         ...['CreateModel', 'CreateEndpointConfig', 'UpdateEndpoint'],
         ...['DescribeEndpoint', 'DescribeAlarms'],
         // The live config and its tags, the live model, the endpoint's own tags.
@@ -249,9 +251,10 @@ describe('two copies of one step racing through launch', () => {
     const preflight = [
       // The live config and its tags, the live model, the endpoint's own tags.
       ...['DescribeEndpoint', 'DescribeEndpointConfig', 'ListTags', 'DescribeModel', 'ListTags'],
-      ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms', 'DescribeScalableTargets']
+      ...['DescribeEndpointConfig', 'ListTags', 'DescribeAlarms'],
+      ...['DescribeImages', 'HeadObject', 'DescribeScalableTargets', 'ListServiceQuotas']
     ].map(op => `${op} 200 +0`)
-    expect(c.sequence.slice(0, 33)).toEqual([
+    expect(c.sequence.slice(0, 39)).toEqual([
       // The first copy, up to its UpdateEndpoint (held in the service for 1 s).
       ...preflight,
       'CreateModel 200 +0',
