@@ -7,6 +7,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import type { Scenario } from '../../emulator/index.js'
 import { LAB_START } from '../../scripts/lib/lab.js'
 import { labEmulator, runStep, step, trafficSteps, liveModelA } from './helpers.js'
+import { emulatorAllowedActions } from '../robustness/helpers.js'
 
 // A safety net only: on stepped time a run's real duration depends on the machine's load, never
 // on what it sees.
@@ -100,12 +101,17 @@ describe('in the middle of a watch', () => {
 })
 
 describe('the account instance quota', () => {
-  it('ResourceLimitExceeded for the doubled fleet: failed before anything live changed', async () => {
-    const emulator = await labEmulator()
+  it('ResourceLimitExceeded for the doubled fleet, the quota unreadable: failed before anything live changed', async () => {
+    // The role may not read Service Quotas: pre-flight notes it, and the update meets the quota.
+    const allowed = emulatorAllowedActions().filter(a => !a.startsWith('servicequotas:'))
+    const emulator = await labEmulator({ allowedActions: allowed })
     try {
       await liveModelA(emulator)
       emulator.setScenario({ instanceQuota: { 'ml.m5.large': 6 } })
       const b = await runStep(emulator, step('Model B'))
+      expect(b.stdout).toContain(
+        'Could not check capacity: ListServiceQuotas was denied (allow servicequotas:ListServiceQuotas to the role)'
+      )
       expect(b.outputs.outcome).toBe('failed')
       expect(b.code).toBe(1)
       expect(b.stdout).toMatch(
