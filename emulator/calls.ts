@@ -1,17 +1,10 @@
 // The call log: every request in order, so a test can assert what was (not) called.
 
 import { appendFileSync } from 'node:fs'
+import type { Service } from './errors.js'
 
-export type CallService =
-  | 'sagemaker'
-  | 'cloudwatch'
-  | 'runtime'
-  | 'application-autoscaling'
-  | 's3'
-  | 'ecr'
-  | 'sts'
-  | 'service-quotas'
-  | 'emulator'
+/** A service the emulator answers for, or its own introspection pages. */
+export type CallService = Service | 'emulator'
 
 export interface CallRecord {
   seq: number
