@@ -264,9 +264,11 @@ describe('a live config that sets every optional field', () => {
     const section = c.result.summary.slice(c.result.summary.indexOf('### The live endpoint'))
     // The summary breaks each run of colons with an empty HTML comment (as in its times).
     const arn = (s: string) => s.replace(/:+/g, '$&<!-- -->')
-    expect(section.split('\n').slice(0, 4)).toEqual([
+    expect(section.split('\n').slice(0, 5)).toEqual([
       '### The live endpoint',
       '',
+      // No quota listed for the type, and a capacity reservation whose room is not read.
+      `- Could not check capacity: Service Quotas lists no "ml.g5.2xlarge for endpoint usage" quota in us-east-1; the update may fail with ResourceLimitExceeded after the writes. Variant AllTraffic launches into the ML capacity reservation ${arn('arn:aws:sagemaker:us-east-1:123456789012:ml-reservation/r-0123')} (CapacityReservationConfig, kept in the new config): room in the reservation is not checked before the writes; with capacity-reservations-only, new instances fail to launch when it is full.`,
       "- ⚠️ The live model's container environment sets LIVE\\_ONLY, which the new model does not. Set them in environment, or inherit-environment: true to copy them from the live model.",
       `- Kept from the live endpoint: DataCaptureConfig; KmsKeyId ${arn('arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab')}; AsyncInferenceConfig; ExplainerConfig; ShadowProductionVariants; ExecutionRoleArn ${arn('arn:aws:iam::123456789012:role/sagemaker-execution')}; VpcConfig; EnableNetworkIsolation true; MetricsConfig; variant AllTraffic: VariantInstanceProvisionTimeoutInSeconds 1800, AcceleratorType ml.eia2.medium, CoreDumpConfig, VolumeSizeInGB 256, ModelDataDownloadTimeoutInSeconds 3600, ContainerStartupHealthCheckTimeoutInSeconds 1200, EnableSSMAccess true, RoutingConfig, InferenceAmiVersion al2-ami-sagemaker…; model VpcConfig; model EnableNetworkIsolation; tags team.`
     ])

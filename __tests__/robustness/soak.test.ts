@@ -52,15 +52,13 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
         }
       ])
     )
-    // E's run is 120 s longer than before the derived final bake (its 100 % step bakes the 300 s
-    // termination wait where it baked the 180 s wait interval), and the report's wait for late
-    // datapoints no longer adds an alarm evaluation: 22 calls more, and the faults, drawn call by
-    // call from the seeded gate, give 4 more throttled and 4 more dropped. A and B are unchanged:
-    // a creation and a rollback never reach a final bake.
+    // Pre-flight reads the new model's image and artifact and the account's instance quota (the
+    // faults fall on those calls too, drawn call by call from the seeded gate): every run has a
+    // few calls more than before, and the faults after them fall elsewhere.
     expect(faults).toEqual({
-      A: { calls: 148, throttled: 47, dropped: 4 },
-      B: { calls: 193, throttled: 55, dropped: 13 },
-      E: { calls: 373, throttled: 110, dropped: 22 }
+      A: { calls: 153, throttled: 47, dropped: 4 },
+      B: { calls: 196, throttled: 53, dropped: 13 },
+      E: { calls: 379, throttled: 111, dropped: 22 }
     })
   })
 
@@ -88,31 +86,17 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
     expect(b.outputs['triggered-alarms']).toBe(LAB_ERROR_ALARM)
     expect(b.summary).toContain('Rolled back')
     expect(b.summary).toContain(LAB_ERROR_ALARM)
-    // Green takes 25 % after its 480 s of provisioning (a poll fell in its 5 s activation); the
+    // Green takes 25 % after its 480 s of provisioning (seen at T+485 s, after its 5 s activation); the
     // alarm rolls it back in that bake. Its 5XX errors reach CloudWatch 1 to 3 minutes late: the
-    // first evaluation to see green's errors (those of 09:18) is at 09:20:00, T+579 s from the
-    // applied update request (09:10:20.798).
+    // first evaluation to see green's errors is T+584 s from the applied update request.
     expect(trafficSteps(b).map(s => [s.offsetSeconds, s.bluePercent, s.greenPercent])).toEqual([
       [0, 100, 0],
-      [480, 75, 25],
-      [579, 100, 0]
+      [485, 75, 25],
+      [584, 100, 0]
     ])
-    // Throttled once (not applied: the action read the endpoint, then sent it again after 2 s),
-    // applied at the second attempt: one update.
-    expect(b.stdout.split('\n').filter(l => /UpdateEndpoint failed|not applied/.test(l))).toEqual([
-      '::warning::UpdateEndpoint failed: ThrottlingException: Rate exceeded Reading the endpoint to see whether the request was applied.',
-      'The endpoint is InService on lab-endpoint-a1a1a1a-1001-1: the request was not applied. Trying again (attempt 2 of 3).'
-    ])
-    const first = b.calls.findIndex(c => c.operation === 'UpdateEndpoint')
-    const last = b.calls.findLastIndex(c => c.operation === 'UpdateEndpoint')
-    expect(
-      b.calls
-        .slice(first, last + 1)
-        .map(
-          c =>
-            `${c.operation} ${c.status} +${(c.simulatedTime - b.calls[first]!.simulatedTime) / 1000}`
-        )
-    ).toEqual(['UpdateEndpoint 400 +0', 'DescribeEndpoint 200 +0', 'UpdateEndpoint 200 +2'])
+    // One update, applied (a throttled one read back and sent again is in
+    // truth/launch-failures.test.ts; here the faults fall elsewhere).
+    expect(b.calls.filter(c => c.operation === 'UpdateEndpoint').map(c => c.status)).toEqual([200])
     expect(b.calls.filter(c => c.operation.startsWith('Delete'))).toEqual([])
   })
 
@@ -128,11 +112,10 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
     // 25 % more after each 180 s bake (and 5 s of activation). The step that reaches 100 %
     // (T+1035 s) bakes no wait interval, after its 5 s of activation only the 300 s termination
     // wait, then 120 s of decommissioning: complete at 1040 + 300 + 120 = T+1460 s (it was
-    // T+1340 s, with 180 s at 100 %). A poll fell in step 1's activation (T+480 s), none in the
-    // others'.
+    // T+1340 s, with 180 s at 100 %). No poll fell in an activation (step 1 is seen at T+485 s).
     expect(trafficSteps(e).map(s => [s.offsetSeconds, s.greenPercent])).toEqual([
       [0, 0],
-      [480, 25],
+      [485, 25],
       [665, 50],
       [850, 75],
       [1035, 100],
@@ -150,11 +133,13 @@ describe('throttling soak: 30% throttled, 5% dropped', () => {
   it('lost polls are logged as retries, never as a verdict', () => {
     const failedPolls = (r: Run): string[] =>
       r.stdout.split('\n').filter(line => / poll failed: /.test(line))
-    expect(failedPolls(runs.B!)).toEqual([])
+    expect(failedPolls(runs.B!)).toEqual([
+      '[T+0] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)',
+      '[T+8 min 5 s] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)'
+    ])
     expect(failedPolls(runs.E!)).toEqual([
       '[T+0] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)',
-      '[T+14 min 15 s] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)',
-      '[T+14 min 15 s] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)',
+      '[T+11 min 10 s] poll failed: DescribeEndpoint failed: ThrottlingException: Rate exceeded (retrying)',
       '[T+17 min 20 s] poll failed: DescribeEndpoint failed: NoAnswer: no complete answer within 30 s (retrying)'
     ])
     for (const r of [runs.B!, runs.E!]) expect(r.stdout).not.toMatch(/polls in a row failed/)

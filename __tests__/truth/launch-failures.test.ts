@@ -102,8 +102,42 @@ const hostileText = (async () => {
   return { emulator, result }
 })()
 
+// ---- UpdateEndpoint throttled once: read back (not applied), sent again ------------------------
+const throttledOnce = (async () => {
+  const emulator = await labEmulator()
+  await withModelA(emulator)
+  emulator.setScenario({ faults: [{ operation: 'UpdateEndpoint', throttleRate: 1, times: 1 }] })
+  const from = emulator.calls().length
+  const result = await runStep(emulator, plainE(), { env: { GITHUB_RUN_ID: '8104' } })
+  return { emulator, result, calls: emulator.calls().slice(from) }
+})()
+
 afterAll(async () => {
-  for (const c of await Promise.all([refused, twoSteps, hostileText])) await c.emulator.close()
+  for (const c of await Promise.all([refused, twoSteps, hostileText, throttledOnce]))
+    await c.emulator.close()
+})
+
+describe('UpdateEndpoint throttled once', () => {
+  it('is read back, found not applied, and sent again 2 s later: one update, deployed', async () => {
+    const { result, calls } = await throttledOnce
+    expect(result.outputs.outcome).toBe('deployed')
+    expect(
+      result.stdout.split('\n').filter(l => /UpdateEndpoint failed|not applied/.test(l))
+    ).toEqual([
+      '::warning::UpdateEndpoint failed: ThrottlingException: Rate exceeded Reading the endpoint to see whether the request was applied.',
+      `The endpoint is InService on ${A_CONFIG}: the request was not applied. Trying again (attempt 2 of 3).`
+    ])
+    const first = calls.findIndex(c => c.operation === 'UpdateEndpoint')
+    const last = calls.findLastIndex(c => c.operation === 'UpdateEndpoint')
+    expect(
+      calls
+        .slice(first, last + 1)
+        .map(
+          c =>
+            `${c.operation} ${c.status} +${(c.simulatedTime - calls[first]!.simulatedTime) / 1000}`
+        )
+    ).toEqual(['UpdateEndpoint 400 +0', 'DescribeEndpoint 200 +0', 'UpdateEndpoint 200 +2'])
+  })
 })
 
 describe('UpdateEndpoint refused, with cleanup-on-failure: true', () => {
