@@ -11,7 +11,7 @@ import { readCurrentEndpoint } from '../../../src/target/endpoint/preflight.js'
 import { InputError } from '../../../src/errors.js'
 import { PreflightError } from '../../../src/deploy/preflight.js'
 import type { AwsApi } from '../../../src/aws/api.js'
-import { REQUEST, RUN } from '../../helpers/plan-fixtures.js'
+import { CURRENT, REQUEST, RUN } from '../../helpers/plan-fixtures.js'
 
 const silent = { info: () => {}, warning: () => {}, error: () => {} }
 
@@ -144,5 +144,36 @@ describe('a missing endpoint', () => {
       (err: InputError) => err
     )
     expect((e as InputError).input).toBe('instance-count')
+  })
+})
+
+describe('deployment guardrails exclusions', () => {
+  it('an update on Inf1 or from a Marketplace package falls back to all at once: said why', async () => {
+    const { guardrailExclusion } = await import('../../../src/target/endpoint/preflight.js')
+    const plan = buildPlan(REQUEST, RUN, CURRENT)
+    const update = { ...plan, instanceType: 'ml.inf1.xlarge' }
+    expect(guardrailExclusion(update, false)).toBe(
+      'Deployment guardrails exclude instance type ml.inf1.xlarge (Inf1): SageMaker applies this update all at once, with no traffic steps, no bake and no alarm rollback, so nothing can stop a bad model before it takes all the traffic.'
+    )
+    expect(guardrailExclusion({ ...update, instanceType: 'ml.m5.large' }, true)).toMatch(
+      /^Deployment guardrails exclude an AWS Marketplace model package: /
+    )
+    expect(guardrailExclusion(update, true)).toMatch(
+      /^Deployment guardrails exclude instance type ml\.inf1\.xlarge \(Inf1\) and an AWS Marketplace model package: /
+    )
+  })
+
+  it('a first deploy shifts nothing, and other types are covered', async () => {
+    const { guardrailExclusion } = await import('../../../src/target/endpoint/preflight.js')
+    const plan = buildPlan(
+      { ...REQUEST, instanceType: 'ml.inf1.xlarge', instanceCount: 2 },
+      RUN,
+      null
+    )
+    expect(plan.firstDeploy).toBe(true)
+    expect(guardrailExclusion(plan, true)).toBeUndefined()
+    expect(
+      guardrailExclusion({ ...plan, firstDeploy: false, instanceType: 'ml.inf2.xlarge' }, false)
+    ).toBeUndefined()
   })
 })
