@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
 import {
   bool,
+  choice,
   decimal,
   keyValueLines,
   lines,
@@ -106,6 +107,23 @@ describe('lines and keyValueLines', () => {
       { line: 'A = b=c', number: 1, key: 'A', value: 'b=c', separated: true },
       { line: 'novalue', number: 2, key: '', value: '', separated: false },
       { line: '=v', number: 3, key: '', value: '', separated: false }
+    ])
+  })
+})
+
+describe('choice', () => {
+  it('takes one of the words whatever its case; empty is the first, the default', () => {
+    const r = reader({ mode: 'If-Missing', empty: '' })
+    expect(choice(r, 'mode', ['never', 'if-missing'])).toBe('if-missing')
+    expect(choice(r, 'empty', ['never', 'if-missing'])).toBe('never')
+    expect(r.p.list).toStrictEqual([])
+  })
+
+  it('names every word allowed, the last after "or"', () => {
+    const r = reader({ mode: 'sometimes' })
+    expect(choice(r, 'mode', ['a', 'b', 'c'])).toBe('a')
+    expect(r.p.list).toStrictEqual([
+      { input: 'mode', message: 'Input "mode" must be a, b or c, got "sometimes".' }
     ])
   })
 })

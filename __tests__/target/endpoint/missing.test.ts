@@ -19,25 +19,29 @@ const silent = { info: () => {}, warning: () => {}, error: () => {} }
 function fakeApi(o: { account?: string | Error; names?: string[] | Error; endpoint?: undefined }): {
   api: AwsApi
   calls: string[]
+  options: unknown[]
 } {
   const calls: string[] = []
+  const options: unknown[] = []
   const api = {
     describeEndpoint: async () => {
       calls.push('DescribeEndpoint')
       return o.endpoint
     },
-    callerAccount: async () => {
+    callerAccount: async (read: unknown) => {
       calls.push('GetCallerIdentity')
+      options.push(read)
       if (o.account instanceof Error) throw o.account
       return o.account
     },
-    listEndpoints: async () => {
+    listEndpoints: async (filter: unknown, read: unknown) => {
       calls.push('ListEndpoints')
+      options.push(filter, read)
       if (o.names instanceof Error) throw o.names
       return (o.names ?? []).map(EndpointName => ({ EndpointName }))
     }
   } as unknown as AwsApi
-  return { api, calls }
+  return { api, calls, options }
 }
 
 async function messageOf(p: Promise<unknown>): Promise<{ type: string; message: string }> {
@@ -75,6 +79,13 @@ describe('close names', () => {
     expect(closeNames('ab-0', many)).toStrictEqual(['ab-1', 'ab-2', 'ab-3', 'ab-4', 'ab-5'])
   })
 
+  it('a long name allows a quarter of its length in edits', () => {
+    // 20 characters: 5 edits; never fewer than 2 for a short one.
+    const names = ['fraud-scorer-stg-eu', 'churn-scorer-prod']
+    expect(closeNames('fraud-scorer-prod-eu', names)).toStrictEqual(['fraud-scorer-stg-eu'])
+    expect(closeNames('abcd', ['abxy', 'axyz'])).toStrictEqual(['abxy'])
+  })
+
   it('never offers the name itself, nor one far from it', () => {
     expect(closeNames('churn-prod', ['churn-prod', 'fraud-detector'])).toStrictEqual([])
   })
@@ -82,11 +93,16 @@ describe('close names', () => {
 
 describe('a missing endpoint', () => {
   it('says the region, the account and the close names', async () => {
-    const { api } = fakeApi({ account: '111122223333', names: ['lab-endpoint', 'other'] })
+    const { api, options } = fakeApi({
+      account: '111122223333',
+      names: ['lab-endpoint', 'other', 'lab-endpont2']
+    })
     const request = { ...REQUEST, endpointName: 'lab-endpont', region: 'eu-west-1' }
     expect(await whereMissing(api, request)).toBe(
-      'Endpoint "lab-endpont" does not exist in eu-west-1 (account 111122223333). Endpoints there with a close name: lab-endpoint.'
+      'Endpoint "lab-endpont" does not exist in eu-west-1 (account 111122223333). Endpoints there with a close name: lab-endpoint, lab-endpont2.'
     )
+    // Bounded reads: five pages at most, each within 15 s.
+    expect(options).toStrictEqual([{ deadlineMs: 15_000 }, { maxPages: 5 }, { deadlineMs: 15_000 }])
   })
 
   it('a failed read is a note in the message, never the error', async () => {
