@@ -7,8 +7,8 @@
 // (emulator/stepped-time.ts): the bundle's clock is the emulator's and simulated time moves only
 // while the action waits, so simulated figures do not depend on the machine; real figures (cold
 // start, first request, RSS, a run's real duration) are real. Prints a PASS/FAIL line per
-// target; writes bench-results/latest.json and bench/results.json (the README's figures, with
-// the commit they were measured on).
+// target; writes bench-results/latest.json and bench/results.json (the figures of
+// docs/performance.md, with the commit they were measured on).
 //
 //   npm run bench                          # the machine's Node (/usr/bin/node)
 //   npm run bench -- --node24              # the Node 24 that GitHub runs actions on
@@ -20,8 +20,10 @@
 //   npm run bench -- --concurrency 1,10,30,50 [--repeat 3] [--sagemaker-tps 10]
 //                                          # only the many rollouts in one account, started in
 //                                          # the same simulated instant (off by default)
-//   npm run bench -- --write-readme        # also rewrite the README's Performance section
-//   npm run bench -- --readme-only         # only rewrite it from bench/results.json (no runs)
+//   npm run bench -- --write-docs          # also rewrite docs/performance.md's generated section
+//   npm run bench -- --docs-only           # only rewrite it from bench/results.json (no runs)
+//   npm run bench -- --check-docs          # exit 1 when it differs from bench/results.json (no runs)
+//   (--write-readme and --readme-only are the old names of --write-docs and --docs-only.)
 //
 // Exit code 0 when every target passes, 1 when one fails, 2 when the benchmark itself failed.
 import { spawnSync } from 'node:child_process'
@@ -39,7 +41,13 @@ import { budget, fleetChecks, fleetFigures, fleetTable, budgetTable } from './li
 import { firstRequestTimes } from './lib/bench-first-request.js'
 import { DEFAULT_POLL_SECONDS, runLab, type LabRun } from './lib/bench-lab.js'
 import { CONTENDERS } from './lib/bench-peers.js'
-import { commitText, withSection, type BenchResults, type Commit } from './lib/bench-readme.js'
+import {
+  commitText,
+  PAGE,
+  withSection,
+  type BenchResults,
+  type Commit
+} from './lib/bench-readme.js'
 import {
   checkTargets,
   firstRequestTable,
@@ -247,15 +255,30 @@ async function fleetPart(
   }
 }
 
-function writeReadme(results: BenchResults): void {
-  const readme = join(ROOT, 'README.md')
-  writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), results))
-  console.log('README.md Performance section rewritten from bench/results.json.')
+function writePage(results: BenchResults): void {
+  const page = join(ROOT, PAGE)
+  writeFileSync(page, withSection(readFileSync(page, 'utf8'), results))
+  console.log(`${PAGE}: the benchmark's section rewritten from bench/results.json.`)
+}
+
+/** 0 when the page's section is what bench/results.json renders to, else 1 (no runs). */
+function checkPage(): number {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults
+  const page = readFileSync(join(ROOT, PAGE), 'utf8')
+  if (withSection(page, results) === page) {
+    console.log(`${PAGE}: the benchmark's section matches bench/results.json.`)
+    return 0
+  }
+  console.error(
+    `${PAGE}: the benchmark's section differs from bench/results.json: run npm run bench -- --docs-only`
+  )
+  return 1
 }
 
 async function main(): Promise<number> {
-  if (flag('--readme-only')) {
-    writeReadme(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
+  if (flag('--check-docs')) return checkPage()
+  if (flag('--docs-only') || flag('--readme-only')) {
+    writePage(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
     return 0
   }
   const node = flag('--node24') ? NODE_24 : SYSTEM_NODE
@@ -292,7 +315,7 @@ async function main(): Promise<number> {
       `Recorded in reports/measured.json: measured on ${at.commit.slice(0, 7)}${at.dirty ? ' (inputs had uncommitted changes: measure again once committed)' : ''}`
     )
   }
-  if (flag('--write-readme')) writeReadme(results)
+  if (flag('--write-docs') || flag('--write-readme')) writePage(results)
   console.log(`Wrote ${RESULTS} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
   const checks = list.length > 0 ? (fleet?.checks ?? []) : (main?.checks ?? [])
   return checks.every(c => c.pass) ? 0 : 1

@@ -53,11 +53,11 @@ export const FIGURES = {
   // it; the peers' start-up is measured from bench/peers.
   bench: {
     inputs: BENCH,
-    command: 'npm run bench -- --write-readme'
+    command: 'npm run bench -- --write-docs'
   },
   'bench-concurrency': {
     inputs: BENCH,
-    command: 'npm run bench -- --concurrency 1,10,50 --write-readme'
+    command: 'npm run bench -- --concurrency 1,10,50 --write-docs'
   },
   mutation: {
     // Git pathspecs: Stryker's exclusions (!path) become git's (:(exclude)path).

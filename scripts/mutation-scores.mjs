@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The README's mutation scores, never typed: per file of the decision core, from the Stryker
+// The mutation scores of docs/mutation.md, never typed: per file of the decision core, from the Stryker
 // report of the last full `npm run mutate` (its incremental file, committed), with every mutant
 // that survived and why it is harmless (stryker.survivors.json, written by a person).
 // Usage: node scripts/mutation-scores.mjs            print the section
-//        node scripts/mutation-scores.mjs --write    rewrite it in README.md between the markers
-//        node scripts/mutation-scores.mjs --check    exit 1 when README.md is out of date
+//        node scripts/mutation-scores.mjs --write    rewrite it in docs/mutation.md between the markers
+//        node scripts/mutation-scores.mjs --check    exit 1 when docs/mutation.md is out of date
 //        node scripts/mutation-scores.mjs --targets  exit 1 when a file is under its target or
 //                                                    a surviving mutant has no reason
 // --report <file> reads another Stryker JSON report (reports/mutation/mutation.json, say).
@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { replaceBetween, writeOrCheck } from './lib/readme-section.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+/** The page that holds the section, from the repository's root. */
+export const PAGE = 'docs/mutation.md'
 export const START = '<!-- mutation:start -->'
 export const END = '<!-- mutation:end -->'
 export const REPORT = 'reports/stryker-incremental.json'
@@ -102,7 +104,7 @@ export function reasonsByKey(list) {
 const cell = text => String(text).replace(/\|/g, '\\|')
 const code = text => (text === '' ? '(empty)' : `\`${cell(text).replace(/`/g, "'")}\``)
 
-/** The README section: scores per file, then every survivor with its reason. */
+/** The page's section: scores per file, then every survivor with its reason. */
 export function render(report, reasons) {
   const files = Object.keys(report.files).sort()
   const rows = files.map(file => {
@@ -171,7 +173,7 @@ export function staleReasons(report, list) {
   return list.filter(r => !keys.has(survivorKey(r.file, r.mutator, r.original, r.replacement)))
 }
 
-export const replaceSection = (readme, section) => replaceBetween(readme, START, END, section)
+export const replaceSection = (page, section) => replaceBetween(page, START, END, section)
 
 export function readInputs(reportPath = `${root}${REPORT}`) {
   return {
@@ -206,7 +208,7 @@ function main() {
   }
   if (mode === '--write' || mode === '--check') {
     writeOrCheck({
-      readmePath: `${root}README.md`,
+      readmePath: `${root}${PAGE}`,
       start: START,
       end: END,
       section,

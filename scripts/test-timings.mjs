@@ -49,7 +49,7 @@ export function median(runs) {
 }
 const verdict = (runs, limit) => (median(runs) <= limit ? 'met' : 'not met')
 
-/** The README section, from the measured results. */
+/** The page's section, from the measured results. */
 export function render(results) {
   const { unit, full } = results
   const lines = [

@@ -1,6 +1,6 @@
-// The README's Performance section is generated from bench/results.json (written by
+// docs/performance.md's generated section is rendered from bench/results.json (written by
 // `npm run bench`), never typed: it must be exactly what the results render to, and every part
-// of it names the commit its figures were measured on.
+// of it names the commit its figures were measured on. The README keeps no benchmark target.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,21 +8,29 @@ import { ROOT } from '../../scripts/lib/action-runner.js'
 import {
   commitText,
   END,
+  PAGE,
   renderSection,
   START,
   withSection,
   type BenchResults
 } from '../../scripts/lib/bench-readme.js'
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const page = readFileSync(join(ROOT, PAGE), 'utf8')
 const results = JSON.parse(
   readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')
 ) as BenchResults
 
-describe('README Performance section', () => {
-  it('is what bench/results.json renders to (npm run bench -- --write-readme)', () => {
-    const section = (text: string) => text.slice(text.indexOf(START), text.indexOf(END))
-    expect(section(readme)).toBe(section(withSection(readme, results)))
+describe('the performance page (docs/performance.md)', () => {
+  it('is what bench/results.json renders to (npm run bench -- --write-docs)', () => {
+    expect(PAGE).toBe('docs/performance.md')
+    expect(page).toContain(START)
+    expect(withSection(page, results)).toBe(page)
+  })
+
+  it('is where the targets are: the README has no benchmark section and no missed target', () => {
+    const top = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    expect(top).not.toContain(START)
+    expect(top).not.toContain('❌')
   })
 
   it('holds the side-by-side start, the lab on stepped time and the rollouts at N = 1, 10, 50', () => {
@@ -31,7 +39,7 @@ describe('README Performance section', () => {
     expect(results.main?.figures.lab?.every(run => run.steps.length === 3)).toBe(true)
     expect(results.fleet?.figures.map(f => f.n)).toEqual([1, 10, 50])
     expect(results.fleet?.figures.every(f => f.runs >= 3)).toBe(true)
-    expect(readme).toContain('### API budget per rollout')
+    expect(page).toContain('### API budget per rollout')
   })
 
   it('holds the blast radius of B with the defaults and of model D before and after the final-bake default', () => {
@@ -45,14 +53,14 @@ describe('README Performance section', () => {
       '| Blast radius, Model D (fails only at full traffic) before: no final bake (`termination-wait: 0`, accepted) | ',
       "| Blast radius, Model D after: the defaults (final bake derived from the alarms' detection time, 300 s) | "
     ])
-      expect(readme).toContain(row)
-    expect(readme).toContain('The blast radius is what the new model (green) served')
+      expect(page).toContain(row)
+    expect(page).toContain('The blast radius is what the new model (green) served')
   })
 
   it('names the commit each part was measured on, next to its figures', () => {
     for (const part of [results.main, results.fleet]) {
       expect(part?.commit.sha).toMatch(/^[0-9a-f]{7,40}$/)
-      expect(readme).toContain(commitText(part!.commit))
+      expect(page).toContain(commitText(part!.commit))
     }
   })
 })

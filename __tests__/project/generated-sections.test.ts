@@ -1,4 +1,4 @@
-// The README's mutation scores and docs/testing.md's test timings and flake hunt are generated,
+// docs/mutation.md's mutation scores and docs/testing.md's test timings and flake hunt are generated,
 // never typed: each section is what its script renders from the committed results, the scripts
 // count and judge as they say, and a figure measured on an older commit than its inputs is stale.
 import { describe, expect, it } from '@jest/globals'
@@ -26,6 +26,7 @@ interface Reason {
 }
 
 const scores = (await import(join(ROOT, 'scripts/mutation-scores.mjs'))) as {
+  PAGE: string
   START: string
   END: string
   tally: (mutants: Mutant[]) => {
@@ -43,7 +44,7 @@ const scores = (await import(join(ROOT, 'scripts/mutation-scores.mjs'))) as {
   targetProblems: (report: Report, reasons: Map<string, string>) => string[]
   originalText: (source: string, location: Mutant['location']) => string
   readInputs: () => { report: Report; reasonList: Reason[] }
-  replaceSection: (readme: string, section: string) => string | undefined
+  replaceSection: (page: string, section: string) => string | undefined
 }
 const timings = (await import(join(ROOT, 'scripts/test-timings.mjs'))) as {
   START: string
@@ -79,7 +80,7 @@ const { slowest } = (await import(join(ROOT, 'scripts/slowest-tests.mjs'))) as {
   ) => [string, number][]
 }
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const mutationPage = readFileSync(join(ROOT, scores.PAGE), 'utf8')
 const testingPage = readFileSync(join(ROOT, 'docs', 'testing.md'), 'utf8')
 
 const at = (line: number, column: number) => ({ line, column })
@@ -90,11 +91,12 @@ const mutant = (status: string, line = 1, replacement = 'false'): Mutant => ({
   location: { start: at(line, 11), end: at(line, 15) }
 })
 
-describe('the README sections are what the scripts render from the committed results', () => {
-  it('mutation scores: from reports/stryker-incremental.json and stryker.survivors.json', () => {
+describe('the generated sections are what the scripts render from the committed results', () => {
+  it('mutation scores (docs/mutation.md): from reports/stryker-incremental.json and stryker.survivors.json', () => {
+    expect(scores.PAGE).toBe('docs/mutation.md')
     const { report, reasonList } = scores.readInputs()
     const section = scores.render(report, scores.reasonsByKey(reasonList))
-    expect(scores.replaceSection(readme, section)).toBe(readme)
+    expect(scores.replaceSection(mutationPage, section)).toBe(mutationPage)
   })
 
   it('test timings (docs/testing.md): from reports/test-timings.json', () => {

@@ -1,7 +1,8 @@
-// Pure: the README's Performance section (between `<!-- bench:start -->` and
-// `<!-- bench:end -->`) rendered from bench/results.json, which `npm run bench` writes. The
-// figures are never typed: a test renders the section again from the file and compares. Each
-// part names the commit it was measured on (and whether the tree had uncommitted changes).
+// Pure: the performance page's generated section (docs/performance.md, between
+// `<!-- bench:start -->` and `<!-- bench:end -->`) rendered from bench/results.json, which
+// `npm run bench` writes. The figures are never typed: `npm run bench -- --check-docs` and a test
+// render the section again from the file and compare. Each part names the commit it was measured
+// on (and whether the tree had uncommitted changes). Links are relative to docs/.
 import type { BudgetRow, FleetCheck, FleetFigures } from './bench-fleet.js'
 import { budgetTable, fleetTable } from './bench-fleet.js'
 import {
@@ -44,6 +45,8 @@ export interface BenchResults {
   }
 }
 
+/** The page that holds the section, from the repository's root. */
+export const PAGE = 'docs/performance.md'
 export const START = '<!-- bench:start -->'
 export const END = '<!-- bench:end -->'
 
@@ -67,14 +70,14 @@ function mainSection(m: NonNullable<BenchResults['main']>): string[] {
   if (m.figures.firstRequest?.length) {
     out.push(
       '',
-      '**The real start, side by side.** Time from process start to the first AWS request with real inputs, the three programs run in turn (rotating order) against a local listener standing in for AWS. The peers are start-up equivalents built from npm (see [bench/peers/README.md](bench/peers/README.md)): the modules each peer loads at start, the inputs it reads and the client it builds, up to its first request, bundled with ncc as the peers bundle theirs.',
+      '**The real start, side by side.** Time from process start to the first AWS request with real inputs, the three programs run in turn (rotating order) against a local listener standing in for AWS. The peers are start-up equivalents built from npm (see [bench/peers/README.md](../bench/peers/README.md)): the modules each peer loads at start, the inputs it reads and the client it builds, up to its first request, bundled with ncc as the peers bundle theirs.',
       '',
       firstRequestTable(m.figures)
     )
   }
   out.push(
     '',
-    `How it measures: cold start runs the bundle with no inputs ${m.environment.runs} times, interleaved with \`node -e 0\`, and reads peak RSS with \`/usr/bin/time -v\`. The lab (A, then B rolled back, then E) runs the bundle against the emulator on stepped time (see [emulator/README.md](emulator/README.md)): the action's clock (Date, timers, its seeded Math.random) is the emulator's, and simulated time moves only while the action waits, so every constant of the action (poll interval, 2 s poll floor, 20 s alarm refresh, backoff, the metrics wait) means what it means in production, and detection delay and calls per simulated minute are exact, whatever the machine's load. The action's work takes no simulated time there: its real durations are the bundle's own overheads, and the time beyond the deployment on a real clock is that work plus the simulated wait for the poll that saw the end. Detection is measured from the emulator's own record of the rollback or completion to that poll; after it the action waits for the rollout's metrics (\`metrics-wait\`, up to 240 s) before its summary and exit. Invalid input fails before \`@actions/core\` or the AWS SDK load; with valid inputs only the SageMaker client loads before the first request (\`DescribeEndpoint\`), and the rest loads while it is in flight. Source maps are read only in a debug run.${measuredRegression(m.figures) ? ` ${BLAST_RADIUS}` : ''}`
+    `How it measures: cold start runs the bundle with no inputs ${m.environment.runs} times, interleaved with \`node -e 0\`, and reads peak RSS with \`/usr/bin/time -v\`. The lab (A, then B rolled back, then E) runs the bundle against the emulator on stepped time (see [emulator/README.md](../emulator/README.md)): the action's clock (Date, timers, its seeded Math.random) is the emulator's, and simulated time moves only while the action waits, so every constant of the action (poll interval, 2 s poll floor, 20 s alarm refresh, backoff, the metrics wait) means what it means in production, and detection delay and calls per simulated minute are exact, whatever the machine's load. The action's work takes no simulated time there: its real durations are the bundle's own overheads, and the time beyond the deployment on a real clock is that work plus the simulated wait for the poll that saw the end. Detection is measured from the emulator's own record of the rollback or completion to that poll; after it the action waits for the rollout's metrics (\`metrics-wait\`, up to 240 s) before its summary and exit. Invalid input fails before \`@actions/core\` or the AWS SDK load; with valid inputs only the SageMaker client loads before the first request (\`DescribeEndpoint\`), and the rest loads while it is in flight. Source maps are read only in a debug run.${measuredRegression(m.figures) ? ` ${BLAST_RADIUS}` : ''}`
   )
   return out
 }
@@ -114,10 +117,10 @@ export function renderSection(results: BenchResults): string {
   return parts.join('\n')
 }
 
-/** The README with the section between the markers replaced (markers kept). */
-export function withSection(readme: string, results: BenchResults): string {
-  const from = readme.indexOf(START)
-  const to = readme.indexOf(END, from)
-  if (from < 0 || to < 0) throw new Error(`README.md lacks ${START} … ${END}`)
-  return `${readme.slice(0, from + START.length)}\n\n${renderSection(results)}\n${readme.slice(to)}`
+/** The page's text with the section between the markers replaced (markers kept). */
+export function withSection(page: string, results: BenchResults): string {
+  const from = page.indexOf(START)
+  const to = page.indexOf(END, from)
+  if (from < 0 || to < 0) throw new Error(`${PAGE} lacks ${START} … ${END}`)
+  return `${page.slice(0, from + START.length)}\n\n${renderSection(results)}\n${page.slice(to)}`
 }

@@ -1,9 +1,9 @@
-// One generated section of README.md (or a page in docs/), between its two markers: replaced in the text, written,
-// or checked (exit 1 when the README differs from what the results render).
+// One generated section of README.md or of a page in docs/, between its two markers: replaced in
+// the text, written, or checked (exit 1 when the file differs from what the results render).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 
-/** The README with the section between `start` and `end` replaced; undefined without markers. */
+/** The text with the section between `start` and `end` replaced; undefined without markers. */
 export function replaceBetween(readme, start, end, section) {
   const from = readme.indexOf(start)
   const to = readme.indexOf(end, from + start.length)
