@@ -24,6 +24,7 @@ describe('the performance page (docs/performance.md)', () => {
   it('is what bench/results.json renders to (npm run bench -- --write-docs)', () => {
     expect(PAGE).toBe('docs/performance.md')
     expect(page).toContain(START)
+    expect(page).toContain(END)
     expect(withSection(page, results)).toBe(page)
   })
 

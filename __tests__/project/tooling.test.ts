@@ -28,7 +28,7 @@ describe('README facts are generated, never typed', () => {
   it('states the Node of the action and of development from their sources', () => {
     const printed = node(['scripts/readme-tables.mjs']).stdout
     expect(printed).toContain(
-      'The action runs on `node24` (`runs.using` in `action.yml`), which GitHub\'s runners provide'
+      "The action runs on `node24` (`runs.using` in `action.yml`), which GitHub's runners provide"
     )
     expect(printed).toContain('Developing needs Node 20 or later (`engines` in `package.json`)')
     expect(node(['scripts/readme-tables.mjs', '--check']).status).toBe(0)
