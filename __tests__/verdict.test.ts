@@ -49,7 +49,7 @@ describe('settle: an endpoint InService', () => {
     )
     expect(verdictOf(t)).toEqual({
       outcome: 'deployed',
-      summary: `${NEW} is serving 100% of the traffic.`,
+      summary: `${NEW} is the endpoint's config, in service.`,
       failureReason: undefined,
       triggeredAlarms: [],
       finalConfigName: NEW,
@@ -82,7 +82,7 @@ describe('settle: an endpoint InService', () => {
         outcome,
         finalConfigName: NEW,
         finalStatus: 'InService',
-        summary: `${NEW} is serving 100% of the traffic. Another deployment (someone-else) has started on the endpoint since.`
+        summary: `${NEW} is the endpoint's config, in service. Another deployment (someone-else) has started on the endpoint since.`
       })
     }
   )

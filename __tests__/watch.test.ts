@@ -294,7 +294,7 @@ describe('reducer: lost polls and fallbacks', () => {
     ])
     expect(settle(t, ctx)).toMatchObject({
       outcome: 'deployed',
-      summary: 'lab-endpoint-cfg-new is serving 100% of the traffic.'
+      summary: "lab-endpoint-cfg-new is the endpoint's config, in service."
     })
   })
 

@@ -79,7 +79,7 @@ function settleOwn(t: Timeline, ctx: WatchContext): Verdict | undefined {
           ...base,
           outcome: 'deployed',
           failureReason: undefined,
-          summary: `${t.newConfigName} is serving 100% of the traffic.`
+          summary: `${t.newConfigName} is the endpoint's config, in service.`
         }
       }
       // Still listing this run's deployment as pending: not over yet, whatever the top level says.

@@ -120,7 +120,7 @@ describe('rollback-to', () => {
       `Restore: ${A_CONFIG}, the config ${B_CONFIG} replaced (rollback-to: previous)`
     )
     expect(run.result.summary).toContain(
-      `Restored on request (rollback-to: previous): ${A_CONFIG} is serving 100% of the traffic.`
+      `Restored on request (rollback-to: previous): ${A_CONFIG} is the endpoint's config, in service.`
     )
     // No alarm guards a restore: no row says one is watched.
     expect(run.result.summary).toContain('| all traffic on green (step 1 of 1) |')

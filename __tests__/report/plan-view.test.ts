@@ -127,20 +127,19 @@ describe('renderPlan: first deploy', () => {
 
 describe('doubleFleetInstanceHours', () => {
   it.each<[number, number, number]>([
-    [4, 600, 1.33],
-    [1, 1800, 1],
-    [3, 1000, 1.67],
-    [10, 7200, 40]
+    [4, 600, 0.67],
+    [1, 1800, 0.5],
+    [3, 1000, 0.83],
+    [10, 7200, 20]
   ])('%p instances for %p s → %p', (instanceCount, expectedDurationSeconds, hours) => {
     expect(doubleFleetInstanceHours(labPlan('b', { instanceCount, expectedDurationSeconds }))).toBe(
       hours
     )
   })
 
-  it('adds the blue fleet at its own size: 2 blue + 4 green, not 4 × 2', () => {
+  it('counts green alone: blue runs anyway, whatever its size', () => {
     const plan = labPlan('b', { instanceCount: 4, expectedDurationSeconds: 3600 })
-    const blue = { modelName: 'a', modelDataUrl: undefined, instanceType: 'x', instanceCount: 2 }
-    expect(doubleFleetInstanceHours(plan, blue)).toBe(6)
+    expect(doubleFleetInstanceHours(plan)).toBe(4)
   })
 
   it('is zero for a new endpoint', () => {

@@ -960,7 +960,7 @@ describe('times from the service, poll by poll', () => {
     expect(settle(t, labContext())).toMatchObject({
       outcome: 'deployed',
       finalConfigName: NEW,
-      summary: `${NEW} is serving 100% of the traffic. Another deployment (another-config) has started on the endpoint since.`
+      summary: `${NEW} is the endpoint's config, in service. Another deployment (another-config) has started on the endpoint since.`
     })
   })
 })

@@ -2,6 +2,7 @@
 // with INPUT_* variables (every action.yml default the step does not override), and
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end tests, the demo and the bench.
 // With SUMMARY_CAPTURE_DIR set, every job summary is also kept there (npm run render-summaries).
+// A summary that contradicts itself (scripts/lib/page-truth.ts) throws.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import yaml from 'js-yaml'
 import { steppedTimeAt } from '../../emulator/index.js'
+import { pageContradictions } from './page-truth.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
@@ -265,6 +267,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   }
   rmSync(dir, { recursive: true, force: true })
   captureSummary(result.summary, options.inputs['endpoint-name'])
+  // One page, one truth: a summary that contradicts itself fails whatever ran it (a test, the
+  // demo, the bench, the pictures).
+  const contradictions = pageContradictions(result.summary)
+  if (contradictions.length > 0)
+    throw new Error(
+      `The job summary contradicts itself:\n- ${contradictions.join('\n- ')}\n\n${result.summary}`
+    )
   return result
 }
 

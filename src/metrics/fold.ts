@@ -6,6 +6,7 @@
 import { errorRateAlarmName } from '../guard/alarms.js'
 import { ACTION_ROLLBACK_EVENT } from '../guard/regression-rollback.js'
 import type { Plan, Timeline, TrafficStep } from '../types.js'
+import { fleetWords, type FleetWords } from '../fleet-words.js'
 import { CPU_QUERY_ID, PERIOD_SECONDS, type MetricsRequest } from './queries.js'
 import {
   addCpu,
@@ -59,11 +60,28 @@ export interface FoldInput {
   readonly lateAlarms?: readonly string[]
 }
 
+/**
+ * The rows the page shows, as traffic steps: a rolling update's batches (new instances or copies
+ * and their share), else the traffic steps. The metrics are folded into these rows, so the chart
+ * and the per-step table plot what the traffic table says.
+ */
+export function shownSteps(timeline: Timeline): readonly TrafficStep[] {
+  const batches = timeline.batches ?? []
+  if (batches.length === 0) return timeline.steps
+  return batches.map(row => ({
+    at: row.at,
+    bluePercent: 100 - row.newPercent,
+    greenPercent: row.newPercent,
+    event: row.event
+  }))
+}
+
 export function foldMetrics(input: FoldInput): RolloutMetrics {
   const { plan, timeline, request, series } = input
   const windowStart = request.startTime
   const windowEnd = request.endTime
-  const steps = timeline.steps
+  const steps = shownSteps(timeline)
+  const words = fleetWords(plan)
   const baseline: Segment = {
     from: windowStart,
     until: Math.max(windowStart, timeline.startedAt),
@@ -163,9 +181,16 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
       1,
       baseline.from,
       baseline.until,
-      plan.firstDeploy ? 'before the endpoint existed' : 'blue only, before the update'
+      plan.firstDeploy ? 'before the endpoint existed' : `${words.old} only, before the update`
     ),
-    phase('shift', 1, boundary, timeline.startedAt, boundaryAt, shiftOutcome(plan, end, fired))
+    phase(
+      'shift',
+      1,
+      boundary,
+      timeline.startedAt,
+      boundaryAt,
+      shiftOutcome(plan, end, fired, words)
+    )
   ]
   if (end !== undefined) {
     phases.push(
@@ -176,12 +201,12 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
         boundaryAt,
         windowEnd,
         end.phase === 'rollback'
-          ? 'all traffic back on blue'
+          ? `all traffic back on ${words.oldSide}`
           : steps.at(-1)!.greenPercent === 0
             ? steps.some(step => step.event.startsWith(ACTION_ROLLBACK_EVENT))
-              ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
-              : 'green served 100%, then SageMaker rolled all traffic back to blue'
-            : 'green serves 100%'
+              ? `${words.newSide} served 100%, then all traffic back on ${words.oldSide} (rolled back by the action)`
+              : `${words.newSide} served 100%, then SageMaker rolled all traffic back to ${words.oldSide}`
+            : `no rollback: all traffic stayed on ${words.newSide}`
       )
     )
   }
@@ -207,7 +232,8 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
 function shiftOutcome(
   plan: Plan,
   end: { phase: PhaseName } | undefined,
-  fired: readonly string[]
+  fired: readonly string[],
+  words: FleetWords
 ): string {
   const alarms = fired.length === 0 ? '' : `alarm ${fired.join(', ')} fired`
   if (end?.phase === 'rollback') {
@@ -216,7 +242,9 @@ function shiftOutcome(
   if (end?.phase === 'completion') {
     if (plan.firstDeploy) return 'endpoint created'
     // Reaching 100 % is not completing: the alarm may have fired in the final bake or after.
-    return alarms === '' ? 'every step passed its bake' : `green reached 100% (then ${alarms})`
+    return alarms === ''
+      ? 'every step passed its bake'
+      : `${words.newSide} reached 100% (then ${alarms})`
   }
   return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`
 }

@@ -5,6 +5,7 @@
 
 import type { FleetFigures, PhaseMetrics, RolloutMetrics } from '../metrics/types.js'
 import type { FleetLabels } from './fleet-labels.js'
+import { BLUE_GREEN, type FleetWords } from '../fleet-words.js'
 import { codeBlock, escapeMarkdown, raw, table, type Cell, type Markdown } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
@@ -18,13 +19,24 @@ export interface MetricsViewOptions {
   readonly labels?: FleetLabels
   /** The time cell of each traffic-step row, as the traffic table shows it. */
   readonly stepTimes?: readonly string[]
+  /** Blue and green, or old and new instances or copies (default: blue and green). */
+  readonly words?: FleetWords
 }
 
-const PHASE_LABELS: Readonly<Record<PhaseMetrics['phase'], string>> = {
-  baseline: 'Baseline',
-  shift: 'Traffic shift',
-  rollback: 'Rollback',
-  completion: 'Completion'
+/** `Green at 100%`, `New instances at 100%`: the phase after the last step, whatever came next. */
+function phaseLabel(phase: PhaseMetrics['phase'], words: FleetWords): string {
+  switch (phase) {
+    case 'baseline':
+      return 'Baseline'
+    case 'shift':
+      return words === BLUE_GREEN ? 'Traffic shift' : 'Batches'
+    case 'rollback':
+      return 'Rollback'
+    case 'completion': {
+      const side = words.newSide.replace(/^the /, '')
+      return `${side.charAt(0).toUpperCase()}${side.slice(1)} at 100%`
+    }
+  }
 }
 
 export function formatCount(value: number): string {
@@ -76,7 +88,10 @@ export function stepMetricsTable(
         latency(step.endpoint)
       ].map(figure)
     )
-    return table(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows)
+    return table(
+      ['Time', `${(options.words ?? BLUE_GREEN).New} traffic`, 'Requests', '5XX', 'Latency'],
+      rows
+    )
   }
   if (metrics.blueConfigName === undefined) {
     // A new endpoint has no blue fleet: the green columns alone.
@@ -96,14 +111,15 @@ export function stepMetricsTable(
       latency(step.green)
     ].map(figure)
   )
+  const { Old, New } = options.words ?? BLUE_GREEN
   const headers = [
     'Time',
-    'Blue requests',
-    'Blue 5XX',
-    'Blue latency',
-    'Green requests',
-    'Green 5XX',
-    'Green latency'
+    `${Old} requests`,
+    `${Old} 5XX`,
+    `${Old} latency`,
+    `${New} requests`,
+    `${New} 5XX`,
+    `${New} latency`
   ]
   return table(headers, rows)
 }
@@ -112,18 +128,18 @@ export function stepMetricsTable(
 const twoFleets = (metrics: RolloutMetrics): boolean =>
   metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined
 
-function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics): string {
+function phaseInvocations(metrics: RolloutMetrics, phase: PhaseMetrics, words: FleetWords): string {
   const total = formatCount(phase.endpoint.requests)
   if (!twoFleets(metrics) || phase.green === undefined) return total
-  const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `
-  return `${total} (${blue}green ${formatCount(phase.green.requests)})`
+  const blue = phase.blue === undefined ? '' : `${words.old} ${formatCount(phase.blue.requests)} · `
+  return `${total} (${blue}${words.new} ${formatCount(phase.green.requests)})`
 }
 
-function phaseErrors(metrics: RolloutMetrics, phase: PhaseMetrics): string {
+function phaseErrors(metrics: RolloutMetrics, phase: PhaseMetrics, words: FleetWords): string {
   const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint)
   const green = phase.green
   if (!twoFleets(metrics) || green === undefined || green.requests === 0) return total
-  return `${total}; green ${formatErrors(green)}`
+  return `${total}; ${words.new} ${formatErrors(green)}`
 }
 
 export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
@@ -131,10 +147,11 @@ export function phaseTable(metrics: RolloutMetrics, options: MetricsViewOptions 
   const phases = options.firstDeploy
     ? metrics.phases.filter(phase => phase.phase === 'completion')
     : metrics.phases
+  const words = options.words ?? BLUE_GREEN
   const rows: Cell[][] = phases.map(phase => [
-    options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
-    figure(phaseInvocations(metrics, phase)),
-    figure(phaseErrors(metrics, phase)),
+    options.firstDeploy ? 'In service' : phaseLabel(phase.phase, words),
+    figure(phaseInvocations(metrics, phase, words)),
+    figure(phaseErrors(metrics, phase, words)),
     figure(latency(phase.endpoint)),
     phase.outcome
   ])
@@ -157,15 +174,26 @@ function clockOffset(ms: number): string {
 function axisLabels(metrics: RolloutMetrics, options: MetricsViewOptions): string[] {
   const seen = new Map<string, number>()
   const given = options.stepTimes
+  // Many rows (a rolling update's batches): the time alone would still be read as a clock, so
+  // the `T+` goes and the labels stay apart.
+  const short = metrics.steps.length > SHORT_LABELS_FROM
   return metrics.steps.map((step, i) => {
     const estimated = given?.[i]?.startsWith('between') === true
-    const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`
-    const label = `${time} · ${formatPercent(step.greenPercent)}`
+    const clock = clockOffset(step.at - metrics.startedAt)
+    const time = `${estimated ? '≈' : ''}${short ? clock.slice(2) : clock}`
+    // Green served requests after a row that shows it at 0 %: the share that followed was not seen.
+    const unseen = step.greenPercent === 0 && (step.green?.requests ?? 0) > 0
+    const label = `${time} · ${formatPercent(step.greenPercent)}${unseen ? '→?' : ''}`
     const n = (seen.get(label) ?? 0) + 1
     seen.set(label, n)
     return n === 1 ? label : `${label} (${n})`
   })
 }
+
+/** From this many points on, the x-axis labels drop their `T+`. */
+const SHORT_LABELS_FROM = 6
+/** Room per x-axis label, in pixels: a label of ~14 characters, with space either side. */
+const PIXELS_PER_LABEL = 110
 
 export interface ChartLine {
   readonly name: string
@@ -174,18 +202,22 @@ export interface ChartLine {
 }
 
 /** The 5XX chart's lines in drawing order, with their data. */
-export function errorChartLines(metrics: RolloutMetrics): ChartLine[] {
+export function errorChartLines(
+  metrics: RolloutMetrics,
+  words: FleetWords = BLUE_GREEN
+): ChartLine[] {
   const steps = metrics.steps
+  const side = (fleet: string) => (words === BLUE_GREEN ? `${fleet} fleet` : fleet)
   const lines: ChartLine[] =
     metrics.split === 'per-fleet'
       ? [
           {
-            name: 'green fleet 5XX rate',
+            name: `${side(words.newSide)} 5XX rate`,
             colour: RED,
             values: steps.map(s => value(s.green?.errorRate5xxPercent))
           },
           {
-            name: 'blue fleet 5XX rate',
+            name: `${side(words.oldSide)} 5XX rate`,
             colour: BLUE,
             values: steps.map(s => value(s.blue?.errorRate5xxPercent))
           }
@@ -227,7 +259,7 @@ function chart(
 ): string {
   // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
   const init = {
-    xyChart: { width: 760, height: 280 },
+    xyChart: { width: Math.min(960, Math.max(760, labels.length * PIXELS_PER_LABEL)), height: 280 },
     themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
   }
   return codeBlock(
@@ -246,36 +278,42 @@ function chart(
 /** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
 export function metricsChart(metrics: RolloutMetrics, options: MetricsViewOptions = {}): string {
   const labels = axisLabels(metrics, options)
-  const lines = errorChartLines(metrics)
+  const words = options.words ?? BLUE_GREEN
+  const lines = errorChartLines(metrics, words)
   const body = chart(
-    '5XX rate per traffic step (%)',
+    words === BLUE_GREEN ? '5XX rate per traffic step (%)' : '5XX rate per row of the batches (%)',
     labels,
     `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`,
     lines.map(line => ({ kind: 'line' as const, colour: line.colour, values: line.values }))
   )
   const colourName: Record<string, string> = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' }
   const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ')
-  const estimated = labels.some(label => label.startsWith('≈'))
-    ? ' ≈ marks a step no poll saw, at its estimated time.'
-    : ''
-  return `${body}\n\n${escapeMarkdown(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`
+  const estimated =
+    (labels.some(label => label.startsWith('≈'))
+      ? ' ≈ marks a step no poll saw, at its estimated time.'
+      : '') +
+    (labels.some(label => label.includes('→?'))
+      ? ' →? marks a row after which the share changed unseen, between two polls.'
+      : '')
+  return `${body}\n\n${escapeMarkdown(`Lines: ${legend}. Under each ${words === BLUE_GREEN ? 'step' : 'row'}: its time (minutes and seconds from the update request${labels.some(l => l.startsWith('T+')) ? '' : ', without the T+'}) and ${words === BLUE_GREEN ? "green's" : `${words.newSide}'`} share of the traffic.${estimated}`)}`
 }
 
 function windowNote(metrics: RolloutMetrics, options: MetricsViewOptions): string {
+  const words = options.words ?? BLUE_GREEN
   const from = formatOffset(metrics.windowStart - metrics.startedAt)
   const to = formatOffset(metrics.windowEnd - metrics.startedAt)
   const calls =
     metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`
   const split =
     metrics.split === 'per-fleet'
-      ? 'blue and green told apart by the EndpointConfigName dimension'
+      ? `${words.old} and ${words.new} told apart by the EndpointConfigName dimension`
       : 'whole variant only'
   const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`
   // A new endpoint has one fleet and no steps to share a minute between.
   if (options.firstDeploy) return escapeMarkdown(`${source} (${calls}).`)
   return escapeMarkdown(
     `${source} (${calls}; ${split}). ` +
-      'A minute that spans two steps is shared between them by time and traffic share.'
+      `A minute that spans two ${words === BLUE_GREEN ? 'steps' : 'rows'} is shared between them by time and traffic share.`
   )
 }
 
@@ -296,7 +334,7 @@ export function renderMetrics(
   } else {
     parts.push(
       metricsChart(metrics, options),
-      `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`,
+      `#### Requests, 5XX errors and model latency per ${options.words === undefined || options.words === BLUE_GREEN ? 'traffic step' : 'row of the batches'}\n\n${stepMetricsTable(metrics, options)}`,
       `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`
     )
   }

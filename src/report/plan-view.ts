@@ -19,11 +19,13 @@ import { gatePlanParagraph } from './gate-view.js'
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
  * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-export function doubleFleetInstanceHours(plan: Plan, given?: BlueFleet): number {
+/**
+ * What the double fleet adds: green's instances from the start of their provisioning until blue
+ * is terminated. Blue runs anyway, so it is not counted.
+ */
+export function doubleFleetInstanceHours(plan: Plan): number {
   if (plan.firstDeploy) return 0
-  const blue = blueOf(plan, given)
-  const blueCount = blue?.instanceCount ?? plan.instanceCount
-  const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600
+  const hours = (plan.instanceCount * plan.expectedDurationSeconds) / 3600
   return Math.round(hours * 100) / 100
 }
 
@@ -106,20 +108,17 @@ function costSection(plan: Plan, given: BlueFleet | undefined): string {
   const heading = '### Double fleet'
   const blue = blueOf(plan, given)
   if (plan.firstDeploy) return `${heading}\n\nNone: a new endpoint runs only the green fleet.`
-  const hours = doubleFleetInstanceHours(plan, blue)
-  const blueCount = blue?.instanceCount ?? plan.instanceCount
+  const hours = doubleFleetInstanceHours(plan)
   const greenType = escapeMarkdown(plan.instanceType)
   const blueType = escapeMarkdown(blue?.instanceType ?? plan.instanceType)
   const types =
     blueType === greenType
       ? `Both fleets are ${greenType}.`
       : `Blue runs ${blueType}, green ${greenType}.`
-  const unknown =
-    blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : ''
   return (
-    `${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
-    `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
-    `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`
+    `${heading}\n\nGreen runs next to blue from the start of its provisioning until blue is terminated: ` +
+    `**${hours} extra instance-hours** = ${plan.instanceCount} green instances × ` +
+    `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals (blue runs anyway). ${types}`
   )
 }
 

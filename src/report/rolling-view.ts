@@ -2,17 +2,13 @@
 // copies, the traffic on the new ones, what happened) in the job summary, and, in the dry-run
 // plan, the peak instance count of each strategy side by side: what rolling saves.
 import { unwatchedParagraph } from './guard-view.js'
+import { isRollingPlan } from '../fleet-words.js'
 import type { Plan, Timeline, Verdict } from '../types.js'
 import type { FleetLabels } from './fleet-labels.js'
 import { escapeMarkdown, table, type Cell } from './markdown.js'
 import { formatOffset, formatPercent } from './time.js'
 
-/** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
-export function isRollingPlan(plan: Plan): boolean {
-  return (
-    plan.component !== undefined || plan.schedule.some(step => step.blueInstances !== undefined)
-  )
-}
+export { isRollingPlan }
 
 function unit(plan: Plan): string {
   return plan.component !== undefined ? 'copies' : 'instances'
@@ -23,6 +19,16 @@ function namedAlarms(event: string, verdict: Verdict | undefined): string {
   const missing = (verdict?.triggeredAlarms ?? []).filter(name => !event.includes(name))
   if (verdict?.outcome !== 'rolled-back' || missing.length === 0) return event
   return `${event}; alarm ${missing.join(', ')} went into ALARM`
+}
+
+/**
+ * `rolling back (alarm X in ALARM): …` said once: a row that repeats the previous row's reason
+ * keeps only its verb and what it did.
+ */
+function shortened(event: string, previous: { readonly event: string } | undefined): string {
+  const reason = /^(rolling back|rolled back) (\([^)]*\))(:.*)$/.exec(event)
+  if (reason === null || previous === undefined) return event
+  return previous.event.includes(reason[2]!) ? `${reason[1]}${reason[3]}` : event
 }
 
 export function rollingSection(
@@ -39,7 +45,7 @@ export function rollingSection(
     String(row.newCount),
     String(row.oldCount),
     formatPercent(row.newPercent),
-    i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event
+    shortened(i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event, rows[i - 1])
   ])
   const things = unit(plan)
   const headers = [

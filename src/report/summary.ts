@@ -30,10 +30,12 @@ import { formatCount, renderMetrics } from './metrics-view.js'
 import type { BlueFleet } from './fleet-labels.js'
 import { resourcesTable } from './resources.js'
 import { rollingSection } from './rolling-view.js'
-import { formatDuration, formatOffset, formatPercent } from './time.js'
+import { formatDuration, formatOffset, formatPercent, isoReasonTimes } from './time.js'
 import { guardParagraph } from './guard-view.js'
 import { gateSection } from './gate-view.js'
 import { blastRadius } from '../metrics/blast-radius.js'
+import { shownSteps } from '../metrics/fold.js'
+import { fleetWords } from '../fleet-words.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
 export interface AlarmDetail {
@@ -71,13 +73,15 @@ export function renderSummary(input: SummaryInput): string {
   const labels = fleetLabels(plan, input.blue)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
+    variantsLine(plan),
     timeline.batches
       ? rollingSection(plan, timeline, verdict, labels)
       : trafficSection(plan, timeline, labels, input.metrics),
     renderMetrics(input.metrics, {
       firstDeploy: plan.firstDeploy,
       labels,
-      stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+      stepTimes: shownSteps(timeline).map(step => stepTime(step, timeline.startedAt)),
+      words: fleetWords(plan)
     }),
     alarmSection(input),
     gateSection(input.gate, timeline.startedAt),
@@ -138,6 +142,32 @@ function headline(
   return lines.join('\n')
 }
 
+/**
+ * An endpoint with several variants: which one this run deploys to, and its share of the
+ * endpoint's traffic (the traffic steps are shares of that variant's traffic). Empty with one.
+ */
+export function variantsLine(plan: Plan): string {
+  const listed = plan.createEndpointConfig['ProductionVariants']
+  if (!Array.isArray(listed) || listed.length < 2) return ''
+  const variants = listed.map(v => {
+    const variant = v as { VariantName?: unknown; InitialVariantWeight?: unknown }
+    const weight =
+      typeof variant.InitialVariantWeight === 'number' ? variant.InitialVariantWeight : 1
+    return { name: String(variant.VariantName ?? ''), weight }
+  })
+  const total = variants.reduce((sum, v) => sum + v.weight, 0)
+  const share = (weight: number) => formatPercent(total > 0 ? (100 * weight) / total : 0)
+  const own = variants.find(v => v.name === plan.variantName)
+  const others = variants
+    .filter(v => v !== own)
+    .map(v => `\`${escapeMarkdown(v.name)}\` (${share(v.weight)})`)
+  const ownText =
+    own === undefined
+      ? `variant \`${escapeMarkdown(plan.variantName)}\``
+      : `variant \`${escapeMarkdown(own.name)}\`, ${share(own.weight)} of the endpoint's traffic`
+  return `**Variants:** this run deploys ${ownText}; the traffic steps are shares of its traffic. Carried unchanged: ${others.join(', ')}.`
+}
+
 /** What a rollback or a regression cost: green's requests and 5XX, from the metrics below. */
 export function blastRadiusLine(verdict: Verdict, metrics: RolloutMetrics | undefined): string {
   if (verdict.outcome !== 'rolled-back' && verdict.outcome !== 'regressed') return ''
@@ -196,15 +226,14 @@ export function stepTime(step: TrafficStep, startedAt: number): string {
 }
 
 /**
- * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
- * (steps that began and ended between two polls, with nothing after them to place them by).
+ * Green's requests after each row, by row: CloudWatch can count green requests after a row that
+ * shows green at 0 % when SageMaker shifted traffic between two polls (steps that began and ended
+ * between them, with nothing after them to place them by). Empty when the rows and the metrics
+ * do not line up.
  */
-function unplacedGreenRequests(timeline: Timeline, metrics: RolloutMetrics | undefined): number {
-  if (metrics === undefined || metrics.steps.length !== timeline.steps.length) return 0
-  return timeline.steps.reduce((sum, step, i) => {
-    const served = metrics.steps[i]?.green?.requests ?? 0
-    return step.greenPercent === 0 ? sum + served : sum
-  }, 0)
+function greenServedAfter(timeline: Timeline, metrics: RolloutMetrics | undefined): number[] {
+  if (metrics === undefined || metrics.steps.length !== timeline.steps.length) return []
+  return metrics.steps.map(step => step.green?.requests ?? 0)
 }
 
 function trafficSection(
@@ -218,23 +247,33 @@ function trafficSection(
     return `${heading}\n\nNo traffic shift: this was a new endpoint, created directly with the green model.`
   }
   if (timeline.steps.length === 0) return `${heading}\n\nNo traffic step was observed.`
-  const rows = timeline.steps.map(step => [
+  const served = greenServedAfter(timeline, metrics)
+  // A row at 0 % after which green served requests: the share that followed was not seen, and
+  // the row says so rather than showing green at 0 % throughout.
+  const unseenShift = timeline.steps.map(
+    (step, i) => step.greenPercent === 0 && (served[i] ?? 0) > 0
+  )
+  const rows = timeline.steps.map((step, i) => [
     stepTime(step, timeline.startedAt),
-    formatPercent(step.bluePercent),
-    formatPercent(step.greenPercent),
+    unseenShift[i]
+      ? `${formatPercent(step.bluePercent)}, then less (not seen)`
+      : formatPercent(step.bluePercent),
+    unseenShift[i]
+      ? `${formatPercent(step.greenPercent)}, then more (not seen)`
+      : formatPercent(step.greenPercent),
     step.event
   ])
   const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened']
   const unseen = timeline.steps.some(step => step.between !== undefined)
     ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
     : ''
-  const unplaced = unplacedGreenRequests(timeline, metrics)
-  const contradiction =
+  const unplaced = served.reduce((sum, n, i) => (unseenShift[i] ? sum + n : sum), 0)
+  const shifted =
     unplaced > 0
-      ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+      ? `\n\n*Not seen*: after a row marked so, green served ${formatCount(unplaced)} request${unplaced === 1 ? '' : 's'} (CloudWatch, under Metrics): SageMaker shifted traffic to green between two polls, and nothing it showed afterwards says the share or when.`
       : ''
   const guard = guardParagraph(plan)
-  return `${heading}\n\n${table(headers, rows)}${unseen}${contradiction}${guard ? `\n\n${guard}` : ''}`
+  return `${heading}\n\n${table(headers, rows)}${unseen}${shifted}${guard ? `\n\n${guard}` : ''}`
 }
 
 function alarmSection(input: SummaryInput): string {
@@ -283,7 +322,7 @@ function alarmSection(input: SummaryInput): string {
     const who = escapeMarkdown(name)
     if (fired && reason !== undefined && reason.trim() !== '') {
       const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : ''
-      reasons.push(`- **${who}**${whenText}: ${escapeMarkdown(reason)}${source}`)
+      reasons.push(`- **${who}**${whenText}: ${escapeMarkdown(isoReasonTimes(reason))}${source}`)
     } else if (firedUnseen) {
       reasons.push(
         `- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`
@@ -303,7 +342,8 @@ function eventLog(timeline: Timeline): string {
       ? events
       : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)]
   const lines = shown.map(
-    event => `- **${formatOffset(event.at - timeline.startedAt)}** ${escapeMarkdown(event.message)}`
+    event =>
+      `- **${formatOffset(event.at - timeline.startedAt)}** ${escapeMarkdown(isoReasonTimes(event.message))}`
   )
   if (shown.length < events.length) {
     lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`)

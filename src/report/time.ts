@@ -28,3 +28,16 @@ export function formatOffset(ms: number): string {
 export function formatPercent(percent: number): string {
   return `${Math.round(percent * 10) / 10}%`
 }
+
+/**
+ * CloudWatch writes the datapoint times in an alarm's state reason as `30/11/26 09:18:00`
+ * (day/month/two-digit year, UTC), which reads as November 30 in one country and as nothing in
+ * another: `2026-11-30 09:18:00 UTC` instead.
+ */
+export function isoReasonTimes(text: string): string {
+  return text.replace(
+    /\b(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}(?::\d{2})?)\b/g,
+    (_, day: string, month: string, year: string, clock: string) =>
+      `20${year}-${month}-${day} ${clock} UTC`
+  )
+}
