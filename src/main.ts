@@ -85,7 +85,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     log: line => process.stdout.write(`${line}\n`)
   })
   api = withFirstRead(api, request.endpointName, now)
-  const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] =
+  const [core, { deploy }, { createNotifier }, { renderPrComment, scalingSavedSection }] =
     await Promise.all([
       import('@actions/core'),
       import('./deploy/sequence.js'),
@@ -116,7 +116,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome | undefined
     },
     onProgress: (plan, timeline, gate) =>
       notifier.progress(
-        renderSummary({
+        renderPrComment({
           plan,
           timeline,
           ...(gate ? { gate } : {}),
@@ -175,7 +175,8 @@ interface ReportOptions {
 async function report(o: ReportOptions): Promise<void> {
   const { core, result, request, durationSeconds, notifier, api, signal } = o
   const runContext = o.run
-  const { buildOutputs, renderSummary, renderPlan, renderError } = await import('./report/index.js')
+  const { buildOutputs, renderSummary, renderPrComment, renderPlan, renderError } =
+    await import('./report/index.js')
   const { plan, timeline, verdict } = result
   const blue = result.current ?? undefined
   // The evidence behind the verdict; reading it never changes the outcome.
@@ -212,9 +213,11 @@ async function report(o: ReportOptions): Promise<void> {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
 
   let markdown: string
+  // The pull-request comment: compact after a rollout (the job summary is the whole page).
+  let comment: string | undefined
   if (plan && verdict.outcome === 'planned') markdown = renderPlan(plan, runContext, blue)
-  else if (plan && timeline)
-    markdown = renderSummary({
+  else if (plan && timeline) {
+    const input = {
       plan,
       timeline,
       verdict,
@@ -224,8 +227,10 @@ async function report(o: ReportOptions): Promise<void> {
       ...(metrics ? { metrics } : {}),
       ...(result.autoScaling ? { autoScaling: result.autoScaling } : {}),
       ...(result.gate ? { gate: result.gate } : {})
-    })
-  else markdown = renderError(request.endpointName, verdict, plan, runContext)
+    }
+    markdown = renderSummary(input)
+    comment = renderPrComment(input)
+  } else markdown = renderError(request.endpointName, verdict, plan, runContext)
   markdown = redact(markdown)
   try {
     // Replaces what this step wrote before (auto scaling saved before its deregistration).
@@ -233,7 +238,7 @@ async function report(o: ReportOptions): Promise<void> {
   } catch (e) {
     core.info(`(No job summary written: ${errorMessage(e)})`)
   }
-  await notifier.finish(markdown, verdict.outcome, verdict.summary)
+  await notifier.finish(comment ?? markdown, verdict.outcome, verdict.summary)
 
   if (FAILING_OUTCOMES.has(verdict.outcome)) {
     const title =

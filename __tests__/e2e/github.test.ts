@@ -76,6 +76,26 @@ describe('pull request comment and deployment status', () => {
         `| T+9 min 55 s | 100% | 0% | rolled back to blue: alarm ${LAB_ERROR_ALARM} in ALARM |`
       ].join('\n')
     )
+    // Compact: the alarm that decided, linked, and the run whose page shows the job summary;
+    // none of the rest of the job summary.
+    expect(body).toContain(`- 🚨 [${LAB_ERROR_ALARM}](`)
+    expect(body).toMatch(
+      /the job summary of \[run \d+, attempt 1\]\(https:\/\/github\.com\/example-org\/fraud-models\/actions\/runs\/\d+\/attempts\/1\)/
+    )
+    for (const section of ['### Metrics', '### Resources', 'Event log', 'Final state']) {
+      expect(body).not.toContain(section)
+      expect(b.summary).toContain(section)
+    }
+    // While shifting: the alarms' current state and the next step the plan expects.
+    const during = github.requests
+      .filter(r => r.route === 'update-comment')
+      .map(r => String((r.body as { body?: unknown }).body ?? ''))
+      .find(text => text.includes('⏳ In progress') && /\| 25% \|/.test(text))
+    expect(during).toBeDefined()
+    expect(during).toContain('| Alarm | Watches | Current state |')
+    expect(during).toMatch(/Next expected step: .+ at about T\+.+ \(from the plan\)\./)
+    expect(during).not.toContain('Final state')
+    expect(during).not.toContain('### Resources')
     // The token authenticates but never appears in anything written.
     expect(github.requests.every(r => r.authorization?.includes(github.token))).toBe(true)
     expect(body).not.toContain(github.token)

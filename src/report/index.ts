@@ -2,6 +2,7 @@
 
 export { renderSummary, HEADLINES, type SummaryInput, type AlarmDetail } from './summary.js'
 export { renderError } from './error-view.js'
+export { renderPrComment } from './pr-comment-view.js'
 export { scalingSavedSection } from './live-endpoint.js'
 export { renderMetrics } from './metrics-view.js'
 export { renderPlan, planJson, doubleFleetInstanceHours } from './plan-view.js'

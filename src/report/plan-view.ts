@@ -1,7 +1,7 @@
 // The dry-run view: what would change, the expected traffic schedule, the alarms that would
 // guard it, what the double fleet costs in instance-hours, and the exact requests.
 
-import type { Plan, RunContext } from '../types.js'
+import type { Plan, RunContext, ScheduledStep } from '../types.js'
 import { alarmRows } from './alarm-rows.js'
 import { details, escapeMarkdown, link, requestBlocks, table } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
@@ -55,6 +55,24 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
   return `${sections.filter(section => section !== '').join('\n\n')}\n`
 }
 
+/**
+ * The expected schedule as the plan shows it: the policy's steps, then (for an update) the
+ * completion, blue terminated, at the expected duration. Offsets from the update request.
+ */
+export function plannedSteps(plan: Plan): ScheduledStep[] {
+  if (plan.firstDeploy || plan.schedule.length === 0) return [...plan.schedule]
+  return [
+    ...plan.schedule,
+    {
+      offsetSeconds: plan.expectedDurationSeconds,
+      bluePercent: 0,
+      greenPercent: 100,
+      greenInstances: plan.instanceCount,
+      label: 'complete: blue fleet terminated'
+    }
+  ]
+}
+
 function scheduleSection(plan: Plan, labels: FleetLabels): string {
   const heading = '### Expected traffic schedule'
   const budget = `the action waits up to ${formatDuration(plan.budgetSeconds * 1000)} for a verdict`
@@ -65,19 +83,12 @@ function scheduleSection(plan: Plan, labels: FleetLabels): string {
     )
   }
   if (plan.schedule.length === 0) return `${heading}\n\nNo traffic shift.`
-  const rows = plan.schedule.map(step => [
+  const rows = plannedSteps(plan).map(step => [
     formatOffset(step.offsetSeconds * 1000),
     formatPercent(step.bluePercent),
     formatPercent(step.greenPercent),
     String(step.greenInstances),
     step.label
-  ])
-  rows.push([
-    formatOffset(plan.expectedDurationSeconds * 1000),
-    formatPercent(0),
-    formatPercent(100),
-    String(plan.instanceCount),
-    'complete: blue fleet terminated'
   ])
   const headers = [
     'Time',

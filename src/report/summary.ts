@@ -376,3 +376,28 @@ function footer(input: SummaryInput): string {
     parts.push(`commit ${link(run.sha.slice(0, 7), commitLink).markdown}`)
   return parts.join(' · ')
 }
+
+/**
+ * The headline block and the traffic steps (or rolling batches) section, rendered as the
+ * summary renders them: the pull-request comment shows these, not the rest of the page.
+ */
+export function summaryParts(input: SummaryInput): {
+  readonly headline: string
+  readonly steps: string
+} {
+  const { plan, timeline, verdict } = input
+  const labels = fleetLabels(plan, input.blue)
+  return {
+    headline: headline(
+      plan,
+      verdict,
+      timeline,
+      input.inProgress === true,
+      input.metrics,
+      input.gate
+    ),
+    steps: timeline.batches
+      ? rollingSection(plan, timeline, verdict, labels)
+      : trafficSection(plan, timeline, labels, input.metrics)
+  }
+}
