@@ -17,6 +17,7 @@ import { ROOT, runAction } from './lib/action-runner.js'
 import { findChromium, pageState, screenshot } from './lib/chromium.js'
 import { LAB_START, LAB_TIME_SCALE, labSteps, rollingLabStep, type LabStep } from './lib/lab.js'
 import { summaryPage } from './lib/render-html.js'
+import { pageContradictions } from './lib/page-truth.js'
 
 const args = new Set(process.argv.slice(2))
 const OUT = join(ROOT, 'render-output')
@@ -230,6 +231,12 @@ async function main(): Promise<number> {
   let failures = 0
   for (const source of sources) {
     writeFileSync(join(MD, `${source.name}.md`), source.markdown)
+    // The runner checks every summary it reads; the comments and the demo's pages are read here.
+    const contradictions = pageContradictions(source.markdown)
+    if (contradictions.length > 0) {
+      failures++
+      console.log(`✖ ${source.name} contradicts itself:\n  - ${contradictions.join('\n  - ')}`)
+    }
     const png = join(OUT, `${source.name}.png`)
     const error = render(binary, source, WIDTH, png)
     if (error !== undefined) failures++

@@ -185,7 +185,7 @@ describe('foldMetrics: fallbacks', () => {
     expect(metrics.phases.map(p => [p.phase, p.outcome])).toEqual([
       ['baseline', 'blue only, before the update'],
       ['shift', 'every step passed its bake'],
-      ['completion', 'green serves 100%']
+      ['completion', 'no rollback: all traffic stayed on green']
     ])
   })
 
@@ -303,7 +303,7 @@ describe('foldMetrics: the phases a person reads', () => {
     expect(metrics.phases.map(p => [p.phase, p.outcome])).toEqual([
       ['baseline', 'before the endpoint existed'],
       ['shift', 'endpoint created'],
-      ['completion', 'green serves 100%']
+      ['completion', 'the new endpoint serves all traffic']
     ])
   })
 })

@@ -72,9 +72,9 @@ describe('renderPlan', () => {
     expect(rowsStartingWith(withExisting, '[team-slo]')[0]).toContain('| existing alarm | — |')
   })
 
-  it('computes the double-fleet instance-hours from both fleets and shows the formula', () => {
+  it('counts the instance-hours green adds, not blue, which runs anyway, and shows the formula', () => {
     expect(md).toContain(
-      "**1.33 instance-hours** = (4 blue + 4 green instances) × 600 s ÷ 3600, rounded to 2 decimals. Both fleets are ml.m5.large. Blue's size was not read: taken as green's."
+      '**0.67 extra instance-hours** = 4 green instances × 600 s ÷ 3600, rounded to 2 decimals (blue runs anyway). Both fleets are ml.m5.large.'
     )
     const smallBlue = renderPlan(plan, run, {
       modelName: 'lab-model-a',
@@ -83,7 +83,7 @@ describe('renderPlan', () => {
       instanceCount: 2
     })
     expect(smallBlue).toContain(
-      '**1 instance-hours** = (2 blue + 4 green instances) × 600 s ÷ 3600, rounded to 2 decimals. Blue runs ml.m5.xlarge, green ml.m5.large.'
+      '**0.67 extra instance-hours** = 4 green instances × 600 s ÷ 3600, rounded to 2 decimals (blue runs anyway). Blue runs ml.m5.xlarge, green ml.m5.large.'
     )
   })
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { renderSummary } from '../../src/report/summary.js'
+import { pageContradictions } from '../../scripts/lib/page-truth.js'
 import type { Outcome, TimelineEvent } from '../../src/types.js'
 import {
   ALARM_5XX,
@@ -426,7 +427,7 @@ describe('renderSummary: a failure with alarms in ALARM', () => {
 })
 
 describe('renderSummary: green traffic no poll saw and nothing placed', () => {
-  it('says the metrics counted green requests in rows that show it at 0 %', () => {
+  it('never shows green at 0 % throughout: the row after which green served requests says the share was not seen', () => {
     const steps = [runB.timeline.steps[0]!, runB.timeline.steps.at(-1)!]
     const timeline = { ...runB.timeline, steps }
     const green = {
@@ -467,8 +468,16 @@ describe('renderSummary: green traffic no poll saw and nothing placed', () => {
     }
     const md = renderSummary({ ...runB, timeline, metrics, run })
     expect(md).toContain(
-      '⚠️ Green served 320 requests in rows that show it at 0 %: SageMaker shifted traffic between two polls'
+      '| T+0 | 100%, then less (not seen) | 0%, then more (not seen) | deployment started, green fleet provisioned |'
     )
-    expect(renderSummary({ ...runB, run })).not.toContain('rows that show it at 0 %')
+    expect(md).toContain(
+      '*Not seen*: after a row marked so, green served 320 requests (CloudWatch, under Metrics): SageMaker shifted traffic to green between two polls'
+    )
+    expect(md).toContain('x-axis ["T+0:00 · 0%→?", "T+2:40 · 0%"]')
+    expect(pageContradictions(md)).toStrictEqual([])
+    // The same rows, with no metrics to say otherwise: plain shares.
+    const plain = renderSummary({ ...runB, timeline, run })
+    expect(plain).toContain('| T+0 | 100% | 0% | deployment started, green fleet provisioned |')
+    expect(plain).not.toContain('not seen')
   })
 })

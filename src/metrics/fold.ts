@@ -206,7 +206,9 @@ export function foldMetrics(input: FoldInput): RolloutMetrics {
             ? steps.some(step => step.event.startsWith(ACTION_ROLLBACK_EVENT))
               ? `${words.newSide} served 100%, then all traffic back on ${words.oldSide} (rolled back by the action)`
               : `${words.newSide} served 100%, then SageMaker rolled all traffic back to ${words.oldSide}`
-            : `no rollback: all traffic stayed on ${words.newSide}`
+            : plan.firstDeploy
+              ? 'the new endpoint serves all traffic'
+              : `no rollback: all traffic stayed on ${words.newSide}`
       )
     )
   }
