@@ -35,7 +35,7 @@ import { guardParagraph } from './guard-view.js'
 import { gateSection } from './gate-view.js'
 import { blastRadius } from '../metrics/blast-radius.js'
 import { shownSteps } from '../metrics/fold.js'
-import { fleetWords } from '../fleet-words.js'
+import { BLUE_GREEN, fleetWords, type FleetWords } from '../fleet-words.js'
 
 /** What an alarm watches and when it fires, for alarms the plan did not create. */
 export interface AlarmDetail {
@@ -71,6 +71,7 @@ const MAX_EVENTS = 200
 export function renderSummary(input: SummaryInput): string {
   const { plan, timeline, verdict } = input
   const labels = fleetLabels(plan, input.blue)
+  const words = fleetWords(plan)
   const sections = [
     headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
     variantsLine(plan),
@@ -81,14 +82,14 @@ export function renderSummary(input: SummaryInput): string {
       firstDeploy: plan.firstDeploy,
       labels,
       stepTimes: shownSteps(timeline).map(step => stepTime(step, timeline.startedAt)),
-      words: fleetWords(plan)
+      words
     }),
     alarmSection(input),
     gateSection(input.gate, timeline.startedAt),
     autoScalingSection(input.autoScaling, plan.region),
     liveEndpointSection(plan),
-    `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
-    eventLog(timeline),
+    `### Resources\n\n${resourcesTable(plan, input.blue, { blue: `${words.Old} (before)`, green: `${words.New} (this run)` })}`,
+    eventLog(timeline, words),
     footer(input)
   ]
   return `${sections.filter(section => section !== '').join('\n\n')}\n`
@@ -334,7 +335,21 @@ function alarmSection(input: SummaryInput): string {
   return `### Alarms\n\n${table(headers, rows)}${why}`
 }
 
-function eventLog(timeline: Timeline): string {
+/**
+ * An event in the page's words: SageMaker reports a rolling update's new instances as the
+ * variant's new fleet, which the event log calls green; a rolling page calls them new.
+ */
+function inWords(message: string, words: FleetWords): string {
+  if (words === BLUE_GREEN) return message
+  return message
+    .replace(/\bgreen fleet\b/g, words.newFleet)
+    .replace(
+      /\(green (\d+(?:\.\d+)?)% \/ blue (\d+(?:\.\d+)?)%\)/g,
+      `(${words.new} $1% / ${words.old} $2%)`
+    )
+}
+
+function eventLog(timeline: Timeline, words: FleetWords): string {
   const events = timeline.events
   if (events.length === 0) return ''
   const shown =
@@ -343,7 +358,7 @@ function eventLog(timeline: Timeline): string {
       : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)]
   const lines = shown.map(
     event =>
-      `- **${formatOffset(event.at - timeline.startedAt)}** ${escapeMarkdown(isoReasonTimes(event.message))}`
+      `- **${formatOffset(event.at - timeline.startedAt)}** ${escapeMarkdown(isoReasonTimes(inWords(event.message, words)))}`
   )
   if (shown.length < events.length) {
     lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`)
