@@ -125,7 +125,7 @@ describe('watch loop', () => {
       { ...deps, signal: controller.signal },
       options()
     )
-    expect(verdict.outcome).toBe('failed')
+    expect(verdict.outcome).toBe('cancelled')
     expect(verdict.summary).toMatch(/cancelled/)
   })
 

@@ -12,7 +12,7 @@ const s3 = await import('@aws-sdk/client-s3')
 const ecr = await import('@aws-sdk/client-ecr')
 const sq = await import('@aws-sdk/client-service-quotas')
 const sts = await import('@aws-sdk/client-sts')
-const { run } = await import('../src/main.js')
+const { FAILING_OUTCOMES, run } = await import('../src/main.js')
 
 const sagemaker = mockClient(sm.SageMakerClient)
 const cloudwatch = mockClient(cw.CloudWatchClient)
@@ -370,6 +370,36 @@ describe('main: blue/green update', () => {
     ])
     expect(core.summaryText).toContain('| T+1 min | 75% | 25% |')
     expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('cancelled mid-shift: outcome cancelled, the step fails, the headline says SageMaker goes on', async () => {
+    setInputs({})
+    liveEndpointMocks()
+    successfulShift()
+    const controller = new AbortController()
+    const outcome = await run({
+      ...options,
+      signal: controller.signal,
+      // The signal comes at the first wait after SageMaker accepted the update.
+      sleep: async (ms: number) => {
+        clock += ms
+        if (sent(sm.UpdateEndpointCommand).length > 0) controller.abort()
+      }
+    })
+    expect(outcome).toBe('cancelled')
+    // index.ts sets the exit code from this set: 1.
+    expect(FAILING_OUTCOMES.has('cancelled')).toBe(true)
+    expect(core.outputs.outcome).toBe('cancelled')
+    expect(core.outputs['failure-reason']).toBe('Watching was cancelled.')
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Cancelled: Watching was cancelled\. The deployment may still be running/
+      )
+    )
+    expect(core.summaryText.split('\n')[0]).toMatch(
+      /^## 🛑 Cancelled, SageMaker continues unwatched: \[fraud-detector\]\(/
+    )
+    expect(sent(sm.UpdateEndpointCommand)).toHaveLength(1)
   })
 
   it('canary of one instance sends CanarySize INSTANCE_COUNT', async () => {

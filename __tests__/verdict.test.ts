@@ -529,17 +529,19 @@ describe('verdicts reached before or instead of watching', () => {
   })
 
   it('cancelled after SageMaker accepted the update or the creation', () => {
-    expect(cancelledAfterStart(plan, 'Updating')).toEqual({
-      outcome: 'failed',
+    expect(cancelledAfterStart(plan, 'Updating')).toStrictEqual({
+      outcome: 'cancelled',
       summary: `Cancelled after SageMaker accepted the update to ${NEW} (the endpoint is Updating): SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`,
       failureReason: `Cancelled after the update to ${NEW} was accepted.`,
       triggeredAlarms: [],
       finalConfigName: undefined,
-      finalStatus: undefined
+      finalStatus: 'Updating'
     })
     expect(cancelledAfterStart({ ...plan, firstDeploy: true }, undefined)).toMatchObject({
+      outcome: 'cancelled',
       summary: `Cancelled after SageMaker accepted the endpoint creation to ${NEW}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`,
-      failureReason: `Cancelled after the endpoint creation to ${NEW} was accepted.`
+      failureReason: `Cancelled after the endpoint creation to ${NEW} was accepted.`,
+      finalStatus: 'Creating'
     })
   })
 })

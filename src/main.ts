@@ -24,6 +24,7 @@ export const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set([
   'regressed',
   'rolled-back',
   'failed',
+  'cancelled',
   'timed-out'
 ])
 
@@ -248,7 +249,9 @@ async function report(o: ReportOptions): Promise<void> {
           ? 'Regressed'
           : verdict.outcome === 'timed-out'
             ? 'Timed out'
-            : 'Deployment failed'
+            : verdict.outcome === 'cancelled'
+              ? 'Cancelled'
+              : 'Deployment failed'
     core.setFailed(redact(`${title}: ${verdict.summary}`))
   } else {
     core.info(redact(`Outcome: ${verdict.outcome}. ${verdict.summary}`))

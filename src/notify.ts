@@ -79,8 +79,15 @@ export async function createNotifier(
     async finish(markdown, outcome, description) {
       if (commenter) warn(await commenter.update(markdown))
       if (deployments && deploymentId !== undefined) {
+        // Cancelled: the action stopped, not the deployment (SageMaker may still complete it).
         const state =
-          outcome === 'deployed' ? 'success' : outcome === 'started' ? 'in_progress' : 'failure'
+          outcome === 'deployed'
+            ? 'success'
+            : outcome === 'started'
+              ? 'in_progress'
+              : outcome === 'cancelled'
+                ? 'error'
+                : 'failure'
         const result = await deployments.setStatus(deploymentId, state, {
           ...(logUrl ? { logUrl } : {}),
           description

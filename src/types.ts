@@ -548,7 +548,14 @@ export interface ServiceClock {
 // ---- The verdict -------------------------------------------------------------------------------
 
 export type Outcome =
-  'deployed' | 'regressed' | 'rolled-back' | 'failed' | 'timed-out' | 'started' | 'planned'
+  | 'deployed'
+  | 'regressed'
+  | 'rolled-back'
+  | 'failed'
+  | 'cancelled'
+  | 'timed-out'
+  | 'started'
+  | 'planned'
 
 export interface Verdict {
   readonly outcome: Outcome

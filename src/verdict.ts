@@ -2,6 +2,7 @@
 // "InService" alone: SageMaker returns to InService after a rollback too, on the old config.
 import type { EndpointSnapshot, Plan, Timeline, Verdict } from './types.js'
 import { changedSinceStart, type WatchContext } from './watch/reducer.js'
+import { NO_ROLLBACK_REASON } from './report/headlines.js'
 
 /**
  * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
@@ -40,8 +41,7 @@ export function rolledBack(
     ...base,
     outcome: 'rolled-back',
     failureReason:
-      ep.failureReason ??
-      (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+      ep.failureReason ?? (alarmText ? `Rolled back: ${alarmText}.` : NO_ROLLBACK_REASON),
     summary: `${back}: ${why.replace(/\.+$/, '')}.`
   }
 }
@@ -148,17 +148,26 @@ export function timedOut(t: Timeline, budgetSeconds: number): Verdict {
 }
 
 /** The verdict when watching had to stop (credentials, permissions, cancellation). */
-export function interrupted(t: Timeline, reason: string): Verdict {
+export function interrupted(
+  t: Timeline,
+  reason: string,
+  outcome: 'failed' | 'cancelled' = 'failed'
+): Verdict {
   const ep = t.last
   const state = ep ? `${ep.status} on ${ep.configName ?? '?'}` : 'unknown'
   return {
-    outcome: 'failed',
+    outcome,
     triggeredAlarms: fired(t),
     finalConfigName: ep?.configName,
     finalStatus: ep?.status,
     failureReason: reason,
     summary: `${reason} The deployment may still be running in SageMaker (last state: ${state}); re-run the job to watch it to the end.`
   }
+}
+
+/** The run was cancelled (SIGINT/SIGTERM) while it watched: SageMaker goes on without it. */
+export function watchCancelled(t: Timeline): Verdict {
+  return interrupted(t, 'Watching was cancelled.', 'cancelled')
 }
 
 // ---- Verdicts reached before or instead of watching ---------------------------------------------
@@ -173,6 +182,15 @@ export function failedBefore(summary: string, failureReason = summary): Verdict 
     finalConfigName: undefined,
     finalStatus: undefined
   }
+}
+
+/** Cancelled (SIGINT/SIGTERM) before a verdict; `finalStatus` when SageMaker has the write. */
+export function cancelledBefore(
+  summary: string,
+  failureReason = summary,
+  finalStatus: string | undefined = undefined
+): Verdict {
+  return { ...failedBefore(summary, failureReason), outcome: 'cancelled', finalStatus }
 }
 
 export function planned(plan: Plan | undefined, summary: string): Verdict {
@@ -215,8 +233,10 @@ export function startedOnly(plan: Plan): Verdict {
 /** Cancelled once SageMaker had the update: it goes on without a watcher. */
 export function cancelledAfterStart(plan: Plan, seen: string | undefined): Verdict {
   const what = plan.firstDeploy ? 'the endpoint creation' : 'the update'
-  return failedBefore(
+  // Accepted: SageMaker is working on it (the status its answer puts the endpoint in).
+  return cancelledBefore(
     `Cancelled after SageMaker accepted ${what} to ${plan.endpointConfigName}${seen ? ` (the endpoint is ${seen})` : ''}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`,
-    `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`
+    `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`,
+    plan.firstDeploy ? 'Creating' : 'Updating'
   )
 }

@@ -251,6 +251,7 @@ const OUTCOMES = [
   'regressed',
   'rolled-back',
   'failed',
+  'cancelled',
   'timed-out',
   'started',
   'planned'

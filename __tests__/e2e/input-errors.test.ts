@@ -22,7 +22,7 @@ describe('refused input writes the job summary', () => {
     ]
     expect(r.summary).toBe(
       [
-        '## ❌ Failed: (no endpoint name)',
+        '## ❌ Inputs refused: (no endpoint name)',
         '',
         REFUSED,
         '',
@@ -48,7 +48,7 @@ describe('refused input writes the job summary', () => {
       'Input "step-size" must be from 10% to 50% for a linear step (SageMaker\'s limit), or a whole number of instances, got "99%".'
     expect(r.summary).toBe(
       [
-        '## ❌ Failed: lab-endpoint',
+        '## ❌ Inputs refused: lab-endpoint',
         '',
         REFUSED,
         '',

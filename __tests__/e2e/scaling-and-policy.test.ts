@@ -522,7 +522,7 @@ describe('a variant registered with Application Auto Scaling', () => {
       '::endgroup::',
       RESTORED,
       '::warning::Could not read the CloudWatch metrics: GetMetricData failed: Cancelled: cancelled before an answer arrived',
-      '::error::Deployment failed: Watching was cancelled. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.',
+      '::error::Cancelled: Watching was cancelled. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.',
       ''
     ])
     expect(c.result.mutating).toEqual(REREGISTERED)

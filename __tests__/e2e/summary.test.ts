@@ -66,11 +66,11 @@ describe('the lab as a person reads it', () => {
     const b = runs.B!.summary
     const head = b.slice(0, b.indexOf('### Traffic steps')).trim().split('\n\n')
     expect(head).toEqual([
-      '## ❌ Rolled back: [lab-endpoint](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/lab-endpoint)',
+      '## ❌ Rolled back by alarm: [lab-endpoint](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/lab-endpoint)',
       `SageMaker returned all traffic to the blue fleet (lab-endpoint-a1a1a1a-1001-1): alarm ${ALARM_LINK} went into ALARM.`,
-      '**Blast radius:** the new model served 365 requests in this rollout, 78 of them answered with 5XX (21.4%); per step and fleet under Metrics.',
-      // The lab's SageMaker leaves FailureReason empty after an alarm rollback: said so.
-      'SageMaker gave no failure reason.'
+      // The lab's SageMaker leaves FailureReason empty after an alarm rollback: the alarm above
+      // is the reason, so no "SageMaker gave no failure reason" under it.
+      '**Blast radius:** the new model served 365 requests in this rollout, 78 of them answered with 5XX (21.4%); per step and fleet under Metrics.'
     ])
     // One page, one truth: the headline's figures are the per-step table's green columns.
     const perStep = tableAfter(b, '#### Requests, 5XX errors and model latency per traffic step')
@@ -283,7 +283,8 @@ describe('a rollback between two polls, SageMaker giving no reason', () => {
     expect(b.summary).toContain(
       '⚠️ Green served 102 requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when.'
     )
-    expect(b.summary).toContain('SageMaker gave no failure reason.')
+    // The alarm (from its history) explains the rollback: no "no reason" line.
+    expect(b.summary).not.toContain('SageMaker gave no failure reason.')
   })
 
   it("names the alarm from its history, with the reason it fired, not a later transition's", () => {

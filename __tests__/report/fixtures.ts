@@ -322,3 +322,24 @@ export const hostile = {
     finalStatus: 'InService'
   } satisfies Verdict
 }
+
+// ---- Verdicts for the headlines: one per thing a headline says ---------------------------------
+
+/** A verdict with nothing fired and no state read, changed where a test says. */
+export function verdictOf(outcome: Verdict['outcome'], overrides: Partial<Verdict> = {}): Verdict {
+  return {
+    outcome,
+    summary: 'What happened.',
+    failureReason: undefined,
+    triggeredAlarms: [],
+    finalConfigName: undefined,
+    finalStatus: undefined,
+    ...overrides
+  }
+}
+
+/** SageMaker's failure reasons of a rollback with no alarm (the emulator's wording). */
+export const HEALTH_CHECK_REASON =
+  'The primary container for production variant AllTraffic did not pass the ping health check. Please check CloudWatch logs for this endpoint.'
+export const TIMEOUT_REASON =
+  'Deployment rolled back: the update exceeded MaximumExecutionTimeoutInSeconds (1800 seconds).'

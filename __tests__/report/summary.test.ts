@@ -49,7 +49,9 @@ describe('renderSummary: lab run B (rolled back)', () => {
   })
 
   it('names the triggered alarm in the headline, linked to its console page', () => {
-    expect(md.startsWith(`## ❌ Rolled back: [lab-endpoint](${CONSOLE}sagemaker/`)).toBe(true)
+    expect(md.startsWith(`## ❌ Rolled back by alarm: [lab-endpoint](${CONSOLE}sagemaker/`)).toBe(
+      true
+    )
     expect(md).toContain(
       `SageMaker returned all traffic to the blue fleet (lab-endpoint-config-a): alarm [${ALARM_5XX}](${CONSOLE}cloudwatch/home?region=eu-west-1#alarmsV2:alarm/${ALARM_5XX}) went into ALARM.`
     )
@@ -58,7 +60,7 @@ describe('renderSummary: lab run B (rolled back)', () => {
   it('says the rollback once: headline, what happened, then the failure reason', () => {
     const head = md.slice(0, md.indexOf('### Traffic steps')).trim().split('\n\n')
     expect(head).toHaveLength(3)
-    expect(head[0]).toMatch(/^## ❌ Rolled back: /)
+    expect(head[0]).toMatch(/^## ❌ Rolled back by alarm: /)
     expect(head[1]).toMatch(/^SageMaker returned all traffic to the blue fleet/)
     expect(head[2]).toMatch(/^\*\*Failure reason:\*\* /)
     expect(md).not.toContain(runB.verdict.summary)
@@ -137,6 +139,7 @@ describe('renderSummary: headline per outcome', () => {
     ['deployed', '## ✅ Deployed: '],
     ['rolled-back', '## ❌ Rolled back: '],
     ['failed', '## ❌ Failed: '],
+    ['cancelled', '## 🛑 Cancelled: '],
     ['timed-out', '## ⏱️ Timed out: '],
     ['started', '## 🚀 Started: '],
     ['planned', '## 📝 Planned: ']
@@ -380,7 +383,7 @@ describe('renderSummary: the reason an alarm fired', () => {
 })
 
 describe('renderSummary: a rollback SageMaker gave no reason for', () => {
-  it('names the alarm once and says SageMaker gave no reason, without a made-up one', () => {
+  it('names the alarm once, and no missing reason: the alarm is the reason', () => {
     const last = {
       status: 'InService',
       configName: 'lab-endpoint-config-a',
@@ -398,8 +401,35 @@ describe('renderSummary: a rollback SageMaker gave no reason for', () => {
     const md = renderSummary({ ...runB, timeline: { ...runB.timeline, last }, verdict, run })
     const head = md.slice(0, md.indexOf('### Traffic steps'))
     expect(head.split(ALARM_5XX)).toHaveLength(3) // the link text and its URL, once
-    expect(head).toContain('SageMaker gave no failure reason.')
+    expect(head).not.toContain('SageMaker gave no failure reason.')
     expect(head).not.toContain('**Failure reason:**')
+  })
+
+  it('says SageMaker gave no reason when no alarm explains the rollback either', () => {
+    const last = {
+      status: 'InService',
+      configName: 'lab-endpoint-config-a',
+      failureReason: undefined,
+      lastModifiedTime: at(160),
+      blue: undefined,
+      green: undefined,
+      pendingConfigName: undefined,
+      pendingStartTime: undefined
+    }
+    const alarms = runB.timeline.alarms.map(track => ({ ...track, fired: false }))
+    const verdict = {
+      ...runB.verdict,
+      triggeredAlarms: [],
+      failureReason: 'Rolled back (SageMaker gave no reason).'
+    }
+    const timeline = { ...runB.timeline, last, alarms }
+    const md = renderSummary({ ...runB, timeline, verdict, run })
+    const head = md.slice(0, md.indexOf('### Traffic steps')).trim().split('\n\n')
+    expect(head).toStrictEqual([
+      `## ❌ Rolled back: [lab-endpoint](${CONSOLE}sagemaker/home?region=eu-west-1#/endpoints/lab-endpoint)`,
+      'SageMaker returned all traffic to the blue fleet (lab-endpoint-config-a); no guarding alarm was seen in ALARM (see the failure reason and the event log).',
+      'SageMaker gave no failure reason.'
+    ])
   })
 })
 

@@ -73,12 +73,15 @@ describe('SIGINT mid-shift', () => {
   })
 
   it('writes the outputs with the last known state, never deployed', () => {
-    expect(result.outputs.outcome).toBe('failed')
+    expect(result.outputs.outcome).toBe('cancelled')
     expect(result.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-7001-1')
     expect(result.outputs['failure-reason']).toBe('Watching was cancelled.')
   })
 
   it('writes a summary saying SageMaker continues and how to resume', () => {
+    expect(result.summary.split('\n')[0]).toMatch(
+      /^## 🛑 Cancelled, SageMaker continues unwatched: \[lab-endpoint\]\(/
+    )
     expect(result.summary).toContain(
       'Watching was cancelled. The deployment may still be running in SageMaker (last state: Updating on lab-endpoint-a1a1a1a-1001-1); re-run the job to watch it to the end.'
     )

@@ -110,7 +110,7 @@ describe('re-run attempt 2 while attempt 1 is still shifting traffic', () => {
 
   it('attempt 1 started the update and stopped without a verdict', () => {
     expect(first.code).toBe(1)
-    expect(first.outputs.outcome).toBe('failed')
+    expect(first.outputs.outcome).toBe('cancelled')
     expect(first.outputs['failure-reason']).toBe('Watching was cancelled.')
     expect(first.outputs['endpoint-config-name']).toBe('lab-endpoint-e5e5e5e-9001-1')
     expect(first.outputs['duration-seconds']).toBe('900')

@@ -185,10 +185,11 @@ describe('SIGINT while UpdateEndpoint is in flight and SageMaker applied it', ()
   it('reads the endpoint and says the update started and goes on unwatched, with its config', () => {
     const r = c.run.result
     expect(r.code).toBe(1)
-    expect(r.outputs.outcome).toBe('failed')
+    expect(r.outputs.outcome).toBe('cancelled')
     expect(r.outputs['failure-reason']).toBe(
       'Cancelled after the update to lab-endpoint-e5e5e5e-6101-1 was accepted.'
     )
+    expect(r.summary.split('\n')[0]).toMatch(/^## 🛑 Cancelled, SageMaker continues unwatched: /)
     expect(r.summary).toContain(
       'Cancelled after SageMaker accepted the update to lab-endpoint-e5e5e5e-6101-1 (the endpoint is Updating on lab-endpoint-a1a1a1a-1001-1, deploying lab-endpoint-e5e5e5e-6101-1): SageMaker continues on its own, unwatched. Re-run the job to watch it to the end'
     )
@@ -224,7 +225,9 @@ describe('SIGINT while UpdateEndpoint is on its way, applied after the run', () 
 
   it('says only what it knows: unknown, it may still be applied, and what to look at', () => {
     const r = c.run.result
-    expect([r.outputs.outcome, r.code]).toEqual(['failed', 1])
+    expect([r.outputs.outcome, r.code]).toEqual(['cancelled', 1])
+    // Whether SageMaker goes on is unknown: the headline says cancelled, no more.
+    expect(r.summary.split('\n')[0]).toMatch(/^## 🛑 Cancelled: /)
     expect(r.summary).toContain(
       `Cancelled while UpdateEndpoint was in flight. Whether SageMaker applied the UpdateEndpoint is unknown: InService on ${A_CONFIG} when read, but the cancelled request may still reach SageMaker and be applied. Look at the endpoint before anything else`
     )
@@ -251,7 +254,7 @@ describe('SIGINT while CreateEndpointConfig is in flight, then a re-run', () => 
   it('says cancelled (not "launch failed"), lists what it created, and that nothing was updated', () => {
     const r = c.first.result
     expect(r.code).toBe(1)
-    expect(r.outputs.outcome).toBe('failed')
+    expect(r.outputs.outcome).toBe('cancelled')
     // The reason once, then what the summary adds to it.
     expect(r.summary).toContain(
       '**Failure reason:** Cancelled before the endpoint update was requested. Created and left in place for a re-run to reuse: model lab-endpoint-e5e5e5e-6102-1 and endpoint config lab-endpoint-e5e5e5e-6102-1.\n\nThe endpoint was not changed: no UpdateEndpoint was sent.'
@@ -285,7 +288,7 @@ describe('a rollout cancelled mid-shift that SageMaker then finished, re-run', (
 
   it('attempt 1 was cancelled mid-shift; SageMaker completed it alone', () => {
     const r = c.first.result
-    expect(r.code).toBe(1)
+    expect([r.outputs.outcome, r.code]).toEqual(['cancelled', 1])
     expect(r.outputs['failure-reason']).toBe('Watching was cancelled.')
     // Green took 25 % after 480 s of provisioning and baked it from T+8 min 5 s (its 5 s of
     // activation fell between two polls); the first poll that saw it baking printed the line, and

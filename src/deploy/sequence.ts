@@ -3,7 +3,7 @@
 // report() always has something true to say; after a failed write that verdict rests on a read
 // of the target, never on the error alone.
 import * as core from '@actions/core'
-import { isFatal, type AwsApi } from '../aws/api.js'
+import { isCancelled, isFatal, type AwsApi } from '../aws/api.js'
 import {
   checkAutoScaling,
   deregister,
@@ -34,7 +34,7 @@ import type {
   Timeline,
   Verdict
 } from '../types.js'
-import { failedBefore, planned } from '../verdict.js'
+import { cancelledBefore, failedBefore, planned } from '../verdict.js'
 import { whoMade } from './other-run.js'
 import { watchRollout } from '../watch/rollout.js'
 import { watchAfterCompletion } from '../guard/after-completion.js'
@@ -106,7 +106,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
       plan: found.plan,
       current: found.current,
       timeline: undefined,
-      verdict: failedBefore(`Cancelled before launch. ${NOTHING_CHANGED}`)
+      verdict: cancelledBefore(`Cancelled before launch. ${NOTHING_CHANGED}`)
     }
   }
   const gate = found.attached ? undefined : await gateFor(o, found.plan)
@@ -124,7 +124,7 @@ export async function deploy(o: DeployOptions): Promise<DeployResult> {
         plan: found.plan,
         current: found.current,
         timeline: undefined,
-        verdict: failedBefore(`${why} ${NOTHING_CHANGED}`, why),
+        verdict: (refusal ? failedBefore : cancelledBefore)(`${why} ${NOTHING_CHANGED}`, why),
         gate: await gate.stop()
       }
     }
@@ -351,11 +351,12 @@ async function preflight(o: DeployOptions, target: Target): Promise<Ready | Depl
     return { found: { ...found, plan }, existingAlarms, scaling }
   } catch (e) {
     const message = sentence(errorMessage(e))
+    // A read cut off by the cancellation: the run was cancelled, not refused.
     return {
       plan,
       current,
       timeline: undefined,
-      verdict: failedBefore(
+      verdict: (isCancelled(e) ? cancelledBefore : failedBefore)(
         `${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`,
         message
       )
@@ -613,5 +614,6 @@ async function notStarted(
   if (state !== undefined && made.length) {
     summary += ` Written for it before: ${made.join(' and ')}${cleaned ? ' (cleanup-on-failure then removes what nothing uses: see the log)' : ''}.`
   }
-  return { plan, current, timeline: undefined, verdict: failedBefore(summary, error) }
+  const verdict = (cancelled ? cancelledBefore : failedBefore)(summary, error)
+  return { plan, current, timeline: undefined, verdict }
 }

@@ -5,7 +5,7 @@ import type { Plan, RunContext, Verdict } from '../types.js'
 import { escapeMarkdown, link, VERDICT_TEXT_LENGTH } from './markdown.js'
 import { endpointUrl, runUrl } from './links.js'
 import { resourcesTable } from './resources.js'
-import { HEADLINES } from './headlines.js'
+import { headlineFor } from './headlines.js'
 
 export function renderError(
   endpointName: string,
@@ -19,7 +19,7 @@ export function renderError(
       ? escapeMarkdown('(no endpoint name)')
       : link(endpointName, region === undefined ? undefined : endpointUrl(region, endpointName))
           .markdown
-  const sections = [`## ${HEADLINES[verdict.outcome]}: ${endpoint}`]
+  const sections = [`## ${headlineFor(verdict, plan)}: ${endpoint}`]
   const reason = verdict.failureReason?.trim() ?? ''
   const long = { maxLength: VERDICT_TEXT_LENGTH }
   const because = `**Failure reason:** ${escapeMarkdown(reason, long)}`

@@ -1,6 +1,6 @@
 // The job summary when the inputs are refused: the headline and every problem, one per line.
 // Loaded on the fail-fast path, so it depends on nothing but the Markdown helpers.
-import { HEADLINES } from './headlines.js'
+import { HEADLINE_TEXTS } from './headlines.js'
 import { escapeMarkdown } from './markdown.js'
 
 export function renderInputErrors(endpointName: string, message: string): string {
@@ -12,7 +12,7 @@ export function renderInputErrors(endpointName: string, message: string): string
   const noun = problems.length === 1 ? 'problem' : 'problems'
   return (
     [
-      `## ${HEADLINES.failed}: ${escapeMarkdown(endpoint)}`,
+      `## ${HEADLINE_TEXTS.refused}: ${escapeMarkdown(endpoint)}`,
       'The inputs were refused before any AWS call: nothing was changed. Fix the step’s `with:` and run it again.',
       `**Failure reason:** ${problems.length} input ${noun}:`,
       problems.map(problem => `- ${escapeMarkdown(problem)}`).join('\n')

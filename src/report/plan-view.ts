@@ -13,6 +13,7 @@ import { isRollingPlan, peakSection } from './rolling-view.js'
 import { formatDuration, formatOffset, formatPercent } from './time.js'
 import { guardParagraph } from './guard-view.js'
 import { gatePlanParagraph } from './gate-view.js'
+import { HEADLINE_TEXTS } from './headlines.js'
 
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
@@ -40,9 +41,9 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
         : isRollingPlan(plan)
           ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
           : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
-  const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned'
+  const title = HEADLINE_TEXTS[plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown']
   const sections = [
-    `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+    `## ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
     `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
     liveEndpointSection(plan),
     scheduleSection(plan, fleetLabels(plan, blue)),

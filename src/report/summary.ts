@@ -25,7 +25,7 @@ import {
 } from './markdown.js'
 import { alarmUrl, commitUrl, endpointUrl, runUrl } from './links.js'
 import { fleetLabels, type FleetLabels } from './fleet-labels.js'
-import { HEADLINES, IN_PROGRESS_HEADLINE } from './headlines.js'
+import { HEADLINES, IN_PROGRESS_HEADLINE, headlineFor } from './headlines.js'
 import { formatCount, renderMetrics } from './metrics-view.js'
 import type { BlueFleet } from './fleet-labels.js'
 import { resourcesTable } from './resources.js'
@@ -104,7 +104,7 @@ function headline(
   gate?: GateReport
 ): string {
   const endpoint = link(plan.endpointName, endpointUrl(plan.region, plan.endpointName))
-  const title = inProgress ? IN_PROGRESS_HEADLINE : HEADLINES[verdict.outcome]
+  const title = inProgress ? IN_PROGRESS_HEADLINE : headlineFor(verdict, plan)
   const note = inProgress ? '' : outcomeNote(plan, verdict, timeline)
   // A rollback is said once: its note names the alarms (linked) and where the traffic went.
   const body =
@@ -127,12 +127,15 @@ function headline(
   const cost = inProgress ? '' : blastRadiusLine(verdict, metrics)
   if (cost !== '') lines.push('', cost)
   const reason = verdict.failureReason?.trim() ?? ''
-  // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+  // With no reason from SageMaker, a rollback's reason would only repeat the note above; that
+  // SageMaker gave none is said only when no alarm explains the rollback either.
   const noServiceReason =
     verdict.outcome === 'rolled-back' &&
     timeline.last !== undefined &&
     (timeline.last.failureReason ?? '').trim() === ''
-  if (noServiceReason) lines.push('', 'SageMaker gave no failure reason.')
+  if (noServiceReason) {
+    if (verdict.triggeredAlarms.length === 0) lines.push('', 'SageMaker gave no failure reason.')
+  }
   // A regression's summary above is its reason.
   else if (reason !== '' && verdict.outcome !== 'regressed') {
     lines.push(
@@ -207,16 +210,34 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
       return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.'
     case 'started':
       return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.'
-    case 'failed': {
+    case 'failed':
+    case 'cancelled': {
+      const mixed =
+        verdict.finalStatus === 'UpdateRollbackFailed'
+          ? updateRollbackFailedNote(plan, timeline)
+          : ''
       // Linked here unless the summary above already names every one of them.
       const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name))
-      return verdict.triggeredAlarms.length > 0 && !named
-        ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
-        : ''
+      const alarms =
+        verdict.triggeredAlarms.length > 0 && !named
+          ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
+          : ''
+      return [mixed, alarms].filter(part => part !== '').join('\n\n')
     }
     default:
       return ''
   }
+}
+
+/** UpdateRollbackFailed: what the endpoint may serve now, and how to settle it. */
+function updateRollbackFailedNote(plan: Plan, timeline: Timeline): string {
+  const endpoint = escapeMarkdown(plan.endpointName)
+  const back = timeline.oldConfigName ?? plan.previousConfigName
+  const update =
+    back === undefined
+      ? ''
+      : ` (\`aws sagemaker update-endpoint --endpoint-name ${plan.endpointName} --endpoint-config-name ${back}\` puts the previous config back)`
+  return `**What to do now:** ${endpoint} may serve a mix of the old and new fleets, and stays so until it is settled by hand: SageMaker does not leave UpdateRollbackFailed on its own, and this action refuses to deploy to it. Update it to one endpoint config${update}, or delete and re-create it.`
 }
 
 /** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */

@@ -12,7 +12,7 @@ import type {
   TimelineEvent,
   Verdict
 } from '../types.js'
-import { interrupted, settle, timedOut } from '../verdict.js'
+import { interrupted, settle, timedOut, watchCancelled } from '../verdict.js'
 import { recordFiredAlarms, type AlarmTransition } from './alarm-history.js'
 import { reduce, type WatchContext } from './reducer.js'
 import { nextPollDelay } from './schedule.js'
@@ -185,7 +185,7 @@ export async function watch(
   try {
     for (;;) {
       if (deps.signal?.aborted) {
-        return { timeline, verdict: interrupted(timeline, 'Watching was cancelled.') }
+        return { timeline, verdict: watchCancelled(timeline) }
       }
       const pollStartedAt = deps.now()
       const readAlarmsNow = await poll(false)

@@ -8,7 +8,7 @@ import { isStepTagged } from '../../deploy/step-identity.js'
 import { nothingPlanned, type Found, type Target, type TargetContext } from '../../deploy/target.js'
 import type { AwsApi } from '../../aws/api.js'
 import type { Logger, Plan, RolloutPolicy } from '../../types.js'
-import { failedBefore, planned, startedOnly } from '../../verdict.js'
+import { cancelledBefore, planned, startedOnly } from '../../verdict.js'
 import { createTimeline, IN_PROGRESS, type WatchContext } from '../../watch/reducer.js'
 import { COMPONENT_WRITE } from './launch.js'
 import { toLiveComponent, type LiveComponent } from './live.js'
@@ -70,9 +70,10 @@ export function componentTarget(o: TargetContext, name: string): Target {
       notAppliedHint: ''
     }),
     cancelledAfterStart: (plan, launched) =>
-      failedBefore(
+      cancelledBefore(
         `Cancelled after SageMaker accepted the update of inference component ${component(plan).name} to ${plan.greenModelName}${launched.confirmedByRead ? ` (it is ${launched.confirmedByRead})` : ''}: SageMaker continues on its own, unwatched. A re-run of the job waits for it and finds what became of it.`,
-        `Cancelled after the update of inference component ${component(plan).name} was accepted.`
+        `Cancelled after the update of inference component ${component(plan).name} was accepted.`,
+        'Updating'
       ),
     watchSetup: (plan, _found, requestedAt) => {
       const c = component(plan)
