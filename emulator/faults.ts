@@ -15,13 +15,15 @@ export type Verdict =
 
 /**
  * The IAM action a call needs (undefined: none, as STS GetCallerIdentity). S3 HeadObject needs
- * s3:GetObject and HeadBucket s3:ListBucket (their API references).
+ * s3:GetObject, HeadBucket s3:ListBucket, CopyObject s3:PutObject (and s3:GetObject on the
+ * source, not checked) (their API references).
  */
 export function iamAction(service: Service, operation: string): string | undefined {
   if (service === 'sts') return undefined
   if (service === 's3') {
     if (operation === 'HeadObject') return 's3:GetObject'
     if (operation === 'HeadBucket') return 's3:ListBucket'
+    if (operation === 'CopyObject') return 's3:PutObject'
     return `s3:${operation}`
   }
   if (service === 'runtime') return `sagemaker:${operation}`

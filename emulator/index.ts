@@ -243,8 +243,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createHandler({
       homeRegion: region,
       region: name => regionState(name).services,
-      s3: (request, callRegion) =>
-        headS3(request, scenario.s3Objects, region, callRegion, simulatedStart - 86_400_000),
+      s3: (request, callRegion) => {
+        const reply = headS3(
+          request,
+          scenario.s3Objects,
+          region,
+          callRegion,
+          simulatedStart - 86_400_000
+        )
+        // A written object exists from now on (its own key wins over a prefix declared missing).
+        if (reply.written !== undefined) {
+          const { uri, region: bucketRegion } = reply.written
+          scenario = {
+            ...scenario,
+            s3Objects: { ...scenario.s3Objects, [uri]: { region: bucketRegion } }
+          }
+        }
+        return reply
+      },
       callerIdentity: () => ({
         arn: caller,
         userId: 'AROAEMULATORDEPLOYROLE:emulator-session',

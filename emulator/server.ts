@@ -31,7 +31,7 @@ export interface ServerDeps {
   homeRegion: string
   /** The services of a region (created empty on first use). */
   region(name: string): RegionServices
-  /** S3 HeadObject / HeadBucket, answered for the request's region. */
+  /** S3 HeadObject, HeadBucket, PutObject, CopyObject, answered for the request's region. */
   s3(request: S3Request, region: string): S3Reply
   /** STS GetCallerIdentity: the caller's ARN, user id and account. */
   callerIdentity(): { arn: string; userId: string; account: string }
@@ -213,10 +213,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const target = String(req.headers['x-amz-target'] ?? '')
   const [prefix = '', operation = ''] = target.split('.', 2)
   const contentType = String(req.headers['content-type'] ?? '')
+  const copySource = req.headers['x-amz-copy-source']
   const s3Request: S3Request = {
     method: req.method ?? 'GET',
     path: url.pathname,
-    host: String(req.headers.host ?? '')
+    host: String(req.headers.host ?? ''),
+    ...(typeof copySource === 'string' ? { copySource } : {})
   }
   let service: Service
   let op: string
@@ -343,10 +345,11 @@ const SERVICE_NAMES: Record<Service, string> = {
 }
 
 function s3Reply(reply: S3Reply): Reply {
+  const body = reply.body ?? ''
   return {
     status: reply.status,
-    headers: { 'content-length': '0', ...reply.headers },
-    body: '',
+    headers: { 'content-length': String(Buffer.byteLength(body)), ...reply.headers },
+    body,
     ...(reply.error === undefined ? {} : { error: reply.error })
   }
 }

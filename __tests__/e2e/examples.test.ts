@@ -19,14 +19,14 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
-import type { CallRecord, Emulator } from '../../emulator/index.js'
+import type { CallRecord, Emulator, Scenario } from '../../emulator/index.js'
 import {
   actionDefaults,
   parseFileCommands,
   ROOT,
   type ActionResult
 } from '../../scripts/lib/action-runner.js'
-import { LAB_POLL_INTERVAL, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
+import { LAB_IMAGE, LAB_POLL_INTERVAL, LAB_ROLE, labModel } from '../../scripts/lib/lab.js'
 import type { Outcome } from '../../src/types.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { labEmulator, liveModelA, runStep, step, trafficSteps } from './helpers.js'
@@ -55,6 +55,7 @@ interface WorkflowStep {
   env?: Record<string, WithValue>
 }
 interface WorkflowJob {
+  needs?: string | string[]
   env?: Record<string, WithValue>
   outputs?: Record<string, string>
   steps?: WorkflowStep[]
@@ -132,7 +133,11 @@ interface Trigger {
   /** github.event.pull_request.head.sha */
   readonly prHeadSha?: string
   readonly labelName?: string
+  /** The labels the pull request carries (github.event.pull_request.labels). */
+  readonly prLabels?: readonly string[]
   readonly releaseTag?: string
+  /** The matrix leg a job of a matrix runs as (`matrix.*`); default DEFAULT_LEG. */
+  readonly matrix?: Readonly<Record<string, string>>
 }
 
 const PR_OPENED: Trigger = {
@@ -150,6 +155,13 @@ const PR_LABELED: Trigger = {
   action: 'labeled',
   runId: '7002',
   labelName: 'deploy'
+}
+const PR_PUSHED_LABELLED: Trigger = {
+  ...PR_OPENED,
+  label: 'push to a pull request labelled "deploy"',
+  action: 'synchronize',
+  runId: '7006',
+  prLabels: ['deploy']
 }
 const MERGED: Trigger = {
   label: 'push to main (merge)',
@@ -174,6 +186,17 @@ const DISPATCHED: Trigger = {
   ref: 'refs/heads/main',
   runId: '7005'
 }
+/** One leg of many-endpoints.yml's matrix, in a region other than its build bucket's. */
+const DISPATCHED_EU: Trigger = {
+  ...DISPATCHED,
+  label: 'workflow_dispatch, leg churn-scorer in eu-west-1',
+  matrix: { endpoint: 'churn-scorer', region: 'eu-west-1' }
+}
+/** The matrix leg of an exercise that names none. */
+const DEFAULT_LEG: Readonly<Record<string, string>> = {
+  endpoint: 'churn-scorer',
+  region: 'us-east-1'
+}
 
 /**
  * The value of each expression the examples use in the action's inputs, exactly as written
@@ -190,10 +213,11 @@ const EXPRESSIONS: Readonly<Record<string, (t: Trigger) => string>> = {
   'inputs.endpoint-name': () => 'fraud-scorer-staging',
   'inputs.pr-number': () => String(PR),
   'inputs.config': () => 'previous',
-  // One leg of many-endpoints.yml's matrix (the emulator is one region).
-  'matrix.endpoint': () => 'churn-scorer',
-  'matrix.region': () => 'us-east-1'
+  // many-endpoints.yml: the build's artifact, by its key in the build bucket.
+  'inputs.model-key': () => MODEL_KEY
 }
+/** The key many-endpoints.yml is dispatched with, in its build bucket and every region's. */
+const MODEL_KEY = `scorers/${DISPATCHED.sha}/model.tar.gz`
 const SECRETS: Readonly<Record<string, string>> = {
   GITHUB_TOKEN: actionDefaults()['github-token']!
 }
@@ -216,6 +240,8 @@ function valueOf(
 ): string | undefined {
   const known = EXPRESSIONS[expression]
   if (known) return known(t)
+  const [, dimension] = /^matrix\.([\w-]+)$/.exec(expression) ?? []
+  if (dimension !== undefined) return (t.matrix ?? DEFAULT_LEG)[dimension]
   const [, id, output] = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression) ?? []
   if (id !== undefined) return outputs[id]?.[output!]
   const [, scope, name] = /^(env|secrets|vars)\.([A-Za-z_][\w-]*)$/.exec(expression) ?? []
@@ -263,6 +289,8 @@ interface ExerciseRun {
   readonly inputs: Record<string, string>
   /** What the `run:` steps before the action step wrote to GITHUB_OUTPUT, by step id. */
   readonly stepOutputs: StepOutputs
+  /** The emulator's calls made by the `run:` steps (of the jobs needed, then of the job). */
+  readonly stepCalls: CallRecord[]
   readonly result: ActionResult & { mutating: string[] }
   /** The emulator's calls made by the example's step. */
   readonly calls: CallRecord[]
@@ -279,6 +307,10 @@ interface Exercise {
    * model E deployed by the action over model A (a restore).
    */
   readonly before: 'serving' | 'after-rollback' | 'deployed-over-a'
+  /** The emulator's home region, where the endpoint serves (default us-east-1). */
+  readonly region?: string
+  /** What the scenario says beyond the lab's (S3 objects that do not exist yet...). */
+  readonly scenario?: Partial<Scenario>
   readonly expected: Outcome
   /** Inputs changed from the example's, to exercise a branch the example handles. */
   readonly changed?: { readonly inputs: Record<string, string>; readonly why: string }
@@ -313,6 +345,19 @@ const params = (calls: CallRecord[], operation: string): Record<string, unknown>
 const greenSteps = (r: ActionResult): string[] =>
   trafficSteps(r).map(s => `${s.offsetSeconds} s: ${s.greenPercent}%`)
 
+/** The S3 objects the `run:` steps wrote: operation, region, status and path. */
+const s3Writes = (run: ExerciseRun): string[] =>
+  run.stepCalls
+    .filter(c => c.operation === 'PutObject' || c.operation === 'CopyObject')
+    .map(
+      c => `${c.operation} ${c.region} ${c.status} ${String((c.params as { Path?: string }).Path)}`
+    )
+
+/** Nothing under the build's prefix exists until a build uploads it. */
+const NOT_BUILT: Partial<Scenario> = {
+  s3Objects: { 's3://my-models/fraud-scorer/': { missing: true } }
+}
+
 function commentBodies(run: ExerciseRun): string[] {
   return run.github.comments.filter(c => c.issueNumber === PR).map(c => c.body)
 }
@@ -323,8 +368,13 @@ const EXERCISES: readonly Exercise[] = [
     job: 'plan',
     trigger: PR_OPENED,
     before: 'serving',
+    scenario: NOT_BUILT,
     expected: 'planned',
     check: run => {
+      // The build job uploaded the head commit's artifact, which the plan reads.
+      expect(s3Writes(run)).toEqual([
+        `PutObject us-east-1 200 /my-models/fraud-scorer/${PR_OPENED.prHeadSha}/model.tar.gz`
+      ])
       expect(run.result.mutating).toEqual([])
       expect(run.inputs['model-data-url']).toContain(PR_OPENED.prHeadSha)
       expect(JSON.parse(run.result.outputs.plan!)).toMatchObject({
@@ -340,10 +390,13 @@ const EXERCISES: readonly Exercise[] = [
   {
     example: 'pr-promotion.yml',
     job: 'stage',
-    trigger: PR_LABELED,
+    trigger: PR_PUSHED_LABELLED,
     before: 'serving',
+    scenario: NOT_BUILT,
     expected: 'deployed',
     check: run => {
+      // A push to the labelled pull request: built, then staged.
+      expect(s3Writes(run)).toEqual([`PutObject us-east-1 200 ${STAGED_ARTIFACT.slice(4)}`])
       expect(run.inputs['endpoint-name']).toBe('fraud-scorer-staging')
       expect(run.inputs['model-data-url']).toBe(STAGED_ARTIFACT)
       // The example's linear 25 % every 300 s: 480 s provisioning, each step 5 s activating and
@@ -421,9 +474,16 @@ const EXERCISES: readonly Exercise[] = [
     job: 'deploy',
     trigger: RELEASED,
     before: 'serving',
+    scenario: NOT_BUILT,
     expected: 'deployed',
     check: run => {
-      expect(run.inputs['model-data-url']).toContain(RELEASED.sha)
+      // The build job uploaded the release commit's artifact; the deploy job promotes it.
+      const artifact = `s3://my-models/fraud-scorer/${RELEASED.sha}/model.tar.gz`
+      expect(s3Writes(run)).toEqual([`PutObject us-east-1 200 ${artifact.slice(4)}`])
+      expect(run.inputs['model-data-url']).toBe(artifact)
+      expect(params(run.calls, 'CreateModel').PrimaryContainer).toMatchObject({
+        ModelDataUrl: artifact
+      })
       // The announce job's jq reads these fields of each traffic step.
       const steps = trafficSteps(run.result)
       for (const s of steps) {
@@ -520,21 +580,39 @@ const EXERCISES: readonly Exercise[] = [
   {
     example: 'many-endpoints.yml',
     job: 'deploy',
-    trigger: DISPATCHED,
+    trigger: DISPATCHED_EU,
+    // The leg's endpoint serves in eu-west-1; the build bucket is in us-east-1, and the region's
+    // bucket has no copy yet: deploying the build bucket's URL, or this one before the copy,
+    // fails the pre-flight.
+    region: 'eu-west-1',
+    scenario: {
+      s3Objects: {
+        's3://my-models': { region: 'us-east-1' },
+        's3://my-models-eu-west-1': { region: 'eu-west-1' },
+        's3://my-models-eu-west-1/scorers/': { missing: true }
+      }
+    },
     before: 'serving',
     expected: 'deployed',
     check: run => {
+      // The copy job's leg for eu-west-1 copied the build's artifact into the region's bucket,
+      // signed for eu-west-1, and the leg deploys that copy.
+      expect(s3Writes(run)).toEqual([`CopyObject eu-west-1 200 /my-models-eu-west-1/${MODEL_KEY}`])
+      expect(run.inputs['model-data-url']).toBe(`s3://my-models-eu-west-1/${MODEL_KEY}`)
       expect(params(run.calls, 'UpdateEndpoint').EndpointName).toBe('churn-scorer')
       expect(params(run.calls, 'CreateModel').PrimaryContainer).toMatchObject({
-        Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
-        ModelDataUrl: labModel('e')
+        Image: '763104351884.dkr.ecr.eu-west-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311',
+        ModelDataUrl: `s3://my-models-eu-west-1/${MODEL_KEY}`
       })
+      expect(new Set(run.calls.map(c => c.region))).toEqual(new Set(['eu-west-1']))
       // The default policy: linear 25 % every 60 s on model A's 4 instances, then its completion:
       // the step at 100 % (675 s, 5 s activation) bakes only the derived 300 s final bake (the
-      // alarms' detection time), then blue's 120 s decommission: 680 + 300 + 120 = 1100 s.
+      // alarms' detection time), then blue's 120 s decommission: 680 + 300 + 120 = 1100 s. The
+      // first step's time is when the phase the next poll saw began: this leg's poll came after
+      // its 5 s activation (485 s), the others' within theirs.
       expect(greenSteps(run.result)).toEqual([
         '0 s: 0%',
-        '480 s: 25%',
+        '485 s: 25%',
         '545 s: 50%',
         '610 s: 75%',
         '675 s: 100%',
@@ -562,6 +640,7 @@ function eventPayload(t: Trigger): Record<string, unknown> {
     payload.pull_request = {
       number: PR,
       head: { sha: t.prHeadSha, repo: { full_name: REPOSITORY } },
+      labels: (t.prLabels ?? []).map(name => ({ name })),
       base: { ref: 'main' }
     }
   }
@@ -569,6 +648,13 @@ function eventPayload(t: Trigger): Record<string, unknown> {
   if (t.releaseTag) payload.release = { tag_name: t.releaseTag }
   if (t.eventName === 'push') payload.after = t.sha
   return payload
+}
+
+/** The jobs a job needs, those they need first (as the runner orders them). */
+function neededJobs(workflow: Workflow, job: string): string[] {
+  const needs = workflow.jobs[job]?.needs ?? []
+  const direct = typeof needs === 'string' ? [needs] : needs
+  return [...new Set(direct.flatMap(n => [...neededJobs(workflow, n), n]))]
 }
 
 /** The steps of a job before the one that uses this action. */
@@ -598,11 +684,12 @@ interface Shell {
 }
 
 /** bash, asynchronously: the emulator and the fake GitHub answer from this very process. */
-function bash(script: string, env: Record<string, string>): Promise<Shell> {
+function bash(script: string, env: Record<string, string>, cwd: string): Promise<Shell> {
   return new Promise(resolve => {
     // No stdin: on a socket (a pipe's default), bash takes itself for a remote shell's and
     // reads ~/.bashrc, which can take seconds (pyenv) and is not what the runner does.
     const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], {
+      cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })
@@ -627,38 +714,65 @@ async function runStepsBefore(
 ): Promise<RunSteps> {
   const outputs: Record<string, Record<string, string>> = {}
   const dir = mkdtempSync(join(tmpdir(), 'example-steps-'))
+  // The jobs this one needs (builds, copies: they use no action but stood-in ones), every step;
+  // then this job's steps before the action's.
+  const jobs = [
+    ...neededJobs(workflow, job).map(name => {
+      const steps = workflow.jobs[name]?.steps ?? []
+      if (steps.some(s => isThisAction(s.uses))) {
+        throw new Error(`${job} needs ${name}, which uses the action: exercise it on its own`)
+      }
+      return { name, steps }
+    }),
+    { name: job, steps: stepsBefore(workflow, job) }
+  ]
+  // The checkout (actions/checkout is stood in for): the model's files where the examples keep
+  // them, what a build packages.
+  const workspace = join(dir, 'workspace')
+  mkdirSync(join(workspace, 'model'), { recursive: true })
+  copyFileSync(
+    join(ROOT, 'examples', 'verify', 'golden-requests.jsonl'),
+    join(workspace, 'model', 'golden-requests.jsonl')
+  )
   try {
-    for (const s of stepsBefore(workflow, job)) {
-      if (s.uses !== undefined) {
-        if (!STOOD_IN.test(s.uses)) throw new Error(`${job}: nothing stands in for ${s.uses}`)
-        continue
+    for (const { name, steps } of jobs)
+      for (const s of steps) {
+        if (s.uses !== undefined) {
+          if (!STOOD_IN.test(s.uses)) throw new Error(`${name}: nothing stands in for ${s.uses}`)
+          continue
+        }
+        if (s.run === undefined) continue
+        const declared = {
+          ...asStrings(workflow.env),
+          ...asStrings(workflow.jobs[name]?.env),
+          ...asStrings(s.env)
+        }
+        const env = Object.fromEntries(
+          Object.entries(declared).map(([k, v]) => [k, substitute(v, t, declared, outputs)])
+        )
+        const outputFile = join(dir, `${s.id ?? 'step'}.output`)
+        writeFileSync(outputFile, '')
+        const runnerTemp = mkdtempSync(join(dir, 'runner-temp-'))
+        const result = await bash(
+          substitute(s.run, t, env, outputs),
+          {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: process.env.HOME ?? dir,
+            ...emulator.env(),
+            GITHUB_API_URL: github.url,
+            GITHUB_OUTPUT: outputFile,
+            GITHUB_REPOSITORY: REPOSITORY,
+            GITHUB_SHA: t.sha,
+            RUNNER_TEMP: runnerTemp,
+            ...env
+          },
+          workspace
+        )
+        if (result.status !== 0) {
+          return { outputs, failed: { step: s.name ?? s.id ?? 'run', log: result.log } }
+        }
+        if (s.id) outputs[s.id] = parseFileCommands(readFileSync(outputFile, 'utf8'))
       }
-      if (s.run === undefined) continue
-      const declared = {
-        ...asStrings(workflow.env),
-        ...asStrings(workflow.jobs[job]?.env),
-        ...asStrings(s.env)
-      }
-      const env = Object.fromEntries(
-        Object.entries(declared).map(([k, v]) => [k, substitute(v, t, declared, outputs)])
-      )
-      const outputFile = join(dir, `${s.id ?? 'step'}.output`)
-      writeFileSync(outputFile, '')
-      const result = await bash(substitute(s.run, t, env, outputs), {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? dir,
-        ...emulator.env(),
-        GITHUB_API_URL: github.url,
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_REPOSITORY: REPOSITORY,
-        GITHUB_SHA: t.sha,
-        ...env
-      })
-      if (result.status !== 0) {
-        return { outputs, failed: { step: s.name ?? s.id ?? 'run', log: result.log } }
-      }
-      if (s.id) outputs[s.id] = parseFileCommands(readFileSync(outputFile, 'utf8'))
-    }
     return { outputs }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -669,20 +783,23 @@ interface Prepared {
   readonly emulator: Emulator
   readonly github: FakeGitHub
   readonly steps: RunSteps
+  /** The emulator's calls made by the `run:` steps (of the jobs needed, then of the job). */
+  readonly stepCalls: CallRecord[]
 }
 
 /** The endpoint as the exercise needs it, the GitHub side, and the job's steps before the action. */
 async function prepare(e: Exercise): Promise<Prepared> {
   const actionStep = onlyActionStep(e.example, e.job)
   // The lab's emulator on stepped time: the calls to the fake GitHub take no simulated time.
-  const emulator = await labEmulator()
+  const emulator = await labEmulator(e.scenario, e.region)
   // The fake accepts the token the runner passes for the `${{ github.token }}` default.
   const github = await startFakeGitHub(SECRETS.GITHUB_TOKEN)
   try {
     // Model A serves on the example's endpoint (the examples update an existing endpoint).
     const endpoint = substitute(actionStep.with['endpoint-name']!, e.trigger, actionStep.env)
     const onEndpoint = { inputs: { 'endpoint-name': endpoint } }
-    await liveModelA(emulator, endpoint)
+    // The lab's image, from the region's own registry (a model's image must be in its region).
+    await liveModelA(emulator, endpoint, LAB_IMAGE.replace('us-east-1', emulator.region))
     if (e.before === 'after-rollback') {
       const b = await runStep(emulator, step('Model B'), onEndpoint)
       if (b.outputs.outcome !== 'rolled-back') throw new Error(`Model B: ${b.stdout}\n${b.stderr}`)
@@ -693,8 +810,9 @@ async function prepare(e: Exercise): Promise<Prepared> {
       if (m.outputs.outcome !== 'deployed') throw new Error(`Model E: ${m.stdout}\n${m.stderr}`)
     }
     await e.setup?.(emulator, github)
+    const before = emulator.calls().length
     const steps = await runStepsBefore(readExample(e.example), e.job, e.trigger, emulator, github)
-    return { emulator, github, steps }
+    return { emulator, github, steps, stepCalls: emulator.calls().slice(before) }
   } catch (error) {
     await emulator.close()
     await github.close()
@@ -715,7 +833,7 @@ function seedOf(e: Exercise): number {
 async function exercise(e: Exercise): Promise<ExerciseRun> {
   const workflow = readExample(e.example)
   const actionStep = onlyActionStep(e.example, e.job)
-  const { emulator, github, steps } = await prepare(e)
+  const { emulator, github, steps, stepCalls } = await prepare(e)
   const dir = mkdtempSync(join(tmpdir(), 'example-event-'))
   try {
     if (steps.failed) throw new Error(`step "${steps.failed.step}" failed:\n${steps.failed.log}`)
@@ -765,6 +883,7 @@ async function exercise(e: Exercise): Promise<ExerciseRun> {
     return {
       inputs,
       stepOutputs: steps.outputs,
+      stepCalls,
       result,
       calls: emulator.calls().slice(before),
       github,

@@ -25,12 +25,19 @@ import {
 
 export const LAB_SCENARIO = join(ROOT, 'emulator', 'scenarios', 'lab.json')
 
-/** The lab's emulator on stepped time (the action's clock is the emulator's), from LAB_START. */
-export async function labEmulator(overrides: Partial<Scenario> = {}): Promise<Emulator> {
+/**
+ * The lab's emulator on stepped time (the action's clock is the emulator's), from LAB_START, with
+ * its home region (default us-east-1).
+ */
+export async function labEmulator(
+  overrides: Partial<Scenario> = {},
+  region?: string
+): Promise<Emulator> {
   const emulator = await startEmulator({
     scenario: LAB_SCENARIO,
     timeScale: LAB_TIME_SCALE,
-    startTime: LAB_START
+    startTime: LAB_START,
+    ...(region === undefined ? {} : { region })
   })
   if (Object.keys(overrides).length) emulator.setScenario(overrides)
   return emulator
@@ -96,12 +103,16 @@ export const modelAConfig = (endpoint = LAB_ENDPOINT): string => `${endpoint}-a1
  * action gives it, and the endpoint's creation skipped on the clock: for tests whose subject
  * is what comes after.
  */
-export async function liveModelA(emulator: Emulator, endpoint = LAB_ENDPOINT): Promise<void> {
+export async function liveModelA(
+  emulator: Emulator,
+  endpoint = LAB_ENDPOINT,
+  image = LAB_IMAGE
+): Promise<void> {
   const name = modelAConfig(endpoint)
   await sagemakerCall(emulator, 'CreateModel', {
     ModelName: name,
     ExecutionRoleArn: LAB_ROLE,
-    PrimaryContainer: { Image: LAB_IMAGE, ModelDataUrl: labModel('a') }
+    PrimaryContainer: { Image: image, ModelDataUrl: labModel('a') }
   })
   await sagemakerCall(emulator, 'CreateEndpointConfig', {
     EndpointConfigName: name,

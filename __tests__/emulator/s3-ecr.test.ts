@@ -2,6 +2,9 @@ import { describe, it, expect, afterEach } from '@jest/globals'
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { HeadBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { CreateModelCommand } from '@aws-sdk/client-sagemaker'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { awsCli, HAS_AWS_CLI } from './aws-cli.js'
 import { failure, ROLE, startLab, stopLab, type Lab } from './helpers.js'
 
@@ -313,6 +316,68 @@ describe('the AWS CLI (botocore) as an independent client', () => {
       [200, 'eu-west-1']
     ])
   })
+
+  run(
+    's3 cp: a staged artifact (PutObject) and its copy to a bucket in another region (CopyObject) exist from then on',
+    async () => {
+      await start({
+        s3Objects: {
+          's3://build/m/': { missing: true },
+          's3://models-eu': { region: 'eu-west-1' },
+          's3://models-eu/m/': { missing: true },
+          's3://gone': { missing: true }
+        }
+      })
+      const head = (bucket: string, region: string) =>
+        awsCli(
+          lab!.emu,
+          region,
+          's3api',
+          'head-object',
+          '--bucket',
+          bucket,
+          '--key',
+          'm/model.tar.gz'
+        )
+      expect((await head('build', 'us-east-1')).code).toBe(255)
+      const file = join(mkdtempSync(join(tmpdir(), 's3-cp-')), 'model.tar.gz')
+      writeFileSync(file, 'model')
+      const put = await awsCli(lab!.emu, 'us-east-1', 's3', 'cp', file, 's3://build/m/model.tar.gz')
+      const copy = await awsCli(
+        lab!.emu,
+        'eu-west-1',
+        's3',
+        'cp',
+        's3://build/m/model.tar.gz',
+        's3://models-eu/m/model.tar.gz',
+        '--source-region',
+        'us-east-1'
+      )
+      const noBucket = await awsCli(
+        lab!.emu,
+        'us-east-1',
+        's3',
+        'cp',
+        file,
+        's3://gone/m/model.tar.gz'
+      )
+      expect([put.code, copy.code, put.stderr, copy.stderr]).toStrictEqual([0, 0, '', ''])
+      expect(JSON.parse((await head('build', 'us-east-1')).stdout).ContentLength).toBe(1048576)
+      expect(JSON.parse((await head('models-eu', 'eu-west-1')).stdout).ContentLength).toBe(1048576)
+      expect(noBucket.code).not.toBe(0)
+      expect(noBucket.stderr).toContain('NoSuchBucket')
+      expect(
+        lab!.emu
+          .calls()
+          .filter(c => c.operation === 'PutObject' || c.operation === 'CopyObject')
+          .map(c => [c.operation, c.status, c.region])
+      ).toStrictEqual([
+        ['PutObject', 200, 'us-east-1'],
+        ['CopyObject', 200, 'eu-west-1'],
+        ['PutObject', 404, 'us-east-1']
+      ])
+    }
+  )
 
   run('ecr describe-images: an image and RepositoryNotFoundException', async () => {
     await start({ ecrImages: { [`${REGISTRY}/deleted`]: { repositoryMissing: true } } })
