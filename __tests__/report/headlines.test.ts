@@ -52,11 +52,11 @@ describe('headlines: each thing that can happen has a text of its own', () => {
     expect(headlineFor(verdict, labPlan('b'))).toStrictEqual('❌ Rolled back by health check')
   })
 
-  it('rolled back by health check: no alarm, any other reason SageMaker gave', () => {
+  it('rolled back, no cause named: no alarm and a reason that names no health check or timeout', () => {
     const verdict = verdictOf('rolled-back', {
       failureReason: 'Unable to provision requested ML compute capacity.'
     })
-    expect(headlineKind(verdict, labPlan('b'))).toStrictEqual('rolled-back-by-health-check')
+    expect(headlineKind(verdict, labPlan('b'))).toStrictEqual('rolled-back')
   })
 
   it('rolled back by timeout: MaximumExecutionTimeoutInSeconds ran out', () => {
@@ -181,7 +181,7 @@ describe('headlines: as the summaries write them', () => {
 
   it('a dry run that could not read AWS', () => {
     const verdict = verdictOf('planned', {
-      summary: 'Plan only (dry-run), and nothing could be planned: could not read it.'
+      summary: 'Dry run: no plan could be made, nothing was changed: could not read it.'
     })
     const md = renderError('lab-endpoint', verdict, undefined, run)
     expect(firstLine(md)).toStrictEqual('## 📝 Planned without access to AWS: lab-endpoint')

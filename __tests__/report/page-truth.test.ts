@@ -139,12 +139,14 @@ describe('pageContradictions', () => {
     ).toStrictEqual([])
   })
 
-  it('a plan that planned nothing, headed Planned', () => {
-    expect(
-      pageContradictions(
-        '## 📝 Planned: ep\n\nPlan only (dry-run), and nothing could be planned: x'
-      )
-    ).toStrictEqual(['The headline says Planned, and the page says nothing could be planned.'])
+  it('a plan that planned nothing, headed Planned (and not when the headline says so)', () => {
+    const body = 'Dry run: no plan could be made, nothing was changed: x'
+    expect(pageContradictions(`## 📝 Planned: ep\n\n${body}`)).toStrictEqual([
+      'The headline says Planned, and the page says no plan could be made.'
+    ])
+    expect(pageContradictions(`## 📝 Planned without access to AWS: ep\n\n${body}`)).toStrictEqual(
+      []
+    )
   })
 
   it('a page that changed nothing and links a resource it would have created', () => {

@@ -137,8 +137,12 @@ export function pageContradictions(markdown: string): string[] {
   if (ambiguous) found.push(`An ambiguous date: "${ambiguous[0]}".`)
 
   // A plan that could not plan says so in its headline.
-  if (/Planned/.test(title) && /nothing could be planned/.test(text))
-    found.push('The headline says Planned, and the page says nothing could be planned.')
+  if (
+    /Planned/.test(title) &&
+    !/without access/.test(title) &&
+    /nothing could be planned|no plan could be made/.test(text)
+  )
+    found.push('The headline says Planned, and the page says no plan could be made.')
 
   // A page that changed nothing links no resource it would have created.
   if (/Nothing was changed in AWS/.test(text) && /Green \(this run\)/.test(markdown)) {

@@ -107,6 +107,6 @@ export function nothingPlanned(summary: string): DeployResult {
     plan: undefined,
     current: undefined,
     timeline: undefined,
-    verdict: planned(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
+    verdict: planned(undefined, `Dry run: no plan could be made, nothing was changed: ${summary}`)
   }
 }

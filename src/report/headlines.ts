@@ -60,7 +60,7 @@ export const HEADLINES: Readonly<Record<Outcome, string>> = {
 export const NO_ROLLBACK_REASON = 'Rolled back (SageMaker gave no reason).'
 
 /** The new fleet did not come up: its containers or instances failed SageMaker's checks. */
-const HEALTH_REASON = /health ?check|\bping\b|container|instance|capacity/i
+const HEALTH_REASON = /health ?check|\bping\b|container/i
 /** SageMaker's MaximumExecutionTimeoutInSeconds ran out (its reason's wording is not documented). */
 const TIMEOUT_REASON = /MaximumExecutionTimeout|time(d)? ?out/i
 /** An alarm rolled it back, though none of the watched ones was named or seen in ALARM. */
@@ -76,8 +76,8 @@ function rollbackKind(verdict: Verdict): HeadlineKind {
   if (HEALTH_REASON.test(reason)) return 'rolled-back-by-health-check'
   if (TIMEOUT_REASON.test(reason)) return 'rolled-back-by-timeout'
   if (ALARM_REASON.test(reason)) return 'rolled-back-by-alarm'
-  // No alarm, and a reason SageMaker gave: the new fleet failed to come up.
-  return 'rolled-back-by-health-check'
+  // No alarm, and a reason that names no known cause: the plain headline, the reason below it.
+  return 'rolled-back'
 }
 
 /** The headline's kind: the outcome, refined by what the verdict knows. */

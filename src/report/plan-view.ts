@@ -14,6 +14,7 @@ import { formatDuration, formatOffset, formatPercent } from './time.js'
 import { guardParagraph } from './guard-view.js'
 import { gatePlanParagraph } from './gate-view.js'
 import { HEADLINE_TEXTS } from './headlines.js'
+import { BLUE_GREEN, fleetWords, type FleetWords } from '../fleet-words.js'
 
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
@@ -42,11 +43,12 @@ export function renderPlan(plan: Plan, run: RunContext, blue?: BlueFleet): strin
           ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
           : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).'
   const title = HEADLINE_TEXTS[plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown']
+  const words = fleetWords(plan)
   const sections = [
     `## ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
-    `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+    `### ${words === BLUE_GREEN ? 'Blue and green' : `Old and new ${words.unit}`}\n\n${resourcesTable(plan, blue, { blue: `${words.Old} (live)`, green: `${words.New} (would be created)` })}`,
     liveEndpointSection(plan),
-    scheduleSection(plan, fleetLabels(plan, blue)),
+    scheduleSection(plan, fleetLabels(plan, blue), words),
     alarmSection(plan),
     peakSection(plan),
     isRollingPlan(plan) ? '' : costSection(plan, blue),
@@ -69,12 +71,14 @@ export function plannedSteps(plan: Plan): ScheduledStep[] {
       bluePercent: 0,
       greenPercent: 100,
       greenInstances: plan.instanceCount,
-      label: 'complete: blue fleet terminated'
+      label: isRollingPlan(plan)
+        ? 'complete: the last old instances terminated'
+        : 'complete: blue fleet terminated'
     }
   ]
 }
 
-function scheduleSection(plan: Plan, labels: FleetLabels): string {
+function scheduleSection(plan: Plan, labels: FleetLabels, words: FleetWords): string {
   const heading = '### Expected traffic schedule'
   const budget = `the action waits up to ${formatDuration(plan.budgetSeconds * 1000)} for a verdict`
   if (plan.firstDeploy) {
@@ -93,14 +97,14 @@ function scheduleSection(plan: Plan, labels: FleetLabels): string {
   ])
   const headers = [
     'Time',
-    `Blue: ${labels.blue}`,
-    `Green: ${labels.green}`,
-    'Green instances',
+    `${words.Old}: ${labels.blue}`,
+    `${words.New}: ${labels.green}`,
+    `${words.New} instances`,
     'Step'
   ]
   const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0
   const timing =
-    `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+    `Expected duration: about ${formatDuration(plan.expectedDurationSeconds * 1000)}, from the update request until ${words === BLUE_GREEN ? 'blue is terminated' : `the last ${words.old} ${words.unit === 'copies' ? 'copy is' : 'instance is'} terminated`}; ${budget}. ` +
     `The times assume about ${formatDuration(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`
   const guard = guardParagraph(plan)
   return `${heading}\n\n${table(headers, rows)}\n\n${timing}${guard ? `\n\n${guard}` : ''}`

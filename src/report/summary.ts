@@ -201,10 +201,10 @@ function outcomeNote(plan: Plan, verdict: Verdict, timeline: Timeline): string {
         verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config'
       )
       if (names.length === 0) {
-        return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`
+        return `SageMaker returned all traffic to ${fleetWords(plan).oldFleet} (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`
       }
       const noun = names.length === 1 ? 'alarm' : 'alarms'
-      return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`
+      return `SageMaker returned all traffic to ${fleetWords(plan).oldFleet} (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`
     }
     case 'timed-out':
       return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.'
