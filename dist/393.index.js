@@ -2690,7 +2690,7 @@ async function watch(start, ctx, deps, opts) {
     try {
         for (;;) {
             if (deps.signal?.aborted) {
-                return { timeline, verdict: (0,src_verdict/* interrupted */.VM)(timeline, 'Watching was cancelled.') };
+                return { timeline, verdict: (0,src_verdict/* watchCancelled */.Rj)(timeline) };
             }
             const pollStartedAt = deps.now();
             const readAlarmsNow = await poll(false);
@@ -3562,7 +3562,7 @@ async function deploy(o) {
             plan: found.plan,
             current: found.current,
             timeline: undefined,
-            verdict: (0,src_verdict/* failedBefore */.tx)(`Cancelled before launch. ${NOTHING_CHANGED}`)
+            verdict: (0,src_verdict/* cancelledBefore */.bE)(`Cancelled before launch. ${NOTHING_CHANGED}`)
         };
     }
     const gate = found.attached ? undefined : await gateFor(o, found.plan);
@@ -3581,7 +3581,7 @@ async function deploy(o) {
                 plan: found.plan,
                 current: found.current,
                 timeline: undefined,
-                verdict: (0,src_verdict/* failedBefore */.tx)(`${why} ${NOTHING_CHANGED}`, why),
+                verdict: (refusal ? src_verdict/* failedBefore */.tx : src_verdict/* cancelledBefore */.bE)(`${why} ${NOTHING_CHANGED}`, why),
                 gate: await gate.stop()
             };
         }
@@ -3785,11 +3785,12 @@ async function sequence_preflight(o, target) {
     }
     catch (e) {
         const message = (0,src_errors/* sentence */.em)((0,src_errors/* errorMessage */.gJ)(e));
+        // A read cut off by the cancellation: the run was cancelled, not refused.
         return {
             plan,
             current,
             timeline: undefined,
-            verdict: (0,src_verdict/* failedBefore */.tx)(`${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`, message)
+            verdict: ((0,aws_api/* isCancelled */.mm)(e) ? src_verdict/* cancelledBefore */.bE : src_verdict/* failedBefore */.tx)(`${message}${preflightHint(e)} ${e instanceof PartlyRestored ? PARTLY_RESTORED : NOTHING_CHANGED}`, message)
         };
     }
     finally {
@@ -4015,7 +4016,8 @@ async function notStarted(o, target, plan, current, launched) {
     if (state !== undefined && made.length) {
         summary += ` Written for it before: ${made.join(' and ')}${cleaned ? ' (cleanup-on-failure then removes what nothing uses: see the log)' : ''}.`;
     }
-    return { plan, current, timeline: undefined, verdict: (0,src_verdict/* failedBefore */.tx)(summary, error) };
+    const verdict = (cancelled ? src_verdict/* cancelledBefore */.bE : src_verdict/* failedBefore */.tx)(summary, error);
+    return { plan, current, timeline: undefined, verdict };
 }
 
 
@@ -4035,7 +4037,7 @@ function nothingPlanned(summary) {
         plan: undefined,
         current: undefined,
         timeline: undefined,
-        verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Plan only (dry-run), and nothing could be planned: ${summary}`)
+        verdict: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .lM)(undefined, `Dry run: no plan could be made, nothing was changed: ${summary}`)
     };
 }
 
@@ -4228,6 +4230,99 @@ function withRow(t, at, greenPercent, event) {
 
 /***/ }),
 
+/***/ 6871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ol: () => (/* binding */ HEADLINES),
+/* harmony export */   SL: () => (/* binding */ HEADLINE_TEXTS),
+/* harmony export */   a4: () => (/* binding */ NO_ROLLBACK_REASON),
+/* harmony export */   aU: () => (/* binding */ headlineFor),
+/* harmony export */   nl: () => (/* binding */ IN_PROGRESS_HEADLINE)
+/* harmony export */ });
+/* unused harmony export headlineKind */
+const IN_PROGRESS_HEADLINE = '⏳ In progress';
+const HEADLINE_TEXTS = {
+    deployed: '✅ Deployed',
+    'rolled-back-by-alarm': '❌ Rolled back by alarm',
+    'rolled-back-by-health-check': '❌ Rolled back by health check',
+    'rolled-back-by-timeout': '❌ Rolled back by timeout',
+    'rolled-back': '❌ Rolled back',
+    regressed: '❌ Regressed after completion',
+    'update-rollback-failed': '❌ Update rollback failed, fleets mixed',
+    failed: '❌ Failed',
+    refused: '❌ Inputs refused',
+    cancelled: '🛑 Cancelled',
+    'cancelled-unwatched': '🛑 Cancelled, SageMaker continues unwatched',
+    'timed-out': '⏱️ Timed out',
+    started: '🚀 Started',
+    planned: '📝 Planned',
+    'planned-live-unknown': '📝 Planned, endpoint state unknown',
+    'planned-without-access': '📝 Planned without access to AWS'
+};
+/** The plain headline of each outcome, when nothing more is known than the outcome. */
+const HEADLINES = {
+    deployed: HEADLINE_TEXTS.deployed,
+    regressed: HEADLINE_TEXTS.regressed,
+    'rolled-back': HEADLINE_TEXTS['rolled-back'],
+    failed: HEADLINE_TEXTS.failed,
+    cancelled: HEADLINE_TEXTS.cancelled,
+    'timed-out': HEADLINE_TEXTS['timed-out'],
+    started: HEADLINE_TEXTS.started,
+    planned: HEADLINE_TEXTS.planned
+};
+/** The failure reason a rollback verdict carries when SageMaker gave none and no alarm fired. */
+const NO_ROLLBACK_REASON = 'Rolled back (SageMaker gave no reason).';
+/** The new fleet did not come up: its containers or instances failed SageMaker's checks. */
+const HEALTH_REASON = /health ?check|\bping\b|container/i;
+/** SageMaker's MaximumExecutionTimeoutInSeconds ran out (its reason's wording is not documented). */
+const TIMEOUT_REASON = /MaximumExecutionTimeout|time(d)? ?out/i;
+/** An alarm rolled it back, though none of the watched ones was named or seen in ALARM. */
+const ALARM_REASON = /\balarm/i;
+/** Statuses in which SageMaker is still working on the deployment. */
+const WORKING = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+/** What caused a rollback: the alarms that fired, else SageMaker's failure reason. */
+function rollbackKind(verdict) {
+    if (verdict.triggeredAlarms.length > 0)
+        return 'rolled-back-by-alarm';
+    const reason = verdict.failureReason?.trim() ?? '';
+    if (reason === '' || reason === NO_ROLLBACK_REASON)
+        return 'rolled-back';
+    if (HEALTH_REASON.test(reason))
+        return 'rolled-back-by-health-check';
+    if (TIMEOUT_REASON.test(reason))
+        return 'rolled-back-by-timeout';
+    if (ALARM_REASON.test(reason))
+        return 'rolled-back-by-alarm';
+    // No alarm, and a reason that names no known cause: the plain headline, the reason below it.
+    return 'rolled-back';
+}
+/** The headline's kind: the outcome, refined by what the verdict knows. */
+function headlineKind(verdict, plan) {
+    switch (verdict.outcome) {
+        case 'rolled-back':
+            return rollbackKind(verdict);
+        case 'failed':
+            return verdict.finalStatus === 'UpdateRollbackFailed' ? 'update-rollback-failed' : 'failed';
+        case 'cancelled':
+            return WORKING.has(verdict.finalStatus ?? '') ? 'cancelled-unwatched' : 'cancelled';
+        case 'planned':
+            // No plan at all: the dry run could not read what it would change.
+            if (plan === undefined)
+                return 'planned-without-access';
+            return plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown';
+        default:
+            return verdict.outcome;
+    }
+}
+/** The headline's text (`## <text>: <endpoint>` in the summary). */
+function headlineFor(verdict, plan) {
+    return HEADLINE_TEXTS[headlineKind(verdict, plan)];
+}
+
+
+/***/ }),
+
 /***/ 6472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4412,6 +4507,7 @@ function requestBlocks(requests, alarms, json) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ isoReasonTimes),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   xS: () => (/* binding */ formatOffset)
@@ -4448,6 +4544,14 @@ function formatOffset(ms) {
 function formatPercent(percent) {
     return `${Math.round(percent * 10) / 10}%`;
 }
+/**
+ * CloudWatch writes the datapoint times in an alarm's state reason as `30/11/26 09:18:00`
+ * (day/month/two-digit year, UTC), which reads as November 30 in one country and as nothing in
+ * another: `2026-11-30 09:18:00 UTC` instead.
+ */
+function isoReasonTimes(text) {
+    return text.replace(/\b(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}(?::\d{2})?)\b/g, (_, day, month, year, clock) => `20${year}-${month}-${day} ${clock} UTC`);
+}
 
 
 /***/ }),
@@ -4462,13 +4566,17 @@ function formatPercent(percent) {
 /* harmony export */   JZ: () => (/* binding */ settledBase),
 /* harmony export */   Mt: () => (/* binding */ startedOnly),
 /* harmony export */   RV: () => (/* binding */ fired),
+/* harmony export */   Rj: () => (/* binding */ watchCancelled),
 /* harmony export */   VM: () => (/* binding */ interrupted),
+/* harmony export */   bE: () => (/* binding */ cancelledBefore),
 /* harmony export */   iU: () => (/* binding */ timedOut),
 /* harmony export */   lM: () => (/* binding */ planned),
 /* harmony export */   tx: () => (/* binding */ failedBefore),
 /* harmony export */   vR: () => (/* binding */ alreadyDeployed)
 /* harmony export */ });
 /* harmony import */ var _watch_reducer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(846);
+/* harmony import */ var _report_headlines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6871);
+
 
 /**
  * Alarms seen in ALARM, plus any watched alarm that SageMaker's FailureReason names (an alarm
@@ -4499,8 +4607,7 @@ function rolledBack({ base, alarmText }, ep, back) {
     return {
         ...base,
         outcome: 'rolled-back',
-        failureReason: ep.failureReason ??
-            (alarmText ? `Rolled back: ${alarmText}.` : 'Rolled back (SageMaker gave no reason).'),
+        failureReason: ep.failureReason ?? (alarmText ? `Rolled back: ${alarmText}.` : _report_headlines_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_ROLLBACK_REASON */ .a4),
         summary: `${back}: ${why.replace(/\.+$/, '')}.`
     };
 }
@@ -4537,7 +4644,7 @@ function settleOwn(t, ctx) {
                     ...base,
                     outcome: 'deployed',
                     failureReason: undefined,
-                    summary: `${t.newConfigName} is serving 100% of the traffic.`
+                    summary: `${t.newConfigName} is the endpoint's config, in service.`
                 };
             }
             // Still listing this run's deployment as pending: not over yet, whatever the top level says.
@@ -4598,17 +4705,21 @@ function timedOut(t, budgetSeconds) {
     };
 }
 /** The verdict when watching had to stop (credentials, permissions, cancellation). */
-function interrupted(t, reason) {
+function interrupted(t, reason, outcome = 'failed') {
     const ep = t.last;
     const state = ep ? `${ep.status} on ${ep.configName ?? '?'}` : 'unknown';
     return {
-        outcome: 'failed',
+        outcome,
         triggeredAlarms: fired(t),
         finalConfigName: ep?.configName,
         finalStatus: ep?.status,
         failureReason: reason,
         summary: `${reason} The deployment may still be running in SageMaker (last state: ${state}); re-run the job to watch it to the end.`
     };
+}
+/** The run was cancelled (SIGINT/SIGTERM) while it watched: SageMaker goes on without it. */
+function watchCancelled(t) {
+    return interrupted(t, 'Watching was cancelled.', 'cancelled');
 }
 // ---- Verdicts reached before or instead of watching ---------------------------------------------
 /** A verdict with nothing triggered and no final state read. */
@@ -4621,6 +4732,10 @@ function failedBefore(summary, failureReason = summary) {
         finalConfigName: undefined,
         finalStatus: undefined
     };
+}
+/** Cancelled (SIGINT/SIGTERM) before a verdict; `finalStatus` when SageMaker has the write. */
+function cancelledBefore(summary, failureReason = summary, finalStatus = undefined) {
+    return { ...failedBefore(summary, failureReason), outcome: 'cancelled', finalStatus };
 }
 function planned(plan, summary) {
     return {
@@ -4659,7 +4774,8 @@ function startedOnly(plan) {
 /** Cancelled once SageMaker had the update: it goes on without a watcher. */
 function cancelledAfterStart(plan, seen) {
     const what = plan.firstDeploy ? 'the endpoint creation' : 'the update';
-    return failedBefore(`Cancelled after SageMaker accepted ${what} to ${plan.endpointConfigName}${seen ? ` (the endpoint is ${seen})` : ''}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`, `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`);
+    // Accepted: SageMaker is working on it (the status its answer puts the endpoint in).
+    return cancelledBefore(`Cancelled after SageMaker accepted ${what} to ${plan.endpointConfigName}${seen ? ` (the endpoint is ${seen})` : ''}: SageMaker continues on its own, unwatched. Re-run the job to watch it to the end: the re-run attaches to this deployment.`, `Cancelled after ${what} to ${plan.endpointConfigName} was accepted.`, plan.firstDeploy ? 'Creating' : 'Updating');
 }
 
 

@@ -465,7 +465,14 @@ async function createNotifier(request, run, env) {
             if (commenter)
                 warn(await commenter.update(markdown));
             if (deployments && deploymentId !== undefined) {
-                const state = outcome === 'deployed' ? 'success' : outcome === 'started' ? 'in_progress' : 'failure';
+                // Cancelled: the action stopped, not the deployment (SageMaker may still complete it).
+                const state = outcome === 'deployed'
+                    ? 'success'
+                    : outcome === 'started'
+                        ? 'in_progress'
+                        : outcome === 'cancelled'
+                            ? 'error'
+                            : 'failure';
                 const result = await deployments.setStatus(deploymentId, state, {
                     ...(logUrl ? { logUrl } : {}),
                     description

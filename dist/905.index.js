@@ -480,7 +480,7 @@ function componentTarget(o, name) {
             unknownTail: '',
             notAppliedHint: ''
         }),
-        cancelledAfterStart: (plan, launched) => (0,verdict/* failedBefore */.tx)(`Cancelled after SageMaker accepted the update of inference component ${component(plan).name} to ${plan.greenModelName}${launched.confirmedByRead ? ` (it is ${launched.confirmedByRead})` : ''}: SageMaker continues on its own, unwatched. A re-run of the job waits for it and finds what became of it.`, `Cancelled after the update of inference component ${component(plan).name} was accepted.`),
+        cancelledAfterStart: (plan, launched) => (0,verdict/* cancelledBefore */.bE)(`Cancelled after SageMaker accepted the update of inference component ${component(plan).name} to ${plan.greenModelName}${launched.confirmedByRead ? ` (it is ${launched.confirmedByRead})` : ''}: SageMaker continues on its own, unwatched. A re-run of the job waits for it and finds what became of it.`, `Cancelled after the update of inference component ${component(plan).name} was accepted.`, 'Updating'),
         watchSetup: (plan, _found, requestedAt) => {
             const c = component(plan);
             const policy = policyOf(request.policy, plan);

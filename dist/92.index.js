@@ -6,19 +6,91 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ HEADLINES),
-/* harmony export */   n: () => (/* binding */ IN_PROGRESS_HEADLINE)
+/* harmony export */   Ol: () => (/* binding */ HEADLINES),
+/* harmony export */   SL: () => (/* binding */ HEADLINE_TEXTS),
+/* harmony export */   a4: () => (/* binding */ NO_ROLLBACK_REASON),
+/* harmony export */   aU: () => (/* binding */ headlineFor),
+/* harmony export */   nl: () => (/* binding */ IN_PROGRESS_HEADLINE)
 /* harmony export */ });
+/* unused harmony export headlineKind */
 const IN_PROGRESS_HEADLINE = '⏳ In progress';
-const HEADLINES = {
+const HEADLINE_TEXTS = {
     deployed: '✅ Deployed',
-    regressed: '❌ Regressed',
+    'rolled-back-by-alarm': '❌ Rolled back by alarm',
+    'rolled-back-by-health-check': '❌ Rolled back by health check',
+    'rolled-back-by-timeout': '❌ Rolled back by timeout',
     'rolled-back': '❌ Rolled back',
+    regressed: '❌ Regressed after completion',
+    'update-rollback-failed': '❌ Update rollback failed, fleets mixed',
     failed: '❌ Failed',
+    refused: '❌ Inputs refused',
+    cancelled: '🛑 Cancelled',
+    'cancelled-unwatched': '🛑 Cancelled, SageMaker continues unwatched',
     'timed-out': '⏱️ Timed out',
     started: '🚀 Started',
-    planned: '📝 Planned'
+    planned: '📝 Planned',
+    'planned-live-unknown': '📝 Planned, endpoint state unknown',
+    'planned-without-access': '📝 Planned without access to AWS'
 };
+/** The plain headline of each outcome, when nothing more is known than the outcome. */
+const HEADLINES = {
+    deployed: HEADLINE_TEXTS.deployed,
+    regressed: HEADLINE_TEXTS.regressed,
+    'rolled-back': HEADLINE_TEXTS['rolled-back'],
+    failed: HEADLINE_TEXTS.failed,
+    cancelled: HEADLINE_TEXTS.cancelled,
+    'timed-out': HEADLINE_TEXTS['timed-out'],
+    started: HEADLINE_TEXTS.started,
+    planned: HEADLINE_TEXTS.planned
+};
+/** The failure reason a rollback verdict carries when SageMaker gave none and no alarm fired. */
+const NO_ROLLBACK_REASON = 'Rolled back (SageMaker gave no reason).';
+/** The new fleet did not come up: its containers or instances failed SageMaker's checks. */
+const HEALTH_REASON = /health ?check|\bping\b|container/i;
+/** SageMaker's MaximumExecutionTimeoutInSeconds ran out (its reason's wording is not documented). */
+const TIMEOUT_REASON = /MaximumExecutionTimeout|time(d)? ?out/i;
+/** An alarm rolled it back, though none of the watched ones was named or seen in ALARM. */
+const ALARM_REASON = /\balarm/i;
+/** Statuses in which SageMaker is still working on the deployment. */
+const WORKING = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+/** What caused a rollback: the alarms that fired, else SageMaker's failure reason. */
+function rollbackKind(verdict) {
+    if (verdict.triggeredAlarms.length > 0)
+        return 'rolled-back-by-alarm';
+    const reason = verdict.failureReason?.trim() ?? '';
+    if (reason === '' || reason === NO_ROLLBACK_REASON)
+        return 'rolled-back';
+    if (HEALTH_REASON.test(reason))
+        return 'rolled-back-by-health-check';
+    if (TIMEOUT_REASON.test(reason))
+        return 'rolled-back-by-timeout';
+    if (ALARM_REASON.test(reason))
+        return 'rolled-back-by-alarm';
+    // No alarm, and a reason that names no known cause: the plain headline, the reason below it.
+    return 'rolled-back';
+}
+/** The headline's kind: the outcome, refined by what the verdict knows. */
+function headlineKind(verdict, plan) {
+    switch (verdict.outcome) {
+        case 'rolled-back':
+            return rollbackKind(verdict);
+        case 'failed':
+            return verdict.finalStatus === 'UpdateRollbackFailed' ? 'update-rollback-failed' : 'failed';
+        case 'cancelled':
+            return WORKING.has(verdict.finalStatus ?? '') ? 'cancelled-unwatched' : 'cancelled';
+        case 'planned':
+            // No plan at all: the dry run could not read what it would change.
+            if (plan === undefined)
+                return 'planned-without-access';
+            return plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown';
+        default:
+            return verdict.outcome;
+    }
+}
+/** The headline's text (`## <text>: <endpoint>` in the summary). */
+function headlineFor(verdict, plan) {
+    return HEADLINE_TEXTS[headlineKind(verdict, plan)];
+}
 
 
 /***/ }),
@@ -43,7 +115,7 @@ function renderInputErrors(endpointName, message) {
         .filter(line => line !== '');
     const noun = problems.length === 1 ? 'problem' : 'problems';
     return ([
-        `## ${_headlines_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADLINES */ .O.failed}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(endpoint)}`,
+        `## ${_headlines_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADLINE_TEXTS */ .SL.refused}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(endpoint)}`,
         'The inputs were refused before any AWS call: nothing was changed. Fix the step’s `with:` and run it again.',
         `**Failure reason:** ${problems.length} input ${noun}:`,
         problems.map(problem => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(problem)}`).join('\n')

@@ -2175,6 +2175,7 @@ const FAILING_OUTCOMES = new Set([
     'regressed',
     'rolled-back',
     'failed',
+    'cancelled',
     'timed-out'
 ]);
 /** A sleep that ends early when the signal aborts. */
@@ -2238,11 +2239,11 @@ async function run(options = {}) {
         log: line => process.stdout.write(`${line}\n`)
     });
     api = withFirstRead(api, request.endpointName, now);
-    const [core, { deploy }, { createNotifier }, { renderSummary, scalingSavedSection }] = await Promise.all([
+    const [core, { deploy }, { createNotifier }, { renderPrComment, scalingSavedSection }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6393)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2041)),
-        __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850))
+        Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1580))
     ]);
     const notifier = redactingNotifier(await createNotifier(request, runContext, process.env));
     const result = await deploy({
@@ -2261,7 +2262,7 @@ async function run(options = {}) {
             })));
             await core.summary.addRaw((0,secrets/* redact */.E$)(scalingSavedSection(saved, request.region))).write();
         },
-        onProgress: (plan, timeline, gate) => notifier.progress(renderSummary({
+        onProgress: (plan, timeline, gate) => notifier.progress(renderPrComment({
             plan,
             timeline,
             ...(gate ? { gate } : {}),
@@ -2305,14 +2306,14 @@ const IN_PROGRESS_VERDICT = {
 async function report(o) {
     const { core, result, request, durationSeconds, notifier, api, signal } = o;
     const runContext = o.run;
-    const { buildOutputs, renderSummary, renderPlan, renderError } = await __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 1850));
+    const { buildOutputs, renderSummary, renderPrComment, renderPlan, renderError } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1580));
     const { plan, timeline, verdict } = result;
     const blue = result.current ?? undefined;
     // The evidence behind the verdict; reading it never changes the outcome.
     let metrics;
     if (plan && timeline && verdict.outcome !== 'planned' && verdict.outcome !== 'started') {
         const [{ readRolloutMetrics }, { DEFAULT_SETTLE }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 8027)),
+            Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8549)),
             __nccwpck_require__.e(/* import() */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 6326))
         ]);
         metrics = await readRolloutMetrics(api, plan, timeline, {
@@ -2341,10 +2342,12 @@ async function report(o) {
     for (const [name, value] of Object.entries(outputs))
         core.setOutput(name, (0,secrets/* redact */.E$)(value));
     let markdown;
+    // The pull-request comment: compact after a rollout (the job summary is the whole page).
+    let comment;
     if (plan && verdict.outcome === 'planned')
         markdown = renderPlan(plan, runContext, blue);
-    else if (plan && timeline)
-        markdown = renderSummary({
+    else if (plan && timeline) {
+        const input = {
             plan,
             timeline,
             verdict,
@@ -2354,7 +2357,10 @@ async function report(o) {
             ...(metrics ? { metrics } : {}),
             ...(result.autoScaling ? { autoScaling: result.autoScaling } : {}),
             ...(result.gate ? { gate: result.gate } : {})
-        });
+        };
+        markdown = renderSummary(input);
+        comment = renderPrComment(input);
+    }
     else
         markdown = renderError(request.endpointName, verdict, plan, runContext);
     markdown = (0,secrets/* redact */.E$)(markdown);
@@ -2365,7 +2371,7 @@ async function report(o) {
     catch (e) {
         core.info(`(No job summary written: ${(0,errors/* errorMessage */.gJ)(e)})`);
     }
-    await notifier.finish(markdown, verdict.outcome, verdict.summary);
+    await notifier.finish(comment ?? markdown, verdict.outcome, verdict.summary);
     if (FAILING_OUTCOMES.has(verdict.outcome)) {
         const title = verdict.outcome === 'rolled-back'
             ? 'Rolled back'
@@ -2373,7 +2379,9 @@ async function report(o) {
                 ? 'Regressed'
                 : verdict.outcome === 'timed-out'
                     ? 'Timed out'
-                    : 'Deployment failed';
+                    : verdict.outcome === 'cancelled'
+                        ? 'Cancelled'
+                        : 'Deployment failed';
         core.setFailed((0,secrets/* redact */.E$)(`${title}: ${verdict.summary}`));
     }
     else {

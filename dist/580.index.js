@@ -1,29 +1,101 @@
-export const id = 469;
-export const ids = [469];
+export const id = 580;
+export const ids = [580];
 export const modules = {
 
 /***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ HEADLINES),
-/* harmony export */   n: () => (/* binding */ IN_PROGRESS_HEADLINE)
+/* harmony export */   Ol: () => (/* binding */ HEADLINES),
+/* harmony export */   SL: () => (/* binding */ HEADLINE_TEXTS),
+/* harmony export */   a4: () => (/* binding */ NO_ROLLBACK_REASON),
+/* harmony export */   aU: () => (/* binding */ headlineFor),
+/* harmony export */   nl: () => (/* binding */ IN_PROGRESS_HEADLINE)
 /* harmony export */ });
+/* unused harmony export headlineKind */
 const IN_PROGRESS_HEADLINE = '⏳ In progress';
-const HEADLINES = {
+const HEADLINE_TEXTS = {
     deployed: '✅ Deployed',
-    regressed: '❌ Regressed',
+    'rolled-back-by-alarm': '❌ Rolled back by alarm',
+    'rolled-back-by-health-check': '❌ Rolled back by health check',
+    'rolled-back-by-timeout': '❌ Rolled back by timeout',
     'rolled-back': '❌ Rolled back',
+    regressed: '❌ Regressed after completion',
+    'update-rollback-failed': '❌ Update rollback failed, fleets mixed',
     failed: '❌ Failed',
+    refused: '❌ Inputs refused',
+    cancelled: '🛑 Cancelled',
+    'cancelled-unwatched': '🛑 Cancelled, SageMaker continues unwatched',
     'timed-out': '⏱️ Timed out',
     started: '🚀 Started',
-    planned: '📝 Planned'
+    planned: '📝 Planned',
+    'planned-live-unknown': '📝 Planned, endpoint state unknown',
+    'planned-without-access': '📝 Planned without access to AWS'
 };
+/** The plain headline of each outcome, when nothing more is known than the outcome. */
+const HEADLINES = {
+    deployed: HEADLINE_TEXTS.deployed,
+    regressed: HEADLINE_TEXTS.regressed,
+    'rolled-back': HEADLINE_TEXTS['rolled-back'],
+    failed: HEADLINE_TEXTS.failed,
+    cancelled: HEADLINE_TEXTS.cancelled,
+    'timed-out': HEADLINE_TEXTS['timed-out'],
+    started: HEADLINE_TEXTS.started,
+    planned: HEADLINE_TEXTS.planned
+};
+/** The failure reason a rollback verdict carries when SageMaker gave none and no alarm fired. */
+const NO_ROLLBACK_REASON = 'Rolled back (SageMaker gave no reason).';
+/** The new fleet did not come up: its containers or instances failed SageMaker's checks. */
+const HEALTH_REASON = /health ?check|\bping\b|container/i;
+/** SageMaker's MaximumExecutionTimeoutInSeconds ran out (its reason's wording is not documented). */
+const TIMEOUT_REASON = /MaximumExecutionTimeout|time(d)? ?out/i;
+/** An alarm rolled it back, though none of the watched ones was named or seen in ALARM. */
+const ALARM_REASON = /\balarm/i;
+/** Statuses in which SageMaker is still working on the deployment. */
+const WORKING = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+/** What caused a rollback: the alarms that fired, else SageMaker's failure reason. */
+function rollbackKind(verdict) {
+    if (verdict.triggeredAlarms.length > 0)
+        return 'rolled-back-by-alarm';
+    const reason = verdict.failureReason?.trim() ?? '';
+    if (reason === '' || reason === NO_ROLLBACK_REASON)
+        return 'rolled-back';
+    if (HEALTH_REASON.test(reason))
+        return 'rolled-back-by-health-check';
+    if (TIMEOUT_REASON.test(reason))
+        return 'rolled-back-by-timeout';
+    if (ALARM_REASON.test(reason))
+        return 'rolled-back-by-alarm';
+    // No alarm, and a reason that names no known cause: the plain headline, the reason below it.
+    return 'rolled-back';
+}
+/** The headline's kind: the outcome, refined by what the verdict knows. */
+function headlineKind(verdict, plan) {
+    switch (verdict.outcome) {
+        case 'rolled-back':
+            return rollbackKind(verdict);
+        case 'failed':
+            return verdict.finalStatus === 'UpdateRollbackFailed' ? 'update-rollback-failed' : 'failed';
+        case 'cancelled':
+            return WORKING.has(verdict.finalStatus ?? '') ? 'cancelled-unwatched' : 'cancelled';
+        case 'planned':
+            // No plan at all: the dry run could not read what it would change.
+            if (plan === undefined)
+                return 'planned-without-access';
+            return plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown';
+        default:
+            return verdict.outcome;
+    }
+}
+/** The headline's text (`## <text>: <endpoint>` in the summary). */
+function headlineFor(verdict, plan) {
+    return HEADLINE_TEXTS[headlineKind(verdict, plan)];
+}
 
 
 /***/ }),
 
-/***/ 1850:
+/***/ 1580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31,7 +103,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HEADLINES: () => (/* reexport */ headlines/* HEADLINES */.O),
+  HEADLINES: () => (/* reexport */ headlines/* HEADLINES */.Ol),
   OUTPUT_NAMES: () => (/* reexport */ OUTPUT_NAMES),
   buildOutputs: () => (/* reexport */ buildOutputs),
   code: () => (/* reexport */ markdown/* code */.aY),
@@ -46,6 +118,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderError: () => (/* reexport */ renderError),
   renderMetrics: () => (/* reexport */ renderMetrics),
   renderPlan: () => (/* reexport */ renderPlan),
+  renderPrComment: () => (/* reexport */ renderPrComment),
   renderSummary: () => (/* reexport */ renderSummary),
   scalingSavedSection: () => (/* reexport */ scalingSavedSection),
   table: () => (/* reexport */ markdown/* table */.tp),
@@ -140,6 +213,8 @@ function withoutCommonTail(blue, green) {
 
 // EXTERNAL MODULE: ./src/report/headlines.ts
 var headlines = __webpack_require__(6871);
+// EXTERNAL MODULE: ./src/fleet-words.ts
+var fleet_words = __webpack_require__(2103);
 // EXTERNAL MODULE: ./src/report/time.ts
 var report_time = __webpack_require__(5813);
 ;// CONCATENATED MODULE: ./src/report/metrics-view.ts
@@ -149,15 +224,25 @@ var report_time = __webpack_require__(5813);
 // fallback for wherever Mermaid does not render. Pure.
 
 
+
 const RED = '#cf222e';
 const BLUE = '#0969da';
 const AMBER = '#9a6700';
-const PHASE_LABELS = {
-    baseline: 'Baseline',
-    shift: 'Traffic shift',
-    rollback: 'Rollback',
-    completion: 'Completion'
-};
+/** `Green at 100%`, `New instances at 100%`: the phase after the last step, whatever came next. */
+function phaseLabel(phase, words) {
+    switch (phase) {
+        case 'baseline':
+            return 'Baseline';
+        case 'shift':
+            return words === fleet_words/* BLUE_GREEN */.LT ? 'Traffic shift' : 'Batches';
+        case 'rollback':
+            return 'Rollback';
+        case 'completion': {
+            const side = words.newSide.replace(/^the /, '');
+            return `${side.charAt(0).toUpperCase()}${side.slice(1)} at 100%`;
+        }
+    }
+}
 function formatCount(value) {
     // Grouped by hand: toLocaleString loads the ICU data, tens of milliseconds of a short run.
     return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -195,7 +280,7 @@ function stepMetricsTable(metrics, options = {}) {
             formatErrors(step.endpoint),
             latency(step.endpoint)
         ].map(figure));
-        return (0,markdown/* table */.tp)(['Time', 'Green traffic', 'Requests', '5XX', 'Latency'], rows);
+        return (0,markdown/* table */.tp)(['Time', `${(options.words ?? fleet_words/* BLUE_GREEN */.LT).New} traffic`, 'Requests', '5XX', 'Latency'], rows);
     }
     if (metrics.blueConfigName === undefined) {
         // A new endpoint has no blue fleet: the green columns alone.
@@ -211,42 +296,44 @@ function stepMetricsTable(metrics, options = {}) {
         formatErrors(step.green),
         latency(step.green)
     ].map(figure));
+    const { Old, New } = options.words ?? fleet_words/* BLUE_GREEN */.LT;
     const headers = [
         'Time',
-        'Blue requests',
-        'Blue 5XX',
-        'Blue latency',
-        'Green requests',
-        'Green 5XX',
-        'Green latency'
+        `${Old} requests`,
+        `${Old} 5XX`,
+        `${Old} latency`,
+        `${New} requests`,
+        `${New} 5XX`,
+        `${New} latency`
     ];
     return (0,markdown/* table */.tp)(headers, rows);
 }
 /** Blue and green are told apart only when there is a blue fleet to tell green from. */
 const twoFleets = (metrics) => metrics.split === 'per-fleet' && metrics.blueConfigName !== undefined;
-function phaseInvocations(metrics, phase) {
+function phaseInvocations(metrics, phase, words) {
     const total = formatCount(phase.endpoint.requests);
     if (!twoFleets(metrics) || phase.green === undefined)
         return total;
-    const blue = phase.blue === undefined ? '' : `blue ${formatCount(phase.blue.requests)} · `;
-    return `${total} (${blue}green ${formatCount(phase.green.requests)})`;
+    const blue = phase.blue === undefined ? '' : `${words.old} ${formatCount(phase.blue.requests)} · `;
+    return `${total} (${blue}${words.new} ${formatCount(phase.green.requests)})`;
 }
-function phaseErrors(metrics, phase) {
+function phaseErrors(metrics, phase, words) {
     const total = phase.endpoint.requests === 0 ? '—' : formatErrors(phase.endpoint);
     const green = phase.green;
     if (!twoFleets(metrics) || green === undefined || green.requests === 0)
         return total;
-    return `${total}; green ${formatErrors(green)}`;
+    return `${total}; ${words.new} ${formatErrors(green)}`;
 }
 function phaseTable(metrics, options = {}) {
     // A new endpoint had no traffic before it existed and no shift: only its time in service.
     const phases = options.firstDeploy
         ? metrics.phases.filter(phase => phase.phase === 'completion')
         : metrics.phases;
+    const words = options.words ?? fleet_words/* BLUE_GREEN */.LT;
     const rows = phases.map(phase => [
-        options.firstDeploy ? 'In service' : PHASE_LABELS[phase.phase],
-        figure(phaseInvocations(metrics, phase)),
-        figure(phaseErrors(metrics, phase)),
+        options.firstDeploy ? 'In service' : phaseLabel(phase.phase, words),
+        figure(phaseInvocations(metrics, phase, words)),
+        figure(phaseErrors(metrics, phase, words)),
         figure(latency(phase.endpoint)),
         phase.outcome
     ]);
@@ -266,27 +353,38 @@ function clockOffset(ms) {
 function axisLabels(metrics, options) {
     const seen = new Map();
     const given = options.stepTimes;
+    // Many rows (a rolling update's batches): the time alone would still be read as a clock, so
+    // the `T+` goes and the labels stay apart.
+    const short = metrics.steps.length > SHORT_LABELS_FROM;
     return metrics.steps.map((step, i) => {
         const estimated = given?.[i]?.startsWith('between') === true;
-        const time = `${estimated ? '≈' : ''}${clockOffset(step.at - metrics.startedAt)}`;
-        const label = `${time} · ${(0,report_time/* formatPercent */.l9)(step.greenPercent)}`;
+        const clock = clockOffset(step.at - metrics.startedAt);
+        const time = `${estimated ? '≈' : ''}${short ? clock.slice(2) : clock}`;
+        // Green served requests after a row that shows it at 0 %: the share that followed was not seen.
+        const unseen = step.greenPercent === 0 && (step.green?.requests ?? 0) > 0;
+        const label = `${time} · ${(0,report_time/* formatPercent */.l9)(step.greenPercent)}${unseen ? '→?' : ''}`;
         const n = (seen.get(label) ?? 0) + 1;
         seen.set(label, n);
         return n === 1 ? label : `${label} (${n})`;
     });
 }
+/** From this many points on, the x-axis labels drop their `T+`. */
+const SHORT_LABELS_FROM = 6;
+/** Room per x-axis label, in pixels: a label of ~14 characters, with space either side. */
+const PIXELS_PER_LABEL = 110;
 /** The 5XX chart's lines in drawing order, with their data. */
-function errorChartLines(metrics) {
+function errorChartLines(metrics, words = fleet_words/* BLUE_GREEN */.LT) {
     const steps = metrics.steps;
+    const side = (fleet) => (words === fleet_words/* BLUE_GREEN */.LT ? `${fleet} fleet` : fleet);
     const lines = metrics.split === 'per-fleet'
         ? [
             {
-                name: 'green fleet 5XX rate',
+                name: `${side(words.newSide)} 5XX rate`,
                 colour: RED,
                 values: steps.map(s => value(s.green?.errorRate5xxPercent))
             },
             {
-                name: 'blue fleet 5XX rate',
+                name: `${side(words.oldSide)} 5XX rate`,
                 colour: BLUE,
                 values: steps.map(s => value(s.blue?.errorRate5xxPercent))
             }
@@ -317,7 +415,7 @@ function errorAxisMax(metrics) {
 function chart(title, labels, yAxis, series) {
     // Mermaid's default chart is 700 × 500: too tall for a few steps beside their table.
     const init = {
-        xyChart: { width: 760, height: 280 },
+        xyChart: { width: Math.min(960, Math.max(760, labels.length * PIXELS_PER_LABEL)), height: 280 },
         themeVariables: { xyChart: { plotColorPalette: series.map(s => s.colour).join(', ') } }
     };
     return (0,markdown/* codeBlock */.DV)([
@@ -332,28 +430,33 @@ function chart(title, labels, yAxis, series) {
 /** The 5XX rate per step on its own scale, so the alarm threshold shows; green's share under each step. */
 function metricsChart(metrics, options = {}) {
     const labels = axisLabels(metrics, options);
-    const lines = errorChartLines(metrics);
-    const body = chart('5XX rate per traffic step (%)', labels, `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`, lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values })));
+    const words = options.words ?? fleet_words/* BLUE_GREEN */.LT;
+    const lines = errorChartLines(metrics, words);
+    const body = chart(words === fleet_words/* BLUE_GREEN */.LT ? '5XX rate per traffic step (%)' : '5XX rate per row of the batches (%)', labels, `"5XX rate (%)" 0 --> ${errorAxisMax(metrics)}`, lines.map(line => ({ kind: 'line', colour: line.colour, values: line.values })));
     const colourName = { [RED]: 'red', [BLUE]: 'blue', [AMBER]: 'amber' };
     const legend = lines.map(line => `${colourName[line.colour] ?? ''}: ${line.name}`).join(' · ');
-    const estimated = labels.some(label => label.startsWith('≈'))
+    const estimated = (labels.some(label => label.startsWith('≈'))
         ? ' ≈ marks a step no poll saw, at its estimated time.'
-        : '';
-    return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each step: its time (minutes and seconds from the update request) and green's share of the traffic.${estimated}`)}`;
+        : '') +
+        (labels.some(label => label.includes('→?'))
+            ? ' →? marks a row after which the share changed unseen, between two polls.'
+            : '');
+    return `${body}\n\n${(0,markdown/* escapeMarkdown */.FV)(`Lines: ${legend}. Under each ${words === fleet_words/* BLUE_GREEN */.LT ? 'step' : 'row'}: its time (minutes and seconds from the update request${labels.some(l => l.startsWith('T+')) ? '' : ', without the T+'}) and ${words === fleet_words/* BLUE_GREEN */.LT ? "green's" : `${words.newSide}'`} share of the traffic.${estimated}`)}`;
 }
 function windowNote(metrics, options) {
+    const words = options.words ?? fleet_words/* BLUE_GREEN */.LT;
     const from = (0,report_time/* formatOffset */.xS)(metrics.windowStart - metrics.startedAt);
     const to = (0,report_time/* formatOffset */.xS)(metrics.windowEnd - metrics.startedAt);
     const calls = metrics.calls === 1 ? '1 GetMetricData call' : `${metrics.calls} GetMetricData calls`;
     const split = metrics.split === 'per-fleet'
-        ? 'blue and green told apart by the EndpointConfigName dimension'
+        ? `${words.old} and ${words.new} told apart by the EndpointConfigName dimension`
         : 'whole variant only';
     const source = `CloudWatch AWS/SageMaker, ${metrics.periodSeconds}-second datapoints from ${from} to ${to}`;
     // A new endpoint has one fleet and no steps to share a minute between.
     if (options.firstDeploy)
         return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}).`);
     return (0,markdown/* escapeMarkdown */.FV)(`${source} (${calls}; ${split}). ` +
-        'A minute that spans two steps is shared between them by time and traffic share.');
+        `A minute that spans two ${words === fleet_words/* BLUE_GREEN */.LT ? 'steps' : 'rows'} is shared between them by time and traffic share.`);
 }
 function renderMetrics(metrics, options = {}) {
     if (metrics === undefined)
@@ -369,7 +472,7 @@ function renderMetrics(metrics, options = {}) {
         parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`);
     }
     else {
-        parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per traffic step\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
+        parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per ${options.words === undefined || options.words === fleet_words/* BLUE_GREEN */.LT ? 'traffic step' : 'row of the batches'}\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
     }
     if (metrics.note !== undefined)
         parts.push(`**Note:** ${(0,markdown/* escapeMarkdown */.FV)(metrics.note)}`);
@@ -441,10 +544,8 @@ function unwatchedParagraph(windows) {
 
 
 
-/** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
-function isRollingPlan(plan) {
-    return (plan.component !== undefined || plan.schedule.some(step => step.blueInstances !== undefined));
-}
+
+
 function unit(plan) {
     return plan.component !== undefined ? 'copies' : 'instances';
 }
@@ -454,6 +555,16 @@ function namedAlarms(event, verdict) {
     if (verdict?.outcome !== 'rolled-back' || missing.length === 0)
         return event;
     return `${event}; alarm ${missing.join(', ')} went into ALARM`;
+}
+/**
+ * `rolling back (alarm X in ALARM): …` said once: a row that repeats the previous row's reason
+ * keeps only its verb and what it did.
+ */
+function shortened(event, previous) {
+    const reason = /^(rolling back|rolled back) (\([^)]*\))(:.*)$/.exec(event);
+    if (reason === null || previous === undefined)
+        return event;
+    return previous.event.includes(reason[2]) ? `${reason[1]}${reason[3]}` : event;
 }
 function rollingSection(plan, timeline, verdict, labels) {
     const heading = '### Rolling batches';
@@ -465,7 +576,7 @@ function rollingSection(plan, timeline, verdict, labels) {
         String(row.newCount),
         String(row.oldCount),
         (0,report_time/* formatPercent */.l9)(row.newPercent),
-        i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event
+        shortened(i === rows.length - 1 ? namedAlarms(row.event, verdict) : row.event, rows[i - 1])
     ]);
     const things = unit(plan);
     const headers = [
@@ -495,7 +606,7 @@ function peakSection(plan) {
         return '';
     const things = unit(plan);
     const fleet = plan.instanceCount;
-    const rolling = isRollingPlan(plan);
+    const rolling = (0,fleet_words/* isRollingPlan */.XF)(plan);
     const batch = peak.rolling - fleet;
     const rows = [
         [
@@ -734,9 +845,13 @@ function blastRadius(metrics) {
     return { requests, errors5xx, atLeast };
 }
 
+// EXTERNAL MODULE: ./src/metrics/fold.ts + 1 modules
+var fold = __webpack_require__(4366);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: verdict headline, the traffic-step table, the alarms that guarded the
 // rollout, blue and green resources, and the event log. Pure: main.ts writes the string.
+
+
 
 
 
@@ -755,29 +870,32 @@ const MAX_EVENTS = 200;
 function renderSummary(input) {
     const { plan, timeline, verdict } = input;
     const labels = fleetLabels(plan, input.blue);
+    const words = (0,fleet_words/* fleetWords */._Y)(plan);
     const sections = [
         headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
+        variantsLine(plan),
         timeline.batches
             ? rollingSection(plan, timeline, verdict, labels)
             : trafficSection(plan, timeline, labels, input.metrics),
         renderMetrics(input.metrics, {
             firstDeploy: plan.firstDeploy,
             labels,
-            stepTimes: timeline.steps.map(step => stepTime(step, timeline.startedAt))
+            stepTimes: (0,fold/* shownSteps */.nl)(timeline).map(step => stepTime(step, timeline.startedAt)),
+            words
         }),
         summary_alarmSection(input),
         gateSection(input.gate, timeline.startedAt),
         autoScalingSection(input.autoScaling, plan.region),
         liveEndpointSection(plan),
-        `### Resources\n\n${resourcesTable(plan, input.blue, { blue: 'Blue (before)', green: 'Green (this run)' })}`,
-        eventLog(timeline),
+        `### Resources\n\n${resourcesTable(plan, input.blue, { blue: `${words.Old} (before)`, green: `${words.New} (this run)` })}`,
+        eventLog(timeline, words),
         footer(input)
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
 function headline(plan, verdict, timeline, inProgress, metrics, gate) {
     const endpoint = (0,markdown/* link */.nf)(plan.endpointName, (0,links/* endpointUrl */.Pb)(plan.region, plan.endpointName));
-    const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.n : headlines/* HEADLINES */.O[verdict.outcome];
+    const title = inProgress ? headlines/* IN_PROGRESS_HEADLINE */.nl : (0,headlines/* headlineFor */.aU)(verdict, plan);
     const note = inProgress ? '' : outcomeNote(plan, verdict, timeline);
     // A rollback is said once: its note names the alarms (linked) and where the traffic went.
     const body = verdict.outcome === 'rolled-back' && note !== ''
@@ -799,17 +917,44 @@ function headline(plan, verdict, timeline, inProgress, metrics, gate) {
     if (cost !== '')
         lines.push('', cost);
     const reason = verdict.failureReason?.trim() ?? '';
-    // With no reason from SageMaker, a rollback's reason would only repeat the note above.
+    // With no reason from SageMaker, a rollback's reason would only repeat the note above; that
+    // SageMaker gave none is said only when no alarm explains the rollback either.
     const noServiceReason = verdict.outcome === 'rolled-back' &&
         timeline.last !== undefined &&
         (timeline.last.failureReason ?? '').trim() === '';
-    if (noServiceReason)
-        lines.push('', 'SageMaker gave no failure reason.');
+    if (noServiceReason) {
+        if (verdict.triggeredAlarms.length === 0)
+            lines.push('', 'SageMaker gave no failure reason.');
+    }
     // A regression's summary above is its reason.
     else if (reason !== '' && verdict.outcome !== 'regressed') {
         lines.push('', `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ })}`);
     }
     return lines.join('\n');
+}
+/**
+ * An endpoint with several variants: which one this run deploys to, and its share of the
+ * endpoint's traffic (the traffic steps are shares of that variant's traffic). Empty with one.
+ */
+function variantsLine(plan) {
+    const listed = plan.createEndpointConfig['ProductionVariants'];
+    if (!Array.isArray(listed) || listed.length < 2)
+        return '';
+    const variants = listed.map(v => {
+        const variant = v;
+        const weight = typeof variant.InitialVariantWeight === 'number' ? variant.InitialVariantWeight : 1;
+        return { name: String(variant.VariantName ?? ''), weight };
+    });
+    const total = variants.reduce((sum, v) => sum + v.weight, 0);
+    const share = (weight) => (0,report_time/* formatPercent */.l9)(total > 0 ? (100 * weight) / total : 0);
+    const own = variants.find(v => v.name === plan.variantName);
+    const others = variants
+        .filter(v => v !== own)
+        .map(v => `\`${(0,markdown/* escapeMarkdown */.FV)(v.name)}\` (${share(v.weight)})`);
+    const ownText = own === undefined
+        ? `variant \`${(0,markdown/* escapeMarkdown */.FV)(plan.variantName)}\``
+        : `variant \`${(0,markdown/* escapeMarkdown */.FV)(own.name)}\`, ${share(own.weight)} of the endpoint's traffic`;
+    return `**Variants:** this run deploys ${ownText}; the traffic steps are shares of its traffic. Carried unchanged: ${others.join(', ')}.`;
 }
 /** What a rollback or a regression cost: green's requests and 5XX, from the metrics below. */
 function blastRadiusLine(verdict, metrics) {
@@ -834,25 +979,39 @@ function outcomeNote(plan, verdict, timeline) {
             const names = verdict.triggeredAlarms;
             const blue = (0,markdown/* escapeMarkdown */.FV)(verdict.finalConfigName ?? timeline.oldConfigName ?? 'the previous config');
             if (names.length === 0) {
-                return `SageMaker returned all traffic to the blue fleet (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`;
+                return `SageMaker returned all traffic to ${(0,fleet_words/* fleetWords */._Y)(plan).oldFleet} (${blue}); no guarding alarm was seen in ALARM (see the failure reason and the event log).`;
             }
             const noun = names.length === 1 ? 'alarm' : 'alarms';
-            return `SageMaker returned all traffic to the blue fleet (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`;
+            return `SageMaker returned all traffic to ${(0,fleet_words/* fleetWords */._Y)(plan).oldFleet} (${blue}): ${noun} ${alarmLinks(plan, names).markdown} went into ALARM.`;
         }
         case 'timed-out':
             return 'SageMaker may still be working on the update: the action stopped waiting, not the deployment. Re-running this job attaches to the deployment in progress and resumes watching it.';
         case 'started':
             return 'The update was started without waiting for a verdict (`wait: false`); SageMaker continues the traffic shift on its own.';
-        case 'failed': {
+        case 'failed':
+        case 'cancelled': {
+            const mixed = verdict.finalStatus === 'UpdateRollbackFailed'
+                ? updateRollbackFailedNote(plan, timeline)
+                : '';
             // Linked here unless the summary above already names every one of them.
             const named = verdict.triggeredAlarms.every(name => verdict.summary.includes(name));
-            return verdict.triggeredAlarms.length > 0 && !named
+            const alarms = verdict.triggeredAlarms.length > 0 && !named
                 ? `**Alarms in ALARM during the rollout:** ${alarmLinks(plan, verdict.triggeredAlarms).markdown}.`
                 : '';
+            return [mixed, alarms].filter(part => part !== '').join('\n\n');
         }
         default:
             return '';
     }
+}
+/** UpdateRollbackFailed: what the endpoint may serve now, and how to settle it. */
+function updateRollbackFailedNote(plan, timeline) {
+    const endpoint = (0,markdown/* escapeMarkdown */.FV)(plan.endpointName);
+    const back = timeline.oldConfigName ?? plan.previousConfigName;
+    const update = back === undefined
+        ? ''
+        : ` (\`aws sagemaker update-endpoint --endpoint-name ${plan.endpointName} --endpoint-config-name ${back}\` puts the previous config back)`;
+    return `**What to do now:** ${endpoint} may serve a mix of the old and new fleets, and stays so until it is settled by hand: SageMaker does not leave UpdateRollbackFailed on its own, and this action refuses to deploy to it. Update it to one endpoint config${update}, or delete and re-create it.`;
 }
 /** `T+1 min`, or `between T+0 and T+1 min 21 s` for a step no poll saw. */
 function stepTime(step, startedAt) {
@@ -862,16 +1021,15 @@ function stepTime(step, startedAt) {
     return `between ${(0,report_time/* formatOffset */.xS)(after - startedAt)} and ${(0,report_time/* formatOffset */.xS)(before - startedAt)}`;
 }
 /**
- * Green's requests in rows that show it at 0 %: CloudWatch saw traffic that no poll saw shifted
- * (steps that began and ended between two polls, with nothing after them to place them by).
+ * Green's requests after each row, by row: CloudWatch can count green requests after a row that
+ * shows green at 0 % when SageMaker shifted traffic between two polls (steps that began and ended
+ * between them, with nothing after them to place them by). Empty when the rows and the metrics
+ * do not line up.
  */
-function unplacedGreenRequests(timeline, metrics) {
+function greenServedAfter(timeline, metrics) {
     if (metrics === undefined || metrics.steps.length !== timeline.steps.length)
-        return 0;
-    return timeline.steps.reduce((sum, step, i) => {
-        const served = metrics.steps[i]?.green?.requests ?? 0;
-        return step.greenPercent === 0 ? sum + served : sum;
-    }, 0);
+        return [];
+    return metrics.steps.map(step => step.green?.requests ?? 0);
 }
 function trafficSection(plan, timeline, labels, metrics) {
     const heading = '### Traffic steps';
@@ -880,22 +1038,30 @@ function trafficSection(plan, timeline, labels, metrics) {
     }
     if (timeline.steps.length === 0)
         return `${heading}\n\nNo traffic step was observed.`;
-    const rows = timeline.steps.map(step => [
+    const served = greenServedAfter(timeline, metrics);
+    // A row at 0 % after which green served requests: the share that followed was not seen, and
+    // the row says so rather than showing green at 0 % throughout.
+    const unseenShift = timeline.steps.map((step, i) => step.greenPercent === 0 && (served[i] ?? 0) > 0);
+    const rows = timeline.steps.map((step, i) => [
         stepTime(step, timeline.startedAt),
-        (0,report_time/* formatPercent */.l9)(step.bluePercent),
-        (0,report_time/* formatPercent */.l9)(step.greenPercent),
+        unseenShift[i]
+            ? `${(0,report_time/* formatPercent */.l9)(step.bluePercent)}, then less (not seen)`
+            : (0,report_time/* formatPercent */.l9)(step.bluePercent),
+        unseenShift[i]
+            ? `${(0,report_time/* formatPercent */.l9)(step.greenPercent)}, then more (not seen)`
+            : (0,report_time/* formatPercent */.l9)(step.greenPercent),
         step.event
     ]);
     const headers = ['Time', `Blue: ${labels.blue}`, `Green: ${labels.green}`, 'What happened'];
     const unseen = timeline.steps.some(step => step.between !== undefined)
         ? '\n\nA step marked *between two polls* was not seen by any poll: what SageMaker showed afterwards means it happened, at a time within the interval given.'
         : '';
-    const unplaced = unplacedGreenRequests(timeline, metrics);
-    const contradiction = unplaced > 0
-        ? `\n\n⚠️ Green served ${formatCount(unplaced)} requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when. The metrics below count them; the steps themselves were not seen.`
+    const unplaced = served.reduce((sum, n, i) => (unseenShift[i] ? sum + n : sum), 0);
+    const shifted = unplaced > 0
+        ? `\n\n*Not seen*: after a row marked so, green served ${formatCount(unplaced)} request${unplaced === 1 ? '' : 's'} (CloudWatch, under Metrics): SageMaker shifted traffic to green between two polls, and nothing it showed afterwards says the share or when.`
         : '';
     const guard = guardParagraph(plan);
-    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${contradiction}${guard ? `\n\n${guard}` : ''}`;
+    return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}${unseen}${shifted}${guard ? `\n\n${guard}` : ''}`;
 }
 function summary_alarmSection(input) {
     const { plan, timeline, verdict } = input;
@@ -942,7 +1108,7 @@ function summary_alarmSection(input) {
         const who = (0,markdown/* escapeMarkdown */.FV)(name);
         if (fired && reason !== undefined && reason.trim() !== '') {
             const source = firedUnseen ? " (from the alarm's history: no poll saw it in ALARM)" : '';
-            reasons.push(`- **${who}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)(reason)}${source}`);
+            reasons.push(`- **${who}**${whenText}: ${(0,markdown/* escapeMarkdown */.FV)((0,report_time/* isoReasonTimes */.G8)(reason))}${source}`);
         }
         else if (firedUnseen) {
             reasons.push(`- **${who}**: went into ALARM and back between two polls, so no poll read the reason it fired; SageMaker's failure reason names it.`);
@@ -952,14 +1118,25 @@ function summary_alarmSection(input) {
     const why = reasons.length === 0 ? '' : `\n\nWhy they fired:\n\n${reasons.join('\n')}`;
     return `### Alarms\n\n${(0,markdown/* table */.tp)(headers, rows)}${why}`;
 }
-function eventLog(timeline) {
+/**
+ * An event in the page's words: SageMaker reports a rolling update's new instances as the
+ * variant's new fleet, which the event log calls green; a rolling page calls them new.
+ */
+function inWords(message, words) {
+    if (words === fleet_words/* BLUE_GREEN */.LT)
+        return message;
+    return message
+        .replace(/\bgreen fleet\b/g, words.newFleet)
+        .replace(/\(green (\d+(?:\.\d+)?)% \/ blue (\d+(?:\.\d+)?)%\)/g, `(${words.new} $1% / ${words.old} $2%)`);
+}
+function eventLog(timeline, words) {
     const events = timeline.events;
     if (events.length === 0)
         return '';
     const shown = events.length <= MAX_EVENTS
         ? events
         : [...events.slice(0, MAX_EVENTS / 2), ...events.slice(-MAX_EVENTS / 2)];
-    const lines = shown.map(event => `- **${(0,report_time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)(event.message)}`);
+    const lines = shown.map(event => `- **${(0,report_time/* formatOffset */.xS)(event.at - timeline.startedAt)}** ${(0,markdown/* escapeMarkdown */.FV)((0,report_time/* isoReasonTimes */.G8)(inWords(event.message, words)))}`);
     if (shown.length < events.length) {
         lines.splice(MAX_EVENTS / 2, 0, `- … ${events.length - shown.length} events not shown`);
     }
@@ -989,6 +1166,20 @@ function footer(input) {
         parts.push(`commit ${(0,markdown/* link */.nf)(run.sha.slice(0, 7), commitLink).markdown}`);
     return parts.join(' · ');
 }
+/**
+ * The headline block and the traffic steps (or rolling batches) section, rendered as the
+ * summary renders them: the pull-request comment shows these, not the rest of the page.
+ */
+function summaryParts(input) {
+    const { plan, timeline, verdict } = input;
+    const labels = fleetLabels(plan, input.blue);
+    return {
+        headline: headline(plan, verdict, timeline, input.inProgress === true, input.metrics, input.gate),
+        steps: timeline.batches
+            ? rollingSection(plan, timeline, verdict, labels)
+            : trafficSection(plan, timeline, labels, input.metrics)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/report/error-view.ts
 // The job summary when there is no timeline: the run stopped before (or while) starting the
@@ -1003,7 +1194,7 @@ function renderError(endpointName, verdict, plan, run) {
         ? (0,markdown/* escapeMarkdown */.FV)('(no endpoint name)')
         : (0,markdown/* link */.nf)(endpointName, region === undefined ? undefined : (0,links/* endpointUrl */.Pb)(region, endpointName))
             .markdown;
-    const sections = [`## ${headlines/* HEADLINES */.O[verdict.outcome]}: ${endpoint}`];
+    const sections = [`## ${(0,headlines/* headlineFor */.aU)(verdict, plan)}: ${endpoint}`];
     const reason = verdict.failureReason?.trim() ?? '';
     const long = { maxLength: markdown/* VERDICT_TEXT_LENGTH */.NQ };
     const because = `**Failure reason:** ${(0,markdown/* escapeMarkdown */.FV)(reason, long)}`;
@@ -1040,17 +1231,21 @@ function renderError(endpointName, verdict, plan, run) {
 
 
 
+
+
 /**
  * Instance-hours of the double fleet: blue and green both run from the start of green
  * provisioning until blue is terminated, so (blue + green instances) × expected duration. Zero
  * for a new endpoint (there is no blue fleet). Blue's size is green's when it is not known.
  */
-function doubleFleetInstanceHours(plan, given) {
+/**
+ * What the double fleet adds: green's instances from the start of their provisioning until blue
+ * is terminated. Blue runs anyway, so it is not counted.
+ */
+function doubleFleetInstanceHours(plan) {
     if (plan.firstDeploy)
         return 0;
-    const blue = blueOf(plan, given);
-    const blueCount = blue?.instanceCount ?? plan.instanceCount;
-    const hours = ((blueCount + plan.instanceCount) * plan.expectedDurationSeconds) / 3600;
+    const hours = (plan.instanceCount * plan.expectedDurationSeconds) / 3600;
     return Math.round(hours * 100) / 100;
 }
 function renderPlan(plan, run, blue) {
@@ -1061,24 +1256,45 @@ function renderPlan(plan, run, blue) {
         ? (0,markdown/* escapeMarkdown */.FV)(plan.liveUnknown, { maxLength: 2000 })
         : plan.firstDeploy
             ? 'The endpoint does not exist yet: it would be created with the green model (CreateEndpoint), with no traffic shift.'
-            : isRollingPlan(plan)
+            : (0,fleet_words/* isRollingPlan */.XF)(plan)
                 ? 'The endpoint would be updated by a rolling deployment (UpdateEndpoint): batches of new instances replace old ones.'
                 : 'The endpoint would be updated with a blue/green traffic shift (UpdateEndpoint).';
-    const title = plan.liveUnknown !== undefined ? 'Planned, endpoint state unknown' : 'Planned';
+    const title = headlines/* HEADLINE_TEXTS */.SL[plan.liveUnknown === undefined ? 'planned' : 'planned-live-unknown'];
+    const words = (0,fleet_words/* fleetWords */._Y)(plan);
     const sections = [
-        `## 📝 ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
-        `### Blue and green\n\n${resourcesTable(plan, blue, { blue: 'Blue (live)', green: 'Green (would be created)' })}`,
+        `## ${title}: ${endpoint.markdown}\n\nDry run: nothing was changed. ${action}`,
+        `### ${words === fleet_words/* BLUE_GREEN */.LT ? 'Blue and green' : `Old and new ${words.unit}`}\n\n${resourcesTable(plan, blue, { blue: `${words.Old} (live)`, green: `${words.New} (would be created)` })}`,
         liveEndpointSection(plan),
-        plan_view_scheduleSection(plan, fleetLabels(plan, blue)),
+        plan_view_scheduleSection(plan, fleetLabels(plan, blue), words),
         plan_view_alarmSection(plan),
         peakSection(plan),
-        isRollingPlan(plan) ? '' : costSection(plan, blue),
+        (0,fleet_words/* isRollingPlan */.XF)(plan) ? '' : costSection(plan, blue),
         requestsSection(plan),
         plan_view_footer(run)
     ];
     return `${sections.filter(section => section !== '').join('\n\n')}\n`;
 }
-function plan_view_scheduleSection(plan, labels) {
+/**
+ * The expected schedule as the plan shows it: the policy's steps, then (for an update) the
+ * completion, blue terminated, at the expected duration. Offsets from the update request.
+ */
+function plannedSteps(plan) {
+    if (plan.firstDeploy || plan.schedule.length === 0)
+        return [...plan.schedule];
+    return [
+        ...plan.schedule,
+        {
+            offsetSeconds: plan.expectedDurationSeconds,
+            bluePercent: 0,
+            greenPercent: 100,
+            greenInstances: plan.instanceCount,
+            label: (0,fleet_words/* isRollingPlan */.XF)(plan)
+                ? 'complete: the last old instances terminated'
+                : 'complete: blue fleet terminated'
+        }
+    ];
+}
+function plan_view_scheduleSection(plan, labels, words) {
     const heading = '### Expected traffic schedule';
     const budget = `the action waits up to ${(0,report_time/* formatDuration */.a3)(plan.budgetSeconds * 1000)} for a verdict`;
     if (plan.firstDeploy) {
@@ -1087,29 +1303,22 @@ function plan_view_scheduleSection(plan, labels) {
     }
     if (plan.schedule.length === 0)
         return `${heading}\n\nNo traffic shift.`;
-    const rows = plan.schedule.map(step => [
+    const rows = plannedSteps(plan).map(step => [
         (0,report_time/* formatOffset */.xS)(step.offsetSeconds * 1000),
         (0,report_time/* formatPercent */.l9)(step.bluePercent),
         (0,report_time/* formatPercent */.l9)(step.greenPercent),
         String(step.greenInstances),
         step.label
     ]);
-    rows.push([
-        (0,report_time/* formatOffset */.xS)(plan.expectedDurationSeconds * 1000),
-        (0,report_time/* formatPercent */.l9)(0),
-        (0,report_time/* formatPercent */.l9)(100),
-        String(plan.instanceCount),
-        'complete: blue fleet terminated'
-    ]);
     const headers = [
         'Time',
-        `Blue: ${labels.blue}`,
-        `Green: ${labels.green}`,
-        'Green instances',
+        `${words.Old}: ${labels.blue}`,
+        `${words.New}: ${labels.green}`,
+        `${words.New} instances`,
         'Step'
     ];
     const first = plan.schedule.find(step => step.greenPercent > 0)?.offsetSeconds ?? 0;
-    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until blue is terminated; ${budget}. ` +
+    const timing = `Expected duration: about ${(0,report_time/* formatDuration */.a3)(plan.expectedDurationSeconds * 1000)}, from the update request until ${words === fleet_words/* BLUE_GREEN */.LT ? 'blue is terminated' : `the last ${words.old} ${words.unit === 'copies' ? 'copy is' : 'instance is'} terminated`}; ${budget}. ` +
         `The times assume about ${(0,report_time/* formatDuration */.a3)(first * 1000)} to provision new instances, as endpoints are reported to take; large models and accelerated instances can take longer, which moves every later row by as much.`;
     const guard = guardParagraph(plan);
     return `${heading}\n\n${(0,markdown/* table */.tp)(headers, rows)}\n\n${timing}${guard ? `\n\n${guard}` : ''}`;
@@ -1128,17 +1337,15 @@ function costSection(plan, given) {
     const blue = blueOf(plan, given);
     if (plan.firstDeploy)
         return `${heading}\n\nNone: a new endpoint runs only the green fleet.`;
-    const hours = doubleFleetInstanceHours(plan, blue);
-    const blueCount = blue?.instanceCount ?? plan.instanceCount;
+    const hours = doubleFleetInstanceHours(plan);
     const greenType = (0,markdown/* escapeMarkdown */.FV)(plan.instanceType);
     const blueType = (0,markdown/* escapeMarkdown */.FV)(blue?.instanceType ?? plan.instanceType);
     const types = blueType === greenType
         ? `Both fleets are ${greenType}.`
         : `Blue runs ${blueType}, green ${greenType}.`;
-    const unknown = blue?.instanceCount === undefined ? " Blue's size was not read: taken as green's." : '';
-    return (`${heading}\n\nBlue and green both run from the start of green provisioning until blue is terminated: ` +
-        `**${hours} instance-hours** = (${blueCount} blue + ${plan.instanceCount} green instances) × ` +
-        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals. ${types}${unknown}`);
+    return (`${heading}\n\nGreen runs next to blue from the start of its provisioning until blue is terminated: ` +
+        `**${hours} extra instance-hours** = ${plan.instanceCount} green instances × ` +
+        `${plan.expectedDurationSeconds} s ÷ 3600, rounded to 2 decimals (blue runs anyway). ${types}`);
 }
 /** A container environment often carries credentials: show its keys, never its values. */
 const REDACTED = '(value not shown)';
@@ -1188,6 +1395,148 @@ function stableJson(value, indent) {
 /** The `plan` output: the whole plan as stable, compact JSON. */
 function planJson(plan) {
     return stableJson(publicPlan(plan));
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-comment-view.ts
+
+
+
+
+
+
+/** The comment's input is the summary's: the figures read after the verdict are left out. */
+function renderPrComment(input) {
+    const inProgress = input.inProgress === true;
+    // The metrics belong to the job summary: the comment says nothing that points to them.
+    const { metrics: _metrics, ...rest } = input;
+    const parts = summaryParts(rest);
+    const next = inProgress ? nextStepLine(input.plan, input.timeline) : '';
+    const sections = [
+        parts.headline,
+        next === '' ? parts.steps : `${parts.steps}\n\n${next}`,
+        inProgress ? currentAlarms(input) : decidingAlarms(input),
+        runLine(input, inProgress)
+    ];
+    return `${sections.filter(section => section !== '').join('\n\n')}\n`;
+}
+function alarmFacts(input) {
+    const { plan, timeline, verdict } = input;
+    const tracked = new Map(timeline.alarms.map(track => [track.name, track]));
+    const names = [...tracked.keys()];
+    for (const name of [...plan.guardAlarmNames, ...verdict.triggeredAlarms]) {
+        if (!names.includes(name))
+            names.push(name);
+    }
+    return names.map(name => {
+        const track = tracked.get(name);
+        const fired = track?.fired === true || verdict.triggeredAlarms.includes(name);
+        const seenInAlarm = track?.statesSeen.includes('ALARM') === true;
+        const when = track?.firedAt !== undefined
+            ? `at ${(0,report_time/* formatOffset */.xS)(track.firedAt - timeline.startedAt)}`
+            : fired && !seenInAlarm
+                ? 'between two polls'
+                : '';
+        return { name, track, fired, when, link: (0,markdown/* link */.nf)(name, (0,links/* alarmUrl */.dz)(plan.region, name)) };
+    });
+}
+/** At the verdict: the alarm(s) that fired, linked, with when and why; or that none fired. */
+function decidingAlarms(input) {
+    const heading = '### Alarms';
+    const alarms = alarmFacts(input);
+    if (alarms.length === 0)
+        return `${heading}\n\nNo CloudWatch alarm guarded this rollout.`;
+    const fired = alarms.filter(alarm => alarm.fired);
+    if (fired.length === 0) {
+        const all = (0,markdown/* join */.fj)(alarms.map(alarm => alarm.link), ', ');
+        return `${heading}\n\nNo alarm fired. Guarded by ${all.markdown}.`;
+    }
+    const lines = fired.map(alarm => {
+        const when = alarm.when === '' ? '' : ` ${alarm.when}`;
+        const reason = alarm.track?.firedReason ?? alarm.track?.lastReason;
+        const why = reason !== undefined && reason.trim() !== '' && alarm.track?.statesSeen.includes('ALARM')
+            ? `: ${(0,markdown/* escapeMarkdown */.FV)(reason)}`
+            : '';
+        return `- 🚨 ${alarm.link.markdown} **fired**${when}${why}`;
+    });
+    const quiet = alarms.length - fired.length;
+    const others = quiet === 0 ? '' : `\n\n${quiet} other guarding alarm${quiet === 1 ? '' : 's'} did not fire.`;
+    return `${heading}\n\n${lines.join('\n')}${others}`;
+}
+/** While in progress: each alarm's state at the latest poll. */
+function currentAlarms(input) {
+    const heading = '### Alarms';
+    const alarms = alarmFacts(input);
+    if (alarms.length === 0)
+        return `${heading}\n\nNo CloudWatch alarm guards this rollout.`;
+    const rows = alarms.map(alarm => {
+        const when = alarm.when === '' ? '' : ` ${alarm.when}`;
+        const spec = input.plan.alarmsToCreate.find(created => created.name === alarm.name);
+        return [
+            alarm.fired ? (0,markdown/* raw */.lS)(`🚨 ${alarm.link.markdown} **fired**${when}`) : alarm.link,
+            input.alarmDetails?.[alarm.name]?.watches ?? spec?.watches ?? '—',
+            alarm.track?.finalState ?? 'not read yet'
+        ];
+    });
+    return `${heading}\n\n${(0,markdown/* table */.tp)(['Alarm', 'Watches', 'Current state'], rows)}`;
+}
+/** Green's share now (new instances' share for a rolling update), and when it first reached it. */
+function currentShare(timeline) {
+    const rows = timeline.batches
+        ? timeline.batches.map(row => ({ at: row.at, percent: row.newPercent }))
+        : timeline.steps.map(step => ({ at: step.at, percent: step.greenPercent }));
+    const percent = rows.at(-1)?.percent ?? 0;
+    const most = Math.max(0, ...rows.map(row => row.percent));
+    const since = rows.find(row => row.percent === percent)?.at;
+    return { percent, ...(since !== undefined ? { since } : {}), back: percent < most };
+}
+/**
+ * The next step of the plan's schedule after the share seen so far, and when it is due: one
+ * planned interval after the step seen (the plan's offsets when no shift was seen yet).
+ */
+function nextExpectedStep(plan, timeline) {
+    const share = currentShare(timeline);
+    // Traffic going back to blue: a rollback, which the plan does not schedule.
+    if (timeline.sawRollingBack || share.back)
+        return undefined;
+    const rows = plannedSteps(plan);
+    let reached = -1;
+    plan.schedule.forEach((row, i) => {
+        if (row.greenPercent <= share.percent)
+            reached = i;
+    });
+    const step = rows[reached + 1];
+    if (step === undefined)
+        return undefined;
+    const from = plan.schedule[reached];
+    const anchored = from !== undefined && from.greenPercent === share.percent && share.percent > 0
+        ? share.since
+        : undefined;
+    const at = anchored !== undefined && from !== undefined
+        ? anchored + (step.offsetSeconds - from.offsetSeconds) * 1000
+        : timeline.startedAt + step.offsetSeconds * 1000;
+    return { step, at };
+}
+function nextStepLine(plan, timeline) {
+    const next = nextExpectedStep(plan, timeline);
+    if (next === undefined)
+        return '';
+    const on = (0,fleet_words/* isRollingPlan */.XF)(plan) ? 'on the new model' : 'on green';
+    const share = `${(0,report_time/* formatPercent */.l9)(next.step.greenPercent)} of the traffic ${on}`;
+    const when = (0,report_time/* formatOffset */.xS)(next.at - timeline.startedAt);
+    return `Next expected step: ${(0,markdown/* escapeMarkdown */.FV)(next.step.label)} (${share}) at about ${when} (from the plan).`;
+}
+function runLine(input, inProgress) {
+    const { run } = input;
+    const url = run.runId === '' ? undefined : (0,links/* runUrl */.Vp)(run);
+    if (url === undefined) {
+        return inProgress
+            ? 'No link to the run: this run has no GitHub run URL.'
+            : 'No link to the job summary: this run has no GitHub run URL. The full report (metrics, resources, event log) is in the job summary of the run.';
+    }
+    const runLink = (0,markdown/* link */.nf)(`run ${run.runId}, attempt ${run.runAttempt || '1'}`, url).markdown;
+    return inProgress
+        ? `Follow the rollout in ${runLink}: its job summary is written at the verdict.`
+        : `Full report (metrics, resources, event log): the job summary of ${runLink}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/json.ts
@@ -1307,6 +1656,7 @@ function whyNoMetrics({ timeline, verdict }) {
 var log = __webpack_require__(6472);
 ;// CONCATENATED MODULE: ./src/report/index.ts
 // The report: job summary, dry-run plan, outputs and log lines. Pure functions only.
+
 
 
 
@@ -1557,52 +1907,8 @@ function requestBlocks(requests, alarms, json) {
 }
 
 
-/***/ }),
-
-/***/ 5813:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   l9: () => (/* binding */ formatPercent),
-/* harmony export */   xS: () => (/* binding */ formatOffset)
-/* harmony export */ });
-// Time as the report shows it: offsets from the update request and plain durations.
-/** `45 s`, `1 min`, `1 min 30 s`, `1 h 2 min`; `0 s` for zero. Rounded to the second. */
-function formatDuration(ms) {
-    const total = Math.round(Math.abs(ms) / 1000);
-    const hours = Math.floor(total / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    const parts = [];
-    if (hours > 0)
-        parts.push(`${hours} h`);
-    if (minutes > 0)
-        parts.push(`${minutes} min`);
-    if (seconds > 0)
-        parts.push(`${seconds} s`);
-    return parts.length === 0 ? '0 s' : parts.join(' ');
-}
-/**
- * An offset from the start of the deployment: `T+0`, `T+45 s`, `T+1 min`, `T+1 min 30 s`.
- * Negative offsets (service clock slightly behind ours) read `T-5 s`.
- */
-function formatOffset(ms) {
-    if (!Number.isFinite(ms))
-        return 'T+?';
-    const rounded = Math.round(ms / 1000);
-    if (rounded === 0)
-        return 'T+0';
-    return `T${rounded < 0 ? '-' : '+'}${formatDuration(ms)}`;
-}
-/** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
-function formatPercent(percent) {
-    return `${Math.round(percent * 10) / 10}%`;
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=469.index.js.map
+//# sourceMappingURL=580.index.js.map

@@ -1,6 +1,51 @@
-export const id = 27;
-export const ids = [27,326];
+export const id = 366;
+export const ids = [366];
 export const modules = {
+
+/***/ 2103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ BLUE_GREEN),
+/* harmony export */   XF: () => (/* binding */ isRollingPlan),
+/* harmony export */   _Y: () => (/* binding */ fleetWords)
+/* harmony export */ });
+/** Whether the plan is a rolling update (its schedule counts old instances batch by batch). */
+function isRollingPlan(plan) {
+    return (plan.component !== undefined || plan.schedule.some(step => step.blueInstances !== undefined));
+}
+const BLUE_GREEN = {
+    old: 'blue',
+    new: 'green',
+    Old: 'Blue',
+    New: 'Green',
+    oldSide: 'blue',
+    newSide: 'green',
+    oldFleet: 'the blue fleet',
+    newFleet: 'the green fleet',
+    unit: 'fleet'
+};
+function replaced(unit) {
+    return {
+        old: 'old',
+        new: 'new',
+        Old: 'Old',
+        New: 'New',
+        oldSide: `the old ${unit}`,
+        newSide: `the new ${unit}`,
+        oldFleet: `the old ${unit}`,
+        newFleet: `the new ${unit}`,
+        unit
+    };
+}
+function fleetWords(plan) {
+    if (plan.component !== undefined)
+        return replaced('copies');
+    return isRollingPlan(plan) ? replaced('instances') : BLUE_GREEN;
+}
+
+
+/***/ }),
 
 /***/ 1193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -228,165 +273,24 @@ function componentMetricQueries(plan, timeline) {
 
 /***/ }),
 
-/***/ 6705:
+/***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FQ: () => (/* binding */ buildMetricQueries),
-/* harmony export */   KH: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.KH),
-/* harmony export */   O7: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.O7),
-/* harmony export */   Tv: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.Tv),
-/* harmony export */   aN: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.aN),
-/* harmony export */   dG: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.dG),
-/* harmony export */   vZ: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.vZ)
-/* harmony export */ });
-/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7891);
-/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-
-
-
-function buildMetricQueries(plan, timeline) {
-    if (plan.component)
-        return (0,_component_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .componentMetricQueries */ .A)(plan, timeline);
-    const greenConfigName = timeline.newConfigName;
-    const previous = timeline.oldConfigName ?? plan.previousConfigName;
-    const blueConfigName = previous !== undefined && previous !== greenConfigName ? previous : undefined;
-    const variant = [
-        { Name: 'EndpointName', Value: plan.endpointName },
-        { Name: 'VariantName', Value: plan.variantName }
-    ];
-    const fleets = [
-        [
-            'green',
-            [...variant, { Name: 'EndpointConfigName', Value: greenConfigName }],
-            `green (${greenConfigName})`
-        ]
-    ];
-    if (blueConfigName !== undefined) {
-        fleets.push([
-            'blue',
-            [...variant, { Name: 'EndpointConfigName', Value: blueConfigName }],
-            `blue (${blueConfigName})`
-        ]);
-    }
-    fleets.push(['endpoint', variant, `${plan.endpointName}/${plan.variantName}`]);
-    const queries = [];
-    for (const [fleet, dimensions, label] of fleets) {
-        for (const metric of _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .INVOCATION_METRICS */ .Tv) {
-            queries.push({
-                Id: (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .queryId */ .KH)(fleet, metric.key),
-                Label: `${metric.metricName} ${label}`,
-                ReturnData: true,
-                MetricStat: {
-                    Metric: {
-                        Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_NAMESPACE */ .z_,
-                        MetricName: metric.metricName,
-                        Dimensions: dimensions
-                    },
-                    Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
-                    Stat: metric.stat
-                }
-            });
-        }
-    }
-    queries.push({
-        Id: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .CPU_QUERY_ID */ .O7,
-        Label: `CPUUtilization ${plan.endpointName}/${plan.variantName}`,
-        ReturnData: true,
-        MetricStat: {
-            Metric: { Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_NAMESPACE */ .Ez, MetricName: 'CPUUtilization', Dimensions: variant },
-            Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
-            Stat: 'Average'
-        }
-    });
-    const { start, end } = (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsWindow */ .uh)(timeline);
-    return { startTime: start, endTime: end, queries, blueConfigName, greenConfigName };
-}
-
-
-/***/ }),
-
-/***/ 6518:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ez: () => (/* binding */ ENDPOINT_NAMESPACE),
-/* harmony export */   KH: () => (/* binding */ queryId),
-/* harmony export */   O7: () => (/* binding */ CPU_QUERY_ID),
-/* harmony export */   Tv: () => (/* binding */ INVOCATION_METRICS),
-/* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
-/* harmony export */   dG: () => (/* binding */ lastKnownTime),
-/* harmony export */   uh: () => (/* binding */ metricsWindow),
-/* harmony export */   vZ: () => (/* binding */ microsecondsToMs),
-/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
-/* harmony export */ });
-/* unused harmony exports BASELINE_MINUTES, TAIL_MINUTES */
-const SAGEMAKER_NAMESPACE = 'AWS/SageMaker';
-const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints';
-const PERIOD_SECONDS = 60;
-const MINUTE_MS = 60_000;
-/** Minutes of baseline before the update, and of tail after the verdict. */
-const BASELINE_MINUTES = 5;
-const TAIL_MINUTES = 2;
-const INVOCATION_METRICS = [
-    { key: 'invocations', metricName: 'Invocations', stat: 'Sum' },
-    { key: 'errors5xx', metricName: 'Invocation5XXErrors', stat: 'Sum' },
-    { key: 'errors4xx', metricName: 'Invocation4XXErrors', stat: 'Sum' },
-    // Both latencies are in microseconds.
-    { key: 'modelLatency', metricName: 'ModelLatency', stat: 'Average' },
-    { key: 'overheadLatency', metricName: 'OverheadLatency', stat: 'Average' }
-];
-const CPU_QUERY_ID = 'endpoint_cpu';
-/** `green_errors5xx`: fleet and metric, so a result finds its place by its id alone. */
-function queryId(fleet, metric) {
-    return `${fleet}_${metric}`;
-}
-/** CloudWatch latency metrics are in microseconds; the report speaks milliseconds. */
-function microsecondsToMs(microseconds) {
-    return microseconds / 1000;
-}
-/** The last service time the timeline knows: the verdict, or close to it. */
-function lastKnownTime(timeline) {
-    const times = [
-        timeline.startedAt,
-        ...timeline.steps.map(step => step.at),
-        ...timeline.events.map(event => event.at),
-        timeline.last?.lastModifiedTime ?? 0
-    ];
-    return Math.max(...times.filter(Number.isFinite));
-}
-/** Baseline minutes before the update to a little after the verdict, on whole minutes. */
-function metricsWindow(timeline) {
-    const start = Math.floor(timeline.startedAt / MINUTE_MS) * MINUTE_MS - BASELINE_MINUTES * MINUTE_MS;
-    const end = Math.ceil(lastKnownTime(timeline) / MINUTE_MS) * MINUTE_MS + TAIL_MINUTES * MINUTE_MS;
-    return { start, end };
-}
-
-
-/***/ }),
-
-/***/ 8027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_TIMEOUT_MS: () => (/* binding */ DEFAULT_TIMEOUT_MS),
-  MAX_CALLS: () => (/* binding */ MAX_CALLS),
-  readRolloutMetrics: () => (/* binding */ readRolloutMetrics),
-  unavailable: () => (/* binding */ unavailable)
+  Pc: () => (/* binding */ foldMetrics),
+  nl: () => (/* binding */ shownSteps)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/metrics/component-queries.ts
-var component_queries = __webpack_require__(7891);
+// UNUSED EXPORTS: errorRateThreshold
+
 // EXTERNAL MODULE: ./src/guard/alarms.ts
 var alarms = __webpack_require__(2767);
 // EXTERNAL MODULE: ./src/guard/regression-rollback.ts
 var regression_rollback = __webpack_require__(1193);
+// EXTERNAL MODULE: ./src/fleet-words.ts
+var fleet_words = __webpack_require__(2103);
 // EXTERNAL MODULE: ./src/metrics/queries.ts
 var queries = __webpack_require__(6705);
 ;// CONCATENATED MODULE: ./src/metrics/tally.ts
@@ -528,6 +432,7 @@ function figures(tally) {
 
 
 
+
 /** Where the shift ends: the first rollback to blue, or the step that put green at 100 %. */
 function shiftEnd(steps) {
     for (let i = 1; i < steps.length; i++) {
@@ -545,11 +450,28 @@ function errorRateThreshold(plan) {
     const suffix = (0,alarms/* errorRateAlarmName */.bC)('');
     return plan.alarmsToCreate.find(alarm => alarm.name.endsWith(suffix))?.threshold;
 }
+/**
+ * The rows the page shows, as traffic steps: a rolling update's batches (new instances or copies
+ * and their share), else the traffic steps. The metrics are folded into these rows, so the chart
+ * and the per-step table plot what the traffic table says.
+ */
+function shownSteps(timeline) {
+    const batches = timeline.batches ?? [];
+    if (batches.length === 0)
+        return timeline.steps;
+    return batches.map(row => ({
+        at: row.at,
+        bluePercent: 100 - row.newPercent,
+        greenPercent: row.newPercent,
+        event: row.event
+    }));
+}
 function foldMetrics(input) {
     const { plan, timeline, request, series } = input;
     const windowStart = request.startTime;
     const windowEnd = request.endTime;
-    const steps = timeline.steps;
+    const steps = shownSteps(timeline);
+    const words = (0,fleet_words/* fleetWords */._Y)(plan);
     const baseline = {
         from: windowStart,
         until: Math.max(windowStart, timeline.startedAt),
@@ -628,17 +550,19 @@ function foldMetrics(input) {
     const boundary = end === undefined ? segments.length : end.index + 1;
     const boundaryAt = end === undefined ? windowEnd : steps[end.index].at;
     const phases = [
-        phase('baseline', 0, 1, baseline.from, baseline.until, plan.firstDeploy ? 'before the endpoint existed' : 'blue only, before the update'),
-        phase('shift', 1, boundary, timeline.startedAt, boundaryAt, shiftOutcome(plan, end, fired))
+        phase('baseline', 0, 1, baseline.from, baseline.until, plan.firstDeploy ? 'before the endpoint existed' : `${words.old} only, before the update`),
+        phase('shift', 1, boundary, timeline.startedAt, boundaryAt, shiftOutcome(plan, end, fired, words))
     ];
     if (end !== undefined) {
         phases.push(phase(end.phase, boundary, segments.length, boundaryAt, windowEnd, end.phase === 'rollback'
-            ? 'all traffic back on blue'
+            ? `all traffic back on ${words.oldSide}`
             : steps.at(-1).greenPercent === 0
                 ? steps.some(step => step.event.startsWith(regression_rollback/* ACTION_ROLLBACK_EVENT */.Nx))
-                    ? 'green served 100%, then all traffic back on blue (rolled back by the action)'
-                    : 'green served 100%, then SageMaker rolled all traffic back to blue'
-                : 'green serves 100%'));
+                    ? `${words.newSide} served 100%, then all traffic back on ${words.oldSide} (rolled back by the action)`
+                    : `${words.newSide} served 100%, then SageMaker rolled all traffic back to ${words.oldSide}`
+                : plan.firstDeploy
+                    ? 'the new endpoint serves all traffic'
+                    : `no rollback: all traffic stayed on ${words.newSide}`));
     }
     return {
         split,
@@ -657,7 +581,7 @@ function foldMetrics(input) {
         lateAlarms: input.lateAlarms ?? []
     };
 }
-function shiftOutcome(plan, end, fired) {
+function shiftOutcome(plan, end, fired, words) {
     const alarms = fired.length === 0 ? '' : `alarm ${fired.join(', ')} fired`;
     if (end?.phase === 'rollback') {
         return alarms === '' ? 'SageMaker rolled back' : `${alarms}: SageMaker rolled back`;
@@ -666,299 +590,148 @@ function shiftOutcome(plan, end, fired) {
         if (plan.firstDeploy)
             return 'endpoint created';
         // Reaching 100 % is not completing: the alarm may have fired in the final bake or after.
-        return alarms === '' ? 'every step passed its bake' : `green reached 100% (then ${alarms})`;
+        return alarms === ''
+            ? 'every step passed its bake'
+            : `${words.newSide} reached 100% (then ${alarms})`;
     }
     return alarms === '' ? 'no verdict in the window' : `${alarms}; no verdict in the window`;
-}
-
-// EXTERNAL MODULE: ./src/metrics/settle.ts
-var settle = __webpack_require__(6326);
-;// CONCATENATED MODULE: ./src/metrics/read.ts
-// Reads a rollout's CloudWatch metrics after the verdict: first waits (bounded) for the late
-// datapoints of the verdict's minute and names guard alarms that fire after a completion, then
-// one GetMetricData call for every query (paged with NextToken, a few calls at most), folded into
-// steps and phases. Never throws: a metrics problem is a warning in the result, never a failed
-// deployment.
-
-
-
-
-
-const MAX_CALLS = 3;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const MINUTE_MS = 60_000;
-/** Reads only minutes that are final, unless the verdict's own minute is not final yet. */
-function finalWindow(request, settlement) {
-    if (settlement.finalUntil === undefined)
-        return request;
-    const verdictMinuteEnd = Math.ceil((settlement.verdictAt + 1) / MINUTE_MS) * MINUTE_MS;
-    const lastFinal = Math.floor(settlement.finalUntil / MINUTE_MS) * MINUTE_MS;
-    const endTime = Math.min(request.endTime, Math.max(verdictMinuteEnd, lastFinal));
-    return endTime > request.startTime ? { ...request, endTime } : request;
-}
-function settleWarnings(settlement, timeline, reported) {
-    const warnings = (0,settle.lateAlarmWarnings)({ ...settlement, lateAlarms: settlement.lateAlarms.filter(a => !reported.includes(a.name)) }, timeline);
-    if (settlement.cutShort) {
-        warnings.push(`CloudWatch publishes SageMaker's per-minute datapoints minutes late; after waiting ${Math.round(settlement.waitedMs / 1000)} s some were still arriving: rows marked incomplete may still grow.`);
-    }
-    return warnings;
-}
-function toMs(time) {
-    return time instanceof Date ? time.getTime() : new Date(time).getTime();
-}
-function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);
-        timer.unref?.();
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-async function readRolloutMetrics(api, plan, timeline, options = {}) {
-    if (timeline.steps.length === 0)
-        return undefined;
-    const maxCalls = options.maxCalls ?? MAX_CALLS;
-    const settlement = await (0,settle.settleAfterVerdict)(api, plan, timeline, options.settle ?? settle.DEFAULT_SETTLE);
-    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    let request;
-    try {
-        request = finalWindow((0,queries/* buildMetricQueries */.FQ)(plan, timeline), settlement);
-    }
-    catch {
-        return undefined;
-    }
-    const series = new Map();
-    const warnings = settleWarnings(settlement, timeline, options.reported ?? []);
-    let calls = 0;
-    let nextToken;
-    try {
-        do {
-            calls += 1;
-            const out = await withTimeout(api.getMetricData({
-                MetricDataQueries: request.queries.map(q => ({
-                    ...q,
-                    MetricStat: {
-                        ...q.MetricStat,
-                        Metric: { ...q.MetricStat.Metric, Dimensions: [...q.MetricStat.Metric.Dimensions] }
-                    }
-                })),
-                StartTime: new Date(request.startTime),
-                EndTime: new Date(request.endTime),
-                ScanBy: 'TimestampAscending',
-                ...(nextToken ? { NextToken: nextToken } : {})
-            }), Math.max(1, deadline - Date.now()));
-            for (const result of out.MetricDataResults ?? []) {
-                if (result.Id === undefined)
-                    continue;
-                let points = series.get(result.Id);
-                if (points === undefined)
-                    series.set(result.Id, (points = new Map()));
-                const times = result.Timestamps ?? [];
-                const values = result.Values ?? [];
-                times.forEach((time, i) => {
-                    const value = values[i];
-                    const at = toMs(time);
-                    if (value !== undefined && Number.isFinite(value) && Number.isFinite(at)) {
-                        points.set(at, value);
-                    }
-                });
-                for (const message of result.Messages ?? []) {
-                    if (message.Value)
-                        warnings.push(`${result.Id}: ${message.Value}`);
-                }
-            }
-            for (const message of out.Messages ?? []) {
-                if (message.Value)
-                    warnings.push(message.Value);
-            }
-            nextToken = out.NextToken || undefined;
-        } while (nextToken !== undefined && calls < maxCalls);
-        if (nextToken !== undefined) {
-            warnings.push(`More datapoints than ${maxCalls} GetMetricData pages: the figures are partial.`);
-        }
-    }
-    catch (e) {
-        const warning = `Could not read the CloudWatch metrics: ${(0,errors/* errorMessage */.gJ)(e)}`;
-        // Figures from earlier pages are still worth showing; none at all are not zeros.
-        if (series.size === 0) {
-            return unavailable(request, timeline, calls, [...warnings, warning].join(' '), settlement);
-        }
-        warnings.push(warning);
-    }
-    const lateAlarms = settlement.lateAlarms.map(alarm => alarm.name);
-    try {
-        const folded = foldMetrics({
-            plan,
-            timeline,
-            request,
-            series,
-            calls,
-            warning: warnings.length === 0 ? undefined : warnings.join(' '),
-            finalUntil: settlement.finalUntil,
-            lateAlarms
-        });
-        // The fold says the per-fleet split is missing; for a component it never exists.
-        return plan.component && folded.note?.startsWith('CloudWatch had no per-fleet') === true
-            ? { ...folded, note: component_queries/* COMPONENT_SPLIT_NOTE */.e }
-            : folded;
-    }
-    catch (e) {
-        return unavailable(request, timeline, calls, [...warnings, `Could not fold the metrics: ${(0,errors/* errorMessage */.gJ)(e)}`].join(' '), settlement);
-    }
-}
-/** A result with no figures, only the reason. */
-function unavailable(request, timeline, calls, warning, settlement) {
-    return {
-        split: 'endpoint-only',
-        note: undefined,
-        warning,
-        periodSeconds: 60,
-        windowStart: request.startTime,
-        windowEnd: request.endTime,
-        startedAt: timeline.startedAt,
-        blueConfigName: request.blueConfigName,
-        greenConfigName: request.greenConfigName,
-        alarmThresholdPercent: undefined,
-        steps: [],
-        phases: [],
-        calls,
-        lateAlarms: settlement?.lateAlarms.map(alarm => alarm.name) ?? []
-    };
 }
 
 
 /***/ }),
 
-/***/ 6326:
+/***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ALARM_REREAD_MS: () => (/* binding */ ALARM_REREAD_MS),
-/* harmony export */   DEFAULT_SETTLE: () => (/* binding */ DEFAULT_SETTLE),
-/* harmony export */   MAX_SETTLE_WAIT_MS: () => (/* binding */ MAX_SETTLE_WAIT_MS),
-/* harmony export */   PUBLISH_DELAY_MS: () => (/* binding */ PUBLISH_DELAY_MS),
-/* harmony export */   completed: () => (/* binding */ completed),
-/* harmony export */   lateAlarmWarnings: () => (/* binding */ lateAlarmWarnings),
-/* harmony export */   settleAfterVerdict: () => (/* binding */ settleAfterVerdict),
-/* harmony export */   shiftEndedAt: () => (/* binding */ shiftEndedAt)
+/* harmony export */   FQ: () => (/* binding */ buildMetricQueries),
+/* harmony export */   KH: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.KH),
+/* harmony export */   O7: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.O7),
+/* harmony export */   Tv: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.Tv),
+/* harmony export */   aN: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.aN),
+/* harmony export */   dG: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.dG),
+/* harmony export */   vZ: () => (/* reexport safe */ _query_parts_js__WEBPACK_IMPORTED_MODULE_1__.vZ)
 /* harmony export */ });
-/* harmony import */ var _watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2915);
-/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
+/* harmony import */ var _component_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7891);
+/* harmony import */ var _query_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
 
 
-const MINUTE_MS = 60_000;
-/** How late a minute's datapoint can still grow: "complete only 1-3 minutes later". */
-const PUBLISH_DELAY_MS = 180_000;
-/** The longest the report waits for late datapoints (local time). */
-const MAX_SETTLE_WAIT_MS = 240_000;
-/** Guard alarms are re-read this often while waiting (local time). */
-const ALARM_REREAD_MS = 15_000;
-const DEFAULT_SETTLE = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    maxWaitMs: MAX_SETTLE_WAIT_MS,
-    rereadMs: ALARM_REREAD_MS
-};
-/** The update ended with the new config serving: SageMaker no longer rolls back. */
-function completed(timeline) {
-    const last = timeline.last;
-    return (last?.status === 'InService' &&
-        last.configName === timeline.newConfigName &&
-        last.pendingConfigName === undefined);
-}
-/** When the shift ended: the completion, or the last row's return of all traffic to blue. */
-function shiftEndedAt(timeline) {
-    const last = timeline.steps.at(-1);
-    if (!completed(timeline) &&
-        last !== undefined &&
-        last.greenPercent === 0 &&
-        timeline.steps.length > 1) {
-        return last.at;
+
+function buildMetricQueries(plan, timeline) {
+    if (plan.component)
+        return (0,_component_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .componentMetricQueries */ .A)(plan, timeline);
+    const greenConfigName = timeline.newConfigName;
+    const previous = timeline.oldConfigName ?? plan.previousConfigName;
+    const blueConfigName = previous !== undefined && previous !== greenConfigName ? previous : undefined;
+    const variant = [
+        { Name: 'EndpointName', Value: plan.endpointName },
+        { Name: 'VariantName', Value: plan.variantName }
+    ];
+    const fleets = [
+        [
+            'green',
+            [...variant, { Name: 'EndpointConfigName', Value: greenConfigName }],
+            `green (${greenConfigName})`
+        ]
+    ];
+    if (blueConfigName !== undefined) {
+        fleets.push([
+            'blue',
+            [...variant, { Name: 'EndpointConfigName', Value: blueConfigName }],
+            `blue (${blueConfigName})`
+        ]);
     }
-    return (0,_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .lastKnownTime */ .dG)(timeline);
-}
-/**
- * A traffic shift ended (completed or rolled back), so its last minutes are worth waiting for;
- * a new endpoint has no shift to compare.
- */
-function shiftEnded(plan, timeline) {
-    return !plan.firstDeploy && timeline.last?.status === 'InService';
-}
-async function settleAfterVerdict(api, plan, timeline, options = DEFAULT_SETTLE) {
-    const verdictAt = shiftEndedAt(timeline);
-    const clock = timeline.serviceClock;
-    const started = options.now();
-    const watchAlarms = completed(timeline) && api.describeAlarms !== undefined && !plan.firstDeploy;
-    const late = new Map();
-    // Never longer than the watch itself took: its polls are what the rate is measured on.
-    const maxWaitMs = clock === undefined
-        ? options.maxWaitMs
-        : Math.min(options.maxWaitMs, clock.lastLocal - clock.firstLocal);
-    const readAlarms = async () => {
-        if (!watchAlarms || plan.guardAlarmNames.length === 0)
-            return;
-        try {
-            // Within the wait's bound: a throttled read must not stretch it (its retries take time).
-            const left = maxWaitMs - (options.now() - started);
-            const deadlineMs = Math.max(1000, Math.min(options.rereadMs, left));
-            for (const alarm of await api.describeAlarms(plan.guardAlarmNames, { deadlineMs })) {
-                if (alarm.StateValue !== 'ALARM' || alarm.AlarmName === undefined)
-                    continue;
-                const at = (alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp)?.getTime();
-                if (!late.has(alarm.AlarmName)) {
-                    late.set(alarm.AlarmName, { name: alarm.AlarmName, at, reason: alarm.StateReason });
+    fleets.push(['endpoint', variant, `${plan.endpointName}/${plan.variantName}`]);
+    const queries = [];
+    for (const [fleet, dimensions, label] of fleets) {
+        for (const metric of _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .INVOCATION_METRICS */ .Tv) {
+            queries.push({
+                Id: (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .queryId */ .KH)(fleet, metric.key),
+                Label: `${metric.metricName} ${label}`,
+                ReturnData: true,
+                MetricStat: {
+                    Metric: {
+                        Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .SAGEMAKER_NAMESPACE */ .z_,
+                        MetricName: metric.metricName,
+                        Dimensions: dimensions
+                    },
+                    Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
+                    Stat: metric.stat
                 }
-            }
-        }
-        catch {
-            // A lost read only means fewer late alarms named; the next read may see them.
-        }
-    };
-    let cutShort = false;
-    if (clock !== undefined && shiftEnded(plan, timeline)) {
-        // Until the verdict's minute is final. (An alarm's own evaluation after a completion is the
-        // watch after completion's: guard/after-completion.ts.)
-        const target = Math.ceil((verdictAt + 1) / MINUTE_MS) * MINUTE_MS + PUBLISH_DELAY_MS;
-        for (;;) {
-            const now = options.now();
-            const waited = now - started;
-            const remaining = (target - ((0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, now) ?? target)) / (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceRate */ .Ms)(clock);
-            if (remaining <= 0)
-                break;
-            if (waited >= maxWaitMs || options.aborted?.() === true) {
-                cutShort = true;
-                break;
-            }
-            await options.sleep(Math.min(remaining, options.rereadMs, maxWaitMs - waited));
-            await readAlarms();
+            });
         }
     }
-    await readAlarms();
-    const now = (0,_watch_service_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceNow */ .UH)(clock, options.now());
-    return {
-        finalUntil: now === undefined ? undefined : now - PUBLISH_DELAY_MS,
-        verdictAt,
-        lateAlarms: [...late.values()],
-        waitedMs: options.now() - started,
-        cutShort
-    };
-}
-function offset(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    const minutes = Math.floor(seconds / 60);
-    const rest = seconds % 60;
-    if (minutes === 0)
-        return `T+${rest} s`;
-    return rest === 0 ? `T+${minutes} min` : `T+${minutes} min ${rest} s`;
-}
-/** One sentence per guard alarm in ALARM once SageMaker had completed the deployment. */
-function lateAlarmWarnings(settlement, timeline) {
-    const done = offset(settlement.verdictAt - timeline.startedAt);
-    return settlement.lateAlarms.map(alarm => {
-        const since = alarm.at === undefined ? '' : ` (since ${offset(alarm.at - timeline.startedAt)})`;
-        return `Alarm ${alarm.name} is in ALARM${since} after SageMaker completed the deployment at ${done}: the new model serves all traffic and SageMaker no longer rolls back on it. Check the endpoint; to undo, deploy the previous model again.`;
+    queries.push({
+        Id: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .CPU_QUERY_ID */ .O7,
+        Label: `CPUUtilization ${plan.endpointName}/${plan.variantName}`,
+        ReturnData: true,
+        MetricStat: {
+            Metric: { Namespace: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_NAMESPACE */ .Ez, MetricName: 'CPUUtilization', Dimensions: variant },
+            Period: _query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .PERIOD_SECONDS */ .aN,
+            Stat: 'Average'
+        }
     });
+    const { start, end } = (0,_query_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .metricsWindow */ .uh)(timeline);
+    return { startTime: start, endTime: end, queries, blueConfigName, greenConfigName };
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ez: () => (/* binding */ ENDPOINT_NAMESPACE),
+/* harmony export */   KH: () => (/* binding */ queryId),
+/* harmony export */   O7: () => (/* binding */ CPU_QUERY_ID),
+/* harmony export */   Tv: () => (/* binding */ INVOCATION_METRICS),
+/* harmony export */   aN: () => (/* binding */ PERIOD_SECONDS),
+/* harmony export */   dG: () => (/* binding */ lastKnownTime),
+/* harmony export */   uh: () => (/* binding */ metricsWindow),
+/* harmony export */   vZ: () => (/* binding */ microsecondsToMs),
+/* harmony export */   z_: () => (/* binding */ SAGEMAKER_NAMESPACE)
+/* harmony export */ });
+/* unused harmony exports BASELINE_MINUTES, TAIL_MINUTES */
+const SAGEMAKER_NAMESPACE = 'AWS/SageMaker';
+const ENDPOINT_NAMESPACE = '/aws/sagemaker/Endpoints';
+const PERIOD_SECONDS = 60;
+const MINUTE_MS = 60_000;
+/** Minutes of baseline before the update, and of tail after the verdict. */
+const BASELINE_MINUTES = 5;
+const TAIL_MINUTES = 2;
+const INVOCATION_METRICS = [
+    { key: 'invocations', metricName: 'Invocations', stat: 'Sum' },
+    { key: 'errors5xx', metricName: 'Invocation5XXErrors', stat: 'Sum' },
+    { key: 'errors4xx', metricName: 'Invocation4XXErrors', stat: 'Sum' },
+    // Both latencies are in microseconds.
+    { key: 'modelLatency', metricName: 'ModelLatency', stat: 'Average' },
+    { key: 'overheadLatency', metricName: 'OverheadLatency', stat: 'Average' }
+];
+const CPU_QUERY_ID = 'endpoint_cpu';
+/** `green_errors5xx`: fleet and metric, so a result finds its place by its id alone. */
+function queryId(fleet, metric) {
+    return `${fleet}_${metric}`;
+}
+/** CloudWatch latency metrics are in microseconds; the report speaks milliseconds. */
+function microsecondsToMs(microseconds) {
+    return microseconds / 1000;
+}
+/** The last service time the timeline knows: the verdict, or close to it. */
+function lastKnownTime(timeline) {
+    const times = [
+        timeline.startedAt,
+        ...timeline.steps.map(step => step.at),
+        ...timeline.events.map(event => event.at),
+        timeline.last?.lastModifiedTime ?? 0
+    ];
+    return Math.max(...times.filter(Number.isFinite));
+}
+/** Baseline minutes before the update to a little after the verdict, on whole minutes. */
+function metricsWindow(timeline) {
+    const start = Math.floor(timeline.startedAt / MINUTE_MS) * MINUTE_MS - BASELINE_MINUTES * MINUTE_MS;
+    const end = Math.ceil(lastKnownTime(timeline) / MINUTE_MS) * MINUTE_MS + TAIL_MINUTES * MINUTE_MS;
+    return { start, end };
 }
 
 
@@ -968,6 +741,7 @@ function lateAlarmWarnings(settlement, timeline) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ isoReasonTimes),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   xS: () => (/* binding */ formatOffset)
@@ -1003,6 +777,14 @@ function formatOffset(ms) {
 /** `75%`, `33.3%`: whole numbers stay whole, others keep one decimal. */
 function formatPercent(percent) {
     return `${Math.round(percent * 10) / 10}%`;
+}
+/**
+ * CloudWatch writes the datapoint times in an alarm's state reason as `30/11/26 09:18:00`
+ * (day/month/two-digit year, UTC), which reads as November 30 in one country and as nothing in
+ * another: `2026-11-30 09:18:00 UTC` instead.
+ */
+function isoReasonTimes(text) {
+    return text.replace(/\b(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}(?::\d{2})?)\b/g, (_, day, month, year, clock) => `20${year}-${month}-${day} ${clock} UTC`);
 }
 
 
@@ -1048,4 +830,4 @@ function serviceNow(clock, local) {
 
 };
 
-//# sourceMappingURL=27.index.js.map
+//# sourceMappingURL=366.index.js.map
