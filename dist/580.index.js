@@ -469,7 +469,9 @@ function renderMetrics(metrics, options = {}) {
     const parts = [heading];
     if (options.firstDeploy) {
         // No shift and no blue fleet: what the new endpoint served once it was in service.
-        parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`);
+        const served = metrics.phases.some(p => p.phase === 'completion' && p.endpoint.requests > 0);
+        // A table of zeros says less than a sentence: no minute of traffic had arrived yet.
+        parts.push(`#### Since the endpoint went into service\n\n${served ? phaseTable(metrics, options) : 'No request had reached the new endpoint by the end of the window read.'}`);
     }
     else {
         parts.push(metricsChart(metrics, options), `#### Requests, 5XX errors and model latency per ${options.words === undefined || options.words === fleet_words/* BLUE_GREEN */.LT ? 'traffic step' : 'row of the batches'}\n\n${stepMetricsTable(metrics, options)}`, `#### Per phase of the rollout\n\n${phaseTable(metrics, options)}`);
@@ -557,15 +559,27 @@ function namedAlarms(event, verdict) {
     return `${event}; alarm ${missing.join(', ')} went into ALARM`;
 }
 /**
- * `rolling back (alarm X in ALARM): …` said once: a row that repeats the previous row's reason
- * keeps only its verb and what it did.
+ * What the previous row said already is not said again: its `(alarm X in ALARM)`, and a long
+ * explanation after the colon (`: as above`).
  */
 function shortened(event, previous) {
-    const reason = /^(rolling back|rolled back) (\([^)]*\))(:.*)$/.exec(event);
-    if (reason === null || previous === undefined)
+    if (previous === undefined)
         return event;
-    return previous.event.includes(reason[2]) ? `${reason[1]}${reason[3]}` : event;
+    let text = event;
+    const reason = /\(alarm [^)]*\)/.exec(text);
+    if (reason !== null && previous.event.includes(reason[0]))
+        text = text.replace(` ${reason[0]}`, '');
+    const colon = text.indexOf(': ');
+    const before = previous.event.indexOf(': ');
+    if (colon < 0 || before < 0)
+        return text;
+    const tail = text.slice(colon + 2);
+    return tail.length > REPEATED && tail === previous.event.slice(before + 2)
+        ? `${text.slice(0, colon)}: as above`
+        : text;
 }
+/** An explanation longer than this, repeated word for word, is said once. */
+const REPEATED = 40;
 function rollingSection(plan, timeline, verdict, labels) {
     const heading = '### Rolling batches';
     const rows = timeline.batches ?? [];
@@ -1126,7 +1140,7 @@ function inWords(message, words) {
     if (words === fleet_words/* BLUE_GREEN */.LT)
         return message;
     return message
-        .replace(/\bgreen fleet\b/g, words.newFleet)
+        .replace(/\bgreen fleet\b/g, `${words.new} ${words.unit}`)
         .replace(/\(green (\d+(?:\.\d+)?)% \/ blue (\d+(?:\.\d+)?)%\)/g, `(${words.new} $1% / ${words.old} $2%)`);
 }
 function eventLog(timeline, words) {

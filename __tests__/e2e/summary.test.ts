@@ -57,9 +57,10 @@ describe('the lab as a person reads it', () => {
     expect(a).not.toMatch(/^\| (Traffic shift|Baseline) \|/m)
     expect(a).not.toContain('Blue requests')
     // The endpoint went into service 9 s before the run ended: no minute of traffic has arrived.
-    expect(tableAfter(a, '#### Since the endpoint went into service').slice(2)).toEqual([
-      '| In service | 0 | — | — | green serves 100% |'
-    ])
+    expect(a).toContain(
+      '#### Since the endpoint went into service\n\nNo request had reached the new endpoint by the end of the window read.'
+    )
+    expect(a).not.toContain('| In service |')
   })
 
   it('Model B: the rollback said once, the fleets named by their artifacts', () => {
@@ -109,7 +110,7 @@ describe('the lab as a person reads it', () => {
     expect(b).toContain('#### Requests, 5XX errors and model latency per traffic step\n\n| Time |')
     expect(b).toContain('#### Per phase of the rollout\n\n| Phase |')
     expect(b.split('\n').filter(line => line.startsWith(`- **${LAB_ERROR_ALARM}**`))).toEqual([
-      `- **${LAB_ERROR_ALARM}** at T+9 min 46 s: Threshold Crossed: 1 out of the last 1 datapoints \\[5.454545 (30/11/26 09:<!-- -->18:<!-- -->00)\\] was greater than the threshold (1.0) (minimum 1 datapoint for OK -&gt; ALARM transition).`
+      `- **${LAB_ERROR_ALARM}** at T+9 min 46 s: Threshold Crossed: 1 out of the last 1 datapoints \\[5.454545 (2026-11-30 09:<!-- -->18:<!-- -->00 UTC)\\] was greater than the threshold (1.0) (minimum 1 datapoint for OK -&gt; ALARM transition).`
     ])
   })
 
@@ -273,16 +274,17 @@ describe('a rollback between two polls, SageMaker giving no reason', () => {
     ;({ b, polls } = await sparseModelB({ emptyFailureReasonOnRollback: true }))
   })
 
-  it('cannot place the step, and says the metrics saw green serve at "0 %"', () => {
+  it('cannot place the step, and never shows green at 0 % throughout: the row after which green served says so', () => {
     expect(b.outputs.outcome).toBe('rolled-back')
     expect(unseen(polls)).toEqual([])
     expect(tableAfter(b.summary, '### Traffic steps').slice(2)).toEqual([
-      '| T+0 | 100% | 0% | deployment starts, green fleet provisioning |',
+      '| T+0 | 100%, then less (not seen) | 0%, then more (not seen) | deployment starts, green fleet provisioning |',
       '| T+9 min 16 s | 100% | 0% | rolled back to blue |'
     ])
     expect(b.summary).toContain(
-      '⚠️ Green served 102 requests in rows that show it at 0 %: SageMaker shifted traffic between two polls, and nothing it showed afterwards says when.'
+      '*Not seen*: after a row marked so, green served 102 requests (CloudWatch, under Metrics): SageMaker shifted traffic to green between two polls, and nothing it showed afterwards says the share or when.'
     )
+    expect(b.summary).toContain('x-axis ["T+0:00 · 0%→?", "T+9:16 · 0%"]')
     // The alarm (from its history) explains the rollback: no "no reason" line.
     expect(b.summary).not.toContain('SageMaker gave no failure reason.')
   })
@@ -296,7 +298,7 @@ describe('a rollback between two polls, SageMaker giving no reason', () => {
     expect(
       b.summary.split('\n').filter(line => line.startsWith(`- **${LAB_ERROR_ALARM}**`))
     ).toEqual([
-      `- **${LAB_ERROR_ALARM}** at T+8 min 46 s: Threshold Crossed: 1 out of the last 1 datapoints \\[4.333333 (30/11/26 09:<!-- -->18:<!-- -->00)\\] was greater than the threshold (1.0) (minimum 1 datapoint for OK -&gt; ALARM transition). (from the alarm's history: no poll saw it in ALARM)`
+      `- **${LAB_ERROR_ALARM}** at T+8 min 46 s: Threshold Crossed: 1 out of the last 1 datapoints \\[4.333333 (2026-11-30 09:<!-- -->18:<!-- -->00 UTC)\\] was greater than the threshold (1.0) (minimum 1 datapoint for OK -&gt; ALARM transition). (from the alarm's history: no poll saw it in ALARM)`
     ])
     expect(b.summary).not.toContain('was not greater than the threshold')
   })

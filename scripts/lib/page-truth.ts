@@ -124,8 +124,11 @@ export function pageContradictions(markdown: string): string[] {
 
   // Rolling and component pages speak of old and new instances or copies.
   if (rolling) {
-    // `blue/green` names the other strategy, to compare with.
-    const fleetWord = /\b(blue|green)\b(?!\/green)/i.exec(text.replace(/blue\/green/gi, ''))
+    // `blue/green` names the other strategy, to compare with,
+    // and a chart legend names its lines' colours (`blue: the old instances 5XX rate`).
+    const fleetWord = /\b(blue|green)\b/i.exec(
+      text.replace(/blue\/green/gi, '').replace(/\b(red|blue|amber): /g, '')
+    )
     if (fleetWord)
       found.push(
         `A rolling page speaks of ${fleetWord[0]}: "${text.slice(Math.max(0, fleetWord.index - 40), fleetWord.index + 40).replace(/\n/g, ' ')}".`

@@ -330,7 +330,11 @@ export function renderMetrics(
   const parts = [heading]
   if (options.firstDeploy) {
     // No shift and no blue fleet: what the new endpoint served once it was in service.
-    parts.push(`#### Since the endpoint went into service\n\n${phaseTable(metrics, options)}`)
+    const served = metrics.phases.some(p => p.phase === 'completion' && p.endpoint.requests > 0)
+    // A table of zeros says less than a sentence: no minute of traffic had arrived yet.
+    parts.push(
+      `#### Since the endpoint went into service\n\n${served ? phaseTable(metrics, options) : 'No request had reached the new endpoint by the end of the window read.'}`
+    )
   } else {
     parts.push(
       metricsChart(metrics, options),

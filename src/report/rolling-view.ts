@@ -22,14 +22,26 @@ function namedAlarms(event: string, verdict: Verdict | undefined): string {
 }
 
 /**
- * `rolling back (alarm X in ALARM): …` said once: a row that repeats the previous row's reason
- * keeps only its verb and what it did.
+ * What the previous row said already is not said again: its `(alarm X in ALARM)`, and a long
+ * explanation after the colon (`: as above`).
  */
 function shortened(event: string, previous: { readonly event: string } | undefined): string {
-  const reason = /^(rolling back|rolled back) (\([^)]*\))(:.*)$/.exec(event)
-  if (reason === null || previous === undefined) return event
-  return previous.event.includes(reason[2]!) ? `${reason[1]}${reason[3]}` : event
+  if (previous === undefined) return event
+  let text = event
+  const reason = /\(alarm [^)]*\)/.exec(text)
+  if (reason !== null && previous.event.includes(reason[0]))
+    text = text.replace(` ${reason[0]}`, '')
+  const colon = text.indexOf(': ')
+  const before = previous.event.indexOf(': ')
+  if (colon < 0 || before < 0) return text
+  const tail = text.slice(colon + 2)
+  return tail.length > REPEATED && tail === previous.event.slice(before + 2)
+    ? `${text.slice(0, colon)}: as above`
+    : text
 }
+
+/** An explanation longer than this, repeated word for word, is said once. */
+const REPEATED = 40
 
 export function rollingSection(
   plan: Plan,

@@ -363,7 +363,7 @@ function alarmSection(input: SummaryInput): string {
 function inWords(message: string, words: FleetWords): string {
   if (words === BLUE_GREEN) return message
   return message
-    .replace(/\bgreen fleet\b/g, words.newFleet)
+    .replace(/\bgreen fleet\b/g, `${words.new} ${words.unit}`)
     .replace(
       /\(green (\d+(?:\.\d+)?)% \/ blue (\d+(?:\.\d+)?)%\)/g,
       `(${words.new} $1% / ${words.old} $2%)`
