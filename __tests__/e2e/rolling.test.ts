@@ -118,9 +118,9 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
     expect(batchRows(batches?.result.summary ?? '')).toEqual([
       ...before,
       '| T+19 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s) |',
-      '| T+21 min 10 s | 1 | 3 | 25% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s) |',
-      '| T+29 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 1 new instance(s) |',
-      '| T+31 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
+      '| T+21 min 10 s | 1 | 3 | 25% | rolling back: launching 1 old instance(s) |',
+      '| T+29 min 10 s | 0 | 4 | 0% | rolling back: terminating 1 new instance(s) |',
+      '| T+31 min 10 s | 0 | 4 | 0% | rolled back: 4 old instance(s) serve all traffic |'
     ])
     expect(batches?.peak).toBe(5)
     // All at once: a poll came in batch 2's 5 s of activation (its row, T+19 min 5 s). The old
@@ -129,8 +129,8 @@ describe('rolling deployment of an endpoint (4 instances, batches of 1)', () => 
       ...before,
       '| T+19 min 5 s | 2 | 3 | 50% | batch 2 of 4: 2 new instance(s) take 50% of the traffic, 60 s bake, alarms monitored |',
       '| T+19 min 10 s | 2 | 3 | 50% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): launching 1 old instance(s) |',
-      '| T+27 min 10 s | 0 | 4 | 0% | rolling back (alarm lab-endpoint-5xx-rate in ALARM): terminating 2 new instance(s) |',
-      '| T+29 min 10 s | 0 | 4 | 0% | rolled back (alarm lab-endpoint-5xx-rate in ALARM): 4 old instance(s) serve all traffic |'
+      '| T+27 min 10 s | 0 | 4 | 0% | rolling back: terminating 2 new instance(s) |',
+      '| T+29 min 10 s | 0 | 4 | 0% | rolled back: 4 old instance(s) serve all traffic |'
     ])
     // All at once brings the whole old fleet back before the new one goes: 3 + 2 + 1.
     expect(allAtOnce?.peak).toBe(6)
