@@ -1468,7 +1468,7 @@ function decidingAlarms(input) {
         const when = alarm.when === '' ? '' : ` ${alarm.when}`;
         const reason = alarm.track?.firedReason ?? alarm.track?.lastReason;
         const why = reason !== undefined && reason.trim() !== '' && alarm.track?.statesSeen.includes('ALARM')
-            ? `: ${(0,markdown/* escapeMarkdown */.FV)(reason)}`
+            ? `: ${(0,markdown/* escapeMarkdown */.FV)((0,report_time/* isoReasonTimes */.G8)(reason))}`
             : '';
         return `- 🚨 ${alarm.link.markdown} **fired**${when}${why}`;
     });

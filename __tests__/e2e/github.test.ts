@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
 import { LAB_ERROR_ALARM } from '../../scripts/lib/lab.js'
+import { pageContradictions } from '../../scripts/lib/page-truth.js'
 import { DEFAULT_PROVISIONING_SECONDS } from '../../src/deploy/plan.js'
 import { labEmulator, runStep, step, liveModelA, trafficSteps } from './helpers.js'
 
@@ -96,6 +97,13 @@ describe('pull request comment and deployment status', () => {
     expect(during).toMatch(/Next expected step: .+ at about T\+.+ \(from the plan\)\./)
     expect(during).not.toContain('Final state')
     expect(during).not.toContain('### Resources')
+    // Every comment the run wrote agrees with itself, as the job summaries must.
+    const comments = github.requests
+      .filter(r => r.route === 'create-comment' || r.route === 'update-comment')
+      .map(r => String((r.body as { body?: unknown }).body ?? ''))
+    expect(comments.length).toBeGreaterThan(2)
+    expect(comments.flatMap(text => pageContradictions(text))).toStrictEqual([])
+    expect(body).toContain('(2026-11-30 09:<!-- -->')
     // The token authenticates but never appears in anything written.
     expect(github.requests.every(r => r.authorization?.includes(github.token))).toBe(true)
     expect(body).not.toContain(github.token)

@@ -8,7 +8,7 @@ import { escapeMarkdown, join, link, raw, table, type Cell, type Markdown } from
 import { plannedSteps } from './plan-view.js'
 import { isRollingPlan } from './rolling-view.js'
 import { summaryParts, type SummaryInput } from './summary.js'
-import { formatOffset, formatPercent } from './time.js'
+import { formatOffset, formatPercent, isoReasonTimes } from './time.js'
 
 /** The comment's input is the summary's: the figures read after the verdict are left out. */
 export function renderPrComment(input: SummaryInput): string {
@@ -74,7 +74,7 @@ function decidingAlarms(input: SummaryInput): string {
     const reason = alarm.track?.firedReason ?? alarm.track?.lastReason
     const why =
       reason !== undefined && reason.trim() !== '' && alarm.track?.statesSeen.includes('ALARM')
-        ? `: ${escapeMarkdown(reason)}`
+        ? `: ${escapeMarkdown(isoReasonTimes(reason))}`
         : ''
     return `- 🚨 ${alarm.link.markdown} **fired**${when}${why}`
   })
